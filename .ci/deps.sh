@@ -1,0 +1,16 @@
+#!/bin/sh
+# Install what resdiff needs to build and test on Debian 12 (as root, or
+# through sudo when it is there). Safe to run again.
+set -e
+pkgs="build-essential cmake pkg-config git libgit2-dev libicu-dev libcmocka-dev"
+missing=""
+for p in $pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+SUDO=""
+[ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,105 @@
+/* cmd_parse.c: resdiff parse FILE... */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const cmd_opt parse_opts[] = {
+	{ "format", 0, OPT_VALUE, "FORMAT", "text (default), json (JSON Lines for several files) or summary" },
+	{ "lang", 0, OPT_VALUE, "LANG", "the input language (ar, zh, en, fr, ru, es); default: detect" },
+	{ "manifest", 0, OPT_VALUE, "FILE", "apply a corpus manifest; without FILE arguments parse all its documents" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static int parse_one(resdiff_buf *out, const char *path, const char *format,
+		const char *lang, const resdiff_manifest_entry *entry)
+{
+	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_doc *doc = NULL;
+	char *text = NULL;
+	size_t len;
+	int error;
+
+	popts.language = lang ? lang : entry ? entry->language : NULL;
+	popts.source = path;
+	if ((error = resdiff_file_read(&text, &len, path)) < 0 ||
+	    (error = resdiff_parse(&doc, text, len, &popts)) < 0)
+		goto done;
+	if (entry && (error = resdiff_manifest_apply(doc, entry)) < 0)
+		goto done;
+	if (!strcmp(format, "json")) {
+		if ((error = resdiff_render_doc_json(out, doc, path)) == 0)
+			error = resdiff_buf_putc(out, '\n');
+	} else if (!strcmp(format, "summary")) {
+		error = resdiff_render_doc_summary(out, doc, path);
+	} else {
+		error = resdiff_render_doc_text(out, doc, true);
+	}
+done:
+	resdiff_doc_free(doc);
+	free(text);
+	return error;
+}
+
+int cmd_parse(int argc, char **argv)
+{
+	cmd_args args;
+	resdiff_manifest *manifest = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	const char *format, *lang, *mpath;
+	int rc = CMD_EXIT_OK, i, r;
+
+	r = cmd_args_parse(&args, parse_opts, argc, argv,
+		"resdiff parse [--format=text|json|summary] [--lang=LANG] [--manifest=FILE] FILE...",
+		"Parse UN resolutions and reports into paragraphs. '-' reads standard input.");
+	if (r)
+		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	format = cmd_arg(&args, parse_opts, "format");
+	lang = cmd_arg(&args, parse_opts, "lang");
+	mpath = cmd_arg(&args, parse_opts, "manifest");
+	if (!format)
+		format = "text";
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "summary")) {
+		rc = cmd_fail("unknown format '%s' (text, json, summary)", format);
+		goto done;
+	}
+	if (lang && !resdiff_text_language_valid(lang)) {
+		rc = cmd_fail("unknown language '%s' (ar, zh, en, fr, ru, es)", lang);
+		goto done;
+	}
+	if (mpath && resdiff_manifest_load(&manifest, mpath) < 0) {
+		rc = cmd_fail_last();
+		goto done;
+	}
+	if (args.nargs == 0 && !manifest) {
+		rc = cmd_fail("no input files (see 'resdiff parse --help')");
+		goto done;
+	}
+	if (args.nargs == 0) {
+		for (i = 0; i < (int)manifest->count && rc == CMD_EXIT_OK; i++) {
+			resdiff_buf_clear(&out);
+			if (parse_one(&out, manifest->entries[i].path, format, lang,
+					&manifest->entries[i]) < 0)
+				rc = cmd_fail_last();
+			else
+				rc = cmd_write(&out);
+		}
+	}
+	for (i = 0; i < args.nargs && rc == CMD_EXIT_OK; i++) {
+		const resdiff_manifest_entry *entry = NULL;
+		size_t k;
+		for (k = 0; manifest && k < manifest->count; k++)
+			if (!strcmp(manifest->entries[k].path, args.args[i]))
+				entry = &manifest->entries[k];
+		resdiff_buf_clear(&out);
+		if (parse_one(&out, args.args[i], format, lang, entry) < 0)
+			rc = cmd_fail_last();
+		else
+			rc = cmd_write(&out);
+	}
+done:
+	resdiff_buf_dispose(&out);
+	resdiff_manifest_free(manifest);
+	cmd_args_dispose(&args);
+	return rc;
+}

@@ -1,0 +1,178 @@
+/* opts.c: declarative option tables, --help, and error output. */
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *cmd_global_repo;
+
+static void print_help(FILE *f, const cmd_opt *opts, const char *usage, const char *description)
+{
+	size_t i;
+	fprintf(f, "usage: %s\n", usage);
+	if (description)
+		fprintf(f, "\n%s\n", description);
+	if (opts && opts[0].name)
+		fprintf(f, "\noptions:\n");
+	for (i = 0; opts && opts[i].name; i++) {
+		char left[64];
+		if (opts[i].kind == OPT_FLAG)
+			snprintf(left, sizeof(left), "%s%c%s--%s", opts[i].shortname ? "-" : "",
+				opts[i].shortname ? opts[i].shortname : ' ',
+				opts[i].shortname ? ", " : "  ", opts[i].name);
+		else
+			snprintf(left, sizeof(left), "%s%c%s--%s=%s", opts[i].shortname ? "-" : "",
+				opts[i].shortname ? opts[i].shortname : ' ',
+				opts[i].shortname ? ", " : "  ", opts[i].name, opts[i].arg);
+		fprintf(f, "  %-28s %s\n", left + (opts[i].shortname ? 0 : 1), opts[i].help);
+	}
+	fprintf(f, "  %-28s %s\n", "  --help", "show this help");
+}
+
+static int add_multi(cmd_args *out, size_t i, const char *value)
+{
+	const char **m = realloc(out->multi[i], (out->multi_count[i] + 2) * sizeof(*m));
+	if (!m)
+		return -1;
+	m[out->multi_count[i]++] = value;
+	m[out->multi_count[i]] = NULL;
+	out->multi[i] = m;
+	return 0;
+}
+
+int cmd_args_parse(cmd_args *out, const cmd_opt *opts, int argc, char **argv,
+		const char *usage, const char *description)
+{
+	int i;
+	bool only_args = false;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *value = NULL;
+		size_t k, namelen;
+		int found = -1;
+
+		if (only_args || a[0] != '-' || !strcmp(a, "-")) {
+			if (out->nargs >= CMD_MAX_ARGS) {
+				fprintf(stderr, "resdiff: too many arguments (at most %d)\n", CMD_MAX_ARGS);
+				return -1;
+			}
+			out->args[out->nargs++] = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_args = true;
+			continue;
+		}
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			print_help(stdout, opts, usage, description);
+			return 1;
+		}
+		if (a[1] == '-') {
+			const char *eq = strchr(a + 2, '=');
+			namelen = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+			for (k = 0; opts && opts[k].name; k++)
+				if (strlen(opts[k].name) == namelen && !strncmp(opts[k].name, a + 2, namelen))
+					found = (int)k;
+			if (found >= 0 && eq)
+				value = eq + 1;
+			if (found >= 0 && eq && opts[found].kind == OPT_FLAG) {
+				fprintf(stderr, "resdiff: option --%s takes no value\n", opts[found].name);
+				goto usage;
+			}
+		} else if (a[2] == '\0') {
+			for (k = 0; opts && opts[k].name; k++)
+				if (opts[k].shortname == a[1])
+					found = (int)k;
+		} else {
+			for (k = 0; opts && opts[k].name; k++)
+				if (opts[k].shortname == a[1] && opts[k].kind != OPT_FLAG)
+					found = (int)k, value = a + 2;
+		}
+		if (found < 0) {
+			fprintf(stderr, "resdiff: unknown option '%s'\n", a);
+			goto usage;
+		}
+		if (opts[found].kind == OPT_FLAG) {
+			out->values[found] = "1";
+			continue;
+		}
+		if (!value) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "resdiff: option --%s needs a value (%s)\n",
+					opts[found].name, opts[found].arg);
+				goto usage;
+			}
+			value = argv[++i];
+		}
+		out->values[found] = value;
+		if (opts[found].kind == OPT_MULTI && add_multi(out, (size_t)found, value) < 0) {
+			fprintf(stderr, "resdiff: out of memory\n");
+			return -1;
+		}
+	}
+	return 0;
+usage:
+	fprintf(stderr, "usage: %s\n(see 'resdiff %s --help')\n", usage, argv[0]);
+	return -1;
+}
+
+void cmd_args_dispose(cmd_args *args)
+{
+	size_t i;
+	for (i = 0; i < CMD_MAX_OPTS; i++)
+		free(args->multi[i]);
+	memset(args, 0, sizeof(*args));
+}
+
+static int opt_index(const cmd_opt *opts, const char *name)
+{
+	int i;
+	for (i = 0; opts[i].name; i++)
+		if (!strcmp(opts[i].name, name))
+			return i;
+	abort(); /* programming error: option not in the table */
+}
+
+const char *cmd_arg(const cmd_args *args, const cmd_opt *opts, const char *name)
+{
+	return args->values[opt_index(opts, name)];
+}
+
+bool cmd_flag(const cmd_args *args, const cmd_opt *opts, const char *name)
+{
+	return args->values[opt_index(opts, name)] != NULL;
+}
+
+const char **cmd_multi(const cmd_args *args, const cmd_opt *opts, const char *name, size_t *count)
+{
+	int i = opt_index(opts, name);
+	*count = args->multi_count[i];
+	return args->multi[i];
+}
+
+int cmd_fail(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("resdiff: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CMD_EXIT_ERROR;
+}
+
+int cmd_fail_last(void)
+{
+	const char *msg = resdiff_error_last();
+	return cmd_fail("%s", msg[0] ? msg : "unknown error");
+}
+
+int cmd_write(const resdiff_buf *buf)
+{
+	if (buf->size && fwrite(buf->ptr, 1, buf->size, stdout) != buf->size)
+		return cmd_fail("write error on standard output");
+	return CMD_EXIT_OK;
+}

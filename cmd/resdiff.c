@@ -1,0 +1,57 @@
+/* resdiff.c: global options and dispatch to cmd_<verb>.c. */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <git2.h>
+
+static const cmd_command commands[] = {
+	{ "parse", cmd_parse, "parse documents into paragraphs (text, JSON, summary)" },
+	{ NULL, NULL, NULL }
+};
+
+static void usage(FILE *f)
+{
+	size_t i;
+	fprintf(f, "usage: resdiff [--version] [--help] [-C DIR] [--repo DIR] <command> [<args>]\n\n"
+		   "resdiff keeps United Nations resolutions as structured paragraphs and\n"
+		   "shows, clause by clause, how successive resolutions changed.\n\ncommands:\n");
+	for (i = 0; commands[i].name; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\n'resdiff <command> --help' describes a command.\n");
+}
+
+int main(int argc, char **argv)
+{
+	int i = 1;
+	size_t k;
+
+	while (i < argc && argv[i][0] == '-') {
+		if (!strcmp(argv[i], "--version")) {
+			printf("resdiff %s (libgit2 %s)\n", RESDIFF_VERSION, LIBGIT2_VERSION);
+			return CMD_EXIT_OK;
+		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			usage(stdout);
+			return CMD_EXIT_OK;
+		} else if ((!strcmp(argv[i], "-C") || !strcmp(argv[i], "--repo")) && i + 1 < argc) {
+			cmd_global_repo = argv[i + 1];
+			i += 2;
+		} else if (!strncmp(argv[i], "--repo=", 7)) {
+			cmd_global_repo = argv[i] + 7;
+			i++;
+		} else {
+			fprintf(stderr, "resdiff: unknown option '%s'\n", argv[i]);
+			usage(stderr);
+			return CMD_EXIT_ERROR;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return CMD_EXIT_ERROR;
+	}
+	for (k = 0; commands[k].name; k++)
+		if (!strcmp(commands[k].name, argv[i]))
+			return commands[k].fn(argc - i, argv + i);
+	fprintf(stderr, "resdiff: '%s' is not a resdiff command. See 'resdiff --help'.\n", argv[i]);
+	return CMD_EXIT_ERROR;
+}

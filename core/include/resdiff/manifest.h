@@ -1,0 +1,75 @@
+/*
+ * resdiff/manifest.h: the corpus manifest (docs/MANIFEST.md).
+ *
+ * A manifest is a git-config file (read with libgit2) with one section per
+ * document:
+ *
+ *   [document "E_RES_2009_7.zh"]
+ *       symbol = E/RES/2009/7
+ *       language = zh
+ *       body = ECOSOC
+ *       kind = resolution
+ *       series = ecosoc-wsis
+ *       date = 2009-07-24
+ *       meeting = 36
+ *       title = ...
+ *       source = E_RES_2009_7.zh.txt
+ *
+ * Ownership: resdiff_manifest_load() returns a manifest the caller frees
+ * with resdiff_manifest_free(); entries and their strings live as long as
+ * the manifest. Empty values are stored as NULL ("unknown").
+ */
+#ifndef RESDIFF_MANIFEST_H
+#define RESDIFF_MANIFEST_H
+
+#include <stddef.h>
+#include "resdiff/common.h"
+#include "resdiff/doc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RESDIFF_MANIFEST_MAX_DOCUMENTS 100000
+
+typedef struct {
+	const char *name;      /* the section's subsection name */
+	const char *symbol;
+	const char *language;
+	const char *body;
+	const char *kind;
+	const char *series;
+	const char *date;
+	const char *meeting;
+	const char *title;
+	const char *source;    /* as written, relative to the manifest */
+	const char *path;      /* source joined to the manifest's directory */
+} resdiff_manifest_entry;
+
+typedef struct resdiff_manifest {
+	const char *path;
+	resdiff_manifest_entry *entries;
+	size_t count;
+	resdiff_arena *arena;
+} resdiff_manifest;
+
+/* Load and validate (required keys, valid dates, languages, series slugs,
+ * kinds, unique symbol+language). Errors name the manifest file and the
+ * document section. */
+int resdiff_manifest_load(resdiff_manifest **out, const char *path);
+void resdiff_manifest_free(resdiff_manifest *manifest);
+
+/* The entry for this symbol and language, or NULL. */
+const resdiff_manifest_entry *resdiff_manifest_find(const resdiff_manifest *m,
+		const char *symbol, const char *language);
+
+/* Overwrite the document's metadata with the entry's known values. */
+int resdiff_manifest_apply(resdiff_doc *doc, const resdiff_manifest_entry *entry);
+
+/* True if s is a valid ISO 8601 calendar date YYYY-MM-DD. */
+int resdiff_date_valid(const char *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

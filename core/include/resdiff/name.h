@@ -1,0 +1,49 @@
+/*
+ * resdiff/name.h: the one reversible mapping from document symbols (and
+ * languages, series slugs) to file and ref names. docs/NAMES.md describes it.
+ *
+ *   E/RES/2009/7      -> E_RES_2009_7
+ *   A/66/64-E/2011/77 -> A_66_64-E_2011_77
+ *   A/80/L.2          -> A_80_L.2
+ *
+ * '/' becomes '_'; ASCII letters, digits, '-' and '.' stay; every other
+ * byte (including '_' and '%') becomes %XX. A '.' at the start, at the
+ * end or after another '.' is escaped too, so no name is ".", "..",
+ * ".git", contains ".." or ends in ".lock". Symbols with control
+ * characters, empty symbols and symbols over RESDIFF_SYMBOL_MAX bytes are
+ * refused (RESDIFF_EINVALID).
+ *
+ * Output strings are malloc'd; the caller frees them.
+ */
+#ifndef RESDIFF_NAME_H
+#define RESDIFF_NAME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "resdiff/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RESDIFF_SYMBOL_MAX 128
+
+/* Symbol -> safe name component. */
+int resdiff_name_from_symbol(char **out, const char *symbol);
+/* Safe name component -> symbol (RESDIFF_EINVALID if not a mapped name). */
+int resdiff_name_to_symbol(char **out, const char *name);
+
+/* "E/RES/2009/7", "zh" -> "E_RES_2009_7.zh.txt" */
+int resdiff_name_corpus_file(char **out, const char *symbol, const char *lang);
+/* "E_RES_2009_7.zh.txt" -> symbol and language (both malloc'd). */
+int resdiff_name_parse_corpus_file(char **symbol, char **lang, const char *filename);
+
+/* Language codes: 2-3 lower-case ASCII letters. Series slugs: lower-case
+ * ASCII letters, digits and '-', not starting with '-', 1-64 bytes. */
+bool resdiff_name_language_ok(const char *lang);
+bool resdiff_name_series_ok(const char *slug);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

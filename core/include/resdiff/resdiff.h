@@ -1,0 +1,23 @@
+/*
+ * resdiff/resdiff.h: the umbrella header of libresdiff.
+ *
+ * The library is one pipeline, parse -> store -> diff -> render; each stage
+ * has its own header, included here. Link with `pkg-config --libs resdiff`.
+ */
+#ifndef RESDIFF_H
+#define RESDIFF_H
+
+#define RESDIFF_VERSION "0.1.0"
+#define RESDIFF_VERSION_MAJOR 0
+#define RESDIFF_VERSION_MINOR 1
+#define RESDIFF_VERSION_PATCH 0
+
+#include "resdiff/common.h"
+#include "resdiff/text.h"
+#include "resdiff/name.h"
+#include "resdiff/doc.h"
+#include "resdiff/manifest.h"
+#include "resdiff/parse.h"
+#include "resdiff/render.h"
+
+#endif

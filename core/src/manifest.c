@@ -1,0 +1,252 @@
+/* manifest.c: the corpus manifest, a git-config file read through libgit2. */
+#include "resdiff/manifest.h"
+#include "resdiff/name.h"
+#include "resdiff/text.h"
+
+#include <git2.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const doc_kinds[] = { "resolution", "draft", "report", "decision" };
+
+int resdiff_date_valid(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d, i;
+
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	return 1;
+}
+
+static resdiff_manifest_entry *entry_for(resdiff_manifest *m, const char *name,
+		size_t *alloc)
+{
+	size_t i;
+	resdiff_manifest_entry *e;
+
+	for (i = 0; i < m->count; i++)
+		if (!strcmp(m->entries[i].name, name))
+			return &m->entries[i];
+	if (m->count == *alloc) {
+		size_t n = *alloc ? *alloc * 2 : 16;
+		e = realloc(m->entries, n * sizeof(*e));
+		if (!e)
+			return NULL;
+		m->entries = e;
+		*alloc = n;
+	}
+	e = &m->entries[m->count++];
+	memset(e, 0, sizeof(*e));
+	e->name = resdiff_arena_strdup(m->arena, name);
+	return e->name ? e : NULL;
+}
+
+static const char **field_for(resdiff_manifest_entry *e, const char *key)
+{
+	if (!strcmp(key, "symbol")) return &e->symbol;
+	if (!strcmp(key, "language")) return &e->language;
+	if (!strcmp(key, "body")) return &e->body;
+	if (!strcmp(key, "kind")) return &e->kind;
+	if (!strcmp(key, "series")) return &e->series;
+	if (!strcmp(key, "date")) return &e->date;
+	if (!strcmp(key, "meeting")) return &e->meeting;
+	if (!strcmp(key, "title")) return &e->title;
+	if (!strcmp(key, "source")) return &e->source;
+	return NULL;
+}
+
+static int validate(resdiff_manifest *m, resdiff_manifest_entry *e)
+{
+	const char *mp = m->path;
+	char *name = NULL;
+	size_t i;
+	int error;
+	int kind_ok = 0;
+
+	if (!e->symbol)
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: document \"%s\": missing 'symbol'", mp, e->name);
+	if ((error = resdiff_name_from_symbol(&name, e->symbol)) < 0) {
+		resdiff_error_prefix(e->name);
+		resdiff_error_prefix(mp);
+		return error;
+	}
+	free(name);
+	if (!e->language || !resdiff_name_language_ok(e->language))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: document \"%s\": missing or invalid 'language'", mp, e->name);
+	if (!e->source)
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: document \"%s\": missing 'source'", mp, e->name);
+	if (e->date && !resdiff_date_valid(e->date))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: document \"%s\": invalid date '%s' (want YYYY-MM-DD)", mp, e->name, e->date);
+	if (e->series && !resdiff_name_series_ok(e->series))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: document \"%s\": invalid series slug '%s' (lower-case letters, digits, '-')",
+			mp, e->name, e->series);
+	if (e->kind) {
+		for (i = 0; i < sizeof(doc_kinds) / sizeof(doc_kinds[0]); i++)
+			kind_ok |= !strcmp(e->kind, doc_kinds[i]);
+		if (!kind_ok)
+			return resdiff_error_set(RESDIFF_EINVALID,
+				"%s: document \"%s\": unknown kind '%s' (resolution, draft, report, decision)",
+				mp, e->name, e->kind);
+	}
+	return 0;
+}
+
+int resdiff_manifest_load(resdiff_manifest **out, const char *path)
+{
+	git_config *cfg = NULL;
+	git_config_iterator *it = NULL;
+	git_config_entry *ce;
+	resdiff_manifest *m = NULL;
+	size_t alloc = 0, i, j, dirlen;
+	const char *slash;
+	int error, gerr;
+
+	*out = NULL;
+	git_libgit2_init();
+	if (!(m = calloc(1, sizeof(*m))) || !(m->arena = resdiff_arena_new())) {
+		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		goto done;
+	}
+	m->path = resdiff_arena_strdup(m->arena, path);
+	if ((gerr = git_config_open_ondisk(&cfg, path)) < 0) {
+		const git_error *ge = git_error_last();
+		error = resdiff_error_set(gerr == GIT_ENOTFOUND ? RESDIFF_ENOTFOUND : RESDIFF_EINVALID,
+			"%s: %s", path, ge ? ge->message : "cannot read manifest");
+		goto done;
+	}
+	if (git_config_iterator_glob_new(&it, cfg, "^document\\.") < 0) {
+		error = resdiff_error_set(RESDIFF_ERROR, "%s: %s", path, git_error_last()->message);
+		goto done;
+	}
+	while ((gerr = git_config_next(&ce, it)) == 0) {
+		const char *sub = ce->name + strlen("document.");
+		const char *key = strrchr(ce->name, '.');
+		char subname[512];
+		resdiff_manifest_entry *e;
+		const char **field;
+
+		if (key <= sub || (size_t)(key - sub) >= sizeof(subname)) {
+			error = resdiff_error_set(RESDIFF_EINVALID,
+				"%s: '%s': a document needs a name: [document \"NAME\"]", path, ce->name);
+			goto done;
+		}
+		memcpy(subname, sub, (size_t)(key - sub));
+		subname[key - sub] = '\0';
+		key++;
+		if (!(e = entry_for(m, subname, &alloc))) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		if (m->count > RESDIFF_MANIFEST_MAX_DOCUMENTS) {
+			error = resdiff_error_set(RESDIFF_ETOOBIG, "%s: more than %d documents",
+				path, RESDIFF_MANIFEST_MAX_DOCUMENTS);
+			goto done;
+		}
+		if (!(field = field_for(e, key))) {
+			error = resdiff_error_set(RESDIFF_EINVALID,
+				"%s: document \"%s\": unknown key '%s'", path, subname, key);
+			goto done;
+		}
+		if (*field) {
+			error = resdiff_error_set(RESDIFF_EINVALID,
+				"%s: document \"%s\": '%s' given twice", path, subname, key);
+			goto done;
+		}
+		if (ce->value && ce->value[0] &&
+		    !(*field = resdiff_arena_strdup(m->arena, ce->value))) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+	if (gerr != GIT_ITEROVER) {
+		error = resdiff_error_set(RESDIFF_EINVALID, "%s: %s", path, git_error_last()->message);
+		goto done;
+	}
+	slash = strrchr(path, '/');
+	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	for (i = 0; i < m->count; i++) {
+		resdiff_manifest_entry *e = &m->entries[i];
+		resdiff_buf p = RESDIFF_BUF_INIT;
+		if ((error = validate(m, e)) < 0)
+			goto done;
+		for (j = 0; j < i; j++)
+			if (!strcmp(m->entries[j].symbol, e->symbol) &&
+			    !strcmp(m->entries[j].language, e->language)) {
+				error = resdiff_error_set(RESDIFF_EINVALID,
+					"%s: documents \"%s\" and \"%s\" are both %s (%s)", path,
+					m->entries[j].name, e->name, e->symbol, e->language);
+				goto done;
+			}
+		if (e->source[0] == '/')
+			dirlen = 0;
+		if (resdiff_buf_put(&p, path, dirlen) < 0 || resdiff_buf_puts(&p, e->source) < 0 ||
+		    !(e->path = resdiff_arena_strdup(m->arena, p.ptr))) {
+			resdiff_buf_dispose(&p);
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		resdiff_buf_dispose(&p);
+		dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	}
+	*out = m;
+	m = NULL;
+	error = 0;
+done:
+	git_config_iterator_free(it);
+	git_config_free(cfg);
+	resdiff_manifest_free(m);
+	return error;
+}
+
+void resdiff_manifest_free(resdiff_manifest *m)
+{
+	if (!m)
+		return;
+	free(m->entries);
+	resdiff_arena_free(m->arena);
+	free(m);
+}
+
+const resdiff_manifest_entry *resdiff_manifest_find(const resdiff_manifest *m,
+		const char *symbol, const char *language)
+{
+	size_t i;
+	for (i = 0; i < m->count; i++)
+		if (!strcmp(m->entries[i].symbol, symbol) &&
+		    !strcmp(m->entries[i].language, language))
+			return &m->entries[i];
+	return NULL;
+}
+
+int resdiff_manifest_apply(resdiff_doc *doc, const resdiff_manifest_entry *e)
+{
+	struct { const char **field; const char *value; } f[] = {
+		{ &doc->meta.symbol, e->symbol }, { &doc->meta.language, e->language },
+		{ &doc->meta.body, e->body }, { &doc->meta.kind, e->kind },
+		{ &doc->meta.series, e->series }, { &doc->meta.date, e->date },
+		{ &doc->meta.meeting, e->meeting }, { &doc->meta.title, e->title },
+	};
+	size_t i;
+	int error;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		if (f[i].value && (error = resdiff_doc_set_meta(doc, f[i].field, f[i].value)) < 0)
+			return error;
+	return 0;
+}

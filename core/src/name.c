@@ -1,0 +1,187 @@
+/* name.c: the reversible symbol <-> file/ref name mapping. */
+#include "resdiff/name.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool plain_char(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+int resdiff_name_from_symbol(char **out, const char *symbol)
+{
+	resdiff_buf buf = RESDIFF_BUF_INIT;
+	size_t i, len;
+	int error = 0;
+
+	*out = NULL;
+	len = symbol ? strlen(symbol) : 0;
+	if (len == 0)
+		return resdiff_error_set(RESDIFF_EINVALID, "empty document symbol");
+	if (len > RESDIFF_SYMBOL_MAX)
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"document symbol longer than %d bytes", RESDIFF_SYMBOL_MAX);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)symbol[i];
+		if (c < 0x20 || c == 0x7F)
+			return resdiff_error_set(RESDIFF_EINVALID,
+				"document symbol contains a control character at byte %zu", i);
+	}
+	for (i = 0; i < len && !error; i++) {
+		unsigned char c = (unsigned char)symbol[i];
+		bool esc_dot = c == '.' && (i == 0 || i + 1 == len || symbol[i - 1] == '.');
+		if (c == '/')
+			error = resdiff_buf_putc(&buf, '_');
+		else if (plain_char(c) && !esc_dot)
+			error = resdiff_buf_putc(&buf, (char)c);
+		else
+			error = resdiff_buf_printf(&buf, "%%%02X", c);
+	}
+	if (error < 0) {
+		resdiff_buf_dispose(&buf);
+		return error;
+	}
+	*out = resdiff_buf_detach(&buf);
+	return 0;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9') return c - '0';
+	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+	return -1;
+}
+
+int resdiff_name_to_symbol(char **out, const char *name)
+{
+	resdiff_buf buf = RESDIFF_BUF_INIT;
+	size_t i, len = strlen(name);
+	int error = 0;
+	char *check = NULL;
+
+	*out = NULL;
+	for (i = 0; i < len && !error; i++) {
+		char c = name[i];
+		if (c == '_') {
+			error = resdiff_buf_putc(&buf, '/');
+		} else if (c == '%') {
+			int hi = i + 2 < len ? hexval(name[i + 1]) : -1;
+			int lo = hi >= 0 ? hexval(name[i + 2]) : -1;
+			if (hi < 0 || lo < 0) {
+				error = resdiff_error_set(RESDIFF_EINVALID,
+					"'%s' is not a mapped document name (bad escape at byte %zu)", name, i);
+				break;
+			}
+			error = resdiff_buf_putc(&buf, (char)(hi * 16 + lo));
+			i += 2;
+		} else if (plain_char((unsigned char)c)) {
+			error = resdiff_buf_putc(&buf, c);
+		} else {
+			error = resdiff_error_set(RESDIFF_EINVALID,
+				"'%s' is not a mapped document name (byte %zu)", name, i);
+		}
+	}
+	if (error < 0)
+		goto done;
+	/* Only canonical names map back: re-encode and compare. */
+	if ((error = resdiff_name_from_symbol(&check, buf.ptr ? buf.ptr : "")) < 0)
+		goto done;
+	if (strcmp(check, name)) {
+		error = resdiff_error_set(RESDIFF_EINVALID,
+			"'%s' is not a canonical document name", name);
+		goto done;
+	}
+	*out = resdiff_buf_detach(&buf);
+done:
+	free(check);
+	resdiff_buf_dispose(&buf);
+	return error;
+}
+
+bool resdiff_name_language_ok(const char *lang)
+{
+	size_t i, len = lang ? strlen(lang) : 0;
+	if (len < 2 || len > 3)
+		return false;
+	for (i = 0; i < len; i++)
+		if (lang[i] < 'a' || lang[i] > 'z')
+			return false;
+	return true;
+}
+
+bool resdiff_name_series_ok(const char *slug)
+{
+	size_t i, len = slug ? strlen(slug) : 0;
+	if (len < 1 || len > 64 || slug[0] == '-')
+		return false;
+	for (i = 0; i < len; i++) {
+		char c = slug[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+int resdiff_name_corpus_file(char **out, const char *symbol, const char *lang)
+{
+	resdiff_buf buf = RESDIFF_BUF_INIT;
+	char *name = NULL;
+	int error;
+
+	*out = NULL;
+	if (!resdiff_name_language_ok(lang))
+		return resdiff_error_set(RESDIFF_EINVALID, "invalid language code '%s'",
+			lang ? lang : "");
+	if ((error = resdiff_name_from_symbol(&name, symbol)) < 0)
+		return error;
+	if ((error = resdiff_buf_printf(&buf, "%s.%s.txt", name, lang)) < 0)
+		goto done;
+	*out = resdiff_buf_detach(&buf);
+done:
+	free(name);
+	resdiff_buf_dispose(&buf);
+	return error;
+}
+
+int resdiff_name_parse_corpus_file(char **symbol, char **lang, const char *filename)
+{
+	const char *base = strrchr(filename, '/');
+	size_t len;
+	const char *dot;
+	char *stem = NULL, *l = NULL;
+	int error = 0;
+
+	*symbol = *lang = NULL;
+	base = base ? base + 1 : filename;
+	len = strlen(base);
+	if (len < 8 || strcmp(base + len - 4, ".txt"))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: not a corpus file name (SYMBOL.LANG.txt)", filename);
+	len -= 4;
+	for (dot = base + len - 1; dot > base && *dot != '.'; dot--)
+		;
+	if (*dot != '.')
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: not a corpus file name (SYMBOL.LANG.txt)", filename);
+	if (!(l = strndup(dot + 1, (size_t)(base + len - dot - 1))) ||
+	    !(stem = strndup(base, (size_t)(dot - base)))) {
+		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (!resdiff_name_language_ok(l)) {
+		error = resdiff_error_set(RESDIFF_EINVALID,
+			"%s: invalid language code '%s'", filename, l);
+		goto done;
+	}
+	if ((error = resdiff_name_to_symbol(symbol, stem)) < 0)
+		goto done;
+	*lang = l;
+	l = NULL;
+done:
+	free(stem);
+	free(l);
+	return error;
+}

@@ -1,0 +1,247 @@
+/* text.c: UTF-8 and script helpers. */
+#include "resdiff/text.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t n, k;
+		uint32_t cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			n = 2; cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			n = 3; cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 4; cp = c & 0x07;
+		} else {
+			goto bad;
+		}
+		if (len - i < n)
+			goto bad;
+		for (k = 1; k < n; k++) {
+			if ((p[i + k] & 0xC0) != 0x80)
+				goto bad;
+			cp = (cp << 6) | (p[i + k] & 0x3F);
+		}
+		if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			goto bad;
+		i += n;
+	}
+	return 0;
+bad:
+	if (bad_offset)
+		*bad_offset = i;
+	return RESDIFF_EINVALID;
+}
+
+int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n, k;
+	uint32_t cp;
+
+	*adv = 1;
+	if (len == 0)
+		return -1;
+	if (p[0] < 0x80)
+		return p[0];
+	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+		n = 2; cp = p[0] & 0x1F;
+	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+		n = 3; cp = p[0] & 0x0F;
+	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+		n = 4; cp = p[0] & 0x07;
+	} else {
+		return -1;
+	}
+	if (len < n)
+		return -1;
+	for (k = 1; k < n; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (p[k] & 0x3F);
+	}
+	*adv = n;
+	return (int32_t)cp;
+}
+
+size_t resdiff_utf8_encode(char out[4], uint32_t cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	} else if (cp < 0x10000) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			return 0;
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	} else if (cp <= 0x10FFFF) {
+		out[0] = (char)(0xF0 | (cp >> 18));
+		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[3] = (char)(0x80 | (cp & 0x3F));
+		return 4;
+	}
+	return 0;
+}
+
+size_t resdiff_utf8_count(const char *s, size_t len)
+{
+	size_t i, n = 0;
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+bool resdiff_text_is_ideograph(uint32_t cp)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UScriptCode sc;
+
+	if (cp < 0x2E80)
+		return false;
+	sc = uscript_getScript((UChar32)cp, &err);
+	if (U_FAILURE(err))
+		return false;
+	return sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA ||
+	       sc == USCRIPT_HANGUL || sc == USCRIPT_BOPOMOFO;
+}
+
+bool resdiff_text_is_cjk(uint32_t cp)
+{
+	if (cp < 0x2E80)
+		return false;
+	if ((cp >= 0x3000 && cp <= 0x303F) ||  /* CJK symbols and punctuation */
+	    (cp >= 0xFF00 && cp <= 0xFFEF) ||  /* half-/full-width forms */
+	    (cp >= 0xFE30 && cp <= 0xFE4F) ||  /* CJK compatibility forms */
+	    (cp >= 0xFE10 && cp <= 0xFE1F))    /* vertical forms */
+		return true;
+	return resdiff_text_is_ideograph(cp);
+}
+
+bool resdiff_text_is_space(uint32_t cp)
+{
+	if (cp == 0x200B || cp == 0xFEFF)
+		return true;
+	return u_hasBinaryProperty((UChar32)cp, UCHAR_WHITE_SPACE) != 0;
+}
+
+bool resdiff_text_language_valid(const char *lang)
+{
+	static const char *const langs[] = { "ar", "zh", "en", "fr", "ru", "es" };
+	size_t i;
+	if (!lang)
+		return false;
+	for (i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
+		if (!strcmp(lang, langs[i]))
+			return true;
+	return false;
+}
+
+/* Count occurrences of ` word ` (ASCII, lower case) in a Latin text. */
+static size_t count_word(const char *s, size_t len, const char *word)
+{
+	size_t wl = strlen(word), i, n = 0;
+	for (i = 0; i + wl + 1 < len; i++) {
+		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n') &&
+		    !memcmp(s + i, word, wl) && (s[i + wl] == ' ' || s[i + wl] == ','))
+			n++;
+	}
+	return n;
+}
+
+#define DETECT_SAMPLE_MAX (256 * 1024)
+
+const char *resdiff_text_detect_language(const char *s, size_t len)
+{
+	size_t han = 0, arabic = 0, cyrillic = 0, latin = 0, i = 0, adv;
+	size_t en, fr, es;
+
+	if (len > DETECT_SAMPLE_MAX)
+		len = DETECT_SAMPLE_MAX;
+	while (i < len) {
+		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		i += adv;
+		if (cp < 0)
+			continue;
+		if (cp < 0x80) {
+			if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+				latin++;
+		} else if (resdiff_text_is_ideograph((uint32_t)cp)) {
+			han++;
+		} else if (cp >= 0x0600 && cp <= 0x06FF) {
+			arabic++;
+		} else if (cp >= 0x0400 && cp <= 0x04FF) {
+			cyrillic++;
+		} else if (cp < 0x250) {
+			latin++;
+		}
+	}
+	/* Latin letters come with every script (symbols, URLs): weigh them low. */
+	if (han * 4 >= latin && han >= arabic && han >= cyrillic && han > 0)
+		return "zh";
+	if (arabic * 2 >= latin && arabic >= cyrillic && arabic > 0)
+		return "ar";
+	if (cyrillic * 2 >= latin && cyrillic > 0)
+		return "ru";
+	en = count_word(s, len, "the") + count_word(s, len, "and") + count_word(s, len, "of");
+	fr = count_word(s, len, "les") + count_word(s, len, "des") + count_word(s, len, "et");
+	es = count_word(s, len, "los") + count_word(s, len, "las") + count_word(s, len, "y") +
+	     count_word(s, len, "el");
+	if (fr > en && fr >= es)
+		return "fr";
+	if (es > en && es > fr)
+		return "es";
+	return "en";
+}
+
+int resdiff_text_sanitize(resdiff_buf *out, const char *s, size_t len, bool keep_newlines)
+{
+	size_t i = 0, adv, start = 0;
+	int error;
+
+	while (i < len) {
+		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		bool bad = cp < 0 || (cp < 0x20 && cp != '\t' && !(keep_newlines && cp == '\n')) ||
+			   cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+			   (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+		if (bad) {
+			char esc[16];
+			if ((error = resdiff_buf_put(out, s + start, i - start)) < 0)
+				return error;
+			if (cp < 0)
+				snprintf(esc, sizeof(esc), "\\x%02x", (unsigned char)s[i]);
+			else if (cp < 0x20)
+				snprintf(esc, sizeof(esc), "^%c", (char)(cp + '@'));
+			else if (cp == 0x7F)
+				snprintf(esc, sizeof(esc), "^?");
+			else
+				snprintf(esc, sizeof(esc), "<U+%04X>", (unsigned)cp);
+			if ((error = resdiff_buf_puts(out, esc)) < 0)
+				return error;
+			start = i + adv;
+		}
+		i += adv;
+	}
+	return resdiff_buf_put(out, s + start, len - start);
+}

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Golden end-to-end tests: for every tests/golden/cases/NAME.args, run
+# `resdiff $(cat NAME.args)` from the source root and compare its stdout
+# (and exit status, in NAME.status, default 0) with NAME.out.
+#   sh tests/golden/run.sh BUILD/resdiff SRCDIR            check
+#   sh tests/golden/run.sh BUILD/resdiff SRCDIR --update   rewrite .out files
+set -u
+bin=$1; src=$2; update=${3:-}
+cd "$src" || exit 2
+pass=0; failed=0
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+for args in tests/golden/cases/*.args; do
+  [ -e "$args" ] || continue
+  name=${args%.args}
+  want_status=0
+  [ -f "$name.status" ] && want_status=$(cat "$name.status")
+  # shellcheck disable=SC2046
+  NO_COLOR=1 "$bin" $(cat "$args") >"$tmp" 2>/dev/null
+  status=$?
+  if [ "$update" = "--update" ]; then
+    cp "$tmp" "$name.out"
+    [ "$status" -ne 0 ] && echo "$status" >"$name.status"
+  fi
+  if [ "$status" -ne "$want_status" ]; then
+    echo "FAIL $name: exit status $status, want $want_status"
+    failed=$((failed + 1))
+  elif ! cmp -s "$tmp" "$name.out"; then
+    echo "FAIL $name: output differs:"
+    diff -u "$name.out" "$tmp" | head -40
+    failed=$((failed + 1))
+  else
+    pass=$((pass + 1))
+  fi
+done
+echo "golden: $pass passed, $failed failed"
+[ "$failed" -eq 0 ]
