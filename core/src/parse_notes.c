@@ -479,6 +479,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 		if ((error = add_marker(st, l, &out, label)) < 0)
 			goto done;
 		cite(st, cs, label);
+		l->lead_marker = true;
 		i = n;
 		while (i < len && s[i] == ' ')
 			i++;
@@ -501,7 +502,8 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 						      body_in_next_zone(st, cs, li, label)) :
 						     plausible(st, cs, label, true)))
 					n = 0;
-			} else if (n && prev == ' ' && prev2 != 0 && !(prev2 >= '0' && prev2 <= '9')) {
+			} else if (n && prev == ' ' && prev2 != 0 && !(prev2 >= '0' && prev2 <= '9') &&
+				   !resdiff_text_is_cjk(prev2)) {
 				/* spaced: "Development 10 and", "2005, 6 and" */
 				if (!(label[0] != '*' && atoi(label) == cs->max_cited + 1 &&
 				      body_in_next_zone(st, cs, li, label)))
