@@ -83,6 +83,8 @@ static bool closer(uint32_t c)
 bool parse_ends_clause(const char *s, size_t len)
 {
 	uint32_t c;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
 	while (len) {
 		c = parse_last_cp(s, len);
 		if (closer(c)) {
