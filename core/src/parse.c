@@ -525,7 +525,8 @@ static int assemble(parse_state *st, block_list *bl)
 			bool cjk;
 			bool heading_block = cur->nlines == 1 && (cur->label.kind == LABEL_NONE ||
 				cur->label.kind == LABEL_HEADING) && heading_shaped(cur->raw.ptr, cur->raw.size) &&
-				visible_chars(cur->raw.ptr, cur->raw.size, &cjk) * 4 < typical * 3;
+				(!st->double_spaced ||
+				 visible_chars(cur->raw.ptr, cur->raw.size, &cjk) * 4 < typical * 3);
 			brk = false;
 			if (ends || heading_block) {
 				if (st->double_spaced && st->indent_signal) {

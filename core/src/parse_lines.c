@@ -303,7 +303,8 @@ static void mark_running_titles(parse_state *st)
 			last_hi = hi;
 		for (k = lo; k <= hi; k++) {
 			const parse_line *l = &st->lines[k];
-			if (l->cls != LINE_TEXT || l->len > RUNNING_MAX_LEN)
+			/* running titles are short and end no clause */
+			if (l->cls != LINE_TEXT || l->len > RUNNING_MAX_LEN || parse_ends_clause(l->text, l->len))
 				continue;
 			if (ncand == alloc) {
 				size_t na = alloc ? alloc * 2 : 64;
