@@ -320,7 +320,8 @@ static void mark_running_titles(parse_state *st)
 			ncand++;
 		}
 	}
-	qsort(cand, ncand, sizeof(*cand), cmp_candidate);
+	if (ncand)
+		qsort(cand, ncand, sizeof(*cand), cmp_candidate);
 	for (i = 0; i < ncand; i = j) {
 		size_t clusters = 1;
 		for (j = i + 1; j < ncand && same_text(cand[i].l, cand[j].l); j++)
