@@ -891,8 +891,12 @@ int resdiff_parse(resdiff_doc **out, const char *text, size_t len,
 	}
 	if ((error = parse_split_lines(&st, text, len)) < 0)
 		goto done;
-	lang = opts && opts->language ? opts->language : resdiff_text_detect_language(
-		len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? text + 3 : text, len >= 3 ? len : len);
+	if (opts && opts->language) {
+		lang = opts->language;
+	} else {
+		size_t bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+		lang = resdiff_text_detect_language(text + bom, len - bom);
+	}
 	if ((error = resdiff_doc_set_meta(st.doc, &st.doc->meta.language, lang)) < 0)
 		goto done;
 	st.language = st.doc->meta.language;
