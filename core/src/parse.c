@@ -385,9 +385,16 @@ static size_t visible_chars(const char *s, size_t len, bool *cjk)
 static bool heading_shaped(const char *s, size_t len)
 {
 	bool cjk;
-	size_t n = visible_chars(s, len, &cjk);
+	size_t n = visible_chars(s, len, &cjk), i;
 	if (n == 0 || parse_ends_clause(s, len))
 		return false;
+	/* a heading is one phrase: no sentence ends inside it */
+	for (i = 0; i + 1 < len; i++)
+		if ((s[i] == '.' || s[i] == ';') && s[i + 1] == ' ')
+			return false;
+	for (i = 0; i + 3 <= len; i++)
+		if (!memcmp(s + i, "。", 3) || !memcmp(s + i, "；", 3))
+			return false;
 	return n <= (cjk ? HEADING_MAX_CJK : HEADING_MAX_LATIN);
 }
 
@@ -711,8 +718,13 @@ static int build_units(parse_state *st, block_list *bl)
 		label_t *lab = &b->label;
 		size_t line = st->lines[b->line].lineno;
 		const char *body = b->raw.ptr ? b->raw.ptr : "";
-		bool heading = heading_shaped(body, b->raw.size);
 		block *next = i + 1 < bl->count ? &bl->blocks[i + 1] : NULL;
+		/* an unlabelled heading is followed by a labelled paragraph or
+		 * another heading, not by the rest of its own sentence */
+		bool heading = heading_shaped(body, b->raw.size) &&
+			(lab->kind != LABEL_NONE || !next || next->label.kind != LABEL_NONE ||
+			 heading_shaped(next->raw.ptr ? next->raw.ptr : "", next->raw.size) ||
+			 (!nb.resolution && nb.last_number == 0)); /* "摘要" before a summary */
 		resdiff_unit_kind kind;
 		const char *label = lab->text;
 
