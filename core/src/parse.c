@@ -187,6 +187,48 @@ static bool is_roman(const char *s)
 	return true;
 }
 
+/* Sub-paragraph letters of the Cyrillic and Arabic alphabets, in the order
+ * UN documents use them; ids use the Latin letter of the same rank so that
+ * parallel texts share ids ("(б)" and "(ب)" are both "(b)"). */
+static const char *const cyrillic_letters[] = { "а", "б", "в", "г", "д", "е", "ж", "з",
+	"и", "к", "л", "м", "н", "о", "п", "р", "с", "т", "у", "ф", "х", "ц", "ч", "ш", "щ",
+	"э", "ю", "я" };
+static const char *const arabic_letters[] = { "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح",
+	"ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ",
+	"ذ", "ض" };
+
+/* One sub-paragraph letter at s: a Latin letter or roman numeral, or one
+ * Cyrillic or Arabic letter. Writes the Latin id form to latin[8] and
+ * returns the bytes read (0 if none). */
+static size_t sub_letter(const char *s, size_t len, char latin[8])
+{
+	size_t k = 0, i, n;
+	while (k < len && s[k] >= 'a' && s[k] <= 'z' && k < 5)
+		k++;
+	if (k > 0) {
+		snprintf(latin, 8, "%.*s", (int)k, s);
+		if (k == 1 || is_roman(latin))
+			return k;
+		latin[0] = '\0';
+		return 0;
+	}
+	for (i = 0; i < sizeof(cyrillic_letters) / sizeof(cyrillic_letters[0]); i++) {
+		n = strlen(cyrillic_letters[i]);
+		if (len >= n && !memcmp(s, cyrillic_letters[i], n)) {
+			snprintf(latin, 8, "%c", (char)('a' + i));
+			return n;
+		}
+	}
+	for (i = 0; i < sizeof(arabic_letters) / sizeof(arabic_letters[0]); i++) {
+		n = strlen(arabic_letters[i]);
+		if (len >= n && !memcmp(s, arabic_letters[i], n)) {
+			snprintf(latin, 8, "%c", (char)('a' + i));
+			return n;
+		}
+	}
+	return 0;
+}
+
 static int cjk_numeral(uint32_t c)
 {
 	static const uint32_t digits[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
@@ -227,22 +269,20 @@ static void label_detect(label_t *lab, const char *s, size_t len, const char *la
 		}
 		return;
 	}
-	/* "(a)", "(iv)", "（a）" */
+	/* "(a)", "(iv)", "（a）", "(б)", "(ب)"; "a)", "iv)", "б)" */
 	j = 0;
 	if (len > 0 && s[0] == '(')
 		j = 1;
 	else if (len >= 3 && !strncmp(s, "（", 3))
 		j = 3;
-	if (j) {
-		size_t k = j;
-		while (k < len && s[k] >= 'a' && s[k] <= 'z' && k - j < 5)
-			k++;
-		if (k > j && k < len && (s[k] == ')' || !strncmp(s + k, "）", 3)) &&
-		    (k - j == 1 || (k - j < 6 && (snprintf(lab->sub, sizeof(lab->sub), "%.*s", (int)(k - j), s + j), is_roman(lab->sub))))) {
+	{
+		size_t n = sub_letter(s + j, len - j, lab->sub);
+		size_t k = j + n;
+		if (n && k < len && (s[k] == ')' || !strncmp(s + k, "）", 3)) &&
+		    (j || (k + 1 < len && s[k + 1] == ' '))) {
 			size_t close = s[k] == ')' ? 1 : 3;
 			lab->kind = LABEL_SUB;
-			snprintf(lab->sub, sizeof(lab->sub), "%.*s", (int)(k - j), s + j);
-			snprintf(lab->text, sizeof(lab->text), "(%s)", lab->sub);
+			snprintf(lab->text, sizeof(lab->text), "%s%.*s)", j ? "(" : "", (int)n, s + j);
 			lab->len = skip_spaces(s, len, k + close);
 			return;
 		}
