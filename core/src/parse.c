@@ -684,6 +684,15 @@ static int roman_value(const char *s)
 	return 0;
 }
 
+static bool ends_with_colon(const char *s, size_t len)
+{
+	uint32_t c;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	c = parse_last_cp(s, len);
+	return c == ':' || c == 0xFF1A;
+}
+
 static int emit_unit(parse_state *st, block *b, const char *id, resdiff_unit_kind kind,
 		const char *label)
 {
@@ -823,6 +832,14 @@ static int build_units(parse_state *st, block_list *bl)
 				nb.last_number = n > nb.last_number ? n : nb.last_number;
 				nb.sublevel = 0;
 			}
+		} else if (lab->kind == LABEL_SUB && heading && !(last_unit && last_unit->raw.size &&
+			   ends_with_colon(last_unit->raw.ptr, last_unit->raw.size)) &&
+			   (nb.sublevel == 0 || next_letter(nb.subs[0]) != lab->sub[0])) {
+			/* "(b) 主题的执行情况": a lettered section heading, not a
+			 * sub-paragraph (no chapeau ending in a colon announces it) */
+			kind = RESDIFF_UNIT_HEADING;
+			FLUSH();
+			snprintf(last_id, sizeof(last_id), "%sH%zu", nb.prefix, ++nb.h);
 		} else if (lab->kind == LABEL_SUB) {
 			const char *s = lab->sub;
 			int level;
