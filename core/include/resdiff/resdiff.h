@@ -19,5 +19,6 @@
 #include "resdiff/manifest.h"
 #include "resdiff/parse.h"
 #include "resdiff/render.h"
+#include "resdiff/check.h"
 
 #endif
