@@ -249,7 +249,7 @@ static void label_detect(label_t *lab, const char *s, size_t len, const char *la
 	/* "12." / "12.text" / Arabic "12 - text" */
 	while (i < len && s[i] >= '0' && s[i] <= '9')
 		i++;
-	if (i > 0 && i <= 4) {
+	if (i > 0 && i <= PARSE_NUMBER_DIGITS) {
 		if (i < len && s[i] == '.' && !(i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9')) {
 			lab->kind = LABEL_NUMBER;
 			lab->number = atoi(s);
@@ -818,7 +818,9 @@ static int build_units(parse_state *st, block_list *bl)
 				kind = nb.resolution ? RESDIFF_UNIT_OPERATIVE : RESDIFF_UNIT_PARAGRAPH;
 				FLUSH();
 				snprintf(id, sizeof(id), "%s%s%d", nb.prefix, nb.resolution ? "OP" : "P", n);
-				if (resdiff_doc_unit_by_id(st->doc, id)) {
+				/* only a number not above the last one can repeat (this
+				 * keeps the lookup off the common path: no quadratic parse) */
+				if (n <= nb.last_number && resdiff_doc_unit_by_id(st->doc, id)) {
 					int dup = 2;
 					char base[128];
 					snprintf(base, sizeof(base), "%s", id);
