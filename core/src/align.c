@@ -1,0 +1,965 @@
+/* align.c: clause alignment (see resdiff/align.h and docs/DIFF.md). */
+#include "resdiff/align.h"
+#include "resdiff/compare.h"
+#include "resdiff/text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE ((size_t)-1)
+#define EXACT_WEIGHT 2.0
+
+static const char *const relation_names[RESDIFF_REL_COUNT] = {
+	"unchanged", "reworded", "split", "merged", "added", "dropped"
+};
+
+const char *resdiff_relation_name(resdiff_relation rel)
+{
+	return (unsigned)rel < RESDIFF_REL_COUNT ? relation_names[rel] : "unknown";
+}
+
+int resdiff_relation_from_name(const char *name)
+{
+	int i;
+	for (i = 0; i < RESDIFF_REL_COUNT; i++)
+		if (!strcmp(name, relation_names[i]))
+			return i;
+	return -1;
+}
+
+int resdiff_align_pin_parse(resdiff_align_pin *pin, char *spec)
+{
+	char *eq = strchr(spec, '=');
+
+	memset(pin, 0, sizeof(*pin));
+	if (!eq || eq == spec || !eq[1])
+		return resdiff_error_set(RESDIFF_EINVALID, "bad pin '%s' (want OLD=NEW or OLD!=NEW)", spec);
+	pin->new_id = eq + 1;
+	if (eq > spec && eq[-1] == '!') {
+		pin->forbid = true;
+		eq--;
+		if (eq == spec)
+			return resdiff_error_set(RESDIFF_EINVALID, "bad pin '%s'", spec);
+	}
+	*eq = '\0';
+	pin->old_id = spec;
+	return 0;
+}
+
+/* One side of the alignment: keys and n-gram sets per unit. */
+typedef struct {
+	const resdiff_doc *doc;
+	size_t n;
+	const char **key;
+	size_t *keylen;
+	const char **loose;
+	size_t *looselen;
+	uint64_t **grams;
+	size_t *ngrams;
+	size_t *group;       /* group of each unit, NONE while free */
+} side;
+
+/* A group becomes one change. */
+typedef struct {
+	size_t old[RESDIFF_ALIGN_MAX_GROUP];
+	size_t nold;
+	size_t new[RESDIFF_ALIGN_MAX_GROUP];
+	size_t nnew;
+	bool pinned;
+	double dice;
+	long sort_pos;
+	int sort_sub;
+	bool moved;
+} group;
+
+typedef struct {
+	size_t o, n;
+	double dice, cont_o, cont_n;
+	bool exact;
+} cand;
+
+typedef struct {
+	size_t o, n;
+} pair;
+
+typedef struct {
+	side o, n;
+	group *groups;
+	size_t ngroups, agroups;
+	cand *cands;
+	size_t ncands, acands;
+	pair *forbidden;
+	size_t nforbidden;
+	unsigned gram_n;
+	double thr;
+	resdiff_arena *scratch;
+} aligner;
+
+static int oom(void)
+{
+	return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+}
+
+static void *scratch_calloc(aligner *a, size_t count, size_t size)
+{
+	void *p;
+	size_t bytes;
+	if (count && size > SIZE_MAX / count)
+		return NULL;
+	bytes = count * size;
+	if (bytes == 0)
+		bytes = 1;
+	p = resdiff_arena_alloc(a->scratch, bytes);
+	if (p)
+		memset(p, 0, bytes);
+	return p;
+}
+
+static int side_keys(aligner *a, side *s, const resdiff_doc *doc)
+{
+	resdiff_buf buf = RESDIFF_BUF_INIT;
+	size_t i;
+	int error = 0;
+
+	s->doc = doc;
+	s->n = doc->unit_count;
+	if (s->n > RESDIFF_ALIGN_MAX_UNITS)
+		return resdiff_error_set(RESDIFF_ETOOBIG, "%s: more than %u clauses",
+			doc->meta.symbol ? doc->meta.symbol : "document", RESDIFF_ALIGN_MAX_UNITS);
+	if (!(s->key = scratch_calloc(a, s->n, sizeof(*s->key))) ||
+	    !(s->keylen = scratch_calloc(a, s->n, sizeof(*s->keylen))) ||
+	    !(s->loose = scratch_calloc(a, s->n, sizeof(*s->loose))) ||
+	    !(s->looselen = scratch_calloc(a, s->n, sizeof(*s->looselen))) ||
+	    !(s->grams = scratch_calloc(a, s->n, sizeof(*s->grams))) ||
+	    !(s->ngrams = scratch_calloc(a, s->n, sizeof(*s->ngrams))) ||
+	    !(s->group = scratch_calloc(a, s->n, sizeof(*s->group))))
+		return oom();
+	for (i = 0; i < s->n; i++) {
+		const char *text = doc->units[i].text ? doc->units[i].text : "";
+		s->group[i] = NONE;
+		resdiff_buf_clear(&buf);
+		if ((error = resdiff_compare_key(&buf, text, strlen(text), RESDIFF_KEY_EXACT)) < 0)
+			goto done;
+		s->keylen[i] = buf.size;
+		if (!(s->key[i] = resdiff_arena_strndup(a->scratch, buf.ptr ? buf.ptr : "", buf.size))) {
+			error = oom();
+			goto done;
+		}
+		resdiff_buf_clear(&buf);
+		if ((error = resdiff_compare_key(&buf, text, strlen(text), RESDIFF_KEY_LOOSE)) < 0)
+			goto done;
+		s->looselen[i] = buf.size;
+		if (!(s->loose[i] = resdiff_arena_strndup(a->scratch, buf.ptr ? buf.ptr : "", buf.size))) {
+			error = oom();
+			goto done;
+		}
+	}
+done:
+	resdiff_buf_dispose(&buf);
+	return error;
+}
+
+static int side_grams(side *s, unsigned n)
+{
+	size_t i;
+	int error;
+	for (i = 0; i < s->n; i++)
+		if ((error = resdiff_ngrams_build(&s->grams[i], &s->ngrams[i], s->key[i],
+				s->keylen[i], n)) < 0)
+			return error;
+	return 0;
+}
+
+static void side_dispose(side *s)
+{
+	size_t i;
+	for (i = 0; s->grams && i < s->n; i++)
+		free(s->grams[i]);
+}
+
+static bool key_equal(const aligner *a, size_t o, size_t n)
+{
+	return a->o.keylen[o] == a->n.keylen[n] &&
+	       !memcmp(a->o.key[o], a->n.key[n], a->o.keylen[o]);
+}
+
+/* Groups. */
+static int group_new(size_t *out, aligner *a)
+{
+	if (a->ngroups == a->agroups) {
+		size_t na = a->agroups ? a->agroups * 2 : 64;
+		group *g = realloc(a->groups, na * sizeof(*g));
+		if (!g)
+			return oom();
+		a->groups = g;
+		a->agroups = na;
+	}
+	memset(&a->groups[a->ngroups], 0, sizeof(group));
+	*out = a->ngroups++;
+	return 0;
+}
+
+static int group_add(aligner *a, size_t g, size_t o, size_t n)
+{
+	group *gr = &a->groups[g];
+	if (o != NONE) {
+		if (gr->nold == RESDIFF_ALIGN_MAX_GROUP)
+			return resdiff_error_set(RESDIFF_ETOOBIG,
+				"more than %d clauses pinned together", RESDIFF_ALIGN_MAX_GROUP);
+		gr->old[gr->nold++] = o;
+		a->o.group[o] = g;
+	}
+	if (n != NONE) {
+		if (gr->nnew == RESDIFF_ALIGN_MAX_GROUP)
+			return resdiff_error_set(RESDIFF_ETOOBIG,
+				"more than %d clauses pinned together", RESDIFF_ALIGN_MAX_GROUP);
+		gr->new[gr->nnew++] = n;
+		a->n.group[n] = g;
+	}
+	return 0;
+}
+
+static int cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+static int cmp_pair(const void *x, const void *y)
+{
+	const pair *a = x, *b = y;
+	if (a->o != b->o)
+		return a->o < b->o ? -1 : 1;
+	return a->n < b->n ? -1 : a->n > b->n;
+}
+
+static bool is_forbidden(const aligner *a, size_t o, size_t n)
+{
+	pair key = { o, n };
+	return a->nforbidden &&
+	       bsearch(&key, a->forbidden, a->nforbidden, sizeof(pair), cmp_pair) != NULL;
+}
+
+static int unit_index(size_t *out, const resdiff_doc *doc, const char *id, const char *which)
+{
+	const resdiff_unit *u = resdiff_doc_unit_by_id(doc, id);
+	if (!u)
+		return resdiff_error_set(RESDIFF_ENOTFOUND, "pin: no clause %s in the %s text", id, which);
+	*out = (size_t)(u - doc->units);
+	return 0;
+}
+
+static int place_pins(aligner *a, const resdiff_align_options *opts)
+{
+	size_t i, k, nf = 0;
+	int error;
+
+	if (opts->pin_count > RESDIFF_ALIGN_MAX_PINS)
+		return resdiff_error_set(RESDIFF_ETOOBIG, "more than %d pins", RESDIFF_ALIGN_MAX_PINS);
+	for (i = 0; i < opts->pin_count; i++)
+		nf += opts->pins[i].forbid;
+	if (nf && !(a->forbidden = scratch_calloc(a, nf, sizeof(pair))))
+		return oom();
+	for (i = 0; i < opts->pin_count; i++) {
+		const resdiff_align_pin *p = &opts->pins[i];
+		size_t o = NONE, n = NONE, go, gn, g;
+		if ((error = unit_index(&o, a->o.doc, p->old_id, "old")) < 0 ||
+		    (error = unit_index(&n, a->n.doc, p->new_id, "new")) < 0)
+			return error;
+		if (p->forbid) {
+			a->forbidden[a->nforbidden].o = o;
+			a->forbidden[a->nforbidden++].n = n;
+			continue;
+		}
+		go = a->o.group[o];
+		gn = a->n.group[n];
+		if (go == NONE && gn == NONE) {
+			if ((error = group_new(&g, a)) < 0 || (error = group_add(a, g, o, n)) < 0)
+				return error;
+			a->groups[g].pinned = true;
+		} else if (go == NONE) {
+			if ((error = group_add(a, gn, o, NONE)) < 0)
+				return error;
+		} else if (gn == NONE) {
+			if ((error = group_add(a, go, NONE, n)) < 0)
+				return error;
+		} else if (go != gn) {
+			/* Two pinned groups joined by a third pin: one group. */
+			group *src = &a->groups[gn];
+			for (k = 0; k < src->nold; k++)
+				if ((error = group_add(a, go, src->old[k], NONE)) < 0)
+					return error;
+			for (k = 0; k < src->nnew; k++)
+				if ((error = group_add(a, go, NONE, src->new[k])) < 0)
+					return error;
+			src->nold = src->nnew = 0;
+		}
+	}
+	for (i = 0; i < a->nforbidden; i++) {
+		size_t go = a->o.group[a->forbidden[i].o];
+		if (go != NONE && go == a->n.group[a->forbidden[i].n])
+			return resdiff_error_set(RESDIFF_EINVALID, "pin: %s=%s is both pinned and forbidden",
+				a->o.doc->units[a->forbidden[i].o].id, a->n.doc->units[a->forbidden[i].n].id);
+	}
+	if (a->nforbidden)
+		qsort(a->forbidden, a->nforbidden, sizeof(pair), cmp_pair);
+	return 0;
+}
+
+/* Candidate pairs from an inverted index of the new side's n-grams. */
+typedef struct {
+	uint64_t gram;
+	size_t unit;
+} posting;
+
+static int cmp_posting(const void *x, const void *y)
+{
+	const posting *a = x, *b = y;
+	if (a->gram != b->gram)
+		return a->gram < b->gram ? -1 : 1;
+	return a->unit < b->unit ? -1 : a->unit > b->unit;
+}
+
+typedef struct {
+	size_t count;
+	size_t unit;
+} hit;
+
+static int cmp_hit(const void *x, const void *y)
+{
+	const hit *a = x, *b = y;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return a->unit < b->unit ? -1 : a->unit > b->unit;
+}
+
+static int cand_push(aligner *a, const cand *c)
+{
+	if (a->ncands == a->acands) {
+		size_t na = a->acands ? a->acands * 2 : 256;
+		cand *p = realloc(a->cands, na * sizeof(*p));
+		if (!p)
+			return oom();
+		a->cands = p;
+		a->acands = na;
+	}
+	a->cands[a->ncands++] = *c;
+	return 0;
+}
+
+static int find_candidates(aligner *a)
+{
+	posting *index = NULL;
+	size_t *count = NULL;
+	hit *hits = NULL;
+	size_t total = 0, i, j, k, nidx = 0;
+	int error = 0;
+
+	for (j = 0; j < a->n.n; j++)
+		if (a->n.group[j] == NONE)
+			total += a->n.ngrams[j];
+	if ((total && !(index = malloc(total * sizeof(*index)))) ||
+	    (a->n.n && !(count = calloc(a->n.n, sizeof(*count)))) ||
+	    (a->n.n && !(hits = malloc(a->n.n * sizeof(*hits))))) {
+		error = oom();
+		goto done;
+	}
+	for (j = 0; j < a->n.n; j++) {
+		if (a->n.group[j] != NONE)
+			continue;
+		for (k = 0; k < a->n.ngrams[j]; k++) {
+			index[nidx].gram = a->n.grams[j][k];
+			index[nidx++].unit = j;
+		}
+	}
+	qsort(index, nidx, sizeof(*index), cmp_posting);
+	for (i = 0; i < a->o.n; i++) {
+		size_t nhits = 0;
+		if (a->o.group[i] != NONE)
+			continue;
+		for (k = 0; k < a->o.ngrams[i]; k++) {
+			uint64_t g = a->o.grams[i][k];
+			size_t lo = 0, hi = nidx, end;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (index[mid].gram < g)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (end = lo; end < nidx && index[end].gram == g &&
+			     end - lo <= RESDIFF_ALIGN_POSTING_MAX; end++)
+				;
+			if (end - lo > RESDIFF_ALIGN_POSTING_MAX)
+				continue;  /* too common to tell clauses apart */
+			for (; lo < end; lo++) {
+				size_t u = index[lo].unit;
+				if (count[u]++ == 0) {
+					hits[nhits].unit = u;
+					hits[nhits++].count = 0;
+				}
+			}
+		}
+		for (k = 0; k < nhits; k++) {
+			hits[k].count = count[hits[k].unit];
+			count[hits[k].unit] = 0;
+		}
+		qsort(hits, nhits, sizeof(*hits), cmp_hit);
+		if (nhits > RESDIFF_ALIGN_CANDIDATES)
+			nhits = RESDIFF_ALIGN_CANDIDATES;
+		for (k = 0; k < nhits; k++) {
+			size_t n = hits[k].unit, common;
+			cand c;
+			if (is_forbidden(a, i, n))
+				continue;
+			common = resdiff_ngrams_common(a->o.grams[i], a->o.ngrams[i],
+				a->n.grams[n], a->n.ngrams[n]);
+			c.o = i;
+			c.n = n;
+			c.exact = key_equal(a, i, n);
+			c.dice = c.exact ? 1.0 : 2.0 * (double)common /
+				(double)(a->o.ngrams[i] + a->n.ngrams[n]);
+			c.cont_o = a->o.ngrams[i] ? (double)common / (double)a->o.ngrams[i] : 0;
+			c.cont_n = a->n.ngrams[n] ? (double)common / (double)a->n.ngrams[n] : 0;
+			if (c.exact || c.dice >= a->thr / 2 || c.cont_o >= RESDIFF_ALIGN_CONTAINMENT ||
+			    c.cont_n >= RESDIFF_ALIGN_CONTAINMENT)
+				if ((error = cand_push(a, &c)) < 0)
+					goto done;
+		}
+	}
+done:
+	free(index);
+	free(count);
+	free(hits);
+	return error;
+}
+
+/* The maximum-weight chain of candidates increasing in both documents
+ * (weighted LCS; a Fenwick tree of prefix maxima over new positions). */
+typedef struct {
+	double best;
+	size_t cand;
+} fen;
+
+static int cmp_chain(const void *x, const void *y)
+{
+	const cand *a = *(const cand *const *)x, *b = *(const cand *const *)y;
+	if (a->o != b->o)
+		return a->o < b->o ? -1 : 1;
+	return a->n > b->n ? -1 : a->n < b->n;  /* same old: never chain */
+}
+
+static double chain_weight(const aligner *a, const cand *c)
+{
+	if (c->exact)
+		return EXACT_WEIGHT;
+	return c->dice >= a->thr ? c->dice : 0;
+}
+
+static int chain_match(aligner *a)
+{
+	const cand **items = NULL;
+	fen *tree = NULL;
+	size_t *prev = NULL;
+	double *best = NULL;
+	size_t nitems = 0, i, m = a->n.n, end = NONE;
+	double top = 0;
+	int error = 0;
+
+	if (!a->ncands)
+		return 0;
+	if (!(items = malloc(a->ncands * sizeof(*items))) ||
+	    !(tree = calloc(m + 1, sizeof(*tree))) ||
+	    !(prev = malloc(a->ncands * sizeof(*prev))) ||
+	    !(best = malloc(a->ncands * sizeof(*best)))) {
+		error = oom();
+		goto done;
+	}
+	for (i = 0; i < a->ncands; i++)
+		if (chain_weight(a, &a->cands[i]) > 0)
+			items[nitems++] = &a->cands[i];
+	qsort(items, nitems, sizeof(*items), cmp_chain);
+	for (i = 0; i <= m; i++)
+		tree[i].cand = NONE;
+	for (i = 0; i < nitems; i++) {
+		size_t pos = items[i]->n, p;  /* prefix [1..pos] = new positions < n */
+		double b = 0;
+		size_t from = NONE;
+		for (p = pos; p > 0; p -= p & (~p + 1))
+			if (tree[p].cand != NONE && tree[p].best > b)
+				b = tree[p].best, from = tree[p].cand;
+		best[i] = b + chain_weight(a, items[i]);
+		prev[i] = from;
+		for (p = pos + 1; p <= m; p += p & (~p + 1))
+			if (tree[p].cand == NONE || best[i] > tree[p].best)
+				tree[p].best = best[i], tree[p].cand = i;
+		if (best[i] > top)
+			top = best[i], end = i;
+	}
+	for (i = end; i != NONE; i = prev[i]) {
+		size_t g;
+		if ((error = group_new(&g, a)) < 0 ||
+		    (error = group_add(a, g, items[i]->o, items[i]->n)) < 0)
+			goto done;
+		a->groups[g].dice = items[i]->dice;
+	}
+done:
+	free(items);
+	free(tree);
+	free(prev);
+	free(best);
+	return error;
+}
+
+static int cmp_cand_dice(const void *x, const void *y)
+{
+	const cand *a = x, *b = y;
+	if (a->exact != b->exact)
+		return a->exact ? -1 : 1;
+	if (a->dice != b->dice)
+		return a->dice > b->dice ? -1 : 1;
+	if (a->o != b->o)
+		return a->o < b->o ? -1 : 1;
+	return a->n < b->n ? -1 : a->n > b->n;
+}
+
+/* What the order-preserving chain left: pairs across the order (moves),
+ * best first, with stronger evidence. */
+static int move_match(aligner *a)
+{
+	size_t i, g;
+	int error;
+
+	qsort(a->cands, a->ncands, sizeof(cand), cmp_cand_dice);
+	for (i = 0; i < a->ncands; i++) {
+		const cand *c = &a->cands[i];
+		if (a->o.group[c->o] != NONE || a->n.group[c->n] != NONE)
+			continue;
+		if (!c->exact && c->dice < a->thr + RESDIFF_ALIGN_MOVE_MARGIN)
+			continue;
+		if ((error = group_new(&g, a)) < 0 || (error = group_add(a, g, c->o, c->n)) < 0)
+			return error;
+		a->groups[g].dice = c->dice;
+	}
+	return 0;
+}
+
+/* The n-gram set of several units of one side (union of sorted sets). */
+static int grams_union(uint64_t **out, size_t *count, const side *s,
+		const size_t *units, size_t nunits, size_t extra)
+{
+	size_t total = 0, i, k, n = 0;
+	uint64_t *u;
+
+	for (i = 0; i < nunits; i++)
+		total += s->ngrams[units[i]];
+	if (extra != NONE)
+		total += s->ngrams[extra];
+	*out = NULL;
+	*count = 0;
+	if (!total)
+		return 0;
+	if (!(u = malloc(total * sizeof(*u))))
+		return oom();
+	for (i = 0; i <= nunits; i++) {
+		size_t unit = i < nunits ? units[i] : extra;
+		if (unit == NONE)
+			continue;
+		for (k = 0; k < s->ngrams[unit]; k++)
+			u[n++] = s->grams[unit][k];
+	}
+	{
+		size_t w = 0;
+		qsort(u, n, sizeof(*u), cmp_u64);
+		for (i = 0; i < n; i++)
+			if (w == 0 || u[w - 1] != u[i])
+				u[w++] = u[i];
+		n = w;
+	}
+	*out = u;
+	*count = n;
+	return 0;
+}
+
+static int group_dice(double *out, const aligner *a, const group *g, size_t extra_old,
+		size_t extra_new)
+{
+	uint64_t *go = NULL, *gn = NULL;
+	size_t no, nn;
+	int error;
+
+	if ((error = grams_union(&go, &no, &a->o, g->old, g->nold, extra_old)) < 0 ||
+	    (error = grams_union(&gn, &nn, &a->n, g->new, g->nnew, extra_new)) < 0)
+		goto done;
+	*out = resdiff_ngrams_dice(go, no, gn, nn);
+done:
+	free(go);
+	free(gn);
+	return error;
+}
+
+static bool adjacent(const size_t *units, size_t n, size_t unit)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (units[i] + 1 == unit || unit + 1 == units[i])
+			return true;
+	return false;
+}
+
+/* A free unit joins its neighbour's group when most of its n-grams are in
+ * the group's single clause on the other side and the group's similarity
+ * grows: one old clause split in two new ones, or two merged. */
+static int split_merge(aligner *a)
+{
+	bool changed = true;
+	size_t pass, i;
+	int error;
+
+	for (pass = 0; changed && pass < RESDIFF_ALIGN_MAX_GROUP; pass++) {
+		changed = false;
+		for (i = 0; i < a->ncands; i++) {
+			const cand *c = &a->cands[i];
+			size_t go = a->o.group[c->o], gn = a->n.group[c->n];
+			double now, with;
+			group *g;
+
+			if (go != NONE && gn == NONE && c->cont_n >= RESDIFF_ALIGN_CONTAINMENT) {
+				g = &a->groups[go];
+				if (g->nold != 1 || g->nnew == 0 || g->nnew >= RESDIFF_ALIGN_MAX_GROUP ||
+				    g->pinned || !adjacent(g->new, g->nnew, c->n))
+					continue;
+				if ((error = group_dice(&now, a, g, NONE, NONE)) < 0 ||
+				    (error = group_dice(&with, a, g, NONE, c->n)) < 0)
+					return error;
+				if (with <= now)
+					continue;
+				if ((error = group_add(a, go, NONE, c->n)) < 0)
+					return error;
+				g->dice = with;
+				changed = true;
+			} else if (gn != NONE && go == NONE && c->cont_o >= RESDIFF_ALIGN_CONTAINMENT) {
+				g = &a->groups[gn];
+				if (g->nnew != 1 || g->nold == 0 || g->nold >= RESDIFF_ALIGN_MAX_GROUP ||
+				    g->pinned || !adjacent(g->old, g->nold, c->o))
+					continue;
+				if ((error = group_dice(&now, a, g, NONE, NONE)) < 0 ||
+				    (error = group_dice(&with, a, g, c->o, NONE)) < 0)
+					return error;
+				if (with <= now)
+					continue;
+				if ((error = group_add(a, gn, c->o, NONE)) < 0)
+					return error;
+				g->dice = with;
+				changed = true;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Footnotes of a clause as a sorted list of body keys (labels are
+ * renumbered between versions; the bodies are what matter). */
+static int footnote_keys(resdiff_buf *out, const resdiff_doc *doc, const size_t *units, size_t n)
+{
+	char **keys = NULL;
+	size_t nkeys = 0, total = 0, i, k;
+	int error = 0;
+
+	for (i = 0; i < n; i++)
+		total += doc->units[units[i]].fnref_count;
+	if (!total)
+		return 0;
+	if (!(keys = calloc(total, sizeof(*keys))))
+		return oom();
+	for (i = 0; i < n; i++) {
+		const resdiff_unit *u = &doc->units[units[i]];
+		for (k = 0; k < u->fnref_count; k++) {
+			const resdiff_footnote *f = resdiff_doc_footnote(doc, u->fnrefs[k].label);
+			resdiff_buf key = RESDIFF_BUF_INIT;
+			if (f)
+				error = resdiff_compare_key(&key, f->text, strlen(f->text), RESDIFF_KEY_EXACT);
+			else
+				error = resdiff_buf_printf(&key, "#%s", u->fnrefs[k].label);
+			if (!error && !key.ptr)
+				error = resdiff_buf_put(&key, "", 0);
+			if (error) {
+				resdiff_buf_dispose(&key);
+				goto done;
+			}
+			keys[nkeys++] = resdiff_buf_detach(&key);
+		}
+	}
+	for (i = 1; i < nkeys; i++) {  /* insertion sort: a clause cites few footnotes */
+		char *x = keys[i];
+		for (k = i; k > 0 && strcmp(keys[k - 1], x) > 0; k--)
+			keys[k] = keys[k - 1];
+		keys[k] = x;
+	}
+	for (i = 0; i < nkeys && !error; i++)
+		if ((error = resdiff_buf_puts(out, keys[i])) == 0)
+			error = resdiff_buf_putc(out, '\n');
+done:
+	for (i = 0; i < nkeys; i++)
+		free(keys[i]);
+	free(keys);
+	return error;
+}
+
+static int footnotes_changed(bool *out, const aligner *a, const group *g)
+{
+	resdiff_buf fo = RESDIFF_BUF_INIT, fn = RESDIFF_BUF_INIT;
+	int error;
+
+	*out = false;
+	if ((error = footnote_keys(&fo, a->o.doc, g->old, g->nold)) < 0 ||
+	    (error = footnote_keys(&fn, a->n.doc, g->new, g->nnew)) < 0)
+		goto done;
+	*out = fo.size != fn.size || (fo.size && memcmp(fo.ptr, fn.ptr, fo.size));
+done:
+	resdiff_buf_dispose(&fo);
+	resdiff_buf_dispose(&fn);
+	return error;
+}
+
+/* Moved: matched groups outside the longest increasing run of new
+ * positions taken in old order (patience LIS with predecessors). */
+static int mark_moves(aligner *a)
+{
+	size_t *order = NULL, *tails = NULL, *prev = NULL, n = 0, len = 0, i;
+	int error = 0;
+
+	if (!a->ngroups)
+		return 0;
+	if (!(order = malloc(a->ngroups * sizeof(*order))) ||
+	    !(tails = malloc(a->ngroups * sizeof(*tails))) ||
+	    !(prev = malloc(a->ngroups * sizeof(*prev)))) {
+		error = oom();
+		goto done;
+	}
+	/* Groups in old order: walk the old units. */
+	for (i = 0; i < a->o.n; i++) {
+		size_t g = a->o.group[i];
+		if (g != NONE && a->groups[g].nnew && a->groups[g].old[0] == i)
+			order[n++] = g;
+	}
+	for (i = 0; i < n; i++) {
+		size_t key = a->groups[order[i]].new[0], lo = 0, hi = len;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (a->groups[order[tails[mid]]].new[0] < key)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo ? tails[lo - 1] : NONE;
+		tails[lo] = i;
+		if (lo == len)
+			len++;
+		a->groups[order[i]].moved = true;
+	}
+	for (i = len ? tails[len - 1] : NONE; i != NONE; i = prev[i])
+		a->groups[order[i]].moved = false;
+done:
+	free(order);
+	free(tails);
+	free(prev);
+	return error;
+}
+
+static int cmp_group_order(const void *x, const void *y)
+{
+	const group *a = x, *b = y;
+	if (a->sort_pos != b->sort_pos)
+		return a->sort_pos < b->sort_pos ? -1 : 1;
+	if (a->sort_sub != b->sort_sub)
+		return a->sort_sub < b->sort_sub ? -1 : 1;
+	return a->old[0] < b->old[0] ? -1 : a->old[0] > b->old[0];
+}
+
+static int build(resdiff_alignment *al, aligner *a)
+{
+	size_t i, k, live = 0;
+	int error;
+
+	/* Every free unit is added or dropped. */
+	for (i = 0; i < a->o.n; i++)
+		if (a->o.group[i] == NONE &&
+		    ((error = group_new(&k, a)) < 0 || (error = group_add(a, k, i, NONE)) < 0))
+			return error;
+	for (i = 0; i < a->n.n; i++)
+		if (a->n.group[i] == NONE &&
+		    ((error = group_new(&k, a)) < 0 || (error = group_add(a, k, NONE, i)) < 0))
+			return error;
+	/* Drop emptied groups (pins joined), sort members. */
+	for (i = 0; i < a->ngroups; i++) {
+		group *g = &a->groups[i];
+		if (!g->nold && !g->nnew)
+			continue;
+		qsort(g->old, g->nold, sizeof(size_t), cmp_size);
+		qsort(g->new, g->nnew, sizeof(size_t), cmp_size);
+		a->groups[live++] = *g;
+	}
+	a->ngroups = live;
+	for (i = 0; i < a->ngroups; i++) {
+		for (k = 0; k < a->groups[i].nold; k++)
+			a->o.group[a->groups[i].old[k]] = i;
+		for (k = 0; k < a->groups[i].nnew; k++)
+			a->n.group[a->groups[i].new[k]] = i;
+	}
+	if ((error = mark_moves(a)) < 0)
+		return error;
+	/* Reading order: by first new clause; a dropped clause after the
+	 * change holding the old clause before it. */
+	for (i = 0; i < a->ngroups; i++) {
+		group *g = &a->groups[i];
+		if (g->nnew) {
+			g->sort_pos = (long)g->new[0];
+			g->sort_sub = 0;
+		} else {
+			size_t o = g->old[0];
+			g->sort_pos = -1;
+			g->sort_sub = 1;
+			while (o-- > 0) {
+				const group *p = &a->groups[a->o.group[o]];
+				if (p->nnew) {
+					g->sort_pos = (long)p->new[0];
+					break;
+				}
+			}
+		}
+	}
+	qsort(a->groups, a->ngroups, sizeof(group), cmp_group_order);
+
+	al->change_count = a->ngroups;
+	if (!(al->changes = resdiff_arena_alloc(al->arena, (a->ngroups ? a->ngroups : 1) * sizeof(resdiff_change))) ||
+	    !(al->old_change = resdiff_arena_alloc(al->arena, (a->o.n ? a->o.n : 1) * sizeof(size_t))) ||
+	    !(al->new_change = resdiff_arena_alloc(al->arena, (a->n.n ? a->n.n : 1) * sizeof(size_t))))
+		return oom();
+	for (i = 0; i < a->ngroups; i++) {
+		group *g = &a->groups[i];
+		resdiff_change *c = &al->changes[i];
+		size_t *olds = NULL, *news = NULL;
+
+		memset(c, 0, sizeof(*c));
+		if ((g->nold && !(olds = resdiff_arena_alloc(al->arena, g->nold * sizeof(size_t)))) ||
+		    (g->nnew && !(news = resdiff_arena_alloc(al->arena, g->nnew * sizeof(size_t)))))
+			return oom();
+		if (g->nold)
+			memcpy(olds, g->old, g->nold * sizeof(size_t));
+		if (g->nnew)
+			memcpy(news, g->new, g->nnew * sizeof(size_t));
+		c->old_units = olds;
+		c->old_count = g->nold;
+		c->new_units = news;
+		c->new_count = g->nnew;
+		c->pinned = g->pinned;
+		for (k = 0; k < g->nold; k++)
+			al->old_change[g->old[k]] = i;
+		for (k = 0; k < g->nnew; k++)
+			al->new_change[g->new[k]] = i;
+		if (!g->nnew) {
+			c->relation = RESDIFF_REL_DROPPED;
+			c->similarity = -1;
+		} else if (!g->nold) {
+			c->relation = RESDIFF_REL_ADDED;
+			c->similarity = -1;
+		} else {
+			const resdiff_unit *uo = &a->o.doc->units[g->old[0]];
+			const resdiff_unit *un = &a->n.doc->units[g->new[0]];
+			if (g->nold == 1 && g->nnew == 1 && key_equal(a, g->old[0], g->new[0])) {
+				c->relation = RESDIFF_REL_UNCHANGED;
+				c->similarity = 1.0;
+			} else {
+				if (g->nold == 1 && g->nnew == 1)
+					c->relation = RESDIFF_REL_REWORDED;
+				else
+					c->relation = g->nnew >= g->nold ? RESDIFF_REL_SPLIT : RESDIFF_REL_MERGED;
+				if ((error = group_dice(&c->similarity, a, g, NONE, NONE)) < 0)
+					return error;
+				if (c->similarity >= 1.0)
+					c->similarity = 0.999;  /* same n-grams, different text */
+				c->editorial = c->relation == RESDIFF_REL_REWORDED &&
+					a->o.looselen[g->old[0]] == a->n.looselen[g->new[0]] &&
+					!memcmp(a->o.loose[g->old[0]], a->n.loose[g->new[0]],
+						a->o.looselen[g->old[0]]);
+			}
+			c->moved = g->moved;
+			c->renumbered = !g->moved && strcmp(uo->id, un->id) &&
+				((uo->label && uo->label[0]) || (un->label && un->label[0]));
+			if ((error = footnotes_changed(&c->footnotes, a, g)) < 0)
+				return error;
+			al->moved += c->moved;
+			al->renumbered += c->renumbered;
+		}
+		al->stats[c->relation]++;
+	}
+	return 0;
+}
+
+int resdiff_align(resdiff_alignment **out, const resdiff_doc *old_doc,
+		const resdiff_doc *new_doc, const resdiff_align_options *opts)
+{
+	static const resdiff_align_options defaults = RESDIFF_ALIGN_OPTIONS_INIT;
+	resdiff_alignment *al = NULL;
+	aligner a;
+	size_t i, ideo = 0;
+	int error;
+
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	memset(&a, 0, sizeof(a));
+	if (!(a.scratch = resdiff_arena_new()) || !(al = calloc(1, sizeof(*al))) ||
+	    !(al->arena = resdiff_arena_new())) {
+		error = oom();
+		goto done;
+	}
+	al->old_doc = old_doc;
+	al->new_doc = new_doc;
+	if ((error = side_keys(&a, &a.o, old_doc)) < 0 ||
+	    (error = side_keys(&a, &a.n, new_doc)) < 0)
+		goto done;
+	/* One gram size for both sides: bigrams when the texts are mostly
+	 * ideographic (no spaces, one character carries a word), else trigrams. */
+	for (i = 0; i < a.o.n; i++)
+		ideo += resdiff_compare_is_ideographic(a.o.key[i], a.o.keylen[i]);
+	for (i = 0; i < a.n.n; i++)
+		ideo += resdiff_compare_is_ideographic(a.n.key[i], a.n.keylen[i]);
+	a.gram_n = ideo * 2 >= a.o.n + a.n.n && ideo ? 2 : 3;
+	a.thr = opts->threshold > 0 ? opts->threshold :
+		a.gram_n == 2 ? RESDIFF_ALIGN_THRESHOLD_IDEOGRAPHIC : RESDIFF_ALIGN_THRESHOLD_SPACED;
+	if ((error = side_grams(&a.o, a.gram_n)) < 0 || (error = side_grams(&a.n, a.gram_n)) < 0 ||
+	    (error = place_pins(&a, opts)) < 0 ||
+	    (error = find_candidates(&a)) < 0 ||
+	    (error = chain_match(&a)) < 0 ||
+	    (error = move_match(&a)) < 0 ||
+	    (error = split_merge(&a)) < 0 ||
+	    (error = build(al, &a)) < 0)
+		goto done;
+	*out = al;
+	al = NULL;
+done:
+	side_dispose(&a.o);
+	side_dispose(&a.n);
+	free(a.groups);
+	free(a.cands);
+	resdiff_arena_free(a.scratch);
+	resdiff_alignment_free(al);
+	return error;
+}
+
+void resdiff_alignment_free(resdiff_alignment *alignment)
+{
+	if (!alignment)
+		return;
+	resdiff_arena_free(alignment->arena);
+	free(alignment);
+}
