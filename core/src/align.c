@@ -354,18 +354,45 @@ static int cand_push(aligner *a, const cand *c)
 	return 0;
 }
 
+typedef struct {
+	size_t lo, hi;
+} range;
+
+static int cmp_range(const void *x, const void *y)
+{
+	const range *a = x, *b = y;
+	size_t na = a->hi - a->lo, nb = b->hi - b->lo;
+	return na < nb ? -1 : na > nb;
+}
+
+/* FNV-1a of a key. */
+static uint64_t key_hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
 static int find_candidates(aligner *a)
 {
-	posting *index = NULL;
+	posting *index = NULL, *keys = NULL;
 	size_t *count = NULL;
 	hit *hits = NULL;
-	size_t total = 0, i, j, k, nidx = 0;
+	range *ranges = NULL;
+	size_t total = 0, i, j, k, nidx = 0, nkeys = 0, maxgrams = 0, budget;
 	int error = 0;
 
 	for (j = 0; j < a->n.n; j++)
 		if (a->n.group[j] == NONE)
 			total += a->n.ngrams[j];
+	for (i = 0; i < a->o.n; i++)
+		if (a->o.ngrams[i] > maxgrams)
+			maxgrams = a->o.ngrams[i];
 	if ((total && !(index = malloc(total * sizeof(*index)))) ||
+	    (maxgrams && !(ranges = malloc(maxgrams * sizeof(*ranges)))) ||
+	    (a->n.n && !(keys = malloc(a->n.n * sizeof(*keys)))) ||
 	    (a->n.n && !(count = calloc(a->n.n, sizeof(*count)))) ||
 	    (a->n.n && !(hits = malloc(a->n.n * sizeof(*hits))))) {
 		error = oom();
@@ -380,13 +407,22 @@ static int find_candidates(aligner *a)
 		}
 	}
 	qsort(index, nidx, sizeof(*index), cmp_posting);
+	for (j = 0; j < a->n.n; j++) {
+		if (a->n.group[j] != NONE)
+			continue;
+		keys[nkeys].gram = key_hash(a->n.key[j], a->n.keylen[j]);
+		keys[nkeys++].unit = j;
+	}
+	qsort(keys, nkeys, sizeof(*keys), cmp_posting);
 	for (i = 0; i < a->o.n; i++) {
 		size_t nhits = 0;
 		if (a->o.group[i] != NONE)
 			continue;
+		/* Rarest grams first, within a work budget: common grams say
+		 * little and cost much (a text of 10 000 clauses on one topic). */
 		for (k = 0; k < a->o.ngrams[i]; k++) {
 			uint64_t g = a->o.grams[i][k];
-			size_t lo = 0, hi = nidx, end;
+			size_t lo = 0, hi = nidx, end = 0, h;
 			while (lo < hi) {
 				size_t mid = lo + (hi - lo) / 2;
 				if (index[mid].gram < g)
@@ -394,11 +430,29 @@ static int find_candidates(aligner *a)
 				else
 					hi = mid;
 			}
-			for (end = lo; end < nidx && index[end].gram == g &&
-			     end - lo <= RESDIFF_ALIGN_POSTING_MAX; end++)
-				;
+			h = lo;
+			hi = nidx;
+			while (h < hi) {
+				size_t mid = h + (hi - h) / 2;
+				if (index[mid].gram <= g)
+					h = mid + 1;
+				else
+					hi = mid;
+			}
+			end = h;
+			ranges[k].lo = lo;
+			ranges[k].hi = end;
+		}
+		qsort(ranges, a->o.ngrams[i], sizeof(*ranges), cmp_range);
+		for (k = 0, budget = RESDIFF_ALIGN_WORK_PER_CLAUSE; k < a->o.ngrams[i]; k++) {
+			size_t lo = ranges[k].lo, end = ranges[k].hi;
+			if (end == lo)
+				continue;
+			if (end - lo > budget && k >= RESDIFF_ALIGN_MIN_GRAMS)
+				break;
 			if (end - lo > RESDIFF_ALIGN_POSTING_MAX)
-				continue;  /* too common to tell clauses apart */
+				break;
+			budget = end - lo > budget ? 0 : budget - (end - lo);
 			for (; lo < end; lo++) {
 				size_t u = index[lo].unit;
 				if (count[u]++ == 0) {
@@ -407,13 +461,47 @@ static int find_candidates(aligner *a)
 				}
 			}
 		}
-		for (k = 0; k < nhits; k++) {
-			hits[k].count = count[hits[k].unit];
-			count[hits[k].unit] = 0;
+		/* Equal keys are always candidates (the patience anchors). */
+		{
+			size_t lo = 0, hi = nkeys;
+			uint64_t h = key_hash(a->o.key[i], a->o.keylen[i]);
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (keys[mid].gram < h)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (k = 0; lo < nkeys && keys[lo].gram == h && k < RESDIFF_ALIGN_CANDIDATES; lo++, k++) {
+				size_t u = keys[lo].unit;
+				if (count[u] < SIZE_MAX / 2 && count[u]++ == 0) {
+					hits[nhits].unit = u;
+					hits[nhits++].count = 0;
+				}
+				count[u] += SIZE_MAX / 4;  /* rank first */
+			}
 		}
-		qsort(hits, nhits, sizeof(*hits), cmp_hit);
-		if (nhits > RESDIFF_ALIGN_CANDIDATES)
-			nhits = RESDIFF_ALIGN_CANDIDATES;
+		/* Keep the RESDIFF_ALIGN_CANDIDATES best counts (insertion into a
+		 * short sorted prefix; no sort of every hit). */
+		{
+			size_t kept = 0;
+			for (k = 0; k < nhits; k++) {
+				hit h2;
+				size_t p;
+				h2.unit = hits[k].unit;
+				h2.count = count[h2.unit];
+				count[h2.unit] = 0;
+				if (kept == RESDIFF_ALIGN_CANDIDATES && cmp_hit(&h2, &hits[kept - 1]) >= 0)
+					continue;
+				p = kept < RESDIFF_ALIGN_CANDIDATES ? kept++ : kept - 1;
+				while (p > 0 && cmp_hit(&h2, &hits[p - 1]) < 0) {
+					hits[p] = hits[p - 1];
+					p--;
+				}
+				hits[p] = h2;
+			}
+			nhits = kept;
+		}
 		for (k = 0; k < nhits; k++) {
 			size_t n = hits[k].unit, common;
 			cand c;
@@ -436,6 +524,8 @@ static int find_candidates(aligner *a)
 	}
 done:
 	free(index);
+	free(keys);
+	free(ranges);
 	free(count);
 	free(hits);
 	return error;

@@ -19,8 +19,8 @@
  * their footnotes (references or bodies; the clause stays unchanged).
  *
  * How (docs/DIFF.md): keys and n-gram sets per unit; candidate pairs from
- * an inverted n-gram index (never all n x m pairs; grams shared by more
- * than RESDIFF_ALIGN_POSTING_MAX units are not followed); a maximum-weight
+ * an inverted n-gram index, rarest grams first within a work budget
+ * (never all n x m pairs), plus every pair with equal keys; a maximum-weight
  * order-preserving chain over the candidates, exact keys weighted above
  * any similarity (the patience anchors); the remaining units matched
  * across the order (moves) above a stricter threshold; then split/merge by
@@ -45,7 +45,13 @@ extern "C" {
 
 /* Named limits. */
 #define RESDIFF_ALIGN_MAX_UNITS 1000000   /* units per document */
-#define RESDIFF_ALIGN_POSTING_MAX 256     /* grams more common are not indexed */
+/* Candidate search per old clause: its n-grams are looked up rarest
+ * first until RESDIFF_ALIGN_WORK_PER_CLAUSE index entries were visited
+ * (at least RESDIFF_ALIGN_MIN_GRAMS grams, none shared by more than
+ * RESDIFF_ALIGN_POSTING_MAX clauses), so the work stays linear. */
+#define RESDIFF_ALIGN_WORK_PER_CLAUSE 4096
+#define RESDIFF_ALIGN_MIN_GRAMS 4
+#define RESDIFF_ALIGN_POSTING_MAX 65536
 #define RESDIFF_ALIGN_CANDIDATES 12       /* candidates kept per old unit */
 #define RESDIFF_ALIGN_MAX_GROUP 16        /* units on one side of a split/merge */
 #define RESDIFF_ALIGN_MAX_PINS 100000
