@@ -70,5 +70,6 @@ int cmd_fail_last(void);
 int cmd_write(const resdiff_buf *buf);
 
 int cmd_parse(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 #endif

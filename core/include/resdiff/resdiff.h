@@ -19,5 +19,9 @@
 #include "resdiff/manifest.h"
 #include "resdiff/parse.h"
 #include "resdiff/render.h"
+#include "resdiff/compare.h"
+#include "resdiff/align.h"
+#include "resdiff/worddiff.h"
+#include "resdiff/diff.h"
 
 #endif
