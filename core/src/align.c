@@ -3,6 +3,7 @@
 #include "resdiff/compare.h"
 #include "resdiff/text.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,8 @@ typedef struct {
 	size_t *looselen;
 	uint64_t **grams;
 	size_t *ngrams;
+	double **weight;     /* idf of each gram of each unit */
+	double *wsum;        /* sum of a unit's gram weights */
 	size_t *group;       /* group of each unit, NONE while free */
 } side;
 
@@ -76,6 +79,7 @@ typedef struct {
 typedef struct {
 	size_t o, n;
 	double dice, cont_o, cont_n;
+	double score;        /* what assignment maximises */
 	bool exact;
 } cand;
 
@@ -93,6 +97,9 @@ typedef struct {
 	size_t nforbidden;
 	unsigned gram_n;
 	double thr;
+	uint64_t *vocab;     /* every gram of both sides, sorted, unique */
+	double *idf;         /* its weight: log(1 + clauses / clauses with it) */
+	size_t nvocab;
 	resdiff_arena *scratch;
 } aligner;
 
@@ -133,6 +140,8 @@ static int side_keys(aligner *a, side *s, const resdiff_doc *doc)
 	    !(s->looselen = scratch_calloc(a, s->n, sizeof(*s->looselen))) ||
 	    !(s->grams = scratch_calloc(a, s->n, sizeof(*s->grams))) ||
 	    !(s->ngrams = scratch_calloc(a, s->n, sizeof(*s->ngrams))) ||
+	    !(s->weight = scratch_calloc(a, s->n, sizeof(*s->weight))) ||
+	    !(s->wsum = scratch_calloc(a, s->n, sizeof(*s->wsum))) ||
 	    !(s->group = scratch_calloc(a, s->n, sizeof(*s->group))))
 		return oom();
 	for (i = 0; i < s->n; i++) {
@@ -176,6 +185,98 @@ static void side_dispose(side *s)
 	size_t i;
 	for (i = 0; s->grams && i < s->n; i++)
 		free(s->grams[i]);
+	for (i = 0; s->weight && i < s->n; i++)
+		free(s->weight[i]);
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+static double idf_of(const aligner *a, uint64_t g)
+{
+	size_t lo = 0, hi = a->nvocab;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->vocab[mid] < g)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < a->nvocab && a->vocab[lo] == g ? a->idf[lo] : 0;
+}
+
+/* Inverse document frequency over the clauses of both texts: grams every
+ * clause of the topic shares ("信息", "首脑会议") weigh little, the
+ * grams that make a clause itself weigh much. */
+static int build_weights(aligner *a)
+{
+	side *sides[2] = { &a->o, &a->n };
+	size_t total = 0, i, k, s2, n = 0, units = a->o.n + a->n.n;
+	uint64_t *all;
+	int error = 0;
+
+	for (s2 = 0; s2 < 2; s2++)
+		for (i = 0; i < sides[s2]->n; i++)
+			total += sides[s2]->ngrams[i];
+	if (!total)
+		return 0;
+	if (!(all = malloc(total * sizeof(*all))))
+		return oom();
+	for (s2 = 0; s2 < 2; s2++)
+		for (i = 0; i < sides[s2]->n; i++)
+			for (k = 0; k < sides[s2]->ngrams[i]; k++)
+				all[n++] = sides[s2]->grams[i][k];
+	qsort(all, n, sizeof(*all), cmp_u64);
+	if (!(a->vocab = malloc(n * sizeof(*a->vocab))) || !(a->idf = malloc(n * sizeof(*a->idf)))) {
+		error = oom();
+		goto done;
+	}
+	for (i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && all[j] == all[i])
+			j++;
+		a->vocab[a->nvocab] = all[i];
+		a->idf[a->nvocab++] = log(1.0 + (double)units / (double)(j - i));
+		i = j;
+	}
+	for (s2 = 0; s2 < 2; s2++) {
+		side *sd = sides[s2];
+		for (i = 0; i < sd->n; i++) {
+			if (!sd->ngrams[i])
+				continue;
+			if (!(sd->weight[i] = malloc(sd->ngrams[i] * sizeof(double)))) {
+				error = oom();
+				goto done;
+			}
+			for (k = 0; k < sd->ngrams[i]; k++) {
+				sd->weight[i][k] = idf_of(a, sd->grams[i][k]);
+				sd->wsum[i] += sd->weight[i][k];
+			}
+		}
+	}
+done:
+	free(all);
+	return error;
+}
+
+/* Weighted |a ∩ b| of two units' gram sets. */
+static double common_weight(const aligner *a, size_t o, size_t n)
+{
+	const uint64_t *x = a->o.grams[o], *y = a->n.grams[n];
+	size_t i = 0, j = 0, nx = a->o.ngrams[o], ny = a->n.ngrams[n];
+	double w = 0;
+	while (i < nx && j < ny) {
+		if (x[i] < y[j])
+			i++;
+		else if (x[i] > y[j])
+			j++;
+		else
+			w += a->o.weight[o][i], i++, j++;
+	}
+	return w;
 }
 
 static bool key_equal(const aligner *a, size_t o, size_t n)
@@ -223,12 +324,6 @@ static int group_add(aligner *a, size_t g, size_t o, size_t n)
 static int cmp_size(const void *x, const void *y)
 {
 	size_t a = *(const size_t *)x, b = *(const size_t *)y;
-	return a < b ? -1 : a > b;
-}
-
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
 	return a < b ? -1 : a > b;
 }
 
@@ -338,6 +433,14 @@ static int cmp_hit(const void *x, const void *y)
 	if (a->count != b->count)
 		return a->count > b->count ? -1 : 1;
 	return a->unit < b->unit ? -1 : a->unit > b->unit;
+}
+
+/* Headings pair only with headings, unless their text is equal. */
+static bool kinds_compatible(const aligner *a, size_t o, size_t n)
+{
+	bool ho = a->o.doc->units[o].kind == RESDIFF_UNIT_HEADING;
+	bool hn = a->n.doc->units[n].kind == RESDIFF_UNIT_HEADING;
+	return ho == hn || key_equal(a, o, n);
 }
 
 static int cand_push(aligner *a, const cand *c)
@@ -503,23 +606,26 @@ static int find_candidates(aligner *a)
 			nhits = kept;
 		}
 		for (k = 0; k < nhits; k++) {
-			size_t n = hits[k].unit, common;
+			size_t n = hits[k].unit;
+			double common;
 			cand c;
-			if (is_forbidden(a, i, n))
+			if (is_forbidden(a, i, n) || !kinds_compatible(a, i, n))
 				continue;
-			common = resdiff_ngrams_common(a->o.grams[i], a->o.ngrams[i],
-				a->n.grams[n], a->n.ngrams[n]);
+			common = common_weight(a, i, n);
 			c.o = i;
 			c.n = n;
 			c.exact = key_equal(a, i, n);
-			c.dice = c.exact ? 1.0 : 2.0 * (double)common /
-				(double)(a->o.ngrams[i] + a->n.ngrams[n]);
-			c.cont_o = a->o.ngrams[i] ? (double)common / (double)a->o.ngrams[i] : 0;
-			c.cont_n = a->n.ngrams[n] ? (double)common / (double)a->n.ngrams[n] : 0;
-			if (c.exact || c.dice >= a->thr / 2 || c.cont_o >= RESDIFF_ALIGN_CONTAINMENT ||
-			    c.cont_n >= RESDIFF_ALIGN_CONTAINMENT)
-				if ((error = cand_push(a, &c)) < 0)
-					goto done;
+			c.dice = c.exact ? 1.0 : a->o.wsum[i] + a->n.wsum[n] > 0 ?
+				2.0 * common / (a->o.wsum[i] + a->n.wsum[n]) : 0;
+			c.cont_o = a->o.wsum[i] > 0 ? common / a->o.wsum[i] : 0;
+			c.cont_n = a->n.wsum[n] > 0 ? common / a->n.wsum[n] : 0;
+			c.score = c.dice;
+			if (!c.exact && c.score < a->thr * RESDIFF_ALIGN_GAP_FACTOR &&
+			    c.cont_o < RESDIFF_ALIGN_CONTAINMENT &&
+			    c.cont_n < RESDIFF_ALIGN_CONTAINMENT)
+				continue;
+			if ((error = cand_push(a, &c)) < 0)
+				goto done;
 		}
 	}
 done:
@@ -550,7 +656,7 @@ static double chain_weight(const aligner *a, const cand *c)
 {
 	if (c->exact)
 		return EXACT_WEIGHT;
-	return c->dice >= a->thr ? c->dice : 0;
+	return c->score >= a->thr ? c->score : 0;
 }
 
 static int chain_match(aligner *a)
@@ -608,16 +714,77 @@ done:
 	return error;
 }
 
-static int cmp_cand_dice(const void *x, const void *y)
+static int cmp_cand_score(const void *x, const void *y);
+
+static int cmp_cand_ptr_score(const void *x, const void *y)
+{
+	return cmp_cand_score(*(const cand *const *)x, *(const cand *const *)y);
+}
+
+static int cmp_cand_score(const void *x, const void *y)
 {
 	const cand *a = x, *b = y;
 	if (a->exact != b->exact)
 		return a->exact ? -1 : 1;
-	if (a->dice != b->dice)
-		return a->dice > b->dice ? -1 : 1;
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
 	if (a->o != b->o)
 		return a->o < b->o ? -1 : 1;
 	return a->n < b->n ? -1 : a->n > b->n;
+}
+
+/* Between two consecutive matched clauses that keep document order, the
+ * clauses left on both sides are likely counterparts even with weaker
+ * similarity (a re-translated recital between two carried-forward ones):
+ * match them, in order, above the lower gap threshold, when the gap is at
+ * most RESDIFF_ALIGN_GAP_MAX clauses wide on each side. */
+static int gap_match(aligner *a)
+{
+	const cand **items = NULL;
+	size_t nitems = 0, i, g;
+	double gthr = RESDIFF_ALIGN_GAP_FACTOR * a->thr;
+	size_t gmax = RESDIFF_ALIGN_GAP_MAX;
+	int error = 0;
+
+	if (!a->ncands)
+		return 0;
+	if (!(items = malloc(a->ncands * sizeof(*items))))
+		return oom();
+	for (i = 0; i < a->ncands; i++)
+		if (a->cands[i].score >= gthr)
+			items[nitems++] = &a->cands[i];
+	qsort(items, nitems, sizeof(*items), cmp_cand_ptr_score);
+	for (i = 0; i < nitems; i++) {
+		const cand *c = items[i];
+		size_t po, pn, no, nn;
+		bool ok;
+		if (a->o.group[c->o] != NONE || a->n.group[c->n] != NONE)
+			continue;
+		/* The nearest matched clauses before and after, on the old side. */
+		for (po = c->o; po > 0 && a->o.group[po - 1] == NONE; po--)
+			;
+		for (no = c->o + 1; no < a->o.n && a->o.group[no] == NONE; no++)
+			;
+		for (pn = c->n; pn > 0 && a->n.group[pn - 1] == NONE; pn--)
+			;
+		for (nn = c->n + 1; nn < a->n.n && a->n.group[nn] == NONE; nn++)
+			;
+		if (no - po > gmax || nn - pn > gmax)
+			continue;
+		/* Both boundaries must be the same matched groups (or the ends). */
+		ok = (po == 0 && pn == 0) ||
+		     (po > 0 && pn > 0 && a->o.group[po - 1] == a->n.group[pn - 1]);
+		ok = ok && ((no == a->o.n && nn == a->n.n) ||
+		     (no < a->o.n && nn < a->n.n && a->o.group[no] == a->n.group[nn]));
+		if (!ok)
+			continue;
+		if ((error = group_new(&g, a)) < 0 || (error = group_add(a, g, c->o, c->n)) < 0)
+			goto done;
+		a->groups[g].dice = c->dice;
+	}
+done:
+	free(items);
+	return error;
 }
 
 /* What the order-preserving chain left: pairs across the order (moves),
@@ -627,12 +794,12 @@ static int move_match(aligner *a)
 	size_t i, g;
 	int error;
 
-	qsort(a->cands, a->ncands, sizeof(cand), cmp_cand_dice);
+	qsort(a->cands, a->ncands, sizeof(cand), cmp_cand_score);
 	for (i = 0; i < a->ncands; i++) {
 		const cand *c = &a->cands[i];
 		if (a->o.group[c->o] != NONE || a->n.group[c->n] != NONE)
 			continue;
-		if (!c->exact && c->dice < a->thr + RESDIFF_ALIGN_MOVE_MARGIN)
+		if (!c->exact && c->score < a->thr + RESDIFF_ALIGN_MOVE_MARGIN)
 			continue;
 		if ((error = group_new(&g, a)) < 0 || (error = group_add(a, g, c->o, c->n)) < 0)
 			return error;
@@ -678,6 +845,26 @@ static int grams_union(uint64_t **out, size_t *count, const side *s,
 	return 0;
 }
 
+static double weighted_dice(const aligner *a, const uint64_t *x, size_t nx,
+		const uint64_t *y, size_t ny)
+{
+	size_t i = 0, j = 0;
+	double wx = 0, wy = 0, common = 0;
+	for (i = 0; i < nx; i++)
+		wx += idf_of(a, x[i]);
+	for (j = 0; j < ny; j++)
+		wy += idf_of(a, y[j]);
+	for (i = 0, j = 0; i < nx && j < ny;) {
+		if (x[i] < y[j])
+			i++;
+		else if (x[i] > y[j])
+			j++;
+		else
+			common += idf_of(a, x[i]), i++, j++;
+	}
+	return wx + wy > 0 ? 2.0 * common / (wx + wy) : 1.0;
+}
+
 static int group_dice(double *out, const aligner *a, const group *g, size_t extra_old,
 		size_t extra_new)
 {
@@ -688,19 +875,27 @@ static int group_dice(double *out, const aligner *a, const group *g, size_t extr
 	if ((error = grams_union(&go, &no, &a->o, g->old, g->nold, extra_old)) < 0 ||
 	    (error = grams_union(&gn, &nn, &a->n, g->new, g->nnew, extra_new)) < 0)
 		goto done;
-	*out = resdiff_ngrams_dice(go, no, gn, nn);
+	*out = weighted_dice(a, go, no, gn, nn);
 done:
 	free(go);
 	free(gn);
 	return error;
 }
 
-static bool adjacent(const size_t *units, size_t n, size_t unit)
+/* Is `unit` next to a member of the group, with at most
+ * RESDIFF_ALIGN_MAX_GAP free (unmatched) clauses between? */
+static bool adjacent(const side *s, const size_t *units, size_t n, size_t unit)
 {
-	size_t i;
-	for (i = 0; i < n; i++)
-		if (units[i] + 1 == unit || unit + 1 == units[i])
+	size_t i, k;
+	for (i = 0; i < n; i++) {
+		size_t lo = units[i] < unit ? units[i] : unit;
+		size_t hi = units[i] < unit ? unit : units[i];
+		bool free_between = hi - lo - 1 <= RESDIFF_ALIGN_MAX_GAP;
+		for (k = lo + 1; free_between && k < hi; k++)
+			free_between = s->group[k] == NONE;
+		if (free_between)
 			return true;
+	}
 	return false;
 }
 
@@ -724,7 +919,7 @@ static int split_merge(aligner *a)
 			if (go != NONE && gn == NONE && c->cont_n >= RESDIFF_ALIGN_CONTAINMENT) {
 				g = &a->groups[go];
 				if (g->nold != 1 || g->nnew == 0 || g->nnew >= RESDIFF_ALIGN_MAX_GROUP ||
-				    g->pinned || !adjacent(g->new, g->nnew, c->n))
+				    g->pinned || !adjacent(&a->n, g->new, g->nnew, c->n))
 					continue;
 				if ((error = group_dice(&now, a, g, NONE, NONE)) < 0 ||
 				    (error = group_dice(&with, a, g, NONE, c->n)) < 0)
@@ -738,7 +933,7 @@ static int split_merge(aligner *a)
 			} else if (gn != NONE && go == NONE && c->cont_o >= RESDIFF_ALIGN_CONTAINMENT) {
 				g = &a->groups[gn];
 				if (g->nnew != 1 || g->nold == 0 || g->nold >= RESDIFF_ALIGN_MAX_GROUP ||
-				    g->pinned || !adjacent(g->old, g->nold, c->o))
+				    g->pinned || !adjacent(&a->o, g->old, g->nold, c->o))
 					continue;
 				if ((error = group_dice(&now, a, g, NONE, NONE)) < 0 ||
 				    (error = group_dice(&with, a, g, c->o, NONE)) < 0)
@@ -1017,19 +1212,22 @@ int resdiff_align(resdiff_alignment **out, const resdiff_doc *old_doc,
 	if ((error = side_keys(&a, &a.o, old_doc)) < 0 ||
 	    (error = side_keys(&a, &a.n, new_doc)) < 0)
 		goto done;
-	/* One gram size for both sides: bigrams when the texts are mostly
-	 * ideographic (no spaces, one character carries a word), else trigrams. */
+	/* The threshold depends on the script: mostly Han/kana/Hangul clauses
+	 * (one character carries a word) or spaced words. */
 	for (i = 0; i < a.o.n; i++)
 		ideo += resdiff_compare_is_ideographic(a.o.key[i], a.o.keylen[i]);
 	for (i = 0; i < a.n.n; i++)
 		ideo += resdiff_compare_is_ideographic(a.n.key[i], a.n.keylen[i]);
-	a.gram_n = ideo * 2 >= a.o.n + a.n.n && ideo ? 2 : 3;
+	a.gram_n = RESDIFF_ALIGN_GRAM;
 	a.thr = opts->threshold > 0 ? opts->threshold :
-		a.gram_n == 2 ? RESDIFF_ALIGN_THRESHOLD_IDEOGRAPHIC : RESDIFF_ALIGN_THRESHOLD_SPACED;
+		ideo && ideo * 2 >= a.o.n + a.n.n ? RESDIFF_ALIGN_THRESHOLD_IDEOGRAPHIC :
+		RESDIFF_ALIGN_THRESHOLD_SPACED;
 	if ((error = side_grams(&a.o, a.gram_n)) < 0 || (error = side_grams(&a.n, a.gram_n)) < 0 ||
+	    (error = build_weights(&a)) < 0 ||
 	    (error = place_pins(&a, opts)) < 0 ||
 	    (error = find_candidates(&a)) < 0 ||
 	    (error = chain_match(&a)) < 0 ||
+	    (error = gap_match(&a)) < 0 ||
 	    (error = move_match(&a)) < 0 ||
 	    (error = split_merge(&a)) < 0 ||
 	    (error = build(al, &a)) < 0)
@@ -1041,6 +1239,8 @@ done:
 	side_dispose(&a.n);
 	free(a.groups);
 	free(a.cands);
+	free(a.vocab);
+	free(a.idf);
 	resdiff_arena_free(a.scratch);
 	resdiff_alignment_free(al);
 	return error;

@@ -18,14 +18,15 @@
  * are editorial (reworded in case or punctuation only) or changed only
  * their footnotes (references or bodies; the clause stays unchanged).
  *
- * How (docs/DIFF.md): keys and n-gram sets per unit; candidate pairs from
- * an inverted n-gram index, rarest grams first within a work budget
- * (never all n x m pairs), plus every pair with equal keys; a maximum-weight
- * order-preserving chain over the candidates, exact keys weighted above
- * any similarity (the patience anchors); the remaining units matched
- * across the order (moves) above a stricter threshold; then split/merge by
- * containment of a neighbour's n-grams. Pins (--pin, concordance files)
- * are placed first; forbidden pairs never become candidates.
+ * How (docs/DIFF.md): keys and IDF-weighted n-gram sets per unit;
+ * candidate pairs from an inverted n-gram index, rarest grams first within
+ * a work budget (never all n x m pairs), plus every pair with equal keys;
+ * a maximum-weight order-preserving chain over the candidates, exact keys
+ * weighted above any similarity (the patience anchors); clauses in short
+ * gaps between two chained pairs matched at a lower threshold; the rest
+ * matched across the order (moves) above a stricter one; then split and
+ * merge by containment of a neighbour's n-grams. Pins (--pin, concordance
+ * files) are placed first; forbidden pairs never become candidates.
  *
  * Ownership: resdiff_align() returns an alignment the caller frees with
  * resdiff_alignment_free(); it borrows both documents, which must outlive
@@ -56,15 +57,29 @@ extern "C" {
 #define RESDIFF_ALIGN_MAX_GROUP 16        /* units on one side of a split/merge */
 #define RESDIFF_ALIGN_MAX_PINS 100000
 
-/* Default similarity thresholds (Dice of n-gram sets), measured on the
- * corpus gold alignments (tests/golden/align, docs/DIFF.md). */
-#define RESDIFF_ALIGN_THRESHOLD_IDEOGRAPHIC 0.30
-#define RESDIFF_ALIGN_THRESHOLD_SPACED 0.30
-/* Matching against the document order needs stronger evidence. */
-#define RESDIFF_ALIGN_MOVE_MARGIN 0.15
-/* A neighbour joins a split/merge when this share of its n-grams lies in
- * the other side. */
-#define RESDIFF_ALIGN_CONTAINMENT 0.60
+/* Similarity: character n-grams of the comparison keys (trigrams, for
+ * every script), weighted by inverse document frequency over the clauses
+ * of both texts, compared with a weighted Dice coefficient. */
+#define RESDIFF_ALIGN_GRAM 3
+
+/* Default thresholds, measured on the corpus gold alignments
+ * (tests/golden/align, docs/DIFF.md). Spaced scripts have no gold pair
+ * yet: their value is the ideographic one until measured. */
+#define RESDIFF_ALIGN_THRESHOLD_IDEOGRAPHIC 0.25
+#define RESDIFF_ALIGN_THRESHOLD_SPACED 0.25
+/* Clauses in a gap between two in-order matches pair above this share of
+ * the threshold when the gap is at most RESDIFF_ALIGN_GAP_MAX clauses
+ * wide on each side. */
+#define RESDIFF_ALIGN_GAP_FACTOR 0.48
+#define RESDIFF_ALIGN_GAP_MAX 3
+/* Matching against the document order (a move) needs this much more. */
+#define RESDIFF_ALIGN_MOVE_MARGIN 0.10
+/* A neighbour joins a split/merge when this share of its weighted n-grams
+ * lies in the other side and the group's similarity grows ... */
+#define RESDIFF_ALIGN_CONTAINMENT 0.30
+/* ... and it lies next to the group, with at most this many unmatched
+ * clauses between. */
+#define RESDIFF_ALIGN_MAX_GAP 2
 
 typedef enum {
 	RESDIFF_REL_UNCHANGED = 0,

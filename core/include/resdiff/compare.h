@@ -11,8 +11,8 @@
  * punctuation: texts whose loose keys agree but whose keys differ were
  * edited only in case or punctuation ("editorial").
  *
- * N-gram sets: the sorted, de-duplicated code-point n-grams of a key (n is
- * 2 for Han/kana/Hangul texts, 3 for spaced scripts), each packed exactly
+ * N-gram sets: the sorted, de-duplicated code-point n-grams of a key (the
+ * aligner uses n = 3 for every script, see resdiff/align.h), each packed exactly
  * into 64 bits (21 bits per code point), so set operations are merges of
  * sorted arrays and never collide. A key shorter than n contributes itself
  * as one padded gram, so one-word headings still compare.
