@@ -83,6 +83,8 @@ static bool closer(uint32_t c)
 bool parse_ends_clause(const char *s, size_t len)
 {
 	uint32_t c;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
 	while (len) {
 		c = parse_last_cp(s, len);
 		if (closer(c)) {
@@ -245,6 +247,19 @@ static void label_detect(label_t *lab, const char *s, size_t len, const char *la
 			return;
 		}
 		memset(lab->sub, 0, sizeof(lab->sub));
+	}
+	/* "(一)", "（十一）" */
+	if (j) {
+		size_t k = j;
+		while (k < len && (cp = resdiff_utf8_decode(s + k, len - k, &adv)) > 0 && cjk_numeral((uint32_t)cp))
+			k += adv;
+		if (k > j && k < len && (s[k] == ')' || !strncmp(s + k, "）", 3))) {
+			size_t close = s[k] == ')' ? 1 : 3;
+			lab->kind = LABEL_HEADING;
+			snprintf(lab->text, sizeof(lab->text), "%.*s", (int)(k + close), s);
+			lab->len = skip_spaces(s, len, k + close);
+			return;
+		}
 	}
 	/* "一.", "十二、", "IV.", "A." */
 	cp = resdiff_utf8_decode(s, len, &adv);
@@ -414,6 +429,8 @@ static void measure_layout(parse_state *st, size_t *typical)
 		if (hist[k] > hist[best] || best < 4)
 			best = k;
 	*typical = best * 4 + 2;
+	/* hard-wrapped text has many lines of about that width */
+	st->wrapped = text > 0 && (hist[best] + (best > 0 ? hist[best - 1] : 0) + hist[best + 1]) * 10 >= text * 4;
 }
 
 /* Is line i the first of a new paragraph (given the previous text)? */
@@ -433,10 +450,22 @@ static size_t next_text_line(const parse_state *st, size_t i)
 	return st->count;
 }
 
+/* Does the text line after i start with paragraph number n? */
+static bool next_number_is(const parse_state *st, size_t i, int n)
+{
+	size_t k = next_text_line(st, i);
+	label_t lab;
+	if (k >= st->count)
+		return false;
+	label_detect(&lab, st->lines[k].text, st->lines[k].len, st->language);
+	return lab.kind == LABEL_NUMBER && lab.number == n;
+}
+
 static int assemble(parse_state *st, block_list *bl)
 {
 	size_t i, blanks = 0, typical;
 	bool page_break = false, after_marker = false;
+	int last_num = 0;
 	block *cur = NULL;
 	const char *pending[16];
 	size_t npending = 0, k;
@@ -475,6 +504,13 @@ static int assemble(parse_state *st, block_list *bl)
 		label_detect(&lab, l->text, l->len, st->language);
 		if (!cur) {
 			brk = true;
+		} else if (l->lead_marker) {
+			brk = false; /* "…分析。¹ 本报告无意…": the text goes on */
+		} else if (lab.kind == LABEL_NUMBER && lab.number == last_num + 1) {
+			brk = true; /* the next paragraph number */
+		} else if (lab.kind == LABEL_NONE && heading_shaped(l->text, l->len) &&
+			   next_number_is(st, i, last_num + 1)) {
+			brk = true; /* a heading right before the next paragraph */
 		} else if (lab.kind == LABEL_NUMBER || lab.kind == LABEL_SUB || lab.kind == LABEL_HEADING) {
 			brk = parse_ends_clause(cur->raw.ptr, cur->raw.size) ||
 			      heading_shaped(cur->raw.ptr, cur->raw.size) || lab.kind != LABEL_SUB;
@@ -504,7 +540,11 @@ static int assemble(parse_state *st, block_list *bl)
 						brk = starts_block(st, n, &nl);
 					}
 				} else if (st->double_spaced) {
-					brk = true;
+					/* a full-width wrapped line ending a sentence does not
+					 * end the paragraph */
+					bool cjk2;
+					brk = !st->wrapped || !ends ||
+					      visible_chars(cur->last->text, cur->last->len, &cjk2) * 10 < typical * 9;
 				} else {
 					brk = blanks > 0;
 				}
@@ -517,6 +557,8 @@ static int assemble(parse_state *st, block_list *bl)
 				}
 			}
 		}
+		if (brk && lab.kind == LABEL_NUMBER && lab.number == last_num + 1)
+			last_num = lab.number;
 		if (brk) {
 			if (!(cur = block_new(bl, i)))
 				return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
@@ -764,11 +806,12 @@ static int build_units(parse_state *st, block_list *bl)
 			kind = RESDIFF_UNIT_PREAMBLE;
 			FLUSH();
 			snprintf(last_id, sizeof(last_id), "%sPP%zu", nb.prefix, ++nb.pp);
-		} else if (nb.resolution && last_unit) {
-			/* unnumbered text after an operative paragraph: a wrapped
-			 * line taken for a new paragraph; keep it with its paragraph */
-			resdiff_doc_add_diag(st->doc, line,
-				"text without a paragraph number joined to %s", last_id);
+		} else if (last_unit && nb.last_number > 0) {
+			/* unnumbered text after a numbered paragraph: a wrapped line
+			 * taken for a new paragraph; keep it with its paragraph */
+			if (nb.resolution)
+				resdiff_doc_add_diag(st->doc, line,
+					"text without a paragraph number joined to %s", last_id);
 			if ((error = merge_into(last_unit, b)) < 0)
 				return error;
 			continue;

@@ -44,6 +44,7 @@ typedef struct {
 	unsigned indent;     /* leading whitespace characters in the source */
 	bool wide_blank;     /* whitespace-only line of >= SEPARATOR_SPACES */
 	bool page_break;     /* debris or a form feed stood since the previous text line */
+	bool lead_marker;    /* the line began with a footnote marker: a continuation */
 	line_class cls;
 	int note;            /* LINE_NOTE: index of the footnote it belongs to */
 	const char *marker;  /* LINE_MARKER: label */
@@ -75,6 +76,7 @@ typedef struct {
 	bool is_resolution;   /* a chapeau was found */
 	bool double_spaced;   /* blank lines between wrapped lines: not paragraph breaks */
 	bool indent_signal;   /* paragraph starts are indented, wrapped lines not */
+	bool wrapped;         /* hard-wrapped at a fixed width (not one line per paragraph) */
 } parse_state;
 
 /* parse_lines.c */

@@ -381,6 +381,30 @@ void parse_mark_debris(parse_state *st)
 			l->cls = LINE_DEBRIS;
 	}
 	free(dens);
+	/* 2b. a bare page number ("8") next to a page header or footer */
+	for (i = 0; i < st->count; i++) {
+		parse_line *l = &st->lines[i];
+		size_t d = digits(l->text, l->len, 0), a, seen;
+		bool near = false;
+		if (l->cls != LINE_TEXT || d == 0 || d > 3 || d != l->len)
+			continue;
+		for (a = i, seen = 0; a > 0 && seen < 1 && !near; a--) {
+			const parse_line *m = &st->lines[a - 1];
+			if (m->cls == LINE_BLANK)
+				continue;
+			near = m->cls == LINE_DEBRIS;
+			seen++;
+		}
+		for (a = i + 1, seen = 0; a < st->count && seen < 1 && !near; a++) {
+			const parse_line *m = &st->lines[a];
+			if (m->cls == LINE_BLANK)
+				continue;
+			near = m->cls == LINE_DEBRIS;
+			seen++;
+		}
+		if (near)
+			l->cls = LINE_DEBRIS;
+	}
 	/* 3. running titles: short lines next to debris that recur next to
 	 * debris at two or more page breaks. Candidates are sorted by text so
 	 * this stays O(n log n) however many pages there are. */

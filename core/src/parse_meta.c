@@ -112,6 +112,14 @@ static size_t strip_front_marker(parse_state *st, const char *s, size_t len)
 	char label[16];
 	bool sup;
 
+	/* "State of Palestine:* draft resolution": a star glued to a word */
+	for (end = 1; end < len; end++)
+		if (s[end] == '*' && s[end - 1] != ' ' && s[end - 1] != '*' &&
+		    (end + 1 == len || s[end + 1] == ' ')) {
+			resdiff_doc_add_meta_footnote(st->doc, "*");
+			break;
+		}
+	end = len;
 	while (end > 0 && s[end - 1] == '*')
 		end--;
 	if (end < len && len - end <= 3) {

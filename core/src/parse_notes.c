@@ -475,10 +475,12 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 
 	/* a label starting the line: "26 上举行了…" */
 	n = parse_note_label(s, len, label, &sup);
-	if (n && !sup && n < len && s[n] == ' ' && plausible(st, cs, label, false)) {
+	if (n && !sup && n < len && s[n] == ' ' && label[0] != '*' &&
+	    plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label)) {
 		if ((error = add_marker(st, l, &out, label)) < 0)
 			goto done;
 		cite(st, cs, label);
+		l->lead_marker = true;
 		i = n;
 		while (i < len && s[i] == ' ')
 			i++;
@@ -501,9 +503,10 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 						      body_in_next_zone(st, cs, li, label)) :
 						     plausible(st, cs, label, true)))
 					n = 0;
-			} else if (n && prev == ' ' && prev2 != 0 && !(prev2 >= '0' && prev2 <= '9')) {
+			} else if (n && prev == ' ' && prev2 != 0 && !(prev2 >= '0' && prev2 <= '9') &&
+				   !resdiff_text_is_cjk(prev2)) {
 				/* spaced: "Development 10 and", "2005, 6 and" */
-				if (!(label[0] != '*' && atoi(label) == cs->max_cited + 1 &&
+				if (!(label[0] != '*' && plausible(st, cs, label, false) &&
 				      body_in_next_zone(st, cs, li, label)))
 					n = 0;
 			} else {
