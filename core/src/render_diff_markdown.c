@@ -5,7 +5,8 @@
 #include <string.h>
 
 /* Markdown-escape text (and mask control characters): the characters
- * that start emphasis, code, links, HTML or tables are backslashed. */
+ * that make emphasis, code, links, HTML or tables are backslashed, and
+ * those that start a list or heading when they open the text. */
 static int put_md(resdiff_buf *out, const char *s, size_t len)
 {
 	resdiff_buf clean = RESDIFF_BUF_INIT;
@@ -20,7 +21,7 @@ static int put_md(resdiff_buf *out, const char *s, size_t len)
 			error = resdiff_buf_puts(out, " \xc2\xb6 ");
 			continue;
 		}
-		if (strchr("\\`*_{}[]()<>#+-!|~", c))
+		if (strchr("\\`*_[]<>|~", c) || (i == 0 && strchr("#+-", c)))
 			error = resdiff_buf_putc(out, '\\');
 		if (!error)
 			error = resdiff_buf_putc(out, c);
