@@ -2,6 +2,7 @@
 #include "resdiff/align.h"
 #include "resdiff/compare.h"
 #include "resdiff/text.h"
+#include "sort.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -54,14 +55,18 @@ typedef struct {
 	size_t n;
 	const char **key;
 	size_t *keylen;
-	const char **loose;
-	size_t *looselen;
-	uint64_t **grams;
-	size_t *ngrams;
-	double **weight;     /* idf of each gram of each unit */
+	uint32_t *gram;      /* n-gram hashes of all units, sorted per unit */
+	float *weight;       /* their idf, parallel to gram */
+	size_t *off;         /* unit i: gram[off[i] .. off[i + 1]) */
+	size_t total;        /* off[n] */
 	double *wsum;        /* sum of a unit's gram weights */
+	uint32_t *plo, *pcnt;/* old side: each gram's postings in aligner.post */
 	size_t *group;       /* group of each unit, NONE while free */
 } side;
+
+#define GRAMS(s, i) ((s)->gram + (s)->off[i])
+#define WEIGHTS(s, i) ((s)->weight + (s)->off[i])
+#define NGRAMS(s, i) ((s)->off[(i) + 1] - (s)->off[i])
 
 /* A group becomes one change. */
 typedef struct {
@@ -97,9 +102,7 @@ typedef struct {
 	size_t nforbidden;
 	unsigned gram_n;
 	double thr;
-	uint64_t *vocab;     /* every gram of both sides, sorted, unique */
-	double *idf;         /* its weight: log(1 + clauses / clauses with it) */
-	size_t nvocab;
+	uint32_t *post;      /* new-side units per gram, grouped by gram */
 	resdiff_arena *scratch;
 } aligner;
 
@@ -136,11 +139,7 @@ static int side_keys(aligner *a, side *s, const resdiff_doc *doc)
 			doc->meta.symbol ? doc->meta.symbol : "document", RESDIFF_ALIGN_MAX_UNITS);
 	if (!(s->key = scratch_calloc(a, s->n, sizeof(*s->key))) ||
 	    !(s->keylen = scratch_calloc(a, s->n, sizeof(*s->keylen))) ||
-	    !(s->loose = scratch_calloc(a, s->n, sizeof(*s->loose))) ||
-	    !(s->looselen = scratch_calloc(a, s->n, sizeof(*s->looselen))) ||
-	    !(s->grams = scratch_calloc(a, s->n, sizeof(*s->grams))) ||
-	    !(s->ngrams = scratch_calloc(a, s->n, sizeof(*s->ngrams))) ||
-	    !(s->weight = scratch_calloc(a, s->n, sizeof(*s->weight))) ||
+	    !(s->off = scratch_calloc(a, s->n + 1, sizeof(*s->off))) ||
 	    !(s->wsum = scratch_calloc(a, s->n, sizeof(*s->wsum))) ||
 	    !(s->group = scratch_calloc(a, s->n, sizeof(*s->group))))
 		return oom();
@@ -155,118 +154,182 @@ static int side_keys(aligner *a, side *s, const resdiff_doc *doc)
 			error = oom();
 			goto done;
 		}
-		resdiff_buf_clear(&buf);
-		if ((error = resdiff_compare_key(&buf, text, strlen(text), RESDIFF_KEY_LOOSE)) < 0)
-			goto done;
-		s->looselen[i] = buf.size;
-		if (!(s->loose[i] = resdiff_arena_strndup(a->scratch, buf.ptr ? buf.ptr : "", buf.size))) {
-			error = oom();
-			goto done;
-		}
 	}
 done:
 	resdiff_buf_dispose(&buf);
 	return error;
 }
 
+/* A 32-bit hash of an n-gram of code points (splitmix64 finalizer). */
+static uint32_t gram_hash(const uint32_t *w, unsigned n)
+{
+	uint64_t x = 0;
+	unsigned k;
+	for (k = 0; k < n; k++)
+		x = (x << 21) | w[k];
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebull;
+	x ^= x >> 31;
+	return (uint32_t)(x >> 32);
+}
+
+#define GRAM_PAD 0x1FFFFFu
+
+/* Every unit's set of n-gram hashes, in one array. */
 static int side_grams(side *s, unsigned n)
 {
-	size_t i;
-	int error;
-	for (i = 0; i < s->n; i++)
-		if ((error = resdiff_ngrams_build(&s->grams[i], &s->ngrams[i], s->key[i],
-				s->keylen[i], n)) < 0)
-			return error;
+	size_t i, total = 0, w;
+	uint32_t win[3];
+
+	for (i = 0; i < s->n; i++) {
+		size_t cps = resdiff_utf8_count(s->key[i], s->keylen[i]);
+		total += cps < n ? (cps ? 1 : 0) : cps - n + 1;
+	}
+	if (total > UINT32_MAX / 2)
+		return resdiff_error_set(RESDIFF_ETOOBIG, "texts too large to align");
+	if (!(s->gram = malloc((total ? total : 1) * sizeof(*s->gram))))
+		return oom();
+	for (i = 0, w = 0; i < s->n; i++) {
+		const char *key = s->key[i];
+		size_t len = s->keylen[i], p = 0, adv, seen = 0, start = w, k, u;
+		win[0] = win[1] = win[2] = GRAM_PAD;
+		s->off[i] = w;
+		while (p < len) {
+			int32_t cp = resdiff_utf8_decode(key + p, len - p, &adv);
+			p += adv;
+			win[0] = win[1];
+			win[1] = win[2];
+			win[2] = cp < 0 ? 0xFFFDu : (uint32_t)cp;
+			if (++seen >= n)
+				s->gram[w++] = gram_hash(win + 3 - n, n);
+		}
+		if (seen && seen < n)
+			s->gram[w++] = gram_hash(win + 3 - n, n);
+		sort_u32(s->gram + start, w - start);
+		for (k = start, u = start; k < w; k++)
+			if (u == start || s->gram[u - 1] != s->gram[k])
+				s->gram[u++] = s->gram[k];
+		w = u;
+	}
+	s->off[s->n] = w;
+	s->total = w;
+	if (!(s->weight = malloc((w ? w : 1) * sizeof(*s->weight))))
+		return oom();
 	return 0;
 }
 
 static void side_dispose(side *s)
 {
-	size_t i;
-	for (i = 0; s->grams && i < s->n; i++)
-		free(s->grams[i]);
-	for (i = 0; s->weight && i < s->n; i++)
-		free(s->weight[i]);
+	free(s->gram);
+	free(s->weight);
+	free(s->plo);
+	free(s->pcnt);
 }
 
-static int cmp_u64(const void *x, const void *y)
+static bool key_equal(const aligner *a, size_t o, size_t n)
 {
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-	return a < b ? -1 : a > b;
+	return a->o.keylen[o] == a->n.keylen[n] &&
+	       !memcmp(a->o.key[o], a->n.key[n], a->o.keylen[o]);
 }
 
-static double idf_of(const aligner *a, uint64_t g)
+static void unit_sums(side *s)
 {
-	size_t lo = 0, hi = a->nvocab;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (a->vocab[mid] < g)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < a->nvocab && a->vocab[lo] == g ? a->idf[lo] : 0;
+	size_t i, k;
+	for (i = 0; i < s->n; i++)
+		for (s->wsum[i] = 0, k = s->off[i]; k < s->off[i + 1]; k++)
+			s->wsum[i] += s->weight[k];
 }
 
-/* Inverse document frequency over the clauses of both texts: grams every
- * clause of the topic shares ("信息", "首脑会议") weigh little, the
- * grams that make a clause itself weigh much. */
+
+/* Inverse document frequency over the clauses of both texts: the grams
+ * every clause on the topic shares ("信息社会") weigh little, the grams
+ * that make a clause itself weigh much. The same pass lays out the
+ * inverted index of the new side: for each old gram, where its new-side
+ * clauses are in a->post. One radix sort of (hash, slot) pairs. */
+#define IDF_CACHE 64
+
 static int build_weights(aligner *a)
 {
-	side *sides[2] = { &a->o, &a->n };
-	size_t total = 0, i, k, s2, n = 0, units = a->o.n + a->n.n;
-	uint64_t *all;
+	size_t total = a->o.total + a->n.total, i, npost = 0, units = a->o.n + a->n.n;
+	uint64_t *occ = NULL, *tmp = NULL;
+	uint32_t *unit_of = NULL;  /* new-side slot -> unit */
+	float idf_cache[IDF_CACHE];
 	int error = 0;
 
-	for (s2 = 0; s2 < 2; s2++)
-		for (i = 0; i < sides[s2]->n; i++)
-			total += sides[s2]->ngrams[i];
-	if (!total)
-		return 0;
-	if (!(all = malloc(total * sizeof(*all))))
-		return oom();
-	for (s2 = 0; s2 < 2; s2++)
-		for (i = 0; i < sides[s2]->n; i++)
-			for (k = 0; k < sides[s2]->ngrams[i]; k++)
-				all[n++] = sides[s2]->grams[i][k];
-	qsort(all, n, sizeof(*all), cmp_u64);
-	if (!(a->vocab = malloc(n * sizeof(*a->vocab))) || !(a->idf = malloc(n * sizeof(*a->idf)))) {
+	idf_cache[0] = 0;
+	if (!(a->post = malloc((a->n.total ? a->n.total : 1) * sizeof(*a->post))) ||
+	    !(a->o.plo = malloc((a->o.total ? a->o.total : 1) * sizeof(uint32_t))) ||
+	    !(a->o.pcnt = malloc((a->o.total ? a->o.total : 1) * sizeof(uint32_t)))) {
 		error = oom();
 		goto done;
 	}
-	for (i = 0; i < n;) {
-		size_t j = i;
-		while (j < n && all[j] == all[i])
-			j++;
-		a->vocab[a->nvocab] = all[i];
-		a->idf[a->nvocab++] = log(1.0 + (double)units / (double)(j - i));
-		i = j;
+	for (i = 1; i < IDF_CACHE; i++)
+		idf_cache[i] = (float)log(1.0 + (double)units / (double)i);
+	if (!total)
+		goto done;
+	if (!(occ = malloc(total * sizeof(*occ))) || !(tmp = malloc(total * sizeof(*tmp)))) {
+		error = oom();
+		goto done;
 	}
-	for (s2 = 0; s2 < 2; s2++) {
-		side *sd = sides[s2];
-		for (i = 0; i < sd->n; i++) {
-			if (!sd->ngrams[i])
-				continue;
-			if (!(sd->weight[i] = malloc(sd->ngrams[i] * sizeof(double)))) {
-				error = oom();
-				goto done;
-			}
-			for (k = 0; k < sd->ngrams[i]; k++) {
-				sd->weight[i][k] = idf_of(a, sd->grams[i][k]);
-				sd->wsum[i] += sd->weight[i][k];
+	if (!(unit_of = malloc((a->n.total ? a->n.total : 1) * sizeof(*unit_of)))) {
+		error = oom();
+		goto done;
+	}
+	for (i = 0; i < a->n.n; i++) {
+		size_t k;
+		for (k = a->n.off[i]; k < a->n.off[i + 1]; k++)
+			unit_of[k] = (uint32_t)i;
+	}
+	for (i = 0; i < a->o.total; i++)
+		occ[i] = ((uint64_t)a->o.gram[i] << 32) | i;
+	for (i = 0; i < a->n.total; i++)
+		occ[a->o.total + i] = ((uint64_t)a->n.gram[i] << 32) | (a->o.total + i);
+	sort_u64_radix(occ, tmp, total, 4);
+	free(tmp);
+	tmp = NULL;
+	for (i = 0; i < total;) {
+		size_t j = i, k, lo = npost;
+		float idf;
+		while (j < total && (occ[j] >> 32) == (occ[i] >> 32))
+			j++;
+		idf = j - i < IDF_CACHE ? idf_cache[j - i] :
+			(float)log(1.0 + (double)units / (double)(j - i));
+		for (k = i; k < j; k++) {
+			size_t slot = (size_t)(occ[k] & 0xFFFFFFFFu);
+			if (slot < a->o.total) {
+				a->o.weight[slot] = idf;
+			} else {
+				slot -= a->o.total;
+				a->n.weight[slot] = idf;
+				a->post[npost++] = unit_of[slot];
 			}
 		}
+		for (k = i; k < j; k++) {
+			size_t slot = (size_t)(occ[k] & 0xFFFFFFFFu);
+			if (slot < a->o.total) {
+				a->o.plo[slot] = (uint32_t)lo;
+				a->o.pcnt[slot] = (uint32_t)(npost - lo);
+			}
+		}
+		i = j;
 	}
+	unit_sums(&a->o);
+	unit_sums(&a->n);
 done:
-	free(all);
+	free(occ);
+	free(tmp);
+	free(unit_of);
 	return error;
 }
 
 /* Weighted |a ∩ b| of two units' gram sets. */
 static double common_weight(const aligner *a, size_t o, size_t n)
 {
-	const uint64_t *x = a->o.grams[o], *y = a->n.grams[n];
-	size_t i = 0, j = 0, nx = a->o.ngrams[o], ny = a->n.ngrams[n];
+	const uint32_t *x = GRAMS(&a->o, o), *y = GRAMS(&a->n, n);
+	const float *wx = WEIGHTS(&a->o, o);
+	size_t i = 0, j = 0, nx = NGRAMS(&a->o, o), ny = NGRAMS(&a->n, n);
 	double w = 0;
 	while (i < nx && j < ny) {
 		if (x[i] < y[j])
@@ -274,15 +337,9 @@ static double common_weight(const aligner *a, size_t o, size_t n)
 		else if (x[i] > y[j])
 			j++;
 		else
-			w += a->o.weight[o][i], i++, j++;
+			w += wx[i], i++, j++;
 	}
 	return w;
-}
-
-static bool key_equal(const aligner *a, size_t o, size_t n)
-{
-	return a->o.keylen[o] == a->n.keylen[n] &&
-	       !memcmp(a->o.key[o], a->n.key[n], a->o.keylen[o]);
 }
 
 /* Groups. */
@@ -457,17 +514,6 @@ static int cand_push(aligner *a, const cand *c)
 	return 0;
 }
 
-typedef struct {
-	size_t lo, hi;
-} range;
-
-static int cmp_range(const void *x, const void *y)
-{
-	const range *a = x, *b = y;
-	size_t na = a->hi - a->lo, nb = b->hi - b->lo;
-	return na < nb ? -1 : na > nb;
-}
-
 /* FNV-1a of a key. */
 static uint64_t key_hash(const char *s, size_t len)
 {
@@ -480,21 +526,17 @@ static uint64_t key_hash(const char *s, size_t len)
 
 static int find_candidates(aligner *a)
 {
-	posting *index = NULL, *keys = NULL;
+	posting *keys = NULL;
 	size_t *count = NULL;
 	hit *hits = NULL;
-	range *ranges = NULL;
-	size_t total = 0, i, j, k, nidx = 0, nkeys = 0, maxgrams = 0, budget;
+	uint64_t *ranges = NULL;
+	size_t i, j, k, nkeys = 0, maxgrams = 0, budget;
 	int error = 0;
 
-	for (j = 0; j < a->n.n; j++)
-		if (a->n.group[j] == NONE)
-			total += a->n.ngrams[j];
 	for (i = 0; i < a->o.n; i++)
-		if (a->o.ngrams[i] > maxgrams)
-			maxgrams = a->o.ngrams[i];
-	if ((total && !(index = malloc(total * sizeof(*index)))) ||
-	    (maxgrams && !(ranges = malloc(maxgrams * sizeof(*ranges)))) ||
+		if (NGRAMS(&a->o, i) > maxgrams)
+			maxgrams = NGRAMS(&a->o, i);
+	if ((maxgrams && !(ranges = malloc(maxgrams * sizeof(*ranges)))) ||
 	    (a->n.n && !(keys = malloc(a->n.n * sizeof(*keys)))) ||
 	    (a->n.n && !(count = calloc(a->n.n, sizeof(*count)))) ||
 	    (a->n.n && !(hits = malloc(a->n.n * sizeof(*hits))))) {
@@ -504,51 +546,24 @@ static int find_candidates(aligner *a)
 	for (j = 0; j < a->n.n; j++) {
 		if (a->n.group[j] != NONE)
 			continue;
-		for (k = 0; k < a->n.ngrams[j]; k++) {
-			index[nidx].gram = a->n.grams[j][k];
-			index[nidx++].unit = j;
-		}
-	}
-	qsort(index, nidx, sizeof(*index), cmp_posting);
-	for (j = 0; j < a->n.n; j++) {
-		if (a->n.group[j] != NONE)
-			continue;
 		keys[nkeys].gram = key_hash(a->n.key[j], a->n.keylen[j]);
 		keys[nkeys++].unit = j;
 	}
-	qsort(keys, nkeys, sizeof(*keys), cmp_posting);
+	if (nkeys)
+		qsort(keys, nkeys, sizeof(*keys), cmp_posting);
 	for (i = 0; i < a->o.n; i++) {
-		size_t nhits = 0;
+		size_t nhits = 0, ng = NGRAMS(&a->o, i), base = a->o.off[i];
 		if (a->o.group[i] != NONE)
 			continue;
 		/* Rarest grams first, within a work budget: common grams say
-		 * little and cost much (a text of 10 000 clauses on one topic). */
-		for (k = 0; k < a->o.ngrams[i]; k++) {
-			uint64_t g = a->o.grams[i][k];
-			size_t lo = 0, hi = nidx, end = 0, h;
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-				if (index[mid].gram < g)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			h = lo;
-			hi = nidx;
-			while (h < hi) {
-				size_t mid = h + (hi - h) / 2;
-				if (index[mid].gram <= g)
-					h = mid + 1;
-				else
-					hi = mid;
-			}
-			end = h;
-			ranges[k].lo = lo;
-			ranges[k].hi = end;
-		}
-		qsort(ranges, a->o.ngrams[i], sizeof(*ranges), cmp_range);
-		for (k = 0, budget = RESDIFF_ALIGN_WORK_PER_CLAUSE; k < a->o.ngrams[i]; k++) {
-			size_t lo = ranges[k].lo, end = ranges[k].hi;
+		 * little and cost much (a text of 10 000 clauses on one topic).
+		 * (count << 32 | first posting) sorts by count. */
+		for (k = 0; k < ng; k++)
+			ranges[k] = ((uint64_t)a->o.pcnt[base + k] << 32) | a->o.plo[base + k];
+		sort_u64_small(ranges, ng);
+		for (k = 0, budget = RESDIFF_ALIGN_WORK_PER_CLAUSE; k < ng; k++) {
+			size_t lo = (size_t)(ranges[k] & 0xFFFFFFFFu);
+			size_t end = lo + (size_t)(ranges[k] >> 32);
 			if (end == lo)
 				continue;
 			if (end - lo > budget && k >= RESDIFF_ALIGN_MIN_GRAMS)
@@ -557,7 +572,9 @@ static int find_candidates(aligner *a)
 				break;
 			budget = end - lo > budget ? 0 : budget - (end - lo);
 			for (; lo < end; lo++) {
-				size_t u = index[lo].unit;
+				size_t u = a->post[lo];
+				if (a->n.group[u] != NONE)
+					continue;  /* pinned */
 				if (count[u]++ == 0) {
 					hits[nhits].unit = u;
 					hits[nhits++].count = 0;
@@ -604,6 +621,19 @@ static int find_candidates(aligner *a)
 				hits[p] = h2;
 			}
 			nhits = kept;
+			/* Drop hits sharing far fewer rare grams than the best
+			 * (equal keys, boosted, always stay). */
+			{
+				size_t best = 0, w = 0;
+				for (k = 0; k < nhits; k++)
+					if (hits[k].count < SIZE_MAX / 8 && hits[k].count > best)
+						best = hits[k].count;
+				for (k = 0; k < nhits; k++)
+					if (hits[k].count >= SIZE_MAX / 8 ||
+					    hits[k].count * RESDIFF_ALIGN_HIT_RATIO >= best)
+						hits[w++] = hits[k];
+				nhits = w;
+			}
 		}
 		for (k = 0; k < nhits; k++) {
 			size_t n = hits[k].unit;
@@ -629,7 +659,6 @@ static int find_candidates(aligner *a)
 		}
 	}
 done:
-	free(index);
 	free(keys);
 	free(ranges);
 	free(count);
@@ -794,7 +823,8 @@ static int move_match(aligner *a)
 	size_t i, g;
 	int error;
 
-	qsort(a->cands, a->ncands, sizeof(cand), cmp_cand_score);
+	if (a->ncands)
+		qsort(a->cands, a->ncands, sizeof(cand), cmp_cand_score);
 	for (i = 0; i < a->ncands; i++) {
 		const cand *c = &a->cands[i];
 		if (a->o.group[c->o] != NONE || a->n.group[c->n] != NONE)
@@ -808,17 +838,18 @@ static int move_match(aligner *a)
 	return 0;
 }
 
-/* The n-gram set of several units of one side (union of sorted sets). */
+/* The weighted n-gram set of several units of one side: (hash << 32 |
+ * weight bits), sorted, one entry per hash. */
 static int grams_union(uint64_t **out, size_t *count, const side *s,
 		const size_t *units, size_t nunits, size_t extra)
 {
-	size_t total = 0, i, k, n = 0;
+	size_t total = 0, i, k, n = 0, w = 0;
 	uint64_t *u;
 
 	for (i = 0; i < nunits; i++)
-		total += s->ngrams[units[i]];
+		total += NGRAMS(s, units[i]);
 	if (extra != NONE)
-		total += s->ngrams[extra];
+		total += NGRAMS(s, extra);
 	*out = NULL;
 	*count = 0;
 	if (!total)
@@ -829,38 +860,44 @@ static int grams_union(uint64_t **out, size_t *count, const side *s,
 		size_t unit = i < nunits ? units[i] : extra;
 		if (unit == NONE)
 			continue;
-		for (k = 0; k < s->ngrams[unit]; k++)
-			u[n++] = s->grams[unit][k];
+		for (k = s->off[unit]; k < s->off[unit + 1]; k++) {
+			uint32_t bits;
+			memcpy(&bits, &s->weight[k], sizeof(bits));
+			u[n++] = ((uint64_t)s->gram[k] << 32) | bits;
+		}
 	}
-	{
-		size_t w = 0;
-		qsort(u, n, sizeof(*u), cmp_u64);
-		for (i = 0; i < n; i++)
-			if (w == 0 || u[w - 1] != u[i])
-				u[w++] = u[i];
-		n = w;
-	}
+	sort_u64_small(u, n);
+	for (i = 0; i < n; i++)
+		if (w == 0 || (u[w - 1] >> 32) != (u[i] >> 32))
+			u[w++] = u[i];
 	*out = u;
-	*count = n;
+	*count = w;
 	return 0;
 }
 
-static double weighted_dice(const aligner *a, const uint64_t *x, size_t nx,
-		const uint64_t *y, size_t ny)
+static double entry_weight(uint64_t e)
+{
+	uint32_t bits = (uint32_t)(e & 0xFFFFFFFFu);
+	float f;
+	memcpy(&f, &bits, sizeof(f));
+	return f;
+}
+
+static double weighted_dice(const uint64_t *x, size_t nx, const uint64_t *y, size_t ny)
 {
 	size_t i = 0, j = 0;
 	double wx = 0, wy = 0, common = 0;
 	for (i = 0; i < nx; i++)
-		wx += idf_of(a, x[i]);
+		wx += entry_weight(x[i]);
 	for (j = 0; j < ny; j++)
-		wy += idf_of(a, y[j]);
+		wy += entry_weight(y[j]);
 	for (i = 0, j = 0; i < nx && j < ny;) {
-		if (x[i] < y[j])
+		if ((x[i] >> 32) < (y[j] >> 32))
 			i++;
-		else if (x[i] > y[j])
+		else if ((x[i] >> 32) > (y[j] >> 32))
 			j++;
 		else
-			common += idf_of(a, x[i]), i++, j++;
+			common += entry_weight(x[i]), i++, j++;
 	}
 	return wx + wy > 0 ? 2.0 * common / (wx + wy) : 1.0;
 }
@@ -875,7 +912,7 @@ static int group_dice(double *out, const aligner *a, const group *g, size_t extr
 	if ((error = grams_union(&go, &no, &a->o, g->old, g->nold, extra_old)) < 0 ||
 	    (error = grams_union(&gn, &nn, &a->n, g->new, g->nnew, extra_new)) < 0)
 		goto done;
-	*out = weighted_dice(a, go, no, gn, nn);
+	*out = weighted_dice(go, no, gn, nn);
 done:
 	free(go);
 	free(gn);
@@ -1059,6 +1096,22 @@ done:
 	return error;
 }
 
+/* Equal once case and punctuation are ignored (the loose keys). */
+static int editorial(bool *out, const aligner *a, size_t o, size_t n)
+{
+	resdiff_buf lo = RESDIFF_BUF_INIT, ln = RESDIFF_BUF_INIT;
+	const char *to = a->o.doc->units[o].text, *tn = a->n.doc->units[n].text;
+	int error;
+
+	*out = false;
+	if ((error = resdiff_compare_key(&lo, to, strlen(to), RESDIFF_KEY_LOOSE)) == 0 &&
+	    (error = resdiff_compare_key(&ln, tn, strlen(tn), RESDIFF_KEY_LOOSE)) == 0)
+		*out = lo.size == ln.size && (!lo.size || !memcmp(lo.ptr, ln.ptr, lo.size));
+	resdiff_buf_dispose(&lo);
+	resdiff_buf_dispose(&ln);
+	return error;
+}
+
 static int cmp_group_order(const void *x, const void *y)
 {
 	const group *a = x, *b = y;
@@ -1121,7 +1174,8 @@ static int build(resdiff_alignment *al, aligner *a)
 			}
 		}
 	}
-	qsort(a->groups, a->ngroups, sizeof(group), cmp_group_order);
+	if (a->ngroups)
+		qsort(a->groups, a->ngroups, sizeof(group), cmp_group_order);
 
 	al->change_count = a->ngroups;
 	if (!(al->changes = resdiff_arena_alloc(al->arena, (a->ngroups ? a->ngroups : 1) * sizeof(resdiff_change))) ||
@@ -1171,10 +1225,9 @@ static int build(resdiff_alignment *al, aligner *a)
 					return error;
 				if (c->similarity >= 1.0)
 					c->similarity = 0.999;  /* same n-grams, different text */
-				c->editorial = c->relation == RESDIFF_REL_REWORDED &&
-					a->o.looselen[g->old[0]] == a->n.looselen[g->new[0]] &&
-					!memcmp(a->o.loose[g->old[0]], a->n.loose[g->new[0]],
-						a->o.looselen[g->old[0]]);
+				if (c->relation == RESDIFF_REL_REWORDED &&
+				    (error = editorial(&c->editorial, a, g->old[0], g->new[0])) < 0)
+					return error;
 			}
 			c->moved = g->moved;
 			c->renumbered = !g->moved && strcmp(uo->id, un->id) &&
@@ -1239,8 +1292,7 @@ done:
 	side_dispose(&a.n);
 	free(a.groups);
 	free(a.cands);
-	free(a.vocab);
-	free(a.idf);
+	free(a.post);
 	resdiff_arena_free(a.scratch);
 	resdiff_alignment_free(al);
 	return error;

@@ -60,7 +60,10 @@ int resdiff_diff_docs(resdiff_diff **out, const resdiff_doc *old_doc,
 		    c->relation != RESDIFF_REL_MERGED)
 			continue;
 		if (!git_up) {  /* one libgit2 init for every clause */
-			if (git_libgit2_init() < 0) {
+			double t1 = now();
+			int r = git_libgit2_init();
+			diff->init_seconds = now() - t1;
+			if (r < 0) {
 				error = resdiff_error_set(RESDIFF_ERROR, "libgit2: init failed");
 				goto done;
 			}
@@ -74,7 +77,7 @@ int resdiff_diff_docs(resdiff_diff **out, const resdiff_doc *old_doc,
 				bo.ptr, bo.size, bn.ptr, bn.size)) < 0)
 			goto done;
 	}
-	diff->edits_seconds = now() - t0;
+	diff->edits_seconds = now() - t0 - diff->init_seconds;
 	*out = diff;
 	diff = NULL;
 done:

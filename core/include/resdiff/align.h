@@ -53,6 +53,9 @@ extern "C" {
 #define RESDIFF_ALIGN_WORK_PER_CLAUSE 4096
 #define RESDIFF_ALIGN_MIN_GRAMS 4
 #define RESDIFF_ALIGN_POSTING_MAX 65536
+/* Candidates sharing fewer than 1/RESDIFF_ALIGN_HIT_RATIO of the best
+ * candidate's rare grams are not scored. */
+#define RESDIFF_ALIGN_HIT_RATIO 8
 #define RESDIFF_ALIGN_CANDIDATES 12       /* candidates kept per old unit */
 #define RESDIFF_ALIGN_MAX_GROUP 16        /* units on one side of a split/merge */
 #define RESDIFF_ALIGN_MAX_PINS 100000

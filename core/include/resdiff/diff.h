@@ -38,7 +38,8 @@ typedef struct resdiff_diff {
 	resdiff_edit **edits;          /* per change; NULL when none */
 	size_t *edit_count;            /* per change */
 	double align_seconds;          /* time spent in each stage */
-	double edits_seconds;
+	double init_seconds;           /* libgit2 init (once, when edits are needed) */
+	double edits_seconds;          /* word edits, init excluded */
 	resdiff_arena *arena;
 } resdiff_diff;
 
