@@ -57,9 +57,10 @@ typedef struct {
 	bool color;              /* ANSI colours (text) */
 	bool only_operative;     /* show only changes touching operative clauses
 	                            (sub-paragraphs included) */
+	const char *amend_lang;  /* amendments: "zh" or "en"; NULL: the new text's */
 } resdiff_diff_render_options;
 
-#define RESDIFF_DIFF_RENDER_OPTIONS_INIT { NULL, NULL, false, false }
+#define RESDIFF_DIFF_RENDER_OPTIONS_INIT { NULL, NULL, false, false, NULL }
 
 /* Is this change shown under the options (--only=operative)? */
 bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,
@@ -81,6 +82,14 @@ int resdiff_render_diff_json(resdiff_buf *out, const resdiff_diff *diff,
 /* Markdown for a pull-request comment: a summary table, then the changes
  * with ~~deleted~~ and **inserted** text. */
 int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+
+/* The changes as formal amendment instructions citing the old numbering
+ * ("In operative paragraph 5, replace "…" with "…"", "Delete operative
+ * paragraph 12", "在执行部分第5段中，将“…”改为“…”"), one numbered line
+ * each, in English or Chinese (opts->amend_lang). A clause with more than
+ * a few edits, or little similarity, is replaced whole. */
+int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
 
 #ifdef __cplusplus
