@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 static const cmd_opt diff_opts[] = {
-	{ "format", 0, OPT_VALUE, "FORMAT", "text (default), json, markdown or amendments" },
+	{ "format", 0, OPT_VALUE, "FORMAT", "text (default), json, markdown, html or amendments" },
 	{ "amend-lang", 0, OPT_VALUE, "LANG", "language of --format=amendments: zh or en (default: the new text's)" },
 	{ "lang", 0, OPT_VALUE, "LANG", "the inputs' language (ar, zh, en, fr, ru, es); default: detect" },
 	{ "color", 0, OPT_VALUE, "WHEN", "colour the text format: auto (default), always, never" },
@@ -237,6 +237,8 @@ static int render(resdiff_buf *out, const resdiff_diff *diff, const diff_setting
 		error = resdiff_render_diff_json(out, diff, &s->ropts);
 	else if (!strcmp(s->format, "markdown"))
 		error = resdiff_render_diff_markdown(out, diff, &s->ropts);
+	else if (!strcmp(s->format, "html"))
+		error = resdiff_render_diff_html(out, diff, &s->ropts);
 	else if (!strcmp(s->format, "amendments"))
 		error = resdiff_render_diff_amendments(out, diff, &s->ropts);
 	else
@@ -296,7 +298,7 @@ int cmd_diff(int argc, char **argv)
 	int rc = CMD_EXIT_OK, r;
 
 	r = cmd_args_parse(&args, diff_opts, argc, argv,
-		"resdiff diff [--format=text|json|markdown|amendments] [--stat] [--only=operative] "
+		"resdiff diff [--format=text|json|markdown|html|amendments] [--stat] [--only=operative] "
 		"[--pin OLD=NEW]... [--unpin OLD=NEW]... [--concordance FILE] [--exit-code] OLD NEW\n"
 		"       resdiff diff --manifest FILE --series SLUG [options]",
 		"Align two texts clause by clause and show what was added, reworded, dropped,\n"
@@ -317,8 +319,8 @@ int cmd_diff(int argc, char **argv)
 	if (!s.format)
 		s.format = "text";
 	if (strcmp(s.format, "text") && strcmp(s.format, "json") && strcmp(s.format, "markdown") &&
-	    strcmp(s.format, "amendments")) {
-		rc = cmd_fail("unknown format '%s' (text, json, markdown, amendments)", s.format);
+	    strcmp(s.format, "amendments") && strcmp(s.format, "html")) {
+		rc = cmd_fail("unknown format '%s' (text, json, markdown, html, amendments)", s.format);
 		goto done;
 	}
 	s.ropts.amend_lang = cmd_arg(&args, diff_opts, "amend-lang");

@@ -84,6 +84,13 @@ int resdiff_render_diff_json(resdiff_buf *out, const resdiff_diff *diff,
 int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
 
+/* One self-contained HTML page (no script, no network; a CSP forbids
+ * both): a summary table, then every change side by side with inline
+ * <del>/<ins> edits; a moved clause leaves a row at its old place linking
+ * to where it went (and back). Every text is sanitised and escaped. */
+int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+
 /* The changes as formal amendment instructions citing the old numbering
  * ("In operative paragraph 5, replace "…" with "…"", "Delete operative
  * paragraph 12", "在执行部分第5段中，将“…”改为“…”"), one numbered line
