@@ -12,7 +12,7 @@ static const char STYLE[] =
 	"table.summary td,table.summary th{border:1px solid #ccc;padding:.2em .6em;text-align:right}"
 	"table.diff{width:100%;table-layout:fixed}"
 	"table.diff td{border-top:1px solid #ddd;padding:.4em;vertical-align:top;line-height:1.6}"
-	"table.diff td.id{width:7em;font-family:monospace;white-space:nowrap}"
+	"table.diff .id{width:7em}table.diff td.id{font-family:monospace;white-space:nowrap}"
 	"table.diff th{text-align:left;border-bottom:2px solid #888}"
 	"tr.unchanged td{color:#888}"
 	"tr.added td.new{background:#eaffea}tr.dropped td.old{background:#ffecec}"
