@@ -286,7 +286,7 @@ static int build_weights(aligner *a)
 		occ[i] = ((uint64_t)a->o.gram[i] << 32) | i;
 	for (i = 0; i < a->n.total; i++)
 		occ[a->o.total + i] = ((uint64_t)a->n.gram[i] << 32) | (a->o.total + i);
-	sort_u64_radix(occ, tmp, total, 4);
+	sort_u64_by_high32(occ, tmp, total);
 	free(tmp);
 	tmp = NULL;
 	for (i = 0; i < total;) {
@@ -625,9 +625,12 @@ static int find_candidates(aligner *a)
 			 * (equal keys, boosted, always stay). */
 			{
 				size_t best = 0, w = 0;
-				for (k = 0; k < nhits; k++)
-					if (hits[k].count < SIZE_MAX / 8 && hits[k].count > best)
-						best = hits[k].count;
+				for (k = 0; k < nhits; k++) {
+					size_t real = hits[k].count >= SIZE_MAX / 8 ?
+						hits[k].count - SIZE_MAX / 4 : hits[k].count;
+					if (real > best)
+						best = real;
+				}
 				for (k = 0; k < nhits; k++)
 					if (hits[k].count >= SIZE_MAX / 8 ||
 					    hits[k].count * RESDIFF_ALIGN_HIT_RATIO >= best)

@@ -42,30 +42,30 @@ static inline void sort_u64_small(uint64_t *a, size_t n)
 	}
 }
 
-/* Stable LSD radix sort of a[0..n) by bytes [from_byte, 8) of each value
- * (from_byte 4: by the upper 32 bits only); tmp has room for n values.
- * Passes where every value has the same byte are skipped. */
-static inline void sort_u64_radix(uint64_t *a, uint64_t *tmp, size_t n, unsigned from_byte)
+/* Stable LSD radix sort of a[0..n) by the upper 32 bits of each value, in
+ * three passes of 11, 11 and 10 bits; tmp has room for n values. */
+static inline void sort_u64_by_high32(uint64_t *a, uint64_t *tmp, size_t n)
 {
-	size_t count[256], i;
-	unsigned b;
+	size_t count[2048];  /* 16 KiB of stack */
+	static const unsigned shifts[3] = { 32, 43, 54 };
 	uint64_t *src = a, *dst = tmp;
+	unsigned p;
+	size_t i;
 
-	for (b = from_byte; b < 8; b++) {
-		unsigned shift = b * 8;
+	for (p = 0; p < 3; p++) {
+		unsigned shift = shifts[p];
+		uint64_t mask = p == 2 ? 0x3FF : 0x7FF;
 		size_t sum = 0;
 		memset(count, 0, sizeof(count));
 		for (i = 0; i < n; i++)
-			count[(src[i] >> shift) & 0xFF]++;
-		if (n && count[(src[0] >> shift) & 0xFF] == n)
-			continue;
-		for (i = 0; i < 256; i++) {
+			count[(src[i] >> shift) & mask]++;
+		for (i = 0; i <= mask; i++) {
 			size_t c = count[i];
 			count[i] = sum;
 			sum += c;
 		}
 		for (i = 0; i < n; i++)
-			dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+			dst[count[(src[i] >> shift) & mask]++] = src[i];
 		{
 			uint64_t *t = src;
 			src = dst;
