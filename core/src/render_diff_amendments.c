@@ -97,15 +97,22 @@ static const resdiff_unit *old_anchor(const resdiff_diff *diff, size_t new_unit)
 	return NULL;
 }
 
-static int put_after(amender *m, const resdiff_diff *diff, size_t new_unit)
+/* "after operative paragraph 7" / "在执行部分第7段之后" ("执行部分第7段之后"
+ * when the Chinese verb already says where: "移至…之后"). */
+static int put_place(amender *m, const resdiff_diff *diff, size_t new_unit, bool zh_zai)
 {
 	const resdiff_unit *a = old_anchor(diff, new_unit);
 	int error;
 	if (!a)
-		return put(m, m->zh ? "在案文开头" : "at the beginning of the text");
-	if ((error = put(m, m->zh ? "在" : "after ")) < 0 || (error = put_ref(m, a)) < 0)
+		return put(m, m->zh ? (zh_zai ? "在案文开头" : "案文开头") : "at the beginning of the text");
+	if ((error = put(m, m->zh ? (zh_zai ? "在" : "") : "after ")) < 0 || (error = put_ref(m, a)) < 0)
 		return error;
 	return m->zh ? put(m, "之后") : 0;
+}
+
+static int put_after(amender *m, const resdiff_diff *diff, size_t new_unit)
+{
+	return put_place(m, diff, new_unit, true);
 }
 
 static int put_texts(amender *m, const resdiff_doc *doc, const size_t *units, size_t n)
@@ -271,12 +278,12 @@ static int amend_one(amender *m, const resdiff_diff *diff, size_t ci,
 			return error;
 		if (m->zh) {
 			if ((error = put(m, "将")) < 0 || (error = put_ref(m, &od->units[c->old_units[0]])) < 0 ||
-			    (error = put(m, "移至")) < 0 || (error = put_after(m, diff, c->new_units[0])) < 0)
+			    (error = put(m, "移至")) < 0 || (error = put_place(m, diff, c->new_units[0], false)) < 0)
 				return error;
 			error = put(m, "。");
 		} else {
 			if ((error = put(m, "Move ")) < 0 || (error = put_ref(m, &od->units[c->old_units[0]])) < 0 ||
-			    (error = put(m, " to follow, ")) < 0 || (error = put_after(m, diff, c->new_units[0])) < 0)
+			    (error = put(m, " to a position ")) < 0 || (error = put_after(m, diff, c->new_units[0])) < 0)
 				return error;
 			error = put(m, ".");
 		}
