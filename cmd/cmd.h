@@ -71,5 +71,6 @@ int cmd_write(const resdiff_buf *buf);
 
 int cmd_parse(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 #endif

@@ -7,6 +7,7 @@
 
 static const cmd_command commands[] = {
 	{ "parse", cmd_parse, "parse documents into paragraphs (text, JSON, summary)" },
+	{ "diff", cmd_diff, "align two texts clause by clause and show the changes" },
 	{ "check", cmd_check, "check a corpus: clean parses, no debris, manifest agrees" },
 	{ NULL, NULL, NULL }
 };

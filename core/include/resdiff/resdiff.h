@@ -20,5 +20,9 @@
 #include "resdiff/parse.h"
 #include "resdiff/render.h"
 #include "resdiff/check.h"
+#include "resdiff/compare.h"
+#include "resdiff/align.h"
+#include "resdiff/worddiff.h"
+#include "resdiff/diff.h"
 
 #endif
