@@ -238,31 +238,27 @@ static bool starts_heading_label(const char *s, size_t len)
 static int mark_title_lines(parse_state *st)
 {
 	const char *title = st->doc->meta.title;
-	size_t i, k, n;
-	int error = 0;
+	size_t i, n;
+	int error = 0, dir;
 
 	for (i = st->body_start; i < st->count; i++) {
 		if (st->lines[i].cls != LINE_DEBRIS)
 			continue;
-		for (k = i, n = 0; k > st->body_start && n < TITLE_WINDOW; k--) {
-			parse_line *l = &st->lines[k - 1];
-			if (l->cls == LINE_BLANK)
-				continue;
-			n++;
-			if (l->cls != LINE_TEXT)
-				continue;
-			if ((error = mark_if_title(l, title)) < 0)
-				return error;
-		}
-		for (k = i + 1, n = 0; k < st->count && n < TITLE_WINDOW; k++) {
-			parse_line *l = &st->lines[k];
-			if (l->cls == LINE_BLANK)
-				continue;
-			n++;
-			if (l->cls != LINE_TEXT)
-				continue;
-			if ((error = mark_if_title(l, title)) < 0)
-				return error;
+		/* the window before (dir -1) and after (dir +1) the debris line */
+		for (dir = -1; dir <= 1; dir += 2) {
+			size_t k = i;
+			for (n = 0; n < TITLE_WINDOW; ) {
+				parse_line *l;
+				if (dir < 0 ? k <= st->body_start : k + 1 >= st->count)
+					break;
+				k = dir < 0 ? k - 1 : k + 1;
+				l = &st->lines[k];
+				if (l->cls == LINE_BLANK)
+					continue;
+				n++;
+				if (l->cls == LINE_TEXT && (error = mark_if_title(l, title)) < 0)
+					return error;
+			}
 		}
 	}
 	return error;
