@@ -7,6 +7,12 @@
 
 static const cmd_command commands[] = {
 	{ "parse", cmd_parse, "parse documents into paragraphs (text, JSON, summary)" },
+	{ "init", cmd_init, "create a resdiff repository" },
+	{ "import", cmd_import, "parse documents and store them in the repository" },
+	{ "log", cmd_log, "members of each series in adoption order" },
+	{ "series", cmd_series, "list the series in the repository" },
+	{ "show", cmd_show, "show a stored document (text or JSON)" },
+	{ "unlock", cmd_unlock, "remove lock files left by a crashed process" },
 	{ NULL, NULL, NULL }
 };
 

@@ -58,6 +58,11 @@ long long resdiff_store_days_from_date(const char *date)
 	return era * 146097 + doe - 719468;
 }
 
+void resdiff_store_source_hash(char out[65], const void *data, size_t len)
+{
+	sha256_hex(out, data, len);
+}
+
 /* Commit time of an adoption date: before 1970 clamps to the epoch. */
 static git_time_t adoption_time(const char *date)
 {

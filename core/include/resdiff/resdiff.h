@@ -19,5 +19,7 @@
 #include "resdiff/manifest.h"
 #include "resdiff/parse.h"
 #include "resdiff/render.h"
+#include "resdiff/canon.h"
+#include "resdiff/store.h"
 
 #endif

@@ -142,6 +142,9 @@ int resdiff_store_lock_check(resdiff_buf *report, resdiff_store *store);
  * `force`. */
 int resdiff_store_unlock(resdiff_buf *report, resdiff_store *store, bool force);
 
+/* The Source-SHA256 of a document's bytes: 64 lower-case hex digits. */
+void resdiff_store_source_hash(char out[65], const void *data, size_t len);
+
 /* Days since 1970-01-01 of a valid YYYY-MM-DD (negative before 1970). */
 long long resdiff_store_days_from_date(const char *date);
 
