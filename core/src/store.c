@@ -930,7 +930,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 
 	memset(&views, 0, sizeof(views));
 	if ((error = store_check_git_locks(s)) < 0 ||
-	    (error = mempack_begin(s)) < 0 ||
+	    (count >= RESDIFF_STORE_PACK_MIN_DOCS && (error = mempack_begin(s)) < 0) ||
 	    (error = ref_id(&tip, s, RESDIFF_STORE_RECORD_REF, &has_tip)) < 0 ||
 	    (error = ref_id(&views_at, s, RESDIFF_STORE_VIEWS_REF, &has_views_at)) < 0 ||
 	    (error = record_signature(&sig, s)) < 0)
@@ -1044,7 +1044,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		goto done;
 	if ((error = plan_views(s, tree, &views, &plans)) < 0)
 		goto done;
-	if ((error = mempack_flush(s)) < 0)
+	if (s->mempack && (error = mempack_flush(s)) < 0)
 		goto done;
 	/* objects are on disk: move the refs, record first */
 	if (changed && (error = ref_cas(s, RESDIFF_STORE_RECORD_REF, has_tip ? &tip : NULL,

@@ -128,7 +128,7 @@ void test_assert_fsck(const char *repo)
 {
 	int status;
 	char *out = test_capture(&status,
-		"git -C '%s' fsck --strict --no-progress 2>&1 | grep -v '^dangling '", repo);
+		"git -C '%s' fsck --strict --no-progress 2>&1 | grep -v -e '^dangling ' -e '^notice: '", repo);
 	if (out[0])
 		fail_msg("git fsck --strict in %s:\n%s", repo, out);
 	free(out);

@@ -49,6 +49,9 @@ extern "C" {
 #define RESDIFF_STORE_LOCK_TIMEOUT_MS 120000
 /* Most documents in one import transaction (callers split larger sets). */
 #define RESDIFF_STORE_BATCH_MAX 1000
+/* Transactions of at least this many documents write one pack; smaller
+ * ones write loose objects (many small packs would slow every lookup). */
+#define RESDIFF_STORE_PACK_MIN_DOCS 16
 /* The environment variable naming the repository. */
 #define RESDIFF_STORE_ENV "RESDIFF_REPO"
 
