@@ -1,0 +1,422 @@
+/* parse_lines.c: bytes to trimmed lines; page debris. */
+#include "parse_internal.h"
+#include "resdiff/parse.h"
+#include "resdiff/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Remove Markdown link remnants "[text](target)" keeping the text. */
+static size_t strip_links(char *s, size_t len)
+{
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		if (s[i] == '[') {
+			size_t close = i + 1, par;
+			while (close < len && s[close] != ']' && s[close] != '[' && s[close] != '\n')
+				close++;
+			if (close + 1 < len && s[close] == ']' && s[close + 1] == '(') {
+				par = close + 2;
+				while (par < len && s[par] != ')' && s[par] != ' ' && par - close < 512)
+					par++;
+				if (par < len && s[par] == ')') {
+					memmove(s + o, s + i + 1, close - i - 1);
+					o += close - i - 1;
+					i = par + 1;
+					continue;
+				}
+			}
+		}
+		s[o++] = s[i++];
+	}
+	return o;
+}
+
+int parse_split_lines(parse_state *st, const char *text, size_t len)
+{
+	size_t i = 0, lineno = 0, alloc = 0, bad;
+	int error = 0;
+
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+		text += 3;
+		len -= 3;
+	}
+	if (len > RESDIFF_PARSE_MAX_INPUT)
+		return resdiff_error_set(RESDIFF_ETOOBIG, "%s: larger than %u MiB",
+			st->source, RESDIFF_PARSE_MAX_INPUT / (1024 * 1024));
+	{
+		const char *nul = memchr(text, '\0', len);
+		if (nul)
+			return resdiff_error_set(RESDIFF_EINVALID, "%s: NUL byte at byte offset %zu",
+				st->source, (size_t)(nul - text));
+	}
+	if (resdiff_utf8_validate(text, len, &bad) < 0) {
+		size_t ln = 1, k;
+		for (k = 0; k < bad; k++)
+			ln += text[k] == '\n';
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: invalid UTF-8 at byte offset %zu (line %zu)", st->source, bad, ln);
+	}
+	while (i < len) {
+		size_t start = i, end, lstart, lend, indent = 0, adv;
+		bool form_feed = false;
+		parse_line *l;
+		char *copy;
+
+		while (i < len && text[i] != '\n' && text[i] != '\r')
+			i++;
+		end = i;
+		if (i < len && text[i] == '\r')
+			i++;
+		if (i < len && text[i] == '\n' && (i == end || text[i - 1] == '\r'))
+			i++;
+		lineno++;
+		if (end - start > RESDIFF_PARSE_MAX_LINE)
+			return resdiff_error_set(RESDIFF_ETOOBIG, "%s: line %zu longer than %u KiB",
+				st->source, lineno, RESDIFF_PARSE_MAX_LINE / 1024);
+		/* trim, counting leading whitespace characters */
+		lstart = start;
+		while (lstart < end) {
+			int32_t cp = resdiff_utf8_decode(text + lstart, end - lstart, &adv);
+			if (cp < 0 || !(resdiff_text_is_space((uint32_t)cp) || cp == '\f' || cp == '\v'))
+				break;
+			form_feed |= cp == '\f';
+			indent++;
+			lstart += adv;
+		}
+		lend = end;
+		while (lend > lstart) {
+			size_t k = lend - 1;
+			int32_t cp;
+			while (k > lstart && ((unsigned char)text[k] & 0xC0) == 0x80)
+				k--;
+			cp = resdiff_utf8_decode(text + k, lend - k, &adv);
+			if (cp < 0 || !(resdiff_text_is_space((uint32_t)cp) || cp == '\f' || cp == '\v'))
+				break;
+			form_feed |= cp == '\f';
+			lend = k;
+		}
+		if (st->count == alloc) {
+			size_t n = alloc ? alloc * 2 : 256;
+			parse_line *p = realloc(st->lines, n * sizeof(*p));
+			if (!p)
+				return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			st->lines = p;
+			alloc = n;
+		}
+		l = &st->lines[st->count++];
+		memset(l, 0, sizeof(*l));
+		if (!(copy = resdiff_arena_strndup(st->doc->arena, text + lstart, lend - lstart)))
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		l->len = strip_links(copy, lend - lstart);
+		copy[l->len] = '\0';
+		l->text = copy;
+		l->lineno = lineno;
+		l->indent = (unsigned)(indent > 255 ? 255 : indent);
+		l->wide_blank = l->len == 0 && end - start >= SEPARATOR_SPACES;
+		l->page_break = form_feed;
+		l->cls = l->len ? LINE_TEXT : LINE_BLANK;
+	}
+	return error;
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* A document symbol alone on a line: "E/2009/INF/2/Add.1", "A/RES/76/189",
+ * "A/66/64-E/2011/77" (an optional trailing '*' is a footnote marker). */
+bool parse_is_symbol(const char *s, size_t len)
+{
+	size_t i = 0, slashes = 0, letters = 0;
+
+	if (len && s[len - 1] == '*')
+		len--;
+	while (i < len && is_upper(s[i]))
+		i++, letters++;
+	if (letters == 0 || letters > 6 || i >= len || s[i] != '/')
+		return false;
+	for (; i < len; i++) {
+		char c = s[i];
+		if (c == '/') {
+			if (i + 1 >= len || s[i + 1] == '/')
+				return false;
+			slashes++;
+		} else if (!(is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z') ||
+			     c == '.' || c == '-')) {
+			return false;
+		}
+	}
+	return slashes >= 1;
+}
+
+/* Skip ASCII spaces. */
+static size_t skip_sp(const char *s, size_t len, size_t i)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+static size_t digits(const char *s, size_t len, size_t i)
+{
+	while (i < len && is_digit(s[i]))
+		i++;
+	return i;
+}
+
+/* Job numbers: "09-49042 (C) 4", "21-19246 (E)    100122", "21-19246",
+ * "GE.11-60123 (C)", "4 09-49042 (C)". */
+static bool is_job_number(const char *s, size_t len)
+{
+	size_t i = 0, j;
+
+	j = digits(s, len, 0);
+	if (j > 0 && j <= 4 && j < len && s[j] == ' ') /* leading page number */
+		i = skip_sp(s, len, j);
+	if (i + 3 <= len && is_upper(s[i]) && is_upper(s[i + 1]) && s[i + 2] == '.')
+		i += 3;
+	j = digits(s, len, i);
+	if (j - i != 2 || j >= len || s[j] != '-')
+		return false;
+	i = digits(s, len, j + 1);
+	if (i - j - 1 < 4 || i - j - 1 > 6)
+		return false;
+	i = skip_sp(s, len, i);
+	if (i + 3 <= len && s[i] == '(' && is_upper(s[i + 1]) && s[i + 2] == ')')
+		i = skip_sp(s, len, i + 3);
+	while (i < len) {
+		j = digits(s, len, i);
+		if (j == i || j - i > 6)
+			return false;
+		i = skip_sp(s, len, j);
+	}
+	return true;
+}
+
+static bool is_barcode(const char *s, size_t len)
+{
+	size_t j;
+	if (len < 8 || s[0] != '*' || s[len - 1] != '*')
+		return false;
+	j = digits(s, len, 1);
+	return j == len - 1 && j - 1 >= 6;
+}
+
+/* "3/12", "2 / 13"; *num and *den receive the numbers. */
+static bool is_page_number(const char *s, size_t len, int *num, int *den)
+{
+	size_t i = digits(s, len, 0), j;
+	if (i == 0 || i > 3)
+		return false;
+	*num = atoi(s);
+	j = skip_sp(s, len, i);
+	if (j >= len || s[j] != '/')
+		return false;
+	j = skip_sp(s, len, j + 1);
+	i = digits(s, len, j);
+	if (i == j || i - j > 3 || i != len)
+		return false;
+	*den = atoi(s + j);
+	return *num >= 1 && *num <= *den;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Occurrences of v in the sorted array a[0..n). */
+static int count_int(const int *a, size_t n, int v)
+{
+	size_t lo = 0, hi = n;
+	int c = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo < n && a[lo] == v && c < 2)
+		lo++, c++;
+	return c;
+}
+
+#define RUNNING_WINDOW 4   /* lines either side of debris searched for running titles */
+#define RUNNING_MAX_LEN 200
+
+typedef struct {
+	const parse_line *l;
+	size_t line;
+	size_t cluster;
+} running_candidate;
+
+static int cmp_candidate(const void *a, const void *b)
+{
+	const running_candidate *ca = a, *cb = b;
+	int c;
+	if (ca->l->len != cb->l->len)
+		return ca->l->len < cb->l->len ? -1 : 1;
+	if ((c = memcmp(ca->l->text, cb->l->text, ca->l->len)) != 0)
+		return c;
+	if (ca->cluster != cb->cluster)
+		return ca->cluster < cb->cluster ? -1 : 1;
+	return ca->line < cb->line ? -1 : ca->line > cb->line;
+}
+
+static bool same_text(const parse_line *a, const parse_line *b)
+{
+	return a->len == b->len && !memcmp(a->text, b->text, a->len);
+}
+
+static void mark_running_titles(parse_state *st)
+{
+	running_candidate *cand = NULL;
+	size_t ncand = 0, alloc = 0, i, j, k, cluster = 0, last_hi = 0;
+	bool have = false;
+
+	for (j = 0; j < st->count; j++) {
+		size_t lo, hi, n;
+		if (st->lines[j].cls != LINE_DEBRIS)
+			continue;
+		lo = j;
+		for (n = 0; lo > 0 && n < RUNNING_WINDOW; lo--)
+			n += st->lines[lo - 1].cls != LINE_BLANK;
+		hi = j;
+		for (n = 0; hi + 1 < st->count && n < RUNNING_WINDOW; hi++)
+			n += st->lines[hi + 1].cls != LINE_BLANK;
+		if (!have || lo > last_hi)
+			cluster++;
+		if (have && lo <= last_hi)
+			lo = last_hi + 1;
+		have = true;
+		if (hi > last_hi || cluster == 1)
+			last_hi = hi;
+		for (k = lo; k <= hi; k++) {
+			const parse_line *l = &st->lines[k];
+			if (l->cls != LINE_TEXT || l->len > RUNNING_MAX_LEN)
+				continue;
+			if (ncand == alloc) {
+				size_t na = alloc ? alloc * 2 : 64;
+				running_candidate *p = realloc(cand, na * sizeof(*p));
+				if (!p)
+					goto done; /* best effort: leave the titles in */
+				cand = p;
+				alloc = na;
+			}
+			cand[ncand].l = l;
+			cand[ncand].line = k;
+			cand[ncand].cluster = cluster;
+			ncand++;
+		}
+	}
+	qsort(cand, ncand, sizeof(*cand), cmp_candidate);
+	for (i = 0; i < ncand; i = j) {
+		size_t clusters = 1;
+		for (j = i + 1; j < ncand && same_text(cand[i].l, cand[j].l); j++)
+			clusters += cand[j].cluster != cand[j - 1].cluster;
+		if (clusters >= 2)
+			for (k = i; k < j; k++)
+				st->lines[cand[k].line].cls = LINE_DEBRIS;
+	}
+done:
+	free(cand);
+}
+
+void parse_mark_debris(parse_state *st)
+{
+	size_t i, k;
+	int *dens = NULL;
+	size_t ndens = 0;
+
+	/* 1. unambiguous debris, separators */
+	for (i = 0; i < st->count; i++) {
+		parse_line *l = &st->lines[i];
+		int num, den;
+		bool sep = true;
+
+		if (l->cls == LINE_BLANK) {
+			if (l->wide_blank)
+				l->cls = LINE_SEPARATOR;
+			continue;
+		}
+		for (k = 0; k < l->len; k++)
+			if (l->text[k] != '_')
+				sep = false;
+		if (sep && l->len >= 5) {
+			l->cls = LINE_SEPARATOR;
+		} else if (is_job_number(l->text, l->len) || is_barcode(l->text, l->len) ||
+			   parse_is_symbol(l->text, l->len)) {
+			l->cls = LINE_DEBRIS;
+		} else if (is_page_number(l->text, l->len, &num, &den)) {
+			int *p = realloc(dens, (ndens + 1) * sizeof(*p));
+			if (p) {
+				dens = p;
+				dens[ndens++] = den;
+			}
+		}
+	}
+	if (ndens)
+		qsort(dens, ndens, sizeof(*dens), cmp_int);
+	/* 2. page numbers: "a/b" whose total b recurs, or that sit by other debris */
+	for (i = 0; i < st->count; i++) {
+		parse_line *l = &st->lines[i];
+		int num, den, same = 0;
+		bool near = false;
+		if (l->cls != LINE_TEXT || !is_page_number(l->text, l->len, &num, &den))
+			continue;
+		same = count_int(dens, ndens, den);
+		for (k = i > 3 ? i - 3 : 0; k < st->count && k <= i + 3; k++)
+			near |= st->lines[k].cls == LINE_DEBRIS;
+		if (same >= 2 || near)
+			l->cls = LINE_DEBRIS;
+	}
+	free(dens);
+	/* 2b. a bare page number ("8") next to a page header or footer */
+	for (i = 0; i < st->count; i++) {
+		parse_line *l = &st->lines[i];
+		size_t d = digits(l->text, l->len, 0), a, seen;
+		bool near = false;
+		if (l->cls != LINE_TEXT || d == 0 || d > 3 || d != l->len)
+			continue;
+		for (a = i, seen = 0; a > 0 && seen < 1 && !near; a--) {
+			const parse_line *m = &st->lines[a - 1];
+			if (m->cls == LINE_BLANK)
+				continue;
+			near = m->cls == LINE_DEBRIS;
+			seen++;
+		}
+		for (a = i + 1, seen = 0; a < st->count && seen < 1 && !near; a++) {
+			const parse_line *m = &st->lines[a];
+			if (m->cls == LINE_BLANK)
+				continue;
+			near = m->cls == LINE_DEBRIS;
+			seen++;
+		}
+		if (near)
+			l->cls = LINE_DEBRIS;
+	}
+	/* 3. running titles: short lines next to debris that recur next to
+	 * debris at two or more page breaks. Candidates are sorted by text so
+	 * this stays O(n log n) however many pages there are. */
+	mark_running_titles(st);
+	/* 4. remember page breaks for the paragraph joiner */
+	for (i = 0; i < st->count; i++) {
+		if (st->lines[i].cls != LINE_DEBRIS)
+			continue;
+		for (k = i + 1; k < st->count; k++)
+			if (st->lines[k].cls == LINE_TEXT) {
+				st->lines[k].page_break = true;
+				break;
+			}
+	}
+}

@@ -1,0 +1,626 @@
+/* parse_notes.c: footnote zones, bodies and markers.
+ *
+ * Pass 1 finds footnote bodies: after a separator line (____ or a line of
+ * spaces), on lines starting with superscript digits, and in clusters of
+ * consecutively labelled lines ("10 http://...", "11 ..."). When a label is
+ * defined twice, separator and superscript zones win over clusters, larger
+ * clusters over smaller, later over earlier; a losing zone goes back to
+ * being text (its labels were markers with text after them).
+ *
+ * Pass 2 walks the main text in order and turns markers into references:
+ * labels alone on a line, superscripts, digits glued to a word or after
+ * punctuation ("Goals17", "issue,1", "文件，1"), a label starting a line
+ * ("26 上举行了…"), and spaced digits ("Development 10 and") — each only
+ * when it resolves against a body found in pass 1 and fits the order in
+ * which footnotes are first cited, so real numbers stay in the text.
+ */
+#include "parse_internal.h"
+#include "resdiff/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+#define CLUSTER_LOOKAHEAD 8   /* non-blank lines searched for the next label */
+#define NOTE_MAX_LINES 60     /* a footnote body longer than this ends */
+#define MARKER_ORDER_SLACK 3  /* a first citation may skip this many labels */
+
+enum { ZONE_CLUSTER = 1, ZONE_STRONG = 1000 };
+
+typedef struct {
+	size_t start;      /* line index of the first label */
+	size_t first_note, note_count;
+	int strength;
+	bool dissolved;
+} zone;
+
+static int32_t superscript_digit(int32_t cp)
+{
+	switch (cp) {
+	case 0x2070: return 0;
+	case 0x00B9: return 1;
+	case 0x00B2: return 2;
+	case 0x00B3: return 3;
+	default:
+		if (cp >= 0x2074 && cp <= 0x2079)
+			return cp - 0x2070;
+	}
+	return -1;
+}
+
+size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript)
+{
+	size_t i = 0, n = 0, adv;
+	int32_t cp;
+
+	*superscript = false;
+	out[0] = '\0';
+	if (len && s[0] == '*') {
+		while (i < len && s[i] == '*' && n < 3)
+			out[n++] = s[i++];
+		out[n] = '\0';
+		return (i < len && s[i] == '*') ? 0 : i;
+	}
+	if (len && s[0] >= '1' && s[0] <= '9') {
+		while (i < len && s[i] >= '0' && s[i] <= '9' && n < 4)
+			out[n++] = s[i++];
+		out[n] = '\0';
+		return n <= 3 && !(i < len && s[i] >= '0' && s[i] <= '9') ? i : 0;
+	}
+	while (i < len && n < 3) {
+		cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		if (superscript_digit(cp) < 0)
+			break;
+		if (n == 0 && superscript_digit(cp) == 0)
+			return 0;
+		out[n++] = (char)('0' + superscript_digit(cp));
+		i += adv;
+	}
+	out[n] = '\0';
+	*superscript = n > 0;
+	return i;
+}
+
+int parse_note_find(const parse_state *st, const char *label)
+{
+	size_t i;
+	for (i = 0; i < st->note_count; i++)
+		if (!strcmp(st->notes[i].label, label))
+			return (int)i;
+	return -1;
+}
+
+/* Does label b follow label a (2 after 1, ** after *, 1 after stars)? */
+static bool label_follows(const char *a, const char *b)
+{
+	if (a[0] == '*')
+		return (b[0] == '*' && strlen(b) == strlen(a) + 1) || !strcmp(b, "1");
+	if (b[0] == '*')
+		return false;
+	return atoi(b) == atoi(a) + 1;
+}
+
+static bool is_numbered_start(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 0 && i <= 4 && i < len && s[i] == '.' && (i + 1 == len || !(s[i + 1] >= '0' && s[i + 1] <= '9'));
+}
+
+static bool label_only(const parse_line *l, char label[16], bool *sup)
+{
+	return l->cls == LINE_TEXT && parse_note_label(l->text, l->len, label, sup) == l->len;
+}
+
+/* Is line i the start of a footnote body? Sets the label, the line where
+ * the body text starts and the byte offset of the text in that line. */
+static bool candidate_at(const parse_state *st, size_t i, char label[16], size_t *body_line,
+		size_t *text_off, bool *sup)
+{
+	const parse_line *l = &st->lines[i];
+	size_t n, j;
+
+	if (l->cls != LINE_TEXT)
+		return false;
+	n = parse_note_label(l->text, l->len, label, sup);
+	if (n == 0)
+		return false;
+	if (n == l->len) {
+		for (j = i + 1; j < st->count && st->lines[j].cls == LINE_BLANK; j++)
+			;
+		if (j >= st->count || st->lines[j].cls != LINE_TEXT)
+			return false;
+		if (is_numbered_start(st->lines[j].text, st->lines[j].len) ||
+		    parse_note_label(st->lines[j].text, st->lines[j].len, (char[16]){0}, &(bool){0}) ==
+		    st->lines[j].len)
+			return false;
+		*body_line = j;
+		*text_off = 0;
+		return true;
+	}
+	/* inline: "12 text" (space required after digits/stars), "¹ text" */
+	if (!*sup && l->text[n] != ' ' && l->text[n] != '\t')
+		return false;
+	j = n;
+	while (j < l->len && (l->text[j] == ' ' || l->text[j] == '\t'))
+		j++;
+	if (j >= l->len)
+		return false;
+	*body_line = i;
+	*text_off = j;
+	return true;
+}
+
+static bool ends_sentence(const char *s, size_t len)
+{
+	uint32_t c;
+	while (len) {
+		c = parse_last_cp(s, len);
+		if (c == 0x201D || c == 0x2019 || c == ')' || c == 0xFF09 || c == '"' || c == 0x300B ||
+		    c == 0x300D) {
+			size_t k = len - 1;
+			while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k--;
+			len = k;
+			continue;
+		}
+		return c == 0x3002 || c == '.' || c == 0xFF0E || c == ';' || c == 0xFF1B ||
+		       c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F;
+	}
+	return false;
+}
+
+static int note_new(parse_state *st, const char *label, size_t line)
+{
+	parse_note *n;
+	if (st->note_count == st->note_alloc) {
+		size_t na = st->note_alloc ? st->note_alloc * 2 : 32;
+		parse_note *p = realloc(st->notes, na * sizeof(*p));
+		if (!p)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		st->notes = p;
+		st->note_alloc = na;
+	}
+	n = &st->notes[st->note_count];
+	memset(n, 0, sizeof(*n));
+	if (!(n->label = resdiff_arena_strdup(st->doc->arena, label)))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	n->line = line;
+	n->first = n->last = line;
+	return (int)st->note_count++;
+}
+
+/* Read one zone from line i whose first label is known to start there.
+ * Returns the line index after the zone. */
+static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
+{
+	char label[16], prev[16] = "";
+	size_t body_line, off, k;
+	bool sup;
+	int idx = -1, error;
+	parse_note *cur = NULL;
+
+	z->start = i;
+	z->first_note = st->note_count;
+	k = i;
+	while (k < st->count) {
+		parse_line *l = &st->lines[k];
+		if (l->cls == LINE_BLANK) {
+			k++;
+			continue;
+		}
+		if (l->cls != LINE_TEXT && l->cls != LINE_NOTE)
+			break;
+		if (candidate_at(st, k, label, &body_line, &off, &sup) &&
+		    (!cur || label_follows(prev, label) ||
+		     (sup && cur && ends_sentence(cur->text.ptr, cur->text.size)))) {
+			size_t m;
+			if ((idx = note_new(st, label, k)) < 0)
+				return idx;
+			cur = &st->notes[idx];
+			cur->in_zone = true;
+			snprintf(prev, sizeof(prev), "%s", label);
+			for (m = k; m <= body_line; m++)
+				if (st->lines[m].cls == LINE_TEXT) {
+					st->lines[m].cls = LINE_NOTE;
+					st->lines[m].note = idx;
+				}
+			if ((error = parse_join(&cur->text, st->lines[body_line].text + off,
+					st->lines[body_line].len - off)) < 0)
+				return error;
+			cur->first = k;
+			cur->last = body_line;
+			k = body_line + 1;
+			continue;
+		}
+		if (!cur || is_numbered_start(l->text, l->len) ||
+		    ends_sentence(cur->text.ptr, cur->text.size) || k - cur->first > NOTE_MAX_LINES)
+			break;
+		/* continuation of the current body */
+		if ((error = parse_join(&cur->text, l->text, l->len)) < 0)
+			return error;
+		l->cls = LINE_NOTE;
+		l->note = idx;
+		cur->last = k;
+		k++;
+	}
+	z->note_count = st->note_count - z->first_note;
+	*next = k;
+	return 0;
+}
+
+/* A cluster: a candidate whose successor label follows within a few lines. */
+static bool cluster_follows(const parse_state *st, size_t i, const char *label)
+{
+	char next[16];
+	size_t k, seen = 0, bl, off;
+	bool sup;
+
+	for (k = i + 1; k < st->count && seen < CLUSTER_LOOKAHEAD; k++) {
+		const parse_line *l = &st->lines[k];
+		if (l->cls == LINE_BLANK)
+			continue;
+		if (l->cls != LINE_TEXT)
+			return false;
+		seen++;
+		if (candidate_at(st, k, next, &bl, &off, &sup) && label_follows(label, next))
+			return true;
+	}
+	return false;
+}
+
+static void dissolve(parse_state *st, zone *z)
+{
+	size_t n, k;
+	for (n = z->first_note; n < z->first_note + z->note_count; n++) {
+		parse_note *note = &st->notes[n];
+		for (k = note->first; k <= note->last; k++)
+			if (st->lines[k].cls == LINE_NOTE && st->lines[k].note == (int)n)
+				st->lines[k].cls = LINE_TEXT;
+		note->in_zone = false;
+		note->label = "";
+	}
+	z->dissolved = true;
+}
+
+/* Keep one definition per label (see the file comment). */
+static void resolve_duplicates(parse_state *st, zone *zones, size_t nzones)
+{
+	size_t a, b, n, m;
+	for (a = 0; a < nzones; a++) {
+		if (zones[a].dissolved)
+			continue;
+		for (n = zones[a].first_note; n < zones[a].first_note + zones[a].note_count && !zones[a].dissolved; n++) {
+			for (b = 0; b < nzones && !zones[a].dissolved; b++) {
+				if (b == a || zones[b].dissolved)
+					continue;
+				for (m = zones[b].first_note; m < zones[b].first_note + zones[b].note_count; m++) {
+					if (strcmp(st->notes[n].label, st->notes[m].label))
+						continue;
+					if (zones[a].strength < zones[b].strength ||
+					    (zones[a].strength == zones[b].strength && zones[a].start < zones[b].start))
+						dissolve(st, &zones[a]);
+					else
+						dissolve(st, &zones[b]);
+					break;
+				}
+			}
+		}
+	}
+}
+
+static int find_zones(parse_state *st, zone **out, size_t *nout)
+{
+	zone *zones = NULL;
+	size_t nz = 0, alloc = 0, i = st->body_start, next, bl, off;
+	bool after_sep = false, sup;
+	char label[16];
+	int error = 0;
+
+	while (i < st->count) {
+		parse_line *l = &st->lines[i];
+		int strength = 0;
+		if (l->cls == LINE_SEPARATOR) {
+			after_sep = true;
+			i++;
+			continue;
+		}
+		if (l->cls == LINE_BLANK) {
+			i++;
+			continue;
+		}
+		if (l->cls != LINE_TEXT) {
+			after_sep = false;
+			i++;
+			continue;
+		}
+		if (candidate_at(st, i, label, &bl, &off, &sup)) {
+			if (after_sep || sup)
+				strength = ZONE_STRONG;
+			else if (cluster_follows(st, i, label))
+				strength = ZONE_CLUSTER;
+		}
+		after_sep = false;
+		if (!strength) {
+			i++;
+			continue;
+		}
+		if (nz == alloc) {
+			size_t na = alloc ? alloc * 2 : 16;
+			zone *p = realloc(zones, na * sizeof(*p));
+			if (!p) {
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				goto done;
+			}
+			zones = p;
+			alloc = na;
+		}
+		memset(&zones[nz], 0, sizeof(zones[nz]));
+		if ((error = read_zone(&next, st, i, &zones[nz])) < 0)
+			goto done;
+		zones[nz].strength = strength == ZONE_STRONG ? ZONE_STRONG :
+			ZONE_CLUSTER + (int)zones[nz].note_count;
+		nz++;
+		i = next > i ? next : i + 1;
+	}
+	resolve_duplicates(st, zones, nz);
+done:
+	if (error < 0) {
+		free(zones);
+		return error;
+	}
+	*out = zones;
+	*nout = nz;
+	return 0;
+}
+
+typedef struct {
+	int max_cited;        /* highest numeric label cited so far */
+	const zone *zones;
+	size_t nzones;
+} cite_state;
+
+static bool defined(const parse_state *st, const char *label)
+{
+	int n = parse_note_find(st, label);
+	return n >= 0 && st->notes[n].in_zone;
+}
+
+static void cite(parse_state *st, cite_state *cs, const char *label)
+{
+	int n = parse_note_find(st, label);
+	if (n >= 0)
+		st->notes[n].cited = true;
+	if (label[0] != '*' && atoi(label) > cs->max_cited)
+		cs->max_cited = atoi(label);
+}
+
+/* First citation in order (allowing a few skipped labels), or a re-citation. */
+static bool plausible(const parse_state *st, const cite_state *cs, const char *label, bool recite_ok)
+{
+	int n = parse_note_find(st, label), v = label[0] == '*' ? 0 : atoi(label);
+	if (n < 0 || !st->notes[n].in_zone)
+		return false;
+	if (st->notes[n].cited)
+		return recite_ok;
+	return label[0] == '*' || (v > cs->max_cited && v <= cs->max_cited + MARKER_ORDER_SLACK);
+}
+
+/* Is the body of `label` in the first zone after line i? */
+static bool body_in_next_zone(const parse_state *st, const cite_state *cs, size_t i, const char *label)
+{
+	size_t z;
+	int n = parse_note_find(st, label);
+	if (n < 0)
+		return false;
+	for (z = 0; z < cs->nzones; z++) {
+		if (cs->zones[z].dissolved || cs->zones[z].start <= i)
+			continue;
+		return (size_t)n >= cs->zones[z].first_note &&
+		       (size_t)n < cs->zones[z].first_note + cs->zones[z].note_count;
+	}
+	return false;
+}
+
+static bool closing_punct(uint32_t c)
+{
+	return c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == 0x201D ||
+	       c == 0x2019 || c == '"' || c == 0x00BB || c == 0xFF0C || c == 0x3002 ||
+	       c == 0xFF1B || c == 0xFF1A || c == 0x3001 || c == 0xFF09 || c == 0x300D ||
+	       c == 0x300F || c == 0x300B || c == 0x060C || c == 0x061B;
+}
+
+static bool right_ok(const char *s, size_t len, size_t i)
+{
+	size_t adv;
+	int32_t c;
+	if (i >= len)
+		return true;
+	c = resdiff_utf8_decode(s + i, len - i, &adv);
+	if (c == ' ' || c == '\t')
+		return true;
+	if (c == '%' || c == '/' || c == '-' || c == '.' || c == 0x2013)
+		return false; /* 9.6%, 2006/46, 1-5, 2.5.1 */
+	return !u_isalnum(c);
+}
+
+static int add_marker(parse_state *st, parse_line *l, resdiff_buf *out, const char *label)
+{
+	line_marker *m = resdiff_arena_alloc(st->doc->arena, (l->marker_count + 1) * sizeof(*m));
+	if (!m)
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	if (l->marker_count)
+		memcpy(m, l->markers, l->marker_count * sizeof(*m));
+	m[l->marker_count].pos = out->size;
+	if (!(m[l->marker_count].label = resdiff_arena_strdup(st->doc->arena, label)))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	l->markers = m;
+	l->marker_count++;
+	return 0;
+}
+
+/* Scan one main-text line for inline markers; rewrite its text without them. */
+static int scan_line(parse_state *st, cite_state *cs, size_t li)
+{
+	parse_line *l = &st->lines[li];
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	const char *s = l->text;
+	size_t len = l->len, i = 0, adv, n;
+	char label[16];
+	bool sup;
+	int error = 0;
+	uint32_t prev = 0, prev2 = 0;
+
+	/* a label starting the line: "26 上举行了…" */
+	n = parse_note_label(s, len, label, &sup);
+	if (n && !sup && n < len && s[n] == ' ' && label[0] != '*' &&
+	    plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label)) {
+		if ((error = add_marker(st, l, &out, label)) < 0)
+			goto done;
+		cite(st, cs, label);
+		l->lead_marker = true;
+		i = n;
+		while (i < len && s[i] == ' ')
+			i++;
+	}
+	while (i < len) {
+		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		n = 0;
+		if (superscript_digit(cp) >= 0) {
+			n = parse_note_label(s + i, len - i, label, &sup);
+			if (n && !defined(st, label) && (u_isalnum((UChar32)prev)))
+				n = 0; /* m², 10³ */
+		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9')) {
+			n = parse_note_label(s + i, len - i, label, &sup);
+			if (n && !right_ok(s, len, i + n))
+				n = 0;
+			if (n && prev != 0 && (u_islower((UChar32)prev) || closing_punct(prev))) {
+				/* glued: "Goals17", "issue,1", "文件，1", "2016,3" */
+				bool after_number = closing_punct(prev) && prev2 >= '0' && prev2 <= '9';
+				if (!(after_number ? (atoi(label) == cs->max_cited + 1 &&
+						      body_in_next_zone(st, cs, li, label)) :
+						     plausible(st, cs, label, true)))
+					n = 0;
+			} else if (n && prev == ' ' && prev2 != 0 && !(prev2 >= '0' && prev2 <= '9') &&
+				   !resdiff_text_is_cjk(prev2)) {
+				/* spaced: "Development 10 and", "2005, 6 and" */
+				if (!(label[0] != '*' && plausible(st, cs, label, false) &&
+				      body_in_next_zone(st, cs, li, label)))
+					n = 0;
+			} else {
+				n = 0;
+			}
+		}
+		if (n) {
+			if ((error = add_marker(st, l, &out, label)) < 0)
+				goto done;
+			cite(st, cs, label);
+			i += n;
+			continue;
+		}
+		if ((error = resdiff_buf_put(&out, s + i, adv)) < 0)
+			goto done;
+		prev2 = prev;
+		prev = cp < 0 ? 0 : (uint32_t)cp;
+		i += adv;
+	}
+	if (l->marker_count) {
+		char *t = resdiff_arena_strndup(st->doc->arena, out.ptr ? out.ptr : "", out.size);
+		if (!t) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		l->text = t;
+		l->len = out.size;
+	}
+done:
+	resdiff_buf_dispose(&out);
+	return error;
+}
+
+/* A line that starts with an undefined label cited before: a lone body. */
+static int lone_body(parse_state *st, size_t i, bool *taken)
+{
+	char label[16];
+	size_t bl, off, k;
+	bool sup;
+	int idx, error;
+	parse_note *n;
+
+	*taken = false;
+	if (!candidate_at(st, i, label, &bl, &off, &sup) || bl != i)
+		return 0;
+	idx = parse_note_find(st, label);
+	if (idx < 0 || st->notes[idx].in_zone || !st->notes[idx].cited)
+		return 0;
+	n = &st->notes[idx];
+	n->in_zone = true;
+	n->line = i;
+	n->first = i;
+	resdiff_buf_clear(&n->text);
+	if ((error = parse_join(&n->text, st->lines[i].text + off, st->lines[i].len - off)) < 0)
+		return error;
+	st->lines[i].cls = LINE_NOTE;
+	st->lines[i].note = idx;
+	n->last = i;
+	for (k = i + 1; k < st->count && !ends_sentence(n->text.ptr, n->text.size); k++) {
+		parse_line *l = &st->lines[k];
+		if (l->cls == LINE_BLANK)
+			continue;
+		if (l->cls != LINE_TEXT || is_numbered_start(l->text, l->len) || k - i > NOTE_MAX_LINES)
+			break;
+		if ((error = parse_join(&n->text, l->text, l->len)) < 0)
+			return error;
+		l->cls = LINE_NOTE;
+		l->note = idx;
+		n->last = k;
+	}
+	*taken = true;
+	return 0;
+}
+
+int parse_footnotes(parse_state *st)
+{
+	zone *zones = NULL;
+	size_t nz = 0, i;
+	cite_state cs;
+	char label[16];
+	bool sup, taken;
+	int error;
+
+	if ((error = find_zones(st, &zones, &nz)) < 0)
+		return error;
+	memset(&cs, 0, sizeof(cs));
+	cs.zones = zones;
+	cs.nzones = nz;
+	for (i = st->body_start; i < st->count; i++) {
+		parse_line *l = &st->lines[i];
+		if (l->cls != LINE_TEXT)
+			continue;
+		if (label_only(l, label, &sup)) {
+			int n = parse_note_find(st, label);
+			l->cls = LINE_MARKER;
+			if (!(l->marker = resdiff_arena_strdup(st->doc->arena, label))) {
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				goto done;
+			}
+			if (n < 0 && (n = note_new(st, label, i)) < 0) {
+				error = n;
+				goto done;
+			}
+			cite(st, &cs, label);
+			continue;
+		}
+		if ((error = lone_body(st, i, &taken)) < 0)
+			goto done;
+		if (taken)
+			continue;
+		if ((error = scan_line(st, &cs, i)) < 0)
+			goto done;
+	}
+done:
+	free(zones);
+	return error;
+}
