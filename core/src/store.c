@@ -4,9 +4,9 @@
 #include "resdiff/manifest.h"
 #include "resdiff/name.h"
 #include "sha256.h"
+#include "store_pack.h"
 
 #include <git2/sys/commit.h>
-#include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
 #include <dirent.h>
 #include <errno.h>
@@ -281,8 +281,8 @@ void resdiff_store_free(resdiff_store *s)
 	if (!s)
 		return;
 	store_lock_release(s);
-	if (s->mempack)
-		git_mempack_reset(s->mempack);
+	if (s->txn)
+		store_txn_reset(s->txn);
 	git_odb_free(s->odb);
 	git_repository_free(s->repo);
 	free(s->infos);
@@ -296,44 +296,11 @@ const char *resdiff_store_path(const resdiff_store *s)
 	return s->gitdir;
 }
 
-/* ---- objects: one in-memory pack per transaction --------------------- */
+/* ---- objects: one pack per large transaction ------------------------ */
 
-static int mempack_begin(resdiff_store *s)
+static int txn_begin(resdiff_store *s)
 {
-	int error = 0;
-	if (s->mempack)
-		return 0;
-	GIT_TRY(git_mempack_new(&s->mempack), "cannot create the in-memory object store");
-	if (git_odb_add_backend(s->odb, s->mempack, 999) < 0) {
-		error = git_fail(-1, "cannot add the in-memory object store");
-		s->mempack->free(s->mempack);
-		s->mempack = NULL;
-	}
-done:
-	return error;
-}
-
-/* Write the transaction's objects as one pack (nothing if there are none). */
-static int mempack_flush(resdiff_store *s)
-{
-	git_buf pack = { NULL, 0, 0 };
-	git_odb_writepack *wp = NULL;
-	git_indexer_progress stats;
-	int error = 0;
-
-	GIT_TRY(git_mempack_dump(&pack, s->repo, s->mempack), "cannot build the pack");
-	if (pack.size < 12 || (pack.ptr[8] | pack.ptr[9] | pack.ptr[10] | pack.ptr[11]) == 0)
-		goto done; /* no objects */
-	memset(&stats, 0, sizeof(stats));
-	GIT_TRY(git_odb_write_pack(&wp, s->odb, NULL, NULL), "cannot write the pack");
-	GIT_TRY(wp->append(wp, pack.ptr, pack.size, &stats), "cannot write the pack");
-	GIT_TRY(wp->commit(wp, &stats), "cannot write the pack");
-done:
-	if (wp)
-		wp->free(wp);
-	git_buf_dispose(&pack);
-	git_mempack_reset(s->mempack);
-	return error;
+	return s->txn ? 0 : store_txn_new(&s->txn, s->odb);
 }
 
 /* ---- the doc info cache ---------------------------------------------- */
@@ -345,17 +312,17 @@ static size_t oid_hash(const git_oid *id)
 	return h;
 }
 
-static store_doc_info *info_slot(resdiff_store *s, const git_oid *blob)
+static store_doc_info **info_slot(resdiff_store *s, const git_oid *blob)
 {
 	size_t i = oid_hash(blob) & (s->info_alloc - 1);
-	while (s->infos[i].used && !git_oid_equal(&s->infos[i].blob, blob))
+	while (s->infos[i] && !git_oid_equal(&s->infos[i]->blob, blob))
 		i = (i + 1) & (s->info_alloc - 1);
 	return &s->infos[i];
 }
 
 static int info_grow(resdiff_store *s)
 {
-	store_doc_info *old = s->infos;
+	store_doc_info **old = s->infos;
 	size_t i, n = s->info_alloc;
 
 	if (s->info_alloc && (s->info_count + 1) * 2 < s->info_alloc)
@@ -367,10 +334,24 @@ static int info_grow(resdiff_store *s)
 		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 	}
 	for (i = 0; i < n; i++)
-		if (old[i].used)
-			*info_slot(s, &old[i].blob) = old[i];
+		if (old[i])
+			*info_slot(s, &old[i]->blob) = old[i];
 	free(old);
 	return 0;
+}
+
+/* Forget every cached info: after a failed transaction the view blobs
+ * they name may never have reached the disk. */
+static void info_clear(resdiff_store *s)
+{
+	resdiff_arena *fresh = resdiff_arena_new();
+	free(s->infos);
+	s->infos = NULL;
+	s->info_alloc = s->info_count = 0;
+	if (fresh) { /* else keep the old arena: only the table must go */
+		resdiff_arena_free(s->info_arena);
+		s->info_arena = fresh;
+	}
 }
 
 static const char *info_str(resdiff_store *s, const char *v)
@@ -391,15 +372,15 @@ static int doc_info(store_doc_info **out, resdiff_store *s, const git_oid *blob_
 
 	if ((error = info_grow(s)) < 0)
 		return error;
-	info = info_slot(s, blob_id);
-	if (info->used) {
-		*out = info;
+	if (*info_slot(s, blob_id)) {
+		*out = *info_slot(s, blob_id);
 		return 0;
 	}
+	if (!(info = resdiff_arena_alloc(s->info_arena, sizeof(*info))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 	GIT_TRY(git_blob_lookup(&blob, s->repo, blob_id), "cannot read a stored document");
 	data = git_blob_rawcontent(blob);
 	len = (size_t)git_blob_rawsize(blob);
-	memset(info, 0, sizeof(*info));
 	if ((error = resdiff_canon_read(&doc, info->source_sha256, data, len,
 			RESDIFF_CANON_HEADER_ONLY)) < 0)
 		goto done;
@@ -418,6 +399,7 @@ static int doc_info(store_doc_info **out, resdiff_store *s, const git_oid *blob_
 			resdiff_canon_reading_len(data, len)), "cannot write a view");
 	git_oid_cpy(&info->blob, blob_id);
 	info->used = true;
+	*info_slot(s, blob_id) = info;
 	s->info_count++;
 	*out = info;
 done:
@@ -816,7 +798,8 @@ static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *
 				    (error = members_add(&members, d)) < 0)
 					goto done;
 			}
-			qsort(members.items, members.count, sizeof(*members.items), member_cmp);
+			if (members.count)
+				qsort(members.items, members.count, sizeof(*members.items), member_cmp);
 			resdiff_buf_clear(&name);
 			if ((error = resdiff_buf_printf(&name, "%s%s/%s",
 					RESDIFF_STORE_SERIES_PREFIX, slug, lang)) < 0 ||
@@ -918,7 +901,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 {
 	view_set views;
 	ref_plans plans = { NULL, 0, 0 };
-	git_oid tip, cur_commit, views_at, empty_tree, tree_id;
+	git_oid tip, cur_commit, views_at, tree_id;
 	git_commit *tip_commit = NULL;
 	git_tree *tree = NULL, *new_tree = NULL;
 	git_signature *sig = NULL;
@@ -930,7 +913,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 
 	memset(&views, 0, sizeof(views));
 	if ((error = store_check_git_locks(s)) < 0 ||
-	    (count >= RESDIFF_STORE_PACK_MIN_DOCS && (error = mempack_begin(s)) < 0) ||
+	    (count >= RESDIFF_STORE_PACK_MIN_DOCS && (error = txn_begin(s)) < 0) ||
 	    (error = ref_id(&tip, s, RESDIFF_STORE_RECORD_REF, &has_tip)) < 0 ||
 	    (error = ref_id(&views_at, s, RESDIFF_STORE_VIEWS_REF, &has_views_at)) < 0 ||
 	    (error = record_signature(&sig, s)) < 0)
@@ -941,13 +924,6 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 	if (has_tip) {
 		GIT_TRY(git_commit_lookup(&tip_commit, s->repo, &tip), "cannot read the record");
 		GIT_TRY(git_commit_tree(&tree, tip_commit), "cannot read the record");
-	} else {
-		git_treebuilder *tb = NULL;
-		GIT_TRY(git_treebuilder_new(&tb, s->repo, NULL), "cannot make a tree");
-		error = git_treebuilder_write(&empty_tree, tb);
-		git_treebuilder_free(tb);
-		GIT_TRY(error, "cannot write a tree");
-		GIT_TRY(git_tree_lookup(&tree, s->repo, &empty_tree), "cannot read a tree");
 	}
 	git_oid_cpy(&cur_commit, &tip);
 	for (i = 0; i < count; i++) {
@@ -964,7 +940,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		items[i].commit[0] = '\0';
 		GIT_TRY(git_blob_create_from_buffer(&blob_id, s->repo, canon[i].ptr, canon[i].size),
 			"cannot write a document");
-		gerr = git_tree_entry_bypath(&old, tree, path);
+		gerr = tree ? git_tree_entry_bypath(&old, tree, path) : GIT_ENOTFOUND;
 		if (gerr < 0 && gerr != GIT_ENOTFOUND) {
 			error = git_fail(gerr, path);
 			goto done;
@@ -1044,7 +1020,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		goto done;
 	if ((error = plan_views(s, tree, &views, &plans)) < 0)
 		goto done;
-	if (s->mempack && (error = mempack_flush(s)) < 0)
+	if (s->txn && (error = store_txn_write_pack(s->txn, s->odb)) < 0)
 		goto done;
 	/* objects are on disk: move the refs, record first */
 	if (changed && (error = ref_cas(s, RESDIFF_STORE_RECORD_REF, has_tip ? &tip : NULL,
@@ -1055,8 +1031,10 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 	error = ref_cas(s, RESDIFF_STORE_VIEWS_REF, has_views_at ? &views_at : NULL,
 		&cur_commit, "resdiff: views built");
 done:
-	if (error < 0 && s->mempack)
-		git_mempack_reset(s->mempack);
+	if (error < 0 && s->txn)
+		store_txn_reset(s->txn);
+	if (error < 0)
+		info_clear(s);
 	git_blob_free(old_blob);
 	git_tree_free(tree);
 	git_tree_free(new_tree);

@@ -18,11 +18,12 @@ typedef struct {
 struct resdiff_store {
 	git_repository *repo;
 	git_odb *odb;
-	git_odb_backend *mempack;   /* in-memory object store of a transaction */
+	struct store_txn *txn;      /* in-memory objects of a large transaction */
 	char *gitdir;               /* with a trailing '/' */
 	bool locked;
-	/* cache of store_doc_info, open addressing on the blob id */
-	store_doc_info *infos;
+	/* cache of store_doc_info (arena-allocated, so pointers stay valid),
+	 * open addressing on the blob id */
+	store_doc_info **infos;
 	size_t info_count, info_alloc;
 	resdiff_arena *info_arena;
 };
