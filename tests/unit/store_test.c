@@ -422,6 +422,71 @@ static void test_store__unsafe_names(void **state)
 	free(dir);
 }
 
+
+/* The README's main job through the command line, on the real corpus. */
+static void test_store__cli_corpus(void **state)
+{
+	char *dir = test_tmpdir(), *out, *parsed, *shown;
+	const char *bin = RESDIFF_BINARY, *src = RESDIFF_SOURCE_DIR;
+	int status;
+
+	rm_rf(dir);
+	out = test_capture(&status, "%s init '%s'", bin, dir);
+	assert_int_equal(status, 0);
+	free(out);
+	out = test_capture(&status, "%s -C '%s' import --manifest %s/corpus/corpus.manifest", bin, dir, src);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "5 added, 0 amended, 0 unchanged"));
+	free(out);
+	/* adoption order, with dates, in resdiff and in stock git */
+	out = test_capture(&status, "%s -C '%s' log ecosoc-wsis", bin, dir);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "ecosoc-wsis (zh)\n  2009-07-24  E/RES/2009/7 "));
+	assert_true(strstr(out, "2009-07-24") < strstr(out, "2017-07-06  E/RES/2017/21"));
+	free(out);
+	out = git_out(dir, "log --date=short --format=%ad series/ecosoc-wsis/zh");
+	assert_string_equal(out, "2017-07-06\n2009-07-24\n");
+	free(out);
+	/* show --format=json: the units, footnotes and diagnostics of the parse */
+	parsed = test_capture(&status, "cd %s && %s parse --format=json --manifest corpus/corpus.manifest "
+		"corpus/E_RES_2017_21.zh.txt", src, bin);
+	assert_int_equal(status, 0);
+	shown = test_capture(&status, "cd '%s/refs' && %s show 2017/21 --format=json", dir, bin);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(parsed, "\"units\": [{"));
+	assert_string_equal(strstr(parsed, "\"units\": ["), strstr(shown, "\"units\": ["));
+	assert_string_equal(strstr(parsed, "\"meta\": {"), strstr(shown, "\"meta\": {"));
+	free(parsed);
+	free(shown);
+	/* $RESDIFF_REPO, and a report (undated) found by its full symbol */
+	out = test_capture(&status, "RESDIFF_REPO='%s' %s show A/66/64-E/2011/77 | head -1", dir, bin);
+	assert_string_equal(out, "symbol    A/66/64-E/2011/77\n");
+	free(out);
+	/* ambiguous: candidates listed, exit 2 */
+	out = test_capture(&status, "%s -C '%s' import --symbol E/RES/2010/7 --date 2010-07-20 "
+		"%s/corpus/E_RES_2009_7.zh.txt >/dev/null && %s -C '%s' show 7 2>&1", bin, dir, src, bin, dir);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "E/RES/2009/7 (zh)"));
+	assert_non_null(strstr(out, "E/RES/2010/7 (zh)"));
+	free(out);
+	/* unsafe names: exit 2, nothing written */
+	out = test_capture(&status, "%s -C '%s' import --symbol x.lock %s/corpus/E_RES_2009_7.zh.txt 2>&1",
+		bin, dir, src);
+	assert_int_equal(status, 2);
+	free(out);
+	out = test_capture(&status, "%s -C '%s' import --series ../main %s/corpus/E_RES_2009_7.zh.txt 2>&1",
+		bin, dir, src);
+	assert_int_equal(status, 2);
+	free(out);
+	out = test_capture(&status, "%s -C /nonexistent-dir log 2>&1", bin);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "not a resdiff repository"));
+	free(out);
+	test_assert_fsck(dir);
+	rm_rf(dir);
+	free(dir);
+}
+
 /* ---- concurrency, crashes, locks, disk full ----------------------------- */
 
 #define WRITERS 8
@@ -834,6 +899,7 @@ int main(void)
 		cmocka_unit_test(test_store__undated_and_moved_members),
 		cmocka_unit_test(test_store__forgiving_symbols),
 		cmocka_unit_test(test_store__unsafe_names),
+		cmocka_unit_test(test_store__cli_corpus),
 		cmocka_unit_test(test_store__concurrent_importers),
 		cmocka_unit_test(test_store__kill9_mid_import),
 		cmocka_unit_test(test_store__stale_locks),
