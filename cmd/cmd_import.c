@@ -1,6 +1,7 @@
 /* cmd_import.c: resdiff import FILE... [--manifest FILE] [--series S] ... */
 #include "cmd.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,7 +59,6 @@ static int load_one(resdiff_doc **out, char sha[65], const char *path,
 done:
 	if (error < 0)
 		resdiff_error_prefix(path);
-	resdiff_error_last();
 	free(fsym);
 	free(flang);
 	free(text);
@@ -71,17 +71,57 @@ static const char *result_name(resdiff_import_result r)
 	return r == RESDIFF_IMPORT_ADDED ? "added" : r == RESDIFF_IMPORT_AMENDED ? "amended" : "unchanged";
 }
 
+/* One transaction's worth of documents, parsed by a worker thread while
+ * the previous batch is stored (parsing is about half of an import). */
+typedef struct {
+	const char **paths;
+	const resdiff_manifest_entry **entries;
+	const overrides *o;
+	size_t start, count;
+	resdiff_doc *docs[RESDIFF_STORE_BATCH_MAX];
+	char shas[RESDIFF_STORE_BATCH_MAX][65];
+	int error;
+	char message[1024];
+} batch;
+
+static void *parse_batch(void *arg)
+{
+	batch *b = arg;
+	size_t i;
+
+	b->error = 0;
+	for (i = 0; i < b->count; i++) {
+		if ((b->error = load_one(&b->docs[i], b->shas[i], b->paths[b->start + i],
+				b->entries[b->start + i], b->o)) < 0) {
+			/* the last-error message is per thread: hand it over */
+			snprintf(b->message, sizeof(b->message), "%s", resdiff_error_last());
+			break;
+		}
+	}
+	return NULL;
+}
+
+static void batch_clear(batch *b)
+{
+	size_t i;
+	for (i = 0; i < RESDIFF_STORE_BATCH_MAX; i++) {
+		resdiff_doc_free(b->docs[i]);
+		b->docs[i] = NULL;
+	}
+}
+
 int cmd_import(int argc, char **argv)
 {
 	cmd_args args;
 	resdiff_store *store = NULL;
 	resdiff_manifest *manifest = NULL;
 	resdiff_store_item *items = NULL;
-	resdiff_doc **docs = NULL;
-	char (*shas)[65] = NULL;
+	batch *batches = NULL, *cur, *next;
 	const char **paths = NULL;
 	const resdiff_manifest_entry **entries = NULL;
 	resdiff_buf line = RESDIFF_BUF_INIT;
+	pthread_t worker;
+	bool worker_running = false;
 	overrides o;
 	const char *mpath;
 	size_t n = 0, i, start, counts[3] = { 0, 0, 0 };
@@ -131,10 +171,9 @@ int cmd_import(int argc, char **argv)
 		goto done;
 	paths = calloc(n, sizeof(*paths));
 	entries = calloc(n, sizeof(*entries));
-	docs = calloc(RESDIFF_STORE_BATCH_MAX, sizeof(*docs));
-	shas = calloc(RESDIFF_STORE_BATCH_MAX, sizeof(*shas));
+	batches = calloc(2, sizeof(*batches));
 	items = calloc(RESDIFF_STORE_BATCH_MAX, sizeof(*items));
-	if (!paths || !entries || !docs || !shas || !items) {
+	if (!paths || !entries || !batches || !items) {
 		rc = cmd_fail("out of memory");
 		goto done;
 	}
@@ -155,18 +194,40 @@ int cmd_import(int argc, char **argv)
 					entries[i] = &manifest->entries[k];
 		}
 	}
-	/* one transaction per RESDIFF_STORE_BATCH_MAX documents */
+	for (i = 0; i < 2; i++) {
+		batches[i].paths = paths;
+		batches[i].entries = entries;
+		batches[i].o = &o;
+	}
+	/* one transaction per RESDIFF_STORE_BATCH_MAX documents; batch k+1 is
+	 * parsed by a worker thread while batch k is stored */
+	cur = &batches[0];
+	next = &batches[1];
+	cur->start = 0;
+	cur->count = n < RESDIFF_STORE_BATCH_MAX ? n : RESDIFF_STORE_BATCH_MAX;
+	parse_batch(cur);
 	for (start = 0; start < n && rc == CMD_EXIT_OK; start += RESDIFF_STORE_BATCH_MAX) {
-		size_t m = n - start < RESDIFF_STORE_BATCH_MAX ? n - start : RESDIFF_STORE_BATCH_MAX;
-		for (i = 0; i < m; i++) {
-			if (load_one(&docs[i], shas[i], paths[start + i], entries[start + i], &o) < 0) {
-				rc = cmd_fail_last();
-				break;
-			}
-			items[i].doc = docs[i];
-			items[i].source_sha256 = shas[i];
+		batch *swap;
+		size_t m = cur->count;
+		if (start + m < n) {
+			next->start = start + m;
+			next->count = n - next->start < RESDIFF_STORE_BATCH_MAX ? n - next->start
+				: RESDIFF_STORE_BATCH_MAX;
+			if (pthread_create(&worker, NULL, parse_batch, next) == 0)
+				worker_running = true;
+			else
+				parse_batch(next);
 		}
-		if (rc == CMD_EXIT_OK && resdiff_store_import(store, items, m) < 0)
+		if (cur->error < 0) {
+			rc = cmd_fail("%s", cur->message);
+			break;
+		}
+		for (i = 0; i < m; i++) {
+			memset(&items[i], 0, sizeof(items[i]));
+			items[i].doc = cur->docs[i];
+			items[i].source_sha256 = cur->shas[i];
+		}
+		if (resdiff_store_import(store, items, m) < 0)
 			rc = cmd_fail_last();
 		for (i = 0; i < m && rc == CMD_EXIT_OK; i++) {
 			counts[items[i].result]++;
@@ -174,28 +235,33 @@ int cmd_import(int argc, char **argv)
 				continue;
 			resdiff_buf_clear(&line);
 			if (resdiff_buf_printf(&line, "%-9s ", result_name(items[i].result)) < 0 ||
-			    resdiff_text_sanitize(&line, docs[i]->meta.symbol,
-					strlen(docs[i]->meta.symbol), false) < 0 ||
-			    resdiff_buf_printf(&line, " (%s) %zu units%s%.12s\n", docs[i]->meta.language,
-					docs[i]->unit_count, items[i].commit[0] ? "  " : "",
-					items[i].commit) < 0)
+			    resdiff_text_sanitize(&line, cur->docs[i]->meta.symbol,
+					strlen(cur->docs[i]->meta.symbol), false) < 0 ||
+			    resdiff_buf_printf(&line, " (%s) %zu units%s%.12s\n",
+					cur->docs[i]->meta.language, cur->docs[i]->unit_count,
+					items[i].commit[0] ? "  " : "", items[i].commit) < 0)
 				rc = cmd_fail_last();
 			else
 				rc = cmd_write(&line);
 		}
-		for (i = 0; i < m; i++) {
-			resdiff_doc_free(docs[i]);
-			docs[i] = NULL;
+		batch_clear(cur);
+		if (worker_running) {
+			pthread_join(worker, NULL);
+			worker_running = false;
 		}
+		swap = cur;
+		cur = next;
+		next = swap;
 	}
+	if (worker_running)
+		pthread_join(worker, NULL);
 	if (rc == CMD_EXIT_OK)
 		printf("%zu added, %zu amended, %zu unchanged\n", counts[RESDIFF_IMPORT_ADDED],
 			counts[RESDIFF_IMPORT_AMENDED], counts[RESDIFF_IMPORT_UNCHANGED]);
 done:
-	for (i = 0; docs && i < RESDIFF_STORE_BATCH_MAX; i++)
-		resdiff_doc_free(docs[i]);
-	free(docs);
-	free(shas);
+	for (i = 0; batches && i < 2; i++)
+		batch_clear(&batches[i]);
+	free(batches);
 	free(items);
 	free(paths);
 	free(entries);
