@@ -420,6 +420,7 @@ typedef struct {
 typedef struct {
 	ref_plan *items;
 	size_t count, alloc;
+	size_t sorted;       /* items[0..sorted) are sorted by name */
 } ref_plans;
 
 static void plans_dispose(ref_plans *p)
@@ -431,32 +432,52 @@ static void plans_dispose(ref_plans *p)
 	memset(p, 0, sizeof(*p));
 }
 
+static int plan_cmp(const void *a, const void *b)
+{
+	return strcmp(((const ref_plan *)a)->name, ((const ref_plan *)b)->name);
+}
+
+/* Sort what is planned so far; later lookups bsearch it. */
+static void plans_sort(ref_plans *p)
+{
+	if (p->count)
+		qsort(p->items, p->count, sizeof(*p->items), plan_cmp);
+	p->sorted = p->count;
+}
+
+/* Planned in the sorted part, or (linearly) after it. */
 static ref_plan *plans_find(ref_plans *p, const char *name)
 {
+	ref_plan key, *r;
 	size_t i;
-	for (i = 0; i < p->count; i++)
+
+	key.name = (char *)name;
+	if (p->sorted && (r = bsearch(&key, p->items, p->sorted, sizeof(*p->items), plan_cmp)))
+		return r;
+	for (i = p->sorted; i < p->count; i++)
 		if (!strcmp(p->items[i].name, name))
 			return &p->items[i];
 	return NULL;
 }
 
+/* Plan name -> id (NULL: delete). The caller makes sure a name is planned
+ * once (each document is in at most one view). */
 static int plans_add(ref_plans *p, const char *name, const git_oid *id)
 {
-	ref_plan *r = plans_find(p, name);
-	if (!r) {
-		if (p->count == p->alloc) {
-			size_t n = p->alloc ? p->alloc * 2 : 64;
-			ref_plan *items = realloc(p->items, n * sizeof(*items));
-			if (!items)
-				return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-			p->items = items;
-			p->alloc = n;
-		}
-		r = &p->items[p->count];
-		if (!(r->name = strdup(name)))
+	ref_plan *r;
+
+	if (p->count == p->alloc) {
+		size_t n = p->alloc ? p->alloc * 2 : 64;
+		ref_plan *items = realloc(p->items, n * sizeof(*items));
+		if (!items)
 			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-		p->count++;
+		p->items = items;
+		p->alloc = n;
 	}
+	r = &p->items[p->count];
+	if (!(r->name = strdup(name)))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	p->count++;
 	r->remove = id == NULL;
 	if (id)
 		git_oid_cpy(&r->id, id);
@@ -518,7 +539,7 @@ static int plans_apply(resdiff_store *s, ref_plans *p)
 /* ---- views ------------------------------------------------------------ */
 
 typedef struct {
-	const store_doc_info *info;
+	store_doc_info *info;
 } member_ref;
 
 /* Compare symbols with digit runs as numbers ("2009/7" < "2009/10"). */
@@ -572,9 +593,15 @@ static int build_view(git_oid *tip, resdiff_store *s, const char *slug, const ch
 	if ((error = resdiff_buf_printf(&file, "%s.%s.txt", slug, lang)) < 0)
 		goto done;
 	for (i = 0; i < n; i++) {
-		const store_doc_info *m = members[i].info;
+		store_doc_info *m = members[i].info;
 		const git_oid *parents[1] = { &parent };
 
+		/* same member on the same parent as last time: same commit */
+		if (m->view_built && (i ? git_oid_equal(&m->view_parent, &parent)
+		                        : git_oid_is_zero(&m->view_parent))) {
+			git_oid_cpy(&commit, &m->view_commit);
+			goto planned;
+		}
 		git_treebuilder_free(tb);
 		tb = NULL;
 		GIT_TRY(git_treebuilder_new(&tb, s->repo, NULL), "cannot build a view tree");
@@ -606,6 +633,13 @@ static int build_view(git_oid *tip, resdiff_store *s, const char *slug, const ch
 			adoption_time(m->date), 0), "cannot make a signature");
 		GIT_TRY(git_commit_create_from_ids(&commit, s->repo, NULL, sig, sig, NULL, msg.ptr,
 			&tree, i ? 1 : 0, parents), "cannot write a view commit");
+		if (i)
+			git_oid_cpy(&m->view_parent, &parent);
+		else
+			memset(&m->view_parent, 0, sizeof(m->view_parent));
+		git_oid_cpy(&m->view_commit, &commit);
+		m->view_built = true;
+planned:
 		git_oid_cpy(&parent, &commit);
 		resdiff_buf_clear(&ref);
 		if ((error = symbol_ref(&ref, m->symbol, lang)) < 0 ||
@@ -676,7 +710,7 @@ typedef struct {
 	size_t count, alloc;
 } member_list;
 
-static int members_add(member_list *l, const store_doc_info *info)
+static int members_add(member_list *l, store_doc_info *info)
 {
 	if (l->count == l->alloc) {
 		size_t n = l->alloc ? l->alloc * 2 : 256;
@@ -793,7 +827,7 @@ static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *
 			slug[sl] = '\0';
 			members.count = 0;
 			for (i = 0; i < docs.count; i++) {
-				const store_doc_info *d = docs.items[i].info;
+				store_doc_info *d = docs.items[i].info;
 				if (d->series && d->date && !strcmp(d->series, slug) &&
 				    (error = members_add(&members, d)) < 0)
 					goto done;
@@ -809,6 +843,7 @@ static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *
 		}
 	}
 	/* documents that left every view lose their symbol ref */
+	plans_sort(plans);
 	for (lp = v->gone.ptr; lp && *lp; lp = strchr(lp, '\n') + 1) {
 		char *line = strndup(lp, (size_t)(strchr(lp, '\n') - lp));
 		char *tab = line ? strchr(line, '\t') : NULL;
@@ -825,6 +860,7 @@ static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *
 		                  (error = plans_add(plans, name.ptr, NULL)) < 0))
 			goto done;
 	}
+	plans_sort(plans);
 	for (lp = existing.ptr; lp && *lp; lp = strchr(lp, '\n') + 1) {
 		char *ref = strndup(lp, (size_t)(strchr(lp, '\n') - lp));
 		if (!ref) {
@@ -900,7 +936,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		resdiff_buf *canon, resdiff_buf *paths)
 {
 	view_set views;
-	ref_plans plans = { NULL, 0, 0 };
+	ref_plans plans = { NULL, 0, 0, 0 };
 	git_oid tip, cur_commit, views_at, tree_id;
 	git_commit *tip_commit = NULL;
 	git_tree *tree = NULL, *new_tree = NULL;

@@ -13,6 +13,10 @@ typedef struct {
 	const char *symbol, *series, *date, *title, *meeting, *body;
 	char source_sha256[65];
 	git_oid view_blob;   /* reading part, written when series and date are set */
+	/* memo of the last view commit made for this member: on view_parent
+	 * (zero for the first member) it is view_commit */
+	bool view_built;
+	git_oid view_parent, view_commit;
 } store_doc_info;
 
 struct resdiff_store {
