@@ -385,9 +385,16 @@ static size_t visible_chars(const char *s, size_t len, bool *cjk)
 static bool heading_shaped(const char *s, size_t len)
 {
 	bool cjk;
-	size_t n = visible_chars(s, len, &cjk);
+	size_t n = visible_chars(s, len, &cjk), i;
 	if (n == 0 || parse_ends_clause(s, len))
 		return false;
+	/* a heading is one phrase: no sentence ends inside it */
+	for (i = 0; i + 1 < len; i++)
+		if ((s[i] == '.' || s[i] == ';') && s[i + 1] == ' ')
+			return false;
+	for (i = 0; i + 3 <= len; i++)
+		if (!memcmp(s + i, "。", 3) || !memcmp(s + i, "；", 3))
+			return false;
 	return n <= (cjk ? HEADING_MAX_CJK : HEADING_MAX_LATIN);
 }
 
@@ -525,7 +532,8 @@ static int assemble(parse_state *st, block_list *bl)
 			bool cjk;
 			bool heading_block = cur->nlines == 1 && (cur->label.kind == LABEL_NONE ||
 				cur->label.kind == LABEL_HEADING) && heading_shaped(cur->raw.ptr, cur->raw.size) &&
-				visible_chars(cur->raw.ptr, cur->raw.size, &cjk) * 4 < typical * 3;
+				(!st->double_spaced ||
+				 visible_chars(cur->raw.ptr, cur->raw.size, &cjk) * 4 < typical * 3);
 			brk = false;
 			if (ends || heading_block) {
 				if (st->double_spaced && st->indent_signal) {
@@ -710,8 +718,13 @@ static int build_units(parse_state *st, block_list *bl)
 		label_t *lab = &b->label;
 		size_t line = st->lines[b->line].lineno;
 		const char *body = b->raw.ptr ? b->raw.ptr : "";
-		bool heading = heading_shaped(body, b->raw.size);
 		block *next = i + 1 < bl->count ? &bl->blocks[i + 1] : NULL;
+		/* an unlabelled heading is followed by a labelled paragraph or
+		 * another heading, not by the rest of its own sentence */
+		bool heading = heading_shaped(body, b->raw.size) &&
+			(lab->kind != LABEL_NONE || !next || next->label.kind != LABEL_NONE ||
+			 heading_shaped(next->raw.ptr ? next->raw.ptr : "", next->raw.size) ||
+			 (!nb.resolution && nb.last_number == 0)); /* "摘要" before a summary */
 		resdiff_unit_kind kind;
 		const char *label = lab->text;
 
@@ -890,8 +903,12 @@ int resdiff_parse(resdiff_doc **out, const char *text, size_t len,
 	}
 	if ((error = parse_split_lines(&st, text, len)) < 0)
 		goto done;
-	lang = opts && opts->language ? opts->language : resdiff_text_detect_language(
-		len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? text + 3 : text, len >= 3 ? len : len);
+	if (opts && opts->language) {
+		lang = opts->language;
+	} else {
+		size_t bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+		lang = resdiff_text_detect_language(text + bom, len - bom);
+	}
 	if ((error = resdiff_doc_set_meta(st.doc, &st.doc->meta.language, lang)) < 0)
 		goto done;
 	st.language = st.doc->meta.language;

@@ -303,7 +303,8 @@ static void mark_running_titles(parse_state *st)
 			last_hi = hi;
 		for (k = lo; k <= hi; k++) {
 			const parse_line *l = &st->lines[k];
-			if (l->cls != LINE_TEXT || l->len > RUNNING_MAX_LEN)
+			/* running titles are short and end no clause */
+			if (l->cls != LINE_TEXT || l->len > RUNNING_MAX_LEN || parse_ends_clause(l->text, l->len))
 				continue;
 			if (ncand == alloc) {
 				size_t na = alloc ? alloc * 2 : 64;
@@ -319,7 +320,8 @@ static void mark_running_titles(parse_state *st)
 			ncand++;
 		}
 	}
-	qsort(cand, ncand, sizeof(*cand), cmp_candidate);
+	if (ncand)
+		qsort(cand, ncand, sizeof(*cand), cmp_candidate);
 	for (i = 0; i < ncand; i = j) {
 		size_t clusters = 1;
 		for (j = i + 1; j < ncand && same_text(cand[i].l, cand[j].l); j++)

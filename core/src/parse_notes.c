@@ -192,6 +192,17 @@ static int note_new(parse_state *st, const char *label, size_t line)
 	return (int)st->note_count++;
 }
 
+/* Is the first non-blank line after k a body labelled after `prev`? */
+static bool next_label_after(const parse_state *st, size_t k, const char *prev)
+{
+	char label[16];
+	size_t j, bl, off;
+	bool sup;
+	for (j = k + 1; j < st->count && st->lines[j].cls == LINE_BLANK; j++)
+		;
+	return j < st->count && candidate_at(st, j, label, &bl, &off, &sup) && label_follows(prev, label);
+}
+
 /* Read one zone from line i whose first label is known to start there.
  * Returns the line index after the zone. */
 static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
@@ -235,8 +246,13 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 			k = body_line + 1;
 			continue;
 		}
-		if (!cur || is_numbered_start(l->text, l->len) ||
-		    ends_sentence(cur->text.ptr, cur->text.size) || k - cur->first > NOTE_MAX_LINES)
+		if (!cur || is_numbered_start(l->text, l->len) || k - cur->first > NOTE_MAX_LINES)
+			break;
+		/* a body that seems complete still goes on when the next label
+		 * follows right after this line ("…http://groups.\naspx?…。\n30 …") */
+		if (ends_sentence(cur->text.ptr, cur->text.size) &&
+		    !(cur->text.size && cur->text.ptr[cur->text.size - 1] == '.' &&
+		      (unsigned char)l->text[0] < 0x80 && next_label_after(st, k, prev)))
 			break;
 		/* continuation of the current body */
 		if ((error = parse_join(&cur->text, l->text, l->len)) < 0)
@@ -258,6 +274,12 @@ static bool cluster_follows(const parse_state *st, size_t i, const char *label)
 	size_t k, seen = 0, bl, off;
 	bool sup;
 
+	/* the last line of the text: footnotes of the last page */
+	candidate_at(st, i, next, &bl, &off, &sup);
+	for (k = bl + 1; k < st->count && st->lines[k].cls != LINE_TEXT; k++)
+		;
+	if (k >= st->count)
+		return true;
 	for (k = i + 1; k < st->count && seen < CLUSTER_LOOKAHEAD; k++) {
 		const parse_line *l = &st->lines[k];
 		if (l->cls == LINE_BLANK)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Golden end-to-end tests: for every tests/golden/cases/NAME.args, run
 # `resdiff $(cat NAME.args)` from the source root and compare its stdout
-# (and exit status, in NAME.status, default 0) with NAME.out.
+# (and exit status, in NAME.status, default 0) with NAME.out, and its
+# standard error with NAME.err when that file exists.
 #   sh tests/golden/run.sh BUILD/resdiff SRCDIR            check
 #   sh tests/golden/run.sh BUILD/resdiff SRCDIR --update   rewrite .out files
 set -u
@@ -9,14 +10,15 @@ bin=$1; src=$2; update=${3:-}
 cd "$src" || exit 2
 pass=0; failed=0
 tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
+err=$(mktemp)
+trap 'rm -f "$tmp" "$err"' EXIT
 for args in tests/golden/cases/*.args; do
   [ -e "$args" ] || continue
   name=${args%.args}
   want_status=0
   [ -f "$name.status" ] && want_status=$(cat "$name.status")
   # shellcheck disable=SC2046
-  NO_COLOR=1 "$bin" $(cat "$args") >"$tmp" 2>/dev/null
+  NO_COLOR=1 "$bin" $(cat "$args") >"$tmp" 2>"$err"
   status=$?
   if [ "$update" = "--update" ]; then
     cp "$tmp" "$name.out"
@@ -28,6 +30,10 @@ for args in tests/golden/cases/*.args; do
   elif ! cmp -s "$tmp" "$name.out"; then
     echo "FAIL $name: output differs:"
     diff -u "$name.out" "$tmp" | head -40
+    failed=$((failed + 1))
+  elif [ -f "$name.err" ] && ! cmp -s "$err" "$name.err"; then
+    echo "FAIL $name: standard error differs:"
+    diff -u "$name.err" "$err" | head -20
     failed=$((failed + 1))
   else
     pass=$((pass + 1))

@@ -1,0 +1,137 @@
+/* manifest_test.c: the corpus manifest. */
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char *write_manifest(const char *dir, const char *text)
+{
+	char path[512];
+	FILE *f;
+	snprintf(path, sizeof(path), "%s/test.manifest", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	return strdup(path);
+}
+
+static void test_manifest__corpus(void **state)
+{
+	resdiff_manifest *m = NULL;
+	const resdiff_manifest_entry *e;
+	char path[512];
+	size_t i;
+
+	snprintf(path, sizeof(path), "%s/corpus/corpus.manifest", RESDIFF_SOURCE_DIR);
+	assert_int_equal(resdiff_manifest_load(&m, path), 0);
+	assert_int_equal(m->count, 5);
+	e = resdiff_manifest_find(m, "E/RES/2009/7", "zh");
+	assert_non_null(e);
+	assert_string_equal(e->series, "ecosoc-wsis");
+	assert_string_equal(e->date, "2009-07-24");
+	assert_string_equal(e->meeting, "36");
+	assert_string_equal(e->body, "ECOSOC");
+	e = resdiff_manifest_find(m, "A/RES/65/141", "zh");
+	assert_string_equal(e->series, "ga-ict4d");
+	e = resdiff_manifest_find(m, "A/66/64-E/2011/77", "zh");
+	assert_non_null(e);
+	assert_null(e->date);   /* reports: no date invented */
+	assert_null(e->series);
+	assert_string_equal(e->kind, "report");
+	assert_null(resdiff_manifest_find(m, "E/RES/2009/7", "en"));
+	/* every source exists and its name is the mapping of symbol and language */
+	for (i = 0; i < m->count; i++) {
+		char *name = NULL;
+		assert_int_equal(access(m->entries[i].path, R_OK), 0);
+		assert_int_equal(resdiff_name_corpus_file(&name, m->entries[i].symbol,
+			m->entries[i].language), 0);
+		assert_string_equal(name, m->entries[i].source);
+		free(name);
+	}
+	resdiff_manifest_free(m);
+}
+
+static void expect_error(const char *text, const char *needle)
+{
+	char *dir = test_tmpdir(), *path = write_manifest(dir, text);
+	resdiff_manifest *m = NULL;
+	assert_true(resdiff_manifest_load(&m, path) < 0);
+	assert_null(m);
+	if (!strstr(resdiff_error_last(), needle))
+		fail_msg("want '%s' in: %s", needle, resdiff_error_last());
+	assert_non_null(strstr(resdiff_error_last(), "test.manifest"));
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+static void test_manifest__errors_name_file_and_document(void **state)
+{
+	expect_error("[document \"a\"]\n\tlanguage = zh\n\tsource = a.txt\n", "missing 'symbol'");
+	expect_error("[document \"a\"]\n\tsymbol = E/1\n\tlanguage = zh\n\tsource = a\n\tdate = 2009-02-30\n",
+		"invalid date '2009-02-30'");
+	expect_error("[document \"a\"]\n\tsymbol = E/1\n\tlanguage = zh\n\tsource = a\n\tseries = ../x\n",
+		"invalid series slug");
+	expect_error("[document \"a\"]\n\tsymbol = E/1\n\tlanguage = zh\n\tsource = a\n\tcolour = red\n",
+		"unknown key 'colour'");
+	expect_error("[document \"a\"]\n\tsymbol = E/1\n\tlanguage = zh\n\tsource = a\n"
+		     "[document \"b\"]\n\tsymbol = E/1\n\tlanguage = zh\n\tsource = b\n",
+		"are both E/1 (zh)");
+	expect_error("[document \"a\"]\n\tsymbol = E/1\n\tlanguage = zh\n\tsource = a\n\tkind = poem\n",
+		"unknown kind 'poem'");
+	expect_error("[document \"a\"\n\tsymbol = E/1\n", "test.manifest:1)");
+	expect_error("[document \"a\"]\n\tsymbol = E/\x01x\n\tlanguage = zh\n\tsource = a\n", "control character");
+}
+
+static void test_manifest__same_symbol_other_language_is_parallel(void **state)
+{
+	char *dir = test_tmpdir();
+	char *path = write_manifest(dir,
+		"[document \"x.zh\"]\n\tsymbol = E/RES/2009/7\n\tlanguage = zh\n\tsource = x.zh.txt\n"
+		"[document \"x.en\"]\n\tsymbol = E/RES/2009/7\n\tlanguage = en\n\tsource = sub/x.en.txt\n");
+	resdiff_manifest *m = NULL;
+	resdiff_doc *doc = NULL;
+	char want[600];
+
+	assert_int_equal(resdiff_manifest_load(&m, path), 0);
+	assert_int_equal(m->count, 2);
+	snprintf(want, sizeof(want), "%s/sub/x.en.txt", dir);
+	assert_string_equal(resdiff_manifest_find(m, "E/RES/2009/7", "en")->path, want);
+	/* applying an entry overrides parsed metadata */
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.symbol, "E/RES/2009/0"), 0);
+	assert_int_equal(resdiff_manifest_apply(doc, &m->entries[1]), 0);
+	assert_string_equal(doc->meta.symbol, "E/RES/2009/7");
+	assert_string_equal(doc->meta.language, "en");
+	resdiff_doc_free(doc);
+	resdiff_manifest_free(m);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+static void test_manifest__dates(void **state)
+{
+	assert_true(resdiff_date_valid("1946-01-24"));
+	assert_true(resdiff_date_valid("2000-02-29"));
+	assert_false(resdiff_date_valid("1900-02-29"));
+	assert_false(resdiff_date_valid("2009-13-01"));
+	assert_false(resdiff_date_valid("2009-7-24"));
+	assert_false(resdiff_date_valid(""));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_manifest__corpus),
+		cmocka_unit_test(test_manifest__errors_name_file_and_document),
+		cmocka_unit_test(test_manifest__same_symbol_other_language_is_parallel),
+		cmocka_unit_test(test_manifest__dates),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
