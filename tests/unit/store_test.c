@@ -724,9 +724,11 @@ static void test_store__stale_locks(void **state)
 	assert_non_null(strstr(resdiff_error_last(), "no longer running"));
 	/* the command line says so too, exit 2, naming the file */
 	out = test_capture(&status, "cd '%s' && %s show 2009/7 2>&1 >/dev/null; "
-		"%s -C '%s' import --symbol E/RES/1/1 --lang en /dev/null 2>&1", dir, RESDIFF_BINARY,
-		RESDIFF_BINARY, dir);
+		"%s -C '%s' import --symbol E/RES/1/1 %s/corpus/E_RES_2009_7.zh.txt 2>&1", dir,
+		RESDIFF_BINARY, RESDIFF_BINARY, dir, RESDIFF_SOURCE_DIR);
 	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "resdiff: warning: lock file"));          /* show warns */
+	assert_non_null(strstr(out, "no longer running. Remove the stale lock")); /* import fails */
 	assert_non_null(strstr(out, path));
 	free(out);
 	assert_int_equal(resdiff_store_lock_check(&report, s), 1);
