@@ -72,5 +72,17 @@ int cmd_write(const resdiff_buf *buf);
 int cmd_parse(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+int cmd_series(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_unlock(int argc, char **argv);
+
+/* Open the resdiff repository named by -C/--repo, $RESDIFF_REPO or found
+ * from the current directory upwards; warns on stderr about lock files
+ * left behind. Prints the error and returns CMD_EXIT_ERROR on failure. */
+struct resdiff_store;
+int cmd_store_open(struct resdiff_store **out);
 
 #endif

@@ -7,8 +7,14 @@
 
 static const cmd_command commands[] = {
 	{ "parse", cmd_parse, "parse documents into paragraphs (text, JSON, summary)" },
-	{ "diff", cmd_diff, "align two texts clause by clause and show the changes" },
 	{ "check", cmd_check, "check a corpus: clean parses, no debris, manifest agrees" },
+	{ "diff", cmd_diff, "align two texts clause by clause and show the changes" },
+	{ "init", cmd_init, "create a resdiff repository" },
+	{ "import", cmd_import, "parse documents and store them in the repository" },
+	{ "log", cmd_log, "members of each series in adoption order" },
+	{ "series", cmd_series, "list the series in the repository" },
+	{ "show", cmd_show, "show a stored document (text or JSON)" },
+	{ "unlock", cmd_unlock, "remove lock files left by a crashed process" },
 	{ NULL, NULL, NULL }
 };
 

@@ -19,6 +19,8 @@
 #include "resdiff/manifest.h"
 #include "resdiff/parse.h"
 #include "resdiff/render.h"
+#include "resdiff/canon.h"
+#include "resdiff/store.h"
 #include "resdiff/check.h"
 #include "resdiff/compare.h"
 #include "resdiff/align.h"

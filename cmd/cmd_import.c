@@ -1,0 +1,273 @@
+/* cmd_import.c: resdiff import FILE... [--manifest FILE] [--series S] ... */
+#include "cmd.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const cmd_opt import_opts[] = {
+	{ "manifest", 0, OPT_VALUE, "FILE", "corpus manifest; without FILE arguments import all its documents" },
+	{ "series", 0, OPT_VALUE, "SLUG", "series of the documents (e.g. ecosoc-wsis)" },
+	{ "symbol", 0, OPT_VALUE, "SYMBOL", "document symbol (one FILE only)" },
+	{ "date", 0, OPT_VALUE, "YYYY-MM-DD", "adoption date" },
+	{ "lang", 0, OPT_VALUE, "LANG", "language of the documents (default: manifest, then detected)" },
+	{ "quiet", 'q', OPT_FLAG, NULL, "print only the summary line" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+typedef struct {
+	const char *series, *symbol, *date, *lang;
+} overrides;
+
+/* Read, hash and parse one file; apply the manifest entry and flags. */
+static int load_one(resdiff_doc **out, char sha[65], const char *path,
+		const resdiff_manifest_entry *entry, const overrides *o)
+{
+	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_doc *doc = NULL;
+	char *text = NULL, *fsym = NULL, *flang = NULL;
+	size_t len;
+	int error;
+
+	*out = NULL;
+	popts.language = o->lang ? o->lang : entry ? entry->language : NULL;
+	popts.source = path;
+	if ((error = resdiff_file_read(&text, &len, path)) < 0)
+		goto done;
+	resdiff_store_source_hash(sha, text, len);
+	if ((error = resdiff_parse(&doc, text, len, &popts)) < 0)
+		goto done;
+	if (entry && (error = resdiff_manifest_apply(doc, entry)) < 0)
+		goto done;
+	/* no symbol in text or manifest: the corpus file name may say it */
+	if ((!doc->meta.symbol || !doc->meta.language) &&
+	    resdiff_name_parse_corpus_file(&fsym, &flang, path) == 0) {
+		if (!doc->meta.symbol && (error = resdiff_doc_set_meta(doc, &doc->meta.symbol, fsym)) < 0)
+			goto done;
+		if (!doc->meta.language && (error = resdiff_doc_set_meta(doc, &doc->meta.language, flang)) < 0)
+			goto done;
+	}
+	if ((o->symbol && (error = resdiff_doc_set_meta(doc, &doc->meta.symbol, o->symbol)) < 0) ||
+	    (o->lang && (error = resdiff_doc_set_meta(doc, &doc->meta.language, o->lang)) < 0) ||
+	    (o->series && (error = resdiff_doc_set_meta(doc, &doc->meta.series, o->series)) < 0) ||
+	    (o->date && (error = resdiff_doc_set_meta(doc, &doc->meta.date, o->date)) < 0))
+		goto done;
+	if ((error = resdiff_store_check_doc(doc)) < 0)
+		goto done;
+	*out = doc;
+	doc = NULL;
+done:
+	if (error < 0)
+		resdiff_error_prefix(path);
+	free(fsym);
+	free(flang);
+	free(text);
+	resdiff_doc_free(doc);
+	return error;
+}
+
+static const char *result_name(resdiff_import_result r)
+{
+	return r == RESDIFF_IMPORT_ADDED ? "added" : r == RESDIFF_IMPORT_AMENDED ? "amended" : "unchanged";
+}
+
+/* One transaction's worth of documents, parsed by a worker thread while
+ * the previous batch is stored (parsing is about half of an import). */
+typedef struct {
+	const char **paths;
+	const resdiff_manifest_entry **entries;
+	const overrides *o;
+	size_t start, count;
+	resdiff_doc *docs[RESDIFF_STORE_BATCH_MAX];
+	char shas[RESDIFF_STORE_BATCH_MAX][65];
+	int error;
+	char message[1024];
+} batch;
+
+static void *parse_batch(void *arg)
+{
+	batch *b = arg;
+	size_t i;
+
+	b->error = 0;
+	for (i = 0; i < b->count; i++) {
+		if ((b->error = load_one(&b->docs[i], b->shas[i], b->paths[b->start + i],
+				b->entries[b->start + i], b->o)) < 0) {
+			/* the last-error message is per thread: hand it over */
+			snprintf(b->message, sizeof(b->message), "%s", resdiff_error_last());
+			break;
+		}
+	}
+	return NULL;
+}
+
+static void batch_clear(batch *b)
+{
+	size_t i;
+	for (i = 0; i < RESDIFF_STORE_BATCH_MAX; i++) {
+		resdiff_doc_free(b->docs[i]);
+		b->docs[i] = NULL;
+	}
+}
+
+int cmd_import(int argc, char **argv)
+{
+	cmd_args args;
+	resdiff_store *store = NULL;
+	resdiff_manifest *manifest = NULL;
+	resdiff_store_item *items = NULL;
+	batch *batches = NULL, *cur, *next;
+	const char **paths = NULL;
+	const resdiff_manifest_entry **entries = NULL;
+	resdiff_buf line = RESDIFF_BUF_INIT;
+	pthread_t worker;
+	bool worker_running = false;
+	overrides o;
+	const char *mpath;
+	size_t n = 0, i, start, counts[3] = { 0, 0, 0 };
+	bool quiet;
+	int rc = CMD_EXIT_OK, r;
+
+	r = cmd_args_parse(&args, import_opts, argc, argv,
+		"resdiff import [--manifest FILE] [--series SLUG] [--symbol S] [--date YYYY-MM-DD] "
+		"[--lang LANG] [FILE...]",
+		"Parse documents and store them: one record commit per new or changed text,\n"
+		"then the series histories they belong to. Re-importing an identical text does\n"
+		"nothing; a changed text of the same symbol and language is a correction.");
+	if (r)
+		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	mpath = cmd_arg(&args, import_opts, "manifest");
+	o.series = cmd_arg(&args, import_opts, "series");
+	o.symbol = cmd_arg(&args, import_opts, "symbol");
+	o.date = cmd_arg(&args, import_opts, "date");
+	o.lang = cmd_arg(&args, import_opts, "lang");
+	quiet = cmd_flag(&args, import_opts, "quiet");
+	if (o.lang && !resdiff_name_language_ok(o.lang)) {
+		rc = cmd_fail("invalid language '%s' (ar, zh, en, fr, ru, es)", o.lang);
+		goto done;
+	}
+	if (o.series && !resdiff_name_series_ok(o.series)) {
+		rc = cmd_fail("invalid series name '%s' (lower-case letters, digits, '-')", o.series);
+		goto done;
+	}
+	if (o.date && !resdiff_date_valid(o.date)) {
+		rc = cmd_fail("invalid date '%s' (want YYYY-MM-DD)", o.date);
+		goto done;
+	}
+	if (mpath && resdiff_manifest_load(&manifest, mpath) < 0) {
+		rc = cmd_fail_last();
+		goto done;
+	}
+	n = args.nargs ? (size_t)args.nargs : manifest ? manifest->count : 0;
+	if (n == 0) {
+		rc = cmd_fail("nothing to import (see 'resdiff import --help')");
+		goto done;
+	}
+	if (o.symbol && n > 1) {
+		rc = cmd_fail("--symbol names one document, but %zu are given", n);
+		goto done;
+	}
+	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
+		goto done;
+	paths = calloc(n, sizeof(*paths));
+	entries = calloc(n, sizeof(*entries));
+	batches = calloc(2, sizeof(*batches));
+	items = calloc(RESDIFF_STORE_BATCH_MAX, sizeof(*items));
+	if (!paths || !entries || !batches || !items) {
+		rc = cmd_fail("out of memory");
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		if (!args.nargs) {
+			paths[i] = manifest->entries[i].path;
+			entries[i] = &manifest->entries[i];
+			continue;
+		}
+		paths[i] = args.args[i];
+		if (manifest) {
+			const char *base = strrchr(paths[i], '/');
+			size_t k;
+			base = base ? base + 1 : paths[i];
+			for (k = 0; k < manifest->count; k++)
+				if (!strcmp(manifest->entries[k].path, paths[i]) ||
+				    !strcmp(manifest->entries[k].source, base))
+					entries[i] = &manifest->entries[k];
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		batches[i].paths = paths;
+		batches[i].entries = entries;
+		batches[i].o = &o;
+	}
+	/* one transaction per RESDIFF_STORE_BATCH_MAX documents; batch k+1 is
+	 * parsed by a worker thread while batch k is stored */
+	cur = &batches[0];
+	next = &batches[1];
+	cur->start = 0;
+	cur->count = n < RESDIFF_STORE_BATCH_MAX ? n : RESDIFF_STORE_BATCH_MAX;
+	parse_batch(cur);
+	for (start = 0; start < n && rc == CMD_EXIT_OK; start += RESDIFF_STORE_BATCH_MAX) {
+		batch *swap;
+		size_t m = cur->count;
+		if (start + m < n) {
+			next->start = start + m;
+			next->count = n - next->start < RESDIFF_STORE_BATCH_MAX ? n - next->start
+				: RESDIFF_STORE_BATCH_MAX;
+			if (pthread_create(&worker, NULL, parse_batch, next) == 0)
+				worker_running = true;
+			else
+				parse_batch(next);
+		}
+		if (cur->error < 0) {
+			rc = cmd_fail("%s", cur->message);
+			break;
+		}
+		for (i = 0; i < m; i++) {
+			memset(&items[i], 0, sizeof(items[i]));
+			items[i].doc = cur->docs[i];
+			items[i].source_sha256 = cur->shas[i];
+		}
+		if (resdiff_store_import(store, items, m) < 0)
+			rc = cmd_fail_last();
+		for (i = 0; i < m && rc == CMD_EXIT_OK; i++) {
+			counts[items[i].result]++;
+			if (quiet)
+				continue;
+			resdiff_buf_clear(&line);
+			if (resdiff_buf_printf(&line, "%-9s ", result_name(items[i].result)) < 0 ||
+			    resdiff_text_sanitize(&line, cur->docs[i]->meta.symbol,
+					strlen(cur->docs[i]->meta.symbol), false) < 0 ||
+			    resdiff_buf_printf(&line, " (%s) %zu units%s%.12s\n",
+					cur->docs[i]->meta.language, cur->docs[i]->unit_count,
+					items[i].commit[0] ? "  " : "", items[i].commit) < 0)
+				rc = cmd_fail_last();
+			else
+				rc = cmd_write(&line);
+		}
+		batch_clear(cur);
+		if (worker_running) {
+			pthread_join(worker, NULL);
+			worker_running = false;
+		}
+		swap = cur;
+		cur = next;
+		next = swap;
+	}
+	if (worker_running)
+		pthread_join(worker, NULL);
+	if (rc == CMD_EXIT_OK)
+		printf("%zu added, %zu amended, %zu unchanged\n", counts[RESDIFF_IMPORT_ADDED],
+			counts[RESDIFF_IMPORT_AMENDED], counts[RESDIFF_IMPORT_UNCHANGED]);
+done:
+	for (i = 0; batches && i < 2; i++)
+		batch_clear(&batches[i]);
+	free(batches);
+	free(items);
+	free(paths);
+	free(entries);
+	resdiff_buf_dispose(&line);
+	resdiff_manifest_free(manifest);
+	resdiff_store_free(store);
+	cmd_args_dispose(&args);
+	return rc;
+}

@@ -1,0 +1,98 @@
+/* cmd_show.c: resdiff show SYMBOL[@REV] [--lang LANG] [--format=text|json] */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const cmd_opt show_opts[] = {
+	{ "lang", 0, OPT_VALUE, "LANG", "language of the document (when several are stored)" },
+	{ "format", 0, OPT_VALUE, "FORMAT", "text (default) or json (as 'resdiff parse --format=json')" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static int meta_line(resdiff_buf *out, const char *key, const char *value)
+{
+	int error;
+	if (!value)
+		return 0;
+	if ((error = resdiff_buf_printf(out, "%-9s ", key)) < 0 ||
+	    (error = resdiff_text_sanitize(out, value, strlen(value), false)) < 0)
+		return error;
+	return resdiff_buf_putc(out, '\n');
+}
+
+int cmd_show(int argc, char **argv)
+{
+	cmd_args args;
+	resdiff_store *store = NULL;
+	resdiff_doc *doc = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT, source = RESDIFF_BUF_INIT;
+	char *query = NULL, *rev = NULL, *at, *symbol = NULL, *lang = NULL;
+	char sha[65];
+	const char *format;
+	int rc = CMD_EXIT_OK, r, error;
+
+	r = cmd_args_parse(&args, show_opts, argc, argv,
+		"resdiff show [--lang LANG] [--format=text|json] SYMBOL[@REV]",
+		"Show a stored document. SYMBOL may be shortened when unambiguous (2009/7,\n"
+		"65/141); @REV is a revision of the record (a commit id, record~2, or ~2).");
+	if (r)
+		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	format = cmd_arg(&args, show_opts, "format");
+	if (!format)
+		format = "text";
+	if (strcmp(format, "text") && strcmp(format, "json")) {
+		rc = cmd_fail("unknown format '%s' (text, json)", format);
+		goto done;
+	}
+	if (args.nargs != 1) {
+		rc = cmd_fail("show wants one SYMBOL[@REV] (see 'resdiff show --help')");
+		goto done;
+	}
+	if (!(query = strdup(args.args[0]))) {
+		rc = cmd_fail("out of memory");
+		goto done;
+	}
+	if ((at = strrchr(query, '@'))) {
+		*at = '\0';
+		rev = at + 1;
+	}
+	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
+		goto done;
+	if (resdiff_store_resolve(&symbol, &lang, store, query, cmd_arg(&args, show_opts, "lang"),
+			rev) < 0 ||
+	    resdiff_store_read(&doc, sha, store, symbol, lang, rev) < 0) {
+		rc = cmd_fail_last();
+		goto done;
+	}
+	if (!strcmp(format, "json")) {
+		if ((error = resdiff_buf_printf(&source, "%s@%s", symbol, rev ? rev : "record")) == 0 &&
+		    (error = resdiff_render_doc_json(&out, doc, source.ptr)) == 0)
+			error = resdiff_buf_putc(&out, '\n');
+	} else {
+		const resdiff_meta *m = &doc->meta;
+		if ((error = meta_line(&out, "symbol", m->symbol)) == 0 &&
+		    (error = meta_line(&out, "language", m->language)) == 0 &&
+		    (error = meta_line(&out, "body", m->body)) == 0 &&
+		    (error = meta_line(&out, "kind", m->kind)) == 0 &&
+		    (error = meta_line(&out, "series", m->series)) == 0 &&
+		    (error = meta_line(&out, "adopted", m->date)) == 0 &&
+		    (error = meta_line(&out, "meeting", m->meeting)) == 0 &&
+		    (error = meta_line(&out, "title", m->title)) == 0 &&
+		    (error = meta_line(&out, "chapeau", m->chapeau)) == 0 &&
+		    (error = meta_line(&out, "source", sha[0] ? sha : NULL)) == 0 &&
+		    (error = resdiff_buf_putc(&out, '\n')) == 0)
+			error = resdiff_render_doc_text(&out, doc, true);
+	}
+	rc = error < 0 ? cmd_fail_last() : cmd_write(&out);
+done:
+	free(query);
+	free(symbol);
+	free(lang);
+	resdiff_doc_free(doc);
+	resdiff_buf_dispose(&out);
+	resdiff_buf_dispose(&source);
+	resdiff_store_free(store);
+	cmd_args_dispose(&args);
+	return rc;
+}

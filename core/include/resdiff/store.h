@@ -1,0 +1,157 @@
+/*
+ * resdiff/store.h: the resdiff repository, a bare git repository written
+ * through libgit2 only (docs/FORMAT.md, docs/STORE.md).
+ *
+ * Refs (the layout is a contract, see docs/FORMAT.md):
+ *   refs/heads/record                  the record: every import and every
+ *                                      correction in the order made;
+ *                                      append-only, always fast-forwards.
+ *                                      Tree: <lang>/<dir>/<NAME>.txt
+ *   refs/heads/series/<slug>/<lang>    adoption-ordered view of one series
+ *                                      in one language, one commit per
+ *                                      member, rebuilt from the record (may
+ *                                      be force-updated). Tree: one file
+ *                                      <slug>.<lang>.txt.
+ *   refs/symbols/<lang>/<NAME>         a member's commit in its view
+ *   refs/resdiff/views                 the record commit the views were
+ *                                      last built from (repair journal)
+ * NAME is the reversible mapping of name.h (E/RES/2009/7 -> E_RES_2009_7).
+ *
+ * Writers take <gitdir>/resdiff.lock for the whole transaction, write all
+ * objects in one pack, then move refs with compare-and-swap. A crash leaves
+ * every ref at a complete commit; the next writer rebuilds views that lag
+ * the record.
+ *
+ * Ownership: resdiff_store_open/init return a store the caller frees with
+ * resdiff_store_free(). Documents returned are freed with
+ * resdiff_doc_free(), series lists with resdiff_series_list_free(), and
+ * strings returned through char ** with free().
+ */
+#ifndef RESDIFF_STORE_H
+#define RESDIFF_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "resdiff/common.h"
+#include "resdiff/doc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RESDIFF_STORE_FORMAT 1
+#define RESDIFF_STORE_RECORD_REF "refs/heads/record"
+#define RESDIFF_STORE_SERIES_PREFIX "refs/heads/series/"
+#define RESDIFF_STORE_SYMBOL_PREFIX "refs/symbols/"
+#define RESDIFF_STORE_VIEWS_REF "refs/resdiff/views"
+#define RESDIFF_STORE_LOCK_FILE "resdiff.lock"
+/* How long a writer waits for a lock held by a live process. */
+#define RESDIFF_STORE_LOCK_TIMEOUT_MS 120000
+/* Most documents in one import transaction (callers split larger sets). */
+#define RESDIFF_STORE_BATCH_MAX 1000
+/* Transactions of at least this many documents write one pack; smaller
+ * ones write loose objects (many small packs would slow every lookup). */
+#define RESDIFF_STORE_PACK_MIN_DOCS 16
+/* The environment variable naming the repository. */
+#define RESDIFF_STORE_ENV "RESDIFF_REPO"
+
+typedef struct resdiff_store resdiff_store;
+
+/* Create a resdiff repository (a bare git repository) at path; *created
+ * is false when path already was one (then it is opened unchanged). */
+int resdiff_store_init(resdiff_store **out, bool *created, const char *path);
+
+/* Find and open the repository the way git does: from `start` (or, when
+ * NULL, $RESDIFF_REPO, else the current directory) upwards. */
+int resdiff_store_open(resdiff_store **out, const char *start);
+void resdiff_store_free(resdiff_store *store);
+
+/* The git directory (owned by the store). */
+const char *resdiff_store_path(const resdiff_store *store);
+
+typedef enum {
+	RESDIFF_IMPORT_ADDED = 0,
+	RESDIFF_IMPORT_AMENDED,
+	RESDIFF_IMPORT_UNCHANGED
+} resdiff_import_result;
+
+/* One document to import. The caller owns doc; symbol and language must be
+ * set (series and date when it belongs to an adoption-ordered history). */
+typedef struct {
+	const resdiff_doc *doc;
+	const char *source_sha256;    /* hex SHA-256 of the source bytes, or NULL */
+	resdiff_import_result result; /* out */
+	char commit[41];              /* out: the record commit, "" if unchanged */
+} resdiff_store_item;
+
+/* Check that a document's symbol, language, series and date make safe,
+ * valid names (RESDIFF_EINVALID otherwise). */
+int resdiff_store_check_doc(const resdiff_doc *doc);
+
+/* Import up to RESDIFF_STORE_BATCH_MAX documents in one transaction: one
+ * record commit per new or changed document, then the series views they
+ * touch. All or nothing: on error no ref has moved. */
+int resdiff_store_import(resdiff_store *store, resdiff_store_item *items, size_t count);
+
+/* Resolve a forgiving symbol ("2009/7", "E/RES/2009/7", "E_RES_2009_7") in
+ * the record at `rev` (NULL: the record's tip) to a symbol and language.
+ * `language` (or NULL) filters. RESDIFF_EAMBIGUOUS lists the candidates in
+ * the error message. */
+int resdiff_store_resolve(char **symbol, char **language, resdiff_store *store,
+		const char *query, const char *language_filter, const char *rev);
+
+/* Read a stored document from the record at `rev` (NULL: the tip; "~1"
+ * and "^" are relative to the record; otherwise any git revision). The
+ * hash of its source goes to source_sha256 (may be NULL). */
+int resdiff_store_read(resdiff_doc **out, char source_sha256[65], resdiff_store *store,
+		const char *symbol, const char *language, const char *rev);
+
+/* One member of an adoption-ordered history, as its view commit says. */
+typedef struct {
+	const char *symbol;
+	const char *language;
+	const char *date;      /* the Adopted: trailer, YYYY-MM-DD */
+	const char *title;     /* or NULL */
+	const char *meeting;   /* or NULL */
+	char commit[41];       /* the view commit */
+	resdiff_doc *doc;      /* the text (units, footnotes) when loaded, else NULL */
+} resdiff_member;
+
+typedef struct {
+	const char *slug;
+	const char *language;
+	resdiff_member *members; /* oldest adopted first */
+	size_t count;
+} resdiff_series;
+
+typedef struct {
+	resdiff_series *series;  /* by slug, then language */
+	size_t count;
+	resdiff_arena *arena;
+} resdiff_series_list;
+
+/* The adoption-ordered histories, all or those of one slug (NULL: all) and
+ * language (NULL: all); with load_docs each member's text is read. */
+int resdiff_store_series(resdiff_series_list **out, resdiff_store *store,
+		const char *slug, const char *language, bool load_docs);
+void resdiff_series_list_free(resdiff_series_list *list);
+
+/* Locks. resdiff_store_lock_check appends a one-line description of each
+ * lock file left in the repository (resdiff.lock and git's *.lock under
+ * refs/) to `report` and returns how many it found. */
+int resdiff_store_lock_check(resdiff_buf *report, resdiff_store *store);
+/* Remove stale lock files (one line per file removed goes to `report`).
+ * A resdiff.lock whose process still runs is kept (RESDIFF_ELOCKED) unless
+ * `force`. */
+int resdiff_store_unlock(resdiff_buf *report, resdiff_store *store, bool force);
+
+/* The Source-SHA256 of a document's bytes: 64 lower-case hex digits. */
+void resdiff_store_source_hash(char out[65], const void *data, size_t len);
+
+/* Days since 1970-01-01 of a valid YYYY-MM-DD (negative before 1970). */
+long long resdiff_store_days_from_date(const char *date);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

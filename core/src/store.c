@@ -1,0 +1,1523 @@
+/* store.c: the resdiff repository: open, import, views, lookups. */
+#include "store_internal.h"
+#include "resdiff/canon.h"
+#include "resdiff/manifest.h"
+#include "resdiff/name.h"
+#include "sha256.h"
+#include "store_pack.h"
+
+#include <git2/sys/commit.h>
+#include <git2/sys/odb_backend.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define VIEW_IDENT_NAME "resdiff"
+#define VIEW_IDENT_EMAIL "resdiff@localhost"
+/* How often a transaction is retried when a ref moved under it. */
+#define CAS_RETRIES 3
+
+/* ---- errors ---------------------------------------------------------- */
+
+static int git_fail(int gerr, const char *what)
+{
+	const git_error *e = git_error_last();
+	const char *msg = e && e->message ? e->message : "unknown error";
+	int code = RESDIFF_EIO;
+
+	switch (gerr) {
+	case GIT_ENOTFOUND: code = RESDIFF_ENOTFOUND; break;
+	case GIT_EMODIFIED: case GIT_EEXISTS: code = RESDIFF_EMODIFIED; break;
+	case GIT_EINVALIDSPEC: case GIT_EINVALID: code = RESDIFF_EINVALID; break;
+	case GIT_EAMBIGUOUS: code = RESDIFF_EAMBIGUOUS; break;
+	case GIT_ELOCKED:
+		return resdiff_error_set(RESDIFF_ELOCKED, "%s: %s; if no other resdiff or git "
+			"process is running, remove the stale lock with 'resdiff unlock'", what, msg);
+	default: break;
+	}
+	return resdiff_error_set(code, "%s: %s", what, msg);
+}
+
+#define GIT_TRY(call, what) do { int gerr_ = (call); \
+	if (gerr_ < 0) { error = git_fail(gerr_, what); goto done; } } while (0)
+
+/* ---- dates and names ------------------------------------------------- */
+
+long long resdiff_store_days_from_date(const char *date)
+{
+	/* days from civil (Howard Hinnant), proleptic Gregorian */
+	long long y = atoi(date), m = atoi(date + 5), d = atoi(date + 8), era, yoe, doy, doe;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void resdiff_store_source_hash(char out[65], const void *data, size_t len)
+{
+	sha256_hex(out, data, len);
+}
+
+/* Commit time of an adoption date: before 1970 clamps to the epoch. */
+static git_time_t adoption_time(const char *date)
+{
+	long long days = resdiff_store_days_from_date(date);
+	return days < 0 ? 0 : (git_time_t)(days * 86400);
+}
+
+int resdiff_store_check_doc(const resdiff_doc *doc)
+{
+	const resdiff_meta *m = &doc->meta;
+	char *name = NULL;
+	int error;
+
+	if (!m->symbol)
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"the document has no symbol (give one with --symbol or a manifest)");
+	if (!m->language || !resdiff_name_language_ok(m->language))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: missing or invalid language '%s' (2-3 lower-case letters)",
+			m->symbol, m->language ? m->language : "");
+	if (m->series && !resdiff_name_series_ok(m->series))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: invalid series name '%s' (lower-case letters, digits, '-')",
+			m->symbol, m->series);
+	if (m->date && !resdiff_date_valid(m->date))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: invalid date '%s' (want YYYY-MM-DD)", m->symbol, m->date);
+	if ((error = resdiff_name_from_symbol(&name, m->symbol)) < 0)
+		return error;
+	{
+		char ref[512];
+		int valid = 0;
+		snprintf(ref, sizeof(ref), "%s%s/%s", RESDIFF_STORE_SYMBOL_PREFIX, m->language, name);
+		if (git_reference_name_is_valid(&valid, ref) < 0 || !valid)
+			error = resdiff_error_set(RESDIFF_EINVALID,
+				"%s: the symbol does not map to a safe ref name ('%s')", m->symbol, name);
+	}
+	free(name);
+	return error;
+}
+
+/* "<lang>/<dir>/<NAME>.txt": dir is NAME up to its last '_' (the symbol
+ * without its last component: "E_RES_2009"), or NAME itself. */
+static int doc_path(resdiff_buf *out, const char *symbol, const char *lang)
+{
+	char *name = NULL;
+	const char *last;
+	size_t dirlen;
+	int error;
+
+	if ((error = resdiff_name_from_symbol(&name, symbol)) < 0)
+		return error;
+	last = strrchr(name, '_');
+	dirlen = last && last > name ? (size_t)(last - name) : strlen(name);
+	error = resdiff_buf_printf(out, "%s/%.*s/%s.txt", lang, (int)dirlen, name, name);
+	free(name);
+	return error;
+}
+
+static int symbol_ref(resdiff_buf *out, const char *symbol, const char *lang)
+{
+	char *name = NULL;
+	int error;
+	if ((error = resdiff_name_from_symbol(&name, symbol)) < 0)
+		return error;
+	error = resdiff_buf_printf(out, "%s%s/%s", RESDIFF_STORE_SYMBOL_PREFIX, lang, name);
+	free(name);
+	return error;
+}
+
+/* Copy s to out with control characters as spaces (commit messages). */
+static int put_line(resdiff_buf *out, const char *s)
+{
+	int error = 0;
+	for (; *s && !error; s++)
+		error = resdiff_buf_putc(out, (unsigned char)*s < 0x20 || *s == 0x7F ? ' ' : *s);
+	return error;
+}
+
+/* ---- open, init, free ------------------------------------------------ */
+
+static int check_resdiff_repo(git_repository *repo, const char *where)
+{
+	git_config *cfg = NULL;
+	int32_t v = 0;
+	int error = 0;
+
+	if (git_repository_config_snapshot(&cfg, repo) < 0 ||
+	    git_config_get_int32(&v, cfg, "resdiff.format") < 0) {
+		error = resdiff_error_set(RESDIFF_ENOTFOUND,
+			"not a resdiff repository: %s (create one with 'resdiff init')", where);
+	} else if (v != RESDIFF_STORE_FORMAT) {
+		error = resdiff_error_set(RESDIFF_EINVALID,
+			"%s: resdiff repository format %d, this resdiff knows %d", where, (int)v,
+			RESDIFF_STORE_FORMAT);
+	}
+	git_config_free(cfg);
+	return error;
+}
+
+static int store_wrap(resdiff_store **out, git_repository *repo)
+{
+	resdiff_store *s;
+	const char *gd = git_repository_path(repo);
+	size_t n = strlen(gd);
+	int error = 0;
+
+	*out = NULL;
+	if (!(s = calloc(1, sizeof(*s))) || !(s->gitdir = malloc(n + 2)) ||
+	    !(s->info_arena = resdiff_arena_new())) {
+		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		goto done;
+	}
+	memcpy(s->gitdir, gd, n + 1);
+	if (n && gd[n - 1] != '/')
+		strcat(s->gitdir, "/");
+	GIT_TRY(git_repository_odb(&s->odb, repo), "cannot open the object database");
+	s->repo = repo;
+	*out = s;
+	s = NULL;
+done:
+	if (s) {
+		git_odb_free(s->odb);
+		free(s->gitdir);
+		resdiff_arena_free(s->info_arena);
+		free(s);
+	}
+	return error;
+}
+
+int resdiff_store_open(resdiff_store **out, const char *start)
+{
+	git_repository *repo = NULL;
+	const char *from = start;
+	int gerr, error;
+
+	*out = NULL;
+	git_libgit2_init();
+	if (!from)
+		from = getenv(RESDIFF_STORE_ENV);
+	if (!from || !from[0])
+		from = ".";
+	if ((gerr = git_repository_open_ext(&repo, from, 0, NULL)) < 0) {
+		if (gerr == GIT_ENOTFOUND)
+			return resdiff_error_set(RESDIFF_ENOTFOUND,
+				"not a resdiff repository (or any of the parent directories): %s "
+				"(create one with 'resdiff init', or name one with -C DIR or $%s)",
+				from, RESDIFF_STORE_ENV);
+		return git_fail(gerr, from);
+	}
+	if ((error = check_resdiff_repo(repo, git_repository_path(repo))) < 0 ||
+	    (error = store_wrap(out, repo)) < 0)
+		git_repository_free(repo);
+	return error;
+}
+
+int resdiff_store_init(resdiff_store **out, bool *created, const char *path)
+{
+	git_repository_init_options opts;
+	git_repository *repo = NULL;
+	git_config *cfg = NULL;
+	DIR *d;
+	int error = 0, gerr;
+
+	*out = NULL;
+	*created = false;
+	git_libgit2_init();
+	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
+		if ((error = check_resdiff_repo(repo, path)) < 0) {
+			error = resdiff_error_set(RESDIFF_EINVALID,
+				"%s is a git repository but not a resdiff one; "
+				"choose an empty or new directory", path);
+			goto done;
+		}
+		error = store_wrap(out, repo);
+		repo = error < 0 ? repo : NULL;
+		goto done;
+	}
+	if ((d = opendir(path))) {
+		struct dirent *e;
+		bool empty = true;
+		while ((e = readdir(d)))
+			if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+				empty = false;
+		closedir(d);
+		if (!empty) {
+			error = resdiff_error_set(RESDIFF_EINVALID,
+				"%s: directory is not empty; resdiff init wants an empty or new directory", path);
+			goto done;
+		}
+	}
+	opts.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH;
+	opts.initial_head = "record";
+	opts.description = "resdiff repository: UN resolutions as structured paragraphs\n";
+	if ((gerr = git_repository_init_ext(&repo, path, &opts)) < 0) {
+		error = git_fail(gerr, path);
+		goto done;
+	}
+	GIT_TRY(git_repository_config(&cfg, repo), path);
+	GIT_TRY(git_config_set_int32(cfg, "resdiff.format", RESDIFF_STORE_FORMAT), path);
+	/* show Chinese paths and messages as they are */
+	GIT_TRY(git_config_set_bool(cfg, "core.quotepath", 0), path);
+	if ((error = store_wrap(out, repo)) < 0)
+		goto done;
+	repo = NULL;
+	*created = true;
+done:
+	git_config_free(cfg);
+	git_repository_free(repo);
+	return error;
+}
+
+void resdiff_store_free(resdiff_store *s)
+{
+	if (!s)
+		return;
+	store_lock_release(s);
+	if (s->txn)
+		store_txn_reset(s->txn);
+	git_odb_free(s->odb);
+	git_repository_free(s->repo);
+	free(s->infos);
+	resdiff_arena_free(s->info_arena);
+	free(s->gitdir);
+	free(s);
+}
+
+const char *resdiff_store_path(const resdiff_store *s)
+{
+	return s->gitdir;
+}
+
+/* ---- objects: one pack per large transaction ------------------------ */
+
+static int txn_begin(resdiff_store *s)
+{
+	return s->txn ? 0 : store_txn_new(&s->txn, s->odb);
+}
+
+/* ---- the doc info cache ---------------------------------------------- */
+
+static size_t oid_hash(const git_oid *id)
+{
+	size_t h;
+	memcpy(&h, id->id, sizeof(h));
+	return h;
+}
+
+static store_doc_info **info_slot(resdiff_store *s, const git_oid *blob)
+{
+	size_t i = oid_hash(blob) & (s->info_alloc - 1);
+	while (s->infos[i] && !git_oid_equal(&s->infos[i]->blob, blob))
+		i = (i + 1) & (s->info_alloc - 1);
+	return &s->infos[i];
+}
+
+static int info_grow(resdiff_store *s)
+{
+	store_doc_info **old = s->infos;
+	size_t i, n = s->info_alloc;
+
+	if (s->info_alloc && (s->info_count + 1) * 2 < s->info_alloc)
+		return 0;
+	s->info_alloc = n ? n * 2 : 1024;
+	if (!(s->infos = calloc(s->info_alloc, sizeof(*s->infos)))) {
+		s->infos = old;
+		s->info_alloc = n;
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < n; i++)
+		if (old[i])
+			*info_slot(s, &old[i]->blob) = old[i];
+	free(old);
+	return 0;
+}
+
+/* Forget every cached info: after a failed transaction the view blobs
+ * they name may never have reached the disk. */
+static void info_clear(resdiff_store *s)
+{
+	resdiff_arena *fresh = resdiff_arena_new();
+	free(s->infos);
+	s->infos = NULL;
+	s->info_alloc = s->info_count = 0;
+	if (fresh) { /* else keep the old arena: only the table must go */
+		resdiff_arena_free(s->info_arena);
+		s->info_arena = fresh;
+	}
+}
+
+static const char *info_str(resdiff_store *s, const char *v)
+{
+	return v ? resdiff_arena_strdup(s->info_arena, v) : NULL;
+}
+
+/* The metadata of a record blob (read once, then cached). A series member
+ * also gets its view blob (the reading part) written. */
+static int doc_info(store_doc_info **out, resdiff_store *s, const git_oid *blob_id)
+{
+	git_blob *blob = NULL;
+	resdiff_doc *doc = NULL;
+	store_doc_info *info;
+	const char *data;
+	size_t len;
+	int error = 0;
+
+	if ((error = info_grow(s)) < 0)
+		return error;
+	if (*info_slot(s, blob_id)) {
+		*out = *info_slot(s, blob_id);
+		return 0;
+	}
+	if (!(info = resdiff_arena_alloc(s->info_arena, sizeof(*info))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	GIT_TRY(git_blob_lookup(&blob, s->repo, blob_id), "cannot read a stored document");
+	data = git_blob_rawcontent(blob);
+	len = (size_t)git_blob_rawsize(blob);
+	if ((error = resdiff_canon_read(&doc, info->source_sha256, data, len,
+			RESDIFF_CANON_HEADER_ONLY)) < 0)
+		goto done;
+	info->symbol = info_str(s, doc->meta.symbol);
+	info->series = info_str(s, doc->meta.series);
+	info->date = info_str(s, doc->meta.date);
+	info->title = info_str(s, doc->meta.title);
+	info->meeting = info_str(s, doc->meta.meeting);
+	info->body = info_str(s, doc->meta.body);
+	if (!info->symbol) {
+		error = resdiff_error_set(RESDIFF_EINVALID, "a stored document has no symbol");
+		goto done;
+	}
+	if (info->series && info->date)
+		GIT_TRY(git_blob_create_from_buffer(&info->view_blob, s->repo, data,
+			resdiff_canon_reading_len(data, len)), "cannot write a view");
+	git_oid_cpy(&info->blob, blob_id);
+	info->used = true;
+	*info_slot(s, blob_id) = info;
+	s->info_count++;
+	*out = info;
+done:
+	resdiff_doc_free(doc);
+	git_blob_free(blob);
+	return error;
+}
+
+/* ---- ref updates ----------------------------------------------------- */
+
+/* A planned ref update: to `id`, or deleted when `remove`. */
+typedef struct {
+	char *name;
+	git_oid id;
+	bool remove;
+} ref_plan;
+
+typedef struct {
+	ref_plan *items;
+	size_t count, alloc;
+	size_t sorted;       /* items[0..sorted) are sorted by name */
+} ref_plans;
+
+static void plans_dispose(ref_plans *p)
+{
+	size_t i;
+	for (i = 0; i < p->count; i++)
+		free(p->items[i].name);
+	free(p->items);
+	memset(p, 0, sizeof(*p));
+}
+
+static int plan_cmp(const void *a, const void *b)
+{
+	return strcmp(((const ref_plan *)a)->name, ((const ref_plan *)b)->name);
+}
+
+/* Sort what is planned so far; later lookups bsearch it. */
+static void plans_sort(ref_plans *p)
+{
+	if (p->count)
+		qsort(p->items, p->count, sizeof(*p->items), plan_cmp);
+	p->sorted = p->count;
+}
+
+/* Planned in the sorted part, or (linearly) after it. */
+static ref_plan *plans_find(ref_plans *p, const char *name)
+{
+	ref_plan key, *r;
+	size_t i;
+
+	key.name = (char *)name;
+	if (p->sorted && (r = bsearch(&key, p->items, p->sorted, sizeof(*p->items), plan_cmp)))
+		return r;
+	for (i = p->sorted; i < p->count; i++)
+		if (!strcmp(p->items[i].name, name))
+			return &p->items[i];
+	return NULL;
+}
+
+/* Plan name -> id (NULL: delete). The caller makes sure a name is planned
+ * once (each document is in at most one view). */
+static int plans_add(ref_plans *p, const char *name, const git_oid *id)
+{
+	ref_plan *r;
+
+	if (p->count == p->alloc) {
+		size_t n = p->alloc ? p->alloc * 2 : 64;
+		ref_plan *items = realloc(p->items, n * sizeof(*items));
+		if (!items)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		p->items = items;
+		p->alloc = n;
+	}
+	r = &p->items[p->count];
+	if (!(r->name = strdup(name)))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	p->count++;
+	r->remove = id == NULL;
+	if (id)
+		git_oid_cpy(&r->id, id);
+	else
+		memset(&r->id, 0, sizeof(r->id));
+	return 0;
+}
+
+/* Compare-and-swap one ref from `old` (NULL: must not exist) to `id`
+ * (NULL: delete). */
+static int ref_cas(resdiff_store *s, const char *name, const git_oid *old,
+		const git_oid *id, const char *why)
+{
+	git_reference *ref = NULL, *created = NULL;
+	int error = 0, gerr;
+
+	if (!id) {
+		if ((gerr = git_reference_lookup(&ref, s->repo, name)) == GIT_ENOTFOUND)
+			goto done;
+		GIT_TRY(gerr, name);
+		if (old && (git_reference_type(ref) != GIT_REFERENCE_DIRECT ||
+		            !git_oid_equal(git_reference_target(ref), old))) {
+			error = resdiff_error_set(RESDIFF_EMODIFIED, "%s moved during the update", name);
+			goto done;
+		}
+		GIT_TRY(git_reference_delete(ref), name);
+	} else if (!old) {
+		gerr = git_reference_create(&created, s->repo, name, id, 0, why);
+		GIT_TRY(gerr, name);
+	} else {
+		gerr = git_reference_create_matching(&created, s->repo, name, id, 1, old, why);
+		GIT_TRY(gerr, name);
+	}
+done:
+	git_reference_free(ref);
+	git_reference_free(created);
+	return error;
+}
+
+/* Apply planned updates: each compared against the value it has now
+ * (under the writer lock only another git process could change it). */
+static int plans_apply(resdiff_store *s, ref_plans *p)
+{
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < p->count && !error; i++) {
+		git_oid cur;
+		bool exists = git_reference_name_to_id(&cur, s->repo, p->items[i].name) == 0;
+		if (p->items[i].remove)
+			error = exists ? ref_cas(s, p->items[i].name, &cur, NULL, "resdiff") : 0;
+		else if (!exists || !git_oid_equal(&cur, &p->items[i].id))
+			error = ref_cas(s, p->items[i].name, exists ? &cur : NULL, &p->items[i].id,
+				"resdiff: rebuild view");
+	}
+	return error;
+}
+
+/* ---- views ------------------------------------------------------------ */
+
+typedef struct {
+	store_doc_info *info;
+} member_ref;
+
+/* Compare symbols with digit runs as numbers ("2009/7" < "2009/10"). */
+static int natural_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			const char *ea = a, *eb = b;
+			size_t la, lb;
+			while (*a == '0') a++;
+			while (*b == '0') b++;
+			for (ea = a; *ea >= '0' && *ea <= '9'; ea++);
+			for (eb = b; *eb >= '0' && *eb <= '9'; eb++);
+			la = (size_t)(ea - a);
+			lb = (size_t)(eb - b);
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			if (memcmp(a, b, la))
+				return memcmp(a, b, la);
+			a = ea;
+			b = eb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+static int member_cmp(const void *pa, const void *pb)
+{
+	const store_doc_info *a = ((const member_ref *)pa)->info;
+	const store_doc_info *b = ((const member_ref *)pb)->info;
+	int c = strcmp(a->date, b->date);
+	return c ? c : natural_cmp(a->symbol, b->symbol);
+}
+
+/* Build the view chain of members[0..n) (sorted); *tip gets the last commit. */
+static int build_view(git_oid *tip, resdiff_store *s, const char *slug, const char *lang,
+		member_ref *members, size_t n, ref_plans *plans)
+{
+	resdiff_buf msg = RESDIFF_BUF_INIT, file = RESDIFF_BUF_INIT, ref = RESDIFF_BUF_INIT;
+	git_treebuilder *tb = NULL;
+	git_signature *sig = NULL;
+	git_oid parent, tree, commit;
+	size_t i;
+	int error = 0;
+
+	if ((error = resdiff_buf_printf(&file, "%s.%s.txt", slug, lang)) < 0)
+		goto done;
+	for (i = 0; i < n; i++) {
+		store_doc_info *m = members[i].info;
+		const git_oid *parents[1] = { &parent };
+
+		/* same member on the same parent as last time: same commit */
+		if (m->view_built && (i ? git_oid_equal(&m->view_parent, &parent)
+		                        : git_oid_is_zero(&m->view_parent))) {
+			git_oid_cpy(&commit, &m->view_commit);
+			goto planned;
+		}
+		git_treebuilder_free(tb);
+		tb = NULL;
+		GIT_TRY(git_treebuilder_new(&tb, s->repo, NULL), "cannot build a view tree");
+		GIT_TRY(git_treebuilder_insert(NULL, tb, file.ptr, &m->view_blob,
+			GIT_FILEMODE_BLOB), "cannot build a view tree");
+		GIT_TRY(git_treebuilder_write(&tree, tb), "cannot write a view tree");
+		resdiff_buf_clear(&msg);
+		if ((error = put_line(&msg, m->symbol)) < 0 ||
+		    (m->title && ((error = resdiff_buf_puts(&msg, ": ")) < 0 ||
+		                  (error = put_line(&msg, m->title)) < 0)) ||
+		    (error = resdiff_buf_puts(&msg, "\n\nSymbol: ")) < 0 ||
+		    (error = put_line(&msg, m->symbol)) < 0 ||
+		    (error = resdiff_buf_printf(&msg, "\nLanguage: %s\nAdopted: %s\n", lang, m->date)) < 0)
+			goto done;
+		if (m->meeting && ((error = resdiff_buf_puts(&msg, "Meeting: ")) < 0 ||
+		                   (error = put_line(&msg, m->meeting)) < 0 ||
+		                   (error = resdiff_buf_putc(&msg, '\n')) < 0))
+			goto done;
+		if (m->body && ((error = resdiff_buf_puts(&msg, "Body: ")) < 0 ||
+		                (error = put_line(&msg, m->body)) < 0 ||
+		                (error = resdiff_buf_putc(&msg, '\n')) < 0))
+			goto done;
+		if (m->source_sha256[0] &&
+		    (error = resdiff_buf_printf(&msg, "Source-SHA256: %s\n", m->source_sha256)) < 0)
+			goto done;
+		git_signature_free(sig);
+		sig = NULL;
+		GIT_TRY(git_signature_new(&sig, VIEW_IDENT_NAME, VIEW_IDENT_EMAIL,
+			adoption_time(m->date), 0), "cannot make a signature");
+		GIT_TRY(git_commit_create_from_ids(&commit, s->repo, NULL, sig, sig, NULL, msg.ptr,
+			&tree, i ? 1 : 0, parents), "cannot write a view commit");
+		if (i)
+			git_oid_cpy(&m->view_parent, &parent);
+		else
+			memset(&m->view_parent, 0, sizeof(m->view_parent));
+		git_oid_cpy(&m->view_commit, &commit);
+		m->view_built = true;
+planned:
+		git_oid_cpy(&parent, &commit);
+		resdiff_buf_clear(&ref);
+		if ((error = symbol_ref(&ref, m->symbol, lang)) < 0 ||
+		    (error = plans_add(plans, ref.ptr, &commit)) < 0)
+			goto done;
+	}
+	if (n)
+		git_oid_cpy(tip, &parent);
+done:
+	git_treebuilder_free(tb);
+	git_signature_free(sig);
+	resdiff_buf_dispose(&msg);
+	resdiff_buf_dispose(&file);
+	resdiff_buf_dispose(&ref);
+	return error;
+}
+
+/* Which views to rebuild: "lang\tslug" lines; `all` rebuilds every view. */
+typedef struct {
+	resdiff_buf keys;    /* "lang\tslug\n"... */
+	resdiff_buf langs;   /* "lang\n"... */
+	resdiff_buf gone;    /* "lang\tsymbol\n": docs that may have left every view */
+	bool all;
+} view_set;
+
+static bool line_in(const resdiff_buf *b, const char *line)
+{
+	size_t n = strlen(line);
+	const char *p = b->ptr;
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		if ((size_t)(nl - p) == n && !memcmp(p, line, n))
+			return true;
+		p = nl + 1;
+	}
+	return false;
+}
+
+static int line_add(resdiff_buf *b, const char *line)
+{
+	int error;
+	if (line_in(b, line))
+		return 0;
+	if ((error = resdiff_buf_puts(b, line)) < 0)
+		return error;
+	return resdiff_buf_putc(b, '\n');
+}
+
+static int view_set_add(view_set *v, const char *lang, const char *slug)
+{
+	char key[128];
+	int error;
+	snprintf(key, sizeof(key), "%s\t%s", lang, slug);
+	if ((error = line_add(&v->keys, key)) < 0)
+		return error;
+	return line_add(&v->langs, lang);
+}
+
+static void view_set_dispose(view_set *v)
+{
+	resdiff_buf_dispose(&v->keys);
+	resdiff_buf_dispose(&v->langs);
+	resdiff_buf_dispose(&v->gone);
+}
+
+typedef struct {
+	member_ref *items;
+	size_t count, alloc;
+} member_list;
+
+static int members_add(member_list *l, store_doc_info *info)
+{
+	if (l->count == l->alloc) {
+		size_t n = l->alloc ? l->alloc * 2 : 256;
+		member_ref *items = realloc(l->items, n * sizeof(*items));
+		if (!items)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		l->items = items;
+		l->alloc = n;
+	}
+	l->items[l->count++].info = info;
+	return 0;
+}
+
+/* Every document of one language in the record tree. */
+static int scan_language(member_list *out, resdiff_store *s, git_tree *root, const char *lang)
+{
+	git_tree_entry *lang_entry = NULL;
+	git_tree *lang_tree = NULL, *dir = NULL;
+	size_t i, j;
+	int error = 0, gerr;
+
+	if ((gerr = git_tree_entry_bypath(&lang_entry, root, lang)) == GIT_ENOTFOUND)
+		return 0;
+	GIT_TRY(gerr, lang);
+	GIT_TRY(git_tree_lookup(&lang_tree, s->repo, git_tree_entry_id(lang_entry)), lang);
+	for (i = 0; i < git_tree_entrycount(lang_tree); i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(lang_tree, i);
+		if (git_tree_entry_type(e) != GIT_OBJECT_TREE)
+			continue;
+		git_tree_free(dir);
+		dir = NULL;
+		GIT_TRY(git_tree_lookup(&dir, s->repo, git_tree_entry_id(e)), lang);
+		for (j = 0; j < git_tree_entrycount(dir); j++) {
+			const git_tree_entry *f = git_tree_entry_byindex(dir, j);
+			store_doc_info *info;
+			if (git_tree_entry_type(f) != GIT_OBJECT_BLOB)
+				continue;
+			if ((error = doc_info(&info, s, git_tree_entry_id(f))) < 0 ||
+			    (error = members_add(out, info)) < 0)
+				goto done;
+		}
+	}
+done:
+	git_tree_free(dir);
+	git_tree_free(lang_tree);
+	git_tree_entry_free(lang_entry);
+	return error;
+}
+
+/* Existing refs under prefix, as "name\n" lines. */
+static int list_refs(resdiff_buf *out, resdiff_store *s, const char *prefix)
+{
+	git_reference_iterator *it = NULL;
+	const char *name;
+	char glob[256];
+	int error = 0, gerr;
+
+	snprintf(glob, sizeof(glob), "%s*", prefix);
+	GIT_TRY(git_reference_iterator_glob_new(&it, s->repo, glob), "cannot list refs");
+	while ((gerr = git_reference_next_name(&name, it)) == 0)
+		if ((error = line_add(out, name)) < 0)
+			goto done;
+	if (gerr != GIT_ITEROVER)
+		error = git_fail(gerr, "cannot list refs");
+done:
+	git_reference_iterator_free(it);
+	return error;
+}
+
+/* Plan the views in `v` from the record tree `root`. */
+static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *plans)
+{
+	member_list docs = { NULL, 0, 0 }, members = { NULL, 0, 0 };
+	resdiff_buf existing = RESDIFF_BUF_INIT, name = RESDIFF_BUF_INIT;
+	const char *lp, *kp;
+	size_t i;
+	int error = 0;
+
+	if (v->all) {
+		/* every language in the record, every series found, and every
+		 * existing view or symbol ref (deleted when not rebuilt) */
+		for (i = 0; root && i < git_tree_entrycount(root); i++) {
+			const char *l = git_tree_entry_name(git_tree_entry_byindex(root, i));
+			if (resdiff_name_language_ok(l) && (error = line_add(&v->langs, l)) < 0)
+				goto done;
+		}
+		if ((error = list_refs(&existing, s, RESDIFF_STORE_SERIES_PREFIX)) < 0 ||
+		    (error = list_refs(&existing, s, RESDIFF_STORE_SYMBOL_PREFIX)) < 0)
+			goto done;
+	}
+	for (lp = v->langs.ptr; lp && *lp; lp = strchr(lp, '\n') + 1) {
+		char lang[8];
+		size_t ll = (size_t)(strchr(lp, '\n') - lp);
+		if (ll >= sizeof(lang))
+			continue;
+		memcpy(lang, lp, ll);
+		lang[ll] = '\0';
+		docs.count = 0;
+		if (root && (error = scan_language(&docs, s, root, lang)) < 0)
+			goto done;
+		if (v->all)
+			for (i = 0; i < docs.count; i++)
+				if (docs.items[i].info->series && docs.items[i].info->date &&
+				    (error = view_set_add(v, lang, docs.items[i].info->series)) < 0)
+					goto done;
+		for (kp = v->keys.ptr; kp && *kp; kp = strchr(kp, '\n') + 1) {
+			char slug[80];
+			const char *tab = strchr(kp, '\t');
+			size_t sl = (size_t)(strchr(kp, '\n') - tab - 1);
+			git_oid tip;
+			if ((size_t)(tab - kp) != ll || memcmp(kp, lang, ll) || sl >= sizeof(slug))
+				continue;
+			memcpy(slug, tab + 1, sl);
+			slug[sl] = '\0';
+			members.count = 0;
+			for (i = 0; i < docs.count; i++) {
+				store_doc_info *d = docs.items[i].info;
+				if (d->series && d->date && !strcmp(d->series, slug) &&
+				    (error = members_add(&members, d)) < 0)
+					goto done;
+			}
+			if (members.count)
+				qsort(members.items, members.count, sizeof(*members.items), member_cmp);
+			resdiff_buf_clear(&name);
+			if ((error = resdiff_buf_printf(&name, "%s%s/%s",
+					RESDIFF_STORE_SERIES_PREFIX, slug, lang)) < 0 ||
+			    (error = build_view(&tip, s, slug, lang, members.items, members.count, plans)) < 0 ||
+			    (error = plans_add(plans, name.ptr, members.count ? &tip : NULL)) < 0)
+				goto done;
+		}
+	}
+	/* documents that left every view lose their symbol ref */
+	plans_sort(plans);
+	for (lp = v->gone.ptr; lp && *lp; lp = strchr(lp, '\n') + 1) {
+		char *line = strndup(lp, (size_t)(strchr(lp, '\n') - lp));
+		char *tab = line ? strchr(line, '\t') : NULL;
+		if (!tab) {
+			free(line);
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		*tab = '\0';
+		resdiff_buf_clear(&name);
+		error = symbol_ref(&name, tab + 1, line);
+		free(line);
+		if (error < 0 || (!plans_find(plans, name.ptr) &&
+		                  (error = plans_add(plans, name.ptr, NULL)) < 0))
+			goto done;
+	}
+	plans_sort(plans);
+	for (lp = existing.ptr; lp && *lp; lp = strchr(lp, '\n') + 1) {
+		char *ref = strndup(lp, (size_t)(strchr(lp, '\n') - lp));
+		if (!ref) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		error = plans_find(plans, ref) ? 0 : plans_add(plans, ref, NULL);
+		free(ref);
+		if (error < 0)
+			goto done;
+	}
+done:
+	free(docs.items);
+	free(members.items);
+	resdiff_buf_dispose(&existing);
+	resdiff_buf_dispose(&name);
+	return error;
+}
+
+/* ---- import ----------------------------------------------------------- */
+
+static int ref_id(git_oid *out, resdiff_store *s, const char *name, bool *exists)
+{
+	int gerr = git_reference_name_to_id(out, s->repo, name);
+	*exists = gerr == 0;
+	if (gerr == 0 || gerr == GIT_ENOTFOUND)
+		return 0;
+	return git_fail(gerr, name);
+}
+
+static int record_signature(git_signature **out, resdiff_store *s)
+{
+	if (git_signature_default(out, s->repo) == 0)
+		return 0;
+	if (git_signature_now(out, VIEW_IDENT_NAME, VIEW_IDENT_EMAIL) == 0)
+		return 0;
+	return git_fail(-1, "cannot make a signature");
+}
+
+/* The part of a canonical file that differs: "text", "metadata", "source lines". */
+static const char *what_changed(const char *a, size_t alen, const char *b, size_t blen)
+{
+	const char *ha = strstr(a, "\n\n"), *hb = strstr(b, "\n\n");
+	size_t ra = resdiff_canon_reading_len(a, alen), rb = resdiff_canon_reading_len(b, blen);
+	if (!ha || !hb)
+		return "text";
+	if (ra - (size_t)(ha - a) != rb - (size_t)(hb - b) ||
+	    memcmp(ha, hb, ra - (size_t)(ha - a)))
+		return "text";
+	if (ha - a != hb - b || memcmp(a, b, (size_t)(ha - a)))
+		return "metadata";
+	return "source lines";
+}
+
+static int record_message(resdiff_buf *msg, const resdiff_doc *doc, const char *action,
+		const char *sha)
+{
+	const resdiff_meta *m = &doc->meta;
+	int error;
+
+	if ((error = resdiff_buf_puts(msg, action)) < 0 ||
+	    (error = resdiff_buf_putc(msg, ' ')) < 0 ||
+	    (error = put_line(msg, m->symbol)) < 0 ||
+	    (error = resdiff_buf_printf(msg, " (%s)", m->language)) < 0)
+		return error;
+	return resdiff_buf_printf(msg, "\n\nSymbol: %s\nLanguage: %s\n%s%s%s%s%s%s",
+		m->symbol, m->language,
+		m->date ? "Adopted: " : "", m->date ? m->date : "", m->date ? "\n" : "",
+		sha ? "Source-SHA256: " : "", sha ? sha : "", sha ? "\n" : "");
+}
+
+static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count,
+		resdiff_buf *canon, resdiff_buf *paths)
+{
+	view_set views;
+	ref_plans plans = { NULL, 0, 0, 0 };
+	git_oid tip, cur_commit, views_at, tree_id;
+	git_commit *tip_commit = NULL;
+	git_tree *tree = NULL, *new_tree = NULL;
+	git_signature *sig = NULL;
+	git_blob *old_blob = NULL;
+	resdiff_buf msg = RESDIFF_BUF_INIT;
+	bool has_tip, has_views_at, changed = false;
+	size_t i;
+	int error = 0;
+
+	memset(&views, 0, sizeof(views));
+	if ((error = store_check_git_locks(s)) < 0 ||
+	    (count >= RESDIFF_STORE_PACK_MIN_DOCS && (error = txn_begin(s)) < 0) ||
+	    (error = ref_id(&tip, s, RESDIFF_STORE_RECORD_REF, &has_tip)) < 0 ||
+	    (error = ref_id(&views_at, s, RESDIFF_STORE_VIEWS_REF, &has_views_at)) < 0 ||
+	    (error = record_signature(&sig, s)) < 0)
+		goto done;
+	/* views lagging the record (an interrupted import): rebuild them all */
+	if (has_tip && (!has_views_at || !git_oid_equal(&tip, &views_at)))
+		views.all = true;
+	if (has_tip) {
+		GIT_TRY(git_commit_lookup(&tip_commit, s->repo, &tip), "cannot read the record");
+		GIT_TRY(git_commit_tree(&tree, tip_commit), "cannot read the record");
+	}
+	git_oid_cpy(&cur_commit, &tip);
+	for (i = 0; i < count; i++) {
+		const resdiff_doc *doc = items[i].doc;
+		const char *path = paths[i].ptr;
+		git_tree_entry *old = NULL;
+		git_tree_update upd;
+		git_oid blob_id, commit_id;
+		const git_oid *parents[1] = { &cur_commit };
+		const char *action = "import";
+		int gerr;
+
+		items[i].result = RESDIFF_IMPORT_UNCHANGED;
+		items[i].commit[0] = '\0';
+		GIT_TRY(git_blob_create_from_buffer(&blob_id, s->repo, canon[i].ptr, canon[i].size),
+			"cannot write a document");
+		gerr = tree ? git_tree_entry_bypath(&old, tree, path) : GIT_ENOTFOUND;
+		if (gerr < 0 && gerr != GIT_ENOTFOUND) {
+			error = git_fail(gerr, path);
+			goto done;
+		}
+		if (old && git_oid_equal(git_tree_entry_id(old), &blob_id)) {
+			git_tree_entry_free(old);
+			continue;
+		}
+		resdiff_buf_clear(&msg);
+		if (old) {
+			store_doc_info *info;
+			git_blob_free(old_blob);
+			old_blob = NULL;
+			error = git_blob_lookup(&old_blob, s->repo, git_tree_entry_id(old));
+			git_tree_entry_free(old);
+			GIT_TRY(error, path);
+			if ((error = doc_info(&info, s, git_blob_id(old_blob))) < 0)
+				goto done;
+			if (info->series && info->date &&
+			    (error = view_set_add(&views, doc->meta.language, info->series)) < 0)
+				goto done;
+			action = what_changed(git_blob_rawcontent(old_blob),
+				(size_t)git_blob_rawsize(old_blob), canon[i].ptr, canon[i].size);
+			if ((error = resdiff_buf_printf(&msg, "amend %s", action)) < 0)
+				goto done;
+			items[i].result = RESDIFF_IMPORT_AMENDED;
+		} else {
+			items[i].result = RESDIFF_IMPORT_ADDED;
+		}
+		if (doc->meta.series && doc->meta.date) {
+			if ((error = view_set_add(&views, doc->meta.language, doc->meta.series)) < 0)
+				goto done;
+		} else {
+			char line[RESDIFF_SYMBOL_MAX + 16];
+			snprintf(line, sizeof(line), "%s\t%s", doc->meta.language, doc->meta.symbol);
+			if ((error = line_add(&views.gone, line)) < 0)
+				goto done;
+		}
+		/* the subject: "import E/RES/2009/7 (zh)", "amend E/RES/2009/7 (zh) text" */
+		{
+			resdiff_buf subject = RESDIFF_BUF_INIT;
+			error = record_message(&subject, doc, old ? "amend" : "import",
+				items[i].source_sha256);
+			if (!error && old) {
+				/* insert " <what>" after "(lang)" */
+				char *nl = strstr(subject.ptr, "\n\n");
+				resdiff_buf full = RESDIFF_BUF_INIT;
+				if ((error = resdiff_buf_put(&full, subject.ptr, (size_t)(nl - subject.ptr))) == 0 &&
+				    (error = resdiff_buf_printf(&full, " %s", action)) == 0)
+					error = resdiff_buf_puts(&full, nl);
+				resdiff_buf_dispose(&subject);
+				subject = full;
+			}
+			resdiff_buf_clear(&msg);
+			if (!error)
+				error = resdiff_buf_puts(&msg, subject.ptr);
+			resdiff_buf_dispose(&subject);
+			if (error < 0)
+				goto done;
+		}
+		upd.action = GIT_TREE_UPDATE_UPSERT;
+		git_oid_cpy(&upd.id, &blob_id);
+		upd.filemode = GIT_FILEMODE_BLOB;
+		upd.path = path;
+		GIT_TRY(git_tree_create_updated(&tree_id, s->repo, tree, 1, &upd), "cannot write a tree");
+		GIT_TRY(git_commit_create_from_ids(&commit_id, s->repo, NULL, sig, sig, NULL, msg.ptr,
+			&tree_id, has_tip || changed ? 1 : 0, parents), "cannot write a record commit");
+		GIT_TRY(git_tree_lookup(&new_tree, s->repo, &tree_id), "cannot read a tree");
+		git_tree_free(tree);
+		tree = new_tree;
+		new_tree = NULL;
+		git_oid_cpy(&cur_commit, &commit_id);
+		git_oid_tostr(items[i].commit, sizeof(items[i].commit), &commit_id);
+		changed = true;
+	}
+	if (!changed && !views.all)
+		goto done;
+	if ((error = plan_views(s, tree, &views, &plans)) < 0)
+		goto done;
+	if (s->txn && (error = store_txn_write_pack(s->txn, s->odb)) < 0)
+		goto done;
+	/* objects are on disk: move the refs, record first */
+	if (changed && (error = ref_cas(s, RESDIFF_STORE_RECORD_REF, has_tip ? &tip : NULL,
+			&cur_commit, "resdiff import")) < 0)
+		goto done;
+	if ((error = plans_apply(s, &plans)) < 0)
+		goto done;
+	error = ref_cas(s, RESDIFF_STORE_VIEWS_REF, has_views_at ? &views_at : NULL,
+		&cur_commit, "resdiff: views built");
+done:
+	if (error < 0 && s->txn)
+		store_txn_reset(s->txn);
+	if (error < 0)
+		info_clear(s);
+	git_blob_free(old_blob);
+	git_tree_free(tree);
+	git_tree_free(new_tree);
+	git_commit_free(tip_commit);
+	git_signature_free(sig);
+	resdiff_buf_dispose(&msg);
+	plans_dispose(&plans);
+	view_set_dispose(&views);
+	return error;
+}
+
+int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t count)
+{
+	resdiff_buf *canon = NULL, *paths = NULL;
+	size_t i, j;
+	int error = 0, attempt;
+
+	if (count > RESDIFF_STORE_BATCH_MAX)
+		return resdiff_error_set(RESDIFF_ETOOBIG,
+			"more than %d documents in one import transaction", RESDIFF_STORE_BATCH_MAX);
+	if (!(canon = calloc(count + 1, sizeof(*canon))) ||
+	    !(paths = calloc(count + 1, sizeof(*paths)))) {
+		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < count; i++) {
+		const resdiff_meta *m = &items[i].doc->meta;
+		if ((error = resdiff_store_check_doc(items[i].doc)) < 0 ||
+		    (error = resdiff_canon_write(&canon[i], items[i].doc, items[i].source_sha256)) < 0 ||
+		    (error = doc_path(&paths[i], m->symbol, m->language)) < 0)
+			goto done;
+		for (j = 0; j < i; j++)
+			if (!strcmp(paths[j].ptr, paths[i].ptr) && strcmp(canon[j].ptr, canon[i].ptr)) {
+				error = resdiff_error_set(RESDIFF_EINVALID,
+					"%s (%s) is given twice with different texts", m->symbol, m->language);
+				goto done;
+			}
+	}
+	if ((error = store_lock_acquire(s)) < 0)
+		goto done;
+	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
+		if ((error = import_once(s, items, count, canon, paths)) != RESDIFF_EMODIFIED)
+			break;
+	store_lock_release(s);
+done:
+	for (i = 0; canon && paths && i < count; i++) {
+		resdiff_buf_dispose(&canon[i]);
+		resdiff_buf_dispose(&paths[i]);
+	}
+	free(canon);
+	free(paths);
+	return error;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+static int record_tree(git_tree **out, git_commit **commit_out, resdiff_store *s, const char *rev)
+{
+	resdiff_buf spec = RESDIFF_BUF_INIT;
+	git_object *obj = NULL;
+	git_commit *commit = NULL;
+	int error = 0, gerr;
+
+	*out = NULL;
+	if (commit_out)
+		*commit_out = NULL;
+	if (!rev || !rev[0])
+		error = resdiff_buf_puts(&spec, RESDIFF_STORE_RECORD_REF);
+	else if (rev[0] == '~' || rev[0] == '^')
+		error = resdiff_buf_printf(&spec, "%s%s", RESDIFF_STORE_RECORD_REF, rev);
+	else
+		error = resdiff_buf_puts(&spec, rev);
+	if (error < 0)
+		goto done;
+	if ((gerr = git_revparse_single(&obj, s->repo, spec.ptr)) < 0) {
+		if (!rev && gerr == GIT_ENOTFOUND)
+			error = resdiff_error_set(RESDIFF_ENOTFOUND,
+				"the record is empty (import documents with 'resdiff import')");
+		else
+			error = git_fail(gerr, rev ? rev : RESDIFF_STORE_RECORD_REF);
+		goto done;
+	}
+	GIT_TRY(git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT),
+		rev ? rev : RESDIFF_STORE_RECORD_REF);
+	GIT_TRY(git_commit_tree(out, commit), "cannot read the record");
+	if (commit_out) {
+		*commit_out = commit;
+		commit = NULL;
+	}
+done:
+	git_commit_free(commit);
+	git_object_free(obj);
+	resdiff_buf_dispose(&spec);
+	return error;
+}
+
+/* Does symbol match the forgiving query? */
+static bool symbol_matches(const char *symbol, const char *name, const char *query)
+{
+	size_t sl = strlen(symbol), ql = strlen(query);
+	if (!strcmp(symbol, query) || !strcmp(name, query))
+		return true;
+	return ql < sl && symbol[sl - ql - 1] == '/' && !strcmp(symbol + sl - ql, query);
+}
+
+int resdiff_store_resolve(char **symbol_out, char **lang_out, resdiff_store *s,
+		const char *query, const char *language_filter, const char *rev)
+{
+	git_tree *root = NULL, *lang_tree = NULL, *dir = NULL;
+	resdiff_buf found = RESDIFF_BUF_INIT; /* "symbol\tlang\n" */
+	resdiff_buf list = RESDIFF_BUF_INIT;
+	char *first_sym = NULL, *first_lang = NULL;
+	size_t i, j, k, nfound = 0, nsymbols = 0;
+	bool exact = false;
+	int error = 0;
+
+	*symbol_out = *lang_out = NULL;
+	if ((error = record_tree(&root, NULL, s, rev)) < 0)
+		goto done;
+	for (i = 0; i < git_tree_entrycount(root); i++) {
+		const git_tree_entry *le = git_tree_entry_byindex(root, i);
+		const char *lang = git_tree_entry_name(le);
+		if (git_tree_entry_type(le) != GIT_OBJECT_TREE)
+			continue;
+		if (language_filter && strcmp(lang, language_filter))
+			continue;
+		git_tree_free(lang_tree);
+		lang_tree = NULL;
+		GIT_TRY(git_tree_lookup(&lang_tree, s->repo, git_tree_entry_id(le)), lang);
+		for (j = 0; j < git_tree_entrycount(lang_tree); j++) {
+			const git_tree_entry *de = git_tree_entry_byindex(lang_tree, j);
+			if (git_tree_entry_type(de) != GIT_OBJECT_TREE)
+				continue;
+			git_tree_free(dir);
+			dir = NULL;
+			GIT_TRY(git_tree_lookup(&dir, s->repo, git_tree_entry_id(de)), lang);
+			for (k = 0; k < git_tree_entrycount(dir); k++) {
+				const char *fname = git_tree_entry_name(git_tree_entry_byindex(dir, k));
+				size_t fl = strlen(fname);
+				char *name, *sym = NULL;
+				bool is_exact;
+				if (fl < 5 || strcmp(fname + fl - 4, ".txt"))
+					continue;
+				if (!(name = strndup(fname, fl - 4))) {
+					error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+					goto done;
+				}
+				if (resdiff_name_to_symbol(&sym, name) < 0 ||
+				    !symbol_matches(sym, name, query)) {
+					free(name);
+					free(sym);
+					continue;
+				}
+				is_exact = !strcmp(sym, query) || !strcmp(name, query);
+				if (is_exact && !exact) {
+					/* an exact match wins over suffix matches */
+					resdiff_buf_clear(&found);
+					nfound = 0;
+					exact = true;
+				}
+				if (is_exact || !exact) {
+					error = resdiff_buf_printf(&found, "%s\t%s\n", sym, lang);
+					nfound++;
+				}
+				free(name);
+				free(sym);
+				if (error < 0)
+					goto done;
+			}
+		}
+	}
+	if (nfound == 0) {
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document '%s'%s%s%s in the record",
+			query, language_filter ? " (" : "", language_filter ? language_filter : "",
+			language_filter ? ")" : "");
+		goto done;
+	}
+	{
+		/* count distinct symbols; build the candidate list */
+		const char *p = found.ptr;
+		while (*p) {
+			const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
+			char *sym = strndup(p, (size_t)(tab - p));
+			char *lang = strndup(tab + 1, (size_t)(nl - tab - 1));
+			if (!sym || !lang) {
+				free(sym);
+				free(lang);
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				goto done;
+			}
+			if (!first_sym) {
+				first_sym = sym;
+				first_lang = lang;
+				nsymbols = 1;
+			} else {
+				if (strcmp(sym, first_sym))
+					nsymbols++;
+				free(sym);
+				free(lang);
+			}
+			if ((error = resdiff_buf_printf(&list, "\n  %.*s (%.*s)", (int)(tab - p), p,
+					(int)(nl - tab - 1), tab + 1)) < 0)
+				goto done;
+			p = nl + 1;
+		}
+	}
+	if (nfound > 1) {
+		error = resdiff_error_set(RESDIFF_EAMBIGUOUS, "'%s' is ambiguous%s; candidates:%s",
+			query, nsymbols > 1 ? "" : " (several languages: use --lang)", list.ptr);
+		goto done;
+	}
+	*symbol_out = first_sym;
+	*lang_out = first_lang;
+	first_sym = first_lang = NULL;
+done:
+	free(first_sym);
+	free(first_lang);
+	git_tree_free(dir);
+	git_tree_free(lang_tree);
+	git_tree_free(root);
+	resdiff_buf_dispose(&found);
+	resdiff_buf_dispose(&list);
+	return error;
+}
+
+int resdiff_store_read(resdiff_doc **out, char source_sha256[65], resdiff_store *s,
+		const char *symbol, const char *language, const char *rev)
+{
+	resdiff_buf path = RESDIFF_BUF_INIT;
+	git_tree *root = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	int error = 0, gerr;
+
+	*out = NULL;
+	if ((error = doc_path(&path, symbol, language)) < 0 ||
+	    (error = record_tree(&root, NULL, s, rev)) < 0)
+		goto done;
+	if ((gerr = git_tree_entry_bypath(&entry, root, path.ptr)) == GIT_ENOTFOUND) {
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document %s (%s) in the record%s%s",
+			symbol, language, rev ? " at " : "", rev ? rev : "");
+		goto done;
+	}
+	GIT_TRY(gerr, path.ptr);
+	GIT_TRY(git_blob_lookup(&blob, s->repo, git_tree_entry_id(entry)), path.ptr);
+	error = resdiff_canon_read(out, source_sha256, git_blob_rawcontent(blob),
+		(size_t)git_blob_rawsize(blob), RESDIFF_CANON_FULL);
+	if (error < 0)
+		resdiff_error_prefix(path.ptr);
+done:
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_tree_free(root);
+	resdiff_buf_dispose(&path);
+	return error;
+}
+
+/* ---- series ------------------------------------------------------------ */
+
+static const char *trailer(const git_message_trailer_array *t, const char *key)
+{
+	size_t i;
+	for (i = 0; i < t->count; i++)
+		if (!strcmp(t->trailers[i].key, key))
+			return t->trailers[i].value;
+	return NULL;
+}
+
+static int load_view(resdiff_series *series, resdiff_series_list *list, resdiff_store *s,
+		const char *refname)
+{
+	git_revwalk *walk = NULL;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_blob *blob = NULL;
+	git_message_trailer_array tr = { NULL, 0, NULL };
+	git_oid id;
+	size_t alloc = 0;
+	int error = 0, gerr;
+
+	GIT_TRY(git_revwalk_new(&walk, s->repo), refname);
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	git_revwalk_simplify_first_parent(walk);
+	GIT_TRY(git_revwalk_push_ref(walk, refname), refname);
+	while ((gerr = git_revwalk_next(&id, walk)) == 0) {
+		resdiff_member *m;
+		const char *summary, *sym, *date;
+		git_commit_free(commit);
+		commit = NULL;
+		GIT_TRY(git_commit_lookup(&commit, s->repo, &id), refname);
+		git_message_trailer_array_free(&tr);
+		memset(&tr, 0, sizeof(tr));
+		GIT_TRY(git_message_trailers(&tr, git_commit_message(commit)), refname);
+		sym = trailer(&tr, "Symbol");
+		date = trailer(&tr, "Adopted");
+		if (!sym || !date) {
+			error = resdiff_error_set(RESDIFF_EINVALID,
+				"%s: commit %.12s has no Symbol:/Adopted: trailers", refname,
+				git_oid_tostr_s(&id));
+			goto done;
+		}
+		if (series->count == alloc) {
+			size_t n = alloc ? alloc * 2 : 16;
+			resdiff_member *ms = realloc(series->members, n * sizeof(*ms));
+			if (!ms) {
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				goto done;
+			}
+			series->members = ms;
+			alloc = n;
+		}
+		m = &series->members[series->count++];
+		memset(m, 0, sizeof(*m));
+		m->symbol = resdiff_arena_strdup(list->arena, sym);
+		m->language = series->language;
+		m->date = resdiff_arena_strdup(list->arena, date);
+		m->meeting = trailer(&tr, "Meeting") ?
+			resdiff_arena_strdup(list->arena, trailer(&tr, "Meeting")) : NULL;
+		summary = git_commit_summary(commit);
+		if (summary && !strncmp(summary, sym, strlen(sym)) &&
+		    !strncmp(summary + strlen(sym), ": ", 2))
+			m->title = resdiff_arena_strdup(list->arena, summary + strlen(sym) + 2);
+		git_oid_tostr(m->commit, sizeof(m->commit), &id);
+		if (!m->symbol || !m->date) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+	if (gerr != GIT_ITEROVER)
+		error = git_fail(gerr, refname);
+done:
+	git_message_trailer_array_free(&tr);
+	git_blob_free(blob);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	git_revwalk_free(walk);
+	return error;
+}
+
+static int load_member_doc(resdiff_member *m, resdiff_store *s)
+{
+	git_oid id;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_blob *blob = NULL;
+	const git_tree_entry *e;
+	int error = 0;
+
+	git_oid_fromstr(&id, m->commit);
+	GIT_TRY(git_commit_lookup(&commit, s->repo, &id), m->symbol);
+	GIT_TRY(git_commit_tree(&tree, commit), m->symbol);
+	if (git_tree_entrycount(tree) != 1 ||
+	    git_tree_entry_type(e = git_tree_entry_byindex(tree, 0)) != GIT_OBJECT_BLOB) {
+		error = resdiff_error_set(RESDIFF_EINVALID, "view commit %s is not one file", m->commit);
+		goto done;
+	}
+	GIT_TRY(git_blob_lookup(&blob, s->repo, git_tree_entry_id(e)), m->symbol);
+	error = resdiff_canon_read(&m->doc, NULL, git_blob_rawcontent(blob),
+		(size_t)git_blob_rawsize(blob), RESDIFF_CANON_FULL);
+done:
+	git_blob_free(blob);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return error;
+}
+
+int resdiff_store_series(resdiff_series_list **out, resdiff_store *s, const char *slug,
+		const char *language, bool load_docs)
+{
+	resdiff_series_list *list = NULL;
+	resdiff_buf refs = RESDIFF_BUF_INIT;
+	const char *p;
+	size_t alloc = 0, i, j;
+	int error = 0;
+
+	*out = NULL;
+	if (!(list = calloc(1, sizeof(*list))) || !(list->arena = resdiff_arena_new())) {
+		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		goto done;
+	}
+	if ((error = list_refs(&refs, s, RESDIFF_STORE_SERIES_PREFIX)) < 0)
+		goto done;
+	for (p = refs.ptr; p && *p; p = strchr(p, '\n') + 1) {
+		size_t len = (size_t)(strchr(p, '\n') - p);
+		char *ref = strndup(p, len), *rest, *slash;
+		resdiff_series *sr;
+		if (!ref) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		rest = ref + strlen(RESDIFF_STORE_SERIES_PREFIX);
+		slash = strchr(rest, '/');
+		if (!slash || (slug && (strlen(slug) != (size_t)(slash - rest) ||
+		                        strncmp(rest, slug, (size_t)(slash - rest)))) ||
+		    (language && strcmp(slash + 1, language))) {
+			free(ref);
+			continue;
+		}
+		if (list->count == alloc) {
+			size_t n = alloc ? alloc * 2 : 16;
+			resdiff_series *ss = realloc(list->series, n * sizeof(*ss));
+			if (!ss) {
+				free(ref);
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				goto done;
+			}
+			list->series = ss;
+			alloc = n;
+		}
+		sr = &list->series[list->count++];
+		memset(sr, 0, sizeof(*sr));
+		sr->slug = resdiff_arena_strndup(list->arena, rest, (size_t)(slash - rest));
+		sr->language = resdiff_arena_strdup(list->arena, slash + 1);
+		error = sr->slug && sr->language ? load_view(sr, list, s, ref)
+			: resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		free(ref);
+		if (error < 0)
+			goto done;
+		for (j = 0; load_docs && j < sr->count; j++)
+			if ((error = load_member_doc(&sr->members[j], s)) < 0)
+				goto done;
+	}
+	if (slug && list->count == 0) {
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no series '%s'%s%s%s (see 'resdiff series')",
+			slug, language ? " in " : "", language ? language : "", "");
+		goto done;
+	}
+	*out = list;
+	list = NULL;
+done:
+	(void)i;
+	resdiff_series_list_free(list);
+	resdiff_buf_dispose(&refs);
+	return error;
+}
+
+void resdiff_series_list_free(resdiff_series_list *list)
+{
+	size_t i, j;
+	if (!list)
+		return;
+	for (i = 0; i < list->count; i++) {
+		for (j = 0; j < list->series[i].count; j++)
+			resdiff_doc_free(list->series[i].members[j].doc);
+		free(list->series[i].members);
+	}
+	free(list->series);
+	resdiff_arena_free(list->arena);
+	free(list);
+}

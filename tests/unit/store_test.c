@@ -1,0 +1,917 @@
+/* store_test.c: the resdiff repository, with the real git program as oracle. */
+#include "store_helpers.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <utime.h>
+
+static char *new_repo(resdiff_store **out)
+{
+	char *dir = test_tmpdir();
+	bool created;
+	assert_int_equal(resdiff_store_init(out, &created, dir), 0);
+	assert_true(created);
+	return dir;
+}
+
+static void import_one(resdiff_store *s, const resdiff_doc *doc, resdiff_import_result want)
+{
+	resdiff_store_item item;
+	memset(&item, 0, sizeof(item));
+	item.doc = doc;
+	if (resdiff_store_import(s, &item, 1) < 0)
+		fail_msg("import %s: %s", doc->meta.symbol, resdiff_error_last());
+	assert_int_equal(item.result, want);
+}
+
+static char *git_out(const char *repo, const char *args)
+{
+	int status;
+	char *out = test_capture(&status, "git -C '%s' %s 2>&1", repo, args);
+	if (status != 0)
+		fail_msg("git %s: exit %d: %s", args, status, out);
+	return out;
+}
+
+static void rm_rf(const char *dir)
+{
+	test_system("rm -rf '%s'", dir);
+}
+
+static void test_store__init_and_discovery(void **state)
+{
+	resdiff_store *s = NULL, *t = NULL;
+	char *dir = new_repo(&s), sub[4200], *plain;
+	bool created;
+
+	/* init again: opened unchanged */
+	assert_int_equal(resdiff_store_init(&t, &created, dir), 0);
+	assert_false(created);
+	resdiff_store_free(t);
+	/* discovery from a directory inside the repository */
+	snprintf(sub, sizeof(sub), "%s/refs/heads", dir);
+	assert_int_equal(resdiff_store_open(&t, sub), 0);
+	resdiff_store_free(t);
+	/* $RESDIFF_REPO when no start is given */
+	setenv(RESDIFF_STORE_ENV, dir, 1);
+	assert_int_equal(resdiff_store_open(&t, NULL), 0);
+	resdiff_store_free(t);
+	unsetenv(RESDIFF_STORE_ENV);
+	/* a git repository that is not a resdiff one is refused, so is init in it */
+	plain = test_tmpdir();
+	assert_int_equal(test_system("git init -q '%s'", plain), 0);
+	assert_int_equal(resdiff_store_open(&t, plain), RESDIFF_ENOTFOUND);
+	assert_non_null(strstr(resdiff_error_last(), "not a resdiff repository"));
+	assert_int_equal(resdiff_store_init(&t, &created, plain), RESDIFF_EINVALID);
+	/* HEAD is the record */
+	{
+		char *head = git_out(dir, "symbolic-ref HEAD");
+		assert_string_equal(head, "refs/heads/record\n");
+		free(head);
+	}
+	resdiff_store_free(s);
+	rm_rf(dir);
+	rm_rf(plain);
+	free(dir);
+	free(plain);
+}
+
+static void test_store__roundtrip_and_corrections(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *before, *after, *log;
+	resdiff_doc *doc = test_make_doc("E/RES/2009/7", "zh", "ecosoc-wsis", "2009-07-24", 30, 1);
+	resdiff_doc *next = test_make_doc("E/RES/2017/21", "zh", "ecosoc-wsis", "2017-07-06", 35, 2);
+	resdiff_doc *fixed = test_make_doc("E/RES/2009/7", "zh", "ecosoc-wsis", "2009-07-24", 30, 9);
+	resdiff_doc *back = NULL;
+	resdiff_store_item items[2];
+	char sha[65];
+
+	memset(items, 0, sizeof(items));
+	items[0].doc = doc;
+	items[0].source_sha256 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+	items[1].doc = next;
+	assert_int_equal(resdiff_store_import(s, items, 2), 0);
+	assert_int_equal(items[0].result, RESDIFF_IMPORT_ADDED);
+	assert_int_equal(strlen(items[0].commit), 40);
+	/* exact round trip, source hash included */
+	assert_int_equal(resdiff_store_read(&back, sha, s, "E/RES/2009/7", "zh", NULL), 0);
+	test_assert_docs_equal(doc, back);
+	assert_string_equal(sha, items[0].source_sha256);
+	resdiff_doc_free(back);
+
+	/* identical re-import: no new commit anywhere */
+	before = git_out(dir, "for-each-ref --format='%(objectname) %(refname)'");
+	items[0].result = items[1].result = RESDIFF_IMPORT_ADDED;
+	assert_int_equal(resdiff_store_import(s, items, 2), 0);
+	assert_int_equal(items[0].result, RESDIFF_IMPORT_UNCHANGED);
+	assert_int_equal(items[1].result, RESDIFF_IMPORT_UNCHANGED);
+	after = git_out(dir, "for-each-ref --format='%(objectname) %(refname)'");
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+
+	/* a changed text is a correction in the record, shown in its place in the series */
+	import_one(s, fixed, RESDIFF_IMPORT_AMENDED);
+	log = git_out(dir, "log --format=%s record");
+	assert_string_equal(log, "amend E/RES/2009/7 (zh) text\nimport E/RES/2017/21 (zh)\n"
+		"import E/RES/2009/7 (zh)\n");
+	free(log);
+	assert_int_equal(resdiff_store_read(&back, NULL, s, "2009/7", "zh", NULL), RESDIFF_ENOTFOUND);
+	assert_int_equal(resdiff_store_read(&back, NULL, s, "E/RES/2009/7", "zh", NULL), 0);
+	test_assert_docs_equal(fixed, back);
+	resdiff_doc_free(back);
+	/* the older text stays readable at an earlier record revision */
+	assert_int_equal(resdiff_store_read(&back, NULL, s, "E/RES/2009/7", "zh", "~1"), 0);
+	test_assert_docs_equal(doc, back);
+	resdiff_doc_free(back);
+	log = git_out(dir, "show series/ecosoc-wsis/zh~1:ecosoc-wsis.zh.txt");
+	assert_non_null(strstr(log, "PP1\tUnit 1 of E/RES/2009/7, version 9:"));
+	free(log);
+	log = git_out(dir, "log --format=%s series/ecosoc-wsis/zh");
+	assert_string_equal(log, "E/RES/2017/21: Information and communications technologies for development\n"
+		"E/RES/2009/7: Information and communications technologies for development\n");
+	free(log);
+	test_assert_fsck(dir);
+
+	resdiff_doc_free(doc);
+	resdiff_doc_free(next);
+	resdiff_doc_free(fixed);
+	resdiff_store_free(s);
+	rm_rf(dir);
+	free(dir);
+}
+
+static void test_store__adoption_order_and_git_diff(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *out;
+	resdiff_doc *d2017 = test_make_doc("E/RES/2017/21", "zh", "ecosoc-wsis", "2017-07-06", 30, 2);
+	resdiff_doc *d2009 = test_make_doc("E/RES/2009/7", "zh", "ecosoc-wsis", "2009-07-24", 30, 1);
+	resdiff_doc *d2013 = test_make_doc("E/RES/2013/9", "zh", "ecosoc-wsis", "2013-07-22", 30, 4);
+	resdiff_series_list *list = NULL;
+
+	/* newest first: the view is rebuilt in adoption order each time */
+	import_one(s, d2017, RESDIFF_IMPORT_ADDED);
+	import_one(s, d2009, RESDIFF_IMPORT_ADDED);
+	import_one(s, d2013, RESDIFF_IMPORT_ADDED);
+	out = git_out(dir, "log --reverse --date=short --format='%ad %(trailers:key=Symbol,valueonly)' "
+		"series/ecosoc-wsis/zh | grep -v '^$'");
+	assert_string_equal(out, "2009-07-24 E/RES/2009/7\n2013-07-22 E/RES/2013/9\n2017-07-06 E/RES/2017/21\n");
+	free(out);
+	/* record keeps the order of the imports */
+	out = git_out(dir, "log --reverse --format=%s record");
+	assert_string_equal(out, "import E/RES/2017/21 (zh)\nimport E/RES/2009/7 (zh)\nimport E/RES/2013/9 (zh)\n");
+	free(out);
+	/* stock git diff between two members: changed lines of one file */
+	out = git_out(dir, "diff --name-status symbols/zh/E_RES_2009_7 symbols/zh/E_RES_2017_21");
+	assert_string_equal(out, "M\tecosoc-wsis.zh.txt\n");
+	free(out);
+	out = git_out(dir, "diff symbols/zh/E_RES_2009_7 symbols/zh/E_RES_2017_21");
+	assert_non_null(strstr(out, "\n-PP1\tUnit 1 of E/RES/2009/7, version 1"));
+	assert_non_null(strstr(out, "\n+PP1\tUnit 1 of E/RES/2017/21, version 2"));
+	assert_null(strstr(out, "@unit")); /* no provenance noise in the view */
+	free(out);
+	/* trailers */
+	out = git_out(dir, "log -1 --format=%B symbols/zh/E_RES_2013_9");
+	assert_non_null(strstr(out, "Symbol: E/RES/2013/9\nLanguage: zh\nAdopted: 2013-07-22\n"));
+	free(out);
+	/* the library reads the same order */
+	assert_int_equal(resdiff_store_series(&list, s, "ecosoc-wsis", NULL, true), 0);
+	assert_int_equal(list->count, 1);
+	assert_int_equal(list->series[0].count, 3);
+	assert_string_equal(list->series[0].members[0].symbol, "E/RES/2009/7");
+	assert_string_equal(list->series[0].members[1].symbol, "E/RES/2013/9");
+	assert_string_equal(list->series[0].members[2].date, "2017-07-06");
+	assert_int_equal(list->series[0].members[2].doc->unit_count, 30);
+	resdiff_series_list_free(list);
+	assert_int_equal(resdiff_store_series(&list, s, "no-such", NULL, false), RESDIFF_ENOTFOUND);
+	test_assert_fsck(dir);
+
+	resdiff_doc_free(d2009);
+	resdiff_doc_free(d2013);
+	resdiff_doc_free(d2017);
+	resdiff_store_free(s);
+	rm_rf(dir);
+	free(dir);
+}
+
+static void test_store__pre1970_dates(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *out;
+	resdiff_doc *d1946 = test_make_doc("A/RES/1(I)", "en", "ga-atomic", "1946-01-24", 5, 1);
+	resdiff_doc *d1959 = test_make_doc("A/RES/1379(XIV)", "en", "ga-atomic", "1959-11-20", 5, 2);
+	resdiff_doc *d1975 = test_make_doc("A/RES/3472(XXX)", "en", "ga-atomic", "1975-12-11", 5, 3);
+	resdiff_series_list *list = NULL;
+
+	import_one(s, d1975, RESDIFF_IMPORT_ADDED);
+	import_one(s, d1959, RESDIFF_IMPORT_ADDED);
+	import_one(s, d1946, RESDIFF_IMPORT_ADDED);
+	test_assert_fsck(dir);
+	/* stock git shows clamped dates from 1970 on, and the real ones in the trailer */
+	out = git_out(dir, "log --reverse --date=iso-strict --format='%ad %cd' series/ga-atomic/en");
+	assert_string_equal(out, "1970-01-01T00:00:00+00:00 1970-01-01T00:00:00+00:00\n"
+		"1970-01-01T00:00:00+00:00 1970-01-01T00:00:00+00:00\n"
+		"1975-12-11T00:00:00+00:00 1975-12-11T00:00:00+00:00\n");
+	free(out);
+	out = git_out(dir, "log --reverse --format='%(trailers:key=Adopted,valueonly)' series/ga-atomic/en "
+		"| grep -v '^$'");
+	assert_string_equal(out, "1946-01-24\n1959-11-20\n1975-12-11\n");
+	free(out);
+	/* resdiff orders and displays by the trailer */
+	assert_int_equal(resdiff_store_series(&list, s, "ga-atomic", "en", false), 0);
+	assert_string_equal(list->series[0].members[0].date, "1946-01-24");
+	assert_string_equal(list->series[0].members[0].symbol, "A/RES/1(I)");
+	assert_string_equal(list->series[0].members[1].date, "1959-11-20");
+	resdiff_series_list_free(list);
+	assert_int_equal(resdiff_store_days_from_date("1970-01-01"), 0);
+	assert_int_equal(resdiff_store_days_from_date("1946-01-24"), -8743);
+	assert_int_equal(resdiff_store_days_from_date("2000-03-01"), 11017);
+
+	resdiff_doc_free(d1946);
+	resdiff_doc_free(d1959);
+	resdiff_doc_free(d1975);
+	resdiff_store_free(s);
+	rm_rf(dir);
+	free(dir);
+}
+
+static void test_store__undated_and_moved_members(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *out;
+	resdiff_doc *report = test_make_doc("E/2006/85", "zh", NULL, NULL, 10, 1);
+	resdiff_doc *undated = test_make_doc("E/RES/2020/1", "zh", "ecosoc-wsis", NULL, 10, 2);
+	resdiff_doc *dated = test_make_doc("E/RES/2020/1", "zh", "ecosoc-wsis", "2020-07-01", 10, 2);
+	resdiff_doc *moved = test_make_doc("E/RES/2020/1", "zh", "ecosoc-ict", "2020-07-01", 10, 2);
+	resdiff_doc *other = test_make_doc("E/RES/2019/5", "zh", "ecosoc-wsis", "2019-07-01", 10, 3);
+	resdiff_doc *back = NULL;
+	int status;
+
+	import_one(s, report, RESDIFF_IMPORT_ADDED);
+	import_one(s, undated, RESDIFF_IMPORT_ADDED);
+	import_one(s, other, RESDIFF_IMPORT_ADDED);
+	/* undated documents are in the record and readable, in no history */
+	assert_int_equal(resdiff_store_read(&back, NULL, s, "E/2006/85", "zh", NULL), 0);
+	resdiff_doc_free(back);
+	out = git_out(dir, "for-each-ref --format='%(refname)' refs/heads/series refs/symbols");
+	assert_string_equal(out, "refs/heads/series/ecosoc-wsis/zh\nrefs/symbols/zh/E_RES_2019_5\n");
+	free(out);
+	/* dated by a correction: joins the series */
+	import_one(s, dated, RESDIFF_IMPORT_AMENDED);
+	out = git_out(dir, "log --format=%s record -1");
+	assert_string_equal(out, "amend E/RES/2020/1 (zh) metadata\n");
+	free(out);
+	out = git_out(dir, "log --reverse --format='%(trailers:key=Symbol,valueonly)' series/ecosoc-wsis/zh "
+		"| grep -v '^$'");
+	assert_string_equal(out, "E/RES/2019/5\nE/RES/2020/1\n");
+	free(out);
+	/* moved to another series: leaves the first, its symbol ref follows */
+	import_one(s, moved, RESDIFF_IMPORT_AMENDED);
+	out = git_out(dir, "log --format='%(trailers:key=Symbol,valueonly)' series/ecosoc-wsis/zh | grep -v '^$'");
+	assert_string_equal(out, "E/RES/2019/5\n");
+	free(out);
+	out = git_out(dir, "rev-parse symbols/zh/E_RES_2020_1 series/ecosoc-ict/zh");
+	assert_memory_equal(out, out + 41, 40);
+	free(out);
+	/* undated again: no longer in any history, no symbol ref */
+	import_one(s, undated, RESDIFF_IMPORT_AMENDED);
+	free(test_capture(&status, "git -C '%s' rev-parse -q --verify refs/symbols/zh/E_RES_2020_1", dir));
+	assert_int_not_equal(status, 0);
+	free(test_capture(&status, "git -C '%s' rev-parse -q --verify refs/heads/series/ecosoc-ict/zh", dir));
+	assert_int_not_equal(status, 0);
+	test_assert_fsck(dir);
+
+	resdiff_doc_free(report);
+	resdiff_doc_free(undated);
+	resdiff_doc_free(dated);
+	resdiff_doc_free(moved);
+	resdiff_doc_free(other);
+	resdiff_store_free(s);
+	rm_rf(dir);
+	free(dir);
+}
+
+static void test_store__forgiving_symbols(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *sym = NULL, *lang = NULL;
+	resdiff_doc *a = test_make_doc("E/RES/2009/7", "zh", NULL, "2009-07-24", 3, 1);
+	resdiff_doc *a_en = test_make_doc("E/RES/2009/7", "en", NULL, "2009-07-24", 3, 1);
+	resdiff_doc *b = test_make_doc("E/RES/2010/7", "zh", NULL, "2010-07-24", 3, 2);
+	resdiff_doc *c = test_make_doc("A/RES/65/141", "zh", NULL, "2010-12-20", 3, 3);
+
+	import_one(s, a, RESDIFF_IMPORT_ADDED);
+	import_one(s, b, RESDIFF_IMPORT_ADDED);
+	import_one(s, c, RESDIFF_IMPORT_ADDED);
+	assert_int_equal(resdiff_store_resolve(&sym, &lang, s, "2009/7", NULL, NULL), 0);
+	assert_string_equal(sym, "E/RES/2009/7");
+	assert_string_equal(lang, "zh");
+	free(sym);
+	free(lang);
+	assert_int_equal(resdiff_store_resolve(&sym, &lang, s, "65/141", NULL, NULL), 0);
+	assert_string_equal(sym, "A/RES/65/141");
+	free(sym);
+	free(lang);
+	assert_int_equal(resdiff_store_resolve(&sym, &lang, s, "E_RES_2010_7", NULL, NULL), 0);
+	assert_string_equal(sym, "E/RES/2010/7");
+	free(sym);
+	free(lang);
+	/* "7" is ambiguous: the candidates are listed */
+	assert_int_equal(resdiff_store_resolve(&sym, &lang, s, "7", NULL, NULL), RESDIFF_EAMBIGUOUS);
+	assert_non_null(strstr(resdiff_error_last(), "E/RES/2009/7 (zh)"));
+	assert_non_null(strstr(resdiff_error_last(), "E/RES/2010/7 (zh)"));
+	assert_null(sym);
+	/* not a component boundary: "09/7" does not match */
+	assert_int_equal(resdiff_store_resolve(&sym, &lang, s, "09/7", NULL, NULL), RESDIFF_ENOTFOUND);
+	/* two languages: ask for one */
+	import_one(s, a_en, RESDIFF_IMPORT_ADDED);
+	assert_int_equal(resdiff_store_resolve(&sym, &lang, s, "2009/7", NULL, NULL), RESDIFF_EAMBIGUOUS);
+	assert_non_null(strstr(resdiff_error_last(), "--lang"));
+	assert_int_equal(resdiff_store_resolve(&sym, &lang, s, "2009/7", "en", NULL), 0);
+	assert_string_equal(lang, "en");
+	free(sym);
+	free(lang);
+	/* at an older record revision the English text was not there yet */
+	assert_int_equal(resdiff_store_resolve(&sym, &lang, s, "2009/7", NULL, "~1"), 0);
+	assert_string_equal(lang, "zh");
+	free(sym);
+	free(lang);
+
+	resdiff_doc_free(a);
+	resdiff_doc_free(a_en);
+	resdiff_doc_free(b);
+	resdiff_doc_free(c);
+	resdiff_store_free(s);
+	rm_rf(dir);
+	free(dir);
+}
+
+static void test_store__unsafe_names(void **state)
+{
+	static const char *const mapped[] = {
+		"refs/heads/main", "..", ".git", "HEAD", "a/../../b", "x/.git/config", "@{-1}", "A/RES/ES-10/1"
+	};
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *out;
+	resdiff_doc *doc;
+	resdiff_store_item item;
+	size_t i;
+
+	/* odd symbols are stored under their mapped names only */
+	for (i = 0; i < sizeof(mapped) / sizeof(mapped[0]); i++) {
+		resdiff_doc *back = NULL;
+		doc = test_make_doc(mapped[i], "en", "odd-series", "2001-01-01", 2, (unsigned)i);
+		import_one(s, doc, RESDIFF_IMPORT_ADDED);
+		assert_int_equal(resdiff_store_read(&back, NULL, s, mapped[i], "en", NULL), 0);
+		assert_string_equal(back->meta.symbol, mapped[i]);
+		resdiff_doc_free(back);
+		resdiff_doc_free(doc);
+	}
+	out = git_out(dir, "for-each-ref --format='%(refname)'");
+	assert_null(strstr(out, "refs/heads/main"));
+	assert_null(strstr(out, "refs/heads/HEAD"));
+	assert_non_null(strstr(out, "refs/symbols/en/refs_heads_main\n"));
+	assert_non_null(strstr(out, "refs/symbols/en/%2E.\n") ? out : strstr(out, "refs/symbols/en/%2E%2E\n"));
+	free(out);
+	out = git_out(dir, "ls-tree -r --name-only record");
+	assert_null(strstr(out, "/.git"));
+	assert_null(strstr(out, "/../"));
+	free(out);
+	test_assert_fsck(dir);
+
+	/* refused: control characters, ".lock" names, bad languages and series */
+	{
+		struct { const char *symbol, *lang, *series, *date; } bad[] = {
+			{ "A/\x1b[31m", "en", NULL, NULL },
+			{ "x.lock", "en", NULL, NULL },
+			{ "A/1", "../", NULL, NULL },
+			{ "A/1", "EN", NULL, NULL },
+			{ "A/1", "en", "../main", NULL },
+			{ "A/1", "en", "Main", NULL },
+			{ "A/1", "en", NULL, "2009-02-30" },
+			{ "", "en", NULL, NULL },
+		};
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			char *before = git_out(dir, "for-each-ref");
+			doc = test_make_doc(bad[i].symbol, bad[i].lang, bad[i].series, bad[i].date, 2, 1);
+			memset(&item, 0, sizeof(item));
+			item.doc = doc;
+			assert_int_equal(resdiff_store_import(s, &item, 1), RESDIFF_EINVALID);
+			out = git_out(dir, "for-each-ref");
+			assert_string_equal(before, out);
+			free(out);
+			free(before);
+			resdiff_doc_free(doc);
+		}
+	}
+	resdiff_store_free(s);
+	rm_rf(dir);
+	free(dir);
+}
+
+
+/* The README's main job through the command line, on the real corpus. */
+static void test_store__cli_corpus(void **state)
+{
+	char *dir = test_tmpdir(), *out, *parsed, *shown;
+	const char *bin = RESDIFF_BINARY, *src = RESDIFF_SOURCE_DIR;
+	int status;
+
+	rm_rf(dir);
+	out = test_capture(&status, "%s init '%s'", bin, dir);
+	assert_int_equal(status, 0);
+	free(out);
+	out = test_capture(&status, "%s -C '%s' import --manifest %s/corpus/corpus.manifest", bin, dir, src);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "5 added, 0 amended, 0 unchanged"));
+	free(out);
+	/* adoption order, with dates, in resdiff and in stock git */
+	out = test_capture(&status, "%s -C '%s' log ecosoc-wsis", bin, dir);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "ecosoc-wsis (zh)\n  2009-07-24  E/RES/2009/7 "));
+	assert_true(strstr(out, "2009-07-24") < strstr(out, "2017-07-06  E/RES/2017/21"));
+	free(out);
+	out = git_out(dir, "log --date=short --format=%ad series/ecosoc-wsis/zh");
+	assert_string_equal(out, "2017-07-06\n2009-07-24\n");
+	free(out);
+	/* show --format=json: the units, footnotes and diagnostics of the parse */
+	parsed = test_capture(&status, "cd %s && %s parse --format=json --manifest corpus/corpus.manifest "
+		"corpus/E_RES_2017_21.zh.txt", src, bin);
+	assert_int_equal(status, 0);
+	shown = test_capture(&status, "cd '%s/refs' && %s show 2017/21 --format=json", dir, bin);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(parsed, "\"units\": [{"));
+	assert_string_equal(strstr(parsed, "\"units\": ["), strstr(shown, "\"units\": ["));
+	assert_string_equal(strstr(parsed, "\"meta\": {"), strstr(shown, "\"meta\": {"));
+	free(parsed);
+	free(shown);
+	/* $RESDIFF_REPO, and a report (undated) found by its full symbol */
+	out = test_capture(&status, "RESDIFF_REPO='%s' %s show A/66/64-E/2011/77 | head -1", dir, bin);
+	assert_string_equal(out, "symbol    A/66/64-E/2011/77\n");
+	free(out);
+	/* ambiguous: candidates listed, exit 2 */
+	out = test_capture(&status, "%s -C '%s' import --symbol E/RES/2010/7 --date 2010-07-20 "
+		"%s/corpus/E_RES_2009_7.zh.txt >/dev/null && %s -C '%s' show 7 2>&1", bin, dir, src, bin, dir);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "E/RES/2009/7 (zh)"));
+	assert_non_null(strstr(out, "E/RES/2010/7 (zh)"));
+	free(out);
+	/* unsafe names: exit 2, nothing written */
+	out = test_capture(&status, "%s -C '%s' import --symbol x.lock %s/corpus/E_RES_2009_7.zh.txt 2>&1",
+		bin, dir, src);
+	assert_int_equal(status, 2);
+	free(out);
+	out = test_capture(&status, "%s -C '%s' import --series ../main %s/corpus/E_RES_2009_7.zh.txt 2>&1",
+		bin, dir, src);
+	assert_int_equal(status, 2);
+	free(out);
+	out = test_capture(&status, "%s -C /nonexistent-dir log 2>&1", bin);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "not a resdiff repository"));
+	free(out);
+	test_assert_fsck(dir);
+	rm_rf(dir);
+	free(dir);
+}
+
+/* ---- concurrency, crashes, locks, disk full ----------------------------- */
+
+#define WRITERS 8
+#define DOCS_PER_WRITER 50
+
+/* Writer w imports its 50 documents one per transaction (w % 4 == 0) or
+ * ten per transaction, so single and batched transactions interleave. */
+static void writer(const char *dir, int w)
+{
+	resdiff_store *s = NULL;
+	resdiff_store_item items[10];
+	resdiff_doc *docs[10];
+	int i, k, batch = w % 4 == 0 ? 1 : 10;
+
+	if (resdiff_store_open(&s, dir) < 0)
+		_exit(10);
+	for (i = 0; i < DOCS_PER_WRITER; i += batch) {
+		for (k = 0; k < batch; k++) {
+			char symbol[64], date[16], series[16];
+			int n = i + k;
+			/* dates interleave across writers, so views are rebuilt out of order */
+			snprintf(symbol, sizeof(symbol), "E/RES/%d/%d", 1990 + n % 30, w * 100 + n);
+			snprintf(date, sizeof(date), "%04d-%02d-%02d", 1960 + (n * 7 + w * 3) % 60,
+				1 + (w + n) % 12, 1 + n % 28);
+			snprintf(series, sizeof(series), "series-%d", (w + n) % 4);
+			docs[k] = test_make_doc(symbol, w % 2 ? "zh" : "en", series, date, 6,
+				(unsigned)(w * 1000 + n));
+			memset(&items[k], 0, sizeof(items[k]));
+			items[k].doc = docs[k];
+		}
+		if (resdiff_store_import(s, items, (size_t)batch) < 0) {
+			fprintf(stderr, "writer %d: %s\n", w, resdiff_error_last());
+			_exit(11);
+		}
+		for (k = 0; k < batch; k++) {
+			if (items[k].result != RESDIFF_IMPORT_ADDED)
+				_exit(12);
+			resdiff_doc_free(docs[k]);
+		}
+	}
+	resdiff_store_free(s);
+	_exit(0);
+}
+
+static void assert_views_ordered(const char *dir, size_t want_total)
+{
+	char *out = git_out(dir, "for-each-ref --format='%(refname)' refs/heads/series");
+	char *p, *save = NULL;
+	size_t total = 0;
+
+	for (p = strtok_r(out, "\n", &save); p; p = strtok_r(NULL, "\n", &save)) {
+		char cmd[512], *dates, *q, prev[16] = "";
+		size_t n = 0;
+		snprintf(cmd, sizeof(cmd), "log --reverse --format='%%(trailers:key=Adopted,valueonly)' %s "
+			"| grep -v '^$'", p);
+		dates = git_out(dir, cmd);
+		for (q = dates; *q; q += 11, n++) {
+			assert_true(strncmp(prev, q, 10) <= 0);
+			memcpy(prev, q, 10);
+			prev[10] = '\0';
+		}
+		total += n;
+		free(dates);
+	}
+	assert_int_equal(total, want_total);
+	free(out);
+}
+
+static void test_store__concurrent_importers(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *out;
+	pid_t pids[WRITERS];
+	int w, status;
+
+	resdiff_store_free(s);
+	for (w = 0; w < WRITERS; w++) {
+		pids[w] = fork();
+		assert_true(pids[w] >= 0);
+		if (pids[w] == 0)
+			writer(dir, w);
+	}
+	for (w = 0; w < WRITERS; w++) {
+		assert_int_equal(waitpid(pids[w], &status, 0), pids[w]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+	/* all 400 in the record, one commit each, and in their histories in order */
+	out = git_out(dir, "ls-tree -r --name-only record | wc -l");
+	assert_int_equal(atoi(out), WRITERS * DOCS_PER_WRITER);
+	free(out);
+	out = git_out(dir, "rev-list --count record");
+	assert_int_equal(atoi(out), WRITERS * DOCS_PER_WRITER);
+	free(out);
+	out = git_out(dir, "for-each-ref refs/symbols | wc -l");
+	assert_int_equal(atoi(out), WRITERS * DOCS_PER_WRITER);
+	free(out);
+	assert_views_ordered(dir, WRITERS * DOCS_PER_WRITER);
+	test_assert_fsck(dir);
+	rm_rf(dir);
+	free(dir);
+}
+
+/* Import documents forever in batches; the parent kills us. */
+static void endless_importer(const char *dir)
+{
+	resdiff_store *s = NULL;
+	unsigned n = 0;
+
+	if (resdiff_store_open(&s, dir) < 0)
+		_exit(10);
+	for (;;) {
+		resdiff_store_item items[20];
+		resdiff_doc *docs[20];
+		int i;
+		for (i = 0; i < 20; i++, n++) {
+			char symbol[64], date[16];
+			snprintf(symbol, sizeof(symbol), "A/RES/%u/%u", 40 + n % 30, n);
+			snprintf(date, sizeof(date), "%04u-06-%02u", 1950 + (n * 13) % 70, 1 + n % 28);
+			docs[i] = test_make_doc(symbol, "en", n % 3 ? "ga-a" : "ga-b", date, 40, n);
+			memset(&items[i], 0, sizeof(items[i]));
+			items[i].doc = docs[i];
+		}
+		if (resdiff_store_import(s, items, 20) < 0)
+			_exit(12);
+		for (i = 0; i < 20; i++)
+			resdiff_doc_free(docs[i]);
+	}
+}
+
+static void assert_refs_complete(const char *dir)
+{
+	int status;
+	char *out = test_capture(&status, "git -C '%s' for-each-ref --format='%%(refname)' | "
+		"while read r; do git -C '%s' cat-file -e \"$r^{commit}\" || echo \"broken $r\"; done",
+		dir, dir);
+	assert_string_equal(out, "");
+	free(out);
+}
+
+static void test_store__kill9_mid_import(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s);
+	static const int delays_ms[] = { 40, 150, 350 };
+	size_t k;
+
+	resdiff_store_free(s);
+	s = NULL;
+	for (k = 0; k < sizeof(delays_ms) / sizeof(delays_ms[0]); k++) {
+		struct timespec ts = { 0, delays_ms[k] * 1000000L };
+		resdiff_buf report = RESDIFF_BUF_INIT;
+		resdiff_doc *doc;
+		int status, rc;
+		pid_t pid = fork();
+
+		assert_true(pid >= 0);
+		if (pid == 0)
+			endless_importer(dir);
+		nanosleep(&ts, NULL);
+		kill(pid, SIGKILL);
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFSIGNALED(status));
+		/* valid: fsck clean, every ref at a complete commit */
+		test_assert_fsck(dir);
+		assert_refs_complete(dir);
+		/* the next writer either works or names the lock left behind */
+		assert_int_equal(resdiff_store_open(&s, dir), 0);
+		doc = test_make_doc("E/RES/2000/1", "en", "after-kill", "2000-01-01", 3, (unsigned)k);
+		{
+			resdiff_store_item item;
+			memset(&item, 0, sizeof(item));
+			item.doc = doc;
+			rc = resdiff_store_import(s, &item, 1);
+			if (rc == RESDIFF_ELOCKED) {
+				assert_non_null(strstr(resdiff_error_last(), ".lock"));
+				assert_non_null(strstr(resdiff_error_last(), "resdiff unlock"));
+				assert_true(resdiff_store_lock_check(&report, s) > 0);
+				assert_int_equal(resdiff_store_unlock(&report, s, false), 0);
+				assert_non_null(strstr(report.ptr, "removed "));
+				rc = resdiff_store_import(s, &item, 1);
+			}
+			if (rc < 0)
+				fail_msg("import after kill: %s", resdiff_error_last());
+		}
+		resdiff_doc_free(doc);
+		resdiff_buf_dispose(&report);
+		resdiff_store_free(s);
+		s = NULL;
+		test_assert_fsck(dir);
+	}
+	/* the views agree with the record: every dated member has its ref */
+	{
+		char *docs = git_out(dir, "ls-tree -r --name-only record | wc -l");
+		char *refs = git_out(dir, "for-each-ref refs/symbols | wc -l");
+		assert_int_equal(atoi(docs), atoi(refs));
+		free(docs);
+		free(refs);
+	}
+	rm_rf(dir);
+	free(dir);
+}
+
+static void test_store__stale_locks(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), path[4200], *out;
+	resdiff_doc *doc = test_make_doc("E/RES/2009/7", "zh", "ecosoc-wsis", "2009-07-24", 3, 1);
+	resdiff_buf report = RESDIFF_BUF_INIT;
+	resdiff_store_item item;
+	struct utimbuf old = { 1000000000, 1000000000 };
+	pid_t dead = fork();
+	int status, fd;
+	FILE *f;
+
+	if (dead == 0)
+		_exit(0);
+	waitpid(dead, &status, 0);
+	memset(&item, 0, sizeof(item));
+	item.doc = doc;
+	/* resdiff.lock of a process that is gone */
+	snprintf(path, sizeof(path), "%s/resdiff.lock", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fprintf(f, "%ld localhost-not-checked\n", (long)dead);
+	fclose(f);
+	{
+		char host[128];
+		gethostname(host, sizeof(host));
+		assert_non_null(f = fopen(path, "w"));
+		fprintf(f, "%ld %s\n", (long)dead, host);
+		fclose(f);
+	}
+	assert_int_equal(resdiff_store_import(s, &item, 1), RESDIFF_ELOCKED);
+	assert_non_null(strstr(resdiff_error_last(), path));
+	assert_non_null(strstr(resdiff_error_last(), "no longer running"));
+	/* the command line says so too, exit 2, naming the file */
+	out = test_capture(&status, "cd '%s' && %s show 2009/7 2>&1 >/dev/null; "
+		"%s -C '%s' import --symbol E/RES/1/1 %s/corpus/E_RES_2009_7.zh.txt 2>&1", dir,
+		RESDIFF_BINARY, RESDIFF_BINARY, dir, RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "resdiff: warning: lock file"));          /* show warns */
+	assert_non_null(strstr(out, "no longer running. Remove the stale lock")); /* import fails */
+	assert_non_null(strstr(out, path));
+	free(out);
+	assert_int_equal(resdiff_store_lock_check(&report, s), 1);
+	assert_int_equal(resdiff_store_unlock(&report, s, false), 0);
+	assert_int_equal(access(path, F_OK), -1);
+	import_one(s, doc, RESDIFF_IMPORT_ADDED);
+
+	/* a live holder is not removed without --force */
+	assert_non_null(f = fopen(path, "w"));
+	fprintf(f, "%ld", (long)getpid());
+	fclose(f);
+	{
+		char host[128];
+		gethostname(host, sizeof(host));
+		assert_non_null(f = fopen(path, "w"));
+		fprintf(f, "%ld %s\n", (long)getpid(), host);
+		fclose(f);
+	}
+	assert_int_equal(resdiff_store_unlock(&report, s, false), RESDIFF_ELOCKED);
+	setenv("RESDIFF_LOCK_TIMEOUT_MS", "50", 1);
+	assert_int_equal(resdiff_store_import(s, &item, 1), RESDIFF_ELOCKED);
+	unsetenv("RESDIFF_LOCK_TIMEOUT_MS");
+	assert_int_equal(resdiff_store_unlock(&report, s, true), 0);
+
+	/* a ref lock git left behind: named, then cleared by unlock */
+	snprintf(path, sizeof(path), "%s/refs/heads/record.lock", dir);
+	assert_true((fd = open(path, O_CREAT | O_WRONLY, 0644)) >= 0);
+	close(fd);
+	utime(path, &old);
+	resdiff_doc_free(doc);
+	doc = test_make_doc("E/RES/2009/7", "zh", "ecosoc-wsis", "2009-07-24", 3, 2);
+	item.doc = doc;
+	assert_int_equal(resdiff_store_import(s, &item, 1), RESDIFF_ELOCKED);
+	assert_non_null(strstr(resdiff_error_last(), path));
+	resdiff_buf_clear(&report);
+	assert_int_equal(resdiff_store_lock_check(&report, s), 1);
+	assert_non_null(strstr(report.ptr, path));
+	out = test_capture(&status, "%s -C '%s' unlock", RESDIFF_BINARY, dir);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, path));
+	free(out);
+	import_one(s, doc, RESDIFF_IMPORT_AMENDED);
+	test_assert_fsck(dir);
+
+	resdiff_buf_dispose(&report);
+	resdiff_doc_free(doc);
+	resdiff_store_free(s);
+	rm_rf(dir);
+	free(dir);
+}
+
+/* A document of about `kib` KiB of text that does not compress much. */
+static resdiff_doc *big_doc(const char *symbol, size_t kib, unsigned seed)
+{
+	resdiff_doc *doc = test_make_doc(symbol, "en", "big", "2001-01-01", 2, seed);
+	char text[1025];
+	size_t i, j;
+
+	for (i = 0; i < kib; i++) {
+		char id[32];
+		for (j = 0; j < 1024; j++)
+			text[j] = (char)('!' + rand_r(&seed) % 90);
+		text[1024] = '\0';
+		snprintf(id, sizeof(id), "OP%zu", 100 + i);
+		assert_int_equal(resdiff_doc_add_unit(NULL, doc, id, RESDIFF_UNIT_OPERATIVE, "", text, i), 0);
+	}
+	return doc;
+}
+
+/* The import of a big document fails on a full disk; nothing moved. */
+static void assert_full_disk_changes_nothing(const char *dir, resdiff_store *s)
+{
+	resdiff_doc *doc = big_doc("A/RES/99/1", 2048, 7), *back = NULL;
+	resdiff_store_item item;
+	char *before = git_out(dir, "for-each-ref"), *after;
+	int rc;
+
+	memset(&item, 0, sizeof(item));
+	item.doc = doc;
+	rc = resdiff_store_import(s, &item, 1);
+	assert_int_equal(rc, RESDIFF_EIO);
+	assert_true(strstr(resdiff_error_last(), "space") || strstr(resdiff_error_last(), "large") ||
+	            strstr(resdiff_error_last(), "write"));
+	after = git_out(dir, "for-each-ref");
+	assert_string_equal(before, after);
+	assert_int_equal(resdiff_store_read(&back, NULL, s, "A/RES/99/1", "en", NULL), RESDIFF_ENOTFOUND);
+	test_assert_fsck(dir);
+	free(before);
+	free(after);
+	resdiff_doc_free(doc);
+}
+
+static void test_store__disk_full_tmpfs(void **state)
+{
+	char *mnt = test_tmpdir(), repo[4200], filler[4200];
+	resdiff_store *s = NULL;
+	resdiff_doc *doc;
+	bool created;
+	int status;
+
+	if (mount("tmpfs", mnt, "tmpfs", 0, "size=3m") < 0) {
+		rm_rf(mnt);
+		free(mnt);
+		skip(); /* not root or no mount namespace: the rlimit test still runs */
+	}
+	snprintf(repo, sizeof(repo), "%s/repo", mnt);
+	snprintf(filler, sizeof(filler), "%s/filler", mnt);
+	assert_int_equal(resdiff_store_init(&s, &created, repo), 0);
+	doc = test_make_doc("E/RES/2009/7", "zh", "ecosoc-wsis", "2009-07-24", 20, 1);
+	import_one(s, doc, RESDIFF_IMPORT_ADDED);
+	/* fill the disk but for a little */
+	test_system("dd if=/dev/zero of='%s' bs=64k 2>/dev/null; rm -f '%s.small'", filler, filler);
+	test_system("truncate -s -256k '%s'", filler);
+	assert_full_disk_changes_nothing(repo, s);
+	/* space again: the same import works */
+	unlink(filler);
+	{
+		resdiff_doc *big = big_doc("A/RES/99/1", 512, 7);
+		import_one(s, big, RESDIFF_IMPORT_ADDED);
+		resdiff_doc_free(big);
+	}
+	test_assert_fsck(repo);
+	resdiff_doc_free(doc);
+	resdiff_store_free(s);
+	status = umount(mnt);
+	assert_int_equal(status, 0);
+	rm_rf(mnt);
+	free(mnt);
+}
+
+static void test_store__disk_full_rlimit(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s);
+	resdiff_doc *doc = test_make_doc("E/RES/2009/7", "zh", "ecosoc-wsis", "2009-07-24", 20, 1);
+	pid_t pid;
+	int status;
+
+	import_one(s, doc, RESDIFF_IMPORT_ADDED);
+	resdiff_store_free(s);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		/* no file may grow past 256 KiB: the pack write fails like ENOSPC */
+		struct rlimit rl = { 256 * 1024, 256 * 1024 };
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &rl);
+		if (resdiff_store_open(&s, dir) < 0)
+			_exit(10);
+		assert_full_disk_changes_nothing(dir, s);
+		resdiff_store_free(s);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	test_assert_fsck(dir);
+	resdiff_doc_free(doc);
+	rm_rf(dir);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_store__init_and_discovery),
+		cmocka_unit_test(test_store__roundtrip_and_corrections),
+		cmocka_unit_test(test_store__adoption_order_and_git_diff),
+		cmocka_unit_test(test_store__pre1970_dates),
+		cmocka_unit_test(test_store__undated_and_moved_members),
+		cmocka_unit_test(test_store__forgiving_symbols),
+		cmocka_unit_test(test_store__unsafe_names),
+		cmocka_unit_test(test_store__cli_corpus),
+		cmocka_unit_test(test_store__concurrent_importers),
+		cmocka_unit_test(test_store__kill9_mid_import),
+		cmocka_unit_test(test_store__stale_locks),
+		cmocka_unit_test(test_store__disk_full_tmpfs),
+		cmocka_unit_test(test_store__disk_full_rlimit),
+	};
+	/* git as the oracle must not read the user's configuration */
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
+	if (getenv("RESDIFF_TEST_FILTER")) /* run one test: RESDIFF_TEST_FILTER='*kill9*' */
+		cmocka_set_test_filter(getenv("RESDIFF_TEST_FILTER"));
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
