@@ -2,6 +2,7 @@
 #include "cmd.h"
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,7 +20,7 @@ static const cmd_opt diff_opts[] = {
 	{ "concordance", 0, OPT_VALUE, "FILE", "pins from a file: OLD=NEW, OLD!=NEW or gold-format lines" },
 	{ "threshold", 0, OPT_VALUE, "X", "similarity threshold in (0,1) instead of the per-script default" },
 	{ "manifest", 0, OPT_VALUE, "FILE", "corpus manifest: metadata for the inputs, and --series" },
-	{ "series", 0, OPT_VALUE, "SLUG", "diff each consecutive pair of a series of the manifest" },
+	{ "series", 0, OPT_VALUE, "SLUG", "diff each consecutive pair of a series (stored, or of --manifest)" },
 	{ "exit-code", 0, OPT_FLAG, NULL, "exit 1 when there are changes, 0 when none" },
 	{ "no-pager", 0, OPT_FLAG, NULL, "do not page the output on a terminal" },
 	{ "timing", 0, OPT_FLAG, NULL, "print where the time went on standard error" },
@@ -35,12 +36,59 @@ static double now(void)
 
 static double parse_seconds, read_seconds, render_seconds, align_seconds, edits_seconds, init_seconds;
 
+/* The repository, opened on first use by a stored-symbol argument; when
+ * opening fails cmd_store_open has printed why and store_failed is set. */
+static resdiff_store *diff_store;
+static bool store_failed;
+
+static int store_needed(void)
+{
+	if (diff_store)
+		return 0;
+	if (cmd_store_open(&diff_store) != CMD_EXIT_OK) {
+		store_failed = true;
+		return RESDIFF_ERROR;
+	}
+	return 0;
+}
+
+/* Report an error unless it was reported when the repository failed to open. */
+static int fail(void)
+{
+	return store_failed ? CMD_EXIT_ERROR : cmd_fail_last();
+}
+
+/* "2009/7", "E/RES/2009/7@~1", "65/141@<commit>": a stored document. */
+static int load_stored(resdiff_doc **out, const char *arg, const char *lang)
+{
+	char *query = strdup(arg), *at, *symbol = NULL, *language = NULL;
+	int error;
+
+	if (!query)
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	if ((at = strrchr(query, '@')) != NULL)
+		*at++ = '\0';
+	if ((error = store_needed()) < 0)
+		goto done;
+	if ((error = resdiff_store_resolve(&symbol, &language, diff_store, query, lang,
+			at && *at ? at : NULL)) < 0 ||
+	    (error = resdiff_store_read(out, NULL, diff_store, symbol, language,
+			at && *at ? at : NULL)) < 0)
+		goto done;
+done:
+	free(query);
+	free(symbol);
+	free(language);
+	return error;
+}
+
 /*
  * The seam between the command line and the documents: resolve one diff
- * argument to a parsed document. Today an argument is a file ("-" is
- * standard input), with the manifest's metadata when the manifest lists
- * it; stored symbols ("2009/7") and SYMBOL@REV resolve here once the store
- * (issue 4) is merged.
+ * argument to a parsed document. An argument that names a file ("-" is
+ * standard input) is parsed, with the manifest's metadata when the manifest
+ * lists it; anything else is a stored symbol ("2009/7") or SYMBOL@REV
+ * (REV a revision of the record: "~1", a commit) in the resdiff repository
+ * found as git finds one (-C/--repo, $RESDIFF_REPO, the current directory).
  */
 static int diff_input_load(resdiff_doc **out, const char *arg, const char *lang,
 		const resdiff_manifest *manifest)
@@ -50,12 +98,18 @@ static int diff_input_load(resdiff_doc **out, const char *arg, const char *lang,
 	char *text = NULL;
 	size_t len, k;
 	double t0 = now();
+	struct stat sb;
 	int error;
 
 	*out = NULL;
 	for (k = 0; manifest && k < manifest->count; k++)
 		if (!strcmp(manifest->entries[k].path, arg) || !strcmp(manifest->entries[k].source, arg))
 			entry = &manifest->entries[k];
+	if (!entry && strcmp(arg, "-") && stat(arg, &sb) < 0) {
+		error = load_stored(out, arg, lang);
+		parse_seconds += now() - t0;
+		return error;
+	}
 	popts.language = lang ? lang : entry ? entry->language : NULL;
 	popts.source = arg;
 	if ((error = resdiff_file_read(&text, &len, entry ? entry->path : arg)) < 0)
@@ -247,17 +301,14 @@ static int render(resdiff_buf *out, const resdiff_diff *diff, const diff_setting
 	return error;
 }
 
-/* Diff one pair into out; *changed says whether anything changed. */
-static int diff_pair(resdiff_buf *out, bool *changed, const char *old_arg, const char *new_arg,
-		const char *lang, const resdiff_manifest *manifest, diff_settings *s)
+/* Diff two documents into out; *changed says whether anything changed. */
+static int diff_docs_pair(resdiff_buf *out, bool *changed, const resdiff_doc *a,
+		const resdiff_doc *b, const char *old_arg, const char *new_arg, diff_settings *s)
 {
-	resdiff_doc *a = NULL, *b = NULL;
 	resdiff_diff *diff = NULL;
 	int error;
 
-	if ((error = diff_input_load(&a, old_arg, lang, manifest)) < 0 ||
-	    (error = diff_input_load(&b, new_arg, lang, manifest)) < 0 ||
-	    (error = resdiff_diff_docs(&diff, a, b, &s->aopts)) < 0)
+	if ((error = resdiff_diff_docs(&diff, a, b, &s->aopts)) < 0)
 		goto done;
 	align_seconds += diff->align_seconds;
 	edits_seconds += diff->edits_seconds;
@@ -269,8 +320,62 @@ static int diff_pair(resdiff_buf *out, bool *changed, const char *old_arg, const
 	*changed |= resdiff_diff_has_changes(diff);
 done:
 	resdiff_diff_free(diff);
+	return error;
+}
+
+/* Diff one pair of arguments (files or stored symbols). */
+static int diff_pair(resdiff_buf *out, bool *changed, const char *old_arg, const char *new_arg,
+		const char *lang, const resdiff_manifest *manifest, diff_settings *s)
+{
+	resdiff_doc *a = NULL, *b = NULL;
+	int error;
+
+	if ((error = diff_input_load(&a, old_arg, lang, manifest)) == 0 &&
+	    (error = diff_input_load(&b, new_arg, lang, manifest)) == 0)
+		error = diff_docs_pair(out, changed, a, b, old_arg, new_arg, s);
 	resdiff_doc_free(a);
 	resdiff_doc_free(b);
+	return error;
+}
+
+/* Each consecutive pair of a stored series, in adoption order. */
+static int diff_stored_series(resdiff_buf *out, bool *changed, const char *slug,
+		const char *lang, diff_settings *s)
+{
+	resdiff_series_list *list = NULL;
+	size_t i, k, pairs = 0;
+	int error;
+
+	if ((error = store_needed()) < 0)
+		return error;
+	if ((error = resdiff_store_series(&list, diff_store, slug, lang, false)) < 0)
+		return error;
+	for (i = 0; i < list->count && !error; i++) {
+		const resdiff_series *sr = &list->series[i];
+		resdiff_doc *prev = NULL, *cur = NULL;
+		for (k = 0; k < sr->count && !error; k++) {
+			/* the record holds each text with all its attributes */
+			if ((error = resdiff_store_read(&cur, NULL, diff_store, sr->members[k].symbol,
+					sr->members[k].language, NULL)) < 0)
+				break;
+			if (prev) {
+				if (pairs++ && !s->stat && strcmp(s->format, "json") &&
+				    (error = resdiff_buf_putc(out, '\n')) < 0)
+					break;
+				error = diff_docs_pair(out, changed, prev, cur, sr->members[k - 1].symbol,
+					sr->members[k].symbol, s);
+			}
+			resdiff_doc_free(prev);
+			prev = cur;
+			cur = NULL;
+		}
+		resdiff_doc_free(prev);
+		resdiff_doc_free(cur);
+	}
+	if (!error && pairs == 0)
+		error = resdiff_error_set(RESDIFF_ENOTFOUND,
+			"series '%s' has fewer than two members in the repository", slug);
+	resdiff_series_list_free(list);
 	return error;
 }
 
@@ -300,9 +405,12 @@ int cmd_diff(int argc, char **argv)
 	r = cmd_args_parse(&args, diff_opts, argc, argv,
 		"resdiff diff [--format=text|json|markdown|html|amendments] [--stat] [--only=operative] "
 		"[--pin OLD=NEW]... [--unpin OLD=NEW]... [--concordance FILE] [--exit-code] OLD NEW\n"
-		"       resdiff diff --manifest FILE --series SLUG [options]",
+		"       resdiff diff [--manifest FILE] --series SLUG [options]",
 		"Align two texts clause by clause and show what was added, reworded, dropped,\n"
-		"moved, split or merged. OLD and NEW are files ('-' is standard input).\n"
+		"moved, split or merged. OLD and NEW are files ('-' is standard input) or\n"
+		"documents of the resdiff repository: a symbol ('2009/7', 'E/RES/2009/7') or\n"
+		"SYMBOL@REV with REV a revision of the record ('2009/7@~1'). --series walks\n"
+		"each consecutive pair of a stored series, or of a manifest's with --manifest.\n"
 		"Exit status: 0, or 1 with --exit-code when there are changes; 2 on errors.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
@@ -376,15 +484,16 @@ int cmd_diff(int argc, char **argv)
 		rc = cmd_fail_last();
 		goto done;
 	}
-	if (series) {
-		if (!manifest) {
-			rc = cmd_fail("--series needs --manifest (stored series come with the store)");
+	if (series && args.nargs) {
+		rc = cmd_fail("--series takes no OLD NEW arguments");
+		goto done;
+	}
+	if (series && !manifest) {
+		if (diff_stored_series(&out, &changed, series, lang, &s) < 0) {
+			rc = fail();
 			goto done;
 		}
-		if (args.nargs) {
-			rc = cmd_fail("--series takes no OLD NEW arguments");
-			goto done;
-		}
+	} else if (series) {
 		if (!(members = calloc(manifest->count + 1, sizeof(*members)))) {
 			rc = cmd_fail("out of memory");
 			goto done;
@@ -415,7 +524,7 @@ int cmd_diff(int argc, char **argv)
 			goto done;
 		}
 		if (diff_pair(&out, &changed, args.args[0], args.args[1], lang, manifest, &s) < 0) {
-			rc = cmd_fail_last();
+			rc = fail();
 			goto done;
 		}
 	}
@@ -428,6 +537,9 @@ int cmd_diff(int argc, char **argv)
 			read_seconds * 1e3, parse_seconds * 1e3, align_seconds * 1e3, init_seconds * 1e3,
 			edits_seconds * 1e3, render_seconds * 1e3, (now() - t_start) * 1e3);
 done:
+	resdiff_store_free(diff_store);
+	diff_store = NULL;
+	store_failed = false;
 	free(members);
 	free(pins.pins);
 	resdiff_arena_free(pins.arena);
