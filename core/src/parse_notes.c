@@ -25,6 +25,7 @@
 #define CLUSTER_LOOKAHEAD 8   /* non-blank lines searched for the next label */
 #define NOTE_MAX_LINES 60     /* a footnote body longer than this ends */
 #define MARKER_ORDER_SLACK 3  /* a first citation may skip this many labels */
+#define MARKER_LOOKBACK 12    /* non-blank lines searched back for a marker */
 
 enum { ZONE_CLUSTER = 1, ZONE_STRONG = 1000 };
 
@@ -302,6 +303,29 @@ static bool cluster_follows(const parse_state *st, size_t i, const char *label)
 	return false;
 }
 
+/* "20 拉加经委会…" and a few lines on " 20 该计划可查询 http://…": the
+ * label seen first is the marker, the one that repeats it is the body. */
+static bool marker_precedes(const parse_state *st, size_t i, const char *label)
+{
+	char prev[16];
+	size_t k, seen = 0;
+	bool sup;
+
+	for (k = i; k > st->body_start && seen < MARKER_LOOKBACK; k--) {
+		const parse_line *l = &st->lines[k - 1];
+		size_t n;
+		if (l->cls == LINE_BLANK)
+			continue;
+		if (l->cls != LINE_TEXT && l->cls != LINE_DEBRIS)
+			return false;
+		seen++;
+		n = parse_note_label(l->text, l->len, prev, &sup);
+		if (n && !sup && !strcmp(prev, label) && (n == l->len || l->text[n] == ' '))
+			return true;
+	}
+	return false;
+}
+
 static void dissolve(parse_state *st, zone *z)
 {
 	size_t n, k;
@@ -370,7 +394,7 @@ static int find_zones(parse_state *st, zone **out, size_t *nout)
 		if (candidate_at(st, i, label, &bl, &off, &sup)) {
 			if (after_sep || sup)
 				strength = ZONE_STRONG;
-			else if (cluster_follows(st, i, label))
+			else if (cluster_follows(st, i, label) || marker_precedes(st, i, label))
 				strength = ZONE_CLUSTER;
 		}
 		after_sep = false;
