@@ -25,7 +25,7 @@
 #define CLUSTER_LOOKAHEAD 8   /* non-blank lines searched for the next label */
 #define NOTE_MAX_LINES 60     /* a footnote body longer than this ends */
 #define MARKER_ORDER_SLACK 3  /* a first citation may skip this many labels */
-#define MARKER_LOOKBACK 12    /* non-blank lines searched back for a marker */
+#define MARKER_LOOKBACK 40    /* non-blank lines searched back for a marker (a page) */
 
 enum { ZONE_CLUSTER = 1, ZONE_STRONG = 1000 };
 
