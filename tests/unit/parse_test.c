@@ -99,11 +99,21 @@ static void test_parse__resolution_metadata(void **state)
 
 /* ---- reports ---- */
 
-static void check_report(const char *path, size_t paragraphs, const char **headings)
+static void check_report(const char *path, size_t paragraphs, size_t footnotes,
+		const char **headings)
 {
 	resdiff_doc *doc = test_parse_source(path, NULL);
 	size_t i, n = 0;
 	char id[16];
+
+	/* every footnote, labelled in order (1..n, or * and ** in front) */
+	assert_int_equal(doc->footnote_count, footnotes);
+	for (i = 0; i < doc->footnote_count; i++)
+		if (doc->footnotes[i].label[0] != '*') {
+			snprintf(id, sizeof(id), "%zu", ++n);
+			assert_string_equal(doc->footnotes[i].label, id);
+		}
+	n = 0;
 
 	assert_null(doc->meta.date);
 	assert_string_equal(doc->meta.kind, "report");
@@ -135,8 +145,8 @@ static void test_parse__reports(void **state)
 		"西亚", "拉丁美洲和加勒比", "欧洲", "大会", "结论和建议", NULL };
 	resdiff_doc *doc;
 
-	check_report("corpus/E_2006_85.zh.txt", 50, h2006);
-	check_report("corpus/A_66_64-E_2011_77.zh.txt", 167, h2011);
+	check_report("corpus/E_2006_85.zh.txt", 50, 2, h2006);
+	check_report("corpus/A_66_64-E_2011_77.zh.txt", 167, 47, h2011);
 	/* numbered sub-headings keep their label */
 	doc = test_parse_source("corpus/A_66_64-E_2011_77.zh.txt", NULL);
 	{
