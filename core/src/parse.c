@@ -991,6 +991,7 @@ done:
 	for (i = 0; i < st.note_count; i++)
 		resdiff_buf_dispose(&st.notes[i].text);
 	free(st.notes);
+	free(st.index);
 	free(st.lines);
 	resdiff_doc_free(st.doc);
 	return error;

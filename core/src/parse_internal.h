@@ -71,6 +71,8 @@ typedef struct {
 	size_t count;
 	parse_note *notes;
 	size_t note_count, note_alloc;
+	int *index;           /* label -> note, see parse_notes.c */
+	size_t index_size;
 	size_t body_start;    /* first line after the chapeau / front matter */
 	size_t body_end;      /* one past the last body line */
 	bool is_resolution;   /* a chapeau was found */

@@ -91,12 +91,53 @@ size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscri
 	return i;
 }
 
+/* Footnotes are found by label through an open-addressing table of note
+ * indexes (linear probing keeps equal labels in insertion order, so the
+ * first note with a label is found first). Dissolved notes have the label
+ * "" and never match. */
+static uint32_t label_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static int index_insert(parse_state *st, size_t note)
+{
+	size_t mask, k;
+	if ((st->note_count + 1) * 2 > st->index_size) {
+		size_t n = st->index_size ? st->index_size * 2 : 64, i;
+		int *t = malloc(n * sizeof(*t));
+		if (!t)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		for (i = 0; i < n; i++)
+			t[i] = -1;
+		free(st->index);
+		st->index = t;
+		st->index_size = n;
+		for (i = 0; i < note; i++) {
+			for (k = label_hash(st->notes[i].label) & (n - 1); t[k] >= 0; k = (k + 1) & (n - 1))
+				;
+			t[k] = (int)i;
+		}
+	}
+	mask = st->index_size - 1;
+	for (k = label_hash(st->notes[note].label) & mask; st->index[k] >= 0; k = (k + 1) & mask)
+		;
+	st->index[k] = (int)note;
+	return 0;
+}
+
 int parse_note_find(const parse_state *st, const char *label)
 {
-	size_t i;
-	for (i = 0; i < st->note_count; i++)
-		if (!strcmp(st->notes[i].label, label))
-			return (int)i;
+	size_t mask, k;
+	if (!st->index_size || !label[0])
+		return -1;
+	mask = st->index_size - 1;
+	for (k = label_hash(label) & mask; st->index[k] >= 0; k = (k + 1) & mask)
+		if (!strcmp(st->notes[st->index[k]].label, label))
+			return st->index[k];
 	return -1;
 }
 
@@ -185,6 +226,7 @@ static bool ends_sentence(const char *s, size_t len)
 static int note_new(parse_state *st, const char *label, size_t line)
 {
 	parse_note *n;
+	int error;
 	if (st->note_count == st->note_alloc) {
 		size_t na = st->note_alloc ? st->note_alloc * 2 : 32;
 		parse_note *p = realloc(st->notes, na * sizeof(*p));
@@ -199,6 +241,8 @@ static int note_new(parse_state *st, const char *label, size_t line)
 		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 	n->line = line;
 	n->first = n->last = line;
+	if ((error = index_insert(st, st->note_count)) < 0)
+		return error;
 	return (int)st->note_count++;
 }
 
@@ -340,30 +384,52 @@ static void dissolve(parse_state *st, zone *z)
 	z->dissolved = true;
 }
 
-/* Keep one definition per label (see the file comment). */
-static void resolve_duplicates(parse_state *st, zone *zones, size_t nzones)
+/* Keep one definition per label (see the file comment): notes sorted by
+ * label, so this is O(n log n) however many zones there are. */
+typedef struct {
+	const char *label;
+	size_t zone;
+} zone_label;
+
+static int cmp_zone_label(const void *a, const void *b)
 {
-	size_t a, b, n, m;
-	for (a = 0; a < nzones; a++) {
-		if (zones[a].dissolved)
-			continue;
-		for (n = zones[a].first_note; n < zones[a].first_note + zones[a].note_count && !zones[a].dissolved; n++) {
-			for (b = 0; b < nzones && !zones[a].dissolved; b++) {
-				if (b == a || zones[b].dissolved)
-					continue;
-				for (m = zones[b].first_note; m < zones[b].first_note + zones[b].note_count; m++) {
-					if (strcmp(st->notes[n].label, st->notes[m].label))
-						continue;
-					if (zones[a].strength < zones[b].strength ||
-					    (zones[a].strength == zones[b].strength && zones[a].start < zones[b].start))
-						dissolve(st, &zones[a]);
-					else
-						dissolve(st, &zones[b]);
-					break;
-				}
-			}
+	const zone_label *x = a, *y = b;
+	int c = strcmp(x->label, y->label);
+	return c ? c : (x->zone < y->zone ? -1 : x->zone > y->zone);
+}
+
+static int resolve_duplicates(parse_state *st, zone *zones, size_t nzones)
+{
+	zone_label *all;
+	size_t n = 0, z, k, i, j;
+
+	for (z = 0; z < nzones; z++)
+		n += zones[z].note_count;
+	if (!n)
+		return 0;
+	if (!(all = malloc(n * sizeof(*all))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	for (z = 0, n = 0; z < nzones; z++)
+		for (k = zones[z].first_note; k < zones[z].first_note + zones[z].note_count; k++) {
+			all[n].label = st->notes[k].label;
+			all[n++].zone = z;
 		}
+	qsort(all, n, sizeof(*all), cmp_zone_label);
+	for (i = 0; i < n; i = j) {
+		size_t best = all[i].zone;
+		for (j = i + 1; j < n && !strcmp(all[j].label, all[i].label); j++) {
+			const zone *a = &zones[best], *b = &zones[all[j].zone];
+			/* stronger wins; of equals, the later (bodies follow markers) */
+			if (zones[best].dissolved || (!b->dissolved &&
+			    (b->strength > a->strength || (b->strength == a->strength && b->start > a->start))))
+				best = all[j].zone;
+		}
+		for (k = i; k < j; k++)
+			if (all[k].zone != best && !zones[all[k].zone].dissolved)
+				dissolve(st, &zones[all[k].zone]);
 	}
+	free(all);
+	return 0;
 }
 
 static int find_zones(parse_state *st, zone **out, size_t *nout)
@@ -420,7 +486,13 @@ static int find_zones(parse_state *st, zone **out, size_t *nout)
 		nz++;
 		i = next > i ? next : i + 1;
 	}
-	resolve_duplicates(st, zones, nz);
+	if ((error = resolve_duplicates(st, zones, nz)) < 0)
+		goto done;
+	/* the zones that stand, in order, for body_in_next_zone's search */
+	for (i = 0, next = 0; i < nz; i++)
+		if (!zones[i].dissolved)
+			zones[next++] = zones[i];
+	nz = next;
 done:
 	if (error < 0) {
 		free(zones);
@@ -463,20 +535,23 @@ static bool plausible(const parse_state *st, const cite_state *cs, const char *l
 	return label[0] == '*' || (v > cs->max_cited && v <= cs->max_cited + MARKER_ORDER_SLACK);
 }
 
-/* Is the body of `label` in the first zone after line i? */
+/* Is the body of `label` in the first zone after line i? (Zones are in
+ * document order and none is dissolved here: a binary search.) */
 static bool body_in_next_zone(const parse_state *st, const cite_state *cs, size_t i, const char *label)
 {
-	size_t z;
+	size_t lo = 0, hi = cs->nzones;
 	int n = parse_note_find(st, label);
 	if (n < 0)
 		return false;
-	for (z = 0; z < cs->nzones; z++) {
-		if (cs->zones[z].dissolved || cs->zones[z].start <= i)
-			continue;
-		return (size_t)n >= cs->zones[z].first_note &&
-		       (size_t)n < cs->zones[z].first_note + cs->zones[z].note_count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cs->zones[mid].start <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return false;
+	return lo < cs->nzones && (size_t)n >= cs->zones[lo].first_note &&
+	       (size_t)n < cs->zones[lo].first_note + cs->zones[lo].note_count;
 }
 
 static bool closing_punct(uint32_t c)
