@@ -70,6 +70,8 @@ int cmd_fail_last(void);
 int cmd_write(const resdiff_buf *buf);
 
 int cmd_parse(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_log(int argc, char **argv);

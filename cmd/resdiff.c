@@ -7,6 +7,8 @@
 
 static const cmd_command commands[] = {
 	{ "parse", cmd_parse, "parse documents into paragraphs (text, JSON, summary)" },
+	{ "check", cmd_check, "check a corpus: clean parses, no debris, manifest agrees" },
+	{ "diff", cmd_diff, "align two texts clause by clause and show the changes" },
 	{ "init", cmd_init, "create a resdiff repository" },
 	{ "import", cmd_import, "parse documents and store them in the repository" },
 	{ "log", cmd_log, "members of each series in adoption order" },

@@ -162,6 +162,22 @@ int resdiff_manifest_load(resdiff_manifest **out, const char *path)
 				path, RESDIFF_MANIFEST_MAX_DOCUMENTS);
 			goto done;
 		}
+		if (!strcmp(key, "accept")) {
+			const char **a = resdiff_arena_alloc(m->arena, (e->accept_count + 2) * sizeof(*a));
+			if (!a) {
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				goto done;
+			}
+			if (e->accept_count)
+				memcpy(a, e->accept, e->accept_count * sizeof(*a));
+			if (!(a[e->accept_count] = resdiff_arena_strdup(m->arena, ce->value ? ce->value : ""))) {
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				goto done;
+			}
+			a[++e->accept_count] = NULL;
+			e->accept = a;
+			continue;
+		}
 		if (!(field = field_for(e, key))) {
 			error = resdiff_error_set(RESDIFF_EINVALID,
 				"%s: document \"%s\": unknown key '%s'", path, subname, key);

@@ -187,6 +187,48 @@ static bool is_roman(const char *s)
 	return true;
 }
 
+/* Sub-paragraph letters of the Cyrillic and Arabic alphabets, in the order
+ * UN documents use them; ids use the Latin letter of the same rank so that
+ * parallel texts share ids ("(б)" and "(ب)" are both "(b)"). */
+static const char *const cyrillic_letters[] = { "а", "б", "в", "г", "д", "е", "ж", "з",
+	"и", "к", "л", "м", "н", "о", "п", "р", "с", "т", "у", "ф", "х", "ц", "ч", "ш", "щ",
+	"э", "ю", "я" };
+static const char *const arabic_letters[] = { "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح",
+	"ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ",
+	"ذ", "ض" };
+
+/* One sub-paragraph letter at s: a Latin letter or roman numeral, or one
+ * Cyrillic or Arabic letter. Writes the Latin id form to latin[8] and
+ * returns the bytes read (0 if none). */
+static size_t sub_letter(const char *s, size_t len, char latin[8])
+{
+	size_t k = 0, i, n;
+	while (k < len && s[k] >= 'a' && s[k] <= 'z' && k < 5)
+		k++;
+	if (k > 0) {
+		snprintf(latin, 8, "%.*s", (int)k, s);
+		if (k == 1 || is_roman(latin))
+			return k;
+		latin[0] = '\0';
+		return 0;
+	}
+	for (i = 0; i < sizeof(cyrillic_letters) / sizeof(cyrillic_letters[0]); i++) {
+		n = strlen(cyrillic_letters[i]);
+		if (len >= n && !memcmp(s, cyrillic_letters[i], n)) {
+			snprintf(latin, 8, "%c", (char)('a' + i));
+			return n;
+		}
+	}
+	for (i = 0; i < sizeof(arabic_letters) / sizeof(arabic_letters[0]); i++) {
+		n = strlen(arabic_letters[i]);
+		if (len >= n && !memcmp(s, arabic_letters[i], n)) {
+			snprintf(latin, 8, "%c", (char)('a' + i));
+			return n;
+		}
+	}
+	return 0;
+}
+
 static int cjk_numeral(uint32_t c)
 {
 	static const uint32_t digits[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
@@ -207,7 +249,7 @@ static void label_detect(label_t *lab, const char *s, size_t len, const char *la
 	/* "12." / "12.text" / Arabic "12 - text" */
 	while (i < len && s[i] >= '0' && s[i] <= '9')
 		i++;
-	if (i > 0 && i <= 4) {
+	if (i > 0 && i <= PARSE_NUMBER_DIGITS) {
 		if (i < len && s[i] == '.' && !(i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9')) {
 			lab->kind = LABEL_NUMBER;
 			lab->number = atoi(s);
@@ -227,22 +269,20 @@ static void label_detect(label_t *lab, const char *s, size_t len, const char *la
 		}
 		return;
 	}
-	/* "(a)", "(iv)", "（a）" */
+	/* "(a)", "(iv)", "（a）", "(б)", "(ب)"; "a)", "iv)", "б)" */
 	j = 0;
 	if (len > 0 && s[0] == '(')
 		j = 1;
 	else if (len >= 3 && !strncmp(s, "（", 3))
 		j = 3;
-	if (j) {
-		size_t k = j;
-		while (k < len && s[k] >= 'a' && s[k] <= 'z' && k - j < 5)
-			k++;
-		if (k > j && k < len && (s[k] == ')' || !strncmp(s + k, "）", 3)) &&
-		    (k - j == 1 || (k - j < 6 && (snprintf(lab->sub, sizeof(lab->sub), "%.*s", (int)(k - j), s + j), is_roman(lab->sub))))) {
+	{
+		size_t n = sub_letter(s + j, len - j, lab->sub);
+		size_t k = j + n;
+		if (n && k < len && (s[k] == ')' || !strncmp(s + k, "）", 3)) &&
+		    (j || (k + 1 < len && s[k + 1] == ' '))) {
 			size_t close = s[k] == ')' ? 1 : 3;
 			lab->kind = LABEL_SUB;
-			snprintf(lab->sub, sizeof(lab->sub), "%.*s", (int)(k - j), s + j);
-			snprintf(lab->text, sizeof(lab->text), "(%s)", lab->sub);
+			snprintf(lab->text, sizeof(lab->text), "%s%.*s)", j ? "(" : "", (int)n, s + j);
 			lab->len = skip_spaces(s, len, k + close);
 			return;
 		}
@@ -644,6 +684,15 @@ static int roman_value(const char *s)
 	return 0;
 }
 
+static bool ends_with_colon(const char *s, size_t len)
+{
+	uint32_t c;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	c = parse_last_cp(s, len);
+	return c == ':' || c == 0xFF1A;
+}
+
 static int emit_unit(parse_state *st, block *b, const char *id, resdiff_unit_kind kind,
 		const char *label)
 {
@@ -769,7 +818,9 @@ static int build_units(parse_state *st, block_list *bl)
 				kind = nb.resolution ? RESDIFF_UNIT_OPERATIVE : RESDIFF_UNIT_PARAGRAPH;
 				FLUSH();
 				snprintf(id, sizeof(id), "%s%s%d", nb.prefix, nb.resolution ? "OP" : "P", n);
-				if (resdiff_doc_unit_by_id(st->doc, id)) {
+				/* only a number not above the last one can repeat (this
+				 * keeps the lookup off the common path: no quadratic parse) */
+				if (n <= nb.last_number && resdiff_doc_unit_by_id(st->doc, id)) {
 					int dup = 2;
 					char base[128];
 					snprintf(base, sizeof(base), "%s", id);
@@ -783,6 +834,14 @@ static int build_units(parse_state *st, block_list *bl)
 				nb.last_number = n > nb.last_number ? n : nb.last_number;
 				nb.sublevel = 0;
 			}
+		} else if (lab->kind == LABEL_SUB && heading && !(last_unit && last_unit->raw.size &&
+			   ends_with_colon(last_unit->raw.ptr, last_unit->raw.size)) &&
+			   (nb.sublevel == 0 || next_letter(nb.subs[0]) != lab->sub[0])) {
+			/* "(b) 主题的执行情况": a lettered section heading, not a
+			 * sub-paragraph (no chapeau ending in a colon announces it) */
+			kind = RESDIFF_UNIT_HEADING;
+			FLUSH();
+			snprintf(last_id, sizeof(last_id), "%sH%zu", nb.prefix, ++nb.h);
 		} else if (lab->kind == LABEL_SUB) {
 			const char *s = lab->sub;
 			int level;

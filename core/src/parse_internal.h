@@ -117,6 +117,6 @@ bool parse_find_date(const char *s, size_t len, char out[11]);
 #define SEPARATOR_SPACES 20   /* a whitespace-only line this wide separates footnotes */
 #define HEADING_MAX_CJK 40    /* a heading is at most this many characters ... */
 #define HEADING_MAX_LATIN 120 /* ... or, without CJK, this many */
-#define PARSE_MAX_NUMBER 9999 /* paragraph numbers above this are not labels */
+#define PARSE_NUMBER_DIGITS 5 /* paragraph numbers longer than this are not labels */
 
 #endif

@@ -281,6 +281,7 @@ static bool same_text(const parse_line *a, const parse_line *b)
 static void mark_running_titles(parse_state *st)
 {
 	running_candidate *cand = NULL;
+	char date[11];
 	size_t ncand = 0, alloc = 0, i, j, k, cluster = 0, last_hi = 0;
 	bool have = false;
 
@@ -304,8 +305,9 @@ static void mark_running_titles(parse_state *st)
 		for (k = lo; k <= hi; k++) {
 			const parse_line *l = &st->lines[k];
 			/* running titles are short and end no clause */
-			if (l->cls != LINE_TEXT || l->len > RUNNING_MAX_LEN || parse_ends_clause(l->text, l->len))
-				continue;
+			if (l->cls != LINE_TEXT || l->len > RUNNING_MAX_LEN || parse_ends_clause(l->text, l->len) ||
+			    parse_find_date(l->text, l->len, date))
+				continue; /* a date recurs in the front and closing lines */
 			if (ncand == alloc) {
 				size_t na = alloc ? alloc * 2 : 64;
 				running_candidate *p = realloc(cand, na * sizeof(*p));

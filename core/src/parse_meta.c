@@ -9,6 +9,8 @@
 #define CHAPEAU_MAX_CHARS 48   /* "The Economic and Social Council," fits */
 #define FRONT_SEARCH_LINES 400 /* the chapeau is looked for this far */
 #define END_LINE_MAX_CHARS 48  /* "54th plenary meeting", "第 36 次全体会议" */
+#define TITLE_LINE_MIN_CHARS 8 /* shorter pieces of the title are not taken for headers */
+#define TITLE_WINDOW 4         /* non-blank lines around debris searched */
 
 /* Bodies: the keyword that identifies them in a chapeau, per language. */
 static const struct {
@@ -60,6 +62,19 @@ static const char *const plenary_words[] = {
 	"全体会议", "plenary meeting", "séance plénière", "sesión plenaria",
 	"пленарное заседание", "الجلسة العامة",
 };
+
+static int mark_if_title(parse_line *l, const char *title)
+{
+	resdiff_buf norm = RESDIFF_BUF_INIT;
+	int error;
+	if ((error = parse_normalize(&norm, l->text, l->len, NULL, NULL, 0)) < 0)
+		return error;
+	if (resdiff_utf8_count(norm.ptr, norm.size) >= TITLE_LINE_MIN_CHARS &&
+	    !parse_ends_clause(norm.ptr, norm.size) && strstr(title, norm.ptr))
+		l->cls = LINE_DEBRIS;
+	resdiff_buf_dispose(&norm);
+	return 0;
+}
 
 /* Lower-case a UTF-8 string (ASCII, Latin-1, Cyrillic) into out. */
 static void lower(char *out, size_t outsz, const char *s, size_t len)
@@ -167,6 +182,12 @@ static bool resolution_number(const char *s, size_t len, size_t *numlen, size_t 
 		return false;
 	while (j < len && s[j] == ' ')
 		j++;
+	/* "99/1 - العنوان" */
+	if (j < len && (s[j] == '-' || !strncmp(s + j, "–", 3))) {
+		j += s[j] == '-' ? 1 : 3;
+		while (j < len && s[j] == ' ')
+			j++;
+	}
 	*rest = j;
 	return true;
 }
@@ -208,6 +229,39 @@ static bool starts_heading_label(const char *s, size_t len)
 	if (i == 0 && len > 0 && s[0] == 'A')
 		i = 1;
 	return i > 0 && i + 1 < len && s[i] == '.' && s[i + 1] == ' ';
+}
+
+
+/* A running header repeats the title (or a piece of it) next to the page
+ * debris; with one page break it does not recur, so match it against the
+ * title instead. */
+static int mark_title_lines(parse_state *st)
+{
+	const char *title = st->doc->meta.title;
+	size_t i, n;
+	int error = 0, dir;
+
+	for (i = st->body_start; i < st->count; i++) {
+		if (st->lines[i].cls != LINE_DEBRIS)
+			continue;
+		/* the window before (dir -1) and after (dir +1) the debris line */
+		for (dir = -1; dir <= 1; dir += 2) {
+			size_t k = i;
+			for (n = 0; n < TITLE_WINDOW; ) {
+				parse_line *l;
+				if (dir < 0 ? k <= st->body_start : k + 1 >= st->count)
+					break;
+				k = dir < 0 ? k - 1 : k + 1;
+				l = &st->lines[k];
+				if (l->cls == LINE_BLANK)
+					continue;
+				n++;
+				if (l->cls == LINE_TEXT && (error = mark_if_title(l, title)) < 0)
+					return error;
+			}
+		}
+	}
+	return error;
 }
 
 int parse_front_matter(parse_state *st)
@@ -389,6 +443,8 @@ int parse_front_matter(parse_state *st)
 		goto done;
 	st->body_start = chapeau != (size_t)-1 ? chapeau + 1 : front_end;
 	st->body_end = st->count;
+	if (st->doc->meta.title && (error = mark_title_lines(st)) < 0)
+		goto done;
 done:
 	free(resno);
 	resdiff_buf_dispose(&title);
@@ -550,7 +606,8 @@ bool parse_find_date(const char *s, size_t len, char out[11])
 			continue;
 		if (i > 0)
 			d = num_of(words[i - 1], 2);
-		if (d < 0 && i > 1 && !strcmp(words[i - 1], "de"))
+		/* "17 de diciembre", "17 كانون الأول/ديسمبر" */
+		if (d < 0 && i > 1)
 			d = num_of(words[i - 2], 2);
 		k = i + 1;
 		if (k < nw && !strcmp(words[k], "de"))

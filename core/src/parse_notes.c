@@ -62,6 +62,14 @@ size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscri
 		out[n] = '\0';
 		return (i < len && s[i] == '*') ? 0 : i;
 	}
+	if (len >= 3 && s[0] == '(' && s[1] >= '1' && s[1] <= '9') {
+		/* "(1)": Arabic texts put footnote numbers in parentheses */
+		i = 1;
+		while (i < len && s[i] >= '0' && s[i] <= '9' && n < 3)
+			out[n++] = s[i++];
+		out[n] = '\0';
+		return i < len && s[i] == ')' ? i + 1 : 0;
+	}
 	if (len && s[0] >= '1' && s[0] <= '9') {
 		while (i < len && s[i] >= '0' && s[i] <= '9' && n < 4)
 			out[n++] = s[i++];
@@ -146,7 +154,8 @@ static bool candidate_at(const parse_state *st, size_t i, char label[16], size_t
 	j = n;
 	while (j < l->len && (l->text[j] == ' ' || l->text[j] == '\t'))
 		j++;
-	if (j >= l->len)
+	/* "1 - يقرر": an Arabic operative paragraph, not a footnote */
+	if (j >= l->len || l->text[j] == '-' || !strncmp(l->text + j, "–", 3))
 		return false;
 	*body_line = i;
 	*text_off = j;
@@ -514,6 +523,11 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !defined(st, label) && (u_isalnum((UChar32)prev)))
 				n = 0; /* m², 10³ */
+		} else if (cp == '(' && i + 2 < len && s[i + 1] >= '1' && s[i + 1] <= '9') {
+			/* "المسألة(1)،": a parenthesised number that names a footnote */
+			n = parse_note_label(s + i, len - i, label, &sup);
+			if (n && !(right_ok(s, len, i + n) && plausible(st, cs, label, true)))
+				n = 0;
 		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9')) {
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !right_ok(s, len, i + n))

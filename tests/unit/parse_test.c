@@ -336,6 +336,49 @@ static void test_parse__language_detection(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* The same resolution shaped as a PDF extraction in French, Spanish,
+ * Russian and Arabic (tests/data/synthetic): one rule set for all. */
+static void test_parse__four_more_languages(void **state)
+{
+	static const struct {
+		const char *path, *lang, *chapeau, *first_pp;
+	} c[] = {
+		{ "tests/data/synthetic/A_RES_99_1.fr.txt", "fr", "L’Assemblée générale,", "Rappelant sa résolution 75/202" },
+		{ "tests/data/synthetic/A_RES_99_1.es.txt", "es", "La Asamblea General,", "Recordando su resolución 75/202" },
+		{ "tests/data/synthetic/A_RES_99_1.ru.txt", "ru", "Генеральная Ассамблея,", "ссылаясь на свою резолюцию 75/202" },
+		{ "tests/data/synthetic/A_RES_99_1.ar.txt", "ar", "إن الجمعية العامة،", "إذ تشير إلى قرارها 75/202" },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		resdiff_doc *doc = test_parse_source(c[i].path, NULL);
+		const resdiff_unit *pp1 = resdiff_doc_unit_by_id(doc, "PP1");
+		const resdiff_footnote *f = resdiff_doc_footnote(doc, "1");
+		assert_string_equal(doc->meta.language, c[i].lang);
+		assert_string_equal(doc->meta.symbol, "A/RES/99/1");
+		assert_string_equal(doc->meta.body, "GA");
+		assert_string_equal(doc->meta.chapeau, c[i].chapeau);
+		assert_string_equal(doc->meta.date, "2021-12-17");
+		assert_string_equal(doc->meta.meeting, "54");
+		assert_non_null(doc->meta.title);
+		assert_non_null(pp1);
+		assert_int_equal(strncmp(pp1->text, c[i].first_pp, strlen(c[i].first_pp)), 0);
+		/* the footnote marker left the text and points at its body */
+		assert_int_equal(pp1->fnref_count, 1);
+		assert_string_equal(pp1->fnrefs[0].label, "1");
+		assert_non_null(f);
+		assert_non_null(strstr(f->text, "56/183"));
+		/* sub-paragraphs a) б) (ب) all get Latin ids */
+		assert_non_null(resdiff_doc_unit_by_id(doc, "OP2(a)"));
+		assert_non_null(resdiff_doc_unit_by_id(doc, "OP2(b)"));
+		assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_OPERATIVE), 2);
+		/* running headers ("Les technologies de l’information …") are gone */
+		assert_null(strstr(resdiff_doc_unit_by_id(doc, "OP2")->text, "21-19246"));
+		if (doc->diag_count)
+			fail_msg("%s: %s", c[i].path, doc->diags[0].message);
+		resdiff_doc_free(doc);
+	}
+}
+
 /* ---- bad input ---- */
 
 static int parse_bytes(resdiff_doc **doc, const char *text, size_t len)
@@ -472,6 +515,7 @@ int main(void)
 		cmocka_unit_test(test_parse__duplicate_numbers_get_unique_ids),
 		cmocka_unit_test(test_parse__annex_ids_do_not_collide),
 		cmocka_unit_test(test_parse__language_detection),
+		cmocka_unit_test(test_parse__four_more_languages),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
 		cmocka_unit_test(test_parse__bom_and_crlf_are_transparent),

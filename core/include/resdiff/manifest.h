@@ -14,6 +14,7 @@
  *       meeting = 36
  *       title = ...
  *       source = E_RES_2009_7.zh.txt
+ *       accept = footnote 2 is not cited    (optional, repeatable)
  *
  * Ownership: resdiff_manifest_load() returns a manifest the caller frees
  * with resdiff_manifest_free(); entries and their strings live as long as
@@ -44,6 +45,9 @@ typedef struct {
 	const char *title;
 	const char *source;    /* as written, relative to the manifest */
 	const char *path;      /* source joined to the manifest's directory */
+	const char **accept;   /* known findings of the source text ("accept"
+	                        * may be given several times), NULL-terminated */
+	size_t accept_count;
 } resdiff_manifest_entry;
 
 typedef struct resdiff_manifest {

@@ -31,6 +31,12 @@ int resdiff_render_doc_json(resdiff_buf *out, const resdiff_doc *doc, const char
 /* One summary line: symbol, language, counts per kind, footnotes, diags. */
 int resdiff_render_doc_summary(resdiff_buf *out, const resdiff_doc *doc, const char *source);
 
+struct resdiff_findings;
+/* Check findings: "text" (file:line: kind: message), "json" (one object,
+ * docs/CHECK.md) or "github" (::error file=…,line=…::… annotations). */
+int resdiff_render_findings(resdiff_buf *out, const struct resdiff_findings *f,
+		const char *format);
+
 #ifdef __cplusplus
 }
 #endif

@@ -21,5 +21,10 @@
 #include "resdiff/render.h"
 #include "resdiff/canon.h"
 #include "resdiff/store.h"
+#include "resdiff/check.h"
+#include "resdiff/compare.h"
+#include "resdiff/align.h"
+#include "resdiff/worddiff.h"
+#include "resdiff/diff.h"
 
 #endif

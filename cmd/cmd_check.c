@@ -1,0 +1,112 @@
+/* cmd_check.c: resdiff check [PATH...] */
+#include "cmd.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const cmd_opt check_opts[] = {
+	{ "format", 0, OPT_VALUE, "FORMAT", "text (default), json, or github (GitHub Actions annotations)" },
+	{ "lang", 0, OPT_VALUE, "LANG", "language of text files given without a manifest" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+/* A directory: its *.manifest files, or all its *.txt when it has none. */
+static int check_dir(resdiff_findings *f, const char *dir, const char *lang)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int manifests = 0, error = 0;
+	char path[4096];
+
+	if (!d)
+		return resdiff_error_set(RESDIFF_ENOTFOUND, "%s: cannot open directory", dir);
+	while ((e = readdir(d)) && !error) {
+		size_t len = strlen(e->d_name);
+		if (len > 9 && !strcmp(e->d_name + len - 9, ".manifest")) {
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			error = resdiff_check_manifest(f, path);
+			manifests++;
+		}
+	}
+	if (!error && !manifests) {
+		rewinddir(d);
+		while ((e = readdir(d)) && !error) {
+			size_t len = strlen(e->d_name);
+			if (len > 4 && !strcmp(e->d_name + len - 4, ".txt")) {
+				snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+				error = resdiff_check_file(f, path, NULL, lang);
+			}
+		}
+	}
+	closedir(d);
+	return error;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	cmd_args args;
+	resdiff_findings *f = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	const char *format, *lang;
+	const char *defaults[] = { "corpus" };
+	const char **paths;
+	int npaths, i, rc = CMD_EXIT_OK, r, error = 0;
+
+	r = cmd_args_parse(&args, check_opts, argc, argv,
+		"resdiff check [--format=text|json|github] [PATH...]",
+		"Check a corpus: every text parses with no diagnostic, no debris is left in a\n"
+		"paragraph, the manifest and the files agree. PATH is a manifest, a directory\n"
+		"(its manifests, or its .txt files) or a text file; default: corpus/.\n"
+		"Exit status: 0 clean, 1 findings, 2 usage or internal errors.");
+	if (r)
+		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	format = cmd_arg(&args, check_opts, "format");
+	lang = cmd_arg(&args, check_opts, "lang");
+	if (!format)
+		format = "text";
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "github")) {
+		rc = cmd_fail("unknown format '%s' (text, json, github)", format);
+		goto done;
+	}
+	if (lang && !resdiff_text_language_valid(lang)) {
+		rc = cmd_fail("unknown language '%s' (ar, zh, en, fr, ru, es)", lang);
+		goto done;
+	}
+	paths = args.nargs ? args.args : defaults;
+	npaths = args.nargs ? args.nargs : 1;
+	if (resdiff_findings_new(&f) < 0) {
+		rc = cmd_fail_last();
+		goto done;
+	}
+	for (i = 0; i < npaths && !error; i++) {
+		struct stat sb;
+		size_t len = strlen(paths[i]);
+		if (stat(paths[i], &sb) < 0) {
+			rc = cmd_fail("%s: no such file or directory", paths[i]);
+			goto done;
+		}
+		if (S_ISDIR(sb.st_mode))
+			error = check_dir(f, paths[i], lang);
+		else if (len > 9 && !strcmp(paths[i] + len - 9, ".manifest"))
+			error = resdiff_check_manifest(f, paths[i]);
+		else
+			error = resdiff_check_file(f, paths[i], NULL, lang);
+	}
+	if (error < 0) {
+		rc = cmd_fail_last();
+		goto done;
+	}
+	if (resdiff_render_findings(&out, f, format) < 0) {
+		rc = cmd_fail_last();
+		goto done;
+	}
+	if ((rc = cmd_write(&out)) == CMD_EXIT_OK && f->count)
+		rc = CMD_EXIT_CHANGES;
+done:
+	resdiff_buf_dispose(&out);
+	resdiff_findings_free(f);
+	cmd_args_dispose(&args);
+	return rc;
+}

@@ -1,0 +1,550 @@
+/* cmd_diff.c: resdiff diff OLD NEW, clause by clause. */
+#include "cmd.h"
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const cmd_opt diff_opts[] = {
+	{ "format", 0, OPT_VALUE, "FORMAT", "text (default), json, markdown, html or amendments" },
+	{ "amend-lang", 0, OPT_VALUE, "LANG", "language of --format=amendments: zh or en (default: the new text's)" },
+	{ "lang", 0, OPT_VALUE, "LANG", "the inputs' language (ar, zh, en, fr, ru, es); default: detect" },
+	{ "color", 0, OPT_VALUE, "WHEN", "colour the text format: auto (default), always, never" },
+	{ "stat", 0, OPT_FLAG, NULL, "print only the counts per relation" },
+	{ "only", 0, OPT_VALUE, "KIND", "operative: hide changes of preambular paragraphs and headings" },
+	{ "pin", 0, OPT_MULTI, "OLD=NEW", "align clause OLD with clause NEW (repeatable)" },
+	{ "unpin", 0, OPT_MULTI, "OLD=NEW", "never align clause OLD with clause NEW (repeatable)" },
+	{ "concordance", 0, OPT_VALUE, "FILE", "pins from a file: OLD=NEW, OLD!=NEW or gold-format lines" },
+	{ "threshold", 0, OPT_VALUE, "X", "similarity threshold in (0,1) instead of the per-script default" },
+	{ "manifest", 0, OPT_VALUE, "FILE", "corpus manifest: metadata for the inputs, and --series" },
+	{ "series", 0, OPT_VALUE, "SLUG", "diff each consecutive pair of a series (stored, or of --manifest)" },
+	{ "exit-code", 0, OPT_FLAG, NULL, "exit 1 when there are changes, 0 when none" },
+	{ "no-pager", 0, OPT_FLAG, NULL, "do not page the output on a terminal" },
+	{ "timing", 0, OPT_FLAG, NULL, "print where the time went on standard error" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double parse_seconds, read_seconds, render_seconds, align_seconds, edits_seconds, init_seconds;
+
+/* The repository, opened on first use by a stored-symbol argument; when
+ * opening fails cmd_store_open has printed why and store_failed is set. */
+static resdiff_store *diff_store;
+static bool store_failed;
+
+static int store_needed(void)
+{
+	if (diff_store)
+		return 0;
+	if (cmd_store_open(&diff_store) != CMD_EXIT_OK) {
+		store_failed = true;
+		return RESDIFF_ERROR;
+	}
+	return 0;
+}
+
+/* Report an error unless it was reported when the repository failed to open. */
+static int fail(void)
+{
+	return store_failed ? CMD_EXIT_ERROR : cmd_fail_last();
+}
+
+/* "2009/7", "E/RES/2009/7@~1", "65/141@<commit>": a stored document. */
+static int load_stored(resdiff_doc **out, const char *arg, const char *lang)
+{
+	char *query = strdup(arg), *at, *symbol = NULL, *language = NULL;
+	int error;
+
+	if (!query)
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	if ((at = strrchr(query, '@')) != NULL)
+		*at++ = '\0';
+	if ((error = store_needed()) < 0)
+		goto done;
+	if ((error = resdiff_store_resolve(&symbol, &language, diff_store, query, lang,
+			at && *at ? at : NULL)) < 0 ||
+	    (error = resdiff_store_read(out, NULL, diff_store, symbol, language,
+			at && *at ? at : NULL)) < 0)
+		goto done;
+done:
+	free(query);
+	free(symbol);
+	free(language);
+	return error;
+}
+
+/*
+ * The seam between the command line and the documents: resolve one diff
+ * argument to a parsed document. An argument that names a file ("-" is
+ * standard input) is parsed, with the manifest's metadata when the manifest
+ * lists it; anything else is a stored symbol ("2009/7") or SYMBOL@REV
+ * (REV a revision of the record: "~1", a commit) in the resdiff repository
+ * found as git finds one (-C/--repo, $RESDIFF_REPO, the current directory).
+ */
+static int diff_input_load(resdiff_doc **out, const char *arg, const char *lang,
+		const resdiff_manifest *manifest)
+{
+	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
+	const resdiff_manifest_entry *entry = NULL;
+	char *text = NULL;
+	size_t len, k;
+	double t0 = now();
+	struct stat sb;
+	int error;
+
+	*out = NULL;
+	for (k = 0; manifest && k < manifest->count; k++)
+		if (!strcmp(manifest->entries[k].path, arg) || !strcmp(manifest->entries[k].source, arg))
+			entry = &manifest->entries[k];
+	if (!entry && strcmp(arg, "-") && stat(arg, &sb) < 0) {
+		error = load_stored(out, arg, lang);
+		parse_seconds += now() - t0;
+		return error;
+	}
+	popts.language = lang ? lang : entry ? entry->language : NULL;
+	popts.source = arg;
+	if ((error = resdiff_file_read(&text, &len, entry ? entry->path : arg)) < 0)
+		goto done;
+	read_seconds += now() - t0;
+	t0 = now();
+	if ((error = resdiff_parse(out, text, len, &popts)) < 0)
+		goto done;
+	if (entry && (error = resdiff_manifest_apply(*out, entry)) < 0)
+		goto done;
+	parse_seconds += now() - t0;
+done:
+	if (error < 0) {
+		resdiff_doc_free(*out);
+		*out = NULL;
+	}
+	free(text);
+	return error;
+}
+
+/* Pins kept with their strings. */
+typedef struct {
+	resdiff_align_pin *pins;
+	size_t count, alloc;
+	resdiff_arena *arena;
+} pin_list;
+
+static int pin_add(pin_list *l, const char *old_id, const char *new_id, bool forbid)
+{
+	if (l->count == l->alloc) {
+		size_t na = l->alloc ? l->alloc * 2 : 16;
+		resdiff_align_pin *p = realloc(l->pins, na * sizeof(*p));
+		if (!p)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		l->pins = p;
+		l->alloc = na;
+	}
+	l->pins[l->count].old_id = resdiff_arena_strdup(l->arena, old_id);
+	l->pins[l->count].new_id = resdiff_arena_strdup(l->arena, new_id);
+	l->pins[l->count].forbid = forbid;
+	if (!l->pins[l->count].old_id || !l->pins[l->count].new_id)
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	l->count++;
+	return 0;
+}
+
+static int pin_spec(pin_list *l, const char *spec, bool forbid_flag, const char *where)
+{
+	resdiff_align_pin pin;
+	char *copy = resdiff_arena_strdup(l->arena, spec);
+	int error;
+
+	if (!copy)
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	if ((error = resdiff_align_pin_parse(&pin, copy)) < 0) {
+		if (where)
+			resdiff_error_prefix(where);
+		return error;
+	}
+	if (forbid_flag && pin.forbid)
+		return resdiff_error_set(RESDIFF_EINVALID, "--unpin takes OLD=NEW, not '%s'", spec);
+	return pin_add(l, pin.old_id, pin.new_id, forbid_flag || pin.forbid);
+}
+
+/* A comma-separated id list of a gold line ("-" for none). */
+static int gold_pins(pin_list *l, char *olds, char *news)
+{
+	char *o, *n, *so = NULL, *sn = NULL, *ocopy;
+	int error;
+
+	if (!strcmp(olds, "-") || !strcmp(news, "-"))
+		return 0;
+	for (o = strtok_r(olds, ",", &so); o; o = strtok_r(NULL, ",", &so)) {
+		if (!(ocopy = resdiff_arena_strdup(l->arena, news)))
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		for (n = strtok_r(ocopy, ",", &sn); n; n = strtok_r(NULL, ",", &sn))
+			if ((error = pin_add(l, o, n, false)) < 0)
+				return error;
+	}
+	return 0;
+}
+
+/* Concordance file: one pin per line, "OLD=NEW" or "OLD!=NEW", or a gold
+ * alignment line "relation<TAB>old-ids<TAB>new-ids[<TAB>note]"; '#'
+ * starts a comment. */
+static int load_concordance(pin_list *l, const char *path)
+{
+	char *text = NULL, *line, *save = NULL, where[4200];
+	size_t len, lineno = 0;
+	int error;
+
+	if ((error = resdiff_file_read(&text, &len, path)) < 0)
+		return error;
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *hash = strchr(line, '#'), *end, *f[4] = { NULL, NULL, NULL, NULL };
+		size_t nf = 0;
+		lineno++;
+		if (hash)
+			*hash = '\0';
+		for (end = line + strlen(line); end > line && (end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\t'); )
+			*--end = '\0';
+		while (*line == ' ')
+			line++;
+		if (!*line)
+			continue;
+		snprintf(where, sizeof(where), "%s:%zu", path, lineno);
+		if (strchr(line, '\t')) {
+			char *s2 = NULL, *tok;
+			for (tok = strtok_r(line, "\t", &s2); tok && nf < 4; tok = strtok_r(NULL, "\t", &s2))
+				f[nf++] = tok;
+			if (nf < 3 || resdiff_relation_from_name(f[0]) < 0) {
+				error = resdiff_error_set(RESDIFF_EINVALID,
+					"%s: want 'relation<TAB>old-ids<TAB>new-ids'", where);
+				goto done;
+			}
+			if ((error = gold_pins(l, f[1], f[2])) < 0)
+				goto done;
+		} else if ((error = pin_spec(l, line, false, where)) < 0) {
+			goto done;
+		}
+	}
+done:
+	free(text);
+	return error;
+}
+
+static bool use_color(const char *when)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	if (!when || !strcmp(when, "auto"))
+		return isatty(STDOUT_FILENO) && !(nc && *nc) && !(term && !strcmp(term, "dumb"));
+	return !strcmp(when, "always");
+}
+
+/* Page like git: RESDIFF_PAGER, PAGER, or `less -FRX`; "" or "cat" off. */
+static FILE *pager_open(void)
+{
+	const char *pager = getenv("RESDIFF_PAGER");
+	if (!pager)
+		pager = getenv("PAGER");
+	if (!pager)
+		pager = "less -FRX";
+	if (!*pager || !strcmp(pager, "cat"))
+		return NULL;
+	setenv("LESS", "FRX", 0);
+	setenv("LV", "-c", 0);
+	fflush(stdout);
+	return popen(pager, "w");
+}
+
+static int write_out(const resdiff_buf *buf, bool page)
+{
+	FILE *pager = page ? pager_open() : NULL;
+	int rc = CMD_EXIT_OK;
+
+	if (!pager)
+		return cmd_write(buf);
+	signal(SIGPIPE, SIG_IGN);  /* quitting the pager early is not an error */
+	if (buf->size)
+		(void)fwrite(buf->ptr, 1, buf->size, pager);
+	pclose(pager);
+	return rc;
+}
+
+typedef struct {
+	const char *format;
+	bool stat;
+	resdiff_diff_render_options ropts;
+	resdiff_align_options aopts;
+} diff_settings;
+
+static int render(resdiff_buf *out, const resdiff_diff *diff, const diff_settings *s)
+{
+	double t0 = now();
+	int error;
+	if (s->stat)
+		error = resdiff_render_diff_stat(out, diff, &s->ropts);
+	else if (!strcmp(s->format, "json"))
+		error = resdiff_render_diff_json(out, diff, &s->ropts);
+	else if (!strcmp(s->format, "markdown"))
+		error = resdiff_render_diff_markdown(out, diff, &s->ropts);
+	else if (!strcmp(s->format, "html"))
+		error = resdiff_render_diff_html(out, diff, &s->ropts);
+	else if (!strcmp(s->format, "amendments"))
+		error = resdiff_render_diff_amendments(out, diff, &s->ropts);
+	else
+		error = resdiff_render_diff_text(out, diff, &s->ropts);
+	render_seconds += now() - t0;
+	return error;
+}
+
+/* Diff two documents into out; *changed says whether anything changed. */
+static int diff_docs_pair(resdiff_buf *out, bool *changed, const resdiff_doc *a,
+		const resdiff_doc *b, const char *old_arg, const char *new_arg, diff_settings *s)
+{
+	resdiff_diff *diff = NULL;
+	int error;
+
+	if ((error = resdiff_diff_docs(&diff, a, b, &s->aopts)) < 0)
+		goto done;
+	align_seconds += diff->align_seconds;
+	edits_seconds += diff->edits_seconds;
+	init_seconds += diff->init_seconds;
+	s->ropts.old_source = old_arg;
+	s->ropts.new_source = new_arg;
+	if ((error = render(out, diff, s)) < 0)
+		goto done;
+	*changed |= resdiff_diff_has_changes(diff);
+done:
+	resdiff_diff_free(diff);
+	return error;
+}
+
+/* Diff one pair of arguments (files or stored symbols). */
+static int diff_pair(resdiff_buf *out, bool *changed, const char *old_arg, const char *new_arg,
+		const char *lang, const resdiff_manifest *manifest, diff_settings *s)
+{
+	resdiff_doc *a = NULL, *b = NULL;
+	int error;
+
+	if ((error = diff_input_load(&a, old_arg, lang, manifest)) == 0 &&
+	    (error = diff_input_load(&b, new_arg, lang, manifest)) == 0)
+		error = diff_docs_pair(out, changed, a, b, old_arg, new_arg, s);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	return error;
+}
+
+/* Each consecutive pair of a stored series, in adoption order. */
+static int diff_stored_series(resdiff_buf *out, bool *changed, const char *slug,
+		const char *lang, diff_settings *s)
+{
+	resdiff_series_list *list = NULL;
+	size_t i, k, pairs = 0;
+	int error;
+
+	if ((error = store_needed()) < 0)
+		return error;
+	if ((error = resdiff_store_series(&list, diff_store, slug, lang, false)) < 0)
+		return error;
+	for (i = 0; i < list->count && !error; i++) {
+		const resdiff_series *sr = &list->series[i];
+		resdiff_doc *prev = NULL, *cur = NULL;
+		for (k = 0; k < sr->count && !error; k++) {
+			/* the record holds each text with all its attributes */
+			if ((error = resdiff_store_read(&cur, NULL, diff_store, sr->members[k].symbol,
+					sr->members[k].language, NULL)) < 0)
+				break;
+			if (prev) {
+				if (pairs++ && !s->stat && strcmp(s->format, "json") &&
+				    (error = resdiff_buf_putc(out, '\n')) < 0)
+					break;
+				error = diff_docs_pair(out, changed, prev, cur, sr->members[k - 1].symbol,
+					sr->members[k].symbol, s);
+			}
+			resdiff_doc_free(prev);
+			prev = cur;
+			cur = NULL;
+		}
+		resdiff_doc_free(prev);
+		resdiff_doc_free(cur);
+	}
+	if (!error && pairs == 0)
+		error = resdiff_error_set(RESDIFF_ENOTFOUND,
+			"series '%s' has fewer than two members in the repository", slug);
+	resdiff_series_list_free(list);
+	return error;
+}
+
+static int cmp_entry_date(const void *x, const void *y)
+{
+	const resdiff_manifest_entry *a = *(const resdiff_manifest_entry *const *)x;
+	const resdiff_manifest_entry *b = *(const resdiff_manifest_entry *const *)y;
+	int c = strcmp(a->date ? a->date : "", b->date ? b->date : "");
+	return c ? c : strcmp(a->symbol, b->symbol);
+}
+
+int cmd_diff(int argc, char **argv)
+{
+	double t_start = now();
+	cmd_args args;
+	pin_list pins = { NULL, 0, 0, NULL };
+	resdiff_manifest *manifest = NULL;
+	const resdiff_manifest_entry **members = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	diff_settings s;
+	const char *color, *only, *concordance, *mpath, *series, *lang, *threshold;
+	const char **multi;
+	size_t nmulti, i, nmembers = 0;
+	bool changed = false;
+	int rc = CMD_EXIT_OK, r;
+
+	r = cmd_args_parse(&args, diff_opts, argc, argv,
+		"resdiff diff [--format=text|json|markdown|html|amendments] [--stat] [--only=operative] "
+		"[--pin OLD=NEW]... [--unpin OLD=NEW]... [--concordance FILE] [--exit-code] OLD NEW\n"
+		"       resdiff diff [--manifest FILE] --series SLUG [options]",
+		"Align two texts clause by clause and show what was added, reworded, dropped,\n"
+		"moved, split or merged. OLD and NEW are files ('-' is standard input) or\n"
+		"documents of the resdiff repository: a symbol ('2009/7', 'E/RES/2009/7') or\n"
+		"SYMBOL@REV with REV a revision of the record ('2009/7@~1'). --series walks\n"
+		"each consecutive pair of a stored series, or of a manifest's with --manifest.\n"
+		"Exit status: 0, or 1 with --exit-code when there are changes; 2 on errors.");
+	if (r)
+		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	memset(&s, 0, sizeof(s));
+	s.format = cmd_arg(&args, diff_opts, "format");
+	s.stat = cmd_flag(&args, diff_opts, "stat");
+	color = cmd_arg(&args, diff_opts, "color");
+	only = cmd_arg(&args, diff_opts, "only");
+	concordance = cmd_arg(&args, diff_opts, "concordance");
+	mpath = cmd_arg(&args, diff_opts, "manifest");
+	series = cmd_arg(&args, diff_opts, "series");
+	lang = cmd_arg(&args, diff_opts, "lang");
+	threshold = cmd_arg(&args, diff_opts, "threshold");
+	if (!s.format)
+		s.format = "text";
+	if (strcmp(s.format, "text") && strcmp(s.format, "json") && strcmp(s.format, "markdown") &&
+	    strcmp(s.format, "amendments") && strcmp(s.format, "html")) {
+		rc = cmd_fail("unknown format '%s' (text, json, markdown, html, amendments)", s.format);
+		goto done;
+	}
+	s.ropts.amend_lang = cmd_arg(&args, diff_opts, "amend-lang");
+	if (s.ropts.amend_lang && strcmp(s.ropts.amend_lang, "zh") && strcmp(s.ropts.amend_lang, "en")) {
+		rc = cmd_fail("--amend-lang takes zh or en, not '%s'", s.ropts.amend_lang);
+		goto done;
+	}
+	if (color && strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never")) {
+		rc = cmd_fail("--color takes auto, always or never, not '%s'", color);
+		goto done;
+	}
+	if (only && strcmp(only, "operative")) {
+		rc = cmd_fail("--only takes 'operative', not '%s'", only);
+		goto done;
+	}
+	if (lang && !resdiff_text_language_valid(lang)) {
+		rc = cmd_fail("unknown language '%s' (ar, zh, en, fr, ru, es)", lang);
+		goto done;
+	}
+	if (threshold) {
+		char *end;
+		s.aopts.threshold = strtod(threshold, &end);
+		if (*end || !(s.aopts.threshold > 0 && s.aopts.threshold < 1)) {
+			rc = cmd_fail("--threshold takes a number between 0 and 1, not '%s'", threshold);
+			goto done;
+		}
+	}
+	s.ropts.color = !strcmp(s.format, "text") && !s.stat && use_color(color);
+	s.ropts.only_operative = only != NULL;
+	if (!(pins.arena = resdiff_arena_new())) {
+		rc = cmd_fail("out of memory");
+		goto done;
+	}
+	multi = cmd_multi(&args, diff_opts, "pin", &nmulti);
+	for (i = 0; i < nmulti; i++)
+		if (pin_spec(&pins, multi[i], false, "--pin") < 0) {
+			rc = cmd_fail_last();
+			goto done;
+		}
+	multi = cmd_multi(&args, diff_opts, "unpin", &nmulti);
+	for (i = 0; i < nmulti; i++)
+		if (pin_spec(&pins, multi[i], true, "--unpin") < 0) {
+			rc = cmd_fail_last();
+			goto done;
+		}
+	if (concordance && load_concordance(&pins, concordance) < 0) {
+		rc = cmd_fail_last();
+		goto done;
+	}
+	s.aopts.pins = pins.pins;
+	s.aopts.pin_count = pins.count;
+	if (mpath && resdiff_manifest_load(&manifest, mpath) < 0) {
+		rc = cmd_fail_last();
+		goto done;
+	}
+	if (series && args.nargs) {
+		rc = cmd_fail("--series takes no OLD NEW arguments");
+		goto done;
+	}
+	if (series && !manifest) {
+		if (diff_stored_series(&out, &changed, series, lang, &s) < 0) {
+			rc = fail();
+			goto done;
+		}
+	} else if (series) {
+		if (!(members = calloc(manifest->count + 1, sizeof(*members)))) {
+			rc = cmd_fail("out of memory");
+			goto done;
+		}
+		for (i = 0; i < manifest->count; i++)
+			if (manifest->entries[i].series && !strcmp(manifest->entries[i].series, series))
+				members[nmembers++] = &manifest->entries[i];
+		if (nmembers < 2) {
+			rc = cmd_fail("series '%s' has %zu document(s) in %s; a diff needs two",
+				series, nmembers, mpath);
+			goto done;
+		}
+		qsort(members, nmembers, sizeof(*members), cmp_entry_date);
+		for (i = 0; i + 1 < nmembers; i++) {
+			if (i && !s.stat && strcmp(s.format, "json") && (resdiff_buf_putc(&out, '\n') < 0)) {
+				rc = cmd_fail_last();
+				goto done;
+			}
+			if (diff_pair(&out, &changed, members[i]->path, members[i + 1]->path,
+					lang, manifest, &s) < 0) {
+				rc = cmd_fail_last();
+				goto done;
+			}
+		}
+	} else {
+		if (args.nargs != 2) {
+			rc = cmd_fail("diff takes two inputs, OLD and NEW (see 'resdiff diff --help')");
+			goto done;
+		}
+		if (diff_pair(&out, &changed, args.args[0], args.args[1], lang, manifest, &s) < 0) {
+			rc = fail();
+			goto done;
+		}
+	}
+	rc = write_out(&out, !cmd_flag(&args, diff_opts, "no-pager") && isatty(STDOUT_FILENO));
+	if (rc == CMD_EXIT_OK && changed && cmd_flag(&args, diff_opts, "exit-code"))
+		rc = CMD_EXIT_CHANGES;
+	if (cmd_flag(&args, diff_opts, "timing"))
+		fprintf(stderr, "resdiff diff: read %.2f ms, parse %.2f ms, align %.2f ms, "
+			"libgit2 init %.2f ms, word edits %.2f ms, render %.2f ms, command total %.2f ms\n",
+			read_seconds * 1e3, parse_seconds * 1e3, align_seconds * 1e3, init_seconds * 1e3,
+			edits_seconds * 1e3, render_seconds * 1e3, (now() - t_start) * 1e3);
+done:
+	resdiff_store_free(diff_store);
+	diff_store = NULL;
+	store_failed = false;
+	free(members);
+	free(pins.pins);
+	resdiff_arena_free(pins.arena);
+	resdiff_manifest_free(manifest);
+	resdiff_buf_dispose(&out);
+	cmd_args_dispose(&args);
+	return rc;
+}

@@ -1,0 +1,62 @@
+/*
+ * resdiff/check.h: checks on a corpus (docs/CHECK.md). Every text parses
+ * with no diagnostic, no debris is left in a paragraph, metadata in the
+ * text agrees with the manifest, and the manifest and the files agree.
+ * Findings name the file and, where there is one, the line.
+ *
+ * Ownership: resdiff_findings_new() returns a list the caller frees with
+ * resdiff_findings_free(); findings and their strings live as long as it.
+ */
+#ifndef RESDIFF_CHECK_H
+#define RESDIFF_CHECK_H
+
+#include <stddef.h>
+#include "resdiff/common.h"
+#include "resdiff/doc.h"
+#include "resdiff/manifest.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+	const char *file;     /* as given (manifest-relative paths joined) */
+	size_t line;          /* 1-based, 0 when the finding has no line */
+	const char *kind;     /* "parse", "diagnostic", "debris", "metadata", "manifest" */
+	const char *message;
+} resdiff_finding;
+
+typedef struct resdiff_findings {
+	resdiff_finding *items;
+	size_t count, alloc;
+	size_t accepted;      /* findings matched by a manifest "accept" line */
+	resdiff_arena *arena;
+} resdiff_findings;
+
+int resdiff_findings_new(resdiff_findings **out);
+void resdiff_findings_free(resdiff_findings *f);
+int resdiff_findings_add(resdiff_findings *f, const char *file, size_t line,
+		const char *kind, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+
+/* Findings in a parsed document: its diagnostics and any debris left in
+ * a unit's text. `accept` (may be NULL) lists messages to let pass. */
+int resdiff_check_doc(resdiff_findings *f, const resdiff_doc *doc, const char *file,
+		const char *const *accept);
+
+/* Read and parse one file (a file that does not parse is a finding, not an
+ * error); with a manifest entry, also compare the metadata. */
+int resdiff_check_file(resdiff_findings *f, const char *path,
+		const resdiff_manifest_entry *entry, const char *language);
+
+/* A manifest and every text it lists, plus the texts beside it that it
+ * does not list. A manifest that does not load is a finding. */
+int resdiff_check_manifest(resdiff_findings *f, const char *manifest_path);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

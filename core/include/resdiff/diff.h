@@ -1,0 +1,105 @@
+/*
+ * resdiff/diff.h: the edit script of two documents (alignment + the word
+ * edits of every reworded, split or merged clause) and its renderers.
+ *
+ * resdiff_diff_docs() runs the two diff stages: resdiff_align() and, for
+ * each matched change that is not unchanged, resdiff_worddiff() on the old
+ * texts joined in order ("\n" between clauses) against the new texts
+ * joined in order. It neither parses nor touches git repositories nor
+ * prints.
+ *
+ * The renderers walk a resdiff_diff: they never parse, never touch git
+ * and never decide what changed. Text that reaches a terminal goes through
+ * resdiff_text_sanitize(); JSON strings are escaped; nothing else is
+ * interpreted.
+ *
+ * Ownership: resdiff_diff_docs() returns a diff the caller frees with
+ * resdiff_diff_free(); it borrows both documents, which must outlive it.
+ * Renderers append to a caller-owned resdiff_buf.
+ */
+#ifndef RESDIFF_DIFF_H
+#define RESDIFF_DIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "resdiff/common.h"
+#include "resdiff/doc.h"
+#include "resdiff/align.h"
+#include "resdiff/worddiff.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RESDIFF_DIFF_JSON_SCHEMA 1
+
+typedef struct resdiff_diff {
+	resdiff_alignment *alignment;  /* owned */
+	resdiff_edit **edits;          /* per change; NULL when none */
+	size_t *edit_count;            /* per change */
+	double align_seconds;          /* time spent in each stage */
+	double init_seconds;           /* libgit2 init (once, when edits are needed) */
+	double edits_seconds;          /* word edits, init excluded */
+	resdiff_arena *arena;
+} resdiff_diff;
+
+int resdiff_diff_docs(resdiff_diff **out, const resdiff_doc *old_doc,
+		const resdiff_doc *new_doc, const resdiff_align_options *opts);
+void resdiff_diff_free(resdiff_diff *diff);
+
+/* True when the diff has something to show (anything but unchanged
+ * clauses in place with the same footnotes): `resdiff diff --exit-code`. */
+bool resdiff_diff_has_changes(const resdiff_diff *diff);
+
+typedef struct {
+	const char *old_source;  /* names shown for the two sides (paths, refs) */
+	const char *new_source;
+	bool color;              /* ANSI colours (text) */
+	bool only_operative;     /* show only changes touching operative clauses
+	                            (sub-paragraphs included) */
+	const char *amend_lang;  /* amendments: "zh" or "en"; NULL: the new text's */
+} resdiff_diff_render_options;
+
+#define RESDIFF_DIFF_RENDER_OPTIONS_INIT { NULL, NULL, false, false, NULL }
+
+/* Is this change shown under the options (--only=operative)? */
+bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,
+		const resdiff_diff_render_options *opts);
+
+/* git-like text: a header, then one block per change with its ids,
+ * relation, similarity and flags, the edits inline ([-old-]{+new+}, or
+ * red/green with colour). Unchanged clauses are shown only when they
+ * moved or their footnotes changed. */
+int resdiff_render_diff_text(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+/* One summary line: counts per relation, moved and renumbered. */
+int resdiff_render_diff_stat(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+/* One JSON object (docs/JSON-DIFF.md, schema RESDIFF_DIFF_JSON_SCHEMA)
+ * and a newline. */
+int resdiff_render_diff_json(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+/* Markdown for a pull-request comment: a summary table, then the changes
+ * with ~~deleted~~ and **inserted** text. */
+int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+
+/* One self-contained HTML page (no script, no network; a CSP forbids
+ * both): a summary table, then every change side by side with inline
+ * <del>/<ins> edits; a moved clause leaves a row at its old place linking
+ * to where it went (and back). Every text is sanitised and escaped. */
+int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+
+/* The changes as formal amendment instructions citing the old numbering
+ * ("In operative paragraph 5, replace "…" with "…"", "Delete operative
+ * paragraph 12", "在执行部分第5段中，将“…”改为“…”"), one numbered line
+ * each, in English or Chinese (opts->amend_lang). A clause with more than
+ * a few edits, or little similarity, is replaced whole. */
+int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

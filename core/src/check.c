@@ -1,0 +1,329 @@
+/* check.c: corpus checks (parse cleanly, no debris, manifest agrees). */
+#include "resdiff/check.h"
+#include "resdiff/name.h"
+#include "resdiff/parse.h"
+#include "resdiff/text.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int resdiff_findings_new(resdiff_findings **out)
+{
+	resdiff_findings *f = calloc(1, sizeof(*f));
+	*out = NULL;
+	if (!f || !(f->arena = resdiff_arena_new())) {
+		free(f);
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	}
+	*out = f;
+	return 0;
+}
+
+void resdiff_findings_free(resdiff_findings *f)
+{
+	if (!f)
+		return;
+	free(f->items);
+	resdiff_arena_free(f->arena);
+	free(f);
+}
+
+static int vadd(resdiff_findings *f, const char *file, size_t line, const char *kind,
+		const char *const *accept, const char *fmt, va_list ap)
+{
+	char msg[1024];
+	resdiff_finding *it;
+	size_t k;
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	for (k = 0; accept && accept[k]; k++)
+		if (!strcmp(accept[k], msg)) {
+			f->accepted++;
+			return 0;
+		}
+	if (f->count == f->alloc) {
+		size_t n = f->alloc ? f->alloc * 2 : 32;
+		resdiff_finding *p = realloc(f->items, n * sizeof(*p));
+		if (!p)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		f->items = p;
+		f->alloc = n;
+	}
+	it = &f->items[f->count];
+	it->file = resdiff_arena_strdup(f->arena, file);
+	it->line = line;
+	it->kind = kind;
+	it->message = resdiff_arena_strdup(f->arena, msg);
+	if (!it->file || !it->message)
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	f->count++;
+	return 0;
+}
+
+int resdiff_findings_add(resdiff_findings *f, const char *file, size_t line,
+		const char *kind, const char *fmt, ...)
+{
+	va_list ap;
+	int error;
+	va_start(ap, fmt);
+	error = vadd(f, file, line, kind, NULL, fmt, ap);
+	va_end(ap);
+	return error;
+}
+
+static int add(resdiff_findings *f, const char *file, size_t line, const char *kind,
+		const char *const *accept, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 6, 7)))
+#endif
+	;
+
+static int add(resdiff_findings *f, const char *file, size_t line, const char *kind,
+		const char *const *accept, const char *fmt, ...)
+{
+	va_list ap;
+	int error;
+	va_start(ap, fmt);
+	error = vadd(f, file, line, kind, accept, fmt, ap);
+	va_end(ap);
+	return error;
+}
+
+/* What debris looks like inside a paragraph: a job number "09-49042", a
+ * superscript digit, a Markdown link remnant, a separator, a space next to
+ * a CJK character, or nothing but a number. Returns a description or NULL. */
+static const char *debris_in(const char *t, size_t *at)
+{
+	size_t len = strlen(t), i, adv;
+	uint32_t prev = 0;
+	bool digits_only = len > 0;
+
+	for (i = 0; i < len; i += adv) {
+		int32_t cp = resdiff_utf8_decode(t + i, len - i, &adv);
+		*at = i;
+		if (cp < 0)
+			return "invalid UTF-8";
+		if (cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || (cp >= 0x2070 && cp <= 0x2079))
+			return "a superscript footnote marker";
+		if (cp == ' ' && (resdiff_text_is_cjk(prev) ||
+		    (i + 1 < len && resdiff_text_is_cjk((uint32_t)resdiff_utf8_decode(t + i + 1, len - i - 1, &(size_t){0})))))
+			return "a space next to a CJK character";
+		if (cp == ']' && i + 3 < len && !strncmp(t + i, "](#)", 4))
+			return "a Markdown link remnant";
+		if (cp == '_' && i + 4 < len && !strncmp(t + i, "_____", 5))
+			return "a footnote separator";
+		if (cp >= '0' && cp <= '9' && !(prev >= '0' && prev <= '9') && i + 8 <= len) {
+			size_t k = i;
+			while (k < len && t[k] >= '0' && t[k] <= '9')
+				k++;
+			if (k - i == 2 && t[k] == '-') {
+				size_t m = k + 1;
+				while (m < len && t[m] >= '0' && t[m] <= '9')
+					m++;
+				if (m - k - 1 == 5 && (m == len || t[m] == ' ' || t[m] == '('))
+					return "a job number";
+			}
+		}
+		if (!(cp >= '0' && cp <= '9') && cp != '*')
+			digits_only = false;
+		prev = (uint32_t)cp;
+	}
+	*at = 0;
+	return digits_only ? "nothing but a footnote label" : NULL;
+}
+
+int resdiff_check_doc(resdiff_findings *f, const resdiff_doc *doc, const char *file,
+		const char *const *accept)
+{
+	size_t i;
+	int error;
+
+	for (i = 0; i < doc->diag_count; i++)
+		if ((error = add(f, file, doc->diags[i].line, "diagnostic", accept, "%s",
+				doc->diags[i].message)) < 0)
+			return error;
+	for (i = 0; i < doc->unit_count; i++) {
+		const resdiff_unit *u = &doc->units[i];
+		size_t at;
+		const char *what = debris_in(u->text, &at);
+		if (what && (error = add(f, file, u->line, "debris", accept,
+				"%s contains %s at byte %zu", u->id, what, at)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+static int compare_meta(resdiff_findings *f, const char *file, const char *what,
+		const char *in_text, const char *in_manifest, const char *const *accept)
+{
+	if (!in_text || !in_manifest || !strcmp(in_text, in_manifest))
+		return 0;
+	return add(f, file, 0, "metadata", accept, "the manifest says %s %s but the text says %s",
+		what, in_manifest, in_text);
+}
+
+int resdiff_check_file(resdiff_findings *f, const char *path,
+		const resdiff_manifest_entry *entry, const char *language)
+{
+	resdiff_parse_options opts = RESDIFF_PARSE_OPTIONS_INIT;
+	const char *const *accept = entry ? entry->accept : NULL;
+	resdiff_doc *doc = NULL;
+	char *text = NULL;
+	size_t len;
+	int error;
+
+	opts.source = path;
+	opts.language = language ? language : entry ? entry->language : NULL;
+	if ((error = resdiff_file_read(&text, &len, path)) < 0 ||
+	    (error = resdiff_parse(&doc, text, len, &opts)) < 0) {
+		/* "FILE: invalid UTF-8 at byte offset 33 (line 3)" */
+		const char *msg = resdiff_error_last();
+		size_t plen = strlen(path), line = 0;
+		const char *l;
+		if (error == RESDIFF_ENOMEM)
+			goto done;
+		if (!strncmp(msg, path, plen) && !strncmp(msg + plen, ": ", 2))
+			msg += plen + 2;
+		if ((l = strstr(msg, "line ")))
+			line = (size_t)strtoul(l + 5, NULL, 10);
+		error = add(f, path, line, "parse", accept, "does not parse: %s", msg);
+		goto done;
+	}
+	if ((error = resdiff_check_doc(f, doc, path, accept)) < 0)
+		goto done;
+	if (entry) {
+		if ((error = compare_meta(f, path, "symbol", doc->meta.symbol, entry->symbol, accept)) < 0 ||
+		    (error = compare_meta(f, path, "date", doc->meta.date, entry->date, accept)) < 0 ||
+		    (error = compare_meta(f, path, "meeting", doc->meta.meeting, entry->meeting, accept)) < 0 ||
+		    (error = compare_meta(f, path, "language", doc->meta.language, entry->language, accept)) < 0)
+			goto done;
+	}
+done:
+	resdiff_doc_free(doc);
+	free(text);
+	return error;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Texts beside the manifest that it does not list. */
+static int unlisted_texts(resdiff_findings *f, const resdiff_manifest *m, const char *dir)
+{
+	DIR *d = opendir(dir[0] ? dir : ".");
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, alloc = 0, i, k;
+	int error = 0;
+
+	if (!d)
+		return add(f, m->path, 0, "manifest", NULL, "cannot list the directory %s", dir);
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".txt"))
+			continue;
+		if (n == alloc) {
+			size_t na = alloc ? alloc * 2 : 32;
+			char **p = realloc(names, na * sizeof(*p));
+			if (!p) {
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				goto done;
+			}
+			names = p;
+			alloc = na;
+		}
+		if (!(names[n] = strdup(e->d_name))) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		n++;
+	}
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n && !error; i++) {
+		bool listed = false;
+		for (k = 0; k < m->count && !listed; k++)
+			listed = !strcmp(m->entries[k].source, names[i]);
+		if (!listed)
+			error = add(f, m->path, 0, "manifest", NULL,
+				"%s%s%s is not listed in the manifest", dir, dir[0] ? "/" : "", names[i]);
+	}
+done:
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	closedir(d);
+	return error;
+}
+
+int resdiff_check_manifest(resdiff_findings *f, const char *manifest_path)
+{
+	resdiff_manifest *m = NULL;
+	char dir[4096];
+	const char *slash = strrchr(manifest_path, '/');
+	size_t i, k;
+	int error;
+
+	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - manifest_path) : 0, manifest_path);
+	if ((error = resdiff_manifest_load(&m, manifest_path)) < 0) {
+		const char *msg = resdiff_error_last(), *l;
+		size_t plen = strlen(manifest_path), line = 0;
+		if (error == RESDIFF_ENOMEM)
+			return error;
+		/* libgit2 ends with "(in PATH:LINE, column N)" */
+		for (l = strstr(msg, manifest_path); l; l = strstr(l + 1, manifest_path))
+			if (l[plen] == ':' && l[plen + 1] >= '0' && l[plen + 1] <= '9')
+				line = (size_t)strtoul(l + plen + 1, NULL, 10);
+		if (!strncmp(msg, manifest_path, plen) && !strncmp(msg + plen, ": ", 2))
+			msg += plen + 2;
+		return add(f, manifest_path, line, "manifest", NULL, "%s", msg);
+	}
+	for (i = 0; i < m->count; i++) {
+		const resdiff_manifest_entry *e = &m->entries[i];
+		struct stat sb;
+		char *want = NULL;
+
+		if ((error = resdiff_name_corpus_file(&want, e->symbol, e->language)) < 0)
+			goto done;
+		if (strcmp(want, e->source) && strchr(e->source, '/') == NULL)
+			error = add(f, manifest_path, 0, "manifest", e->accept,
+				"document \"%s\": file %s should be named %s (symbol and language)",
+				e->name, e->source, want);
+		free(want);
+		if (error < 0)
+			goto done;
+		if (stat(e->path, &sb) < 0) {
+			if ((error = add(f, manifest_path, 0, "manifest", NULL,
+					"document \"%s\": %s does not exist", e->name, e->path)) < 0)
+				goto done;
+			continue;
+		}
+		if (e->series && !e->date &&
+		    (error = add(f, manifest_path, 0, "manifest", NULL,
+				"document \"%s\": a member of series %s needs a date", e->name, e->series)) < 0)
+			goto done;
+		/* series members in adoption order */
+		for (k = 0; k < i; k++) {
+			const resdiff_manifest_entry *p = &m->entries[k];
+			if (!e->series || !p->series || strcmp(e->series, p->series) ||
+			    strcmp(e->language, p->language) || !e->date || !p->date)
+				continue;
+			if (strcmp(p->date, e->date) > 0 &&
+			    (error = add(f, manifest_path, 0, "manifest", NULL,
+					"document \"%s\" (%s) is listed after \"%s\" (%s) in series %s",
+					e->name, e->date, p->name, p->date, e->series)) < 0)
+				goto done;
+		}
+		if ((error = resdiff_check_file(f, e->path, e, NULL)) < 0)
+			goto done;
+	}
+	error = unlisted_texts(f, m, dir);
+done:
+	resdiff_manifest_free(m);
+	return error;
+}

@@ -1,0 +1,131 @@
+/* diff.c: alignment + word edits = the edit script of two documents. */
+#include "resdiff/diff.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <git2.h>
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int join_texts(resdiff_buf *out, const resdiff_doc *doc, const size_t *units, size_t n)
+{
+	size_t i;
+	int error = 0;
+	for (i = 0; i < n && !error; i++) {
+		if (i)
+			error = resdiff_buf_putc(out, '\n');
+		if (!error)
+			error = resdiff_buf_puts(out, doc->units[units[i]].text);
+	}
+	return error ? error : resdiff_buf_put(out, "", 0);
+}
+
+int resdiff_diff_docs(resdiff_diff **out, const resdiff_doc *old_doc,
+		const resdiff_doc *new_doc, const resdiff_align_options *opts)
+{
+	resdiff_diff *diff = NULL;
+	resdiff_buf bo = RESDIFF_BUF_INIT, bn = RESDIFF_BUF_INIT;
+	size_t i, n;
+	bool git_up = false;
+	double t0;
+	int error;
+
+	*out = NULL;
+	if (!(diff = calloc(1, sizeof(*diff))) || !(diff->arena = resdiff_arena_new())) {
+		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		goto done;
+	}
+	t0 = now();
+	if ((error = resdiff_align(&diff->alignment, old_doc, new_doc, opts)) < 0)
+		goto done;
+	diff->align_seconds = now() - t0;
+	t0 = now();
+	n = diff->alignment->change_count;
+	if (!(diff->edits = resdiff_arena_alloc(diff->arena, (n ? n : 1) * sizeof(*diff->edits))) ||
+	    !(diff->edit_count = resdiff_arena_alloc(diff->arena, (n ? n : 1) * sizeof(size_t)))) {
+		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		const resdiff_change *c = &diff->alignment->changes[i];
+		diff->edits[i] = NULL;
+		diff->edit_count[i] = 0;
+		if (c->relation != RESDIFF_REL_REWORDED && c->relation != RESDIFF_REL_SPLIT &&
+		    c->relation != RESDIFF_REL_MERGED)
+			continue;
+		if (!git_up) {  /* one libgit2 init for every clause */
+			double t1 = now();
+			int r = git_libgit2_init();
+			diff->init_seconds = now() - t1;
+			if (r < 0) {
+				error = resdiff_error_set(RESDIFF_ERROR, "libgit2: init failed");
+				goto done;
+			}
+			git_up = true;
+		}
+		resdiff_buf_clear(&bo);
+		resdiff_buf_clear(&bn);
+		if ((error = join_texts(&bo, old_doc, c->old_units, c->old_count)) < 0 ||
+		    (error = join_texts(&bn, new_doc, c->new_units, c->new_count)) < 0 ||
+		    (error = resdiff_worddiff(&diff->edits[i], &diff->edit_count[i], diff->arena,
+				bo.ptr, bo.size, bn.ptr, bn.size)) < 0)
+			goto done;
+	}
+	diff->edits_seconds = now() - t0 - diff->init_seconds;
+	*out = diff;
+	diff = NULL;
+done:
+	if (git_up)
+		git_libgit2_shutdown();
+	resdiff_buf_dispose(&bo);
+	resdiff_buf_dispose(&bn);
+	resdiff_diff_free(diff);
+	return error;
+}
+
+void resdiff_diff_free(resdiff_diff *diff)
+{
+	if (!diff)
+		return;
+	resdiff_alignment_free(diff->alignment);
+	resdiff_arena_free(diff->arena);
+	free(diff);
+}
+
+bool resdiff_diff_has_changes(const resdiff_diff *diff)
+{
+	size_t i;
+	for (i = 0; i < diff->alignment->change_count; i++) {
+		const resdiff_change *c = &diff->alignment->changes[i];
+		if (c->relation != RESDIFF_REL_UNCHANGED || c->moved || c->renumbered || c->footnotes)
+			return true;
+	}
+	return false;
+}
+
+bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,
+		const resdiff_diff_render_options *opts)
+{
+	const resdiff_change *c = &diff->alignment->changes[change];
+	size_t k;
+
+	if (!opts || !opts->only_operative)
+		return true;
+	for (k = 0; k < c->old_count; k++) {
+		resdiff_unit_kind kind = diff->alignment->old_doc->units[c->old_units[k]].kind;
+		if (kind == RESDIFF_UNIT_OPERATIVE || kind == RESDIFF_UNIT_SUBPARAGRAPH)
+			return true;
+	}
+	for (k = 0; k < c->new_count; k++) {
+		resdiff_unit_kind kind = diff->alignment->new_doc->units[c->new_units[k]].kind;
+		if (kind == RESDIFF_UNIT_OPERATIVE || kind == RESDIFF_UNIT_SUBPARAGRAPH)
+			return true;
+	}
+	return false;
+}

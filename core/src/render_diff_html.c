@@ -1,0 +1,216 @@
+/* render_diff_html.c: one self-contained HTML page, side by side. No
+ * script, no network; every text sanitised and HTML-escaped. */
+#include "resdiff/diff.h"
+#include "resdiff/render.h"
+#include "resdiff/text.h"
+
+#include <string.h>
+
+static const char STYLE[] =
+	"body{font-family:sans-serif;margin:1.5em;color:#222}"
+	"table{border-collapse:collapse}"
+	"table.summary td,table.summary th{border:1px solid #ccc;padding:.2em .6em;text-align:right}"
+	"table.diff{width:100%;table-layout:fixed}"
+	"table.diff td{border-top:1px solid #ddd;padding:.4em;vertical-align:top;line-height:1.6}"
+	"table.diff .id{width:7em}table.diff td.id{font-family:monospace;white-space:nowrap}"
+	"table.diff th{text-align:left;border-bottom:2px solid #888}"
+	"tr.unchanged td{color:#888}"
+	"tr.added td.new{background:#eaffea}tr.dropped td.old{background:#ffecec}"
+	"tr.stub td{color:#888;font-style:italic}"
+	"del{background:#ffc8c8;text-decoration:line-through}"
+	"ins{background:#b8f0b8;text-decoration:none}"
+	".rel{font-size:.8em;color:#555;display:block}"
+	"a{color:#0645ad}";
+
+static int esc(resdiff_buf *out, const char *s, size_t len)
+{
+	resdiff_buf clean = RESDIFF_BUF_INIT;
+	int error;
+	if ((error = resdiff_text_sanitize(&clean, s, len, true)) == 0)
+		error = resdiff_html_escape(out, clean.ptr ? clean.ptr : "", clean.size);
+	resdiff_buf_dispose(&clean);
+	return error;
+}
+
+static int escs(resdiff_buf *out, const char *s)
+{
+	return esc(out, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* Ids with anchors: o-OP6 / n-OP21 (ids are [A-Za-z0-9()] but escaped
+ * anyway). */
+static int put_ids(resdiff_buf *out, const resdiff_doc *doc, const size_t *units, size_t n,
+		const char *side)
+{
+	size_t i;
+	int error = 0;
+	for (i = 0; i < n && !error; i++) {
+		const char *id = doc->units[units[i]].id;
+		if ((error = resdiff_buf_printf(out, "%s<span id=\"%s-", i ? "<br>" : "", side)) < 0 ||
+		    (error = escs(out, id)) < 0 || (error = resdiff_buf_puts(out, "\">")) < 0 ||
+		    (error = escs(out, id)) < 0)
+			break;
+		error = resdiff_buf_puts(out, "</span>");
+	}
+	return error;
+}
+
+static int put_texts(resdiff_buf *out, const resdiff_doc *doc, const size_t *units, size_t n)
+{
+	size_t i;
+	int error = 0;
+	for (i = 0; i < n && !error; i++) {
+		if (i)
+			error = resdiff_buf_puts(out, "<br>");
+		if (!error)
+			error = escs(out, doc->units[units[i]].text);
+	}
+	return error;
+}
+
+/* One side of the edits: equal runs plus this side's changes. */
+static int put_edits(resdiff_buf *out, const resdiff_edit *e, size_t n, resdiff_edit_op mine)
+{
+	size_t i, k;
+	int error = 0;
+	for (i = 0; i < n && !error; i++) {
+		const char *tag = e[i].op == RESDIFF_EDIT_DELETE ? "del" : "ins";
+		if (e[i].op != RESDIFF_EDIT_EQUAL && e[i].op != mine)
+			continue;
+		if (e[i].op != RESDIFF_EDIT_EQUAL && (error = resdiff_buf_printf(out, "<%s>", tag)) < 0)
+			break;
+		/* clause boundaries inside a split or merge become line breaks */
+		for (k = 0; k < e[i].len && !error;) {
+			const char *nl = memchr(e[i].text + k, '\n', e[i].len - k);
+			size_t end = nl ? (size_t)(nl - e[i].text) : e[i].len;
+			error = esc(out, e[i].text + k, end - k);
+			if (!error && nl)
+				error = resdiff_buf_puts(out, "<br>");
+			k = end + (nl ? 1 : 0);
+		}
+		if (!error && e[i].op != RESDIFF_EDIT_EQUAL)
+			error = resdiff_buf_printf(out, "</%s>", tag);
+	}
+	return error;
+}
+
+static int put_title(resdiff_buf *out, const resdiff_doc *doc, const char *source)
+{
+	int error = escs(out, doc->meta.symbol ? doc->meta.symbol : source ? source : "?");
+	if (!error && doc->meta.date) {
+		if ((error = resdiff_buf_puts(out, " (")) == 0 && (error = escs(out, doc->meta.date)) == 0)
+			error = resdiff_buf_puts(out, ")");
+	}
+	return error;
+}
+
+static int put_stubs(resdiff_buf *out, const resdiff_diff *diff, size_t host, bool top,
+		const resdiff_diff_render_options *opts)
+{
+	const resdiff_alignment *al = diff->alignment;
+	size_t m;
+	int error = 0;
+
+	for (m = 0; m < al->change_count && !error; m++) {
+		const resdiff_change *c = &al->changes[m];
+		size_t h;
+		if (!c->moved || !resdiff_diff_change_shown(diff, m, opts))
+			continue;
+		h = c->old_units[0] ? al->old_change[c->old_units[0] - 1] : (size_t)-1;
+		if (top ? h != (size_t)-1 : h != host)
+			continue;
+		if ((error = resdiff_buf_printf(out, "<tr class=\"stub\" id=\"s%zu\"><td class=\"id\">", m)) < 0 ||
+		    (error = escs(out, al->old_doc->units[c->old_units[0]].id)) < 0 ||
+		    (error = resdiff_buf_printf(out, "</td><td>moved to <a href=\"#c%zu\">", m)) < 0 ||
+		    (error = escs(out, al->new_doc->units[c->new_units[0]].id)) < 0)
+			break;
+		error = resdiff_buf_puts(out, "</a></td><td class=\"id\"></td><td></td></tr>\n");
+	}
+	return error;
+}
+
+int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts)
+{
+	static const resdiff_diff_render_options defaults = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
+	const resdiff_alignment *al = diff->alignment;
+	size_t stats[RESDIFF_REL_COUNT] = { 0 }, moved = 0, renumbered = 0, i;
+	const char *lang = al->new_doc->meta.language ? al->new_doc->meta.language : "und";
+	int error;
+
+	if (!opts)
+		opts = &defaults;
+	for (i = 0; i < al->change_count; i++) {
+		if (!resdiff_diff_change_shown(diff, i, opts))
+			continue;
+		stats[al->changes[i].relation]++;
+		moved += al->changes[i].moved;
+		renumbered += al->changes[i].renumbered;
+	}
+	if ((error = resdiff_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"")) < 0 ||
+	    (error = escs(out, lang)) < 0 ||
+	    (error = resdiff_buf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>")) < 0 ||
+	    (error = put_title(out, al->old_doc, opts->old_source)) < 0 ||
+	    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
+	    (error = put_title(out, al->new_doc, opts->new_source)) < 0 ||
+	    (error = resdiff_buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", STYLE)) < 0 ||
+	    (error = put_title(out, al->old_doc, opts->old_source)) < 0 ||
+	    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
+	    (error = put_title(out, al->new_doc, opts->new_source)) < 0 ||
+	    (error = resdiff_buf_puts(out, "</h1>\n<table class=\"summary\" id=\"summary\">\n"
+			"<tr><th>relation</th><th>clauses</th></tr>\n")) < 0)
+		return error;
+	for (i = 0; i < RESDIFF_REL_COUNT; i++)
+		if ((error = resdiff_buf_printf(out, "<tr class=\"%s\"><th>%s</th><td>%zu</td></tr>\n",
+				resdiff_relation_name((resdiff_relation)i),
+				resdiff_relation_name((resdiff_relation)i), stats[i])) < 0)
+			return error;
+	if ((error = resdiff_buf_printf(out, "<tr><th>moved</th><td>%zu</td></tr>\n"
+			"<tr><th>renumbered</th><td>%zu</td></tr>\n</table>\n"
+			"<table class=\"diff\" id=\"diff\">\n<tr><th class=\"id\">old</th><th>", moved,
+			renumbered)) < 0 ||
+	    (error = put_title(out, al->old_doc, opts->old_source)) < 0 ||
+	    (error = resdiff_buf_puts(out, "</th><th class=\"id\">new</th><th>")) < 0 ||
+	    (error = put_title(out, al->new_doc, opts->new_source)) < 0 ||
+	    (error = resdiff_buf_puts(out, "</th></tr>\n")) < 0 ||
+	    (error = put_stubs(out, diff, 0, true, opts)) < 0)
+		return error;
+	for (i = 0; i < al->change_count; i++) {
+		const resdiff_change *c = &al->changes[i];
+		const char *rel = resdiff_relation_name(c->relation);
+		if (!resdiff_diff_change_shown(diff, i, opts))
+			continue;
+		if ((error = resdiff_buf_printf(out, "<tr class=\"%s%s\" id=\"c%zu\"><td class=\"id\">",
+				rel, c->moved ? " moved" : "", i)) < 0 ||
+		    (error = put_ids(out, al->old_doc, c->old_units, c->old_count, "o")) < 0 ||
+		    (error = resdiff_buf_printf(out, "<span class=\"rel\">%s", rel)) < 0)
+			return error;
+		if (c->similarity >= 0 && c->relation != RESDIFF_REL_UNCHANGED &&
+		    (error = resdiff_buf_printf(out, " %.2f", c->similarity)) < 0)
+			return error;
+		if ((c->moved && (error = resdiff_buf_printf(out,
+				" <a href=\"#s%zu\">moved</a>", i)) < 0) ||
+		    (c->renumbered && (error = resdiff_buf_puts(out, " renumbered")) < 0) ||
+		    (c->editorial && (error = resdiff_buf_puts(out, " editorial")) < 0) ||
+		    (c->footnotes && (error = resdiff_buf_puts(out, " footnotes")) < 0) ||
+		    (error = resdiff_buf_puts(out, "</span></td><td class=\"old\">")) < 0)
+			return error;
+		if (diff->edit_count[i])
+			error = put_edits(out, diff->edits[i], diff->edit_count[i], RESDIFF_EDIT_DELETE);
+		else
+			error = put_texts(out, al->old_doc, c->old_units, c->old_count);
+		if (error < 0 || (error = resdiff_buf_puts(out, "</td><td class=\"id\">")) < 0 ||
+		    (error = put_ids(out, al->new_doc, c->new_units, c->new_count, "n")) < 0 ||
+		    (error = resdiff_buf_puts(out, "</td><td class=\"new\">")) < 0)
+			return error;
+		if (diff->edit_count[i])
+			error = put_edits(out, diff->edits[i], diff->edit_count[i], RESDIFF_EDIT_INSERT);
+		else
+			error = put_texts(out, al->new_doc, c->new_units, c->new_count);
+		if (error < 0 || (error = resdiff_buf_puts(out, "</td></tr>\n")) < 0 ||
+		    (error = put_stubs(out, diff, i, false, opts)) < 0)
+			return error;
+	}
+	return resdiff_buf_puts(out, "</table>\n</body>\n</html>\n");
+}

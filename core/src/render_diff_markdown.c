@@ -1,0 +1,134 @@
+/* render_diff_markdown.c: the diff for a pull-request comment. */
+#include "resdiff/diff.h"
+#include "resdiff/text.h"
+
+#include <string.h>
+
+/* Markdown-escape text (and mask control characters): the characters
+ * that make emphasis, code, links, HTML or tables are backslashed, and
+ * those that start a list or heading when they open the text. */
+static int put_md(resdiff_buf *out, const char *s, size_t len)
+{
+	resdiff_buf clean = RESDIFF_BUF_INIT;
+	size_t i;
+	int error;
+
+	if ((error = resdiff_text_sanitize(&clean, s, len, true)) < 0)
+		goto done;
+	for (i = 0; i < clean.size && !error; i++) {
+		char c = clean.ptr[i];
+		if (c == '\n') {  /* clause boundary inside a split or merge */
+			error = resdiff_buf_puts(out, " \xc2\xb6 ");
+			continue;
+		}
+		if (strchr("\\`*_[]<>|~", c) || (i == 0 && strchr("#+-", c)))
+			error = resdiff_buf_putc(out, '\\');
+		if (!error)
+			error = resdiff_buf_putc(out, c);
+	}
+done:
+	resdiff_buf_dispose(&clean);
+	return error;
+}
+
+static int put_ids(resdiff_buf *out, const resdiff_doc *doc, const size_t *units, size_t n)
+{
+	size_t i;
+	int error = 0;
+	if (!n)
+		return resdiff_buf_puts(out, "—");
+	for (i = 0; i < n && !error; i++) {
+		const char *id = doc->units[units[i]].id;
+		if (i)
+			error = resdiff_buf_puts(out, ", ");
+		if (!error)
+			error = put_md(out, id, strlen(id));
+	}
+	return error;
+}
+
+static int put_title(resdiff_buf *out, const resdiff_doc *doc, const char *source)
+{
+	const char *name = doc->meta.symbol ? doc->meta.symbol : source ? source : "?";
+	int error = put_md(out, name, strlen(name));
+	if (!error && doc->meta.date) {
+		if ((error = resdiff_buf_puts(out, " (")) == 0 &&
+		    (error = put_md(out, doc->meta.date, strlen(doc->meta.date))) == 0)
+			error = resdiff_buf_putc(out, ')');
+	}
+	return error;
+}
+
+int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts)
+{
+	static const resdiff_diff_render_options defaults = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
+	const resdiff_alignment *al = diff->alignment;
+	size_t stats[RESDIFF_REL_COUNT] = { 0 }, moved = 0, renumbered = 0, i, k;
+	int error;
+
+	if (!opts)
+		opts = &defaults;
+	for (i = 0; i < al->change_count; i++) {
+		if (!resdiff_diff_change_shown(diff, i, opts))
+			continue;
+		stats[al->changes[i].relation]++;
+		moved += al->changes[i].moved;
+		renumbered += al->changes[i].renumbered;
+	}
+	if ((error = resdiff_buf_puts(out, "### ")) < 0 ||
+	    (error = put_title(out, al->old_doc, opts->old_source)) < 0 ||
+	    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
+	    (error = put_title(out, al->new_doc, opts->new_source)) < 0 ||
+	    (error = resdiff_buf_puts(out, "\n\n| relation | clauses |\n|---|---:|\n")) < 0)
+		return error;
+	for (i = 0; i < RESDIFF_REL_COUNT; i++)
+		if ((error = resdiff_buf_printf(out, "| %s | %zu |\n",
+				resdiff_relation_name((resdiff_relation)i), stats[i])) < 0)
+			return error;
+	if ((error = resdiff_buf_printf(out, "| moved | %zu |\n| renumbered | %zu |\n\n",
+			moved, renumbered)) < 0)
+		return error;
+	for (i = 0; i < al->change_count; i++) {
+		const resdiff_change *c = &al->changes[i];
+		if (!resdiff_diff_change_shown(diff, i, opts) ||
+		    (c->relation == RESDIFF_REL_UNCHANGED && !c->moved && !c->footnotes))
+			continue;
+		if ((error = resdiff_buf_puts(out, "- **")) < 0 ||
+		    (error = put_ids(out, al->old_doc, c->old_units, c->old_count)) < 0 ||
+		    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
+		    (error = put_ids(out, al->new_doc, c->new_units, c->new_count)) < 0 ||
+		    (error = resdiff_buf_printf(out, "** %s", resdiff_relation_name(c->relation))) < 0)
+			return error;
+		if (c->similarity >= 0 && c->relation != RESDIFF_REL_UNCHANGED &&
+		    (error = resdiff_buf_printf(out, " %.2f", c->similarity)) < 0)
+			return error;
+		if ((c->moved && (error = resdiff_buf_puts(out, ", moved")) < 0) ||
+		    (c->renumbered && (error = resdiff_buf_puts(out, ", renumbered")) < 0) ||
+		    (c->editorial && (error = resdiff_buf_puts(out, ", editorial")) < 0) ||
+		    (c->footnotes && (error = resdiff_buf_puts(out, ", footnotes changed")) < 0) ||
+		    (error = resdiff_buf_puts(out, "  \n  ")) < 0)
+			return error;
+		if (c->relation == RESDIFF_REL_ADDED || c->relation == RESDIFF_REL_DROPPED) {
+			const resdiff_doc *doc = c->new_count ? al->new_doc : al->old_doc;
+			size_t idx = c->new_count ? c->new_units[0] : c->old_units[0];
+			const char *mark = c->new_count ? "**" : "~~";
+			if ((error = resdiff_buf_puts(out, mark)) < 0 ||
+			    (error = put_md(out, doc->units[idx].text, strlen(doc->units[idx].text))) < 0 ||
+			    (error = resdiff_buf_puts(out, mark)) < 0)
+				return error;
+		}
+		for (k = 0; k < diff->edit_count[i]; k++) {
+			const resdiff_edit *e = &diff->edits[i][k];
+			const char *mark = e->op == RESDIFF_EDIT_DELETE ? "~~" :
+					   e->op == RESDIFF_EDIT_INSERT ? "**" : "";
+			if ((error = resdiff_buf_puts(out, mark)) < 0 ||
+			    (error = put_md(out, e->text, e->len)) < 0 ||
+			    (error = resdiff_buf_puts(out, mark)) < 0)
+				return error;
+		}
+		if ((error = resdiff_buf_puts(out, "\n")) < 0)
+			return error;
+	}
+	return 0;
+}

@@ -1,0 +1,264 @@
+/* check_test.c: corpus checks, one test per kind of finding, on seeded
+ * broken copies of corpus files; the GitHub annotation format. */
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+	char *dir;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *fx = calloc(1, sizeof(*fx));
+	fx->dir = test_tmpdir();
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *fx = *state;
+	test_system("rm -rf '%s'", fx->dir);
+	free(fx->dir);
+	free(fx);
+	return 0;
+}
+
+/* Copy a corpus file into the fixture, applying a sed expression. */
+static void seed(fixture *fx, const char *name, const char *sed)
+{
+	assert_int_equal(test_system("sed -e '%s' '%s/corpus/%s' > '%s/%s'", sed ? sed : "",
+		RESDIFF_SOURCE_DIR, name, fx->dir, name), 0);
+}
+
+static void write_file(fixture *fx, const char *name, const char *text)
+{
+	char path[512];
+	FILE *f;
+	snprintf(path, sizeof(path), "%s/%s", fx->dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static const char manifest_2009[] =
+	"[document \"E_RES_2009_7.zh\"]\n\tsymbol = E/RES/2009/7\n\tlanguage = zh\n"
+	"\tseries = ecosoc-wsis\n\tdate = 2009-07-24\n\tmeeting = 36\n\tsource = E_RES_2009_7.zh.txt\n";
+
+static resdiff_findings *run_manifest(fixture *fx)
+{
+	resdiff_findings *f = NULL;
+	char path[512];
+	snprintf(path, sizeof(path), "%s/corpus.manifest", fx->dir);
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_manifest(f, path), 0);
+	return f;
+}
+
+static void assert_finding(const resdiff_findings *f, const char *kind, size_t line, const char *needle)
+{
+	size_t i;
+	for (i = 0; i < f->count; i++)
+		if (!strcmp(f->items[i].kind, kind) && (!line || f->items[i].line == line) &&
+		    strstr(f->items[i].message, needle))
+			return;
+	for (i = 0; i < f->count; i++)
+		print_message("  have %s:%zu %s: %s\n", f->items[i].file, f->items[i].line,
+			f->items[i].kind, f->items[i].message);
+	fail_msg("no %s finding at line %zu with '%s'", kind, line, needle);
+}
+
+static void test_check__bundled_corpus_is_clean(void **state)
+{
+	resdiff_findings *f = NULL;
+	char path[512];
+	snprintf(path, sizeof(path), "%s/corpus/corpus.manifest", RESDIFF_SOURCE_DIR);
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_manifest(f, path), 0);
+	if (f->count)
+		fail_msg("%s:%zu: %s", f->items[0].file, f->items[0].line, f->items[0].message);
+	assert_int_equal(f->accepted, 1); /* the lost marker of footnote 2, acknowledged */
+	resdiff_findings_free(f);
+}
+
+static void test_check__text_that_does_not_parse(void **state)
+{
+	fixture *fx = *state;
+	resdiff_findings *f;
+	seed(fx, "E_RES_2009_7.zh.txt", "12s/回顾/\\xff/");
+	write_file(fx, "corpus.manifest", manifest_2009);
+	f = run_manifest(fx);
+	assert_finding(f, "parse", 12, "invalid UTF-8");
+	resdiff_findings_free(f);
+}
+
+static void test_check__numbering_gap(void **state)
+{
+	fixture *fx = *state;
+	resdiff_findings *f;
+	seed(fx, "E_RES_2009_7.zh.txt", "s/^ 17\\. /  19. /;s/^  19\\. / 20. /;s/^ 20\\. 注/ 21. 注/");
+	write_file(fx, "corpus.manifest", manifest_2009);
+	f = run_manifest(fx);
+	assert_finding(f, "diagnostic", 0, "paragraph");
+	resdiff_findings_free(f);
+}
+
+static void test_check__marker_without_footnote(void **state)
+{
+	fixture *fx = *state;
+	resdiff_findings *f;
+	/* drop the body of footnote 4 (" 见 A/60/687。" after the label "4") */
+	seed(fx, "E_RES_2009_7.zh.txt", "216d");
+	write_file(fx, "corpus.manifest", manifest_2009);
+	f = run_manifest(fx);
+	assert_finding(f, "diagnostic", 162, "footnote marker 4 has no footnote text");
+	resdiff_findings_free(f);
+}
+
+static void test_check__footnote_not_cited(void **state)
+{
+	fixture *fx = *state;
+	resdiff_findings *f;
+	/* drop the marker "1" after PP1 */
+	seed(fx, "E_RES_2009_7.zh.txt", "13d");
+	write_file(fx, "corpus.manifest", manifest_2009);
+	f = run_manifest(fx);
+	assert_finding(f, "diagnostic", 64, "footnote 1 is not cited");
+	resdiff_findings_free(f);
+}
+
+static void test_check__metadata_disagrees(void **state)
+{
+	fixture *fx = *state;
+	resdiff_findings *f;
+	seed(fx, "E_RES_2009_7.zh.txt", NULL);
+	write_file(fx, "corpus.manifest",
+		"[document \"E_RES_2009_7.zh\"]\n\tsymbol = E/RES/2009/7\n\tlanguage = zh\n"
+		"\tdate = 2009-07-25\n\tmeeting = 37\n\tsource = E_RES_2009_7.zh.txt\n");
+	f = run_manifest(fx);
+	assert_finding(f, "metadata", 0, "the manifest says date 2009-07-25 but the text says 2009-07-24");
+	assert_finding(f, "metadata", 0, "meeting 37");
+	resdiff_findings_free(f);
+}
+
+static void test_check__manifest_and_files_disagree(void **state)
+{
+	fixture *fx = *state;
+	resdiff_findings *f;
+	seed(fx, "E_RES_2009_7.zh.txt", NULL);
+	seed(fx, "E_RES_2017_21.zh.txt", NULL);
+	write_file(fx, "stray.txt", "99/1. A title\n\nThe General Assembly,\n\nRecalling x,\n\n1. Decides;\n");
+	write_file(fx, "corpus.manifest",
+		"[document \"E_RES_2017_21.zh\"]\n\tsymbol = E/RES/2017/21\n\tlanguage = zh\n"
+		"\tseries = ecosoc-wsis\n\tdate = 2017-07-06\n\tsource = E_RES_2017_21.zh.txt\n"
+		"[document \"E_RES_2009_7.zh\"]\n\tsymbol = E/RES/2009/7\n\tlanguage = zh\n"
+		"\tseries = ecosoc-wsis\n\tdate = 2009-07-24\n\tsource = E_RES_2009_7.zh.txt\n"
+		"[document \"missing\"]\n\tsymbol = E/RES/2010/2\n\tlanguage = zh\n"
+		"\tseries = ecosoc-wsis\n\tsource = E_RES_2010_2.zh.txt\n"
+		"[document \"misnamed\"]\n\tsymbol = E/RES/2011/1\n\tlanguage = zh\n"
+		"\tsource = stray.txt\n");
+	f = run_manifest(fx);
+	assert_finding(f, "manifest", 0, "\"E_RES_2009_7.zh\" (2009-07-24) is listed after \"E_RES_2017_21.zh\"");
+	assert_finding(f, "manifest", 0, "E_RES_2010_2.zh.txt does not exist");
+	assert_finding(f, "manifest", 0, "file stray.txt should be named E_RES_2011_1.zh.txt");
+	assert_finding(f, "metadata", 0, "symbol E/RES/2011/1 but the text says A/RES/99/1");
+	resdiff_findings_free(f);
+
+	/* a file beside the manifest that it does not list */
+	write_file(fx, "corpus.manifest", manifest_2009);
+	f = run_manifest(fx);
+	assert_finding(f, "manifest", 0, "E_RES_2017_21.zh.txt is not listed in the manifest");
+	resdiff_findings_free(f);
+}
+
+static void test_check__manifest_that_does_not_load(void **state)
+{
+	fixture *fx = *state;
+	resdiff_findings *f;
+	write_file(fx, "corpus.manifest", "[document \"x\"]\n\tsymbol = E/1\n[broken\n");
+	f = run_manifest(fx);
+	assert_int_equal(f->count, 1);
+	assert_finding(f, "manifest", 3, "missing ']'");
+	resdiff_findings_free(f);
+}
+
+static void test_check__debris_in_a_paragraph(void **state)
+{
+	resdiff_findings *f = NULL;
+	resdiff_doc *doc = NULL;
+	const char *accept[] = { "PP3 contains nothing but a footnote label at byte 0", NULL };
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	resdiff_doc_add_unit(NULL, doc, "PP1", RESDIFF_UNIT_PREAMBLE, "", "回顾 成果文件，", 3);
+	resdiff_doc_add_unit(NULL, doc, "PP2", RESDIFF_UNIT_PREAMBLE, "", "Recalling 09-49042 (C) x,", 5);
+	resdiff_doc_add_unit(NULL, doc, "PP3", RESDIFF_UNIT_PREAMBLE, "", "12", 7);
+	resdiff_doc_add_unit(NULL, doc, "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Decides¹ [A/1](#);", 9);
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_doc(f, doc, "x.txt", accept), 0);
+	assert_finding(f, "debris", 3, "PP1 contains a space next to a CJK character");
+	assert_finding(f, "debris", 5, "PP2 contains a job number");
+	assert_finding(f, "debris", 9, "OP1 contains a superscript footnote marker");
+	assert_int_equal(f->count, 3);
+	assert_int_equal(f->accepted, 1);
+	resdiff_findings_free(f);
+	resdiff_doc_free(doc);
+}
+
+static void test_check__formats(void **state)
+{
+	resdiff_findings *f = NULL;
+	resdiff_buf b = RESDIFF_BUF_INIT;
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	resdiff_findings_add(f, "corpus/a,b.txt", 12, "diagnostic", "paragraph numbers jump: 100%% sure\nreally");
+	resdiff_findings_add(f, "corpus/c.manifest", 0, "manifest", "x");
+	assert_int_equal(resdiff_render_findings(&b, f, "github"), 0);
+	assert_string_equal(b.ptr,
+		"::error file=corpus/a%2Cb.txt,line=12,title=resdiff diagnostic::paragraph numbers jump: 100%25 sure%0Areally\n"
+		"::error file=corpus/c.manifest,title=resdiff manifest::x\n");
+	resdiff_buf_clear(&b);
+	assert_int_equal(resdiff_render_findings(&b, f, "text"), 0);
+	assert_string_equal(b.ptr,
+		"corpus/a,b.txt:12: diagnostic: paragraph numbers jump: 100% sure^Jreally\n"
+		"corpus/c.manifest: manifest: x\n");
+	resdiff_buf_clear(&b);
+	assert_int_equal(resdiff_render_findings(&b, f, "json"), 0);
+	assert_non_null(strstr(b.ptr, "\"file\": \"corpus/a,b.txt\", \"line\": 12, \"kind\": \"diagnostic\""));
+	assert_non_null(strstr(b.ptr, "\"count\": 2"));
+	resdiff_buf_dispose(&b);
+	resdiff_findings_free(f);
+}
+
+static void test_check__cli_exit_codes(void **state)
+{
+	fixture *fx = *state;
+	seed(fx, "E_RES_2009_7.zh.txt", "13d");
+	write_file(fx, "corpus.manifest", manifest_2009);
+	assert_int_equal(test_system("cd '%s' && '%s' check >/dev/null", RESDIFF_SOURCE_DIR, RESDIFF_BINARY), 0);
+	assert_int_equal(test_system("'%s' check '%s' >/dev/null", RESDIFF_BINARY, fx->dir), 1);
+	assert_int_equal(test_system("'%s' check --format=github '%s/corpus.manifest' | grep -q '^::error file=.*E_RES_2009_7.zh.txt,line=64,'",
+		RESDIFF_BINARY, fx->dir), 0);
+	assert_int_equal(test_system("'%s' check --format=xml '%s' 2>/dev/null", RESDIFF_BINARY, fx->dir), 2);
+	assert_int_equal(test_system("'%s' check '%s/nope' 2>/dev/null", RESDIFF_BINARY, fx->dir), 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_check__bundled_corpus_is_clean),
+		cmocka_unit_test_setup_teardown(test_check__text_that_does_not_parse, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check__numbering_gap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check__marker_without_footnote, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check__footnote_not_cited, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check__metadata_disagrees, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check__manifest_and_files_disagree, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check__manifest_that_does_not_load, setup, teardown),
+		cmocka_unit_test(test_check__debris_in_a_paragraph),
+		cmocka_unit_test(test_check__formats),
+		cmocka_unit_test_setup_teardown(test_check__cli_exit_codes, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

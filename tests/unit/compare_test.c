@@ -1,0 +1,89 @@
+/* compare_test.c: comparison keys and n-gram similarity. */
+#include "helpers.h"
+#include "resdiff/compare.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *key(const char *s, unsigned flags)
+{
+	resdiff_buf b = RESDIFF_BUF_INIT;
+	assert_int_equal(resdiff_compare_key(&b, s, strlen(s), flags), 0);
+	return resdiff_buf_detach(&b);
+}
+
+static void assert_same_key(const char *a, const char *b, unsigned flags)
+{
+	char *ka = key(a, flags), *kb = key(b, flags);
+	if (strcmp(ka, kb))
+		fail_msg("keys differ:\n  %s -> %s\n  %s -> %s", a, ka, b, kb);
+	free(ka);
+	free(kb);
+}
+
+static void assert_other_key(const char *a, const char *b, unsigned flags)
+{
+	char *ka = key(a, flags), *kb = key(b, flags);
+	if (!strcmp(ka, kb))
+		fail_msg("keys equal: %s / %s -> %s", a, b, ka);
+	free(ka);
+	free(kb);
+}
+
+static void test_compare__width_and_spacing_fold(void **state)
+{
+	assert_same_key("回顾大会第61/16号决议，", "回顾大会第６１／１６号决议,", 0);
+	assert_same_key("“信息社会”。", "\"信息社会\".", 0);
+	assert_same_key("The  General\nAssembly,", "TheGeneral Assembly，", 0);
+	assert_same_key("ｅｆｆｉｃｉｅｎｃｙ", "efficiency", 0);
+	assert_same_key("A—B", "A-B", 0);
+}
+
+static void test_compare__real_changes_differ(void **state)
+{
+	assert_other_key("满意地注意到", "注意到", 0);
+	assert_other_key("Decides", "decides", 0);
+	assert_other_key("a, b", "a; b", 0);
+}
+
+static void test_compare__loose_key_folds_case_and_punctuation(void **state)
+{
+	assert_same_key("Decides, to continue", "decides to continue", RESDIFF_KEY_LOOSE);
+	assert_same_key("决定，继续", "决定继续", RESDIFF_KEY_LOOSE);
+	assert_other_key("决定继续", "决定停止", RESDIFF_KEY_LOOSE);
+}
+
+static void test_compare__similarity(void **state)
+{
+	double s;
+	assert_int_equal(resdiff_compare_similarity(&s, "请秘书长提交报告", "请秘书长提交报告"), 0);
+	assert_true(s == 1.0);
+	assert_int_equal(resdiff_compare_similarity(&s, "请秘书长提交报告", "请秘书长向大会提交报告"), 0);
+	assert_true(s > 0.6 && s < 1.0);
+	assert_int_equal(resdiff_compare_similarity(&s, "请秘书长提交报告", "欢迎各国政府作出努力"), 0);
+	assert_true(s < 0.1);
+	assert_int_equal(resdiff_compare_similarity(&s, "", ""), 0);
+	assert_true(s == 1.0);
+	/* A key shorter than n is one gram: equal short headings match. */
+	assert_int_equal(resdiff_compare_similarity(&s, "A", "A"), 0);
+	assert_true(s == 1.0);
+}
+
+static void test_compare__invalid_utf8_is_replaced(void **state)
+{
+	char *k = key("ab\xff" "cd", 0);
+	assert_string_equal(k, "ab\xef\xbf\xbd" "cd");
+	free(k);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_compare__width_and_spacing_fold),
+		cmocka_unit_test(test_compare__real_changes_differ),
+		cmocka_unit_test(test_compare__loose_key_folds_case_and_punctuation),
+		cmocka_unit_test(test_compare__similarity),
+		cmocka_unit_test(test_compare__invalid_utf8_is_replaced),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,140 @@
+/* render_diff_test.c: the diff renderers on documents built by hand. */
+#include "helpers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static resdiff_doc *doc2(const char *op1, const char *op2)
+{
+	resdiff_doc *doc = NULL;
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.symbol, "A/RES/1/1"), 0);
+	assert_int_equal(resdiff_doc_add_unit(NULL, doc, "OP1", RESDIFF_UNIT_OPERATIVE, "1.", op1, 1), 0);
+	if (op2)
+		assert_int_equal(resdiff_doc_add_unit(NULL, doc, "OP2", RESDIFF_UNIT_OPERATIVE, "2.", op2, 2), 0);
+	return doc;
+}
+
+typedef int (*renderer)(resdiff_buf *, const resdiff_diff *, const resdiff_diff_render_options *);
+
+static char *render(renderer fn, const resdiff_doc *a, const resdiff_doc *b, bool color)
+{
+	resdiff_diff *diff = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	resdiff_diff_render_options opts = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
+	opts.color = color;
+	opts.old_source = "old\x1b]0;title\x07.txt";
+	opts.new_source = "new.txt";
+	if (resdiff_diff_docs(&diff, a, b, NULL) < 0)
+		fail_msg("%s", resdiff_error_last());
+	assert_int_equal(fn(&out, diff, &opts), 0);
+	resdiff_diff_free(diff);
+	return resdiff_buf_detach(&out);
+}
+
+static const char EVIL_OLD[] = "Decides <b>to</b> \x1b[2J continue & \xe2\x80\xae reverse \x07 work";
+static const char EVIL_NEW[] = "Decides <b>to</b> \x1b[2J stop & \xe2\x80\xae reverse \x07 work";
+
+static void assert_no_controls(const char *s, bool allow_sgr)
+{
+	const unsigned char *p;
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n' || *p == '\t')
+			continue;
+		if (*p == 0x1b && allow_sgr && p[1] == '[' && strchr("0123456789;m", p[2]))
+			continue;  /* our own colour codes */
+		if (*p < 0x20 || *p == 0x7f)
+			fail_msg("control character 0x%02x at %zu in:\n%s", *p, (size_t)(p - (const unsigned char *)s), s);
+	}
+	assert_null(strstr(s, "\xe2\x80\xae"));  /* bidi override */
+	assert_null(strstr(s, "\x1b[2J"));
+}
+
+static void test_render_diff__no_control_characters_reach_the_output(void **state)
+{
+	resdiff_doc *a = doc2(EVIL_OLD, "Requests a report"), *b = doc2(EVIL_NEW, NULL);
+	renderer fns[] = { resdiff_render_diff_text, resdiff_render_diff_markdown,
+		resdiff_render_diff_amendments, resdiff_render_diff_html, resdiff_render_diff_stat };
+	size_t i;
+	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
+		char *s = render(fns[i], a, b, false);
+		assert_no_controls(s, false);
+		free(s);
+	}
+	{
+		char *s = render(resdiff_render_diff_text, a, b, true);
+		assert_no_controls(s, true);
+		assert_non_null(strstr(s, "\x1b[31m"));
+		free(s);
+	}
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
+static void test_render_diff__html_is_escaped_and_self_contained(void **state)
+{
+	resdiff_doc *a = doc2(EVIL_OLD, NULL), *b = doc2(EVIL_NEW, NULL);
+	char *s = render(resdiff_render_diff_html, a, b, false);
+	assert_null(strstr(s, "<b>"));
+	assert_non_null(strstr(s, "&lt;b&gt;to&lt;/b&gt;"));
+	assert_non_null(strstr(s, "<del>continue</del>"));
+	assert_non_null(strstr(s, "<ins>stop</ins>"));
+	assert_null(strstr(s, "<script"));
+	assert_null(strstr(s, "http://"));
+	assert_null(strstr(s, "https://"));
+	free(s);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
+static void test_render_diff__text_and_json(void **state)
+{
+	resdiff_doc *a = doc2("Decides to continue", "Requests a report"), *b = doc2("Decides to stop", NULL);
+	char *t = render(resdiff_render_diff_text, a, b, false);
+	char *j = render(resdiff_render_diff_json, a, b, false);
+	assert_non_null(strstr(t, "@@ OP1 \xe2\x86\x92 OP1 reworded"));
+	assert_non_null(strstr(t, "Decides to [-continue-]{+stop+}\n"));
+	assert_non_null(strstr(t, "@@ - OP2 dropped @@\n-Requests a report\n"));
+	assert_non_null(strstr(j, "\"schema\":1"));
+	assert_non_null(strstr(j, "{\"relation\":\"dropped\",\"old\":[\"OP2\"],\"new\":[],\"similarity\":null"));
+	assert_non_null(strstr(j, "{\"op\":\"delete\",\"text\":\"continue\"}"));
+	assert_non_null(strstr(j, "\"stats\":{\"unchanged\":0,\"reworded\":1,\"split\":0,\"merged\":0,\"added\":0,\"dropped\":1"));
+	free(t);
+	free(j);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
+static void test_render_diff__amendments_in_both_languages(void **state)
+{
+	resdiff_doc *a = doc2("Decides to continue its work", "Requests a report"), *b = doc2("Decides to end its work", NULL);
+	resdiff_diff *diff = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	resdiff_diff_render_options opts = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
+
+	assert_int_equal(resdiff_diff_docs(&diff, a, b, NULL), 0);
+	opts.amend_lang = "en";
+	assert_int_equal(resdiff_render_diff_amendments(&out, diff, &opts), 0);
+	assert_non_null(strstr(out.ptr, "1. In operative paragraph 1, replace \xe2\x80\x9c" "continue\xe2\x80\x9d with \xe2\x80\x9c" "end\xe2\x80\x9d."));
+	assert_non_null(strstr(out.ptr, "2. Delete operative paragraph 2."));
+	resdiff_buf_clear(&out);
+	opts.amend_lang = "zh";
+	assert_int_equal(resdiff_render_diff_amendments(&out, diff, &opts), 0);
+	assert_non_null(strstr(out.ptr, "1. 在执行部分第1段中，将\xe2\x80\x9c" "continue\xe2\x80\x9d改为\xe2\x80\x9c" "end\xe2\x80\x9d。"));
+	assert_non_null(strstr(out.ptr, "2. 删除执行部分第2段。"));
+	resdiff_buf_dispose(&out);
+	resdiff_diff_free(diff);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_render_diff__no_control_characters_reach_the_output),
+		cmocka_unit_test(test_render_diff__html_is_escaped_and_self_contained),
+		cmocka_unit_test(test_render_diff__text_and_json),
+		cmocka_unit_test(test_render_diff__amendments_in_both_languages),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
