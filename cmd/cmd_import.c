@@ -84,20 +84,54 @@ typedef struct {
 	char message[1024];
 } batch;
 
-static void *parse_batch(void *arg)
+/* Parse b->docs[from..to); the first error wins. */
+typedef struct {
+	batch *b;
+	size_t from, to;
+	int error;
+	char message[1024];
+} batch_part;
+
+static void *parse_part(void *arg)
 {
-	batch *b = arg;
+	batch_part *p = arg;
 	size_t i;
 
-	b->error = 0;
-	for (i = 0; i < b->count; i++) {
-		if ((b->error = load_one(&b->docs[i], b->shas[i], b->paths[b->start + i],
+	p->error = 0;
+	for (i = p->from; i < p->to; i++) {
+		batch *b = p->b;
+		if ((p->error = load_one(&b->docs[i], b->shas[i], b->paths[b->start + i],
 				b->entries[b->start + i], b->o)) < 0) {
 			/* the last-error message is per thread: hand it over */
-			snprintf(b->message, sizeof(b->message), "%s", resdiff_error_last());
+			snprintf(p->message, sizeof(p->message), "%s", resdiff_error_last());
 			break;
 		}
 	}
+	return NULL;
+}
+
+/* Parse a batch in two threads (the machine this runs on has two cores
+ * at least; the store runs beside them and mostly waits on them). */
+static void *parse_batch(void *arg)
+{
+	batch *b = arg;
+	batch_part parts[2];
+	pthread_t helper;
+	bool helper_running;
+
+	parts[0].b = parts[1].b = b;
+	parts[0].from = 0;
+	parts[0].to = parts[1].from = b->count / 2;
+	parts[1].to = b->count;
+	helper_running = pthread_create(&helper, NULL, parse_part, &parts[1]) == 0;
+	parse_part(&parts[0]);
+	if (helper_running)
+		pthread_join(helper, NULL);
+	else
+		parse_part(&parts[1]);
+	b->error = parts[0].error < 0 ? parts[0].error : parts[1].error;
+	snprintf(b->message, sizeof(b->message), "%s",
+		parts[0].error < 0 ? parts[0].message : parts[1].message);
 	return NULL;
 }
 

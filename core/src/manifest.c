@@ -35,6 +35,10 @@ static resdiff_manifest_entry *entry_for(resdiff_manifest *m, const char *name,
 	size_t i;
 	resdiff_manifest_entry *e;
 
+	/* keys of one section come together: the last entry first (a linear
+	 * search for every key was quadratic, seconds for 10 000 documents) */
+	if (m->count && !strcmp(m->entries[m->count - 1].name, name))
+		return &m->entries[m->count - 1];
 	for (i = 0; i < m->count; i++)
 		if (!strcmp(m->entries[i].name, name))
 			return &m->entries[i];
