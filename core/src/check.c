@@ -261,12 +261,54 @@ done:
 	return error;
 }
 
+static int cmp_series_member(const void *a, const void *b)
+{
+	const resdiff_manifest_entry *x = *(const resdiff_manifest_entry *const *)a;
+	const resdiff_manifest_entry *y = *(const resdiff_manifest_entry *const *)b;
+	int c = strcmp(x->series, y->series);
+	if (!c)
+		c = strcmp(x->language, y->language);
+	return c ? c : (x < y ? -1 : x > y); /* then manifest order */
+}
+
+/* Members of a series (per language) are listed in adoption order: sort
+ * by series, language and position, then compare neighbours' dates. */
+static int series_order(resdiff_findings *f, const resdiff_manifest *m)
+{
+	const resdiff_manifest_entry **v;
+	const resdiff_manifest_entry *last = NULL;
+	size_t i, n = 0;
+	int error = 0;
+
+	if (!(v = malloc((m->count + 1) * sizeof(*v))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	for (i = 0; i < m->count; i++)
+		if (m->entries[i].series && m->entries[i].date)
+			v[n++] = &m->entries[i];
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_series_member);
+	for (i = 0; i < n && !error; i++) {
+		const resdiff_manifest_entry *e = v[i];
+		if (last && (strcmp(last->series, e->series) || strcmp(last->language, e->language)))
+			last = NULL;
+		if (last && strcmp(last->date, e->date) > 0)
+			error = add(f, m->path, 0, "manifest", NULL,
+				"document \"%s\" (%s) is listed after \"%s\" (%s) in series %s",
+				e->name, e->date, last->name, last->date, e->series);
+		/* compare with the latest date listed so far */
+		if (!last || strcmp(e->date, last->date) > 0)
+			last = e;
+	}
+	free(v);
+	return error;
+}
+
 int resdiff_check_manifest(resdiff_findings *f, const char *manifest_path)
 {
 	resdiff_manifest *m = NULL;
 	char dir[4096];
 	const char *slash = strrchr(manifest_path, '/');
-	size_t i, k;
+	size_t i;
 	int error;
 
 	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - manifest_path) : 0, manifest_path);
@@ -307,21 +349,11 @@ int resdiff_check_manifest(resdiff_findings *f, const char *manifest_path)
 		    (error = add(f, manifest_path, 0, "manifest", NULL,
 				"document \"%s\": a member of series %s needs a date", e->name, e->series)) < 0)
 			goto done;
-		/* series members in adoption order */
-		for (k = 0; k < i; k++) {
-			const resdiff_manifest_entry *p = &m->entries[k];
-			if (!e->series || !p->series || strcmp(e->series, p->series) ||
-			    strcmp(e->language, p->language) || !e->date || !p->date)
-				continue;
-			if (strcmp(p->date, e->date) > 0 &&
-			    (error = add(f, manifest_path, 0, "manifest", NULL,
-					"document \"%s\" (%s) is listed after \"%s\" (%s) in series %s",
-					e->name, e->date, p->name, p->date, e->series)) < 0)
-				goto done;
-		}
 		if ((error = resdiff_check_file(f, e->path, e, NULL)) < 0)
 			goto done;
 	}
+	if ((error = series_order(f, m)) < 0)
+		goto done;
 	error = unlisted_texts(f, m, dir);
 done:
 	resdiff_manifest_free(m);

@@ -168,19 +168,25 @@ int resdiff_doc_add_meta_footnote(resdiff_doc *doc, const char *label)
 
 int resdiff_doc_add_diag(resdiff_doc *doc, size_t line, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
-	int error;
+	int n, error;
+	char *msg;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return resdiff_error_set(RESDIFF_ERROR, "bad diagnostic format");
+	if (!(msg = resdiff_arena_alloc(doc->arena, (size_t)n + 1)))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	if ((error = grow((void **)&doc->diags, &doc->diag_alloc, doc->diag_count,
 			sizeof(*doc->diags))) < 0)
 		return error;
 	doc->diags[doc->diag_count].line = line;
-	if (!(doc->diags[doc->diag_count].message = dup(doc, msg)))
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	doc->diags[doc->diag_count].message = msg;
 	doc->diag_count++;
 	return 0;
 }

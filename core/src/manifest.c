@@ -111,13 +111,47 @@ static int validate(resdiff_manifest *m, resdiff_manifest_entry *e)
 	return 0;
 }
 
+static int cmp_entry_ptr(const void *a, const void *b)
+{
+	const resdiff_manifest_entry *x = *(const resdiff_manifest_entry *const *)a;
+	const resdiff_manifest_entry *y = *(const resdiff_manifest_entry *const *)b;
+	int c = strcmp(x->symbol, y->symbol);
+	if (!c)
+		c = strcmp(x->language, y->language);
+	return c ? c : (x < y ? -1 : x > y);
+}
+
+/* Symbol and language identify a document: no two entries share them
+ * (sorted, so O(n log n) for large manifests). */
+static int check_unique(resdiff_manifest *m)
+{
+	const resdiff_manifest_entry **v;
+	size_t i;
+	int error = 0;
+
+	if (m->count < 2)
+		return 0;
+	if (!(v = malloc(m->count * sizeof(*v))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	for (i = 0; i < m->count; i++)
+		v[i] = &m->entries[i];
+	qsort(v, m->count, sizeof(*v), cmp_entry_ptr);
+	for (i = 1; i < m->count && !error; i++)
+		if (!strcmp(v[i - 1]->symbol, v[i]->symbol) && !strcmp(v[i - 1]->language, v[i]->language))
+			error = resdiff_error_set(RESDIFF_EINVALID,
+				"%s: documents \"%s\" and \"%s\" are both %s (%s)", m->path,
+				v[i - 1]->name, v[i]->name, v[i]->symbol, v[i]->language);
+	free(v);
+	return error;
+}
+
 int resdiff_manifest_load(resdiff_manifest **out, const char *path)
 {
 	git_config *cfg = NULL;
 	git_config_iterator *it = NULL;
 	git_config_entry *ce;
 	resdiff_manifest *m = NULL;
-	size_t alloc = 0, i, j, dirlen;
+	size_t alloc = 0, i, dirlen;
 	const char *slash;
 	int error, gerr;
 
@@ -205,14 +239,6 @@ int resdiff_manifest_load(resdiff_manifest **out, const char *path)
 		resdiff_buf p = RESDIFF_BUF_INIT;
 		if ((error = validate(m, e)) < 0)
 			goto done;
-		for (j = 0; j < i; j++)
-			if (!strcmp(m->entries[j].symbol, e->symbol) &&
-			    !strcmp(m->entries[j].language, e->language)) {
-				error = resdiff_error_set(RESDIFF_EINVALID,
-					"%s: documents \"%s\" and \"%s\" are both %s (%s)", path,
-					m->entries[j].name, e->name, e->symbol, e->language);
-				goto done;
-			}
 		if (e->source[0] == '/')
 			dirlen = 0;
 		if (resdiff_buf_put(&p, path, dirlen) < 0 || resdiff_buf_puts(&p, e->source) < 0 ||
@@ -224,6 +250,8 @@ int resdiff_manifest_load(resdiff_manifest **out, const char *path)
 		resdiff_buf_dispose(&p);
 		dirlen = slash ? (size_t)(slash - path) + 1 : 0;
 	}
+	if ((error = check_unique(m)) < 0)
+		goto done;
 	*out = m;
 	m = NULL;
 	error = 0;

@@ -31,7 +31,9 @@ int resdiff_name_from_symbol(char **out, const char *symbol)
 	}
 	for (i = 0; i < len && !error; i++) {
 		unsigned char c = (unsigned char)symbol[i];
-		bool esc_dot = c == '.' && (i == 0 || i + 1 == len || symbol[i - 1] == '.');
+		/* no name starts or ends with '.', contains "..", or ends in ".lock" */
+		bool esc_dot = c == '.' && (i == 0 || i + 1 == len || symbol[i - 1] == '.' ||
+			(i + 5 == len && !strcmp(symbol + i, ".lock")));
 		if (c == '/')
 			error = resdiff_buf_putc(&buf, '_');
 		else if (plain_char(c) && !esc_dot)

@@ -29,6 +29,8 @@ static void test_name__unsafe_symbols_are_escaped(void **state)
 	roundtrip(".git", "%2Egit");
 	roundtrip("a..b", "a.%2Eb");
 	roundtrip("x.lock.", "x.lock%2E");
+	roundtrip("A/1.lock", "A_1%2Elock");   /* git refuses ref names ending in .lock */
+	roundtrip("A/1.locks", "A_1.locks");
 	roundtrip("A_B", "A%5FB");
 	roundtrip("refs/heads/main", "refs_heads_main");
 	roundtrip("a b%", "a%20b%25");

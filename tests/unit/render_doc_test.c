@@ -54,6 +54,18 @@ static void test_render_doc__html_escape(void **state)
 	resdiff_buf_dispose(&b);
 }
 
+static void test_render_doc__long_diagnostics_are_kept_whole(void **state)
+{
+	resdiff_doc *doc = NULL;
+	char big[3000];
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	assert_int_equal(resdiff_doc_add_diag(doc, 3, "long: %s", big), 0);
+	assert_int_equal(strlen(doc->diags[0].message), strlen(big) + 6);
+	resdiff_doc_free(doc);
+}
+
 static void test_render_doc__kind_names_roundtrip(void **state)
 {
 	int k;
@@ -68,6 +80,7 @@ int main(void)
 		cmocka_unit_test(test_render_doc__json),
 		cmocka_unit_test(test_render_doc__text_is_sanitised),
 		cmocka_unit_test(test_render_doc__html_escape),
+		cmocka_unit_test(test_render_doc__long_diagnostics_are_kept_whole),
 		cmocka_unit_test(test_render_doc__kind_names_roundtrip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

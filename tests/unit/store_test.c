@@ -392,11 +392,10 @@ static void test_store__unsafe_names(void **state)
 	free(out);
 	test_assert_fsck(dir);
 
-	/* refused: control characters, ".lock" names, bad languages and series */
+	/* refused: control characters, bad languages and series */
 	{
 		struct { const char *symbol, *lang, *series, *date; } bad[] = {
 			{ "A/\x1b[31m", "en", NULL, NULL },
-			{ "x.lock", "en", NULL, NULL },
 			{ "A/1", "../", NULL, NULL },
 			{ "A/1", "EN", NULL, NULL },
 			{ "A/1", "en", "../main", NULL },
@@ -469,11 +468,17 @@ static void test_store__cli_corpus(void **state)
 	assert_non_null(strstr(out, "E/RES/2009/7 (zh)"));
 	assert_non_null(strstr(out, "E/RES/2010/7 (zh)"));
 	free(out);
-	/* unsafe names: exit 2, nothing written */
-	out = test_capture(&status, "%s -C '%s' import --symbol x.lock %s/corpus/E_RES_2009_7.zh.txt 2>&1",
+	/* a symbol ending in ".lock" maps to a safe ref name (A_1%2Elock) */
+	out = test_capture(&status, "%s -C '%s' import --symbol A/1.lock %s/corpus/E_RES_2009_7.zh.txt 2>&1",
 		bin, dir, src);
-	assert_int_equal(status, 2);
+	assert_int_equal(status, 0);
 	free(out);
+	out = test_capture(&status, "git -C '%s' fsck --strict 2>&1 && git -C '%s' for-each-ref "
+		"--format='%%(refname)' refs/symbols", dir, dir);
+	assert_int_equal(status, 0);
+	assert_null(strstr(out, ".lock\n"));
+	free(out);
+	/* unsafe names: exit 2, nothing written */
 	out = test_capture(&status, "%s -C '%s' import --series ../main %s/corpus/E_RES_2009_7.zh.txt 2>&1",
 		bin, dir, src);
 	assert_int_equal(status, 2);
