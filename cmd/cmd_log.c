@@ -6,7 +6,7 @@
 
 static const cmd_opt log_opts[] = {
 	{ "lang", 0, OPT_VALUE, "LANG", "only this language" },
-	{ "stat", 0, OPT_FLAG, NULL, "units added, dropped and changed against the previous member (by id)" },
+	{ "stat", 0, OPT_FLAG, NULL, "clauses per relation of the differ against the previous member" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -15,22 +15,34 @@ static int put_clean(resdiff_buf *out, const char *s)
 	return resdiff_text_sanitize(out, s, strlen(s), false);
 }
 
-/* Units added, dropped and changed (same id, other text) from a to b. */
-static void unit_stat(const resdiff_doc *a, const resdiff_doc *b, size_t *added,
-		size_t *dropped, size_t *changed)
+/* The differ's relations from the previous member to this one, both read
+ * from the record (which keeps every attribute of a text). */
+static int relation_stat(resdiff_buf *out, resdiff_store *store, const resdiff_member *prev,
+		const resdiff_member *cur)
 {
-	size_t i;
-	*added = *dropped = *changed = 0;
-	for (i = 0; i < b->unit_count; i++) {
-		const resdiff_unit *u = resdiff_doc_unit_by_id(a, b->units[i].id);
-		if (!u)
-			(*added)++;
-		else if (strcmp(u->text, b->units[i].text))
-			(*changed)++;
-	}
-	for (i = 0; i < a->unit_count; i++)
-		if (!resdiff_doc_unit_by_id(b, a->units[i].id))
-			(*dropped)++;
+	resdiff_doc *a = NULL, *b = NULL;
+	resdiff_alignment *al = NULL;
+	int error;
+
+	if ((error = resdiff_store_read(&a, NULL, store, prev->symbol, prev->language, NULL)) < 0 ||
+	    (error = resdiff_store_read(&b, NULL, store, cur->symbol, cur->language, NULL)) < 0 ||
+	    (error = resdiff_align(&al, a, b, NULL)) < 0)
+		goto done;
+	if ((error = resdiff_buf_printf(out,
+			"              %zu unchanged, %zu reworded, %zu split, %zu merged, %zu added, "
+			"%zu dropped; %zu moved, %zu renumbered since ",
+			al->stats[RESDIFF_REL_UNCHANGED], al->stats[RESDIFF_REL_REWORDED],
+			al->stats[RESDIFF_REL_SPLIT], al->stats[RESDIFF_REL_MERGED],
+			al->stats[RESDIFF_REL_ADDED], al->stats[RESDIFF_REL_DROPPED],
+			al->moved, al->renumbered)) < 0 ||
+	    (error = put_clean(out, prev->symbol)) < 0)
+		goto done;
+	error = resdiff_buf_putc(out, '\n');
+done:
+	resdiff_alignment_free(al);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	return error;
 }
 
 int cmd_log(int argc, char **argv)
@@ -74,13 +86,8 @@ int cmd_log(int argc, char **argv)
 			    (error = put_clean(&out, m->title ? m->title : "")) < 0 ||
 			    (error = resdiff_buf_putc(&out, '\n')) < 0)
 				break;
-			if (stat && j > 0) {
-				size_t a, d, c;
-				unit_stat(s->members[j - 1].doc, m->doc, &a, &d, &c);
-				error = resdiff_buf_printf(&out,
-					"              %zu added, %zu dropped, %zu changed since %s\n",
-					a, d, c, s->members[j - 1].symbol);
-			}
+			if (stat && j > 0)
+				error = relation_stat(&out, store, &s->members[j - 1], m);
 		}
 	}
 	rc = error < 0 ? cmd_fail_last() : cmd_write(&out);

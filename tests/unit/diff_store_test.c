@@ -103,6 +103,17 @@ static void test_diff_store__symbol_at_revision(void **state)
 	free(out);
 }
 
+static void test_diff_store__log_stat_uses_the_differ(void **state)
+{
+	int st;
+	char *out = run(&st, "'%s' -C '%s/r' log --stat ecosoc-wsis", RESDIFF_BINARY, repo);
+	assert_int_equal(st, 0);
+	/* the same counts as resdiff diff --stat 2009/7 2017/21 */
+	assert_non_null(strstr(out, "1 unchanged, 15 reworded, 0 split, 1 merged, 68 added, 44 dropped; "
+		"4 moved, 6 renumbered since E/RES/2009/7"));
+	free(out);
+}
+
 static void test_diff_store__errors(void **state)
 {
 	int st;
@@ -124,6 +135,7 @@ int main(void)
 		cmocka_unit_test(test_diff_store__symbols_match_files),
 		cmocka_unit_test(test_diff_store__stored_series),
 		cmocka_unit_test(test_diff_store__symbol_at_revision),
+		cmocka_unit_test(test_diff_store__log_stat_uses_the_differ),
 		cmocka_unit_test(test_diff_store__errors),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
