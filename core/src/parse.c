@@ -411,7 +411,13 @@ static size_t visible_chars(const char *s, size_t len, bool *cjk)
 {
 	size_t i = 0, adv, n = 0, c = 0;
 	while (i < len) {
-		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		int32_t cp;
+		if ((unsigned char)s[i] < 0x80) { /* ASCII: no decoding */
+			n += s[i] != ' ' && s[i] != '\t';
+			i++;
+			continue;
+		}
+		cp = resdiff_utf8_decode(s + i, len - i, &adv);
 		if (cp > 0 && !resdiff_text_is_space((uint32_t)cp)) {
 			n++;
 			c += resdiff_text_is_cjk((uint32_t)cp);
@@ -433,7 +439,7 @@ static bool heading_shaped(const char *s, size_t len)
 		if ((s[i] == '.' || s[i] == ';') && s[i + 1] == ' ')
 			return false;
 	for (i = 0; i + 3 <= len; i++)
-		if (!memcmp(s + i, "。", 3) || !memcmp(s + i, "；", 3))
+		if ((unsigned char)s[i] >= 0xE3 && (!memcmp(s + i, "。", 3) || !memcmp(s + i, "；", 3)))
 			return false;
 	return n <= (cjk ? HEADING_MAX_CJK : HEADING_MAX_LATIN);
 }
