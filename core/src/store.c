@@ -1056,7 +1056,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		goto done;
 	if ((error = plan_views(s, tree, &views, &plans)) < 0)
 		goto done;
-	if (s->txn && (error = store_txn_write_pack(s->txn, s->odb)) < 0)
+	if (s->txn && (error = store_txn_write_pack(s->txn, s->odb, s->gitdir)) < 0)
 		goto done;
 	/* objects are on disk: move the refs, record first */
 	if (changed && (error = ref_cas(s, RESDIFF_STORE_RECORD_REF, has_tip ? &tip : NULL,

@@ -1,18 +1,23 @@
 /* store_pack.c: the object store of one import transaction. Objects live
  * in memory (an ODB backend of our own, so we can list them) until the
- * transaction writes them as one pack without deltas, through libgit2's
- * pack indexer. libgit2's mempack would do, but its dump walks every tree
- * of every commit and searches deltas: quadratic in the record's size. */
+ * transaction writes them as one pack without deltas, with its index.
+ * libgit2's mempack would do, but its dump walks every tree of every
+ * commit and searches deltas: quadratic in the record's size. */
 #include "store_pack.h"
 #include "sha1.h"
 
+#include "resdiff/common.h"
+
+#include <errno.h>
 #include <git2/sys/odb_backend.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
-/* Bytes handed to the pack indexer at a time. */
-#define PACK_CHUNK (1024 * 1024)
 
 typedef struct txn_object {
 	struct txn_object *next;   /* insertion order */
@@ -171,65 +176,124 @@ size_t store_txn_count(const store_txn *t)
 	return t->count;
 }
 
-/* Append bytes to the pack being streamed into the indexer. */
+/*
+ * Writing: the pack (objects zlib-compressed, no deltas) and its version 2
+ * index are written straight to temporary files in objects/pack and
+ * renamed into place, index last (git sees a pack once its .idx exists).
+ * Unlike libgit2's indexer this never decompresses what it just compressed:
+ * we know every object's id, offset and CRC already.
+ */
 typedef struct {
-	git_odb_writepack *wp;
-	git_indexer_progress stats;
+	FILE *f;
 	sha1_ctx sha;
-	unsigned char *buf;
-	size_t used;
-} pack_out;
+	uint64_t offset;
+	bool failed;
+} pack_file;
 
-static int out_flush(pack_out *p)
+static void pf_put(pack_file *p, const void *data, size_t len)
 {
+	if (p->failed)
+		return;
+	sha1_update(&p->sha, data, len);
+	if (fwrite(data, 1, len, p->f) != len)
+		p->failed = true;
+	p->offset += len;
+}
+
+typedef struct {
+	const git_oid *id;
+	uint32_t crc;
+	uint64_t offset;
+} pack_entry;
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return git_oid_cmp(((const pack_entry *)a)->id, ((const pack_entry *)b)->id);
+}
+
+static void be32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+static int io_failure(const char *what, const char *path)
+{
+	return resdiff_error_set(RESDIFF_EIO, "%s %s: %s", what, path, strerror(errno ? errno : EIO));
+}
+
+/* The .idx for entries sorted by id; `pack_sha` is the pack's trailer. */
+static int write_index(const char *path, pack_entry *e, size_t n, const unsigned char pack_sha[20])
+{
+	pack_file p;
+	unsigned char b[8], digest[20];
+	uint32_t fan[256] = { 0 };
+	size_t i, large = 0;
 	int error = 0;
-	if (p->used)
-		error = p->wp->append(p->wp, p->buf, p->used, &p->stats);
-	p->used = 0;
+
+	memset(&p, 0, sizeof(p));
+	if (!(p.f = fopen(path, "wb")))
+		return io_failure("cannot create", path);
+	sha1_init(&p.sha);
+	pf_put(&p, "\377tOc\0\0\0\2", 8);
+	for (i = 0; i < n; i++)
+		fan[e[i].id->id[0]]++;
+	for (i = 1; i < 256; i++)
+		fan[i] += fan[i - 1];
+	for (i = 0; i < 256; i++) {
+		be32(b, fan[i]);
+		pf_put(&p, b, 4);
+	}
+	for (i = 0; i < n; i++)
+		pf_put(&p, e[i].id->id, GIT_OID_RAWSZ);
+	for (i = 0; i < n; i++) {
+		be32(b, e[i].crc);
+		pf_put(&p, b, 4);
+	}
+	for (i = 0; i < n; i++) {
+		if (e[i].offset < 0x80000000u)
+			be32(b, (uint32_t)e[i].offset);
+		else
+			be32(b, 0x80000000u | (uint32_t)large++);
+		pf_put(&p, b, 4);
+	}
+	for (i = 0; i < n; i++)
+		if (e[i].offset >= 0x80000000u) {
+			be32(b, (uint32_t)(e[i].offset >> 32));
+			be32(b + 4, (uint32_t)e[i].offset);
+			pf_put(&p, b, 8);
+		}
+	pf_put(&p, pack_sha, 20);
+	sha1_final(&p.sha, digest);
+	if (!p.failed && fwrite(digest, 1, 20, p.f) != 20)
+		p.failed = true;
+	if (fclose(p.f) != 0)
+		p.failed = true;
+	if (p.failed)
+		error = io_failure("cannot write", path);
 	return error;
 }
 
-static int out_put(pack_out *p, const void *data, size_t len, bool hash)
+int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir)
 {
-	const unsigned char *d = data;
-	int error;
-
-	if (hash)
-		sha1_update(&p->sha, data, len);
-	while (len) {
-		size_t n = PACK_CHUNK - p->used < len ? PACK_CHUNK - p->used : len;
-		memcpy(p->buf + p->used, d, n);
-		p->used += n;
-		d += n;
-		len -= n;
-		if (p->used == PACK_CHUNK && (error = out_flush(p)) < 0)
-			return error;
-	}
-	return 0;
-}
-
-static int git_failure(const char *what)
-{
-	const git_error *e = git_error_last();
-	return resdiff_error_set(RESDIFF_EIO, "%s: %s", what, e && e->message ? e->message : "unknown error");
-}
-
-int store_txn_write_pack(store_txn *t, git_odb *odb)
-{
-	pack_out p;
+	pack_file p;
 	z_stream z;
 	unsigned char hdr[16], digest[20], *zbuf = NULL;
-	size_t zalloc = 0;
+	char tmp_pack[4096] = "", tmp_idx[4096] = "", final[4096], hex[41];
+	size_t zalloc = 0, n = 0;
+	pack_entry *entries = NULL;
 	txn_object *o;
 	bool zinit = false;
-	int error = 0;
+	int fd, error = 0;
 
 	if (!t->count)
 		return 0;
 	memset(&p, 0, sizeof(p));
 	memset(&z, 0, sizeof(z));
 	sha1_init(&p.sha);
-	if (!(p.buf = malloc(PACK_CHUNK))) {
+	if (!(entries = malloc(t->count * sizeof(*entries)))) {
 		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -238,22 +302,23 @@ int store_txn_write_pack(store_txn *t, git_odb *odb)
 		goto done;
 	}
 	zinit = true;
-	if (git_odb_write_pack(&p.wp, odb, NULL, NULL) < 0) {
-		error = git_failure("cannot write the pack");
+	snprintf(tmp_pack, sizeof(tmp_pack), "%sobjects/pack/tmp_pack_XXXXXX", gitdir);
+	if ((fd = mkstemp(tmp_pack)) < 0 || !(p.f = fdopen(fd, "wb"))) {
+		error = io_failure("cannot create", tmp_pack);
+		if (fd >= 0)
+			close(fd);
+		tmp_pack[0] = '\0';
 		goto done;
 	}
 	memcpy(hdr, "PACK\0\0\0\2", 8);
-	hdr[8] = (unsigned char)(t->count >> 24);
-	hdr[9] = (unsigned char)(t->count >> 16);
-	hdr[10] = (unsigned char)(t->count >> 8);
-	hdr[11] = (unsigned char)t->count;
-	if (out_put(&p, hdr, 12, true) < 0)
-		goto write_error;
-	for (o = t->first; o; o = o->next) {
-		size_t n = 0, size = o->len, bound = deflateBound(&z, (uLong)o->len);
-		hdr[n++] = (unsigned char)(((unsigned)o->type << 4) | (size & 15) | (size > 15 ? 0x80 : 0));
+	be32(hdr + 8, (uint32_t)t->count);
+	pf_put(&p, hdr, 12);
+	for (o = t->first; o && !p.failed; o = o->next) {
+		size_t hn = 0, size = o->len, bound = deflateBound(&z, (uLong)o->len), zlen;
+		uint32_t crc;
+		hdr[hn++] = (unsigned char)(((unsigned)o->type << 4) | (size & 15) | (size > 15 ? 0x80 : 0));
 		for (size >>= 4; size; size >>= 7)
-			hdr[n++] = (unsigned char)((size & 0x7f) | (size > 0x7f ? 0x80 : 0));
+			hdr[hn++] = (unsigned char)((size & 0x7f) | (size > 0x7f ? 0x80 : 0));
 		if (bound > zalloc) {
 			unsigned char *nb = realloc(zbuf, bound);
 			if (!nb) {
@@ -272,23 +337,66 @@ int store_txn_write_pack(store_txn *t, git_odb *odb)
 			error = resdiff_error_set(RESDIFF_ERROR, "cannot compress an object");
 			goto done;
 		}
-		if (out_put(&p, hdr, n, true) < 0 || out_put(&p, zbuf, zalloc - z.avail_out, true) < 0)
-			goto write_error;
+		zlen = zalloc - z.avail_out;
+		crc = (uint32_t)crc32(0L, hdr, (uInt)hn);
+		crc = (uint32_t)crc32(crc, zbuf, (uInt)zlen);
+		entries[n].id = &o->id;
+		entries[n].crc = crc;
+		entries[n].offset = p.offset;
+		n++;
+		pf_put(&p, hdr, hn);
+		pf_put(&p, zbuf, zlen);
 	}
 	sha1_final(&p.sha, digest);
-	if (out_put(&p, digest, 20, false) < 0 || out_flush(&p) < 0 ||
-	    p.wp->commit(p.wp, &p.stats) < 0)
-		goto write_error;
-	goto done;
-write_error:
-	error = git_failure("cannot write the pack");
+	if (!p.failed && fwrite(digest, 1, 20, p.f) != 20)
+		p.failed = true;
+	if (fflush(p.f) != 0 || fsync(fileno(p.f)) != 0)
+		p.failed = true;
+	if (fclose(p.f) != 0)
+		p.failed = true;
+	p.f = NULL;
+	if (p.failed) {
+		error = io_failure("cannot write", tmp_pack);
+		goto done;
+	}
+	qsort(entries, n, sizeof(*entries), cmp_entry);
+	snprintf(tmp_idx, sizeof(tmp_idx), "%sobjects/pack/tmp_idx_XXXXXX", gitdir);
+	if ((fd = mkstemp(tmp_idx)) < 0) {
+		error = io_failure("cannot create", tmp_idx);
+		tmp_idx[0] = '\0';
+		goto done;
+	}
+	close(fd);
+	if ((error = write_index(tmp_idx, entries, n, digest)) < 0)
+		goto done;
+	for (n = 0; n < 20; n++)
+		snprintf(hex + 2 * n, 3, "%02x", digest[n]);
+	snprintf(final, sizeof(final), "%sobjects/pack/pack-%s.pack", gitdir, hex);
+	if (chmod(tmp_pack, 0444) != 0 || rename(tmp_pack, final) != 0) {
+		error = io_failure("cannot install", final);
+		goto done;
+	}
+	tmp_pack[0] = '\0';
+	snprintf(final, sizeof(final), "%sobjects/pack/pack-%s.idx", gitdir, hex);
+	if (chmod(tmp_idx, 0444) != 0 || rename(tmp_idx, final) != 0) {
+		error = io_failure("cannot install", final);
+		goto done;
+	}
+	tmp_idx[0] = '\0';
+	if (git_odb_refresh(odb) < 0)
+		error = resdiff_error_set(RESDIFF_EIO, "cannot read the new pack: %s",
+			git_error_last() ? git_error_last()->message : "unknown error");
 done:
-	if (p.wp)
-		p.wp->free(p.wp);
+	if (p.f)
+		fclose(p.f);
+	if (tmp_pack[0])
+		unlink(tmp_pack);
+	if (tmp_idx[0])
+		unlink(tmp_idx);
 	if (zinit)
 		deflateEnd(&z);
 	free(zbuf);
-	free(p.buf);
+	free(entries);
 	store_txn_reset(t);
 	return error;
 }

@@ -14,7 +14,7 @@ typedef struct store_txn store_txn;
 int store_txn_new(store_txn **out, git_odb *odb);
 size_t store_txn_count(const store_txn *t);
 /* Write every object kept as one pack (no deltas), then forget them. */
-int store_txn_write_pack(store_txn *t, git_odb *odb);
+int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir);
 /* Forget every object kept (a failed transaction). */
 void store_txn_reset(store_txn *t);
 
