@@ -87,6 +87,44 @@ static void test_store__init_and_discovery(void **state)
 	free(plain);
 }
 
+/* A transaction of RESDIFF_STORE_PACK_MIN_DOCS or more documents is one
+ * pack with an index written by resdiff itself: git must accept both. */
+static void test_store__large_import_is_one_valid_pack(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *out, sym[32];
+	resdiff_store_item items[40];
+	resdiff_doc *docs[40], *back = NULL;
+	size_t i;
+	int status;
+
+	memset(items, 0, sizeof(items));
+	for (i = 0; i < 40; i++) {
+		char date[11];
+		snprintf(sym, sizeof(sym), "A/RES/70/%zu", i + 1);
+		snprintf(date, sizeof(date), "2015-%02zu-%02zu", i % 12 + 1, i % 28 + 1);
+		docs[i] = test_make_doc(sym, "en", "ga-test", date, 20, (unsigned)i);
+		items[i].doc = docs[i];
+	}
+	assert_int_equal(resdiff_store_import(s, items, 40), 0);
+	out = test_capture(&status, "ls '%s'/objects/pack/*.idx | wc -l && "
+		"git -C '%s' verify-pack '%s'/objects/pack/*.idx && echo verified", dir, dir, dir);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "verified"));
+	assert_int_equal(atoi(out), 1);
+	free(out);
+	test_assert_fsck(dir);
+	/* read back through libgit2 from the new pack */
+	assert_int_equal(resdiff_store_read(&back, NULL, s, "A/RES/70/17", "en", NULL), 0);
+	test_assert_docs_equal(docs[16], back);
+	resdiff_doc_free(back);
+	for (i = 0; i < 40; i++)
+		resdiff_doc_free(docs[i]);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 static void test_store__roundtrip_and_corrections(void **state)
 {
 	resdiff_store *s = NULL;
@@ -821,8 +859,33 @@ static void assert_full_disk_changes_nothing(const char *dir, resdiff_store *s)
 	assert_string_equal(before, after);
 	assert_int_equal(resdiff_store_read(&back, NULL, s, "A/RES/99/1", "en", NULL), RESDIFF_ENOTFOUND);
 	test_assert_fsck(dir);
-	free(before);
 	free(after);
+	/* the same through the pack writer (a transaction of 20 documents):
+	 * no ref moves, no temporary pack or index is left behind */
+	{
+		resdiff_store_item items[20];
+		resdiff_doc *docs[20];
+		char sym[32], *left;
+		size_t i;
+		int status;
+		memset(items, 0, sizeof(items));
+		for (i = 0; i < 20; i++) {
+			snprintf(sym, sizeof(sym), "A/RES/98/%zu", i + 1);
+			docs[i] = big_doc(sym, 256, (unsigned)i);
+			items[i].doc = docs[i];
+		}
+		assert_int_equal(resdiff_store_import(s, items, 20), RESDIFF_EIO);
+		after = git_out(dir, "for-each-ref");
+		assert_string_equal(before, after);
+		free(after);
+		left = test_capture(&status, "ls '%s'/objects/pack | grep -c tmp_ || true", dir);
+		assert_int_equal(atoi(left), 0);
+		free(left);
+		test_assert_fsck(dir);
+		for (i = 0; i < 20; i++)
+			resdiff_doc_free(docs[i]);
+	}
+	free(before);
 	resdiff_doc_free(doc);
 }
 
@@ -910,6 +973,7 @@ int main(void)
 		cmocka_unit_test(test_store__concurrent_importers),
 		cmocka_unit_test(test_store__kill9_mid_import),
 		cmocka_unit_test(test_store__stale_locks),
+		cmocka_unit_test(test_store__large_import_is_one_valid_pack),
 		cmocka_unit_test(test_store__disk_full_tmpfs),
 		cmocka_unit_test(test_store__disk_full_rlimit),
 	};
