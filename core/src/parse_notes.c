@@ -576,6 +576,53 @@ static bool right_ok(const char *s, size_t len, size_t i)
 	return !u_isalnum(c);
 }
 
+/* "、4 个国家": after a list separator, a number set off by spaces before a
+ * CJK word is a quantity (the extraction spaces numbers inside CJK text),
+ * not a glued marker; "(…)47 所指出" after a bracket still is one. */
+static bool quantity_follows(const char *s, size_t len, size_t i)
+{
+	size_t adv;
+	int32_t c;
+	if (i >= len || s[i] != ' ')
+		return false;
+	while (i < len && s[i] == ' ')
+		i++;
+	c = i < len ? resdiff_utf8_decode(s + i, len - i, &adv) : -1;
+	return c > 0 && resdiff_text_is_ideograph((uint32_t)c);
+}
+
+#define MARKER_WORD_MIN 5  /* letters in a lower-case word a spaced marker follows */
+
+/* Can the word before the space before s[i] carry a spaced marker? A
+ * capitalised word ("Development 10", "Nations 1") or a longer one ("report
+ * 11"); short lower-case words are the determiners and prepositions that
+ * come before quantities ("that 2", "from 17", "all 17", "with 75"). */
+static bool marker_word_before(const char *s, size_t i)
+{
+	size_t k = i, end, adv, letters = 0, j;
+	int32_t c;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	end = k;
+	while (k > 0 && s[k - 1] != ' ')
+		k--;
+	c = resdiff_utf8_decode(s + k, end - k, &adv);
+	if (c > 0 && u_isupper((UChar32)c))
+		return true;
+	for (j = k; j < end; j += adv) {
+		c = resdiff_utf8_decode(s + j, end - j, &adv);
+		letters += c > 0 && u_isalpha((UChar32)c);
+	}
+	return letters >= MARKER_WORD_MIN;
+}
+
+/* Punctuation that separates list items: a number after it is counted. */
+static bool list_punct(uint32_t c)
+{
+	return c == 0x3001 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == ',' || c == ';' ||
+	       c == ':' || c == 0x060C || c == 0x061B;
+}
+
 static int add_marker(parse_state *st, parse_line *l, resdiff_buf *out, const char *label)
 {
 	line_marker *m = resdiff_arena_alloc(st->doc->arena, (l->marker_count + 1) * sizeof(*m));
@@ -634,15 +681,18 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			if (n && prev != 0 && (u_islower((UChar32)prev) || closing_punct(prev))) {
 				/* glued: "Goals17", "issue,1", "文件，1", "2016,3" */
 				bool after_number = closing_punct(prev) && prev2 >= '0' && prev2 <= '9';
-				if (!(after_number ? (atoi(label) == cs->max_cited + 1 &&
+				if ((list_punct(prev) && quantity_follows(s, len, i + n)) ||
+				    !(after_number ? (atoi(label) == cs->max_cited + 1 &&
 						      body_in_next_zone(st, cs, li, label)) :
 						     plausible(st, cs, label, true)))
 					n = 0;
 			} else if (n && prev == ' ' && prev2 != 0 && !(prev2 >= '0' && prev2 <= '9') &&
 				   !resdiff_text_is_cjk(prev2)) {
-				/* spaced: "Development 10 and", "2005, 6 and" */
-				if (!(label[0] != '*' && plausible(st, cs, label, false) &&
-				      body_in_next_zone(st, cs, li, label)))
+				/* spaced: "Development 10 and", "report 11 and", "2005, 6
+				 * and"; not after a short lower-case word ("that 2
+				 * regional commissions", "from 17 to", "all 17") */
+				if (!(label[0] != '*' && (marker_word_before(s, i) || closing_punct(prev2)) &&
+				      plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label)))
 					n = 0;
 			} else {
 				n = 0;

@@ -234,6 +234,42 @@ static void test_parse__footnote_references(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* Real numbers are never taken for footnote markers (found in review:
+ * "、4 个国家" lost its 4, "that 2 regional commissions" its 2). */
+static void test_parse__numbers_that_look_like_markers_stay(void **state)
+{
+	resdiff_doc *doc = test_parse_source("corpus/A_66_64-E_2011_77.zh.txt", NULL);
+	const resdiff_unit *u = resdiff_doc_unit_by_id(doc, "P21");
+	assert_non_null(strstr(u->text, "非洲有43个国家已经制定、4个国家正在制定"));
+	resdiff_doc_free(doc);
+	/* while "(…)47 所指出" after a bracket is still footnote 47 */
+	doc = test_parse_source("corpus/A_66_64-E_2011_77.zh.txt", NULL);
+	u = resdiff_doc_unit_by_id(doc, "P167");
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "47");
+	resdiff_doc_free(doc);
+
+	doc = test_parse_string(
+		"The General Assembly,\n\nRecalling its resolution 1/1,1\n\n"
+		"Noting that 2 regional commissions and 3 agencies reported,2\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n\n1 A/1/1.\n\n2 A/2/2.\n", "en");
+	test_assert_unit_text(doc, "PP2", "Noting that 2 regional commissions and 3 agencies reported,");
+	u = resdiff_doc_unit_by_id(doc, "PP2");
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "2");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+
+	/* "its report 11  and": a spaced marker after a longer word is kept as one */
+	doc = test_parse_source("tests/data/en/A_RES_74_197.txt", NULL);
+	u = resdiff_doc_unit_by_id(doc, "OP13");
+	assert_int_equal(u->fnref_count, 2);
+	assert_string_equal(u->fnrefs[0].label, "11");
+	assert_non_null(strstr(u->text, "its report and the establishment"));
+	resdiff_doc_free(doc);
+}
+
 /* No unit text in the corpus contains debris. */
 static void test_parse__no_debris(void **state)
 {
@@ -519,6 +555,7 @@ int main(void)
 		cmocka_unit_test(test_parse__reports),
 		cmocka_unit_test(test_parse__golden_texts),
 		cmocka_unit_test(test_parse__footnote_references),
+		cmocka_unit_test(test_parse__numbers_that_look_like_markers_stay),
 		cmocka_unit_test(test_parse__no_debris),
 		cmocka_unit_test(test_parse__english_hyphen_and_wraps),
 		cmocka_unit_test(test_parse__numbering_diagnostics),
