@@ -13,6 +13,7 @@
 #define LABEL_MAX 32
 #define SUBLEVEL_MAX 3        /* OP1(a)(i) is as deep as sub-paragraphs go */
 #define NUMBER_JUMP_MAX 5     /* a paragraph number may skip this many */
+#define ZONE_GAP_REPORT_MAX 20 /* missing footnote numbers reported per gap */
 
 int resdiff_file_read(char **out, size_t *len, const char *path)
 {
@@ -930,6 +931,30 @@ static int add_footnotes(parse_state *st)
 			return error;
 		}
 		resdiff_buf_dispose(&text);
+	}
+	/* a gap in the numbering of the footnotes found ("4", "6"): the body of
+	 * 5 is missing, and its marker, if any, stayed in the text as a number */
+	{
+		int last = 0;
+		size_t last_line = 0;
+		for (i = 0; i < st->doc->footnote_count; i++) {
+			const resdiff_footnote *f = &st->doc->footnotes[i];
+			int v = f->label[0] == '*' ? 0 : atoi(f->label), m;
+			if (!v)
+				continue;
+			for (m = last + 1; m < v && m - last <= ZONE_GAP_REPORT_MAX; m++) {
+				char lab[16];
+				snprintf(lab, sizeof(lab), "%d", m);
+				if (parse_note_find(st, lab) < 0)
+					resdiff_doc_add_diag(st->doc, f->line,
+						"footnote %d is missing: the footnotes jump from %d (line %zu) to %d",
+						m, last, last_line, v);
+			}
+			if (v > last) {
+				last = v;
+				last_line = f->line;
+			}
+		}
 	}
 	/* footnotes no unit, title or front matter cites */
 	for (i = 0; i < st->doc->footnote_count; i++) {

@@ -25,6 +25,7 @@
 #define CLUSTER_LOOKAHEAD 8   /* non-blank lines searched for the next label */
 #define NOTE_MAX_LINES 60     /* a footnote body longer than this ends */
 #define MARKER_ORDER_SLACK 3  /* a first citation may skip this many labels */
+#define ZONE_MISSING_MAX 2    /* bodies that may be missing between two in a zone */
 #define MARKER_LOOKBACK 40    /* non-blank lines searched back for a marker (a page) */
 
 enum { ZONE_CLUSTER = 1, ZONE_STRONG = 1000 };
@@ -149,6 +150,17 @@ static bool label_follows(const char *a, const char *b)
 	if (b[0] == '*')
 		return false;
 	return atoi(b) == atoi(a) + 1;
+}
+
+/* Inside a zone a body may be missing: 3 may come after 1 (the marker of
+ * 2 is then reported as having no footnote text). */
+static bool label_follows_in_zone(const char *a, const char *b)
+{
+	int gap;
+	if (a[0] == '*' || b[0] == '*')
+		return label_follows(a, b);
+	gap = atoi(b) - atoi(a);
+	return gap >= 1 && gap <= 1 + ZONE_MISSING_MAX;
 }
 
 static bool is_numbered_start(const char *s, size_t len)
@@ -279,7 +291,7 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 		if (l->cls != LINE_TEXT && l->cls != LINE_NOTE)
 			break;
 		if (candidate_at(st, k, label, &body_line, &off, &sup) &&
-		    (!cur || label_follows(prev, label) ||
+		    (!cur || label_follows_in_zone(prev, label) ||
 		     (sup && cur && ends_sentence(cur->text.ptr, cur->text.size)))) {
 			size_t m;
 			if ((idx = note_new(st, label, k)) < 0)
@@ -460,7 +472,10 @@ static int find_zones(parse_state *st, zone **out, size_t *nout)
 		if (candidate_at(st, i, label, &bl, &off, &sup)) {
 			if (after_sep || sup)
 				strength = ZONE_STRONG;
-			else if (cluster_follows(st, i, label) || marker_precedes(st, i, label))
+			/* without a separator, only "12 text" lines make a zone: a
+			 * label alone on a line before text is a marker ("…的报告，\n2\n
+			 * 满意地注意到…"), even when the next one follows it */
+			else if (bl == i && (cluster_follows(st, i, label) || marker_precedes(st, i, label)))
 				strength = ZONE_CLUSTER;
 		}
 		after_sep = false;

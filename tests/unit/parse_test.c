@@ -270,6 +270,52 @@ static void test_parse__numbers_that_look_like_markers_stay(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* Parse a corpus file with sed applied (a seeded broken copy). */
+static resdiff_doc *parse_edited(const char *relpath, const char *sed)
+{
+	char *dir = test_tmpdir(), path[512];
+	resdiff_doc *doc;
+	snprintf(path, sizeof(path), "%s/x.txt", dir);
+	assert_int_equal(test_system("sed -e '%s' '%s/%s' > '%s'", sed, RESDIFF_SOURCE_DIR, relpath, path), 0);
+	{
+		resdiff_parse_options opts = RESDIFF_PARSE_OPTIONS_INIT;
+		char *text = NULL;
+		size_t len;
+		assert_int_equal(resdiff_file_read(&text, &len, path), 0);
+		assert_int_equal(resdiff_parse(&doc, text, len, &opts), 0);
+		free(text);
+	}
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+	return doc;
+}
+
+static bool has_diag(const resdiff_doc *doc, const char *needle)
+{
+	size_t i;
+	for (i = 0; i < doc->diag_count; i++)
+		if (strstr(doc->diags[i].message, needle))
+			return true;
+	return false;
+}
+
+/* A footnote body missing from its zone is reported; the paragraphs around
+ * it stay paragraphs (found in review: PP10 and PP11 became footnotes). */
+static void test_parse__missing_footnote_body(void **state)
+{
+	resdiff_doc *doc = parse_edited("corpus/E_RES_2009_7.zh.txt", "69,70d");
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_PREAMBLE), 11);
+	assert_int_equal(doc->footnote_count, 5);
+	assert_true(has_diag(doc, "footnote marker 2 has no footnote text"));
+	assert_null(strstr(resdiff_doc_unit_by_id(doc, "PP9")->text, "A/64/64"));
+	resdiff_doc_free(doc);
+
+	doc = parse_edited("tests/data/en/A_RES_74_197.txt", "/^5  See resolution 59\\/220/d");
+	assert_true(has_diag(doc, "footnote 5 is missing: the footnotes jump from 4"));
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_PREAMBLE), 41);
+	resdiff_doc_free(doc);
+}
+
 /* No unit text in the corpus contains debris. */
 static void test_parse__no_debris(void **state)
 {
@@ -556,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_parse__golden_texts),
 		cmocka_unit_test(test_parse__footnote_references),
 		cmocka_unit_test(test_parse__numbers_that_look_like_markers_stay),
+		cmocka_unit_test(test_parse__missing_footnote_body),
 		cmocka_unit_test(test_parse__no_debris),
 		cmocka_unit_test(test_parse__english_hyphen_and_wraps),
 		cmocka_unit_test(test_parse__numbering_diagnostics),
