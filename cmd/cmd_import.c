@@ -256,11 +256,15 @@ int cmd_import(int argc, char **argv)
 			rc = cmd_fail("%s", cur->message);
 			break;
 		}
-		for (i = 0; i < m; i++) {
+		for (i = 0; i < m && rc == CMD_EXIT_OK; i++) {
 			memset(&items[i], 0, sizeof(items[i]));
+			if (resdiff_store_inherit_meta(store, cur->docs[i]) < 0)
+				rc = cmd_fail_last();
 			items[i].doc = cur->docs[i];
 			items[i].source_sha256 = cur->shas[i];
 		}
+		if (rc != CMD_EXIT_OK)
+			break;
 		if (resdiff_store_import(store, items, m) < 0)
 			rc = cmd_fail_last();
 		for (i = 0; i < m && rc == CMD_EXIT_OK; i++) {

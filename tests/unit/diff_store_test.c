@@ -114,6 +114,28 @@ static void test_diff_store__log_stat_uses_the_differ(void **state)
 	free(out);
 }
 
+/* Found in review: a corrected file imported without its flags fell out
+ * of its series. It keeps what the stored version says. */
+static void test_diff_store__correction_keeps_its_series(void **state)
+{
+	int st;
+	char *out;
+	assert_int_equal(test_system("mkdir -p '%s/fix' && sed 's/回顾联合国承认各组织/回顾联合国承认各个组织/' "
+		"'%s/corpus/E_RES_2009_7.zh.txt' > '%s/fix/E_RES_2009_7.zh.txt'", repo, RESDIFF_SOURCE_DIR, repo), 0);
+	out = run(&st, "'%s' -C '%s/r' import '%s/fix/E_RES_2009_7.zh.txt'", RESDIFF_BINARY, repo, repo);
+	assert_int_equal(st, 0);
+	assert_non_null(strstr(out, "amended   E/RES/2009/7 (zh)"));
+	free(out);
+	out = run(&st, "'%s' -C '%s/r' log ecosoc-wsis", RESDIFF_BINARY, repo);
+	assert_non_null(strstr(out, "2009-07-24  E/RES/2009/7"));
+	assert_non_null(strstr(out, "2017-07-06  E/RES/2017/21"));
+	free(out);
+	out = run(&st, "'%s' -C '%s/r' show --format=json 2009/7", RESDIFF_BINARY, repo);
+	assert_non_null(strstr(out, "\"series\": \"ecosoc-wsis\""));
+	assert_non_null(strstr(out, "回顾联合国承认各个组织"));
+	free(out);
+}
+
 static void test_diff_store__errors(void **state)
 {
 	int st;
@@ -136,6 +158,7 @@ int main(void)
 		cmocka_unit_test(test_diff_store__stored_series),
 		cmocka_unit_test(test_diff_store__symbol_at_revision),
 		cmocka_unit_test(test_diff_store__log_stat_uses_the_differ),
+		cmocka_unit_test(test_diff_store__correction_keeps_its_series),
 		cmocka_unit_test(test_diff_store__errors),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

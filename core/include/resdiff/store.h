@@ -93,6 +93,13 @@ int resdiff_store_check_doc(const resdiff_doc *doc);
  * touch. All or nothing: on error no ref has moved. */
 int resdiff_store_import(resdiff_store *store, resdiff_store_item *items, size_t count);
 
+/* A correction says what it changes: fill the metadata `doc` leaves unknown
+ * (series, date, meeting, title, body, kind, chapeau) from the version of
+ * the same symbol and language stored at the record's tip, so re-importing
+ * a corrected file without its flags keeps it in its series. No-op for a
+ * new document. */
+int resdiff_store_inherit_meta(resdiff_store *store, resdiff_doc *doc);
+
 /* Resolve a forgiving symbol ("2009/7", "E/RES/2009/7", "E_RES_2009_7") in
  * the record at `rev` (NULL: the record's tip) to a symbol and language.
  * `language` (or NULL) filters. RESDIFF_EAMBIGUOUS lists the candidates in
