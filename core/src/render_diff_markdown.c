@@ -21,6 +21,10 @@ static int put_md(resdiff_buf *out, const char *s, size_t len)
 			error = resdiff_buf_puts(out, " \xc2\xb6 ");
 			continue;
 		}
+		if (c == '&') {  /* "&lt;" in a text must not become "<" */
+			error = resdiff_buf_puts(out, "&amp;");
+			continue;
+		}
 		if (strchr("\\`*_[]<>|~", c) || (i == 0 && strchr("#+-", c)))
 			error = resdiff_buf_putc(out, '\\');
 		if (!error)
@@ -112,19 +116,22 @@ int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 		if (c->relation == RESDIFF_REL_ADDED || c->relation == RESDIFF_REL_DROPPED) {
 			const resdiff_doc *doc = c->new_count ? al->new_doc : al->old_doc;
 			size_t idx = c->new_count ? c->new_units[0] : c->old_units[0];
-			const char *mark = c->new_count ? "**" : "~~";
-			if ((error = resdiff_buf_puts(out, mark)) < 0 ||
+			/* <ins>/<del>, not ** and ~~: GitHub does not close ~~ or **
+			 * between CJK punctuation and a letter (found in review) */
+			if ((error = resdiff_buf_puts(out, c->new_count ? "<ins>" : "<del>")) < 0 ||
 			    (error = put_md(out, doc->units[idx].text, strlen(doc->units[idx].text))) < 0 ||
-			    (error = resdiff_buf_puts(out, mark)) < 0)
+			    (error = resdiff_buf_puts(out, c->new_count ? "</ins>" : "</del>")) < 0)
 				return error;
 		}
 		for (k = 0; k < diff->edit_count[i]; k++) {
 			const resdiff_edit *e = &diff->edits[i][k];
-			const char *mark = e->op == RESDIFF_EDIT_DELETE ? "~~" :
-					   e->op == RESDIFF_EDIT_INSERT ? "**" : "";
-			if ((error = resdiff_buf_puts(out, mark)) < 0 ||
+			const char *open = e->op == RESDIFF_EDIT_DELETE ? "<del>" :
+					   e->op == RESDIFF_EDIT_INSERT ? "<ins>" : "";
+			const char *close = e->op == RESDIFF_EDIT_DELETE ? "</del>" :
+					    e->op == RESDIFF_EDIT_INSERT ? "</ins>" : "";
+			if ((error = resdiff_buf_puts(out, open)) < 0 ||
 			    (error = put_md(out, e->text, e->len)) < 0 ||
-			    (error = resdiff_buf_puts(out, mark)) < 0)
+			    (error = resdiff_buf_puts(out, close)) < 0)
 				return error;
 		}
 		if ((error = resdiff_buf_puts(out, "\n")) < 0)

@@ -105,6 +105,31 @@ static void test_render_diff__text_and_json(void **state)
 	resdiff_doc_free(b);
 }
 
+/* Found in review: "~~，~~和" and "**赋**予" do not render on GitHub (a
+ * delimiter between CJK punctuation and a letter does not close). */
+static void test_render_diff__markdown_marks_edits_with_ins_and_del(void **state)
+{
+	resdiff_doc *a = doc2("还回顾其第2006/46号决议，和该决议授予委员会的任务，", "请秘书长提交报告。");
+	resdiff_doc *b = doc2("还回顾其第2006/46号决议和该决议赋予委员会的任务，", NULL);
+	char *m = render(resdiff_render_diff_markdown, a, b, false);
+	assert_null(strstr(m, "~~"));
+	assert_non_null(strstr(m, "<del>，</del>"));
+	assert_non_null(strstr(m, "<ins>赋</ins>"));
+	assert_non_null(strstr(m, "<del>请秘书长提交报告。</del>"));
+	free(m);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	/* markup in a text stays text */
+	a = doc2("Decides <b>x</b> &lt; y", NULL);
+	b = doc2("Decides <b>z</b> &lt; y", NULL);
+	m = render(resdiff_render_diff_markdown, a, b, false);
+	assert_null(strstr(m, "<b>"));
+	assert_non_null(strstr(m, "&amp;lt;"));
+	free(m);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 static void test_render_diff__amendments_in_both_languages(void **state)
 {
 	resdiff_doc *a = doc2("Decides to continue its work", "Requests a report"), *b = doc2("Decides to end its work", NULL);
@@ -134,6 +159,7 @@ int main(void)
 		cmocka_unit_test(test_render_diff__no_control_characters_reach_the_output),
 		cmocka_unit_test(test_render_diff__html_is_escaped_and_self_contained),
 		cmocka_unit_test(test_render_diff__text_and_json),
+		cmocka_unit_test(test_render_diff__markdown_marks_edits_with_ins_and_del),
 		cmocka_unit_test(test_render_diff__amendments_in_both_languages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
