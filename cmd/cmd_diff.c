@@ -277,6 +277,7 @@ static int write_out(const resdiff_buf *buf, bool page)
 typedef struct {
 	const char *format;
 	bool stat;
+	size_t series_pair;      /* 1, 2, ... while diffing a series; 0 otherwise */
 	resdiff_diff_render_options ropts;
 	resdiff_align_options aopts;
 } diff_settings;
@@ -301,6 +302,48 @@ static int render(resdiff_buf *out, const resdiff_diff *diff, const diff_setting
 	return error;
 }
 
+/* One pair of a series: --stat names the pair, JSON is one line (JSON
+ * Lines), HTML is one section of a single page with its own ids. */
+static int render_series_pair(resdiff_buf *out, const resdiff_diff *diff, const resdiff_doc *a,
+		const resdiff_doc *b, diff_settings *s)
+{
+	resdiff_buf one = RESDIFF_BUF_INIT;
+	char prefix[32];
+	size_t i;
+	int error;
+
+	snprintf(prefix, sizeof(prefix), "p%zu-", s->series_pair);
+	s->ropts.html_fragment = true;
+	s->ropts.html_id_prefix = prefix;
+	if (s->stat) {
+		const char *o = a->meta.symbol ? a->meta.symbol : s->ropts.old_source;
+		const char *n = b->meta.symbol ? b->meta.symbol : s->ropts.new_source;
+		if ((error = resdiff_text_sanitize(out, o, strlen(o), false)) < 0 ||
+		    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
+		    (error = resdiff_text_sanitize(out, n, strlen(n), false)) < 0 ||
+		    (error = resdiff_buf_puts(out, ":")) < 0)
+			goto done;
+	}
+	if ((error = render(&one, diff, s)) < 0)
+		goto done;
+	if (!s->stat && !strcmp(s->format, "json")) {
+		/* strings escape their newlines: the others are layout */
+		for (i = 0; i < one.size && !error; i++)
+			if (one.ptr[i] != '\n')
+				error = resdiff_buf_putc(out, one.ptr[i]);
+		if (!error)
+			error = resdiff_buf_putc(out, '\n');
+	} else if (one.size) {
+		error = resdiff_buf_put(out, one.ptr, one.size);
+	}
+done:
+	s->series_pair++;
+	s->ropts.html_fragment = false;
+	s->ropts.html_id_prefix = NULL;
+	resdiff_buf_dispose(&one);
+	return error;
+}
+
 /* Diff two documents into out; *changed says whether anything changed. */
 static int diff_docs_pair(resdiff_buf *out, bool *changed, const resdiff_doc *a,
 		const resdiff_doc *b, const char *old_arg, const char *new_arg, diff_settings *s)
@@ -315,8 +358,12 @@ static int diff_docs_pair(resdiff_buf *out, bool *changed, const resdiff_doc *a,
 	init_seconds += diff->init_seconds;
 	s->ropts.old_source = old_arg;
 	s->ropts.new_source = new_arg;
-	if ((error = render(out, diff, s)) < 0)
+	if (!s->series_pair) {
+		if ((error = render(out, diff, s)) < 0)
+			goto done;
+	} else if ((error = render_series_pair(out, diff, a, b, s)) < 0) {
 		goto done;
+	}
 	*changed |= resdiff_diff_has_changes(diff);
 done:
 	resdiff_diff_free(diff);
@@ -360,7 +407,7 @@ static int diff_stored_series(resdiff_buf *out, bool *changed, const char *slug,
 				break;
 			if (prev) {
 				if (pairs++ && !s->stat && strcmp(s->format, "json") &&
-				    (error = resdiff_buf_putc(out, '\n')) < 0)
+				    strcmp(s->format, "html") && (error = resdiff_buf_putc(out, '\n')) < 0)
 					break;
 				error = diff_docs_pair(out, changed, prev, cur, sr->members[k - 1].symbol,
 					sr->members[k].symbol, s);
@@ -488,6 +535,17 @@ int cmd_diff(int argc, char **argv)
 		rc = cmd_fail("--series takes no OLD NEW arguments");
 		goto done;
 	}
+	if (series) {
+		s.series_pair = 1;
+		if (!s.stat && !strcmp(s.format, "html")) {
+			char title[128];
+			snprintf(title, sizeof(title), "series %s", series);
+			if (resdiff_render_diff_html_open(&out, title, lang) < 0) {
+				rc = cmd_fail_last();
+				goto done;
+			}
+		}
+	}
 	if (series && !manifest) {
 		if (diff_stored_series(&out, &changed, series, lang, &s) < 0) {
 			rc = fail();
@@ -508,7 +566,8 @@ int cmd_diff(int argc, char **argv)
 		}
 		qsort(members, nmembers, sizeof(*members), cmp_entry_date);
 		for (i = 0; i + 1 < nmembers; i++) {
-			if (i && !s.stat && strcmp(s.format, "json") && (resdiff_buf_putc(&out, '\n') < 0)) {
+			if (i && !s.stat && strcmp(s.format, "json") && strcmp(s.format, "html") &&
+			    (resdiff_buf_putc(&out, '\n') < 0)) {
 				rc = cmd_fail_last();
 				goto done;
 			}
@@ -527,6 +586,10 @@ int cmd_diff(int argc, char **argv)
 			rc = fail();
 			goto done;
 		}
+	}
+	if (series && !s.stat && !strcmp(s.format, "html") && resdiff_render_diff_html_close(&out) < 0) {
+		rc = cmd_fail_last();
+		goto done;
 	}
 	rc = write_out(&out, !cmd_flag(&args, diff_opts, "no-pager") && isatty(STDOUT_FILENO));
 	if (rc == CMD_EXIT_OK && changed && cmd_flag(&args, diff_opts, "exit-code"))

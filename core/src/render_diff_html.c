@@ -40,13 +40,13 @@ static int escs(resdiff_buf *out, const char *s)
 /* Ids with anchors: o-OP6 / n-OP21 (ids are [A-Za-z0-9()] but escaped
  * anyway). */
 static int put_ids(resdiff_buf *out, const resdiff_doc *doc, const size_t *units, size_t n,
-		const char *side)
+		const char *side, const char *pfx)
 {
 	size_t i;
 	int error = 0;
 	for (i = 0; i < n && !error; i++) {
 		const char *id = doc->units[units[i]].id;
-		if ((error = resdiff_buf_printf(out, "%s<span id=\"%s-", i ? "<br>" : "", side)) < 0 ||
+		if ((error = resdiff_buf_printf(out, "%s<span id=\"%s%s-", i ? "<br>" : "", pfx, side)) < 0 ||
 		    (error = escs(out, id)) < 0 || (error = resdiff_buf_puts(out, "\">")) < 0 ||
 		    (error = escs(out, id)) < 0)
 			break;
@@ -94,6 +94,12 @@ static int put_edits(resdiff_buf *out, const resdiff_edit *e, size_t n, resdiff_
 	return error;
 }
 
+/* The prefix of element ids (several diffs on one page). */
+static const char *pfx(const resdiff_diff_render_options *opts)
+{
+	return opts && opts->html_id_prefix ? opts->html_id_prefix : "";
+}
+
 static int put_title(resdiff_buf *out, const resdiff_doc *doc, const char *source)
 {
 	int error = escs(out, doc->meta.symbol ? doc->meta.symbol : source ? source : "?");
@@ -119,14 +125,43 @@ static int put_stubs(resdiff_buf *out, const resdiff_diff *diff, size_t host, bo
 		h = c->old_units[0] ? al->old_change[c->old_units[0] - 1] : (size_t)-1;
 		if (top ? h != (size_t)-1 : h != host)
 			continue;
-		if ((error = resdiff_buf_printf(out, "<tr class=\"stub\" id=\"s%zu\"><td class=\"id\">", m)) < 0 ||
+		if ((error = resdiff_buf_printf(out, "<tr class=\"stub\" id=\"%ss%zu\"><td class=\"id\">",
+				pfx(opts), m)) < 0 ||
 		    (error = escs(out, al->old_doc->units[c->old_units[0]].id)) < 0 ||
-		    (error = resdiff_buf_printf(out, "</td><td>moved to <a href=\"#c%zu\">", m)) < 0 ||
+		    (error = resdiff_buf_printf(out, "</td><td>moved to <a href=\"#%sc%zu\">", pfx(opts), m)) < 0 ||
 		    (error = escs(out, al->new_doc->units[c->new_units[0]].id)) < 0)
 			break;
 		error = resdiff_buf_puts(out, "</a></td><td class=\"id\"></td><td></td></tr>\n");
 	}
 	return error;
+}
+
+static int page_open(resdiff_buf *out, const char *title_html, const char *lang)
+{
+	int error;
+	if ((error = resdiff_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"")) < 0 ||
+	    (error = escs(out, lang ? lang : "und")) < 0 ||
+	    (error = resdiff_buf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>")) < 0 ||
+	    (error = resdiff_buf_puts(out, title_html)) < 0)
+		return error;
+	return resdiff_buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n", STYLE);
+}
+
+int resdiff_render_diff_html_open(resdiff_buf *out, const char *title, const char *lang)
+{
+	resdiff_buf t = RESDIFF_BUF_INIT;
+	int error;
+	if ((error = escs(&t, title ? title : "")) == 0 &&
+	    (error = page_open(out, t.ptr ? t.ptr : "", lang)) == 0)
+		error = resdiff_buf_printf(out, "<h1>%s</h1>\n", t.ptr ? t.ptr : "");
+	resdiff_buf_dispose(&t);
+	return error;
+}
+
+int resdiff_render_diff_html_close(resdiff_buf *out)
+{
+	return resdiff_buf_puts(out, "</body>\n</html>\n");
 }
 
 int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
@@ -147,19 +182,24 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		moved += al->changes[i].moved;
 		renumbered += al->changes[i].renumbered;
 	}
-	if ((error = resdiff_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"")) < 0 ||
-	    (error = escs(out, lang)) < 0 ||
-	    (error = resdiff_buf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
-			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>")) < 0 ||
+	if (!opts->html_fragment) {
+		resdiff_buf title = RESDIFF_BUF_INIT;
+		if ((error = put_title(&title, al->old_doc, opts->old_source)) == 0 &&
+		    (error = resdiff_buf_puts(&title, " \xe2\x86\x92 ")) == 0 &&
+		    (error = put_title(&title, al->new_doc, opts->new_source)) == 0)
+			error = page_open(out, title.ptr, lang);
+		resdiff_buf_dispose(&title);
+		if (error < 0)
+			return error;
+	}
+	if ((error = resdiff_buf_printf(out, "<section id=\"%sdiff\">\n<h%c>", pfx(opts),
+			opts->html_fragment ? '2' : '1')) < 0 ||
 	    (error = put_title(out, al->old_doc, opts->old_source)) < 0 ||
 	    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
 	    (error = put_title(out, al->new_doc, opts->new_source)) < 0 ||
-	    (error = resdiff_buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", STYLE)) < 0 ||
-	    (error = put_title(out, al->old_doc, opts->old_source)) < 0 ||
-	    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
-	    (error = put_title(out, al->new_doc, opts->new_source)) < 0 ||
-	    (error = resdiff_buf_puts(out, "</h1>\n<table class=\"summary\" id=\"summary\">\n"
-			"<tr><th>relation</th><th>clauses</th></tr>\n")) < 0)
+	    (error = resdiff_buf_printf(out, "</h%c>\n<table class=\"summary\" id=\"%ssummary\">\n"
+			"<tr><th>relation</th><th>clauses</th></tr>\n",
+			opts->html_fragment ? '2' : '1', pfx(opts))) < 0)
 		return error;
 	for (i = 0; i < RESDIFF_REL_COUNT; i++)
 		if ((error = resdiff_buf_printf(out, "<tr class=\"%s\"><th>%s</th><td>%zu</td></tr>\n",
@@ -168,8 +208,8 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 			return error;
 	if ((error = resdiff_buf_printf(out, "<tr><th>moved</th><td>%zu</td></tr>\n"
 			"<tr><th>renumbered</th><td>%zu</td></tr>\n</table>\n"
-			"<table class=\"diff\" id=\"diff\">\n<tr><th class=\"id\">old</th><th>", moved,
-			renumbered)) < 0 ||
+			"<table class=\"diff\" id=\"%stable\">\n<tr><th class=\"id\">old</th><th>", moved,
+			renumbered, pfx(opts))) < 0 ||
 	    (error = put_title(out, al->old_doc, opts->old_source)) < 0 ||
 	    (error = resdiff_buf_puts(out, "</th><th class=\"id\">new</th><th>")) < 0 ||
 	    (error = put_title(out, al->new_doc, opts->new_source)) < 0 ||
@@ -181,16 +221,16 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		const char *rel = resdiff_relation_name(c->relation);
 		if (!resdiff_diff_change_shown(diff, i, opts))
 			continue;
-		if ((error = resdiff_buf_printf(out, "<tr class=\"%s%s\" id=\"c%zu\"><td class=\"id\">",
-				rel, c->moved ? " moved" : "", i)) < 0 ||
-		    (error = put_ids(out, al->old_doc, c->old_units, c->old_count, "o")) < 0 ||
+		if ((error = resdiff_buf_printf(out, "<tr class=\"%s%s\" id=\"%sc%zu\"><td class=\"id\">",
+				rel, c->moved ? " moved" : "", pfx(opts), i)) < 0 ||
+		    (error = put_ids(out, al->old_doc, c->old_units, c->old_count, "o", pfx(opts))) < 0 ||
 		    (error = resdiff_buf_printf(out, "<span class=\"rel\">%s", rel)) < 0)
 			return error;
 		if (c->similarity >= 0 && c->relation != RESDIFF_REL_UNCHANGED &&
 		    (error = resdiff_buf_printf(out, " %.2f", c->similarity)) < 0)
 			return error;
 		if ((c->moved && (error = resdiff_buf_printf(out,
-				" <a href=\"#s%zu\">moved</a>", i)) < 0) ||
+				" <a href=\"#%ss%zu\">moved</a>", pfx(opts), i)) < 0) ||
 		    (c->renumbered && (error = resdiff_buf_puts(out, " renumbered")) < 0) ||
 		    (c->editorial && (error = resdiff_buf_puts(out, " editorial")) < 0) ||
 		    (c->footnotes && (error = resdiff_buf_puts(out, " footnotes")) < 0) ||
@@ -201,7 +241,7 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		else
 			error = put_texts(out, al->old_doc, c->old_units, c->old_count);
 		if (error < 0 || (error = resdiff_buf_puts(out, "</td><td class=\"id\">")) < 0 ||
-		    (error = put_ids(out, al->new_doc, c->new_units, c->new_count, "n")) < 0 ||
+		    (error = put_ids(out, al->new_doc, c->new_units, c->new_count, "n", pfx(opts))) < 0 ||
 		    (error = resdiff_buf_puts(out, "</td><td class=\"new\">")) < 0)
 			return error;
 		if (diff->edit_count[i])
@@ -212,5 +252,7 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		    (error = put_stubs(out, diff, i, false, opts)) < 0)
 			return error;
 	}
-	return resdiff_buf_puts(out, "</table>\n</body>\n</html>\n");
+	if ((error = resdiff_buf_puts(out, "</table>\n</section>\n")) < 0)
+		return error;
+	return opts->html_fragment ? 0 : resdiff_render_diff_html_close(out);
 }

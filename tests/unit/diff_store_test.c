@@ -83,6 +83,28 @@ static void test_diff_store__stored_series(void **state)
 	free(stored);
 }
 
+/* Found in review: a series diff as JSON was not JSON Lines, as HTML two
+ * pages in one file, and --stat did not say which pair a line is for. */
+static void test_diff_store__series_formats(void **state)
+{
+	int st;
+	char *out = run(&st, "'%s' -C '%s/r' diff --series ecosoc-wsis --format=json | "
+		"python3 -c 'import sys, json; print(sum(1 for l in sys.stdin if json.loads(l)))'",
+		RESDIFF_BINARY, repo);
+	assert_int_equal(st, 0);
+	assert_string_equal(out, "1\n");
+	free(out);
+	out = run(&st, "'%s' -C '%s/r' diff --series ecosoc-wsis --format=html", RESDIFF_BINARY, repo);
+	assert_non_null(strstr(out, "<title>series ecosoc-wsis</title>"));
+	assert_null(strstr(strstr(out, "<html") + 1, "<html"));
+	assert_non_null(strstr(out, "<section id=\"p1-diff\">"));
+	assert_non_null(strstr(out, "id=\"p1-summary\""));
+	free(out);
+	out = run(&st, "'%s' -C '%s/r' diff --series ecosoc-wsis --stat", RESDIFF_BINARY, repo);
+	assert_non_null(strstr(out, "E/RES/2009/7 → E/RES/2017/21: 62 → 85 clauses"));
+	free(out);
+}
+
 static void test_diff_store__symbol_at_revision(void **state)
 {
 	int st;
@@ -156,6 +178,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_diff_store__symbols_match_files),
 		cmocka_unit_test(test_diff_store__stored_series),
+		cmocka_unit_test(test_diff_store__series_formats),
 		cmocka_unit_test(test_diff_store__symbol_at_revision),
 		cmocka_unit_test(test_diff_store__log_stat_uses_the_differ),
 		cmocka_unit_test(test_diff_store__correction_keeps_its_series),

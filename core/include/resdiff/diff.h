@@ -58,9 +58,12 @@ typedef struct {
 	bool only_operative;     /* show only changes touching operative clauses
 	                            (sub-paragraphs included) */
 	const char *amend_lang;  /* amendments: "zh" or "en"; NULL: the new text's */
+	bool html_fragment;      /* html: one <section>, for a page of several
+	                            diffs (resdiff_render_diff_html_open/close) */
+	const char *html_id_prefix; /* html: prefix of element ids ("p2-"), NULL: none */
 } resdiff_diff_render_options;
 
-#define RESDIFF_DIFF_RENDER_OPTIONS_INIT { NULL, NULL, false, false, NULL }
+#define RESDIFF_DIFF_RENDER_OPTIONS_INIT { NULL, NULL, false, false, NULL, false, NULL }
 
 /* Is this change shown under the options (--only=operative)? */
 bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,
@@ -90,6 +93,10 @@ int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
  * to where it went (and back). Every text is sanitised and escaped. */
 int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
+/* A page holding several diffs (a series): open, then each diff rendered
+ * with html_fragment and a distinct html_id_prefix, then close. */
+int resdiff_render_diff_html_open(resdiff_buf *out, const char *title, const char *lang);
+int resdiff_render_diff_html_close(resdiff_buf *out);
 
 /* The changes as formal amendment instructions citing the old numbering
  * ("In operative paragraph 5, replace "…" with "…"", "Delete operative
