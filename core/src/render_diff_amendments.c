@@ -11,10 +11,14 @@
 #define AMEND_MIN_SIMILARITY 0.5
 /* Characters of context quoted before an insertion. */
 #define AMEND_CONTEXT 12
+#define AMEND_CONTEXT_WORD 40
 
 typedef struct {
 	resdiff_buf *out;
 	bool zh;
+	size_t item;                       /* number of the amendment being written */
+	const resdiff_unit *insert_anchor; /* old clause the last insertion followed */
+	size_t insert_item;                /* ... and its amendment number (0: none) */
 } amender;
 
 static int put(amender *m, const char *s)
@@ -77,8 +81,8 @@ static const char *kind_noun(const amender *m, resdiff_unit_kind kind)
 {
 	switch (kind) {
 	case RESDIFF_UNIT_PREAMBLE: return m->zh ? "序言部分段落" : "preambular paragraph";
-	case RESDIFF_UNIT_OPERATIVE:
-	case RESDIFF_UNIT_SUBPARAGRAPH: return m->zh ? "执行部分段落" : "operative paragraph";
+	case RESDIFF_UNIT_OPERATIVE: return m->zh ? "执行部分段落" : "operative paragraph";
+	case RESDIFF_UNIT_SUBPARAGRAPH: return m->zh ? "执行部分分段" : "operative sub-paragraph";
 	case RESDIFF_UNIT_HEADING: return m->zh ? "标题" : "heading";
 	default: return m->zh ? "段落" : "paragraph";
 	}
@@ -115,6 +119,26 @@ static int put_after(amender *m, const resdiff_diff *diff, size_t new_unit)
 	return put_place(m, diff, new_unit, true);
 }
 
+/* Where an insertion goes. Several insertions after the same old clause
+ * (new paragraphs, then a heading, then more paragraphs) are applied in
+ * order: each goes after the text the previous one inserted, not after the
+ * old clause again, or applying them one by one would reverse them (found
+ * in review). */
+static int put_insert_place(amender *m, const resdiff_diff *diff, size_t new_unit)
+{
+	const resdiff_unit *a = old_anchor(diff, new_unit);
+	int error;
+	if (m->insert_item && a == m->insert_anchor) {
+		error = resdiff_buf_printf(m->out, m->zh ? "在第%zu项修正所插入的案文之后" :
+			"after the text inserted by amendment %zu", m->insert_item);
+	} else {
+		error = put_after(m, diff, new_unit);
+	}
+	m->insert_anchor = a;
+	m->insert_item = m->item;
+	return error;
+}
+
 static int put_texts(amender *m, const resdiff_doc *doc, const size_t *units, size_t n)
 {
 	size_t i;
@@ -136,6 +160,15 @@ static void tail_of(const char *s, size_t len, const char **start, size_t *n)
 		i--;
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			chars++;
+	}
+	/* in spaced scripts, start at a word: "meetings at the", not "ment at
+	 * the" (back to the word's start, within AMEND_CONTEXT_WORD bytes) */
+	if (i > 0 && s[i - 1] != ' ' && memchr(s + i, ' ', len - i)) {
+		size_t k = i;
+		while (k > 0 && s[k - 1] != ' ' && i - k < AMEND_CONTEXT_WORD)
+			k--;
+		if (k == 0 || s[k - 1] == ' ')
+			i = k;
 	}
 	*start = s + i;
 	*n = len - i;
@@ -218,7 +251,7 @@ static int amend_one(amender *m, const resdiff_diff *diff, size_t ci,
 			last++;
 		*consumed = last - ci;
 		if (m->zh) {
-			if ((error = put_after(m, diff, c->new_units[0])) < 0)
+			if ((error = put_insert_place(m, diff, c->new_units[0])) < 0)
 				return error;
 			if (last > ci)
 				error = resdiff_buf_printf(m->out, "插入%zu个新的%s，内容如下：",
@@ -235,7 +268,7 @@ static int amend_one(amender *m, const resdiff_diff *diff, size_t ci,
 			else
 				error = resdiff_buf_printf(m->out, "Insert a new %s ", kind_noun(m, u->kind));
 			if (error < 0 ||
-			    (error = put_after(m, diff, c->new_units[0])) < 0 ||
+			    (error = put_insert_place(m, diff, c->new_units[0])) < 0 ||
 			    (error = put(m, ", reading: ")) < 0)
 				return error;
 		}
@@ -305,6 +338,7 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 	size_t i, n = 0;
 	int error;
 
+	memset(&m, 0, sizeof(m));
 	m.out = out;
 	m.zh = !strcmp(lang, "zh");
 	if (m.zh) {
@@ -324,7 +358,8 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 		    (c->relation == RESDIFF_REL_UNCHANGED && !c->moved))
 			continue;
 		size_t consumed = 0;
-		if ((error = resdiff_buf_printf(out, "%zu. ", ++n)) < 0 ||
+		m.item = ++n;
+		if ((error = resdiff_buf_printf(out, "%zu. ", n)) < 0 ||
 		    (error = amend_one(&m, diff, i, opts, &consumed)) < 0 || (error = put(&m, "\n")) < 0)
 			return error;
 		i += consumed;

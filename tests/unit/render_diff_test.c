@@ -130,6 +130,38 @@ static void test_render_diff__markdown_marks_edits_with_ins_and_del(void **state
 	resdiff_doc_free(b);
 }
 
+/* Found in review: insertions after one old clause, each "after operative
+ * paragraph 6", came out reversed when applied in turn; OP61(a)-(e) were
+ * "operative paragraphs"; context was cut mid-word ("ment at the"). */
+static void test_render_diff__amendments_apply_in_order(void **state)
+{
+	resdiff_doc *a = doc2("Decides to keep the question under review", NULL), *b = NULL;
+	char *t;
+	assert_int_equal(resdiff_doc_new(&b), 0);
+	resdiff_doc_set_meta(b, &b->meta.symbol, "A/RES/1/2");
+	resdiff_doc_add_unit(NULL, b, "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Decides to keep the question under review", 1);
+	resdiff_doc_add_unit(NULL, b, "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "Requests a report on the outcome of the meetings", 2);
+	resdiff_doc_add_unit(NULL, b, "H1", RESDIFF_UNIT_HEADING, "", "Follow-up", 3);
+	resdiff_doc_add_unit(NULL, b, "OP3", RESDIFF_UNIT_OPERATIVE, "3.", "Invites Member States to contribute:", 4);
+	resdiff_doc_add_unit(NULL, b, "OP3(a)", RESDIFF_UNIT_SUBPARAGRAPH, "(a)", "To the trust fund established for the purpose;", 5);
+	t = render(resdiff_render_diff_amendments, a, b, false);
+	assert_non_null(strstr(t, "1. Insert a new operative paragraph after operative paragraph 1, reading:"));
+	assert_non_null(strstr(t, "2. Insert a new heading after the text inserted by amendment 1, reading: “Follow-up”."));
+	assert_non_null(strstr(t, "3. Insert a new operative paragraph after the text inserted by amendment 2"));
+	assert_non_null(strstr(t, "4. Insert a new operative sub-paragraph after the text inserted by amendment 3"));
+	free(t);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+
+	a = doc2("Decides to participate in person in the relevant meetings at the United Nations", NULL);
+	b = doc2("Decides to participate in person in the relevant meetings at the meetings of the United Nations", NULL);
+	t = render(resdiff_render_diff_amendments, a, b, false);
+	assert_non_null(strstr(t, "after “meetings at the ” insert “meetings of the ”"));
+	free(t);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 static void test_render_diff__amendments_in_both_languages(void **state)
 {
 	resdiff_doc *a = doc2("Decides to continue its work", "Requests a report"), *b = doc2("Decides to end its work", NULL);
@@ -160,6 +192,7 @@ int main(void)
 		cmocka_unit_test(test_render_diff__html_is_escaped_and_self_contained),
 		cmocka_unit_test(test_render_diff__text_and_json),
 		cmocka_unit_test(test_render_diff__markdown_marks_edits_with_ins_and_del),
+		cmocka_unit_test(test_render_diff__amendments_apply_in_order),
 		cmocka_unit_test(test_render_diff__amendments_in_both_languages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
