@@ -1,0 +1,597 @@
+/* provenance.c: blame and trace over the clause index (docs/PROVENANCE.md).
+ * Reads the index through index_internal.h; checks every file it uses
+ * against the record and rebuilds the index when they disagree. */
+#include "index_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NOMEM() resdiff_error_set(RESDIFF_ENOMEM, "out of memory")
+/* Internal: an index file disagrees with the record. */
+#define INDEX_STALE 1
+
+typedef struct {
+	index_entry e;
+	unsigned *stamp;          /* per clause: the walk that last visited it */
+} pentry;
+
+typedef struct {
+	resdiff_store *s;
+	resdiff_provenance *prov;
+	git_tree *index, *record;
+	const char *language;
+	pentry **table;           /* open addressing on the symbol */
+	size_t mask, count;
+	unsigned walk;
+} prov_ctx;
+
+typedef struct {
+	pentry *from, *to;
+	size_t from_unit, to_unit;
+	const index_link *link;
+} edge;
+
+static size_t str_hash(const char *s)
+{
+	size_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static int table_grow(prov_ctx *c)
+{
+	size_t n = c->mask ? (c->mask + 1) * 2 : 256, i;
+	pentry **t = calloc(n, sizeof(*t));
+	if (!t)
+		return NOMEM();
+	for (i = 0; c->table && i <= c->mask; i++)
+		if (c->table[i]) {
+			size_t k = str_hash(c->table[i]->e.symbol) & (n - 1);
+			while (t[k])
+				k = (k + 1) & (n - 1);
+			t[k] = c->table[i];
+		}
+	free(c->table);
+	c->table = t;
+	c->mask = n - 1;
+	return 0;
+}
+
+static pentry *table_find(const prov_ctx *c, const char *symbol)
+{
+	size_t k;
+	if (!c->table)
+		return NULL;
+	for (k = str_hash(symbol) & c->mask; c->table[k]; k = (k + 1) & c->mask)
+		if (!strcmp(c->table[k]->e.symbol, symbol))
+			return c->table[k];
+	return NULL;
+}
+
+static int table_add(prov_ctx *c, pentry *p)
+{
+	size_t k;
+	int error;
+	if ((c->count + 1) * 2 > c->mask + 1 && (error = table_grow(c)) < 0)
+		return error;
+	for (k = str_hash(p->e.symbol) & c->mask; c->table[k]; k = (k + 1) & c->mask)
+		;
+	c->table[k] = p;
+	c->count++;
+	return 0;
+}
+
+/* Parse one index file and check it against the record. */
+static int entry_from_blob(pentry **out, prov_ctx *c, const git_oid *file, const char *path)
+{
+	resdiff_arena *arena = c->prov->arena;
+	git_blob *blob = NULL;
+	git_tree_entry *rec = NULL;
+	pentry *p;
+	int error = 0;
+
+	*out = NULL;
+	if (git_blob_lookup(&blob, c->s->repo, file) < 0) {
+		git_error_clear();
+		return INDEX_STALE;
+	}
+	if (!(p = resdiff_arena_alloc(arena, sizeof(*p)))) {
+		error = NOMEM();
+		goto done;
+	}
+	if (index_entry_parse(&p->e, arena, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob),
+			path) < 0) {
+		resdiff_error_clear();
+		error = INDEX_STALE;
+		goto done;
+	}
+	/* never trusted blindly: the file must describe the record's text */
+	if (git_tree_entry_bypath(&rec, c->record, path) < 0 ||
+	    !git_oid_equal(git_tree_entry_id(rec), &p->e.blob) || strcmp(p->e.language, c->language)) {
+		git_error_clear();
+		error = INDEX_STALE;
+		goto done;
+	}
+	if (!(p->stamp = resdiff_arena_alloc(arena, (p->e.unit_count + 1) * sizeof(unsigned)))) {
+		error = NOMEM();
+		goto done;
+	}
+	memset(p->stamp, 0, (p->e.unit_count + 1) * sizeof(unsigned));
+	if ((error = table_add(c, p)) < 0)
+		goto done;
+	*out = p;
+done:
+	git_tree_entry_free(rec);
+	git_blob_free(blob);
+	return error;
+}
+
+static int get_entry(pentry **out, prov_ctx *c, const char *symbol)
+{
+	resdiff_buf path = RESDIFF_BUF_INIT;
+	git_tree_entry *te = NULL;
+	int error;
+
+	if ((*out = table_find(c, symbol)))
+		return 0;
+	if ((error = index_doc_path(&path, symbol, c->language)) < 0)
+		goto done;
+	if (git_tree_entry_bypath(&te, c->index, path.ptr) < 0) {
+		git_error_clear();
+		error = INDEX_STALE;
+		goto done;
+	}
+	error = entry_from_blob(out, c, git_tree_entry_id(te), path.ptr);
+done:
+	git_tree_entry_free(te);
+	resdiff_buf_dispose(&path);
+	return error;
+}
+
+/* Every index file of the language (trace needs the links into a clause). */
+static int load_language(prov_ctx *c, pentry ***all, size_t *count)
+{
+	git_tree_entry *le = NULL;
+	git_tree *lt = NULL, *dt = NULL;
+	size_t j, k, alloc = 0;
+	int error = 0;
+
+	*all = NULL;
+	*count = 0;
+	if (git_tree_entry_bypath(&le, c->index, c->language) < 0 ||
+	    git_tree_lookup(&lt, c->s->repo, git_tree_entry_id(le)) < 0) {
+		git_error_clear();
+		error = INDEX_STALE;
+		goto done;
+	}
+	for (j = 0; j < git_tree_entrycount(lt); j++) {
+		const git_tree_entry *de = git_tree_entry_byindex(lt, j);
+		git_tree_free(dt);
+		dt = NULL;
+		if (git_tree_lookup(&dt, c->s->repo, git_tree_entry_id(de)) < 0) {
+			git_error_clear();
+			error = INDEX_STALE;
+			goto done;
+		}
+		for (k = 0; k < git_tree_entrycount(dt); k++) {
+			const git_tree_entry *fe = git_tree_entry_byindex(dt, k);
+			resdiff_buf path = RESDIFF_BUF_INIT;
+			pentry *p = NULL;
+			if (resdiff_buf_printf(&path, "%s/%s/%s", c->language, git_tree_entry_name(de),
+					git_tree_entry_name(fe)) < 0) {
+				error = NOMEM();
+				goto done;
+			}
+			/* the file may already be loaded under its symbol */
+			error = entry_from_blob(&p, c, git_tree_entry_id(fe), path.ptr);
+			resdiff_buf_dispose(&path);
+			if (error)
+				goto done;
+			if (*count == alloc) {
+				size_t na = alloc ? alloc * 2 : 256;
+				pentry **a = realloc(*all, na * sizeof(*a));
+				if (!a) {
+					error = NOMEM();
+					goto done;
+				}
+				*all = a;
+				alloc = na;
+			}
+			(*all)[(*count)++] = p;
+		}
+	}
+done:
+	git_tree_free(dt);
+	git_tree_free(lt);
+	git_tree_entry_free(le);
+	return error;
+}
+
+static size_t unit_index(const pentry *p, const char *id)
+{
+	size_t u;
+	for (u = 0; u < p->e.unit_count; u++)
+		if (!strcmp(p->e.unit_ids[u], id))
+			return u;
+	return SIZE_MAX;
+}
+
+static void clause_ref(resdiff_clause_ref *r, const pentry *p, size_t unit)
+{
+	r->symbol = p->e.symbol;
+	r->language = p->e.language;
+	r->date = p->e.date;
+	r->series = p->e.series;
+	r->unit = p->e.unit_ids[unit];
+}
+
+static int natural_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			long x = strtol(a, (char **)&a, 10), y = strtol(b, (char **)&b, 10);
+			if (x != y)
+				return x < y ? -1 : 1;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+static int cmp_ref(const void *pa, const void *pb)
+{
+	const resdiff_clause_ref *a = pa, *b = pb;
+	int c;
+	if (!a->date != !b->date)
+		return a->date ? -1 : 1;
+	if (a->date && (c = strcmp(a->date, b->date)))
+		return c;
+	if ((c = natural_cmp(a->symbol, b->symbol)))
+		return c;
+	return natural_cmp(a->unit, b->unit);
+}
+
+/* Growable arrays for one walk. */
+typedef struct {
+	resdiff_lineage_step *steps;
+	size_t steps_n, steps_alloc;
+	resdiff_clause_ref *ends;
+	size_t ends_n, ends_alloc;
+	edge *queue;
+	size_t q_head, q_n, q_alloc;
+} walk_bufs;
+
+static int push_step(walk_bufs *w, const edge *ed)
+{
+	resdiff_lineage_step *st;
+	if (w->steps_n >= RESDIFF_PROVENANCE_MAX_STEPS)
+		return resdiff_error_set(RESDIFF_ETOOBIG, "more than %d steps in one lineage",
+			RESDIFF_PROVENANCE_MAX_STEPS);
+	if (w->steps_n == w->steps_alloc) {
+		size_t na = w->steps_alloc ? w->steps_alloc * 2 : 32;
+		resdiff_lineage_step *s = realloc(w->steps, na * sizeof(*s));
+		if (!s)
+			return NOMEM();
+		w->steps = s;
+		w->steps_alloc = na;
+	}
+	st = &w->steps[w->steps_n++];
+	clause_ref(&st->from, ed->from, ed->from_unit);
+	clause_ref(&st->to, ed->to, ed->to_unit);
+	st->relation = ed->link->relation;
+	st->similarity = ed->link->similarity;
+	st->moved = ed->link->moved;
+	st->across = ed->link->across;
+	return 0;
+}
+
+static int push_end(walk_bufs *w, const pentry *p, size_t unit)
+{
+	if (w->ends_n == w->ends_alloc) {
+		size_t na = w->ends_alloc ? w->ends_alloc * 2 : 8;
+		resdiff_clause_ref *e = realloc(w->ends, na * sizeof(*e));
+		if (!e)
+			return NOMEM();
+		w->ends = e;
+		w->ends_alloc = na;
+	}
+	clause_ref(&w->ends[w->ends_n++], p, unit);
+	return 0;
+}
+
+/* The queue holds nodes to visit as edges whose `to` (blame: `from`) is
+ * the node; the start node is an edge with no link. */
+static int enqueue(walk_bufs *w, pentry *p, size_t unit, const edge *via)
+{
+	edge *e;
+	if (w->q_n == w->q_alloc) {
+		size_t na = w->q_alloc ? w->q_alloc * 2 : 32;
+		edge *q = realloc(w->queue, na * sizeof(*q));
+		if (!q)
+			return NOMEM();
+		w->queue = q;
+		w->q_alloc = na;
+	}
+	e = &w->queue[w->q_n++];
+	memset(e, 0, sizeof(*e));
+	if (via)
+		*e = *via;
+	e->to = p;          /* the node */
+	e->to_unit = unit;
+	return 0;
+}
+
+static int cmp_edge_src(const void *pa, const void *pb)
+{
+	const edge *a = pa, *b = pb;
+	if (a->from != b->from)
+		return a->from < b->from ? -1 : 1;
+	if (a->from_unit != b->from_unit)
+		return a->from_unit < b->from_unit ? -1 : 1;
+	{
+		resdiff_clause_ref x, y;
+		clause_ref(&x, a->to, a->to_unit);
+		clause_ref(&y, b->to, b->to_unit);
+		return cmp_ref(&x, &y);
+	}
+}
+
+/* One lineage from (start, unit): breadth first, each clause once.
+ * Backwards the edges come from the node's own links; forwards from
+ * `rev` (every link of the language, sorted by source). */
+static int walk(resdiff_lineage *out, prov_ctx *c, pentry *start, size_t unit,
+		const edge *rev, size_t nrev)
+{
+	walk_bufs w;
+	resdiff_arena *arena = c->prov->arena;
+	int error = 0;
+
+	memset(&w, 0, sizeof(w));
+	c->walk++;
+	start->stamp[unit] = c->walk;
+	if ((error = enqueue(&w, start, unit, NULL)) < 0)
+		goto done;
+	while (w.q_head < w.q_n) {
+		pentry *node = w.queue[w.q_head].to;
+		size_t nu = w.queue[w.q_head].to_unit, k, found = 0;
+		w.q_head++;
+		if (!c->prov->forwards) {
+			for (k = 0; k < node->e.link_count; k++) {
+				const index_link *l = &node->e.links[k];
+				pentry *src;
+				size_t su;
+				edge ed;
+				if (l->unit != nu)
+					continue;
+				if ((error = get_entry(&src, c, l->src_symbol)) != 0)
+					goto done;
+				if ((su = unit_index(src, l->src_unit)) == SIZE_MAX) {
+					error = INDEX_STALE;
+					goto done;
+				}
+				found++;
+				ed.from = src;
+				ed.from_unit = su;
+				ed.to = node;
+				ed.to_unit = nu;
+				ed.link = l;
+				if ((error = push_step(&w, &ed)) < 0)
+					goto done;
+				if (src->stamp[su] != c->walk) {
+					src->stamp[su] = c->walk;
+					if ((error = enqueue(&w, src, su, NULL)) < 0)
+						goto done;
+				}
+			}
+		} else {
+			/* first edge out of (node, nu) */
+			size_t lo = 0, hi = nrev;
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				if (rev[mid].from < node || (rev[mid].from == node && rev[mid].from_unit < nu))
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (k = lo; k < nrev && rev[k].from == node && rev[k].from_unit == nu; k++) {
+				found++;
+				if ((error = push_step(&w, &rev[k])) < 0)
+					goto done;
+				if (rev[k].to->stamp[rev[k].to_unit] != c->walk) {
+					rev[k].to->stamp[rev[k].to_unit] = c->walk;
+					if ((error = enqueue(&w, rev[k].to, rev[k].to_unit, NULL)) < 0)
+						goto done;
+				}
+			}
+		}
+		if (!found && (error = push_end(&w, node, nu)) < 0)
+			goto done;
+	}
+	if (w.ends_n > 1)
+		qsort(w.ends, w.ends_n, sizeof(*w.ends), cmp_ref);
+	clause_ref(&out->clause, start, unit);
+	out->step_count = w.steps_n;
+	out->end_count = w.ends_n;
+	if ((w.steps_n && !(out->steps = resdiff_arena_alloc(arena, w.steps_n * sizeof(*out->steps)))) ||
+	    (w.ends_n && !(out->ends = resdiff_arena_alloc(arena, w.ends_n * sizeof(*out->ends))))) {
+		error = NOMEM();
+		goto done;
+	}
+	if (w.steps_n)
+		memcpy(out->steps, w.steps, w.steps_n * sizeof(*out->steps));
+	if (w.ends_n)
+		memcpy(out->ends, w.ends, w.ends_n * sizeof(*out->ends));
+done:
+	free(w.steps);
+	free(w.ends);
+	free(w.queue);
+	return error;
+}
+
+static void ctx_reset(prov_ctx *c)
+{
+	git_tree_free(c->index);
+	git_tree_free(c->record);
+	free(c->table);
+	c->index = c->record = NULL;
+	c->table = NULL;
+	c->mask = c->count = 0;
+	resdiff_provenance_free(c->prov);
+	c->prov = NULL;
+}
+
+/* One attempt; INDEX_STALE when the index disagrees with the record. */
+static int run(prov_ctx *c, bool forwards, const char *symbol, const char *unit)
+{
+	git_oid record;
+	git_commit *rc = NULL;
+	pentry *start, **all = NULL;
+	edge *rev = NULL;
+	resdiff_doc *doc = NULL;
+	size_t nall = 0, nrev = 0, i, k, u = 0;
+	int error = 0;
+
+	if (!(c->prov = calloc(1, sizeof(*c->prov))) || !(c->prov->arena = resdiff_arena_new()))
+		return NOMEM();
+	c->prov->forwards = forwards;
+	if ((error = index_fresh_tree(&c->index, &record, c->s)) < 0)
+		goto done;
+	if (!c->index) {
+		if ((error = index_update(NULL, c->s, false)) < 0 ||
+		    (error = index_fresh_tree(&c->index, &record, c->s)) < 0)
+			goto done;
+		if (!c->index) {
+			error = resdiff_error_set(RESDIFF_ERROR, "the clause index could not be built");
+			goto done;
+		}
+	}
+	if (git_commit_lookup(&rc, c->s->repo, &record) < 0 || git_commit_tree(&c->record, rc) < 0) {
+		error = resdiff_error_set(RESDIFF_EIO, "cannot read the record");
+		goto done;
+	}
+	if (forwards) {
+		/* every file once, before any lookup by symbol */
+		if ((error = load_language(c, &all, &nall)) != 0)
+			goto done;
+		for (i = 0; i < nall; i++)
+			nrev += all[i]->e.link_count;
+		if (nrev && !(rev = malloc(nrev * sizeof(*rev)))) {
+			error = NOMEM();
+			goto done;
+		}
+		nrev = 0;
+		for (i = 0; i < nall; i++)
+			for (k = 0; k < all[i]->e.link_count; k++) {
+				const index_link *l = &all[i]->e.links[k];
+				pentry *src = table_find(c, l->src_symbol);
+				if (!src || (rev[nrev].from_unit = unit_index(src, l->src_unit)) == SIZE_MAX) {
+					error = INDEX_STALE;
+					goto done;
+				}
+				rev[nrev].from = src;
+				rev[nrev].to = all[i];
+				rev[nrev].to_unit = l->unit;
+				rev[nrev].link = l;
+				nrev++;
+			}
+		if (nrev > 1)
+			qsort(rev, nrev, sizeof(*rev), cmp_edge_src);
+	}
+	if ((error = get_entry(&start, c, symbol)) != 0)
+		goto done;
+	if (unit && (u = unit_index(start, unit)) == SIZE_MAX) {
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s (%s) has no clause %s", symbol,
+			c->language, unit);
+		goto done;
+	}
+	if ((error = resdiff_store_read(&doc, NULL, c->s, symbol, c->language, NULL)) < 0)
+		goto done;
+	c->prov->count = unit ? 1 : start->e.unit_count;
+	if (c->prov->count &&
+	    !(c->prov->lineages = resdiff_arena_alloc(c->prov->arena, c->prov->count * sizeof(resdiff_lineage)))) {
+		error = NOMEM();
+		goto done;
+	}
+	if (doc->unit_count != start->e.unit_count) {
+		error = INDEX_STALE;
+		goto done;
+	}
+	for (i = 0; i < c->prov->count; i++) {
+		size_t which = unit ? u : i;
+		resdiff_lineage *l = &c->prov->lineages[i];
+		memset(l, 0, sizeof(*l));
+		if ((error = walk(l, c, start, which, rev, nrev)) != 0)
+			goto done;
+		l->text = resdiff_arena_strdup(c->prov->arena, doc->units[which].text);
+	}
+done:
+	resdiff_doc_free(doc);
+	git_commit_free(rc);
+	free(all);
+	free(rev);
+	return error;
+}
+
+static int provenance(resdiff_provenance **out, resdiff_store *store, bool forwards,
+		const char *query, const char *language, const char *unit)
+{
+	prov_ctx c;
+	char *symbol = NULL, *lang = NULL;
+	int attempt, error;
+
+	*out = NULL;
+	memset(&c, 0, sizeof(c));
+	c.s = store;
+	if ((error = resdiff_store_resolve(&symbol, &lang, store, query, language, NULL)) < 0)
+		goto done;
+	c.language = lang;
+	for (attempt = 0; attempt < 2; attempt++) {
+		error = run(&c, forwards, symbol, unit);
+		if (error != INDEX_STALE)
+			break;
+		/* the index disagrees with the record: rebuild it whole */
+		ctx_reset(&c);
+		if ((error = index_update(NULL, store, true)) < 0)
+			goto done;
+		error = INDEX_STALE;
+	}
+	if (error == INDEX_STALE)
+		error = resdiff_error_set(RESDIFF_ERROR, "the clause index disagrees with the record "
+			"even after a rebuild");
+	if (error < 0)
+		goto done;
+	*out = c.prov;
+	c.prov = NULL;
+done:
+	ctx_reset(&c);
+	free(symbol);
+	free(lang);
+	return error;
+}
+
+int resdiff_provenance_blame(resdiff_provenance **out, resdiff_store *store,
+		const char *symbol, const char *language, const char *unit)
+{
+	return provenance(out, store, false, symbol, language, unit);
+}
+
+int resdiff_provenance_trace(resdiff_provenance **out, resdiff_store *store,
+		const char *symbol, const char *language, const char *unit)
+{
+	if (!unit)
+		return resdiff_error_set(RESDIFF_EINVALID, "trace needs a clause: SYMBOL:ID");
+	return provenance(out, store, true, symbol, language, unit);
+}
+
+void resdiff_provenance_free(resdiff_provenance *prov)
+{
+	if (!prov)
+		return;
+	resdiff_arena_free(prov->arena);
+	free(prov);
+}
