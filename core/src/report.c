@@ -82,8 +82,9 @@ static bool has_attr_line(const char *text)
 			while (q < end) {
 				while (q < end && (*q == ' ' || *q == '\t'))
 					q++;
-				if ((size_t)(end - q) >= 13 && !strncmp(q, "diff=" RESDIFF_DIFF_DRIVER, 12) &&
-				    (q + 12 == end || q[12] == ' ' || q[12] == '\t' || q[12] == '\r'))
+				size_t wl = strlen("diff=" RESDIFF_DIFF_DRIVER);
+				if ((size_t)(end - q) >= wl && !strncmp(q, "diff=" RESDIFF_DIFF_DRIVER, wl) &&
+				    (q + wl == end || q[wl] == ' ' || q[wl] == '\t' || q[wl] == '\r'))
 					return true;
 				while (q < end && *q != ' ' && *q != '\t')
 					q++;
