@@ -81,6 +81,7 @@ int cmd_unlock(int argc, char **argv);
 int cmd_textconv(int argc, char **argv);
 int cmd_install_diff_driver(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_index(int argc, char **argv);
 int cmd_blame(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_stats(int argc, char **argv);

@@ -724,7 +724,9 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 	pair *hits = NULL;
 	size_t *best_doc = NULL, link_alloc = 0, u, k, nt = 0, nhits, hits_alloc = 0;
 	double *best_sim = NULL;
-	size_t cand[RESDIFF_INDEX_CROSS_DOCS], ncand = 0, nroot = 0;
+	size_t cand[RESDIFF_INDEX_CROSS_DOCS], ncand = 0, nroot = 0, j;
+	resdiff_alignment *cal[RESDIFF_INDEX_CROSS_DOCS] = { NULL };
+	resdiff_doc *cdoc[RESDIFF_INDEX_CROSS_DOCS] = { NULL };
 	int error = 0;
 
 	if (!(root = calloc(e->unit_count + 1, sizeof(*root))) ||
@@ -803,7 +805,7 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 	/* the best RESDIFF_INDEX_CROSS_DOCS documents by shared fingerprints;
 	 * ties go to the later document */
 	for (k = 0; k < nt; k++) {
-		size_t d = touched[k], j;
+		size_t d = touched[k];
 		for (j = 0; j < ncand; j++)
 			if (score[d] > score[cand[j]] || (score[d] == score[cand[j]] && d > cand[j]))
 				break;
@@ -817,55 +819,41 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 	}
 	for (k = 0; k < nt; k++)
 		score[touched[k]] = 0;
+	/* align with each candidate in full; each new clause takes its most
+	 * similar match (ties: the later document) */
 	for (k = 0; k < ncand && nroot; k++) {
 		build_doc *d = &c->docs[cand[k]];
-		if ((error = load_doc(&other, c, &d->e.blob, RESDIFF_CANON_FULL, d->e.path)) < 0 ||
-		    (error = resdiff_align(&al, other, b->doc, NULL)) < 0)
+		if ((error = load_doc(&cdoc[k], c, &d->e.blob, RESDIFF_CANON_FULL, d->e.path)) < 0 ||
+		    (error = resdiff_align(&cal[k], cdoc[k], b->doc, NULL)) < 0)
 			goto done;
 		for (u = 0; u < e->unit_count; u++) {
-			const resdiff_change *ch = &al->changes[al->new_change[u]];
+			const resdiff_change *ch = &cal[k]->changes[cal[k]->new_change[u]];
 			double sim;
 			if (!root[u] || !matched(ch))
 				continue;
 			sim = ch->relation == RESDIFF_REL_UNCHANGED ? 1.0 : ch->similarity;
-			if (sim > best_sim[u] || (sim == best_sim[u] && cand[k] > best_doc[u])) {
+			if (sim > best_sim[u] || (sim == best_sim[u] && cand[k] > cand[best_doc[u]])) {
 				best_sim[u] = sim;
-				best_doc[u] = cand[k];
+				best_doc[u] = k;
 			}
 		}
-		resdiff_alignment_free(al);
-		al = NULL;
-		resdiff_doc_free(other);
-		other = NULL;
 	}
-	/* links to the best source of each new clause, aligned again per
-	 * source document (at most RESDIFF_INDEX_CROSS_DOCS) */
-	for (k = 0; k < ncand; k++) {
-		build_doc *d = &c->docs[cand[k]];
-		bool any = false;
-		for (u = 0; u < e->unit_count; u++)
-			any |= root[u] && best_doc[u] == cand[k];
-		if (!any)
+	for (u = 0; u < e->unit_count; u++) {
+		const resdiff_change *ch;
+		if (!root[u] || best_doc[u] == SIZE_MAX)
 			continue;
-		if ((error = load_doc(&other, c, &d->e.blob, RESDIFF_CANON_FULL, d->e.path)) < 0 ||
-		    (error = resdiff_align(&al, other, b->doc, NULL)) < 0)
-			goto done;
-		for (u = 0; u < e->unit_count; u++) {
-			const resdiff_change *ch = &al->changes[al->new_change[u]];
-			size_t j;
-			if (!root[u] || best_doc[u] != cand[k])
-				continue;
-			for (j = 0; j < ch->old_count; j++)
-				if ((error = add_link(c, e, &link_alloc, u, d->e.symbol,
-						other->units[ch->old_units[j]].id, ch, true)) < 0)
-					goto done;
-		}
-		resdiff_alignment_free(al);
-		al = NULL;
-		resdiff_doc_free(other);
-		other = NULL;
+		k = best_doc[u];
+		ch = &cal[k]->changes[cal[k]->new_change[u]];
+		for (j = 0; j < ch->old_count; j++)
+			if ((error = add_link(c, e, &link_alloc, u, c->docs[cand[k]].e.symbol,
+					cdoc[k]->units[ch->old_units[j]].id, ch, true)) < 0)
+				goto done;
 	}
 done:
+	for (k = 0; k < RESDIFF_INDEX_CROSS_DOCS; k++) {
+		resdiff_alignment_free(cal[k]);
+		resdiff_doc_free(cdoc[k]);
+	}
 	resdiff_alignment_free(al);
 	resdiff_doc_free(other);
 	free(hits);
