@@ -1028,7 +1028,10 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 	st.documents = c.count;
 	st.computed = ncompute;
 	st.reused = c.count - ncompute;
-	if (ncompute >= INDEX_PACK_MIN) {
+	/* once a transaction of this store has an in-memory backend (a large
+	 * import before us in this process), every object goes there and must
+	 * be written as a pack, however few */
+	if (ncompute >= INDEX_PACK_MIN || s->txn) {
 		if (!s->txn && (error = store_txn_new(&s->txn, s->odb)) < 0)
 			goto done;
 		pack = true;

@@ -206,6 +206,54 @@ static void test_provenance__stale_lost_and_lying_index(void **state)
 	free(dir);
 }
 
+/* A large import leaves an in-memory object backend on the store; an
+ * index update of a few documents through the same store must still
+ * write its objects (they were lost before: the ref named a missing
+ * commit). */
+static void test_provenance__few_documents_after_large_import(void **state)
+{
+	char *dir;
+	resdiff_store *s = new_store(&dir), *t = NULL;
+	resdiff_store_item items[RESDIFF_STORE_PACK_MIN_DOCS];
+	resdiff_doc *docs[RESDIFF_STORE_PACK_MIN_DOCS], *one;
+	resdiff_index_status st;
+	resdiff_provenance *p = NULL;
+	char sym[64], date[16];
+	size_t i;
+
+	for (i = 0; i < RESDIFF_STORE_PACK_MIN_DOCS; i++) {
+		snprintf(sym, sizeof(sym), "A/RES/70/%zu", i + 1);
+		snprintf(date, sizeof(date), "2015-12-%02zu", i + 1);
+		docs[i] = test_make_doc(sym, "en", "bulk", date, 12, (unsigned)i);
+		memset(&items[i], 0, sizeof(items[i]));
+		items[i].doc = docs[i];
+	}
+	assert_int_equal(resdiff_store_import(s, items, RESDIFF_STORE_PACK_MIN_DOCS), 0);
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.computed, RESDIFF_STORE_PACK_MIN_DOCS);
+	one = test_make_doc("A/RES/71/1", "en", "bulk", "2016-12-01", 12, 3);
+	memset(&items[0], 0, sizeof(items[0]));
+	items[0].doc = one;
+	assert_int_equal(resdiff_store_import(s, items, 1), 0);
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.computed, 1);
+	resdiff_store_free(s);
+	test_assert_fsck(dir);
+	/* a new process sees a fresh, complete index */
+	assert_int_equal(resdiff_store_open(&t, dir), 0);
+	assert_int_equal(resdiff_index_update(&st, t), 0);
+	assert_false(st.written);
+	assert_int_equal(resdiff_provenance_blame(&p, t, "A/RES/71/1", NULL, "OP3"), 0);
+	assert_int_equal(p->lineages[0].ends[0].date[0], '2');
+	resdiff_provenance_free(p);
+	resdiff_store_free(t);
+	for (i = 0; i < RESDIFF_STORE_PACK_MIN_DOCS; i++)
+		resdiff_doc_free(docs[i]);
+	resdiff_doc_free(one);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 static void test_provenance__series_stats(void **state)
 {
 	char *dir;
@@ -249,6 +297,7 @@ int main(void)
 		cmocka_unit_test(test_provenance__blame_and_trace_fork),
 		cmocka_unit_test(test_provenance__incremental_update),
 		cmocka_unit_test(test_provenance__stale_lost_and_lying_index),
+		cmocka_unit_test(test_provenance__few_documents_after_large_import),
 		cmocka_unit_test(test_provenance__series_stats),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
