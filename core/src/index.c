@@ -791,7 +791,8 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 				hits[nhits++].unit = ps->p[pi].unit;
 			}
 		}
-		qsort(hits, nhits, sizeof(*hits), cmp_pair);
+		if (nhits > 1)
+			qsort(hits, nhits, sizeof(*hits), cmp_pair);
 		for (k = 0; k < nhits; k += run) {
 			for (run = 1; k + run < nhits && !cmp_pair(&hits[k], &hits[k + run]); run++)
 				;
