@@ -46,7 +46,7 @@ extern "C" {
 /* A clause is a candidate source when it shares this many fingerprints. */
 #define RESDIFF_INDEX_MIN_HITS 2
 /* A fingerprint carried by more clauses than this names no source. */
-#define RESDIFF_INDEX_POSTING_MAX 2048
+#define RESDIFF_INDEX_POSTING_MAX 512
 /* Earlier documents aligned in full per document, best candidates first. */
 #define RESDIFF_INDEX_CROSS_DOCS 2
 /* Steps followed by one blame or trace (RESDIFF_ETOOBIG beyond). */
