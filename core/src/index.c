@@ -134,10 +134,10 @@ static int bad_entry(const char *path, size_t line, const char *what)
 }
 
 int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, size_t len,
-		const char *path)
+		const char *path, bool want_sketch)
 {
 	char *copy = resdiff_arena_strndup(arena, data, len), *p, *f[8];
-	size_t line = 0, section = 0, units_alloc = 0, links_alloc = 0, n, k;
+	size_t line = 0, section = 0, units_alloc = 0, links_alloc = 0, n, k, last_unit = 0;
 	int error = 0;
 
 	memset(e, 0, sizeof(*e));
@@ -183,18 +183,25 @@ int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, si
 			if (e->unit_count == units_alloc) {
 				size_t na = units_alloc ? units_alloc * 2 : 64;
 				const char **ids = resdiff_arena_alloc(arena, na * sizeof(*ids));
-				uint32_t *sk = resdiff_arena_alloc(arena, na * RESDIFF_INDEX_SKETCH * sizeof(*sk));
-				if (!ids || !sk)
+				uint32_t *sk = want_sketch ?
+					resdiff_arena_alloc(arena, na * RESDIFF_INDEX_SKETCH * sizeof(*sk)) : NULL;
+				if (!ids || (want_sketch && !sk))
 					return NOMEM();
 				if (e->unit_count) {
 					memcpy(ids, e->unit_ids, e->unit_count * sizeof(*ids));
-					memcpy(sk, e->sketch, e->unit_count * RESDIFF_INDEX_SKETCH * sizeof(*sk));
+					if (want_sketch)
+						memcpy(sk, e->sketch, e->unit_count * RESDIFF_INDEX_SKETCH * sizeof(*sk));
 				}
 				e->unit_ids = ids;
 				e->sketch = sk;
 				units_alloc = na;
 			}
 			e->unit_ids[e->unit_count] = f[1];
+			if (!want_sketch) {
+				e->unit_count++;
+				p = nl + 1;
+				continue;
+			}
 			memset(&e->sketch[e->unit_count * RESDIFF_INDEX_SKETCH], 0,
 				RESDIFF_INDEX_SKETCH * sizeof(uint32_t));
 			for (k = 0, s = f[2]; *s && k < RESDIFF_INDEX_SKETCH; k++) {
@@ -225,10 +232,13 @@ int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, si
 			}
 			l = &e->links[e->link_count];
 			memset(l, 0, sizeof(*l));
-			for (k = 0; k < e->unit_count && strcmp(e->unit_ids[k], f[1]); k++)
-				;
+			/* links come in clause order: search on from the last one */
+			for (k = 0; k < e->unit_count; k++)
+				if (!strcmp(e->unit_ids[(last_unit + k) % e->unit_count], f[1]))
+					break;
 			if (k == e->unit_count)
 				return bad_entry(path, line, "link from a clause the file does not list");
+			k = last_unit = (last_unit + k) % e->unit_count;
 			l->unit = k;
 			l->src_symbol = f[2];
 			l->src_unit = f[3];
@@ -525,7 +535,7 @@ static int load_old(build_ctx *c, git_tree *tree)
 				}
 				GIT_TRY(git_odb_read(&obj, odb, git_tree_entry_id(fe)), path);
 				error = index_entry_parse(&c->old[c->old_count], c->old_arena,
-					git_odb_object_data(obj), git_odb_object_size(obj), path);
+					git_odb_object_data(obj), git_odb_object_size(obj), path, true);
 				git_odb_object_free(obj);
 				if (error < 0) {
 					/* a damaged file: recompute that document */

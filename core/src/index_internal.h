@@ -35,9 +35,11 @@ typedef struct {
 } index_entry;
 
 /* Parse an index file into e (strings in arena). RESDIFF_EINVALID when it
- * is not a well-formed index file of this format. */
+ * is not a well-formed index file of this format. Without want_sketch the
+ * fingerprints are skipped (e->sketch is NULL): blame and trace need only
+ * the clauses and the links. */
 int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, size_t len,
-		const char *path);
+		const char *path, bool want_sketch);
 /* The record path of a symbol in a language. */
 int index_doc_path(resdiff_buf *out, const char *symbol, const char *lang);
 

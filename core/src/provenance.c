@@ -101,7 +101,7 @@ static int entry_from_blob(pentry **out, prov_ctx *c, const git_oid *file, const
 		goto done;
 	}
 	if (index_entry_parse(&p->e, arena, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob),
-			path) < 0) {
+			path, false) < 0) {
 		resdiff_error_clear();
 		error = INDEX_STALE;
 		goto done;
