@@ -537,6 +537,55 @@ done:
 	return error;
 }
 
+/* A full symbol stored in one language (the common case for programs)
+ * is found at its path; anything else goes through the forgiving
+ * resdiff_store_resolve(), which reads every name of the record. */
+static int resolve(char **symbol, char **lang, resdiff_store *s, const char *query,
+		const char *language)
+{
+	resdiff_buf path = RESDIFF_BUF_INIT;
+	git_object *obj = NULL;
+	git_tree *root = NULL;
+	git_tree_entry *te = NULL;
+	const char *found = NULL;
+	size_t i, hits = 0;
+
+	*symbol = *lang = NULL;
+	if (git_revparse_single(&obj, s->repo, RESDIFF_STORE_RECORD_REF) < 0 ||
+	    git_object_peel((git_object **)&root, obj, GIT_OBJECT_TREE) < 0)
+		goto fallback;
+	for (i = 0; i < git_tree_entrycount(root); i++) {
+		const char *l = git_tree_entry_name(git_tree_entry_byindex(root, i));
+		if (language && strcmp(l, language))
+			continue;
+		resdiff_buf_clear(&path);
+		if (index_doc_path(&path, query, l) < 0)
+			goto fallback;
+		if (git_tree_entry_bypath(&te, root, path.ptr) == 0) {
+			hits++;
+			found = l;
+		}
+		git_tree_entry_free(te);
+		te = NULL;
+	}
+	if (hits == 1 && (*symbol = strdup(query)) && (*lang = strdup(found)))
+		goto done;
+	free(*symbol);
+	*symbol = NULL;
+fallback:
+	resdiff_error_clear();
+	git_error_clear();
+	git_tree_free(root);
+	git_object_free(obj);
+	resdiff_buf_dispose(&path);
+	return resdiff_store_resolve(symbol, lang, s, query, language, NULL);
+done:
+	git_tree_free(root);
+	git_object_free(obj);
+	resdiff_buf_dispose(&path);
+	return 0;
+}
+
 static int provenance(resdiff_provenance **out, resdiff_store *store, bool forwards,
 		const char *query, const char *language, const char *unit)
 {
@@ -547,7 +596,7 @@ static int provenance(resdiff_provenance **out, resdiff_store *store, bool forwa
 	*out = NULL;
 	memset(&c, 0, sizeof(c));
 	c.s = store;
-	if ((error = resdiff_store_resolve(&symbol, &lang, store, query, language, NULL)) < 0)
+	if ((error = resolve(&symbol, &lang, store, query, language)) < 0)
 		goto done;
 	c.language = lang;
 	for (attempt = 0; attempt < 2; attempt++) {
