@@ -44,12 +44,12 @@ int cmd_install_diff_driver(int argc, char **argv)
 			goto done;
 		}
 		self[n] = '\0';
-		/* git runs the command through the shell */
-		r = strchr(self, '\'') ? -1 : resdiff_buf_printf(&command, "'%s' textconv", self);
-		if (r == -1 && strchr(self, '\'')) {
+		/* git runs the command through the shell: quote the path */
+		if (strchr(self, '\'')) {
 			rc = cmd_fail("the path of this program has a quote; give --command");
 			goto done;
 		}
+		r = resdiff_buf_printf(&command, "'%s' textconv", self);
 	}
 	if (r < 0 || resdiff_diff_driver_install(&out, repo, command.ptr) < 0) {
 		rc = cmd_fail_last();
