@@ -96,9 +96,12 @@ static int entry_write(resdiff_buf *out, const index_entry *e)
 	}
 	if ((error = resdiff_buf_putc(out, '\n')) < 0)
 		return error;
-	for (i = 0; i < e->link_count; i++) {
-		const index_link *l = &e->links[i];
-		if ((error = resdiff_buf_puts(out, "from\t")) < 0 ||
+	for (i = 0; i < e->link_count + e->rlink_count; i++) {
+		bool rev = i >= e->link_count;
+		const index_link *l = rev ? &e->rlinks[i - e->link_count] : &e->links[i];
+		if (rev && i == e->link_count && (error = resdiff_buf_putc(out, '\n')) < 0)
+			return error;
+		if ((error = resdiff_buf_puts(out, rev ? "to\t" : "from\t")) < 0 ||
 		    (error = put_field(out, e->unit_ids[l->unit])) < 0 ||
 		    (error = resdiff_buf_putc(out, '\t')) < 0 ||
 		    (error = put_field(out, l->src_symbol)) < 0 ||
@@ -137,7 +140,8 @@ int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, si
 		const char *path, bool want_sketch)
 {
 	char *copy = resdiff_arena_strndup(arena, data, len), *p, *f[8];
-	size_t line = 0, section = 0, units_alloc = 0, links_alloc = 0, n, k, last_unit = 0;
+	size_t line = 0, section = 0, units_alloc = 0, links_alloc = 0, rlinks_alloc = 0, n, k;
+	size_t last_unit = 0;
 	int error = 0;
 
 	memset(e, 0, sizeof(*e));
@@ -213,31 +217,34 @@ int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, si
 				s = *end == ' ' ? end + 1 : end;
 			}
 			e->unit_count++;
-		} else if (section == 2) {
-			index_link *l;
+		} else if (section == 2 || section == 3) {
+			/* from: links to earlier clauses; to: the reverse */
+			index_link *l, **list = section == 2 ? &e->links : &e->rlinks;
+			size_t *count = section == 2 ? &e->link_count : &e->rlink_count;
+			size_t *alloc = section == 2 ? &links_alloc : &rlinks_alloc;
 			int rel;
 			char *end;
-			if (split_tabs(f, 7, p) != 7 || strcmp(f[0], "from") ||
+			if (split_tabs(f, 7, p) != 7 || strcmp(f[0], section == 2 ? "from" : "to") ||
 			    (rel = resdiff_relation_from_name(f[4])) < 0)
-				return bad_entry(path, line, "want from<TAB>ID<TAB>SYMBOL<TAB>ID<TAB>RELATION<TAB>SIMILARITY<TAB>FLAGS");
-			if (e->link_count == links_alloc) {
-				size_t na = links_alloc ? links_alloc * 2 : 64;
+				return bad_entry(path, line, "want from|to<TAB>ID<TAB>SYMBOL<TAB>ID<TAB>RELATION<TAB>SIMILARITY<TAB>FLAGS");
+			if (*count == *alloc) {
+				size_t na = *alloc ? *alloc * 2 : 64;
 				index_link *ls = resdiff_arena_alloc(arena, na * sizeof(*ls));
 				if (!ls)
 					return NOMEM();
-				if (e->link_count)
-					memcpy(ls, e->links, e->link_count * sizeof(*ls));
-				e->links = ls;
-				links_alloc = na;
+				if (*count)
+					memcpy(ls, *list, *count * sizeof(*ls));
+				*list = ls;
+				*alloc = na;
 			}
-			l = &e->links[e->link_count];
+			l = &(*list)[*count];
 			memset(l, 0, sizeof(*l));
 			/* links come in clause order: search on from the last one */
 			for (k = 0; k < e->unit_count; k++)
 				if (!strcmp(e->unit_ids[(last_unit + k) % e->unit_count], f[1]))
 					break;
 			if (k == e->unit_count)
-				return bad_entry(path, line, "link from a clause the file does not list");
+				return bad_entry(path, line, "link of a clause the file does not list");
 			k = last_unit = (last_unit + k) % e->unit_count;
 			l->unit = k;
 			l->src_symbol = f[2];
@@ -248,7 +255,7 @@ int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, si
 				return bad_entry(path, line, "bad similarity");
 			l->moved = strstr(f[6], "moved") != NULL;
 			l->across = strstr(f[6], "across") != NULL;
-			e->link_count++;
+			(*count)++;
 		} else {
 			return bad_entry(path, line, "too many sections");
 		}
@@ -900,6 +907,88 @@ done:
 	return error;
 }
 
+static int cmp_doc_symbol(const void *pa, const void *pb)
+{
+	const build_doc *a = *(const build_doc *const *)pa, *b = *(const build_doc *const *)pb;
+	int c = strcmp(a->e.language, b->e.language);
+	return c ? c : strcmp(a->e.symbol, b->e.symbol);
+}
+
+static build_doc *find_doc(build_doc **bysym, size_t n, const char *lang, const char *symbol)
+{
+	build_doc key, *kp = &key, **hit;
+	key.e.language = lang;
+	key.e.symbol = symbol;
+	hit = bsearch(&kp, bysym, n, sizeof(*bysym), cmp_doc_symbol);
+	return hit ? *hit : NULL;
+}
+
+static size_t find_unit(const index_entry *e, const char *id)
+{
+	size_t u;
+	for (u = 0; u < e->unit_count; u++)
+		if (!strcmp(e->unit_ids[u], id))
+			return u;
+	return SIZE_MAX;
+}
+
+/* Every document's "to" links: the links of later documents into it,
+ * in adoption order (trace walks them). */
+static int reverse_links(build_ctx *c)
+{
+	build_doc **bysym = NULL, *src;
+	size_t *count = NULL, i, k;
+	int error = 0;
+
+	if (!c->count)
+		return 0;
+	if (!(bysym = malloc(c->count * sizeof(*bysym))) || !(count = calloc(c->count, sizeof(*count)))) {
+		error = NOMEM();
+		goto done;
+	}
+	for (i = 0; i < c->count; i++)
+		bysym[i] = &c->docs[i];
+	qsort(bysym, c->count, sizeof(*bysym), cmp_doc_symbol);
+	for (i = 0; i < c->count; i++)
+		for (k = 0; k < c->docs[i].e.link_count; k++) {
+			if (!(src = find_doc(bysym, c->count, c->docs[i].e.language, c->docs[i].e.links[k].src_symbol))) {
+				error = resdiff_error_set(RESDIFF_EINVALID, "%s: a link names %s, not in the record",
+					c->docs[i].e.path, c->docs[i].e.links[k].src_symbol);
+				goto done;
+			}
+			count[src - c->docs]++;
+		}
+	for (i = 0; i < c->count; i++) {
+		c->docs[i].e.rlink_count = 0;
+		c->docs[i].e.rlinks = NULL;
+		if (count[i] && !(c->docs[i].e.rlinks = resdiff_arena_alloc(c->arena, count[i] * sizeof(index_link)))) {
+			error = NOMEM();
+			goto done;
+		}
+	}
+	for (i = 0; i < c->count; i++)
+		for (k = 0; k < c->docs[i].e.link_count; k++) {
+			const index_link *l = &c->docs[i].e.links[k];
+			index_link *r;
+			size_t su;
+			src = find_doc(bysym, c->count, c->docs[i].e.language, l->src_symbol);
+			if ((su = find_unit(&src->e, l->src_unit)) == SIZE_MAX) {
+				error = resdiff_error_set(RESDIFF_EINVALID, "%s: a link names %s %s, not in it",
+					c->docs[i].e.path, l->src_symbol, l->src_unit);
+				goto done;
+			}
+			r = &src->e.rlinks[src->e.rlink_count++];
+			*r = *l;
+			r->unit = su;
+			r->src_symbol = c->docs[i].e.symbol;
+			r->src_unit = c->docs[i].e.unit_ids[l->unit];
+		}
+done:
+	free(bysym);
+	free(count);
+	return error;
+}
+
 /* The index tree: one file per document at its record path. */
 static int write_tree(git_oid *out, build_ctx *c)
 {
@@ -912,15 +1001,17 @@ static int write_tree(git_oid *out, build_ctx *c)
 	for (i = 0; i < c->count; i++) {
 		build_doc *b = &c->docs[i];
 		git_index_entry ie;
-		if (b->compute) {
-			resdiff_buf_clear(&file);
-			if ((error = entry_write(&file, &b->e)) < 0)
-				goto done;
+		git_oid same;
+		/* a reused document's file changes when later links into it do */
+		resdiff_buf_clear(&file);
+		if ((error = entry_write(&file, &b->e)) < 0)
+			goto done;
+		if (!b->compute && git_odb_hash(&same, file.ptr, file.size, GIT_OBJECT_BLOB) == 0 &&
+		    git_oid_equal(&same, &b->old->file))
+			git_oid_cpy(&b->e.file, &b->old->file);
+		else
 			GIT_TRY(git_blob_create_from_buffer(&b->e.file, c->s->repo, file.ptr, file.size),
 				b->e.path);
-		} else {
-			git_oid_cpy(&b->e.file, &b->old->file);
-		}
 		memset(&ie, 0, sizeof(ie));
 		ie.mode = GIT_FILEMODE_BLOB;
 		ie.path = b->e.path;
@@ -1101,7 +1192,7 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 			i = end;
 		}
 	}
-	if ((error = write_tree(&tree_id, &c)) < 0)
+	if ((error = reverse_links(&c)) < 0 || (error = write_tree(&tree_id, &c)) < 0)
 		goto done;
 	GIT_TRY(git_tree_lookup(&tree, s->repo, &tree_id), "index tree");
 	GIT_TRY(git_signature_new(&sig, "resdiff", "resdiff@localhost",

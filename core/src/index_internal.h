@@ -31,6 +31,10 @@ typedef struct {
 	uint32_t *sketch;         /* unit_count x RESDIFF_INDEX_SKETCH, 0 = none */
 	index_link *links;
 	size_t link_count;
+	/* the links of later documents into this one, reversed: unit is this
+	 * document's clause, src_symbol/src_unit the later clause (trace) */
+	index_link *rlinks;
+	size_t rlink_count;
 	git_oid file;             /* the index blob */
 } index_entry;
 

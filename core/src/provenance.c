@@ -149,65 +149,6 @@ done:
 	return error;
 }
 
-/* Every index file of the language (trace needs the links into a clause). */
-static int load_language(prov_ctx *c, pentry ***all, size_t *count)
-{
-	git_tree_entry *le = NULL;
-	git_tree *lt = NULL, *dt = NULL;
-	size_t j, k, alloc = 0;
-	int error = 0;
-
-	*all = NULL;
-	*count = 0;
-	if (git_tree_entry_bypath(&le, c->index, c->language) < 0 ||
-	    git_tree_lookup(&lt, c->s->repo, git_tree_entry_id(le)) < 0) {
-		git_error_clear();
-		error = INDEX_STALE;
-		goto done;
-	}
-	for (j = 0; j < git_tree_entrycount(lt); j++) {
-		const git_tree_entry *de = git_tree_entry_byindex(lt, j);
-		git_tree_free(dt);
-		dt = NULL;
-		if (git_tree_lookup(&dt, c->s->repo, git_tree_entry_id(de)) < 0) {
-			git_error_clear();
-			error = INDEX_STALE;
-			goto done;
-		}
-		for (k = 0; k < git_tree_entrycount(dt); k++) {
-			const git_tree_entry *fe = git_tree_entry_byindex(dt, k);
-			resdiff_buf path = RESDIFF_BUF_INIT;
-			pentry *p = NULL;
-			if (resdiff_buf_printf(&path, "%s/%s/%s", c->language, git_tree_entry_name(de),
-					git_tree_entry_name(fe)) < 0) {
-				error = NOMEM();
-				goto done;
-			}
-			/* the file may already be loaded under its symbol */
-			error = entry_from_blob(&p, c, git_tree_entry_id(fe), path.ptr);
-			resdiff_buf_dispose(&path);
-			if (error)
-				goto done;
-			if (*count == alloc) {
-				size_t na = alloc ? alloc * 2 : 256;
-				pentry **a = realloc(*all, na * sizeof(*a));
-				if (!a) {
-					error = NOMEM();
-					goto done;
-				}
-				*all = a;
-				alloc = na;
-			}
-			(*all)[(*count)++] = p;
-		}
-	}
-done:
-	git_tree_free(dt);
-	git_tree_free(lt);
-	git_tree_entry_free(le);
-	return error;
-}
-
 static size_t unit_index(const pentry *p, const char *id)
 {
 	size_t u;
@@ -326,26 +267,10 @@ static int enqueue(walk_bufs *w, pentry *p, size_t unit, const edge *via)
 	return 0;
 }
 
-static int cmp_edge_src(const void *pa, const void *pb)
-{
-	const edge *a = pa, *b = pb;
-	if (a->from != b->from)
-		return a->from < b->from ? -1 : 1;
-	if (a->from_unit != b->from_unit)
-		return a->from_unit < b->from_unit ? -1 : 1;
-	{
-		resdiff_clause_ref x, y;
-		clause_ref(&x, a->to, a->to_unit);
-		clause_ref(&y, b->to, b->to_unit);
-		return cmp_ref(&x, &y);
-	}
-}
-
 /* One lineage from (start, unit): breadth first, each clause once.
- * Backwards the edges come from the node's own links; forwards from
- * `rev` (every link of the language, sorted by source). */
-static int walk(resdiff_lineage *out, prov_ctx *c, pentry *start, size_t unit,
-		const edge *rev, size_t nrev)
+ * Backwards the edges are the node's links ("from"), forwards its reverse
+ * links ("to"), each confirmed by the later file's own link. */
+static int walk(resdiff_lineage *out, prov_ctx *c, pentry *start, size_t unit)
 {
 	walk_bufs w;
 	resdiff_arena *arena = c->prov->arena;
@@ -389,22 +314,40 @@ static int walk(resdiff_lineage *out, prov_ctx *c, pentry *start, size_t unit,
 				}
 			}
 		} else {
-			/* first edge out of (node, nu) */
-			size_t lo = 0, hi = nrev;
-			while (lo < hi) {
-				size_t mid = (lo + hi) / 2;
-				if (rev[mid].from < node || (rev[mid].from == node && rev[mid].from_unit < nu))
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			for (k = lo; k < nrev && rev[k].from == node && rev[k].from_unit == nu; k++) {
-				found++;
-				if ((error = push_step(&w, &rev[k])) < 0)
+			for (k = 0; k < node->e.rlink_count; k++) {
+				const index_link *l = &node->e.rlinks[k];
+				pentry *dst;
+				size_t du, j;
+				bool confirmed = false;
+				edge ed;
+				if (l->unit != nu)
+					continue;
+				if ((error = get_entry(&dst, c, l->src_symbol)) != 0)
 					goto done;
-				if (rev[k].to->stamp[rev[k].to_unit] != c->walk) {
-					rev[k].to->stamp[rev[k].to_unit] = c->walk;
-					if ((error = enqueue(&w, rev[k].to, rev[k].to_unit, NULL)) < 0)
+				if ((du = unit_index(dst, l->src_unit)) == SIZE_MAX) {
+					error = INDEX_STALE;
+					goto done;
+				}
+				/* the later file must say the same: its link back */
+				for (j = 0; j < dst->e.link_count && !confirmed; j++)
+					confirmed = dst->e.links[j].unit == du &&
+						!strcmp(dst->e.links[j].src_symbol, node->e.symbol) &&
+						!strcmp(dst->e.links[j].src_unit, node->e.unit_ids[nu]);
+				if (!confirmed) {
+					error = INDEX_STALE;
+					goto done;
+				}
+				found++;
+				ed.from = node;
+				ed.from_unit = nu;
+				ed.to = dst;
+				ed.to_unit = du;
+				ed.link = l;
+				if ((error = push_step(&w, &ed)) < 0)
+					goto done;
+				if (dst->stamp[du] != c->walk) {
+					dst->stamp[du] = c->walk;
+					if ((error = enqueue(&w, dst, du, NULL)) < 0)
 						goto done;
 				}
 			}
@@ -450,10 +393,9 @@ static int run(prov_ctx *c, bool forwards, const char *symbol, const char *unit)
 {
 	git_oid record;
 	git_commit *rc = NULL;
-	pentry *start, **all = NULL;
-	edge *rev = NULL;
+	pentry *start;
 	resdiff_doc *doc = NULL;
-	size_t nall = 0, nrev = 0, i, k, u = 0;
+	size_t i, u = 0;
 	int error = 0;
 
 	if (!(c->prov = calloc(1, sizeof(*c->prov))) || !(c->prov->arena = resdiff_arena_new()))
@@ -473,34 +415,6 @@ static int run(prov_ctx *c, bool forwards, const char *symbol, const char *unit)
 	if (git_commit_lookup(&rc, c->s->repo, &record) < 0 || git_commit_tree(&c->record, rc) < 0) {
 		error = resdiff_error_set(RESDIFF_EIO, "cannot read the record");
 		goto done;
-	}
-	if (forwards) {
-		/* every file once, before any lookup by symbol */
-		if ((error = load_language(c, &all, &nall)) != 0)
-			goto done;
-		for (i = 0; i < nall; i++)
-			nrev += all[i]->e.link_count;
-		if (nrev && !(rev = malloc(nrev * sizeof(*rev)))) {
-			error = NOMEM();
-			goto done;
-		}
-		nrev = 0;
-		for (i = 0; i < nall; i++)
-			for (k = 0; k < all[i]->e.link_count; k++) {
-				const index_link *l = &all[i]->e.links[k];
-				pentry *src = table_find(c, l->src_symbol);
-				if (!src || (rev[nrev].from_unit = unit_index(src, l->src_unit)) == SIZE_MAX) {
-					error = INDEX_STALE;
-					goto done;
-				}
-				rev[nrev].from = src;
-				rev[nrev].to = all[i];
-				rev[nrev].to_unit = l->unit;
-				rev[nrev].link = l;
-				nrev++;
-			}
-		if (nrev > 1)
-			qsort(rev, nrev, sizeof(*rev), cmp_edge_src);
 	}
 	if ((error = get_entry(&start, c, symbol)) != 0)
 		goto done;
@@ -525,15 +439,13 @@ static int run(prov_ctx *c, bool forwards, const char *symbol, const char *unit)
 		size_t which = unit ? u : i;
 		resdiff_lineage *l = &c->prov->lineages[i];
 		memset(l, 0, sizeof(*l));
-		if ((error = walk(l, c, start, which, rev, nrev)) != 0)
+		if ((error = walk(l, c, start, which)) != 0)
 			goto done;
 		l->text = resdiff_arena_strdup(c->prov->arena, doc->units[which].text);
 	}
 done:
 	resdiff_doc_free(doc);
 	git_commit_free(rc);
-	free(all);
-	free(rev);
 	return error;
 }
 

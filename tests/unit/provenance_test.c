@@ -78,6 +78,29 @@ static void assert_blame_op21(resdiff_store *s)
 	resdiff_provenance_free(p);
 }
 
+/* The trace of 2009/7 OP6 forks into 65/141 OP7 and 2017/21 OP21. */
+static void assert_trace_fork(resdiff_store *s)
+{
+	resdiff_provenance *p = NULL;
+	const resdiff_lineage *l;
+	size_t k;
+	bool to_ga = false, to_ecosoc = false;
+
+	if (resdiff_provenance_trace(&p, s, "E/RES/2009/7", "zh", "OP6") < 0)
+		fail_msg("trace: %s", resdiff_error_last());
+	l = &p->lineages[0];
+	for (k = 0; k < l->step_count; k++) {
+		if (!strcmp(l->steps[k].to.symbol, "A/RES/65/141") && !strcmp(l->steps[k].to.unit, "OP7"))
+			to_ga = true;
+		if (!strcmp(l->steps[k].to.symbol, "E/RES/2017/21") && !strcmp(l->steps[k].to.unit, "OP21"))
+			to_ecosoc = true;
+	}
+	assert_true(to_ga);
+	assert_true(to_ecosoc);
+	assert_int_equal(l->end_count, 2);
+	resdiff_provenance_free(p);
+}
+
 static bool index_matches_record(const char *dir)
 {
 	char *rec = git_out(dir, "rev-parse refs/heads/record");
@@ -95,25 +118,10 @@ static void test_provenance__blame_and_trace_fork(void **state)
 	char *dir;
 	resdiff_store *s = new_store(&dir);
 	resdiff_provenance *p = NULL;
-	const resdiff_lineage *l;
-	size_t k;
-	bool to_ga = false, to_ecosoc = false;
 
 	import_corpus(s, NULL);
 	assert_blame_op21(s);
-	if (resdiff_provenance_trace(&p, s, "E/RES/2009/7", "zh", "OP6") < 0)
-		fail_msg("trace: %s", resdiff_error_last());
-	l = &p->lineages[0];
-	for (k = 0; k < l->step_count; k++) {
-		if (!strcmp(l->steps[k].to.symbol, "A/RES/65/141") && !strcmp(l->steps[k].to.unit, "OP7"))
-			to_ga = true;
-		if (!strcmp(l->steps[k].to.symbol, "E/RES/2017/21") && !strcmp(l->steps[k].to.unit, "OP21"))
-			to_ecosoc = true;
-	}
-	assert_true(to_ga);
-	assert_true(to_ecosoc);
-	assert_int_equal(l->end_count, 2);
-	resdiff_provenance_free(p);
+	assert_trace_fork(s);
 	/* errors name what is missing */
 	assert_int_equal(resdiff_provenance_blame(&p, s, "2009/7", NULL, "OP99"), RESDIFF_ENOTFOUND);
 	assert_non_null(strstr(resdiff_error_last(), "OP99"));
@@ -155,6 +163,14 @@ static void test_provenance__incremental_update(void **state)
 	assert_int_equal(st.reused, 1);
 	assert_true(index_matches_record(dir));
 	assert_blame_op21(s);
+	/* 2009/7's file was reused each time, but gained the links into it */
+	assert_trace_fork(s);
+	{
+		char *out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2009/E_RES_2009_7.txt");
+		assert_non_null(strstr(out, "\nto\tOP6\tA/RES/65/141\tOP7\treworded\t"));
+		assert_non_null(strstr(out, "\nto\tOP6\tE/RES/2017/21\tOP21\treworded\t"));
+		free(out);
+	}
 	resdiff_store_free(s);
 	test_system("rm -rf '%s'", dir);
 	free(dir);
@@ -198,6 +214,25 @@ static void test_provenance__stale_lost_and_lying_index(void **state)
 	assert_blame_op21(s);
 	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
 	assert_null(strstr(out, "blob\t1111111111"));
+	assert_non_null(strstr(out, "from\tOP21\tE/RES/2009/7\tOP6\treworded\t"));
+	free(out);
+	/* disagreeing: 2017/21's file (right blob) drops its link from 2009/7
+	 * OP6 while 2009/7's file still lists the link into it: trace sees the
+	 * two files disagree, rebuilds, and still forks */
+	snprintf(cmd, sizeof(cmd),
+		"cd '%s' && f=zh/E_RES_2017/E_RES_2017_21.txt && "
+		"git show refs/resdiff/index:$f | sed -e '/^from	OP21	/d' >lie && b=$(git hash-object -w lie) && rm lie && "
+		"git read-tree --index-output=lie.idx refs/resdiff/index && "
+		"GIT_INDEX_FILE=lie.idx git update-index --cacheinfo 100644,$b,$f && "
+		"t=$(GIT_INDEX_FILE=lie.idx git write-tree) && rm lie.idx && "
+		"c=$(git log -1 --format=%%B refs/resdiff/index | git commit-tree $t) && "
+		"git update-ref refs/resdiff/index $c", dir);
+	assert_int_equal(test_system("%s", cmd), 0);
+	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
+	assert_null(strstr(out, "from\tOP21\t"));
+	free(out);
+	assert_trace_fork(s);
+	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
 	assert_non_null(strstr(out, "from\tOP21\tE/RES/2009/7\tOP6\treworded\t"));
 	free(out);
 	test_assert_fsck(dir);

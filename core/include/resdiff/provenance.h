@@ -39,7 +39,7 @@ extern "C" {
 #endif
 
 #define RESDIFF_INDEX_REF "refs/resdiff/index"
-#define RESDIFF_INDEX_FORMAT 1
+#define RESDIFF_INDEX_FORMAT 2
 /* Fingerprints per clause: the smallest 32-bit hashes of its key's
  * trigrams (a bottom-k sketch; shared values estimate resemblance). */
 #define RESDIFF_INDEX_SKETCH 8
