@@ -383,6 +383,8 @@ typedef struct {
 	                            the old entry's arena) */
 	const index_entry *old;  /* the previous index's entry at this path */
 	bool compute;
+	bool touched;            /* its "to" links may have changed: a computed
+	                            document links (or linked) into it */
 	size_t prev;             /* participant index of the previous member */
 	resdiff_doc *doc;        /* loaded while computing */
 } build_doc;
@@ -938,6 +940,7 @@ static int reverse_links(build_ctx *c)
 {
 	build_doc **bysym = NULL, *src;
 	size_t *count = NULL, i, k;
+	unsigned char *used = NULL;
 	int error = 0;
 
 	if (!c->count)
@@ -949,6 +952,29 @@ static int reverse_links(build_ctx *c)
 	for (i = 0; i < c->count; i++)
 		bysym[i] = &c->docs[i];
 	qsort(bysym, c->count, sizeof(*bysym), cmp_doc_symbol);
+	/* whose "to" links can differ from the previous index: the sources of
+	 * computed documents' links, new and old, and of documents gone */
+	if (!(used = calloc(c->old_count + 1, 1))) {
+		error = NOMEM();
+		goto done;
+	}
+	for (i = 0; i < c->count; i++) {
+		const build_doc *b = &c->docs[i];
+		if (b->old)
+			used[b->old - c->old] = 1;
+		if (!b->compute)
+			continue;
+		for (k = 0; k < b->e.link_count; k++)
+			if ((src = find_doc(bysym, c->count, b->e.language, b->e.links[k].src_symbol)))
+				src->touched = true;
+		for (k = 0; b->old && k < b->old->link_count; k++)
+			if ((src = find_doc(bysym, c->count, b->e.language, b->old->links[k].src_symbol)))
+				src->touched = true;
+	}
+	for (i = 0; i < c->old_count; i++)
+		for (k = 0; !used[i] && k < c->old[i].link_count; k++)
+			if ((src = find_doc(bysym, c->count, c->old[i].language, c->old[i].links[k].src_symbol)))
+				src->touched = true;
 	for (i = 0; i < c->count; i++)
 		for (k = 0; k < c->docs[i].e.link_count; k++) {
 			if (!(src = find_doc(bysym, c->count, c->docs[i].e.language, c->docs[i].e.links[k].src_symbol))) {
@@ -986,6 +1012,7 @@ static int reverse_links(build_ctx *c)
 done:
 	free(bysym);
 	free(count);
+	free(used);
 	return error;
 }
 
@@ -1002,6 +1029,10 @@ static int write_tree(git_oid *out, build_ctx *c)
 		build_doc *b = &c->docs[i];
 		git_index_entry ie;
 		git_oid same;
+		if (!b->compute && !b->touched) {
+			git_oid_cpy(&b->e.file, &b->old->file);
+			goto add;
+		}
 		/* a reused document's file changes when later links into it do */
 		resdiff_buf_clear(&file);
 		if ((error = entry_write(&file, &b->e)) < 0)
@@ -1012,6 +1043,7 @@ static int write_tree(git_oid *out, build_ctx *c)
 		else
 			GIT_TRY(git_blob_create_from_buffer(&b->e.file, c->s->repo, file.ptr, file.size),
 				b->e.path);
+add:
 		memset(&ie, 0, sizeof(ie));
 		ie.mode = GIT_FILEMODE_BLOB;
 		ie.path = b->e.path;
