@@ -78,6 +78,13 @@ int cmd_log(int argc, char **argv);
 int cmd_series(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_unlock(int argc, char **argv);
+int cmd_textconv(int argc, char **argv);
+int cmd_install_diff_driver(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_index(int argc, char **argv);
+int cmd_blame(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 /* Open the resdiff repository named by -C/--repo, $RESDIFF_REPO or found
  * from the current directory upwards; warns on stderr about lock files

@@ -15,6 +15,13 @@ static const cmd_command commands[] = {
 	{ "series", cmd_series, "list the series in the repository" },
 	{ "show", cmd_show, "show a stored document (text or JSON)" },
 	{ "unlock", cmd_unlock, "remove lock files left by a crashed process" },
+	{ "index", cmd_index, "bring the clause index of blame and trace up to date" },
+	{ "blame", cmd_blame, "where each clause of a stored document came from" },
+	{ "trace", cmd_trace, "where a stored clause went afterwards, in every series" },
+	{ "stats", cmd_stats, "per member of a series: relations, carry-over, oldest clauses" },
+	{ "report", cmd_report, "clause-level report of corpus texts changed between two git revisions" },
+	{ "textconv", cmd_textconv, "print a text one paragraph per line (git diff driver)" },
+	{ "install-diff-driver", cmd_install_diff_driver, "make git diff show *.txt texts by paragraph" },
 	{ NULL, NULL, NULL }
 };
 
@@ -25,7 +32,7 @@ static void usage(FILE *f)
 		   "resdiff keeps United Nations resolutions as structured paragraphs and\n"
 		   "shows, clause by clause, how successive resolutions changed.\n\ncommands:\n");
 	for (i = 0; commands[i].name; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-20s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "\n'resdiff <command> --help' describes a command.\n");
 }
 

@@ -11,7 +11,14 @@ cd "$src" || exit 2
 pass=0; failed=0
 tmp=$(mktemp)
 err=$(mktemp)
-trap 'rm -f "$tmp" "$err"' EXIT
+store=$(mktemp -d)
+trap 'rm -rf "$tmp" "$err" "$store"' EXIT
+# Cases that read a resdiff repository (blame, trace, stats) find one with
+# the bundled corpus imported through $RESDIFF_REPO.
+"$bin" init "$store/corpus.git" >/dev/null &&
+  "$bin" -C "$store/corpus.git" import -q --manifest corpus/corpus.manifest >/dev/null ||
+  { echo "golden: cannot build the corpus repository"; exit 1; }
+export RESDIFF_REPO="$store/corpus.git"
 for args in tests/golden/cases/*.args; do
   [ -e "$args" ] || continue
   name=${args%.args}

@@ -26,5 +26,7 @@
 #include "resdiff/align.h"
 #include "resdiff/worddiff.h"
 #include "resdiff/diff.h"
+#include "resdiff/report.h"
+#include "resdiff/provenance.h"
 
 #endif

@@ -1,0 +1,86 @@
+/* cmd_blame.c: resdiff blame SYMBOL[:ID] and resdiff trace SYMBOL:ID */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const cmd_opt prov_opts[] = {
+	{ "format", 0, OPT_VALUE, "FORMAT", "text (default) or json" },
+	{ "lang", 0, OPT_VALUE, "LANG", "the document's language when it is stored in several" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+static int run(int argc, char **argv, bool forwards)
+{
+	cmd_args args;
+	resdiff_store *store = NULL;
+	resdiff_provenance *prov = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	const char *format, *colon;
+	char *symbol = NULL;
+	int rc = CMD_EXIT_OK, r, error;
+
+	r = cmd_args_parse(&args, prov_opts, argc, argv, forwards ?
+		"resdiff trace [--format=text|json] [--lang LANG] SYMBOL:ID" :
+		"resdiff blame [--format=text|json] [--lang LANG] SYMBOL[:ID]",
+		forwards ?
+		"Where a stored clause went afterwards: every later clause it became, in its\n"
+		"series and in others (forks included), with the relation and similarity of\n"
+		"each step as 'resdiff diff' gives them." :
+		"Where each clause of a stored document came from (or the one named): its\n"
+		"lineage backwards through its series and across series, the earliest\n"
+		"resolution that carried it, and each step with its relation and similarity.");
+	if (r)
+		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	format = cmd_arg(&args, prov_opts, "format");
+	if (!format)
+		format = "text";
+	if (strcmp(format, "text") && strcmp(format, "json")) {
+		rc = cmd_fail("unknown format '%s' (text, json)", format);
+		goto done;
+	}
+	if (args.nargs != 1) {
+		rc = cmd_fail(forwards ? "trace takes one SYMBOL:ID" : "blame takes one SYMBOL[:ID]");
+		goto done;
+	}
+	/* ids never contain ':' while symbols never end in one */
+	colon = strrchr(args.args[0], ':');
+	if (!(symbol = colon ? strndup(args.args[0], (size_t)(colon - args.args[0])) : strdup(args.args[0]))) {
+		rc = cmd_fail("out of memory");
+		goto done;
+	}
+	if (forwards && !colon) {
+		rc = cmd_fail("trace takes SYMBOL:ID (e.g. 2009/7:OP6)");
+		goto done;
+	}
+	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
+		goto done;
+	error = forwards
+		? resdiff_provenance_trace(&prov, store, symbol, cmd_arg(&args, prov_opts, "lang"), colon + 1)
+		: resdiff_provenance_blame(&prov, store, symbol, cmd_arg(&args, prov_opts, "lang"),
+			colon ? colon + 1 : NULL);
+	if (error < 0) {
+		rc = cmd_fail_last();
+		goto done;
+	}
+	error = !strcmp(format, "json") ? resdiff_render_provenance_json(&out, prov)
+		: resdiff_render_provenance_text(&out, prov);
+	rc = error < 0 ? cmd_fail_last() : cmd_write(&out);
+done:
+	resdiff_provenance_free(prov);
+	resdiff_store_free(store);
+	resdiff_buf_dispose(&out);
+	free(symbol);
+	cmd_args_dispose(&args);
+	return rc;
+}
+
+int cmd_blame(int argc, char **argv)
+{
+	return run(argc, argv, false);
+}
+
+int cmd_trace(int argc, char **argv)
+{
+	return run(argc, argv, true);
+}

@@ -1,0 +1,42 @@
+/* cmd_index.c: resdiff index, bring the clause index up to date. */
+#include "cmd.h"
+
+static const cmd_opt index_opts[] = {
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+int cmd_index(int argc, char **argv)
+{
+	cmd_args args;
+	resdiff_store *store = NULL;
+	resdiff_index_status st;
+	int rc, r;
+
+	r = cmd_args_parse(&args, index_opts, argc, argv, "resdiff index",
+		"Bring the clause index (refs/resdiff/index, docs/PROVENANCE.md) up to date\n"
+		"with the record. import does this after storing; blame and trace do it\n"
+		"when the index is stale or lost.");
+	if (r)
+		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	if (args.nargs) {
+		rc = cmd_fail("index takes no arguments");
+		goto done;
+	}
+	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
+		goto done;
+	if (resdiff_index_update(&st, store) < 0) {
+		rc = cmd_fail_last();
+		goto done;
+	}
+	if (!st.written && st.commit[0])
+		printf("index up to date: %.12s\n", st.commit);
+	else if (!st.commit[0])
+		printf("the record is empty: nothing to index\n");
+	else
+		printf("index %.12s: %zu documents, %zu computed, %zu reused\n", st.commit,
+			st.documents, st.computed, st.reused);
+done:
+	resdiff_store_free(store);
+	cmd_args_dispose(&args);
+	return rc;
+}

@@ -1,0 +1,55 @@
+/* cmd_report.c: resdiff report REV1..REV2, inside a git repository of a corpus. */
+#include "cmd.h"
+
+#include <string.h>
+
+static const cmd_opt report_opts[] = {
+	{ "format", 0, OPT_VALUE, "FORMAT", "markdown (default) or json" },
+	{ "manifest", 0, OPT_VALUE, "PATH", "the corpus manifest: only its texts, with their languages" },
+	{ "lang", 0, OPT_VALUE, "LANG", "the texts' language (default: manifest, else detect)" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+int cmd_report(int argc, char **argv)
+{
+	cmd_args args;
+	resdiff_report_options opts = RESDIFF_REPORT_OPTIONS_INIT;
+	resdiff_report *report = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	const char *format;
+	int rc, r, error;
+
+	r = cmd_args_parse(&args, report_opts, argc, argv,
+		"resdiff report [--format=markdown|json] [--manifest PATH] REV1..REV2",
+		"Run inside a git repository that holds a corpus: for every text changed\n"
+		"between two revisions (every *.txt, or the texts of --manifest), read both\n"
+		"versions, parse and align them, and print a clause-level report (Markdown\n"
+		"for a pull-request comment, or JSON). REV alone means REV^..REV.");
+	if (r)
+		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	format = cmd_arg(&args, report_opts, "format");
+	if (!format)
+		format = "markdown";
+	if (strcmp(format, "markdown") && strcmp(format, "json")) {
+		rc = cmd_fail("unknown format '%s' (markdown, json)", format);
+		goto done;
+	}
+	if (args.nargs != 1) {
+		rc = cmd_fail("report takes one range REV1..REV2");
+		goto done;
+	}
+	opts.manifest = cmd_arg(&args, report_opts, "manifest");
+	opts.language = cmd_arg(&args, report_opts, "lang");
+	if (resdiff_report_build(&report, cmd_global_repo, args.args[0], &opts) < 0) {
+		rc = cmd_fail_last();
+		goto done;
+	}
+	error = !strcmp(format, "json") ? resdiff_render_report_json(&out, report)
+		: resdiff_render_report_markdown(&out, report);
+	rc = error < 0 ? cmd_fail_last() : cmd_write(&out);
+done:
+	resdiff_report_free(report);
+	resdiff_buf_dispose(&out);
+	cmd_args_dispose(&args);
+	return rc;
+}

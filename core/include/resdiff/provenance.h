@@ -1,0 +1,162 @@
+/*
+ * resdiff/provenance.h: where clauses came from and where they went, over
+ * every stored document (docs/PROVENANCE.md).
+ *
+ * The lineage graph: within a series, each member is aligned with the one
+ * before (resdiff_align, the relations of `resdiff diff`); a clause that is
+ * new in its series (added, or in the first member) is looked for in the
+ * earlier documents of the same language, anywhere: candidates come from
+ * an index of clause fingerprints, and the best candidates are aligned
+ * with the document in full, so the relation and similarity of a step
+ * across series are again those `resdiff diff` prints.
+ *
+ * The index is kept in the resdiff repository under RESDIFF_INDEX_REF: a
+ * commit whose tree mirrors the record (one file per document: its record
+ * blob, its previous member, per clause RESDIFF_INDEX_SKETCH fingerprints,
+ * and the links to its sources) and whose message names the record commit
+ * it was built from. resdiff_index_update() brings it up to date with the
+ * record, recomputing only the documents whose inputs changed; readers
+ * check it against the record and rebuild it when it is stale or lost,
+ * never trusting it blindly.
+ *
+ * Ownership: results (resdiff_provenance, resdiff_series_stats) are freed
+ * with their _free function; every string in them lives in their arena.
+ * Renderers append to a caller-owned resdiff_buf; they never parse and
+ * never touch git.
+ */
+#ifndef RESDIFF_PROVENANCE_H
+#define RESDIFF_PROVENANCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "resdiff/common.h"
+#include "resdiff/align.h"
+#include "resdiff/store.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RESDIFF_INDEX_REF "refs/resdiff/index"
+#define RESDIFF_INDEX_FORMAT 2
+/* Fingerprints per clause: the smallest 32-bit hashes of its key's
+ * trigrams (a bottom-k sketch; shared values estimate resemblance). */
+#define RESDIFF_INDEX_SKETCH 8
+/* A clause is a candidate source when it shares this many fingerprints. */
+#define RESDIFF_INDEX_MIN_HITS 2
+/* A fingerprint carried by more clauses than this names no source. */
+#define RESDIFF_INDEX_POSTING_MAX 512
+/* Earlier documents aligned in full per document, best candidates first. */
+#define RESDIFF_INDEX_CROSS_DOCS 2
+/* Steps followed by one blame or trace (RESDIFF_ETOOBIG beyond). */
+#define RESDIFF_PROVENANCE_MAX_STEPS 1000000
+#define RESDIFF_PROVENANCE_JSON_SCHEMA 1
+
+typedef struct {
+	size_t documents;      /* in the index */
+	size_t computed;       /* recomputed by this update */
+	size_t reused;         /* kept from the previous index */
+	bool written;          /* a new index commit was made */
+	char commit[41];       /* the index commit ("" when the record is empty) */
+} resdiff_index_status;
+
+/* Bring the index up to date with the record (takes the repository lock
+ * when it writes). `status` may be NULL. */
+int resdiff_index_update(resdiff_index_status *status, resdiff_store *store);
+
+/* A clause of a stored document. */
+typedef struct {
+	const char *symbol;
+	const char *language;
+	const char *date;
+	const char *series;    /* or NULL */
+	const char *unit;      /* its id */
+} resdiff_clause_ref;
+
+typedef struct {
+	resdiff_clause_ref from;   /* the older clause */
+	resdiff_clause_ref to;     /* the newer one */
+	resdiff_relation relation; /* unchanged, reworded, split or merged */
+	double similarity;
+	bool moved;
+	bool across;               /* to and from are in different series, or
+	                              not consecutive members of one */
+} resdiff_lineage_step;
+
+typedef struct {
+	resdiff_clause_ref clause;       /* the clause asked about */
+	const char *text;                /* its text */
+	resdiff_lineage_step *steps;     /* blame: from the clause backwards;
+	                                    trace: from the clause forwards */
+	size_t step_count;
+	resdiff_clause_ref *ends;        /* blame: the origins (no earlier source),
+	                                    earliest first; trace: the last carriers */
+	size_t end_count;
+} resdiff_lineage;
+
+typedef struct {
+	bool forwards;                   /* trace (true) or blame */
+	resdiff_lineage *lineages;       /* one per clause asked about */
+	size_t count;
+	resdiff_arena *arena;
+} resdiff_provenance;
+
+/* Lineage backwards of one clause (unit != NULL) or of every clause of the
+ * document `symbol` (forgiving, as resdiff_store_resolve). Updates a stale
+ * index first. */
+int resdiff_provenance_blame(resdiff_provenance **out, resdiff_store *store,
+		const char *symbol, const char *language, const char *unit);
+/* Lineage forwards of one clause, forks included. */
+int resdiff_provenance_trace(resdiff_provenance **out, resdiff_store *store,
+		const char *symbol, const char *language, const char *unit);
+void resdiff_provenance_free(resdiff_provenance *prov);
+
+int resdiff_render_provenance_text(resdiff_buf *out, const resdiff_provenance *prov);
+int resdiff_render_provenance_json(resdiff_buf *out, const resdiff_provenance *prov);
+
+/* ---- series statistics -------------------------------------------------- */
+
+/* Oldest clauses kept per member. */
+#define RESDIFF_STATS_OLDEST 3
+
+typedef struct {
+	const char *symbol;
+	const char *date;
+	size_t units;
+	size_t relations[RESDIFF_REL_COUNT]; /* against the previous member */
+	size_t moved;
+	size_t carried_units;      /* previous member's clauses matched here */
+	size_t previous_units;
+	double carried_text;       /* share of the previous text carried over:
+	                              sum(length x similarity) / sum(length) over
+	                              the previous member's clauses */
+	size_t new_units;          /* clauses first seen in this member */
+	/* the oldest clauses still present: unit is the clause's id in this
+	 * member, symbol and date the member it first appeared in */
+	resdiff_clause_ref oldest[RESDIFF_STATS_OLDEST];
+	size_t oldest_count;
+} resdiff_member_stats;
+
+typedef struct {
+	const char *slug;
+	const char *language;
+	resdiff_member_stats *members;
+	size_t count;
+	resdiff_arena *arena;
+} resdiff_series_stats;
+
+int resdiff_series_stats_build(resdiff_series_stats **out, resdiff_store *store,
+		const char *slug, const char *language);
+void resdiff_series_stats_free(resdiff_series_stats *stats);
+
+/* Text with a per-year chart of Unicode bars. */
+int resdiff_render_stats_text(resdiff_buf *out, const resdiff_series_stats *stats);
+int resdiff_render_stats_json(resdiff_buf *out, const resdiff_series_stats *stats);
+/* One self-contained HTML page with an SVG chart. */
+int resdiff_render_stats_html(resdiff_buf *out, const resdiff_series_stats *stats);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

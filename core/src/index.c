@@ -1,0 +1,1284 @@
+/* index.c: the clause fingerprint index, refs/resdiff/index
+ * (docs/PROVENANCE.md). Builds the lineage links of every stored document
+ * with the aligner and keeps them, with the fingerprints, in git. */
+#include "index_internal.h"
+#include "store_pack.h"
+#include "resdiff/canon.h"
+#include "resdiff/compare.h"
+#include "resdiff/name.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INDEX_MAGIC "resdiff-index"
+/* Transactions writing at least this many files build one pack. */
+#define INDEX_PACK_MIN RESDIFF_STORE_PACK_MIN_DOCS
+
+static int git_fail(int gerr, const char *what)
+{
+	const git_error *e = git_error_last();
+	return resdiff_error_set(gerr == GIT_ENOTFOUND ? RESDIFF_ENOTFOUND :
+		gerr == GIT_EMODIFIED || gerr == GIT_EEXISTS ? RESDIFF_EMODIFIED : RESDIFF_EIO,
+		"%s: %s", what, e && e->message ? e->message : "unknown error");
+}
+
+#define GIT_TRY(call, what) do { int gerr_ = (call); \
+	if (gerr_ < 0) { error = git_fail(gerr_, what); goto done; } } while (0)
+#define NOMEM() resdiff_error_set(RESDIFF_ENOMEM, "out of memory")
+
+int index_doc_path(resdiff_buf *out, const char *symbol, const char *lang)
+{
+	char *name = NULL;
+	const char *last;
+	size_t dirlen;
+	int error;
+
+	if ((error = resdiff_name_from_symbol(&name, symbol)) < 0)
+		return error;
+	last = strrchr(name, '_');
+	dirlen = last && last > name ? (size_t)(last - name) : strlen(name);
+	error = resdiff_buf_printf(out, "%s/%.*s/%s.txt", lang, (int)dirlen, name, name);
+	free(name);
+	return error;
+}
+
+/* ---- the file format ---------------------------------------------------- */
+
+/* Fields are symbols, ids, dates and slugs: no control characters. */
+static int put_field(resdiff_buf *out, const char *s)
+{
+	const char *p;
+	for (p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			return resdiff_error_set(RESDIFF_EINVALID,
+				"'%s' has a control character and cannot be indexed", s);
+	return resdiff_buf_puts(out, s);
+}
+
+static int entry_write(resdiff_buf *out, const index_entry *e)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	size_t i, k;
+	int error;
+
+	if ((error = resdiff_buf_printf(out, "%s %d\nsymbol\t", INDEX_MAGIC, RESDIFF_INDEX_FORMAT)) < 0 ||
+	    (error = put_field(out, e->symbol)) < 0 ||
+	    (error = resdiff_buf_puts(out, "\nlanguage\t")) < 0 ||
+	    (error = put_field(out, e->language)) < 0)
+		return error;
+	if (e->date && ((error = resdiff_buf_puts(out, "\ndate\t")) < 0 || (error = put_field(out, e->date)) < 0))
+		return error;
+	if (e->series && ((error = resdiff_buf_puts(out, "\nseries\t")) < 0 || (error = put_field(out, e->series)) < 0))
+		return error;
+	git_oid_tostr(hex, sizeof(hex), &e->blob);
+	if ((error = resdiff_buf_printf(out, "\nblob\t%s\n", hex)) < 0)
+		return error;
+	if (e->has_prev) {
+		git_oid_tostr(hex, sizeof(hex), &e->prev_blob);
+		if ((error = resdiff_buf_puts(out, "previous\t")) < 0 ||
+		    (error = put_field(out, e->prev_symbol)) < 0 ||
+		    (error = resdiff_buf_printf(out, "\t%s\n", hex)) < 0)
+			return error;
+	}
+	if ((error = resdiff_buf_putc(out, '\n')) < 0)
+		return error;
+	for (i = 0; i < e->unit_count; i++) {
+		if ((error = resdiff_buf_puts(out, "unit\t")) < 0 || (error = put_field(out, e->unit_ids[i])) < 0 ||
+		    (error = resdiff_buf_putc(out, '\t')) < 0)
+			return error;
+		for (k = 0; k < RESDIFF_INDEX_SKETCH && e->sketch[i * RESDIFF_INDEX_SKETCH + k]; k++)
+			if ((error = resdiff_buf_printf(out, "%s%08x", k ? " " : "",
+					e->sketch[i * RESDIFF_INDEX_SKETCH + k])) < 0)
+				return error;
+		if ((error = resdiff_buf_putc(out, '\n')) < 0)
+			return error;
+	}
+	if ((error = resdiff_buf_putc(out, '\n')) < 0)
+		return error;
+	for (i = 0; i < e->link_count + e->rlink_count; i++) {
+		bool rev = i >= e->link_count;
+		const index_link *l = rev ? &e->rlinks[i - e->link_count] : &e->links[i];
+		if (rev && i == e->link_count && (error = resdiff_buf_putc(out, '\n')) < 0)
+			return error;
+		if ((error = resdiff_buf_puts(out, rev ? "to\t" : "from\t")) < 0 ||
+		    (error = put_field(out, e->unit_ids[l->unit])) < 0 ||
+		    (error = resdiff_buf_putc(out, '\t')) < 0 ||
+		    (error = put_field(out, l->src_symbol)) < 0 ||
+		    (error = resdiff_buf_putc(out, '\t')) < 0 ||
+		    (error = put_field(out, l->src_unit)) < 0 ||
+		    (error = resdiff_buf_printf(out, "\t%s\t%.4f\t%s\n", resdiff_relation_name(l->relation),
+				l->similarity, l->moved && l->across ? "moved,across" : l->moved ? "moved" :
+				l->across ? "across" : "-")) < 0)
+			return error;
+	}
+	return 0;
+}
+
+/* Split line[0..len) at tabs into f (at most max fields); returns count. */
+static size_t split_tabs(char **f, size_t max, char *line)
+{
+	size_t n = 0;
+	char *p = line;
+	while (n < max) {
+		char *t = strchr(p, '\t');
+		f[n++] = p;
+		if (!t)
+			break;
+		*t = '\0';
+		p = t + 1;
+	}
+	return n;
+}
+
+static int bad_entry(const char *path, size_t line, const char *what)
+{
+	return resdiff_error_set(RESDIFF_EINVALID, "index file %s, line %zu: %s", path, line, what);
+}
+
+int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, size_t len,
+		const char *path, bool want_sketch)
+{
+	char *copy = resdiff_arena_strndup(arena, data, len), *p, *f[8];
+	size_t line = 0, section = 0, units_alloc = 0, links_alloc = 0, rlinks_alloc = 0, n, k;
+	size_t last_unit = 0;
+	int error = 0;
+
+	memset(e, 0, sizeof(*e));
+	if (!copy)
+		return NOMEM();
+	e->path = resdiff_arena_strdup(arena, path);
+	for (p = copy; *p; ) {
+		char *nl = strchr(p, '\n');
+		if (!nl)
+			return bad_entry(path, line + 1, "no line end");
+		*nl = '\0';
+		line++;
+		if (line == 1) {
+			char want[32];
+			snprintf(want, sizeof(want), "%s %d", INDEX_MAGIC, RESDIFF_INDEX_FORMAT);
+			if (strcmp(p, want))
+				return bad_entry(path, line, "not an index file of this format");
+		} else if (!*p) {
+			section++;
+		} else if (section == 0) {
+			n = split_tabs(f, 3, p);
+			if (n < 2)
+				return bad_entry(path, line, "malformed header line");
+			if (!strcmp(f[0], "symbol")) e->symbol = f[1];
+			else if (!strcmp(f[0], "language")) e->language = f[1];
+			else if (!strcmp(f[0], "date")) e->date = f[1];
+			else if (!strcmp(f[0], "series")) e->series = f[1];
+			else if (!strcmp(f[0], "blob")) {
+				if (git_oid_fromstr(&e->blob, f[1]) < 0)
+					return bad_entry(path, line, "bad blob id");
+			} else if (!strcmp(f[0], "previous") && n == 3) {
+				e->has_prev = true;
+				e->prev_symbol = f[1];
+				if (git_oid_fromstr(&e->prev_blob, f[2]) < 0)
+					return bad_entry(path, line, "bad blob id");
+			} else {
+				return bad_entry(path, line, "unknown header line");
+			}
+		} else if (section == 1) {
+			char *s;
+			if (split_tabs(f, 3, p) != 3 || strcmp(f[0], "unit"))
+				return bad_entry(path, line, "want unit<TAB>ID<TAB>fingerprints");
+			if (e->unit_count == units_alloc) {
+				size_t na = units_alloc ? units_alloc * 2 : 64;
+				const char **ids = resdiff_arena_alloc(arena, na * sizeof(*ids));
+				uint32_t *sk = want_sketch ?
+					resdiff_arena_alloc(arena, na * RESDIFF_INDEX_SKETCH * sizeof(*sk)) : NULL;
+				if (!ids || (want_sketch && !sk))
+					return NOMEM();
+				if (e->unit_count) {
+					memcpy(ids, e->unit_ids, e->unit_count * sizeof(*ids));
+					if (want_sketch)
+						memcpy(sk, e->sketch, e->unit_count * RESDIFF_INDEX_SKETCH * sizeof(*sk));
+				}
+				e->unit_ids = ids;
+				e->sketch = sk;
+				units_alloc = na;
+			}
+			e->unit_ids[e->unit_count] = f[1];
+			if (!want_sketch) {
+				e->unit_count++;
+				p = nl + 1;
+				continue;
+			}
+			memset(&e->sketch[e->unit_count * RESDIFF_INDEX_SKETCH], 0,
+				RESDIFF_INDEX_SKETCH * sizeof(uint32_t));
+			for (k = 0, s = f[2]; *s && k < RESDIFF_INDEX_SKETCH; k++) {
+				char *end;
+				unsigned long v = strtoul(s, &end, 16);
+				if (end == s || v == 0 || v > 0xFFFFFFFFul)
+					return bad_entry(path, line, "bad fingerprint");
+				e->sketch[e->unit_count * RESDIFF_INDEX_SKETCH + k] = (uint32_t)v;
+				s = *end == ' ' ? end + 1 : end;
+			}
+			e->unit_count++;
+		} else if (section == 2 || section == 3) {
+			/* from: links to earlier clauses; to: the reverse */
+			index_link *l, **list = section == 2 ? &e->links : &e->rlinks;
+			size_t *count = section == 2 ? &e->link_count : &e->rlink_count;
+			size_t *alloc = section == 2 ? &links_alloc : &rlinks_alloc;
+			int rel;
+			char *end;
+			if (split_tabs(f, 7, p) != 7 || strcmp(f[0], section == 2 ? "from" : "to") ||
+			    (rel = resdiff_relation_from_name(f[4])) < 0)
+				return bad_entry(path, line, "want from|to<TAB>ID<TAB>SYMBOL<TAB>ID<TAB>RELATION<TAB>SIMILARITY<TAB>FLAGS");
+			if (*count == *alloc) {
+				size_t na = *alloc ? *alloc * 2 : 64;
+				index_link *ls = resdiff_arena_alloc(arena, na * sizeof(*ls));
+				if (!ls)
+					return NOMEM();
+				if (*count)
+					memcpy(ls, *list, *count * sizeof(*ls));
+				*list = ls;
+				*alloc = na;
+			}
+			l = &(*list)[*count];
+			memset(l, 0, sizeof(*l));
+			/* links come in clause order: search on from the last one */
+			for (k = 0; k < e->unit_count; k++)
+				if (!strcmp(e->unit_ids[(last_unit + k) % e->unit_count], f[1]))
+					break;
+			if (k == e->unit_count)
+				return bad_entry(path, line, "link of a clause the file does not list");
+			k = last_unit = (last_unit + k) % e->unit_count;
+			l->unit = k;
+			l->src_symbol = f[2];
+			l->src_unit = f[3];
+			l->relation = (resdiff_relation)rel;
+			l->similarity = strtod(f[5], &end);
+			if (*end)
+				return bad_entry(path, line, "bad similarity");
+			l->moved = strstr(f[6], "moved") != NULL;
+			l->across = strstr(f[6], "across") != NULL;
+			(*count)++;
+		} else {
+			return bad_entry(path, line, "too many sections");
+		}
+		p = nl + 1;
+	}
+	if (!e->symbol || !e->language || git_oid_is_zero(&e->blob))
+		return bad_entry(path, line, "symbol, language or blob missing");
+	return error;
+}
+
+/* ---- fingerprints ------------------------------------------------------- */
+
+static uint32_t mix32(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return (uint32_t)(x >> 32) | 1u;  /* never 0: 0 marks "none" */
+}
+
+/* The bottom-k sketch of a clause: the RESDIFF_INDEX_SKETCH smallest
+ * distinct hashes of its key's trigrams, ascending, 0-padded. */
+static int sketch_text(uint32_t out[RESDIFF_INDEX_SKETCH], const char *text)
+{
+	resdiff_buf key = RESDIFF_BUF_INIT;
+	uint64_t *grams = NULL;
+	size_t n = 0, i, have = 0;
+	int error;
+
+	memset(out, 0, RESDIFF_INDEX_SKETCH * sizeof(uint32_t));
+	if ((error = resdiff_compare_key(&key, text, strlen(text), RESDIFF_KEY_EXACT)) < 0 ||
+	    (error = resdiff_ngrams_build(&grams, &n, key.ptr ? key.ptr : "", key.size, RESDIFF_ALIGN_GRAM)) < 0)
+		goto done;
+	for (i = 0; i < n; i++) {
+		uint32_t h = mix32(grams[i]);
+		size_t j;
+		for (j = 0; j < have && out[j] < h; j++)
+			;
+		if (j < have && out[j] == h)
+			continue;
+		if (j >= RESDIFF_INDEX_SKETCH)
+			continue;
+		if (have < RESDIFF_INDEX_SKETCH)
+			have++;
+		memmove(&out[j + 1], &out[j], (have - 1 - j) * sizeof(uint32_t));
+		out[j] = h;
+	}
+done:
+	free(grams);
+	resdiff_buf_dispose(&key);
+	return error;
+}
+
+/* ---- the index commit ----------------------------------------------------- */
+
+static const char *trailer(const git_message_trailer_array *t, const char *key)
+{
+	size_t i;
+	for (i = 0; i < t->count; i++)
+		if (!strcmp(t->trailers[i].key, key))
+			return t->trailers[i].value;
+	return NULL;
+}
+
+/* The index commit's tree when it is a well-formed index of this format;
+ * its Record trailer in *built_from. */
+static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built_from,
+		resdiff_store *s)
+{
+	git_commit *commit = NULL;
+	git_message_trailer_array tr = { NULL, 0, NULL };
+	const char *fmt, *rec, *sk;
+	char want[16];
+
+	*tree = NULL;
+	memset(built_from, 0, sizeof(git_oid));
+	memset(commit_id, 0, sizeof(git_oid));
+	if (git_reference_name_to_id(commit_id, s->repo, RESDIFF_INDEX_REF) < 0 ||
+	    git_commit_lookup(&commit, s->repo, commit_id) < 0 ||
+	    git_message_trailers(&tr, git_commit_message(commit)) < 0)
+		goto done;
+	fmt = trailer(&tr, "Index-Format");
+	rec = trailer(&tr, "Record");
+	sk = trailer(&tr, "Sketch");
+	snprintf(want, sizeof(want), "%d", RESDIFF_INDEX_FORMAT);
+	if (!fmt || strcmp(fmt, want) || !rec || git_oid_fromstr(built_from, rec) < 0)
+		goto done;
+	snprintf(want, sizeof(want), "%d", RESDIFF_INDEX_SKETCH);
+	if (!sk || strcmp(sk, want))
+		goto done;
+	if (git_commit_tree(tree, commit) < 0)
+		*tree = NULL;
+done:
+	git_error_clear();
+	git_message_trailer_array_free(&tr);
+	git_commit_free(commit);
+	return 0;
+}
+
+int index_fresh_tree(git_tree **tree, git_oid *record, resdiff_store *s)
+{
+	git_oid built_from, commit_id;
+
+	*tree = NULL;
+	memset(record, 0, sizeof(git_oid));
+	if (git_reference_name_to_id(record, s->repo, RESDIFF_STORE_RECORD_REF) < 0) {
+		git_error_clear();
+		memset(record, 0, sizeof(git_oid));
+		return 0;
+	}
+	index_commit_tree(tree, &commit_id, &built_from, s);
+	if (*tree && !git_oid_equal(&built_from, record)) {
+		git_tree_free(*tree);
+		*tree = NULL;
+	}
+	return 0;
+}
+
+/* ---- building ------------------------------------------------------------ */
+
+typedef struct {
+	index_entry e;           /* the new entry (strings: the build arena or
+	                            the old entry's arena) */
+	const index_entry *old;  /* the previous index's entry at this path */
+	bool compute;
+	bool touched;            /* its "to" links may have changed: a computed
+	                            document links (or linked) into it */
+	size_t prev;             /* participant index of the previous member */
+	resdiff_doc *doc;        /* loaded while computing */
+} build_doc;
+
+typedef struct {
+	uint32_t fp;
+	uint32_t doc, unit;
+	uint32_t next;           /* next posting of the same fingerprint, or UINT32_MAX */
+} posting;
+
+typedef struct {
+	uint32_t *heads;         /* open addressing: fingerprint -> first posting */
+	uint32_t *counts;
+	uint32_t *keys;
+	size_t mask;
+	posting *p;
+	size_t count, alloc, keys_used;
+} postings;
+
+static int postings_init(postings *ps, size_t expected)
+{
+	size_t cap = 1024;
+	while (cap < expected * 2)
+		cap <<= 1;
+	memset(ps, 0, sizeof(*ps));
+	ps->mask = cap - 1;
+	if (!(ps->heads = malloc(cap * sizeof(uint32_t))) || !(ps->counts = calloc(cap, sizeof(uint32_t))) ||
+	    !(ps->keys = calloc(cap, sizeof(uint32_t))))
+		return NOMEM();
+	memset(ps->heads, 0xFF, cap * sizeof(uint32_t));
+	return 0;
+}
+
+static void postings_dispose(postings *ps)
+{
+	free(ps->heads);
+	free(ps->counts);
+	free(ps->keys);
+	free(ps->p);
+	memset(ps, 0, sizeof(*ps));
+}
+
+static size_t postings_slot(const postings *ps, uint32_t fp)
+{
+	size_t i = (fp * 2654435761u) & ps->mask;
+	while (ps->keys[i] && ps->keys[i] != fp)
+		i = (i + 1) & ps->mask;
+	return i;
+}
+
+static int postings_add(postings *ps, uint32_t fp, uint32_t doc, uint32_t unit)
+{
+	size_t slot = postings_slot(ps, fp);
+	if (!ps->keys[slot]) {
+		if ((ps->keys_used + 1) * 2 > ps->mask + 1)
+			return resdiff_error_set(RESDIFF_ETOOBIG, "fingerprint table full");
+		ps->keys_used++;
+	}
+	if (ps->counts[slot] >= RESDIFF_INDEX_POSTING_MAX)
+		return 0;  /* too common to name a source: the clause is not listed */
+	if (ps->count == ps->alloc) {
+		size_t na = ps->alloc ? ps->alloc * 2 : 4096;
+		posting *p = realloc(ps->p, na * sizeof(*p));
+		if (!p)
+			return NOMEM();
+		ps->p = p;
+		ps->alloc = na;
+	}
+	ps->p[ps->count].fp = fp;
+	ps->p[ps->count].doc = doc;
+	ps->p[ps->count].unit = unit;
+	ps->p[ps->count].next = ps->heads[slot];
+	ps->heads[slot] = (uint32_t)ps->count++;
+	ps->keys[slot] = fp;
+	ps->counts[slot]++;
+	return 0;
+}
+
+typedef struct {
+	resdiff_store *s;
+	resdiff_arena *arena;       /* the new entries' strings */
+	build_doc *docs;
+	size_t count, alloc;
+	/* old index */
+	resdiff_arena *old_arena;
+	index_entry *old;
+	size_t old_count;
+} build_ctx;
+
+static int load_doc(resdiff_doc **out, build_ctx *c, const git_oid *blob_id,
+		resdiff_canon_mode mode, const char *path)
+{
+	git_blob *blob = NULL;
+	int error = 0;
+
+	*out = NULL;
+	GIT_TRY(git_blob_lookup(&blob, c->s->repo, blob_id), path);
+	if ((error = resdiff_canon_read(out, NULL, git_blob_rawcontent(blob),
+			(size_t)git_blob_rawsize(blob), mode)) < 0)
+		resdiff_error_prefix(path);
+done:
+	git_blob_free(blob);
+	return error;
+}
+
+static int cmp_old_path(const void *a, const void *b)
+{
+	return strcmp(((const index_entry *)a)->path, ((const index_entry *)b)->path);
+}
+
+static const index_entry *old_find(const build_ctx *c, const char *path)
+{
+	index_entry key;
+	key.path = path;
+	return c->old_count ? bsearch(&key, c->old, c->old_count, sizeof(*c->old), cmp_old_path) : NULL;
+}
+
+/* Read every file of the old index tree. */
+static int load_old(build_ctx *c, git_tree *tree)
+{
+	git_odb *odb = c->s->odb;
+	size_t i, j, k, alloc = 0;
+	git_tree *lt = NULL, *dt = NULL;
+	int error = 0;
+
+	for (i = 0; i < git_tree_entrycount(tree); i++) {
+		const git_tree_entry *le = git_tree_entry_byindex(tree, i);
+		if (git_tree_entry_type(le) != GIT_OBJECT_TREE)
+			continue;
+		git_tree_free(lt);
+		lt = NULL;
+		GIT_TRY(git_tree_lookup(&lt, c->s->repo, git_tree_entry_id(le)), "index");
+		for (j = 0; j < git_tree_entrycount(lt); j++) {
+			const git_tree_entry *de = git_tree_entry_byindex(lt, j);
+			if (git_tree_entry_type(de) != GIT_OBJECT_TREE)
+				continue;
+			git_tree_free(dt);
+			dt = NULL;
+			GIT_TRY(git_tree_lookup(&dt, c->s->repo, git_tree_entry_id(de)), "index");
+			for (k = 0; k < git_tree_entrycount(dt); k++) {
+				const git_tree_entry *fe = git_tree_entry_byindex(dt, k);
+				git_odb_object *obj = NULL;
+				char path[1024];
+				if (git_tree_entry_type(fe) != GIT_OBJECT_BLOB)
+					continue;
+				snprintf(path, sizeof(path), "%s/%s/%s", git_tree_entry_name(le),
+					git_tree_entry_name(de), git_tree_entry_name(fe));
+				if (c->old_count == alloc) {
+					size_t na = alloc ? alloc * 2 : 256;
+					index_entry *o = realloc(c->old, na * sizeof(*o));
+					if (!o) {
+						error = NOMEM();
+						goto done;
+					}
+					c->old = o;
+					alloc = na;
+				}
+				GIT_TRY(git_odb_read(&obj, odb, git_tree_entry_id(fe)), path);
+				error = index_entry_parse(&c->old[c->old_count], c->old_arena,
+					git_odb_object_data(obj), git_odb_object_size(obj), path, true);
+				git_odb_object_free(obj);
+				if (error < 0) {
+					/* a damaged file: recompute that document */
+					resdiff_error_clear();
+					error = 0;
+					continue;
+				}
+				git_oid_cpy(&c->old[c->old_count].file, git_tree_entry_id(fe));
+				c->old_count++;
+			}
+		}
+	}
+	if (c->old_count)
+		qsort(c->old, c->old_count, sizeof(*c->old), cmp_old_path);
+done:
+	git_tree_free(dt);
+	git_tree_free(lt);
+	return error;
+}
+
+/* Every document of the record, with its metadata. */
+static int scan_record(build_ctx *c, git_tree *root)
+{
+	size_t i, j, k;
+	git_tree *lt = NULL, *dt = NULL;
+	resdiff_doc *doc = NULL;
+	int error = 0;
+
+	for (i = 0; i < git_tree_entrycount(root); i++) {
+		const git_tree_entry *le = git_tree_entry_byindex(root, i);
+		if (git_tree_entry_type(le) != GIT_OBJECT_TREE)
+			continue;
+		git_tree_free(lt);
+		lt = NULL;
+		GIT_TRY(git_tree_lookup(&lt, c->s->repo, git_tree_entry_id(le)), "record");
+		for (j = 0; j < git_tree_entrycount(lt); j++) {
+			const git_tree_entry *de = git_tree_entry_byindex(lt, j);
+			if (git_tree_entry_type(de) != GIT_OBJECT_TREE)
+				continue;
+			git_tree_free(dt);
+			dt = NULL;
+			GIT_TRY(git_tree_lookup(&dt, c->s->repo, git_tree_entry_id(de)), "record");
+			for (k = 0; k < git_tree_entrycount(dt); k++) {
+				const git_tree_entry *fe = git_tree_entry_byindex(dt, k);
+				const char *fname = git_tree_entry_name(fe);
+				size_t fl = strlen(fname);
+				char path[1024];
+				build_doc *b;
+				if (git_tree_entry_type(fe) != GIT_OBJECT_BLOB || fl < 5 || strcmp(fname + fl - 4, ".txt"))
+					continue;
+				snprintf(path, sizeof(path), "%s/%s/%s", git_tree_entry_name(le),
+					git_tree_entry_name(de), fname);
+				if (c->count == c->alloc) {
+					size_t na = c->alloc ? c->alloc * 2 : 256;
+					build_doc *d = realloc(c->docs, na * sizeof(*d));
+					if (!d) {
+						error = NOMEM();
+						goto done;
+					}
+					c->docs = d;
+					c->alloc = na;
+				}
+				b = &c->docs[c->count];
+				memset(b, 0, sizeof(*b));
+				b->prev = SIZE_MAX;
+				git_oid_cpy(&b->e.blob, git_tree_entry_id(fe));
+				if (!(b->e.path = resdiff_arena_strdup(c->arena, path))) {
+					error = NOMEM();
+					goto done;
+				}
+				b->old = old_find(c, path);
+				if (b->old && git_oid_equal(&b->old->blob, &b->e.blob)) {
+					b->e.symbol = b->old->symbol;
+					b->e.language = b->old->language;
+					b->e.date = b->old->date;
+					b->e.series = b->old->series;
+				} else {
+					if ((error = load_doc(&doc, c, &b->e.blob, RESDIFF_CANON_HEADER_ONLY, path)) < 0)
+						goto done;
+					b->e.symbol = doc->meta.symbol ? resdiff_arena_strdup(c->arena, doc->meta.symbol) : NULL;
+					b->e.language = resdiff_arena_strdup(c->arena, git_tree_entry_name(le));
+					b->e.date = doc->meta.date ? resdiff_arena_strdup(c->arena, doc->meta.date) : NULL;
+					b->e.series = doc->meta.series ? resdiff_arena_strdup(c->arena, doc->meta.series) : NULL;
+					resdiff_doc_free(doc);
+					doc = NULL;
+					if (!b->e.symbol || !b->e.language) {
+						error = resdiff_error_set(RESDIFF_EINVALID, "%s: no symbol", path);
+						goto done;
+					}
+				}
+				c->count++;
+			}
+		}
+	}
+done:
+	resdiff_doc_free(doc);
+	git_tree_free(dt);
+	git_tree_free(lt);
+	return error;
+}
+
+static int natural_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			const char *ea, *eb;
+			size_t la, lb;
+			while (*a == '0') a++;
+			while (*b == '0') b++;
+			for (ea = a; *ea >= '0' && *ea <= '9'; ea++);
+			for (eb = b; *eb >= '0' && *eb <= '9'; eb++);
+			la = (size_t)(ea - a);
+			lb = (size_t)(eb - b);
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			if (memcmp(a, b, la))
+				return memcmp(a, b, la);
+			a = ea;
+			b = eb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+/* Language, then adoption order (date, then symbol as the views order
+ * members); undated documents last. */
+static int cmp_build(const void *pa, const void *pb)
+{
+	const build_doc *a = pa, *b = pb;
+	int c = strcmp(a->e.language, b->e.language);
+	if (c)
+		return c;
+	if (!a->e.date != !b->e.date)
+		return a->e.date ? -1 : 1;
+	if (a->e.date && (c = strcmp(a->e.date, b->e.date)))
+		return c;
+	return natural_cmp(a->e.symbol, b->e.symbol);
+}
+
+static int add_link(build_ctx *c, index_entry *e, size_t *alloc, size_t unit, const char *src_symbol,
+		const char *src_unit, const resdiff_change *ch, bool across)
+{
+	index_link *l;
+	if (e->link_count == *alloc) {
+		size_t na = *alloc ? *alloc * 2 : 64;
+		index_link *ls = resdiff_arena_alloc(c->arena, na * sizeof(*ls));
+		if (!ls)
+			return NOMEM();
+		if (e->link_count)
+			memcpy(ls, e->links, e->link_count * sizeof(*ls));
+		e->links = ls;
+		*alloc = na;
+	}
+	l = &e->links[e->link_count++];
+	l->unit = unit;
+	l->src_symbol = src_symbol;
+	l->src_unit = resdiff_arena_strdup(c->arena, src_unit);
+	l->relation = ch->relation;
+	l->similarity = ch->relation == RESDIFF_REL_UNCHANGED ? 1.0 : ch->similarity;
+	l->moved = ch->moved;
+	l->across = across;
+	return l->src_unit ? 0 : NOMEM();
+}
+
+static bool matched(const resdiff_change *ch)
+{
+	return ch->relation != RESDIFF_REL_ADDED && ch->relation != RESDIFF_REL_DROPPED;
+}
+
+typedef struct {
+	uint32_t doc, unit;
+} pair;
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const pair *x = a, *y = b;
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+/* Compute the links of docs[i]: its previous member in full, then the
+ * best earlier documents for the clauses new in its series. */
+static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *score, size_t *touched)
+{
+	build_doc *b = &c->docs[i];
+	index_entry *e = &b->e;
+	resdiff_alignment *al = NULL;
+	resdiff_doc *other = NULL;
+	bool *root = NULL;
+	pair *hits = NULL;
+	size_t *best_doc = NULL, link_alloc = 0, u, k, nt = 0, nhits, hits_alloc = 0;
+	double *best_sim = NULL;
+	size_t cand[RESDIFF_INDEX_CROSS_DOCS], ncand = 0, nroot = 0, j;
+	resdiff_alignment *cal[RESDIFF_INDEX_CROSS_DOCS] = { NULL };
+	resdiff_doc *cdoc[RESDIFF_INDEX_CROSS_DOCS] = { NULL };
+	int error = 0;
+
+	if (!(root = calloc(e->unit_count + 1, sizeof(*root))) ||
+	    !(best_doc = malloc((e->unit_count + 1) * sizeof(*best_doc))) ||
+	    !(best_sim = malloc((e->unit_count + 1) * sizeof(*best_sim)))) {
+		error = NOMEM();
+		goto done;
+	}
+	for (u = 0; u < e->unit_count; u++) {
+		root[u] = true;
+		best_doc[u] = SIZE_MAX;
+		best_sim[u] = -1;
+	}
+	if (b->prev != SIZE_MAX) {
+		build_doc *p = &c->docs[b->prev];
+		if ((error = load_doc(&other, c, &p->e.blob, RESDIFF_CANON_FULL, p->e.path)) < 0 ||
+		    (error = resdiff_align(&al, other, b->doc, NULL)) < 0)
+			goto done;
+		for (u = 0; u < e->unit_count; u++) {
+			const resdiff_change *ch = &al->changes[al->new_change[u]];
+			if (!matched(ch))
+				continue;
+			root[u] = false;
+			for (k = 0; k < ch->old_count; k++)
+				if ((error = add_link(c, e, &link_alloc, u, p->e.symbol,
+						other->units[ch->old_units[k]].id, ch, false)) < 0)
+					goto done;
+		}
+		resdiff_alignment_free(al);
+		al = NULL;
+		resdiff_doc_free(other);
+		other = NULL;
+	}
+	/* candidates across series: clauses sharing fingerprints */
+	for (u = 0; u < e->unit_count; u++) {
+		const uint32_t *sk = &e->sketch[u * RESDIFF_INDEX_SKETCH];
+		size_t nsk = 0, run;
+		if (!root[u])
+			continue;
+		nroot++;
+		nhits = 0;
+		for (k = 0; k < RESDIFF_INDEX_SKETCH && sk[k]; k++) {
+			size_t slot = postings_slot(ps, sk[k]);
+			uint32_t pi;
+			nsk++;
+			if (!ps->keys[slot] || ps->counts[slot] >= RESDIFF_INDEX_POSTING_MAX)
+				continue;
+			for (pi = ps->heads[slot]; pi != UINT32_MAX; pi = ps->p[pi].next) {
+				if (ps->p[pi].doc == b->prev)
+					continue;
+				if (nhits == hits_alloc) {
+					size_t na = hits_alloc ? hits_alloc * 2 : 256;
+					pair *h = realloc(hits, na * sizeof(*h));
+					if (!h) {
+						error = NOMEM();
+						goto done;
+					}
+					hits = h;
+					hits_alloc = na;
+				}
+				hits[nhits].doc = ps->p[pi].doc;
+				hits[nhits++].unit = ps->p[pi].unit;
+			}
+		}
+		if (nhits > 1)
+			qsort(hits, nhits, sizeof(*hits), cmp_pair);
+		for (k = 0; k < nhits; k += run) {
+			for (run = 1; k + run < nhits && !cmp_pair(&hits[k], &hits[k + run]); run++)
+				;
+			if (run >= (nsk < RESDIFF_INDEX_MIN_HITS ? nsk : RESDIFF_INDEX_MIN_HITS)) {
+				if (!score[hits[k].doc])
+					touched[nt++] = hits[k].doc;
+				score[hits[k].doc] += run;
+			}
+		}
+	}
+	/* the best RESDIFF_INDEX_CROSS_DOCS documents by shared fingerprints;
+	 * ties go to the later document */
+	for (k = 0; k < nt; k++) {
+		size_t d = touched[k];
+		for (j = 0; j < ncand; j++)
+			if (score[d] > score[cand[j]] || (score[d] == score[cand[j]] && d > cand[j]))
+				break;
+		if (j < RESDIFF_INDEX_CROSS_DOCS) {
+			size_t m = ncand < RESDIFF_INDEX_CROSS_DOCS ? ncand : RESDIFF_INDEX_CROSS_DOCS - 1;
+			memmove(&cand[j + 1], &cand[j], (m - j) * sizeof(size_t));
+			cand[j] = d;
+			if (ncand < RESDIFF_INDEX_CROSS_DOCS)
+				ncand++;
+		}
+	}
+	for (k = 0; k < nt; k++)
+		score[touched[k]] = 0;
+	/* align with each candidate in full; each new clause takes its most
+	 * similar match (ties: the later document) */
+	for (k = 0; k < ncand && nroot; k++) {
+		build_doc *d = &c->docs[cand[k]];
+		if ((error = load_doc(&cdoc[k], c, &d->e.blob, RESDIFF_CANON_FULL, d->e.path)) < 0 ||
+		    (error = resdiff_align(&cal[k], cdoc[k], b->doc, NULL)) < 0)
+			goto done;
+		for (u = 0; u < e->unit_count; u++) {
+			const resdiff_change *ch = &cal[k]->changes[cal[k]->new_change[u]];
+			double sim;
+			if (!root[u] || !matched(ch))
+				continue;
+			sim = ch->relation == RESDIFF_REL_UNCHANGED ? 1.0 : ch->similarity;
+			if (sim > best_sim[u] || (sim == best_sim[u] && cand[k] > cand[best_doc[u]])) {
+				best_sim[u] = sim;
+				best_doc[u] = k;
+			}
+		}
+	}
+	for (u = 0; u < e->unit_count; u++) {
+		const resdiff_change *ch;
+		if (!root[u] || best_doc[u] == SIZE_MAX)
+			continue;
+		k = best_doc[u];
+		ch = &cal[k]->changes[cal[k]->new_change[u]];
+		for (j = 0; j < ch->old_count; j++)
+			if ((error = add_link(c, e, &link_alloc, u, c->docs[cand[k]].e.symbol,
+					cdoc[k]->units[ch->old_units[j]].id, ch, true)) < 0)
+				goto done;
+	}
+done:
+	for (k = 0; k < RESDIFF_INDEX_CROSS_DOCS; k++) {
+		resdiff_alignment_free(cal[k]);
+		resdiff_doc_free(cdoc[k]);
+	}
+	resdiff_alignment_free(al);
+	resdiff_doc_free(other);
+	free(hits);
+	free(root);
+	free(best_doc);
+	free(best_sim);
+	return error;
+}
+
+static int sketch_doc(build_ctx *c, build_doc *b)
+{
+	resdiff_doc *doc = NULL;
+	size_t u;
+	int error;
+
+	if ((error = load_doc(&doc, c, &b->e.blob, RESDIFF_CANON_FULL, b->e.path)) < 0)
+		return error;
+	b->e.unit_count = doc->unit_count;
+	if (!(b->e.unit_ids = resdiff_arena_alloc(c->arena, (doc->unit_count + 1) * sizeof(char *))) ||
+	    !(b->e.sketch = resdiff_arena_alloc(c->arena,
+			(doc->unit_count + 1) * RESDIFF_INDEX_SKETCH * sizeof(uint32_t)))) {
+		error = NOMEM();
+		goto done;
+	}
+	for (u = 0; u < doc->unit_count && !error; u++) {
+		if (!(b->e.unit_ids[u] = resdiff_arena_strdup(c->arena, doc->units[u].id)))
+			error = NOMEM();
+		else
+			error = sketch_text(&b->e.sketch[u * RESDIFF_INDEX_SKETCH], doc->units[u].text);
+	}
+done:
+	resdiff_doc_free(doc);
+	return error;
+}
+
+static int cmp_doc_symbol(const void *pa, const void *pb)
+{
+	const build_doc *a = *(const build_doc *const *)pa, *b = *(const build_doc *const *)pb;
+	int c = strcmp(a->e.language, b->e.language);
+	return c ? c : strcmp(a->e.symbol, b->e.symbol);
+}
+
+static build_doc *find_doc(build_doc **bysym, size_t n, const char *lang, const char *symbol)
+{
+	build_doc key, *kp = &key, **hit;
+	key.e.language = lang;
+	key.e.symbol = symbol;
+	hit = bsearch(&kp, bysym, n, sizeof(*bysym), cmp_doc_symbol);
+	return hit ? *hit : NULL;
+}
+
+static size_t find_unit(const index_entry *e, const char *id)
+{
+	size_t u;
+	for (u = 0; u < e->unit_count; u++)
+		if (!strcmp(e->unit_ids[u], id))
+			return u;
+	return SIZE_MAX;
+}
+
+/* Every document's "to" links: the links of later documents into it,
+ * in adoption order (trace walks them). */
+static int reverse_links(build_ctx *c)
+{
+	build_doc **bysym = NULL, *src;
+	size_t *count = NULL, i, k;
+	unsigned char *used = NULL;
+	int error = 0;
+
+	if (!c->count)
+		return 0;
+	if (!(bysym = malloc(c->count * sizeof(*bysym))) || !(count = calloc(c->count, sizeof(*count)))) {
+		error = NOMEM();
+		goto done;
+	}
+	for (i = 0; i < c->count; i++)
+		bysym[i] = &c->docs[i];
+	qsort(bysym, c->count, sizeof(*bysym), cmp_doc_symbol);
+	/* whose "to" links can differ from the previous index: the sources of
+	 * computed documents' links, new and old, and of documents gone */
+	if (!(used = calloc(c->old_count + 1, 1))) {
+		error = NOMEM();
+		goto done;
+	}
+	for (i = 0; i < c->count; i++) {
+		const build_doc *b = &c->docs[i];
+		if (b->old)
+			used[b->old - c->old] = 1;
+		if (!b->compute)
+			continue;
+		for (k = 0; k < b->e.link_count; k++)
+			if ((src = find_doc(bysym, c->count, b->e.language, b->e.links[k].src_symbol)))
+				src->touched = true;
+		for (k = 0; b->old && k < b->old->link_count; k++)
+			if ((src = find_doc(bysym, c->count, b->e.language, b->old->links[k].src_symbol)))
+				src->touched = true;
+	}
+	for (i = 0; i < c->old_count; i++)
+		for (k = 0; !used[i] && k < c->old[i].link_count; k++)
+			if ((src = find_doc(bysym, c->count, c->old[i].language, c->old[i].links[k].src_symbol)))
+				src->touched = true;
+	for (i = 0; i < c->count; i++)
+		for (k = 0; k < c->docs[i].e.link_count; k++) {
+			if (!(src = find_doc(bysym, c->count, c->docs[i].e.language, c->docs[i].e.links[k].src_symbol))) {
+				error = resdiff_error_set(RESDIFF_EINVALID, "%s: a link names %s, not in the record",
+					c->docs[i].e.path, c->docs[i].e.links[k].src_symbol);
+				goto done;
+			}
+			count[src - c->docs]++;
+		}
+	for (i = 0; i < c->count; i++) {
+		c->docs[i].e.rlink_count = 0;
+		c->docs[i].e.rlinks = NULL;
+		if (count[i] && !(c->docs[i].e.rlinks = resdiff_arena_alloc(c->arena, count[i] * sizeof(index_link)))) {
+			error = NOMEM();
+			goto done;
+		}
+	}
+	for (i = 0; i < c->count; i++)
+		for (k = 0; k < c->docs[i].e.link_count; k++) {
+			const index_link *l = &c->docs[i].e.links[k];
+			index_link *r;
+			size_t su;
+			src = find_doc(bysym, c->count, c->docs[i].e.language, l->src_symbol);
+			if ((su = find_unit(&src->e, l->src_unit)) == SIZE_MAX) {
+				error = resdiff_error_set(RESDIFF_EINVALID, "%s: a link names %s %s, not in it",
+					c->docs[i].e.path, l->src_symbol, l->src_unit);
+				goto done;
+			}
+			r = &src->e.rlinks[src->e.rlink_count++];
+			*r = *l;
+			r->unit = su;
+			r->src_symbol = c->docs[i].e.symbol;
+			r->src_unit = c->docs[i].e.unit_ids[l->unit];
+		}
+done:
+	free(bysym);
+	free(count);
+	free(used);
+	return error;
+}
+
+/* The index tree: one file per document at its record path. */
+static int write_tree(git_oid *out, build_ctx *c)
+{
+	git_index *idx = NULL;
+	resdiff_buf file = RESDIFF_BUF_INIT;
+	size_t i;
+	int error = 0;
+
+	GIT_TRY(git_index_new(&idx), "index");
+	for (i = 0; i < c->count; i++) {
+		build_doc *b = &c->docs[i];
+		git_index_entry ie;
+		git_oid same;
+		if (!b->compute && !b->touched) {
+			git_oid_cpy(&b->e.file, &b->old->file);
+			goto add;
+		}
+		/* a reused document's file changes when later links into it do */
+		resdiff_buf_clear(&file);
+		if ((error = entry_write(&file, &b->e)) < 0)
+			goto done;
+		if (!b->compute && git_odb_hash(&same, file.ptr, file.size, GIT_OBJECT_BLOB) == 0 &&
+		    git_oid_equal(&same, &b->old->file))
+			git_oid_cpy(&b->e.file, &b->old->file);
+		else
+			GIT_TRY(git_blob_create_from_buffer(&b->e.file, c->s->repo, file.ptr, file.size),
+				b->e.path);
+add:
+		memset(&ie, 0, sizeof(ie));
+		ie.mode = GIT_FILEMODE_BLOB;
+		ie.path = b->e.path;
+		git_oid_cpy(&ie.id, &b->e.file);
+		GIT_TRY(git_index_add(idx, &ie), b->e.path);
+	}
+	GIT_TRY(git_index_write_tree_to(out, idx, c->s->repo), "index tree");
+done:
+	resdiff_buf_dispose(&file);
+	git_index_free(idx);
+	return error;
+}
+
+int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
+{
+	build_ctx c;
+	resdiff_index_status st;
+	git_oid record, old_commit, built_from, tree_id, commit_id;
+	git_tree *old_tree = NULL, *root = NULL, *tree = NULL;
+	git_commit *rec_commit = NULL;
+	git_signature *sig = NULL;
+	git_reference *ref = NULL;
+	resdiff_buf msg = RESDIFF_BUF_INIT;
+	postings ps;
+	size_t *score = NULL, *touched = NULL, i, j, ncompute = 0, total_units = 0;
+	bool locked_here = !s->locked, pack = false;
+	int error = 0;
+
+	memset(&c, 0, sizeof(c));
+	memset(&st, 0, sizeof(st));
+	memset(&ps, 0, sizeof(ps));
+	c.s = s;
+	if (!(c.arena = resdiff_arena_new()) || !(c.old_arena = resdiff_arena_new())) {
+		error = NOMEM();
+		goto done;
+	}
+	if ((error = store_lock_acquire(s)) < 0)
+		goto done;
+	if (git_reference_name_to_id(&record, s->repo, RESDIFF_STORE_RECORD_REF) < 0) {
+		git_error_clear();
+		goto done;  /* empty record: nothing to index */
+	}
+	index_commit_tree(&old_tree, &old_commit, &built_from, s);
+	if (old_tree && !full && git_oid_equal(&built_from, &record)) {
+		git_oid_tostr(st.commit, sizeof(st.commit), &old_commit);
+		goto done;  /* fresh */
+	}
+	if (old_tree && !full && (error = load_old(&c, old_tree)) < 0)
+		goto done;
+	GIT_TRY(git_commit_lookup(&rec_commit, s->repo, &record), "record");
+	GIT_TRY(git_commit_tree(&root, rec_commit), "record");
+	if ((error = scan_record(&c, root)) < 0)
+		goto done;
+	if (c.count)
+		qsort(c.docs, c.count, sizeof(*c.docs), cmp_build);
+	/* previous members; what must be recomputed: a new or changed text,
+	 * a new previous member, or a change on or before its date */
+	for (i = 0; i < c.count; ) {
+		const char *lang = c.docs[i].e.language, *min_changed = NULL;
+		size_t end;
+		for (end = i; end < c.count && !strcmp(c.docs[end].e.language, lang); end++)
+			;
+		for (j = i; j < end; j++) {
+			build_doc *b = &c.docs[j];
+			size_t p;
+			if (b->e.date && b->e.series)
+				for (p = j; p-- > i; )
+					if (c.docs[p].e.date && c.docs[p].e.series &&
+					    !strcmp(c.docs[p].e.series, b->e.series)) {
+						b->prev = p;
+						break;
+					}
+			if (b->prev != SIZE_MAX) {
+				b->e.has_prev = true;
+				b->e.prev_symbol = c.docs[b->prev].e.symbol;
+				git_oid_cpy(&b->e.prev_blob, &c.docs[b->prev].e.blob);
+			}
+			if (!b->old || !git_oid_equal(&b->old->blob, &b->e.blob)) {
+				if (b->e.date && (!min_changed || strcmp(b->e.date, min_changed) < 0))
+					min_changed = b->e.date;
+				if (b->old && b->old->date && (!min_changed || strcmp(b->old->date, min_changed) < 0))
+					min_changed = b->old->date;
+			}
+		}
+		for (j = 0; j < c.old_count; j++) {
+			/* an old document gone from the record (or moved elsewhere) */
+			const index_entry *o = &c.old[j];
+			size_t k;
+			bool found = false;
+			if (strcmp(o->language, lang) || !o->date)
+				continue;
+			for (k = i; k < end && !found; k++)
+				found = c.docs[k].old == o;
+			if (!found && (!min_changed || strcmp(o->date, min_changed) < 0))
+				min_changed = o->date;
+		}
+		for (j = i; j < end; j++) {
+			build_doc *b = &c.docs[j];
+			bool same = b->old && git_oid_equal(&b->old->blob, &b->e.blob) &&
+				b->old->has_prev == b->e.has_prev &&
+				(!b->e.has_prev || git_oid_equal(&b->old->prev_blob, &b->e.prev_blob)) &&
+				(!b->e.date || !min_changed || strcmp(b->e.date, min_changed) < 0);
+			b->compute = full || !same;
+			if (!b->compute) {
+				b->e.unit_count = b->old->unit_count;
+				b->e.unit_ids = b->old->unit_ids;
+				b->e.sketch = b->old->sketch;
+				b->e.links = b->old->links;
+				b->e.link_count = b->old->link_count;
+			} else {
+				ncompute++;
+			}
+		}
+		i = end;
+	}
+	st.documents = c.count;
+	st.computed = ncompute;
+	st.reused = c.count - ncompute;
+	/* once a transaction of this store has an in-memory backend (a large
+	 * import before us in this process), every object goes there and must
+	 * be written as a pack, however few */
+	if (ncompute >= INDEX_PACK_MIN || s->txn) {
+		if (!s->txn && (error = store_txn_new(&s->txn, s->odb)) < 0)
+			goto done;
+		pack = true;
+	}
+	if (ncompute) {
+		/* fingerprints of the documents to compute; then links in adoption
+		 * order, the postings holding every earlier-dated document */
+		for (i = 0; i < c.count; i++) {
+			if (c.docs[i].compute && (error = sketch_doc(&c, &c.docs[i])) < 0)
+				goto done;
+			total_units += c.docs[i].e.unit_count;
+		}
+		if ((error = postings_init(&ps, total_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
+			goto done;
+		if (!(score = calloc(c.count + 1, sizeof(*score))) ||
+		    !(touched = malloc((c.count + 1) * sizeof(*touched)))) {
+			error = NOMEM();
+			goto done;
+		}
+		for (i = 0; i < c.count; ) {
+			const char *lang = c.docs[i].e.language;
+			size_t end, added = i;
+			for (end = i; end < c.count && !strcmp(c.docs[end].e.language, lang); end++)
+				;
+			for (j = i; j < end; j++) {
+				build_doc *b = &c.docs[j];
+				if (!b->e.date)
+					break;  /* undated: no lineage */
+				while (added < j && strcmp(c.docs[added].e.date, b->e.date) < 0) {
+					build_doc *a = &c.docs[added];
+					size_t u, k;
+					for (u = 0; u < a->e.unit_count && !error; u++)
+						for (k = 0; k < RESDIFF_INDEX_SKETCH && a->e.sketch[u * RESDIFF_INDEX_SKETCH + k] && !error; k++)
+							error = postings_add(&ps, a->e.sketch[u * RESDIFF_INDEX_SKETCH + k],
+								(uint32_t)added, (uint32_t)u);
+					if (error < 0)
+						goto done;
+					added++;
+				}
+				if (!b->compute)
+					continue;
+				b->e.links = NULL;
+				b->e.link_count = 0;
+				if ((error = load_doc(&b->doc, &c, &b->e.blob, RESDIFF_CANON_FULL, b->e.path)) < 0)
+					goto done;
+				error = compute_links(&c, j, &ps, score, touched);
+				resdiff_doc_free(b->doc);
+				b->doc = NULL;
+				if (error < 0)
+					goto done;
+			}
+			/* postings are per language */
+			postings_dispose(&ps);
+			if (end < c.count && (error = postings_init(&ps, total_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
+				goto done;
+			i = end;
+		}
+	}
+	if ((error = reverse_links(&c)) < 0 || (error = write_tree(&tree_id, &c)) < 0)
+		goto done;
+	GIT_TRY(git_tree_lookup(&tree, s->repo, &tree_id), "index tree");
+	GIT_TRY(git_signature_new(&sig, "resdiff", "resdiff@localhost",
+		git_commit_committer(rec_commit)->when.time, 0), "signature");
+	{
+		char hex[GIT_OID_HEXSZ + 1];
+		git_oid_tostr(hex, sizeof(hex), &record);
+		if ((error = resdiff_buf_printf(&msg, "index of record %.12s: %zu documents\n\n"
+				"Index-Format: %d\nSketch: %d\nRecord: %s\n", hex, c.count,
+				RESDIFF_INDEX_FORMAT, RESDIFF_INDEX_SKETCH, hex)) < 0)
+			goto done;
+	}
+	GIT_TRY(git_commit_create(&commit_id, s->repo, NULL, sig, sig, NULL, msg.ptr, tree, 0, NULL),
+		"index commit");
+	if (pack) {
+		if ((error = store_txn_write_pack(s->txn, s->odb, s->gitdir)) < 0)
+			goto done;
+		pack = false;
+	}
+	if (!git_oid_is_zero(&old_commit))
+		GIT_TRY(git_reference_create_matching(&ref, s->repo, RESDIFF_INDEX_REF, &commit_id, 1,
+			&old_commit, "resdiff: index"), RESDIFF_INDEX_REF);
+	else
+		GIT_TRY(git_reference_create(&ref, s->repo, RESDIFF_INDEX_REF, &commit_id, 0,
+			"resdiff: index"), RESDIFF_INDEX_REF);
+	st.written = true;
+	git_oid_tostr(st.commit, sizeof(st.commit), &commit_id);
+done:
+	if (pack && s->txn)
+		store_txn_reset(s->txn);
+	if (locked_here)
+		store_lock_release(s);
+	if (status)
+		*status = st;
+	for (i = 0; i < c.count; i++)
+		resdiff_doc_free(c.docs[i].doc);
+	free(c.docs);
+	free(c.old);
+	resdiff_arena_free(c.arena);
+	resdiff_arena_free(c.old_arena);
+	postings_dispose(&ps);
+	free(score);
+	free(touched);
+	resdiff_buf_dispose(&msg);
+	git_reference_free(ref);
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_tree_free(root);
+	git_tree_free(old_tree);
+	git_commit_free(rec_commit);
+	return error;
+}
+
+int resdiff_index_update(resdiff_index_status *status, resdiff_store *store)
+{
+	return index_update(status, store, false);
+}

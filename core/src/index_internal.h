@@ -1,0 +1,57 @@
+/* index_internal.h: the clause fingerprint index (refs/resdiff/index),
+ * shared by index.c (building) and provenance.c (reading). Not public. */
+#ifndef RESDIFF_INDEX_INTERNAL_H
+#define RESDIFF_INDEX_INTERNAL_H
+
+#include <git2.h>
+#include "resdiff/provenance.h"
+#include "store_internal.h"
+
+/* One source of one clause: the clause `unit` of this document comes from
+ * clause src_unit of src_symbol (same language). */
+typedef struct {
+	size_t unit;              /* index into the entry's unit ids */
+	const char *src_symbol;
+	const char *src_unit;
+	resdiff_relation relation;
+	double similarity;
+	bool moved, across;
+} index_link;
+
+/* One document of the index: one file of the index tree. */
+typedef struct {
+	const char *path;         /* "<lang>/<dir>/<NAME>.txt", as in the record */
+	const char *symbol, *language, *date, *series;   /* series may be NULL */
+	git_oid blob;             /* the record blob it was computed from */
+	bool has_prev;
+	const char *prev_symbol;  /* previous member of its series */
+	git_oid prev_blob;
+	size_t unit_count;
+	const char **unit_ids;
+	uint32_t *sketch;         /* unit_count x RESDIFF_INDEX_SKETCH, 0 = none */
+	index_link *links;
+	size_t link_count;
+	/* the links of later documents into this one, reversed: unit is this
+	 * document's clause, src_symbol/src_unit the later clause (trace) */
+	index_link *rlinks;
+	size_t rlink_count;
+	git_oid file;             /* the index blob */
+} index_entry;
+
+/* Parse an index file into e (strings in arena). RESDIFF_EINVALID when it
+ * is not a well-formed index file of this format. Without want_sketch the
+ * fingerprints are skipped (e->sketch is NULL): blame and trace need only
+ * the clauses and the links. */
+int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, size_t len,
+		const char *path, bool want_sketch);
+/* The record path of a symbol in a language. */
+int index_doc_path(resdiff_buf *out, const char *symbol, const char *lang);
+
+/* The index commit's tree if it is fresh (built from the record's tip in
+ * this format); *tree NULL when stale, lost or unreadable. *record gets
+ * the record tip (zero when the record is empty). */
+int index_fresh_tree(git_tree **tree, git_oid *record, resdiff_store *s);
+/* Update the index, rebuilding every entry when `full`. */
+int index_update(resdiff_index_status *status, resdiff_store *s, bool full);
+
+#endif

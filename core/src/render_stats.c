@@ -1,0 +1,248 @@
+/* render_stats.c: series statistics as text (with a per-year chart of
+ * Unicode bars), JSON, and an HTML page with an SVG chart. Walks a
+ * resdiff_series_stats only. */
+#include "resdiff/provenance.h"
+#include "resdiff/render.h"
+#include "resdiff/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Width of the longest bar, in characters. */
+#define STATS_BAR_WIDTH 40
+/* Years without a member are drawn as empty rows up to this span. */
+#define STATS_MAX_EMPTY_SPAN 60
+/* The SVG chart. */
+#define STATS_SVG_HEIGHT 240
+#define STATS_SVG_BAR 28
+
+static int put(resdiff_buf *out, const char *s)
+{
+	return resdiff_text_sanitize(out, s ? s : "", s ? strlen(s) : 0, false);
+}
+
+static int put_html(resdiff_buf *out, const char *s)
+{
+	resdiff_buf clean = RESDIFF_BUF_INIT;
+	int error;
+	if ((error = put(&clean, s)) == 0)
+		error = resdiff_html_escape(out, clean.ptr ? clean.ptr : "", clean.size);
+	resdiff_buf_dispose(&clean);
+	return error;
+}
+
+static int year_of(const char *date)
+{
+	return atoi(date);
+}
+
+static int put_bar(resdiff_buf *out, size_t carried, size_t fresh, size_t max)
+{
+	size_t a = max ? (carried * STATS_BAR_WIDTH + max / 2) / max : 0;
+	size_t b = max ? ((carried + fresh) * STATS_BAR_WIDTH + max / 2) / max : 0;
+	size_t i;
+	int error = 0;
+	if (b < a)
+		b = a;
+	if (carried + fresh && b == 0)
+		b = 1;
+	for (i = 0; i < b && !error; i++)
+		error = resdiff_buf_puts(out, i < a ? "\xe2\x96\x88" : "\xe2\x96\x91");
+	return error;
+}
+
+int resdiff_render_stats_text(resdiff_buf *out, const resdiff_series_stats *st)
+{
+	size_t j, k, max = 0;
+	int error, y, y0, y1;
+
+	if ((error = put(out, st->slug)) < 0 ||
+	    (error = resdiff_buf_puts(out, " (")) < 0 || (error = put(out, st->language)) < 0 ||
+	    (error = resdiff_buf_printf(out, "): %zu member%s\n", st->count, st->count == 1 ? "" : "s")) < 0)
+		return error;
+	for (j = 0; j < st->count && !error; j++) {
+		const resdiff_member_stats *m = &st->members[j];
+		if ((error = resdiff_buf_printf(out, "\n%s  ", m->date)) < 0 || (error = put(out, m->symbol)) < 0 ||
+		    (error = resdiff_buf_printf(out, "  %zu clauses\n", m->units)) < 0)
+			break;
+		if (j == 0) {
+			error = resdiff_buf_puts(out, "  first member: every clause is new\n");
+			continue;
+		}
+		if ((error = resdiff_buf_puts(out, "  since ")) < 0 || (error = put(out, st->members[j - 1].symbol)) < 0 ||
+		    (error = resdiff_buf_puts(out, ":")) < 0)
+			break;
+		for (k = 0; k < RESDIFF_REL_COUNT && !error; k++)
+			error = resdiff_buf_printf(out, " %zu %s,", m->relations[k], resdiff_relation_name((resdiff_relation)k));
+		if (!error)
+			error = resdiff_buf_printf(out, " %zu moved\n", m->moved);
+		if (!error)
+			error = resdiff_buf_printf(out, "  carried over from %s: %zu of %zu clauses (%.0f%%), "
+				"%.0f%% of the text\n", st->members[j - 1].symbol, m->carried_units, m->previous_units,
+				m->previous_units ? 100.0 * (double)m->carried_units / (double)m->previous_units : 0.0,
+				100.0 * m->carried_text);
+		if (!error)
+			error = resdiff_buf_printf(out, "  new in this member: %zu clauses\n", m->new_units);
+		if (!error && m->oldest_count) {
+			error = resdiff_buf_puts(out, "  oldest still present:");
+			for (k = 0; k < m->oldest_count && !error; k++) {
+				if ((error = resdiff_buf_puts(out, k ? ", " : " ")) < 0 ||
+				    (error = put(out, m->oldest[k].unit)) < 0 ||
+				    (error = resdiff_buf_puts(out, " (since ")) < 0 ||
+				    (error = put(out, m->oldest[k].symbol)) < 0)
+					break;
+				error = resdiff_buf_printf(out, ", %.4s)", m->oldest[k].date);
+			}
+			if (!error)
+				error = resdiff_buf_putc(out, '\n');
+		}
+	}
+	if (error || !st->count)
+		return error;
+	/* per year: clauses carried over and new, summed over the members adopted that year */
+	for (j = 0; j < st->count; j++)
+		if (st->members[j].units > max)
+			max = st->members[j].units;
+	y0 = year_of(st->members[0].date);
+	y1 = year_of(st->members[st->count - 1].date);
+	for (j = 0, y = y0; y <= y1; y++) {
+		size_t c = 0, n = 0, members = 0;
+		for (; j < st->count && year_of(st->members[j].date) == y; j++, members++) {
+			c += st->members[j].units - st->members[j].new_units;
+			n += st->members[j].new_units;
+		}
+		if (c + n > max)
+			max = c + n;
+		(void)members;
+	}
+	if ((error = resdiff_buf_puts(out, "\nclauses per year (\xe2\x96\x88 carried over, \xe2\x96\x91 new):\n")) < 0)
+		return error;
+	for (j = 0, y = y0; y <= y1 && !error; y++) {
+		size_t c = 0, n = 0, members = 0;
+		for (; j < st->count && year_of(st->members[j].date) == y; j++, members++) {
+			c += st->members[j].units - st->members[j].new_units;
+			n += st->members[j].new_units;
+		}
+		if (!members && y1 - y0 > STATS_MAX_EMPTY_SPAN)
+			continue;
+		if ((error = resdiff_buf_printf(out, members ? "%04d " : "%04d", y)) < 0 ||
+		    (error = put_bar(out, c, n, max)) < 0)
+			break;
+		error = members ? resdiff_buf_printf(out, " %zu (%zu new)\n", c + n, n) : resdiff_buf_putc(out, '\n');
+	}
+	return error;
+}
+
+static int json_member(resdiff_buf *out, const resdiff_member_stats *m)
+{
+	size_t k;
+	int error;
+	if ((error = resdiff_buf_puts(out, "{\"symbol\":")) < 0 || (error = resdiff_json_str(out, m->symbol)) < 0 ||
+	    (error = resdiff_buf_puts(out, ",\"date\":")) < 0 || (error = resdiff_json_str(out, m->date)) < 0 ||
+	    (error = resdiff_buf_printf(out, ",\"units\":%zu,\"relations\":{", m->units)) < 0)
+		return error;
+	for (k = 0; k < RESDIFF_REL_COUNT && !error; k++)
+		error = resdiff_buf_printf(out, "%s\"%s\":%zu", k ? "," : "",
+			resdiff_relation_name((resdiff_relation)k), m->relations[k]);
+	if (!error)
+		error = resdiff_buf_printf(out, ",\"moved\":%zu},\"carried_units\":%zu,\"previous_units\":%zu,"
+			"\"carried_text\":%.4f,\"new_units\":%zu,\"oldest\":[", m->moved, m->carried_units,
+			m->previous_units, m->carried_text, m->new_units);
+	for (k = 0; k < m->oldest_count && !error; k++) {
+		if ((error = resdiff_buf_puts(out, k ? ",{\"unit\":" : "{\"unit\":")) < 0 ||
+		    (error = resdiff_json_str(out, m->oldest[k].unit)) < 0 ||
+		    (error = resdiff_buf_puts(out, ",\"since\":")) < 0 ||
+		    (error = resdiff_json_str(out, m->oldest[k].symbol)) < 0 ||
+		    (error = resdiff_buf_puts(out, ",\"since_date\":")) < 0 ||
+		    (error = resdiff_json_str(out, m->oldest[k].date)) < 0)
+			break;
+		error = resdiff_buf_putc(out, '}');
+	}
+	if (!error)
+		error = resdiff_buf_puts(out, "]}");
+	return error;
+}
+
+int resdiff_render_stats_json(resdiff_buf *out, const resdiff_series_stats *st)
+{
+	size_t j;
+	int error;
+	if ((error = resdiff_buf_printf(out, "{\"schema\":%d,\"series\":", RESDIFF_PROVENANCE_JSON_SCHEMA)) < 0 ||
+	    (error = resdiff_json_str(out, st->slug)) < 0 ||
+	    (error = resdiff_buf_puts(out, ",\"language\":")) < 0 ||
+	    (error = resdiff_json_str(out, st->language)) < 0 ||
+	    (error = resdiff_buf_puts(out, ",\"members\":[")) < 0)
+		return error;
+	for (j = 0; j < st->count && !error; j++) {
+		if ((error = resdiff_buf_puts(out, j ? ",\n" : "\n")) < 0)
+			break;
+		error = json_member(out, &st->members[j]);
+	}
+	if (!error)
+		error = resdiff_buf_puts(out, "\n]}\n");
+	return error;
+}
+
+int resdiff_render_stats_html(resdiff_buf *out, const resdiff_series_stats *st)
+{
+	size_t j, max = 1;
+	int error, width = (int)(st->count * (STATS_SVG_BAR + 12) + 60);
+
+	for (j = 0; j < st->count; j++)
+		if (st->members[j].units > max)
+			max = st->members[j].units;
+	if ((error = resdiff_buf_puts(out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n"
+			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+			"<title>resdiff stats ")) < 0 ||
+	    (error = put_html(out, st->slug)) < 0 ||
+	    (error = resdiff_buf_puts(out, "</title>\n<style>body{font-family:sans-serif;margin:2em}"
+			"table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}"
+			".carried{fill:#2b6cb0}.new{fill:#f6ad55}</style></head><body>\n<h1>")) < 0 ||
+	    (error = put_html(out, st->slug)) < 0 ||
+	    (error = resdiff_buf_puts(out, " (")) < 0 || (error = put_html(out, st->language)) < 0 ||
+	    (error = resdiff_buf_printf(out, ")</h1>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+			"height=\"%d\" role=\"img\" aria-label=\"clauses per member: carried over and new\">\n",
+			width, STATS_SVG_HEIGHT + 40)) < 0)
+		return error;
+	for (j = 0; j < st->count && !error; j++) {
+		const resdiff_member_stats *m = &st->members[j];
+		int x = (int)(40 + j * (STATS_SVG_BAR + 12));
+		int hc = (int)((m->units - m->new_units) * STATS_SVG_HEIGHT / max);
+		int hn = (int)(m->new_units * STATS_SVG_HEIGHT / max);
+		if ((error = resdiff_buf_printf(out, "<g><title>")) < 0 || (error = put_html(out, m->symbol)) < 0 ||
+		    (error = resdiff_buf_printf(out, " (%s): %zu carried over, %zu new</title>"
+				"<rect class=\"carried\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>"
+				"<rect class=\"new\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></g>"
+				"<text x=\"%d\" y=\"%d\" font-size=\"10\">%.4s</text>\n",
+				m->date, m->units - m->new_units, m->new_units,
+				x, STATS_SVG_HEIGHT - hc, STATS_SVG_BAR, hc,
+				x, STATS_SVG_HEIGHT - hc - hn, STATS_SVG_BAR, hn,
+				x, STATS_SVG_HEIGHT + 14, m->date)) < 0)
+			break;
+	}
+	if (!error)
+		error = resdiff_buf_puts(out, "</svg>\n<p><svg width=\"10\" height=\"10\"><rect class=\"carried\" "
+			"width=\"10\" height=\"10\"/></svg> carried over <svg width=\"10\" height=\"10\"><rect "
+			"class=\"new\" width=\"10\" height=\"10\"/></svg> new</p>\n<table><tr><th>adopted</th>"
+			"<th>symbol</th><th>clauses</th><th>unchanged</th><th>reworded</th><th>split</th>"
+			"<th>merged</th><th>added</th><th>dropped</th><th>moved</th><th>carried over</th>"
+			"<th>text carried</th></tr>\n");
+	for (j = 0; j < st->count && !error; j++) {
+		const resdiff_member_stats *m = &st->members[j];
+		if ((error = resdiff_buf_printf(out, "<tr><td>%s</td><td>", m->date)) < 0 ||
+		    (error = put_html(out, m->symbol)) < 0)
+			break;
+		if (j == 0)
+			error = resdiff_buf_printf(out, "</td><td>%zu</td><td colspan=\"9\">first member</td></tr>\n",
+				m->units);
+		else
+			error = resdiff_buf_printf(out, "</td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td>"
+				"<td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu of %zu</td><td>%.0f%%</td></tr>\n",
+				m->units, m->relations[0], m->relations[1], m->relations[2], m->relations[3],
+				m->relations[4], m->relations[5], m->moved, m->carried_units, m->previous_units,
+				100.0 * m->carried_text);
+	}
+	if (!error)
+		error = resdiff_buf_puts(out, "</table>\n</body></html>\n");
+	return error;
+}

@@ -1,0 +1,132 @@
+/* stats.c: per-member statistics of a series (resdiff stats). Aligns each
+ * member with the one before; a clause's age follows its matches back to
+ * the member it first appeared in. */
+#include "resdiff/provenance.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NOMEM() resdiff_error_set(RESDIFF_ENOMEM, "out of memory")
+
+/* Length in code points (the share of text counts characters, not bytes). */
+static size_t cp_len(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+int resdiff_series_stats_build(resdiff_series_stats **out, resdiff_store *store,
+		const char *slug, const char *language)
+{
+	resdiff_series_list *list = NULL;
+	resdiff_series_stats *st = NULL;
+	resdiff_alignment *al = NULL;
+	size_t *origin = NULL, *prev_origin = NULL, j, u, k;
+	const resdiff_series *s;
+	int error = 0;
+
+	*out = NULL;
+	if ((error = resdiff_store_series(&list, store, slug, language, true)) < 0)
+		goto done;
+	if (list->count > 1) {
+		error = resdiff_error_set(RESDIFF_EAMBIGUOUS,
+			"series '%s' is stored in several languages: choose one with --lang", slug);
+		goto done;
+	}
+	s = &list->series[0];
+	if (!(st = calloc(1, sizeof(*st))) || !(st->arena = resdiff_arena_new()) ||
+	    !(st->slug = resdiff_arena_strdup(st->arena, s->slug)) ||
+	    !(st->language = resdiff_arena_strdup(st->arena, s->language)) ||
+	    (s->count && !(st->members = resdiff_arena_alloc(st->arena, s->count * sizeof(*st->members))))) {
+		error = NOMEM();
+		goto done;
+	}
+	st->count = s->count;
+	for (j = 0; j < s->count; j++) {
+		const resdiff_member *m = &s->members[j];
+		resdiff_member_stats *ms = &st->members[j];
+		const resdiff_doc *doc = m->doc;
+		double total = 0, kept = 0;
+
+		memset(ms, 0, sizeof(*ms));
+		if (!(ms->symbol = resdiff_arena_strdup(st->arena, m->symbol)) ||
+		    !(ms->date = resdiff_arena_strdup(st->arena, m->date)) ||
+		    !(origin = malloc((doc->unit_count + 1) * sizeof(*origin)))) {
+			error = NOMEM();
+			goto done;
+		}
+		ms->units = doc->unit_count;
+		for (u = 0; u < doc->unit_count; u++)
+			origin[u] = j;
+		if (j > 0) {
+			const resdiff_doc *old = s->members[j - 1].doc;
+			if ((error = resdiff_align(&al, old, doc, NULL)) < 0) {
+				resdiff_error_prefix(m->symbol);
+				goto done;
+			}
+			for (k = 0; k < RESDIFF_REL_COUNT; k++)
+				ms->relations[k] = al->stats[k];
+			ms->moved = al->moved;
+			ms->previous_units = old->unit_count;
+			for (u = 0; u < old->unit_count; u++) {
+				const resdiff_change *ch = &al->changes[al->old_change[u]];
+				double len = (double)cp_len(old->units[u].text);
+				total += len;
+				if (ch->relation == RESDIFF_REL_DROPPED)
+					continue;
+				ms->carried_units++;
+				kept += len * (ch->relation == RESDIFF_REL_UNCHANGED ? 1.0 : ch->similarity);
+			}
+			ms->carried_text = total > 0 ? kept / total : 0;
+			for (u = 0; u < doc->unit_count; u++) {
+				const resdiff_change *ch = &al->changes[al->new_change[u]];
+				for (k = 0; k < ch->old_count; k++)
+					if (prev_origin[ch->old_units[k]] < origin[u])
+						origin[u] = prev_origin[ch->old_units[k]];
+			}
+			resdiff_alignment_free(al);
+			al = NULL;
+		}
+		/* new clauses; the oldest still present, oldest first, in reading order */
+		for (u = 0; u < doc->unit_count; u++)
+			ms->new_units += origin[u] == j;
+		for (k = 0; k < j && ms->oldest_count < RESDIFF_STATS_OLDEST; k++)
+			for (u = 0; u < doc->unit_count && ms->oldest_count < RESDIFF_STATS_OLDEST; u++) {
+				resdiff_clause_ref *r;
+				if (origin[u] != k)
+					continue;
+				r = &ms->oldest[ms->oldest_count];
+				r->symbol = st->members[k].symbol;
+				r->date = st->members[k].date;
+				r->language = st->language;
+				r->series = st->slug;
+				if (!(r->unit = resdiff_arena_strdup(st->arena, doc->units[u].id))) {
+					error = NOMEM();
+					goto done;
+				}
+				ms->oldest_count++;
+			}
+		free(prev_origin);
+		prev_origin = origin;
+		origin = NULL;
+	}
+	*out = st;
+	st = NULL;
+done:
+	resdiff_alignment_free(al);
+	free(origin);
+	free(prev_origin);
+	resdiff_series_stats_free(st);
+	resdiff_series_list_free(list);
+	return error;
+}
+
+void resdiff_series_stats_free(resdiff_series_stats *stats)
+{
+	if (!stats)
+		return;
+	resdiff_arena_free(stats->arena);
+	free(stats);
+}

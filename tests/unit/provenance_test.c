@@ -1,0 +1,339 @@
+/* provenance_test.c: the clause index, blame, trace and series statistics
+ * on the bundled corpus; the index is checked against the record and
+ * rebuilt when stale, lost or lying. */
+#include "store_helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Import the manifest's documents whose symbols are listed (NULL: all). */
+static void import_corpus(resdiff_store *s, const char *const *symbols)
+{
+	resdiff_manifest *m = NULL;
+	char path[4096];
+	size_t i;
+
+	snprintf(path, sizeof(path), "%s/corpus/corpus.manifest", RESDIFF_SOURCE_DIR);
+	assert_int_equal(resdiff_manifest_load(&m, path), 0);
+	for (i = 0; i < m->count; i++) {
+		const resdiff_manifest_entry *e = &m->entries[i];
+		resdiff_store_item item;
+		resdiff_doc *doc;
+		char rel[4096];
+		size_t k;
+		bool want = symbols == NULL;
+		for (k = 0; symbols && symbols[k]; k++)
+			want |= !strcmp(symbols[k], e->symbol);
+		if (!want)
+			continue;
+		snprintf(rel, sizeof(rel), "corpus/%s", e->source);
+		doc = test_parse_source(rel, e->language);
+		assert_int_equal(resdiff_manifest_apply(doc, e), 0);
+		memset(&item, 0, sizeof(item));
+		item.doc = doc;
+		if (resdiff_store_import(s, &item, 1) < 0)
+			fail_msg("import %s: %s", e->symbol, resdiff_error_last());
+		resdiff_doc_free(doc);
+	}
+	resdiff_manifest_free(m);
+}
+
+static resdiff_store *new_store(char **dir)
+{
+	resdiff_store *s = NULL;
+	bool created;
+	*dir = test_tmpdir();
+	assert_int_equal(resdiff_store_init(&s, &created, *dir), 0);
+	return s;
+}
+
+static char *git_out(const char *repo, const char *args)
+{
+	int status;
+	char *out = test_capture(&status, "git -C '%s' %s 2>&1", repo, args);
+	if (status != 0)
+		fail_msg("git %s: exit %d: %s", args, status, out);
+	return out;
+}
+
+/* The blame of 2017/21 OP21 ends at 2009/7 OP6, one reworded step. */
+static void assert_blame_op21(resdiff_store *s)
+{
+	resdiff_provenance *p = NULL;
+	const resdiff_lineage *l;
+	if (resdiff_provenance_blame(&p, s, "2017/21", NULL, "OP21") < 0)
+		fail_msg("blame: %s", resdiff_error_last());
+	assert_int_equal(p->count, 1);
+	l = &p->lineages[0];
+	assert_string_equal(l->clause.symbol, "E/RES/2017/21");
+	assert_int_equal(l->end_count, 1);
+	assert_string_equal(l->ends[0].symbol, "E/RES/2009/7");
+	assert_string_equal(l->ends[0].unit, "OP6");
+	assert_string_equal(l->ends[0].date, "2009-07-24");
+	assert_int_equal(l->step_count, 1);
+	assert_int_equal(l->steps[0].relation, RESDIFF_REL_REWORDED);
+	assert_true(l->steps[0].similarity > 0.5 && l->steps[0].similarity < 0.8);
+	assert_true(l->steps[0].moved);
+	resdiff_provenance_free(p);
+}
+
+/* The trace of 2009/7 OP6 forks into 65/141 OP7 and 2017/21 OP21. */
+static void assert_trace_fork(resdiff_store *s)
+{
+	resdiff_provenance *p = NULL;
+	const resdiff_lineage *l;
+	size_t k;
+	bool to_ga = false, to_ecosoc = false;
+
+	if (resdiff_provenance_trace(&p, s, "E/RES/2009/7", "zh", "OP6") < 0)
+		fail_msg("trace: %s", resdiff_error_last());
+	l = &p->lineages[0];
+	for (k = 0; k < l->step_count; k++) {
+		if (!strcmp(l->steps[k].to.symbol, "A/RES/65/141") && !strcmp(l->steps[k].to.unit, "OP7"))
+			to_ga = true;
+		if (!strcmp(l->steps[k].to.symbol, "E/RES/2017/21") && !strcmp(l->steps[k].to.unit, "OP21"))
+			to_ecosoc = true;
+	}
+	assert_true(to_ga);
+	assert_true(to_ecosoc);
+	assert_int_equal(l->end_count, 2);
+	resdiff_provenance_free(p);
+}
+
+static bool index_matches_record(const char *dir)
+{
+	char *rec = git_out(dir, "rev-parse refs/heads/record");
+	char *msg = git_out(dir, "log -1 --format=%B refs/resdiff/index");
+	bool ok;
+	rec[strcspn(rec, "\n")] = '\0';
+	ok = strstr(msg, rec) != NULL;
+	free(rec);
+	free(msg);
+	return ok;
+}
+
+static void test_provenance__blame_and_trace_fork(void **state)
+{
+	char *dir;
+	resdiff_store *s = new_store(&dir);
+	resdiff_provenance *p = NULL;
+
+	import_corpus(s, NULL);
+	assert_blame_op21(s);
+	assert_trace_fork(s);
+	/* errors name what is missing */
+	assert_int_equal(resdiff_provenance_blame(&p, s, "2009/7", NULL, "OP99"), RESDIFF_ENOTFOUND);
+	assert_non_null(strstr(resdiff_error_last(), "OP99"));
+	assert_int_equal(resdiff_provenance_trace(&p, s, "2009/7", NULL, NULL), RESDIFF_EINVALID);
+	assert_int_equal(resdiff_provenance_blame(&p, s, "1999/1", NULL, NULL), RESDIFF_ENOTFOUND);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+static void test_provenance__incremental_update(void **state)
+{
+	static const char *const first[] = { "E/RES/2009/7", NULL };
+	static const char *const later[] = { "E/RES/2017/21", NULL };
+	static const char *const middle[] = { "A/RES/65/141", NULL };
+	resdiff_index_status st;
+	char *dir;
+	resdiff_store *s = new_store(&dir);
+
+	import_corpus(s, first);
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.documents, 1);
+	assert_int_equal(st.computed, 1);
+	assert_true(st.written);
+	/* nothing new: nothing written */
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_false(st.written);
+	/* a later member: only it is computed */
+	import_corpus(s, later);
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.documents, 2);
+	assert_int_equal(st.computed, 1);
+	assert_int_equal(st.reused, 1);
+	/* an earlier document of another series: it, and what follows it */
+	import_corpus(s, middle);
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.documents, 3);
+	assert_int_equal(st.computed, 2);
+	assert_int_equal(st.reused, 1);
+	assert_true(index_matches_record(dir));
+	assert_blame_op21(s);
+	/* 2009/7's file was reused each time, but gained the links into it */
+	assert_trace_fork(s);
+	{
+		char *out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2009/E_RES_2009_7.txt");
+		assert_non_null(strstr(out, "\nto\tOP6\tA/RES/65/141\tOP7\treworded\t"));
+		assert_non_null(strstr(out, "\nto\tOP6\tE/RES/2017/21\tOP21\treworded\t"));
+		free(out);
+	}
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+/* An index behind the record, lost, or whose files do not describe the
+ * record's texts is rebuilt before it is used. */
+static void test_provenance__stale_lost_and_lying_index(void **state)
+{
+	static const char *const two[] = { "E/RES/2009/7", "A/RES/65/141", NULL };
+	static const char *const last[] = { "E/RES/2017/21", NULL };
+	char *dir, *out, cmd[8192];
+	resdiff_store *s = new_store(&dir);
+
+	import_corpus(s, two);
+	assert_int_equal(resdiff_index_update(NULL, s), 0);
+	/* stale: the record moved on, the index did not */
+	import_corpus(s, last);
+	assert_false(index_matches_record(dir));
+	assert_blame_op21(s);
+	assert_true(index_matches_record(dir));
+	/* lost */
+	free(git_out(dir, "update-ref -d refs/resdiff/index"));
+	assert_blame_op21(s);
+	assert_true(index_matches_record(dir));
+	/* lying: the same commit message, but 2017/21's file claims another
+	 * record blob and has no links */
+	snprintf(cmd, sizeof(cmd),
+		"cd '%s' && f=zh/E_RES_2017/E_RES_2017_21.txt && "
+		"git show refs/resdiff/index:$f | sed -e 's/^blob\t.*/blob\t1111111111111111111111111111111111111111/' "
+		"-e '/^from\t/d' >lie && b=$(git hash-object -w lie) && rm lie && "
+		"git read-tree --index-output=lie.idx refs/resdiff/index && "
+		"GIT_INDEX_FILE=lie.idx git update-index --cacheinfo 100644,$b,$f && "
+		"t=$(GIT_INDEX_FILE=lie.idx git write-tree) && rm lie.idx && "
+		"c=$(git log -1 --format=%%B refs/resdiff/index | git commit-tree $t) && "
+		"git update-ref refs/resdiff/index $c", dir);
+	assert_int_equal(test_system("%s", cmd), 0);
+	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
+	assert_non_null(strstr(out, "blob\t1111111111"));
+	free(out);
+	assert_blame_op21(s);
+	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
+	assert_null(strstr(out, "blob\t1111111111"));
+	assert_non_null(strstr(out, "from\tOP21\tE/RES/2009/7\tOP6\treworded\t"));
+	free(out);
+	/* disagreeing: 2017/21's file (right blob) drops its link from 2009/7
+	 * OP6 while 2009/7's file still lists the link into it: trace sees the
+	 * two files disagree, rebuilds, and still forks */
+	snprintf(cmd, sizeof(cmd),
+		"cd '%s' && f=zh/E_RES_2017/E_RES_2017_21.txt && "
+		"git show refs/resdiff/index:$f | sed -e '/^from	OP21	/d' >lie && b=$(git hash-object -w lie) && rm lie && "
+		"git read-tree --index-output=lie.idx refs/resdiff/index && "
+		"GIT_INDEX_FILE=lie.idx git update-index --cacheinfo 100644,$b,$f && "
+		"t=$(GIT_INDEX_FILE=lie.idx git write-tree) && rm lie.idx && "
+		"c=$(git log -1 --format=%%B refs/resdiff/index | git commit-tree $t) && "
+		"git update-ref refs/resdiff/index $c", dir);
+	assert_int_equal(test_system("%s", cmd), 0);
+	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
+	assert_null(strstr(out, "from\tOP21\t"));
+	free(out);
+	assert_trace_fork(s);
+	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
+	assert_non_null(strstr(out, "from\tOP21\tE/RES/2009/7\tOP6\treworded\t"));
+	free(out);
+	test_assert_fsck(dir);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+/* A large import leaves an in-memory object backend on the store; an
+ * index update of a few documents through the same store must still
+ * write its objects (they were lost before: the ref named a missing
+ * commit). */
+static void test_provenance__few_documents_after_large_import(void **state)
+{
+	char *dir;
+	resdiff_store *s = new_store(&dir), *t = NULL;
+	resdiff_store_item items[RESDIFF_STORE_PACK_MIN_DOCS];
+	resdiff_doc *docs[RESDIFF_STORE_PACK_MIN_DOCS], *one;
+	resdiff_index_status st;
+	resdiff_provenance *p = NULL;
+	char sym[64], date[16];
+	size_t i;
+
+	for (i = 0; i < RESDIFF_STORE_PACK_MIN_DOCS; i++) {
+		snprintf(sym, sizeof(sym), "A/RES/70/%zu", i + 1);
+		snprintf(date, sizeof(date), "2015-12-%02zu", i + 1);
+		docs[i] = test_make_doc(sym, "en", "bulk", date, 12, (unsigned)i);
+		memset(&items[i], 0, sizeof(items[i]));
+		items[i].doc = docs[i];
+	}
+	assert_int_equal(resdiff_store_import(s, items, RESDIFF_STORE_PACK_MIN_DOCS), 0);
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.computed, RESDIFF_STORE_PACK_MIN_DOCS);
+	one = test_make_doc("A/RES/71/1", "en", "bulk", "2016-12-01", 12, 3);
+	memset(&items[0], 0, sizeof(items[0]));
+	items[0].doc = one;
+	assert_int_equal(resdiff_store_import(s, items, 1), 0);
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.computed, 1);
+	resdiff_store_free(s);
+	test_assert_fsck(dir);
+	/* a new process sees a fresh, complete index */
+	assert_int_equal(resdiff_store_open(&t, dir), 0);
+	assert_int_equal(resdiff_index_update(&st, t), 0);
+	assert_false(st.written);
+	assert_int_equal(resdiff_provenance_blame(&p, t, "A/RES/71/1", NULL, "OP3"), 0);
+	assert_int_equal(p->lineages[0].ends[0].date[0], '2');
+	resdiff_provenance_free(p);
+	resdiff_store_free(t);
+	for (i = 0; i < RESDIFF_STORE_PACK_MIN_DOCS; i++)
+		resdiff_doc_free(docs[i]);
+	resdiff_doc_free(one);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+static void test_provenance__series_stats(void **state)
+{
+	char *dir;
+	resdiff_store *s = new_store(&dir);
+	resdiff_series_stats *st = NULL;
+	const resdiff_member_stats *m;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+
+	import_corpus(s, NULL);
+	if (resdiff_series_stats_build(&st, s, "ecosoc-wsis", NULL) < 0)
+		fail_msg("stats: %s", resdiff_error_last());
+	assert_int_equal(st->count, 2);
+	m = &st->members[1];
+	assert_string_equal(m->symbol, "E/RES/2017/21");
+	assert_int_equal(m->units, 85);
+	assert_int_equal(m->previous_units, 62);
+	/* every old clause is carried over or dropped */
+	assert_int_equal(m->carried_units + m->relations[RESDIFF_REL_DROPPED], 62);
+	assert_true(m->carried_text > 0.05 && m->carried_text < (double)m->carried_units / 62.0);
+	/* every new clause is new or descends from an old one */
+	assert_int_equal(m->new_units, m->relations[RESDIFF_REL_ADDED]);
+	assert_int_equal(m->oldest_count, RESDIFF_STATS_OLDEST);
+	assert_string_equal(m->oldest[0].symbol, "E/RES/2009/7");
+	assert_int_equal(resdiff_render_stats_text(&out, st), 0);
+	assert_non_null(strstr(out.ptr, "carried over from E/RES/2009/7: 18 of 62 clauses"));
+	assert_non_null(strstr(out.ptr, "2017 \xe2\x96\x88"));
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_render_stats_html(&out, st), 0);
+	assert_non_null(strstr(out.ptr, "<svg"));
+	resdiff_buf_dispose(&out);
+	resdiff_series_stats_free(st);
+	assert_int_equal(resdiff_series_stats_build(&st, s, "no-such", NULL), RESDIFF_ENOTFOUND);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_provenance__blame_and_trace_fork),
+		cmocka_unit_test(test_provenance__incremental_update),
+		cmocka_unit_test(test_provenance__stale_lost_and_lying_index),
+		cmocka_unit_test(test_provenance__few_documents_after_large_import),
+		cmocka_unit_test(test_provenance__series_stats),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
