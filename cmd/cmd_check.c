@@ -102,6 +102,11 @@ int cmd_check(int argc, char **argv)
 		rc = cmd_fail_last();
 		goto done;
 	}
+	if (!f->count && !strcmp(format, "text") &&
+	    resdiff_buf_printf(&out, "no findings%s\n", f->accepted ? " (accepted ones aside)" : "") < 0) {
+		rc = cmd_fail_last();
+		goto done;
+	}
 	if ((rc = cmd_write(&out)) == CMD_EXIT_OK && f->count)
 		rc = CMD_EXIT_CHANGES;
 done:

@@ -82,6 +82,15 @@ done:
 	return error;
 }
 
+/* "texts/x.txt", "./x", "/tmp/x": a file name (mistyped if missing), not a
+ * stored symbol ("2009/7", "E/RES/2009/7@~1"). */
+static bool looks_like_path(const char *arg)
+{
+	size_t len = strlen(arg);
+	return arg[0] == '.' || arg[0] == '/' || arg[0] == '~' ||
+	       (len > 4 && !strcmp(arg + len - 4, ".txt"));
+}
+
 /*
  * The seam between the command line and the documents: resolve one diff
  * argument to a parsed document. An argument that names a file ("-" is
@@ -105,7 +114,7 @@ static int diff_input_load(resdiff_doc **out, const char *arg, const char *lang,
 	for (k = 0; manifest && k < manifest->count; k++)
 		if (!strcmp(manifest->entries[k].path, arg) || !strcmp(manifest->entries[k].source, arg))
 			entry = &manifest->entries[k];
-	if (!entry && strcmp(arg, "-") && stat(arg, &sb) < 0) {
+	if (!entry && strcmp(arg, "-") && stat(arg, &sb) < 0 && !looks_like_path(arg)) {
 		error = load_stored(out, arg, lang);
 		parse_seconds += now() - t0;
 		return error;
@@ -580,6 +589,10 @@ int cmd_diff(int argc, char **argv)
 	} else {
 		if (args.nargs != 2) {
 			rc = cmd_fail("diff takes two inputs, OLD and NEW (see 'resdiff diff --help')");
+			goto done;
+		}
+		if (!strcmp(args.args[0], "-") && !strcmp(args.args[1], "-")) {
+			rc = cmd_fail("standard input ('-') can be only one of OLD and NEW");
 			goto done;
 		}
 		if (diff_pair(&out, &changed, args.args[0], args.args[1], lang, manifest, &s) < 0) {

@@ -58,7 +58,7 @@ static int load_one(resdiff_doc **out, char sha[65], const char *path,
 	*out = doc;
 	doc = NULL;
 done:
-	if (error < 0)
+	if (error < 0 && strncmp(resdiff_error_last(), path, strlen(path)))
 		resdiff_error_prefix(path);
 	free(fsym);
 	free(flang);

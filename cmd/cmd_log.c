@@ -67,6 +67,10 @@ int cmd_log(int argc, char **argv)
 		rc = cmd_fail("log takes at most one series");
 		goto done;
 	}
+	if (lang && !resdiff_name_language_ok(lang)) {
+		rc = cmd_fail("invalid language code '%s'", lang);
+		goto done;
+	}
 	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
 		goto done;
 	if (resdiff_store_series(&list, store, args.nargs ? args.args[0] : NULL, lang, true) < 0) {

@@ -30,8 +30,8 @@ int cmd_series(int argc, char **argv)
 	}
 	for (i = 0; i < list->count && !error; i++) {
 		const resdiff_series *s = &list->series[i];
-		error = resdiff_buf_printf(&out, "%-24s %-3s %4zu members  %s .. %s  %s%s/%s\n",
-			s->slug, s->language, s->count, s->count ? s->members[0].date : "-",
+		error = resdiff_buf_printf(&out, "%-24s %-3s %4zu member%s  %s .. %s  %s%s/%s\n",
+			s->slug, s->language, s->count, s->count == 1 ? " " : "s", s->count ? s->members[0].date : "-",
 			s->count ? s->members[s->count - 1].date : "-",
 			RESDIFF_STORE_SERIES_PREFIX, s->slug, s->language);
 	}

@@ -51,6 +51,9 @@ int main(int argc, char **argv)
 		} else if ((!strcmp(argv[i], "-C") || !strcmp(argv[i], "--repo")) && i + 1 < argc) {
 			cmd_global_repo = argv[i + 1];
 			i += 2;
+		} else if (!strcmp(argv[i], "-C") || !strcmp(argv[i], "--repo")) {
+			fprintf(stderr, "resdiff: %s needs a directory\n", argv[i]);
+			return CMD_EXIT_ERROR;
 		} else if (!strncmp(argv[i], "--repo=", 7)) {
 			cmd_global_repo = argv[i] + 7;
 			i++;

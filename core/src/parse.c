@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unicode/uchar.h>
 
 #define LABEL_MAX 32
@@ -25,6 +26,11 @@ int resdiff_file_read(char **out, size_t *len, const char *path)
 
 	*out = NULL;
 	*len = 0;
+	{
+		struct stat sb;
+		if (strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+			return resdiff_error_set(RESDIFF_EINVALID, "%s: is a directory", path);
+	}
 	f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if (!f)
 		return resdiff_error_set(errno == ENOENT ? RESDIFF_ENOTFOUND : RESDIFF_EIO,
