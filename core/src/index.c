@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "resdiff/text.h"
 
 #define INDEX_MAGIC "resdiff-index"
 /* Transactions writing at least this many files build one pack. */
@@ -646,33 +647,6 @@ done:
 	return error;
 }
 
-static int natural_cmp(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			const char *ea, *eb;
-			size_t la, lb;
-			while (*a == '0') a++;
-			while (*b == '0') b++;
-			for (ea = a; *ea >= '0' && *ea <= '9'; ea++);
-			for (eb = b; *eb >= '0' && *eb <= '9'; eb++);
-			la = (size_t)(ea - a);
-			lb = (size_t)(eb - b);
-			if (la != lb)
-				return la < lb ? -1 : 1;
-			if (memcmp(a, b, la))
-				return memcmp(a, b, la);
-			a = ea;
-			b = eb;
-			continue;
-		}
-		if (*a != *b)
-			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-		a++;
-		b++;
-	}
-	return *a ? 1 : *b ? -1 : 0;
-}
 
 /* Language, then adoption order (date, then symbol as the views order
  * members); undated documents last. */
@@ -686,7 +660,7 @@ static int cmp_build(const void *pa, const void *pb)
 		return a->e.date ? -1 : 1;
 	if (a->e.date && (c = strcmp(a->e.date, b->e.date)))
 		return c;
-	return natural_cmp(a->e.symbol, b->e.symbol);
+	return resdiff_text_natural_cmp(a->e.symbol, b->e.symbol);
 }
 
 static int add_link(build_ctx *c, index_entry *e, size_t *alloc, size_t unit, const char *src_symbol,

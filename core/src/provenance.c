@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "resdiff/text.h"
 
 #define NOMEM() resdiff_error_set(RESDIFF_ENOMEM, "out of memory")
 /* Internal: an index file disagrees with the record. */
@@ -167,23 +168,6 @@ static void clause_ref(resdiff_clause_ref *r, const pentry *p, size_t unit)
 	r->unit = p->e.unit_ids[unit];
 }
 
-static int natural_cmp(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			long x = strtol(a, (char **)&a, 10), y = strtol(b, (char **)&b, 10);
-			if (x != y)
-				return x < y ? -1 : 1;
-			continue;
-		}
-		if (*a != *b)
-			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-		a++;
-		b++;
-	}
-	return *a ? 1 : *b ? -1 : 0;
-}
-
 static int cmp_ref(const void *pa, const void *pb)
 {
 	const resdiff_clause_ref *a = pa, *b = pb;
@@ -192,9 +176,9 @@ static int cmp_ref(const void *pa, const void *pb)
 		return a->date ? -1 : 1;
 	if (a->date && (c = strcmp(a->date, b->date)))
 		return c;
-	if ((c = natural_cmp(a->symbol, b->symbol)))
+	if ((c = resdiff_text_natural_cmp(a->symbol, b->symbol)))
 		return c;
-	return natural_cmp(a->unit, b->unit);
+	return resdiff_text_natural_cmp(a->unit, b->unit);
 }
 
 /* Growable arrays for one walk. */

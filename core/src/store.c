@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "resdiff/text.h"
 #include <sys/stat.h>
 
 #define VIEW_IDENT_NAME "resdiff"
@@ -542,41 +543,12 @@ typedef struct {
 	store_doc_info *info;
 } member_ref;
 
-/* Compare symbols with digit runs as numbers ("2009/7" < "2009/10"). */
-static int natural_cmp(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			const char *ea = a, *eb = b;
-			size_t la, lb;
-			while (*a == '0') a++;
-			while (*b == '0') b++;
-			for (ea = a; *ea >= '0' && *ea <= '9'; ea++);
-			for (eb = b; *eb >= '0' && *eb <= '9'; eb++);
-			la = (size_t)(ea - a);
-			lb = (size_t)(eb - b);
-			if (la != lb)
-				return la < lb ? -1 : 1;
-			if (memcmp(a, b, la))
-				return memcmp(a, b, la);
-			a = ea;
-			b = eb;
-			continue;
-		}
-		if (*a != *b)
-			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-		a++;
-		b++;
-	}
-	return *a ? 1 : *b ? -1 : 0;
-}
-
 static int member_cmp(const void *pa, const void *pb)
 {
 	const store_doc_info *a = ((const member_ref *)pa)->info;
 	const store_doc_info *b = ((const member_ref *)pb)->info;
 	int c = strcmp(a->date, b->date);
-	return c ? c : natural_cmp(a->symbol, b->symbol);
+	return c ? c : resdiff_text_natural_cmp(a->symbol, b->symbol);
 }
 
 /* Build the view chain of members[0..n) (sorted); *tip gets the last commit. */

@@ -60,6 +60,14 @@ static void test_text__sanitize_masks_controls(void **state)
 	resdiff_buf_dispose(&b);
 }
 
+static void test_text__natural_order(void **state)
+{
+	assert_true(resdiff_text_natural_cmp("E/RES/2009/7", "E/RES/2009/10") < 0);
+	assert_true(resdiff_text_natural_cmp("A/RES/65/141", "A/RES/65/0141") == 0);
+	assert_true(resdiff_text_natural_cmp("A/66/64", "A/66/64-E") < 0);
+	assert_true(resdiff_text_natural_cmp("b", "a") > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -67,6 +75,7 @@ int main(void)
 		cmocka_unit_test(test_text__cjk_classes),
 		cmocka_unit_test(test_text__detect_language),
 		cmocka_unit_test(test_text__sanitize_masks_controls),
+		cmocka_unit_test(test_text__natural_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -45,6 +45,10 @@ bool resdiff_text_is_space(uint32_t cp);
  * script mix and, for Latin texts, frequent function words. Never NULL. */
 const char *resdiff_text_detect_language(const char *s, size_t len);
 
+/* Compare strings with runs of digits compared as numbers, so that
+ * E/RES/2009/7 sorts before E/RES/2009/10 (strcmp-like result). */
+int resdiff_text_natural_cmp(const char *a, const char *b);
+
 /* True for the six UN language codes. */
 bool resdiff_text_language_valid(const char *lang);
 
