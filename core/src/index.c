@@ -314,15 +314,6 @@ done:
 
 /* ---- the index commit ----------------------------------------------------- */
 
-static const char *trailer(const git_message_trailer_array *t, const char *key)
-{
-	size_t i;
-	for (i = 0; i < t->count; i++)
-		if (!strcmp(t->trailers[i].key, key))
-			return t->trailers[i].value;
-	return NULL;
-}
-
 /* The index commit's tree when it is a well-formed index of this format;
  * its Record trailer in *built_from. */
 static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built_from,
@@ -340,9 +331,9 @@ static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built
 	    git_commit_lookup(&commit, s->repo, commit_id) < 0 ||
 	    git_message_trailers(&tr, git_commit_message(commit)) < 0)
 		goto done;
-	fmt = trailer(&tr, "Index-Format");
-	rec = trailer(&tr, "Record");
-	sk = trailer(&tr, "Sketch");
+	fmt = store_trailer(&tr, "Index-Format");
+	rec = store_trailer(&tr, "Record");
+	sk = store_trailer(&tr, "Sketch");
 	snprintf(want, sizeof(want), "%d", RESDIFF_INDEX_FORMAT);
 	if (!fmt || strcmp(fmt, want) || !rec || git_oid_fromstr(built_from, rec) < 0)
 		goto done;

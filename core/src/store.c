@@ -1302,7 +1302,7 @@ done:
 
 /* ---- series ------------------------------------------------------------ */
 
-static const char *trailer(const git_message_trailer_array *t, const char *key)
+const char *store_trailer(const git_message_trailer_array *t, const char *key)
 {
 	size_t i;
 	for (i = 0; i < t->count; i++)
@@ -1336,8 +1336,8 @@ static int load_view(resdiff_series *series, resdiff_series_list *list, resdiff_
 		git_message_trailer_array_free(&tr);
 		memset(&tr, 0, sizeof(tr));
 		GIT_TRY(git_message_trailers(&tr, git_commit_message(commit)), refname);
-		sym = trailer(&tr, "Symbol");
-		date = trailer(&tr, "Adopted");
+		sym = store_trailer(&tr, "Symbol");
+		date = store_trailer(&tr, "Adopted");
 		if (!sym || !date) {
 			error = resdiff_error_set(RESDIFF_EINVALID,
 				"%s: commit %.12s has no Symbol:/Adopted: trailers", refname,
@@ -1359,8 +1359,8 @@ static int load_view(resdiff_series *series, resdiff_series_list *list, resdiff_
 		m->symbol = resdiff_arena_strdup(list->arena, sym);
 		m->language = series->language;
 		m->date = resdiff_arena_strdup(list->arena, date);
-		m->meeting = trailer(&tr, "Meeting") ?
-			resdiff_arena_strdup(list->arena, trailer(&tr, "Meeting")) : NULL;
+		m->meeting = store_trailer(&tr, "Meeting") ?
+			resdiff_arena_strdup(list->arena, store_trailer(&tr, "Meeting")) : NULL;
 		summary = git_commit_summary(commit);
 		if (summary && !strncmp(summary, sym, strlen(sym)) &&
 		    !strncmp(summary + strlen(sym), ": ", 2))

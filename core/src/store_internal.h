@@ -33,6 +33,8 @@ struct resdiff_store {
 };
 
 int store_lock_acquire(resdiff_store *s);
+/* The value of a commit message trailer ("Adopted", "Record"), or NULL. */
+const char *store_trailer(const git_message_trailer_array *t, const char *key);
 void store_lock_release(resdiff_store *s);
 /* RESDIFF_ELOCKED naming the file if a git *.lock is in the way. */
 int store_check_git_locks(resdiff_store *s);
