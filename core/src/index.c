@@ -1,6 +1,7 @@
 /* index.c: the clause fingerprint index, refs/resdiff/index
  * (docs/PROVENANCE.md). Builds the lineage links of every stored document
  * with the aligner and keeps them, with the fingerprints, in git. */
+#include "git_error.h"
 #include "index_internal.h"
 #include "store_pack.h"
 #include "resdiff/canon.h"
@@ -16,33 +17,9 @@
 /* Transactions writing at least this many files build one pack. */
 #define INDEX_PACK_MIN RESDIFF_STORE_PACK_MIN_DOCS
 
-static int git_fail(int gerr, const char *what)
-{
-	const git_error *e = git_error_last();
-	return resdiff_error_set(gerr == GIT_ENOTFOUND ? RESDIFF_ENOTFOUND :
-		gerr == GIT_EMODIFIED || gerr == GIT_EEXISTS ? RESDIFF_EMODIFIED : RESDIFF_EIO,
-		"%s: %s", what, e && e->message ? e->message : "unknown error");
-}
 
-#define GIT_TRY(call, what) do { int gerr_ = (call); \
-	if (gerr_ < 0) { error = git_fail(gerr_, what); goto done; } } while (0)
 #define NOMEM() resdiff_error_set(RESDIFF_ENOMEM, "out of memory")
 
-int index_doc_path(resdiff_buf *out, const char *symbol, const char *lang)
-{
-	char *name = NULL;
-	const char *last;
-	size_t dirlen;
-	int error;
-
-	if ((error = resdiff_name_from_symbol(&name, symbol)) < 0)
-		return error;
-	last = strrchr(name, '_');
-	dirlen = last && last > name ? (size_t)(last - name) : strlen(name);
-	error = resdiff_buf_printf(out, "%s/%.*s/%s.txt", lang, (int)dirlen, name, name);
-	free(name);
-	return error;
-}
 
 /* ---- the file format ---------------------------------------------------- */
 

@@ -44,8 +44,6 @@ typedef struct {
  * the clauses and the links. */
 int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, size_t len,
 		const char *path, bool want_sketch);
-/* The record path of a symbol in a language. */
-int index_doc_path(resdiff_buf *out, const char *symbol, const char *lang);
 
 /* The index commit's tree if it is fresh (built from the record's tip in
  * this format); *tree NULL when stale, lost or unreadable. *record gets

@@ -136,7 +136,7 @@ static int get_entry(pentry **out, prov_ctx *c, const char *symbol)
 
 	if ((*out = table_find(c, symbol)))
 		return 0;
-	if ((error = index_doc_path(&path, symbol, c->language)) < 0)
+	if ((error = store_doc_path(&path, symbol, c->language)) < 0)
 		goto done;
 	if (git_tree_entry_bypath(&te, c->index, path.ptr) < 0) {
 		git_error_clear();
@@ -455,7 +455,7 @@ static int resolve(char **symbol, char **lang, resdiff_store *s, const char *que
 		if (language && strcmp(l, language))
 			continue;
 		resdiff_buf_clear(&path);
-		if (index_doc_path(&path, query, l) < 0)
+		if (store_doc_path(&path, query, l) < 0)
 			goto fallback;
 		if (git_tree_entry_bypath(&te, root, path.ptr) == 0) {
 			hits++;

@@ -2,6 +2,7 @@
  * repository, parsed and diffed clause by clause; and the git diff driver. */
 /* realpath() is XSI */
 #define _XOPEN_SOURCE 700
+#include "git_error.h"
 #include "resdiff/report.h"
 #include "resdiff/canon.h"
 #include "resdiff/manifest.h"
@@ -13,16 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int git_fail(int gerr, const char *what)
-{
-	const git_error *e = git_error_last();
-	return resdiff_error_set(gerr == GIT_ENOTFOUND ? RESDIFF_ENOTFOUND :
-		gerr == GIT_EINVALIDSPEC ? RESDIFF_EINVALID : RESDIFF_EIO,
-		"%s: %s", what, e && e->message ? e->message : "unknown error");
-}
 
-#define GIT_TRY(call, what) do { int gerr_ = (call); \
-	if (gerr_ < 0) { error = git_fail(gerr_, what); goto done; } } while (0)
 
 /* ---- the diff driver ---------------------------------------------------- */
 
@@ -60,7 +52,7 @@ static int open_repo(git_repository **out, const char *start)
 			return resdiff_error_set(RESDIFF_ENOTFOUND,
 				"not a git repository (or any of the parent directories): %s",
 				start ? start : ".");
-		return git_fail(gerr, start ? start : ".");
+		return resdiff_git_fail(gerr, start ? start : ".");
 	}
 	return 0;
 }

@@ -1,4 +1,5 @@
 /* store.c: the resdiff repository: open, import, views, lookups. */
+#include "git_error.h"
 #include "store_internal.h"
 #include "resdiff/canon.h"
 #include "resdiff/manifest.h"
@@ -23,27 +24,7 @@
 
 /* ---- errors ---------------------------------------------------------- */
 
-static int git_fail(int gerr, const char *what)
-{
-	const git_error *e = git_error_last();
-	const char *msg = e && e->message ? e->message : "unknown error";
-	int code = RESDIFF_EIO;
 
-	switch (gerr) {
-	case GIT_ENOTFOUND: code = RESDIFF_ENOTFOUND; break;
-	case GIT_EMODIFIED: case GIT_EEXISTS: code = RESDIFF_EMODIFIED; break;
-	case GIT_EINVALIDSPEC: case GIT_EINVALID: code = RESDIFF_EINVALID; break;
-	case GIT_EAMBIGUOUS: code = RESDIFF_EAMBIGUOUS; break;
-	case GIT_ELOCKED:
-		return resdiff_error_set(RESDIFF_ELOCKED, "%s: %s; if no other resdiff or git "
-			"process is running, remove the stale lock with 'resdiff unlock'", what, msg);
-	default: break;
-	}
-	return resdiff_error_set(code, "%s: %s", what, msg);
-}
-
-#define GIT_TRY(call, what) do { int gerr_ = (call); \
-	if (gerr_ < 0) { error = git_fail(gerr_, what); goto done; } } while (0)
 
 /* ---- dates and names ------------------------------------------------- */
 
@@ -107,7 +88,7 @@ int resdiff_store_check_doc(const resdiff_doc *doc)
 
 /* "<lang>/<dir>/<NAME>.txt": dir is NAME up to its last '_' (the symbol
  * without its last component: "E_RES_2009"), or NAME itself. */
-static int doc_path(resdiff_buf *out, const char *symbol, const char *lang)
+int store_doc_path(resdiff_buf *out, const char *symbol, const char *lang)
 {
 	char *name = NULL;
 	const char *last;
@@ -212,7 +193,7 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 				"not a resdiff repository (or any of the parent directories): %s "
 				"(create one with 'resdiff init', or name one with -C DIR or $%s)",
 				from, RESDIFF_STORE_ENV);
-		return git_fail(gerr, from);
+		return resdiff_git_fail(gerr, from);
 	}
 	if ((error = check_resdiff_repo(repo, git_repository_path(repo))) < 0 ||
 	    (error = store_wrap(out, repo)) < 0)
@@ -260,7 +241,7 @@ int resdiff_store_init(resdiff_store **out, bool *created, const char *path)
 	opts.initial_head = "record";
 	opts.description = "resdiff repository: UN resolutions as structured paragraphs\n";
 	if ((gerr = git_repository_init_ext(&repo, path, &opts)) < 0) {
-		error = git_fail(gerr, path);
+		error = resdiff_git_fail(gerr, path);
 		goto done;
 	}
 	GIT_TRY(git_repository_config(&cfg, repo), path);
@@ -746,7 +727,7 @@ static int list_refs(resdiff_buf *out, resdiff_store *s, const char *prefix)
 		if ((error = line_add(out, name)) < 0)
 			goto done;
 	if (gerr != GIT_ITEROVER)
-		error = git_fail(gerr, "cannot list refs");
+		error = resdiff_git_fail(gerr, "cannot list refs");
 done:
 	git_reference_iterator_free(it);
 	return error;
@@ -860,7 +841,7 @@ static int ref_id(git_oid *out, resdiff_store *s, const char *name, bool *exists
 	*exists = gerr == 0;
 	if (gerr == 0 || gerr == GIT_ENOTFOUND)
 		return 0;
-	return git_fail(gerr, name);
+	return resdiff_git_fail(gerr, name);
 }
 
 static int record_signature(git_signature **out, resdiff_store *s)
@@ -869,7 +850,7 @@ static int record_signature(git_signature **out, resdiff_store *s)
 		return 0;
 	if (git_signature_now(out, VIEW_IDENT_NAME, VIEW_IDENT_EMAIL) == 0)
 		return 0;
-	return git_fail(-1, "cannot make a signature");
+	return resdiff_git_fail(-1, "cannot make a signature");
 }
 
 /* The part of a canonical file that differs: "text", "metadata", "source lines". */
@@ -950,7 +931,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 			"cannot write a document");
 		gerr = tree ? git_tree_entry_bypath(&old, tree, path) : GIT_ENOTFOUND;
 		if (gerr < 0 && gerr != GIT_ENOTFOUND) {
-			error = git_fail(gerr, path);
+			error = resdiff_git_fail(gerr, path);
 			goto done;
 		}
 		if (old && git_oid_equal(git_tree_entry_id(old), &blob_id)) {
@@ -1072,7 +1053,7 @@ int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t cou
 		const resdiff_meta *m = &items[i].doc->meta;
 		if ((error = resdiff_store_check_doc(items[i].doc)) < 0 ||
 		    (error = resdiff_canon_write(&canon[i], items[i].doc, items[i].source_sha256)) < 0 ||
-		    (error = doc_path(&paths[i], m->symbol, m->language)) < 0)
+		    (error = store_doc_path(&paths[i], m->symbol, m->language)) < 0)
 			goto done;
 		for (j = 0; j < i; j++)
 			if (!strcmp(paths[j].ptr, paths[i].ptr) && strcmp(canon[j].ptr, canon[i].ptr)) {
@@ -1122,7 +1103,7 @@ static int record_tree(git_tree **out, git_commit **commit_out, resdiff_store *s
 			error = resdiff_error_set(RESDIFF_ENOTFOUND,
 				"the record is empty (import documents with 'resdiff import')");
 		else
-			error = git_fail(gerr, rev ? rev : RESDIFF_STORE_RECORD_REF);
+			error = resdiff_git_fail(gerr, rev ? rev : RESDIFF_STORE_RECORD_REF);
 		goto done;
 	}
 	GIT_TRY(git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT),
@@ -1278,7 +1259,7 @@ int resdiff_store_read(resdiff_doc **out, char source_sha256[65], resdiff_store 
 	int error = 0, gerr;
 
 	*out = NULL;
-	if ((error = doc_path(&path, symbol, language)) < 0 ||
+	if ((error = store_doc_path(&path, symbol, language)) < 0 ||
 	    (error = record_tree(&root, NULL, s, rev)) < 0)
 		goto done;
 	if ((gerr = git_tree_entry_bypath(&entry, root, path.ptr)) == GIT_ENOTFOUND) {
@@ -1372,7 +1353,7 @@ static int load_view(resdiff_series *series, resdiff_series_list *list, resdiff_
 		}
 	}
 	if (gerr != GIT_ITEROVER)
-		error = git_fail(gerr, refname);
+		error = resdiff_git_fail(gerr, refname);
 done:
 	git_message_trailer_array_free(&tr);
 	git_blob_free(blob);

@@ -33,6 +33,9 @@ struct resdiff_store {
 };
 
 int store_lock_acquire(resdiff_store *s);
+/* The record path of a document: "<lang>/<dir>/<NAME>.txt", dir being NAME
+ * up to its last '_' ("zh/E_RES_2009/E_RES_2009_7.txt"). */
+int store_doc_path(resdiff_buf *out, const char *symbol, const char *lang);
 /* The value of a commit message trailer ("Adopted", "Record"), or NULL. */
 const char *store_trailer(const git_message_trailer_array *t, const char *key);
 void store_lock_release(resdiff_store *s);
