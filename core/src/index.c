@@ -440,7 +440,7 @@ typedef struct {
 	/* old index */
 	resdiff_arena *old_arena;
 	index_entry *old;
-	size_t old_count;
+	size_t old_count, old_alloc;
 } build_ctx;
 
 static int load_doc(resdiff_doc **out, build_ctx *c, const git_oid *blob_id,
@@ -471,150 +471,138 @@ static const index_entry *old_find(const build_ctx *c, const char *path)
 	return c->old_count ? bsearch(&key, c->old, c->old_count, sizeof(*c->old), cmp_old_path) : NULL;
 }
 
-/* Read every file of the old index tree. */
-static int load_old(build_ctx *c, git_tree *tree)
-{
-	git_odb *odb = c->s->odb;
-	size_t i, j, k, alloc = 0;
-	git_tree *lt = NULL, *dt = NULL;
-	int error = 0;
+/* Call fn for every blob of a "<lang>/<dir>/<file>" tree (the record and
+ * the index share that layout), with its path. */
+typedef int (*file_fn)(build_ctx *c, const char *lang, const char *path,
+		const git_tree_entry *file);
 
-	for (i = 0; i < git_tree_entrycount(tree); i++) {
-		const git_tree_entry *le = git_tree_entry_byindex(tree, i);
-		if (git_tree_entry_type(le) != GIT_OBJECT_TREE)
-			continue;
-		git_tree_free(lt);
-		lt = NULL;
-		GIT_TRY(git_tree_lookup(&lt, c->s->repo, git_tree_entry_id(le)), "index");
-		for (j = 0; j < git_tree_entrycount(lt); j++) {
-			const git_tree_entry *de = git_tree_entry_byindex(lt, j);
-			if (git_tree_entry_type(de) != GIT_OBJECT_TREE)
-				continue;
-			git_tree_free(dt);
-			dt = NULL;
-			GIT_TRY(git_tree_lookup(&dt, c->s->repo, git_tree_entry_id(de)), "index");
-			for (k = 0; k < git_tree_entrycount(dt); k++) {
-				const git_tree_entry *fe = git_tree_entry_byindex(dt, k);
-				git_odb_object *obj = NULL;
-				char path[1024];
-				if (git_tree_entry_type(fe) != GIT_OBJECT_BLOB)
-					continue;
-				snprintf(path, sizeof(path), "%s/%s/%s", git_tree_entry_name(le),
-					git_tree_entry_name(de), git_tree_entry_name(fe));
-				if (c->old_count == alloc) {
-					size_t na = alloc ? alloc * 2 : 256;
-					index_entry *o = realloc(c->old, na * sizeof(*o));
-					if (!o) {
-						error = NOMEM();
-						goto done;
-					}
-					c->old = o;
-					alloc = na;
-				}
-				GIT_TRY(git_odb_read(&obj, odb, git_tree_entry_id(fe)), path);
-				error = index_entry_parse(&c->old[c->old_count], c->old_arena,
-					git_odb_object_data(obj), git_odb_object_size(obj), path, true);
-				git_odb_object_free(obj);
-				if (error < 0) {
-					/* a damaged file: recompute that document */
-					resdiff_error_clear();
-					error = 0;
-					continue;
-				}
-				git_oid_cpy(&c->old[c->old_count].file, git_tree_entry_id(fe));
-				c->old_count++;
-			}
-		}
-	}
-	if (c->old_count)
-		qsort(c->old, c->old_count, sizeof(*c->old), cmp_old_path);
-done:
-	git_tree_free(dt);
-	git_tree_free(lt);
-	return error;
-}
-
-/* Every document of the record, with its metadata. */
-static int scan_record(build_ctx *c, git_tree *root)
+static int walk_files(build_ctx *c, git_tree *root, const char *what, file_fn fn)
 {
 	size_t i, j, k;
 	git_tree *lt = NULL, *dt = NULL;
-	resdiff_doc *doc = NULL;
 	int error = 0;
 
-	for (i = 0; i < git_tree_entrycount(root); i++) {
+	for (i = 0; i < git_tree_entrycount(root) && !error; i++) {
 		const git_tree_entry *le = git_tree_entry_byindex(root, i);
 		if (git_tree_entry_type(le) != GIT_OBJECT_TREE)
 			continue;
 		git_tree_free(lt);
 		lt = NULL;
-		GIT_TRY(git_tree_lookup(&lt, c->s->repo, git_tree_entry_id(le)), "record");
-		for (j = 0; j < git_tree_entrycount(lt); j++) {
+		GIT_TRY(git_tree_lookup(&lt, c->s->repo, git_tree_entry_id(le)), what);
+		for (j = 0; j < git_tree_entrycount(lt) && !error; j++) {
 			const git_tree_entry *de = git_tree_entry_byindex(lt, j);
 			if (git_tree_entry_type(de) != GIT_OBJECT_TREE)
 				continue;
 			git_tree_free(dt);
 			dt = NULL;
-			GIT_TRY(git_tree_lookup(&dt, c->s->repo, git_tree_entry_id(de)), "record");
-			for (k = 0; k < git_tree_entrycount(dt); k++) {
+			GIT_TRY(git_tree_lookup(&dt, c->s->repo, git_tree_entry_id(de)), what);
+			for (k = 0; k < git_tree_entrycount(dt) && !error; k++) {
 				const git_tree_entry *fe = git_tree_entry_byindex(dt, k);
-				const char *fname = git_tree_entry_name(fe);
-				size_t fl = strlen(fname);
 				char path[1024];
-				build_doc *b;
-				if (git_tree_entry_type(fe) != GIT_OBJECT_BLOB || fl < 5 || strcmp(fname + fl - 4, ".txt"))
+				if (git_tree_entry_type(fe) != GIT_OBJECT_BLOB)
 					continue;
 				snprintf(path, sizeof(path), "%s/%s/%s", git_tree_entry_name(le),
-					git_tree_entry_name(de), fname);
-				if (c->count == c->alloc) {
-					size_t na = c->alloc ? c->alloc * 2 : 256;
-					build_doc *d = realloc(c->docs, na * sizeof(*d));
-					if (!d) {
-						error = NOMEM();
-						goto done;
-					}
-					c->docs = d;
-					c->alloc = na;
-				}
-				b = &c->docs[c->count];
-				memset(b, 0, sizeof(*b));
-				b->prev = SIZE_MAX;
-				git_oid_cpy(&b->e.blob, git_tree_entry_id(fe));
-				if (!(b->e.path = resdiff_arena_strdup(c->arena, path))) {
-					error = NOMEM();
-					goto done;
-				}
-				b->old = old_find(c, path);
-				if (b->old && git_oid_equal(&b->old->blob, &b->e.blob)) {
-					b->e.symbol = b->old->symbol;
-					b->e.language = b->old->language;
-					b->e.date = b->old->date;
-					b->e.series = b->old->series;
-				} else {
-					if ((error = load_doc(&doc, c, &b->e.blob, RESDIFF_CANON_HEADER_ONLY, path)) < 0)
-						goto done;
-					b->e.symbol = doc->meta.symbol ? resdiff_arena_strdup(c->arena, doc->meta.symbol) : NULL;
-					b->e.language = resdiff_arena_strdup(c->arena, git_tree_entry_name(le));
-					b->e.date = doc->meta.date ? resdiff_arena_strdup(c->arena, doc->meta.date) : NULL;
-					b->e.series = doc->meta.series ? resdiff_arena_strdup(c->arena, doc->meta.series) : NULL;
-					resdiff_doc_free(doc);
-					doc = NULL;
-					if (!b->e.symbol || !b->e.language) {
-						error = resdiff_error_set(RESDIFF_EINVALID, "%s: no symbol", path);
-						goto done;
-					}
-				}
-				c->count++;
+					git_tree_entry_name(de), git_tree_entry_name(fe));
+				error = fn(c, git_tree_entry_name(le), path, fe);
 			}
 		}
 	}
 done:
-	resdiff_doc_free(doc);
 	git_tree_free(dt);
 	git_tree_free(lt);
 	return error;
 }
 
+/* One file of the old index tree. */
+static int load_old_file(build_ctx *c, const char *lang, const char *path, const git_tree_entry *fe)
+{
+	git_odb_object *obj = NULL;
+	int error = 0;
+
+	if (c->old_count == c->old_alloc) {
+		size_t na = c->old_alloc ? c->old_alloc * 2 : 256;
+		index_entry *o = realloc(c->old, na * sizeof(*o));
+		if (!o)
+			return NOMEM();
+		c->old = o;
+		c->old_alloc = na;
+	}
+	GIT_TRY(git_odb_read(&obj, c->s->odb, git_tree_entry_id(fe)), path);
+	error = index_entry_parse(&c->old[c->old_count], c->old_arena,
+		git_odb_object_data(obj), git_odb_object_size(obj), path, true);
+	git_odb_object_free(obj);
+	if (error < 0) {
+		/* a damaged file: recompute that document */
+		resdiff_error_clear();
+		return 0;
+	}
+	git_oid_cpy(&c->old[c->old_count].file, git_tree_entry_id(fe));
+	c->old_count++;
+done:
+	return error;
+}
+
+/* Read every file of the old index tree. */
+static int load_old(build_ctx *c, git_tree *tree)
+{
+	int error = walk_files(c, tree, "index", load_old_file);
+	if (!error && c->old_count)
+		qsort(c->old, c->old_count, sizeof(*c->old), cmp_old_path);
+	return error;
+}
+
+/* One document of the record, with its metadata. */
+static int scan_record_file(build_ctx *c, const char *lang, const char *path,
+		const git_tree_entry *fe)
+{
+	const char *fname = git_tree_entry_name(fe);
+	size_t fl = strlen(fname);
+	resdiff_doc *doc = NULL;
+	build_doc *b;
+	int error = 0;
+
+	if (fl < 5 || strcmp(fname + fl - 4, ".txt"))
+		return 0;
+	if (c->count == c->alloc) {
+		size_t na = c->alloc ? c->alloc * 2 : 256;
+		build_doc *d = realloc(c->docs, na * sizeof(*d));
+		if (!d)
+			return NOMEM();
+		c->docs = d;
+		c->alloc = na;
+	}
+	b = &c->docs[c->count];
+	memset(b, 0, sizeof(*b));
+	b->prev = SIZE_MAX;
+	git_oid_cpy(&b->e.blob, git_tree_entry_id(fe));
+	if (!(b->e.path = resdiff_arena_strdup(c->arena, path)))
+		return NOMEM();
+	b->old = old_find(c, path);
+	if (b->old && git_oid_equal(&b->old->blob, &b->e.blob)) {
+		b->e.symbol = b->old->symbol;
+		b->e.language = b->old->language;
+		b->e.date = b->old->date;
+		b->e.series = b->old->series;
+	} else {
+		if ((error = load_doc(&doc, c, &b->e.blob, RESDIFF_CANON_HEADER_ONLY, path)) < 0)
+			return error;
+		b->e.symbol = doc->meta.symbol ? resdiff_arena_strdup(c->arena, doc->meta.symbol) : NULL;
+		b->e.language = resdiff_arena_strdup(c->arena, lang);
+		b->e.date = doc->meta.date ? resdiff_arena_strdup(c->arena, doc->meta.date) : NULL;
+		b->e.series = doc->meta.series ? resdiff_arena_strdup(c->arena, doc->meta.series) : NULL;
+		resdiff_doc_free(doc);
+		if (!b->e.symbol || !b->e.language)
+			return resdiff_error_set(RESDIFF_EINVALID, "%s: no symbol", path);
+	}
+	c->count++;
+	return 0;
+}
+
+/* Every document of the record, with its metadata. */
+static int scan_record(build_ctx *c, git_tree *root)
+{
+	return walk_files(c, root, "record", scan_record_file);
+}
 
 /* Language, then adoption order (date, then symbol as the views order
  * members); undated documents last. */
