@@ -1,5 +1,5 @@
 /* parse_lines.c: bytes to trimmed lines; page debris. */
-#include "parse_internal.h"
+#include "parse_state.h"
 #include "resdiff/parse.h"
 #include "resdiff/text.h"
 
@@ -129,32 +129,6 @@ static bool is_digit(char c)
 static bool is_upper(char c)
 {
 	return c >= 'A' && c <= 'Z';
-}
-
-/* A document symbol alone on a line: "E/2009/INF/2/Add.1", "A/RES/76/189",
- * "A/66/64-E/2011/77" (an optional trailing '*' is a footnote marker). */
-bool parse_is_symbol(const char *s, size_t len)
-{
-	size_t i = 0, slashes = 0, letters = 0;
-
-	if (len && s[len - 1] == '*')
-		len--;
-	while (i < len && is_upper(s[i]))
-		i++, letters++;
-	if (letters == 0 || letters > 6 || i >= len || s[i] != '/')
-		return false;
-	for (; i < len; i++) {
-		char c = s[i];
-		if (c == '/') {
-			if (i + 1 >= len || s[i + 1] == '/')
-				return false;
-			slashes++;
-		} else if (!(is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z') ||
-			     c == '.' || c == '-')) {
-			return false;
-		}
-	}
-	return slashes >= 1;
 }
 
 /* Skip ASCII spaces. */

@@ -13,8 +13,12 @@
  * ("26 上举行了…"), and spaced digits ("Development 10 and") — each only
  * when it resolves against a body found in pass 1 and fits the order in
  * which footnotes are first cited, so real numbers stay in the text.
+ *
+ * Pass 3 (parse_footnotes_emit, after the units are built) adds the bodies
+ * to the document with the diagnostics of what does not fit: a marker
+ * without a body, a gap in the labels, a footnote no one cites.
  */
-#include "parse_internal.h"
+#include "parse_state.h"
 #include "resdiff/text.h"
 
 #include <stdio.h>
@@ -27,6 +31,7 @@
 #define MARKER_ORDER_SLACK 3  /* a first citation may skip this many labels */
 #define ZONE_MISSING_MAX 2    /* bodies that may be missing between two in a zone */
 #define MARKER_LOOKBACK 40    /* non-blank lines searched back for a marker (a page) */
+#define ZONE_GAP_REPORT_MAX 20 /* missing footnote numbers reported per gap */
 
 enum { ZONE_CLUSTER = 1, ZONE_STRONG = 1000 };
 
@@ -36,61 +41,6 @@ typedef struct {
 	int strength;
 	bool dissolved;
 } zone;
-
-static int32_t superscript_digit(int32_t cp)
-{
-	switch (cp) {
-	case 0x2070: return 0;
-	case 0x00B9: return 1;
-	case 0x00B2: return 2;
-	case 0x00B3: return 3;
-	default:
-		if (cp >= 0x2074 && cp <= 0x2079)
-			return cp - 0x2070;
-	}
-	return -1;
-}
-
-size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript)
-{
-	size_t i = 0, n = 0, adv;
-	int32_t cp;
-
-	*superscript = false;
-	out[0] = '\0';
-	if (len && s[0] == '*') {
-		while (i < len && s[i] == '*' && n < 3)
-			out[n++] = s[i++];
-		out[n] = '\0';
-		return (i < len && s[i] == '*') ? 0 : i;
-	}
-	if (len >= 3 && s[0] == '(' && s[1] >= '1' && s[1] <= '9') {
-		/* "(1)": Arabic texts put footnote numbers in parentheses */
-		i = 1;
-		while (i < len && s[i] >= '0' && s[i] <= '9' && n < 3)
-			out[n++] = s[i++];
-		out[n] = '\0';
-		return i < len && s[i] == ')' ? i + 1 : 0;
-	}
-	if (len && s[0] >= '1' && s[0] <= '9') {
-		while (i < len && s[i] >= '0' && s[i] <= '9' && n < 4)
-			out[n++] = s[i++];
-		out[n] = '\0';
-		return n <= 3 && !(i < len && s[i] >= '0' && s[i] <= '9') ? i : 0;
-	}
-	while (i < len && n < 3) {
-		cp = resdiff_utf8_decode(s + i, len - i, &adv);
-		if (superscript_digit(cp) < 0)
-			break;
-		if (n == 0 && superscript_digit(cp) == 0)
-			return 0;
-		out[n++] = (char)('0' + superscript_digit(cp));
-		i += adv;
-	}
-	out[n] = '\0';
-	*superscript = n > 0;
-	return i;
-}
 
 /* Footnotes are found by label through an open-addressing table of note
  * indexes (linear probing keeps equal labels in insertion order, so the
@@ -130,7 +80,7 @@ static int index_insert(parse_state *st, size_t note)
 	return 0;
 }
 
-int parse_note_find(const parse_state *st, const char *label)
+static int note_find(const parse_state *st, const char *label)
 {
 	size_t mask, k;
 	if (!st->index_size || !label[0])
@@ -526,13 +476,13 @@ typedef struct {
 
 static bool defined(const parse_state *st, const char *label)
 {
-	int n = parse_note_find(st, label);
+	int n = note_find(st, label);
 	return n >= 0 && st->notes[n].in_zone;
 }
 
 static void cite(parse_state *st, cite_state *cs, const char *label)
 {
-	int n = parse_note_find(st, label);
+	int n = note_find(st, label);
 	if (n >= 0)
 		st->notes[n].cited = true;
 	if (label[0] != '*' && atoi(label) > cs->max_cited)
@@ -542,7 +492,7 @@ static void cite(parse_state *st, cite_state *cs, const char *label)
 /* First citation in order (allowing a few skipped labels), or a re-citation. */
 static bool plausible(const parse_state *st, const cite_state *cs, const char *label, bool recite_ok)
 {
-	int n = parse_note_find(st, label), v = label[0] == '*' ? 0 : atoi(label);
+	int n = note_find(st, label), v = label[0] == '*' ? 0 : atoi(label);
 	if (n < 0 || !st->notes[n].in_zone)
 		return false;
 	if (st->notes[n].cited)
@@ -555,7 +505,7 @@ static bool plausible(const parse_state *st, const cite_state *cs, const char *l
 static bool body_in_next_zone(const parse_state *st, const cite_state *cs, size_t i, const char *label)
 {
 	size_t lo = 0, hi = cs->nzones;
-	int n = parse_note_find(st, label);
+	int n = note_find(st, label);
 	if (n < 0)
 		return false;
 	while (lo < hi) {
@@ -680,7 +630,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 	while (i < len) {
 		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
 		n = 0;
-		if (superscript_digit(cp) >= 0) {
+		if (parse_superscript_digit(cp) >= 0) {
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !defined(st, label) && (u_isalnum((UChar32)prev)))
 				n = 0; /* m², 10³ */
@@ -752,7 +702,7 @@ static int lone_body(parse_state *st, size_t i, bool *taken)
 	*taken = false;
 	if (!candidate_at(st, i, label, &bl, &off, &sup) || bl != i)
 		return 0;
-	idx = parse_note_find(st, label);
+	idx = note_find(st, label);
 	if (idx < 0 || st->notes[idx].in_zone || !st->notes[idx].cited)
 		return 0;
 	n = &st->notes[idx];
@@ -800,7 +750,7 @@ int parse_footnotes(parse_state *st)
 		if (l->cls != LINE_TEXT)
 			continue;
 		if (label_only(l, label, &sup)) {
-			int n = parse_note_find(st, label);
+			int n = note_find(st, label);
 			l->cls = LINE_MARKER;
 			if (!(l->marker = resdiff_arena_strdup(st->doc->arena, label))) {
 				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
@@ -823,4 +773,71 @@ int parse_footnotes(parse_state *st)
 done:
 	free(zones);
 	return error;
+}
+
+/* The footnotes found become the document's, with diagnostics for a
+ * marker without a body, a gap in the numbering and a footnote no one
+ * cites. */
+int parse_footnotes_emit(parse_state *st)
+{
+	size_t i, k;
+	int error;
+
+	for (i = 0; i < st->note_count; i++) {
+		parse_note *n = &st->notes[i];
+		resdiff_buf text = RESDIFF_BUF_INIT;
+		if (!n->in_zone) {
+			if (n->label[0] && n->cited)
+				resdiff_doc_add_diag(st->doc, st->lines[n->line].lineno,
+					"footnote marker %s has no footnote text", n->label);
+			continue;
+		}
+		if ((error = parse_normalize(&text, n->text.ptr ? n->text.ptr : "", n->text.size,
+				NULL, NULL, 0)) < 0 ||
+		    (error = resdiff_doc_add_footnote(st->doc, n->label, text.ptr,
+				st->lines[n->line].lineno)) < 0) {
+			resdiff_buf_dispose(&text);
+			return error;
+		}
+		resdiff_buf_dispose(&text);
+	}
+	/* a gap in the numbering of the footnotes found ("4", "6"): the body of
+	 * 5 is missing, and its marker, if any, stayed in the text as a number */
+	{
+		int last = 0;
+		size_t last_line = 0;
+		for (i = 0; i < st->doc->footnote_count; i++) {
+			const resdiff_footnote *f = &st->doc->footnotes[i];
+			int v = f->label[0] == '*' ? 0 : atoi(f->label), m;
+			if (!v)
+				continue;
+			for (m = last + 1; m < v && m - last <= ZONE_GAP_REPORT_MAX; m++) {
+				char lab[16];
+				snprintf(lab, sizeof(lab), "%d", m);
+				if (note_find(st, lab) < 0)
+					resdiff_doc_add_diag(st->doc, f->line,
+						"footnote %d is missing: the footnotes jump from %d (line %zu) to %d",
+						m, last, last_line, v);
+			}
+			if (v > last) {
+				last = v;
+				last_line = f->line;
+			}
+		}
+	}
+	/* footnotes no unit, title or front matter cites */
+	for (i = 0; i < st->doc->footnote_count; i++) {
+		const char *label = st->doc->footnotes[i].label;
+		bool cited = false;
+		size_t u;
+		for (u = 0; u < st->doc->unit_count && !cited; u++)
+			for (k = 0; k < st->doc->units[u].fnref_count; k++)
+				cited |= !strcmp(st->doc->units[u].fnrefs[k].label, label);
+		for (k = 0; k < st->doc->meta.footnote_count; k++)
+			cited |= !strcmp(st->doc->meta.footnotes[k], label);
+		if (!cited)
+			resdiff_doc_add_diag(st->doc, st->doc->footnotes[i].line,
+				"footnote %s is not cited", label);
+	}
+	return 0;
 }

@@ -1,17 +1,25 @@
 /*
- * parse_internal.h: the parser's passes and the line table they share.
+ * parse_state.h (internal): the parser's passes and the state they share.
+ * Calls go one way, from the driver down to the passes and from the passes
+ * down to the helpers; nothing calls back up:
  *
- *   parse_lines.c  bytes -> lines (UTF-8 checks, limits, trimming) and the
- *                  page debris classifier (headers, job numbers, page numbers)
- *   parse_meta.c   front matter, chapeau, closing meeting/date lines, metadata
- *   parse_notes.c  footnote zones, bodies and markers
- *   parse.c        paragraphs: joining lines, labels, ids, diagnostics
+ *   parse.c         the driver: runs the passes below in this order
+ *   parse_lines.c   bytes -> lines (UTF-8 checks, limits, trimming) and the
+ *                   page debris classifier (headers, job numbers, page numbers)
+ *   parse_meta.c    front matter, chapeau, closing meeting/date lines, metadata
+ *   parse_notes.c   footnote zones, bodies and markers; the footnotes and
+ *                   their diagnostics added to the document
+ *   parse_blocks.c  main-text lines joined into blocks (paragraphs, headings)
+ *   parse_units.c   blocks to units: ids, kinds, numbering diagnostics
+ *   parse_labels.c  the label a line starts with ("12.", "(a)", "一.")
+ *   parse_text.c    what a piece of text is: clause ends, spacing, footnote
+ *                   labels, symbols, dates (no parser state)
  *
  * Everything is allocated from the document's arena or from the pass state
  * freed at the end of resdiff_parse(); nothing recurses.
  */
-#ifndef RESDIFF_PARSE_INTERNAL_H
-#define RESDIFF_PARSE_INTERNAL_H
+#ifndef RESDIFF_PARSE_STATE_H
+#define RESDIFF_PARSE_STATE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -81,24 +89,66 @@ typedef struct {
 	bool wrapped;         /* hard-wrapped at a fixed width (not one line per paragraph) */
 } parse_state;
 
+/* A paragraph label at the start of a line (parse_labels.c). */
+typedef enum { LABEL_NONE, LABEL_NUMBER, LABEL_SUB, LABEL_HEADING } label_kind;
+
+#define LABEL_MAX 32
+
+typedef struct {
+	label_kind kind;
+	int number;           /* LABEL_NUMBER */
+	char sub[8];          /* LABEL_SUB: "a", "iv" */
+	char text[LABEL_MAX]; /* as printed: "1.", "(a)", "一." */
+	size_t len;           /* bytes of the label and following spaces */
+} label_t;
+
+/* Main-text lines joined into one paragraph or heading (parse_blocks.c),
+ * before it becomes a unit (parse_units.c). */
+typedef struct {
+	size_t line;          /* first line index */
+	resdiff_buf raw;      /* joined text, whitespace not yet normalised */
+	line_marker *markers; /* byte offsets into raw */
+	size_t marker_count, marker_alloc;
+	label_t label;
+	size_t nlines;
+	const parse_line *last;
+} block;
+
+typedef struct {
+	block *blocks;
+	size_t count, alloc;
+} block_list;
+
+/* The passes, in the order parse.c runs them. */
+
 /* parse_lines.c */
 int parse_split_lines(parse_state *st, const char *text, size_t len);
 void parse_mark_debris(parse_state *st);
-bool parse_is_symbol(const char *s, size_t len);
 
 /* parse_meta.c */
 int parse_front_matter(parse_state *st);
 int parse_end_matter(parse_state *st);
 
-/* parse_notes.c */
+/* parse_notes.c: find bodies and markers (before blocks are assembled), then
+ * add the footnotes to the document (after the units). */
 int parse_footnotes(parse_state *st);
-/* Decode a footnote label at s: ASCII digits (1-3), '*'-runs, or
- * superscript digits. Returns bytes consumed (0 if none) and writes the
- * label (ASCII) to out. */
-size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript);
-int parse_note_find(const parse_state *st, const char *label);
+int parse_footnotes_emit(parse_state *st);
 
-/* parse.c: shared helpers */
+/* parse_blocks.c: *bl is disposed with parse_blocks_dispose() */
+int parse_assemble(parse_state *st, block_list *bl);
+void parse_blocks_dispose(block_list *bl);
+/* Record a footnote marker at byte `pos` of the block's raw text. */
+int parse_block_marker(block *b, size_t pos, const char *label);
+
+/* parse_units.c */
+int parse_build_units(parse_state *st, block_list *bl);
+
+/* Helpers the passes share; they call nothing above them. */
+
+/* parse_labels.c */
+void parse_label_detect(label_t *lab, const char *s, size_t len, const char *lang);
+
+/* parse_text.c */
 /* Last code point of s[0..len) (0 if empty). */
 uint32_t parse_last_cp(const char *s, size_t len);
 uint32_t parse_first_cp(const char *s, size_t len);
@@ -112,6 +162,20 @@ int parse_normalize(resdiff_buf *out, const char *s, size_t len,
 		const size_t *pos, size_t *offsets, size_t npos);
 /* Join line text to a raw block buffer (space or, after "x-", nothing). */
 int parse_join(resdiff_buf *raw, const char *s, size_t len);
+/* Characters that are not whitespace; *cjk tells whether CJK dominates. */
+size_t parse_visible_chars(const char *s, size_t len, bool *cjk);
+/* One short phrase without a clause end: a heading, if the layout agrees. */
+bool parse_heading_shaped(const char *s, size_t len);
+/* Lower-case a UTF-8 string (ASCII, Latin-1, Cyrillic) into out[outsz]. */
+void parse_lower(char *out, size_t outsz, const char *s, size_t len);
+/* Value of a superscript digit, -1 for any other code point. */
+int32_t parse_superscript_digit(int32_t cp);
+/* Decode a footnote label at s: ASCII digits (1-3), '*'-runs, or
+ * superscript digits. Returns bytes consumed (0 if none) and writes the
+ * label (ASCII) to out. */
+size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript);
+/* A document symbol alone on a line ("A/RES/76/189", "E/2009/INF/2/Add.1"). */
+bool parse_is_symbol(const char *s, size_t len);
 /* Parse a date expression (Chinese, English, French, Spanish, Russian,
  * Arabic month names) anywhere in s; writes YYYY-MM-DD. */
 bool parse_find_date(const char *s, size_t len, char out[11]);
