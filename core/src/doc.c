@@ -114,15 +114,19 @@ int resdiff_doc_add_unit(resdiff_unit **out, resdiff_doc *doc, const char *id,
 int resdiff_doc_add_fnref(resdiff_doc *doc, resdiff_unit *unit,
 		const char *label, size_t offset)
 {
-	/* fnrefs live in the arena: copy the array on growth (they are few). */
-	resdiff_fnref *refs;
+	/* fnrefs live in the arena, which cannot grow an array in place: the
+	 * capacity doubles (4, 8, 16 ...: full when the count is 0 or a power
+	 * of two from 4 on), so a paragraph with many markers stays linear */
+	resdiff_fnref *refs = unit->fnrefs;
 	size_t n = unit->fnref_count;
 
-	refs = resdiff_arena_alloc(doc->arena, (n + 1) * sizeof(*refs));
-	if (!refs)
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	if (n)
-		memcpy(refs, unit->fnrefs, n * sizeof(*refs));
+	if (n == 0 || (n >= 4 && !(n & (n - 1)))) {
+		refs = resdiff_arena_alloc(doc->arena, (n ? n * 2 : 4) * sizeof(*refs));
+		if (!refs)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		if (n)
+			memcpy(refs, unit->fnrefs, n * sizeof(*refs));
+	}
 	refs[n].label = dup(doc, label);
 	refs[n].offset = offset;
 	if (!refs[n].label)

@@ -61,8 +61,8 @@ done:
 	return error;
 }
 
-int resdiff_parse(resdiff_doc **out, const char *text, size_t len,
-		const resdiff_parse_options *opts)
+int resdiff_parse_traced(resdiff_doc **out, resdiff_parse_trace **trace, const char *text,
+		size_t len, const resdiff_parse_options *opts)
 {
 	parse_state st;
 	block_list bl = { NULL, 0, 0 };
@@ -71,6 +71,8 @@ int resdiff_parse(resdiff_doc **out, const char *text, size_t len,
 	int error;
 
 	*out = NULL;
+	if (trace)
+		*trace = NULL;
 	memset(&st, 0, sizeof(st));
 	st.source = opts && opts->source ? opts->source : "<input>";
 	if ((error = resdiff_doc_new(&st.doc)) < 0)
@@ -103,6 +105,8 @@ int resdiff_parse(resdiff_doc **out, const char *text, size_t len,
 			st.source, len == 0 ? " (empty input)" : "");
 		goto done;
 	}
+	if (trace && (error = parse_trace_build(trace, &st, &bl)) < 0)
+		goto done;
 	*out = st.doc;
 	st.doc = NULL;
 done:
@@ -114,4 +118,10 @@ done:
 	free(st.lines);
 	resdiff_doc_free(st.doc);
 	return error;
+}
+
+int resdiff_parse(resdiff_doc **out, const char *text, size_t len,
+		const resdiff_parse_options *opts)
+{
+	return resdiff_parse_traced(out, NULL, text, len, opts);
 }

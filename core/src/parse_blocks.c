@@ -25,12 +25,28 @@ int parse_block_marker(block *b, size_t pos, const char *label)
 	return 0;
 }
 
-/* Append line text from byte `from` (after a label) to a block. */
-static int block_add_line(block *b, const parse_line *l, size_t from)
+/* The joiner's state as it walks the main-text lines. */
+typedef struct {
+	parse_state *st;
+	block_list *bl;
+	block *cur;           /* the block being joined, or NULL before the first */
+	size_t typical;       /* characters in a typical full line */
+	size_t blanks;        /* blank lines since the last text line */
+	bool page_break;      /* page debris or footnotes since the last text line */
+	bool after_marker;    /* a marker line right before this one */
+	int last_num;         /* last paragraph number that started a block */
+	const char *pending[16]; /* marker lines before the first block */
+	size_t npending;
+} joiner;
+
+/* Append line text from byte `from` (after a label) to the current block. */
+static int block_add_line(joiner *j, parse_line *l, size_t from)
 {
+	block *b = j->cur;
 	size_t base, k;
 	int error;
 
+	l->block = (int)(b - j->bl->blocks);
 	if ((error = parse_join(&b->raw, l->text + from, l->len - from)) < 0)
 		return error;
 	base = b->raw.size - (l->len - from);
@@ -58,6 +74,7 @@ static block *block_new(block_list *bl, size_t line)
 	b = &bl->blocks[bl->count++];
 	memset(b, 0, sizeof(*b));
 	b->line = line;
+	b->unit = b->into = -1;
 	return b;
 }
 
@@ -142,121 +159,174 @@ static bool next_number_is(const parse_state *st, size_t i, int n)
 	return lab.kind == LABEL_NUMBER && lab.number == n;
 }
 
-int parse_assemble(parse_state *st, block_list *bl)
+
+/* The block's text as a heading (read at most HEADING_MAX_BYTES: this is
+ * asked again at every labelled line of a long paragraph). */
+static bool cur_heading_shaped(joiner *j)
 {
-	size_t i, blanks = 0, typical;
-	bool page_break = false, after_marker = false;
-	int last_num = 0;
-	block *cur = NULL;
-	const char *pending[16];
-	size_t npending = 0, k;
+	const block *b = j->cur;
+	j->st->work += b->raw.size < HEADING_MAX_BYTES ? b->raw.size : HEADING_MAX_BYTES;
+	return parse_heading_shaped(b->raw.ptr, b->raw.size);
+}
+
+/* A labelled line inside a paragraph: a new paragraph unless the block
+ * goes on mid-sentence ("... in\n2015. The"), or a letter follows a
+ * clause that does not end. */
+static bool label_breaks(joiner *j, const label_t *lab)
+{
+	const block *cur = j->cur;
+	bool ends = parse_ends_clause(cur->raw.ptr, cur->raw.size);
+	bool heading = cur_heading_shaped(j);
+	if (lab->kind == LABEL_NUMBER && !ends && !heading && cur->raw.size > cur->label.len)
+		return false;
+	return ends || heading || lab->kind != LABEL_SUB;
+}
+
+/* Double-spaced text where paragraph starts are indented: the indent
+ * decides, or a short heading-shaped line before a paragraph start. */
+static bool indent_breaks(joiner *j, size_t i)
+{
+	const parse_state *st = j->st;
+	const parse_line *l = &st->lines[i];
+	size_t n = next_text_line(st, i);
+	label_t nl;
+	bool cjk;
+	/* the line right after a marker line is indented by the extraction,
+	 * not by the author */
+	if (l->indent > 0 && !j->after_marker)
+		return true;
+	if (parse_heading_shaped(l->text, l->len) &&
+	    parse_visible_chars(l->text, l->len, &cjk) * 4 < j->typical * 3 && n < st->count) {
+		parse_label_detect(&nl, st->lines[n].text, st->lines[n].len, st->language);
+		return starts_block(st, n, &nl);
+	}
+	return false;
+}
+
+/* An unlabelled line after a clause end or a one-line heading: the layout
+ * decides (blank lines, indentation, line length), and across a page
+ * break only a line that looks like a paragraph start begins one. */
+static bool layout_breaks(joiner *j, size_t i)
+{
+	const parse_state *st = j->st;
+	const parse_line *l = &st->lines[i];
+	const block *cur = j->cur;
+	bool ends = parse_ends_clause(cur->raw.ptr, cur->raw.size);
+	bool cjk, brk;
+	bool heading_block = cur->nlines == 1 && (cur->label.kind == LABEL_NONE ||
+		cur->label.kind == LABEL_HEADING) && cur_heading_shaped(j) &&
+		(!st->double_spaced ||
+		 parse_visible_chars(cur->raw.ptr, cur->raw.size, &cjk) * 4 < j->typical * 3);
+
+	if (!ends && !heading_block)
+		return false;
+	if (st->double_spaced && st->indent_signal)
+		brk = indent_breaks(j, i);
+	else if (st->double_spaced)
+		/* a full-width wrapped line ending a sentence does not end the
+		 * paragraph */
+		brk = !st->wrapped || !ends ||
+		      parse_visible_chars(cur->last->text, cur->last->len, &cjk) * 10 < j->typical * 9;
+	else
+		brk = j->blanks > 0;
+	if (brk && j->page_break && !heading_block && !st->indent_signal) {
+		uint32_t c = parse_first_cp(l->text, l->len);
+		brk = !u_islower((UChar32)c) && (u_isupper((UChar32)c) || !u_isalpha((UChar32)c) ||
+						  resdiff_text_is_cjk(c));
+	}
+	return brk;
+}
+
+/* Does text line i (label `lab`) start a new block? */
+static bool starts_new_block(joiner *j, size_t i, const label_t *lab)
+{
+	const parse_line *l = &j->st->lines[i];
+	if (!j->cur)
+		return true;
+	if (l->lead_marker)
+		return false; /* "…分析。¹ 本报告无意…": the text goes on */
+	if (lab->kind == LABEL_NUMBER && lab->number == j->last_num + 1)
+		return true; /* the next paragraph number */
+	if (lab->kind == LABEL_NONE && parse_heading_shaped(l->text, l->len) &&
+	    next_number_is(j->st, i, j->last_num + 1))
+		return true; /* a heading right before the next paragraph */
+	if (lab->kind != LABEL_NONE)
+		return label_breaks(j, lab);
+	if (j->cur->raw.size == 0)
+		return false; /* a label alone on its line: "1." then the text */
+	return layout_breaks(j, i);
+}
+
+/* A footnote marker alone on its line goes with the text before it. */
+static int marker_line(joiner *j, const parse_line *l)
+{
+	j->after_marker = true;
+	if (j->cur)
+		return parse_block_marker(j->cur, j->cur->raw.size, l->marker);
+	if (j->npending < 16)
+		j->pending[j->npending++] = l->marker;
+	return 0;
+}
+
+/* Text line i: to a new block or to the current one. */
+static int text_line(joiner *j, size_t i)
+{
+	parse_line *l = &j->st->lines[i];
+	label_t lab;
+	size_t k;
 	int error;
 
-	measure_layout(st, &typical);
-	for (i = st->body_start; i < st->count; i++) {
-		parse_line *l = &st->lines[i];
-		label_t lab;
-		bool brk;
+	parse_label_detect(&lab, l->text, l->len, j->st->language);
+	if (!starts_new_block(j, i, &lab))
+		return block_add_line(j, l, 0);
+	if (lab.kind == LABEL_NUMBER && lab.number == j->last_num + 1)
+		j->last_num = lab.number;
+	if (!(j->cur = block_new(j->bl, i)))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	j->cur->label = lab;
+	for (k = 0; k < j->npending; k++)
+		if ((error = parse_block_marker(j->cur, 0, j->pending[k])) < 0)
+			return error;
+	j->npending = 0;
+	return block_add_line(j, l, lab.len);
+}
 
-		switch (l->cls) {
+int parse_assemble(parse_state *st, block_list *bl)
+{
+	joiner j;
+	size_t i;
+	int error;
+
+	memset(&j, 0, sizeof(j));
+	j.st = st;
+	j.bl = bl;
+	measure_layout(st, &j.typical);
+	for (i = st->body_start; i < st->count; i++) {
+		st->work++;
+		switch (st->lines[i].cls) {
 		case LINE_BLANK:
 		case LINE_SEPARATOR:
-			blanks++;
-			after_marker = false;
+			j.blanks++;
+			j.after_marker = false;
 			continue;
 		case LINE_DEBRIS:
 		case LINE_NOTE:
-			page_break = true;
+			j.page_break = true;
 			continue;
 		case LINE_MARKER:
-			if (cur) {
-				if ((error = parse_block_marker(cur, cur->raw.size, l->marker)) < 0)
-					return error;
-			} else if (npending < 16) {
-				pending[npending++] = l->marker;
-			}
-			after_marker = true;
+			if ((error = marker_line(&j, &st->lines[i])) < 0)
+				return error;
 			continue;
 		case LINE_TEXT:
-			break;
+			if ((error = text_line(&j, i)) < 0)
+				return error;
+			j.blanks = 0;
+			j.page_break = false;
+			j.after_marker = false;
+			continue;
 		default:
 			continue;
 		}
-		parse_label_detect(&lab, l->text, l->len, st->language);
-		if (!cur) {
-			brk = true;
-		} else if (l->lead_marker) {
-			brk = false; /* "…分析。¹ 本报告无意…": the text goes on */
-		} else if (lab.kind == LABEL_NUMBER && lab.number == last_num + 1) {
-			brk = true; /* the next paragraph number */
-		} else if (lab.kind == LABEL_NONE && parse_heading_shaped(l->text, l->len) &&
-			   next_number_is(st, i, last_num + 1)) {
-			brk = true; /* a heading right before the next paragraph */
-		} else if (lab.kind == LABEL_NUMBER || lab.kind == LABEL_SUB || lab.kind == LABEL_HEADING) {
-			brk = parse_ends_clause(cur->raw.ptr, cur->raw.size) ||
-			      parse_heading_shaped(cur->raw.ptr, cur->raw.size) || lab.kind != LABEL_SUB;
-			/* a number inside a sentence is not a label ("... in\n2015. The") */
-			if (lab.kind == LABEL_NUMBER && !parse_ends_clause(cur->raw.ptr, cur->raw.size) &&
-			    !parse_heading_shaped(cur->raw.ptr, cur->raw.size) && cur->raw.size > cur->label.len)
-				brk = false;
-		} else if (cur->raw.size == 0) {
-			brk = false; /* a label alone on its line: "1." then the text */
-		} else {
-			bool ends = parse_ends_clause(cur->raw.ptr, cur->raw.size);
-			bool cjk;
-			bool heading_block = cur->nlines == 1 && (cur->label.kind == LABEL_NONE ||
-				cur->label.kind == LABEL_HEADING) && parse_heading_shaped(cur->raw.ptr, cur->raw.size) &&
-				(!st->double_spaced ||
-				 parse_visible_chars(cur->raw.ptr, cur->raw.size, &cjk) * 4 < typical * 3);
-			brk = false;
-			if (ends || heading_block) {
-				if (st->double_spaced && st->indent_signal) {
-					size_t n = next_text_line(st, i);
-					label_t nl;
-					/* the line right after a marker line is indented by
-					 * the extraction, not by the author */
-					brk = l->indent > 0 && !after_marker;
-					if (!brk && parse_heading_shaped(l->text, l->len) &&
-					    parse_visible_chars(l->text, l->len, &cjk) * 4 < typical * 3 && n < st->count) {
-						parse_label_detect(&nl, st->lines[n].text, st->lines[n].len, st->language);
-						brk = starts_block(st, n, &nl);
-					}
-				} else if (st->double_spaced) {
-					/* a full-width wrapped line ending a sentence does not
-					 * end the paragraph */
-					bool cjk2;
-					brk = !st->wrapped || !ends ||
-					      parse_visible_chars(cur->last->text, cur->last->len, &cjk2) * 10 < typical * 9;
-				} else {
-					brk = blanks > 0;
-				}
-				if (brk && page_break && !heading_block && !st->indent_signal) {
-					/* across a page break only a line that looks like a
-					 * paragraph start begins one */
-					uint32_t c = parse_first_cp(l->text, l->len);
-					brk = !u_islower((UChar32)c) && (u_isupper((UChar32)c) || !u_isalpha((UChar32)c) ||
-									  resdiff_text_is_cjk(c));
-				}
-			}
-		}
-		if (brk && lab.kind == LABEL_NUMBER && lab.number == last_num + 1)
-			last_num = lab.number;
-		if (brk) {
-			if (!(cur = block_new(bl, i)))
-				return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-			cur->label = lab;
-			for (k = 0; k < npending; k++)
-				if ((error = parse_block_marker(cur, 0, pending[k])) < 0)
-					return error;
-			npending = 0;
-			if ((error = block_add_line(cur, l, lab.len)) < 0)
-				return error;
-		} else if ((error = block_add_line(cur, l, 0)) < 0) {
-			return error;
-		}
-		blanks = 0;
-		page_break = false;
-		after_marker = false;
 	}
 	return 0;
 }

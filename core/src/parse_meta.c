@@ -63,19 +63,21 @@ static const char *const plenary_words[] = {
 	"пленарное заседание", "الجلسة العامة",
 };
 
-static int mark_if_title(parse_line *l, const char *title)
+/* A line that is a piece of the title (norm is scratch space). */
+static int mark_if_title(resdiff_buf *norm, parse_line *l, const char *title)
 {
-	resdiff_buf norm = RESDIFF_BUF_INIT;
 	int error;
-	if ((error = parse_normalize(&norm, l->text, l->len, NULL, NULL, 0)) < 0)
+	if (parse_ends_clause(l->text, l->len))
+		return 0; /* cheap first: a running title ends no clause */
+	resdiff_buf_clear(norm);
+	if ((error = parse_normalize(norm, l->text, l->len, NULL, NULL, 0)) < 0)
 		return error;
-	if (resdiff_utf8_count(norm.ptr, norm.size) >= TITLE_LINE_MIN_CHARS &&
-	    !parse_ends_clause(norm.ptr, norm.size) && strstr(title, norm.ptr))
+	if (resdiff_utf8_count(norm->ptr, norm->size) >= TITLE_LINE_MIN_CHARS && strstr(title, norm->ptr)) {
 		l->cls = LINE_DEBRIS;
-	resdiff_buf_dispose(&norm);
+		l->why = "running title (a piece of the title)";
+	}
 	return 0;
 }
-
 
 static bool contains_any(const char *lowered, const char *const *words, size_t n)
 {
@@ -213,29 +215,38 @@ static bool starts_heading_label(const char *s, size_t len)
 static int mark_title_lines(parse_state *st)
 {
 	const char *title = st->doc->meta.title;
-	size_t i, n;
-	int error = 0, dir;
+	resdiff_buf norm = RESDIFF_BUF_INIT;
+	size_t i, k, n, ahead = 0;
+	int error = 0;
 
-	for (i = st->body_start; i < st->count; i++) {
-		if (st->lines[i].cls != LINE_DEBRIS)
+	/* one pass: `ahead` counts the non-blank lines still in the window
+	 * after the last debris line (a line found to be the title is debris
+	 * too, and opens its own window); the window before a debris line is
+	 * looked at when it is reached */
+	for (i = st->body_start; i < st->count && !error; i++) {
+		parse_line *l = &st->lines[i];
+		st->work++;
+		if (l->cls == LINE_BLANK)
 			continue;
-		/* the window before (dir -1) and after (dir +1) the debris line */
-		for (dir = -1; dir <= 1; dir += 2) {
-			size_t k = i;
-			for (n = 0; n < TITLE_WINDOW; ) {
-				parse_line *l;
-				if (dir < 0 ? k <= st->body_start : k + 1 >= st->count)
-					break;
-				k = dir < 0 ? k - 1 : k + 1;
-				l = &st->lines[k];
-				if (l->cls == LINE_BLANK)
-					continue;
-				n++;
-				if (l->cls == LINE_TEXT && (error = mark_if_title(l, title)) < 0)
-					return error;
-			}
+		if (ahead > 0) {
+			ahead--;
+			if (l->cls == LINE_TEXT && (error = mark_if_title(&norm, l, title)) < 0)
+				break;
 		}
+		if (l->cls != LINE_DEBRIS)
+			continue;
+		for (k = i, n = 0; k > st->body_start && n < TITLE_WINDOW && !error;) {
+			parse_line *b = &st->lines[--k];
+			st->work++;
+			if (b->cls == LINE_BLANK)
+				continue;
+			n++;
+			if (b->cls == LINE_TEXT)
+				error = mark_if_title(&norm, b, title);
+		}
+		ahead = TITLE_WINDOW;
 	}
+	resdiff_buf_dispose(&norm);
 	return error;
 }
 
@@ -253,11 +264,12 @@ typedef struct {
 
 /* The chapeau: the first short comma-ended line naming a body, searched
  * up to paragraph 1. NO_LINE when there is none (a report). */
-static size_t find_chapeau(const parse_state *st)
+static size_t find_chapeau(parse_state *st)
 {
 	size_t i, text_seen = 0;
 	for (i = 0; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
 		const parse_line *l = &st->lines[i];
+		st->work++;
 		if (l->cls != LINE_TEXT)
 			continue;
 		text_seen++;
@@ -284,7 +296,7 @@ static int take_chapeau(parse_state *st, front *fm)
 
 /* A report: the front matter ends after "Report of the Secretary-General",
  * or at the first heading, summary or paragraph 1, whichever comes first. */
-static void find_report_front(const parse_state *st, front *fm)
+static void find_report_front(parse_state *st, front *fm)
 {
 	size_t i, k, text_seen = 0;
 	char low[1024];
@@ -293,6 +305,7 @@ static void find_report_front(const parse_state *st, front *fm)
 	for (i = 0; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
 		const parse_line *l = &st->lines[i];
 		bool summary = false;
+		st->work++;
 		if (l->cls != LINE_TEXT)
 			continue;
 		text_seen++;
@@ -324,7 +337,7 @@ static int front_date(parse_state *st, const front *fm, size_t i, size_t len)
 
 	resdiff_buf_put(&two, l->text, len);
 	for (k = i + 1; k < fm->end && st->lines[k].cls == LINE_BLANK; k++)
-		;
+		st->work++;
 	if (k < fm->end && st->lines[k].cls == LINE_TEXT) {
 		resdiff_buf_putc(&two, ' ');
 		resdiff_buf_put(&two, st->lines[k].text, st->lines[k].len);
@@ -359,6 +372,7 @@ static int number_and_title(size_t *last, parse_state *st, front *fm, size_t i, 
 	for (k = i + 1; k < fm->end; k++) {
 		parse_line *n = &st->lines[k];
 		size_t nl;
+		st->work++;
 		if (n->cls == LINE_BLANK && fm->title.size)
 			break;
 		if (n->cls != LINE_TEXT || n->text[0] == '[')
@@ -385,6 +399,7 @@ static int read_front_lines(parse_state *st, front *fm)
 		char label[16];
 		bool sup;
 
+		st->work++;
 		if (l->cls == LINE_DEBRIS && !fm->symbol_line && parse_is_symbol(l->text, l->len))
 			fm->symbol_line = l->text;
 		if (l->cls != LINE_TEXT)
@@ -502,13 +517,16 @@ static bool meeting_number(const char *s, size_t len, char out[16])
 	char low[256];
 	size_t i, n = 0;
 
-	if (len >= sizeof(low) / 2 || resdiff_utf8_count(s, len) > END_LINE_MAX_CHARS)
+	if (len >= sizeof(low) / 2)
+		return false;
+	/* the number first: most lines have none, and need no lower-casing */
+	for (i = 0; i < len && !(s[i] >= '0' && s[i] <= '9'); i++)
+		;
+	if (i == len || resdiff_utf8_count(s, len) > END_LINE_MAX_CHARS)
 		return false;
 	parse_lower(low, sizeof(low), s, len);
 	if (!contains_any(low, plenary_words, COUNT(plenary_words)))
 		return false;
-	for (i = 0; i < len && !(s[i] >= '0' && s[i] <= '9'); i++)
-		;
 	while (i < len && s[i] >= '0' && s[i] <= '9' && n < 15)
 		out[n++] = s[i++];
 	out[n] = '\0';
@@ -538,6 +556,7 @@ int parse_end_matter(parse_state *st)
 
 	for (i = st->body_start; i < st->body_end; i++) {
 		parse_line *l = &st->lines[i];
+		st->work++;
 		if (l->cls != LINE_TEXT || !meeting_number(l->text, l->len, num))
 			continue;
 		l->cls = LINE_END;
@@ -547,6 +566,7 @@ int parse_end_matter(parse_state *st)
 		/* a date line right before or after it */
 		for (k = i > 3 ? i - 3 : 0; k < st->body_end && k <= i + 3; k++) {
 			parse_line *d = &st->lines[k];
+			st->work++;
 			if (d->cls == LINE_TEXT && date_only(d->text, d->len, date)) {
 				d->cls = LINE_END;
 				if ((error = resdiff_doc_set_meta(st->doc, &st->doc->meta.date, date)) < 0)

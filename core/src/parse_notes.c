@@ -42,41 +42,58 @@ typedef struct {
 	bool dissolved;
 } zone;
 
-/* Footnotes are found by label through an open-addressing table of note
- * indexes (linear probing keeps equal labels in insertion order, so the
- * first note with a label is found first). Dissolved notes have the label
- * "" and never match. */
-static uint32_t label_hash(const char *s)
+/* Footnotes are found by label through an open-addressing table of the
+ * notes that stand. It is built once the zones are settled, when every
+ * label has one note at most (dissolved notes have the label "" and are
+ * left out), so a file that defines the same labels again and again costs
+ * one probe per lookup; notes added later (markers without a body) go in
+ * as they come. */
+static void index_put(int *t, size_t size, const parse_state *st, size_t note, size_t *work)
 {
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	size_t mask = size - 1, k;
+	for (k = parse_hash(st->notes[note].label) & mask; t[k] >= 0; k = (k + 1) & mask)
+		(*work)++;
+	t[k] = (int)note;
+}
+
+static int index_resize(parse_state *st, size_t size)
+{
+	size_t i;
+	int *t = malloc(size * sizeof(*t));
+	if (!t)
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	for (i = 0; i < size; i++)
+		t[i] = -1;
+	for (i = 0; i < st->note_count; i++)
+		if (st->notes[i].label[0])
+			index_put(t, size, st, i, &st->work);
+	free(st->index);
+	st->index = t;
+	st->index_size = size;
+	return 0;
+}
+
+static int index_build(parse_state *st)
+{
+	size_t live = 0, i, size = 64;
+	for (i = 0; i < st->note_count; i++)
+		live += st->notes[i].label[0] != '\0';
+	while (size < live * 2 + 2)
+		size *= 2;
+	st->index_live = live;
+	return index_resize(st, size);
 }
 
 static int index_insert(parse_state *st, size_t note)
 {
-	size_t mask, k;
-	if ((st->note_count + 1) * 2 > st->index_size) {
-		size_t n = st->index_size ? st->index_size * 2 : 64, i;
-		int *t = malloc(n * sizeof(*t));
-		if (!t)
-			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-		for (i = 0; i < n; i++)
-			t[i] = -1;
-		free(st->index);
-		st->index = t;
-		st->index_size = n;
-		for (i = 0; i < note; i++) {
-			for (k = label_hash(st->notes[i].label) & (n - 1); t[k] >= 0; k = (k + 1) & (n - 1))
-				;
-			t[k] = (int)i;
-		}
-	}
-	mask = st->index_size - 1;
-	for (k = label_hash(st->notes[note].label) & mask; st->index[k] >= 0; k = (k + 1) & mask)
-		;
-	st->index[k] = (int)note;
+	int error;
+	if (!st->index || !st->notes[note].label[0])
+		return 0; /* not built yet: index_build() takes it */
+	if ((st->index_live + 1) * 2 > st->index_size &&
+	    (error = index_resize(st, st->index_size * 2)) < 0)
+		return error;
+	index_put(st->index, st->index_size, st, note, &st->work);
+	st->index_live++;
 	return 0;
 }
 
@@ -86,7 +103,7 @@ static int note_find(const parse_state *st, const char *label)
 	if (!st->index_size || !label[0])
 		return -1;
 	mask = st->index_size - 1;
-	for (k = label_hash(label) & mask; st->index[k] >= 0; k = (k + 1) & mask)
+	for (k = parse_hash(label) & mask; st->index[k] >= 0; k = (k + 1) & mask)
 		if (!strcmp(st->notes[st->index[k]].label, label))
 			return st->index[k];
 	return -1;
@@ -128,7 +145,7 @@ static bool label_only(const parse_line *l, char label[16], bool *sup)
 
 /* Is line i the start of a footnote body? Sets the label, the line where
  * the body text starts and the byte offset of the text in that line. */
-static bool candidate_at(const parse_state *st, size_t i, char label[16], size_t *body_line,
+static bool candidate_at(parse_state *st, size_t i, char label[16], size_t *body_line,
 		size_t *text_off, bool *sup)
 {
 	const parse_line *l = &st->lines[i];
@@ -141,7 +158,7 @@ static bool candidate_at(const parse_state *st, size_t i, char label[16], size_t
 		return false;
 	if (n == l->len) {
 		for (j = i + 1; j < st->count && st->lines[j].cls == LINE_BLANK; j++)
-			;
+			st->work++;
 		if (j >= st->count || st->lines[j].cls != LINE_TEXT)
 			return false;
 		if (is_numbered_start(st->lines[j].text, st->lines[j].len) ||
@@ -169,10 +186,11 @@ static bool candidate_at(const parse_state *st, size_t i, char label[16], size_t
 static bool ends_sentence(const char *s, size_t len)
 {
 	uint32_t c;
+	size_t closers = 0;
 	while (len) {
 		c = parse_last_cp(s, len);
-		if (c == 0x201D || c == 0x2019 || c == ')' || c == 0xFF09 || c == '"' || c == 0x300B ||
-		    c == 0x300D) {
+		if ((c == 0x201D || c == 0x2019 || c == ')' || c == 0xFF09 || c == '"' || c == 0x300B ||
+		     c == 0x300D) && closers++ < CLOSERS_MAX) {
 			size_t k = len - 1;
 			while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
 				k--;
@@ -209,13 +227,13 @@ static int note_new(parse_state *st, const char *label, size_t line)
 }
 
 /* Is the first non-blank line after k a body labelled after `prev`? */
-static bool next_label_after(const parse_state *st, size_t k, const char *prev)
+static bool next_label_after(parse_state *st, size_t k, const char *prev)
 {
 	char label[16];
 	size_t j, bl, off;
 	bool sup;
 	for (j = k + 1; j < st->count && st->lines[j].cls == LINE_BLANK; j++)
-		;
+		st->work++;
 	return j < st->count && candidate_at(st, j, label, &bl, &off, &sup) && label_follows(prev, label);
 }
 
@@ -234,6 +252,7 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 	k = i;
 	while (k < st->count) {
 		parse_line *l = &st->lines[k];
+		st->work++;
 		if (l->cls == LINE_BLANK) {
 			k++;
 			continue;
@@ -284,7 +303,7 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 }
 
 /* A cluster: a candidate whose successor label follows within a few lines. */
-static bool cluster_follows(const parse_state *st, size_t i, const char *label)
+static bool cluster_follows(parse_state *st, size_t i, const char *label)
 {
 	char next[16];
 	size_t k, seen = 0, bl, off;
@@ -293,11 +312,12 @@ static bool cluster_follows(const parse_state *st, size_t i, const char *label)
 	/* the last line of the text: footnotes of the last page */
 	candidate_at(st, i, next, &bl, &off, &sup);
 	for (k = bl + 1; k < st->count && st->lines[k].cls != LINE_TEXT; k++)
-		;
+		st->work++;
 	if (k >= st->count)
 		return true;
 	for (k = i + 1; k < st->count && seen < CLUSTER_LOOKAHEAD; k++) {
 		const parse_line *l = &st->lines[k];
+		st->work++;
 		if (l->cls == LINE_BLANK)
 			continue;
 		if (l->cls != LINE_TEXT)
@@ -311,7 +331,7 @@ static bool cluster_follows(const parse_state *st, size_t i, const char *label)
 
 /* "20 拉加经委会…" and a few lines on " 20 该计划可查询 http://…": the
  * label seen first is the marker, the one that repeats it is the body. */
-static bool marker_precedes(const parse_state *st, size_t i, const char *label)
+static bool marker_precedes(parse_state *st, size_t i, const char *label)
 {
 	char prev[16];
 	size_t k, seen = 0;
@@ -319,6 +339,7 @@ static bool marker_precedes(const parse_state *st, size_t i, const char *label)
 
 	for (k = i; k > st->body_start && seen < MARKER_LOOKBACK; k--) {
 		const parse_line *l = &st->lines[k - 1];
+		st->work++;
 		size_t n;
 		if (l->cls == LINE_BLANK)
 			continue;
@@ -337,7 +358,7 @@ static void dissolve(parse_state *st, zone *z)
 	size_t n, k;
 	for (n = z->first_note; n < z->first_note + z->note_count; n++) {
 		parse_note *note = &st->notes[n];
-		for (k = note->first; k <= note->last; k++)
+		for (k = note->first; k <= note->last; k++, st->work++)
 			if (st->lines[k].cls == LINE_NOTE && st->lines[k].note == (int)n)
 				st->lines[k].cls = LINE_TEXT;
 		note->in_zone = false;
@@ -379,7 +400,7 @@ static int resolve_duplicates(parse_state *st, zone *zones, size_t nzones)
 	qsort(all, n, sizeof(*all), cmp_zone_label);
 	for (i = 0; i < n; i = j) {
 		size_t best = all[i].zone;
-		for (j = i + 1; j < n && !strcmp(all[j].label, all[i].label); j++) {
+		for (j = i + 1; j < n && !strcmp(all[j].label, all[i].label); j++, st->work++) {
 			const zone *a = &zones[best], *b = &zones[all[j].zone];
 			/* stronger wins; of equals, the later (bodies follow markers) */
 			if (zones[best].dissolved || (!b->dissolved &&
@@ -405,6 +426,7 @@ static int find_zones(parse_state *st, zone **out, size_t *nout)
 	while (i < st->count) {
 		parse_line *l = &st->lines[i];
 		int strength = 0;
+		st->work++;
 		if (l->cls == LINE_SEPARATOR) {
 			after_sep = true;
 			i++;
@@ -451,7 +473,8 @@ static int find_zones(parse_state *st, zone **out, size_t *nout)
 		nz++;
 		i = next > i ? next : i + 1;
 	}
-	if ((error = resolve_duplicates(st, zones, nz)) < 0)
+	if ((error = resolve_duplicates(st, zones, nz)) < 0 ||
+	    (error = index_build(st)) < 0)
 		goto done;
 	/* the zones that stand, in order, for body_in_next_zone's search */
 	for (i = 0, next = 0; i < nz; i++)
@@ -588,17 +611,28 @@ static bool list_punct(uint32_t c)
 	       c == ':' || c == 0x060C || c == 0x061B;
 }
 
-static int add_marker(parse_state *st, parse_line *l, resdiff_buf *out, const char *label)
+/* A marker taken out of line l: it stood at byte `src` of the source and
+ * stands at the end of `out`, the text without it. */
+static int add_marker(parse_state *st, parse_line *l, resdiff_buf *out, size_t src,
+		const char *label, const char *form)
 {
-	line_marker *m = resdiff_arena_alloc(st->doc->arena, (l->marker_count + 1) * sizeof(*m));
-	if (!m)
+	/* the arena cannot grow an array in place: double it, so that a line
+	 * full of markers costs linear time */
+	if (l->marker_count == l->marker_alloc) {
+		size_t cap = l->marker_alloc ? l->marker_alloc * 2 : 4;
+		line_marker *m = resdiff_arena_alloc(st->doc->arena, cap * sizeof(*m));
+		if (!m)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		if (l->marker_count)
+			memcpy(m, l->markers, l->marker_count * sizeof(*m));
+		l->markers = m;
+		l->marker_alloc = cap;
+	}
+	l->markers[l->marker_count].pos = out->size;
+	l->markers[l->marker_count].src = src;
+	l->markers[l->marker_count].form = form;
+	if (!(l->markers[l->marker_count].label = resdiff_arena_strdup(st->doc->arena, label)))
 		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	if (l->marker_count)
-		memcpy(m, l->markers, l->marker_count * sizeof(*m));
-	m[l->marker_count].pos = out->size;
-	if (!(m[l->marker_count].label = resdiff_arena_strdup(st->doc->arena, label)))
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	l->markers = m;
 	l->marker_count++;
 	return 0;
 }
@@ -615,11 +649,13 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 	int error = 0;
 	uint32_t prev = 0, prev2 = 0;
 
+	st->work += len;
+
 	/* a label starting the line: "26 上举行了…" */
 	n = parse_note_label(s, len, label, &sup);
 	if (n && !sup && n < len && s[n] == ' ' && label[0] != '*' &&
 	    plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label)) {
-		if ((error = add_marker(st, l, &out, label)) < 0)
+		if ((error = add_marker(st, l, &out, 0, label, "leading")) < 0)
 			goto done;
 		cite(st, cs, label);
 		l->lead_marker = true;
@@ -629,13 +665,16 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 	}
 	while (i < len) {
 		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		const char *form = NULL;
 		n = 0;
 		if (parse_superscript_digit(cp) >= 0) {
+			form = "superscript";
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !defined(st, label) && (u_isalnum((UChar32)prev)))
 				n = 0; /* m², 10³ */
 		} else if (cp == '(' && i + 2 < len && s[i + 1] >= '1' && s[i + 1] <= '9') {
 			/* "المسألة(1)،": a parenthesised number that names a footnote */
+			form = "parenthesised";
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !(right_ok(s, len, i + n) && plausible(st, cs, label, true)))
 				n = 0;
@@ -644,6 +683,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			if (n && !right_ok(s, len, i + n))
 				n = 0;
 			if (n && prev != 0 && (u_islower((UChar32)prev) || closing_punct(prev))) {
+				form = "glued";
 				/* glued: "Goals17", "issue,1", "文件，1", "2016,3" */
 				bool after_number = closing_punct(prev) && prev2 >= '0' && prev2 <= '9';
 				if ((list_punct(prev) && quantity_follows(s, len, i + n)) ||
@@ -653,6 +693,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 					n = 0;
 			} else if (n && prev == ' ' && prev2 != 0 && !(prev2 >= '0' && prev2 <= '9') &&
 				   !resdiff_text_is_cjk(prev2)) {
+				form = "spaced";
 				/* spaced: "Development 10 and", "report 11 and", "2005, 6
 				 * and"; not after a short lower-case word ("that 2
 				 * regional commissions", "from 17 to", "all 17") */
@@ -664,7 +705,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			}
 		}
 		if (n) {
-			if ((error = add_marker(st, l, &out, label)) < 0)
+			if ((error = add_marker(st, l, &out, i, label, form)) < 0)
 				goto done;
 			cite(st, cs, label);
 			i += n;
@@ -717,6 +758,7 @@ static int lone_body(parse_state *st, size_t i, bool *taken)
 	n->last = i;
 	for (k = i + 1; k < st->count && !ends_sentence(n->text.ptr, n->text.size); k++) {
 		parse_line *l = &st->lines[k];
+		st->work++;
 		if (l->cls == LINE_BLANK)
 			continue;
 		if (l->cls != LINE_TEXT || is_numbered_start(l->text, l->len) || k - i > NOTE_MAX_LINES)
@@ -747,6 +789,7 @@ int parse_footnotes(parse_state *st)
 	cs.nzones = nz;
 	for (i = st->body_start; i < st->count; i++) {
 		parse_line *l = &st->lines[i];
+		st->work++;
 		if (l->cls != LINE_TEXT)
 			continue;
 		if (label_only(l, label, &sup)) {
@@ -775,69 +818,96 @@ done:
 	return error;
 }
 
-/* The footnotes found become the document's, with diagnostics for a
- * marker without a body, a gap in the numbering and a footnote no one
- * cites. */
-int parse_footnotes_emit(parse_state *st)
+/* The bodies in their zones become the document's footnotes; a marker
+ * whose label has no body is reported. */
+static int add_bodies(parse_state *st)
 {
-	size_t i, k;
-	int error;
+	resdiff_buf text = RESDIFF_BUF_INIT;
+	size_t i;
+	int error = 0;
 
 	for (i = 0; i < st->note_count; i++) {
 		parse_note *n = &st->notes[i];
-		resdiff_buf text = RESDIFF_BUF_INIT;
+		n->footnote = NO_FOOTNOTE;
 		if (!n->in_zone) {
 			if (n->label[0] && n->cited)
-				resdiff_doc_add_diag(st->doc, st->lines[n->line].lineno,
+				resdiff_doc_add_diag(st->doc, n->line + 1,
 					"footnote marker %s has no footnote text", n->label);
 			continue;
 		}
+		resdiff_buf_clear(&text);
 		if ((error = parse_normalize(&text, n->text.ptr ? n->text.ptr : "", n->text.size,
 				NULL, NULL, 0)) < 0 ||
 		    (error = resdiff_doc_add_footnote(st->doc, n->label, text.ptr,
-				st->lines[n->line].lineno)) < 0) {
-			resdiff_buf_dispose(&text);
-			return error;
-		}
-		resdiff_buf_dispose(&text);
+				n->line + 1)) < 0)
+			break;
+		n->footnote = st->doc->footnote_count - 1;
 	}
-	/* a gap in the numbering of the footnotes found ("4", "6"): the body of
-	 * 5 is missing, and its marker, if any, stayed in the text as a number */
-	{
-		int last = 0;
-		size_t last_line = 0;
-		for (i = 0; i < st->doc->footnote_count; i++) {
-			const resdiff_footnote *f = &st->doc->footnotes[i];
-			int v = f->label[0] == '*' ? 0 : atoi(f->label), m;
-			if (!v)
-				continue;
-			for (m = last + 1; m < v && m - last <= ZONE_GAP_REPORT_MAX; m++) {
-				char lab[16];
-				snprintf(lab, sizeof(lab), "%d", m);
-				if (note_find(st, lab) < 0)
-					resdiff_doc_add_diag(st->doc, f->line,
-						"footnote %d is missing: the footnotes jump from %d (line %zu) to %d",
-						m, last, last_line, v);
-			}
-			if (v > last) {
-				last = v;
-				last_line = f->line;
-			}
-		}
-	}
-	/* footnotes no unit, title or front matter cites */
+	resdiff_buf_dispose(&text);
+	return error;
+}
+
+/* A gap in the numbering of the footnotes found ("4", "6"): the body of 5
+ * is missing, and its marker, if any, stayed in the text as a number. */
+static void report_gaps(parse_state *st)
+{
+	size_t i, last_line = 0;
+	int last = 0;
+
 	for (i = 0; i < st->doc->footnote_count; i++) {
-		const char *label = st->doc->footnotes[i].label;
-		bool cited = false;
-		size_t u;
-		for (u = 0; u < st->doc->unit_count && !cited; u++)
-			for (k = 0; k < st->doc->units[u].fnref_count; k++)
-				cited |= !strcmp(st->doc->units[u].fnrefs[k].label, label);
-		for (k = 0; k < st->doc->meta.footnote_count; k++)
-			cited |= !strcmp(st->doc->meta.footnotes[k], label);
-		if (!cited)
-			resdiff_doc_add_diag(st->doc, st->doc->footnotes[i].line,
-				"footnote %s is not cited", label);
+		const resdiff_footnote *f = &st->doc->footnotes[i];
+		int v = f->label[0] == '*' ? 0 : atoi(f->label), m;
+		if (!v)
+			continue;
+		for (m = last + 1; m < v && m - last <= ZONE_GAP_REPORT_MAX; m++) {
+			char lab[16];
+			snprintf(lab, sizeof(lab), "%d", m);
+			if (note_find(st, lab) < 0)
+				resdiff_doc_add_diag(st->doc, f->line,
+					"footnote %d is missing: the footnotes jump from %d (line %zu) to %d",
+					m, last, last_line, v);
+		}
+		if (v > last) {
+			last = v;
+			last_line = f->line;
+		}
 	}
+}
+
+/* Footnotes no unit, title or front matter cites: every citation marks
+ * its note once (labels are unique among the notes that stand). */
+static int report_uncited(parse_state *st)
+{
+	bool *cited;
+	size_t i, k;
+	int n;
+
+	if (!(cited = calloc(st->note_count + 1, sizeof(*cited))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	for (i = 0; i < st->doc->unit_count; i++)
+		for (k = 0; k < st->doc->units[i].fnref_count; k++) {
+			st->work++;
+			if ((n = note_find(st, st->doc->units[i].fnrefs[k].label)) >= 0)
+				cited[n] = true;
+		}
+	for (k = 0; k < st->doc->meta.footnote_count; k++)
+		if ((n = note_find(st, st->doc->meta.footnotes[k])) >= 0)
+			cited[n] = true;
+	for (i = 0; i < st->note_count; i++) {
+		const parse_note *note = &st->notes[i];
+		if (note->footnote != NO_FOOTNOTE && !cited[i])
+			resdiff_doc_add_diag(st->doc, st->doc->footnotes[note->footnote].line,
+				"footnote %s is not cited", note->label);
+	}
+	free(cited);
 	return 0;
+}
+
+int parse_footnotes_emit(parse_state *st)
+{
+	int error;
+	if ((error = add_bodies(st)) < 0)
+		return error;
+	report_gaps(st);
+	return report_uncited(st);
 }

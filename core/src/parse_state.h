@@ -11,6 +11,7 @@
  *                   their diagnostics added to the document
  *   parse_blocks.c  main-text lines joined into blocks (paragraphs, headings)
  *   parse_units.c   blocks to units: ids, kinds, numbering diagnostics
+ *   parse_trace.c   on request: where each line went (resdiff_parse_traced)
  *   parse_labels.c  the label a line starts with ("12.", "(a)", "一.")
  *   parse_text.c    what a piece of text is: clause ends, spacing, footnote
  *                   labels, symbols, dates (no parser state)
@@ -39,25 +40,31 @@ typedef enum {
 	LINE_MARKER      /* a footnote marker alone on a line */
 } line_class;
 
-/* A footnote marker found inside a line: byte offset in line text. */
+/* A footnote marker found inside a line: byte offset in the line's text
+ * (markers removed) and in its source (markers in), and the form it had. */
 typedef struct {
 	size_t pos;
+	size_t src;
 	const char *label;
+	const char *form;    /* static: "superscript", "glued", "spaced", ... */
 } line_marker;
 
+/* One source line; lines[i] is line i + 1 of the input. */
 typedef struct {
-	const char *text;    /* trimmed, NUL terminated (arena) */
-	size_t len;
-	size_t lineno;       /* 1-based */
-	unsigned indent;     /* leading whitespace characters in the source */
+	const char *text;    /* trimmed, NUL terminated (arena); inline markers removed */
+	const char *source;  /* the same line before the markers were removed */
+	size_t len;          /* bytes of text */
+	const char *marker;  /* LINE_MARKER: label */
+	const char *why;     /* LINE_DEBRIS: what debris it is (static string) */
+	line_marker *markers;/* markers inside a LINE_TEXT line (removed from text) */
+	uint32_t marker_count, marker_alloc;
+	int note;            /* LINE_NOTE: index of the footnote it belongs to */
+	int block;           /* LINE_TEXT: index of the block it went to, or -1 */
+	line_class cls;
+	uint8_t indent;      /* leading whitespace characters in the source (255 at most) */
 	bool wide_blank;     /* whitespace-only line of >= SEPARATOR_SPACES */
 	bool page_break;     /* debris or a form feed stood since the previous text line */
 	bool lead_marker;    /* the line began with a footnote marker: a continuation */
-	line_class cls;
-	int note;            /* LINE_NOTE: index of the footnote it belongs to */
-	const char *marker;  /* LINE_MARKER: label */
-	line_marker *markers;/* markers inside a LINE_TEXT line (removed from text) */
-	size_t marker_count;
 } parse_line;
 
 /* A footnote body as found, before it is added to the document. */
@@ -68,7 +75,10 @@ typedef struct {
 	resdiff_buf text;     /* joined body text (raw, normalised later) */
 	bool in_zone;         /* found in a zone (separator, cluster, superscript) */
 	bool cited;
+	size_t footnote;      /* index in doc->footnotes once added, else NO_FOOTNOTE */
 } parse_note;
+
+#define NO_FOOTNOTE ((size_t)-1)
 
 typedef struct {
 	resdiff_doc *doc;
@@ -80,13 +90,15 @@ typedef struct {
 	parse_note *notes;
 	size_t note_count, note_alloc;
 	int *index;           /* label -> note, see parse_notes.c */
-	size_t index_size;
+	size_t index_size, index_live;
 	size_t body_start;    /* first line after the chapeau / front matter */
 	size_t body_end;      /* one past the last body line */
 	bool is_resolution;   /* a chapeau was found */
 	bool double_spaced;   /* blank lines between wrapped lines: not paragraph breaks */
 	bool indent_signal;   /* paragraph starts are indented, wrapped lines not */
 	bool wrapped;         /* hard-wrapped at a fixed width (not one line per paragraph) */
+	size_t work;          /* steps of every loop whose length is not fixed: the
+	                       * linear-growth test counts these, never time */
 } parse_state;
 
 /* A paragraph label at the start of a line (parse_labels.c). */
@@ -112,6 +124,8 @@ typedef struct {
 	label_t label;
 	size_t nlines;
 	const parse_line *last;
+	int unit;             /* index in doc->units once emitted, or -1 */
+	int into;             /* index of the block it was joined to, or -1 */
 } block;
 
 typedef struct {
@@ -142,6 +156,11 @@ int parse_block_marker(block *b, size_t pos, const char *label);
 
 /* parse_units.c */
 int parse_build_units(parse_state *st, block_list *bl);
+
+/* parse_trace.c: on request, after all the others; reads, changes nothing */
+struct resdiff_parse_trace;
+int parse_trace_build(struct resdiff_parse_trace **out, const parse_state *st,
+		const block_list *bl);
 
 /* Helpers the passes share; they call nothing above them. */
 
@@ -174,6 +193,8 @@ int32_t parse_superscript_digit(int32_t cp);
  * superscript digits. Returns bytes consumed (0 if none) and writes the
  * label (ASCII) to out. */
 size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript);
+/* FNV-1a hash of a NUL-terminated string, for the passes' lookup tables. */
+uint32_t parse_hash(const char *s);
 /* A document symbol alone on a line ("A/RES/76/189", "E/2009/INF/2/Add.1"). */
 bool parse_is_symbol(const char *s, size_t len);
 /* Parse a date expression (Chinese, English, French, Spanish, Russian,
@@ -183,6 +204,8 @@ bool parse_find_date(const char *s, size_t len, char out[11]);
 #define SEPARATOR_SPACES 20   /* a whitespace-only line this wide separates footnotes */
 #define HEADING_MAX_CJK 40    /* a heading is at most this many characters ... */
 #define HEADING_MAX_LATIN 120 /* ... or, without CJK, this many */
+#define HEADING_MAX_BYTES 2048 /* ... and at most this many bytes, spaces included */
+#define CLOSERS_MAX 8         /* closing quotes and brackets looked through at a clause end */
 #define PARSE_NUMBER_DIGITS 5 /* paragraph numbers longer than this are not labels */
 
 #endif

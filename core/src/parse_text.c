@@ -40,11 +40,12 @@ static bool closer(uint32_t c)
 bool parse_ends_clause(const char *s, size_t len)
 {
 	uint32_t c;
+	size_t closers = 0;
 	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
 	while (len) {
 		c = parse_last_cp(s, len);
-		if (closer(c)) {
+		if (closer(c) && closers++ < CLOSERS_MAX) {
 			size_t k = len - 1;
 			while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
 				k--;
@@ -77,39 +78,50 @@ int parse_normalize(resdiff_buf *out, const char *s, size_t len,
 	size_t i = 0, adv, p = 0, cps = 0;
 	bool pending = false;
 	uint32_t prev = 0;
+	char *o;
 	int error;
 
-	while (i <= len) {
-		int32_t cp;
+	/* a whitespace run becomes one space at most: the text never grows,
+	 * so one allocation does */
+	if ((error = resdiff_buf_grow(out, out->size + len + 1)) < 0)
+		return error;
+	o = out->ptr + out->size;
+	while (i < len) {
+		uint32_t c;
 		while (p < npos && pos[p] <= i)
 			offsets[p++] = cps;
-		if (i == len)
-			break;
-		cp = resdiff_utf8_decode(s + i, len - i, &adv);
-		if (cp < 0) {
-			i += adv;
-			continue;
+		if ((unsigned char)s[i] < 0x80) {
+			c = (unsigned char)s[i];
+			adv = 1;
+		} else {
+			int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+			if (cp < 0) {
+				i += adv;
+				continue;
+			}
+			c = (uint32_t)cp;
 		}
-		if (resdiff_text_is_space((uint32_t)cp) || cp == '\t') {
+		if (resdiff_text_is_space(c)) {
 			pending = cps > 0;
 			i += adv;
 			continue;
 		}
-		if (pending && !resdiff_text_is_cjk(prev) && !resdiff_text_is_cjk((uint32_t)cp)) {
-			if ((error = resdiff_buf_putc(out, ' ')) < 0)
-				return error;
+		if (pending && !resdiff_text_is_cjk(prev) && !resdiff_text_is_cjk(c)) {
+			*o++ = ' ';
 			cps++;
 		}
 		pending = false;
-		if ((error = resdiff_buf_put(out, s + i, adv)) < 0)
-			return error;
+		memcpy(o, s + i, adv);
+		o += adv;
 		cps++;
-		prev = (uint32_t)cp;
+		prev = c;
 		i += adv;
 	}
 	while (p < npos)
 		offsets[p++] = cps;
-	return resdiff_buf_put(out, "", 0);
+	*o = '\0';
+	out->size = (size_t)(o - out->ptr);
+	return 0;
 }
 
 size_t parse_visible_chars(const char *s, size_t len, bool *cjk)
@@ -136,7 +148,12 @@ size_t parse_visible_chars(const char *s, size_t len, bool *cjk)
 bool parse_heading_shaped(const char *s, size_t len)
 {
 	bool cjk;
-	size_t n = parse_visible_chars(s, len, &cjk), i;
+	size_t n, i;
+	/* asked of a whole paragraph at every labelled line: a longer text
+	 * is no heading, and need not be read to the end */
+	if (len > HEADING_MAX_BYTES)
+		return false;
+	n = parse_visible_chars(s, len, &cjk);
 	if (n == 0 || parse_ends_clause(s, len))
 		return false;
 	/* a heading is one phrase: no sentence ends inside it */
@@ -344,6 +361,14 @@ bool parse_find_date(const char *s, size_t len, char out[11])
 	}
 	(void)adv;
 	return false;
+}
+
+uint32_t parse_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
 }
 
 /* A document symbol alone on a line: "E/2009/INF/2/Add.1", "A/RES/76/189",

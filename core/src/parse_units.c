@@ -99,8 +99,10 @@ static int emit_unit(parse_state *st, block *b, const char *id, resdiff_unit_kin
 			b->marker_count)) < 0)
 		goto done;
 	if ((error = resdiff_doc_add_unit(&u, st->doc, id, kind, label, text.ptr,
-			st->lines[b->line].lineno)) < 0)
+			b->line + 1)) < 0)
 		goto done;
+	b->unit = (int)(st->doc->unit_count - 1);
+	st->work += b->raw.size;
 	for (k = 0; k < b->marker_count; k++)
 		if ((error = resdiff_doc_add_fnref(st->doc, u, b->markers[k].label, off[k])) < 0)
 			goto done;
@@ -127,20 +129,87 @@ static int merge_into(block *prev, block *b)
 
 /* Blocks become units one behind, so that a following unnumbered block
  * can still be joined to the unit before it. */
+/* Paragraph ids used so far ("OP2", "ANNEX1-P4") and how often: an open
+ * addressing table, so a file that repeats its numbers (many resolutions
+ * in one file) costs one probe per paragraph, not a search of all units. */
+typedef struct {
+	const char *id;       /* arena string, NULL for an empty slot */
+	uint32_t hash;
+	int uses;
+} id_slot;
+
+typedef struct {
+	id_slot *slots;
+	size_t size, count;   /* size is a power of two, count <= size / 2 */
+} id_table;
+
+static id_slot *id_find(const id_table *t, const char *id, uint32_t h, size_t *work)
+{
+	size_t mask = t->size - 1, k;
+	for (k = h & mask; t->slots[k].id; k = (k + 1) & mask) {
+		(*work)++;
+		if (t->slots[k].hash == h && !strcmp(t->slots[k].id, id))
+			break;
+	}
+	return &t->slots[k];
+}
+
+/* The number of earlier uses of `id`, counting this one. */
+static int id_use(int *uses, parse_state *st, id_table *t, const char *id)
+{
+	uint32_t h = parse_hash(id);
+	id_slot *slot;
+
+	if ((t->count + 1) * 2 > t->size) {
+		size_t n = t->size ? t->size * 2 : 256, k;
+		id_table bigger = { calloc(n, sizeof(id_slot)), n, t->count };
+		if (!bigger.slots)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		for (k = 0; k < t->size; k++)
+			if (t->slots[k].id)
+				*id_find(&bigger, t->slots[k].id, t->slots[k].hash, &st->work) = t->slots[k];
+		free(t->slots);
+		*t = bigger;
+	}
+	slot = id_find(t, id, h, &st->work);
+	if (!slot->id) {
+		if (!(slot->id = resdiff_arena_strdup(st->doc->arena, id)))
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		slot->hash = h;
+		t->count++;
+	}
+	*uses = ++slot->uses;
+	return 0;
+}
+
 typedef struct {
 	parse_state *st;
+	block_list *bl;
 	numbering nb;
+	id_table ids;         /* paragraph ids used (numbered paragraphs) */
 	block *held;          /* the block of the unit not yet emitted, or NULL */
 	char id[ID_MAX];      /* ... its id, kind and printed label */
 	resdiff_unit_kind kind;
 	char label[LABEL_MAX];
 } builder;
 
+/* A block's text once it is in a unit (or joined to another block): no
+ * one reads it again, and a file of many paragraphs need not keep it. */
+static void release(block *b)
+{
+	resdiff_buf_dispose(&b->raw);
+	free(b->markers);
+	b->markers = NULL;
+	b->marker_count = b->marker_alloc = 0;
+}
+
 static int flush(builder *ub)
 {
 	int error = 0;
-	if (ub->held)
+	if (ub->held) {
 		error = emit_unit(ub->st, ub->held, ub->id, ub->kind, ub->label);
+		release(ub->held);
+	}
 	ub->held = NULL;
 	return error;
 }
@@ -215,7 +284,7 @@ static bool numbered_subheading(const builder *ub, const block *b, const block *
 static int numbered_paragraph(builder *ub, block *b, size_t line)
 {
 	numbering *nb = &ub->nb;
-	int n = b->label.number, error;
+	int n = b->label.number, uses = 0, error;
 	char id[ID_MAX];
 
 	if (n != nb->last_number + 1) {
@@ -226,19 +295,14 @@ static int numbered_paragraph(builder *ub, block *b, size_t line)
 			resdiff_doc_add_diag(ub->st->doc, line,
 				"paragraph %d follows paragraph %d", n, nb->last_number);
 	}
-	if ((error = flush(ub)) < 0)
-		return error;
 	snprintf(id, sizeof(id), "%s%s%d", nb->prefix, nb->resolution ? "OP" : "P", n);
-	/* only a number not above the last one can repeat (this
-	 * keeps the lookup off the common path: no quadratic parse) */
-	if (n <= nb->last_number && resdiff_doc_unit_by_id(ub->st->doc, id)) {
-		int dup = 2;
-		char base[ID_MAX];
-		snprintf(base, sizeof(base), "%s", id);
+	if ((error = id_use(&uses, ub->st, &ub->ids, id)) < 0)
+		return error;
+	if (uses > 1) {
+		/* the second OP2 is OP2~2, the third OP2~3 */
+		size_t k = strlen(id);
 		resdiff_doc_add_diag(ub->st->doc, line, "paragraph number %d used twice", n);
-		do
-			snprintf(id, sizeof(id), "%s~%d", base, dup++);
-		while (resdiff_doc_unit_by_id(ub->st->doc, id));
+		snprintf(id + k, sizeof(id) - k, "~%d", uses);
 	}
 	snprintf(nb->parent, sizeof(nb->parent), "%s", id);
 	nb->last_number = n > nb->last_number ? n : nb->last_number;
@@ -293,10 +357,14 @@ static int sub_paragraph(builder *ub, block *b, size_t line)
  * new paragraph; keep it with its paragraph. */
 static int join_to_held(builder *ub, block *b, size_t line)
 {
+	int error;
 	if (ub->nb.resolution)
 		resdiff_doc_add_diag(ub->st->doc, line,
 			"text without a paragraph number joined to %s", ub->id);
-	return merge_into(ub->held, b);
+	b->into = (int)(ub->held - ub->bl->blocks);
+	error = merge_into(ub->held, b);
+	release(b);
+	return error;
 }
 
 /* Unlabelled text: a preambular paragraph of a resolution, or an
@@ -314,7 +382,7 @@ static int build_unit(builder *ub, block *b, const block *next)
 {
 	const numbering *nb = &ub->nb;
 	const label_t *lab = &b->label;
-	size_t line = ub->st->lines[b->line].lineno;
+	size_t line = b->line + 1;
 	bool shaped = is_heading(ub, b, next);
 
 	switch (lab->kind) {
@@ -343,13 +411,19 @@ int parse_build_units(parse_state *st, block_list *bl)
 {
 	builder ub;
 	size_t i;
-	int error;
+	int error = 0;
 
 	memset(&ub, 0, sizeof(ub));
 	ub.st = st;
+	ub.bl = bl;
 	ub.nb.resolution = st->is_resolution;
-	for (i = 0; i < bl->count; i++)
+	for (i = 0; i < bl->count; i++) {
+		st->work++;
 		if ((error = build_unit(&ub, &bl->blocks[i], i + 1 < bl->count ? &bl->blocks[i + 1] : NULL)) < 0)
-			return error;
-	return flush(&ub);
+			goto done;
+	}
+	error = flush(&ub);
+done:
+	free(ub.ids.slots);
+	return error;
 }

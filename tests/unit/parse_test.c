@@ -593,6 +593,129 @@ static void test_parse__many_short_lines_stay_linear(void **state)
 	resdiff_buf_dispose(&b);
 }
 
+/* ---- no input may be slow (issue 18) ---- */
+
+/* The shapes that once made the parser super-linear, each at a given
+ * number of repetitions. The text is built in `b`. */
+typedef void (*shape_fn)(resdiff_buf *b, size_t n, const char *resolution);
+
+static void shape_repeated(resdiff_buf *b, size_t n, const char *resolution)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		resdiff_buf_puts(b, resolution); /* every paragraph number repeats */
+}
+
+static void shape_huge_paragraph(resdiff_buf *b, size_t n, const char *resolution)
+{
+	size_t i;
+	(void)resolution;
+	resdiff_buf_puts(b, "The General Assembly,\n\nRecalling x,\n\n1. Decides that\n");
+	for (i = 0; i < n * 40; i++) /* labelled lines inside the one paragraph */
+		resdiff_buf_printf(b, "%s in\n%zu. the implementation of item %zu and\n",
+			i % 3 ? "(a) of the outcome" : "A. of the outcome", 1990 + i % 30, i);
+	resdiff_buf_puts(b, "so on.\n");
+}
+
+static void shape_tiny_paragraphs(resdiff_buf *b, size_t n, const char *resolution)
+{
+	size_t i;
+	(void)resolution;
+	resdiff_buf_puts(b, "The General Assembly,\n\nRecalling x,\n\n");
+	for (i = 1; i <= n * 120; i++)
+		resdiff_buf_printf(b, "%zu. Decides;\n\n", i % 99999 + 1);
+}
+
+static void shape_no_numbers(resdiff_buf *b, size_t n, const char *resolution)
+{
+	size_t i;
+	(void)resolution;
+	for (i = 0; i < n * 120; i++)
+		resdiff_buf_puts(b, "Recalling the outcome of the World Summit on the Information\n"
+			"Society and its follow-up in every region,\n\n");
+}
+
+static void shape_footnotes_and_debris(resdiff_buf *b, size_t n, const char *resolution)
+{
+	size_t i, k;
+	(void)resolution;
+	resdiff_buf_puts(b, "The General Assembly,\n\n");
+	for (i = 1; i <= n * 30; i++) {
+		resdiff_buf_printf(b, "Recalling the report,%zu\n\n", i % 40 + 1);
+		if (i % 4 == 0) {
+			resdiff_buf_puts(b, "__________________\n\n");
+			for (k = 3; k <= 6; k++) /* the same labels again and again */
+				resdiff_buf_printf(b, "%zu See A/%zu/%zu.\n\n", (i - 6 + k) % 40 + 1, i, k);
+			/* runs of debris, blank lines and page numbers */
+			for (k = 0; k < 6; k++)
+				resdiff_buf_printf(b, "21-19246\n\n%zu/40\nA/RES/99/1\n", k + 1);
+			resdiff_buf_puts(b, "\n\n\n\n\n\n\n\n");
+		}
+	}
+}
+
+static void shape_markers_in_one_line(resdiff_buf *b, size_t n, const char *resolution)
+{
+	size_t i;
+	(void)resolution;
+	resdiff_buf_puts(b, "The General Assembly,\n\nRecalling the issue,1\n\n");
+	for (i = 0; i < n * 200; i++)
+		resdiff_buf_puts(b, "issue,1 ");
+	resdiff_buf_puts(b, "and more,\n\n__________________\n\n1 A/1/1.\n");
+}
+
+static size_t parse_work(const char *text, size_t len)
+{
+	resdiff_parse_options opts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_parse_trace *trace = NULL;
+	resdiff_doc *doc = NULL;
+	size_t work;
+	opts.language = "en";
+	assert_int_equal(resdiff_parse_traced(&doc, &trace, text, len, &opts), 0);
+	work = trace->work;
+	resdiff_parse_trace_free(trace);
+	resdiff_doc_free(doc);
+	return work;
+}
+
+/* The parser's step count per byte of input must not grow with the input:
+ * four times the text, at most 1.25 times the steps per byte. A count,
+ * not a time, so the test cannot be flaky on a busy machine. */
+static void test_parse__work_grows_linearly(void **state)
+{
+	static const struct {
+		const char *name;
+		shape_fn fn;
+	} shapes[] = {
+		{ "one resolution pasted again and again", shape_repeated },
+		{ "one huge paragraph with labelled lines", shape_huge_paragraph },
+		{ "many tiny paragraphs", shape_tiny_paragraphs },
+		{ "no numbers at all", shape_no_numbers },
+		{ "footnotes and page debris", shape_footnotes_and_debris },
+		{ "a line full of footnote markers", shape_markers_in_one_line },
+	};
+	size_t len, i;
+	char *resolution = test_read_source("tests/data/en/A_RES_76_189.txt", &len);
+
+	for (i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		resdiff_buf small = RESDIFF_BUF_INIT, big = RESDIFF_BUF_INIT;
+		double per_byte_small, per_byte_big;
+		shapes[i].fn(&small, 8, resolution);
+		shapes[i].fn(&big, 32, resolution);
+		per_byte_small = (double)parse_work(small.ptr, small.size) / (double)small.size;
+		per_byte_big = (double)parse_work(big.ptr, big.size) / (double)big.size;
+		if (getenv("RESDIFF_TEST_VERBOSE"))
+			print_message("%s: %.3f steps a byte at %zu bytes, %.3f at %zu\n", shapes[i].name,
+				per_byte_small, small.size, per_byte_big, big.size);
+		if (per_byte_big > per_byte_small * 1.25)
+			fail_msg("%s: %.3f steps a byte at %zu bytes, %.3f at %zu", shapes[i].name,
+				per_byte_small, small.size, per_byte_big, big.size);
+		resdiff_buf_dispose(&small);
+		resdiff_buf_dispose(&big);
+	}
+	free(resolution);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -617,6 +740,7 @@ int main(void)
 		cmocka_unit_test(test_parse__long_line_refused),
 		cmocka_unit_test(test_parse__huge_file_refused_by_reader),
 		cmocka_unit_test(test_parse__many_short_lines_stay_linear),
+		cmocka_unit_test(test_parse__work_grows_linearly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
