@@ -491,10 +491,26 @@ done:
 	return 0;
 }
 
+/* Where the labels of footnotes stand in a strong form in the main text:
+ * glued to a word or a closing mark ("Agreement,3"), or superscript. A
+ * weak form of the same label before it (a number set off by spaces,
+ * "paragraph 3 of") is then text: the marker is the strong one. */
+typedef struct {
+	size_t line, byte;
+} spot;
+
+#define SPOT_LABELS 1000      /* numeric labels 1..999 */
+
+typedef struct {
+	spot *spots;          /* by label value, then in reading order */
+	size_t first[SPOT_LABELS + 1]; /* spots of value v: [first[v], first[v + 1]) */
+} strong_spots;
+
 typedef struct {
 	int max_cited;        /* highest numeric label cited so far */
 	const zone *zones;
 	size_t nzones;
+	const strong_spots *strong;
 } cite_state;
 
 static bool defined(const parse_state *st, const char *label)
@@ -611,6 +627,173 @@ static bool list_punct(uint32_t c)
 	       c == ':' || c == 0x060C || c == 0x061B;
 }
 
+/* "Goals17", "issue,1", "文件，1", "2016,3": label digits at s[i] right
+ * after a lower-case letter or a closing mark, and not "、4 个国家" (a count
+ * after a list separator). Only the shape: whether the label fits the
+ * footnotes is the caller's question. */
+static bool glued_shape(const char *s, size_t len, size_t i, size_t n, uint32_t prev)
+{
+	return n && prev != 0 && right_ok(s, len, i + n) &&
+	       (u_islower((UChar32)prev) || closing_punct(prev)) &&
+	       !(list_punct(prev) && quantity_follows(s, len, i + n));
+}
+
+/* One pass over the main text for the strong spots (see strong_spots). */
+static int find_strong_spots(parse_state *st, strong_spots *ss)
+{
+	size_t count[SPOT_LABELS + 1] = { 0 }, li, v;
+	int error = 0, pass;
+
+	memset(ss, 0, sizeof(*ss));
+	/* pass 0 counts, pass 1 fills (a counting sort by label value) */
+	for (pass = 0; pass < 2 && !error; pass++) {
+		if (pass == 1) {
+			for (v = 0; v < SPOT_LABELS; v++)
+				ss->first[v + 1] = ss->first[v] + count[v];
+			if (!ss->first[SPOT_LABELS])
+				break;
+			if (!(ss->spots = malloc(ss->first[SPOT_LABELS] * sizeof(*ss->spots)))) {
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				break;
+			}
+			memcpy(count, ss->first, sizeof(count));
+		}
+		for (li = st->body_start; li < st->count; li++) {
+			const parse_line *l = &st->lines[li];
+			const char *s = l->text;
+			size_t len = l->len, i = 0, adv, n;
+			uint32_t prev = 0;
+			char label[16];
+			bool sup;
+			if (l->cls != LINE_TEXT)
+				continue;
+			st->work += len;
+			while (i < len) {
+				int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+				n = 0;
+				if (parse_superscript_digit(cp) > 0 ||
+				    (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9'))) {
+					n = parse_note_label(s + i, len - i, label, &sup);
+					if (n && !sup && !glued_shape(s, len, i, n, prev))
+						n = 0;
+					if (n && label[0] != '*' && defined(st, label) &&
+					    (v = (size_t)atoi(label)) < SPOT_LABELS) {
+						if (pass == 0) {
+							count[v]++;
+						} else {
+							ss->spots[count[v]].line = li;
+							ss->spots[count[v]++].byte = i;
+						}
+					}
+				}
+				prev = cp < 0 ? 0 : (uint32_t)cp;
+				i += n ? n : adv;
+			}
+		}
+	}
+	return error;
+}
+
+/* Is there a strong spot of `label` after byte i of line li and before
+ * the zone that holds its body? */
+static bool strong_later(const cite_state *cs, size_t li, size_t i, const char *label)
+{
+	const strong_spots *ss = cs->strong;
+	size_t v = label[0] == '*' ? 0 : (size_t)atoi(label), lo, hi, z0 = 0, z1 = cs->nzones;
+	if (!ss || v == 0 || v >= SPOT_LABELS)
+		return false;
+	lo = ss->first[v];
+	hi = ss->first[v + 1];
+	/* the first spot after (li, i) */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const spot *p = &ss->spots[mid];
+		if (p->line < li || (p->line == li && p->byte <= i))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= ss->first[v + 1])
+		return false;
+	/* the first zone after line li: the spot must come before it */
+	while (z0 < z1) {
+		size_t mid = z0 + (z1 - z0) / 2;
+		if (cs->zones[mid].start <= li)
+			z0 = mid + 1;
+		else
+			z1 = mid;
+	}
+	return z0 >= cs->nzones || ss->spots[lo].line < cs->zones[z0].start;
+}
+
+/* The word before byte i of s (after skipping spaces): *w and its length;
+ * *attached says no punctuation but an abbreviation's full stop stands
+ * between it and s[i] ("paragraph 3", "para. 3", not "levels, 9"). */
+static size_t word_before(const char *s, size_t i, const char **w, bool *attached)
+{
+	size_t k = i, end;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	end = k;
+	while (k > 0 && s[k - 1] != ' ' && end - k < 64)
+		k--;
+	*attached = end > k && s[end - 1] != ',' && s[end - 1] != ';' && s[end - 1] != ':' &&
+		    s[end - 1] != ')' && (unsigned char)s[end - 1] < 0x80;
+	if (end > k && s[end - 1] == '.')
+		end--;
+	while (k < end && (s[k] == '(' || s[k] == '"' || s[k] == '[' || s[k] == '\''))
+		k++;
+	*w = s + k;
+	return end - k;
+}
+
+/* Does the text after byte j read as the end of a name cited by a marker:
+ * the end of the line, punctuation, or a connective ("and", "which")? */
+static bool connective_after(const char *s, size_t len, size_t j)
+{
+	size_t k, adv;
+	int32_t c;
+	while (j < len && s[j] == ' ')
+		j++;
+	if (j >= len)
+		return true;
+	c = resdiff_utf8_decode(s + j, len - j, &adv);
+	if (c < 0 || !u_isalnum((UChar32)c))
+		return true;
+	for (k = j; k < len && s[k] != ' ' && s[k] != ',' && s[k] != ';' && s[k] != '.' &&
+	     s[k] != ':' && s[k] != ')'; k++)
+		;
+	return parse_connective_word(s + j, k - j);
+}
+
+/* "Development 10 and": a number set off by spaces is a marker only when
+ * everything fits: it follows a name (a capitalised or a longer word, or
+ * a closing mark) and no word that says what the number counts ("paragraph
+ * 3", "article 12", "Goal 17"); it is the label's first citation in order,
+ * with the body in the next footnote zone; no strong form of the label
+ * ("Agreement,3") comes later before that zone; and a connective, a
+ * punctuation mark or the line end follows it. When only the last test
+ * fails, the number stays text with a note. */
+static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, const char *s,
+		size_t len, size_t i, size_t n, const char *label, uint32_t prev2)
+{
+	const char *w;
+	bool attached;
+	size_t wl = word_before(s, i, &w, &attached);
+	if (label[0] == '*' || !(marker_word_before(s, i) || closing_punct(prev2)) ||
+	    !plausible(st, cs, label, false) || !body_in_next_zone(st, cs, li, label))
+		return false;
+	if ((attached && parse_reference_word(w, wl)) || strong_later(cs, li, i, label))
+		return false;
+	if (!connective_after(s, len, i + n)) {
+		resdiff_doc_add_note(st->doc, li + 1,
+			"the number %s after \"%.*s\" stays in the text: it could be the marker of "
+			"footnote %s, but a word follows it", label, (int)wl, w, label);
+		return false;
+	}
+	return true;
+}
+
 /* A marker taken out of line l: it stood at byte `src` of the source and
  * stands at the end of `out`, the text without it. */
 static int add_marker(parse_state *st, parse_line *l, resdiff_buf *out, size_t src,
@@ -654,7 +837,8 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 	/* a label starting the line: "26 上举行了…" */
 	n = parse_note_label(s, len, label, &sup);
 	if (n && !sup && n < len && s[n] == ' ' && label[0] != '*' &&
-	    plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label)) {
+	    plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label) &&
+	    !strong_later(cs, li, 0, label)) {
 		if ((error = add_marker(st, l, &out, 0, label, "leading")) < 0)
 			goto done;
 		cite(st, cs, label);
@@ -683,22 +867,22 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			if (n && !right_ok(s, len, i + n))
 				n = 0;
 			if (n && prev != 0 && (u_islower((UChar32)prev) || closing_punct(prev))) {
-				form = "glued";
-				/* glued: "Goals17", "issue,1", "文件，1", "2016,3" */
+				/* glued: "Goals17", "issue,1", "文件，1"; after a number
+				 * ("2016,3") only the next label whose body follows */
 				bool after_number = closing_punct(prev) && prev2 >= '0' && prev2 <= '9';
-				if ((list_punct(prev) && quantity_follows(s, len, i + n)) ||
+				form = "glued";
+				if (!glued_shape(s, len, i, n, prev) ||
 				    !(after_number ? (atoi(label) == cs->max_cited + 1 &&
 						      body_in_next_zone(st, cs, li, label)) :
 						     plausible(st, cs, label, true)))
 					n = 0;
 			} else if (n && prev == ' ' && prev2 != 0 && !(prev2 >= '0' && prev2 <= '9') &&
 				   !resdiff_text_is_cjk(prev2)) {
-				form = "spaced";
 				/* spaced: "Development 10 and", "report 11 and", "2005, 6
-				 * and"; not after a short lower-case word ("that 2
-				 * regional commissions", "from 17 to", "all 17") */
-				if (!(label[0] != '*' && (marker_word_before(s, i) || closing_punct(prev2)) &&
-				      plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label)))
+				 * and"; not "that 2 regional commissions", "from 17 to",
+				 * "paragraph 3 of" */
+				form = "spaced";
+				if (!spaced_marker(st, cs, li, s, len, i, n, label, prev2))
 					n = 0;
 			} else {
 				n = 0;
@@ -778,15 +962,19 @@ int parse_footnotes(parse_state *st)
 	zone *zones = NULL;
 	size_t nz = 0, i;
 	cite_state cs;
+	strong_spots strong;
 	char label[16];
 	bool sup, taken;
 	int error;
 
-	if ((error = find_zones(st, &zones, &nz)) < 0)
-		return error;
+	memset(&strong, 0, sizeof(strong));
+	if ((error = find_zones(st, &zones, &nz)) < 0 ||
+	    (error = find_strong_spots(st, &strong)) < 0)
+		goto done;
 	memset(&cs, 0, sizeof(cs));
 	cs.zones = zones;
 	cs.nzones = nz;
+	cs.strong = &strong;
 	for (i = st->body_start; i < st->count; i++) {
 		parse_line *l = &st->lines[i];
 		st->work++;
@@ -814,6 +1002,7 @@ int parse_footnotes(parse_state *st)
 			goto done;
 	}
 done:
+	free(strong.spots);
 	free(zones);
 	return error;
 }

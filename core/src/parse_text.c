@@ -396,3 +396,77 @@ bool parse_is_symbol(const char *s, size_t len)
 	}
 	return slashes >= 1;
 }
+
+/* Words that name what a number counts or points to: after them a number
+ * is a paragraph, an article, a goal, never a footnote marker
+ * ("paragraph 3 of resolution 70/1", "article 12", "Goal 17"). English,
+ * French, Spanish, Russian; lower case, singular and plural. */
+static const char *const reference_words[] = {
+	"paragraph", "paragraphs", "subparagraph", "subparagraphs", "para", "paras",
+	"article", "articles", "art", "resolution", "resolutions", "decision", "decisions",
+	"rule", "rules", "regulation", "regulations", "section", "sections", "chapter",
+	"chapters", "chap", "annex", "annexes", "appendix", "goal", "goals", "target",
+	"targets", "principle", "principles", "item", "items", "page", "pages", "p", "pp",
+	"volume", "vol", "no", "nos", "number", "numbers", "table", "tables", "figure",
+	"figures", "fig", "part", "parts", "step", "steps", "phase", "phases", "recommendation", "recommendations", "action", "actions", "objective",
+	"objectives", "indicator", "indicators", "option", "options", "session", "sessions",
+	"meeting", "meetings", "commitment", "commitments", "clause", "clauses", "point",
+	"points", "line", "lines", "box", "category", "categories", "group", "groups",
+	"stage", "stages", "year", "years", "week", "weeks", "day", "days",
+	"month", "months", "schedule", "protocol", "amendment", "amendments", "module",
+	"paragraphe", "paragraphes", "alinéa", "alinéas", "résolution", "résolutions",
+	"décision", "décisions", "règle", "règles", "chapitre", "chapitres", "annexe",
+	"annexes", "objectif", "objectifs", "cible", "cibles", "principe", "principes",
+	"partie", "parties", "séance", "séances", "recommandation", "recommandations",
+	"párrafo", "párrafos", "apartado", "apartados", "artículo", "artículos",
+	"resolución", "resoluciones", "decisión", "decisiones", "regla", "reglas", "sección",
+	"secciones", "capítulo", "capítulos", "anexo", "anexos", "objetivo", "objetivos",
+	"meta", "metas", "principio", "principios", "punto", "puntos", "página", "páginas",
+	"parte", "partes", "sesión", "sesiones", "recomendación", "recomendaciones",
+	"пункт", "пункта", "пункты", "пунктах", "пункте", "статья", "статьи", "статье",
+	"резолюция", "резолюции", "решение", "решения", "правило", "правила", "раздел",
+	"раздела", "глава", "главы", "приложение", "приложения", "цель", "цели", "задача",
+	"задачи", "принцип", "принципа", "страница", "часть", "части", "заседание",
+	"сессия", "рекомендация", "рекомендации",
+};
+
+/* Words a footnote marker is often followed by: it ends the name of what
+ * it cites, and a conjunction, a preposition, a relative pronoun or a verb
+ * of being comes next ("Development 10 and", "Nations 1 are", "2005, 6
+ * and"). A number followed by another word is more likely a count
+ * ("3 agencies"). */
+static const char *const connective_words[] = {
+	"and", "or", "nor", "but", "which", "who", "whom", "whose", "where", "when", "that",
+	"to", "of", "in", "on", "at", "by", "for", "from", "with", "as", "than", "is", "are",
+	"was", "were", "be", "been", "has", "have", "had", "will", "would", "shall",
+	"should", "may", "can", "also", "including", "entitled", "adopted", "held",
+	"respectively", "thereto", "within", "under", "until", "after", "during", "between",
+	"among", "while", "through", "and/or", "inter", "et", "ou", "qui", "que", "dont",
+	"de", "du", "des", "à", "au", "aux", "dans", "en", "sur", "par", "pour", "avec",
+	"ainsi", "est", "sont", "y", "o", "e", "u", "del", "a", "con", "por", "para", "como",
+	"es", "son", "и", "или", "а", "который", "которая", "которое", "которые", "в", "на",
+	"по", "с", "к", "для", "о", "об", "от",
+};
+
+static bool word_in(const char *w, size_t len, const char *const *words, size_t n)
+{
+	char low[64];
+	size_t i;
+	if (len == 0 || len >= sizeof(low) / 2)
+		return false;
+	parse_lower(low, sizeof(low), w, len);
+	for (i = 0; i < n; i++)
+		if (!strcmp(low, words[i]))
+			return true;
+	return false;
+}
+
+bool parse_reference_word(const char *w, size_t len)
+{
+	return word_in(w, len, reference_words, COUNT(reference_words));
+}
+
+bool parse_connective_word(const char *w, size_t len)
+{
+	return word_in(w, len, connective_words, COUNT(connective_words));
+}

@@ -158,7 +158,8 @@ int resdiff_render_doc_json(resdiff_buf *out, const resdiff_doc *doc, const char
 	for (i = 0; i < doc->diag_count; i++) {
 		const resdiff_diag *d = &doc->diags[i];
 		if ((i && (error = resdiff_buf_puts(out, ", ")) < 0) ||
-		    (error = resdiff_buf_printf(out, "{\"line\": %zu, ", d->line)) < 0 ||
+		    (error = resdiff_buf_printf(out, "{\"line\": %zu, \"level\": \"%s\", ", d->line,
+				resdiff_diag_level_name(d->level))) < 0 ||
 		    (error = json_key(out, "message", d->message, true)) < 0 ||
 		    (error = resdiff_buf_putc(out, '}')) < 0)
 			return error;

@@ -245,6 +245,35 @@ static void test_check__cli_exit_codes(void **state)
 	assert_int_equal(test_system("'%s' check '%s/nope' 2>/dev/null", RESDIFF_BINARY, fx->dir), 2);
 }
 
+/* The parser's notes are listed, in every format, and not counted. */
+static void test_check__notes_are_listed_not_counted(void **state)
+{
+	resdiff_findings *f = NULL;
+	resdiff_buf b = RESDIFF_BUF_INIT;
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/data/parse-classes/marker_after_a_number.en.txt",
+		RESDIFF_SOURCE_DIR);
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_file(f, path, NULL, NULL), 0);
+	assert_int_equal(f->count, 0);
+	assert_int_equal(f->note_count, 1);
+	assert_string_equal(f->notes[0].kind, "note");
+	assert_int_equal(f->notes[0].line, 20);
+	assert_int_equal(resdiff_render_findings(&b, f, "text"), 0);
+	assert_non_null(strstr(b.ptr, "marker_after_a_number.en.txt:20: note: the number 5 after"));
+	resdiff_buf_clear(&b);
+	assert_int_equal(resdiff_render_findings(&b, f, "github"), 0);
+	assert_non_null(strstr(b.ptr, "::notice file="));
+	resdiff_buf_clear(&b);
+	assert_int_equal(resdiff_render_findings(&b, f, "json"), 0);
+	assert_non_null(strstr(b.ptr, "\"count\": 0, \"accepted\": 0, \"notes\": [{\"file\": "));
+	resdiff_buf_dispose(&b);
+	resdiff_findings_free(f);
+	/* and the command passes */
+	assert_int_equal(test_system("'%s' check '%s' >/dev/null", RESDIFF_BINARY, path), 0);
+}
+
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +287,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_check__manifest_that_does_not_load, setup, teardown),
 		cmocka_unit_test(test_check__debris_in_a_paragraph),
 		cmocka_unit_test(test_check__formats),
+		cmocka_unit_test(test_check__notes_are_listed_not_counted),
 		cmocka_unit_test_setup_teardown(test_check__cli_exit_codes, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -593,6 +593,55 @@ static void test_parse__many_short_lines_stay_linear(void **state)
 	resdiff_buf_dispose(&b);
 }
 
+/* ---- classes found on unseen English texts (issue 10) ---- */
+
+static size_t count_level(const resdiff_doc *doc, resdiff_diag_level level)
+{
+	size_t i, n = 0;
+	for (i = 0; i < doc->diag_count; i++)
+		n += doc->diags[i].level == level;
+	return n;
+}
+
+static void assert_fnrefs(const resdiff_doc *doc, const char *id, const char *labels)
+{
+	const resdiff_unit *u = resdiff_doc_unit_by_id(doc, id);
+	char got[64] = "";
+	size_t k;
+	assert_non_null(u);
+	for (k = 0; k < u->fnref_count; k++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s", k ? " " : "",
+			u->fnrefs[k].label);
+	if (strcmp(got, labels))
+		fail_msg("%s: footnote markers '%s', want '%s'", id, got, labels);
+}
+
+/* A number in running text is not taken for a footnote marker when it
+ * reads as a paragraph or article number, when the label stands glued to a
+ * word later before the footnote ("paragraph 3 … Agreement,3"), or when a
+ * word follows it ("5 billion": kept, with a note). */
+static void test_parse__number_that_is_not_the_marker_stays(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/marker_after_a_number.en.txt", NULL);
+	test_assert_unit_text(doc, "PP2", "Recalling also paragraph 3 of its resolution 72/279 and the "
+		"Paris Agreement, adopted under the Convention, which entered into force on 4 November 2016,");
+	assert_fnrefs(doc, "PP2", "2 3");
+	test_assert_unit_text(doc, "PP3", "Noting the report of the Special Rapporteur 4 years after "
+		"the adoption of the Declaration,");
+	assert_fnrefs(doc, "PP3", "4");
+	test_assert_unit_text(doc, "PP4", "Recognizing that in the Least Developed Countries 5 billion "
+		"dollars are still needed, as set out in the Addis Ababa Action Agenda and in article 6 of "
+		"the Convention,");
+	assert_fnrefs(doc, "PP4", "5 6");
+	/* the one unsure number is a note, not a warning */
+	assert_int_equal(count_level(doc, RESDIFF_DIAG_WARNING), 0);
+	assert_int_equal(count_level(doc, RESDIFF_DIAG_NOTE), 1);
+	assert_non_null(strstr(doc->diags[0].message, "the number 5 after \"Countries\""));
+	assert_int_equal(doc->diags[0].line, 20);
+	resdiff_doc_free(doc);
+}
+
+
 /* ---- no input may be slow (issue 18) ---- */
 
 /* The shapes that once made the parser super-linear, each at a given
@@ -741,6 +790,7 @@ int main(void)
 		cmocka_unit_test(test_parse__huge_file_refused_by_reader),
 		cmocka_unit_test(test_parse__many_short_lines_stay_linear),
 		cmocka_unit_test(test_parse__work_grows_linearly),
+		cmocka_unit_test(test_parse__number_that_is_not_the_marker_stays),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,6 +30,9 @@ typedef struct resdiff_findings {
 	resdiff_finding *items;
 	size_t count, alloc;
 	size_t accepted;      /* findings matched by a manifest "accept" line */
+	resdiff_finding *notes; /* the parser's notes (kind "note"): listed, not
+	                         * counted among the findings */
+	size_t note_count, note_alloc;
 	resdiff_arena *arena;
 } resdiff_findings;
 
@@ -42,8 +45,18 @@ int resdiff_findings_add(resdiff_findings *f, const char *file, size_t line,
 #endif
 	;
 
+/* resdiff_findings_add(), unless the message is one of `accept` (a NULL-
+ * terminated list, may be NULL): then it is only counted in f->accepted. */
+int resdiff_check_add(resdiff_findings *f, const char *file, size_t line, const char *kind,
+		const char *const *accept, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 6, 7)))
+#endif
+	;
+
 /* Findings in a parsed document: its diagnostics and any debris left in
- * a unit's text. `accept` (may be NULL) lists messages to let pass. */
+ * a unit's text. `accept` (may be NULL) lists messages to let pass.
+ * Diagnostics at the note level go to f->notes. */
 int resdiff_check_doc(resdiff_findings *f, const resdiff_doc *doc, const char *file,
 		const char *const *accept);
 
