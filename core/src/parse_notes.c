@@ -203,6 +203,65 @@ static bool ends_sentence(const char *s, size_t len)
 	return false;
 }
 
+/* Join a line to a footnote body, keeping count of open brackets. */
+static int note_append(parse_note *n, const char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '(' || s[i] == '[')
+			n->open++;
+		else if ((s[i] == ')' || s[i] == ']') && n->open > 0)
+			n->open--;
+	}
+	return parse_join(&n->text, s, len);
+}
+
+/* Abbreviations a number follows ("Sales No. E.95.XIII.18", "vol. 1771"):
+ * a body that ends in one is not finished. */
+static const char *const number_abbrevs[] = {
+	"No.", "Nos.", "no.", "nos.", "vol.", "Vol.", "vols.", "p.", "pp.", "para.", "paras.",
+	"chap.", "chaps.", "sect.", "art.", "arts.", "Corr.", "Rev.", "Add.", "Suppl.", "ser.",
+};
+
+static bool ends_with_number_abbrev(const char *s, size_t len)
+{
+	size_t i, n;
+	for (i = 0; i < sizeof(number_abbrevs) / sizeof(number_abbrevs[0]); i++) {
+		n = strlen(number_abbrevs[i]);
+		if (len >= n && !memcmp(s + len - n, number_abbrevs[i], n) &&
+		    (len == n || s[len - n - 1] == ' ' || s[len - n - 1] == '('))
+			return true;
+	}
+	return false;
+}
+
+/* "E.95.XIII.18 and corrigendum), chap. I": a line that starts with a
+ * sales number or a document symbol ("A/RES/70/1", "FCCC/CP/2015/10")
+ * carries on the reference of a footnote body. */
+static bool starts_with_reference(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && i < 7 && s[i] >= 'A' && s[i] <= 'Z')
+		i++;
+	if (i == 0 || i >= len)
+		return false;
+	if (s[i] == '/')
+		return i + 1 < len && ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') || (s[i + 1] >= '0' && s[i + 1] <= '9'));
+	/* sales numbers: a language letter or two, the year, a roman category */
+	return i <= 2 && s[i] == '.' && i + 3 < len && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+	       s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] == '.';
+}
+
+/* A footnote body that reads as a finished sentence still goes on to the
+ * next line when a bracket is open, when it ends in "No." or the like, or
+ * when the next line starts with a sales number or a symbol. */
+static bool body_finished(const parse_note *n, const parse_line *next)
+{
+	return ends_sentence(n->text.ptr, n->text.size) && n->open == 0 &&
+	       !ends_with_number_abbrev(n->text.ptr, n->text.size) &&
+	       !starts_with_reference(next->text, next->len);
+}
+
 static int note_new(parse_state *st, const char *label, size_t line)
 {
 	parse_note *n;
@@ -273,7 +332,7 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 					st->lines[m].cls = LINE_NOTE;
 					st->lines[m].note = idx;
 				}
-			if ((error = parse_join(&cur->text, st->lines[body_line].text + off,
+			if ((error = note_append(cur, st->lines[body_line].text + off,
 					st->lines[body_line].len - off)) < 0)
 				return error;
 			cur->first = k;
@@ -285,12 +344,12 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 			break;
 		/* a body that seems complete still goes on when the next label
 		 * follows right after this line ("…http://groups.\naspx?…。\n30 …") */
-		if (ends_sentence(cur->text.ptr, cur->text.size) &&
+		if (body_finished(cur, l) &&
 		    !(cur->text.size && cur->text.ptr[cur->text.size - 1] == '.' &&
 		      (unsigned char)l->text[0] < 0x80 && next_label_after(st, k, prev)))
 			break;
 		/* continuation of the current body */
-		if ((error = parse_join(&cur->text, l->text, l->len)) < 0)
+		if ((error = note_append(cur, l->text, l->len)) < 0)
 			return error;
 		l->cls = LINE_NOTE;
 		l->note = idx;
@@ -935,19 +994,21 @@ static int lone_body(parse_state *st, size_t i, bool *taken)
 	n->line = i;
 	n->first = i;
 	resdiff_buf_clear(&n->text);
-	if ((error = parse_join(&n->text, st->lines[i].text + off, st->lines[i].len - off)) < 0)
+	n->open = 0;
+	if ((error = note_append(n, st->lines[i].text + off, st->lines[i].len - off)) < 0)
 		return error;
 	st->lines[i].cls = LINE_NOTE;
 	st->lines[i].note = idx;
 	n->last = i;
-	for (k = i + 1; k < st->count && !ends_sentence(n->text.ptr, n->text.size); k++) {
+	for (k = i + 1; k < st->count; k++) {
 		parse_line *l = &st->lines[k];
 		st->work++;
 		if (l->cls == LINE_BLANK)
 			continue;
-		if (l->cls != LINE_TEXT || is_numbered_start(l->text, l->len) || k - i > NOTE_MAX_LINES)
+		if (l->cls != LINE_TEXT || is_numbered_start(l->text, l->len) || k - i > NOTE_MAX_LINES ||
+		    body_finished(n, l))
 			break;
-		if ((error = parse_join(&n->text, l->text, l->len)) < 0)
+		if ((error = note_append(n, l->text, l->len)) < 0)
 			return error;
 		l->cls = LINE_NOTE;
 		l->note = idx;

@@ -75,6 +75,7 @@ typedef struct {
 	resdiff_buf text;     /* joined body text (raw, normalised later) */
 	bool in_zone;         /* found in a zone (separator, cluster, superscript) */
 	bool cited;
+	int open;             /* brackets opened and not yet closed in the body */
 	size_t footnote;      /* index in doc->footnotes once added, else NO_FOOTNOTE */
 } parse_note;
 

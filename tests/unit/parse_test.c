@@ -641,6 +641,22 @@ static void test_parse__number_that_is_not_the_marker_stays(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A footnote body that wraps onto a line starting with a sales number or
+ * a symbol stays in its footnote, not in the paragraph after the page
+ * break. */
+static void test_parse__footnote_wraps_onto_a_sales_number(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/footnote_wraps_onto_a_sales_number.en.txt", NULL);
+	test_assert_unit_text(doc, "OP2", "Requests the Secretary-General to report to it at its next "
+		"session on the implementation of the present resolution;");
+	assert_string_equal(resdiff_doc_footnote(doc, "2")->text, "Report of the International "
+		"Conference on Population and Development, Cairo, 5–13 September 1994 (United Nations "
+		"publication, Sales No. E.95.XIII.18), chap. I, resolution 1, annex.");
+	assert_non_null(strstr(resdiff_doc_footnote(doc, "1")->text, "1995. A/CONF.177/20/Rev.1, chap. I"));
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
 
 /* ---- no input may be slow (issue 18) ---- */
 
@@ -791,6 +807,7 @@ int main(void)
 		cmocka_unit_test(test_parse__many_short_lines_stay_linear),
 		cmocka_unit_test(test_parse__work_grows_linearly),
 		cmocka_unit_test(test_parse__number_that_is_not_the_marker_stays),
+		cmocka_unit_test(test_parse__footnote_wraps_onto_a_sales_number),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
