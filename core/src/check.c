@@ -93,9 +93,48 @@ int resdiff_check_add(resdiff_findings *f, const char *file, size_t line, const 
 	return error;
 }
 
+/* Does the word that ends at t[end] or starts at t[start] (up to a space
+ * or a CJK character) hold a Latin letter? `dir` -1 reads backwards. */
+static bool latin_word(const char *t, size_t len, size_t i, int dir)
+{
+	size_t adv;
+	while (i < len) {
+		int32_t cp;
+		size_t k = i;
+		if (dir < 0)
+			while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
+				k--;
+		cp = resdiff_utf8_decode(t + k, len - k, &adv);
+		if (cp < 0 || cp == ' ' || resdiff_text_is_cjk((uint32_t)cp))
+			return false;
+		if (resdiff_text_is_latin((uint32_t)cp))
+			return true;
+		if (dir < 0 && k == 0)
+			return false;
+		i = dir < 0 ? k - 1 : k + adv;
+	}
+	return false;
+}
+
+/* A space next to a CJK character is debris, but for one between an
+ * ideograph and a Latin word (docs/PARSE.md rule 7: "社会 and 知识"). */
+static bool cjk_space(const char *t, size_t len, size_t i, uint32_t prev)
+{
+	uint32_t next = i + 1 < len ? (uint32_t)resdiff_utf8_decode(t + i + 1, len - i - 1, &(size_t){0}) : 0;
+	if (!resdiff_text_is_cjk(prev) && !resdiff_text_is_cjk(next))
+		return false;
+	if (resdiff_text_is_ideograph(prev) && !resdiff_text_is_cjk(next) && latin_word(t, len, i + 1, 1))
+		return false;
+	if (resdiff_text_is_ideograph(next) && !resdiff_text_is_cjk(prev) && i > 0 &&
+	    latin_word(t, len, i - 1, -1))
+		return false;
+	return true;
+}
+
 /* What debris looks like inside a paragraph: a job number "09-49042", a
  * superscript digit, a Markdown link remnant, a separator, a space next to
- * a CJK character, or nothing but a number. Returns a description or NULL. */
+ * a CJK character (but one between an ideograph and a Latin word), or
+ * nothing but a number. Returns a description or NULL. */
 static const char *debris_in(const char *t, size_t *at)
 {
 	size_t len = strlen(t), i, adv;
@@ -109,8 +148,7 @@ static const char *debris_in(const char *t, size_t *at)
 			return "invalid UTF-8";
 		if (cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || (cp >= 0x2070 && cp <= 0x2079))
 			return "a superscript footnote marker";
-		if (cp == ' ' && (resdiff_text_is_cjk(prev) ||
-		    (i + 1 < len && resdiff_text_is_cjk((uint32_t)resdiff_utf8_decode(t + i + 1, len - i - 1, &(size_t){0})))))
+		if (cp == ' ' && cjk_space(t, len, i, prev))
 			return "a space next to a CJK character";
 		if (cp == ']' && i + 3 < len && !strncmp(t + i, "](#)", 4))
 			return "a Markdown link remnant";

@@ -72,11 +72,27 @@ int parse_join(resdiff_buf *raw, const char *s, size_t len)
 	return resdiff_buf_put(raw, s, len);
 }
 
+/* Does the word that starts at s[i] (up to a space or a CJK character)
+ * hold a Latin letter? */
+static bool latin_word_at(const char *s, size_t len, size_t i)
+{
+	size_t adv;
+	while (i < len) {
+		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		if (cp < 0 || resdiff_text_is_space((uint32_t)cp) || resdiff_text_is_cjk((uint32_t)cp))
+			return false;
+		if (resdiff_text_is_latin((uint32_t)cp))
+			return true;
+		i += adv;
+	}
+	return false;
+}
+
 int parse_normalize(resdiff_buf *out, const char *s, size_t len,
 		const size_t *pos, size_t *offsets, size_t npos)
 {
 	size_t i = 0, adv, p = 0, cps = 0;
-	bool pending = false;
+	bool pending = false, latin = false; /* the word before holds a Latin letter */
 	uint32_t prev = 0;
 	char *o;
 	int error;
@@ -88,6 +104,7 @@ int parse_normalize(resdiff_buf *out, const char *s, size_t len,
 	o = out->ptr + out->size;
 	while (i < len) {
 		uint32_t c;
+		bool space;
 		while (p < npos && pos[p] <= i)
 			offsets[p++] = cps;
 		if ((unsigned char)s[i] < 0x80) {
@@ -106,10 +123,19 @@ int parse_normalize(resdiff_buf *out, const char *s, size_t len,
 			i += adv;
 			continue;
 		}
-		if (pending && !resdiff_text_is_cjk(prev) && !resdiff_text_is_cjk(c)) {
+		/* one space between words; none next to CJK, except between an
+		 * ideograph and a Latin word ("社会 and 知识", "见 A/60/687") */
+		space = pending && (!resdiff_text_is_cjk(prev) && !resdiff_text_is_cjk(c) ?
+			true :
+			(resdiff_text_is_ideograph(prev) && !resdiff_text_is_cjk(c) && latin_word_at(s, len, i)) ||
+			(latin && resdiff_text_is_ideograph(c)));
+		if (space) {
 			*o++ = ' ';
 			cps++;
 		}
+		if (pending || resdiff_text_is_cjk(c))
+			latin = false;
+		latin |= resdiff_text_is_latin(c);
 		pending = false;
 		memcpy(o, s + i, adv);
 		o += adv;

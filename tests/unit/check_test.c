@@ -197,12 +197,17 @@ static void test_check__debris_in_a_paragraph(void **state)
 	resdiff_doc_add_unit(NULL, doc, "PP2", RESDIFF_UNIT_PREAMBLE, "", "Recalling 09-49042 (C) x,", 5);
 	resdiff_doc_add_unit(NULL, doc, "PP3", RESDIFF_UNIT_PREAMBLE, "", "12", 7);
 	resdiff_doc_add_unit(NULL, doc, "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Decides¹ [A/1](#);", 9);
+	/* one space between an ideograph and a Latin word is no debris; one
+	 * next to a number is */
+	resdiff_doc_add_unit(NULL, doc, "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "发展数字强化的社会 and 知识经济，方针 C7 和 A/60/687。", 11);
+	resdiff_doc_add_unit(NULL, doc, "OP3", RESDIFF_UNIT_OPERATIVE, "3.", "注意到 2008年", 13);
 	assert_int_equal(resdiff_findings_new(&f), 0);
 	assert_int_equal(resdiff_check_doc(f, doc, "x.txt", accept), 0);
 	assert_finding(f, "debris", 3, "PP1 contains a space next to a CJK character");
 	assert_finding(f, "debris", 5, "PP2 contains a job number");
 	assert_finding(f, "debris", 9, "OP1 contains a superscript footnote marker");
-	assert_int_equal(f->count, 3);
+	assert_finding(f, "debris", 13, "OP3 contains a space next to a CJK character");
+	assert_int_equal(f->count, 4);
 	assert_int_equal(f->accepted, 1);
 	resdiff_findings_free(f);
 	resdiff_doc_free(doc);

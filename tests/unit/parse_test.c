@@ -199,7 +199,8 @@ static void test_parse__footnote_references(void **state)
 	assert_int_equal(u->fnrefs[0].offset, resdiff_utf8_count(u->text, strlen(u->text)));
 	f = resdiff_doc_footnote(doc, "1");
 	assert_non_null(f);
-	assert_string_equal(f->text, "见A/C.2/59/3，附件和A/60/687；还可在www.itu.int/wsis/index.html上查阅成果文件。");
+	/* one space kept between an ideograph and a Latin word, as in the source */
+	assert_string_equal(f->text, "见 A/C.2/59/3，附件和 A/60/687；还可在 www.itu.int/wsis/index.html 上查阅成果文件。");
 	/* OP31: marker 5 mid-sentence, after 《联合国残疾人权利公约》 */
 	u = resdiff_doc_unit_by_id(doc, "OP31");
 	assert_int_equal(u->fnref_count, 1);
@@ -316,6 +317,24 @@ static void test_parse__missing_footnote_body(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* The word from s up to a space holds an ASCII letter. */
+static bool latin_word_after(const char *s)
+{
+	for (; *s && *s != ' ' && (unsigned char)*s < 0x80; s++)
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+			return true;
+	return false;
+}
+
+/* The word that ends before t[j] holds an ASCII letter. */
+static bool latin_word_before(const char *t, size_t j)
+{
+	for (; j > 0 && t[j - 1] != ' ' && (unsigned char)t[j - 1] < 0x80; j--)
+		if ((t[j - 1] >= 'a' && t[j - 1] <= 'z') || (t[j - 1] >= 'A' && t[j - 1] <= 'Z'))
+			return true;
+	return false;
+}
+
 /* No unit text in the corpus contains debris. */
 static void test_parse__no_debris(void **state)
 {
@@ -341,11 +360,14 @@ static void test_parse__no_debris(void **state)
 				if (strlen(doc->footnotes[k].text) > 12 && strstr(t, doc->footnotes[k].text))
 					fail_msg("%s %s contains footnote %s", paths[p],
 						doc->units[i].id, doc->footnotes[k].label);
-			/* no space beside a CJK character */
+			/* no space beside a CJK character, but one between an
+			 * ideograph and a word with a Latin letter (PARSE.md rule 7) */
 			for (j = 0; j < len; j += adv) {
 				int32_t cp = resdiff_utf8_decode(t + j, len - j, &adv);
-				if (cp == ' ' && (resdiff_text_is_cjk(prev) ||
-				    (j + 1 < len && resdiff_text_is_cjk((uint32_t)resdiff_utf8_decode(t + j + 1, len - j - 1, &(size_t){0})))))
+				uint32_t next = j + 1 < len ? (uint32_t)resdiff_utf8_decode(t + j + 1, len - j - 1, &(size_t){0}) : 0;
+				if (cp == ' ' && (resdiff_text_is_cjk(prev) || resdiff_text_is_cjk(next)) &&
+				    !(resdiff_text_is_ideograph(prev) && latin_word_after(t + j + 1)) &&
+				    !(resdiff_text_is_ideograph(next) && latin_word_before(t, j)))
 					fail_msg("%s %s: space beside CJK at byte %zu: %s", paths[p],
 						doc->units[i].id, j, t);
 				prev = (uint32_t)cp;
@@ -657,6 +679,24 @@ static void test_parse__footnote_wraps_onto_a_sales_number(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* One space stays between an ideograph and a Latin word where the source
+ * has one (PARSE.md rule 7); the comparison key ignores it. */
+static void test_parse__latin_word_in_chinese_keeps_its_space(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/latin_words_in_chinese.zh.txt", NULL);
+	resdiff_buf a = RESDIFF_BUF_INIT, b = RESDIFF_BUF_INIT;
+	const char *glued = "促请所有利益攸关方加强能力建设，以发展数字强化的社会and知识经济；";
+	test_assert_unit_text(doc, "PP1", "回顾其2008年7月18日第2008/3号决议，");
+	test_assert_unit_text(doc, "OP1", "促请所有利益攸关方加强能力建设，以发展数字强化的社会 and 知识经济；");
+	test_assert_unit_text(doc, "OP2", "注意到行动方针 C7 和秘书长的报告 A/60/687 所载的建议。");
+	assert_int_equal(resdiff_compare_key(&a, resdiff_doc_unit_by_id(doc, "OP1")->text,
+		strlen(resdiff_doc_unit_by_id(doc, "OP1")->text), 0), 0);
+	assert_int_equal(resdiff_compare_key(&b, glued, strlen(glued), 0), 0);
+	assert_string_equal(a.ptr, b.ptr);
+	resdiff_buf_dispose(&a);
+	resdiff_buf_dispose(&b);
+	resdiff_doc_free(doc);
+}
 
 /* ---- no input may be slow (issue 18) ---- */
 
@@ -808,6 +848,7 @@ int main(void)
 		cmocka_unit_test(test_parse__work_grows_linearly),
 		cmocka_unit_test(test_parse__number_that_is_not_the_marker_stays),
 		cmocka_unit_test(test_parse__footnote_wraps_onto_a_sales_number),
+		cmocka_unit_test(test_parse__latin_word_in_chinese_keeps_its_space),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
