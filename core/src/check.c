@@ -215,6 +215,7 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 {
 	resdiff_parse_options opts = RESDIFF_PARSE_OPTIONS_INIT;
 	const char *const *accept = entry ? entry->accept : NULL;
+	resdiff_parse_trace *trace = NULL;
 	resdiff_doc *doc = NULL;
 	char *text = NULL;
 	size_t len;
@@ -223,7 +224,7 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 	opts.source = path;
 	opts.language = language ? language : entry ? entry->language : NULL;
 	if ((error = resdiff_file_read(&text, &len, path)) < 0 ||
-	    (error = resdiff_parse(&doc, text, len, &opts)) < 0) {
+	    (error = resdiff_parse_traced(&doc, &trace, text, len, &opts)) < 0) {
 		/* "FILE: invalid UTF-8 at byte offset 33 (line 3)" */
 		const char *msg = resdiff_error_last();
 		size_t plen = strlen(path), line = 0;
@@ -237,7 +238,8 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 		error = resdiff_check_add(f, path, line, "parse", accept, "does not parse: %s", msg);
 		goto done;
 	}
-	if ((error = resdiff_check_doc(f, doc, path, accept)) < 0)
+	if ((error = resdiff_check_doc(f, doc, path, accept)) < 0 ||
+	    (error = resdiff_check_account(f, doc, trace, path, accept)) < 0)
 		goto done;
 	if (entry) {
 		if ((error = compare_meta(f, path, "symbol", doc->meta.symbol, entry->symbol, accept)) < 0 ||
@@ -247,6 +249,7 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 			goto done;
 	}
 done:
+	resdiff_parse_trace_free(trace);
 	resdiff_doc_free(doc);
 	free(text);
 	return error;

@@ -14,6 +14,7 @@
 #include "resdiff/common.h"
 #include "resdiff/doc.h"
 #include "resdiff/manifest.h"
+#include "resdiff/parse.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -22,7 +23,8 @@ extern "C" {
 typedef struct {
 	const char *file;     /* as given (manifest-relative paths joined) */
 	size_t line;          /* 1-based, 0 when the finding has no line */
-	const char *kind;     /* "parse", "diagnostic", "debris", "metadata", "manifest" */
+	const char *kind;     /* "parse", "diagnostic", "debris", "loss", "marker",
+	                       * "metadata", "manifest" */
 	const char *message;
 } resdiff_finding;
 
@@ -59,6 +61,13 @@ int resdiff_check_add(resdiff_findings *f, const char *file, size_t line, const 
  * Diagnostics at the note level go to f->notes. */
 int resdiff_check_doc(resdiff_findings *f, const resdiff_doc *doc, const char *file,
 		const char *const *accept);
+
+/* Every word and number of the source accounted for (the trace of the
+ * parse that made `doc`): a unit's or footnote's text lost something of
+ * its source lines ("loss"), or a footnote marker was taken in a weak form
+ * while the same number stays glued to a word in the unit ("marker"). */
+int resdiff_check_account(resdiff_findings *f, const resdiff_doc *doc,
+		const resdiff_parse_trace *trace, const char *file, const char *const *accept);
 
 /* Read and parse one file (a file that does not parse is a finding, not an
  * error); with a manifest entry, also compare the metadata. */
