@@ -12,14 +12,18 @@ static const char STYLE[] =
 	"table.summary td,table.summary th{border:1px solid #ccc;padding:.2em .6em;text-align:right}"
 	"table.diff{width:100%;table-layout:fixed}"
 	"table.diff td{border-top:1px solid #ddd;padding:.4em;vertical-align:top;line-height:1.6}"
-	"table.diff .id{width:7em}table.diff td.id{font-family:monospace;white-space:nowrap}"
+	"table.diff .id{width:8em}table.diff td.id{font-family:monospace;white-space:nowrap}"
 	"table.diff th{text-align:left;border-bottom:2px solid #888}"
 	"tr.unchanged td{color:#888}"
 	"tr.added td.new{background:#eaffea}tr.dropped td.old{background:#ffecec}"
 	"tr.stub td{color:#888;font-style:italic}"
 	"del{background:#ffc8c8;text-decoration:line-through}"
 	"ins{background:#b8f0b8;text-decoration:none}"
-	".rel{font-size:.8em;color:#555;display:block}"
+	/* the relation label wraps inside the id column ("reworded 0.84
+	 * footnotes" overflowed into the text beside it) */
+	".rel{font-size:.8em;color:#555;display:block;white-space:normal;overflow-wrap:anywhere;"
+	"font-family:sans-serif}"
+
 	"a{color:#0645ad}";
 
 static int esc(resdiff_buf *out, const char *s, size_t len)
