@@ -806,23 +806,16 @@ static size_t word_before(const char *s, size_t i, const char **w, bool *attache
 	return end - k;
 }
 
-/* Does the text after byte j read as the end of a name cited by a marker:
- * the end of the line, punctuation, or a connective ("and", "which")? */
-static bool connective_after(const char *s, size_t len, size_t j)
+/* Is the word after byte j one that counts ("5 billion", "3 years")? */
+static bool quantity_after(const char *s, size_t len, size_t j)
 {
-	size_t k, adv;
-	int32_t c;
+	size_t k;
 	while (j < len && s[j] == ' ')
 		j++;
-	if (j >= len)
-		return true;
-	c = resdiff_utf8_decode(s + j, len - j, &adv);
-	if (c < 0 || !u_isalnum((UChar32)c))
-		return true;
 	for (k = j; k < len && s[k] != ' ' && s[k] != ',' && s[k] != ';' && s[k] != '.' &&
 	     s[k] != ':' && s[k] != ')'; k++)
 		;
-	return parse_connective_word(s + j, k - j);
+	return k > j && parse_quantity_word(s + j, k - j);
 }
 
 /* "Development 10 and": a number set off by spaces is a marker only when
@@ -830,9 +823,9 @@ static bool connective_after(const char *s, size_t len, size_t j)
  * a closing mark) and no word that says what the number counts ("paragraph
  * 3", "article 12", "Goal 17"); it is the label's first citation in order,
  * with the body in the next footnote zone; no strong form of the label
- * ("Agreement,3") comes later before that zone; and a connective, a
- * punctuation mark or the line end follows it. When only the last test
- * fails, the number stays text with a note. */
+ * ("Agreement,3") comes later before that zone; and no word that counts
+ * follows it ("5 billion", "3 years"). When only the last test fails, the
+ * number stays text with a note. */
 static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, const char *s,
 		size_t len, size_t i, size_t n, const char *label, uint32_t prev2)
 {
@@ -844,10 +837,10 @@ static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, cons
 		return false;
 	if ((attached && parse_reference_word(w, wl)) || strong_later(cs, li, i, label))
 		return false;
-	if (!connective_after(s, len, i + n)) {
+	if (quantity_after(s, len, i + n)) {
 		resdiff_doc_add_note(st->doc, li + 1,
 			"the number %s after \"%.*s\" stays in the text: it could be the marker of "
-			"footnote %s, but a word follows it", label, (int)wl, w, label);
+			"footnote %s, but reads as a quantity", label, (int)wl, w, label);
 		return false;
 	}
 	return true;

@@ -194,11 +194,11 @@ int32_t parse_superscript_digit(int32_t cp);
  * superscript digits. Returns bytes consumed (0 if none) and writes the
  * label (ASCII) to out. */
 size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript);
-/* Is w[0..len) a word that names what a number counts ("paragraph",
- * "article", "Goal"), or a word that often follows a footnote marker
- * ("and", "which", "are")? Case does not matter. */
+/* Is w[0..len) a word that names what a number points to ("paragraph",
+ * "article", "Goal": before the number), or a word that counts ("billion",
+ * "years", "countries": after it)? Case does not matter. */
 bool parse_reference_word(const char *w, size_t len);
-bool parse_connective_word(const char *w, size_t len);
+bool parse_quantity_word(const char *w, size_t len);
 /* FNV-1a hash of a NUL-terminated string, for the passes' lookup tables. */
 uint32_t parse_hash(const char *s);
 /* A document symbol alone on a line ("A/RES/76/189", "E/2009/INF/2/Add.1"). */

@@ -456,22 +456,23 @@ static const char *const reference_words[] = {
 	"сессия", "рекомендация", "рекомендации",
 };
 
-/* Words a footnote marker is often followed by: it ends the name of what
- * it cites, and a conjunction, a preposition, a relative pronoun or a verb
- * of being comes next ("Development 10 and", "Nations 1 are", "2005, 6
- * and"). A number followed by another word is more likely a count
- * ("3 agencies"). */
-static const char *const connective_words[] = {
-	"and", "or", "nor", "but", "which", "who", "whom", "whose", "where", "when", "that",
-	"to", "of", "in", "on", "at", "by", "for", "from", "with", "as", "than", "is", "are",
-	"was", "were", "be", "been", "has", "have", "had", "will", "would", "shall",
-	"should", "may", "can", "also", "including", "entitled", "adopted", "held",
-	"respectively", "thereto", "within", "under", "until", "after", "during", "between",
-	"among", "while", "through", "and/or", "inter", "et", "ou", "qui", "que", "dont",
-	"de", "du", "des", "à", "au", "aux", "dans", "en", "sur", "par", "pour", "avec",
-	"ainsi", "est", "sont", "y", "o", "e", "u", "del", "a", "con", "por", "para", "como",
-	"es", "son", "и", "или", "а", "который", "которая", "которое", "которые", "в", "на",
-	"по", "с", "к", "для", "о", "об", "от",
+/* Words that count: after a number they make it a quantity ("5 billion",
+ * "17 per cent", "3 years", "12 countries"), not a footnote marker, which
+ * ends the name of what it cites and is followed by anything else
+ * ("Development 10 and", "Prosperity 11 aim to"). */
+static const char *const quantity_words[] = {
+	"per", "percent", "percentage", "billion", "billions", "million", "millions",
+	"thousand", "thousands", "hundred", "hundreds", "trillion", "dozen", "times", "fold",
+	"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+	"minute", "minutes", "decade", "decades", "country", "countries", "member", "members",
+	"state", "states", "people", "persons", "women", "men", "girls", "boys", "children",
+	"youth", "languages", "regions", "cities", "sites", "projects", "programmes",
+	"institutions", "organizations", "entities", "agencies", "commissions", "parties",
+	"subscriptions", "users", "households", "schools", "dollars", "euros", "usd", "km",
+	"kg", "tons", "tonnes", "degrees", "out", "pour", "milliard", "milliards", "an", "ans",
+	"mois", "jours", "pays", "por", "millones", "mil", "año", "años", "meses", "días",
+	"países", "personas", "mujeres", "млн", "млрд", "тысяч", "процента", "процентов", "лет",
+	"года", "месяцев", "дней", "стран", "человек",
 };
 
 static bool word_in(const char *w, size_t len, const char *const *words, size_t n)
@@ -492,7 +493,7 @@ bool parse_reference_word(const char *w, size_t len)
 	return word_in(w, len, reference_words, COUNT(reference_words));
 }
 
-bool parse_connective_word(const char *w, size_t len)
+bool parse_quantity_word(const char *w, size_t len)
 {
-	return word_in(w, len, connective_words, COUNT(connective_words));
+	return word_in(w, len, quantity_words, COUNT(quantity_words));
 }
