@@ -253,13 +253,16 @@ static bool starts_with_reference(const char *s, size_t len)
 }
 
 /* A footnote body that reads as a finished sentence still goes on to the
- * next line when a bracket is open, when it ends in "No." or the like, or
- * when the next line starts with a sales number or a symbol. */
-static bool body_finished(const parse_note *n, const parse_line *next)
+ * next line when a bracket is open, when it ends in "No." or the like,
+ * when the next line starts with a sales number or a symbol, or when it
+ * ends in a semicolon and no blank line stands before the next line (a
+ * list of references: "(E/2011/31);\nibid., 2012"). */
+static bool body_finished(const parse_note *n, const parse_line *next, bool blank)
 {
 	return ends_sentence(n->text.ptr, n->text.size) && n->open == 0 &&
 	       !ends_with_number_abbrev(n->text.ptr, n->text.size) &&
-	       !starts_with_reference(next->text, next->len);
+	       !starts_with_reference(next->text, next->len) &&
+	       (blank || n->text.ptr[n->text.size - 1] != ';');
 }
 
 static int note_new(parse_state *st, const char *label, size_t line)
@@ -302,7 +305,7 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 {
 	char label[16], prev[16] = "";
 	size_t body_line, off, k;
-	bool sup;
+	bool sup, blank = false;
 	int idx = -1, error;
 	parse_note *cur = NULL;
 
@@ -313,14 +316,19 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 		parse_line *l = &st->lines[k];
 		st->work++;
 		if (l->cls == LINE_BLANK) {
+			blank = true;
 			k++;
 			continue;
 		}
 		if (l->cls != LINE_TEXT && l->cls != LINE_NOTE)
 			break;
+		/* the next label, or one a little further on when the body before
+		 * ends a sentence (a body may be missing); "New York,\n17 March
+		 * 2022" goes on */
 		if (candidate_at(st, k, label, &body_line, &off, &sup) &&
-		    (!cur || label_follows_in_zone(prev, label) ||
-		     (sup && cur && ends_sentence(cur->text.ptr, cur->text.size)))) {
+		    (!cur || label_follows(prev, label) ||
+		     (ends_sentence(cur->text.ptr, cur->text.size) &&
+		      (sup || label_follows_in_zone(prev, label))))) {
 			size_t m;
 			if ((idx = note_new(st, label, k)) < 0)
 				return idx;
@@ -338,13 +346,14 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 			cur->first = k;
 			cur->last = body_line;
 			k = body_line + 1;
+			blank = false;
 			continue;
 		}
 		if (!cur || is_numbered_start(l->text, l->len) || k - cur->first > NOTE_MAX_LINES)
 			break;
 		/* a body that seems complete still goes on when the next label
 		 * follows right after this line ("…http://groups.\naspx?…。\n30 …") */
-		if (body_finished(cur, l) &&
+		if (body_finished(cur, l, blank) &&
 		    !(cur->text.size && cur->text.ptr[cur->text.size - 1] == '.' &&
 		      (unsigned char)l->text[0] < 0x80 && next_label_after(st, k, prev)))
 			break;
@@ -355,6 +364,7 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 		l->note = idx;
 		cur->last = k;
 		k++;
+		blank = false;
 	}
 	z->note_count = st->note_count - z->first_note;
 	*next = k;
@@ -686,6 +696,29 @@ static bool list_punct(uint32_t c)
 	       c == ':' || c == 0x060C || c == 0x061B;
 }
 
+/* Parts of document symbols a number follows after a full stop:
+ * "E/2012/31/Corr.1", "A/CONF.177/20/Rev.1", "Add.2". */
+static const char *const symbol_parts[] = { "Add", "Rev", "Corr", "Suppl", "Amend", "Ser" };
+
+/* Does the word that ends with the full stop before s[i] read as a part of
+ * a document symbol: it holds a '/', or it is "Add.", "Rev.", "Corr." ...? */
+static bool symbol_part_before(const char *s, size_t i)
+{
+	size_t k = i - 1, start, n;
+	while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '(')
+		k--;
+	start = k;
+	for (k = start; k + 1 < i; k++)
+		if (s[k] == '/')
+			return true;
+	for (k = 0; k < sizeof(symbol_parts) / sizeof(symbol_parts[0]); k++) {
+		n = strlen(symbol_parts[k]);
+		if (i - 1 - start == n && !memcmp(s + start, symbol_parts[k], n))
+			return true;
+	}
+	return false;
+}
+
 /* "Goals17", "issue,1", "文件，1", "2016,3": label digits at s[i] right
  * after a lower-case letter or a closing mark, and not "、4 个国家" (a count
  * after a list separator). Only the shape: whether the label fits the
@@ -694,7 +727,8 @@ static bool glued_shape(const char *s, size_t len, size_t i, size_t n, uint32_t 
 {
 	return n && prev != 0 && right_ok(s, len, i + n) &&
 	       (u_islower((UChar32)prev) || closing_punct(prev)) &&
-	       !(list_punct(prev) && quantity_follows(s, len, i + n));
+	       !(list_punct(prev) && quantity_follows(s, len, i + n)) &&
+	       !(prev == '.' && symbol_part_before(s, i));
 }
 
 /* One pass over the main text for the strong spots (see strong_spots). */
@@ -999,7 +1033,7 @@ static int lone_body(parse_state *st, size_t i, bool *taken)
 		if (l->cls == LINE_BLANK)
 			continue;
 		if (l->cls != LINE_TEXT || is_numbered_start(l->text, l->len) || k - i > NOTE_MAX_LINES ||
-		    body_finished(n, l))
+		    body_finished(n, l, true))
 			break;
 		if ((error = note_append(n, l->text, l->len)) < 0)
 			return error;

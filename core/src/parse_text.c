@@ -63,10 +63,14 @@ int parse_join(resdiff_buf *raw, const char *s, size_t len)
 {
 	int error;
 	if (raw->size) {
-		/* "multi-\nstakeholder" joins without a space, keeping the hyphen */
-		bool hyphen = raw->ptr[raw->size - 1] == '-' && raw->size >= 2 &&
-			      u_isalpha((UChar32)parse_last_cp(raw->ptr, raw->size - 1));
-		if (!hyphen && (error = resdiff_buf_putc(raw, ' ')) < 0)
+		/* "multi-\nstakeholder" joins without a space, keeping the
+		 * hyphen, and so does a range of numbers: "2024–\n2034" */
+		uint32_t last = parse_last_cp(raw->ptr, raw->size);
+		size_t dash = last == '-' ? 1 : last == 0x2013 ? 3 : 0;
+		uint32_t before = dash && raw->size > dash ? parse_last_cp(raw->ptr, raw->size - dash) : 0;
+		bool joined = (last == '-' && u_isalpha((UChar32)before)) ||
+			      (dash && before >= '0' && before <= '9' && len && s[0] >= '0' && s[0] <= '9');
+		if (!joined && (error = resdiff_buf_putc(raw, ' ')) < 0)
 			return error;
 	}
 	return resdiff_buf_put(raw, s, len);

@@ -655,6 +655,10 @@ static void test_parse__number_that_is_not_the_marker_stays(void **state)
 		"dollars are still needed, as set out in the Addis Ababa Action Agenda and in article 6 of "
 		"the Convention,");
 	assert_fnrefs(doc, "PP4", "5 6");
+	/* a number after a part of a document symbol is part of it */
+	test_assert_unit_text(doc, "PP5", "Taking note of the corrigendum E/2012/31/Corr.1 to its report "
+		"and of document A/70/1/Add.1 and Add.2,");
+	assert_fnrefs(doc, "PP5", "");
 	/* the one unsure number is a note, not a warning */
 	assert_int_equal(count_level(doc, RESDIFF_DIAG_WARNING), 0);
 	assert_int_equal(count_level(doc, RESDIFF_DIAG_NOTE), 1);
@@ -675,6 +679,14 @@ static void test_parse__footnote_wraps_onto_a_sales_number(void **state)
 		"Conference on Population and Development, Cairo, 5–13 September 1994 (United Nations "
 		"publication, Sales No. E.95.XIII.18), chap. I, resolution 1, annex.");
 	assert_non_null(strstr(resdiff_doc_footnote(doc, "1")->text, "1995. A/CONF.177/20/Rev.1, chap. I"));
+	/* a list of references goes on after a semicolon; "New York,\n17
+	 * March" is no footnote 17; "2024–\n2034" is one range */
+	assert_string_equal(resdiff_doc_footnote(doc, "3")->text, "Official Records of the Economic "
+		"and Social Council, 2011, Supplement No. 11 (E/2011/31); ibid., 2012, Supplement No. 11 "
+		"(E/2012/31).");
+	assert_non_null(strstr(resdiff_doc_footnote(doc, "4")->text, "New York, 17 March 2022, and Doha"));
+	assert_int_equal(doc->footnote_count, 4);
+	test_assert_unit_text(doc, "OP1", "Decides to keep the matter under review during the Decade 2024–2034;");
 	assert_int_equal(doc->diag_count, 0);
 	resdiff_doc_free(doc);
 }
