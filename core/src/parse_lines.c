@@ -268,10 +268,24 @@ static bool same_text(const parse_line *a, const parse_line *b)
 	return a->len == b->len && !memcmp(a->text, b->text, a->len);
 }
 
+/* Could the line be a running title: text, short, ending no clause and
+ * holding no date (a date recurs in the front and closing lines)? */
+static bool title_shaped(const parse_line *l)
+{
+	char date[11];
+	return l->cls == LINE_TEXT && l->len <= RUNNING_MAX_LEN && !parse_ends_clause(l->text, l->len) &&
+	       !parse_find_date(l->text, l->len, date);
+}
+
+/* A line of a page's header or footer: debris, or a title. */
+static bool header_line(const parse_line *l)
+{
+	return l->cls == LINE_DEBRIS || title_shaped(l);
+}
+
 static void mark_running_titles(parse_state *st)
 {
 	running_candidate *cand = NULL;
-	char date[11];
 	size_t ncand = 0, alloc = 0, i, j, k, cluster = 0, last_hi = 0;
 	bool have = false;
 
@@ -279,12 +293,17 @@ static void mark_running_titles(parse_state *st)
 		size_t lo, hi, n;
 		if (st->lines[j].cls != LINE_DEBRIS)
 			continue;
+		/* the lines that stand right next to the debris line, no blank
+		 * line between, as a page header or footer does ("A/RES/76/189"
+		 * above or below its short title); the page's text is set off by
+		 * a blank line, and a line of it that recurs is text */
 		lo = j;
-		for (n = 0; lo > 0 && n < RUNNING_WINDOW; lo--, st->work++)
-			n += st->lines[lo - 1].cls != LINE_BLANK;
+		for (n = 0; lo > 0 && n < RUNNING_WINDOW && header_line(&st->lines[lo - 1]); lo--, st->work++)
+			n++;
 		hi = j;
-		for (n = 0; hi + 1 < st->count && n < RUNNING_WINDOW; hi++, st->work++)
-			n += st->lines[hi + 1].cls != LINE_BLANK;
+		for (n = 0; hi + 1 < st->count && n < RUNNING_WINDOW && header_line(&st->lines[hi + 1]);
+		     hi++, st->work++)
+			n++;
 		if (!have || lo > last_hi)
 			cluster++;
 		if (have && lo <= last_hi)
@@ -295,10 +314,8 @@ static void mark_running_titles(parse_state *st)
 		for (k = lo; k <= hi; k++) {
 			const parse_line *l = &st->lines[k];
 			st->work++;
-			/* running titles are short and end no clause */
-			if (l->cls != LINE_TEXT || l->len > RUNNING_MAX_LEN || parse_ends_clause(l->text, l->len) ||
-			    parse_find_date(l->text, l->len, date))
-				continue; /* a date recurs in the front and closing lines */
+			if (!title_shaped(l))
+				continue;
 			if (ncand == alloc) {
 				size_t na = alloc ? alloc * 2 : 64;
 				running_candidate *p = realloc(cand, na * sizeof(*p));

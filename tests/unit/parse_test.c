@@ -710,6 +710,26 @@ static void test_parse__latin_word_in_chinese_keeps_its_space(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A line of text that recurs word for word near two page breaks is no
+ * running title: a title stands right next to the page's debris (found in
+ * review: A/RES/76/189 OP24 and OP46 lost "progress made in the
+ * implementation of and follow-up to the outcomes of the World"). */
+static void test_parse__text_line_that_recurs_near_page_breaks_stays(void **state)
+{
+	const char *line = "progress made in the implementation of and follow-up to the outcomes of the World Summit";
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/text_line_that_recurs_near_page_breaks.en.txt", NULL);
+	size_t i;
+	assert_non_null(strstr(resdiff_doc_unit_by_id(doc, "OP1")->text, line));
+	assert_non_null(strstr(resdiff_doc_unit_by_id(doc, "OP3")->text, line));
+	for (i = 0; i < doc->unit_count; i++) /* the real running title is gone */
+		assert_null(strstr(doc->units[i].text, "A constructed resolution"));
+	resdiff_doc_free(doc);
+	doc = test_parse_source("tests/data/en/A_RES_76_189.txt", NULL);
+	assert_non_null(strstr(resdiff_doc_unit_by_id(doc, "OP24")->text, "as part of his annual reporting on the progress made in the implementation of and follow-up"));
+	assert_non_null(strstr(resdiff_doc_unit_by_id(doc, "OP46")->text, line));
+	resdiff_doc_free(doc);
+}
+
 /* ---- no input may be slow (issue 18) ---- */
 
 /* The shapes that once made the parser super-linear, each at a given
@@ -860,6 +880,7 @@ int main(void)
 		cmocka_unit_test(test_parse__work_grows_linearly),
 		cmocka_unit_test(test_parse__number_that_is_not_the_marker_stays),
 		cmocka_unit_test(test_parse__footnote_wraps_onto_a_sales_number),
+		cmocka_unit_test(test_parse__text_line_that_recurs_near_page_breaks_stays),
 		cmocka_unit_test(test_parse__latin_word_in_chinese_keeps_its_space),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
