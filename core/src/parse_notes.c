@@ -610,12 +610,11 @@ static bool plausible(const parse_state *st, const cite_state *cs, const char *l
 
 /* Is the body of `label` in the first zone after line i? (Zones are in
  * document order and none is dissolved here: a binary search.) */
-static bool body_in_next_zone(const parse_state *st, const cite_state *cs, size_t i, const char *label)
+/* The first zone that starts after line i: zones are in document order,
+ * a binary search. */
+static size_t next_zone(const cite_state *cs, size_t i)
 {
 	size_t lo = 0, hi = cs->nzones;
-	int n = note_find(st, label);
-	if (n < 0)
-		return false;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (cs->zones[mid].start <= i)
@@ -623,6 +622,15 @@ static bool body_in_next_zone(const parse_state *st, const cite_state *cs, size_
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+static bool body_in_next_zone(const parse_state *st, const cite_state *cs, size_t i, const char *label)
+{
+	size_t lo = next_zone(cs, i);
+	int n = note_find(st, label);
+	if (n < 0)
+		return false;
 	return lo < cs->nzones && (size_t)n >= cs->zones[lo].first_note &&
 	       (size_t)n < cs->zones[lo].first_note + cs->zones[lo].note_count;
 }
@@ -792,7 +800,7 @@ static int find_strong_spots(parse_state *st, strong_spots *ss)
 static bool strong_later(const cite_state *cs, size_t li, size_t i, const char *label)
 {
 	const strong_spots *ss = cs->strong;
-	size_t v = label[0] == '*' ? 0 : (size_t)atoi(label), lo, hi, z0 = 0, z1 = cs->nzones;
+	size_t v = label[0] == '*' ? 0 : (size_t)atoi(label), lo, hi, z;
 	if (!ss || v == 0 || v >= SPOT_LABELS)
 		return false;
 	lo = ss->first[v];
@@ -808,15 +816,9 @@ static bool strong_later(const cite_state *cs, size_t li, size_t i, const char *
 	}
 	if (lo >= ss->first[v + 1])
 		return false;
-	/* the first zone after line li: the spot must come before it */
-	while (z0 < z1) {
-		size_t mid = z0 + (z1 - z0) / 2;
-		if (cs->zones[mid].start <= li)
-			z0 = mid + 1;
-		else
-			z1 = mid;
-	}
-	return z0 >= cs->nzones || ss->spots[lo].line < cs->zones[z0].start;
+	/* the spot must come before the first zone after line li */
+	z = next_zone(cs, li);
+	return z >= cs->nzones || ss->spots[lo].line < cs->zones[z].start;
 }
 
 /* The word before byte i of s (after skipping spaces): *w and its length;
