@@ -98,12 +98,10 @@ int cmd_check(int argc, char **argv)
 		rc = cmd_fail_last();
 		goto done;
 	}
-	if (resdiff_render_findings(&out, f, format) < 0) {
-		rc = cmd_fail_last();
-		goto done;
-	}
-	if (!f->count && !strcmp(format, "text") &&
-	    resdiff_buf_printf(&out, "no findings%s\n", f->accepted ? " (accepted ones aside)" : "") < 0) {
+	error = !strcmp(format, "json") ? resdiff_render_findings_json(&out, f)
+		: !strcmp(format, "github") ? resdiff_render_findings_github(&out, f)
+		: resdiff_render_findings_text(&out, f);
+	if (error < 0) {
 		rc = cmd_fail_last();
 		goto done;
 	}

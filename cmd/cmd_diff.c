@@ -316,14 +316,13 @@ static int render(resdiff_buf *out, const resdiff_diff *diff, const diff_setting
 static int render_series_pair(resdiff_buf *out, const resdiff_diff *diff, const resdiff_doc *a,
 		const resdiff_doc *b, diff_settings *s)
 {
-	resdiff_buf one = RESDIFF_BUF_INIT;
 	char prefix[32];
-	size_t i;
 	int error;
 
 	snprintf(prefix, sizeof(prefix), "p%zu-", s->series_pair);
 	s->ropts.html_fragment = true;
 	s->ropts.html_id_prefix = prefix;
+	s->ropts.json_lines = true;
 	if (s->stat) {
 		const char *o = a->meta.symbol ? a->meta.symbol : s->ropts.old_source;
 		const char *n = b->meta.symbol ? b->meta.symbol : s->ropts.new_source;
@@ -333,23 +332,12 @@ static int render_series_pair(resdiff_buf *out, const resdiff_diff *diff, const 
 		    (error = resdiff_buf_puts(out, ":")) < 0)
 			goto done;
 	}
-	if ((error = render(&one, diff, s)) < 0)
-		goto done;
-	if (!s->stat && !strcmp(s->format, "json")) {
-		/* strings escape their newlines: the others are layout */
-		for (i = 0; i < one.size && !error; i++)
-			if (one.ptr[i] != '\n')
-				error = resdiff_buf_putc(out, one.ptr[i]);
-		if (!error)
-			error = resdiff_buf_putc(out, '\n');
-	} else if (one.size) {
-		error = resdiff_buf_put(out, one.ptr, one.size);
-	}
+	error = render(out, diff, s);
 done:
 	s->series_pair++;
 	s->ropts.html_fragment = false;
 	s->ropts.html_id_prefix = NULL;
-	resdiff_buf_dispose(&one);
+	s->ropts.json_lines = false;
 	return error;
 }
 

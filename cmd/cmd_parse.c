@@ -28,8 +28,7 @@ static int parse_one(resdiff_buf *out, const char *path, const char *format,
 	if (entry && (error = resdiff_manifest_apply(doc, entry)) < 0)
 		goto done;
 	if (!strcmp(format, "json")) {
-		if ((error = resdiff_render_doc_json(out, doc, path)) == 0)
-			error = resdiff_buf_putc(out, '\n');
+		error = resdiff_render_doc_json(out, doc, path);
 	} else if (!strcmp(format, "summary")) {
 		error = resdiff_render_doc_summary(out, doc, path);
 	} else {

@@ -66,9 +66,8 @@ int cmd_show(int argc, char **argv)
 		goto done;
 	}
 	if (!strcmp(format, "json")) {
-		if ((error = resdiff_buf_printf(&source, "%s@%s", symbol, rev ? rev : "record")) == 0 &&
-		    (error = resdiff_render_doc_json(&out, doc, source.ptr)) == 0)
-			error = resdiff_buf_putc(&out, '\n');
+		if ((error = resdiff_buf_printf(&source, "%s@%s", symbol, rev ? rev : "record")) == 0)
+			error = resdiff_render_doc_json(&out, doc, source.ptr);
 	} else {
 		const resdiff_meta *m = &doc->meta;
 		if ((error = meta_line(&out, "symbol", m->symbol)) == 0 &&

@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include "resdiff/common.h"
 #include "resdiff/doc.h"
+#include "resdiff/json.h"
 #include "resdiff/align.h"
 #include "resdiff/worddiff.h"
 
@@ -61,9 +62,10 @@ typedef struct {
 	bool html_fragment;      /* html: one <section>, for a page of several
 	                            diffs (resdiff_render_diff_html_open/close) */
 	const char *html_id_prefix; /* html: prefix of element ids ("p2-"), NULL: none */
+	bool json_lines;         /* json: the whole object on one line (JSON Lines) */
 } resdiff_diff_render_options;
 
-#define RESDIFF_DIFF_RENDER_OPTIONS_INIT { NULL, NULL, false, false, NULL, false, NULL }
+#define RESDIFF_DIFF_RENDER_OPTIONS_INIT { NULL, NULL, false, false, NULL, false, NULL, false }
 
 /* Is this change shown under the options (--only=operative)? */
 bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,
@@ -79,8 +81,12 @@ int resdiff_render_diff_text(resdiff_buf *out, const resdiff_diff *diff,
 int resdiff_render_diff_stat(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
 /* One JSON object (docs/JSON-DIFF.md, schema RESDIFF_DIFF_JSON_SCHEMA)
- * and a newline. */
+ * and a newline, one change per line (or all on one line with
+ * json_lines). */
 int resdiff_render_diff_json(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+/* The same object as a value of a larger JSON document being written. */
+int resdiff_diff_json_write(resdiff_json *w, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
 /* Markdown for a pull-request comment: a summary table, then the changes
  * with ~~deleted~~ and **inserted** text. */
