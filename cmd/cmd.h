@@ -45,6 +45,41 @@ typedef struct {
 	const char *summary;
 } cmd_command;
 
+/* Output formats: one table (cmd/format.c) holds, per command, every
+ * --format it prints and the renderer of each; a command's first row is
+ * its default. A new format is a renderer in core/ plus one row. */
+enum {
+	CMD_FORMAT_COLOR = 1 << 0,  /* ANSI colours on a terminal (--color) */
+	CMD_FORMAT_PAGE = 1 << 1,   /* one HTML page holds the diffs of a series */
+	CMD_FORMAT_LINES = 1 << 2   /* JSON: a series is JSON Lines, one diff a line */
+};
+
+typedef struct {
+	const char *command;  /* "diff" */
+	const char *name;     /* "json" */
+	const char *note;     /* shown in --help after the name, or NULL */
+	unsigned flags;       /* CMD_FORMAT_* */
+	union {               /* the member for what the command prints */
+		int (*doc)(resdiff_buf *out, const resdiff_doc *doc, const char *source,
+				const char *blob);
+		int (*diff)(resdiff_buf *out, const resdiff_diff *diff,
+				const resdiff_diff_render_options *opts);
+		int (*findings)(resdiff_buf *out, const resdiff_findings *findings);
+		int (*provenance)(resdiff_buf *out, const resdiff_provenance *prov);
+		int (*stats)(resdiff_buf *out, const resdiff_series_stats *stats);
+		int (*report)(resdiff_buf *out, const resdiff_report *report);
+	} render;
+} cmd_format;
+
+/* The format `name` of `command`, its default when name is NULL. An
+ * unknown name prints "unknown format 'x' (a, b, c)" with the command's
+ * formats and returns CMD_EXIT_ERROR. */
+int cmd_format_find(const cmd_format **out, const char *command, const char *name);
+/* Append the names of command's formats, separated by sep; with notes,
+ * "(default)" after the first and each row's note. Returns how many
+ * (0: the command prints no formats) or a negative error. */
+int cmd_format_list(resdiff_buf *out, const char *command, const char *sep, bool notes);
+
 /* Global options given before the command (-C DIR, --repo DIR). */
 extern const char *cmd_global_repo;
 

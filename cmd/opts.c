@@ -7,10 +7,36 @@
 
 const char *cmd_global_repo;
 
-static void print_help(FILE *f, const cmd_opt *opts, const char *usage, const char *description)
+/* The usage line, with "FORMAT" in "--format=FORMAT" spelled out from the
+ * table of formats ("--format=text|json|summary"). */
+static void print_usage(FILE *f, const char *usage, const char *command)
 {
+	const char *at = strstr(usage, "--format=FORMAT");
+	resdiff_buf names = RESDIFF_BUF_INIT;
+
+	if (at && cmd_format_list(&names, command, "|", false) > 0)
+		fprintf(f, "usage: %.*s--format=%s%s\n", (int)(at - usage), usage, names.ptr,
+			at + strlen("--format=FORMAT"));
+	else
+		fprintf(f, "usage: %s\n", usage);
+	resdiff_buf_dispose(&names);
+}
+
+/* An option's help; that of --format is the command's list of formats. */
+static const char *option_help(resdiff_buf *buf, const cmd_opt *opt, const char *command)
+{
+	if (opt->help || strcmp(opt->name, "format"))
+		return opt->help ? opt->help : "";
+	resdiff_buf_clear(buf);
+	return cmd_format_list(buf, command, ", ", true) > 0 ? buf->ptr : "";
+}
+
+static void print_help(FILE *f, const cmd_opt *opts, const char *usage, const char *description,
+		const char *command)
+{
+	resdiff_buf buf = RESDIFF_BUF_INIT;
 	size_t i;
-	fprintf(f, "usage: %s\n", usage);
+	print_usage(f, usage, command);
 	if (description)
 		fprintf(f, "\n%s\n", description);
 	if (opts && opts[0].name)
@@ -25,9 +51,11 @@ static void print_help(FILE *f, const cmd_opt *opts, const char *usage, const ch
 			snprintf(left, sizeof(left), "%s%c%s--%s=%s", opts[i].shortname ? "-" : "",
 				opts[i].shortname ? opts[i].shortname : ' ',
 				opts[i].shortname ? ", " : "  ", opts[i].name, opts[i].arg);
-		fprintf(f, "  %-28s %s\n", left + (opts[i].shortname ? 0 : 1), opts[i].help);
+		fprintf(f, "  %-28s %s\n", left + (opts[i].shortname ? 0 : 1),
+			option_help(&buf, &opts[i], command));
 	}
 	fprintf(f, "  %-28s %s\n", "  --help", "show this help");
+	resdiff_buf_dispose(&buf);
 }
 
 static int add_multi(cmd_args *out, size_t i, const char *value)
@@ -67,7 +95,7 @@ int cmd_args_parse(cmd_args *out, const cmd_opt *opts, int argc, char **argv,
 			continue;
 		}
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			print_help(stdout, opts, usage, description);
+			print_help(stdout, opts, usage, description, argv[0]);
 			return 1;
 		}
 		if (a[1] == '-') {
@@ -115,7 +143,8 @@ int cmd_args_parse(cmd_args *out, const cmd_opt *opts, int argc, char **argv,
 	}
 	return 0;
 usage:
-	fprintf(stderr, "usage: %s\n(see 'resdiff %s --help')\n", usage, argv[0]);
+	print_usage(stderr, usage, argv[0]);
+	fprintf(stderr, "(see 'resdiff %s --help')\n", argv[0]);
 	return -1;
 }
 

@@ -61,6 +61,37 @@ int resdiff_render_doc_text(resdiff_buf *out, const resdiff_doc *doc, bool sanit
 	return error;
 }
 
+static int card_line(resdiff_buf *out, const char *key, const char *value)
+{
+	int error;
+	if (!value)
+		return 0;
+	if ((error = resdiff_buf_printf(out, "%-9s ", key)) < 0 ||
+	    (error = resdiff_text_sanitize(out, value, strlen(value), false)) < 0)
+		return error;
+	return resdiff_buf_putc(out, '\n');
+}
+
+int resdiff_render_doc_card(resdiff_buf *out, const resdiff_doc *doc, const char *blob)
+{
+	const resdiff_meta *m = &doc->meta;
+	int error;
+
+	if ((error = card_line(out, "symbol", m->symbol)) < 0 ||
+	    (error = card_line(out, "language", m->language)) < 0 ||
+	    (error = card_line(out, "body", m->body)) < 0 ||
+	    (error = card_line(out, "kind", m->kind)) < 0 ||
+	    (error = card_line(out, "series", m->series)) < 0 ||
+	    (error = card_line(out, "adopted", m->date)) < 0 ||
+	    (error = card_line(out, "meeting", m->meeting)) < 0 ||
+	    (error = card_line(out, "title", m->title)) < 0 ||
+	    (error = card_line(out, "chapeau", m->chapeau)) < 0 ||
+	    (error = card_line(out, "source", blob && blob[0] ? blob : NULL)) < 0 ||
+	    (error = resdiff_buf_putc(out, '\n')) < 0)
+		return error;
+	return resdiff_render_doc_text(out, doc, true);
+}
+
 /* A document is one line (JSON Lines when there are several). */
 int resdiff_render_doc_json(resdiff_buf *out, const resdiff_doc *doc, const char *source)
 {

@@ -25,6 +25,11 @@ int resdiff_html_escape(resdiff_buf *out, const char *s, size_t len);
 /* `ID<TAB>text` per unit, then `[label]<TAB>text` per footnote. Text is
  * sanitised (no control characters) when `sanitize` is set. */
 int resdiff_render_doc_text(resdiff_buf *out, const resdiff_doc *doc, bool sanitize);
+/* A stored document for a reader: one "key value" line per known
+ * metadata field (symbol, language, body, kind, series, adopted, meeting,
+ * title, chapeau, and source: the stored text's object id `blob`, when
+ * given), a blank line, then resdiff_render_doc_text(), all sanitised. */
+int resdiff_render_doc_card(resdiff_buf *out, const resdiff_doc *doc, const char *blob);
 /* One JSON object on one line with its newline (docs/JSON.md, schema 1):
  * several documents make JSON Lines. */
 int resdiff_render_doc_json(resdiff_buf *out, const resdiff_doc *doc, const char *source);
