@@ -1,20 +1,13 @@
 /* text.c: UTF-8 and script helpers. */
 #include "resdiff/text.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-/*
- * The one UTF-8 decoder of resdiff. Well-formed sequences are those of
- * Unicode's table 3-7: the second byte's range depends on the lead (E0:
- * A0..BF, ED: 80..9F, F0: 90..BF, F4: 80..8F, else 80..BF), which rules out
- * overlong forms, surrogates and code points past U+10FFFF. On an
- * ill-formed sequence it consumes its maximal subpart (the lead and the
- * trail bytes that were still possible), as ICU's U8_NEXT does, so one
- * U+FFFD stands for each subpart.
- */
+/* Unicode's table 3-7: the second byte's range depends on the lead (E0:
+ * A0..BF, ED: 80..9F, F0: 90..BF, F4: 80..8F), which rules out overlong
+ * forms, surrogates and code points past U+10FFFF. */
 int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -53,19 +46,14 @@ int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv)
 
 int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset)
 {
-	size_t i = 0, adv;
+	size_t i, adv;
 
-	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-		} else if (resdiff_utf8_decode(s + i, len - i, &adv) >= 0) {
-			i += adv;
-		} else {
+	for (i = 0; i < len; i += adv)
+		if (resdiff_utf8_decode(s + i, len - i, &adv) < 0) {
 			if (bad_offset)
 				*bad_offset = i;
 			return RESDIFF_EINVALID;
 		}
-	}
 	return 0;
 }
 
@@ -218,11 +206,8 @@ const char *resdiff_text_detect_language(const char *s, size_t len)
 	return "en";
 }
 
-/* What a terminal must not receive raw: C0 controls (but TAB, and newline
- * when kept), DEL, C1 controls, the bidi embeddings, overrides and
- * isolates that reorder what follows (U+202A..U+202E, U+2066..U+2069),
- * and the line and paragraph separators (U+2028, U+2029). The marks
- * U+200E, U+200F and U+061C stay: Arabic text uses them. */
+/* What a terminal must not receive raw (text.h); U+200E, U+200F and
+ * U+061C stay: Arabic text uses them. */
 static bool terminal_unsafe(int32_t cp, bool keep_newlines)
 {
 	return (cp < 0x20 && cp != '\t' && !(keep_newlines && cp == '\n')) ||
