@@ -355,7 +355,7 @@ static int diff_docs_pair(resdiff_buf *out, bool *changed, const resdiff_doc *a,
 	} else if ((error = render_series_pair(out, diff, a, b, s)) < 0) {
 		goto done;
 	}
-	*changed |= resdiff_diff_has_changes(diff);
+	*changed |= resdiff_diff_has_changes(diff, &s->ropts);
 done:
 	resdiff_diff_free(diff);
 	return error;

@@ -48,9 +48,7 @@ int resdiff_diff_docs(resdiff_diff **out, const resdiff_doc *old_doc,
 		const resdiff_doc *new_doc, const resdiff_align_options *opts);
 void resdiff_diff_free(resdiff_diff *diff);
 
-/* True when the diff has something to show (anything but unchanged
- * clauses in place with the same footnotes): `resdiff diff --exit-code`. */
-bool resdiff_diff_has_changes(const resdiff_diff *diff);
+
 
 typedef struct {
 	const char *old_source;  /* names shown for the two sides (paths, refs) */
@@ -66,6 +64,12 @@ typedef struct {
 } resdiff_diff_render_options;
 
 #define RESDIFF_DIFF_RENDER_OPTIONS_INIT { NULL, NULL, false, false, NULL, false, NULL, false }
+
+/* True when the diff has something to show under the options (anything
+ * but unchanged clauses in place with the same footnotes, among the
+ * changes --only=operative keeps; opts may be NULL): `resdiff diff
+ * --exit-code`. */
+bool resdiff_diff_has_changes(const resdiff_diff *diff, const resdiff_diff_render_options *opts);
 
 /* Is this change shown under the options (--only=operative)? */
 bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,
