@@ -103,6 +103,10 @@ int cmd_fail(const char *fmt, ...)
 int cmd_fail_last(void);
 /* Write a buffer to stdout; returns CMD_EXIT_ERROR on a write error. */
 int cmd_write(const resdiff_buf *buf);
+/* Flush and close stdout once the command has run: a write that failed
+ * (a full disk, /dev/full) turns exit status rc into CMD_EXIT_ERROR with
+ * one message, unless rc already is an error that was reported. */
+int cmd_stdout_close(int rc);
 
 int cmd_parse(int argc, char **argv);
 int cmd_check(int argc, char **argv);

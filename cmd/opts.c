@@ -1,6 +1,7 @@
 /* opts.c: declarative option tables, --help, and error output. */
 #include "cmd.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +203,21 @@ int cmd_fail_last(void)
 int cmd_write(const resdiff_buf *buf)
 {
 	if (buf->size && fwrite(buf->ptr, 1, buf->size, stdout) != buf->size)
-		return cmd_fail("write error on standard output");
+		return cmd_fail("write error on standard output: %s", strerror(errno));
 	return CMD_EXIT_OK;
+}
+
+int cmd_stdout_close(int rc)
+{
+	int failed, err;
+
+	errno = 0;
+	failed = fflush(stdout) != 0 || ferror(stdout);
+	err = errno;
+	if (fclose(stdout) != 0 && !failed)
+		failed = 1, err = errno;
+	if (!failed || rc == CMD_EXIT_ERROR)  /* an error was already reported */
+		return rc;
+	return err ? cmd_fail("write error on standard output: %s", strerror(err))
+		   : cmd_fail("write error on standard output");
 }

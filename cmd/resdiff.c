@@ -36,7 +36,7 @@ static void usage(FILE *f)
 	fprintf(f, "\n'resdiff <command> --help' describes a command.\n");
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	int i = 1;
 	size_t k;
@@ -72,4 +72,9 @@ int main(int argc, char **argv)
 			return commands[k].fn(argc - i, argv + i);
 	fprintf(stderr, "resdiff: '%s' is not a resdiff command. See 'resdiff --help'.\n", argv[i]);
 	return CMD_EXIT_ERROR;
+}
+
+int main(int argc, char **argv)
+{
+	return cmd_stdout_close(run(argc, argv));
 }
