@@ -93,6 +93,26 @@ const char *cmd_arg(const cmd_args *args, const cmd_opt *opts, const char *name)
 bool cmd_flag(const cmd_args *args, const cmd_opt *opts, const char *name);
 const char **cmd_multi(const cmd_args *args, const cmd_opt *opts, const char *name, size_t *count);
 
+/* The usage line with "--format=FORMAT" spelled out from the table of
+ * formats ("--format=text|json|summary"), and an option's help (that of
+ * --format: the command's formats). Both may return text kept in buf. */
+const char *cmd_usage(resdiff_buf *buf, const char *usage, const char *command);
+const char *cmd_opt_help(resdiff_buf *buf, const cmd_opt *opt, const char *command);
+
+/* Man pages (cmd/man.c), from the same tables as --help: the page of one
+ * command (`resdiff CMD --man`), and every page into a directory
+ * (`resdiff --man-pages DIR`: resdiff.1 and resdiff-CMD.1 per command). */
+void cmd_man_command(FILE *f, const cmd_opt *opts, const char *usage, const char *description,
+		const char *command);
+int cmd_man_pages(const char *dir);
+
+/* The command table (resdiff.c), NULL-terminated, and the global options,
+ * usage and description of resdiff itself. */
+extern const cmd_command cmd_commands[];
+extern const cmd_opt cmd_global_opts[];
+extern const char cmd_global_usage[];
+extern const char cmd_global_description[];
+
 /* Print "resdiff: <msg>" to stderr (the last error when msg is NULL) and
  * return CMD_EXIT_ERROR. */
 int cmd_fail(const char *fmt, ...)

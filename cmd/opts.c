@@ -1,4 +1,5 @@
-/* opts.c: declarative option tables, --help, and error output. */
+/* opts.c: declarative option tables, --help (and --man, cmd/man.c), and
+ * error output. */
 #include "cmd.h"
 
 #include <errno.h>
@@ -8,23 +9,19 @@
 
 const char *cmd_global_repo;
 
-/* The usage line, with "FORMAT" in "--format=FORMAT" spelled out from the
- * table of formats ("--format=text|json|summary"). */
-static void print_usage(FILE *f, const char *usage, const char *command)
+const char *cmd_usage(resdiff_buf *buf, const char *usage, const char *command)
 {
 	const char *at = strstr(usage, "--format=FORMAT");
-	resdiff_buf names = RESDIFF_BUF_INIT;
 
-	if (at && cmd_format_list(&names, command, "|", false) > 0)
-		fprintf(f, "usage: %.*s--format=%s%s\n", (int)(at - usage), usage, names.ptr,
-			at + strlen("--format=FORMAT"));
-	else
-		fprintf(f, "usage: %s\n", usage);
-	resdiff_buf_dispose(&names);
+	resdiff_buf_clear(buf);
+	if (!at || resdiff_buf_put(buf, usage, (size_t)(at - usage) + strlen("--format=")) < 0 ||
+	    cmd_format_list(buf, command, "|", false) <= 0 ||
+	    resdiff_buf_puts(buf, at + strlen("--format=FORMAT")) < 0)
+		return usage;
+	return buf->ptr;
 }
 
-/* An option's help; that of --format is the command's list of formats. */
-static const char *option_help(resdiff_buf *buf, const cmd_opt *opt, const char *command)
+const char *cmd_opt_help(resdiff_buf *buf, const cmd_opt *opt, const char *command)
 {
 	if (opt->help || strcmp(opt->name, "format"))
 		return opt->help ? opt->help : "";
@@ -37,7 +34,7 @@ static void print_help(FILE *f, const cmd_opt *opts, const char *usage, const ch
 {
 	resdiff_buf buf = RESDIFF_BUF_INIT;
 	size_t i;
-	print_usage(f, usage, command);
+	fprintf(f, "usage: %s\n", cmd_usage(&buf, usage, command));
 	if (description)
 		fprintf(f, "\n%s\n", description);
 	if (opts && opts[0].name)
@@ -53,7 +50,7 @@ static void print_help(FILE *f, const cmd_opt *opts, const char *usage, const ch
 				opts[i].shortname ? opts[i].shortname : ' ',
 				opts[i].shortname ? ", " : "  ", opts[i].name, opts[i].arg);
 		fprintf(f, "  %-28s %s\n", left + (opts[i].shortname ? 0 : 1),
-			option_help(&buf, &opts[i], command));
+			cmd_opt_help(&buf, &opts[i], command));
 	}
 	fprintf(f, "  %-28s %s\n", "  --help", "show this help");
 	resdiff_buf_dispose(&buf);
@@ -97,6 +94,10 @@ int cmd_args_parse(cmd_args *out, const cmd_opt *opts, int argc, char **argv,
 		}
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			print_help(stdout, opts, usage, description, argv[0]);
+			return 1;
+		}
+		if (!strcmp(a, "--man")) {
+			cmd_man_command(stdout, opts, usage, description, argv[0]);
 			return 1;
 		}
 		if (a[1] == '-') {
@@ -144,8 +145,12 @@ int cmd_args_parse(cmd_args *out, const cmd_opt *opts, int argc, char **argv,
 	}
 	return 0;
 usage:
-	print_usage(stderr, usage, argv[0]);
-	fprintf(stderr, "(see 'resdiff %s --help')\n", argv[0]);
+	{
+		resdiff_buf buf = RESDIFF_BUF_INIT;
+		fprintf(stderr, "usage: %s\n(see 'resdiff %s --help')\n",
+			cmd_usage(&buf, usage, argv[0]), argv[0]);
+		resdiff_buf_dispose(&buf);
+	}
 	return -1;
 }
 
