@@ -29,12 +29,14 @@ for gold in tests/golden/align/*.gold tests/data/align_classes/*/*.gold; do
   tests/data/align_classes/*)
     dir=$(dirname "$gold"); old="$dir/$base.old.txt"; new="$dir/$base.new.txt" ;;
   *)
-    old=$(text_of "${base%%__*}") && new=$(text_of "${base#*__}") ||
-      { echo "FAIL $gold: no text for ${base%%__*} or ${base#*__}"; failed=$((failed + 1)); continue; }
+    if ! old=$(text_of "${base%%__*}") || ! new=$(text_of "${base#*__}"); then
+      echo "FAIL $gold: no text for ${base%%__*} or ${base#*__}"; failed=$((failed + 1)); continue
+    fi
     ;;
   esac
-  "$bin" parse "$old" >"$parsed_old" && "$bin" parse "$new" >"$parsed_new" ||
-    { echo "FAIL $gold: cannot parse $old or $new"; failed=$((failed + 1)); continue; }
+  if ! "$bin" parse "$old" >"$parsed_old" || ! "$bin" parse "$new" >"$parsed_new"; then
+    echo "FAIL $gold: cannot parse $old or $new"; failed=$((failed + 1)); continue
+  fi
   if ! awk -F '\t' -v gold="$gold" '
     FILENAME == ARGV[1] { if ($1 !~ /^\[/) want_old[$1] = 1; next }
     FILENAME == ARGV[2] { if ($1 !~ /^\[/) want_new[$1] = 1; next }
