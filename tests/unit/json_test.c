@@ -81,20 +81,25 @@ static void test_json__bad_utf8_becomes_replacement(void **state)
 	free(s);
 }
 
-/* Whatever the bytes, the output is valid UTF-8: every string of one to
- * three bytes (16 843 008 of them) written between two letters. */
+/* Whatever the bytes, the output is valid UTF-8 and keeps the text around
+ * them: every string of one or two bytes, and every one of three bytes
+ * whose first is a lead of a multi-byte sequence (E0..F4: those that read
+ * furthest), written between two letters. */
 static void test_json__output_always_valid_utf8(void **state)
 {
 	resdiff_buf b = RESDIFF_BUF_INIT;
 	resdiff_json w;
 	unsigned char in[5];
-	uint32_t x;
+	uint32_t x, first;
 	size_t n, bad = 0, off;
 
 	for (n = 1; n <= 3; n++)
 		for (x = 0; x < (1u << (8 * n)) && bad < 5; x++) {
+			first = n == 3 ? 0xE0 + (x >> 16) : x & 0xFF;
+			if (first > 0xFF || (n == 3 && first > 0xF4))
+				break;
 			in[0] = 'a';
-			in[1] = (unsigned char)x, in[2] = (unsigned char)(x >> 8), in[3] = (unsigned char)(x >> 16);
+			in[1] = (unsigned char)first, in[2] = (unsigned char)(x >> 8), in[3] = (unsigned char)x;
 			in[n + 1] = 'z';
 			resdiff_buf_clear(&b);
 			resdiff_json_init(&w, &b, true);
