@@ -193,6 +193,26 @@ static void test_json__cli_non_utf8_file_name(void **state)
 	free(dir);
 }
 
+/* Several documents are JSON Lines: one line each, whatever they hold. */
+static void test_json__cli_parse_is_json_lines(void **state)
+{
+	int status;
+	char *out = test_capture(&status, "cd '%s' && '%s' parse --format=json corpus/E_RES_2009_7.zh.txt "
+		"corpus/E_RES_2017_21.zh.txt corpus/A_66_64-E_2011_77.zh.txt", RESDIFF_SOURCE_DIR,
+		RESDIFF_BINARY);
+	const char *line = out, *nl;
+	size_t lines = 0;
+
+	assert_int_equal(status, 0);
+	for (; (nl = strchr(line, '\n')) != NULL; line = nl + 1, lines++) {
+		assert_true(!strncmp(line, "{\"schema\":1,", 12));
+		assert_true(nl[-1] == '}');
+	}
+	assert_string_equal(line, "");
+	assert_int_equal(lines, 3);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +223,7 @@ int main(void)
 		cmocka_unit_test(test_json__numbers),
 		cmocka_unit_test(test_json__misuse_is_an_error),
 		cmocka_unit_test(test_json__cli_non_utf8_file_name),
+		cmocka_unit_test(test_json__cli_parse_is_json_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
