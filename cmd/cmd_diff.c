@@ -286,7 +286,7 @@ static int write_out(const resdiff_buf *buf, bool page)
 typedef struct {
 	int (*render)(resdiff_buf *out, const resdiff_diff *diff,
 			const resdiff_diff_render_options *opts);  /* the format's, or --stat's */
-	unsigned flags;          /* the format's CMD_FORMAT_*; none with --stat */
+	unsigned flags;          /* the format's CMD_FORMAT_* (--stat: a line per diff) */
 	bool stat;
 	size_t series_pair;      /* 1, 2, ... while diffing a series; 0 otherwise */
 	resdiff_diff_render_options ropts;
@@ -310,7 +310,7 @@ static int render_series_pair(resdiff_buf *out, const resdiff_diff *diff, const 
 	char prefix[32];
 	int error;
 
-	if (s->series_pair > 1 && !s->stat && !(s->flags & (CMD_FORMAT_PAGE | CMD_FORMAT_LINES)) &&
+	if (s->series_pair > 1 && !(s->flags & (CMD_FORMAT_PAGE | CMD_FORMAT_LINES)) &&
 	    (error = resdiff_buf_putc(out, '\n')) < 0)
 		goto done;
 	snprintf(prefix, sizeof(prefix), "p%zu-", s->series_pair);
@@ -461,7 +461,7 @@ int cmd_diff(int argc, char **argv)
 	if ((rc = cmd_format_find(&format, "diff", cmd_arg(&args, diff_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
 	s.render = s.stat ? resdiff_render_diff_stat : format->render.diff;
-	s.flags = s.stat ? 0 : format->flags;
+	s.flags = s.stat ? CMD_FORMAT_LINES : format->flags;
 	s.ropts.amend_lang = cmd_arg(&args, diff_opts, "amend-lang");
 	if (s.ropts.amend_lang && strcmp(s.ropts.amend_lang, "zh") && strcmp(s.ropts.amend_lang, "en")) {
 		rc = cmd_fail("--amend-lang takes zh or en, not '%s'", s.ropts.amend_lang);
