@@ -39,10 +39,12 @@ static int begin(resdiff_json *w, bool is_key)
 		return w->error;
 	if (w->after_key) {
 		w->after_key = false;
-		return is_key ? fail(w, resdiff_error_set(RESDIFF_EINVALID, "JSON: a key where a value is due")) : 0;
+		return is_key ? fail(w, resdiff_error_set(RESDIFF_EINVALID,
+			"JSON: a key where a value is due")) : 0;
 	}
 	if ((l && l->object != is_key) || (!l && is_key))
-		return fail(w, resdiff_error_set(RESDIFF_EINVALID, "JSON: a key outside an object, or a value without a key"));
+		return fail(w, resdiff_error_set(RESDIFF_EINVALID,
+			"JSON: a key outside an object, or a value without a key"));
 	if (l && l->count++ && put(w, ",", 1) < 0)
 		return w->error;
 	if (l && l->list && !w->lines)
@@ -76,7 +78,8 @@ static int close_value(resdiff_json *w, char bracket, bool object)
 	if (w->error)
 		return w->error;
 	if (!l || l->object != object || w->after_key)
-		return fail(w, resdiff_error_set(RESDIFF_EINVALID, "JSON: '%c' closes nothing open", bracket));
+		return fail(w, resdiff_error_set(RESDIFF_EINVALID,
+			"JSON: '%c' closes nothing open", bracket));
 	if (l->list && l->count && !w->lines && put(w, "\n", 1) < 0)
 		return w->error;
 	w->depth--;
