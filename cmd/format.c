@@ -51,6 +51,7 @@ static const cmd_format formats[] = {
 	{ "stats", "html", "an SVG chart", 0, { .stats = resdiff_render_stats_html } },
 	{ "report", "markdown", NULL, 0, { .report = resdiff_render_report_markdown } },
 	{ "report", "json", NULL, 0, { .report = resdiff_render_report_json } },
+	{ "export", "akn", "Akoma Ntoso 3.0, AKN4UN", 0, { .export_doc = resdiff_render_doc_akn } },
 };
 
 #define FORMAT_COUNT (sizeof(formats) / sizeof(formats[0]))

@@ -28,5 +28,6 @@
 #include "resdiff/diff.h"
 #include "resdiff/report.h"
 #include "resdiff/provenance.h"
+#include "resdiff/akn.h"
 
 #endif
