@@ -38,6 +38,7 @@ typedef struct {
 typedef struct {
 	const char *label;
 	size_t offset;
+	size_t order;          /* place among the unit's markers */
 } pending_ref;
 
 typedef struct {
@@ -72,6 +73,7 @@ typedef struct {
 	const char *frbr_date, *frbr_author, *frbr_subtype, *frbr_name;
 	const char *author_show;
 	bool has_resdiff_doc;
+	bool in_flat;           /* reading a flattened block: its inside is not counted */
 } reader;
 
 static void fail_nomem(reader *r)
@@ -196,21 +198,28 @@ static void acc_append(reader *r, const char *s)
 }
 
 /* A marker is where the text stands now (a pending space stays before it
- * only if text follows). */
-static void add_ref(reader *r, const char *label)
+ * only if text follows), unless resdiff wrote its offset (one past the
+ * end of the text) and its place among the unit's markers. */
+static void add_ref(reader *r, const char *label, xmlNodePtr n)
 {
+	const char *ref = n && r->verbatim ? rattr(r, n, "ref") : NULL;
+	const char *offset = n && r->verbatim ? rattr(r, n, "offset") : NULL;
+	pending_ref *p;
+
 	if (r->ref_count == r->ref_alloc) {
-		size_t n = r->ref_alloc ? 2 * r->ref_alloc : 8;
-		pending_ref *p = realloc(r->refs, n * sizeof(*p));
+		size_t na = r->ref_alloc ? 2 * r->ref_alloc : 8;
+		p = realloc(r->refs, na * sizeof(*p));
 		if (!p) {
 			fail_nomem(r);
 			return;
 		}
 		r->refs = p;
-		r->ref_alloc = n;
+		r->ref_alloc = na;
 	}
-	r->refs[r->ref_count].label = label ? label : "";
-	r->refs[r->ref_count].offset = r->acc->cp;
+	p = &r->refs[r->ref_count];
+	p->label = label ? label : "";
+	p->offset = offset ? (size_t)strtoull(offset, NULL, 10) : r->acc->cp;
+	p->order = ref ? (size_t)strtoull(ref, NULL, 10) : r->ref_count;
 	r->ref_count++;
 }
 
@@ -218,6 +227,8 @@ static void flattened(reader *r, xmlNodePtr n)
 {
 	size_t i;
 
+	if (r->in_flat)
+		return;
 	for (i = 0; i < r->flat_names; i++)
 		if (!strcmp(r->flat[i].name, (const char *)n->name))
 			break;
@@ -321,13 +332,13 @@ static void read_inline(reader *r, xmlNodePtr top)
 		} else if (n->type == XML_ELEMENT_NODE && is_akn(n, "authorialNote")) {
 			const char *label = note_label(r, n);
 			add_note(r, n, label);
-			add_ref(r, label);
+			add_ref(r, label, n);
 		} else if (n->type == XML_ELEMENT_NODE && is_akn(n, "noteRef")) {
 			const char *label = attr(r, n, "marker", NULL), *href = attr(r, n, "href", NULL);
 			void *hit = href && href[0] == '#' ? xmlHashLookup(r->note_eids, BAD_CAST href + 1) : NULL;
 			if (!label && hit)
 				label = r->notes[(size_t)hit - 1].label;
-			add_ref(r, label);
+			add_ref(r, label, n);
 		} else if (n->type == XML_ELEMENT_NODE) {
 			static const char *const breaks[] = { "p", "eol", "br", "eop", "td", "th", "tr", "li",
 				"item", "listIntroduction", "listWrapUp", NULL };
@@ -420,13 +431,20 @@ static void emit_unit(reader *r, const char *id, resdiff_unit_kind kind, const c
 		/* a trailing space was never written; clamp markers past the end */
 		len = r->acc->cp;
 		for (i = 0; i < r->ref_count; i++)
-			if (r->refs[i].offset > len)
+			if (r->refs[i].offset > len && !r->verbatim)
 				r->refs[i].offset = len;
 	}
 	if (resdiff_doc_add_unit(&u, r->doc, id, kind, label ? label : "",
 			r->acc->buf.ptr ? r->acc->buf.ptr : "", line) < 0) {
 		r->error = RESDIFF_ENOMEM;
 		return;
+	}
+	for (i = 1; i < r->ref_count; i++) {   /* into the order resdiff kept, if any */
+		pending_ref p = r->refs[i];
+		size_t k = i;
+		for (; k > 0 && r->refs[k - 1].order > p.order; k--)
+			r->refs[k] = r->refs[k - 1];
+		r->refs[k] = p;
 	}
 	for (i = 0; i < r->ref_count && !r->error; i++)
 		if (resdiff_doc_add_fnref(r->doc, u, r->refs[i].label, r->refs[i].offset) < 0)
@@ -543,9 +561,10 @@ typedef struct {
 	walk_mode mode;
 	const char *owner;     /* the unit these are parts of, or NULL */
 	const char *article;   /* the enclosing article's id, or NULL */
-	size_t parts;          /* parts without a number so far */
+	size_t unnumbered;     /* parts without a number so far */
 	unsigned long annex;   /* 0: main text */
 	bool main;             /* the main document (its preface is metadata) */
+	bool parts;            /* an element's parts: its num, heading, intro, content were read */
 } frame;
 
 typedef struct {
@@ -596,7 +615,9 @@ static void flatten_block(reader *r, xmlNodePtr n, unsigned long annex, bool qui
 	acc_init(&acc, !r->verbatim);
 	r->acc = &acc;
 	r->ref_count = 0;
+	r->in_flat = true;
 	read_inline(r, n);
+	r->in_flat = false;
 	if ((acc.buf.size || r->ref_count) && !r->error) {
 		id = make_id(r, annex, "B%zu", ++r->b);
 		emit_unit(r, id, RESDIFF_UNIT_BLOCK, "", line);
@@ -663,10 +684,10 @@ static void read_hier(reader *r, walk_stack *st, xmlNodePtr n, frame *f)
 			: make_id(r, annex, "ART%zu", ++r->art);
 	} else if (kind == RESDIFF_UNIT_PARAGRAPH && f->article) {
 		id = (num = digits_of(r, label)) ? make_id(r, 0, "%s.%s", f->article, num)
-			: make_id(r, 0, "%s.%zu", f->article, ++f->parts);
+			: make_id(r, 0, "%s.%zu", f->article, ++f->unnumbered);
 	} else if (f->owner) {
 		id = (num = letters_of(r, label)) ? make_id(r, 0, "%s(%s)", f->owner, num)
-			: make_id(r, 0, "%s(%zu)", f->owner, ++f->parts);
+			: make_id(r, 0, "%s(%zu)", f->owner, ++f->unnumbered);
 	} else if (kind == RESDIFF_UNIT_OPERATIVE || kind == RESDIFF_UNIT_PARAGRAPH ||
 		   kind == RESDIFF_UNIT_SUBPARAGRAPH) {
 		const char *prefix = kind == RESDIFF_UNIT_OPERATIVE ? "OP" : "P";
@@ -685,7 +706,7 @@ static void read_hier(reader *r, walk_stack *st, xmlNodePtr n, frame *f)
 	if (kind == RESDIFF_UNIT_HEADING || article) {
 		unit_from(r, heading, id, kind, label, line);
 		if (intro || content) {   /* text beside the heading: a unit of its own */
-			const char *part = article ? make_id(r, 0, "%s.%zu", id, ++f->parts)
+			const char *part = article ? make_id(r, 0, "%s.%zu", id, ++f->unnumbered)
 				: make_id(r, annex, "B%zu", ++r->b);
 			unit_from(r, intro ? intro : content, part,
 				article ? RESDIFF_UNIT_PARAGRAPH : RESDIFF_UNIT_BLOCK, "", line);
@@ -700,8 +721,11 @@ static void read_hier(reader *r, walk_stack *st, xmlNodePtr n, frame *f)
 	    resdiff_doc_add_diag(r->doc, line, "AKN <%s> flattened into heading %s", name, id) < 0)
 		r->error = RESDIFF_ENOMEM;
 	/* a section's parts belong to what the section is in */
-	if (!r->error && has_hier_children(n))
+	if (!r->error && has_hier_children(n)) {
 		push(r, st, n, MODE_BODY, modelled ? id : f->owner, article ? id : f->article, f->annex, false);
+		if (!r->error)
+			st->f[st->depth - 1].parts = true;
+	}
 }
 
 /* The heading of a group of recitals (recitals/num and recitals/heading). */
@@ -821,7 +845,7 @@ static void walk(reader *r, xmlNodePtr top)
 			}
 			break;
 		case MODE_BODY:
-			if (f->owner && name_in(n, head_names))
+			if (f->parts && name_in(n, head_names))
 				break;
 			if (name_in(n, hier_names))
 				read_hier(r, st, n, f);
@@ -980,7 +1004,7 @@ static void read_preface(reader *r, xmlNodePtr preface)
 					void *hit = href && href[0] == '#' ? xmlHashLookup(r->note_eids, BAD_CAST href + 1) : NULL;
 					label = hit ? r->notes[(size_t)hit - 1].label : "";
 				}
-				add_ref(r, label);
+				add_ref(r, label, n);
 				found = true;
 			} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 				const char *t = (const char *)n->content;

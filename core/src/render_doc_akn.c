@@ -509,21 +509,25 @@ static size_t footnote_index(const resdiff_doc *doc, const char *label)
 }
 
 /* A footnote at its marker: the body at the first citation
- * (authorialNote), a noteRef to it at later ones. */
-static void write_note(akn_writer *aw, const char *label)
+ * (authorialNote), a noteRef to it at later ones. `ref` (the marker's
+ * place among the unit's markers, when they are not in text order) and
+ * `offset` (when past the end of the text) are kept for the reader. */
+static void write_note(akn_writer *aw, const char *label, const char *ref, const char *offset)
 {
 	xw *x = &aw->x;
 	size_t f = footnote_index(aw->doc, label);
-	char ref[64];
+	char href[64];
 
 	if (f != (size_t)-1 && !aw->placed[f]) {
 		aw->placed[f] = true;
-		snprintf(ref, sizeof(ref), "authorialNote_%zu", f + 1);
+		snprintf(href, sizeof(href), "authorialNote_%zu", f + 1);
 		xw_start(x, "authorialNote");
 		xw_attr(x, "marker", label);
 		xw_attr(x, "placement", "bottom");
-		xw_attr(x, "eId", ref);
+		xw_attr(x, "eId", href);
 		xw_attr_uint(x, "resdiff:line", aw->doc->footnotes[f].line);
+		xw_attr(x, "resdiff:ref", ref);
+		xw_attr(x, "resdiff:offset", offset);
 		xw_start(x, "p");
 		xw_text(x, aw->doc->footnotes[f].text);
 		xw_end(x);
@@ -531,12 +535,14 @@ static void write_note(akn_writer *aw, const char *label)
 		return;
 	}
 	if (f != (size_t)-1)
-		snprintf(ref, sizeof(ref), "#authorialNote_%zu", f + 1);
+		snprintf(href, sizeof(href), "#authorialNote_%zu", f + 1);
 	else
-		snprintf(ref, sizeof(ref), "#");
+		snprintf(href, sizeof(href), "#");
 	xw_start(x, "noteRef");
 	xw_attr(x, "marker", label);
-	xw_attr(x, "href", ref);
+	xw_attr(x, "href", href);
+	xw_attr(x, "resdiff:ref", ref);
+	xw_attr(x, "resdiff:offset", offset);
 	xw_end(x);
 }
 
@@ -544,25 +550,32 @@ static void write_note(akn_writer *aw, const char *label)
 static void write_inline(akn_writer *aw, const char *text, const resdiff_fnref *refs, size_t count)
 {
 	size_t *order = NULL, i, k, len = strlen(text), byte = 0, cp = 0, adv;
+	size_t cps = resdiff_utf8_count(text, len);
+	bool in_order = true;
+	char ref[32], offset[32];
 
 	if (count && !(order = malloc(count * sizeof(*order)))) {
 		aw->x.error = aw->x.error ? aw->x.error : NOMEM();
 		return;
 	}
 	for (i = 0; i < count; i++) {   /* stable insertion sort by offset */
+		in_order &= i == 0 || refs[i - 1].offset <= refs[i].offset;
 		for (k = i; k > 0 && refs[order[k - 1]].offset > refs[i].offset; k--)
 			order[k] = order[k - 1];
 		order[k] = i;
 	}
 	for (i = 0; i < count; i++) {
+		const resdiff_fnref *fr = &refs[order[i]];
 		size_t start = byte;
-		while (cp < refs[order[i]].offset && byte < len) {
+		while (cp < fr->offset && byte < len) {
 			resdiff_utf8_decode(text + byte, len - byte, &adv);
 			byte += adv;
 			cp++;
 		}
 		xw_text_len(&aw->x, text + start, byte - start);
-		write_note(aw, refs[order[i]].label);
+		snprintf(ref, sizeof(ref), "%zu", order[i]);
+		snprintf(offset, sizeof(offset), "%zu", fr->offset);
+		write_note(aw, fr->label, in_order ? NULL : ref, fr->offset > cps ? offset : NULL);
 	}
 	xw_text_len(&aw->x, text + byte, len - byte);
 	free(order);
@@ -984,7 +997,7 @@ static void write_preface(akn_writer *aw)
 			xw_text(x, m->title);
 		}
 		for (i = 0; i < m->footnote_count; i++)
-			write_note(aw, m->footnotes[i]);
+			write_note(aw, m->footnotes[i], NULL, NULL);
 		if (m->title)
 			xw_end(x);
 		xw_end(x);
