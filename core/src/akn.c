@@ -113,22 +113,23 @@ const char *akn_author_for_body(const char *body, char *buf, size_t size)
 	return buf;
 }
 
-const char *akn_body_for_author(const char *eid)
+static size_t author_row(const char *eid)
 {
 	size_t i;
-
 	for (i = 0; eid && i < AUTHOR_COUNT; i++)
 		if (!strcmp(eid, authors[i][1]))
-			return authors[i][0];
-	return NULL;
+			break;
+	return eid ? i : AUTHOR_COUNT;
+}
+
+const char *akn_body_for_author(const char *eid)
+{
+	size_t i = author_row(eid);
+	return i < AUTHOR_COUNT ? authors[i][0] : NULL;
 }
 
 const char *akn_author_name(const char *eid)
 {
-	size_t i;
-
-	for (i = 0; eid && i < AUTHOR_COUNT; i++)
-		if (!strcmp(eid, authors[i][1]))
-			return authors[i][2];
-	return NULL;
+	size_t i = author_row(eid);
+	return i < AUTHOR_COUNT ? authors[i][2] : NULL;
 }

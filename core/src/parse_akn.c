@@ -242,6 +242,17 @@ static void flattened(reader *r, xmlNodePtr n)
 	r->flat[i].count++;
 }
 
+/* The node after n in document order below top, into n's children when
+ * `descend`; NULL at the end. A walk without recursion or stack. */
+static xmlNodePtr walk_next(xmlNodePtr n, xmlNodePtr top, bool descend)
+{
+	if (descend && n->children)
+		return n->children;
+	while (n && n != top && !n->next)
+		n = n->parent;
+	return !n || n == top ? NULL : n->next;
+}
+
 static unsigned long eid_number(const char *eid, const char *prefix)
 {
 	size_t n = strlen(prefix);
@@ -347,17 +358,9 @@ static void read_inline(reader *r, xmlNodePtr top)
 				acc_append(r, r->acc->collapse ? " " : "\n");
 			if (!name_in(n, plain))
 				flattened(r, n);
-			descend = n->children != NULL;
+			descend = true;
 		}
-		if (descend) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != top && !n->next)
-			n = n->parent;
-		if (!n || n == top)
-			break;
-		n = n->next;
+		n = walk_next(n, top, descend);
 	}
 }
 
@@ -472,26 +475,14 @@ static void unit_from(reader *r, xmlNodePtr text_node, const char *id, resdiff_u
 	resdiff_buf_dispose(&acc.buf);
 }
 
+static const char *text_of(reader *r, xmlNodePtr n);
+
 /* The printed number of an element (its num), as a string. */
 static const char *num_of(reader *r, xmlNodePtr n)
 {
 	xmlNodePtr num = child(n, "num");
-	text_acc acc, *saved = r->acc;
-	size_t saved_refs = r->ref_count;
-	char *copy;
-
-	if (!num)
-		return "";
-	acc_init(&acc, !r->verbatim);
-	r->acc = &acc;
-	read_inline(r, num);
-	r->acc = saved;
-	r->ref_count = saved_refs;
-	copy = resdiff_arena_strdup(r->arena, acc.buf.ptr ? acc.buf.ptr : "");
-	resdiff_buf_dispose(&acc.buf);
-	if (!copy)
-		fail_nomem(r);
-	return copy ? copy : "";
+	const char *label = num ? text_of(r, num) : "";
+	return label ? label : "";
 }
 
 /* The first digit run of a label ("Article 13" -> "13"), or NULL. */
@@ -1011,17 +1002,9 @@ static void read_preface(reader *r, xmlNodePtr preface)
 				for (; t && *t; t++)
 					other |= !(*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r');
 			} else if (n->type == XML_ELEMENT_NODE) {
-				descend = n->children != NULL;
+				descend = true;
 			}
-			if (descend) {
-				n = n->children;
-				continue;
-			}
-			while (n && n != e && !n->next)
-				n = n->parent;
-			if (!n || n == e)
-				break;
-			n = n->next;
+			n = walk_next(n, e, descend);
 		}
 		r->acc = saved;
 		resdiff_buf_dispose(&scratch.buf);

@@ -29,6 +29,16 @@ int resdiff_html_escape(resdiff_buf *out, const char *s, size_t len)
 	return resdiff_buf_put(out, s + start, len - start);
 }
 
+int resdiff_html_escape_text(resdiff_buf *out, const char *s, size_t len, bool keep_newlines)
+{
+	resdiff_buf clean = RESDIFF_BUF_INIT;
+	int error;
+	if ((error = resdiff_text_sanitize(&clean, s, len, keep_newlines)) == 0)
+		error = resdiff_html_escape(out, clean.ptr ? clean.ptr : "", clean.size);
+	resdiff_buf_dispose(&clean);
+	return error;
+}
+
 static int put_text(resdiff_buf *out, const char *s, bool sanitize)
 {
 	if (sanitize)

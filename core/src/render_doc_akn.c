@@ -435,12 +435,25 @@ static void iri_build(akn_iri *iri, const resdiff_doc *doc)
 		resdiff_akn_language(doc->meta.language));
 }
 
+/* FRBRthis, FRBRuri, FRBRdate and FRBRauthor, which every FRBR level has. */
+static void write_frbr_level(xw *x, const char *this_iri, const char *uri, const char *date,
+		const char *date_name, const char *author_href)
+{
+	xw_empty(x, "FRBRthis", "value", this_iri);
+	xw_empty(x, "FRBRuri", "value", uri);
+	xw_leaf(x, "FRBRdate");
+	xw_attr(x, "date", date);
+	xw_attr(x, "name", date_name);
+	xw_end(x);
+	xw_empty(x, "FRBRauthor", "href", author_href);
+}
+
 /* FRBRWork, FRBRExpression, FRBRManifestation of the main document
  * (component "main") or of an annex ("annex_1"). */
 static void write_identification(xw *x, const resdiff_doc *doc, const akn_iri *iri,
 		const char *component)
 {
-	char v[700], author_href[80];
+	char v[700], uri[600], author_href[80];
 	const char *dname = strcmp(iri->date, RESDIFF_AKN_UNKNOWN_DATE) ? "adoption" : "unknown";
 
 	snprintf(author_href, sizeof(author_href), "#%s", iri->author);
@@ -448,13 +461,7 @@ static void write_identification(xw *x, const resdiff_doc *doc, const akn_iri *i
 	xw_attr(x, "source", "#resdiff");
 	xw_open(x, "FRBRWork");
 	snprintf(v, sizeof(v), "%s/!%s", iri->work, component);
-	xw_empty(x, "FRBRthis", "value", v);
-	xw_empty(x, "FRBRuri", "value", iri->work);
-	xw_leaf(x, "FRBRdate");
-	xw_attr(x, "date", iri->date);
-	xw_attr(x, "name", dname);
-	xw_end(x);
-	xw_empty(x, "FRBRauthor", "href", author_href);
+	write_frbr_level(x, v, iri->work, iri->date, dname, author_href);
 	xw_empty(x, "FRBRcountry", "value", "un");
 	if (iri->type->subtype)
 		xw_empty(x, "FRBRsubtype", "value", iri->type->subtype);
@@ -463,25 +470,13 @@ static void write_identification(xw *x, const resdiff_doc *doc, const akn_iri *i
 	xw_close(x);
 	xw_open(x, "FRBRExpression");
 	snprintf(v, sizeof(v), "%s/!%s", iri->expression, component);
-	xw_empty(x, "FRBRthis", "value", v);
-	xw_empty(x, "FRBRuri", "value", iri->expression);
-	xw_leaf(x, "FRBRdate");
-	xw_attr(x, "date", iri->date);
-	xw_attr(x, "name", dname);
-	xw_end(x);
-	xw_empty(x, "FRBRauthor", "href", author_href);
+	write_frbr_level(x, v, iri->expression, iri->date, dname, author_href);
 	xw_empty(x, "FRBRlanguage", "language", resdiff_akn_language(doc->meta.language));
 	xw_close(x);
 	xw_open(x, "FRBRManifestation");
 	snprintf(v, sizeof(v), "%s/!%s.xml", iri->expression, component);
-	xw_empty(x, "FRBRthis", "value", v);
-	snprintf(v, sizeof(v), "%s.akn", iri->expression);
-	xw_empty(x, "FRBRuri", "value", v);
-	xw_leaf(x, "FRBRdate");
-	xw_attr(x, "date", iri->date);
-	xw_attr(x, "name", "transform");
-	xw_end(x);
-	xw_empty(x, "FRBRauthor", "href", "#resdiff");
+	snprintf(uri, sizeof(uri), "%s.akn", iri->expression);
+	write_frbr_level(x, v, uri, iri->date, "transform", "#resdiff");
 	xw_close(x);
 	xw_close(x);
 }

@@ -23,12 +23,7 @@ static int put(resdiff_buf *out, const char *s)
 
 static int put_html(resdiff_buf *out, const char *s)
 {
-	resdiff_buf clean = RESDIFF_BUF_INIT;
-	int error;
-	if ((error = put(&clean, s)) == 0)
-		error = resdiff_html_escape(out, clean.ptr ? clean.ptr : "", clean.size);
-	resdiff_buf_dispose(&clean);
-	return error;
+	return resdiff_html_escape_text(out, s ? s : "", s ? strlen(s) : 0, false);
 }
 
 static int year_of(const char *date)

@@ -25,19 +25,9 @@
 /* Hover text: the clause's first words, at most this many code points. */
 #define SVG_FIRST_WORDS 60
 
-static int put_escaped(resdiff_buf *out, const char *s, size_t len)
-{
-	resdiff_buf clean = RESDIFF_BUF_INIT;
-	int error;
-	if ((error = resdiff_text_sanitize(&clean, s, len, false)) == 0)
-		error = resdiff_html_escape(out, clean.ptr ? clean.ptr : "", clean.size);
-	resdiff_buf_dispose(&clean);
-	return error;
-}
-
 static int put(resdiff_buf *out, const char *s)
 {
-	return s ? put_escaped(out, s, strlen(s)) : 0;
+	return s ? resdiff_html_escape_text(out, s, strlen(s), false) : 0;
 }
 
 /* The first words of a text: up to SVG_FIRST_WORDS code points, cut at a
@@ -59,7 +49,7 @@ static int put_first_words(resdiff_buf *out, const char *text)
 	if (!cut)
 		cut = byte;
 	{
-		int error = put_escaped(out, text, cut);
+		int error = resdiff_html_escape_text(out, text, cut, false);
 		return error < 0 ? error : resdiff_buf_puts(out, " \xe2\x80\xa6");
 	}
 }
