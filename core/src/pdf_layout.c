@@ -673,29 +673,29 @@ static int mark_running(layout *L)
 	return 0;
 }
 
-/* The size of most body characters. */
+/* The size of most body characters (lines weighted by their characters). */
 static int body_size(layout *L)
 {
-	float *sizes;
-	size_t i, k, n = 0, best = 0, run;
+	sort_item *sizes;
+	size_t i, k, n = 0, best = 0, weight;
 
-	for (i = 0; i < L->line_count; i++)
-		if (L->lines[i].role == ROLE_BODY)
-			n++;
-	if (!(sizes = malloc((n + 1) * sizeof(*sizes))))
+	if (!(sizes = malloc((L->line_count + 1) * sizeof(*sizes))))
 		return oom();
-	for (i = 0, n = 0; i < L->line_count; i++)
-		if (L->lines[i].role == ROLE_BODY)
-			sizes[n++] = L->lines[i].size;
-	qsort(sizes, n, sizeof(*sizes), cmp_float);
-	L->body_size = n ? sizes[n / 2] : 0;
+	for (i = 0; i < L->line_count; i++) {
+		if (L->lines[i].role != ROLE_BODY)
+			continue;
+		sizes[n].key = L->lines[i].size;
+		sizes[n].index = L->lines[i].visible;
+		n++;
+	}
+	qsort(sizes, n, sizeof(*sizes), cmp_item);
+	L->body_size = 0;
 	for (i = 0; i < n; i = k) {
-		for (k = i; k < n && sizes[k] - sizes[i] < 0.3f; k++)
-			;
-		run = k - i;
-		if (run > best) {
-			best = run;
-			L->body_size = sizes[i];
+		for (k = i, weight = 0; k < n && sizes[k].key - sizes[i].key < 0.3; k++)
+			weight += sizes[k].index;
+		if (weight > best) {
+			best = weight;
+			L->body_size = (float)sizes[i].key;
 		}
 	}
 	free(sizes);
@@ -952,8 +952,13 @@ static int line_pitch(layout *L)
 			L->pitch = d[(i + k) / 2];
 		}
 	}
-	for (j = 0; j < n && best < 2; j++)
-		L->pitch = fminf(L->pitch, d[j]);  /* too few lines: the closest pair */
+	if (best < 2) {
+		/* too few lines to tell: the closest pair, if it is a line's step */
+		L->pitch = 1.2f * L->body_size;
+		for (j = 0; j < n; j++)
+			if (d[j] < 1.5f * L->body_size)
+				L->pitch = fminf(L->pitch, d[j]);
+	}
 	free(d);
 	return 0;
 }
