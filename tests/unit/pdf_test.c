@@ -498,6 +498,17 @@ static void test_pdf__import_stores_the_pdf_hash(void **state)
 	free(dir);
 }
 
+static void test_pdf__diff_reads_pdfs(void **state)
+{
+	(void)state;
+	NEED_HELPER();
+	/* no changes between the text and the PDF of one document: exit 0 */
+	assert_int_equal(test_system("cd '%s' && '%s' diff tests/data/pdf/zh.txt tests/data/pdf/zh.pdf "
+		">/dev/null", RESDIFF_SOURCE_DIR, RESDIFF_BINARY), 0);
+	assert_int_equal(test_system("cd '%s' && '%s' diff tests/data/pdf/en.pdf "
+		"tests/data/pdf/bad/truncated.pdf >/dev/null 2>&1", RESDIFF_SOURCE_DIR, RESDIFF_BINARY), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -522,6 +533,7 @@ int main(void)
 		cmocka_unit_test(test_pdf__page_limit),
 		cmocka_unit_test(test_pdf__missing_reader_is_an_error),
 		cmocka_unit_test(test_pdf__import_stores_the_pdf_hash),
+		cmocka_unit_test(test_pdf__diff_reads_pdfs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
