@@ -509,6 +509,20 @@ static void test_pdf__diff_reads_pdfs(void **state)
 		"tests/data/pdf/bad/truncated.pdf >/dev/null 2>&1", RESDIFF_SOURCE_DIR, RESDIFF_BINARY), 2);
 }
 
+static void test_pdf__huge_is_refused(void **state)
+{
+	char *dir = test_tmpdir();
+	(void)state;
+
+	/* a sparse file past the input limit, named .pdf */
+	assert_int_equal(test_system("truncate -s 65M '%s/huge.pdf'", dir), 0);
+	assert_int_equal(test_system("'%s' parse '%s/huge.pdf' 2>'%s/err' >/dev/null", RESDIFF_BINARY,
+		dir, dir), 2);
+	assert_int_equal(test_system("grep -q 'huge.pdf: larger than 64 MiB' '%s/err'", dir), 0);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -534,6 +548,7 @@ int main(void)
 		cmocka_unit_test(test_pdf__missing_reader_is_an_error),
 		cmocka_unit_test(test_pdf__import_stores_the_pdf_hash),
 		cmocka_unit_test(test_pdf__diff_reads_pdfs),
+		cmocka_unit_test(test_pdf__huge_is_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
