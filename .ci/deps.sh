@@ -3,7 +3,7 @@
 # through sudo when it is there). Safe to run again.
 set -e
 # libpoppler-glib-dev: resdiff-pdf, the PDF reader (docs/PARSE.md, "PDF input")
-pkgs="build-essential cmake pkg-config git libgit2-dev libicu-dev libcmocka-dev libpoppler-glib-dev"
+pkgs="build-essential cmake pkg-config git libgit2-dev libicu-dev libcmocka-dev man-db groff-base libpoppler-glib-dev"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
