@@ -91,7 +91,7 @@ static int read_record(pdf_doc *doc, char *line, bool *done, const resdiff_pdf_o
 	char *end;
 
 	if (line[0] == '!') {
-		char *kind = line + 2, *msg = strchr(kind, ' ');
+		char *kind = line[1] ? line + 2 : line + 1, *msg = strchr(kind, ' ');
 		if (msg)
 			*msg++ = '\0';
 		else
@@ -165,6 +165,8 @@ static int run_helper(pdf_doc *doc, const char *pdf, size_t len, const resdiff_p
 		error = resdiff_error_set(RESDIFF_EIO, "%s: pipe: %s", name, strerror(errno));
 		goto done;
 	}
+	/* (a program spawning in another thread meanwhile may inherit these;
+	 * then the read below waits for that child too, it does not hang) */
 	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
 	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
 	fcntl(fileno(input), F_SETFD, FD_CLOEXEC);
