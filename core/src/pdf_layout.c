@@ -8,9 +8,10 @@
  * 3. Right-to-left lines are rebuilt from the boxes: characters sorted by
  *    position, spaces from the gaps, then put in logical order (the runs
  *    of the bidi algorithm read back, see visual_to_logical).
- * 4. Running headers and footers: lines near the top or bottom of a page
- *    that recur, digits aside, at the same height on another page; a page
- *    number alone there.
+ * 4. Running headers and footers: lines at the head or foot of a page,
+ *    apart from the text block, that recur (digits aside) at the same
+ *    height on another page; a page number alone there; at the foot, a
+ *    line where other pages have their running footer.
  * 5. Footnotes: the lines at the foot of a page set smaller than the body
  *    text, starting with a label (or continuing the last note).
  * 6. Hard wraps are joined: a line continues the one before when that one
@@ -37,6 +38,8 @@
 #define SPACE_GAP 0.12f       /* gap (x size) that is a space between characters */
 #define BAND 0.12f            /* top and bottom share of a page for running lines */
 #define RUNNING_TOLERANCE 3.0f /* points a running line may move between pages */
+#define EDGE_GAP 0.8f         /* gap (x line height) between page furniture and the text */
+#define EDGE_LINES 4          /* lines of furniture at most, at the head or the foot */
 #define NOTE_SIZE 0.92f       /* footnote lines: at most this x body size */
 #define SIZE_CHANGE 0.15f     /* relative size change that ends a paragraph */
 #define PARA_GAP 0.3f         /* space (x size) beyond the line pitch that ends a paragraph */
@@ -58,6 +61,7 @@ typedef struct {
 	size_t text_off, text_len;    /* its text in layout.text */
 	float lead_width;             /* width of its first word */
 	int role;
+	bool edge;                    /* at the head or foot, apart from the text block */
 	uint64_t key;                 /* text with digits folded, for running lines */
 } pline;
 
@@ -637,6 +641,68 @@ static int cmp_running(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+static int cmp_band_y(const void *a, const void *b)
+{
+	float x = ((const line_ref *)a)->y, y = ((const line_ref *)b)->y;
+	return x < y ? -1 : x > y;
+}
+
+/* Is some y in ys[0..n) (sorted) within RUNNING_TOLERANCE of y? */
+static bool near_y(const line_ref *ys, size_t n, float y)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ys[mid].y < y - RUNNING_TOLERANCE)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && ys[lo].y <= y + RUNNING_TOLERANCE;
+}
+
+/* Mark the lines at the head and the foot of each page that stand apart
+ * from the text block (a gap below or above them) within the top or
+ * bottom BAND: the only ones that can be running lines. Footnotes sit at
+ * the foot too, but close to each other, so they are not taken. */
+static int mark_edges(layout *L)
+{
+	sort_item *items;
+	size_t first, end, i, n, k;
+
+	if (!(items = malloc((L->line_count + 1) * sizeof(*items))))
+		return oom();
+	for (first = 0; first < L->line_count; first = end) {
+		for (end = first; end < L->line_count && L->lines[end].page == L->lines[first].page; end++)
+			;
+		n = end - first;
+		for (i = 0; i < n; i++) {
+			items[i].key = L->lines[first + i].y1;
+			items[i].index = first + i;
+		}
+		qsort(items, n, sizeof(*items), cmp_item);
+		/* the fewest lines from the head that a gap parts from the rest */
+		for (k = 0; k < n && k < EDGE_LINES && in_band(L, &L->lines[items[k].index]); k++) {
+			const pline *a = &L->lines[items[k].index];
+			if (k + 1 == n || L->lines[items[k + 1].index].y1 - a->y2 >= EDGE_GAP * (a->y2 - a->y1)) {
+				for (i = 0; i <= k; i++)
+					L->lines[items[i].index].edge = true;
+				break;
+			}
+		}
+		for (k = 0; k < n && k < EDGE_LINES && in_band(L, &L->lines[items[n - 1 - k].index]); k++) {
+			const pline *a = &L->lines[items[n - 1 - k].index];
+			if (k + 1 == n || a->y1 - L->lines[items[n - 2 - k].index].y2 >= EDGE_GAP * (a->y2 - a->y1)) {
+				for (i = 0; i <= k; i++)
+					L->lines[items[n - 1 - i].index].edge = true;
+				break;
+			}
+		}
+	}
+	free(items);
+	return 0;
+}
+
 static int mark_running(layout *L)
 {
 	line_ref *band;
@@ -646,7 +712,7 @@ static int mark_running(layout *L)
 		return oom();
 	for (i = 0; i < L->line_count; i++) {
 		pline *ln = &L->lines[i];
-		if (!in_band(L, ln))
+		if (!ln->edge)
 			continue;
 		if (is_page_number(L->text.ptr + ln->text_off, ln->text_len)) {
 			ln->role = ROLE_RUNNING;
@@ -668,6 +734,22 @@ static int mark_running(layout *L)
 		if (pages >= 2)
 			for (k = i; k < j; k++)
 				L->lines[band[k].line].role = ROLE_RUNNING;
+	}
+	/* at the foot, a line where the running footers of other pages stand
+	 * is one too: the first page's job number and barcode ("19-22407 (E)
+	 * 130120 *1922407*"). At the head the first page's block stays: it
+	 * holds the symbol the parser reads. */
+	for (i = 0, k = 0; i < L->line_count; i++) {
+		const pline *ln = &L->lines[i];
+		if (ln->role == ROLE_RUNNING && ln->y1 > L->doc->pages[ln->page].height / 2)
+			band[k++].y = ln->y1;
+	}
+	qsort(band, k, sizeof(*band), cmp_band_y);
+	for (i = 0; i < L->line_count; i++) {
+		pline *ln = &L->lines[i];
+		if (ln->role == ROLE_BODY && ln->edge && ln->y1 > L->doc->pages[ln->page].height / 2 &&
+		    near_y(band, k, ln->y1))
+			ln->role = ROLE_RUNNING;
 	}
 	free(band);
 	return 0;
@@ -979,13 +1061,15 @@ static bool continues(const layout *L, const pline *prev, const pline *cur)
 	} else if (cur->page != prev->page + 1) {
 		return false;
 	}
-	/* the previous line would have taken the first word of this one */
-	room = prev->rtl ? prev->x1 - L->left[prev->page] : L->right[prev->page] - prev->x2;
-	if (room > cur->lead_width + WRAP_SLACK * size)
-		return false;
-	/* first lines are indented; centred lines are not first lines */
+	/* the previous line would have taken the first word of this one; a
+	 * block indented on one side (a title) is taken to be indented as
+	 * much on the other */
 	indent_prev = prev->rtl ? L->right[prev->page] - prev->x2 : prev->x1 - L->left[prev->page];
 	indent_cur = cur->rtl ? L->right[cur->page] - cur->x2 : cur->x1 - L->left[cur->page];
+	room = prev->rtl ? prev->x1 - L->left[prev->page] : L->right[prev->page] - prev->x2;
+	if (room - fmaxf(indent_cur, 0) > cur->lead_width + WRAP_SLACK * size)
+		return false;
+	/* first lines are indented; centred lines are not first lines */
 	centre = (L->left[cur->page] + L->right[cur->page]) / 2;
 	if (indent_cur > indent_prev + INDENT * size &&
 	    !(fabsf((cur->x1 + cur->x2) / 2 - centre) < CENTRED && indent_prev > INDENT * size))
@@ -1055,7 +1139,7 @@ int pdf_layout(resdiff_buf *out, const pdf_doc *doc, const char *source)
 		goto done;
 	}
 	if ((error = make_lines(&L)) < 0 || (error = line_texts(&L)) < 0 ||
-	    (error = mark_running(&L)) < 0 || (error = body_size(&L)) < 0 ||
+	    (error = mark_edges(&L)) < 0 || (error = mark_running(&L)) < 0 || (error = body_size(&L)) < 0 ||
 	    (error = mark_marker_lines(&L)) < 0 ||
 	    (error = mark_notes(&L, &notes, &note_count)) < 0 ||
 	    (error = column_edges(&L)) < 0 || (error = line_pitch(&L)) < 0)

@@ -329,17 +329,28 @@ static void assert_same_units(const resdiff_doc *a, const resdiff_doc *b)
 	}
 }
 
-static void units_equal(const char *lang, size_t preamble, size_t operative)
+static void assert_same_meta(const resdiff_meta *a, const resdiff_meta *b)
 {
-	char txt[64], pdf[64];
+	const char *fa[] = { a->symbol, a->title, a->date, a->meeting, a->chapeau, a->language };
+	const char *fb[] = { b->symbol, b->title, b->date, b->meeting, b->chapeau, b->language };
+	size_t i;
+	for (i = 0; i < sizeof(fa) / sizeof(fa[0]); i++) {
+		assert_non_null(fa[i]);
+		assert_non_null(fb[i]);
+		assert_string_equal(fa[i], fb[i]);
+	}
+}
+
+/* The PDF gives the units, footnotes and metadata of the text. */
+static void units_equal(const char *txt, const char *pdf, size_t preamble, size_t operative,
+		size_t subparagraphs, size_t footnotes)
+{
 	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
 	resdiff_doc *from_text, *from_pdf = NULL;
 	char *text;
 	int error;
 
 	NEED_HELPER();
-	snprintf(txt, sizeof(txt), "tests/data/pdf/%s.txt", lang);
-	snprintf(pdf, sizeof(pdf), "tests/data/pdf/%s.pdf", lang);
 	from_text = test_parse_source(txt, NULL);
 	text = extract_file(pdf, &error, 0);
 	if (error < 0)
@@ -349,12 +360,14 @@ static void units_equal(const char *lang, size_t preamble, size_t operative)
 	/* the document is read, not just equally misread */
 	assert_int_equal(test_count_kind(from_pdf, RESDIFF_UNIT_PREAMBLE), preamble);
 	assert_int_equal(test_count_kind(from_pdf, RESDIFF_UNIT_OPERATIVE), operative);
-	assert_int_equal(test_count_kind(from_pdf, RESDIFF_UNIT_SUBPARAGRAPH), 2);
-	assert_int_equal(from_pdf->footnote_count, 2);
+	assert_int_equal(test_count_kind(from_pdf, RESDIFF_UNIT_SUBPARAGRAPH), subparagraphs);
+	assert_int_equal(from_pdf->footnote_count, footnotes);
 	assert_int_equal(from_pdf->diag_count, 0);
 	assert_same_units(from_text, from_pdf);
-	/* the running header (symbol and short title) is gone from the text */
-	assert_null(strstr(text, "A/RES/99/1"));
+	assert_same_meta(&from_text->meta, &from_pdf->meta);
+	/* the running header (symbol and short title) is gone from the body */
+	assert_null(strstr(text, "A/RES/99/1 "));
+	assert_null(strstr(text, "A/RES/74/197 Information"));
 	resdiff_doc_free(from_text);
 	resdiff_doc_free(from_pdf);
 	free(text);
@@ -363,25 +376,35 @@ static void units_equal(const char *lang, size_t preamble, size_t operative)
 static void test_pdf__units_equal_text_en(void **state)
 {
 	(void)state;
-	units_equal("en", 6, 5);
+	units_equal("tests/data/pdf/en.txt", "tests/data/pdf/en.pdf", 6, 5, 2, 2);
 }
 
 static void test_pdf__units_equal_text_zh(void **state)
 {
 	(void)state;
-	units_equal("zh", 6, 5);
+	units_equal("tests/data/pdf/zh.txt", "tests/data/pdf/zh.pdf", 6, 5, 2, 2);
 }
 
 static void test_pdf__units_equal_text_ar(void **state)
 {
 	(void)state;
-	units_equal("ar", 6, 5);
+	units_equal("tests/data/pdf/ar.txt", "tests/data/pdf/ar.pdf", 6, 5, 2, 2);
 }
 
 static void test_pdf__units_equal_text_ru(void **state)
 {
 	(void)state;
-	units_equal("ru", 6, 5);
+	units_equal("tests/data/pdf/ru.txt", "tests/data/pdf/ru.pdf", 6, 5, 2, 2);
+}
+
+/* A/RES/74/197 typeset again in the UN's layout (11 A4 pages, first-page
+ * block and footer, headers on alternate sides, 17 footnotes, some cited
+ * twice) against tests/data/en/A_RES_74_197.txt, a text extraction of the
+ * UN's own PDF of it. */
+static void test_pdf__units_equal_text_un_layout(void **state)
+{
+	(void)state;
+	units_equal("tests/data/en/A_RES_74_197.txt", "tests/data/pdf/A_RES_74_197.en.pdf", 41, 45, 0, 17);
 }
 
 static void refused(const char *relpath, int code, const char *message, unsigned max_pages)
@@ -539,6 +562,7 @@ int main(void)
 		cmocka_unit_test(test_pdf__units_equal_text_zh),
 		cmocka_unit_test(test_pdf__units_equal_text_ar),
 		cmocka_unit_test(test_pdf__units_equal_text_ru),
+		cmocka_unit_test(test_pdf__units_equal_text_un_layout),
 		cmocka_unit_test(test_pdf__encrypted_is_refused),
 		cmocka_unit_test(test_pdf__copy_protected_is_refused),
 		cmocka_unit_test(test_pdf__truncated_is_refused),

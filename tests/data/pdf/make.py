@@ -4,6 +4,7 @@
     python3 tests/data/pdf/make.py            # all four languages and bad/
     python3 tests/data/pdf/make.py en zh      # some
     python3 tests/data/pdf/make.py bad        # only the bad inputs
+    python3 tests/data/pdf/make.py A_RES_74_197 --resdiff build/resdiff
 
 For each LANG.src this writes LANG.txt (the text route: the same document as
 plain text, footnote markers as digits after the word, "(1)" in Arabic, and
@@ -18,6 +19,14 @@ Noto Naskh Arabic) and fonts-noto-cjk (Noto Serif CJK SC). Only this script
 needs them; the PDFs are committed, so the tests need only poppler.
 Standard library only; LibreOffice runs headless with a throw-away profile.
 
+A_RES_74_197.en.pdf is A/RES/74/197 typeset again (it is not the UN's PDF)
+from the units and footnotes that `resdiff parse --format=json` reads in
+tests/data/en/A_RES_74_197.txt, in the UN's page layout: A4, 10 pt, the
+first page with the UN's header block, job number and barcode, then a
+running header (symbol and title, left on even pages, right on odd ones)
+and a footer with the job number and "n/N"; 17 footnotes at page feet. Its
+units must equal those of that text, a PDF extraction of the UN's PDF.
+
 bad/ holds small PDFs written here byte by byte (and encrypted by qpdf,
 Debian package qpdf) for the refusals: three.pdf (three pages of text, for
 the page limit), image.pdf (an image, no text layer), encrypted.pdf (needs
@@ -25,6 +34,7 @@ a password), nocopy.pdf (no password, but copying text is not permitted),
 truncated.pdf (three.pdf cut in half) and garbage.pdf (a header, a
 trailer, nothing readable between).
 """
+import json
 import os
 import re
 import shutil
@@ -36,6 +46,8 @@ from xml.sax.saxutils import escape
 HERE = os.path.dirname(os.path.abspath(__file__))
 LANGS = ("en", "zh", "ar", "ru")
 NOTE = re.compile(r"\[\^([^\]]*)\]")
+# [=N]: a footnote cited again, a superscript N (the UN repeats the number)
+MARK = re.compile(r"\[(\^)([^\]]*)\]|\[=(\d+)\]")
 
 
 def read_src(lang):
@@ -88,7 +100,7 @@ FONTS = {
 }
 
 
-def styles(lang):
+def styles(lang, size="11pt"):
     rtl = lang == "ar"
     wm = ' style:writing-mode="rl-tb"' if rtl else ""
     start = "end" if rtl else "start"
@@ -102,7 +114,7 @@ def styles(lang):
         '<style:text-properties style:font-name="%s" fo:font-size="%s" '
         'style:font-name-asian="%s" style:font-size-asian="%s" '
         'style:font-name-complex="%s" style:font-size-complex="%s" %s/>'
-        % (FONTS["western"][0], FONTS["western"][1], FONTS["asian"][0], FONTS["asian"][1],
+        % (FONTS["western"][0], size, FONTS["asian"][0], FONTS["asian"][1],
            FONTS["complex"][0], FONTS["complex"][1], lang_attrs))
 
     def para(name, align, extra="", text=""):
@@ -126,6 +138,9 @@ def styles(lang):
              'fo:text-indent="1cm"' if not rtl else ' fo:margin-bottom="6pt" fo:margin-right="1cm" '
              'fo:margin-left="0cm" fo:text-indent="1cm"'),
         para("Close", start, ' fo:margin-top="6pt"'),
+        para("HeaderRight", "end", "", '<style:text-properties fo:font-size="9pt" '
+             'fo:font-weight="bold"/>'),
+        para("FirstPage", start, "", '<style:text-properties fo:font-size="9pt"/>'),
         para("Header", start, ' fo:border-bottom="0.5pt solid #000000" fo:padding-bottom="2pt"',
              '<style:text-properties fo:font-size="9pt" style:font-size-asian="9pt" '
              'style:font-size-complex="10pt"/>'),
@@ -152,11 +167,14 @@ def write_fodt(doc, path):
             return ('<text:note text:id="ftn%d" text:note-class="footnote">'
                     '<text:note-citation>%d</text:note-citation><text:note-body>'
                     '<text:p text:style-name="Footnote">%s</text:p></text:note-body></text:note>'
-                    % (n, n, escape(m.group(1))))
+                    % (n, n, escape(m.group(2))))
         parts, last = [], 0
-        for m in NOTE.finditer(value):
+        for m in MARK.finditer(value):
             parts.append(escape(value[last:m.start()]))
-            parts.append(note(m))
+            if m.group(1):
+                parts.append(note(m))
+            else:
+                parts.append('<text:span text:style-name="Sup">%s</text:span>' % m.group(3))
             last = m.end()
         parts.append(escape(value[last:]))
         return "".join(parts)
@@ -175,6 +193,35 @@ def write_fodt(doc, path):
         body.append('<text:p text:style-name="%s">%s</text:p>' % (style[key], value_xml))
     header = escape(doc["symbol"]) + "<text:tab/>" + escape(doc["header"])
     wm = ' style:writing-mode="rl-tb"' if lang == "ar" else ""
+    un = doc.get("un")
+    page = ('fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.5cm" '
+            'fo:margin-bottom="1.5cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"' if un else
+            'fo:page-width="14.8cm" fo:page-height="21cm" fo:margin-top="1.2cm" '
+            'fo:margin-bottom="1.2cm" fo:margin-left="2cm" fo:margin-right="2cm"')
+    if un:
+        footer = ('<text:p text:style-name="Footer">%s<text:tab/><text:page-number '
+                  'text:select-page="current">2</text:page-number>/<text:page-count>2'
+                  '</text:page-count></text:p>' % escape(un["job"]))
+        masters = """<style:master-page style:name="First_20_Page" style:display-name="First Page"
+ style:page-layout-name="pm1" style:next-style-name="Standard">
+<style:header>%(first)s</style:header>
+<style:footer><text:p text:style-name="FirstPage">%(job_full)s</text:p></style:footer>
+</style:master-page>
+<style:master-page style:name="Standard" style:page-layout-name="pm1">
+<style:header><text:p text:style-name="HeaderRight">%(header)s</text:p></style:header>
+<style:header-left><text:p text:style-name="Header">%(header)s</text:p></style:header-left>
+<style:footer>%(footer)s</style:footer>
+</style:master-page>""" % {
+            "first": "".join('<text:p text:style-name="FirstPage">%s</text:p>'
+                             % escape(line).replace("\t", "<text:tab/>")
+                             for line in un["first_page"]),
+            "job_full": escape(un["job_full"]), "header": header, "footer": footer}
+        body.insert(0, '<text:p text:style-name="FirstPara"/>')
+    else:
+        masters = """<style:master-page style:name="Standard" style:page-layout-name="pm1">
+<style:header><text:p text:style-name="Header">%(header)s</text:p></style:header>
+<style:footer><text:p text:style-name="Footer"><text:page-number text:select-page="current">1</text:page-number>/<text:page-count>1</text:page-count></text:p></style:footer>
+</style:master-page>""" % {"header": header}
     xml = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -192,8 +239,7 @@ def write_fodt(doc, path):
 </office:styles>
 <office:automatic-styles>
 <style:page-layout style:name="pm1">
-<style:page-layout-properties fo:page-width="14.8cm" fo:page-height="21cm"
- fo:margin-top="1.2cm" fo:margin-bottom="1.2cm" fo:margin-left="2cm" fo:margin-right="2cm"%(wm)s>
+<style:page-layout-properties %(page)s%(wm)s>
 <style:footnote-sep style:width="0.018cm" style:distance-before-sep="0.1cm"
  style:distance-after-sep="0.1cm" style:line-style="solid" style:adjustment="%(adj)s"
  style:rel-width="25%%" style:color="#000000"/>
@@ -201,21 +247,58 @@ def write_fodt(doc, path):
 <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.6cm"/></style:header-style>
 <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.6cm"/></style:footer-style>
 </style:page-layout>
+<style:style style:name="FirstPara" style:family="paragraph" style:master-page-name="First_20_Page"/>
+<style:style style:name="Sup" style:family="text"><style:text-properties style:text-position="super 58%%"/></style:style>
 </office:automatic-styles>
 <office:master-styles>
-<style:master-page style:name="Standard" style:page-layout-name="pm1">
-<style:header><text:p text:style-name="Header">%(header)s</text:p></style:header>
-<style:footer><text:p text:style-name="Footer"><text:page-number text:select-page="current">1</text:page-number>/<text:page-count>1</text:page-count></text:p></style:footer>
-</style:master-page>
+%(masters)s
 </office:master-styles>
 <office:body><office:text>
 %(body)s
 </office:text></office:body>
 </office:document>
-""" % {"styles": styles(lang), "wm": wm, "adj": "right" if lang == "ar" else "left",
-       "header": header, "body": "\n".join(body)}
+""" % {"styles": styles(lang, "10pt" if un else "11pt"), "wm": wm,
+       "adj": "right" if lang == "ar" else "left", "page": page, "masters": masters,
+       "body": "\n".join(body)}
     with open(path, "w", encoding="utf-8") as f:
         f.write(xml)
+
+
+def un_document(resdiff):
+    """A/RES/74/197 as blocks, from what resdiff reads in its text."""
+    src = os.path.join(HERE, "..", "en", "A_RES_74_197.txt")
+    out = subprocess.run([resdiff, "parse", "--format=json", src], check=True,
+                         stdout=subprocess.PIPE).stdout
+    parsed = json.loads(out)
+    notes = {n["label"]: n["text"] for n in parsed["footnotes"]}
+    cited = set()
+
+    def cite(label):
+        if label in cited:
+            return "[=%s]" % label
+        cited.add(label)
+        return "[^%s]" % notes[label]
+    blocks = [("front", "Resolution adopted by the General Assembly on 19 December 2019"),
+              ("front", "[on the report of the Second Committee (A/74/378)]"),
+              ("title", "74/197. " + parsed["meta"]["title"]),
+              ("chapeau", parsed["meta"]["chapeau"])]
+    for unit in parsed["units"]:
+        text = unit["text"]
+        for ref in sorted(unit["footnotes"], key=lambda r: -r["offset"]):
+            text = text[:ref["offset"]] + "\0%s\0" % ref["label"] + text[ref["offset"]:]
+        text = re.sub("\0([^\0]*)\0", lambda m: cite(m.group(1)), text)
+        kind = {"preamble": "pp", "operative": "op", "subparagraph": "sub"}[unit["kind"]]
+        blocks.append((kind, (unit["label"] + " " if unit["label"] else "") + text))
+    blocks += [("close", "52nd plenary meeting"), ("close", "19 December 2019")]
+    return {"lang": "en", "symbol": "A/RES/74/197", "blocks": blocks,
+            "header": "Information and communications technologies for sustainable development",
+            "un": {"job": "19-22407",
+                   "job_full": "19-22407 (E)    130120    *1922407*",
+                   "first_page": ["United Nations\tA/RES/74/197",
+                                  "General Assembly\tDistr.: General",
+                                  "10 January 2020",
+                                  "Seventy-fourth session",
+                                  "Agenda item 16"]}}
 
 
 def minimal_pdf(pages, extra=()):
@@ -275,6 +358,11 @@ def make_bad():
 
 
 def main(args):
+    resdiff = None
+    if "--resdiff" in args:
+        i = args.index("--resdiff")
+        resdiff = args[i + 1]
+        args = args[:i] + args[i + 2:]
     targets = args or list(LANGS) + ["bad"]
     if "bad" in targets:
         make_bad()
@@ -286,15 +374,21 @@ def main(args):
         sys.exit("make.py: soffice not found (apt-get install libreoffice-writer-nogui)")
     with tempfile.TemporaryDirectory() as tmp:
         for lang in langs:
-            doc = read_src(lang)
-            write_txt(doc)
+            if lang == "A_RES_74_197":
+                if not resdiff:
+                    sys.exit("make.py: A_RES_74_197 needs --resdiff BUILD/resdiff")
+                doc = un_document(resdiff)
+                lang = "A_RES_74_197.en"
+            else:
+                doc = read_src(lang)
+                write_txt(doc)
             fodt = os.path.join(tmp, lang + ".fodt")
             write_fodt(doc, fodt)
             subprocess.run([soffice, "-env:UserInstallation=file://" + tmp + "/profile",
                             "--headless", "--convert-to", "pdf", "--outdir", tmp, fodt],
                            check=True, stdout=subprocess.DEVNULL)
             shutil.copyfile(os.path.join(tmp, lang + ".pdf"), os.path.join(HERE, lang + ".pdf"))
-            print("wrote %s.txt and %s.pdf" % (lang, lang))
+            print("wrote %s.pdf" % lang)
 
 
 if __name__ == "__main__":
