@@ -83,11 +83,8 @@ static int find_helper(char *out, size_t size, const resdiff_pdf_options *opts)
 		name_of(opts), PDF_HELPER_NAME);
 }
 
-/* One record of the helper's output. *done is set by "e". */
-static int read_record(pdf_doc *doc, char *line, bool *done, const resdiff_pdf_options *opts,
-		unsigned max_pages)
+int pdf_read_record(pdf_doc *doc, char *line, bool *done, const char *name, unsigned max_pages)
 {
-	const char *name = name_of(opts);
 	char *end;
 
 	if (line[0] == '!') {
@@ -130,6 +127,8 @@ static int read_record(pdf_doc *doc, char *line, bool *done, const resdiff_pdf_o
 		if (end == line || *end != '\0')
 			return resdiff_error_set(RESDIFF_ERROR,
 				"%s: unexpected output from %s", name, PDF_HELPER_NAME);
+		if (g.cp > 0x10FFFF)
+			g.cp = 0xFFFD;
 		g.x1 = (float)v[0] / 100;
 		g.y1 = (float)v[1] / 100;
 		g.x2 = (float)v[2] / 100;
@@ -215,7 +214,7 @@ static int run_helper(pdf_doc *doc, const char *pdf, size_t len, const resdiff_p
 			header = true;
 			continue;
 		}
-		if ((error = read_record(doc, line, &done, opts, max_pages)) < 0 || done)
+		if ((error = pdf_read_record(doc, line, &done, name, max_pages)) < 0 || done)
 			break;
 	}
 done:

@@ -6,6 +6,7 @@
 #ifndef RESDIFF_PDF_INTERNAL_H
 #define RESDIFF_PDF_INTERNAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "resdiff/common.h"
@@ -34,6 +35,11 @@ typedef struct {
 int pdf_doc_add_page(pdf_doc *doc, float width, float height);
 int pdf_doc_add_glyph(pdf_doc *doc, const pdf_glyph *glyph);
 void pdf_doc_dispose(pdf_doc *doc);
+
+/* Read one line of resdiff-pdf's output (without its newline) into doc;
+ * "e" sets *done, "!" records become the error they report. `name`
+ * names the PDF in messages. */
+int pdf_read_record(pdf_doc *doc, char *line, bool *done, const char *name, unsigned max_pages);
 
 /* Append the text of the document to out (see resdiff/pdf.h for its
  * shape). RESDIFF_EINVALID, naming `source`, when no page has text. */
