@@ -15,8 +15,8 @@
  * 5. Footnotes: the lines at the foot of a page set smaller than the body
  *    text, starting with a label (or continuing the last note).
  * 6. Hard wraps are joined: a line continues the one before when that one
- *    had no room left for the first word of this one, the gap between them
- *    is a line gap, the size is the same, and this one is not indented
+ *    had no room left for the first word of this one, it stands one line
+ *    pitch below, the size is the same, and this one is not indented
  *    further (first lines of paragraphs are). Across a page break the same
  *    test runs against the last body line of the page before.
  *
@@ -41,6 +41,7 @@
 #define EDGE_GAP 0.8f         /* gap (x line height) between page furniture and the text */
 #define EDGE_LINES 4          /* lines of furniture at most, at the head or the foot */
 #define NOTE_SIZE 0.92f       /* footnote lines: at most this x body size */
+#define NOTE_SKIP 3           /* note numbers that may be missing before a page's first */
 #define SIZE_CHANGE 0.15f     /* relative size change that ends a paragraph */
 #define PARA_GAP 0.3f         /* space (x size) beyond the line pitch that ends a paragraph */
 #define INDENT 0.5f           /* indentation (x size) of a first line */
@@ -819,8 +820,8 @@ static size_t note_label(const char *s, size_t len, char out[16])
 		i += adv;
 	}
 	out[n] = '\0';
-	if (!n || (paren && !(i < len && s[i] == ')')))
-		return 0;
+	if (!n || (paren && !(i < len && s[i] == ')')) || (i < len && s[i] >= '0' && s[i] <= '9'))
+		return 0;  /* no label, or "2015": a number */
 	if (paren)
 		i++;
 	/* a label stands apart from the note's text or runs into it as a
@@ -947,7 +948,12 @@ static int mark_notes(layout *L, note **notes_out, size_t *count_out)
 			const char *s = L->text.ptr + ln->text_off;
 			char label[16];
 			size_t ll = note_label(s, ln->text_len, label);
-			bool fresh = ll > 0 && (i == z || label[0] == '*' || atol(label) == expect);
+			long number = atol(label);
+			/* the next number starts the next note; at the top of a
+			 * page's zone a few may have been skipped (a note whose
+			 * body stands elsewhere) */
+			bool fresh = ll > 0 && (label[0] == '*' || number == expect || count == 0 ||
+				(i == z && number > expect && number <= expect + NOTE_SKIP));
 			ln->role = ROLE_NOTE;
 			if (fresh) {
 				if (count == alloc) {

@@ -204,6 +204,35 @@ static void test_pdf__footnotes_at_the_foot_go_to_the_end(void **state)
 	pdf_doc_dispose(&doc);
 }
 
+static void test_pdf__a_note_runs_on_to_the_next_page(void **state)
+{
+	pdf_doc doc;
+	char *text;
+	int p, i;
+	(void)state;
+
+	memset(&doc, 0, sizeof(doc));
+	for (p = 0; p < 2; p++) {
+		assert_int_equal(pdf_doc_add_page(&doc, PAGE_W, PAGE_H), 0);
+		for (i = 0; i < 10; i++)
+			add_line(&doc, "Noting the many lines of body text that a page of a resolution holds,",
+				72, 100 + 30 * (float)i, 11, 6);
+		if (p == 0) {
+			add_line(&doc, "1 Resolutions 56/183 and 57/238 of the General Assembly and its", 72, 700, 9, 5);
+		} else {
+			/* the rest of note 1, starting with a number, then note 2 */
+			add_line(&doc, "2015 decisions on the issue.", 72, 700, 9, 5);
+			add_line(&doc, "2 A/76/64-E/2021/11.", 72, 712, 9, 5);
+		}
+	}
+	text = layout_text(&doc);
+	if (!strstr(text, "\n1 Resolutions 56/183 and 57/238 of the General Assembly and its 2015 "
+			"decisions on the issue.\n\n2 A/76/64-E/2021/11.\n"))
+		fail_msg("%s", text);
+	free(text);
+	pdf_doc_dispose(&doc);
+}
+
 static void test_pdf__hard_wraps_join_and_paragraphs_do_not(void **state)
 {
 	pdf_doc doc;
@@ -553,6 +582,7 @@ int main(void)
 		cmocka_unit_test(test_pdf__a_line_on_one_page_only_stays),
 		cmocka_unit_test(test_pdf__superscript_digits_become_markers),
 		cmocka_unit_test(test_pdf__footnotes_at_the_foot_go_to_the_end),
+		cmocka_unit_test(test_pdf__a_note_runs_on_to_the_next_page),
 		cmocka_unit_test(test_pdf__hard_wraps_join_and_paragraphs_do_not),
 		cmocka_unit_test(test_pdf__right_to_left_lines_in_logical_order),
 		cmocka_unit_test(test_pdf__pages_without_text_are_an_error),
