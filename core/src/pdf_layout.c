@@ -36,6 +36,7 @@
 #define SUP_SIZE 0.85f        /* superscript: smaller than this x line size */
 #define SUP_RAISE 0.2f        /* ... and its bottom raised by this x size */
 #define SPACE_GAP 0.12f       /* gap (x size) that is a space between characters */
+#define NEIGHBOUR_SCAN 8      /* characters looked at around a space */
 #define BAND 0.12f            /* top and bottom share of a page for running lines */
 #define RUNNING_TOLERANCE 3.0f /* points a running line may move between pages */
 #define EDGE_GAP 0.8f         /* gap (x line height) between page furniture and the text */
@@ -363,6 +364,24 @@ static bool ends_with_space(const resdiff_buf *b, size_t from)
 	return b->size > from && b->ptr[b->size - 1] == ' ';
 }
 
+/* The reader puts a space wherever the font size changes, so a space
+ * next to a superscript stays only when there is a real gap: "question¹,"
+ * not "question¹ ,". */
+static bool false_space(const layout *L, const pline *ln, const segment *sg, size_t k)
+{
+	const pdf_glyph *prev = NULL, *next = NULL;
+	size_t j;
+	/* the neighbours, past a few more spaces at most (never quadratic) */
+	for (j = k; j > sg->first && k - j < NEIGHBOUR_SCAN && !prev; j--)
+		if (visible(&L->doc->glyphs[j - 1]))
+			prev = &L->doc->glyphs[j - 1];
+	for (j = k + 1; j < sg->first + sg->count && j - k < NEIGHBOUR_SCAN && !next; j++)
+		if (visible(&L->doc->glyphs[j]))
+			next = &L->doc->glyphs[j];
+	return prev && next && (is_superscript(ln, prev) || is_superscript(ln, next)) &&
+	       fminf(next->x1, next->x2) - fmaxf(prev->x1, prev->x2) < SPACE_GAP * ln->size;
+}
+
 static int ltr_text(layout *L, pline *ln)
 {
 	size_t s, k, from = L->text.size;
@@ -382,6 +401,8 @@ static int ltr_text(layout *L, pline *ln)
 			if (g->cp == '\n')
 				continue;
 			if (is_space_cp(g->cp)) {
+				if (false_space(L, ln, sg, k))
+					continue;
 				if (L->text.size > from && !ends_with_space(&L->text, from) &&
 				    (error = resdiff_buf_putc(&L->text, ' ')) < 0)
 					return error;

@@ -420,6 +420,18 @@ static void test_pdf__units_equal_text_ar(void **state)
 	units_equal("tests/data/pdf/ar.txt", "tests/data/pdf/ar.pdf", 6, 5, 2, 2);
 }
 
+static void test_pdf__units_equal_text_fr(void **state)
+{
+	(void)state;
+	units_equal("tests/data/pdf/fr.txt", "tests/data/pdf/fr.pdf", 6, 5, 2, 2);
+}
+
+static void test_pdf__units_equal_text_es(void **state)
+{
+	(void)state;
+	units_equal("tests/data/pdf/es.txt", "tests/data/pdf/es.pdf", 6, 5, 2, 2);
+}
+
 static void test_pdf__units_equal_text_ru(void **state)
 {
 	(void)state;
@@ -592,6 +604,8 @@ int main(void)
 		cmocka_unit_test(test_pdf__units_equal_text_zh),
 		cmocka_unit_test(test_pdf__units_equal_text_ar),
 		cmocka_unit_test(test_pdf__units_equal_text_ru),
+		cmocka_unit_test(test_pdf__units_equal_text_fr),
+		cmocka_unit_test(test_pdf__units_equal_text_es),
 		cmocka_unit_test(test_pdf__units_equal_text_un_layout),
 		cmocka_unit_test(test_pdf__encrypted_is_refused),
 		cmocka_unit_test(test_pdf__copy_protected_is_refused),

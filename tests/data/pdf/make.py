@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Make the test PDFs of tests/data/pdf from their sources.
 
-    python3 tests/data/pdf/make.py            # all four languages and bad/
+    python3 tests/data/pdf/make.py            # all six languages and bad/
     python3 tests/data/pdf/make.py en zh      # some
     python3 tests/data/pdf/make.py bad        # only the bad inputs
     python3 tests/data/pdf/make.py A_RES_74_197 --resdiff build/resdiff
@@ -44,7 +44,7 @@ import tempfile
 from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LANGS = ("en", "zh", "ar", "ru")
+LANGS = ("en", "zh", "ar", "ru", "fr", "es")
 NOTE = re.compile(r"\[\^([^\]]*)\]")
 # [=N]: a footnote cited again, a superscript N (the UN repeats the number)
 MARK = re.compile(r"\[(\^)([^\]]*)\]|\[=(\d+)\]")
@@ -107,6 +107,8 @@ def styles(lang, size="11pt"):
     lang_attrs = {
         "en": 'fo:language="en" fo:country="GB"',
         "ru": 'fo:language="ru" fo:country="RU"',
+        "fr": 'fo:language="fr" fo:country="FR"',
+        "es": 'fo:language="es" fo:country="ES"',
         "zh": 'style:language-asian="zh" style:country-asian="CN"',
         "ar": 'style:language-complex="ar" style:country-complex="SA"',
     }[lang]
