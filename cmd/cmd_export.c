@@ -50,6 +50,7 @@ static int load_input(resdiff_doc **out, resdiff_store *store, const char *arg,
 		const char *lang, const resdiff_manifest *manifest)
 {
 	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
 	const resdiff_manifest_entry *entry = NULL;
 	char *text = NULL, *query = NULL, *at, *symbol = NULL, *language = NULL;
 	size_t len, k;
@@ -61,8 +62,9 @@ static int load_input(resdiff_doc **out, resdiff_store *store, const char *arg,
 			entry = &manifest->entries[k];
 	if (!store) {
 		popts.language = lang ? lang : entry ? entry->language : NULL;
-		popts.source = arg;
+		popts.source = pdf.source = arg;
 		if ((error = resdiff_file_read(&text, &len, entry ? entry->path : arg)) == 0 &&
+		    (error = resdiff_pdf_convert(&text, &len, &pdf)) == 0 &&
 		    (error = resdiff_parse(out, text, len, &popts)) == 0 && entry)
 			error = resdiff_manifest_apply(*out, entry);
 		goto done;
@@ -181,10 +183,10 @@ int cmd_export(int argc, char **argv)
 		"resdiff export [--format=FORMAT] [--lang LANG] [--manifest FILE] [-o OUT] FILE|SYMBOL[@REV]\n"
 		"       resdiff export [--format=FORMAT] [--lang LANG] --series SLUG [-o DIR]",
 		"Write a document as Akoma Ntoso 3.0 XML in the UN's profile (AKN4UN,\n"
-		"docs/AKN.md): a text file is parsed, a SYMBOL[@REV] read from the resdiff\n"
-		"repository. With --series, every member of a stored series is written to\n"
-		"DIR/<NAME>.<lang>.xml, each with the changes from the member before it and to\n"
-		"the member after it as AKN textual modifications. 'resdiff import\n"
+		"docs/AKN.md): a text file or a PDF is parsed, a SYMBOL[@REV] read from the\n"
+		"resdiff repository. With --series, every member of a stored series is written\n"
+		"to DIR/<NAME>.<lang>.xml, each with the changes from the member before it and\n"
+		"to the member after it as AKN textual modifications. 'resdiff import\n"
 		"--format=akn' reads the files back.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;

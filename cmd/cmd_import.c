@@ -27,6 +27,7 @@ static int load_one(resdiff_doc **out, char sha[65], const char *path,
 		const resdiff_manifest_entry *entry, const overrides *o)
 {
 	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
 	resdiff_doc *doc = NULL;
 	char *text = NULL, *fsym = NULL, *flang = NULL;
 	const char *format;
@@ -35,13 +36,17 @@ static int load_one(resdiff_doc **out, char sha[65], const char *path,
 
 	*out = NULL;
 	popts.language = o->lang ? o->lang : entry ? entry->language : NULL;
-	popts.source = path;
+	popts.source = pdf.source = path;
 	if ((error = resdiff_file_read(&text, &len, path)) < 0)
 		goto done;
+	/* the source hash is of the bytes imported: of a PDF, the PDF's */
 	resdiff_store_source_hash(sha, text, len);
 	format = o->format ? o->format : entry && entry->format ? entry->format : "text";
-	if ((error = !strcmp(format, "akn") ? resdiff_akn_parse(&doc, text, len, &popts)
-			: resdiff_parse(&doc, text, len, &popts)) < 0)
+	if (!strcmp(format, "akn"))
+		error = resdiff_akn_parse(&doc, text, len, &popts);
+	else if ((error = resdiff_pdf_convert(&text, &len, &pdf)) == 0)
+		error = resdiff_parse(&doc, text, len, &popts);
+	if (error < 0)
 		goto done;
 	if (entry && (error = resdiff_manifest_apply(doc, entry)) < 0)
 		goto done;

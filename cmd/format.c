@@ -32,6 +32,8 @@ static const cmd_format formats[] = {
 	{ "parse", "text", NULL, 0, { .doc = doc_text } },
 	{ "parse", "json", "JSON Lines for several files", 0, { .doc = doc_json } },
 	{ "parse", "summary", NULL, 0, { .doc = doc_summary } },
+	/* no renderer: parse prints the text it would parse */
+	{ "parse", "extracted", "the text the parser reads; of a PDF, what its layout gave", 0, { .doc = NULL } },
 	{ "show", "text", NULL, 0, { .doc = doc_card } },
 	{ "show", "json", "as 'resdiff parse --format=json'", 0, { .doc = doc_json } },
 	{ "diff", "text", NULL, CMD_FORMAT_COLOR, { .diff = resdiff_render_diff_text } },

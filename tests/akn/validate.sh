@@ -1,6 +1,7 @@
 #!/bin/sh
-# Export every text the project holds (corpus/*.txt and every *.txt under
-# tests/data, whatever lands there) and a stored series as Akoma Ntoso, and
+# Export every text the project holds (corpus/*.txt and every *.txt and
+# *.pdf under tests/data, whatever lands there, but the broken PDFs of
+# tests/data/pdf/bad) and a stored series as Akoma Ntoso, and
 # validate all of it against the OASIS schema with xmllint; then import the
 # corpus exports into a fresh repository and export them again: the same
 # bytes.
@@ -12,7 +13,7 @@ trap 'rm -rf "$out"' EXIT
 cd "$src"
 schema=tests/data/akn-schema/akomantoso30.xsd
 n=0
-for f in corpus/*.txt $(find tests/data -name '*.txt' | sort); do
+for f in corpus/*.txt $(find tests/data \( -name '*.txt' -o -name '*.pdf' \) -not -path '*/bad/*' | sort); do
   n=$((n + 1))
   "$bin" export --manifest corpus/corpus.manifest "$f" -o "$out/$n.xml" ||
     { echo "FAIL: resdiff export $f"; exit 1; }
