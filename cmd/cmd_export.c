@@ -107,6 +107,10 @@ static int export_series(resdiff_store *store, const cmd_format *format, const c
 
 	if ((error = resdiff_store_series(&list, store, slug, lang, false)) < 0)
 		goto done;
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		error = resdiff_error_set(RESDIFF_EIO, "%s: %s", dir, strerror(errno));
+		goto done;
+	}
 	for (s = 0; s < list->count && !error; s++) {
 		const resdiff_series *sr = &list->series[s];
 		for (k = 0; k < sr->count && !error; k++) {
@@ -207,10 +211,6 @@ int cmd_export(int argc, char **argv)
 		}
 		if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
 			goto done;
-		if (output && mkdir(output, 0777) < 0 && errno != EEXIST) {
-			rc = cmd_fail("%s: %s", output, strerror(errno));
-			goto done;
-		}
 		if (export_series(store, format, series, lang, output ? output : ".") < 0)
 			rc = cmd_fail_last();
 		goto done;
