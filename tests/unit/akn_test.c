@@ -619,7 +619,13 @@ static void test_akn__command_line(void **state)
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
-	/* a series: one file per member, each validating */
+	/* an unknown series: exit 2, and no directory made */
+	out = test_capture(&status, "'%s' -C '%s/r' export --series no-such -o '%s/none' 2>&1; ls -d '%s/none' 2>&1",
+		RESDIFF_BINARY, dir, dir, dir);
+	assert_non_null(strstr(out, "resdiff: no series 'no-such'"));
+	assert_non_null(strstr(out, "No such file or directory"));
+	free(out);
+	/* a series: one file per member */
 	out = test_capture(&status, "'%s' -C '%s/r' export --series ecosoc-wsis -o '%s/series' && ls '%s/series'",
 		RESDIFF_BINARY, dir, dir, dir);
 	assert_int_equal(status, 0);
