@@ -185,7 +185,7 @@ int cmd_export(int argc, char **argv)
 
 	r = cmd_args_parse(&args, export_opts, argc, argv,
 		"resdiff export [--format=FORMAT] [--lang LANG] [--manifest FILE] [-o OUT] FILE|SYMBOL[@REV]\n"
-		"       resdiff export [--format=FORMAT] [--lang LANG] --series SLUG [-o DIR]",
+		"       resdiff export [--lang LANG] --series SLUG [-o DIR]",
 		"Write a document as Akoma Ntoso 3.0 XML in the UN's profile (AKN4UN,\n"
 		"docs/AKN.md): a text file or a PDF is parsed, a SYMBOL[@REV] read from the\n"
 		"resdiff repository. With --series, every member of a stored series is written\n"
