@@ -52,6 +52,8 @@ int resdiff_compare_key(resdiff_buf *out, const char *text, size_t len, unsigned
 	UChar *src = NULL, *norm = NULL, *folded = NULL;
 	int32_t srclen = 0, normlen, i;
 	const UChar *p;
+	size_t start = out->size;
+	bool gap = false;
 	int error = 0;
 
 	if (len > RESDIFF_COMPARE_MAX_TEXT)
@@ -89,7 +91,7 @@ int resdiff_compare_key(resdiff_buf *out, const char *text, size_t len, unsigned
 		goto done;
 	}
 	p = norm;
-	if (flags & RESDIFF_KEY_LOOSE) {
+	if (flags & (RESDIFF_KEY_LOOSE | RESDIFF_KEY_WORDS)) {
 		int32_t flen = u_strFoldCase(NULL, 0, norm, normlen, U_FOLD_CASE_DEFAULT, &err);
 		err = U_ZERO_ERROR;
 		if (!(folded = malloc(((size_t)flen + 1) * sizeof(UChar)))) {
@@ -111,8 +113,17 @@ int resdiff_compare_key(resdiff_buf *out, const char *text, size_t len, unsigned
 
 		U16_NEXT(p, i, normlen, c);
 		f = resdiff_compare_fold_cp((uint32_t)c);
-		if (!f || ((flags & RESDIFF_KEY_LOOSE) && is_punct(f)))
+		if (flags & RESDIFF_KEY_WORDS) {
+			if (!f || is_punct(f)) {
+				gap = true;
+				continue;
+			}
+			if (gap && out->size > start && (error = resdiff_buf_putc(out, ' ')) < 0)
+				break;
+			gap = false;
+		} else if (!f || ((flags & RESDIFF_KEY_LOOSE) && is_punct(f))) {
 			continue;
+		}
 		n = resdiff_utf8_encode(enc, f);
 		if (n)
 			error = resdiff_buf_put(out, enc, n);

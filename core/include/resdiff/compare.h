@@ -9,7 +9,8 @@
  * spacing or compatibility forms and are "unchanged". With
  * RESDIFF_KEY_LOOSE the key is also case-folded and stripped of
  * punctuation: texts whose loose keys agree but whose keys differ were
- * edited only in case or punctuation ("editorial").
+ * edited only in case or punctuation ("editorial"). RESDIFF_KEY_WORDS
+ * keeps word boundaries as single spaces instead.
  *
  * N-gram sets: the sorted, de-duplicated code-point n-grams of a key (the
  * aligner uses n = 3 for every script, see resdiff/align.h), each packed exactly
@@ -38,7 +39,11 @@ extern "C" {
 
 enum {
 	RESDIFF_KEY_EXACT = 0,
-	RESDIFF_KEY_LOOSE = 1   /* also fold case and drop punctuation */
+	RESDIFF_KEY_LOOSE = 1,  /* also fold case and drop punctuation */
+	RESDIFF_KEY_WORDS = 2   /* fold case; every run of whitespace and
+	                           punctuation becomes one space (none at
+	                           either end): the words of a text, for the
+	                           aligner's content features */
 };
 
 /* Append the comparison key of text[0..len) (UTF-8; invalid bytes become
