@@ -26,6 +26,12 @@ int resdiff_relation_from_name(const char *name)
 	return -1;
 }
 
+bool resdiff_change_low_confidence(const resdiff_change *change)
+{
+	return change->old_count && change->new_count && !change->pinned &&
+	       change->confidence >= 0 && change->confidence < RESDIFF_ALIGN_LOW_CONFIDENCE;
+}
+
 int resdiff_align_pin_parse(resdiff_align_pin *pin, char *spec)
 {
 	char *eq = strchr(spec, '=');

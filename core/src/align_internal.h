@@ -81,6 +81,7 @@ typedef struct {
 	align_pair *forbidden;
 	size_t nforbidden;
 	const resdiff_align_model *model;
+	double prior;        /* estimated share of clauses the texts have in common */
 	uint32_t *post;      /* new-side units per gram, grouped by gram */
 	resdiff_arena *scratch;
 } aligner;

@@ -14,25 +14,31 @@
 
 /* ---- content ------------------------------------------------------------ */
 
-/* A clause's words key decoded: code points, 1 where a rolling word
- * stands, and where each word starts (spaces are dropped). */
+/* A clause's words key decoded: code points, where each starts in the
+ * key, 1 where a rolling word stands, and where each word starts (spaces
+ * are dropped). */
 typedef struct {
 	uint32_t *cp;
+	size_t *byte;
 	uint8_t *rolling;
 	size_t n, alloc;
 	size_t *word;        /* start of each word in cp */
 	size_t nwords, awords;
 } content;
 
-static int content_push(content *c, uint32_t cp, bool word_start)
+static int content_push(content *c, uint32_t cp, size_t byte, bool word_start)
 {
 	if (c->n == c->alloc) {
 		size_t na = c->alloc ? c->alloc * 2 : 256;
 		uint32_t *p = realloc(c->cp, na * sizeof(*p));
+		size_t *b;
 		uint8_t *r;
 		if (!p)
 			return align_oom();
 		c->cp = p;
+		if (!(b = realloc(c->byte, (na + 1) * sizeof(*b))))
+			return align_oom();
+		c->byte = b;
 		if (!(r = realloc(c->rolling, na)))
 			return align_oom();
 		c->rolling = r;
@@ -50,6 +56,7 @@ static int content_push(content *c, uint32_t cp, bool word_start)
 		c->word[c->nwords++] = c->n;
 	}
 	c->rolling[c->n] = 0;
+	c->byte[c->n] = byte;
 	c->cp[c->n++] = cp;
 	return 0;
 }
@@ -57,6 +64,7 @@ static int content_push(content *c, uint32_t cp, bool word_start)
 static void content_dispose(content *c)
 {
 	free(c->cp);
+	free(c->byte);
 	free(c->rolling);
 	free(c->word);
 }
@@ -66,101 +74,97 @@ static size_t word_end(const content *c, size_t w)
 	return w + 1 < c->nwords ? c->word[w + 1] : c->n;
 }
 
+static bool is_digit(uint32_t cp)
+{
+	return cp < 0x80 ? cp - '0' < 10 : u_isdigit((UChar32)cp);
+}
+
 static void mark(content *c, size_t from, size_t to)
 {
-	for (; from < to; from++)
+	for (; from < to && from < c->n; from++)
 		c->rolling[from] = 1;
 }
 
-/* UTF-8 of cp[from..to) into buf (for list lookups). */
-static size_t utf8_of(char *buf, size_t cap, const uint32_t *cp, size_t from, size_t to)
+/* Code points of key[from .. from + bytes), from code point `at`. */
+static size_t cps_in(const content *c, size_t at, size_t bytes)
 {
-	size_t len = 0;
-	for (; from < to && len + 4 <= cap; from++)
-		len += resdiff_utf8_encode(buf + len, cp[from]);
-	return len;
+	size_t k = at;
+	while (k < c->n && c->byte[k] < c->byte[at] + bytes)
+		k++;
+	return k - at;
 }
-
-#define WORD_BYTES 128
 
 /* Spaced scripts: the first word (the leading verb, listed or not) and
  * the listed words after it; numbers, months, number words, sessions. */
-static void mark_spaced(content *c, const resdiff_lang *lang, bool heading)
+static void mark_spaced(content *c, const char *key, const resdiff_lang_lexicon *lx,
+		bool heading)
 {
-	char w[WORD_BYTES];
-	size_t i, k, len;
+	size_t i, k;
 	bool leading = !heading;
 
 	for (i = 0; i < c->nwords; i++) {
 		size_t from = c->word[i], to = word_end(c, i);
-		bool digit = false, roll;
-		for (k = from; k < to && !digit; k++)
-			digit = u_isdigit((UChar32)c->cp[k]);
-		len = utf8_of(w, sizeof(w), c->cp, from, to);
+		size_t b0 = c->byte[from], b1 = c->byte[to];
+		unsigned cls;
+		bool digit = false;
+		while (b1 > b0 && key[b1 - 1] == ' ')
+			b1--;
+		cls = resdiff_lang_lexicon_classify(lx, key + b0, b1 - b0);
 		if (leading && i < RESDIFF_LANG_LEADING_MAX &&
-		    (i == 0 || resdiff_lang_word_in(lang->leading, w, len) ||
-		     resdiff_lang_word_in(lang->modifiers, w, len))) {
+		    (i == 0 || (cls & (RESDIFF_LANG_LEADING | RESDIFF_LANG_MODIFIER)))) {
 			mark(c, from, to);
 			continue;
 		}
 		leading = false;
-		roll = digit || resdiff_lang_word_in(lang->months, w, len) ||
-		       resdiff_lang_word_in(lang->numbers, w, len) ||
-		       resdiff_lang_word_in(lang->sessions, w, len);
-		if (roll)
+		for (k = from; k < to && !digit; k++)
+			digit = is_digit(c->cp[k]);
+		if (digit || (cls & RESDIFF_LANG_ROLLING))
 			mark(c, from, to);
 	}
 }
 
 /* Ideographic scripts: listed leading words from the start, digits, runs
- * of two or more number characters (第六十四), session words. */
-static void mark_ideographic(content *c, const resdiff_lang *lang, bool heading)
+ * of two or more listed number characters (第六十四届), and listed words
+ * of several characters (届会议). */
+static void mark_ideographic(content *c, const char *key, size_t len,
+		const resdiff_lang_lexicon *lx, bool heading)
 {
-	char buf[4 * 16];
-	size_t i, k, run = 0, taken;
+	size_t i, run = 0, taken;
 
 	for (i = 0, taken = 0; !heading && i < c->n && taken < RESDIFF_LANG_LEADING_MAX; taken++) {
-		size_t len = utf8_of(buf, sizeof(buf), c->cp, i, c->n < i + 16 ? c->n : i + 16);
-		size_t m = resdiff_lang_prefix_in(lang->leading, buf, len);
-		size_t m2 = resdiff_lang_prefix_in(lang->modifiers, buf, len);
+		size_t m = resdiff_lang_lexicon_prefix(lx, key + c->byte[i], len - c->byte[i],
+			RESDIFF_LANG_LEADING | RESDIFF_LANG_MODIFIER);
 		size_t cps;
-		if (m2 > m)
-			m = m2;
 		if (!m)
 			break;
-		cps = resdiff_utf8_count(buf, m);
+		cps = cps_in(c, i, m);
 		mark(c, i, i + cps);
 		i += cps;
 	}
 	for (i = 0; i <= c->n; i++) {
-		bool num = false;
+		size_t m = 0, cps = 0;
 		if (i < c->n) {
-			char one[4];
-			size_t len = resdiff_utf8_encode(one, c->cp[i]);
-			num = resdiff_lang_word_in(lang->numbers, one, len);
-			if (u_isdigit((UChar32)c->cp[i]))
+			if (is_digit(c->cp[i]))
 				c->rolling[i] = 1;
+			m = resdiff_lang_lexicon_prefix(lx, key + c->byte[i], len - c->byte[i],
+				RESDIFF_LANG_ROLLING);
+			cps = m ? cps_in(c, i, m) : 0;
 		}
-		if (num) {
+		if (cps == 1) {
 			run++;
 			continue;
 		}
 		if (run >= 2)
 			mark(c, i - run, i);
 		run = 0;
-	}
-	for (i = 0; i < c->n; i++) {
-		size_t len = utf8_of(buf, sizeof(buf), c->cp, i, c->n < i + 8 ? c->n : i + 8);
-		size_t m = resdiff_lang_prefix_in(lang->sessions, buf, len);
-		if (m) {
-			k = resdiff_utf8_count(buf, m);
-			mark(c, i, i + k);
-			i += k - 1;
+		if (cps > 1) {
+			mark(c, i, i + cps);
+			i += cps - 1;
 		}
 	}
 }
 
-static int content_of(content *c, const char *words, size_t len, const resdiff_lang *lang,
+static int content_of(content *c, const char *words, size_t len, const resdiff_lang_lexicon *lx,
 		bool ideographic, bool heading)
 {
 	size_t p = 0, adv;
@@ -170,19 +174,22 @@ static int content_of(content *c, const char *words, size_t len, const resdiff_l
 	c->n = c->nwords = 0;
 	while (p < len) {
 		int32_t cp = resdiff_utf8_decode(words + p, len - p, &adv);
-		p += adv;
 		if (cp == ' ') {
+			p += adv;
 			start = true;
 			continue;
 		}
-		if ((error = content_push(c, cp < 0 ? 0xFFFDu : (uint32_t)cp, start)) < 0)
+		if ((error = content_push(c, cp < 0 ? 0xFFFDu : (uint32_t)cp, p, start)) < 0)
 			return error;
+		p += adv;
 		start = false;
 	}
+	if (c->byte)
+		c->byte[c->n] = len;
 	if (ideographic)
-		mark_ideographic(c, lang, heading);
+		mark_ideographic(c, words, len, lx, heading);
 	else
-		mark_spaced(c, lang, heading);
+		mark_spaced(c, words, lx, heading);
 	return 0;
 }
 
@@ -306,7 +313,8 @@ static const resdiff_lang *side_lang(const resdiff_doc *doc)
 
 int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 {
-	resdiff_buf buf = RESDIFF_BUF_INIT;
+	resdiff_buf buf = RESDIFF_BUF_INIT, words = RESDIFF_BUF_INIT;
+	resdiff_lang_lexicon *lx = NULL;
 	content c;
 	gram_list l;
 	size_t i, k, w = 0, cap = 0;
@@ -320,19 +328,24 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 		return resdiff_error_set(RESDIFF_ETOOBIG, "%s: more than %u clauses",
 			doc->meta.symbol ? doc->meta.symbol : "document", RESDIFF_ALIGN_MAX_UNITS);
 	s->lang = side_lang(doc);
+	if ((error = resdiff_lang_lexicon_new(&lx, s->lang)) < 0)
+		return error;
 	if (!(s->key = align_scratch_calloc(a, s->n, sizeof(*s->key))) ||
 	    !(s->keylen = align_scratch_calloc(a, s->n, sizeof(*s->keylen))) ||
 	    !(s->off = align_scratch_calloc(a, s->n + 1, sizeof(*s->off))) ||
 	    !(s->wsum = align_scratch_calloc(a, s->n, sizeof(*s->wsum))) ||
-	    !(s->group = align_scratch_calloc(a, s->n, sizeof(*s->group))))
-		return align_oom();
+	    !(s->group = align_scratch_calloc(a, s->n, sizeof(*s->group)))) {
+		error = align_oom();
+		goto done;
+	}
 	for (i = 0; i < s->n; i++) {
 		const resdiff_unit *u = &doc->units[i];
 		const char *text = u->text ? u->text : "";
 		bool ideo;
 		s->group[i] = NONE;
 		resdiff_buf_clear(&buf);
-		if ((error = resdiff_compare_key(&buf, text, strlen(text), RESDIFF_KEY_EXACT)) < 0)
+		resdiff_buf_clear(&words);
+		if ((error = resdiff_compare_keys(&buf, &words, text, strlen(text))) < 0)
 			goto done;
 		s->keylen[i] = buf.size;
 		if (!(s->key[i] = resdiff_arena_strndup(a->scratch, buf.ptr ? buf.ptr : "", buf.size))) {
@@ -341,9 +354,7 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 		}
 		ideo = s->lang->script == RESDIFF_SCRIPT_IDEOGRAPHIC ||
 		       resdiff_compare_is_ideographic(s->key[i], s->keylen[i]);
-		resdiff_buf_clear(&buf);
-		if ((error = resdiff_compare_key(&buf, text, strlen(text), RESDIFF_KEY_WORDS)) < 0 ||
-		    (error = content_of(&c, buf.ptr ? buf.ptr : "", buf.size, s->lang, ideo,
+		if ((error = content_of(&c, words.ptr ? words.ptr : "", words.size, lx, ideo,
 				u->kind == RESDIFF_UNIT_HEADING)) < 0 ||
 		    (error = grams_of(&l, &c, RESDIFF_ALIGN_GRAM, a->model->words && !ideo)) < 0)
 			goto done;
@@ -380,7 +391,9 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 	if (!(s->weight = malloc((w ? w : 1) * sizeof(*s->weight))))
 		error = align_oom();
 done:
+	resdiff_lang_lexicon_free(lx);
 	resdiff_buf_dispose(&buf);
+	resdiff_buf_dispose(&words);
 	content_dispose(&c);
 	free(l.g);
 	return error;
@@ -561,22 +574,20 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 		hit *hits, uint64_t *ranges)
 {
 	size_t nhits = 0, ng = NGRAMS(&a->o, i), base = a->o.off[i], k, nr = 0, budget;
-	bool content_only = false;
 
 	/* Rarest grams first, within a work budget: common grams say little
 	 * and cost much (a text of 10 000 clauses on one topic). Rolling
-	 * grams (numbers, dates, the leading verb) are no evidence of
-	 * identity: looked up only when a clause has nothing else. Ranges are
-	 * (count << 32 | gram slot), sorted by count. */
-	for (k = 0; k < ng && !content_only; k++)
-		content_only = !a->o.rolling[base + k];
+	 * grams (numbers, dates, the leading verb) are weak evidence of
+	 * identity: looked up after all the others. Ranges are (rolling << 63
+	 * | count << 32 | gram slot), sorted. */
 	for (k = 0; k < ng; k++)
-		if (!content_only || !a->o.rolling[base + k])
-			ranges[nr++] = ((uint64_t)a->o.pcnt[base + k] << 32) | (base + k);
+		ranges[nr++] = ((uint64_t)a->o.rolling[base + k] << 63) |
+			((uint64_t)a->o.pcnt[base + k] << 32) | (base + k);
 	sort_u64_small(ranges, nr);
 	for (k = 0, budget = RESDIFF_ALIGN_WORK_PER_CLAUSE; k < nr; k++) {
 		size_t slot = (size_t)(ranges[k] & 0xFFFFFFFFu);
 		size_t lo = a->o.plo[slot], end = lo + a->o.pcnt[slot];
+
 		double w = a->o.weight[slot];
 		if (end == lo)
 			continue;

@@ -10,7 +10,10 @@
  * similarity, never a wrong match: in spaced scripts the first word of a
  * clause is weighted down whether listed or not. */
 #include "resdiff/lang.h"
+#include "resdiff/common.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const none[] = { NULL };
@@ -267,32 +270,142 @@ const resdiff_lang *resdiff_lang_get(const char *code)
 	return &neutral;
 }
 
-bool resdiff_lang_word_in(const char *const *list, const char *w, size_t len)
+/* ---- the lexicon -------------------------------------------------------- */
+
+#define LEXICON_SLOTS 2048   /* a power of two, over twice the longest table */
+#define LEXICON_PATTERNS 64
+
+typedef struct {
+	const char *word;    /* NULL: empty slot */
+	size_t len;
+	unsigned classes;
+} lexicon_slot;
+
+typedef struct {
+	const char *text;    /* without the '*' */
+	size_t len;
+	bool prefix;         /* "pre*"; else "*suf" */
+	unsigned classes;
+} lexicon_pattern;
+
+struct resdiff_lang_lexicon {
+	lexicon_slot slot[LEXICON_SLOTS];
+	lexicon_pattern pattern[LEXICON_PATTERNS];
+	size_t npatterns;
+	size_t longest;      /* bytes of the longest exact entry */
+	uint64_t first[16];  /* a 1024-bit filter of the entries' first characters */
+};
+
+static uint32_t word_hash(const char *w, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+/* The filter slot of a text's first character. */
+static unsigned first_slot(const char *s, size_t len)
+{
+	uint32_t cp = (unsigned char)s[0];
+	size_t k, n = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+	for (k = 1; k < n && k < len; k++)
+		cp = (cp << 6) ^ (unsigned char)s[k];
+	return (cp * 2654435761u) >> 22;
+}
+
+static void lexicon_add(resdiff_lang_lexicon *lx, const char *const *list, unsigned classes)
 {
 	size_t i;
 	for (i = 0; list[i]; i++) {
 		const char *e = list[i];
-		size_t el = strlen(e);
-		if (el > 1 && e[el - 1] == '*') {
-			if (len >= el - 1 && !memcmp(w, e, el - 1))
-				return true;
-		} else if (el > 1 && e[0] == '*') {
-			if (len >= el - 1 && !memcmp(w + len - (el - 1), e + 1, el - 1))
-				return true;
-		} else if (el == len && !memcmp(w, e, len)) {
-			return true;
+		size_t len = strlen(e), k;
+		if (len > 1 && (e[len - 1] == '*' || e[0] == '*')) {
+			if (lx->npatterns < LEXICON_PATTERNS) {
+				lexicon_pattern *p = &lx->pattern[lx->npatterns++];
+				p->prefix = e[len - 1] == '*';
+				p->text = p->prefix ? e : e + 1;
+				p->len = len - 1;
+				p->classes = classes;
+			}
+			continue;
 		}
+		for (k = word_hash(e, len) & (LEXICON_SLOTS - 1); lx->slot[k].word;
+		     k = (k + 1) & (LEXICON_SLOTS - 1))
+			if (lx->slot[k].len == len && !memcmp(lx->slot[k].word, e, len))
+				break;
+		if (!lx->slot[k].word) {
+			unsigned f = first_slot(e, len);
+			lx->slot[k].word = e;
+			lx->slot[k].len = len;
+			lx->first[f / 64] |= 1ull << (f % 64);
+		}
+		lx->slot[k].classes |= classes;
+		if (len > lx->longest)
+			lx->longest = len;
 	}
-	return false;
 }
 
-size_t resdiff_lang_prefix_in(const char *const *list, const char *s, size_t len)
+int resdiff_lang_lexicon_new(resdiff_lang_lexicon **out, const resdiff_lang *lang)
 {
-	size_t i, best = 0;
-	for (i = 0; list[i]; i++) {
-		size_t el = strlen(list[i]);
-		if (el > best && el <= len && !memcmp(s, list[i], el))
-			best = el;
+	resdiff_lang_lexicon *lx = calloc(1, sizeof(*lx));
+	*out = NULL;
+	if (!lx)
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	lexicon_add(lx, lang->leading, RESDIFF_LANG_LEADING);
+	lexicon_add(lx, lang->modifiers, RESDIFF_LANG_MODIFIER);
+	lexicon_add(lx, lang->months, RESDIFF_LANG_ROLLING);
+	lexicon_add(lx, lang->numbers, RESDIFF_LANG_ROLLING);
+	lexicon_add(lx, lang->sessions, RESDIFF_LANG_ROLLING);
+	*out = lx;
+	return 0;
+}
+
+void resdiff_lang_lexicon_free(resdiff_lang_lexicon *lx)
+{
+	free(lx);
+}
+
+static unsigned exact_classes(const resdiff_lang_lexicon *lx, const char *w, size_t len)
+{
+	size_t k;
+	if (len > lx->longest)
+		return 0;
+	for (k = word_hash(w, len) & (LEXICON_SLOTS - 1); lx->slot[k].word;
+	     k = (k + 1) & (LEXICON_SLOTS - 1))
+		if (lx->slot[k].len == len && !memcmp(lx->slot[k].word, w, len))
+			return lx->slot[k].classes;
+	return 0;
+}
+
+unsigned resdiff_lang_lexicon_classify(const resdiff_lang_lexicon *lx, const char *w, size_t len)
+{
+	unsigned classes = exact_classes(lx, w, len);
+	size_t i;
+	for (i = 0; i < lx->npatterns; i++) {
+		const lexicon_pattern *p = &lx->pattern[i];
+		if (len >= p->len && !memcmp(p->prefix ? w : w + len - p->len, p->text, p->len))
+			classes |= p->classes;
 	}
-	return best;
+	return classes;
+}
+
+size_t resdiff_lang_lexicon_prefix(const resdiff_lang_lexicon *lx, const char *s, size_t len,
+		unsigned classes)
+{
+	size_t n = len < lx->longest ? len : lx->longest;
+	unsigned f;
+	if (!len)
+		return 0;
+	f = first_slot(s, len);
+	if (!(lx->first[f / 64] & (1ull << (f % 64))))
+		return 0;
+	for (; n > 0; n--) {
+		if (n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+			continue;  /* not at a character boundary */
+		if (exact_classes(lx, s, n) & classes)
+			return n;
+	}
+	return 0;
 }

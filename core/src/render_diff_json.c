@@ -97,9 +97,10 @@ int resdiff_render_diff_json(resdiff_buf *out, const resdiff_diff *diff,
 			return error;
 		first = false;
 		if (c->similarity < 0)
-			error = resdiff_buf_puts(out, ",\"similarity\":null");
+			error = resdiff_buf_puts(out, ",\"similarity\":null,\"confidence\":null");
 		else
-			error = resdiff_buf_printf(out, ",\"similarity\":%.3f", c->similarity);
+			error = resdiff_buf_printf(out, ",\"similarity\":%.3f,\"confidence\":%.3f",
+				c->similarity, c->confidence);
 		if (error < 0 ||
 		    (error = resdiff_buf_printf(out, ",\"moved\":%s,\"renumbered\":%s,\"editorial\":%s,"
 				"\"pinned\":%s,\"footnotes\":", boolean(c->moved), boolean(c->renumbered),

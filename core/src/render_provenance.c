@@ -36,7 +36,9 @@ static int put_step(resdiff_buf *out, const resdiff_lineage_step *s, bool forwar
 	    (error = put_ref(out, forwards ? &s->from : &s->to, false)) < 0 ||
 	    (error = resdiff_buf_puts(out, forwards ? " \xe2\x86\x92 " : " \xe2\x86\x90 ")) < 0 ||
 	    (error = put_ref(out, forwards ? &s->to : &s->from, true)) < 0 ||
-	    (error = resdiff_buf_printf(out, ": %s", resdiff_relation_name(s->relation))) < 0)
+	    (error = resdiff_buf_printf(out, ": %s", resdiff_relation_name(s->relation))) < 0 ||
+	    (s->confidence >= 0 && s->confidence < RESDIFF_ALIGN_LOW_CONFIDENCE &&
+	     (error = resdiff_buf_puts(out, " (low confidence)")) < 0))
 		return error;
 	if (s->relation != RESDIFF_REL_UNCHANGED &&
 	    (error = resdiff_buf_printf(out, " %.2f", s->similarity)) < 0)
@@ -135,8 +137,9 @@ int resdiff_render_provenance_json(resdiff_buf *out, const resdiff_provenance *p
 			    (error = json_ref(out, &s->to)) < 0)
 				break;
 			error = resdiff_buf_printf(out, ",\"relation\":\"%s\",\"similarity\":%.3f,"
-				"\"moved\":%s,\"across_series\":%s,\"earlier_member\":%s}",
-				resdiff_relation_name(s->relation), s->similarity, s->moved ? "true" : "false",
+				"\"confidence\":%.3f,\"moved\":%s,\"across_series\":%s,\"earlier_member\":%s}",
+				resdiff_relation_name(s->relation), s->similarity, s->confidence,
+				s->moved ? "true" : "false",
 				same_series(s) ? "false" : "true", same_series(s) && s->across ? "true" : "false");
 		}
 		if (!error)

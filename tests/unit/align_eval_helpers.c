@@ -313,6 +313,7 @@ void eval_collect(eval_samples *out, const resdiff_doc *a, const resdiff_doc *b,
 	if (resdiff_align(&al, a, b, &opts) < 0)
 		fail_msg("%s", resdiff_error_last());
 	resdiff_alignment_free(al);
+
 }
 
 void eval_samples_dispose(eval_samples *s)
@@ -358,26 +359,47 @@ static void solve(double h[NPARAM][NPARAM], double g[NPARAM], double x[NPARAM])
 	}
 }
 
+/* The penalized log-likelihood of beta. */
+static double loglik(const double *beta, const eval_samples *s, double lambda)
+{
+	double ll = 0;
+	size_t k;
+	int i;
+	for (k = 0; k < s->n; k++) {
+		double z = beta[0];
+		if (!s->s[k].best)
+			continue;
+		for (i = 0; i < RESDIFF_ALIGN_FEATURES; i++)
+			z += beta[i + 1] * s->s[k].x[i];
+		ll += s->s[k].y ? -log1p(exp(-z)) : -log1p(exp(z));
+	}
+	for (i = 1; i < NPARAM; i++)
+		ll -= 0.5 * lambda * beta[i] * beta[i];
+	return ll;
+}
+
 void eval_fit_logistic(resdiff_align_model *m, const eval_samples *s, double lambda)
 {
-	double beta[NPARAM];
+	double beta[NPARAM], ll;
 	int it, i, j;
 	size_t k;
 
 	beta[0] = m->intercept;
 	for (i = 0; i < RESDIFF_ALIGN_FEATURES; i++)
 		beta[i + 1] = m->weight[i];
-	for (it = 0; it < 50; it++) {
-		double h[NPARAM][NPARAM], g[NPARAM], step[NPARAM], size = 0;
+	ll = loglik(beta, s, lambda);
+	for (it = 0; it < 100; it++) {
+		double h[NPARAM][NPARAM], g[NPARAM], step[NPARAM], next[NPARAM], t, nll = 0;
 		memset(h, 0, sizeof(h));
 		memset(g, 0, sizeof(g));
 		for (k = 0; k < s->n; k++) {
-			double x[NPARAM], z = 0, p;
+			double x[NPARAM], z, p;
 			if (!s->s[k].best)
 				continue;
 			x[0] = 1;
 			for (i = 0; i < RESDIFF_ALIGN_FEATURES; i++)
 				x[i + 1] = s->s[k].x[i];
+			z = 0;
 			for (i = 0; i < NPARAM; i++)
 				z += beta[i] * x[i];
 			p = 1.0 / (1.0 + exp(-z));
@@ -391,14 +413,24 @@ void eval_fit_logistic(resdiff_align_model *m, const eval_samples *s, double lam
 			g[i] -= lambda * beta[i];
 			h[i][i] += lambda;
 		}
-		h[0][0] += 1e-9;
+		h[0][0] += 1e-6;
 		solve(h, g, step);
-		for (i = 0; i < NPARAM; i++) {
-			beta[i] += step[i];
-			size += fabs(step[i]);
+		/* Step halving: the penalized likelihood must grow. */
+		for (t = 1; t > 1e-6; t /= 2) {
+			for (i = 0; i < NPARAM; i++)
+				next[i] = beta[i] + t * step[i];
+			nll = loglik(next, s, lambda);
+			if (nll >= ll)
+				break;
 		}
-		if (size < 1e-8)
+		if (t <= 1e-6)
 			break;
+		memcpy(beta, next, sizeof(beta));
+		if (nll - ll < 1e-10) {
+			ll = nll;
+			break;
+		}
+		ll = nll;
 	}
 	m->intercept = beta[0];
 	for (i = 0; i < RESDIFF_ALIGN_FEATURES; i++)

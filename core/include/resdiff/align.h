@@ -86,6 +86,7 @@ enum {
 	RESDIFF_ALIGN_F_TIGHT,    /* 1 / width of its gap between anchors; 0 out of order */
 	RESDIFF_ALIGN_F_MARGIN,   /* Dice minus the best rival pair's of either clause */
 	RESDIFF_ALIGN_F_KIND,     /* 1 when preambular <-> operative */
+	RESDIFF_ALIGN_F_SHARE,    /* share of clauses the two texts have in common */
 	RESDIFF_ALIGN_FEATURES
 };
 
@@ -153,6 +154,7 @@ typedef struct {
 	double probability;                  /* the model's, for these features */
 	bool best;                           /* the most similar candidate of its old
 	                                        or of its new clause */
+
 	bool chosen;                         /* both units ended in one change */
 } resdiff_align_candidate;
 
@@ -185,6 +187,10 @@ typedef struct resdiff_alignment {
 	size_t *new_change;           /* change index of every new unit */
 	resdiff_arena *arena;
 } resdiff_alignment;
+
+/* Is this a weak match (confidence under RESDIFF_ALIGN_LOW_CONFIDENCE,
+ * not pinned), shown as "reworded (low confidence)"? */
+bool resdiff_change_low_confidence(const resdiff_change *change);
 
 /* Align old with new. Errors: RESDIFF_ENOTFOUND for a pin naming an id
  * that is in neither document, RESDIFF_EINVALID for contradictory pins,

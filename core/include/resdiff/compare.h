@@ -50,6 +50,10 @@ enum {
  * U+FFFD) to out. */
 int resdiff_compare_key(resdiff_buf *out, const char *text, size_t len, unsigned flags);
 
+/* Both keys the aligner needs from one normalization: the exact key to
+ * `exact`, the RESDIFF_KEY_WORDS key to `words`. */
+int resdiff_compare_keys(resdiff_buf *exact, resdiff_buf *words, const char *text, size_t len);
+
 /* Fold one code point as keys do (after NFKC): the folded code point, or
  * 0 when it is whitespace and dropped. Exposed for the word differ, which
  * compares tokens by the same rules. */

@@ -54,13 +54,30 @@ typedef struct {
  * entry (code "", spaced script, empty lists). Never NULL. */
 const resdiff_lang *resdiff_lang_get(const char *code);
 
-/* Does the word w[0..len) match an entry of the NULL-terminated list
- * (exactly, or by a "pre*" / "*suf" pattern)? */
-bool resdiff_lang_word_in(const char *const *list, const char *w, size_t len);
+/* The lists of one language compiled for lookups (a hash table of the
+ * entries, the "*" patterns beside it): what a word is, or the longest
+ * listed word a text starts with. Built once per use of many lookups
+ * (the aligner builds one per document); the caller frees it. */
+typedef struct resdiff_lang_lexicon resdiff_lang_lexicon;
 
-/* The longest entry of `list` that s[0..len) starts with: its byte
- * length, or 0 when none does (ideographic matching). */
-size_t resdiff_lang_prefix_in(const char *const *list, const char *s, size_t len);
+enum {
+	RESDIFF_LANG_LEADING = 1,    /* in `leading` */
+	RESDIFF_LANG_MODIFIER = 2,   /* in `modifiers` */
+	RESDIFF_LANG_ROLLING = 4     /* in `months`, `numbers` or `sessions` */
+};
+
+/* RESDIFF_ENOMEM on failure. */
+int resdiff_lang_lexicon_new(resdiff_lang_lexicon **out, const resdiff_lang *lang);
+void resdiff_lang_lexicon_free(resdiff_lang_lexicon *lx);
+/* The classes (RESDIFF_LANG_* bits, 0 for none) of the word w[0..len),
+ * listed exactly or matching a "pre*" / "*suf" pattern. */
+unsigned resdiff_lang_lexicon_classify(const resdiff_lang_lexicon *lx, const char *w,
+		size_t len);
+/* The byte length of the longest listed entry with one of the `classes`
+ * that s[0..len) starts with, or 0 (ideographic scripts, where words are
+ * not separated). */
+size_t resdiff_lang_lexicon_prefix(const resdiff_lang_lexicon *lx, const char *s, size_t len,
+		unsigned classes);
 
 #ifdef __cplusplus
 }
