@@ -309,20 +309,11 @@ done:
 	return error;
 }
 
-/* Equal once case and punctuation are ignored (the loose keys). */
-static int editorial(bool *out, const aligner *a, size_t o, size_t n)
+/* Equal once case and punctuation are ignored (the loose keys, whose
+ * hashes align_score.c keeps). */
+static bool editorial(const aligner *a, size_t o, size_t n)
 {
-	resdiff_buf lo = RESDIFF_BUF_INIT, ln = RESDIFF_BUF_INIT;
-	const char *to = a->o.doc->units[o].text, *tn = a->n.doc->units[n].text;
-	int error;
-
-	*out = false;
-	if ((error = resdiff_compare_key(&lo, to, strlen(to), RESDIFF_KEY_LOOSE)) == 0 &&
-	    (error = resdiff_compare_key(&ln, tn, strlen(tn), RESDIFF_KEY_LOOSE)) == 0)
-		*out = lo.size == ln.size && (!lo.size || !memcmp(lo.ptr, ln.ptr, lo.size));
-	resdiff_buf_dispose(&lo);
-	resdiff_buf_dispose(&ln);
-	return error;
+	return a->o.loose[o] == a->n.loose[n];
 }
 
 static int cmp_group_order(const void *x, const void *y)
@@ -439,9 +430,8 @@ static int build(resdiff_alignment *al, aligner *a)
 				c->similarity = g->dice;
 				if (c->similarity >= 1.0)
 					c->similarity = 0.999;  /* same n-grams, different text */
-				if (c->relation == RESDIFF_REL_REWORDED &&
-				    (error = editorial(&c->editorial, a, g->old[0], g->new[0])) < 0)
-					return error;
+				c->editorial = c->relation == RESDIFF_REL_REWORDED &&
+					editorial(a, g->old[0], g->new[0]);
 			}
 			c->confidence = g->confidence;
 			c->moved = g->moved;

@@ -29,6 +29,8 @@ typedef struct {
 	size_t n;
 	const char **key;    /* exact comparison keys (equal: unchanged) */
 	size_t *keylen;
+	uint64_t *loose;     /* hash of the loose key (RESDIFF_KEY_LOOSE): equal
+	                        when only case or punctuation differ */
 	uint32_t *gram;      /* content n-gram hashes of all units, sorted per unit */
 	float *weight;       /* idf x rolling factor, parallel to gram */
 	uint8_t *rolling;    /* 1: the gram touches a rolling word; parallel */
@@ -97,6 +99,10 @@ bool align_is_forbidden(const aligner *a, size_t o, size_t n);
 int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc);
 int align_weights(aligner *a);
 int align_candidates(aligner *a);
+/* Score the pair (o, n) and add it to the candidates (unless forbidden or
+ * of incompatible kinds); candidates are kept sorted by old unit only
+ * when added by align_candidates(). */
+int align_candidate_add(aligner *a, size_t o, size_t n);
 /* Content similarity of a group's old and new units, with one more unit
  * on either side (NONE: none), and the coverage of the smaller side. */
 int align_group_score(double *dice, double *cover, const aligner *a, const align_group *g,

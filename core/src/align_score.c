@@ -76,7 +76,11 @@ static size_t word_end(const content *c, size_t w)
 
 static bool is_digit(uint32_t cp)
 {
-	return cp < 0x80 ? cp - '0' < 10 : u_isdigit((UChar32)cp);
+	if (cp < 0x80)
+		return cp - '0' < 10;
+	if (cp >= 0x3400 && cp < 0xA000)  /* CJK ideographs: never */
+		return false;
+	return u_isdigit((UChar32)cp);
 }
 
 static void mark(content *c, size_t from, size_t to)
@@ -146,8 +150,9 @@ static void mark_ideographic(content *c, const char *key, size_t len,
 		if (i < c->n) {
 			if (is_digit(c->cp[i]))
 				c->rolling[i] = 1;
-			m = resdiff_lang_lexicon_prefix(lx, key + c->byte[i], len - c->byte[i],
-				RESDIFF_LANG_ROLLING);
+			if (resdiff_lang_lexicon_may_start(lx, c->cp[i], RESDIFF_LANG_ROLLING))
+				m = resdiff_lang_lexicon_prefix(lx, key + c->byte[i], len - c->byte[i],
+					RESDIFF_LANG_ROLLING);
 			cps = m ? cps_in(c, i, m) : 0;
 		}
 		if (cps == 1) {
@@ -235,18 +240,26 @@ typedef struct {
 	size_t n, alloc;
 } gram_list;
 
-static int gram_push(gram_list *l, uint32_t hash, bool rolling)
+static int gram_reserve(gram_list *l, size_t need)
 {
-	if (l->n == l->alloc) {
-		size_t na = l->alloc ? l->alloc * 2 : 512;
-		uint64_t *p = realloc(l->g, na * sizeof(*p));
-		if (!p)
+	if (need > l->alloc) {
+		size_t na = l->alloc ? l->alloc : 512;
+		uint64_t *p;
+		while (na < need)
+			na *= 2;
+		if (!(p = realloc(l->g, na * sizeof(*p))))
 			return align_oom();
 		l->g = p;
 		l->alloc = na;
 	}
-	l->g[l->n++] = ((uint64_t)hash << 32) | (rolling ? 1u : 0u);
 	return 0;
+}
+
+/* Room is reserved by grams_of(): at most one gram per character and two
+ * per word, or one padded gram. */
+static void gram_push(gram_list *l, uint32_t hash, bool rolling)
+{
+	l->g[l->n++] = ((uint64_t)hash << 32) | (rolling ? 1u : 0u);
 }
 
 /* The n-grams of one clause's content: character trigrams over the text
@@ -260,29 +273,28 @@ static int grams_of(gram_list *l, const content *c, unsigned n, bool words)
 	int error;
 
 	l->n = 0;
+	if ((error = gram_reserve(l, c->n + 2 * c->nwords + 1)) < 0)
+		return error;
 	if (c->n && c->n < n) {
 		for (k = 0; k < n; k++)
 			win[k] = k < n - c->n ? GRAM_PAD : c->cp[k - (n - c->n)];
 		bool roll = false;
 		for (k = 0; k < c->n; k++)
 			roll = roll || c->rolling[k];
-		if ((error = gram_push(l, gram_hash(win, n), roll)) < 0)
-			return error;
+		gram_push(l, gram_hash(win, n), roll);
 	}
 	for (i = 0; i + n <= c->n; i++) {
 		bool roll = false;
 		for (k = 0; k < n; k++)
 			roll = roll || c->rolling[i + k];
-		if ((error = gram_push(l, gram_hash(c->cp + i, n), roll)) < 0)
-			return error;
+		gram_push(l, gram_hash(c->cp + i, n), roll);
 	}
 	for (i = 0; words && i < c->nwords; i++) {
 		bool r1 = c->rolling[c->word[i]];
 		bool r2 = i + 1 < c->nwords && c->rolling[c->word[i + 1]];
-		if ((error = gram_push(l, word_hash(c, i, 1), r1)) < 0)
-			return error;
-		if (i + 1 < c->nwords && (error = gram_push(l, word_hash(c, i, 2), r1 || r2)) < 0)
-			return error;
+		gram_push(l, word_hash(c, i, 1), r1);
+		if (i + 1 < c->nwords)
+			gram_push(l, word_hash(c, i, 2), r1 || r2);
 	}
 	/* One entry per hash; content wins over rolling (flag 0 sorts first). */
 	sort_u64_small(l->g, l->n);
@@ -291,6 +303,18 @@ static int grams_of(gram_list *l, const content *c, unsigned n, bool words)
 			l->g[k++] = l->g[i];
 	l->n = k;
 	return 0;
+}
+
+/* FNV-1a of a words key without its spaces: the loose key's hash (the
+ * loose key is the words key with the spaces dropped). */
+static uint64_t loose_hash(const char *words, size_t len)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+	for (i = 0; i < len; i++)
+		if (words[i] != ' ')
+			h = (h ^ (unsigned char)words[i]) * 1099511628211ull;
+	return h;
 }
 
 /* The language of a side: the document's, else guessed from its text. */
@@ -332,9 +356,21 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 		return error;
 	if (!(s->key = align_scratch_calloc(a, s->n, sizeof(*s->key))) ||
 	    !(s->keylen = align_scratch_calloc(a, s->n, sizeof(*s->keylen))) ||
+	    !(s->loose = align_scratch_calloc(a, s->n, sizeof(*s->loose))) ||
 	    !(s->off = align_scratch_calloc(a, s->n + 1, sizeof(*s->off))) ||
 	    !(s->wsum = align_scratch_calloc(a, s->n, sizeof(*s->wsum))) ||
 	    !(s->group = align_scratch_calloc(a, s->n, sizeof(*s->group)))) {
+		error = align_oom();
+		goto done;
+	}
+	/* Room for every gram at once, as a rule: a clause has at most one
+	 * trigram per byte of its text (unless NFKC expands it), plus two
+	 * word grams per word. Pages never written are never touched. */
+	for (i = 0; i < s->n; i++)
+		cap += (doc->units[i].text ? strlen(doc->units[i].text) : 0) + 1;
+	if (a->model->words)
+		cap *= 2;
+	if (!(s->gram = malloc(cap * sizeof(*s->gram))) || !(s->rolling = malloc(cap))) {
 		error = align_oom();
 		goto done;
 	}
@@ -352,6 +388,7 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 			error = align_oom();
 			goto done;
 		}
+		s->loose[i] = loose_hash(words.ptr ? words.ptr : "", words.size);
 		ideo = s->lang->script == RESDIFF_SCRIPT_IDEOGRAPHIC ||
 		       resdiff_compare_is_ideographic(s->key[i], s->keylen[i]);
 		if ((error = content_of(&c, words.ptr ? words.ptr : "", words.size, lx, ideo,
@@ -362,8 +399,8 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 			error = resdiff_error_set(RESDIFF_ETOOBIG, "texts too large to align");
 			goto done;
 		}
-		if (w + l.n > cap) {
-			size_t nc = cap ? cap : 4096;
+		if (w + l.n > cap) {  /* NFKC expanded a text (㍿ -> 株式会社) */
+			size_t nc = cap * 2;
 			uint32_t *g;
 			uint8_t *r;
 			while (nc < w + l.n)
@@ -545,7 +582,9 @@ static bool kinds_compatible(const aligner *a, size_t o, size_t n)
 static int cand_push(aligner *a, const align_cand *c)
 {
 	if (a->ncands == a->acands) {
-		size_t na = a->acands ? a->acands * 2 : 256;
+		/* first: room for a full candidate list of every old clause */
+		size_t na = a->acands ? a->acands * 2 :
+			(a->o.n + 1) * RESDIFF_ALIGN_CANDIDATES;
 		align_cand *p = realloc(a->cands, na * sizeof(*p));
 		if (!p)
 			return align_oom();
@@ -664,6 +703,24 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 	return nhits;
 }
 
+int align_candidate_add(aligner *a, size_t o, size_t n)
+{
+	double common, wo = a->o.wsum[o], wn = a->n.wsum[n];
+	align_cand c;
+
+	if (align_is_forbidden(a, o, n) || !kinds_compatible(a, o, n))
+		return 0;
+	memset(&c, 0, sizeof(c));
+	common = common_weight(a, o, n);
+	c.o = o;
+	c.n = n;
+	c.exact = align_key_equal(a, o, n);
+	c.dice = c.exact ? 1.0 : wo + wn > 0 ? 2.0 * common / (wo + wn) : 0;
+	c.cov_o = c.exact ? 1.0 : wo > 0 ? common / wo : 0;
+	c.cov_n = c.exact ? 1.0 : wn > 0 ? common / wn : 0;
+	return cand_push(a, &c);
+}
+
 int align_candidates(aligner *a)
 {
 	keyed *keys = NULL;
@@ -696,23 +753,9 @@ int align_candidates(aligner *a)
 		if (a->o.group[i] != NONE)
 			continue;
 		nhits = lookup(a, i, keys, nkeys, score, hits, ranges);
-		for (k = 0; k < nhits; k++) {
-			size_t n = hits[k].unit;
-			double common, wo = a->o.wsum[i], wn = a->n.wsum[n];
-			align_cand c;
-			if (align_is_forbidden(a, i, n) || !kinds_compatible(a, i, n))
-				continue;
-			memset(&c, 0, sizeof(c));
-			common = common_weight(a, i, n);
-			c.o = i;
-			c.n = n;
-			c.exact = align_key_equal(a, i, n);
-			c.dice = c.exact ? 1.0 : wo + wn > 0 ? 2.0 * common / (wo + wn) : 0;
-			c.cov_o = c.exact ? 1.0 : wo > 0 ? common / wo : 0;
-			c.cov_n = c.exact ? 1.0 : wn > 0 ? common / wn : 0;
-			if ((error = cand_push(a, &c)) < 0)
+		for (k = 0; k < nhits; k++)
+			if ((error = align_candidate_add(a, i, hits[k].unit)) < 0)
 				goto done;
-		}
 	}
 done:
 	free(keys);

@@ -113,8 +113,9 @@ static int fold_case(UChar **out, int32_t *outlen, const UChar *s, int32_t n)
 	return 0;
 }
 
-/* Append the key of normalized (and, for LOOSE and WORDS, folded) text. */
-static int emit(resdiff_buf *out, const UChar *p, int32_t n, unsigned flags)
+/* Append the key of normalized (and, for LOOSE, folded) text; `fold`
+ * folds each code point on the way (simple case folding). */
+static int emit(resdiff_buf *out, const UChar *p, int32_t n, unsigned flags, bool fold)
 {
 	size_t start = out->size, w;
 	bool gap = false;
@@ -132,6 +133,10 @@ static int emit(resdiff_buf *out, const UChar *p, int32_t n, unsigned flags)
 
 		U16_NEXT(p, i, n, c);
 		f = resdiff_compare_fold_cp((uint32_t)c);
+		if (fold && f < 0x80)
+			f = f >= 'A' && f <= 'Z' ? f + 32 : f;
+		else if (fold && !(f >= 0x2E80 && f < 0xA000))  /* CJK has no case */
+			f = (uint32_t)u_foldCase((UChar32)f, U_FOLD_CASE_DEFAULT);
 		if (flags & RESDIFF_KEY_WORDS) {
 			if (!f || is_punct(f)) {
 				gap = true;
@@ -163,12 +168,12 @@ int resdiff_compare_key(resdiff_buf *out, const char *text, size_t len, unsigned
 		return resdiff_buf_put(out, "", 0);
 	if ((error = normalize(&norm, &normlen, text, len)) < 0)
 		goto done;
-	if (flags & (RESDIFF_KEY_LOOSE | RESDIFF_KEY_WORDS)) {
+	if (flags & RESDIFF_KEY_LOOSE) {
 		if ((error = fold_case(&folded, &flen, norm, normlen)) < 0)
 			goto done;
-		error = emit(out, folded, flen, flags);
+		error = emit(out, folded, flen, flags, false);
 	} else {
-		error = emit(out, norm, normlen, flags);
+		error = emit(out, norm, normlen, flags, (flags & RESDIFF_KEY_WORDS) != 0);
 	}
 done:
 	free(norm);
@@ -178,8 +183,8 @@ done:
 
 int resdiff_compare_keys(resdiff_buf *exact, resdiff_buf *words, const char *text, size_t len)
 {
-	UChar *norm = NULL, *folded = NULL;
-	int32_t normlen = 0, flen = 0;
+	UChar *norm = NULL;
+	int32_t normlen = 0;
 	int error;
 
 	if (len > RESDIFF_COMPARE_MAX_TEXT)
@@ -191,13 +196,11 @@ int resdiff_compare_keys(resdiff_buf *exact, resdiff_buf *words, const char *tex
 		return resdiff_buf_put(words, "", 0);
 	}
 	if ((error = normalize(&norm, &normlen, text, len)) < 0 ||
-	    (error = emit(exact, norm, normlen, RESDIFF_KEY_EXACT)) < 0 ||
-	    (error = fold_case(&folded, &flen, norm, normlen)) < 0)
+	    (error = emit(exact, norm, normlen, RESDIFF_KEY_EXACT, false)) < 0)
 		goto done;
-	error = emit(words, folded, flen, RESDIFF_KEY_WORDS);
+	error = emit(words, norm, normlen, RESDIFF_KEY_WORDS, true);
 done:
 	free(norm);
-	free(folded);
 	return error;
 }
 

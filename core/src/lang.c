@@ -293,8 +293,16 @@ struct resdiff_lang_lexicon {
 	lexicon_pattern pattern[LEXICON_PATTERNS];
 	size_t npatterns;
 	size_t longest;      /* bytes of the longest exact entry */
-	uint64_t first[16];  /* a 1024-bit filter of the entries' first characters */
+	/* per class (leading, modifier, rolling): a 1024-bit filter of the
+	 * entries' first characters, and the byte lengths entries have */
+	uint64_t first[3][16];
+	uint64_t lengths[3];
 };
+
+static unsigned class_index(unsigned classes)
+{
+	return classes == RESDIFF_LANG_LEADING ? 0 : classes == RESDIFF_LANG_MODIFIER ? 1 : 2;
+}
 
 static uint32_t word_hash(const char *w, size_t len)
 {
@@ -305,14 +313,23 @@ static uint32_t word_hash(const char *w, size_t len)
 	return h;
 }
 
-/* The filter slot of a text's first character. */
+/* The filter slot of a code point, and of a text's first character. */
+static unsigned cp_slot(uint32_t cp)
+{
+	return (cp * 2654435761u) >> 22;
+}
+
 static unsigned first_slot(const char *s, size_t len)
 {
-	uint32_t cp = (unsigned char)s[0];
-	size_t k, n = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
-	for (k = 1; k < n && k < len; k++)
-		cp = (cp << 6) ^ (unsigned char)s[k];
-	return (cp * 2654435761u) >> 22;
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp = u[0];
+	if (cp >= 0xF0 && len >= 4)
+		cp = ((cp & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
+	else if (cp >= 0xE0 && len >= 3)
+		cp = ((cp & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+	else if (cp >= 0xC0 && len >= 2)
+		cp = ((cp & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+	return cp_slot(cp);
 }
 
 static void lexicon_add(resdiff_lang_lexicon *lx, const char *const *list, unsigned classes)
@@ -336,10 +353,14 @@ static void lexicon_add(resdiff_lang_lexicon *lx, const char *const *list, unsig
 			if (lx->slot[k].len == len && !memcmp(lx->slot[k].word, e, len))
 				break;
 		if (!lx->slot[k].word) {
-			unsigned f = first_slot(e, len);
 			lx->slot[k].word = e;
 			lx->slot[k].len = len;
-			lx->first[f / 64] |= 1ull << (f % 64);
+		}
+		{
+			unsigned f = first_slot(e, len), c = class_index(classes);
+			lx->first[c][f / 64] |= 1ull << (f % 64);
+			if (len < 64)
+				lx->lengths[c] |= 1ull << len;
 		}
 		lx->slot[k].classes |= classes;
 		if (len > lx->longest)
@@ -391,17 +412,32 @@ unsigned resdiff_lang_lexicon_classify(const resdiff_lang_lexicon *lx, const cha
 	return classes;
 }
 
+bool resdiff_lang_lexicon_may_start(const resdiff_lang_lexicon *lx, uint32_t cp, unsigned classes)
+{
+	unsigned f = cp_slot(cp), c;
+	for (c = 0; c < 3; c++)
+		if ((classes & (1u << c)) && (lx->first[c][f / 64] & (1ull << (f % 64))))
+			return true;
+	return false;
+}
+
 size_t resdiff_lang_lexicon_prefix(const resdiff_lang_lexicon *lx, const char *s, size_t len,
 		unsigned classes)
 {
-	size_t n = len < lx->longest ? len : lx->longest;
-	unsigned f;
+	uint64_t lengths = 0;
+	unsigned f, c;
+	size_t n;
+
 	if (!len)
 		return 0;
 	f = first_slot(s, len);
-	if (!(lx->first[f / 64] & (1ull << (f % 64))))
-		return 0;
-	for (; n > 0; n--) {
+	for (c = 0; c < 3; c++)
+		if ((classes & (1u << c)) && (lx->first[c][f / 64] & (1ull << (f % 64))))
+			lengths |= lx->lengths[c];
+	lengths &= len < 63 ? (2ull << len) - 1 : ~0ull;
+	while (lengths) {
+		n = 63 - (size_t)__builtin_clzll(lengths);
+		lengths &= ~(1ull << n);
 		if (n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
 			continue;  /* not at a character boundary */
 		if (exact_classes(lx, s, n) & classes)

@@ -92,7 +92,7 @@ static void fit(resdiff_align_model *out, const loaded *L, const size_t *train, 
 {
 	static const double rollings[] = { 0.3, 1.0, 0.5, 0.1 };
 	static const double accepts[] = { 0.5, 0.4, 0.3, 0.2, 0.15, 0.1 };
-	static const double joins[] = { 0.5, 0.6, 0.4 };
+	static const double joins[] = { 0.5, 0.6, 0.4, 0.3 };
 	double best = -1;
 	size_t r, w, i, j, k, round;
 

@@ -72,6 +72,9 @@ extern "C" {
  * every script; words as well in spaced scripts), weighted by inverse
  * document frequency over the clauses of both texts. */
 #define RESDIFF_ALIGN_GRAM 3
+/* Clauses in a gap between two anchors at most this wide on both sides
+ * are candidates of each other, found by the index or not. */
+#define RESDIFF_ALIGN_GAP_MAX 3
 /* A unit joins a split/merge only next to the group, with at most this
  * many unmatched clauses between. */
 #define RESDIFF_ALIGN_MAX_GAP 2

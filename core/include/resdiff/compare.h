@@ -40,7 +40,8 @@ extern "C" {
 enum {
 	RESDIFF_KEY_EXACT = 0,
 	RESDIFF_KEY_LOOSE = 1,  /* also fold case and drop punctuation */
-	RESDIFF_KEY_WORDS = 2   /* fold case; every run of whitespace and
+	RESDIFF_KEY_WORDS = 2   /* fold case (simple folding, code point by
+	                           code point); every run of whitespace and
 	                           punctuation becomes one space (none at
 	                           either end): the words of a text, for the
 	                           aligner's content features */

@@ -25,6 +25,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -77,6 +78,11 @@ unsigned resdiff_lang_lexicon_classify(const resdiff_lang_lexicon *lx, const cha
  * that s[0..len) starts with, or 0 (ideographic scripts, where words are
  * not separated). */
 size_t resdiff_lang_lexicon_prefix(const resdiff_lang_lexicon *lx, const char *s, size_t len,
+		unsigned classes);
+/* False when no listed entry with one of the `classes` starts with the
+ * code point cp (a quick filter before resdiff_lang_lexicon_prefix;
+ * true may still find none). */
+bool resdiff_lang_lexicon_may_start(const resdiff_lang_lexicon *lx, uint32_t cp,
 		unsigned classes);
 
 #ifdef __cplusplus
