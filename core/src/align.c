@@ -427,7 +427,7 @@ static int build(resdiff_alignment *al, aligner *a)
 					c->relation = RESDIFF_REL_REWORDED;
 				else
 					c->relation = g->nnew >= g->nold ? RESDIFF_REL_SPLIT : RESDIFF_REL_MERGED;
-				c->similarity = g->dice;
+				c->similarity = g->similarity;
 				if (c->similarity >= 1.0)
 					c->similarity = 0.999;  /* same n-grams, different text */
 				c->editorial = c->relation == RESDIFF_REL_REWORDED &&
@@ -457,7 +457,7 @@ static void apply_floors(aligner *a, const resdiff_align_options *opts)
 		if (g->pinned || !g->nold || !g->nnew)
 			continue;
 		if (!(opts->min_confidence > 0 && g->confidence < opts->min_confidence) &&
-		    !(opts->threshold > 0 && g->dice < opts->threshold))
+		    !(opts->threshold > 0 && g->similarity < opts->threshold))
 			continue;
 		for (k = 0; k < g->nold; k++)
 			a->o.group[g->old[k]] = NONE;

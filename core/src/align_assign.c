@@ -598,8 +598,8 @@ int align_split_merge(aligner *a)
 				if (g->nold != 1 || g->nnew == 0 || g->nnew >= RESDIFF_ALIGN_MAX_GROUP ||
 				    g->pinned || !adjacent(&a->n, g->new, g->nnew, c->n))
 					continue;
-				if ((error = align_group_score(&now, &cover, a, g, NONE, NONE)) < 0 ||
-				    (error = align_group_score(&with, &cover, a, g, NONE, c->n)) < 0)
+				if ((error = align_group_score(&now, &cover, a, g, NONE, NONE, false)) < 0 ||
+				    (error = align_group_score(&with, &cover, a, g, NONE, c->n, false)) < 0)
 					return error;
 				if (with <= now)
 					continue;
@@ -612,8 +612,8 @@ int align_split_merge(aligner *a)
 				if (g->nnew != 1 || g->nold == 0 || g->nold >= RESDIFF_ALIGN_MAX_GROUP ||
 				    g->pinned || !adjacent(&a->o, g->old, g->nold, c->o))
 					continue;
-				if ((error = align_group_score(&now, &cover, a, g, NONE, NONE)) < 0 ||
-				    (error = align_group_score(&with, &cover, a, g, c->o, NONE)) < 0)
+				if ((error = align_group_score(&now, &cover, a, g, NONE, NONE, false)) < 0 ||
+				    (error = align_group_score(&with, &cover, a, g, c->o, NONE, false)) < 0)
 					return error;
 				if (with <= now)
 					continue;
@@ -642,8 +642,10 @@ int align_confidence(aligner *a)
 		double f[RESDIFF_ALIGN_FEATURES], dice, cover;
 		if (!g->nold || !g->nnew)
 			continue;
+		if ((error = align_group_score(&g->similarity, &cover, a, g, NONE, NONE, true)) < 0)
+			return error;
 		if (g->pinned || g->nold > 1 || g->nnew > 1) {
-			if ((error = align_group_score(&dice, &cover, a, g, NONE, NONE)) < 0)
+			if ((error = align_group_score(&dice, &cover, a, g, NONE, NONE, false)) < 0)
 				return error;
 			g->dice = dice;
 		}

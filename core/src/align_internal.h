@@ -52,7 +52,8 @@ typedef struct {
 	size_t new[RESDIFF_ALIGN_MAX_GROUP];
 	size_t nnew;
 	bool pinned;
-	double dice;         /* content similarity of the whole group */
+	double dice;         /* content similarity of the whole group (model weights) */
+	double similarity;   /* the same with rolling words weighed fully: shown */
 	double confidence;
 	double feature[RESDIFF_ALIGN_FEATURES];  /* of the pair that founded it */
 	long sort_pos;
@@ -104,9 +105,11 @@ int align_candidates(aligner *a);
  * when added by align_candidates(). */
 int align_candidate_add(aligner *a, size_t o, size_t n);
 /* Content similarity of a group's old and new units, with one more unit
- * on either side (NONE: none), and the coverage of the smaller side. */
+ * on either side (NONE: none), and the coverage of the smaller side;
+ * `plain` weighs rolling words like the others (what is shown as the
+ * similarity), else as the model does. */
 int align_group_score(double *dice, double *cover, const aligner *a, const align_group *g,
-		size_t extra_old, size_t extra_new);
+		size_t extra_old, size_t extra_new, bool plain);
 
 /* align_assign.c */
 double align_model_probability(const resdiff_align_model *m, const double *feature);

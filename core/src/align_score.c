@@ -770,7 +770,7 @@ done:
 /* The weighted n-gram set of several units of one side: (hash << 32 |
  * weight bits), sorted, one entry per hash (the lighter weight). */
 static int grams_union(uint64_t **out, size_t *count, const align_side *s,
-		const size_t *units, size_t nunits, size_t extra)
+		const size_t *units, size_t nunits, size_t extra, double plain)
 {
 	size_t total = 0, i, k, n = 0, w = 0;
 	uint64_t *u;
@@ -790,8 +790,9 @@ static int grams_union(uint64_t **out, size_t *count, const align_side *s,
 		if (unit == NONE)
 			continue;
 		for (k = s->off[unit]; k < s->off[unit + 1]; k++) {
+			float f = plain > 0 && s->rolling[k] ? (float)(s->weight[k] / plain) : s->weight[k];
 			uint32_t bits;
-			memcpy(&bits, &s->weight[k], sizeof(bits));
+			memcpy(&bits, &f, sizeof(bits));
 			u[n++] = ((uint64_t)s->gram[k] << 32) | bits;
 		}
 	}
@@ -814,15 +815,16 @@ static double entry_weight(uint64_t e)
 }
 
 int align_group_score(double *dice, double *cover, const aligner *a, const align_group *g,
-		size_t extra_old, size_t extra_new)
+		size_t extra_old, size_t extra_new, bool plain)
 {
+	double undo = plain ? a->model->rolling : 0;
 	uint64_t *x = NULL, *y = NULL;
 	size_t nx, ny, i = 0, j = 0;
 	double wx = 0, wy = 0, common = 0;
 	int error;
 
-	if ((error = grams_union(&x, &nx, &a->o, g->old, g->nold, extra_old)) < 0 ||
-	    (error = grams_union(&y, &ny, &a->n, g->new, g->nnew, extra_new)) < 0)
+	if ((error = grams_union(&x, &nx, &a->o, g->old, g->nold, extra_old, undo)) < 0 ||
+	    (error = grams_union(&y, &ny, &a->n, g->new, g->nnew, extra_new, undo)) < 0)
 		goto done;
 	for (i = 0; i < nx; i++)
 		wx += entry_weight(x[i]);

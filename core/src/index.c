@@ -775,7 +775,7 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 	for (k = 0; k < nt; k++)
 		score[touched[k]] = 0;
 	/* align with each candidate in full; each new clause takes its most
-	 * similar match (ties: the later document) */
+	 * confident match (ties: the later document) */
 	for (k = 0; k < ncand && nroot; k++) {
 		build_doc *d = &c->docs[cand[k]];
 		if ((error = load_doc(&cdoc[k], c, &d->e.blob, RESDIFF_CANON_FULL, d->e.path)) < 0 ||
@@ -786,7 +786,7 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 			double sim;
 			if (!root[u] || !matched(ch))
 				continue;
-			sim = ch->relation == RESDIFF_REL_UNCHANGED ? 1.0 : ch->similarity;
+			sim = ch->confidence;
 			if (sim > best_sim[u] || (sim == best_sim[u] && cand[k] > cand[best_doc[u]])) {
 				best_sim[u] = sim;
 				best_doc[u] = k;
