@@ -35,24 +35,25 @@ typedef struct {
 	const char *name;
 	const char *old_file, *new_file, *lang, *gold;
 	const char *fold;
-	bool across;         /* the two texts are of different series */
+	double floor;        /* held-out pair-link F1 must stay at or above
+	                        (measured, docs/DIFF.md, less about a link) */
 } gold_pair;
 
 static const gold_pair PAIRS[] = {
 	{ "zh 2009/7 -> 2017/21", "corpus/E_RES_2009_7.zh.txt", "corpus/E_RES_2017_21.zh.txt", "zh",
-	  "tests/golden/align/E_RES_2009_7__E_RES_2017_21.gold", "zh", false },
+	  "tests/golden/align/E_RES_2009_7__E_RES_2017_21.gold", "zh", 0.85 },
 	{ "zh 2009/7 -> 65/141", "corpus/E_RES_2009_7.zh.txt", "corpus/A_RES_65_141.zh.txt", "zh",
-	  "tests/golden/align/E_RES_2009_7__A_RES_65_141.gold", "zh", true },
+	  "tests/golden/align/E_RES_2009_7__A_RES_65_141.gold", "zh", 0.75 },
 	{ "zh 65/141 -> 2017/21", "corpus/A_RES_65_141.zh.txt", "corpus/E_RES_2017_21.zh.txt", "zh",
-	  "tests/golden/align/A_RES_65_141__E_RES_2017_21.gold", "zh", true },
+	  "tests/golden/align/A_RES_65_141__E_RES_2017_21.gold", "zh", 0.60 },
 	{ "en 74/197 -> 75/202", "tests/data/en/A_RES_74_197.txt", "tests/data/en/A_RES_75_202.txt", "en",
-	  "tests/golden/align/A_RES_74_197__A_RES_75_202.gold", "en", false },
+	  "tests/golden/align/A_RES_74_197__A_RES_75_202.gold", "en", 0.98 },
 	{ "en 75/202 -> 76/189", "tests/data/en/A_RES_75_202.txt", "tests/data/en/A_RES_76_189.txt", "en",
-	  "tests/golden/align/A_RES_75_202__A_RES_76_189.gold", "en", false },
+	  "tests/golden/align/A_RES_75_202__A_RES_76_189.gold", "en", 0.98 },
 	{ "en 74/197 -> 76/189", "tests/data/en/A_RES_74_197.txt", "tests/data/en/A_RES_76_189.txt", "en",
-	  "tests/golden/align/A_RES_74_197__A_RES_76_189.gold", "en", false },
+	  "tests/golden/align/A_RES_74_197__A_RES_76_189.gold", "en", 0.98 },
 	{ "en A/80/L.2 -> 80/1", "tests/data/en/A_80_L.2.txt", "tests/data/en/A_RES_80_1.txt", "en",
-	  "tests/golden/align/A_80_L.2__A_RES_80_1.gold", "en", false },
+	  "tests/golden/align/A_80_L.2__A_RES_80_1.gold", "en", 0.90 },
 };
 
 #define NPAIRS (sizeof(PAIRS) / sizeof(PAIRS[0]))
@@ -264,12 +265,9 @@ static void print_tally(const tally *t)
 				(double)t->bin_right[i] / (double)t->bin_n[i]);
 }
 
-/* Held-out floors (docs/DIFF.md): pair-link F1 and precision on every
- * held-out pair, relation agreement pooled. */
-#define FLOOR_F1_WITHIN 0.0
-#define FLOOR_F1_ACROSS 0.0
-#define FLOOR_PRECISION 0.0
-#define FLOOR_RELATIONS 0.0
+/* Relation agreement on correct held-out pair links, pooled (measured
+ * 0.990, docs/DIFF.md). */
+#define FLOOR_RELATIONS 0.97
 
 /* RESDIFF_EVAL_FOLDS=pair: every pair a fold of its own (leave one pair
  * out; a diagnostic beside the language folds). */
@@ -359,9 +357,9 @@ static void test_align_eval__held_out(void **state)
 			tally_pair(&t, &L[p], al, &m, verbose);
 			agree += s.agree;
 			agree_of += s.pairs;
-			if (s.f1 < (PAIRS[p].across ? FLOOR_F1_ACROSS : FLOOR_F1_WITHIN) ||
-			    s.p < FLOOR_PRECISION)
-				fail_msg("%s: held-out P %.3f F1 %.3f under the floors", PAIRS[p].name, s.p, s.f1);
+			if (s.f1 < PAIRS[p].floor)
+				fail_msg("%s: held-out pair-link F1 %.3f under the floor %.2f", PAIRS[p].name,
+					s.f1, PAIRS[p].floor);
 			eval_links_dispose(&pred);
 			resdiff_alignment_free(al);
 		}
