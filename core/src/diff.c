@@ -98,12 +98,13 @@ void resdiff_diff_free(resdiff_diff *diff)
 	free(diff);
 }
 
-bool resdiff_diff_has_changes(const resdiff_diff *diff)
+bool resdiff_diff_has_changes(const resdiff_diff *diff, const resdiff_diff_render_options *opts)
 {
 	size_t i;
 	for (i = 0; i < diff->alignment->change_count; i++) {
 		const resdiff_change *c = &diff->alignment->changes[i];
-		if (c->relation != RESDIFF_REL_UNCHANGED || c->moved || c->renumbered || c->footnotes)
+		if ((c->relation != RESDIFF_REL_UNCHANGED || c->moved || c->renumbered || c->footnotes) &&
+		    resdiff_diff_change_shown(diff, i, opts))
 			return true;
 	}
 	return false;

@@ -215,19 +215,19 @@ static void test_check__formats(void **state)
 	assert_int_equal(resdiff_findings_new(&f), 0);
 	resdiff_findings_add(f, "corpus/a,b.txt", 12, "diagnostic", "paragraph numbers jump: 100%% sure\nreally");
 	resdiff_findings_add(f, "corpus/c.manifest", 0, "manifest", "x");
-	assert_int_equal(resdiff_render_findings(&b, f, "github"), 0);
+	assert_int_equal(resdiff_render_findings_github(&b, f), 0);
 	assert_string_equal(b.ptr,
 		"::error file=corpus/a%2Cb.txt,line=12,title=resdiff diagnostic::paragraph numbers jump: 100%25 sure%0Areally\n"
 		"::error file=corpus/c.manifest,title=resdiff manifest::x\n");
 	resdiff_buf_clear(&b);
-	assert_int_equal(resdiff_render_findings(&b, f, "text"), 0);
+	assert_int_equal(resdiff_render_findings_text(&b, f), 0);
 	assert_string_equal(b.ptr,
 		"corpus/a,b.txt:12: diagnostic: paragraph numbers jump: 100% sure^Jreally\n"
 		"corpus/c.manifest: manifest: x\n");
 	resdiff_buf_clear(&b);
-	assert_int_equal(resdiff_render_findings(&b, f, "json"), 0);
-	assert_non_null(strstr(b.ptr, "\"file\": \"corpus/a,b.txt\", \"line\": 12, \"kind\": \"diagnostic\""));
-	assert_non_null(strstr(b.ptr, "\"count\": 2"));
+	assert_int_equal(resdiff_render_findings_json(&b, f), 0);
+	assert_non_null(strstr(b.ptr, "\"file\":\"corpus/a,b.txt\",\"line\":12,\"kind\":\"diagnostic\""));
+	assert_non_null(strstr(b.ptr, "\"count\":2"));
 	resdiff_buf_dispose(&b);
 	resdiff_findings_free(f);
 }
