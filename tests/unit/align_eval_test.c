@@ -249,13 +249,38 @@ static void tally_pair(tally *t, const loaded *l, const resdiff_alignment *al,
 	eval_samples_dispose(&cands);
 }
 
-static void print_tally(const tally *t)
+/* The baseline's recall per class, at its best threshold of each pair. */
+static void tally_baseline(tally *t, const loaded *l)
+{
+	eval_links bl;
+	size_t i;
+	eval_baseline_links(&bl, l->base, l->base_t);
+	for (i = 0; i < l->gold.n; i++)
+		if (eval_is_pair(&l->gold.l[i]))
+			count_class(t, l->gold.l[i].cls,
+				eval_find(&bl, l->gold.l[i].old_id, l->gold.l[i].new_id) != NULL);
+	eval_links_dispose(&bl);
+}
+
+static size_t base_hit(const tally *base, const char *name)
 {
 	size_t i;
-	printf("  per-class recall of gold pair links (held-out, pooled):\n");
+	for (i = 0; i < base->ncls; i++)
+		if (!strcmp(base->cls[i].name, name))
+			return base->cls[i].hit;
+	return 0;
+}
+
+static void print_tally(const tally *t, const tally *base)
+{
+	size_t i;
+	printf("  per-class recall of gold pair links (held-out, pooled; baseline beside):\n");
 	for (i = 0; i < t->ncls; i++)
-		printf("    %-12s %3zu/%-3zu %.3f\n", t->cls[i].name, t->cls[i].hit, t->cls[i].links,
-			t->cls[i].links ? (double)t->cls[i].hit / (double)t->cls[i].links : 0);
+		printf("    %-12s %3zu/%-3zu %.3f | baseline %3zu/%-3zu %.3f\n", t->cls[i].name,
+			t->cls[i].hit, t->cls[i].links,
+			t->cls[i].links ? (double)t->cls[i].hit / (double)t->cls[i].links : 0,
+			base_hit(base, t->cls[i].name), t->cls[i].links,
+			t->cls[i].links ? (double)base_hit(base, t->cls[i].name) / (double)t->cls[i].links : 0);
 	printf("  reliability of matched changes (held-out, pooled):\n");
 	printf("    confidence  changes  mean  right\n");
 	for (i = 0; i < BINS; i++)
@@ -283,11 +308,12 @@ static void test_align_eval__held_out(void **state)
 	const char *folds[NPAIRS];
 	size_t nfolds = 0, f, p, k;
 	bool verbose = getenv("RESDIFF_EVAL_VERBOSE") != NULL;
-	tally t;
+	tally t, tbase;
 	size_t agree = 0, agree_of = 0;
 	int t100;
 
 	memset(&t, 0, sizeof(t));
+	memset(&tbase, 0, sizeof(tbase));
 	for (p = 0; p < NPAIRS; p++) {
 		L[p].a = test_parse_source(PAIRS[p].old_file, PAIRS[p].lang);
 		L[p].b = test_parse_source(PAIRS[p].new_file, PAIRS[p].lang);
@@ -355,6 +381,7 @@ static void test_align_eval__held_out(void **state)
 				PAIRS[p].name, s.p, s.r, s.f1, s.agree, s.pairs, L[p].base_f1, L[p].base_t,
 				L[p].base_score.p, L[p].base_score.r);
 			tally_pair(&t, &L[p], al, &m, verbose);
+			tally_baseline(&tbase, &L[p]);
 			agree += s.agree;
 			agree_of += s.pairs;
 			if (s.f1 < PAIRS[p].floor)
@@ -365,7 +392,7 @@ static void test_align_eval__held_out(void **state)
 		}
 	}
 	printf("  relation agreement on correct pair links: %zu/%zu\n", agree, agree_of);
-	print_tally(&t);
+	print_tally(&t, &tbase);
 	if (agree_of && (double)agree / (double)agree_of < FLOOR_RELATIONS)
 		fail_msg("relation agreement %zu/%zu under the floor", agree, agree_of);
 	{
