@@ -417,14 +417,33 @@ done:
  * RESDIFF_ALIGN_GAP_MAX wide on both sides, are candidates of each other
  * whether the n-gram index found them or not (a recital whose references
  * all moved on between two carried-over ones). The model decides; the
- * order features make the narrow gap count. Candidates stay sorted by
- * old unit, then new. */
+ * order features make the narrow gap count. Candidates stay grouped by
+ * old unit. */
 static int cmp_cand(const void *x, const void *y)
 {
 	const align_cand *a = x, *b = y;
 	if (a->o != b->o)
 		return a->o < b->o ? -1 : 1;
 	return a->n < b->n ? -1 : a->n > b->n;
+}
+
+/* The candidates from `head` on were appended: sort them and merge them
+ * into the others by old unit (linear; the others are grouped by old unit
+ * already). */
+static int merge_tail(aligner *a, size_t head)
+{
+	align_cand *m;
+	size_t i = 0, j = head, k = 0;
+
+	qsort(a->cands + head, a->ncands - head, sizeof(*a->cands), cmp_cand);
+	if (!(m = malloc(a->acands * sizeof(*m))))
+		return align_oom();
+	while (i < head || j < a->ncands)
+		m[k++] = j == a->ncands || (i < head && a->cands[i].o <= a->cands[j].o) ?
+			a->cands[i++] : a->cands[j++];
+	free(a->cands);
+	a->cands = m;
+	return 0;
 }
 
 static bool is_candidate(const aligner *a, size_t from, size_t to, size_t o, size_t n)
@@ -475,7 +494,7 @@ static int gap_candidates(aligner *a, const size_t *anchor)
 		}
 	}
 	if (added)
-		qsort(a->cands, a->ncands, sizeof(*a->cands), cmp_cand);
+		return merge_tail(a, before);
 	return 0;
 }
 
@@ -642,7 +661,11 @@ int align_confidence(aligner *a)
 		double f[RESDIFF_ALIGN_FEATURES], dice, cover;
 		if (!g->nold || !g->nnew)
 			continue;
-		if ((error = align_group_score(&g->similarity, &cover, a, g, NONE, NONE, true)) < 0)
+		if (g->nold == 1 && g->nnew == 1 && align_key_equal(a, g->old[0], g->new[0]))
+			g->similarity = 1.0;  /* unchanged */
+		else if (g->nold == 1 && g->nnew == 1)
+			g->similarity = align_pair_similarity(a, g->old[0], g->new[0]);
+		else if ((error = align_group_score(&g->similarity, &cover, a, g, NONE, NONE, true)) < 0)
 			return error;
 		if (g->pinned || g->nold > 1 || g->nnew > 1) {
 			if ((error = align_group_score(&dice, &cover, a, g, NONE, NONE, false)) < 0)

@@ -104,6 +104,8 @@ int align_candidates(aligner *a);
  * of incompatible kinds); candidates are kept sorted by old unit only
  * when added by align_candidates(). */
 int align_candidate_add(aligner *a, size_t o, size_t n);
+/* The similarity shown for the pair (o, n): rolling words at full weight. */
+double align_pair_similarity(const aligner *a, size_t o, size_t n);
 /* Content similarity of a group's old and new units, with one more unit
  * on either side (NONE: none), and the coverage of the smaller side;
  * `plain` weighs rolling words like the others (what is shown as the

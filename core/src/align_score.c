@@ -546,6 +546,34 @@ static double common_weight(const aligner *a, size_t o, size_t n)
 	return w;
 }
 
+/* The similarity shown for one pair: Dice of the two gram sets with
+ * rolling grams at full weight (their idf, undoing the model's factor). */
+double align_pair_similarity(const aligner *a, size_t o, size_t n)
+{
+	const uint32_t *x = GRAMS(&a->o, o), *y = GRAMS(&a->n, n);
+	const float *wx = WEIGHTS(&a->o, o), *wy = WEIGHTS(&a->n, n);
+	const uint8_t *rx = a->o.rolling + a->o.off[o], *ry = a->n.rolling + a->n.off[n];
+	size_t i = 0, j = 0, nx = NGRAMS(&a->o, o), ny = NGRAMS(&a->n, n);
+	double undo = a->model->rolling > 0 ? a->model->rolling : 1, sx = 0, sy = 0, common = 0;
+
+	for (i = 0; i < nx; i++)
+		sx += rx[i] ? wx[i] / undo : wx[i];
+	for (j = 0; j < ny; j++)
+		sy += ry[j] ? wy[j] / undo : wy[j];
+	for (i = 0, j = 0; i < nx && j < ny;) {
+		if (x[i] < y[j]) {
+			i++;
+		} else if (x[i] > y[j]) {
+			j++;
+		} else {
+			double ex = rx[i] ? wx[i] / undo : wx[i], ey = ry[j] ? wy[j] / undo : wy[j];
+			common += ex < ey ? ex : ey;
+			i++, j++;
+		}
+	}
+	return sx + sy > 0 ? 2.0 * common / (sx + sy) : 1.0;
+}
+
 typedef struct {
 	uint64_t key;
 	size_t unit;
