@@ -48,6 +48,18 @@ static bool operative(resdiff_unit_kind k)
 	return k == RESDIFF_UNIT_OPERATIVE || k == RESDIFF_UNIT_SUBPARAGRAPH;
 }
 
+/* The best and second best Dice of one clause's candidates so far. */
+static void keep_best(double *best, double *second, size_t *arg, double dice, size_t cand)
+{
+	if (*arg == NONE || dice > *best) {
+		*second = *best;
+		*best = dice;
+		*arg = cand;
+	} else if (dice > *second) {
+		*second = dice;
+	}
+}
+
 /* Dice, coverage, kind change, and the margin over the best rival: the
  * most similar other candidate of either clause. */
 static int static_features(aligner *a)
@@ -71,20 +83,8 @@ static int static_features(aligner *a)
 		arg_n[i] = NONE;
 	for (i = 0; i < a->ncands; i++) {
 		const align_cand *c = &a->cands[i];
-		if (arg_o[c->o] == NONE || c->dice > best_o[c->o]) {
-			second_o[c->o] = best_o[c->o];
-			best_o[c->o] = c->dice;
-			arg_o[c->o] = i;
-		} else if (c->dice > second_o[c->o]) {
-			second_o[c->o] = c->dice;
-		}
-		if (arg_n[c->n] == NONE || c->dice > best_n[c->n]) {
-			second_n[c->n] = best_n[c->n];
-			best_n[c->n] = c->dice;
-			arg_n[c->n] = i;
-		} else if (c->dice > second_n[c->n]) {
-			second_n[c->n] = c->dice;
-		}
+		keep_best(&best_o[c->o], &second_o[c->o], &arg_o[c->o], c->dice, i);
+		keep_best(&best_n[c->n], &second_n[c->n], &arg_n[c->n], c->dice, i);
 	}
 	for (i = 0; i < a->ncands; i++) {
 		align_cand *c = &a->cands[i];

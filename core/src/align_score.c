@@ -305,15 +305,16 @@ static int grams_of(gram_list *l, const content *c, unsigned n, bool words)
 	return 0;
 }
 
-/* FNV-1a of a words key without its spaces: the loose key's hash (the
+/* FNV-1a of s[0..len), leaving out the bytes equal to `skip` (0: none).
+ * Of a words key without its spaces, it is the loose key's hash (the
  * loose key is the words key with the spaces dropped). */
-static uint64_t loose_hash(const char *words, size_t len)
+static uint64_t fnv64(const char *s, size_t len, char skip)
 {
 	uint64_t h = 1469598103934665603ull;
 	size_t i;
 	for (i = 0; i < len; i++)
-		if (words[i] != ' ')
-			h = (h ^ (unsigned char)words[i]) * 1099511628211ull;
+		if (!skip || s[i] != skip)
+			h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
 	return h;
 }
 
@@ -388,7 +389,7 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 			error = align_oom();
 			goto done;
 		}
-		s->loose[i] = loose_hash(words.ptr ? words.ptr : "", words.size);
+		s->loose[i] = fnv64(words.ptr ? words.ptr : "", words.size, ' ');
 		ideo = s->lang->script == RESDIFF_SCRIPT_IDEOGRAPHIC ||
 		       resdiff_compare_is_ideographic(s->key[i], s->keylen[i]);
 		if ((error = content_of(&c, words.ptr ? words.ptr : "", words.size, lx, ideo,
@@ -623,16 +624,6 @@ static int cand_push(aligner *a, const align_cand *c)
 	return 0;
 }
 
-/* FNV-1a of a key. */
-static uint64_t key_hash(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ull;
-	size_t i;
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
-}
-
 #define EXACT_BOOST 1e12
 
 /* The new units sharing most weighted content grams with old unit i, into
@@ -676,7 +667,7 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 	/* Equal keys are always candidates (the patience anchors). */
 	{
 		size_t lo = 0, hi = nkeys;
-		uint64_t h = key_hash(a->o.key[i], a->o.keylen[i]);
+		uint64_t h = fnv64(a->o.key[i], a->o.keylen[i], 0);
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
 			if (keys[mid].key < h)
@@ -771,7 +762,7 @@ int align_candidates(aligner *a)
 	for (j = 0; j < a->n.n; j++) {
 		if (a->n.group[j] != NONE)
 			continue;
-		keys[nkeys].key = key_hash(a->n.key[j], a->n.keylen[j]);
+		keys[nkeys].key = fnv64(a->n.key[j], a->n.keylen[j], 0);
 		keys[nkeys++].unit = j;
 	}
 	if (nkeys)

@@ -452,18 +452,13 @@ static void check_class_case(const char *lang, const char *name)
 	resdiff_doc_free(b);
 }
 
-static void test_align__class_cases_en(void **state)
+static void test_align__class_cases(void **state)
 {
-	size_t i;
-	for (i = 0; CLASS_CASES[i]; i++)
-		check_class_case("en", CLASS_CASES[i]);
-}
-
-static void test_align__class_cases_zh(void **state)
-{
-	size_t i;
-	for (i = 0; CLASS_CASES[i]; i++)
-		check_class_case("zh", CLASS_CASES[i]);
+	static const char *const langs[] = { "en", "zh" };
+	size_t i, l;
+	for (l = 0; l < 2; l++)
+		for (i = 0; CLASS_CASES[i]; i++)
+			check_class_case(langs[l], CLASS_CASES[i]);
 }
 
 /* A heading whose text changes only in case is an editorial rewording,
@@ -572,8 +567,7 @@ int main(void)
 		cmocka_unit_test(test_align__heading_case_is_editorial),
 		cmocka_unit_test(test_align__gap_is_not_a_confident_match),
 		cmocka_unit_test(test_align__floors),
-		cmocka_unit_test(test_align__class_cases_en),
-		cmocka_unit_test(test_align__class_cases_zh),
+		cmocka_unit_test(test_align__class_cases),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
