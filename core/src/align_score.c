@@ -24,6 +24,8 @@ typedef struct {
 	size_t n, alloc;
 	size_t *word;        /* start of each word in cp */
 	size_t nwords, awords;
+	uint32_t seen[256];  /* code points asked of the lexicon, by cp % 256 */
+	bool may[256];       /* and whether a rolling word can start with them */
 } content;
 
 static int content_push(content *c, uint32_t cp, size_t byte, bool word_start)
@@ -127,6 +129,19 @@ static void mark_spaced(content *c, const char *key, const resdiff_lang_lexicon 
 	}
 }
 
+/* Can a rolling word start with cp? The lexicon's answer, remembered for
+ * the last code point of each of 256 slots (texts repeat their
+ * characters). */
+static bool may_start_rolling(content *c, const resdiff_lang_lexicon *lx, uint32_t cp)
+{
+	size_t k = cp & 255;
+	if (c->seen[k] != cp + 1) {
+		c->seen[k] = cp + 1;
+		c->may[k] = resdiff_lang_lexicon_may_start(lx, cp, RESDIFF_LANG_ROLLING);
+	}
+	return c->may[k];
+}
+
 /* Ideographic scripts: listed leading words from the start, digits, runs
  * of two or more listed number characters (第六十四届), and listed words
  * of several characters (届会议). */
@@ -150,7 +165,7 @@ static void mark_ideographic(content *c, const char *key, size_t len,
 		if (i < c->n) {
 			if (is_digit(c->cp[i]))
 				c->rolling[i] = 1;
-			if (resdiff_lang_lexicon_may_start(lx, c->cp[i], RESDIFF_LANG_ROLLING))
+			if (may_start_rolling(c, lx, c->cp[i]))
 				m = resdiff_lang_lexicon_prefix(lx, key + c->byte[i], len - c->byte[i],
 					RESDIFF_LANG_ROLLING);
 			cps = m ? cps_in(c, i, m) : 0;
