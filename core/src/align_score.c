@@ -184,6 +184,22 @@ static void mark_ideographic(content *c, const char *key, size_t len,
 	}
 }
 
+/* Keys are well-formed UTF-8 (compare.c encodes them): ASCII and the
+ * three-byte CJK characters decoded inline, the rest by the full decoder. */
+static int32_t key_decode(const char *s, size_t len, size_t *adv)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] < 0x80) {
+		*adv = 1;
+		return u[0];
+	}
+	if ((u[0] & 0xF0) == 0xE0 && len >= 3) {
+		*adv = 3;
+		return ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	}
+	return resdiff_utf8_decode(s, len, adv);
+}
+
 static int content_of(content *c, const char *words, size_t len, const resdiff_lang_lexicon *lx,
 		bool ideographic, bool heading)
 {
@@ -193,7 +209,7 @@ static int content_of(content *c, const char *words, size_t len, const resdiff_l
 
 	c->n = c->nwords = 0;
 	while (p < len) {
-		int32_t cp = resdiff_utf8_decode(words + p, len - p, &adv);
+		int32_t cp = key_decode(words + p, len - p, &adv);
 		if (cp == ' ') {
 			p += adv;
 			start = true;
