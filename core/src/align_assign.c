@@ -252,14 +252,11 @@ static double logit(double p)
 	return log(p / (1 - p));
 }
 
-typedef struct {
-	const aligner *a;
-	double floor;        /* logit(accept) */
-} weigher;
-
-static double weight_of(const weigher *w, const align_cand *c)
+/* An accepted pair's weight in the assignment: logit(p) - logit(accept),
+ * positive above the floor. */
+static double weight_of(double least, const align_cand *c)
 {
-	return logit(c->p) - w->floor;
+	return logit(c->p) - least;
 }
 
 /* A candidate's index with what it sorts by (qsort has no context). */
@@ -313,11 +310,10 @@ static int assign_pairs(aligner *a, size_t *match_o, size_t *match_n)
 	ranked *order = NULL, *by_new = NULL;
 	size_t *first_new = NULL, *first_old = NULL;
 	size_t nacc = 0, i, k, pass;
-	weigher w;
+	double least;
 	int error = 0;
 
-	w.a = a;
-	w.floor = logit(a->model->accept);
+	least = logit(a->model->accept);
 	for (i = 0; i < a->o.n; i++)
 		match_o[i] = NONE;
 	for (i = 0; i < a->n.n; i++)
@@ -372,7 +368,7 @@ static int assign_pairs(aligner *a, size_t *match_o, size_t *match_n)
 					double g;
 					if (d->p < a->model->accept || match_n[d->n] != NONE)
 						continue;
-					g = weight_of(&w, c) + weight_of(&w, d) - weight_of(&w, &a->cands[e2]);
+					g = weight_of(least, c) + weight_of(least, d) - weight_of(least, &a->cands[e2]);
 					if (g > gain + 1e-9)
 						gain = g, best = k;
 				}
@@ -391,7 +387,7 @@ static int assign_pairs(aligner *a, size_t *match_o, size_t *match_n)
 					double g;
 					if (d->p < a->model->accept || match_o[d->o] != NONE)
 						continue;
-					g = weight_of(&w, c) + weight_of(&w, d) - weight_of(&w, &a->cands[e2]);
+					g = weight_of(least, c) + weight_of(least, d) - weight_of(least, &a->cands[e2]);
 					if (g > gain + 1e-9)
 						gain = g, best = by_new[k].idx;
 				}

@@ -81,12 +81,13 @@ extern "C" {
 /* Under this confidence a matched change is shown as "low confidence". */
 #define RESDIFF_ALIGN_LOW_CONFIDENCE 0.7
 
-/* The features of a candidate pair (docs/DIFF.md, "Scores"). */
+/* The features of a candidate pair (docs/DIFF.md, "Alignment", step 4). */
 enum {
 	RESDIFF_ALIGN_F_DICE = 0, /* weighted Dice of the two clauses' content */
 	RESDIFF_ALIGN_F_COVER,    /* share of the shorter clause's content in the other */
-	RESDIFF_ALIGN_F_ORDER,    /* 1 when the pair keeps the order of the anchor chain */
-	RESDIFF_ALIGN_F_TIGHT,    /* 1 / width of its gap between anchors; 0 out of order */
+	RESDIFF_ALIGN_F_ORDER,    /* keeps the order of the anchor chain: its cover; else 0 */
+	RESDIFF_ALIGN_F_TIGHT,    /* also its diagonal neighbours anchored: cover x 1 (both)
+	                             or x 0.5 (one); else 0 */
 	RESDIFF_ALIGN_F_MARGIN,   /* Dice minus the best rival pair's of either clause */
 	RESDIFF_ALIGN_F_KIND,     /* 1 when preambular <-> operative */
 	RESDIFF_ALIGN_F_SHARE,    /* share of clauses the two texts have in common */
