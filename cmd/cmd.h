@@ -68,6 +68,8 @@ typedef struct {
 		int (*provenance)(resdiff_buf *out, const resdiff_provenance *prov);
 		int (*stats)(resdiff_buf *out, const resdiff_series_stats *stats);
 		int (*report)(resdiff_buf *out, const resdiff_report *report);
+		int (*export_doc)(resdiff_buf *out, const resdiff_doc *doc,
+				const resdiff_akn_options *opts);
 	} render;
 } cmd_format;
 
@@ -144,6 +146,7 @@ int cmd_index(int argc, char **argv);
 int cmd_blame(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 /* Open the resdiff repository named by -C/--repo, $RESDIFF_REPO or found
  * from the current directory upwards; warns on stderr about lock files

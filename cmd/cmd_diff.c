@@ -104,6 +104,7 @@ static int diff_input_load(resdiff_doc **out, const char *arg, const char *lang,
 		const resdiff_manifest *manifest)
 {
 	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
 	const resdiff_manifest_entry *entry = NULL;
 	char *text = NULL;
 	size_t len, k;
@@ -121,8 +122,9 @@ static int diff_input_load(resdiff_doc **out, const char *arg, const char *lang,
 		return error;
 	}
 	popts.language = lang ? lang : entry ? entry->language : NULL;
-	popts.source = arg;
-	if ((error = resdiff_file_read(&text, &len, entry ? entry->path : arg)) < 0)
+	popts.source = pdf.source = arg;
+	if ((error = resdiff_file_read(&text, &len, entry ? entry->path : arg)) < 0 ||
+	    (error = resdiff_pdf_convert(&text, &len, &pdf)) < 0)
 		goto done;
 	read_seconds += now() - t0;
 	t0 = now();

@@ -11,13 +11,15 @@ static const cmd_opt import_opts[] = {
 	{ "symbol", 0, OPT_VALUE, "SYMBOL", "document symbol (one FILE only)" },
 	{ "date", 0, OPT_VALUE, "YYYY-MM-DD", "adoption date" },
 	{ "lang", 0, OPT_VALUE, "LANG", "language of the documents (default: manifest, then detected)" },
+	{ "format", 0, OPT_VALUE, "FORMAT", "of the files: text (default) or akn (Akoma Ntoso XML, as "
+		"'resdiff export' writes; the manifest key 'format' says it per document)" },
 	{ "quiet", 'q', OPT_FLAG, NULL, "print only the summary line" },
 	{ "no-index", 0, OPT_FLAG, NULL, "do not update the clause index (blame rebuilds it when needed)" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
 typedef struct {
-	const char *series, *symbol, *date, *lang;
+	const char *series, *symbol, *date, *lang, *format;
 } overrides;
 
 /* Read, hash and parse one file; apply the manifest entry and flags. */
@@ -25,18 +27,26 @@ static int load_one(resdiff_doc **out, char sha[65], const char *path,
 		const resdiff_manifest_entry *entry, const overrides *o)
 {
 	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
 	resdiff_doc *doc = NULL;
 	char *text = NULL, *fsym = NULL, *flang = NULL;
+	const char *format;
 	size_t len;
 	int error;
 
 	*out = NULL;
 	popts.language = o->lang ? o->lang : entry ? entry->language : NULL;
-	popts.source = path;
+	popts.source = pdf.source = path;
 	if ((error = resdiff_file_read(&text, &len, path)) < 0)
 		goto done;
+	/* the source hash is of the bytes imported: of a PDF, the PDF's */
 	resdiff_store_source_hash(sha, text, len);
-	if ((error = resdiff_parse(&doc, text, len, &popts)) < 0)
+	format = o->format ? o->format : entry && entry->format ? entry->format : "text";
+	if (!strcmp(format, "akn"))
+		error = resdiff_akn_parse(&doc, text, len, &popts);
+	else if ((error = resdiff_pdf_convert(&text, &len, &pdf)) == 0)
+		error = resdiff_parse(&doc, text, len, &popts);
+	if (error < 0)
 		goto done;
 	if (entry && (error = resdiff_manifest_apply(doc, entry)) < 0)
 		goto done;
@@ -165,7 +175,7 @@ int cmd_import(int argc, char **argv)
 
 	r = cmd_args_parse(&args, import_opts, argc, argv,
 		"resdiff import [--manifest FILE] [--series SLUG] [--symbol S] [--date YYYY-MM-DD] "
-		"[--lang LANG] [FILE...]",
+		"[--lang LANG] [--format text|akn] [FILE...]",
 		"Parse documents and store them: one record commit per new or changed text,\n"
 		"then the series histories they belong to. Re-importing an identical text does\n"
 		"nothing; a changed text of the same symbol and language is a correction.");
@@ -176,9 +186,14 @@ int cmd_import(int argc, char **argv)
 	o.symbol = cmd_arg(&args, import_opts, "symbol");
 	o.date = cmd_arg(&args, import_opts, "date");
 	o.lang = cmd_arg(&args, import_opts, "lang");
+	o.format = cmd_arg(&args, import_opts, "format");
 	quiet = cmd_flag(&args, import_opts, "quiet");
 	if (o.lang && !resdiff_name_language_ok(o.lang)) {
 		rc = cmd_fail("invalid language '%s' (ar, zh, en, fr, ru, es)", o.lang);
+		goto done;
+	}
+	if (o.format && strcmp(o.format, "text") && strcmp(o.format, "akn")) {
+		rc = cmd_fail("unknown input format '%s' (text, akn)", o.format);
 		goto done;
 	}
 	if (o.series && !resdiff_name_series_ok(o.series)) {

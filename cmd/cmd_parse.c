@@ -15,15 +15,23 @@ static int parse_one(resdiff_buf *out, const char *path, const cmd_format *forma
 		const char *lang, const resdiff_manifest_entry *entry)
 {
 	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
 	resdiff_doc *doc = NULL;
 	char *text = NULL;
 	size_t len;
 	int error;
 
 	popts.language = lang ? lang : entry ? entry->language : NULL;
-	popts.source = path;
+	popts.source = pdf.source = path;
 	if ((error = resdiff_file_read(&text, &len, path)) < 0 ||
-	    (error = resdiff_parse(&doc, text, len, &popts)) < 0)
+	    (error = resdiff_pdf_convert(&text, &len, &pdf)) < 0)
+		goto done;
+	if (!format->render.doc) {
+		/* --format=extracted: the text the parser would read */
+		error = resdiff_text_sanitize(out, text, len, true);
+		goto done;
+	}
+	if ((error = resdiff_parse(&doc, text, len, &popts)) < 0)
 		goto done;
 	if (entry && (error = resdiff_manifest_apply(doc, entry)) < 0)
 		goto done;
@@ -45,7 +53,8 @@ int cmd_parse(int argc, char **argv)
 
 	r = cmd_args_parse(&args, parse_opts, argc, argv,
 		"resdiff parse [--format=FORMAT] [--lang=LANG] [--manifest=FILE] FILE...",
-		"Parse UN resolutions and reports into paragraphs. '-' reads standard input.");
+		"Parse UN resolutions and reports into paragraphs. '-' reads standard input.\n"
+		"A PDF (FILE.pdf or %PDF- content) is read through its layout first.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	lang = cmd_arg(&args, parse_opts, "lang");

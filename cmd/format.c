@@ -32,6 +32,8 @@ static const cmd_format formats[] = {
 	{ "parse", "text", NULL, 0, { .doc = doc_text } },
 	{ "parse", "json", "JSON Lines for several files", 0, { .doc = doc_json } },
 	{ "parse", "summary", NULL, 0, { .doc = doc_summary } },
+	/* no renderer: parse prints the text it would parse */
+	{ "parse", "extracted", "the text the parser reads; of a PDF, what its layout gave", 0, { .doc = NULL } },
 	{ "show", "text", NULL, 0, { .doc = doc_card } },
 	{ "show", "json", "as 'resdiff parse --format=json'", 0, { .doc = doc_json } },
 	{ "diff", "text", NULL, CMD_FORMAT_COLOR, { .diff = resdiff_render_diff_text } },
@@ -48,9 +50,11 @@ static const cmd_format formats[] = {
 	{ "trace", "json", NULL, 0, { .provenance = resdiff_render_provenance_json } },
 	{ "stats", "text", NULL, 0, { .stats = resdiff_render_stats_text } },
 	{ "stats", "json", NULL, 0, { .stats = resdiff_render_stats_json } },
-	{ "stats", "html", "an SVG chart", 0, { .stats = resdiff_render_stats_html } },
+	{ "stats", "html", "the picture of the series, a chart and the table", 0, { .stats = resdiff_render_stats_html } },
+	{ "stats", "svg", "the picture of the series: clauses from member to member", 0, { .stats = resdiff_render_stats_svg } },
 	{ "report", "markdown", NULL, 0, { .report = resdiff_render_report_markdown } },
 	{ "report", "json", NULL, 0, { .report = resdiff_render_report_json } },
+	{ "export", "akn", "Akoma Ntoso 3.0, AKN4UN", 0, { .export_doc = resdiff_render_doc_akn } },
 };
 
 #define FORMAT_COUNT (sizeof(formats) / sizeof(formats[0]))

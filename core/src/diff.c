@@ -1,5 +1,6 @@
 /* diff.c: alignment + word edits = the edit script of two documents. */
 #include "resdiff/diff.h"
+#include "diff_notes.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,8 @@ int resdiff_diff_docs(resdiff_diff **out, const resdiff_doc *old_doc,
 				bo.ptr, bo.size, bn.ptr, bn.size)) < 0)
 			goto done;
 	}
+	if ((error = diff_footnote_edits(diff)) < 0)
+		goto done;
 	diff->edits_seconds = now() - t0 - diff->init_seconds;
 	*out = diff;
 	diff = NULL;

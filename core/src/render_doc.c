@@ -29,6 +29,16 @@ int resdiff_html_escape(resdiff_buf *out, const char *s, size_t len)
 	return resdiff_buf_put(out, s + start, len - start);
 }
 
+int resdiff_html_escape_text(resdiff_buf *out, const char *s, size_t len, bool keep_newlines)
+{
+	resdiff_buf clean = RESDIFF_BUF_INIT;
+	int error;
+	if ((error = resdiff_text_sanitize(&clean, s, len, keep_newlines)) == 0)
+		error = resdiff_html_escape(out, clean.ptr ? clean.ptr : "", clean.size);
+	resdiff_buf_dispose(&clean);
+	return error;
+}
+
 static int put_text(resdiff_buf *out, const char *s, bool sanitize)
 {
 	if (sanitize)
@@ -157,6 +167,7 @@ int resdiff_render_doc_json(resdiff_buf *out, const resdiff_doc *doc, const char
 	for (i = 0; i < doc->diag_count; i++) {
 		resdiff_json_object_open(&w);
 		resdiff_json_key_uint(&w, "line", doc->diags[i].line);
+		resdiff_json_key_string(&w, "level", resdiff_diag_level_name(doc->diags[i].level));
 		resdiff_json_key_string(&w, "message", doc->diags[i].message);
 		resdiff_json_object_close(&w);
 	}

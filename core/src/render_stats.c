@@ -23,12 +23,7 @@ static int put(resdiff_buf *out, const char *s)
 
 static int put_html(resdiff_buf *out, const char *s)
 {
-	resdiff_buf clean = RESDIFF_BUF_INIT;
-	int error;
-	if ((error = put(&clean, s)) == 0)
-		error = resdiff_html_escape(out, clean.ptr ? clean.ptr : "", clean.size);
-	resdiff_buf_dispose(&clean);
-	return error;
+	return resdiff_html_escape_text(out, s ? s : "", s ? strlen(s) : 0, false);
 }
 
 static int year_of(const char *date)
@@ -200,7 +195,9 @@ int resdiff_render_stats_html(resdiff_buf *out, const resdiff_series_stats *st)
 			".carried{fill:#2b6cb0}.new{fill:#f6ad55}</style></head><body>\n<h1>")) < 0 ||
 	    (error = put_html(out, st->slug)) < 0 ||
 	    (error = resdiff_buf_puts(out, " (")) < 0 || (error = put_html(out, st->language)) < 0 ||
-	    (error = resdiff_buf_printf(out, ")</h1>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+	    (error = resdiff_buf_puts(out, ")</h1>\n<h2>Clauses from member to member</h2>\n")) < 0 ||
+	    (error = resdiff_stats_svg_write(out, st)) < 0 ||
+	    (error = resdiff_buf_printf(out, "<h2>Carried over and new</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
 			"height=\"%d\" role=\"img\" aria-label=\"clauses per member: carried over and new\">\n",
 			width, STATS_SVG_HEIGHT + 40)) < 0)
 		return error;

@@ -118,6 +118,14 @@ bool resdiff_text_is_cjk(uint32_t cp)
 	return resdiff_text_is_ideograph(cp);
 }
 
+bool resdiff_text_is_latin(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+	return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+	       (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
 bool resdiff_text_is_space(uint32_t cp)
 {
 	/* Unicode's White_Space set is small and fixed: test it directly (the

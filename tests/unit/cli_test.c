@@ -39,7 +39,8 @@ static const char *const commands[] = {
 	"diff --format=amendments " A " " B, "-C R diff --series ecosoc-wsis --format=json",
 	"-C R show 2009/7", "-C R show --format=json 2009/7", "-C R log", "-C R series",
 	"-C R blame 2017/21:OP21", "-C R trace --format=json 2009/7:OP6",
-	"-C R stats ecosoc-wsis", "-C R index", "-C R unlock", "-C R import " A, "init N",
+	"-C R stats ecosoc-wsis", "-C R stats --format=svg ecosoc-wsis", "-C R export 2009/7",
+	"export " A, "-C R index", "-C R unlock", "-C R import " A, "init N",
 };
 
 static char *expand(const char *cmd, size_t n)

@@ -31,7 +31,7 @@ static void test_render_doc__json(void **state)
 		"\"text\":\"Recalling \\\"x\\\"\\\\y,\",\"line\":5,\"footnotes\":[{\"label\":\"1\",\"offset\":10}]},"
 		"{\"id\":\"OP1\",\"kind\":\"operative\",\"label\":\"1.\",\"text\":\"Decides\\u001b[2J;\","
 		"\"line\":7,\"footnotes\":[]}],\"footnotes\":[{\"label\":\"1\",\"text\":\"See <A/1>.\","
-		"\"line\":9}],\"diagnostics\":[{\"line\":4,\"message\":\"paragraph numbers jump from 1 to 3\"}]}\n");
+		"\"line\":9}],\"diagnostics\":[{\"line\":4,\"level\":\"warning\",\"message\":\"paragraph numbers jump from 1 to 3\"}]}\n");
 	resdiff_buf_dispose(&b);
 	resdiff_doc_free(doc);
 }

@@ -34,10 +34,22 @@ extern "C" {
 
 #define RESDIFF_DIFF_JSON_SCHEMA 1
 
+/* A footnote of a change whose footnotes changed, old beside new: the
+ * footnotes its old and its new clauses cite, in citation order, without
+ * those whose bodies are the same on both sides, paired in order. */
+typedef struct {
+	const resdiff_footnote *old_note;  /* borrowed from the old document; NULL: none */
+	const resdiff_footnote *new_note;  /* borrowed from the new document; NULL: none */
+	resdiff_edit *edits;               /* word edits of the body when both are there */
+	size_t edit_count;
+} resdiff_footnote_edit;
+
 typedef struct resdiff_diff {
 	resdiff_alignment *alignment;  /* owned */
 	resdiff_edit **edits;          /* per change; NULL when none */
 	size_t *edit_count;            /* per change */
+	resdiff_footnote_edit **notes; /* per change; NULL when its footnotes did not change */
+	size_t *note_count;            /* per change */
 	double align_seconds;          /* time spent in each stage */
 	double init_seconds;           /* libgit2 init (once, when edits are needed) */
 	double edits_seconds;          /* word edits, init excluded */

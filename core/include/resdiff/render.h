@@ -21,6 +21,9 @@ extern "C" {
 
 /* HTML-escaped text (& < > " '). */
 int resdiff_html_escape(resdiff_buf *out, const char *s, size_t len);
+/* The same after the terminal sanitizer (resdiff_text_sanitize: control
+ * characters and bidi controls masked), for text from documents. */
+int resdiff_html_escape_text(resdiff_buf *out, const char *s, size_t len, bool keep_newlines);
 
 /* `ID<TAB>text` per unit, then `[label]<TAB>text` per footnote. Text is
  * sanitised (no control characters) when `sanitize` is set. */

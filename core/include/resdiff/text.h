@@ -38,10 +38,13 @@ size_t resdiff_utf8_encode(char out[4], uint32_t cp);
 size_t resdiff_utf8_count(const char *s, size_t len);
 
 /* Han, kana, Hangul, Bopomofo and CJK punctuation/full-width forms: the
- * characters next to which no space is kept when lines are joined. */
+ * characters next to which no space is kept when lines are joined (but
+ * one between an ideograph and a Latin word, docs/PARSE.md rule 7). */
 bool resdiff_text_is_cjk(uint32_t cp);
 /* Han, kana or Hangul letters only (tokenised one character per token). */
 bool resdiff_text_is_ideograph(uint32_t cp);
+/* A letter of the Latin script (ASCII, Latin-1, Latin Extended). */
+bool resdiff_text_is_latin(uint32_t cp);
 /* Unicode White_Space, plus U+200B and U+FEFF. */
 bool resdiff_text_is_space(uint32_t cp);
 
