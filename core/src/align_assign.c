@@ -453,7 +453,7 @@ static bool is_candidate(const aligner *a, size_t from, size_t to, size_t o, siz
 
 static int gap_candidates(aligner *a, const size_t *anchor)
 {
-	size_t po = 0, pn = 0, o, first = 0, added = 0, before = a->ncands;
+	size_t po = 0, pn = 0, o, first = 0, before = a->ncands;
 	int error;
 
 	/* (po, pn): the first clauses after the previous anchor; o walks on
@@ -480,7 +480,6 @@ static int gap_candidates(aligner *a, const size_t *anchor)
 						continue;
 					if ((error = align_candidate_add(a, x, y)) < 0)
 						return error;
-					added++;
 				}
 			}
 		}
@@ -489,9 +488,7 @@ static int gap_candidates(aligner *a, const size_t *anchor)
 			pn = anchor[o] + 1;
 		}
 	}
-	if (added)
-		return merge_tail(a, before);
-	return 0;
+	return a->ncands > before ? merge_tail(a, before) : 0;
 }
 
 /* How much do the two texts share? A rolling update carries nearly every
