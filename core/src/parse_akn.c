@@ -932,8 +932,12 @@ static void read_meta(reader *r, xmlNodePtr meta)
 				if (is_resdiff(c, "diagnostic")) {
 					xmlChar *t = xmlNodeGetContent(c);
 					const char *line = attr(r, c, "line", NULL);
-					if (resdiff_doc_add_diag(r->doc, line ? (size_t)strtoull(line, NULL, 10) : 0,
-							"%s", t ? (const char *)t : "") < 0)
+					const char *level = attr(r, c, "level", NULL);
+					size_t at = line ? (size_t)strtoull(line, NULL, 10) : 0;
+					const char *msg = t ? (const char *)t : "";
+					if ((level && !strcmp(level, resdiff_diag_level_name(RESDIFF_DIAG_NOTE))
+							? resdiff_doc_add_note(r->doc, at, "%s", msg)
+							: resdiff_doc_add_diag(r->doc, at, "%s", msg)) < 0)
 						r->error = RESDIFF_ENOMEM;
 					xmlFree(t);
 				}

@@ -937,6 +937,8 @@ static void write_proprietary(akn_writer *aw)
 	for (i = 0; i < aw->doc->diag_count; i++) {
 		xw_leaf(x, "resdiff:diagnostic");
 		xw_attr_uint(x, "line", aw->doc->diags[i].line);
+		if (aw->doc->diags[i].level != RESDIFF_DIAG_WARNING)
+			xw_attr(x, "level", resdiff_diag_level_name(aw->doc->diags[i].level));
 		xw_text(x, aw->doc->diags[i].message);
 		xw_end(x);
 	}

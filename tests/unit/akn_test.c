@@ -299,6 +299,8 @@ static void test_akn__odd_documents_round_trip(void **state)
 	add(doc, "ANNEX3", RESDIFF_UNIT_HEADING, "", "ANNEX3 twice", 37);
 	add(doc, "(a)", RESDIFF_UNIT_SUBPARAGRAPH, "", "an id that is only parentheses", 38);
 	add(doc, "ART", RESDIFF_UNIT_HEADING, "", "no number", 39);
+	assert_int_equal(resdiff_doc_add_diag(doc, 4, "duplicate id OP1"), 0);
+	assert_int_equal(resdiff_doc_add_note(doc, 31, "\"5\" kept: it may be a footnote marker"), 0);
 	assert_round_trip(doc, "odd document");
 	resdiff_doc_free(doc);
 }
