@@ -38,26 +38,39 @@
 typedef struct {
 	const char *name;
 	const char *old_file, *new_file, *lang, *gold;
-	const char *fold;
-	double floor;        /* held-out pair-link F1 must stay at or above
-	                        (measured, docs/DIFF.md, less about a link) */
+	const char *fold;    /* language fold */
+	const char *set;     /* "first": the seven pairs the first round was fitted on;
+	                        "second": the five hard English pairs added after it */
+	const char *shape;   /* same (series), across (series), restructured, draft */
+	double floor;        /* pair-link F1 in the language folds must stay at or
+	                        above (measured, docs/DIFF.md, less about a link) */
 } gold_pair;
 
 static const gold_pair PAIRS[] = {
 	{ "zh 2009/7 -> 2017/21", "corpus/E_RES_2009_7.zh.txt", "corpus/E_RES_2017_21.zh.txt", "zh",
-	  "tests/golden/align/E_RES_2009_7__E_RES_2017_21.gold", "zh", 0.85 },
+	  "tests/golden/align/E_RES_2009_7__E_RES_2017_21.gold", "zh", "first", "same", 0.85 },
 	{ "zh 2009/7 -> 65/141", "corpus/E_RES_2009_7.zh.txt", "corpus/A_RES_65_141.zh.txt", "zh",
-	  "tests/golden/align/E_RES_2009_7__A_RES_65_141.gold", "zh", 0.75 },
+	  "tests/golden/align/E_RES_2009_7__A_RES_65_141.gold", "zh", "first", "across", 0.75 },
 	{ "zh 65/141 -> 2017/21", "corpus/A_RES_65_141.zh.txt", "corpus/E_RES_2017_21.zh.txt", "zh",
-	  "tests/golden/align/A_RES_65_141__E_RES_2017_21.gold", "zh", 0.60 },
+	  "tests/golden/align/A_RES_65_141__E_RES_2017_21.gold", "zh", "first", "across", 0.60 },
 	{ "en 74/197 -> 75/202", "tests/data/en/A_RES_74_197.txt", "tests/data/en/A_RES_75_202.txt", "en",
-	  "tests/golden/align/A_RES_74_197__A_RES_75_202.gold", "en", 0.98 },
+	  "tests/golden/align/A_RES_74_197__A_RES_75_202.gold", "en", "first", "same", 0.98 },
 	{ "en 75/202 -> 76/189", "tests/data/en/A_RES_75_202.txt", "tests/data/en/A_RES_76_189.txt", "en",
-	  "tests/golden/align/A_RES_75_202__A_RES_76_189.gold", "en", 0.98 },
+	  "tests/golden/align/A_RES_75_202__A_RES_76_189.gold", "en", "first", "same", 0.98 },
 	{ "en 74/197 -> 76/189", "tests/data/en/A_RES_74_197.txt", "tests/data/en/A_RES_76_189.txt", "en",
-	  "tests/golden/align/A_RES_74_197__A_RES_76_189.gold", "en", 0.98 },
+	  "tests/golden/align/A_RES_74_197__A_RES_76_189.gold", "en", "first", "same", 0.98 },
 	{ "en A/80/L.2 -> 80/1", "tests/data/en/A_80_L.2.txt", "tests/data/en/A_RES_80_1.txt", "en",
-	  "tests/golden/align/A_80_L.2__A_RES_80_1.gold", "en", 0.90 },
+	  "tests/golden/align/A_80_L.2__A_RES_80_1.gold", "en", "first", "draft", 0.90 },
+	{ "en 78/166 -> 80/155", "tests/data/en/A_RES_78_166.txt", "tests/data/en/A_RES_80_155.txt", "en",
+	  "tests/golden/align/A_RES_78_166__A_RES_80_155.gold", "en", "second", "restructured", 0 },
+	{ "en L.3 -> 80/155", "tests/data/en/A_C.2_80_L.3.txt", "tests/data/en/A_RES_80_155.txt", "en",
+	  "tests/golden/align/A_C.2_80_L.3__A_RES_80_155.gold", "en", "second", "draft", 0 },
+	{ "en 78/166 -> L.3", "tests/data/en/A_RES_78_166.txt", "tests/data/en/A_C.2_80_L.3.txt", "en",
+	  "tests/golden/align/A_RES_78_166__A_C.2_80_L.3.gold", "en", "second", "restructured", 0 },
+	{ "en 76/189 -> 78/132", "tests/data/en/A_RES_76_189.txt", "tests/data/en/A_RES_78_132.txt", "en",
+	  "tests/golden/align/A_RES_76_189__A_RES_78_132.gold", "en", "second", "same", 0 },
+	{ "en 80/3 -> 80/151", "tests/data/en/A_RES_80_3.txt", "tests/data/en/A_RES_80_151.txt", "en",
+	  "tests/golden/align/A_RES_80_3__A_RES_80_151.gold", "en", "second", "across", 0 },
 };
 
 #define NPAIRS (sizeof(PAIRS) / sizeof(PAIRS[0]))
@@ -70,6 +83,7 @@ static const gold_pair PAIRS[] = {
 
 typedef struct {
 	resdiff_doc *a, *b;
+	bool ok;                 /* the gold fits the parsed texts */
 	eval_links gold;
 	eval_baseline *base;
 	double base_f1, base_t;  /* pair-link F1 at the pair's best threshold */
@@ -147,6 +161,7 @@ static void print_model(const char *what, const resdiff_align_model *m)
 
 #define MAX_CLASSES 16
 #define BINS 10
+#define MAX_SHAPES 8
 
 typedef struct {
 	char name[EVAL_CLASS];
@@ -154,10 +169,20 @@ typedef struct {
 } class_count;
 
 typedef struct {
+	const char *name;
+	eval_score s;            /* summed counts */
+} shape_count;
+
+/* What one protocol measured, pooled over the pairs it reported. */
+typedef struct {
 	class_count cls[MAX_CLASSES];
 	size_t ncls;
 	size_t bin_n[BINS], bin_right[BINS];
 	double bin_conf[BINS];
+	shape_count shape[MAX_SHAPES];
+	size_t nshape;
+	eval_score all;          /* summed counts */
+	size_t agree, agree_of;  /* relation agreement on correct pair links */
 } tally;
 
 static void count_class(tally *t, const char *name, bool hit)
@@ -173,6 +198,31 @@ static void count_class(tally *t, const char *name, bool hit)
 	}
 	t->cls[i].links++;
 	t->cls[i].hit += hit;
+}
+
+static void add_counts(eval_score *sum, const eval_score *s)
+{
+	sum->hit += s->hit;
+	sum->npred += s->npred;
+	sum->ngold += s->ngold;
+	sum->agree += s->agree;
+	sum->pairs += s->pairs;
+	eval_score_finish(sum);
+}
+
+static void count_shape(tally *t, const char *shape, const eval_score *s)
+{
+	size_t i;
+	for (i = 0; i < t->nshape && strcmp(t->shape[i].name, shape); i++)
+		;
+	if (i == t->nshape) {
+		assert_true(t->nshape < MAX_SHAPES);
+		t->shape[t->nshape++].name = shape;
+	}
+	add_counts(&t->shape[i].s, s);
+	add_counts(&t->all, s);
+	t->agree += s->agree;
+	t->agree_of += s->pairs;
 }
 
 /* Per-class recall and reliability of one held-out alignment. */
@@ -263,6 +313,7 @@ static void tally_baseline(tally *t, const loaded *l)
 		if (eval_is_pair(&l->gold.l[i]))
 			count_class(t, l->gold.l[i].cls,
 				eval_find(&bl, l->gold.l[i].old_id, l->gold.l[i].new_id) != NULL);
+	count_shape(t, "", &l->base_score);
 	eval_links_dispose(&bl);
 }
 
@@ -278,14 +329,28 @@ static size_t base_hit(const tally *base, const char *name)
 static void print_tally(const tally *t, const tally *base)
 {
 	size_t i;
-	printf("  per-class recall of gold pair links (held-out, pooled; baseline beside):\n");
-	for (i = 0; i < t->ncls; i++)
-		printf("    %-12s %3zu/%-3zu %.3f | baseline %3zu/%-3zu %.3f\n", t->cls[i].name,
-			t->cls[i].hit, t->cls[i].links,
-			t->cls[i].links ? (double)t->cls[i].hit / (double)t->cls[i].links : 0,
-			base_hit(base, t->cls[i].name), t->cls[i].links,
-			t->cls[i].links ? (double)base_hit(base, t->cls[i].name) / (double)t->cls[i].links : 0);
-	printf("  reliability of matched changes (held-out, pooled):\n");
+	printf("  pooled pair links by shape:\n");
+	for (i = 0; i < t->nshape; i++)
+		printf("    %-13s P %.3f R %.3f F1 %.3f (%zu/%zu predicted right, %zu/%zu gold found)\n",
+			t->shape[i].name, t->shape[i].s.p, t->shape[i].s.r, t->shape[i].s.f1,
+			t->shape[i].s.hit, t->shape[i].s.npred, t->shape[i].s.hit, t->shape[i].s.ngold);
+	printf("    %-13s P %.3f R %.3f F1 %.3f", "all", t->all.p, t->all.r, t->all.f1);
+	if (base)
+		printf(" | baseline (best t per pair) P %.3f R %.3f F1 %.3f", base->all.p, base->all.r,
+			base->all.f1);
+	printf("\n");
+	printf("  relation agreement on correct pair links: %zu/%zu\n", t->agree, t->agree_of);
+	printf("  per-class recall of gold pair links (pooled%s):\n", base ? "; baseline beside" : "");
+	for (i = 0; i < t->ncls; i++) {
+		printf("    %-12s %3zu/%-3zu %.3f", t->cls[i].name, t->cls[i].hit, t->cls[i].links,
+			t->cls[i].links ? (double)t->cls[i].hit / (double)t->cls[i].links : 0);
+		if (base)
+			printf(" | baseline %3zu/%-3zu %.3f", base_hit(base, t->cls[i].name),
+				t->cls[i].links, t->cls[i].links ?
+				(double)base_hit(base, t->cls[i].name) / (double)t->cls[i].links : 0);
+		printf("\n");
+	}
+	printf("  reliability of matched changes (pooled):\n");
 	printf("    confidence  changes  mean  right\n");
 	for (i = 0; i < BINS; i++)
 		if (t->bin_n[i])
@@ -294,78 +359,84 @@ static void print_tally(const tally *t, const tally *base)
 				(double)t->bin_right[i] / (double)t->bin_n[i]);
 }
 
-/* Relation agreement on correct held-out pair links, pooled (measured
- * 0.997, docs/DIFF.md). */
+/* Relation agreement on correct held-out pair links, pooled, in the
+ * language folds (docs/DIFF.md). */
 #define FLOOR_RELATIONS 0.97
 
-/* RESDIFF_EVAL_FOLDS=pair: every pair a fold of its own (leave one pair
- * out; a diagnostic beside the language folds). */
-static const char *fold_of(size_t p)
+/* The protocols (docs/DIFF.md, "Protocol"): which pairs a fold reports
+ * and which it is fitted on. */
+typedef enum {
+	PROTOCOL_SECOND,     /* fitted on the first seven pairs, reported on the second five */
+	PROTOCOL_LANGUAGE,   /* zh fitted on en, en fitted on zh */
+	PROTOCOL_PAIR,       /* leave one pair out (a diagnostic) */
+	PROTOCOL_COUNT
+} protocol;
+
+static const char *const PROTOCOL_NAMES[PROTOCOL_COUNT] = { "second", "language", "pair" };
+
+/* The fold pair p is reported in; NULL: not reported. */
+static const char *fold_of(protocol pr, size_t p)
 {
-	const char *f = getenv("RESDIFF_EVAL_FOLDS");
-	return f && !strcmp(f, "pair") ? PAIRS[p].name : PAIRS[p].fold;
+	switch (pr) {
+	case PROTOCOL_SECOND:
+		return strcmp(PAIRS[p].set, "second") ? NULL : "second";
+	case PROTOCOL_LANGUAGE:
+		return PAIRS[p].fold;
+	default:
+		return PAIRS[p].name;
+	}
 }
 
-static void test_align_eval__held_out(void **state)
+/* Is pair p fitted on when the fold is reported? */
+static bool trains(protocol pr, size_t p, const char *fold)
 {
-	loaded L[NPAIRS];
-	const char *folds[NPAIRS];
-	size_t nfolds = 0, f, p, k;
-	bool verbose = getenv("RESDIFF_EVAL_VERBOSE") != NULL;
-	tally t, tbase;
-	size_t agree = 0, agree_of = 0;
-	int t100;
+	if (pr == PROTOCOL_SECOND)
+		return !strcmp(PAIRS[p].set, "first");
+	return strcmp(fold_of(pr, p), fold) != 0;
+}
 
-	memset(&t, 0, sizeof(t));
-	memset(&tbase, 0, sizeof(tbase));
+/* RESDIFF_EVAL_PROTOCOLS: a comma-separated list of protocol names; by
+ * default "second,language" (the leave-one-pair-out fits take longest). */
+static bool protocol_wanted(protocol pr)
+{
+	const char *want = getenv("RESDIFF_EVAL_PROTOCOLS");
+	const char *name = PROTOCOL_NAMES[pr];
+	size_t n = strlen(name);
+	const char *p;
+	if (!want)
+		return pr != PROTOCOL_PAIR;
+	for (p = strstr(want, name); p; p = strstr(p + 1, name))
+		if ((p == want || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
+			return true;
+	return false;
+}
+
+/* Run one protocol over the loaded pairs: fit each fold, align its pairs,
+ * print and pool the figures; scores[p] gets pair p's (if reported). */
+static void run_protocol(tally *t, tally *tbase, eval_score *scores, protocol pr,
+		const loaded *L, bool verbose)
+{
+	const char *folds[NPAIRS];
+	size_t nfolds = 0, f, p;
+
+	memset(t, 0, sizeof(*t));
+	memset(tbase, 0, sizeof(*tbase));
 	for (p = 0; p < NPAIRS; p++) {
-		L[p].a = test_parse_source(PAIRS[p].old_file, PAIRS[p].lang);
-		L[p].b = test_parse_source(PAIRS[p].new_file, PAIRS[p].lang);
-		eval_gold_load(&L[p].gold, PAIRS[p].gold, L[p].a, L[p].b);
-		L[p].base = eval_baseline_new(L[p].a, L[p].b);
-		L[p].base_f1 = -1;
-		for (t100 = 1; t100 <= 99; t100++) {
-			eval_links bl;
-			eval_score s;
-			eval_baseline_links(&bl, L[p].base, t100 / 100.0);
-			s = eval_score_of(&bl, &L[p].gold, true);
-			if (s.f1 > L[p].base_f1) {
-				L[p].base_f1 = s.f1;
-				L[p].base_t = t100 / 100.0;
-				L[p].base_score = s;
-			}
-			eval_links_dispose(&bl);
-		}
-		for (f = 0; f < nfolds && strcmp(folds[f], fold_of(p)); f++)
+		const char *fold = fold_of(pr, p);
+		if (!fold || !L[p].ok)
+			continue;
+		for (f = 0; f < nfolds && strcmp(folds[f], fold); f++)
 			;
 		if (f == nfolds)
-			folds[nfolds++] = fold_of(p);
+			folds[nfolds++] = fold;
 	}
-	if (getenv("RESDIFF_EVAL_DUMP")) {
-		FILE *fp = fopen(getenv("RESDIFF_EVAL_DUMP"), "w");
-		assert_non_null(fp);
-		for (p = 0; p < NPAIRS; p++) {
-			eval_samples s = { NULL, 0, 0 };
-			eval_collect(&s, L[p].a, L[p].b, &L[p].gold, NULL);
-			for (k = 0; k < s.n; k++) {
-				size_t i;
-				fprintf(fp, "%zu\t%s\t%s\t%d", p, L[p].a->units[s.s[k].old_unit].id,
-					L[p].b->units[s.s[k].new_unit].id, s.s[k].y);
-				for (i = 0; i < RESDIFF_ALIGN_FEATURES; i++)
-					fprintf(fp, "\t%.4f", s.s[k].x[i]);
-				fprintf(fp, "\n");
-			}
-			eval_samples_dispose(&s);
-		}
-		fclose(fp);
-	}
-	printf("held-out pair links (each fold aligned with constants fitted on the others):\n");
-	printf("  | pair | P | R | F1 | relations | baseline F1 (best t) |\n");
+	printf("protocol %s:\n", PROTOCOL_NAMES[pr]);
+	printf("  | pair | shape | P | R | F1 | relations | baseline F1 (best t) |\n");
 	for (f = 0; f < nfolds; f++) {
 		size_t train[NPAIRS], ntrain = 0;
 		resdiff_align_model m;
 		for (p = 0; p < NPAIRS; p++)
-			if (strcmp(fold_of(p), folds[f]))
+			if (L[p].ok && trains(pr, p, folds[f]))
 				train[ntrain++] = p;
 		if (!ntrain)
 			continue;
@@ -376,57 +447,157 @@ static void test_align_eval__held_out(void **state)
 			resdiff_alignment *al;
 			eval_links pred;
 			eval_score s;
-			if (strcmp(fold_of(p), folds[f]))
+			if (!L[p].ok || !fold_of(pr, p) || strcmp(fold_of(pr, p), folds[f]))
 				continue;
 			al = eval_align(L[p].a, L[p].b, &m);
 			eval_links_of(&pred, al);
 			s = eval_score_of(&pred, &L[p].gold, true);
-			printf("  | %s | %.3f | %.3f | %.3f | %zu/%zu | %.3f (t=%.2f, P %.3f R %.3f) |\n",
-				PAIRS[p].name, s.p, s.r, s.f1, s.agree, s.pairs, L[p].base_f1, L[p].base_t,
-				L[p].base_score.p, L[p].base_score.r);
-			tally_pair(&t, &L[p], al, &m, verbose);
-			tally_baseline(&tbase, &L[p]);
-			agree += s.agree;
-			agree_of += s.pairs;
-			if (s.f1 < PAIRS[p].floor)
-				fail_msg("%s: held-out pair-link F1 %.3f under the floor %.2f", PAIRS[p].name,
-					s.f1, PAIRS[p].floor);
+			printf("  | %s | %s | %.3f | %.3f | %.3f | %zu/%zu | %.3f (t=%.2f, P %.3f R %.3f) |\n",
+				PAIRS[p].name, PAIRS[p].shape, s.p, s.r, s.f1, s.agree, s.pairs, L[p].base_f1,
+				L[p].base_t, L[p].base_score.p, L[p].base_score.r);
+			scores[p] = s;
+			tally_pair(t, &L[p], al, &m, verbose);
+			tally_baseline(tbase, &L[p]);
+			count_shape(t, PAIRS[p].shape, &s);
 			eval_links_dispose(&pred);
 			resdiff_alignment_free(al);
 		}
 	}
-	printf("  relation agreement on correct pair links: %zu/%zu\n", agree, agree_of);
-	print_tally(&t, &tbase);
-	if (agree_of && (double)agree / (double)agree_of < FLOOR_RELATIONS)
-		fail_msg("relation agreement %zu/%zu under the floor", agree, agree_of);
-	{
-		size_t all[NPAIRS];
-		resdiff_align_model m;
-		for (p = 0; p < NPAIRS; p++)
-			all[p] = p;
-		if (getenv("RESDIFF_EVAL_FIT_ALL")) {
-			fit(&m, L, all, NPAIRS, 0);
-			printf("fitted on every pair (the shipped constants come from here):\n");
-			print_model("constants", &m);
-			fit(&m, L, all, NPAIRS, SHIPPED_ROLLING);
-			print_model("rolling fixed at the shipped value", &m);
+	print_tally(t, tbase);
+}
+
+static void load_pair(loaded *l, const gold_pair *gp, char *why, size_t cap)
+{
+	int t100;
+
+	l->a = test_parse_source(gp->old_file, gp->lang);
+	l->b = test_parse_source(gp->new_file, gp->lang);
+	l->ok = eval_gold_read(&l->gold, why, cap, gp->gold, l->a, l->b);
+	l->base = eval_baseline_new(l->a, l->b);
+	l->base_f1 = -1;
+	for (t100 = 1; l->ok && t100 <= 99; t100++) {
+		eval_links bl;
+		eval_score s;
+		eval_baseline_links(&bl, l->base, t100 / 100.0);
+		s = eval_score_of(&bl, &l->gold, true);
+		if (s.f1 > l->base_f1) {
+			l->base_f1 = s.f1;
+			l->base_t = t100 / 100.0;
+			l->base_score = s;
 		}
-		print_model("shipped", resdiff_align_model_default());
-		printf("shipped constants on every pair (a training score):\n");
-		for (p = 0; p < NPAIRS; p++) {
-			eval_score s;
-			pair_f1(&L[p], NULL, &s);
-			printf("  | %s | %.3f | %.3f | %.3f | %zu/%zu |\n", PAIRS[p].name, s.p, s.r, s.f1,
-				s.agree, s.pairs);
+		eval_links_dispose(&bl);
+	}
+}
+
+static void dump_samples(const char *path, const loaded *L)
+{
+	FILE *fp = fopen(path, "w");
+	size_t p, k, i;
+	assert_non_null(fp);
+	for (p = 0; p < NPAIRS; p++) {
+		eval_samples s = { NULL, 0, 0 };
+		if (!L[p].ok)
+			continue;
+		eval_collect(&s, L[p].a, L[p].b, &L[p].gold, NULL);
+		for (k = 0; k < s.n; k++) {
+			fprintf(fp, "%zu\t%s\t%s\t%d", p, L[p].a->units[s.s[k].old_unit].id,
+				L[p].b->units[s.s[k].new_unit].id, s.s[k].y);
+			for (i = 0; i < RESDIFF_ALIGN_FEATURES; i++)
+				fprintf(fp, "\t%.4f", s.s[k].x[i]);
+			fprintf(fp, "\n");
+		}
+		eval_samples_dispose(&s);
+	}
+	fclose(fp);
+}
+
+/* The shipped constants on every pair: a training score (they were fitted
+ * on all of them). */
+static void print_shipped(const loaded *L, bool verbose)
+{
+	tally t;
+	size_t p;
+
+	memset(&t, 0, sizeof(t));
+	print_model("shipped", resdiff_align_model_default());
+	printf("shipped constants on every pair (a training score):\n");
+	for (p = 0; p < NPAIRS; p++) {
+		resdiff_alignment *al;
+		eval_links pred;
+		eval_score s;
+		if (!L[p].ok)
+			continue;
+		al = eval_align(L[p].a, L[p].b, NULL);
+		eval_links_of(&pred, al);
+		s = eval_score_of(&pred, &L[p].gold, true);
+		printf("  | %s | %s | %.3f | %.3f | %.3f | %zu/%zu |\n", PAIRS[p].name, PAIRS[p].shape,
+			s.p, s.r, s.f1, s.agree, s.pairs);
+		tally_pair(&t, &L[p], al, NULL, verbose);
+		count_shape(&t, PAIRS[p].shape, &s);
+		eval_links_dispose(&pred);
+		resdiff_alignment_free(al);
+	}
+	print_tally(&t, NULL);
+}
+
+static void test_align_eval__held_out(void **state)
+{
+	loaded L[NPAIRS];
+	char why[NPAIRS][2048];
+	bool verbose = getenv("RESDIFF_EVAL_VERBOSE") != NULL;
+	size_t p, broken = 0;
+	int pr;
+
+	for (p = 0; p < NPAIRS; p++) {
+		load_pair(&L[p], &PAIRS[p], why[p], sizeof(why[p]));
+		if (!L[p].ok) {
+			printf("GOLD DOES NOT FIT THE PARSE: %s (%s -> %s): %s\n", PAIRS[p].gold,
+				PAIRS[p].old_file, PAIRS[p].new_file, why[p]);
+			broken++;
 		}
 	}
+	if (getenv("RESDIFF_EVAL_DUMP"))
+		dump_samples(getenv("RESDIFF_EVAL_DUMP"), L);
+	for (pr = 0; pr < PROTOCOL_COUNT; pr++) {
+		tally t, tbase;
+		eval_score scores[NPAIRS];
+		if (!protocol_wanted((protocol)pr))
+			continue;
+		memset(scores, 0, sizeof(scores));
+		run_protocol(&t, &tbase, scores, (protocol)pr, L, verbose);
+		if (pr != PROTOCOL_LANGUAGE)
+			continue;
+		for (p = 0; p < NPAIRS; p++)
+			if (L[p].ok && scores[p].f1 < PAIRS[p].floor)
+				fail_msg("%s: held-out pair-link F1 %.3f under the floor %.2f", PAIRS[p].name,
+					scores[p].f1, PAIRS[p].floor);
+		if (t.agree_of && (double)t.agree / (double)t.agree_of < FLOOR_RELATIONS)
+			fail_msg("relation agreement %zu/%zu under the floor", t.agree, t.agree_of);
+	}
+	if (getenv("RESDIFF_EVAL_FIT_ALL")) {
+		size_t all[NPAIRS], n = 0;
+		resdiff_align_model m;
+		for (p = 0; p < NPAIRS; p++)
+			if (L[p].ok)
+				all[n++] = p;
+		fit(&m, L, all, n, 0);
+		printf("fitted on every pair (the shipped constants come from here):\n");
+		print_model("constants", &m);
+		fit(&m, L, all, n, SHIPPED_ROLLING);
+		print_model("rolling fixed at the shipped value", &m);
+	}
+	print_shipped(L, verbose);
 	for (p = 0; p < NPAIRS; p++) {
 		eval_baseline_free(L[p].base);
 		eval_links_dispose(&L[p].gold);
 		resdiff_doc_free(L[p].a);
 		resdiff_doc_free(L[p].b);
 	}
-	(void)k;
+	/* A gold file that no longer fits the parsed texts (the parser's ids
+	 * changed) fails the test by name; the figures above leave it out. */
+	if (broken)
+		fail_msg("%zu gold file(s) do not fit the parsed texts: see GOLD DOES NOT FIT above",
+			broken);
 }
 
 static void assert_lineage(const char *old_file, const char *old_id, const char *new_file,
