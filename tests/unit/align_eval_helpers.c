@@ -360,6 +360,7 @@ static void collect_one(const resdiff_align_candidate *c, void *payload)
 	s->s[s->n].new_unit = c->new_unit;
 	s->s[s->n].p = c->probability;
 	s->s[s->n].best = c->best;
+	s->s[s->n].chosen = c->chosen;
 	s->s[s->n++].y = eval_find(col->gold, col->a->units[c->old_unit].id,
 		col->b->units[c->new_unit].id) != NULL;
 }

@@ -67,6 +67,7 @@ typedef struct {
 	size_t old_unit, new_unit;
 	double p;
 	bool best;
+	bool chosen;         /* both units ended in one change */
 } eval_sample;
 
 typedef struct {

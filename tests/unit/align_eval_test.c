@@ -3,29 +3,36 @@
  * (the .gold files of tests/golden/align), measured so that it cannot flatter itself
  * (docs/DIFF.md, "Evaluation").
  *
- * The gold pairs fall into folds (by language: the Chinese corpus pairs,
- * the English pairs of tests/data/en). For each fold, the model's
- * constants are fitted on the other folds only: the logistic weights by
- * regression on the candidate pairs, the few structural constants
- * (rolling-word weight, word features, accept and join floors) by the
- * mean pair-link F1 over a small grid. The fold's pairs are then aligned
- * with those constants: these held-out figures are what docs/DIFF.md
- * reports, beside the baseline "character-bigram Dice, greedy one-to-one,
- * at its best threshold for each pair" (which flatters the baseline).
+ * Each protocol splits the gold pairs into folds; a fold is aligned with
+ * constants fitted on other pairs only: the logistic weights by regression
+ * on the candidate pairs, the accept and join floors by the mean pair-link
+ * F1 over a small grid (fit() below). The protocols:
+ *   second    fitted on the seven pairs of the first round, reported on
+ *             the five of the second English set (the primary held-out
+ *             figure of docs/DIFF.md);
+ *   language  the Chinese pairs fitted on the English ones and the reverse;
+ *   pair      each pair fitted on the eleven others (a diagnostic; only
+ *             when asked for, RESDIFF_EVAL_PROTOCOLS=second,language,pair).
+ * Beside every figure: the baseline "character-bigram Dice, greedy
+ * one-to-one, at its best threshold for each pair" (which flatters it).
  *
  * Scoring: an alignment is a set of links; a matched change contributes
  * one link (old, new) per old x new pair of its ids. Pair-link precision,
- * recall and F1 count those links only. Relation agreement: the share of
- * correct pair links whose relation is the gold line's. Per-class recall
- * uses the class= note of each gold line. Reliability: every matched
- * change of the held-out runs, binned by its confidence, against the
- * share that is right (all its pair links in the gold).
+ * recall and F1 count those links only, pooled by shape (same series,
+ * across series, restructured, draft -> adopted). Relation agreement: the
+ * share of correct pair links whose relation is the gold line's. Per-class
+ * recall uses the class= note of each gold line. Reliability: every
+ * matched change of the held-out runs, binned by its confidence, against
+ * the share that is right (all its pair links in the gold).
+ *
+ * A gold file whose ids no longer fit the parsed texts (a parser fix
+ * renumbered them) is named with every id at fault and fails the test.
  *
  * RESDIFF_EVAL_VERBOSE=1 prints every wrong and missed pair link with its
- * features; RESDIFF_EVAL_FOLDS=pair leaves one pair out instead of one
- * language; RESDIFF_EVAL_FIT_ALL=1 also fits on every pair (where the
+ * features; RESDIFF_EVAL_FIT_ALL=1 also fits on every pair (where the
  * shipped constants of align_assign.c come from); RESDIFF_EVAL_GRID=1
- * prints the grid of every fit.
+ * prints the grid of every fit; RESDIFF_EVAL_DUMP=FILE writes every
+ * candidate of the shipped model with its features.
  */
 #include "helpers.h"
 #include "align_eval_helpers.h"
@@ -48,11 +55,11 @@ typedef struct {
 
 static const gold_pair PAIRS[] = {
 	{ "zh 2009/7 -> 2017/21", "corpus/E_RES_2009_7.zh.txt", "corpus/E_RES_2017_21.zh.txt", "zh",
-	  "tests/golden/align/E_RES_2009_7__E_RES_2017_21.gold", "zh", "first", "same", 0.85 },
+	  "tests/golden/align/E_RES_2009_7__E_RES_2017_21.gold", "zh", "first", "same", 0.80 },
 	{ "zh 2009/7 -> 65/141", "corpus/E_RES_2009_7.zh.txt", "corpus/A_RES_65_141.zh.txt", "zh",
-	  "tests/golden/align/E_RES_2009_7__A_RES_65_141.gold", "zh", "first", "across", 0.75 },
+	  "tests/golden/align/E_RES_2009_7__A_RES_65_141.gold", "zh", "first", "across", 0.60 },
 	{ "zh 65/141 -> 2017/21", "corpus/A_RES_65_141.zh.txt", "corpus/E_RES_2017_21.zh.txt", "zh",
-	  "tests/golden/align/A_RES_65_141__E_RES_2017_21.gold", "zh", "first", "across", 0.60 },
+	  "tests/golden/align/A_RES_65_141__E_RES_2017_21.gold", "zh", "first", "across", 0.75 },
 	{ "en 74/197 -> 75/202", "tests/data/en/A_RES_74_197.txt", "tests/data/en/A_RES_75_202.txt", "en",
 	  "tests/golden/align/A_RES_74_197__A_RES_75_202.gold", "en", "first", "same", 0.98 },
 	{ "en 75/202 -> 76/189", "tests/data/en/A_RES_75_202.txt", "tests/data/en/A_RES_76_189.txt", "en",
@@ -75,9 +82,7 @@ static const gold_pair PAIRS[] = {
 
 #define NPAIRS (sizeof(PAIRS) / sizeof(PAIRS[0]))
 #define LAMBDA 1.0           /* L2 penalty of the logistic fit */
-/* The rolling-word weight shipped: the fit on every pair prefers 1 (no
- * down-weighting) by one link; 0.5 is kept as the robust middle
- * (docs/DIFF.md). */
+/* The rolling-word weight: chosen, not fitted (docs/DIFF.md). */
 #define SHIPPED_ROLLING 0.5
 #define FIT_ROUNDS 3         /* order features depend on the model: refit */
 
@@ -104,46 +109,40 @@ static double pair_f1(const loaded *l, const resdiff_align_model *m, eval_score 
 	return s.f1;
 }
 
-/* Fit a model on the pairs train[0..ntrain); rolling > 0 fixes the
- * rolling-word weight instead of choosing it. */
-static void fit(resdiff_align_model *out, const loaded *L, const size_t *train, size_t ntrain,
-		double rolling)
+/* Fit a model on the pairs train[0..ntrain): the logistic weights by
+ * regression (FIT_ROUNDS rounds), then accept and join by the best mean
+ * pair-link F1 over a small grid. The rolling-word weight and the word
+ * features are chosen, not fitted (SHIPPED_ROLLING, off), as for the
+ * shipped model. */
+static void fit(resdiff_align_model *out, const loaded *L, const size_t *train, size_t ntrain)
 {
-	static const double rollings[] = { 0.3, 1.0, 0.5, 0.1 };
 	static const double accepts[] = { 0.5, 0.4, 0.3, 0.2, 0.15, 0.1 };
 	static const double joins[] = { 0.5, 0.6, 0.4, 0.3 };
+	resdiff_align_model m = *resdiff_align_model_default();
 	double best = -1;
-	size_t r, w, i, j, k, round;
+	size_t i, j, k, round;
 
-	for (r = 0; r < sizeof(rollings) / sizeof(rollings[0]); r++) {
-		for (w = 0; w < 2; w++) {
-			resdiff_align_model m = *resdiff_align_model_default();
-			if (rolling > 0 && (r || w))
-				continue;
-			m.rolling = rolling > 0 ? rolling : rollings[r];
-			m.words = w == 1;
-			for (round = 0; round < FIT_ROUNDS; round++) {
-				eval_samples s = { NULL, 0, 0 };
-				for (k = 0; k < ntrain; k++)
-					eval_collect(&s, L[train[k]].a, L[train[k]].b, &L[train[k]].gold, &m);
-				eval_fit_logistic(&m, &s, LAMBDA);
-				eval_samples_dispose(&s);
-			}
-			for (i = 0; i < sizeof(accepts) / sizeof(accepts[0]); i++) {
-				for (j = 0; j < sizeof(joins) / sizeof(joins[0]); j++) {
-					double mean = 0;
-					m.accept = accepts[i];
-					m.join = joins[j];
-					for (k = 0; k < ntrain; k++)
-						mean += pair_f1(&L[train[k]], &m, NULL) / (double)ntrain;
-					if (getenv("RESDIFF_EVAL_GRID"))
-						printf("    grid rolling %.2f words %d accept %.2f join %.2f: %.4f\n",
-							m.rolling, m.words, m.accept, m.join, mean);
-					if (mean > best + 1e-9) {
-						best = mean;
-						*out = m;
-					}
-				}
+	m.rolling = SHIPPED_ROLLING;
+	m.words = false;
+	for (round = 0; round < FIT_ROUNDS; round++) {
+		eval_samples s = { NULL, 0, 0 };
+		for (k = 0; k < ntrain; k++)
+			eval_collect(&s, L[train[k]].a, L[train[k]].b, &L[train[k]].gold, &m);
+		eval_fit_logistic(&m, &s, LAMBDA);
+		eval_samples_dispose(&s);
+	}
+	for (i = 0; i < sizeof(accepts) / sizeof(accepts[0]); i++) {
+		for (j = 0; j < sizeof(joins) / sizeof(joins[0]); j++) {
+			double mean = 0;
+			m.accept = accepts[i];
+			m.join = joins[j];
+			for (k = 0; k < ntrain; k++)
+				mean += pair_f1(&L[train[k]], &m, NULL) / (double)ntrain;
+			if (getenv("RESDIFF_EVAL_GRID"))
+				printf("    grid accept %.2f join %.2f: %.4f\n", m.accept, m.join, mean);
+			if (mean > best + 1e-9) {
+				best = mean;
+				*out = m;
 			}
 		}
 	}
@@ -440,7 +439,7 @@ static void run_protocol(tally *t, tally *tbase, eval_score *scores, protocol pr
 				train[ntrain++] = p;
 		if (!ntrain)
 			continue;
-		fit(&m, L, train, ntrain, 0);
+		fit(&m, L, train, ntrain);
 		printf("  fold %s, fitted on %zu other pair(s):\n", folds[f], ntrain);
 		print_model("constants", &m);
 		for (p = 0; p < NPAIRS; p++) {
@@ -500,8 +499,9 @@ static void dump_samples(const char *path, const loaded *L)
 			continue;
 		eval_collect(&s, L[p].a, L[p].b, &L[p].gold, NULL);
 		for (k = 0; k < s.n; k++) {
-			fprintf(fp, "%zu\t%s\t%s\t%d", p, L[p].a->units[s.s[k].old_unit].id,
-				L[p].b->units[s.s[k].new_unit].id, s.s[k].y);
+			fprintf(fp, "%zu\t%s\t%s\t%d\t%d\t%d\t%.4f", p, L[p].a->units[s.s[k].old_unit].id,
+				L[p].b->units[s.s[k].new_unit].id, s.s[k].y, s.s[k].best, s.s[k].chosen,
+				s.s[k].p);
 			for (i = 0; i < RESDIFF_ALIGN_FEATURES; i++)
 				fprintf(fp, "\t%.4f", s.s[k].x[i]);
 			fprintf(fp, "\n");
@@ -580,11 +580,9 @@ static void test_align_eval__held_out(void **state)
 		for (p = 0; p < NPAIRS; p++)
 			if (L[p].ok)
 				all[n++] = p;
-		fit(&m, L, all, n, 0);
+		fit(&m, L, all, n);
 		printf("fitted on every pair (the shipped constants come from here):\n");
 		print_model("constants", &m);
-		fit(&m, L, all, n, SHIPPED_ROLLING);
-		print_model("rolling fixed at the shipped value", &m);
 	}
 	print_shipped(L, verbose);
 	for (p = 0; p < NPAIRS; p++) {
