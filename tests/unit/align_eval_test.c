@@ -116,11 +116,10 @@ static double pair_f1(const loaded *l, const resdiff_align_model *m, eval_score 
  * shipped model. */
 static void fit(resdiff_align_model *out, const loaded *L, const size_t *train, size_t ntrain)
 {
-	static const double accepts[] = { 0.5, 0.4, 0.3, 0.2, 0.15, 0.1 };
-	static const double joins[] = { 0.5, 0.6, 0.4, 0.3 };
+	static const double accepts[] = { 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15, 0.1 };
 	resdiff_align_model m = *resdiff_align_model_default();
 	double best = -1;
-	size_t i, j, k, round;
+	size_t i, k, round;
 
 	m.rolling = SHIPPED_ROLLING;
 	m.words = false;
@@ -132,18 +131,15 @@ static void fit(resdiff_align_model *out, const loaded *L, const size_t *train, 
 		eval_samples_dispose(&s);
 	}
 	for (i = 0; i < sizeof(accepts) / sizeof(accepts[0]); i++) {
-		for (j = 0; j < sizeof(joins) / sizeof(joins[0]); j++) {
-			double mean = 0;
-			m.accept = accepts[i];
-			m.join = joins[j];
-			for (k = 0; k < ntrain; k++)
-				mean += pair_f1(&L[train[k]], &m, NULL) / (double)ntrain;
-			if (getenv("RESDIFF_EVAL_GRID"))
-				printf("    grid accept %.2f join %.2f: %.4f\n", m.accept, m.join, mean);
-			if (mean > best + 1e-9) {
-				best = mean;
-				*out = m;
-			}
+		double mean = 0;
+		m.accept = accepts[i];
+		for (k = 0; k < ntrain; k++)
+			mean += pair_f1(&L[train[k]], &m, NULL) / (double)ntrain;
+		if (getenv("RESDIFF_EVAL_GRID"))
+			printf("    grid accept %.2f: %.4f\n", m.accept, mean);
+		if (mean > best + 1e-9) {
+			best = mean;
+			*out = m;
 		}
 	}
 }
@@ -154,8 +150,8 @@ static void print_model(const char *what, const resdiff_align_model *m)
 	printf("  %s: intercept %.2f, weights", what, m->intercept);
 	for (i = 0; i < RESDIFF_ALIGN_FEATURES; i++)
 		printf(" %.2f", m->weight[i]);
-	printf("; rolling %.2f, words %s, accept %.2f, join %.2f\n", m->rolling,
-		m->words ? "yes" : "no", m->accept, m->join);
+	printf("; rolling %.2f, words %s, accept %.2f\n", m->rolling, m->words ? "yes" : "no",
+		m->accept);
 }
 
 #define MAX_CLASSES 16
