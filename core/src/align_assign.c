@@ -249,7 +249,7 @@ static int order_features(aligner *a, const size_t *anchor)
 			(c->o + 1 < a->o.n && anchor[c->o + 1] == c->n + 1);
 		/* Order is evidence as far as content supports it: by itself it
 		 * would pair every clause left between two anchors. */
-		c->feature[RESDIFF_ALIGN_F_ORDER] = in ? cover : 0;
+		c->feature[RESDIFF_ALIGN_F_ORDER] = in ? cover / log2(1.0 + (double)(nn - pn - 1)) : 0;
 		c->feature[RESDIFF_ALIGN_F_TIGHT] = in ? cover * (before + after) / 2.0 : 0;
 	}
 done:
@@ -575,7 +575,6 @@ int align_assign(aligner *a)
 			goto done;
 		a->groups[g].dice = c->dice;
 		a->groups[g].confidence = c->p;
-		memcpy(a->groups[g].feature, c->feature, sizeof(c->feature));
 	}
 done:
 	free(anchor);
@@ -615,7 +614,7 @@ static void release(aligner *a, size_t g)
 static int group_takes(bool *out, double *with, const aligner *a, const align_group *g,
 		size_t o, size_t n)
 {
-	double now, cover;
+	align_overlap now, then;
 	int error;
 
 	*out = false;
@@ -623,10 +622,11 @@ static int group_takes(bool *out, double *with, const aligner *a, const align_gr
 	    (n != NONE && (g->nold != 1 || g->nnew >= RESDIFF_ALIGN_MAX_GROUP)) ||
 	    g->dice >= 1.0)
 		return 0;
-	if ((error = align_group_score(&now, &cover, a, g, NONE, NONE, false)) < 0 ||
-	    (error = align_group_score(with, &cover, a, g, o, n, false)) < 0)
+	if ((error = align_group_score(&now, a, g, NONE, NONE, false)) < 0 ||
+	    (error = align_group_score(&then, a, g, o, n, false)) < 0)
 		return error;
-	*out = *with > now;
+	*with = then.dice;
+	*out = then.dice > now.dice;
 	return 0;
 }
 
@@ -680,6 +680,8 @@ int align_split_merge(aligner *a)
 				if ((error = align_group_add(a, go, NONE, n)) < 0)
 					goto done;
 				a->groups[go].dice = with;
+				if (order[i].p < a->groups[go].confidence)
+					a->groups[go].confidence = order[i].p;
 				changed = true;
 				continue;
 			}
@@ -695,6 +697,8 @@ merge:
 				if ((error = align_group_add(a, gn, o, NONE)) < 0)
 					goto done;
 				a->groups[gn].dice = with;
+				if (order[i].p < a->groups[gn].confidence)
+					a->groups[gn].confidence = order[i].p;
 				changed = true;
 			}
 		}
@@ -706,9 +710,10 @@ done:
 
 /* ---- confidence --------------------------------------------------------- */
 
-/* A pair's confidence is its probability; a split or merge is scored by
- * the same model with the group's similarity and coverage in place of
- * the founding pair's. Pins are the user's decision: 1. */
+/* A one-to-one change's confidence is its pair's probability; a split or
+ * merge is as sure as the least probable of its pairs (set as they
+ * joined); pins are the user's decision: 1. The similarity shown is the
+ * pair's or the group's, rolling words at full weight. */
 int align_confidence(aligner *a)
 {
 	size_t i;
@@ -716,30 +721,20 @@ int align_confidence(aligner *a)
 
 	for (i = 0; i < a->ngroups; i++) {
 		align_group *g = &a->groups[i];
-		double f[RESDIFF_ALIGN_FEATURES], dice, cover;
+		align_overlap ov;
 		if (!g->nold || !g->nnew)
 			continue;
-		if (g->nold == 1 && g->nnew == 1 && align_key_equal(a, g->old[0], g->new[0]))
-			g->similarity = 1.0;  /* unchanged */
-		else if (g->nold == 1 && g->nnew == 1)
-			g->similarity = align_pair_similarity(a, g->old[0], g->new[0]);
-		else if ((error = align_group_score(&g->similarity, &cover, a, g, NONE, NONE, true)) < 0)
-			return error;
-		if (g->pinned || g->nold > 1 || g->nnew > 1) {
-			if ((error = align_group_score(&dice, &cover, a, g, NONE, NONE, false)) < 0)
-				return error;
-			g->dice = dice;
-		}
-		if (g->pinned) {
+		if (g->pinned)
 			g->confidence = 1.0;
-			continue;
+		if (g->nold == 1 && g->nnew == 1 && align_key_equal(a, g->old[0], g->new[0])) {
+			g->similarity = 1.0;  /* unchanged */
+		} else if (g->nold == 1 && g->nnew == 1) {
+			g->similarity = align_pair_similarity(a, g->old[0], g->new[0]);
+		} else {
+			if ((error = align_group_score(&ov, a, g, NONE, NONE, true)) < 0)
+				return error;
+			g->similarity = ov.dice;
 		}
-		if (g->nold == 1 && g->nnew == 1)
-			continue;
-		memcpy(f, g->feature, sizeof(f));
-		f[RESDIFF_ALIGN_F_DICE] = dice;
-		f[RESDIFF_ALIGN_F_COVER] = cover;
-		g->confidence = align_model_probability(a->model, f);
 	}
 	return 0;
 }
