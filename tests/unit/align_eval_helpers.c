@@ -332,9 +332,16 @@ void eval_baseline_free(eval_baseline *b)
 resdiff_alignment *eval_align(const resdiff_doc *a, const resdiff_doc *b,
 		const resdiff_align_model *m)
 {
+	return eval_align_floor(a, b, m, 0);
+}
+
+resdiff_alignment *eval_align_floor(const resdiff_doc *a, const resdiff_doc *b,
+		const resdiff_align_model *m, double min_confidence)
+{
 	resdiff_align_options opts = RESDIFF_ALIGN_OPTIONS_INIT;
 	resdiff_alignment *al = NULL;
 	opts.model = m;
+	opts.min_confidence = min_confidence;
 	if (resdiff_align(&al, a, b, &opts) < 0)
 		fail_msg("%s", resdiff_error_last());
 	return al;

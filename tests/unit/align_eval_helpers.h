@@ -87,5 +87,8 @@ void eval_fit_logistic(resdiff_align_model *m, const eval_samples *s, double lam
 /* Align with model m (NULL: shipped); fails the test on error. */
 resdiff_alignment *eval_align(const resdiff_doc *a, const resdiff_doc *b,
 		const resdiff_align_model *m);
+/* The same with --min-confidence. */
+resdiff_alignment *eval_align_floor(const resdiff_doc *a, const resdiff_doc *b,
+		const resdiff_align_model *m, double min_confidence);
 
 #endif
