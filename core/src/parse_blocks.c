@@ -155,7 +155,7 @@ static bool next_number_is(const parse_state *st, size_t i, int n)
 	label_t lab;
 	if (k >= st->count)
 		return false;
-	parse_label_detect(&lab, st->lines[k].text, st->lines[k].len, st->language);
+	parse_label_detect(&lab, st->lines[k].text, st->lines[k].len, st->lang);
 	return lab.kind == LABEL_NUMBER && lab.number == n;
 }
 
@@ -197,7 +197,7 @@ static bool indent_breaks(joiner *j, size_t i)
 		return true;
 	if (parse_heading_shaped(l->text, l->len) &&
 	    parse_visible_chars(l->text, l->len, &cjk) * 4 < j->typical * 3 && n < st->count) {
-		parse_label_detect(&nl, st->lines[n].text, st->lines[n].len, st->language);
+		parse_label_detect(&nl, st->lines[n].text, st->lines[n].len, st->lang);
 		return starts_block(st, n, &nl);
 	}
 	return false;
@@ -276,7 +276,7 @@ static int text_line(joiner *j, size_t i)
 	size_t k;
 	int error;
 
-	parse_label_detect(&lab, l->text, l->len, j->st->language);
+	parse_label_detect(&lab, l->text, l->len, j->st->lang);
 	if (!starts_new_block(j, i, &lab))
 		return block_add_line(j, l, 0);
 	if (lab.kind == LABEL_NUMBER && lab.number == j->last_num + 1)

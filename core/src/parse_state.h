@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "resdiff/doc.h"
+#include "resdiff/lang.h"
 
 /* What a line is, once classified. */
 typedef enum {
@@ -85,6 +86,7 @@ typedef struct {
 	resdiff_doc *doc;
 	const char *source;
 	const char *language;
+	const resdiff_lang *lang; /* the language table's entry for it */
 	bool cjk;             /* Han/kana/Hangul text: no spaces at joins */
 	parse_line *lines;
 	size_t count;
@@ -166,7 +168,9 @@ int parse_trace_build(struct resdiff_parse_trace **out, const parse_state *st,
 /* Helpers the passes share; they call nothing above them. */
 
 /* parse_labels.c */
-void parse_label_detect(label_t *lab, const char *s, size_t len, const char *lang);
+void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_lang *lang);
+/* A numeral of heading labels ("一.", "(二)"): its value, or 0. */
+int parse_label_numeral(uint32_t cp);
 
 /* parse_text.c */
 /* Last code point of s[0..len) (0 if empty). */
