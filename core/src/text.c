@@ -100,6 +100,10 @@ bool resdiff_text_is_ideograph(uint32_t cp)
 
 	if (cp < 0x2E80)
 		return false;
+	/* the two blocks of CJK ideographs every Chinese text is made of, all
+	 * Han since Unicode 14 (ICU 70): no ICU call for most characters */
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+		return true;
 	sc = uscript_getScript((UChar32)cp, &err);
 	if (U_FAILURE(err))
 		return false;
