@@ -143,26 +143,26 @@ static int bad(const char *source, size_t line, const char *what, const char *de
 static int setting(parsed_lang *pl, const char *source, size_t line, const char *key, char *value)
 {
 	resdiff_lang *l = &pl->lang;
-	bool yes = !strcmp(value, "yes");
+	bool *flag = !strcmp(key, "paragraph-number-dash") ? &l->paragraph_number_dash :
+		     !strcmp(key, "months-inside-words") ? &l->months_inside_words : NULL;
 	if (strlen(value) >= SETTING_MAX)
 		return bad(source, line, "setting too long", key);
-	if (!strcmp(key, "code"))
+	if (flag) {
+		if (strcmp(value, "yes") && strcmp(value, "no"))
+			return bad(source, line, "yes or no expected", key);
+		*flag = !strcmp(value, "yes");
+	} else if (!strcmp(key, "code")) {
 		l->code = value;
-	else if (!strcmp(key, "name"))
+	} else if (!strcmp(key, "name")) {
 		l->name = value;
-	else if (!strcmp(key, "iso639-2"))
+	} else if (!strcmp(key, "iso639-2")) {
 		l->iso639_2 = value;
-	else if (!strcmp(key, "script")) {
+	} else if (!strcmp(key, "script")) {
 		if (!(l->script = resdiff_script_named(value)))
 			return bad(source, line, "no such script in core/src/script.c", value);
-	} else if (strcmp(value, "yes") && strcmp(value, "no"))
-		return bad(source, line, "yes or no expected", key);
-	else if (!strcmp(key, "paragraph-number-dash"))
-		l->paragraph_number_dash = yes;
-	else if (!strcmp(key, "months-inside-words"))
-		l->months_inside_words = yes;
-	else
+	} else {
 		return bad(source, line, "unknown setting", key);
+	}
 	return 0;
 }
 
@@ -173,15 +173,16 @@ static int entry(parsed_lang *pl, size_t *count, size_t *alloc, int s, const cha
 	unsigned rules = sections[s].rules;
 	resdiff_lang_entry *e;
 	size_t len = strlen(text);
+	bool quoted = len >= 2 && text[0] == '"' && text[len - 1] == '"';
 	uint32_t kcp;
 
-	if (len >= 2 && text[0] == '"' && text[len - 1] == '"') {
+	if (quoted) {
 		text[--len] = '\0';
 		text++;
 		len--;
-	} else if (!len) {
-		return bad(source, line, "empty entry", NULL);
 	}
+	if (!len && !(quoted && (rules & KEYED)))  /* a phrase may be "" */
+		return bad(source, line, "empty entry", NULL);
 	if (*count == *alloc) {
 		size_t na = *alloc ? *alloc * 2 : 256;
 		resdiff_lang_entry *p = realloc(pl->entries, na * sizeof(*p));
