@@ -200,15 +200,17 @@ int32_t parse_superscript_digit(int32_t cp);
 size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript);
 /* Is w[0..len) a word that names what a number points to ("paragraph",
  * "article", "Goal": before the number), or a word that counts ("billion",
- * "years", "countries": after it)? Case does not matter. */
+ * "years", "countries": after it)? Case does not matter. The words are the
+ * reference-words and quantity-words of every language file. */
 bool parse_reference_word(const char *w, size_t len);
 bool parse_quantity_word(const char *w, size_t len);
 /* FNV-1a hash of a NUL-terminated string, for the passes' lookup tables. */
 uint32_t parse_hash(const char *s);
 /* A document symbol alone on a line ("A/RES/76/189", "E/2009/INF/2/Add.1"). */
 bool parse_is_symbol(const char *s, size_t len);
-/* Parse a date expression (Chinese, English, French, Spanish, Russian,
- * Arabic month names) anywhere in s; writes YYYY-MM-DD. */
+/* Parse a date expression anywhere in s (the months, day-suffixes,
+ * date-joiners and numeric-date marks of every language file); writes
+ * YYYY-MM-DD. */
 bool parse_find_date(const char *s, size_t len, char out[11]);
 
 #define SEPARATOR_SPACES 20   /* a whitespace-only line this wide separates footnotes */

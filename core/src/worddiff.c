@@ -55,7 +55,7 @@ static int tok_push(tokens *t, size_t start, size_t len, bool space)
 	return 0;
 }
 
-/* Cut s[from..to) (no ideographs, no whitespace) at ICU word boundaries. */
+/* Cut s[from..to) (a spaced script, no whitespace) at ICU word boundaries. */
 static int tokenize_run(tokens *t, UBreakIterator *brk, const char *s, size_t from, size_t to)
 {
 	UErrorCode err = U_ZERO_ERROR;
