@@ -200,9 +200,11 @@ static int entry(parsed_lang *pl, size_t *count, size_t *alloc, int s, const cha
 		size_t n = cps_of(text, len, &e->cp);
 		if (n > 1 || (n == 0 && (rules & ONE_CP_TEXT)))
 			return bad(source, line, "one character expected", text);
+	} else if ((unsigned char)text[0] < 0x80) {
+		e->cp = (unsigned char)text[0];
 	} else {
 		size_t adv;
-		int32_t cp = len ? resdiff_utf8_decode(text, len, &adv) : 0;
+		int32_t cp = resdiff_utf8_decode(text, len, &adv);
 		e->cp = cp < 0 ? 0xFFFD : (uint32_t)cp;
 	}
 	if ((rules & NUMBER_KEYS) && e->number < 1)
@@ -270,8 +272,10 @@ static int parse_file(parsed_lang **out, const char *source, const char *text, s
 				break;
 			}
 			l[n - 1] = '\0';
-			for (s = 0; s < RESDIFF_SECTION_COUNT && strcmp(l + 1, sections[s].name); s++)
-				;
+			/* files give the sections in order: try the next one first */
+			s = s + 1 < RESDIFF_SECTION_COUNT && !strcmp(l + 1, sections[s + 1].name) ? s + 1 : 0;
+			while (s < RESDIFF_SECTION_COUNT && strcmp(l + 1, sections[s].name))
+				s++;
 			if (s == RESDIFF_SECTION_COUNT && strcmp(l + 1, "language"))
 				error = bad(source, line, "unknown section", l + 1);
 			else if (seen[s])
