@@ -1,11 +1,11 @@
 /* render_diff_amendments.c: the changes as formal amendment instructions
- * citing the old numbering, in the phrases of a language file
- * ([amendment-phrases] of core/lang/<code>.txt; English when the language
- * has none). */
+ * citing the old numbering, in a language's [amendment-phrases]
+ * (core/lang/<code>.txt; English's when it has none). */
 #include "resdiff/diff.h"
 #include "resdiff/lang.h"
 #include "resdiff/text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Above this many edits, or under this similarity, a clause is replaced
@@ -37,10 +37,9 @@ typedef struct {
 	resdiff_unit_kind kind;            /* {noun} */
 	size_t new_unit;                   /* {where}, {place}, {place-bare} */
 	const resdiff_edit *old, *new;     /* {old}, {new} */
-	const char *context;               /* {context} */
-	size_t context_len;
-	const resdiff_edit *edits;         /* {edits} */
-	size_t edit_count;
+	const char *context;               /* {context}: context_len bytes */
+	const resdiff_edit *edits;         /* {edits}: edit_count of them */
+	size_t context_len, edit_count;
 	const char *old_symbol, *new_symbol;
 } phrase_values;
 
@@ -50,32 +49,20 @@ static int value(resdiff_buf *out, const char *name, size_t len, void *ctx);
 static int say(amender *m, const char *key, phrase_values *v)
 {
 	const char *phrase = resdiff_lang_phrase(m->lang, RESDIFF_SECTION_AMENDMENT_PHRASES, key);
-	phrase_values none;
+	phrase_values none = { 0 };
 	if (!phrase)
 		return resdiff_error_set(RESDIFF_EINVALID, "core/lang/%s.txt: no amendment phrase %s",
 			m->lang->code, key);
-	if (!v) {
-		memset(&none, 0, sizeof(none));
-		v = &none;
-	}
+	v = v ? v : &none;
 	v->m = m;
 	return resdiff_lang_expand(m->out, phrase, value, v);
-}
-
-static int put(amender *m, const char *s)
-{
-	return resdiff_buf_puts(m->out, s);
-}
-
-static int put_text(amender *m, const char *s, size_t len)
-{
-	return resdiff_text_sanitize(m->out, s, len, false);
 }
 
 static int put_quoted(amender *m, const char *s, size_t len)
 {
 	int error;
-	if ((error = say(m, "quote-open", NULL)) < 0 || (error = put_text(m, s, len)) < 0)
+	if ((error = say(m, "quote-open", NULL)) < 0 ||
+	    (error = resdiff_text_sanitize(m->out, s, len, false)) < 0)
 		return error;
 	return say(m, "quote-close", NULL);
 }
@@ -88,28 +75,21 @@ static const char *number_of(const char *id)
 	return id;
 }
 
+/* The phrase `what` ("ref", "noun") of a unit kind: "ref-operative". */
+static int say_kind(amender *m, const char *what, resdiff_unit_kind kind, phrase_values *v)
+{
+	static const char *const kinds[] = { "preambular", "operative", "subparagraph", "heading" };
+	char key[32];
+	snprintf(key, sizeof(key), "%s-%s", what,
+		kind <= RESDIFF_UNIT_HEADING ? kinds[kind] : "other");
+	return say(m, key, v);
+}
+
 /* "operative paragraph 5" / "执行部分第5段". */
 static int put_ref(amender *m, const resdiff_unit *u)
 {
 	phrase_values v = { .ref = u };
-	switch (u->kind) {
-	case RESDIFF_UNIT_PREAMBLE: return say(m, "ref-preambular", &v);
-	case RESDIFF_UNIT_OPERATIVE:
-	case RESDIFF_UNIT_SUBPARAGRAPH: return say(m, "ref-operative", &v);
-	case RESDIFF_UNIT_HEADING: return say(m, "ref-heading", &v);
-	default: return say(m, "ref-other", &v);
-	}
-}
-
-static const char *kind_noun(resdiff_unit_kind kind)
-{
-	switch (kind) {
-	case RESDIFF_UNIT_PREAMBLE: return "noun-preambular";
-	case RESDIFF_UNIT_OPERATIVE: return "noun-operative";
-	case RESDIFF_UNIT_SUBPARAGRAPH: return "noun-subparagraph";
-	case RESDIFF_UNIT_HEADING: return "noun-heading";
-	default: return "noun-other";
-	}
+	return say_kind(m, "ref", u->kind, &v);
 }
 
 /* {refs}: old clauses, joined by the language's list separators. */
@@ -235,44 +215,37 @@ static int put_edits(amender *m, const resdiff_edit *e, size_t n)
 /* Write the value of {name}. */
 static int value(resdiff_buf *out, const char *name, size_t len, void *ctx)
 {
-	const phrase_values *v = ctx;
+#define IS(s) (len == sizeof(s) - 1 && !memcmp(name, s, len))
+	phrase_values *v = ctx;
 	amender *m = v->m;
-	char n[32];
-	if (len >= sizeof(n))
-		len = sizeof(n) - 1;
-	memcpy(n, name, len);
-	n[len] = '\0';
-	if (!strcmp(n, "n") && v->ref)
+	const char *sym = IS("old-symbol") ? v->old_symbol : IS("new-symbol") ? v->new_symbol : NULL;
+	if (IS("n") && v->ref)
 		return resdiff_buf_puts(out, number_of(v->ref->id));
-	if (!strcmp(n, "ref") && v->ref)
+	if (IS("ref") && v->ref)
 		return put_ref(m, v->ref);
-	if (!strcmp(n, "refs"))
-		return put_refs(v);
-	if (!strcmp(n, "texts"))
-		return put_texts(v);
-	if (!strcmp(n, "count") || !strcmp(n, "item"))
-		return resdiff_buf_printf(out, "%zu", n[0] == 'c' ? v->count : v->item);
-	if (!strcmp(n, "noun"))
-		return say(m, kind_noun(v->kind), NULL);
-	if (!strcmp(n, "where"))
+	if (IS("refs") || IS("texts"))
+		return name[0] == 'r' ? put_refs(v) : put_texts(v);
+	if (IS("count") || IS("item"))
+		return resdiff_buf_printf(out, "%zu", name[0] == 'c' ? v->count : v->item);
+	if (IS("noun"))
+		return say_kind(m, "noun", v->kind, NULL);
+	if (IS("where"))
 		return put_insert_place(m, v->new_unit);
-	if (!strcmp(n, "place") || !strcmp(n, "place-bare"))
-		return put_place(m, v->new_unit, n[5] == '-');
-	if (!strcmp(n, "old") && v->old)
-		return put_quoted(m, v->old->text, v->old->len);
-	if (!strcmp(n, "new") && v->new)
-		return put_quoted(m, v->new->text, v->new->len);
-	if (!strcmp(n, "context") && v->context)
+	if (IS("place") || IS("place-bare"))
+		return put_place(m, v->new_unit, len > 5);
+	if ((IS("old") && v->old) || (IS("new") && v->new))
+		return name[0] == 'o' ? put_quoted(m, v->old->text, v->old->len) :
+			put_quoted(m, v->new->text, v->new->len);
+	if (IS("context") && v->context)
 		return put_quoted(m, v->context, v->context_len);
-	if (!strcmp(n, "edits") && v->edits)
+	if (IS("edits") && v->edits)
 		return put_edits(m, v->edits, v->edit_count);
-	if (!strcmp(n, "old-symbol") || !strcmp(n, "new-symbol")) {
-		const char *sym = n[0] == 'o' ? v->old_symbol : v->new_symbol;
-		return sym ? put_text(m, sym, strlen(sym)) : 0;
-	}
+	if (sym)
+		return resdiff_text_sanitize(out, sym, strlen(sym), false);
 	return resdiff_error_set(RESDIFF_EINVALID,
-		"core/lang/%s.txt: an amendment phrase holds {%s}, which has no value there",
-		m->lang->code, n);
+		"core/lang/%s.txt: an amendment phrase holds {%.*s}, which has no value there",
+		m->lang->code, (int)len, name);
+#undef IS
 }
 
 static size_t edit_count(const resdiff_edit *e, size_t n)
@@ -364,7 +337,7 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 	if (!m.lang->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count)
 		m.lang = resdiff_lang_get("en");
 	if ((error = resdiff_lang_load()) < 0 || (error = say(&m, "header", &header)) < 0 ||
-	    (error = put(&m, "\n\n")) < 0)
+	    (error = resdiff_buf_puts(out, "\n\n")) < 0)
 		return error;
 	for (i = 0; i < al->change_count; i++) {
 		const resdiff_change *c = &al->changes[i];
@@ -374,9 +347,9 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 		size_t consumed = 0;
 		m.item = ++n;
 		if ((error = resdiff_buf_printf(out, "%zu. ", n)) < 0 ||
-		    (error = amend_one(&m, i, opts, &consumed)) < 0 || (error = put(&m, "\n")) < 0)
+		    (error = amend_one(&m, i, opts, &consumed)) < 0 || (error = resdiff_buf_puts(out, "\n")) < 0)
 			return error;
 		i += consumed;
 	}
-	return n ? 0 : (error = say(&m, "none", NULL)) < 0 ? error : put(&m, "\n");
+	return n ? 0 : (error = say(&m, "none", NULL)) < 0 ? error : resdiff_buf_puts(out, "\n");
 }

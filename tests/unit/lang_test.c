@@ -267,7 +267,7 @@ static void test_lang__amendment_phrases_are_consulted(void **state)
 		&resdiff_lang_get("en")->section[RESDIFF_SECTION_AMENDMENT_PHRASES];
 	resdiff_buf file = RESDIFF_BUF_INIT, out = RESDIFF_BUF_INIT;
 	resdiff_diff_render_options ropts;
-	resdiff_doc *a = parse_text(old_text), *b = parse_text(new_text);
+	resdiff_doc *a = parse_text(old_text), *b = parse_text(new_text), *c;
 	resdiff_diff *diff = NULL;
 	size_t k;
 	(void)state;
@@ -283,6 +283,8 @@ static void test_lang__amendment_phrases_are_consulted(void **state)
 			t = "In {ref}: {edits}!";
 		else if (!strcmp(en->entry[k].key, "edit-insert-after"))
 			t = "nach {context} einfügen {new}";
+		else if (!strcmp(en->entry[k].key, "delete"))
+			t = "Streichen {nonsense}.";
 		resdiff_buf_printf(&file, "%s = \"%s\"\n", en->entry[k].key, t);
 	}
 	assert_int_equal(lang_register("yy.txt", file.ptr, file.size), 0);
@@ -294,6 +296,13 @@ static void test_lang__amendment_phrases_are_consulted(void **state)
 	assert_string_equal(out.ptr, "Änderungen an old.txt\n\n"
 		"1. In operative paragraph 1: nach “Decides to meet” "
 		"einfügen “ again”!\n");
+	/* a phrase with a value the writer does not have is an error */
+	resdiff_diff_free(diff);
+	resdiff_buf_clear(&out);
+	c = parse_text("The General Assembly,\n\n1. Decides to meet again.\n\n2. Decides to part.\n");
+	assert_int_equal(resdiff_diff_docs(&diff, c, b, NULL), 0);
+	assert_int_equal(resdiff_render_diff_amendments(&out, diff, &ropts), RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "yy.txt: an amendment phrase holds {nonsense}"));
 	/* and a language without phrases writes English's */
 	resdiff_buf_clear(&out);
 	ropts.amend_lang = "xx";
@@ -303,6 +312,7 @@ static void test_lang__amendment_phrases_are_consulted(void **state)
 	resdiff_diff_free(diff);
 	resdiff_doc_free(a);
 	resdiff_doc_free(b);
+	resdiff_doc_free(c);
 	resdiff_buf_dispose(&file);
 	resdiff_buf_dispose(&out);
 }
