@@ -91,8 +91,7 @@ int resdiff_parse_traced(resdiff_doc **out, resdiff_parse_trace **trace, const c
 	}
 	if ((error = resdiff_doc_set_meta(st.doc, &st.doc->meta.language, lang)) < 0)
 		goto done;
-	st.language = st.doc->meta.language;
-	st.lang = resdiff_lang_get(st.language);
+	st.lang = resdiff_lang_get(st.language = st.doc->meta.language);
 	parse_mark_debris(&st);
 	if ((error = parse_front_matter(&st)) < 0 ||
 	    (error = parse_end_matter(&st)) < 0 ||

@@ -23,10 +23,9 @@ typedef struct {
 	char prefix[24];      /* "ANNEX1-" inside annexes */
 } numbering;
 
-/* "Annex", "ANNEX II", "Annexe 3": a word of annex-words (ASCII letters
- * in any case) and then nothing but a number, a roman numeral or one
- * letter; a word listed as "word*" takes anything after it. The first
- * listed word the heading starts with decides. */
+/* "Annex", "ANNEX II": a word of annex-words (ASCII letters in any case),
+ * then only a number, a roman numeral or one letter ("word*": anything).
+ * The first listed word the heading starts with decides. */
 static bool is_annex(const char *s, size_t len)
 {
 	const resdiff_lang_list *words = resdiff_lang_all(RESDIFF_SECTION_ANNEX_WORDS);

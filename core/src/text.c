@@ -173,7 +173,7 @@ static size_t count_word(const char *s, size_t len, const char *word)
  * are most frequent (the first in table order on a tie). */
 const char *resdiff_text_detect_language(const char *s, size_t len)
 {
-	size_t count[RESDIFF_SCRIPT_COUNT] = { 0 }, latin, i = 0, k, adv, best_words = 0, n = 0;
+	size_t count[RESDIFF_SCRIPT_COUNT] = { 0 }, i = 0, k, adv, best_words = 0;
 	resdiff_script_id win = RESDIFF_SCRIPT_LATIN, sc, t;
 	const resdiff_lang *best = NULL;
 
@@ -191,27 +191,22 @@ const char *resdiff_text_detect_language(const char *s, size_t len)
 			count[resdiff_script_of((uint32_t)cp)->id]++;
 	}
 	/* Latin letters come with every script (symbols, URLs): weigh them low. */
-	latin = count[RESDIFF_SCRIPT_LATIN];
 	for (sc = 0; sc < RESDIFF_SCRIPT_LATIN && win == RESDIFF_SCRIPT_LATIN; sc++) {
-		bool most = count[sc] > 0 && count[sc] * resdiff_script_get(sc)->detect_weight >= latin;
+		bool most = count[sc] > 0 &&
+			count[sc] * resdiff_script_get(sc)->detect_weight >= count[RESDIFF_SCRIPT_LATIN];
 		for (t = sc + 1; t < RESDIFF_SCRIPT_LATIN && most; t++)
 			most = count[sc] >= count[t];
-		if (most)
-			win = sc;
+		win = most ? sc : win;
 	}
-	for (i = 0; i < resdiff_lang_count(); i++)
-		n += resdiff_lang_at(i)->script->id == win;
 	if (len > DETECT_WORDS_MAX)
 		len = DETECT_WORDS_MAX;
 	for (i = 0; i < resdiff_lang_count(); i++) {
 		const resdiff_lang *l = resdiff_lang_at(i);
 		const resdiff_lang_list *fw = &l->section[RESDIFF_SECTION_FUNCTION_WORDS];
 		size_t words = 0;
-		if (l->script->id != win)
-			continue;
-		for (k = 0; n > 1 && k < fw->count; k++)
+		for (k = 0; l->script->id == win && k < fw->count; k++)
 			words += count_word(s, len, fw->entry[k].text);
-		if (!best || words > best_words) {
+		if (l->script->id == win && (!best || words > best_words)) {
 			best = l;
 			best_words = words;
 		}
