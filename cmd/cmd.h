@@ -123,10 +123,9 @@ int cmd_fail(const char *fmt, ...)
 #endif
 	;
 int cmd_fail_last(void);
-/* CMD_EXIT_OK when lang is NULL or a code of the language table (or, for
- * --amend-lang, one with amendment phrases); else cmd_fail() naming them. */
-int cmd_lang_check(const char *lang);
-int cmd_amend_lang_check(const char *lang);
+/* CMD_EXIT_OK when the value of --lang (--amend-lang) is NULL or a code of
+ * the language table (with amendment phrases); else cmd_fail() naming them. */
+int cmd_lang_check(const char *option, const char *lang);
 /* Write a buffer to stdout; returns CMD_EXIT_ERROR on a write error. */
 int cmd_write(const resdiff_buf *buf);
 /* Flush and close stdout once the command has run: a write that failed

@@ -61,7 +61,7 @@ int cmd_parse(int argc, char **argv)
 	mpath = cmd_arg(&args, parse_opts, "manifest");
 	if ((rc = cmd_format_find(&format, "parse", cmd_arg(&args, parse_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	if ((rc = cmd_lang_check(lang)) != CMD_EXIT_OK)
+	if ((rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK)
 		goto done;
 	if (mpath && resdiff_manifest_load(&manifest, mpath) < 0) {
 		rc = cmd_fail_last();

@@ -205,43 +205,26 @@ int cmd_fail_last(void)
 	return cmd_fail("%s", msg[0] ? msg : "unknown error");
 }
 
-/* The codes of the language table that have `section` (any, for
- * RESDIFF_SECTION_COUNT), in table order: "ar, zh, en" or "zh or en". */
-static const char *lang_codes(resdiff_buf *codes, resdiff_lang_section section, const char *last)
+int cmd_lang_check(const char *option, const char *lang)
 {
-	size_t i, n = 0, all = 0;
-	for (i = 0; i < resdiff_lang_count(); i++)
-		all += section == RESDIFF_SECTION_COUNT || resdiff_lang_at(i)->section[section].count;
-	for (i = 0; i < resdiff_lang_count(); i++) {
-		const resdiff_lang *l = resdiff_lang_at(i);
-		if (section != RESDIFF_SECTION_COUNT && !l->section[section].count)
-			continue;
-		if (n++)
-			resdiff_buf_puts(codes, n == all ? last : ", ");
-		resdiff_buf_puts(codes, l->code);
-	}
-	return codes->ptr ? codes->ptr : "";
-}
-
-int cmd_lang_check(const char *lang)
-{
-	resdiff_buf codes = RESDIFF_BUF_INIT;
-	int rc = CMD_EXIT_OK;
-	if (lang && !resdiff_text_language_valid(lang))
-		rc = cmd_fail("unknown language '%s' (%s)", lang,
-			lang_codes(&codes, RESDIFF_SECTION_COUNT, ", "));
-	resdiff_buf_dispose(&codes);
-	return rc;
-}
-
-int cmd_amend_lang_check(const char *lang)
-{
-	resdiff_buf codes = RESDIFF_BUF_INIT;
-	int rc = CMD_EXIT_OK;
-	if (lang && !resdiff_lang_get(lang)->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count)
-		rc = cmd_fail("--amend-lang takes %s, not '%s'",
-			lang_codes(&codes, RESDIFF_SECTION_AMENDMENT_PHRASES, " or "), lang);
-	resdiff_buf_dispose(&codes);
+	/* --amend-lang takes a language with amendment phrases, --lang any */
+	bool all = strcmp(option, "--amend-lang") != 0;
+	resdiff_buf list = RESDIFF_BUF_INIT;
+	const char *code[64];
+	size_t i, n = 0;
+	int rc;
+	for (i = 0; i < resdiff_lang_count() && n < 64; i++)
+		if (all || resdiff_lang_at(i)->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count)
+			code[n++] = resdiff_lang_at(i)->code;
+	for (i = 0; lang && i < n && strcmp(lang, code[i]); i++)
+		;
+	if (!lang || i < n)
+		return CMD_EXIT_OK;
+	for (i = 0; i < n; i++)
+		resdiff_buf_printf(&list, "%s%s", !i ? "" : i + 1 < n || all ? ", " : " or ", code[i]);
+	rc = all ? cmd_fail("unknown language '%s' (%s)", lang, list.ptr ? list.ptr : "") :
+		cmd_fail("%s takes %s, not '%s'", option, list.ptr ? list.ptr : "", lang);
+	resdiff_buf_dispose(&list);
 	return rc;
 }
 
