@@ -91,5 +91,8 @@ int cmd_stats(int argc, char **argv);
  * left behind. Prints the error and returns CMD_EXIT_ERROR on failure. */
 struct resdiff_store;
 int cmd_store_open(struct resdiff_store **out);
+/* Print the store's notes (resdiff_store_notes) to stderr, one
+ * "resdiff: ..." line each, and free it. */
+void cmd_store_close(struct resdiff_store *store);
 
 #endif

@@ -613,7 +613,7 @@ int cmd_diff(int argc, char **argv)
 			read_seconds * 1e3, parse_seconds * 1e3, align_seconds * 1e3, init_seconds * 1e3,
 			edits_seconds * 1e3, render_seconds * 1e3, (now() - t_start) * 1e3);
 done:
-	resdiff_store_free(diff_store);
+	cmd_store_close(diff_store);
 	diff_store = NULL;
 	store_failed = false;
 	free(members);

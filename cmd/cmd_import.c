@@ -312,7 +312,7 @@ done:
 	free(entries);
 	resdiff_buf_dispose(&line);
 	resdiff_manifest_free(manifest);
-	resdiff_store_free(store);
+	cmd_store_close(store);
 	cmd_args_dispose(&args);
 	return rc;
 }

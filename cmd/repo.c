@@ -22,3 +22,16 @@ int cmd_store_open(resdiff_store **out)
 	resdiff_buf_dispose(&report);
 	return CMD_EXIT_OK;
 }
+
+void cmd_store_close(resdiff_store *store)
+{
+	const char *p, *nl;
+
+	if (!store)
+		return;
+	for (p = resdiff_store_notes(store); *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		fprintf(stderr, "resdiff: %.*s\n", (int)(nl - p), p);
+	}
+	resdiff_store_free(store);
+}

@@ -126,7 +126,8 @@ static int put_line(resdiff_buf *out, const char *s)
 
 /* ---- open, init, free ------------------------------------------------ */
 
-static int check_resdiff_repo(git_repository *repo, const char *where)
+/* The repository's resdiff.format, when it is one this resdiff reads. */
+static int check_resdiff_repo(int *format, git_repository *repo, const char *where)
 {
 	git_config *cfg = NULL;
 	int32_t v = 0;
@@ -136,16 +137,31 @@ static int check_resdiff_repo(git_repository *repo, const char *where)
 	    git_config_get_int32(&v, cfg, "resdiff.format") < 0) {
 		error = resdiff_error_set(RESDIFF_ENOTFOUND,
 			"not a resdiff repository: %s (create one with 'resdiff init')", where);
-	} else if (v != RESDIFF_STORE_FORMAT) {
+	} else if (v > RESDIFF_STORE_FORMAT) {
 		error = resdiff_error_set(RESDIFF_EINVALID,
-			"%s: resdiff repository format %d, this resdiff knows %d", where, (int)v,
-			RESDIFF_STORE_FORMAT);
+			"%s: resdiff repository format %d is newer than this resdiff knows (%d): "
+			"upgrade resdiff", where, (int)v, RESDIFF_STORE_FORMAT);
+	} else if (v < RESDIFF_STORE_FORMAT_OLDEST) {
+		error = resdiff_error_set(RESDIFF_EINVALID,
+			"%s: resdiff repository format %d is older than this resdiff reads (%d to %d)",
+			where, (int)v, RESDIFF_STORE_FORMAT_OLDEST, RESDIFF_STORE_FORMAT);
 	}
+	*format = (int)v;
 	git_config_free(cfg);
+	git_error_clear();
 	return error;
 }
 
-static int store_wrap(resdiff_store **out, git_repository *repo)
+int store_check_writable(resdiff_store *s)
+{
+	if (s->format == RESDIFF_STORE_FORMAT)
+		return 0;
+	return resdiff_error_set(RESDIFF_EINVALID,
+		"%s: this repository is in storage format %d; resdiff reads it but writes only format %d: "
+		"run 'resdiff upgrade' first", s->gitdir, s->format, RESDIFF_STORE_FORMAT);
+}
+
+static int store_wrap(resdiff_store **out, git_repository *repo, int format)
 {
 	resdiff_store *s;
 	const char *gd = git_repository_path(repo);
@@ -161,6 +177,9 @@ static int store_wrap(resdiff_store **out, git_repository *repo)
 	memcpy(s->gitdir, gd, n + 1);
 	if (n && gd[n - 1] != '/')
 		strcat(s->gitdir, "/");
+	s->lock_fd = -1;
+	s->format = format;
+	s->fsync = true;
 	GIT_TRY(git_repository_odb(&s->odb, repo), "cannot open the object database");
 	s->repo = repo;
 	*out = s;
@@ -179,7 +198,7 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 {
 	git_repository *repo = NULL;
 	const char *from = start;
-	int gerr, error;
+	int gerr, error, format;
 
 	*out = NULL;
 	git_libgit2_init();
@@ -195,8 +214,8 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 				from, RESDIFF_STORE_ENV);
 		return resdiff_git_fail(gerr, from);
 	}
-	if ((error = check_resdiff_repo(repo, git_repository_path(repo))) < 0 ||
-	    (error = store_wrap(out, repo)) < 0)
+	if ((error = check_resdiff_repo(&format, repo, git_repository_path(repo))) < 0 ||
+	    (error = store_wrap(out, repo, format)) < 0)
 		git_repository_free(repo);
 	return error;
 }
@@ -207,20 +226,21 @@ int resdiff_store_init(resdiff_store **out, bool *created, const char *path)
 	git_repository *repo = NULL;
 	git_config *cfg = NULL;
 	DIR *d;
-	int error = 0, gerr;
+	int error = 0, gerr, format;
 
 	*out = NULL;
 	*created = false;
 	git_libgit2_init();
 	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
-		if ((error = check_resdiff_repo(repo, path)) < 0) {
-			error = resdiff_error_set(RESDIFF_EINVALID,
-				"%s is a git repository but not a resdiff one; "
-				"choose an empty or new directory", path);
+		if ((error = check_resdiff_repo(&format, repo, path)) < 0) {
+			if (error == RESDIFF_ENOTFOUND)
+				error = resdiff_error_set(RESDIFF_EINVALID,
+					"%s is a git repository but not a resdiff one; "
+					"choose an empty or new directory", path);
 			goto done;
 		}
-		error = store_wrap(out, repo);
+		error = store_wrap(out, repo, format);
 		repo = error < 0 ? repo : NULL;
 		goto done;
 	}
@@ -248,7 +268,7 @@ int resdiff_store_init(resdiff_store **out, bool *created, const char *path)
 	GIT_TRY(git_config_set_int32(cfg, "resdiff.format", RESDIFF_STORE_FORMAT), path);
 	/* show Chinese paths and messages as they are */
 	GIT_TRY(git_config_set_bool(cfg, "core.quotepath", 0), path);
-	if ((error = store_wrap(out, repo)) < 0)
+	if ((error = store_wrap(out, repo, RESDIFF_STORE_FORMAT)) < 0)
 		goto done;
 	repo = NULL;
 	*created = true;
@@ -269,6 +289,7 @@ void resdiff_store_free(resdiff_store *s)
 	git_repository_free(s->repo);
 	free(s->infos);
 	resdiff_arena_free(s->info_arena);
+	resdiff_buf_dispose(&s->notes);
 	free(s->gitdir);
 	free(s);
 }
@@ -276,6 +297,26 @@ void resdiff_store_free(resdiff_store *s)
 const char *resdiff_store_path(const resdiff_store *s)
 {
 	return s->gitdir;
+}
+
+int resdiff_store_format(const resdiff_store *s)
+{
+	return s->format;
+}
+
+void resdiff_store_set_fsync(resdiff_store *s, bool on)
+{
+	s->fsync = on;
+}
+
+const char *resdiff_store_notes(const resdiff_store *s)
+{
+	return s->notes.ptr ? s->notes.ptr : "";
+}
+
+void resdiff_store_notes_clear(resdiff_store *s)
+{
+	resdiff_buf_clear(&s->notes);
 }
 
 /* ---- objects: one pack per large transaction ------------------------ */
@@ -341,9 +382,8 @@ static const char *info_str(resdiff_store *s, const char *v)
 	return v ? resdiff_arena_strdup(s->info_arena, v) : NULL;
 }
 
-/* The metadata of a record blob (read once, then cached). A series member
- * also gets its view blob (the reading part) written. */
-static int doc_info(store_doc_info **out, resdiff_store *s, const git_oid *blob_id)
+int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob_id,
+		bool write_view)
 {
 	git_blob *blob = NULL;
 	resdiff_doc *doc = NULL;
@@ -354,35 +394,44 @@ static int doc_info(store_doc_info **out, resdiff_store *s, const git_oid *blob_
 
 	if ((error = info_grow(s)) < 0)
 		return error;
-	if (*info_slot(s, blob_id)) {
-		*out = *info_slot(s, blob_id);
+	info = *info_slot(s, blob_id);
+	if (info && (!write_view || info->view_written || !info->series || !info->date)) {
+		*out = info;
 		return 0;
 	}
-	if (!(info = resdiff_arena_alloc(s->info_arena, sizeof(*info))))
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 	GIT_TRY(git_blob_lookup(&blob, s->repo, blob_id), "cannot read a stored document");
 	data = git_blob_rawcontent(blob);
 	len = (size_t)git_blob_rawsize(blob);
-	if ((error = resdiff_canon_read(&doc, info->source_sha256, data, len,
-			RESDIFF_CANON_HEADER_ONLY)) < 0)
-		goto done;
-	info->symbol = info_str(s, doc->meta.symbol);
-	info->series = info_str(s, doc->meta.series);
-	info->date = info_str(s, doc->meta.date);
-	info->title = info_str(s, doc->meta.title);
-	info->meeting = info_str(s, doc->meta.meeting);
-	info->body = info_str(s, doc->meta.body);
-	if (!info->symbol) {
-		error = resdiff_error_set(RESDIFF_EINVALID, "a stored document has no symbol");
-		goto done;
+	if (!info) {
+		if (!(info = resdiff_arena_alloc(s->info_arena, sizeof(*info)))) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		memset(info, 0, sizeof(*info));
+		if ((error = resdiff_canon_read(&doc, info->source_sha256, data, len,
+				RESDIFF_CANON_HEADER_ONLY)) < 0)
+			goto done;
+		info->symbol = info_str(s, doc->meta.symbol);
+		info->series = info_str(s, doc->meta.series);
+		info->date = info_str(s, doc->meta.date);
+		info->title = info_str(s, doc->meta.title);
+		info->meeting = info_str(s, doc->meta.meeting);
+		info->body = info_str(s, doc->meta.body);
+		if (!info->symbol) {
+			error = resdiff_error_set(RESDIFF_EINVALID, "a stored document has no symbol");
+			goto done;
+		}
+		git_oid_cpy(&info->blob, blob_id);
+		info->used = true;
+		*info_slot(s, blob_id) = info;
+		s->info_count++;
 	}
-	if (info->series && info->date)
+	/* a series member's view blob (its reading part): writers only */
+	if (write_view && info->series && info->date) {
 		GIT_TRY(git_blob_create_from_buffer(&info->view_blob, s->repo, data,
 			resdiff_canon_reading_len(data, len)), "cannot write a view");
-	git_oid_cpy(&info->blob, blob_id);
-	info->used = true;
-	*info_slot(s, blob_id) = info;
-	s->info_count++;
+		info->view_written = true;
+	}
 	*out = info;
 done:
 	resdiff_doc_free(doc);
@@ -468,9 +517,7 @@ static int plans_add(ref_plans *p, const char *name, const git_oid *id)
 	return 0;
 }
 
-/* Compare-and-swap one ref from `old` (NULL: must not exist) to `id`
- * (NULL: delete). */
-static int ref_cas(resdiff_store *s, const char *name, const git_oid *old,
+int store_ref_cas(resdiff_store *s, const char *name, const git_oid *old,
 		const git_oid *id, const char *why)
 {
 	git_reference *ref = NULL, *created = NULL;
@@ -499,6 +546,20 @@ done:
 	return error;
 }
 
+int store_ref_publish(resdiff_store *s, const char *name, const git_oid *old,
+		const git_oid *id, const char *why)
+{
+	char dir[512];
+	const char *slash = strrchr(name, '/');
+	int error;
+
+	if ((error = store_ref_cas(s, name, old, id, why)) < 0 || old || !id || !slash)
+		return error;
+	/* a new ref may sit in a new directory: make its name durable too */
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - name), name);
+	return store_fsync_dir(s, dir, true);
+}
+
 /* Apply planned updates: each compared against the value it has now
  * (under the writer lock only another git process could change it). */
 static int plans_apply(resdiff_store *s, ref_plans *p)
@@ -510,12 +571,40 @@ static int plans_apply(resdiff_store *s, ref_plans *p)
 		git_oid cur;
 		bool exists = git_reference_name_to_id(&cur, s->repo, p->items[i].name) == 0;
 		if (p->items[i].remove)
-			error = exists ? ref_cas(s, p->items[i].name, &cur, NULL, "resdiff") : 0;
+			error = exists ? store_ref_cas(s, p->items[i].name, &cur, NULL, "resdiff") : 0;
 		else if (!exists || !git_oid_equal(&cur, &p->items[i].id))
-			error = ref_cas(s, p->items[i].name, exists ? &cur : NULL, &p->items[i].id,
+			error = store_ref_cas(s, p->items[i].name, exists ? &cur : NULL, &p->items[i].id,
 				"resdiff: rebuild view");
 	}
+	git_error_clear();
 	return error;
+}
+
+/* Make the objects of the transaction durable: its pack, or (loose
+ * objects, each synced with its directory by libgit2) objects/ itself,
+ * which holds the fan-out directories new objects may have created. */
+static int sync_objects(resdiff_store *s)
+{
+	if (s->txn && store_txn_count(s->txn))
+		return store_txn_write_pack(s->txn, s->odb, s->gitdir, s->fsync);
+	return store_fsync_dir(s, "objects", false);
+}
+
+/* After the record moved to `record`: the views and symbol refs, then the
+ * stamp naming the record they were built from (readers trust the views
+ * only while the stamp names the record's tip). The derived refs, maybe
+ * thousands, are not synced one by one: one sync of the file system makes
+ * them durable before the stamp moves. */
+static int publish_views(resdiff_store *s, ref_plans *plans, const git_oid *stamp_was,
+		const git_oid *record)
+{
+	int error;
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0);
+	error = plans_apply(s, plans);
+	store_sync_configure(s);
+	if (error < 0 || (error = store_sync_all(s)) < 0)
+		return error;
+	return store_ref_publish(s, RESDIFF_STORE_VIEWS_REF, stamp_was, record, "resdiff: views built");
 }
 
 /* ---- views ------------------------------------------------------------ */
@@ -524,12 +613,15 @@ typedef struct {
 	store_doc_info *info;
 } member_ref;
 
-static int member_cmp(const void *pa, const void *pb)
+int store_info_cmp(const store_doc_info *a, const store_doc_info *b)
 {
-	const store_doc_info *a = ((const member_ref *)pa)->info;
-	const store_doc_info *b = ((const member_ref *)pb)->info;
 	int c = strcmp(a->date, b->date);
 	return c ? c : resdiff_text_natural_cmp(a->symbol, b->symbol);
+}
+
+static int member_cmp(const void *pa, const void *pb)
+{
+	return store_info_cmp(((const member_ref *)pa)->info, ((const member_ref *)pb)->info);
 }
 
 /* Build the view chain of members[0..n) (sorted); *tip gets the last commit. */
@@ -631,7 +723,7 @@ static bool line_in(const resdiff_buf *b, const char *line)
 	return false;
 }
 
-static int line_add(resdiff_buf *b, const char *line)
+int store_line_add(resdiff_buf *b, const char *line)
 {
 	int error;
 	if (line_in(b, line))
@@ -646,9 +738,9 @@ static int view_set_add(view_set *v, const char *lang, const char *slug)
 	char key[128];
 	int error;
 	snprintf(key, sizeof(key), "%s\t%s", lang, slug);
-	if ((error = line_add(&v->keys, key)) < 0)
+	if ((error = store_line_add(&v->keys, key)) < 0)
 		return error;
-	return line_add(&v->langs, lang);
+	return store_line_add(&v->langs, lang);
 }
 
 static void view_set_dispose(view_set *v)
@@ -701,7 +793,7 @@ static int scan_language(member_list *out, resdiff_store *s, git_tree *root, con
 			store_doc_info *info;
 			if (git_tree_entry_type(f) != GIT_OBJECT_BLOB)
 				continue;
-			if ((error = doc_info(&info, s, git_tree_entry_id(f))) < 0 ||
+			if ((error = store_info_get(&info, s, git_tree_entry_id(f), true)) < 0 ||
 			    (error = members_add(out, info)) < 0)
 				goto done;
 		}
@@ -713,8 +805,7 @@ done:
 	return error;
 }
 
-/* Existing refs under prefix, as "name\n" lines. */
-static int list_refs(resdiff_buf *out, resdiff_store *s, const char *prefix)
+int store_list_refs(resdiff_buf *out, resdiff_store *s, const char *prefix)
 {
 	git_reference_iterator *it = NULL;
 	const char *name;
@@ -724,7 +815,7 @@ static int list_refs(resdiff_buf *out, resdiff_store *s, const char *prefix)
 	snprintf(glob, sizeof(glob), "%s*", prefix);
 	GIT_TRY(git_reference_iterator_glob_new(&it, s->repo, glob), "cannot list refs");
 	while ((gerr = git_reference_next_name(&name, it)) == 0)
-		if ((error = line_add(out, name)) < 0)
+		if ((error = store_line_add(out, name)) < 0)
 			goto done;
 	if (gerr != GIT_ITEROVER)
 		error = resdiff_git_fail(gerr, "cannot list refs");
@@ -747,11 +838,11 @@ static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *
 		 * existing view or symbol ref (deleted when not rebuilt) */
 		for (i = 0; root && i < git_tree_entrycount(root); i++) {
 			const char *l = git_tree_entry_name(git_tree_entry_byindex(root, i));
-			if (resdiff_name_language_ok(l) && (error = line_add(&v->langs, l)) < 0)
+			if (resdiff_name_language_ok(l) && (error = store_line_add(&v->langs, l)) < 0)
 				goto done;
 		}
-		if ((error = list_refs(&existing, s, RESDIFF_STORE_SERIES_PREFIX)) < 0 ||
-		    (error = list_refs(&existing, s, RESDIFF_STORE_SYMBOL_PREFIX)) < 0)
+		if ((error = store_list_refs(&existing, s, RESDIFF_STORE_SERIES_PREFIX)) < 0 ||
+		    (error = store_list_refs(&existing, s, RESDIFF_STORE_SYMBOL_PREFIX)) < 0)
 			goto done;
 	}
 	for (lp = v->langs.ptr; lp && *lp; lp = strchr(lp, '\n') + 1) {
@@ -901,8 +992,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 	int error = 0;
 
 	memset(&views, 0, sizeof(views));
-	if ((error = store_check_git_locks(s)) < 0 ||
-	    (count >= RESDIFF_STORE_PACK_MIN_DOCS && (error = txn_begin(s)) < 0) ||
+	if ((count >= RESDIFF_STORE_PACK_MIN_DOCS && (error = txn_begin(s)) < 0) ||
 	    (error = ref_id(&tip, s, RESDIFF_STORE_RECORD_REF, &has_tip)) < 0 ||
 	    (error = ref_id(&views_at, s, RESDIFF_STORE_VIEWS_REF, &has_views_at)) < 0 ||
 	    (error = record_signature(&sig, s)) < 0)
@@ -946,7 +1036,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 			error = git_blob_lookup(&old_blob, s->repo, git_tree_entry_id(old));
 			git_tree_entry_free(old);
 			GIT_TRY(error, path);
-			if ((error = doc_info(&info, s, git_blob_id(old_blob))) < 0)
+			if ((error = store_info_get(&info, s, git_blob_id(old_blob), false)) < 0)
 				goto done;
 			if (info->series && info->date &&
 			    (error = view_set_add(&views, doc->meta.language, info->series)) < 0)
@@ -965,7 +1055,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		} else {
 			char line[RESDIFF_SYMBOL_MAX + 16];
 			snprintf(line, sizeof(line), "%s\t%s", doc->meta.language, doc->meta.symbol);
-			if ((error = line_add(&views.gone, line)) < 0)
+			if ((error = store_line_add(&views.gone, line)) < 0)
 				goto done;
 		}
 		/* the subject: "import E/RES/2009/7 (zh)", "amend E/RES/2009/7 (zh) text" */
@@ -1007,18 +1097,20 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 	}
 	if (!changed && !views.all)
 		goto done;
-	if ((error = plan_views(s, tree, &views, &plans)) < 0)
+	if ((error = plan_views(s, tree, &views, &plans)) < 0 || (error = sync_objects(s)) < 0)
 		goto done;
-	if (s->txn && (error = store_txn_write_pack(s->txn, s->odb, s->gitdir)) < 0)
-		goto done;
-	/* objects are on disk: move the refs, record first */
-	if (changed && (error = ref_cas(s, RESDIFF_STORE_RECORD_REF, has_tip ? &tip : NULL,
+	/* everything is on disk: publish, by moving the record */
+	if (changed && (error = store_ref_publish(s, RESDIFF_STORE_RECORD_REF, has_tip ? &tip : NULL,
 			&cur_commit, "resdiff import")) < 0)
 		goto done;
-	if ((error = plans_apply(s, &plans)) < 0)
+	/* the import is recorded; the rest is derived from the record */
+	if ((error = publish_views(s, &plans, has_views_at ? &views_at : NULL, &cur_commit)) < 0 &&
+	    changed) {
+		error = store_note(s, "the import is recorded, but the series views were not updated "
+			"(%s); readers compute them from the record until the next import repairs them",
+			resdiff_error_last());
 		goto done;
-	error = ref_cas(s, RESDIFF_STORE_VIEWS_REF, has_views_at ? &views_at : NULL,
-		&cur_commit, "resdiff: views built");
+	}
 done:
 	if (error < 0 && s->txn)
 		store_txn_reset(s->txn);
@@ -1062,8 +1154,9 @@ int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t cou
 				goto done;
 			}
 	}
-	if ((error = store_lock_acquire(s)) < 0)
+	if ((error = store_check_writable(s)) < 0 || (error = store_lock_acquire(s)) < 0)
 		goto done;
+	store_sync_configure(s);
 	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
 		if ((error = import_once(s, items, count, canon, paths)) != RESDIFF_EMODIFIED)
 			break;
@@ -1279,198 +1372,4 @@ done:
 	git_tree_free(root);
 	resdiff_buf_dispose(&path);
 	return error;
-}
-
-/* ---- series ------------------------------------------------------------ */
-
-const char *store_trailer(const git_message_trailer_array *t, const char *key)
-{
-	size_t i;
-	for (i = 0; i < t->count; i++)
-		if (!strcmp(t->trailers[i].key, key))
-			return t->trailers[i].value;
-	return NULL;
-}
-
-static int load_view(resdiff_series *series, resdiff_series_list *list, resdiff_store *s,
-		const char *refname)
-{
-	git_revwalk *walk = NULL;
-	git_commit *commit = NULL;
-	git_tree *tree = NULL;
-	git_blob *blob = NULL;
-	git_message_trailer_array tr = { NULL, 0, NULL };
-	git_oid id;
-	size_t alloc = 0;
-	int error = 0, gerr;
-
-	GIT_TRY(git_revwalk_new(&walk, s->repo), refname);
-	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-	git_revwalk_simplify_first_parent(walk);
-	GIT_TRY(git_revwalk_push_ref(walk, refname), refname);
-	while ((gerr = git_revwalk_next(&id, walk)) == 0) {
-		resdiff_member *m;
-		const char *summary, *sym, *date;
-		git_commit_free(commit);
-		commit = NULL;
-		GIT_TRY(git_commit_lookup(&commit, s->repo, &id), refname);
-		git_message_trailer_array_free(&tr);
-		memset(&tr, 0, sizeof(tr));
-		GIT_TRY(git_message_trailers(&tr, git_commit_message(commit)), refname);
-		sym = store_trailer(&tr, "Symbol");
-		date = store_trailer(&tr, "Adopted");
-		if (!sym || !date) {
-			error = resdiff_error_set(RESDIFF_EINVALID,
-				"%s: commit %.12s has no Symbol:/Adopted: trailers", refname,
-				git_oid_tostr_s(&id));
-			goto done;
-		}
-		if (series->count == alloc) {
-			size_t n = alloc ? alloc * 2 : 16;
-			resdiff_member *ms = realloc(series->members, n * sizeof(*ms));
-			if (!ms) {
-				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-				goto done;
-			}
-			series->members = ms;
-			alloc = n;
-		}
-		m = &series->members[series->count++];
-		memset(m, 0, sizeof(*m));
-		m->symbol = resdiff_arena_strdup(list->arena, sym);
-		m->language = series->language;
-		m->date = resdiff_arena_strdup(list->arena, date);
-		m->meeting = store_trailer(&tr, "Meeting") ?
-			resdiff_arena_strdup(list->arena, store_trailer(&tr, "Meeting")) : NULL;
-		summary = git_commit_summary(commit);
-		if (summary && !strncmp(summary, sym, strlen(sym)) &&
-		    !strncmp(summary + strlen(sym), ": ", 2))
-			m->title = resdiff_arena_strdup(list->arena, summary + strlen(sym) + 2);
-		git_oid_tostr(m->commit, sizeof(m->commit), &id);
-		if (!m->symbol || !m->date) {
-			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-			goto done;
-		}
-	}
-	if (gerr != GIT_ITEROVER)
-		error = resdiff_git_fail(gerr, refname);
-done:
-	git_message_trailer_array_free(&tr);
-	git_blob_free(blob);
-	git_tree_free(tree);
-	git_commit_free(commit);
-	git_revwalk_free(walk);
-	return error;
-}
-
-static int load_member_doc(resdiff_member *m, resdiff_store *s)
-{
-	git_oid id;
-	git_commit *commit = NULL;
-	git_tree *tree = NULL;
-	git_blob *blob = NULL;
-	const git_tree_entry *e;
-	int error = 0;
-
-	git_oid_fromstr(&id, m->commit);
-	GIT_TRY(git_commit_lookup(&commit, s->repo, &id), m->symbol);
-	GIT_TRY(git_commit_tree(&tree, commit), m->symbol);
-	if (git_tree_entrycount(tree) != 1 ||
-	    git_tree_entry_type(e = git_tree_entry_byindex(tree, 0)) != GIT_OBJECT_BLOB) {
-		error = resdiff_error_set(RESDIFF_EINVALID, "view commit %s is not one file", m->commit);
-		goto done;
-	}
-	GIT_TRY(git_blob_lookup(&blob, s->repo, git_tree_entry_id(e)), m->symbol);
-	error = resdiff_canon_read(&m->doc, NULL, git_blob_rawcontent(blob),
-		(size_t)git_blob_rawsize(blob), RESDIFF_CANON_FULL);
-done:
-	git_blob_free(blob);
-	git_tree_free(tree);
-	git_commit_free(commit);
-	return error;
-}
-
-int resdiff_store_series(resdiff_series_list **out, resdiff_store *s, const char *slug,
-		const char *language, bool load_docs)
-{
-	resdiff_series_list *list = NULL;
-	resdiff_buf refs = RESDIFF_BUF_INIT;
-	const char *p;
-	size_t alloc = 0, i, j;
-	int error = 0;
-
-	*out = NULL;
-	if (!(list = calloc(1, sizeof(*list))) || !(list->arena = resdiff_arena_new())) {
-		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-		goto done;
-	}
-	if ((error = list_refs(&refs, s, RESDIFF_STORE_SERIES_PREFIX)) < 0)
-		goto done;
-	for (p = refs.ptr; p && *p; p = strchr(p, '\n') + 1) {
-		size_t len = (size_t)(strchr(p, '\n') - p);
-		char *ref = strndup(p, len), *rest, *slash;
-		resdiff_series *sr;
-		if (!ref) {
-			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-			goto done;
-		}
-		rest = ref + strlen(RESDIFF_STORE_SERIES_PREFIX);
-		slash = strchr(rest, '/');
-		if (!slash || (slug && (strlen(slug) != (size_t)(slash - rest) ||
-		                        strncmp(rest, slug, (size_t)(slash - rest)))) ||
-		    (language && strcmp(slash + 1, language))) {
-			free(ref);
-			continue;
-		}
-		if (list->count == alloc) {
-			size_t n = alloc ? alloc * 2 : 16;
-			resdiff_series *ss = realloc(list->series, n * sizeof(*ss));
-			if (!ss) {
-				free(ref);
-				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-				goto done;
-			}
-			list->series = ss;
-			alloc = n;
-		}
-		sr = &list->series[list->count++];
-		memset(sr, 0, sizeof(*sr));
-		sr->slug = resdiff_arena_strndup(list->arena, rest, (size_t)(slash - rest));
-		sr->language = resdiff_arena_strdup(list->arena, slash + 1);
-		error = sr->slug && sr->language ? load_view(sr, list, s, ref)
-			: resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-		free(ref);
-		if (error < 0)
-			goto done;
-		for (j = 0; load_docs && j < sr->count; j++)
-			if ((error = load_member_doc(&sr->members[j], s)) < 0)
-				goto done;
-	}
-	if (slug && list->count == 0) {
-		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no series '%s'%s%s%s (see 'resdiff series')",
-			slug, language ? " in " : "", language ? language : "", "");
-		goto done;
-	}
-	*out = list;
-	list = NULL;
-done:
-	(void)i;
-	resdiff_series_list_free(list);
-	resdiff_buf_dispose(&refs);
-	return error;
-}
-
-void resdiff_series_list_free(resdiff_series_list *list)
-{
-	size_t i, j;
-	if (!list)
-		return;
-	for (i = 0; i < list->count; i++) {
-		for (j = 0; j < list->series[i].count; j++)
-			resdiff_doc_free(list->series[i].members[j].doc);
-		free(list->series[i].members);
-	}
-	free(list->series);
-	resdiff_arena_free(list->arena);
-	free(list);
 }

@@ -13,8 +13,11 @@ typedef struct store_txn store_txn;
  * new objects of the repository are kept in memory until written. */
 int store_txn_new(store_txn **out, git_odb *odb);
 size_t store_txn_count(const store_txn *t);
-/* Write every object kept as one pack (no deltas), then forget them. */
-int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir);
+/* Write every object kept as one pack (no deltas) with its index, then
+ * forget them. With `sync`, the pack, the index and objects/pack are
+ * fsynced before this returns. An object over RESDIFF_STORE_OBJECT_MAX is
+ * refused (RESDIFF_ETOOBIG). */
+int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir, bool sync);
 /* Forget every object kept (a failed transaction). */
 void store_txn_reset(store_txn *t);
 

@@ -1,0 +1,94 @@
+/* store_sync.c: durability. A writer makes what a ref will publish durable
+ * (objects, packs, their directories) before the ref moves: a crash or a
+ * power cut then leaves every ref naming objects that are on disk. libgit2
+ * does it for what it writes itself (GIT_OPT_ENABLE_FSYNC_GITDIR: loose
+ * objects and refs, each with its directory); this file does the rest. */
+#define _GNU_SOURCE  /* syncfs */
+#include "store_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+void store_sync_configure(resdiff_store *s)
+{
+	/* process-wide in libgit2: set it for the store that writes now */
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, s->fsync ? 1 : 0);
+}
+
+int store_fsync_path(resdiff_store *s, const char *path)
+{
+	int fd, error = 0;
+
+	if (!s->fsync)
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return resdiff_error_set(RESDIFF_EIO, "cannot open '%s' to sync it: %s", path,
+			strerror(errno));
+	/* EINVAL: a file system that cannot sync (tmpfs directories can) */
+	if (fsync(fd) < 0 && errno != EINVAL)
+		error = resdiff_error_set(RESDIFF_EIO, "cannot sync '%s': %s", path, strerror(errno));
+	close(fd);
+	return error;
+}
+
+int store_fsync_dir(resdiff_store *s, const char *rel, bool parents)
+{
+	resdiff_buf path = RESDIFF_BUF_INIT;
+	int error;
+
+	if (!s->fsync)
+		return 0;
+	if ((error = resdiff_buf_printf(&path, "%s%s", s->gitdir, rel)) < 0)
+		return error;
+	for (;;) {
+		char *slash;
+		if ((error = store_fsync_path(s, path.ptr)) < 0 || !parents)
+			break;
+		/* up to the git dir itself (which has a trailing '/') */
+		if (path.size <= strlen(s->gitdir) || !(slash = strrchr(path.ptr, '/')) ||
+		    (size_t)(slash - path.ptr) < strlen(s->gitdir) - 1)
+			break;
+		*slash = '\0';
+		path.size = (size_t)(slash - path.ptr);
+	}
+	resdiff_buf_dispose(&path);
+	return error;
+}
+
+int store_sync_all(resdiff_store *s)
+{
+	int fd, error = 0;
+
+	if (!s->fsync)
+		return 0;
+	if ((fd = open(s->gitdir, O_RDONLY | O_CLOEXEC)) < 0)
+		return resdiff_error_set(RESDIFF_EIO, "cannot open '%s': %s", s->gitdir, strerror(errno));
+	if (syncfs(fd) < 0)
+		error = resdiff_error_set(RESDIFF_EIO, "cannot sync '%s': %s", s->gitdir, strerror(errno));
+	close(fd);
+	return error;
+}
+
+int store_note(resdiff_store *s, const char *fmt, ...)
+{
+	resdiff_buf *b = &s->notes;
+	va_list ap;
+	int n, error;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return resdiff_error_set(RESDIFF_ERROR, "bad format");
+	if ((error = resdiff_buf_grow(b, b->size + (size_t)n + 2)) < 0)
+		return error;
+	va_start(ap, fmt);
+	vsnprintf(b->ptr + b->size, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->size += (size_t)n;
+	return resdiff_buf_putc(b, '\n');
+}
