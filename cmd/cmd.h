@@ -78,6 +78,7 @@ int cmd_log(int argc, char **argv);
 int cmd_series(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_unlock(int argc, char **argv);
+int cmd_upgrade(int argc, char **argv);
 int cmd_textconv(int argc, char **argv);
 int cmd_install_diff_driver(int argc, char **argv);
 int cmd_report(int argc, char **argv);

@@ -15,6 +15,7 @@ static const cmd_command commands[] = {
 	{ "series", cmd_series, "list the series in the repository" },
 	{ "show", cmd_show, "show a stored document (text or JSON)" },
 	{ "unlock", cmd_unlock, "remove lock files left by a crashed process" },
+	{ "upgrade", cmd_upgrade, "bring a repository of an older resdiff to this storage format" },
 	{ "index", cmd_index, "bring the clause index of blame and trace up to date" },
 	{ "blame", cmd_blame, "where each clause of a stored document came from" },
 	{ "trace", cmd_trace, "where a stored clause went afterwards, in every series" },

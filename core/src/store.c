@@ -1131,6 +1131,7 @@ int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t cou
 {
 	resdiff_buf *canon = NULL, *paths = NULL;
 	size_t i, j;
+	bool locked_here = !store_locked(s);
 	int error = 0, attempt;
 
 	if (count > RESDIFF_STORE_BATCH_MAX)
@@ -1160,7 +1161,8 @@ int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t cou
 	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
 		if ((error = import_once(s, items, count, canon, paths)) != RESDIFF_EMODIFIED)
 			break;
-	store_lock_release(s);
+	if (locked_here)
+		store_lock_release(s);
 done:
 	for (i = 0; canon && paths && i < count; i++) {
 		resdiff_buf_dispose(&canon[i]);
@@ -1168,6 +1170,15 @@ done:
 	}
 	free(canon);
 	free(paths);
+	return error;
+}
+
+int store_views_repair(resdiff_store *s)
+{
+	int error = 0, attempt;
+	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
+		if ((error = import_once(s, NULL, 0, NULL, NULL)) != RESDIFF_EMODIFIED)
+			break;
 	return error;
 }
 

@@ -65,6 +65,9 @@ int store_ref_cas(resdiff_store *s, const char *name, const git_oid *old,
  * its own directory). */
 int store_ref_publish(resdiff_store *s, const char *name, const git_oid *old,
 		const git_oid *id, const char *why);
+/* Rebuild the views, symbol refs and stamp when the stamp lags the record
+ * (the caller holds the writer lock). */
+int store_views_repair(resdiff_store *s);
 /* Add a line to the notes (printf-style, no newline). */
 int store_note(resdiff_store *s, const char *fmt, ...)
 #if defined(__GNUC__)

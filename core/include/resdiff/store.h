@@ -48,7 +48,7 @@ extern "C" {
 
 /* The storage format this resdiff writes (`git config resdiff.format`),
  * and the oldest it reads and upgrades (docs/FORMAT.md, "Versions"). */
-#define RESDIFF_STORE_FORMAT 1
+#define RESDIFF_STORE_FORMAT 2
 #define RESDIFF_STORE_FORMAT_OLDEST 1
 #define RESDIFF_STORE_RECORD_REF "refs/heads/record"
 #define RESDIFF_STORE_SERIES_PREFIX "refs/heads/series/"
@@ -182,6 +182,12 @@ int resdiff_store_lock_check(resdiff_buf *report, resdiff_store *store);
 /* Take the writer lock (waiting for a running writer), remove every git
  * lock file (one line per file removed goes to `report`), release it. */
 int resdiff_store_unlock(resdiff_buf *report, resdiff_store *store);
+
+/* Bring a repository of an older storage format (from
+ * RESDIFF_STORE_FORMAT_OLDEST) to RESDIFF_STORE_FORMAT, one version at a
+ * time, under the writer lock; what was done goes to `report`, one line
+ * each. A repository in this format is left alone (and said to be). */
+int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *store);
 
 /* The Source-SHA256 of a document's bytes: 64 lower-case hex digits. */
 void resdiff_store_source_hash(char out[65], const void *data, size_t len);

@@ -1,0 +1,148 @@
+/* store_upgrade.c: `resdiff upgrade`, bringing a repository from an older
+ * storage format to this resdiff's, one version at a time (docs/FORMAT.md,
+ * "Versions"). Each step is kept for as long as the oldest format is read. */
+#include "git_error.h"
+#include "store_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* A format 1 lock file whose content cannot be read is being written for
+ * this long at most (format 1 wrote it right after creating it). */
+#define FORMAT1_LOCK_UNREADABLE_S 10
+
+/*
+ * Format 1 writers took the lock by creating resdiff.lock with O_EXCL and
+ * deleting it when done; format 2 keeps the file and locks it with flock.
+ * A format 1 writer may still be running against this repository (an old
+ * binary): create the file the format 1 way first, so that such a writer
+ * sees it held (by us: it waits, then gives up), and refuse while one
+ * holds it. A file left by a killed format 1 writer is taken over.
+ */
+static int exclude_format1_writers(resdiff_store *s, resdiff_buf *report)
+{
+	resdiff_buf path = RESDIFF_BUF_INIT;
+	char content[256], host[128], myhost[128] = "";
+	struct stat st;
+	long pid = 0;
+	ssize_t n;
+	int fd, error = 0;
+
+	if ((error = resdiff_buf_printf(&path, "%s%s", s->gitdir, RESDIFF_STORE_LOCK_FILE)) < 0)
+		return error;
+	if ((fd = open(path.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) >= 0) {
+		close(fd);
+		goto done;
+	}
+	if (errno != EEXIST) {
+		error = resdiff_error_set(RESDIFF_EIO, "cannot write to this repository: cannot create "
+			"'%s': %s", path.ptr, strerror(errno));
+		goto done;
+	}
+	if ((fd = open(path.ptr, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &st) < 0) {
+		error = resdiff_error_set(RESDIFF_EIO, "cannot read '%s': %s", path.ptr, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		goto done;
+	}
+	n = read(fd, content, sizeof(content) - 1);
+	close(fd);
+	content[n > 0 ? n : 0] = '\0';
+	host[0] = '\0';
+	if (n <= 0 || sscanf(content, "%ld %127s", &pid, host) < 1 || pid <= 0) {
+		if (time(NULL) - st.st_mtime < FORMAT1_LOCK_UNREADABLE_S) {
+			error = resdiff_error_set(RESDIFF_ELOCKED, "'%s' was just created by another "
+				"resdiff process; try again when it is done", path.ptr);
+			goto done;
+		}
+	} else {
+		if (gethostname(myhost, sizeof(myhost)) == 0)
+			myhost[sizeof(myhost) - 1] = '\0';
+		if (host[0] && strcmp(host, myhost)) {
+			error = resdiff_error_set(RESDIFF_ELOCKED, "'%s' is held by process %ld on host %s; "
+				"upgrade when no resdiff writes to this repository", path.ptr, pid, host);
+			goto done;
+		}
+		if (kill((pid_t)pid, 0) == 0 || errno == EPERM) {
+			error = resdiff_error_set(RESDIFF_ELOCKED, "a resdiff writer (process %ld) holds "
+				"'%s'; upgrade when it is done", pid, path.ptr);
+			goto done;
+		}
+		error = resdiff_buf_printf(report, "taking over '%s', left by process %ld, which is no "
+			"longer running\n", path.ptr, pid);
+	}
+done:
+	resdiff_buf_dispose(&path);
+	return error;
+}
+
+/* Format 1 -> 2: the writer lock becomes a kernel lock on a permanent
+ * file; the record is the one ref readers trust, so the views must match
+ * it (a format 1 writer killed between the two left them behind). Index
+ * commits chain from the next update on; nothing else is rewritten. */
+static int upgrade_1_to_2(resdiff_store *s, resdiff_buf *report)
+{
+	git_oid record, stamp;
+	bool lag;
+	int error;
+
+	lag = git_reference_name_to_id(&record, s->repo, RESDIFF_STORE_RECORD_REF) == 0 &&
+	      (git_reference_name_to_id(&stamp, s->repo, RESDIFF_STORE_VIEWS_REF) < 0 ||
+	       !git_oid_equal(&record, &stamp));
+	git_error_clear();
+	if (lag) {
+		if ((error = store_views_repair(s)) < 0)
+			return error;
+		if ((error = resdiff_buf_puts(report, "rebuilt the series views, which lagged the "
+				"record\n")) < 0)
+			return error;
+	}
+	return 0;
+}
+
+typedef int (*upgrade_step)(resdiff_store *s, resdiff_buf *report);
+
+/* steps[v - RESDIFF_STORE_FORMAT_OLDEST] upgrades format v to v + 1 */
+static const upgrade_step steps[] = {
+	upgrade_1_to_2,
+};
+
+int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *s)
+{
+	git_config *cfg = NULL;
+	int error = 0, from = s->format;
+
+	if (s->format == RESDIFF_STORE_FORMAT)
+		return resdiff_buf_printf(report, "%s is in storage format %d already\n", s->gitdir,
+			s->format);
+	if (RESDIFF_STORE_FORMAT - RESDIFF_STORE_FORMAT_OLDEST !=
+	    (int)(sizeof(steps) / sizeof(steps[0])))
+		return resdiff_error_set(RESDIFF_ERROR, "internal: no upgrade step for every format");
+	if (from == 1 && (error = exclude_format1_writers(s, report)) < 0)
+		return error;
+	if ((error = store_lock_acquire(s)) < 0)
+		return error;
+	store_sync_configure(s);
+	GIT_TRY(git_repository_config(&cfg, s->repo), "cannot open the repository configuration");
+	while (s->format < RESDIFF_STORE_FORMAT) {
+		if ((error = steps[s->format - RESDIFF_STORE_FORMAT_OLDEST](s, report)) < 0)
+			goto done;
+		/* each step is done when the configuration says so (an atomic
+		 * rename of the config file): a crash redoes the step */
+		GIT_TRY(git_config_set_int32(cfg, "resdiff.format", s->format + 1),
+			"cannot set resdiff.format");
+		s->format++;
+	}
+	error = resdiff_buf_printf(report, "upgraded %s from storage format %d to %d\n", s->gitdir,
+		from, s->format);
+done:
+	git_config_free(cfg);
+	store_lock_release(s);
+	return error;
+}
