@@ -58,8 +58,12 @@ const char *cmd_arg(const cmd_args *args, const cmd_opt *opts, const char *name)
 bool cmd_flag(const cmd_args *args, const cmd_opt *opts, const char *name);
 const char **cmd_multi(const cmd_args *args, const cmd_opt *opts, const char *name, size_t *count);
 
-/* Print "resdiff: <msg>" to stderr (the last error when msg is NULL) and
- * return CMD_EXIT_ERROR. */
+/* Print "resdiff: <msg>" and a newline to stderr. Control characters in
+ * msg are shown as \xHH (names may hold any byte), but for a newline that
+ * starts an indented continuation line: nothing can fake a line. */
+void cmd_message(const char *msg);
+/* Print "resdiff: <msg>" to stderr as cmd_message does, and return
+ * CMD_EXIT_ERROR. */
 int cmd_fail(const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 1, 2)))
@@ -79,6 +83,7 @@ int cmd_series(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_unlock(int argc, char **argv);
 int cmd_upgrade(int argc, char **argv);
+int cmd_rm(int argc, char **argv);
 int cmd_textconv(int argc, char **argv);
 int cmd_install_diff_driver(int argc, char **argv);
 int cmd_report(int argc, char **argv);

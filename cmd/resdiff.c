@@ -11,6 +11,7 @@ static const cmd_command commands[] = {
 	{ "diff", cmd_diff, "align two texts clause by clause and show the changes" },
 	{ "init", cmd_init, "create a resdiff repository" },
 	{ "import", cmd_import, "parse documents and store them in the repository" },
+	{ "rm", cmd_rm, "withdraw a document imported by mistake (its history stays)" },
 	{ "log", cmd_log, "members of each series in adoption order" },
 	{ "series", cmd_series, "list the series in the repository" },
 	{ "show", cmd_show, "show a stored document (text or JSON)" },
@@ -59,7 +60,7 @@ int main(int argc, char **argv)
 			cmd_global_repo = argv[i] + 7;
 			i++;
 		} else {
-			fprintf(stderr, "resdiff: unknown option '%s'\n", argv[i]);
+			cmd_fail("unknown option '%s'", argv[i]);
 			usage(stderr);
 			return CMD_EXIT_ERROR;
 		}
@@ -71,6 +72,5 @@ int main(int argc, char **argv)
 	for (k = 0; commands[k].name; k++)
 		if (!strcmp(commands[k].name, argv[i]))
 			return commands[k].fn(argc - i, argv + i);
-	fprintf(stderr, "resdiff: '%s' is not a resdiff command. See 'resdiff --help'.\n", argv[i]);
-	return CMD_EXIT_ERROR;
+	return cmd_fail("'%s' is not a resdiff command. See 'resdiff --help'.", argv[i]);
 }

@@ -15,6 +15,7 @@
 #define SUBLEVEL_MAX 3        /* OP1(a)(i) is as deep as sub-paragraphs go */
 #define NUMBER_JUMP_MAX 5     /* a paragraph number may skip this many */
 #define ZONE_GAP_REPORT_MAX 20 /* missing footnote numbers reported per gap */
+#define PENDING_MARKERS_MAX 16 /* footnote markers kept before the first paragraph */
 
 int resdiff_file_read(char **out, size_t *len, const char *path)
 {
@@ -521,13 +522,26 @@ static bool next_number_is(const parse_state *st, size_t i, int n)
 	return lab.kind == LABEL_NUMBER && lab.number == n;
 }
 
+/* "100000." at the start of a line: a paragraph number over the limit
+ * (PARSE_NUMBER_DIGITS); returns the length of "100000." or 0. */
+static size_t number_over_limit(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i <= PARSE_NUMBER_DIGITS || i >= len || s[i] != '.' ||
+	    (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9'))
+		return 0;
+	return i + 1;
+}
+
 static int assemble(parse_state *st, block_list *bl)
 {
 	size_t i, blanks = 0, typical;
 	bool page_break = false, after_marker = false;
 	int last_num = 0;
 	block *cur = NULL;
-	const char *pending[16];
+	const char *pending[PENDING_MARKERS_MAX];
 	size_t npending = 0, k;
 	int error;
 
@@ -551,8 +565,12 @@ static int assemble(parse_state *st, block_list *bl)
 			if (cur) {
 				if ((error = block_marker(cur, cur->raw.size, l->marker)) < 0)
 					return error;
-			} else if (npending < 16) {
+			} else if (npending < PENDING_MARKERS_MAX) {
 				pending[npending++] = l->marker;
+			} else if ((error = resdiff_doc_add_diag(st->doc, l->lineno, "more than %d footnote "
+					"markers before the first paragraph: marker %s is dropped",
+					PENDING_MARKERS_MAX, l->marker)) < 0) {
+				return error;
 			}
 			after_marker = true;
 			continue;
@@ -562,6 +580,11 @@ static int assemble(parse_state *st, block_list *bl)
 			continue;
 		}
 		label_detect(&lab, l->text, l->len, st->language);
+		if (lab.kind == LABEL_NONE && (k = number_over_limit(l->text, l->len)) &&
+		    (error = resdiff_doc_add_diag(st->doc, l->lineno, "'%.*s' has more than %d digits: "
+				"not taken as a paragraph number, the line stays in the paragraph before it",
+				(int)k, l->text, PARSE_NUMBER_DIGITS)) < 0)
+			return error;
 		if (!cur) {
 			brk = true;
 		} else if (l->lead_marker) {
@@ -956,6 +979,10 @@ static int add_footnotes(parse_state *st)
 						"footnote %d is missing: the footnotes jump from %d (line %zu) to %d",
 						m, last, last_line, v);
 			}
+			if (v - last - 1 > ZONE_GAP_REPORT_MAX)
+				resdiff_doc_add_diag(st->doc, f->line, "footnotes %d to %d are not checked: a gap "
+					"is checked for its first %d numbers", last + ZONE_GAP_REPORT_MAX + 1, v - 1,
+					ZONE_GAP_REPORT_MAX);
 			if (v > last) {
 				last = v;
 				last_line = f->line;

@@ -2,6 +2,7 @@
 #include "git_error.h"
 #include "store_internal.h"
 #include "resdiff/canon.h"
+#include "resdiff/compare.h"
 #include "resdiff/manifest.h"
 #include "resdiff/name.h"
 #include "sha256.h"
@@ -21,6 +22,8 @@
 #define VIEW_IDENT_EMAIL "resdiff@localhost"
 /* How often a transaction is retried when a ref moved under it. */
 #define CAS_RETRIES 3
+/* Bytes of unit text compared to tell a correction from another document. */
+#define CORRECTION_SAMPLE_MAX (1024u * 1024)
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -61,6 +64,8 @@ int resdiff_store_check_doc(const resdiff_doc *doc)
 	if (!m->symbol)
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"the document has no symbol (give one with --symbol or a manifest)");
+	if ((error = resdiff_name_symbol_check(m->symbol)) < 0)
+		return error;
 	if (!m->language || !resdiff_name_language_ok(m->language))
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"%s: missing or invalid language '%s' (2-3 lower-case letters)",
@@ -959,21 +964,122 @@ static const char *what_changed(const char *a, size_t alen, const char *b, size_
 	return "source lines";
 }
 
-static int record_message(resdiff_buf *msg, const resdiff_doc *doc, const char *action,
-		const char *sha)
+/* Where the source-sha256 line of a canonical file's header is: [*from,
+ * *to) (false when it has none). */
+static bool source_line(size_t *from, size_t *to, const char *p, size_t len)
+{
+	static const char key[] = "\nsource-sha256\t";
+	size_t i;
+	for (i = 0; i + sizeof(key) - 1 <= len; i++) {
+		if (p[i] == '\n' && i + 1 < len && p[i + 1] == '\n')
+			return false;  /* end of the header */
+		if (!memcmp(p + i, key, sizeof(key) - 1)) {
+			const char *nl = memchr(p + i + 1, '\n', len - i - 1);
+			if (!nl)
+				return false;
+			*from = i + 1;
+			*to = (size_t)(nl - p) + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The same document read from other bytes (line ends, a byte-order mark):
+ * canonical files equal but for their source-sha256 lines. */
+static bool same_but_source(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t af, at, bf, bt;
+	if (!source_line(&af, &at, a, alen) || !source_line(&bf, &bt, b, blen))
+		return false;
+	return af == bf && !memcmp(a, b, af) && alen - at == blen - bt &&
+	       !memcmp(a + at, b + bt, alen - at);
+}
+
+/* How much of its units' text a correction shares with the stored one:
+ * Dice of the n-grams of all unit texts (1 when both have none). */
+static int correction_similarity(double *out, const char *old, size_t oldlen, const resdiff_doc *doc)
+{
+	resdiff_doc *prev = NULL;
+	resdiff_buf a = RESDIFF_BUF_INIT, b = RESDIFF_BUF_INIT;
+	size_t i;
+	int error;
+
+	if ((error = resdiff_canon_read(&prev, NULL, old, oldlen, RESDIFF_CANON_FULL)) < 0)
+		goto done;
+	for (i = 0; i < prev->unit_count && !error; i++)
+		if (!(error = resdiff_buf_puts(&a, prev->units[i].text)))
+			error = resdiff_buf_putc(&a, '\n');
+	for (i = 0; i < doc->unit_count && !error; i++)
+		if (!(error = resdiff_buf_puts(&b, doc->units[i].text)))
+			error = resdiff_buf_putc(&b, '\n');
+	/* long documents: their beginnings tell (and keys have a size limit) */
+	for (i = 0; i < 2 && !error; i++) {
+		resdiff_buf *t = i ? &b : &a;
+		if (t->size > CORRECTION_SAMPLE_MAX) {
+			size_t cut = CORRECTION_SAMPLE_MAX;
+			while (cut && ((unsigned char)t->ptr[cut] & 0xC0) == 0x80)
+				cut--;  /* not inside a character */
+			t->ptr[cut] = '\0';
+			t->size = cut;
+		}
+	}
+	if (!error)
+		error = resdiff_compare_similarity(out, a.ptr ? a.ptr : "", b.ptr ? b.ptr : "");
+done:
+	resdiff_doc_free(prev);
+	resdiff_buf_dispose(&a);
+	resdiff_buf_dispose(&b);
+	return error;
+}
+
+/* "<verb> <symbol> (<lang>)[ <what>]" and the trailers of a record commit. */
+static int record_message(resdiff_buf *msg, const resdiff_doc *doc, const char *verb,
+		const char *what, const char *sha, const char *forced)
 {
 	const resdiff_meta *m = &doc->meta;
 	int error;
 
-	if ((error = resdiff_buf_puts(msg, action)) < 0 ||
+	if ((error = resdiff_buf_puts(msg, verb)) < 0 ||
 	    (error = resdiff_buf_putc(msg, ' ')) < 0 ||
 	    (error = put_line(msg, m->symbol)) < 0 ||
-	    (error = resdiff_buf_printf(msg, " (%s)", m->language)) < 0)
+	    (error = resdiff_buf_printf(msg, " (%s)%s%s", m->language, what ? " " : "",
+			what ? what : "")) < 0)
 		return error;
-	return resdiff_buf_printf(msg, "\n\nSymbol: %s\nLanguage: %s\n%s%s%s%s%s%s",
-		m->symbol, m->language,
-		m->date ? "Adopted: " : "", m->date ? m->date : "", m->date ? "\n" : "",
-		sha ? "Source-SHA256: " : "", sha ? sha : "", sha ? "\n" : "");
+	if ((error = resdiff_buf_printf(msg, "\n\nSymbol: %s\nLanguage: %s\n%s%s%s%s%s%s",
+			m->symbol, m->language,
+			m->date ? "Adopted: " : "", m->date ? m->date : "", m->date ? "\n" : "",
+			sha ? "Source-SHA256: " : "", sha ? sha : "", sha ? "\n" : "")) < 0)
+		return error;
+	if (forced && forced[0] && ((error = resdiff_buf_puts(msg, "Forced: ")) < 0 ||
+	                            (error = put_line(msg, forced)) < 0 ||
+	                            (error = resdiff_buf_putc(msg, '\n')) < 0))
+		return error;
+	return 0;
+}
+
+/* The end of every transaction: the views of `tree` planned, objects made
+ * durable, the record moved from `tip` to `record` (NULL: not moved, a
+ * repair of lagging views), then the derived refs and the stamp. */
+static int finish(resdiff_store *s, git_tree *tree, view_set *views, ref_plans *plans,
+		const git_oid *tip, const git_oid *record, const git_oid *stamp)
+{
+	git_oid at;
+	int error;
+
+	if ((error = plan_views(s, tree, views, plans)) < 0 || (error = sync_objects(s)) < 0)
+		return error;
+	/* everything is on disk: publish, by moving the record */
+	if (record && (error = store_ref_publish(s, RESDIFF_STORE_RECORD_REF, tip, record,
+			"resdiff")) < 0)
+		return error;
+	/* recorded; the rest is derived from the record */
+	git_oid_cpy(&at, record ? record : tip);
+	if ((error = publish_views(s, plans, stamp, &at)) < 0 && record)
+		error = store_note(s, "the change is recorded, but the series views were not updated "
+			"(%s); readers compute them from the record until the next writer repairs them",
+			resdiff_error_last());
+	return error;
 }
 
 static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count,
@@ -1016,9 +1122,11 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		int gerr;
 
 		items[i].result = RESDIFF_IMPORT_UNCHANGED;
-		items[i].commit[0] = '\0';
-		GIT_TRY(git_blob_create_from_buffer(&blob_id, s->repo, canon[i].ptr, canon[i].size),
-			"cannot write a document");
+		items[i].commit[0] = items[i].forced[0] = '\0';
+		/* the blob is written only when it is committed: an unchanged or
+		 * refused document leaves nothing behind */
+		GIT_TRY(git_odb_hash(&blob_id, canon[i].ptr, canon[i].size, GIT_OBJECT_BLOB),
+			"cannot hash a document");
 		gerr = tree ? git_tree_entry_bypath(&old, tree, path) : GIT_ENOTFOUND;
 		if (gerr < 0 && gerr != GIT_ENOTFOUND) {
 			error = resdiff_git_fail(gerr, path);
@@ -1031,24 +1139,51 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		resdiff_buf_clear(&msg);
 		if (old) {
 			store_doc_info *info;
+			const char *was;
+			size_t waslen;
 			git_blob_free(old_blob);
 			old_blob = NULL;
 			error = git_blob_lookup(&old_blob, s->repo, git_tree_entry_id(old));
 			git_tree_entry_free(old);
 			GIT_TRY(error, path);
+			was = git_blob_rawcontent(old_blob);
+			waslen = (size_t)git_blob_rawsize(old_blob);
+			if (same_but_source(was, waslen, canon[i].ptr, canon[i].size))
+				continue;  /* other line ends or a byte-order mark: unchanged */
+			action = what_changed(was, waslen, canon[i].ptr, canon[i].size);
+			if (!strcmp(action, "text")) {
+				double sim;
+				if ((error = correction_similarity(&sim, was, waslen, doc)) < 0)
+					goto done;
+				if (sim < RESDIFF_STORE_CORRECTION_MIN_SIMILARITY && !items[i].force) {
+					error = resdiff_error_set(RESDIFF_EINVALID, "%s (%s): this text shares %.0f%% "
+						"of its wording with the one stored under that symbol (a correction "
+						"shares at least %.0f%%): is it another document? Check its symbol, or "
+						"store it as a correction with --force", doc->meta.symbol,
+						doc->meta.language, sim * 100,
+						RESDIFF_STORE_CORRECTION_MIN_SIMILARITY * 100);
+					goto done;
+				}
+				if (sim < RESDIFF_STORE_CORRECTION_MIN_SIMILARITY)
+					snprintf(items[i].forced, sizeof(items[i].forced),
+						"shares %.0f%% of its wording with the text it corrects", sim * 100);
+			}
 			if ((error = store_info_get(&info, s, git_blob_id(old_blob), false)) < 0)
 				goto done;
 			if (info->series && info->date &&
 			    (error = view_set_add(&views, doc->meta.language, info->series)) < 0)
 				goto done;
-			action = what_changed(git_blob_rawcontent(old_blob),
-				(size_t)git_blob_rawsize(old_blob), canon[i].ptr, canon[i].size);
-			if ((error = resdiff_buf_printf(&msg, "amend %s", action)) < 0)
-				goto done;
 			items[i].result = RESDIFF_IMPORT_AMENDED;
 		} else {
 			items[i].result = RESDIFF_IMPORT_ADDED;
 		}
+		if (items[i].force_reason) {
+			size_t n = strlen(items[i].forced);
+			snprintf(items[i].forced + n, sizeof(items[i].forced) - n, "%s%s", n ? "; " : "",
+				items[i].force_reason);
+		}
+		GIT_TRY(git_blob_create_from_buffer(&blob_id, s->repo, canon[i].ptr, canon[i].size),
+			"cannot write a document");
 		if (doc->meta.series && doc->meta.date) {
 			if ((error = view_set_add(&views, doc->meta.language, doc->meta.series)) < 0)
 				goto done;
@@ -1058,28 +1193,11 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 			if ((error = store_line_add(&views.gone, line)) < 0)
 				goto done;
 		}
-		/* the subject: "import E/RES/2009/7 (zh)", "amend E/RES/2009/7 (zh) text" */
-		{
-			resdiff_buf subject = RESDIFF_BUF_INIT;
-			error = record_message(&subject, doc, old ? "amend" : "import",
-				items[i].source_sha256);
-			if (!error && old) {
-				/* insert " <what>" after "(lang)" */
-				char *nl = strstr(subject.ptr, "\n\n");
-				resdiff_buf full = RESDIFF_BUF_INIT;
-				if ((error = resdiff_buf_put(&full, subject.ptr, (size_t)(nl - subject.ptr))) == 0 &&
-				    (error = resdiff_buf_printf(&full, " %s", action)) == 0)
-					error = resdiff_buf_puts(&full, nl);
-				resdiff_buf_dispose(&subject);
-				subject = full;
-			}
-			resdiff_buf_clear(&msg);
-			if (!error)
-				error = resdiff_buf_puts(&msg, subject.ptr);
-			resdiff_buf_dispose(&subject);
-			if (error < 0)
-				goto done;
-		}
+		/* "import E/RES/2009/7 (zh)", "amend E/RES/2009/7 (zh) text" */
+		if ((error = record_message(&msg, doc, items[i].result == RESDIFF_IMPORT_AMENDED ?
+				"amend" : "import", items[i].result == RESDIFF_IMPORT_AMENDED ? action : NULL,
+				items[i].source_sha256, items[i].forced)) < 0)
+			goto done;
 		upd.action = GIT_TREE_UPDATE_UPSERT;
 		git_oid_cpy(&upd.id, &blob_id);
 		upd.filemode = GIT_FILEMODE_BLOB;
@@ -1095,22 +1213,9 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		git_oid_tostr(items[i].commit, sizeof(items[i].commit), &commit_id);
 		changed = true;
 	}
-	if (!changed && !views.all)
-		goto done;
-	if ((error = plan_views(s, tree, &views, &plans)) < 0 || (error = sync_objects(s)) < 0)
-		goto done;
-	/* everything is on disk: publish, by moving the record */
-	if (changed && (error = store_ref_publish(s, RESDIFF_STORE_RECORD_REF, has_tip ? &tip : NULL,
-			&cur_commit, "resdiff import")) < 0)
-		goto done;
-	/* the import is recorded; the rest is derived from the record */
-	if ((error = publish_views(s, &plans, has_views_at ? &views_at : NULL, &cur_commit)) < 0 &&
-	    changed) {
-		error = store_note(s, "the import is recorded, but the series views were not updated "
-			"(%s); readers compute them from the record until the next import repairs them",
-			resdiff_error_last());
-		goto done;
-	}
+	if (changed || views.all)
+		error = finish(s, tree, &views, &plans, has_tip ? &tip : NULL, changed ? &cur_commit : NULL,
+			has_views_at ? &views_at : NULL);
 done:
 	if (error < 0 && s->txn)
 		store_txn_reset(s->txn);
@@ -1149,7 +1254,8 @@ int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t cou
 		    (error = store_doc_path(&paths[i], m->symbol, m->language)) < 0)
 			goto done;
 		for (j = 0; j < i; j++)
-			if (!strcmp(paths[j].ptr, paths[i].ptr) && strcmp(canon[j].ptr, canon[i].ptr)) {
+			if (!strcmp(paths[j].ptr, paths[i].ptr) && strcmp(canon[j].ptr, canon[i].ptr) &&
+			    !same_but_source(canon[j].ptr, canon[j].size, canon[i].ptr, canon[i].size)) {
 				error = resdiff_error_set(RESDIFF_EINVALID,
 					"%s (%s) is given twice with different texts", m->symbol, m->language);
 				goto done;
@@ -1170,6 +1276,101 @@ done:
 	}
 	free(canon);
 	free(paths);
+	return error;
+}
+
+static int withdraw_once(resdiff_store *s, const char *symbol, const char *lang,
+		char commit[41])
+{
+	view_set views;
+	ref_plans plans = { NULL, 0, 0, 0 };
+	resdiff_buf path = RESDIFF_BUF_INIT, msg = RESDIFF_BUF_INIT;
+	git_oid tip, views_at, tree_id, commit_id;
+	git_commit *tip_commit = NULL;
+	git_tree *tree = NULL, *new_tree = NULL;
+	git_tree_entry *old = NULL;
+	git_signature *sig = NULL;
+	git_tree_update upd;
+	store_doc_info *info;
+	char line[RESDIFF_SYMBOL_MAX + 16];
+	bool has_tip, has_views_at;
+	int error = 0, gerr;
+
+	memset(&views, 0, sizeof(views));
+	if ((error = ref_id(&tip, s, RESDIFF_STORE_RECORD_REF, &has_tip)) < 0 ||
+	    (error = ref_id(&views_at, s, RESDIFF_STORE_VIEWS_REF, &has_views_at)) < 0 ||
+	    (error = record_signature(&sig, s)) < 0 ||
+	    (error = store_doc_path(&path, symbol, lang)) < 0)
+		goto done;
+	if (!has_tip) {
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "the record is empty");
+		goto done;
+	}
+	views.all = !has_views_at || !git_oid_equal(&tip, &views_at);
+	GIT_TRY(git_commit_lookup(&tip_commit, s->repo, &tip), "cannot read the record");
+	GIT_TRY(git_commit_tree(&tree, tip_commit), "cannot read the record");
+	if ((gerr = git_tree_entry_bypath(&old, tree, path.ptr)) == GIT_ENOTFOUND) {
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document %s (%s) in the record", symbol, lang);
+		goto done;
+	}
+	GIT_TRY(gerr, path.ptr);
+	if ((error = store_info_get(&info, s, git_tree_entry_id(old), false)) < 0)
+		goto done;
+	/* its history loses it, and its symbol ref goes */
+	if (info->series && info->date && (error = view_set_add(&views, lang, info->series)) < 0)
+		goto done;
+	snprintf(line, sizeof(line), "%s\t%s", lang, symbol);
+	if ((error = store_line_add(&views.gone, line)) < 0)
+		goto done;
+	memset(&upd, 0, sizeof(upd));
+	upd.action = GIT_TREE_UPDATE_REMOVE;
+	upd.path = path.ptr;
+	GIT_TRY(git_tree_create_updated(&tree_id, s->repo, tree, 1, &upd), "cannot write a tree");
+	if ((error = resdiff_buf_puts(&msg, "withdraw ")) < 0 || (error = put_line(&msg, symbol)) < 0 ||
+	    (error = resdiff_buf_printf(&msg, " (%s)\n\nSymbol: %s\nLanguage: %s\n", lang, symbol,
+			lang)) < 0)
+		goto done;
+	{
+		const git_oid *parents[1] = { &tip };
+		GIT_TRY(git_commit_create_from_ids(&commit_id, s->repo, NULL, sig, sig, NULL, msg.ptr,
+			&tree_id, 1, parents), "cannot write a record commit");
+	}
+	GIT_TRY(git_tree_lookup(&new_tree, s->repo, &tree_id), "cannot read a tree");
+	if ((error = finish(s, new_tree, &views, &plans, &tip, &commit_id,
+			has_views_at ? &views_at : NULL)) < 0)
+		goto done;
+	git_oid_tostr(commit, 41, &commit_id);
+done:
+	if (error < 0)
+		info_clear(s);
+	git_tree_entry_free(old);
+	git_tree_free(new_tree);
+	git_tree_free(tree);
+	git_commit_free(tip_commit);
+	git_signature_free(sig);
+	resdiff_buf_dispose(&path);
+	resdiff_buf_dispose(&msg);
+	plans_dispose(&plans);
+	view_set_dispose(&views);
+	return error;
+}
+
+int resdiff_store_withdraw(resdiff_store *s, const char *symbol, const char *language,
+		char commit[41])
+{
+	bool locked_here = !store_locked(s);
+	int error, attempt;
+
+	commit[0] = '\0';
+	if ((error = resdiff_name_symbol_check(symbol)) < 0 || (error = store_check_writable(s)) < 0 ||
+	    (error = store_lock_acquire(s)) < 0)
+		return error;
+	store_sync_configure(s);
+	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
+		if ((error = withdraw_once(s, symbol, language, commit)) != RESDIFF_EMODIFIED)
+			break;
+	if (locked_here)
+		store_lock_release(s);
 	return error;
 }
 
@@ -1245,7 +1446,8 @@ int resdiff_store_resolve(char **symbol_out, char **lang_out, resdiff_store *s,
 	int error = 0;
 
 	*symbol_out = *lang_out = NULL;
-	if ((error = record_tree(&root, NULL, s, rev)) < 0)
+	if ((error = resdiff_name_symbol_check(query)) < 0 ||
+	    (error = record_tree(&root, NULL, s, rev)) < 0)
 		goto done;
 	for (i = 0; i < git_tree_entrycount(root); i++) {
 		const git_tree_entry *le = git_tree_entry_byindex(root, i);

@@ -496,7 +496,27 @@ static void test_parse__nul_byte(void **state)
 	resdiff_doc *doc = NULL;
 	const char text[] = "The General Assembly,\n\0\n1. Decides;\n";
 	assert_int_equal(parse_bytes(&doc, text, sizeof(text) - 1), RESDIFF_EINVALID);
-	assert_non_null(strstr(resdiff_error_last(), "NUL byte at byte offset 22"));
+	assert_non_null(strstr(resdiff_error_last(), "NUL byte at byte offset 22 (line 2)"));
+}
+
+/* A limit that is hit says so: a paragraph number of six digits is not a
+ * label (PARSE_NUMBER_DIGITS), and the diagnostic names it and its line. */
+static void test_parse__paragraph_number_over_limit(void **state)
+{
+	resdiff_doc *doc = NULL;
+	const char text[] = "The General Assembly,\n\n99999. Decides to go on;\n\n100000. Decides to stop.\n";
+	size_t i;
+	bool found = false;
+
+	assert_int_equal(parse_bytes(&doc, text, sizeof(text) - 1), 0);
+	assert_int_equal(doc->unit_count, 1);
+	assert_string_equal(doc->units[0].id, "OP99999");
+	assert_non_null(strstr(doc->units[0].text, "100000. Decides to stop."));
+	for (i = 0; i < doc->diag_count; i++)
+		if (doc->diags[i].line == 5 && strstr(doc->diags[i].message, "'100000.' has more than 5 digits"))
+			found = true;
+	assert_true(found);
+	resdiff_doc_free(doc);
 }
 
 static void test_parse__bom_and_crlf_are_transparent(void **state)
@@ -612,6 +632,7 @@ int main(void)
 		cmocka_unit_test(test_parse__four_more_languages),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
+		cmocka_unit_test(test_parse__paragraph_number_over_limit),
 		cmocka_unit_test(test_parse__bom_and_crlf_are_transparent),
 		cmocka_unit_test(test_parse__empty_and_unrecognisable),
 		cmocka_unit_test(test_parse__long_line_refused),

@@ -54,7 +54,7 @@ static void test_upgrade__format1_repository(void **state)
 	free(out);
 	/* written only after an upgrade; the refusal says how, and writes nothing */
 	refs = git(repo, "for-each-ref");
-	out = test_capture(&status, "%s -C '%s' import --symbol A/1 %s/corpus/E_RES_2009_7.zh.txt 2>&1",
+	out = test_capture(&status, "%s -C '%s' import --lang en %s/tests/data/en/A_RES_76_189.txt 2>&1",
 		RESDIFF_BINARY, repo, RESDIFF_SOURCE_DIR);
 	assert_int_equal(status, 2);
 	assert_non_null(strstr(out, "storage format 1"));

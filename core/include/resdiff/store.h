@@ -108,11 +108,22 @@ typedef enum {
 
 /* One document to import. The caller owns doc; symbol and language must be
  * set (series and date when it belongs to an adoption-ordered history). */
+/* A correction whose units share less than this (Dice of their n-grams,
+ * resdiff/compare.h) with the stored text is refused unless forced: it is
+ * more likely another document given the wrong symbol. */
+#define RESDIFF_STORE_CORRECTION_MIN_SIMILARITY 0.5
+
 typedef struct {
 	const resdiff_doc *doc;
 	const char *source_sha256;    /* hex SHA-256 of the source bytes, or NULL */
+	bool force;                   /* store a correction that shares little
+	                                 text with the stored one */
+	const char *force_reason;     /* why the caller forced it (its own
+	                                 check), or NULL; recorded */
 	resdiff_import_result result; /* out */
 	char commit[41];              /* out: the record commit, "" if unchanged */
+	char forced[200];             /* out: what was forced ("" if nothing),
+	                                 recorded as a Forced: trailer */
 } resdiff_store_item;
 
 /* Check that a document's symbol, language, series and date make safe,
@@ -121,8 +132,20 @@ int resdiff_store_check_doc(const resdiff_doc *doc);
 
 /* Import up to RESDIFF_STORE_BATCH_MAX documents in one transaction: one
  * record commit per new or changed document, then the series views they
- * touch. All or nothing: on error no ref has moved. */
+ * touch. All or nothing: on error no ref has moved. A document whose
+ * canonical file equals the stored one but for its Source-SHA256 (other
+ * line ends, a byte-order mark: nothing the parser keeps) is unchanged. A
+ * correction sharing too little text with the stored version is refused
+ * (RESDIFF_EINVALID) unless item.force. */
 int resdiff_store_import(resdiff_store *store, resdiff_store_item *items, size_t count);
+
+/* Withdraw a document imported by mistake: a record commit "withdraw
+ * SYMBOL (lang)" that removes its file (its history stays in the record),
+ * its series history rebuilt without it, its symbol ref deleted. `symbol`
+ * is exact (resolve a forgiving one first); commit gets the record commit.
+ * RESDIFF_ENOTFOUND when the record's tip does not hold it. */
+int resdiff_store_withdraw(resdiff_store *store, const char *symbol, const char *language,
+		char commit[41]);
 
 /* A correction says what it changes: fill the metadata `doc` leaves unknown
  * (series, date, meeting, title, body, kind, chapeau) from the version of
