@@ -5,11 +5,11 @@
 #include "resdiff/compare.h"
 #include "resdiff/manifest.h"
 #include "resdiff/name.h"
-#include "sha256.h"
 #include "store_pack.h"
 
 #include <git2/sys/commit.h>
 #include <git2/sys/odb_backend.h>
+#include <nettle/sha2.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -45,7 +45,19 @@ long long resdiff_store_days_from_date(const char *date)
 
 void resdiff_store_source_hash(char out[65], const void *data, size_t len)
 {
-	sha256_hex(out, data, len);
+	static const char digits[] = "0123456789abcdef";
+	struct sha256_ctx ctx;
+	uint8_t d[SHA256_DIGEST_SIZE];
+	size_t i;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	sha256_digest(&ctx, sizeof(d), d);
+	for (i = 0; i < sizeof(d); i++) {
+		out[2 * i] = digits[d[i] >> 4];
+		out[2 * i + 1] = digits[d[i] & 15];
+	}
+	out[64] = '\0';
 }
 
 /* Commit time of an adoption date: before 1970 clamps to the epoch. */
@@ -1253,6 +1265,12 @@ int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t cou
 		    (error = resdiff_canon_write(&canon[i], items[i].doc, items[i].source_sha256)) < 0 ||
 		    (error = store_doc_path(&paths[i], m->symbol, m->language)) < 0)
 			goto done;
+		if (canon[i].size > RESDIFF_STORE_OBJECT_MAX) {
+			error = resdiff_error_set(RESDIFF_ETOOBIG, "%s (%s): the stored document would be %zu "
+				"bytes, over the limit of %u MiB", m->symbol, m->language, canon[i].size,
+				RESDIFF_STORE_OBJECT_MAX / (1024 * 1024));
+			goto done;
+		}
 		for (j = 0; j < i; j++)
 			if (!strcmp(paths[j].ptr, paths[i].ptr) && strcmp(canon[j].ptr, canon[i].ptr) &&
 			    !same_but_source(canon[j].ptr, canon[j].size, canon[i].ptr, canon[i].size)) {

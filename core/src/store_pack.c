@@ -4,7 +4,6 @@
  * libgit2's mempack would do, but its dump walks every tree of every
  * commit and searches deltas: quadratic in the record's size. */
 #include "store_pack.h"
-#include "sha1.h"
 
 #include "resdiff/common.h"
 #include "resdiff/store.h"
@@ -12,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <git2/sys/odb_backend.h>
+#include <nettle/sha1.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,7 +197,7 @@ size_t store_txn_count(const store_txn *t)
  */
 typedef struct {
 	FILE *f;
-	sha1_ctx sha;
+	struct sha1_ctx sha;
 	uint64_t offset;
 	bool failed;
 } pack_file;
@@ -206,21 +206,15 @@ static void pf_put(pack_file *p, const void *data, size_t len)
 {
 	if (p->failed)
 		return;
-	sha1_update(&p->sha, data, len);
+	sha1_update(&p->sha, len, data);
 	if (fwrite(data, 1, len, p->f) != len)
 		p->failed = true;
 	p->offset += len;
 }
 
-typedef struct {
-	const git_oid *id;
-	uint32_t crc;
-	uint64_t offset;
-} pack_entry;
-
 static int cmp_entry(const void *a, const void *b)
 {
-	return git_oid_cmp(((const pack_entry *)a)->id, ((const pack_entry *)b)->id);
+	return git_oid_cmp(((const store_pack_entry *)a)->id, ((const store_pack_entry *)b)->id);
 }
 
 static void be32(unsigned char *p, uint32_t v)
@@ -236,9 +230,8 @@ static int io_failure(const char *what, const char *path)
 	return resdiff_error_set(RESDIFF_EIO, "%s %s: %s", what, path, strerror(errno ? errno : EIO));
 }
 
-/* The .idx for entries sorted by id; `pack_sha` is the pack's trailer. */
-static int write_index(const char *path, pack_entry *e, size_t n, const unsigned char pack_sha[20],
-		bool sync)
+int store_pack_index_write(const char *path, const store_pack_entry *e, size_t n,
+		const unsigned char pack_sha[20], bool sync)
 {
 	pack_file p;
 	unsigned char b[8], digest[20];
@@ -279,7 +272,7 @@ static int write_index(const char *path, pack_entry *e, size_t n, const unsigned
 			pf_put(&p, b, 8);
 		}
 	pf_put(&p, pack_sha, 20);
-	sha1_final(&p.sha, digest);
+	sha1_digest(&p.sha, SHA1_DIGEST_SIZE, digest);
 	if (!p.failed && fwrite(digest, 1, 20, p.f) != 20)
 		p.failed = true;
 	if (fflush(p.f) != 0 || (sync && fsync(fileno(p.f)) != 0))
@@ -341,7 +334,7 @@ int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir, bool sy
 	unsigned char hdr[16], digest[20], *zbuf = NULL;
 	char tmp_pack[4096] = "", tmp_idx[4096] = "", final[4096], hex[41], dir[4096];
 	size_t n = 0;
-	pack_entry *entries = NULL;
+	store_pack_entry *entries = NULL;
 	txn_object *o;
 	bool zinit = false;
 	int fd, error = 0;
@@ -393,7 +386,7 @@ int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir, bool sy
 		entries[n].crc = crc;
 		n++;
 	}
-	sha1_final(&p.sha, digest);
+	sha1_digest(&p.sha, SHA1_DIGEST_SIZE, digest);
 	if (!p.failed && fwrite(digest, 1, 20, p.f) != 20)
 		p.failed = true;
 	if (fflush(p.f) != 0 || (sync && fsync(fileno(p.f)) != 0))
@@ -413,7 +406,7 @@ int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir, bool sy
 		goto done;
 	}
 	close(fd);
-	if ((error = write_index(tmp_idx, entries, n, digest, sync)) < 0)
+	if ((error = store_pack_index_write(tmp_idx, entries, n, digest, sync)) < 0)
 		goto done;
 	/* both files are on disk; the pack first, then the index that makes
 	 * git see it, then the directory that holds both names */
