@@ -359,10 +359,11 @@ int cmd_import(int argc, char **argv)
 	if (rc == CMD_EXIT_OK)
 		printf("%zu added, %zu amended, %zu unchanged\n", counts[RESDIFF_IMPORT_ADDED],
 			counts[RESDIFF_IMPORT_AMENDED], counts[RESDIFF_IMPORT_UNCHANGED]);
-	/* the clause index (docs/PROVENANCE.md) follows the record; a failure
-	 * here loses nothing: the next blame or trace rebuilds it */
-	if (rc == CMD_EXIT_OK && counts[RESDIFF_IMPORT_ADDED] + counts[RESDIFF_IMPORT_AMENDED] &&
-	    !cmd_flag(&args, import_opts, "no-index") && resdiff_index_update(NULL, store) < 0)
+	/* the clause index (docs/PROVENANCE.md) follows the record, also when
+	 * an earlier writer was stopped before it (a no-op when it is fresh); a
+	 * failure here loses nothing: blame and trace compute it meanwhile */
+	if (rc == CMD_EXIT_OK && !cmd_flag(&args, import_opts, "no-index") &&
+	    resdiff_index_update(NULL, store) < 0)
 		index_warning();
 done:
 	for (i = 0; batches && i < 2; i++)

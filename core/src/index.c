@@ -1248,7 +1248,8 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 	if ((error = ctx_init(&c, s)) < 0 || (error = store_check_writable(s)) < 0 ||
 	    (error = store_lock_acquire(s)) < 0)
 		goto done;
-	store_sync_configure(s);
+	if ((error = store_sync_configure(s)) < 0)
+		goto done;
 	if (git_reference_name_to_id(&record, s->repo, RESDIFF_STORE_RECORD_REF) < 0) {
 		git_error_clear();
 		goto done;  /* empty record: nothing to index */

@@ -615,11 +615,12 @@ static int sync_objects(resdiff_store *s)
 static int publish_views(resdiff_store *s, ref_plans *plans, const git_oid *stamp_was,
 		const git_oid *record)
 {
-	int error;
-	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0);
+	int error, end;
+	if ((error = store_sync_derived_refs(s, true)) < 0)
+		return error;
 	error = plans_apply(s, plans);
-	store_sync_configure(s);
-	if (error < 0 || (error = store_sync_all(s)) < 0)
+	end = store_sync_derived_refs(s, false);
+	if (error < 0 || (error = end) < 0 || (error = store_sync_all(s)) < 0)
 		return error;
 	return store_ref_publish(s, RESDIFF_STORE_VIEWS_REF, stamp_was, record, "resdiff: views built");
 }
@@ -1279,9 +1280,9 @@ int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t cou
 				goto done;
 			}
 	}
-	if ((error = store_check_writable(s)) < 0 || (error = store_lock_acquire(s)) < 0)
+	if ((error = store_check_writable(s)) < 0 || (error = store_lock_acquire(s)) < 0 ||
+	    (error = store_sync_configure(s)) < 0)
 		goto done;
-	store_sync_configure(s);
 	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
 		if ((error = import_once(s, items, count, canon, paths)) != RESDIFF_EMODIFIED)
 			break;
@@ -1383,7 +1384,11 @@ int resdiff_store_withdraw(resdiff_store *s, const char *symbol, const char *lan
 	if ((error = resdiff_name_symbol_check(symbol)) < 0 || (error = store_check_writable(s)) < 0 ||
 	    (error = store_lock_acquire(s)) < 0)
 		return error;
-	store_sync_configure(s);
+	if ((error = store_sync_configure(s)) < 0) {
+		if (locked_here)
+			store_lock_release(s);
+		return error;
+	}
 	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
 		if ((error = withdraw_once(s, symbol, language, commit)) != RESDIFF_EMODIFIED)
 			break;

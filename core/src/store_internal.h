@@ -46,7 +46,11 @@ static inline bool store_locked(const resdiff_store *s) { return s->lock_fd >= 0
 int store_check_writable(resdiff_store *s);
 /* Durability (store_sync.c): before a writer moves refs, what they
  * publish is on disk. Each is a no-op when s->fsync is off. */
-void store_sync_configure(resdiff_store *s);
+int store_sync_configure(resdiff_store *s);
+/* Around the writing of derived refs (views, symbols), maybe thousands:
+ * `start` turns syncing of each ref off, the end turns it back; the
+ * caller then makes them durable at once (store_sync_all). */
+int store_sync_derived_refs(resdiff_store *s, bool start);
 int store_fsync_path(resdiff_store *s, const char *path);
 /* fsync a directory of the repository given relative to the git dir
  * ("objects", "refs/heads/series/x"), and every directory between it and

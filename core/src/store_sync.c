@@ -6,6 +6,8 @@
 #define _GNU_SOURCE  /* syncfs */
 #include "store_internal.h"
 
+#include <git2/sys/refdb_backend.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -13,10 +15,37 @@
 #include <string.h>
 #include <unistd.h>
 
-void store_sync_configure(resdiff_store *s)
+/* libgit2 reads GIT_OPT_ENABLE_FSYNC_GITDIR for loose objects at every
+ * write, but for refs once, when the ref database's backend is made: make
+ * a fresh one under the setting wanted. */
+static int refdb_sync(resdiff_store *s, bool on)
+{
+	git_refdb *db = NULL;
+	git_refdb_backend *backend = NULL;
+	int error = 0;
+
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on ? 1 : 0);
+	if (git_repository_refdb(&db, s->repo) < 0 || git_refdb_backend_fs(&backend, s->repo) < 0 ||
+	    git_refdb_set_backend(db, backend) < 0) {
+		if (backend && backend->free)
+			backend->free(backend);
+		error = resdiff_error_set(RESDIFF_EIO, "cannot open the refs: %s",
+			git_error_last() ? git_error_last()->message : "unknown error");
+	}
+	git_refdb_free(db);
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, s->fsync ? 1 : 0);
+	return error;
+}
+
+int store_sync_configure(resdiff_store *s)
 {
 	/* process-wide in libgit2: set it for the store that writes now */
-	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, s->fsync ? 1 : 0);
+	return refdb_sync(s, s->fsync);
+}
+
+int store_sync_derived_refs(resdiff_store *s, bool start)
+{
+	return refdb_sync(s, start ? false : s->fsync);
 }
 
 int store_fsync_path(resdiff_store *s, const char *path)

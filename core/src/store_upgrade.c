@@ -3,6 +3,7 @@
  * "Versions"). Each step is kept for as long as the oldest format is read. */
 #include "git_error.h"
 #include "store_internal.h"
+#include "resdiff/parse.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -106,6 +107,88 @@ static int upgrade_1_to_2(resdiff_store *s, resdiff_buf *report)
 	return 0;
 }
 
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Set resdiff.format durably. libgit2 renames its config.lock into place
+ * without syncing it first; a power cut could then leave an empty config.
+ * So: take config.lock as git does, let libgit2 edit a scratch copy, write
+ * the result into the lock file, sync it, rename it, sync the directory.
+ */
+static int set_format(resdiff_store *s, int format)
+{
+	resdiff_buf cfg = RESDIFF_BUF_INIT, lock = RESDIFF_BUF_INIT, tmp = RESDIFF_BUF_INIT;
+	git_config *scratch = NULL;
+	char *content = NULL;
+	size_t len;
+	int fd = -1, error = 0;
+
+	if ((error = resdiff_buf_printf(&cfg, "%sconfig", s->gitdir)) < 0 ||
+	    (error = resdiff_buf_printf(&lock, "%sconfig.lock", s->gitdir)) < 0 ||
+	    (error = resdiff_buf_printf(&tmp, "%stmp_config_%ld", s->gitdir, (long)getpid())) < 0)
+		goto done;
+	if ((fd = open(lock.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) < 0) {
+		error = resdiff_error_set(errno == EEXIST ? RESDIFF_ELOCKED : RESDIFF_EIO,
+			"cannot lock the configuration '%s': %s", lock.ptr, strerror(errno));
+		goto done;
+	}
+	if ((error = resdiff_file_read(&content, &len, cfg.ptr)) < 0)
+		goto done;
+	{
+		int tfd = open(tmp.ptr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (tfd < 0 || write_all(tfd, content, len) < 0) {
+			if (tfd >= 0)
+				close(tfd);
+			error = resdiff_error_set(RESDIFF_EIO, "cannot write '%s': %s", tmp.ptr, strerror(errno));
+			goto done;
+		}
+		close(tfd);
+	}
+	free(content);
+	content = NULL;
+	GIT_TRY(git_config_open_ondisk(&scratch, tmp.ptr), "cannot read the configuration");
+	GIT_TRY(git_config_set_int32(scratch, "resdiff.format", format), "cannot set resdiff.format");
+	if ((error = resdiff_file_read(&content, &len, tmp.ptr)) < 0)
+		goto done;
+	if (write_all(fd, content, len) < 0 || (s->fsync && fsync(fd) < 0)) {
+		error = resdiff_error_set(RESDIFF_EIO, "cannot write '%s': %s", lock.ptr, strerror(errno));
+		goto done;
+	}
+	close(fd);
+	fd = -1;
+	if (rename(lock.ptr, cfg.ptr) < 0) {
+		error = resdiff_error_set(RESDIFF_EIO, "cannot write '%s': %s", cfg.ptr, strerror(errno));
+		goto done;
+	}
+	lock.size = 0;  /* renamed: nothing to remove */
+	error = store_fsync_path(s, s->gitdir);
+done:
+	if (fd >= 0)
+		close(fd);
+	if (lock.size)
+		unlink(lock.ptr);
+	if (tmp.size)
+		unlink(tmp.ptr);
+	git_config_free(scratch);
+	free(content);
+	resdiff_buf_dispose(&cfg);
+	resdiff_buf_dispose(&lock);
+	resdiff_buf_dispose(&tmp);
+	return error;
+}
+
 typedef int (*upgrade_step)(resdiff_store *s, resdiff_buf *report);
 
 /* steps[v - RESDIFF_STORE_FORMAT_OLDEST] upgrades format v to v + 1 */
@@ -115,7 +198,6 @@ static const upgrade_step steps[] = {
 
 int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *s)
 {
-	git_config *cfg = NULL;
 	int error = 0, from = s->format;
 
 	if (s->format == RESDIFF_STORE_FORMAT)
@@ -128,21 +210,19 @@ int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *s)
 		return error;
 	if ((error = store_lock_acquire(s)) < 0)
 		return error;
-	store_sync_configure(s);
-	GIT_TRY(git_repository_config(&cfg, s->repo), "cannot open the repository configuration");
+	if ((error = store_sync_configure(s)) < 0)
+		goto done;
 	while (s->format < RESDIFF_STORE_FORMAT) {
-		if ((error = steps[s->format - RESDIFF_STORE_FORMAT_OLDEST](s, report)) < 0)
-			goto done;
 		/* each step is done when the configuration says so (an atomic
 		 * rename of the config file): a crash redoes the step */
-		GIT_TRY(git_config_set_int32(cfg, "resdiff.format", s->format + 1),
-			"cannot set resdiff.format");
+		if ((error = steps[s->format - RESDIFF_STORE_FORMAT_OLDEST](s, report)) < 0 ||
+		    (error = set_format(s, s->format + 1)) < 0)
+			goto done;
 		s->format++;
 	}
 	error = resdiff_buf_printf(report, "upgraded %s from storage format %d to %d\n", s->gitdir,
 		from, s->format);
 done:
-	git_config_free(cfg);
 	store_lock_release(s);
 	return error;
 }
