@@ -408,6 +408,7 @@ static void blocks_dispose(block_list *bl)
 {
 	size_t i;
 	for (i = 0; i < bl->count; i++) {
+		PARSE_WORK(1);
 		resdiff_buf_dispose(&bl->blocks[i].raw);
 		free(bl->blocks[i].markers);
 	}
@@ -535,6 +536,13 @@ static size_t number_over_limit(const char *s, size_t len)
 	return i + 1;
 }
 
+_Thread_local size_t parse_work;
+
+size_t parse_work_last(void)
+{
+	return parse_work;
+}
+
 static int assemble(parse_state *st, block_list *bl)
 {
 	size_t i, blanks = 0, typical;
@@ -551,6 +559,7 @@ static int assemble(parse_state *st, block_list *bl)
 		label_t lab;
 		bool brk;
 
+		PARSE_WORK(1);
 		switch (l->cls) {
 		case LINE_BLANK:
 		case LINE_SEPARATOR:
@@ -799,6 +808,7 @@ static int build_units(parse_state *st, block_list *bl)
 	} while (0)
 
 	for (i = 0; i < bl->count; i++) {
+		PARSE_WORK(1);
 		block *b = &bl->blocks[i];
 		label_t *lab = &b->label;
 		size_t line = st->lines[b->line].lineno;
@@ -1010,7 +1020,8 @@ int resdiff_parse(resdiff_doc **out, const char *text, size_t len,
 		const resdiff_parse_options *opts)
 {
 	parse_state st;
-	block_list bl = { NULL, 0, 0 };
+
+	parse_work = 0;	block_list bl = { NULL, 0, 0 };
 	const char *lang;
 	size_t i;
 	int error;

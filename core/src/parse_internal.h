@@ -81,6 +81,14 @@ typedef struct {
 	bool wrapped;         /* hard-wrapped at a fixed width (not one line per paragraph) */
 } parse_state;
 
+/* A count of the parser's steps (lines, blocks and candidates visited,
+ * note lookups probed) for the test that bounds its growth: linear input
+ * growth must give linear work. Per thread, reset by resdiff_parse. */
+extern _Thread_local size_t parse_work;
+#define PARSE_WORK(n) (parse_work += (n))
+/* The work of the last resdiff_parse on this thread. */
+size_t parse_work_last(void);
+
 /* parse_lines.c */
 int parse_split_lines(parse_state *st, const char *text, size_t len);
 void parse_mark_debris(parse_state *st);

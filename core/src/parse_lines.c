@@ -67,6 +67,7 @@ int parse_split_lines(parse_state *st, const char *text, size_t len)
 		parse_line *l;
 		char *copy;
 
+		PARSE_WORK(1);
 		while (i < len && text[i] != '\n' && text[i] != '\r')
 			i++;
 		end = i;
@@ -298,6 +299,7 @@ static void mark_running_titles(parse_state *st)
 		hi = j;
 		for (n = 0; hi + 1 < st->count && n < RUNNING_WINDOW; hi++)
 			n += st->lines[hi + 1].cls != LINE_BLANK;
+		PARSE_WORK(j - lo + hi - j + 1);
 		if (!have || lo > last_hi)
 			cluster++;
 		if (have && lo <= last_hi)
@@ -331,6 +333,7 @@ static void mark_running_titles(parse_state *st)
 		size_t clusters = 1;
 		for (j = i + 1; j < ncand && same_text(cand[i].l, cand[j].l); j++)
 			clusters += cand[j].cluster != cand[j - 1].cluster;
+		PARSE_WORK(j - i);
 		if (clusters >= 2)
 			for (k = i; k < j; k++)
 				st->lines[cand[k].line].cls = LINE_DEBRIS;

@@ -136,9 +136,11 @@ int parse_note_find(const parse_state *st, const char *label)
 	if (!st->index_size || !label[0])
 		return -1;
 	mask = st->index_size - 1;
-	for (k = label_hash(label) & mask; st->index[k] >= 0; k = (k + 1) & mask)
+	for (k = label_hash(label) & mask; st->index[k] >= 0; k = (k + 1) & mask) {
+		PARSE_WORK(1);
 		if (!strcmp(st->notes[st->index[k]].label, label))
 			return st->index[k];
+	}
 	return -1;
 }
 

@@ -1,5 +1,6 @@
 /* parse_test.c: the parser on the corpus, the English samples and bad input. */
 #include "helpers.h"
+#include "parse_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -590,27 +591,50 @@ static void test_parse__huge_file_refused_by_reader(void **state)
 	free(dir);
 }
 
-static void test_parse__many_short_lines_stay_linear(void **state)
+/* `paragraphs` numbered paragraphs of 22 wrapped lines, each followed by
+ * a page's debris (running symbol and title, job number, page number). */
+static void debris_text(resdiff_buf *b, size_t paragraphs)
 {
-	/* 360 000 lines of page debris: must finish fast (no quadratic passes) */
-	resdiff_buf b = RESDIFF_BUF_INIT;
-	resdiff_doc *doc = NULL;
-	size_t i;
-	resdiff_buf_puts(&b, "The General Assembly,\n\nRecalling x,\n\n");
-	for (i = 1; i <= 9000; i++) {
-		size_t k;
-		resdiff_buf_printf(&b, "%zu. Decides to keep under review the question of\n", i);
+	size_t i, k;
+	resdiff_buf_puts(b, "The General Assembly,\n\nRecalling x,\n\n");
+	for (i = 1; i <= paragraphs; i++) {
+		resdiff_buf_printf(b, "%zu. Decides to keep under review the question of\n", i);
 		for (k = 0; k < 20; k++)
-			resdiff_buf_printf(&b, "the implementation of item %zu.%zu and of the Summit and\n", i, k);
-		resdiff_buf_printf(&b, "of the follow-up;\n\nA/RES/1/1\nShort title\n21-19246\n%zu/900\n\n",
+			resdiff_buf_printf(b, "the implementation of item %zu.%zu and of the Summit and\n", i, k);
+		resdiff_buf_printf(b, "of the follow-up;\n\nA/RES/1/1\nShort title\n21-19246\n%zu/900\n\n",
 			i % 900 + 1);
 	}
-	assert_int_equal(parse_bytes(&doc, b.ptr, b.size), 0);
-	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_OPERATIVE), 9000);
-	assert_non_null(strstr(resdiff_doc_unit_by_id(doc, "OP7")->text, "Summit and of the follow-up;"));
-	assert_null(strstr(resdiff_doc_unit_by_id(doc, "OP7")->text, "Short title"));
-	resdiff_doc_free(doc);
-	resdiff_buf_dispose(&b);
+}
+
+static void test_parse__many_short_lines_stay_linear(void **state)
+{
+	/* up to 360 000 lines of page debris. The parser counts its steps
+	 * (parse_work: lines, blocks, running-title candidates and note
+	 * lookups visited); doubling the input must not more than double
+	 * them, as a quadratic pass would (a time would bound nothing on a
+	 * shared machine) */
+	static const size_t sizes[] = { 2250, 4500, 9000 };
+	size_t work[3], i;
+	resdiff_doc *doc = NULL;
+
+	for (i = 0; i < 3; i++) {
+		resdiff_buf b = RESDIFF_BUF_INIT;
+		debris_text(&b, sizes[i]);
+		assert_int_equal(parse_bytes(&doc, b.ptr, b.size), 0);
+		work[i] = parse_work_last();
+		assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_OPERATIVE), sizes[i]);
+		if (i == 2) {
+			assert_non_null(strstr(resdiff_doc_unit_by_id(doc, "OP7")->text,
+				"Summit and of the follow-up;"));
+			assert_null(strstr(resdiff_doc_unit_by_id(doc, "OP7")->text, "Short title"));
+		}
+		resdiff_doc_free(doc);
+		resdiff_buf_dispose(&b);
+	}
+	/* at least a step a line, and growth in proportion */
+	if (work[2] < 9000 * 28 || work[1] * 100 > work[0] * 205 || work[2] * 100 > work[1] * 205)
+		fail_msg("parse work %zu, %zu, %zu for %zu, %zu, %zu paragraphs: not linear", work[0],
+			work[1], work[2], sizes[0], sizes[1], sizes[2]);
 }
 
 int main(void)
