@@ -345,6 +345,7 @@ static double common_weight(const aligner *a, size_t o, size_t n)
 /* Groups. */
 static int group_new(size_t *out, aligner *a)
 {
+	*out = 0;  /* set on every path: gcc 12 -O3 cannot see the callers check errors */
 	if (a->ngroups == a->agroups) {
 		size_t na = a->agroups ? a->agroups * 2 : 64;
 		group *g = realloc(a->groups, na * sizeof(*g));
