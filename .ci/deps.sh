@@ -2,7 +2,8 @@
 # Install what resdiff needs to build and test on Debian 12 (as root, or
 # through sudo when it is there). Safe to run again.
 set -e
-pkgs="build-essential cmake pkg-config git libgit2-dev libicu-dev libcmocka-dev nettle-dev"
+# strace: the crash tests (tests/crash); python3: the browser test's DOM check
+pkgs="build-essential cmake pkg-config git libgit2-dev libicu-dev libcmocka-dev nettle-dev strace python3"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -17,6 +17,7 @@
 #include <string.h>
 #include "resdiff/text.h"
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define VIEW_IDENT_NAME "resdiff"
 #define VIEW_IDENT_EMAIL "resdiff@localhost"
@@ -224,6 +225,14 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 	if (!from || !from[0])
 		from = ".";
 	if ((gerr = git_repository_open_ext(&repo, from, 0, NULL)) < 0) {
+		struct stat st;
+		char head[4200];
+		snprintf(head, sizeof(head), "%s/HEAD", from);
+		/* libgit2, as git, does not open a repository another user owns */
+		if (gerr == GIT_ENOTFOUND && stat(head, &st) == 0 && st.st_uid != geteuid())
+			return resdiff_error_set(RESDIFF_ENOTFOUND, "%s belongs to another user: git and "
+				"libgit2 open it only when it is listed as safe ('git config --global --add "
+				"safe.directory %s')", from, from);
 		if (gerr == GIT_ENOTFOUND)
 			return resdiff_error_set(RESDIFF_ENOTFOUND,
 				"not a resdiff repository (or any of the parent directories): %s "

@@ -1,5 +1,5 @@
 /* store_test.c: the resdiff repository, with the real git program as oracle. */
-#define _DEFAULT_SOURCE  /* MAP_ANONYMOUS */
+#define _GNU_SOURCE  /* MAP_ANONYMOUS, unshare */
 #include "store_helpers.h"
 
 #include <errno.h>
@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/mman.h>
+#include <sched.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -992,22 +993,18 @@ static void assert_full_disk_changes_nothing(const char *dir, resdiff_store *s)
 	resdiff_doc_free(doc);
 }
 
-static void test_store__disk_full_tmpfs(void **state)
+/* The disk-full test on a 3 MiB tmpfs mounted at mnt. */
+static void full_tmpfs(const char *mnt)
 {
-	char *mnt = test_tmpdir(), repo[4200], filler[4200];
+	char repo[4200], filler[4200];
 	resdiff_store *s = NULL;
 	resdiff_doc *doc;
 	bool created;
-	int status;
 
-	if (mount("tmpfs", mnt, "tmpfs", 0, "size=3m") < 0) {
-		rm_rf(mnt);
-		free(mnt);
-		skip(); /* not root or no mount namespace: the rlimit test still runs */
-	}
 	snprintf(repo, sizeof(repo), "%s/repo", mnt);
 	snprintf(filler, sizeof(filler), "%s/filler", mnt);
-	assert_int_equal(resdiff_store_init(&s, &created, repo), 0);
+	if (resdiff_store_init(&s, &created, repo) < 0)
+		fail_msg("init on the tmpfs: %s", resdiff_error_last());
 	doc = test_make_doc("E/RES/2009/7", "zh", "ecosoc-wsis", "2009-07-24", 20, 1);
 	import_one(s, doc, RESDIFF_IMPORT_ADDED);
 	/* fill the disk but for a little */
@@ -1024,10 +1021,61 @@ static void test_store__disk_full_tmpfs(void **state)
 	test_assert_fsck(repo);
 	resdiff_doc_free(doc);
 	resdiff_store_free(s);
-	status = umount(mnt);
-	assert_int_equal(status, 0);
+}
+
+/* Write one line to a /proc file of this process (user namespace maps). */
+static bool proc_write(const char *path, const char *line)
+{
+	int fd = open(path, O_WRONLY);
+	bool ok = fd >= 0 && write(fd, line, strlen(line)) == (ssize_t)strlen(line);
+	if (fd >= 0)
+		close(fd);
+	return ok;
+}
+
+static void test_store__disk_full_tmpfs(void **state)
+{
+	char *mnt = test_tmpdir(), map[64];
+	uid_t uid = getuid();
+	gid_t gid = getgid();
+	pid_t pid;
+	int status, err;
+
+	if (mount("tmpfs", mnt, "tmpfs", 0, "size=3m") == 0) {
+		full_tmpfs(mnt);
+		assert_int_equal(umount(mnt), 0);
+		rm_rf(mnt);
+		free(mnt);
+		return;
+	}
+	err = errno;
+	/* not root: a user and mount namespace of our own can mount one */
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (unshare(CLONE_NEWUSER | CLONE_NEWNS) < 0)
+			_exit(77);
+		snprintf(map, sizeof(map), "0 %ld 1", (long)uid);
+		proc_write("/proc/self/setgroups", "deny");
+		if (!proc_write("/proc/self/uid_map", map))
+			_exit(77);
+		snprintf(map, sizeof(map), "0 %ld 1", (long)gid);
+		proc_write("/proc/self/gid_map", map);
+		if (mount("tmpfs", mnt, "tmpfs", 0, "size=3m") < 0)
+			_exit(77);
+		full_tmpfs(mnt);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
 	rm_rf(mnt);
 	free(mnt);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 77) {
+		printf("skipped: cannot mount a tmpfs: %s, and no user namespace either (needs root or "
+			"unprivileged user namespaces); the rlimit test still runs\n", strerror(err));
+		skip();
+	}
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
 static void test_store__disk_full_rlimit(void **state)
