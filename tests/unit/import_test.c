@@ -1,6 +1,12 @@
 /* import_test.c: imports that cannot surprise, and withdrawals, through
  * the command line on the bundled corpus and the English samples. */
+#define _DEFAULT_SOURCE  /* nanosleep with -std=c11 */
 #include "store_helpers.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -321,6 +327,80 @@ static void test_import__rm_withdraws(void **state)
 	teardown(&f);
 }
 
+/* Ctrl-C or SIGTERM inside an import of several transactions: the
+ * repository is at a transaction boundary (here every third document),
+ * readers agree with the record, and the next import goes on at once. */
+static void stopped_by(int sig)
+{
+	fixture f;
+	char *out, *err, *count;
+	int status, tries = 0;
+	pid_t pid;
+
+	setup_corpus(&f);
+	test_system("mkdir -p '%s/texts' && awk -v n=30 -v dir='%s/texts' -f '%s/bench/gen-resolutions.awk'",
+		f.dir, f.dir, RESDIFF_SOURCE_DIR);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char manifest[4300];
+		snprintf(manifest, sizeof(manifest), "%s/texts/bench.manifest", f.dir);
+		freopen("/dev/null", "w", stdout);
+		execl(RESDIFF_BINARY, RESDIFF_BINARY, "-C", f.repo, "import", "--batch", "3", "--no-index",
+			"--manifest", manifest, (char *)NULL);
+		_exit(127);
+	}
+	/* wait until it has committed something, then interrupt it */
+	do {
+		struct timespec tick = { 0, 2000000 };
+		nanosleep(&tick, NULL);
+		count = test_capture(&status, "git -C '%s' rev-list --count record", f.repo);
+		status = (int)strtoul(count, NULL, 10);
+		free(count);
+	} while (status < 6 && tries++ < 5000);
+	kill(pid, sig);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	/* killed by the signal (or done before it came) */
+	assert_true(WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) == 0));
+	test_assert_fsck(f.repo);
+	count = test_capture(&status, "git -C '%s' rev-list --count record", f.repo);
+	assert_int_equal((strtoul(count, NULL, 10) - 5) % 3, 0);  /* 5 corpus commits, then 3s */
+	free(count);
+	/* readers: the histories as stored or computed agree with the record */
+	out = run(&status, &err, &f, "log");
+	assert_int_equal(status, 0);
+	count = test_capture(&status, "git -C '%s' ls-tree -r --name-only record | grep -c '^en/'", f.repo);
+	{
+		/* member lines ("\n  2009-07-24  E/RES/2009/7 ..."): the generated
+		 * documents in the record and the three dated corpus ones */
+		size_t members = 0;
+		const char *p;
+		for (p = out; (p = strstr(p, "\n  ")); p++)
+			members += p[3] >= '0' && p[3] <= '9';
+		assert_int_equal(members, strtoul(count, NULL, 10) + 3);
+	}
+	free(count);
+	free(out);
+	free(err);
+	/* the next import needs no unlock and finishes the job */
+	out = run(&status, &err, &f, "import -q --manifest texts/bench.manifest");
+	assert_int_equal(status, 0);
+	assert_null(strstr(err, "unlock"));
+	free(out);
+	free(err);
+	count = test_capture(&status, "git -C '%s' ls-tree -r --name-only record | grep -c '^en/'", f.repo);
+	assert_string_equal(count, "30\n");
+	free(count);
+	test_assert_fsck(f.repo);
+	teardown(&f);
+}
+
+static void test_import__sigint_and_sigterm(void **state)
+{
+	stopped_by(SIGINT);
+	stopped_by(SIGTERM);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,8 +409,11 @@ int main(void)
 		cmocka_unit_test(test_import__failures_say_what_was_imported),
 		cmocka_unit_test(test_import__one_symbol_grammar),
 		cmocka_unit_test(test_import__rm_withdraws),
+		cmocka_unit_test(test_import__sigint_and_sigterm),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
+	if (getenv("RESDIFF_TEST_FILTER")) /* run one test: RESDIFF_TEST_FILTER='*sig*' */
+		cmocka_set_test_filter(getenv("RESDIFF_TEST_FILTER"));
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
