@@ -29,6 +29,8 @@ bin=$1; src=$2
 work=${3:-$(mktemp -d)}
 keep=${3:+yes}
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+# LeakSanitizer cannot run under ptrace: the sanitizer build traces without it
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 command -v strace >/dev/null || { echo "crash: skipped: strace is not installed"; exit 77; }
 strace -qq -o /dev/null -e trace=write -e inject=write:retval=1:when=65535 true 2>/dev/null ||
   { echo "crash: skipped: strace cannot trace here (ptrace not permitted)"; exit 77; }
