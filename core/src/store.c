@@ -796,8 +796,8 @@ static int members_add(member_list *l, store_doc_info *info)
 	return 0;
 }
 
-/* Every document of one language in the record tree. */
-static int scan_language(member_list *out, resdiff_store *s, git_tree *root, const char *lang)
+int store_each_doc(resdiff_store *s, git_tree *root, const char *lang, bool write_view,
+		store_doc_fn fn, void *payload)
 {
 	git_tree_entry *lang_entry = NULL;
 	git_tree *lang_tree = NULL, *dir = NULL;
@@ -820,8 +820,8 @@ static int scan_language(member_list *out, resdiff_store *s, git_tree *root, con
 			store_doc_info *info;
 			if (git_tree_entry_type(f) != GIT_OBJECT_BLOB)
 				continue;
-			if ((error = store_info_get(&info, s, git_tree_entry_id(f), true)) < 0 ||
-			    (error = members_add(out, info)) < 0)
+			if ((error = store_info_get(&info, s, git_tree_entry_id(f), write_view)) < 0 ||
+			    (error = fn(info, payload)) < 0)
 				goto done;
 		}
 	}
@@ -830,6 +830,18 @@ done:
 	git_tree_free(lang_tree);
 	git_tree_entry_free(lang_entry);
 	return error;
+}
+
+static int add_member(store_doc_info *info, void *payload)
+{
+	return members_add(payload, info);
+}
+
+/* Every document of one language in the record tree (writers: with its
+ * view blob). */
+static int scan_language(member_list *out, resdiff_store *s, git_tree *root, const char *lang)
+{
+	return store_each_doc(s, root, lang, true, add_member, out);
 }
 
 int store_list_refs(resdiff_buf *out, resdiff_store *s, const char *prefix)

@@ -84,6 +84,11 @@ int store_doc_path(resdiff_buf *out, const char *symbol, const char *lang);
 /* What the store knows of a record blob (cached); with write_view, a
  * series member's view blob is written (writers only). */
 int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob, bool write_view);
+/* Call fn for every document of language `lang` in the record tree `root`
+ * (with write_view, writing each series member's view blob: writers). */
+typedef int (*store_doc_fn)(store_doc_info *info, void *payload);
+int store_each_doc(resdiff_store *s, git_tree *root, const char *lang, bool write_view,
+		store_doc_fn fn, void *payload);
 /* Adoption order of two dated members: date, then symbol (digit runs as
  * numbers), as the views order them. */
 int store_info_cmp(const store_doc_info *a, const store_doc_info *b);

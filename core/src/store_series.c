@@ -233,17 +233,47 @@ done:
 	return error;
 }
 
+typedef struct {
+	record_member *items;
+	size_t count, alloc;
+	const char *language;     /* of the documents being added */
+	const char *slug;         /* or NULL: every series */
+} member_scan;
+
+static int scan_member(store_doc_info *info, void *payload)
+{
+	member_scan *m = payload;
+	if (!info->series || !info->date || (m->slug && strcmp(info->series, m->slug)))
+		return 0;
+	if (m->count == m->alloc) {
+		size_t na = m->alloc ? m->alloc * 2 : 64;
+		record_member *r = realloc(m->items, na * sizeof(*r));
+		if (!r)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		m->items = r;
+		m->alloc = na;
+	}
+	m->items[m->count].info = info;
+	m->items[m->count].language = m->language;
+	git_oid_cpy(&m->items[m->count].blob, &info->blob);
+	m->count++;
+	return 0;
+}
+
 static int series_from_record(resdiff_series_list **out, resdiff_store *s, const git_oid *record,
 		const char *slug, const char *language, bool load_docs)
 {
 	resdiff_series_list *list = NULL;
-	record_member *rm = NULL;
+	member_scan scan;
+	record_member *rm;
 	git_commit *commit = NULL;
-	git_tree *root = NULL, *lt = NULL, *dt = NULL;
-	size_t nrm = 0, arm = 0, i, j, k, alloc = 0;
+	git_tree *root = NULL;
+	size_t nrm, i, j, k, alloc = 0;
 	int error = 0;
 
 	*out = NULL;
+	memset(&scan, 0, sizeof(scan));
+	scan.slug = slug;
 	if (!(list = calloc(1, sizeof(*list))) || !(list->arena = resdiff_arena_new())) {
 		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 		goto done;
@@ -257,45 +287,16 @@ static int series_from_record(resdiff_series_list **out, resdiff_store *s, const
 		const char *lang = git_tree_entry_name(le);
 		if (git_tree_entry_type(le) != GIT_OBJECT_TREE || (language && strcmp(lang, language)))
 			continue;
-		git_tree_free(lt);
-		lt = NULL;
-		GIT_TRY(git_tree_lookup(&lt, s->repo, git_tree_entry_id(le)), lang);
-		for (j = 0; j < git_tree_entrycount(lt); j++) {
-			const git_tree_entry *de = git_tree_entry_byindex(lt, j);
-			if (git_tree_entry_type(de) != GIT_OBJECT_TREE)
-				continue;
-			git_tree_free(dt);
-			dt = NULL;
-			GIT_TRY(git_tree_lookup(&dt, s->repo, git_tree_entry_id(de)), lang);
-			for (k = 0; k < git_tree_entrycount(dt); k++) {
-				const git_tree_entry *fe = git_tree_entry_byindex(dt, k);
-				store_doc_info *info;
-				if (git_tree_entry_type(fe) != GIT_OBJECT_BLOB)
-					continue;
-				if ((error = store_info_get(&info, s, git_tree_entry_id(fe), false)) < 0)
-					goto done;
-				if (!info->series || !info->date || (slug && strcmp(info->series, slug)))
-					continue;
-				if (nrm == arm) {
-					size_t na = arm ? arm * 2 : 64;
-					record_member *r = realloc(rm, na * sizeof(*r));
-					if (!r) {
-						error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-						goto done;
-					}
-					rm = r;
-					arm = na;
-				}
-				rm[nrm].info = info;
-				rm[nrm].language = resdiff_arena_strdup(list->arena, lang);
-				git_oid_cpy(&rm[nrm].blob, git_tree_entry_id(fe));
-				if (!rm[nrm++].language) {
-					error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-					goto done;
-				}
-			}
+		if (!(scan.language = resdiff_arena_strdup(list->arena, lang))) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
 		}
+		/* readers write nothing: no view blobs */
+		if ((error = store_each_doc(s, root, lang, false, scan_member, &scan)) < 0)
+			goto done;
 	}
+	rm = scan.items;
+	nrm = scan.count;
 	if (nrm)
 		qsort(rm, nrm, sizeof(*rm), cmp_record_member);
 	for (i = 0; i < nrm; i = j) {
@@ -342,9 +343,7 @@ found:
 	*out = list;
 	list = NULL;
 done:
-	free(rm);
-	git_tree_free(dt);
-	git_tree_free(lt);
+	free(scan.items);
 	git_tree_free(root);
 	git_commit_free(commit);
 	resdiff_series_list_free(list);

@@ -104,20 +104,11 @@ int store_sync_all(resdiff_store *s)
 
 int store_note(resdiff_store *s, const char *fmt, ...)
 {
-	resdiff_buf *b = &s->notes;
 	va_list ap;
-	int n, error;
+	int error;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	error = resdiff_buf_vprintf(&s->notes, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return resdiff_error_set(RESDIFF_ERROR, "bad format");
-	if ((error = resdiff_buf_grow(b, b->size + (size_t)n + 2)) < 0)
-		return error;
-	va_start(ap, fmt);
-	vsnprintf(b->ptr + b->size, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->size += (size_t)n;
-	return resdiff_buf_putc(b, '\n');
+	return error < 0 ? error : resdiff_buf_putc(&s->notes, '\n');
 }

@@ -59,24 +59,6 @@ static void test_pack__index_with_large_offsets(void **state)
 	free(dir);
 }
 
-/* A document of `kib` KiB of text that compresses poorly: many zlib
- * input pieces (PACK_ZIN_CHUNK is 1 MiB) and output buffers (64 KiB). */
-static resdiff_doc *big_doc(const char *symbol, size_t kib, unsigned seed)
-{
-	resdiff_doc *doc = test_make_doc(symbol, "en", "big", "2001-01-01", 2, seed);
-	char text[1025];
-	size_t i, j;
-
-	for (i = 0; i < kib; i++) {
-		char id[32];
-		for (j = 0; j < 1024; j++)
-			text[j] = (char)('!' + rand_r(&seed) % 90);
-		text[1024] = '\0';
-		snprintf(id, sizeof(id), "OP%zu", 100 + i);
-		assert_int_equal(resdiff_doc_add_unit(NULL, doc, id, RESDIFF_UNIT_OPERATIVE, "", text, i), 0);
-	}
-	return doc;
-}
 
 /* Objects of several MiB go through the pack in pieces: git verifies the
  * pack, and they read back equal. */
@@ -95,7 +77,7 @@ static void test_pack__objects_in_pieces(void **state)
 	for (i = 0; i < RESDIFF_STORE_PACK_MIN_DOCS; i++) {
 		snprintf(sym, sizeof(sym), "A/RES/70/%zu", i + 1);
 		/* one of 3.5 MiB, the others small */
-		docs[i] = i == 3 ? big_doc(sym, 3584, 11) : test_make_doc(sym, "en", "s", "2015-01-01", 4,
+		docs[i] = i == 3 ? test_big_doc(sym, 3584, 11) : test_make_doc(sym, "en", "s", "2015-01-01", 4,
 			(unsigned)i);
 		items[i].doc = docs[i];
 	}

@@ -927,28 +927,11 @@ static void test_store__locks(void **state)
 	free(dir);
 }
 
-/* A document of about `kib` KiB of text that does not compress much. */
-static resdiff_doc *big_doc(const char *symbol, size_t kib, unsigned seed)
-{
-	resdiff_doc *doc = test_make_doc(symbol, "en", "big", "2001-01-01", 2, seed);
-	char text[1025];
-	size_t i, j;
-
-	for (i = 0; i < kib; i++) {
-		char id[32];
-		for (j = 0; j < 1024; j++)
-			text[j] = (char)('!' + rand_r(&seed) % 90);
-		text[1024] = '\0';
-		snprintf(id, sizeof(id), "OP%zu", 100 + i);
-		assert_int_equal(resdiff_doc_add_unit(NULL, doc, id, RESDIFF_UNIT_OPERATIVE, "", text, i), 0);
-	}
-	return doc;
-}
 
 /* The import of a big document fails on a full disk; nothing moved. */
 static void assert_full_disk_changes_nothing(const char *dir, resdiff_store *s)
 {
-	resdiff_doc *doc = big_doc("A/RES/99/1", 2048, 7), *back = NULL;
+	resdiff_doc *doc = test_big_doc("A/RES/99/1", 2048, 7), *back = NULL;
 	resdiff_store_item item;
 	char *before = git_out(dir, "for-each-ref"), *after;
 	int rc;
@@ -975,7 +958,7 @@ static void assert_full_disk_changes_nothing(const char *dir, resdiff_store *s)
 		memset(items, 0, sizeof(items));
 		for (i = 0; i < 20; i++) {
 			snprintf(sym, sizeof(sym), "A/RES/98/%zu", i + 1);
-			docs[i] = big_doc(sym, 256, (unsigned)i);
+			docs[i] = test_big_doc(sym, 256, (unsigned)i);
 			items[i].doc = docs[i];
 		}
 		assert_int_equal(resdiff_store_import(s, items, 20), RESDIFF_EIO);
@@ -1014,7 +997,7 @@ static void full_tmpfs(const char *mnt)
 	/* space again: the same import works */
 	unlink(filler);
 	{
-		resdiff_doc *big = big_doc("A/RES/99/1", 512, 7);
+		resdiff_doc *big = test_big_doc("A/RES/99/1", 512, 7);
 		import_one(s, big, RESDIFF_IMPORT_ADDED);
 		resdiff_doc_free(big);
 	}
