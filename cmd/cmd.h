@@ -45,6 +45,43 @@ typedef struct {
 	const char *summary;
 } cmd_command;
 
+/* Output formats: one table (cmd/format.c) holds, per command, every
+ * --format it prints and the renderer of each; a command's first row is
+ * its default. A new format is a renderer in core/ plus one row. */
+enum {
+	CMD_FORMAT_COLOR = 1 << 0,  /* ANSI colours on a terminal (--color) */
+	CMD_FORMAT_PAGE = 1 << 1,   /* one HTML page holds the diffs of a series */
+	CMD_FORMAT_LINES = 1 << 2   /* JSON: a series is JSON Lines, one diff a line */
+};
+
+typedef struct {
+	const char *command;  /* "diff" */
+	const char *name;     /* "json" */
+	const char *note;     /* shown in --help after the name, or NULL */
+	unsigned flags;       /* CMD_FORMAT_* */
+	union {               /* the member for what the command prints */
+		int (*doc)(resdiff_buf *out, const resdiff_doc *doc, const char *source,
+				const char *blob);
+		int (*diff)(resdiff_buf *out, const resdiff_diff *diff,
+				const resdiff_diff_render_options *opts);
+		int (*findings)(resdiff_buf *out, const resdiff_findings *findings);
+		int (*provenance)(resdiff_buf *out, const resdiff_provenance *prov);
+		int (*stats)(resdiff_buf *out, const resdiff_series_stats *stats);
+		int (*report)(resdiff_buf *out, const resdiff_report *report);
+		int (*export_doc)(resdiff_buf *out, const resdiff_doc *doc,
+				const resdiff_akn_options *opts);
+	} render;
+} cmd_format;
+
+/* The format `name` of `command`, its default when name is NULL. An
+ * unknown name prints "unknown format 'x' (a, b, c)" with the command's
+ * formats and returns CMD_EXIT_ERROR. */
+int cmd_format_find(const cmd_format **out, const char *command, const char *name);
+/* Append the names of command's formats, separated by sep; with notes,
+ * "(default)" after the first and each row's note. Returns how many
+ * (0: the command prints no formats) or a negative error. */
+int cmd_format_list(resdiff_buf *out, const char *command, const char *sep, bool notes);
+
 /* Global options given before the command (-C DIR, --repo DIR). */
 extern const char *cmd_global_repo;
 
@@ -57,6 +94,26 @@ void cmd_args_dispose(cmd_args *args);
 const char *cmd_arg(const cmd_args *args, const cmd_opt *opts, const char *name);
 bool cmd_flag(const cmd_args *args, const cmd_opt *opts, const char *name);
 const char **cmd_multi(const cmd_args *args, const cmd_opt *opts, const char *name, size_t *count);
+
+/* The usage line with "--format=FORMAT" spelled out from the table of
+ * formats ("--format=text|json|summary"), and an option's help (that of
+ * --format: the command's formats). Both may return text kept in buf. */
+const char *cmd_usage(resdiff_buf *buf, const char *usage, const char *command);
+const char *cmd_opt_help(resdiff_buf *buf, const cmd_opt *opt, const char *command);
+
+/* Man pages (cmd/man.c), from the same tables as --help: the page of one
+ * command (`resdiff CMD --man`), and every page into a directory
+ * (`resdiff --man-pages DIR`: resdiff.1 and resdiff-CMD.1 per command). */
+void cmd_man_command(FILE *f, const cmd_opt *opts, const char *usage, const char *description,
+		const char *command);
+int cmd_man_pages(const char *dir);
+
+/* The command table (resdiff.c), NULL-terminated, and the global options,
+ * usage and description of resdiff itself. */
+extern const cmd_command cmd_commands[];
+extern const cmd_opt cmd_global_opts[];
+extern const char cmd_global_usage[];
+extern const char cmd_global_description[];
 
 /* Print "resdiff: <msg>" and a newline to stderr. Control characters in
  * msg are shown as \xHH (names may hold any byte), but for a newline that
@@ -72,6 +129,10 @@ int cmd_fail(const char *fmt, ...)
 int cmd_fail_last(void);
 /* Write a buffer to stdout; returns CMD_EXIT_ERROR on a write error. */
 int cmd_write(const resdiff_buf *buf);
+/* Flush and close stdout once the command has run: a write that failed
+ * (a full disk, /dev/full) turns exit status rc into CMD_EXIT_ERROR with
+ * one message, unless rc already is an error that was reported. */
+int cmd_stdout_close(int rc);
 
 int cmd_parse(int argc, char **argv);
 int cmd_check(int argc, char **argv);
@@ -91,6 +152,7 @@ int cmd_index(int argc, char **argv);
 int cmd_blame(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 /* Open the resdiff repository named by -C/--repo, $RESDIFF_REPO or found
  * from the current directory upwards; warns on stderr about lock files

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const cmd_opt prov_opts[] = {
-	{ "format", 0, OPT_VALUE, "FORMAT", "text (default) or json" },
+	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
 	{ "lang", 0, OPT_VALUE, "LANG", "the document's language when it is stored in several" },
 	{ NULL, 0, 0, NULL, NULL }
 };
@@ -16,13 +16,14 @@ static int run(int argc, char **argv, bool forwards)
 	resdiff_store *store = NULL;
 	resdiff_provenance *prov = NULL;
 	resdiff_buf out = RESDIFF_BUF_INIT;
-	const char *format, *colon;
+	const cmd_format *format;
+	const char *colon;
 	char *symbol = NULL;
 	int rc = CMD_EXIT_OK, r, error;
 
 	r = cmd_args_parse(&args, prov_opts, argc, argv, forwards ?
-		"resdiff trace [--format=text|json] [--lang LANG] SYMBOL:ID" :
-		"resdiff blame [--format=text|json] [--lang LANG] SYMBOL[:ID]",
+		"resdiff trace [--format=FORMAT] [--lang LANG] SYMBOL:ID" :
+		"resdiff blame [--format=FORMAT] [--lang LANG] SYMBOL[:ID]",
 		forwards ?
 		"Where a stored clause went afterwards: every later clause it became, in its\n"
 		"series and in others (forks included), with the relation and similarity of\n"
@@ -32,13 +33,8 @@ static int run(int argc, char **argv, bool forwards)
 		"resolution that carried it, and each step with its relation and similarity.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
-	format = cmd_arg(&args, prov_opts, "format");
-	if (!format)
-		format = "text";
-	if (strcmp(format, "text") && strcmp(format, "json")) {
-		rc = cmd_fail("unknown format '%s' (text, json)", format);
+	if ((rc = cmd_format_find(&format, argv[0], cmd_arg(&args, prov_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	}
 	if (args.nargs != 1) {
 		rc = cmd_fail(forwards ? "trace takes one SYMBOL:ID" : "blame takes one SYMBOL[:ID]");
 		goto done;
@@ -68,8 +64,7 @@ static int run(int argc, char **argv, bool forwards)
 			"memory ('resdiff index%s' stores it)\n",
 			prov->index_disagrees ? "disagrees with" : "is behind",
 			prov->index_disagrees ? " --full" : "");
-	error = !strcmp(format, "json") ? resdiff_render_provenance_json(&out, prov)
-		: resdiff_render_provenance_text(&out, prov);
+	error = format->render.provenance(&out, prov);
 	rc = error < 0 ? cmd_fail_last() : cmd_write(&out);
 done:
 	resdiff_provenance_free(prov);

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 
 static const cmd_opt check_opts[] = {
-	{ "format", 0, OPT_VALUE, "FORMAT", "text (default), json, or github (GitHub Actions annotations)" },
+	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
 	{ "lang", 0, OPT_VALUE, "LANG", "language of text files given without a manifest" },
 	{ NULL, 0, 0, NULL, NULL }
 };
@@ -49,27 +49,23 @@ int cmd_check(int argc, char **argv)
 	cmd_args args;
 	resdiff_findings *f = NULL;
 	resdiff_buf out = RESDIFF_BUF_INIT;
-	const char *format, *lang;
+	const cmd_format *format;
+	const char *lang;
 	const char *defaults[] = { "corpus" };
 	const char **paths;
 	int npaths, i, rc = CMD_EXIT_OK, r, error = 0;
 
 	r = cmd_args_parse(&args, check_opts, argc, argv,
-		"resdiff check [--format=text|json|github] [PATH...]",
+		"resdiff check [--format=FORMAT] [PATH...]",
 		"Check a corpus: every text parses with no diagnostic, no debris is left in a\n"
 		"paragraph, the manifest and the files agree. PATH is a manifest, a directory\n"
 		"(its manifests, or its .txt files) or a text file; default: corpus/.\n"
 		"Exit status: 0 clean, 1 findings, 2 usage or internal errors.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
-	format = cmd_arg(&args, check_opts, "format");
 	lang = cmd_arg(&args, check_opts, "lang");
-	if (!format)
-		format = "text";
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "github")) {
-		rc = cmd_fail("unknown format '%s' (text, json, github)", format);
+	if ((rc = cmd_format_find(&format, "check", cmd_arg(&args, check_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	}
 	if (lang && !resdiff_text_language_valid(lang)) {
 		rc = cmd_fail("unknown language '%s' (ar, zh, en, fr, ru, es)", lang);
 		goto done;
@@ -98,12 +94,7 @@ int cmd_check(int argc, char **argv)
 		rc = cmd_fail_last();
 		goto done;
 	}
-	if (resdiff_render_findings(&out, f, format) < 0) {
-		rc = cmd_fail_last();
-		goto done;
-	}
-	if (!f->count && !strcmp(format, "text") &&
-	    resdiff_buf_printf(&out, "no findings%s\n", f->accepted ? " (accepted ones aside)" : "") < 0) {
+	if (format->render.findings(&out, f) < 0) {
 		rc = cmd_fail_last();
 		goto done;
 	}

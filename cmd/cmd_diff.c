@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 static const cmd_opt diff_opts[] = {
-	{ "format", 0, OPT_VALUE, "FORMAT", "text (default), json, markdown, html or amendments" },
+	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
 	{ "amend-lang", 0, OPT_VALUE, "LANG", "language of --format=amendments: zh or en (default: the new text's)" },
 	{ "lang", 0, OPT_VALUE, "LANG", "the inputs' language (ar, zh, en, fr, ru, es); default: detect" },
 	{ "color", 0, OPT_VALUE, "WHEN", "colour the text format: auto (default), always, never" },
@@ -112,6 +112,7 @@ static int diff_input_load(resdiff_doc **out, const char *arg, const char *lang,
 		const resdiff_manifest *manifest)
 {
 	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
 	const resdiff_manifest_entry *entry = NULL;
 	char *text = NULL;
 	size_t len, k;
@@ -129,8 +130,9 @@ static int diff_input_load(resdiff_doc **out, const char *arg, const char *lang,
 		return error;
 	}
 	popts.language = lang ? lang : entry ? entry->language : NULL;
-	popts.source = arg;
-	if ((error = resdiff_file_read(&text, &len, entry ? entry->path : arg)) < 0)
+	popts.source = pdf.source = arg;
+	if ((error = resdiff_file_read(&text, &len, entry ? entry->path : arg)) < 0 ||
+	    (error = resdiff_pdf_convert(&text, &len, &pdf)) < 0)
 		goto done;
 	read_seconds += now() - t0;
 	t0 = now();
@@ -293,7 +295,9 @@ static int write_out(const resdiff_buf *buf, bool page)
 }
 
 typedef struct {
-	const char *format;
+	int (*render)(resdiff_buf *out, const resdiff_diff *diff,
+			const resdiff_diff_render_options *opts);  /* the format's, or --stat's */
+	unsigned flags;          /* the format's CMD_FORMAT_* (--stat: a line per diff) */
 	bool stat;
 	size_t series_pair;      /* 1, 2, ... while diffing a series; 0 otherwise */
 	resdiff_diff_render_options ropts;
@@ -303,36 +307,27 @@ typedef struct {
 static int render(resdiff_buf *out, const resdiff_diff *diff, const diff_settings *s)
 {
 	double t0 = now();
-	int error;
-	if (s->stat)
-		error = resdiff_render_diff_stat(out, diff, &s->ropts);
-	else if (!strcmp(s->format, "json"))
-		error = resdiff_render_diff_json(out, diff, &s->ropts);
-	else if (!strcmp(s->format, "markdown"))
-		error = resdiff_render_diff_markdown(out, diff, &s->ropts);
-	else if (!strcmp(s->format, "html"))
-		error = resdiff_render_diff_html(out, diff, &s->ropts);
-	else if (!strcmp(s->format, "amendments"))
-		error = resdiff_render_diff_amendments(out, diff, &s->ropts);
-	else
-		error = resdiff_render_diff_text(out, diff, &s->ropts);
+	int error = s->render(out, diff, &s->ropts);
 	render_seconds += now() - t0;
 	return error;
 }
 
 /* One pair of a series: --stat names the pair, JSON is one line (JSON
- * Lines), HTML is one section of a single page with its own ids. */
+ * Lines), HTML is one section of a single page with its own ids, and the
+ * other formats leave a blank line between pairs. */
 static int render_series_pair(resdiff_buf *out, const resdiff_diff *diff, const resdiff_doc *a,
 		const resdiff_doc *b, diff_settings *s)
 {
-	resdiff_buf one = RESDIFF_BUF_INIT;
 	char prefix[32];
-	size_t i;
 	int error;
 
+	if (s->series_pair > 1 && !(s->flags & (CMD_FORMAT_PAGE | CMD_FORMAT_LINES)) &&
+	    (error = resdiff_buf_putc(out, '\n')) < 0)
+		goto done;
 	snprintf(prefix, sizeof(prefix), "p%zu-", s->series_pair);
 	s->ropts.html_fragment = true;
 	s->ropts.html_id_prefix = prefix;
+	s->ropts.json_lines = true;
 	if (s->stat) {
 		const char *o = a->meta.symbol ? a->meta.symbol : s->ropts.old_source;
 		const char *n = b->meta.symbol ? b->meta.symbol : s->ropts.new_source;
@@ -342,23 +337,12 @@ static int render_series_pair(resdiff_buf *out, const resdiff_diff *diff, const 
 		    (error = resdiff_buf_puts(out, ":")) < 0)
 			goto done;
 	}
-	if ((error = render(&one, diff, s)) < 0)
-		goto done;
-	if (!s->stat && !strcmp(s->format, "json")) {
-		/* strings escape their newlines: the others are layout */
-		for (i = 0; i < one.size && !error; i++)
-			if (one.ptr[i] != '\n')
-				error = resdiff_buf_putc(out, one.ptr[i]);
-		if (!error)
-			error = resdiff_buf_putc(out, '\n');
-	} else if (one.size) {
-		error = resdiff_buf_put(out, one.ptr, one.size);
-	}
+	error = render(out, diff, s);
 done:
 	s->series_pair++;
 	s->ropts.html_fragment = false;
 	s->ropts.html_id_prefix = NULL;
-	resdiff_buf_dispose(&one);
+	s->ropts.json_lines = false;
 	return error;
 }
 
@@ -382,7 +366,7 @@ static int diff_docs_pair(resdiff_buf *out, bool *changed, const resdiff_doc *a,
 	} else if ((error = render_series_pair(out, diff, a, b, s)) < 0) {
 		goto done;
 	}
-	*changed |= resdiff_diff_has_changes(diff);
+	*changed |= resdiff_diff_has_changes(diff, &s->ropts);
 done:
 	resdiff_diff_free(diff);
 	return error;
@@ -408,7 +392,7 @@ static int diff_stored_series(resdiff_buf *out, bool *changed, const char *slug,
 		const char *lang, diff_settings *s)
 {
 	resdiff_series_list *list = NULL;
-	size_t i, k, pairs = 0;
+	size_t i, k;
 	int error;
 
 	if ((error = store_needed()) < 0)
@@ -423,13 +407,9 @@ static int diff_stored_series(resdiff_buf *out, bool *changed, const char *slug,
 			if ((error = resdiff_store_read(&cur, NULL, diff_store, sr->members[k].symbol,
 					sr->members[k].language, NULL)) < 0)
 				break;
-			if (prev) {
-				if (pairs++ && !s->stat && strcmp(s->format, "json") &&
-				    strcmp(s->format, "html") && (error = resdiff_buf_putc(out, '\n')) < 0)
-					break;
+			if (prev)
 				error = diff_docs_pair(out, changed, prev, cur, sr->members[k - 1].symbol,
 					sr->members[k].symbol, s);
-			}
 			resdiff_doc_free(prev);
 			prev = cur;
 			cur = NULL;
@@ -437,7 +417,7 @@ static int diff_stored_series(resdiff_buf *out, bool *changed, const char *slug,
 		resdiff_doc_free(prev);
 		resdiff_doc_free(cur);
 	}
-	if (!error && pairs == 0)
+	if (!error && s->series_pair == 1)
 		error = resdiff_error_set(RESDIFF_ENOTFOUND,
 			"series '%s' has fewer than two members in the repository", slug);
 	resdiff_series_list_free(list);
@@ -461,6 +441,7 @@ int cmd_diff(int argc, char **argv)
 	const resdiff_manifest_entry **members = NULL;
 	resdiff_buf out = RESDIFF_BUF_INIT;
 	diff_settings s;
+	const cmd_format *format;
 	const char *color, *only, *concordance, *mpath, *series, *lang, *threshold;
 	const char **multi;
 	size_t nmulti, i, nmembers = 0;
@@ -468,7 +449,7 @@ int cmd_diff(int argc, char **argv)
 	int rc = CMD_EXIT_OK, r;
 
 	r = cmd_args_parse(&args, diff_opts, argc, argv,
-		"resdiff diff [--format=text|json|markdown|html|amendments] [--stat] [--only=operative] "
+		"resdiff diff [--format=FORMAT] [--stat] [--only=operative] "
 		"[--pin OLD=NEW]... [--unpin OLD=NEW]... [--concordance FILE] [--exit-code] OLD NEW\n"
 		"       resdiff diff [--manifest FILE] --series SLUG [options]",
 		"Align two texts clause by clause and show what was added, reworded, dropped,\n"
@@ -480,7 +461,6 @@ int cmd_diff(int argc, char **argv)
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	memset(&s, 0, sizeof(s));
-	s.format = cmd_arg(&args, diff_opts, "format");
 	s.stat = cmd_flag(&args, diff_opts, "stat");
 	color = cmd_arg(&args, diff_opts, "color");
 	only = cmd_arg(&args, diff_opts, "only");
@@ -489,13 +469,10 @@ int cmd_diff(int argc, char **argv)
 	series = cmd_arg(&args, diff_opts, "series");
 	lang = cmd_arg(&args, diff_opts, "lang");
 	threshold = cmd_arg(&args, diff_opts, "threshold");
-	if (!s.format)
-		s.format = "text";
-	if (strcmp(s.format, "text") && strcmp(s.format, "json") && strcmp(s.format, "markdown") &&
-	    strcmp(s.format, "amendments") && strcmp(s.format, "html")) {
-		rc = cmd_fail("unknown format '%s' (text, json, markdown, html, amendments)", s.format);
+	if ((rc = cmd_format_find(&format, "diff", cmd_arg(&args, diff_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	}
+	s.render = s.stat ? resdiff_render_diff_stat : format->render.diff;
+	s.flags = s.stat ? CMD_FORMAT_LINES : format->flags;
 	s.ropts.amend_lang = cmd_arg(&args, diff_opts, "amend-lang");
 	if (s.ropts.amend_lang && strcmp(s.ropts.amend_lang, "zh") && strcmp(s.ropts.amend_lang, "en")) {
 		rc = cmd_fail("--amend-lang takes zh or en, not '%s'", s.ropts.amend_lang);
@@ -521,7 +498,7 @@ int cmd_diff(int argc, char **argv)
 			goto done;
 		}
 	}
-	s.ropts.color = !strcmp(s.format, "text") && !s.stat && use_color(color);
+	s.ropts.color = (s.flags & CMD_FORMAT_COLOR) && use_color(color);
 	s.ropts.only_operative = only != NULL;
 	if (!(pins.arena = resdiff_arena_new())) {
 		rc = cmd_fail("out of memory");
@@ -555,7 +532,7 @@ int cmd_diff(int argc, char **argv)
 	}
 	if (series) {
 		s.series_pair = 1;
-		if (!s.stat && !strcmp(s.format, "html")) {
+		if (s.flags & CMD_FORMAT_PAGE) {
 			char title[128];
 			snprintf(title, sizeof(title), "series %s", series);
 			if (resdiff_render_diff_html_open(&out, title, lang) < 0) {
@@ -584,11 +561,6 @@ int cmd_diff(int argc, char **argv)
 		}
 		qsort(members, nmembers, sizeof(*members), cmp_entry_date);
 		for (i = 0; i + 1 < nmembers; i++) {
-			if (i && !s.stat && strcmp(s.format, "json") && strcmp(s.format, "html") &&
-			    (resdiff_buf_putc(&out, '\n') < 0)) {
-				rc = cmd_fail_last();
-				goto done;
-			}
 			if (diff_pair(&out, &changed, members[i]->path, members[i + 1]->path,
 					lang, manifest, &s) < 0) {
 				rc = cmd_fail_last();
@@ -609,7 +581,7 @@ int cmd_diff(int argc, char **argv)
 			goto done;
 		}
 	}
-	if (series && !s.stat && !strcmp(s.format, "html") && resdiff_render_diff_html_close(&out) < 0) {
+	if (series && (s.flags & CMD_FORMAT_PAGE) && resdiff_render_diff_html_close(&out) < 0) {
 		rc = cmd_fail_last();
 		goto done;
 	}

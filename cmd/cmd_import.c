@@ -11,6 +11,8 @@ static const cmd_opt import_opts[] = {
 	{ "symbol", 0, OPT_VALUE, "SYMBOL", "document symbol (one FILE only)" },
 	{ "date", 0, OPT_VALUE, "YYYY-MM-DD", "adoption date" },
 	{ "lang", 0, OPT_VALUE, "LANG", "language of the documents (default: manifest, then detected)" },
+	{ "format", 0, OPT_VALUE, "FORMAT", "of the files: text (default) or akn (Akoma Ntoso XML, as "
+		"'resdiff export' writes; the manifest key 'format' says it per document)" },
 	{ "force", 0, OPT_FLAG, NULL, "store a text that names another symbol, or a correction that "
 		"shares little wording with the stored text (recorded as Forced:)" },
 	{ "batch", 0, OPT_VALUE, "N", "documents per transaction (default and most: 1000)" },
@@ -22,7 +24,7 @@ static const cmd_opt import_opts[] = {
 };
 
 typedef struct {
-	const char *series, *symbol, *date, *lang;
+	const char *series, *symbol, *date, *lang, *format;
 	bool force;
 } overrides;
 
@@ -35,18 +37,26 @@ static int load_one(resdiff_doc **out, char sha[65], char forced[FORCE_REASON_MA
 		const char *path, const resdiff_manifest_entry *entry, const overrides *o)
 {
 	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
 	resdiff_doc *doc = NULL;
 	char *text = NULL, *fsym = NULL, *flang = NULL, *own = NULL;
+	const char *format;
 	size_t len;
 	int error;
 
 	*out = NULL;
 	popts.language = o->lang ? o->lang : entry ? entry->language : NULL;
-	popts.source = path;
+	popts.source = pdf.source = path;
 	if ((error = resdiff_file_read(&text, &len, path)) < 0)
 		goto done;
+	/* the source hash is of the bytes imported: of a PDF, the PDF's */
 	resdiff_store_source_hash(sha, text, len);
-	if ((error = resdiff_parse(&doc, text, len, &popts)) < 0)
+	format = o->format ? o->format : entry && entry->format ? entry->format : "text";
+	if (!strcmp(format, "akn"))
+		error = resdiff_akn_parse(&doc, text, len, &popts);
+	else if ((error = resdiff_pdf_convert(&text, &len, &pdf)) == 0)
+		error = resdiff_parse(&doc, text, len, &popts);
+	if (error < 0)
 		goto done;
 	if (doc->meta.symbol && !(own = strdup(doc->meta.symbol))) {
 		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
@@ -210,7 +220,7 @@ int cmd_import(int argc, char **argv)
 
 	r = cmd_args_parse(&args, import_opts, argc, argv,
 		"resdiff import [--manifest FILE] [--series SLUG] [--symbol S] [--date YYYY-MM-DD] "
-		"[--lang LANG] [FILE...]",
+		"[--lang LANG] [--format text|akn] [FILE...]",
 		"Parse documents and store them: one record commit per new or changed text,\n"
 		"then the series histories they belong to. Re-importing an identical text does\n"
 		"nothing; a changed text of the same symbol and language is a correction.");
@@ -221,6 +231,7 @@ int cmd_import(int argc, char **argv)
 	o.symbol = cmd_arg(&args, import_opts, "symbol");
 	o.date = cmd_arg(&args, import_opts, "date");
 	o.lang = cmd_arg(&args, import_opts, "lang");
+	o.format = cmd_arg(&args, import_opts, "format");
 	o.force = cmd_flag(&args, import_opts, "force");
 	quiet = cmd_flag(&args, import_opts, "quiet");
 	if (cmd_arg(&args, import_opts, "batch")) {
@@ -234,6 +245,10 @@ int cmd_import(int argc, char **argv)
 	}
 	if (o.lang && !resdiff_name_language_ok(o.lang)) {
 		rc = cmd_fail("invalid language '%s' (ar, zh, en, fr, ru, es)", o.lang);
+		goto done;
+	}
+	if (o.format && strcmp(o.format, "text") && strcmp(o.format, "akn")) {
+		rc = cmd_fail("unknown input format '%s' (text, akn)", o.format);
 		goto done;
 	}
 	if (o.series && !resdiff_name_series_ok(o.series)) {

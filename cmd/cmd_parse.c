@@ -5,36 +5,37 @@
 #include <string.h>
 
 static const cmd_opt parse_opts[] = {
-	{ "format", 0, OPT_VALUE, "FORMAT", "text (default), json (JSON Lines for several files) or summary" },
+	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
 	{ "lang", 0, OPT_VALUE, "LANG", "the input language (ar, zh, en, fr, ru, es); default: detect" },
 	{ "manifest", 0, OPT_VALUE, "FILE", "apply a corpus manifest; without FILE arguments parse all its documents" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
-static int parse_one(resdiff_buf *out, const char *path, const char *format,
+static int parse_one(resdiff_buf *out, const char *path, const cmd_format *format,
 		const char *lang, const resdiff_manifest_entry *entry)
 {
 	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
 	resdiff_doc *doc = NULL;
 	char *text = NULL;
 	size_t len;
 	int error;
 
 	popts.language = lang ? lang : entry ? entry->language : NULL;
-	popts.source = path;
+	popts.source = pdf.source = path;
 	if ((error = resdiff_file_read(&text, &len, path)) < 0 ||
-	    (error = resdiff_parse(&doc, text, len, &popts)) < 0)
+	    (error = resdiff_pdf_convert(&text, &len, &pdf)) < 0)
+		goto done;
+	if (!format->render.doc) {
+		/* --format=extracted: the text the parser would read */
+		error = resdiff_text_sanitize(out, text, len, true);
+		goto done;
+	}
+	if ((error = resdiff_parse(&doc, text, len, &popts)) < 0)
 		goto done;
 	if (entry && (error = resdiff_manifest_apply(doc, entry)) < 0)
 		goto done;
-	if (!strcmp(format, "json")) {
-		if ((error = resdiff_render_doc_json(out, doc, path)) == 0)
-			error = resdiff_buf_putc(out, '\n');
-	} else if (!strcmp(format, "summary")) {
-		error = resdiff_render_doc_summary(out, doc, path);
-	} else {
-		error = resdiff_render_doc_text(out, doc, true);
-	}
+	error = format->render.doc(out, doc, path, NULL);
 done:
 	resdiff_doc_free(doc);
 	free(text);
@@ -46,23 +47,20 @@ int cmd_parse(int argc, char **argv)
 	cmd_args args;
 	resdiff_manifest *manifest = NULL;
 	resdiff_buf out = RESDIFF_BUF_INIT;
-	const char *format, *lang, *mpath;
+	const cmd_format *format;
+	const char *lang, *mpath;
 	int rc = CMD_EXIT_OK, i, r;
 
 	r = cmd_args_parse(&args, parse_opts, argc, argv,
-		"resdiff parse [--format=text|json|summary] [--lang=LANG] [--manifest=FILE] FILE...",
-		"Parse UN resolutions and reports into paragraphs. '-' reads standard input.");
+		"resdiff parse [--format=FORMAT] [--lang=LANG] [--manifest=FILE] FILE...",
+		"Parse UN resolutions and reports into paragraphs. '-' reads standard input.\n"
+		"A PDF (FILE.pdf or %PDF- content) is read through its layout first.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
-	format = cmd_arg(&args, parse_opts, "format");
 	lang = cmd_arg(&args, parse_opts, "lang");
 	mpath = cmd_arg(&args, parse_opts, "manifest");
-	if (!format)
-		format = "text";
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "summary")) {
-		rc = cmd_fail("unknown format '%s' (text, json, summary)", format);
+	if ((rc = cmd_format_find(&format, "parse", cmd_arg(&args, parse_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	}
 	if (lang && !resdiff_text_language_valid(lang)) {
 		rc = cmd_fail("unknown language '%s' (ar, zh, en, fr, ru, es)", lang);
 		goto done;

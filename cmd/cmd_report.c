@@ -1,10 +1,8 @@
 /* cmd_report.c: resdiff report REV1..REV2, inside a git repository of a corpus. */
 #include "cmd.h"
 
-#include <string.h>
-
 static const cmd_opt report_opts[] = {
-	{ "format", 0, OPT_VALUE, "FORMAT", "markdown (default) or json" },
+	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
 	{ "manifest", 0, OPT_VALUE, "PATH", "the corpus manifest: only its texts, with their languages" },
 	{ "lang", 0, OPT_VALUE, "LANG", "the texts' language (default: manifest, else detect)" },
 	{ NULL, 0, 0, NULL, NULL }
@@ -16,24 +14,19 @@ int cmd_report(int argc, char **argv)
 	resdiff_report_options opts = RESDIFF_REPORT_OPTIONS_INIT;
 	resdiff_report *report = NULL;
 	resdiff_buf out = RESDIFF_BUF_INIT;
-	const char *format;
+	const cmd_format *format;
 	int rc, r, error;
 
 	r = cmd_args_parse(&args, report_opts, argc, argv,
-		"resdiff report [--format=markdown|json] [--manifest PATH] REV1..REV2",
+		"resdiff report [--format=FORMAT] [--manifest PATH] REV1..REV2",
 		"Run inside a git repository that holds a corpus: for every text changed\n"
 		"between two revisions (every *.txt, or the texts of --manifest), read both\n"
 		"versions, parse and align them, and print a clause-level report (Markdown\n"
 		"for a pull-request comment, or JSON). REV alone means REV^..REV.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
-	format = cmd_arg(&args, report_opts, "format");
-	if (!format)
-		format = "markdown";
-	if (strcmp(format, "markdown") && strcmp(format, "json")) {
-		rc = cmd_fail("unknown format '%s' (markdown, json)", format);
+	if ((rc = cmd_format_find(&format, "report", cmd_arg(&args, report_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	}
 	if (args.nargs != 1) {
 		rc = cmd_fail("report takes one range REV1..REV2");
 		goto done;
@@ -44,8 +37,7 @@ int cmd_report(int argc, char **argv)
 		rc = cmd_fail_last();
 		goto done;
 	}
-	error = !strcmp(format, "json") ? resdiff_render_report_json(&out, report)
-		: resdiff_render_report_markdown(&out, report);
+	error = format->render.report(&out, report);
 	rc = error < 0 ? cmd_fail_last() : cmd_write(&out);
 done:
 	resdiff_report_free(report);

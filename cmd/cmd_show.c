@@ -1,4 +1,4 @@
-/* cmd_show.c: resdiff show SYMBOL[@REV] [--lang LANG] [--format=text|json] */
+/* cmd_show.c: resdiff show SYMBOL[@REV] [--lang LANG] [--format=FORMAT] */
 #include "cmd.h"
 
 #include <stdlib.h>
@@ -6,20 +6,9 @@
 
 static const cmd_opt show_opts[] = {
 	{ "lang", 0, OPT_VALUE, "LANG", "language of the document (when several are stored)" },
-	{ "format", 0, OPT_VALUE, "FORMAT", "text (default) or json (as 'resdiff parse --format=json')" },
+	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
 	{ NULL, 0, 0, NULL, NULL }
 };
-
-static int meta_line(resdiff_buf *out, const char *key, const char *value)
-{
-	int error;
-	if (!value)
-		return 0;
-	if ((error = resdiff_buf_printf(out, "%-9s ", key)) < 0 ||
-	    (error = resdiff_text_sanitize(out, value, strlen(value), false)) < 0)
-		return error;
-	return resdiff_buf_putc(out, '\n');
-}
 
 int cmd_show(int argc, char **argv)
 {
@@ -29,22 +18,17 @@ int cmd_show(int argc, char **argv)
 	resdiff_buf out = RESDIFF_BUF_INIT, source = RESDIFF_BUF_INIT;
 	char *query = NULL, *rev = NULL, *at, *symbol = NULL, *lang = NULL;
 	char sha[65];
-	const char *format;
+	const cmd_format *format;
 	int rc = CMD_EXIT_OK, r, error;
 
 	r = cmd_args_parse(&args, show_opts, argc, argv,
-		"resdiff show [--lang LANG] [--format=text|json] SYMBOL[@REV]",
+		"resdiff show [--lang LANG] [--format=FORMAT] SYMBOL[@REV]",
 		"Show a stored document. SYMBOL may be shortened when unambiguous (2009/7,\n"
 		"65/141); @REV is a revision of the record (a commit id, record~2, or ~2).");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
-	format = cmd_arg(&args, show_opts, "format");
-	if (!format)
-		format = "text";
-	if (strcmp(format, "text") && strcmp(format, "json")) {
-		rc = cmd_fail("unknown format '%s' (text, json)", format);
+	if ((rc = cmd_format_find(&format, "show", cmd_arg(&args, show_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	}
 	if (args.nargs != 1) {
 		rc = cmd_fail("show wants one SYMBOL[@REV] (see 'resdiff show --help')");
 		goto done;
@@ -65,25 +49,8 @@ int cmd_show(int argc, char **argv)
 		rc = cmd_fail_last();
 		goto done;
 	}
-	if (!strcmp(format, "json")) {
-		if ((error = resdiff_buf_printf(&source, "%s@%s", symbol, rev ? rev : "record")) == 0 &&
-		    (error = resdiff_render_doc_json(&out, doc, source.ptr)) == 0)
-			error = resdiff_buf_putc(&out, '\n');
-	} else {
-		const resdiff_meta *m = &doc->meta;
-		if ((error = meta_line(&out, "symbol", m->symbol)) == 0 &&
-		    (error = meta_line(&out, "language", m->language)) == 0 &&
-		    (error = meta_line(&out, "body", m->body)) == 0 &&
-		    (error = meta_line(&out, "kind", m->kind)) == 0 &&
-		    (error = meta_line(&out, "series", m->series)) == 0 &&
-		    (error = meta_line(&out, "adopted", m->date)) == 0 &&
-		    (error = meta_line(&out, "meeting", m->meeting)) == 0 &&
-		    (error = meta_line(&out, "title", m->title)) == 0 &&
-		    (error = meta_line(&out, "chapeau", m->chapeau)) == 0 &&
-		    (error = meta_line(&out, "source", sha[0] ? sha : NULL)) == 0 &&
-		    (error = resdiff_buf_putc(&out, '\n')) == 0)
-			error = resdiff_render_doc_text(&out, doc, true);
-	}
+	if ((error = resdiff_buf_printf(&source, "%s@%s", symbol, rev ? rev : "record")) == 0)
+		error = format->render.doc(&out, doc, source.ptr, sha);
 	rc = error < 0 ? cmd_fail_last() : cmd_write(&out);
 done:
 	free(query);

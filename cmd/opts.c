@@ -1,16 +1,40 @@
-/* opts.c: declarative option tables, --help, and error output. */
+/* opts.c: declarative option tables, --help (and --man, cmd/man.c), and
+ * error output. */
 #include "cmd.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 const char *cmd_global_repo;
 
-static void print_help(FILE *f, const cmd_opt *opts, const char *usage, const char *description)
+const char *cmd_usage(resdiff_buf *buf, const char *usage, const char *command)
 {
+	const char *at = strstr(usage, "--format=FORMAT");
+
+	resdiff_buf_clear(buf);
+	if (!at || resdiff_buf_put(buf, usage, (size_t)(at - usage) + strlen("--format=")) < 0 ||
+	    cmd_format_list(buf, command, "|", false) <= 0 ||
+	    resdiff_buf_puts(buf, at + strlen("--format=FORMAT")) < 0)
+		return usage;
+	return buf->ptr;
+}
+
+const char *cmd_opt_help(resdiff_buf *buf, const cmd_opt *opt, const char *command)
+{
+	if (opt->help || strcmp(opt->name, "format"))
+		return opt->help ? opt->help : "";
+	resdiff_buf_clear(buf);
+	return cmd_format_list(buf, command, ", ", true) > 0 ? buf->ptr : "";
+}
+
+static void print_help(FILE *f, const cmd_opt *opts, const char *usage, const char *description,
+		const char *command)
+{
+	resdiff_buf buf = RESDIFF_BUF_INIT;
 	size_t i;
-	fprintf(f, "usage: %s\n", usage);
+	fprintf(f, "usage: %s\n", cmd_usage(&buf, usage, command));
 	if (description)
 		fprintf(f, "\n%s\n", description);
 	if (opts && opts[0].name)
@@ -25,9 +49,11 @@ static void print_help(FILE *f, const cmd_opt *opts, const char *usage, const ch
 			snprintf(left, sizeof(left), "%s%c%s--%s=%s", opts[i].shortname ? "-" : "",
 				opts[i].shortname ? opts[i].shortname : ' ',
 				opts[i].shortname ? ", " : "  ", opts[i].name, opts[i].arg);
-		fprintf(f, "  %-28s %s\n", left + (opts[i].shortname ? 0 : 1), opts[i].help);
+		fprintf(f, "  %-28s %s\n", left + (opts[i].shortname ? 0 : 1),
+			cmd_opt_help(&buf, &opts[i], command));
 	}
 	fprintf(f, "  %-28s %s\n", "  --help", "show this help");
+	resdiff_buf_dispose(&buf);
 }
 
 static int add_multi(cmd_args *out, size_t i, const char *value)
@@ -67,7 +93,11 @@ int cmd_args_parse(cmd_args *out, const cmd_opt *opts, int argc, char **argv,
 			continue;
 		}
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			print_help(stdout, opts, usage, description);
+			print_help(stdout, opts, usage, description, argv[0]);
+			return 1;
+		}
+		if (!strcmp(a, "--man")) {
+			cmd_man_command(stdout, opts, usage, description, argv[0]);
 			return 1;
 		}
 		if (a[1] == '-') {
@@ -115,7 +145,12 @@ int cmd_args_parse(cmd_args *out, const cmd_opt *opts, int argc, char **argv,
 	}
 	return 0;
 usage:
-	fprintf(stderr, "usage: %s\n(see 'resdiff %s --help')\n", usage, argv[0]);
+	{
+		resdiff_buf buf = RESDIFF_BUF_INIT;
+		fprintf(stderr, "usage: %s\n(see 'resdiff %s --help')\n",
+			cmd_usage(&buf, usage, argv[0]), argv[0]);
+		resdiff_buf_dispose(&buf);
+	}
 	return -1;
 }
 
@@ -201,6 +236,21 @@ int cmd_fail_last(void)
 int cmd_write(const resdiff_buf *buf)
 {
 	if (buf->size && fwrite(buf->ptr, 1, buf->size, stdout) != buf->size)
-		return cmd_fail("write error on standard output");
+		return cmd_fail("write error on standard output: %s", strerror(errno));
 	return CMD_EXIT_OK;
+}
+
+int cmd_stdout_close(int rc)
+{
+	int failed, err;
+
+	errno = 0;
+	failed = fflush(stdout) != 0 || ferror(stdout);
+	err = errno;
+	if (fclose(stdout) != 0 && !failed)
+		failed = 1, err = errno;
+	if (!failed || rc == CMD_EXIT_ERROR)  /* an error was already reported */
+		return rc;
+	return err ? cmd_fail("write error on standard output: %s", strerror(err))
+		   : cmd_fail("write error on standard output");
 }

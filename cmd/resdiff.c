@@ -5,7 +5,7 @@
 #include <string.h>
 #include <git2.h>
 
-static const cmd_command commands[] = {
+const cmd_command cmd_commands[] = {
 	{ "parse", cmd_parse, "parse documents into paragraphs (text, JSON, summary)" },
 	{ "check", cmd_check, "check a corpus: clean parses, no debris, manifest agrees" },
 	{ "diff", cmd_diff, "align two texts clause by clause and show the changes" },
@@ -21,24 +21,36 @@ static const cmd_command commands[] = {
 	{ "blame", cmd_blame, "where each clause of a stored document came from" },
 	{ "trace", cmd_trace, "where a stored clause went afterwards, in every series" },
 	{ "stats", cmd_stats, "per member of a series: relations, carry-over, oldest clauses" },
+	{ "export", cmd_export, "write a document or a whole series as Akoma Ntoso XML (AKN4UN)" },
 	{ "report", cmd_report, "clause-level report of corpus texts changed between two git revisions" },
 	{ "textconv", cmd_textconv, "print a text one paragraph per line (git diff driver)" },
 	{ "install-diff-driver", cmd_install_diff_driver, "make git diff show *.txt texts by paragraph" },
 	{ NULL, NULL, NULL }
 };
 
+const char cmd_global_usage[] = "resdiff [--version] [--help] [-C DIR] [--repo DIR] <command> [<args>]";
+const char cmd_global_description[] =
+	"resdiff keeps United Nations resolutions as structured paragraphs and\n"
+	"shows, clause by clause, how successive resolutions changed.";
+/* Parsed by hand in main (they come before the command); listed for the
+ * man page. */
+const cmd_opt cmd_global_opts[] = {
+	{ "version", 0, OPT_FLAG, NULL, "print the version of resdiff and of libgit2" },
+	{ "repo", 'C', OPT_VALUE, "DIR", "the resdiff repository (default: $RESDIFF_REPO, else the "
+		"repository found from the current directory upwards)" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 static void usage(FILE *f)
 {
 	size_t i;
-	fprintf(f, "usage: resdiff [--version] [--help] [-C DIR] [--repo DIR] <command> [<args>]\n\n"
-		   "resdiff keeps United Nations resolutions as structured paragraphs and\n"
-		   "shows, clause by clause, how successive resolutions changed.\n\ncommands:\n");
-	for (i = 0; commands[i].name; i++)
-		fprintf(f, "  %-20s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "usage: %s\n\n%s\n\ncommands:\n", cmd_global_usage, cmd_global_description);
+	for (i = 0; cmd_commands[i].name; i++)
+		fprintf(f, "  %-20s %s\n", cmd_commands[i].name, cmd_commands[i].summary);
 	fprintf(f, "\n'resdiff <command> --help' describes a command.\n");
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	int i = 1;
 	size_t k;
@@ -50,6 +62,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			usage(stdout);
 			return CMD_EXIT_OK;
+		} else if (!strcmp(argv[i], "--man-pages") && i + 1 < argc) {
+			return cmd_man_pages(argv[i + 1]);
 		} else if ((!strcmp(argv[i], "-C") || !strcmp(argv[i], "--repo")) && i + 1 < argc) {
 			cmd_global_repo = argv[i + 1];
 			i += 2;
@@ -69,8 +83,13 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return CMD_EXIT_ERROR;
 	}
-	for (k = 0; commands[k].name; k++)
-		if (!strcmp(commands[k].name, argv[i]))
-			return commands[k].fn(argc - i, argv + i);
+	for (k = 0; cmd_commands[k].name; k++)
+		if (!strcmp(cmd_commands[k].name, argv[i]))
+			return cmd_commands[k].fn(argc - i, argv + i);
 	return cmd_fail("'%s' is not a resdiff command. See 'resdiff --help'.", argv[i]);
+}
+
+int main(int argc, char **argv)
+{
+	return cmd_stdout_close(run(argc, argv));
 }

@@ -137,9 +137,10 @@ int resdiff_canon_write(resdiff_buf *out, const resdiff_doc *doc, const char *so
 		    (error = resdiff_buf_printf(out, "\t%zu\n", doc->footnotes[i].line)) < 0)
 			return error;
 	for (i = 0; i < doc->diag_count; i++)
-		if ((error = resdiff_buf_printf(out, "@diag\t%zu\t", doc->diags[i].line)) < 0 ||
-		    (error = put_escaped(out, doc->diags[i].message)) < 0 ||
-		    (error = resdiff_buf_putc(out, '\n')) < 0)
+		if (doc->diags[i].level == RESDIFF_DIAG_WARNING && /* notes are not stored */
+		    ((error = resdiff_buf_printf(out, "@diag\t%zu\t", doc->diags[i].line)) < 0 ||
+		     (error = put_escaped(out, doc->diags[i].message)) < 0 ||
+		     (error = resdiff_buf_putc(out, '\n')) < 0))
 			return error;
 	return 0;
 }

@@ -27,15 +27,39 @@ void resdiff_findings_free(resdiff_findings *f)
 	if (!f)
 		return;
 	free(f->items);
+	free(f->notes);
 	resdiff_arena_free(f->arena);
 	free(f);
+}
+
+/* Append to a list of findings (the findings or the notes). */
+static int append(resdiff_findings *f, resdiff_finding **items, size_t *count, size_t *alloc,
+		const char *file, size_t line, const char *kind, const char *msg)
+{
+	resdiff_finding *it;
+	if (*count == *alloc) {
+		size_t n = *alloc ? *alloc * 2 : 32;
+		resdiff_finding *p = realloc(*items, n * sizeof(*p));
+		if (!p)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		*items = p;
+		*alloc = n;
+	}
+	it = &(*items)[*count];
+	it->file = resdiff_arena_strdup(f->arena, file);
+	it->line = line;
+	it->kind = kind;
+	it->message = resdiff_arena_strdup(f->arena, msg);
+	if (!it->file || !it->message)
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	(*count)++;
+	return 0;
 }
 
 static int vadd(resdiff_findings *f, const char *file, size_t line, const char *kind,
 		const char *const *accept, const char *fmt, va_list ap)
 {
 	char msg[1024];
-	resdiff_finding *it;
 	size_t k;
 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -44,23 +68,7 @@ static int vadd(resdiff_findings *f, const char *file, size_t line, const char *
 			f->accepted++;
 			return 0;
 		}
-	if (f->count == f->alloc) {
-		size_t n = f->alloc ? f->alloc * 2 : 32;
-		resdiff_finding *p = realloc(f->items, n * sizeof(*p));
-		if (!p)
-			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-		f->items = p;
-		f->alloc = n;
-	}
-	it = &f->items[f->count];
-	it->file = resdiff_arena_strdup(f->arena, file);
-	it->line = line;
-	it->kind = kind;
-	it->message = resdiff_arena_strdup(f->arena, msg);
-	if (!it->file || !it->message)
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	f->count++;
-	return 0;
+	return append(f, &f->items, &f->count, &f->alloc, file, line, kind, msg);
 }
 
 int resdiff_findings_add(resdiff_findings *f, const char *file, size_t line,
@@ -74,14 +82,7 @@ int resdiff_findings_add(resdiff_findings *f, const char *file, size_t line,
 	return error;
 }
 
-static int add(resdiff_findings *f, const char *file, size_t line, const char *kind,
-		const char *const *accept, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 6, 7)))
-#endif
-	;
-
-static int add(resdiff_findings *f, const char *file, size_t line, const char *kind,
+int resdiff_check_add(resdiff_findings *f, const char *file, size_t line, const char *kind,
 		const char *const *accept, const char *fmt, ...)
 {
 	va_list ap;
@@ -92,9 +93,48 @@ static int add(resdiff_findings *f, const char *file, size_t line, const char *k
 	return error;
 }
 
+/* Does the word that ends at t[end] or starts at t[start] (up to a space
+ * or a CJK character) hold a Latin letter? `dir` -1 reads backwards. */
+static bool latin_word(const char *t, size_t len, size_t i, int dir)
+{
+	size_t adv;
+	while (i < len) {
+		int32_t cp;
+		size_t k = i;
+		if (dir < 0)
+			while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
+				k--;
+		cp = resdiff_utf8_decode(t + k, len - k, &adv);
+		if (cp < 0 || cp == ' ' || resdiff_text_is_cjk((uint32_t)cp))
+			return false;
+		if (resdiff_text_is_latin((uint32_t)cp))
+			return true;
+		if (dir < 0 && k == 0)
+			return false;
+		i = dir < 0 ? k - 1 : k + adv;
+	}
+	return false;
+}
+
+/* A space next to a CJK character is debris, but for one between an
+ * ideograph and a Latin word (docs/PARSE.md rule 7: "社会 and 知识"). */
+static bool cjk_space(const char *t, size_t len, size_t i, uint32_t prev)
+{
+	uint32_t next = i + 1 < len ? (uint32_t)resdiff_utf8_decode(t + i + 1, len - i - 1, &(size_t){0}) : 0;
+	if (!resdiff_text_is_cjk(prev) && !resdiff_text_is_cjk(next))
+		return false;
+	if (resdiff_text_is_ideograph(prev) && !resdiff_text_is_cjk(next) && latin_word(t, len, i + 1, 1))
+		return false;
+	if (resdiff_text_is_ideograph(next) && !resdiff_text_is_cjk(prev) && i > 0 &&
+	    latin_word(t, len, i - 1, -1))
+		return false;
+	return true;
+}
+
 /* What debris looks like inside a paragraph: a job number "09-49042", a
  * superscript digit, a Markdown link remnant, a separator, a space next to
- * a CJK character, or nothing but a number. Returns a description or NULL. */
+ * a CJK character (but one between an ideograph and a Latin word), or
+ * nothing but a number. Returns a description or NULL. */
 static const char *debris_in(const char *t, size_t *at)
 {
 	size_t len = strlen(t), i, adv;
@@ -108,8 +148,7 @@ static const char *debris_in(const char *t, size_t *at)
 			return "invalid UTF-8";
 		if (cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || (cp >= 0x2070 && cp <= 0x2079))
 			return "a superscript footnote marker";
-		if (cp == ' ' && (resdiff_text_is_cjk(prev) ||
-		    (i + 1 < len && resdiff_text_is_cjk((uint32_t)resdiff_utf8_decode(t + i + 1, len - i - 1, &(size_t){0})))))
+		if (cp == ' ' && cjk_space(t, len, i, prev))
 			return "a space next to a CJK character";
 		if (cp == ']' && i + 3 < len && !strncmp(t + i, "](#)", 4))
 			return "a Markdown link remnant";
@@ -141,15 +180,21 @@ int resdiff_check_doc(resdiff_findings *f, const resdiff_doc *doc, const char *f
 	size_t i;
 	int error;
 
-	for (i = 0; i < doc->diag_count; i++)
-		if ((error = add(f, file, doc->diags[i].line, "diagnostic", accept, "%s",
-				doc->diags[i].message)) < 0)
+	for (i = 0; i < doc->diag_count; i++) {
+		const resdiff_diag *d = &doc->diags[i];
+		if (d->level == RESDIFF_DIAG_NOTE)
+			error = append(f, &f->notes, &f->note_count, &f->note_alloc, file, d->line,
+				"note", d->message);
+		else
+			error = resdiff_check_add(f, file, d->line, "diagnostic", accept, "%s", d->message);
+		if (error < 0)
 			return error;
+	}
 	for (i = 0; i < doc->unit_count; i++) {
 		const resdiff_unit *u = &doc->units[i];
 		size_t at;
 		const char *what = debris_in(u->text, &at);
-		if (what && (error = add(f, file, u->line, "debris", accept,
+		if (what && (error = resdiff_check_add(f, file, u->line, "debris", accept,
 				"%s contains %s at byte %zu", u->id, what, at)) < 0)
 			return error;
 	}
@@ -161,7 +206,7 @@ static int compare_meta(resdiff_findings *f, const char *file, const char *what,
 {
 	if (!in_text || !in_manifest || !strcmp(in_text, in_manifest))
 		return 0;
-	return add(f, file, 0, "metadata", accept, "the manifest says %s %s but the text says %s",
+	return resdiff_check_add(f, file, 0, "metadata", accept, "the manifest says %s %s but the text says %s",
 		what, in_manifest, in_text);
 }
 
@@ -170,6 +215,7 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 {
 	resdiff_parse_options opts = RESDIFF_PARSE_OPTIONS_INIT;
 	const char *const *accept = entry ? entry->accept : NULL;
+	resdiff_parse_trace *trace = NULL;
 	resdiff_doc *doc = NULL;
 	char *text = NULL;
 	size_t len;
@@ -178,7 +224,7 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 	opts.source = path;
 	opts.language = language ? language : entry ? entry->language : NULL;
 	if ((error = resdiff_file_read(&text, &len, path)) < 0 ||
-	    (error = resdiff_parse(&doc, text, len, &opts)) < 0) {
+	    (error = resdiff_parse_traced(&doc, &trace, text, len, &opts)) < 0) {
 		/* "FILE: invalid UTF-8 at byte offset 33 (line 3)" */
 		const char *msg = resdiff_error_last();
 		size_t plen = strlen(path), line = 0;
@@ -189,10 +235,11 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 			msg += plen + 2;
 		if ((l = strstr(msg, "line ")))
 			line = (size_t)strtoul(l + 5, NULL, 10);
-		error = add(f, path, line, "parse", accept, "does not parse: %s", msg);
+		error = resdiff_check_add(f, path, line, "parse", accept, "does not parse: %s", msg);
 		goto done;
 	}
-	if ((error = resdiff_check_doc(f, doc, path, accept)) < 0)
+	if ((error = resdiff_check_doc(f, doc, path, accept)) < 0 ||
+	    (error = resdiff_check_account(f, doc, trace, path, accept)) < 0)
 		goto done;
 	if (entry) {
 		if ((error = compare_meta(f, path, "symbol", doc->meta.symbol, entry->symbol, accept)) < 0 ||
@@ -202,6 +249,7 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 			goto done;
 	}
 done:
+	resdiff_parse_trace_free(trace);
 	resdiff_doc_free(doc);
 	free(text);
 	return error;
@@ -222,7 +270,7 @@ static int unlisted_texts(resdiff_findings *f, const resdiff_manifest *m, const 
 	int error = 0;
 
 	if (!d)
-		return add(f, m->path, 0, "manifest", NULL, "cannot list the directory %s", dir);
+		return resdiff_check_add(f, m->path, 0, "manifest", NULL, "cannot list the directory %s", dir);
 	while ((e = readdir(d))) {
 		size_t len = strlen(e->d_name);
 		if (len < 5 || strcmp(e->d_name + len - 4, ".txt"))
@@ -250,7 +298,7 @@ static int unlisted_texts(resdiff_findings *f, const resdiff_manifest *m, const 
 		for (k = 0; k < m->count && !listed; k++)
 			listed = !strcmp(m->entries[k].source, names[i]);
 		if (!listed)
-			error = add(f, m->path, 0, "manifest", NULL,
+			error = resdiff_check_add(f, m->path, 0, "manifest", NULL,
 				"%s%s%s is not listed in the manifest", dir, dir[0] ? "/" : "", names[i]);
 	}
 done:
@@ -292,7 +340,7 @@ static int series_order(resdiff_findings *f, const resdiff_manifest *m)
 		if (last && (strcmp(last->series, e->series) || strcmp(last->language, e->language)))
 			last = NULL;
 		if (last && strcmp(last->date, e->date) > 0)
-			error = add(f, m->path, 0, "manifest", NULL,
+			error = resdiff_check_add(f, m->path, 0, "manifest", NULL,
 				"document \"%s\" (%s) is listed after \"%s\" (%s) in series %s",
 				e->name, e->date, last->name, last->date, e->series);
 		/* compare with the latest date listed so far */
@@ -323,7 +371,7 @@ int resdiff_check_manifest(resdiff_findings *f, const char *manifest_path)
 				line = (size_t)strtoul(l + plen + 1, NULL, 10);
 		if (!strncmp(msg, manifest_path, plen) && !strncmp(msg + plen, ": ", 2))
 			msg += plen + 2;
-		return add(f, manifest_path, line, "manifest", NULL, "%s", msg);
+		return resdiff_check_add(f, manifest_path, line, "manifest", NULL, "%s", msg);
 	}
 	for (i = 0; i < m->count; i++) {
 		const resdiff_manifest_entry *e = &m->entries[i];
@@ -333,20 +381,20 @@ int resdiff_check_manifest(resdiff_findings *f, const char *manifest_path)
 		if ((error = resdiff_name_corpus_file(&want, e->symbol, e->language)) < 0)
 			goto done;
 		if (strcmp(want, e->source) && strchr(e->source, '/') == NULL)
-			error = add(f, manifest_path, 0, "manifest", e->accept,
+			error = resdiff_check_add(f, manifest_path, 0, "manifest", e->accept,
 				"document \"%s\": file %s should be named %s (symbol and language)",
 				e->name, e->source, want);
 		free(want);
 		if (error < 0)
 			goto done;
 		if (stat(e->path, &sb) < 0) {
-			if ((error = add(f, manifest_path, 0, "manifest", NULL,
+			if ((error = resdiff_check_add(f, manifest_path, 0, "manifest", NULL,
 					"document \"%s\": %s does not exist", e->name, e->path)) < 0)
 				goto done;
 			continue;
 		}
 		if (e->series && !e->date &&
-		    (error = add(f, manifest_path, 0, "manifest", NULL,
+		    (error = resdiff_check_add(f, manifest_path, 0, "manifest", NULL,
 				"document \"%s\": a member of series %s needs a date", e->name, e->series)) < 0)
 			goto done;
 		if ((error = resdiff_check_file(f, e->path, e, NULL)) < 0)

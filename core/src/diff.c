@@ -1,5 +1,6 @@
 /* diff.c: alignment + word edits = the edit script of two documents. */
 #include "resdiff/diff.h"
+#include "diff_notes.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,8 @@ int resdiff_diff_docs(resdiff_diff **out, const resdiff_doc *old_doc,
 				bo.ptr, bo.size, bn.ptr, bn.size)) < 0)
 			goto done;
 	}
+	if ((error = diff_footnote_edits(diff)) < 0)
+		goto done;
 	diff->edits_seconds = now() - t0 - diff->init_seconds;
 	*out = diff;
 	diff = NULL;
@@ -98,12 +101,13 @@ void resdiff_diff_free(resdiff_diff *diff)
 	free(diff);
 }
 
-bool resdiff_diff_has_changes(const resdiff_diff *diff)
+bool resdiff_diff_has_changes(const resdiff_diff *diff, const resdiff_diff_render_options *opts)
 {
 	size_t i;
 	for (i = 0; i < diff->alignment->change_count; i++) {
 		const resdiff_change *c = &diff->alignment->changes[i];
-		if (c->relation != RESDIFF_REL_UNCHANGED || c->moved || c->renumbered || c->footnotes)
+		if ((c->relation != RESDIFF_REL_UNCHANGED || c->moved || c->renumbered || c->footnotes) &&
+		    resdiff_diff_change_shown(diff, i, opts))
 			return true;
 	}
 	return false;

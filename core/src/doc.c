@@ -114,15 +114,19 @@ int resdiff_doc_add_unit(resdiff_unit **out, resdiff_doc *doc, const char *id,
 int resdiff_doc_add_fnref(resdiff_doc *doc, resdiff_unit *unit,
 		const char *label, size_t offset)
 {
-	/* fnrefs live in the arena: copy the array on growth (they are few). */
-	resdiff_fnref *refs;
+	/* fnrefs live in the arena, which cannot grow an array in place: the
+	 * capacity doubles (4, 8, 16 ...: full when the count is 0 or a power
+	 * of two from 4 on), so a paragraph with many markers stays linear */
+	resdiff_fnref *refs = unit->fnrefs;
 	size_t n = unit->fnref_count;
 
-	refs = resdiff_arena_alloc(doc->arena, (n + 1) * sizeof(*refs));
-	if (!refs)
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	if (n)
-		memcpy(refs, unit->fnrefs, n * sizeof(*refs));
+	if (n == 0 || (n >= 4 && !(n & (n - 1)))) {
+		refs = resdiff_arena_alloc(doc->arena, (n ? n * 2 : 4) * sizeof(*refs));
+		if (!refs)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		if (n)
+			memcpy(refs, unit->fnrefs, n * sizeof(*refs));
+	}
 	refs[n].label = dup(doc, label);
 	refs[n].offset = offset;
 	if (!refs[n].label)
@@ -166,29 +170,58 @@ int resdiff_doc_add_meta_footnote(resdiff_doc *doc, const char *label)
 	return 0;
 }
 
-int resdiff_doc_add_diag(resdiff_doc *doc, size_t line, const char *fmt, ...)
+const char *resdiff_diag_level_name(resdiff_diag_level level)
 {
-	va_list ap;
+	return level == RESDIFF_DIAG_NOTE ? "note" : "warning";
+}
+
+static int add_diag(resdiff_doc *doc, resdiff_diag_level level, size_t line, const char *fmt,
+		va_list ap)
+{
+	va_list again;
 	int n, error;
 	char *msg;
 
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		va_end(again);
 		return resdiff_error_set(RESDIFF_ERROR, "bad diagnostic format");
-	if (!(msg = resdiff_arena_alloc(doc->arena, (size_t)n + 1)))
+	}
+	if (!(msg = resdiff_arena_alloc(doc->arena, (size_t)n + 1))) {
+		va_end(again);
 		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	vsnprintf(msg, (size_t)n + 1, fmt, again);
+	va_end(again);
 	if ((error = grow((void **)&doc->diags, &doc->diag_alloc, doc->diag_count,
 			sizeof(*doc->diags))) < 0)
 		return error;
 	doc->diags[doc->diag_count].line = line;
 	doc->diags[doc->diag_count].message = msg;
+	doc->diags[doc->diag_count].level = level;
 	doc->diag_count++;
 	return 0;
+}
+
+int resdiff_doc_add_diag(resdiff_doc *doc, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+	int error;
+	va_start(ap, fmt);
+	error = add_diag(doc, RESDIFF_DIAG_WARNING, line, fmt, ap);
+	va_end(ap);
+	return error;
+}
+
+int resdiff_doc_add_note(resdiff_doc *doc, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+	int error;
+	va_start(ap, fmt);
+	error = add_diag(doc, RESDIFF_DIAG_NOTE, line, fmt, ap);
+	va_end(ap);
+	return error;
 }
 
 const resdiff_unit *resdiff_doc_unit_by_id(const resdiff_doc *doc, const char *id)

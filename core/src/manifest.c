@@ -67,6 +67,7 @@ static const char **field_for(resdiff_manifest_entry *e, const char *key)
 	if (!strcmp(key, "meeting")) return &e->meeting;
 	if (!strcmp(key, "title")) return &e->title;
 	if (!strcmp(key, "source")) return &e->source;
+	if (!strcmp(key, "format")) return &e->format;
 	return NULL;
 }
 
@@ -100,6 +101,9 @@ static int validate(resdiff_manifest *m, resdiff_manifest_entry *e)
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"%s: document \"%s\": invalid series slug '%s' (lower-case letters, digits, '-')",
 			mp, e->name, e->series);
+	if (e->format && strcmp(e->format, "text") && strcmp(e->format, "akn"))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: document \"%s\": unknown format '%s' (text, akn)", mp, e->name, e->format);
 	if (e->kind) {
 		for (i = 0; i < sizeof(doc_kinds) / sizeof(doc_kinds[0]); i++)
 			kind_ok |= !strcmp(e->kind, doc_kinds[i]);

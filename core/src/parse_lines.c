@@ -1,5 +1,5 @@
 /* parse_lines.c: bytes to trimmed lines; page debris. */
-#include "parse_internal.h"
+#include "parse_state.h"
 #include "resdiff/parse.h"
 #include "resdiff/text.h"
 
@@ -61,13 +61,27 @@ int parse_split_lines(parse_state *st, const char *text, size_t len)
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"%s: invalid UTF-8 at byte offset %zu (line %zu)", st->source, bad, ln);
 	}
+	/* one allocation for the line table: count the line ends (LF, CR, or
+	 * CRLF) first; a last line without an end is one more */
+	{
+		const char *p = text, *end = text + len;
+		size_t n = 1;
+		while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+			n++;
+			p++;
+		}
+		for (p = text; (p = memchr(p, '\r', (size_t)(end - p))); p++)
+			n += p + 1 == end || p[1] != '\n';
+		if (!(st->lines = malloc(n * sizeof(*st->lines))))
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		alloc = n;
+	}
 	while (i < len) {
 		size_t start = i, end, lstart, lend, indent = 0, adv;
 		bool form_feed = false;
 		parse_line *l;
 		char *copy;
 
-		PARSE_WORK(1);
 		while (i < len && text[i] != '\n' && text[i] != '\r')
 			i++;
 		end = i;
@@ -76,6 +90,7 @@ int parse_split_lines(parse_state *st, const char *text, size_t len)
 		if (i < len && text[i] == '\n' && (i == end || text[i - 1] == '\r'))
 			i++;
 		lineno++;
+		st->work++;
 		if (end - start > RESDIFF_PARSE_MAX_LINE)
 			return resdiff_error_set(RESDIFF_ETOOBIG, "%s: line %zu longer than %u KiB",
 				st->source, lineno, RESDIFF_PARSE_MAX_LINE / 1024);
@@ -115,9 +130,9 @@ int parse_split_lines(parse_state *st, const char *text, size_t len)
 			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 		l->len = strip_links(copy, lend - lstart);
 		copy[l->len] = '\0';
-		l->text = copy;
-		l->lineno = lineno;
-		l->indent = (unsigned)(indent > 255 ? 255 : indent);
+		l->text = l->source = copy;
+		l->block = -1;
+		l->indent = (uint8_t)(indent > 255 ? 255 : indent);
 		l->wide_blank = l->len == 0 && end - start >= SEPARATOR_SPACES;
 		l->page_break = form_feed;
 		l->cls = l->len ? LINE_TEXT : LINE_BLANK;
@@ -133,32 +148,6 @@ static bool is_digit(char c)
 static bool is_upper(char c)
 {
 	return c >= 'A' && c <= 'Z';
-}
-
-/* A document symbol alone on a line: "E/2009/INF/2/Add.1", "A/RES/76/189",
- * "A/66/64-E/2011/77" (an optional trailing '*' is a footnote marker). */
-bool parse_is_symbol(const char *s, size_t len)
-{
-	size_t i = 0, slashes = 0, letters = 0;
-
-	if (len && s[len - 1] == '*')
-		len--;
-	while (i < len && is_upper(s[i]))
-		i++, letters++;
-	if (letters == 0 || letters > 6 || i >= len || s[i] != '/')
-		return false;
-	for (; i < len; i++) {
-		char c = s[i];
-		if (c == '/') {
-			if (i + 1 >= len || s[i + 1] == '/')
-				return false;
-			slashes++;
-		} else if (!(is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z') ||
-			     c == '.' || c == '-')) {
-			return false;
-		}
-	}
-	return slashes >= 1;
 }
 
 /* Skip ASCII spaces. */
@@ -282,10 +271,24 @@ static bool same_text(const parse_line *a, const parse_line *b)
 	return a->len == b->len && !memcmp(a->text, b->text, a->len);
 }
 
+/* Could the line be a running title: text, short, ending no clause and
+ * holding no date (a date recurs in the front and closing lines)? */
+static bool title_shaped(const parse_line *l)
+{
+	char date[11];
+	return l->cls == LINE_TEXT && l->len <= RUNNING_MAX_LEN && !parse_ends_clause(l->text, l->len) &&
+	       !parse_find_date(l->text, l->len, date);
+}
+
+/* A line of a page's header or footer: debris, or a title. */
+static bool header_line(const parse_line *l)
+{
+	return l->cls == LINE_DEBRIS || title_shaped(l);
+}
+
 static void mark_running_titles(parse_state *st)
 {
 	running_candidate *cand = NULL;
-	char date[11];
 	size_t ncand = 0, alloc = 0, i, j, k, cluster = 0, last_hi = 0;
 	bool have = false;
 
@@ -293,13 +296,17 @@ static void mark_running_titles(parse_state *st)
 		size_t lo, hi, n;
 		if (st->lines[j].cls != LINE_DEBRIS)
 			continue;
+		/* the lines that stand right next to the debris line, no blank
+		 * line between, as a page header or footer does ("A/RES/76/189"
+		 * above or below its short title); the page's text is set off by
+		 * a blank line, and a line of it that recurs is text */
 		lo = j;
-		for (n = 0; lo > 0 && n < RUNNING_WINDOW; lo--)
-			n += st->lines[lo - 1].cls != LINE_BLANK;
+		for (n = 0; lo > 0 && n < RUNNING_WINDOW && header_line(&st->lines[lo - 1]); lo--, st->work++)
+			n++;
 		hi = j;
-		for (n = 0; hi + 1 < st->count && n < RUNNING_WINDOW; hi++)
-			n += st->lines[hi + 1].cls != LINE_BLANK;
-		PARSE_WORK(j - lo + hi - j + 1);
+		for (n = 0; hi + 1 < st->count && n < RUNNING_WINDOW && header_line(&st->lines[hi + 1]);
+		     hi++, st->work++)
+			n++;
 		if (!have || lo > last_hi)
 			cluster++;
 		if (have && lo <= last_hi)
@@ -309,10 +316,9 @@ static void mark_running_titles(parse_state *st)
 			last_hi = hi;
 		for (k = lo; k <= hi; k++) {
 			const parse_line *l = &st->lines[k];
-			/* running titles are short and end no clause */
-			if (l->cls != LINE_TEXT || l->len > RUNNING_MAX_LEN || parse_ends_clause(l->text, l->len) ||
-			    parse_find_date(l->text, l->len, date))
-				continue; /* a date recurs in the front and closing lines */
+			st->work++;
+			if (!title_shaped(l))
+				continue;
 			if (ncand == alloc) {
 				size_t na = alloc ? alloc * 2 : 64;
 				running_candidate *p = realloc(cand, na * sizeof(*p));
@@ -331,12 +337,13 @@ static void mark_running_titles(parse_state *st)
 		qsort(cand, ncand, sizeof(*cand), cmp_candidate);
 	for (i = 0; i < ncand; i = j) {
 		size_t clusters = 1;
-		for (j = i + 1; j < ncand && same_text(cand[i].l, cand[j].l); j++)
+		for (j = i + 1; j < ncand && same_text(cand[i].l, cand[j].l); j++, st->work++)
 			clusters += cand[j].cluster != cand[j - 1].cluster;
-		PARSE_WORK(j - i);
 		if (clusters >= 2)
-			for (k = i; k < j; k++)
+			for (k = i; k < j; k++) {
 				st->lines[cand[k].line].cls = LINE_DEBRIS;
+				st->lines[cand[k].line].why = "running title";
+			}
 	}
 done:
 	free(cand);
@@ -346,7 +353,8 @@ void parse_mark_debris(parse_state *st)
 {
 	size_t i, k;
 	int *dens = NULL;
-	size_t ndens = 0;
+	size_t ndens = 0, dens_alloc = 0;
+	bool brk;
 
 	/* 1. unambiguous debris, separators */
 	for (i = 0; i < st->count; i++) {
@@ -364,15 +372,25 @@ void parse_mark_debris(parse_state *st)
 				sep = false;
 		if (sep && l->len >= 5) {
 			l->cls = LINE_SEPARATOR;
-		} else if (is_job_number(l->text, l->len) || is_barcode(l->text, l->len) ||
-			   parse_is_symbol(l->text, l->len)) {
+		} else if (is_job_number(l->text, l->len)) {
 			l->cls = LINE_DEBRIS;
+			l->why = "job number";
+		} else if (is_barcode(l->text, l->len)) {
+			l->cls = LINE_DEBRIS;
+			l->why = "barcode";
+		} else if (parse_is_symbol(l->text, l->len)) {
+			l->cls = LINE_DEBRIS;
+			l->why = "document symbol";
 		} else if (is_page_number(l->text, l->len, &num, &den)) {
-			int *p = realloc(dens, (ndens + 1) * sizeof(*p));
-			if (p) {
+			if (ndens == dens_alloc) {
+				size_t na = dens_alloc ? dens_alloc * 2 : 64;
+				int *p = realloc(dens, na * sizeof(*p));
+				if (!p)
+					continue; /* best effort: this page number stays */
 				dens = p;
-				dens[ndens++] = den;
+				dens_alloc = na;
 			}
+			dens[ndens++] = den;
 		}
 	}
 	if (ndens)
@@ -385,10 +403,12 @@ void parse_mark_debris(parse_state *st)
 		if (l->cls != LINE_TEXT || !is_page_number(l->text, l->len, &num, &den))
 			continue;
 		same = count_int(dens, ndens, den);
-		for (k = i > 3 ? i - 3 : 0; k < st->count && k <= i + 3; k++)
+		for (k = i > 3 ? i - 3 : 0; k < st->count && k <= i + 3; k++, st->work++)
 			near |= st->lines[k].cls == LINE_DEBRIS;
-		if (same >= 2 || near)
+		if (same >= 2 || near) {
 			l->cls = LINE_DEBRIS;
+			l->why = "page number";
+		}
 	}
 	free(dens);
 	/* 2b. a bare page number ("8") next to a page header or footer */
@@ -400,6 +420,7 @@ void parse_mark_debris(parse_state *st)
 			continue;
 		for (a = i, seen = 0; a > 0 && seen < 1 && !near; a--) {
 			const parse_line *m = &st->lines[a - 1];
+			st->work++;
 			if (m->cls == LINE_BLANK)
 				continue;
 			near = m->cls == LINE_DEBRIS;
@@ -407,26 +428,29 @@ void parse_mark_debris(parse_state *st)
 		}
 		for (a = i + 1, seen = 0; a < st->count && seen < 1 && !near; a++) {
 			const parse_line *m = &st->lines[a];
+			st->work++;
 			if (m->cls == LINE_BLANK)
 				continue;
 			near = m->cls == LINE_DEBRIS;
 			seen++;
 		}
-		if (near)
+		if (near) {
 			l->cls = LINE_DEBRIS;
+			l->why = "page number beside page debris";
+		}
 	}
 	/* 3. running titles: short lines next to debris that recur next to
 	 * debris at two or more page breaks. Candidates are sorted by text so
 	 * this stays O(n log n) however many pages there are. */
 	mark_running_titles(st);
-	/* 4. remember page breaks for the paragraph joiner */
-	for (i = 0; i < st->count; i++) {
-		if (st->lines[i].cls != LINE_DEBRIS)
-			continue;
-		for (k = i + 1; k < st->count; k++)
-			if (st->lines[k].cls == LINE_TEXT) {
-				st->lines[k].page_break = true;
-				break;
-			}
+	/* 4. remember page breaks for the paragraph joiner: the first text
+	 * line after debris */
+	for (i = 0, brk = false; i < st->count; i++) {
+		if (st->lines[i].cls == LINE_DEBRIS) {
+			brk = true;
+		} else if (brk && st->lines[i].cls == LINE_TEXT) {
+			st->lines[i].page_break = true;
+			brk = false;
+		}
 	}
 }

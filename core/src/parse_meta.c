@@ -1,5 +1,5 @@
 /* parse_meta.c: front matter, chapeau, closing lines and metadata. */
-#include "parse_internal.h"
+#include "parse_state.h"
 #include "resdiff/text.h"
 
 #include <stdio.h>
@@ -63,43 +63,20 @@ static const char *const plenary_words[] = {
 	"пленарное заседание", "الجلسة العامة",
 };
 
-static int mark_if_title(parse_line *l, const char *title)
+/* A line that is a piece of the title (norm is scratch space). */
+static int mark_if_title(resdiff_buf *norm, parse_line *l, const char *title)
 {
-	resdiff_buf norm = RESDIFF_BUF_INIT;
 	int error;
-	if ((error = parse_normalize(&norm, l->text, l->len, NULL, NULL, 0)) < 0)
+	if (parse_ends_clause(l->text, l->len))
+		return 0; /* cheap first: a running title ends no clause */
+	resdiff_buf_clear(norm);
+	if ((error = parse_normalize(norm, l->text, l->len, NULL, NULL, 0)) < 0)
 		return error;
-	if (resdiff_utf8_count(norm.ptr, norm.size) >= TITLE_LINE_MIN_CHARS &&
-	    !parse_ends_clause(norm.ptr, norm.size) && strstr(title, norm.ptr))
+	if (resdiff_utf8_count(norm->ptr, norm->size) >= TITLE_LINE_MIN_CHARS && strstr(title, norm->ptr)) {
 		l->cls = LINE_DEBRIS;
-	resdiff_buf_dispose(&norm);
-	return 0;
-}
-
-/* Lower-case a UTF-8 string (ASCII, Latin-1, Cyrillic) into out. */
-static void lower(char *out, size_t outsz, const char *s, size_t len)
-{
-	size_t i = 0, o = 0, adv;
-	while (i < len && o + 4 < outsz) {
-		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
-		char enc[4];
-		size_t n;
-		if (cp >= 'A' && cp <= 'Z')
-			cp += 32;
-		else if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
-			cp += 32;
-		else if (cp >= 0x410 && cp <= 0x42F)
-			cp += 32;
-		else if (cp >= 0x400 && cp <= 0x40F)
-			cp += 80;
-		n = cp >= 0 ? resdiff_utf8_encode(enc, (uint32_t)cp) : 0;
-		if (n) {
-			memcpy(out + o, enc, n);
-			o += n;
-		}
-		i += adv;
+		l->why = "running title (a piece of the title)";
 	}
-	out[o] = '\0';
+	return 0;
 }
 
 static bool contains_any(const char *lowered, const char *const *words, size_t n)
@@ -207,7 +184,7 @@ static bool is_chapeau(const char *s, size_t len)
 	if (len >= sizeof(low) / 2 || resdiff_utf8_count(s, len) > CHAPEAU_MAX_CHARS ||
 	    !ends_with_comma(s, len))
 		return false;
-	lower(low, sizeof(low), s, len);
+	parse_lower(low, sizeof(low), s, len);
 	return contains_any(low, chapeau_words, COUNT(chapeau_words));
 }
 
@@ -238,101 +215,193 @@ static bool starts_heading_label(const char *s, size_t len)
 static int mark_title_lines(parse_state *st)
 {
 	const char *title = st->doc->meta.title;
-	size_t i, n;
-	int error = 0, dir;
+	resdiff_buf norm = RESDIFF_BUF_INIT;
+	size_t i, k, n, ahead = 0;
+	int error = 0;
 
-	for (i = st->body_start; i < st->count; i++) {
-		if (st->lines[i].cls != LINE_DEBRIS)
+	/* one pass: `ahead` counts the non-blank lines still in the window
+	 * after the last debris line (a line found to be the title is debris
+	 * too, and opens its own window); the window before a debris line is
+	 * looked at when it is reached */
+	for (i = st->body_start; i < st->count && !error; i++) {
+		parse_line *l = &st->lines[i];
+		st->work++;
+		if (l->cls == LINE_BLANK)
 			continue;
-		/* the window before (dir -1) and after (dir +1) the debris line */
-		for (dir = -1; dir <= 1; dir += 2) {
-			size_t k = i;
-			for (n = 0; n < TITLE_WINDOW; ) {
-				parse_line *l;
-				if (dir < 0 ? k <= st->body_start : k + 1 >= st->count)
-					break;
-				k = dir < 0 ? k - 1 : k + 1;
-				l = &st->lines[k];
-				if (l->cls == LINE_BLANK)
-					continue;
-				n++;
-				if (l->cls == LINE_TEXT && (error = mark_if_title(l, title)) < 0)
-					return error;
-			}
+		if (ahead > 0) {
+			ahead--;
+			if (l->cls == LINE_TEXT && (error = mark_if_title(&norm, l, title)) < 0)
+				break;
 		}
+		if (l->cls != LINE_DEBRIS)
+			continue;
+		for (k = i, n = 0; k > st->body_start && n < TITLE_WINDOW && !error;) {
+			parse_line *b = &st->lines[--k];
+			st->work++;
+			if (b->cls == LINE_BLANK)
+				continue;
+			n++;
+			if (b->cls == LINE_TEXT)
+				error = mark_if_title(&norm, b, title);
+		}
+		ahead = TITLE_WINDOW;
 	}
+	resdiff_buf_dispose(&norm);
 	return error;
 }
 
-int parse_front_matter(parse_state *st)
-{
-	size_t i, chapeau = (size_t)-1, front_end = 0, text_seen = 0;
-	const char *body = NULL, *kind = NULL;
-	char low[1024], date[11];
-	resdiff_buf title = RESDIFF_BUF_INIT;
-	char *resno = NULL;
-	const char *symbol_line = NULL;
-	int error = 0;
+#define NO_LINE ((size_t)-1)
 
+/* What the front lines say, gathered on the way to the document. */
+typedef struct {
+	size_t chapeau;           /* line index of the chapeau, or NO_LINE */
+	size_t end;               /* one past the last front line */
+	const char *body, *kind;  /* static strings, or NULL */
+	char *resno;              /* "2009/7" (malloc'd), or NULL */
+	const char *symbol_line;  /* the first symbol line among them, or NULL */
+	resdiff_buf title;
+} front;
+
+/* The chapeau: the first short comma-ended line naming a body, searched
+ * up to paragraph 1. NO_LINE when there is none (a report). */
+static size_t find_chapeau(parse_state *st)
+{
+	size_t i, text_seen = 0;
 	for (i = 0; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
-		parse_line *l = &st->lines[i];
+		const parse_line *l = &st->lines[i];
+		st->work++;
 		if (l->cls != LINE_TEXT)
 			continue;
 		text_seen++;
 		if (starts_paragraph_one(l->text, l->len))
 			break;
-		if (is_chapeau(l->text, l->len)) {
-			chapeau = i;
+		if (is_chapeau(l->text, l->len))
+			return i;
+	}
+	return NO_LINE;
+}
+
+static int take_chapeau(parse_state *st, front *fm)
+{
+	parse_line *c = &st->lines[fm->chapeau];
+	char low[1024];
+	st->is_resolution = true;
+	c->cls = LINE_CHAPEAU;
+	parse_lower(low, sizeof(low), c->text, c->len);
+	fm->body = body_of(low);
+	fm->end = fm->chapeau;
+	fm->kind = "resolution";
+	return resdiff_doc_set_meta(st->doc, &st->doc->meta.chapeau, c->text);
+}
+
+/* A report: the front matter ends after "Report of the Secretary-General",
+ * or at the first heading, summary or paragraph 1, whichever comes first. */
+static void find_report_front(parse_state *st, front *fm)
+{
+	size_t i, k, text_seen = 0;
+	char low[1024];
+
+	fm->kind = "report";
+	for (i = 0; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
+		const parse_line *l = &st->lines[i];
+		bool summary = false;
+		st->work++;
+		if (l->cls != LINE_TEXT)
+			continue;
+		text_seen++;
+		parse_lower(low, sizeof(low), l->text, l->len);
+		for (k = 0; k < COUNT(summary_lines); k++)
+			summary |= !strcmp(low, summary_lines[k]);
+		if (summary || starts_paragraph_one(l->text, l->len) ||
+		    starts_heading_label(l->text, l->len)) {
+			fm->end = i;
+			return;
+		}
+		if (contains_any(low, report_lines, COUNT(report_lines))) {
+			fm->end = i + 1;
+			fm->body = "Secretariat";
+			return;
+		}
+	}
+}
+
+/* "Resolution adopted by the General Assembly on 17 December 2021": the
+ * date may be on this front line (text[0..len)) or the next. */
+static int front_date(parse_state *st, const front *fm, size_t i, size_t len)
+{
+	const parse_line *l = &st->lines[i];
+	resdiff_buf two = RESDIFF_BUF_INIT;
+	char date[11];
+	size_t k;
+	int error = 0;
+
+	resdiff_buf_put(&two, l->text, len);
+	for (k = i + 1; k < fm->end && st->lines[k].cls == LINE_BLANK; k++)
+		st->work++;
+	if (k < fm->end && st->lines[k].cls == LINE_TEXT) {
+		resdiff_buf_putc(&two, ' ');
+		resdiff_buf_put(&two, st->lines[k].text, st->lines[k].len);
+	}
+	if (two.ptr && parse_find_date(two.ptr, two.size, date))
+		error = resdiff_doc_set_meta(st->doc, &st->doc->meta.date, date);
+	resdiff_buf_dispose(&two);
+	return error;
+}
+
+static bool says_adopted(const char *low)
+{
+	return strstr(low, "adopted") || strstr(low, "决议") || strstr(low, "adoptée") ||
+	       strstr(low, "aprobada") || strstr(low, "принятая") || strstr(low, "اتخذته");
+}
+
+/* "76/189. Information and …": the resolution number, and the title that
+ * follows it up to a blank line. Returns the index of the title's last
+ * line. */
+static int number_and_title(size_t *last, parse_state *st, front *fm, size_t i, size_t len,
+		size_t numlen, size_t rest)
+{
+	const parse_line *l = &st->lines[i];
+	size_t k;
+
+	*last = i;
+	if (!(fm->resno = strndup(l->text, numlen)))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	resdiff_buf_clear(&fm->title);
+	resdiff_buf_put(&fm->title, l->text + rest, len - rest);
+	/* the title continues on the following lines, up to the chapeau */
+	for (k = i + 1; k < fm->end; k++) {
+		parse_line *n = &st->lines[k];
+		size_t nl;
+		st->work++;
+		if (n->cls == LINE_BLANK && fm->title.size)
 			break;
-		}
+		if (n->cls != LINE_TEXT || n->text[0] == '[')
+			continue;
+		nl = strip_front_marker(st, n->text, n->len);
+		parse_join(&fm->title, n->text, nl);
+		n->cls = LINE_FRONT;
+		*last = k;
 	}
-	if (chapeau != (size_t)-1) {
-		parse_line *c = &st->lines[chapeau];
-		st->is_resolution = true;
-		c->cls = LINE_CHAPEAU;
-		if ((error = resdiff_doc_set_meta(st->doc, &st->doc->meta.chapeau, c->text)) < 0)
-			goto done;
-		lower(low, sizeof(low), c->text, c->len);
-		body = body_of(low);
-		front_end = chapeau;
-		kind = "resolution";
-	} else {
-		/* a report: the front matter ends after "Report of the
-		 * Secretary-General", or at the first heading, summary or
-		 * paragraph 1, whichever comes first */
-		text_seen = 0;
-		for (i = 0; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
-			parse_line *l = &st->lines[i];
-			size_t k;
-			bool summary = false;
-			if (l->cls != LINE_TEXT)
-				continue;
-			text_seen++;
-			lower(low, sizeof(low), l->text, l->len);
-			for (k = 0; k < COUNT(summary_lines); k++)
-				summary |= !strcmp(low, summary_lines[k]);
-			if (summary || starts_paragraph_one(l->text, l->len) ||
-			    starts_heading_label(l->text, l->len)) {
-				front_end = i;
-				break;
-			}
-			if (contains_any(low, report_lines, COUNT(report_lines))) {
-				front_end = i + 1;
-				body = "Secretariat";
-				break;
-			}
-		}
-		kind = "report";
-	}
-	/* metadata from the front lines */
-	for (i = 0; i < front_end; i++) {
+	return 0;
+}
+
+/* The front lines: marker labels, draft or not, adoption date, resolution
+ * number and title, the symbol line. */
+static int read_front_lines(parse_state *st, front *fm)
+{
+	size_t i;
+	char low[1024];
+	int error;
+
+	for (i = 0; i < fm->end; i++) {
 		parse_line *l = &st->lines[i];
 		size_t numlen, rest, len;
 		char label[16];
 		bool sup;
 
-		if (l->cls == LINE_DEBRIS && !symbol_line && parse_is_symbol(l->text, l->len))
-			symbol_line = l->text;
+		st->work++;
+		if (l->cls == LINE_DEBRIS && !fm->symbol_line && parse_is_symbol(l->text, l->len))
+			fm->symbol_line = l->text;
 		if (l->cls != LINE_TEXT)
 			continue;
 		l->cls = LINE_FRONT;
@@ -341,113 +410,103 @@ int parse_front_matter(parse_state *st)
 			continue;
 		}
 		len = strip_front_marker(st, l->text, l->len);
-		lower(low, sizeof(low), l->text, len);
+		parse_lower(low, sizeof(low), l->text, len);
 		if (contains_any(low, draft_words, COUNT(draft_words)))
-			kind = "draft";
-		if (!st->doc->meta.date && (strstr(low, "adopted") || strstr(low, "决议") ||
-		    strstr(low, "adoptée") || strstr(low, "aprobada") || strstr(low, "принятая") ||
-		    strstr(low, "اتخذته"))) {
-			/* the date may be on this line or the next */
-			resdiff_buf two = RESDIFF_BUF_INIT;
-			size_t k;
-			resdiff_buf_put(&two, l->text, len);
-			for (k = i + 1; k < front_end && st->lines[k].cls == LINE_BLANK; k++)
-				;
-			if (k < front_end && st->lines[k].cls == LINE_TEXT) {
-				resdiff_buf_putc(&two, ' ');
-				resdiff_buf_put(&two, st->lines[k].text, st->lines[k].len);
-			}
-			if (two.ptr && parse_find_date(two.ptr, two.size, date))
-				error = resdiff_doc_set_meta(st->doc, &st->doc->meta.date, date);
-			resdiff_buf_dispose(&two);
-			if (error < 0)
-				goto done;
-		}
-		if (!resno && st->is_resolution && resolution_number(l->text, len, &numlen, &rest)) {
-			size_t k;
-			if (!(resno = strndup(l->text, numlen))) {
-				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-				goto done;
-			}
-			resdiff_buf_clear(&title);
-			resdiff_buf_put(&title, l->text + rest, len - rest);
-			/* the title continues on the following lines, up to the chapeau */
-			for (k = i + 1; k < front_end; k++) {
-				parse_line *n = &st->lines[k];
-				size_t nl;
-				if (n->cls == LINE_BLANK && title.size)
-					break;
-				if (n->cls != LINE_TEXT || n->text[0] == '[')
-					continue;
-				nl = strip_front_marker(st, n->text, n->len);
-				parse_join(&title, n->text, nl);
-				n->cls = LINE_FRONT;
-				i = k;
-			}
-		}
+			fm->kind = "draft";
+		if (!st->doc->meta.date && says_adopted(low) && (error = front_date(st, fm, i, len)) < 0)
+			return error;
+		if (!fm->resno && st->is_resolution && resolution_number(l->text, len, &numlen, &rest) &&
+		    (error = number_and_title(&i, st, fm, i, len, numlen, rest)) < 0)
+			return error;
 	}
-	if (!resno && st->is_resolution) {
-		/* no number: the title is the last block before the chapeau */
-		size_t k = front_end, first;
-		while (k > 0 && st->lines[k - 1].cls != LINE_FRONT)
-			k--;
-		first = k;
-		while (first > 0 && st->lines[first - 1].cls == LINE_FRONT)
-			first--;
-		resdiff_buf_clear(&title);
-		for (i = first; i < k; i++) {
-			const parse_line *l = &st->lines[i];
-			if (l->text[0] != '[')
-				parse_join(&title, l->text, strip_front_marker(st, l->text, l->len));
-		}
+	return 0;
+}
+
+/* No resolution number: the title is the last block before the chapeau. */
+static void title_before_chapeau(parse_state *st, front *fm)
+{
+	size_t k = fm->end, first, i;
+	while (k > 0 && st->lines[k - 1].cls != LINE_FRONT)
+		k--;
+	first = k;
+	while (first > 0 && st->lines[first - 1].cls == LINE_FRONT)
+		first--;
+	resdiff_buf_clear(&fm->title);
+	for (i = first; i < k; i++) {
+		const parse_line *l = &st->lines[i];
+		if (l->text[0] != '[')
+			parse_join(&fm->title, l->text, strip_front_marker(st, l->text, l->len));
 	}
-	if (title.size) {
-		resdiff_buf norm = RESDIFF_BUF_INIT;
-		if ((error = parse_normalize(&norm, title.ptr, title.size, NULL, NULL, 0)) == 0 && norm.size)
-			error = resdiff_doc_set_meta(st->doc, &st->doc->meta.title, norm.ptr);
-		resdiff_buf_dispose(&norm);
-		if (error < 0)
-			goto done;
-	}
-	/* symbol: a symbol line naming the resolution number, else the number
-	 * with the body's prefix, else the first symbol line */
-	if (resno) {
-		char sym[128];
-		size_t rl = strlen(resno);
-		size_t sl = symbol_line ? strlen(symbol_line) : 0;
-		if (symbol_line && sl > rl && !strcmp(symbol_line + sl - rl, resno) &&
-		    symbol_line[sl - rl - 1] == '/')
-			snprintf(sym, sizeof(sym), "%s", symbol_line);
-		else if (body && !strcmp(body, "GA"))
-			snprintf(sym, sizeof(sym), "A/RES/%s", resno);
-		else if (body && !strcmp(body, "ECOSOC"))
-			snprintf(sym, sizeof(sym), "E/RES/%s", resno);
-		else if (body && !strcmp(body, "SC"))
-			snprintf(sym, sizeof(sym), "S/RES/%s", resno);
+}
+
+static int set_title(parse_state *st, const front *fm)
+{
+	resdiff_buf norm = RESDIFF_BUF_INIT;
+	int error;
+	if ((error = parse_normalize(&norm, fm->title.ptr, fm->title.size, NULL, NULL, 0)) == 0 && norm.size)
+		error = resdiff_doc_set_meta(st->doc, &st->doc->meta.title, norm.ptr);
+	resdiff_buf_dispose(&norm);
+	return error;
+}
+
+/* The symbol: a symbol line naming the resolution number, else the number
+ * with the body's prefix, else the first symbol line. */
+static int set_symbol(parse_state *st, const front *fm)
+{
+	const char *line = fm->symbol_line;
+	size_t sl = line ? strlen(line) : 0;
+	char sym[128];
+
+	if (fm->resno) {
+		size_t rl = strlen(fm->resno);
+		if (line && sl > rl && !strcmp(line + sl - rl, fm->resno) && line[sl - rl - 1] == '/')
+			snprintf(sym, sizeof(sym), "%s", line);
+		else if (fm->body && !strcmp(fm->body, "GA"))
+			snprintf(sym, sizeof(sym), "A/RES/%s", fm->resno);
+		else if (fm->body && !strcmp(fm->body, "ECOSOC"))
+			snprintf(sym, sizeof(sym), "E/RES/%s", fm->resno);
+		else if (fm->body && !strcmp(fm->body, "SC"))
+			snprintf(sym, sizeof(sym), "S/RES/%s", fm->resno);
 		else
-			snprintf(sym, sizeof(sym), "%s", resno);
-		error = resdiff_doc_set_meta(st->doc, &st->doc->meta.symbol, sym);
-	} else if (symbol_line && front_end > 0) {
-		char sym[128];
-		size_t sl = strlen(symbol_line);
-		while (sl && symbol_line[sl - 1] == '*')
+			snprintf(sym, sizeof(sym), "%s", fm->resno);
+	} else if (line && fm->end > 0) {
+		while (sl && line[sl - 1] == '*')
 			sl--;
-		snprintf(sym, sizeof(sym), "%.*s", (int)sl, symbol_line);
-		error = resdiff_doc_set_meta(st->doc, &st->doc->meta.symbol, sym);
+		snprintf(sym, sizeof(sym), "%.*s", (int)sl, line);
+	} else {
+		return 0;
 	}
-	if (error < 0)
+	return resdiff_doc_set_meta(st->doc, &st->doc->meta.symbol, sym);
+}
+
+int parse_front_matter(parse_state *st)
+{
+	front fm;
+	int error = 0;
+
+	memset(&fm, 0, sizeof(fm));
+	if ((fm.chapeau = find_chapeau(st)) != NO_LINE) {
+		if ((error = take_chapeau(st, &fm)) < 0)
+			goto done;
+	} else {
+		find_report_front(st, &fm);
+	}
+	if ((error = read_front_lines(st, &fm)) < 0)
 		goto done;
-	if (kind && (error = resdiff_doc_set_meta(st->doc, &st->doc->meta.kind, kind)) < 0)
+	if (!fm.resno && st->is_resolution)
+		title_before_chapeau(st, &fm);
+	if ((fm.title.size && (error = set_title(st, &fm)) < 0) ||
+	    (error = set_symbol(st, &fm)) < 0 ||
+	    (fm.kind && (error = resdiff_doc_set_meta(st->doc, &st->doc->meta.kind, fm.kind)) < 0) ||
+	    (fm.body && (error = resdiff_doc_set_meta(st->doc, &st->doc->meta.body, fm.body)) < 0))
 		goto done;
-	if (body && (error = resdiff_doc_set_meta(st->doc, &st->doc->meta.body, body)) < 0)
-		goto done;
-	st->body_start = chapeau != (size_t)-1 ? chapeau + 1 : front_end;
+	st->body_start = fm.chapeau != NO_LINE ? fm.chapeau + 1 : fm.end;
 	st->body_end = st->count;
-	if (st->doc->meta.title && (error = mark_title_lines(st)) < 0)
-		goto done;
+	if (st->doc->meta.title)
+		error = mark_title_lines(st);
 done:
-	free(resno);
-	resdiff_buf_dispose(&title);
+	free(fm.resno);
+	resdiff_buf_dispose(&fm.title);
 	return error;
 }
 
@@ -458,13 +517,16 @@ static bool meeting_number(const char *s, size_t len, char out[16])
 	char low[256];
 	size_t i, n = 0;
 
-	if (len >= sizeof(low) / 2 || resdiff_utf8_count(s, len) > END_LINE_MAX_CHARS)
+	if (len >= sizeof(low) / 2)
 		return false;
-	lower(low, sizeof(low), s, len);
-	if (!contains_any(low, plenary_words, COUNT(plenary_words)))
-		return false;
+	/* the number first: most lines have none, and need no lower-casing */
 	for (i = 0; i < len && !(s[i] >= '0' && s[i] <= '9'); i++)
 		;
+	if (i == len || resdiff_utf8_count(s, len) > END_LINE_MAX_CHARS)
+		return false;
+	parse_lower(low, sizeof(low), s, len);
+	if (!contains_any(low, plenary_words, COUNT(plenary_words)))
+		return false;
 	while (i < len && s[i] >= '0' && s[i] <= '9' && n < 15)
 		out[n++] = s[i++];
 	out[n] = '\0';
@@ -494,6 +556,7 @@ int parse_end_matter(parse_state *st)
 
 	for (i = st->body_start; i < st->body_end; i++) {
 		parse_line *l = &st->lines[i];
+		st->work++;
 		if (l->cls != LINE_TEXT || !meeting_number(l->text, l->len, num))
 			continue;
 		l->cls = LINE_END;
@@ -503,6 +566,7 @@ int parse_end_matter(parse_state *st)
 		/* a date line right before or after it */
 		for (k = i > 3 ? i - 3 : 0; k < st->body_end && k <= i + 3; k++) {
 			parse_line *d = &st->lines[k];
+			st->work++;
 			if (d->cls == LINE_TEXT && date_only(d->text, d->len, date)) {
 				d->cls = LINE_END;
 				if ((error = resdiff_doc_set_meta(st->doc, &st->doc->meta.date, date)) < 0)
@@ -511,118 +575,4 @@ int parse_end_matter(parse_state *st)
 		}
 	}
 	return 0;
-}
-
-/* Month names; index + 1 is the month. */
-static const char *const months[][12] = {
-	{ "january", "february", "march", "april", "may", "june", "july", "august",
-	  "september", "october", "november", "december" },
-	{ "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-	  "septembre", "octobre", "novembre", "décembre" },
-	{ "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-	  "septiembre", "octubre", "noviembre", "diciembre" },
-	{ "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-	  "сентября", "октября", "ноября", "декабря" },
-	{ "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس",
-	  "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر" },
-};
-
-static int month_of(const char *word)
-{
-	size_t t, m;
-	for (t = 0; t < COUNT(months); t++)
-		for (m = 0; m < 12; m++)
-			if (t == 4 ? strstr(word, months[t][m]) != NULL : !strcmp(word, months[t][m]))
-				return (int)m + 1;
-	return 0;
-}
-
-static int num_of(const char *w, size_t maxdigits)
-{
-	size_t i = 0;
-	int v = 0;
-	while (w[i] >= '0' && w[i] <= '9' && i < maxdigits)
-		v = v * 10 + (w[i++] - '0');
-	if (i == 0 || (w[i] && strcmp(w + i, "er") && strcmp(w + i, "st") && strcmp(w + i, "nd") &&
-	    strcmp(w + i, "rd") && strcmp(w + i, "th") && strcmp(w + i, "º")))
-		return -1;
-	return v;
-}
-
-#define DATE_MAX_WORDS 64
-
-bool parse_find_date(const char *s, size_t len, char out[11])
-{
-	char low[1024], *words[DATE_MAX_WORDS], *p;
-	size_t nw = 0, i, adv;
-
-	/* 2009 年 7 月 24 日 (spaces optional) */
-	for (i = 0; i + 4 <= len; i++) {
-		size_t j = i, k;
-		int y = 0, m = 0, d = 0;
-		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
-			continue;
-		for (k = 0; k < 4 && j < len && s[j] >= '0' && s[j] <= '9'; k++, j++)
-			y = y * 10 + (s[j] - '0');
-		if (k != 4)
-			continue;
-		while (j < len && s[j] == ' ') j++;
-		if (j + 3 > len || memcmp(s + j, "年", 3)) continue;
-		j += 3;
-		while (j < len && s[j] == ' ') j++;
-		for (k = 0; k < 2 && j < len && s[j] >= '0' && s[j] <= '9'; k++, j++)
-			m = m * 10 + (s[j] - '0');
-		while (j < len && s[j] == ' ') j++;
-		if (!k || j + 3 > len || memcmp(s + j, "月", 3)) continue;
-		j += 3;
-		while (j < len && s[j] == ' ') j++;
-		for (k = 0; k < 2 && j < len && s[j] >= '0' && s[j] <= '9'; k++, j++)
-			d = d * 10 + (s[j] - '0');
-		while (j < len && s[j] == ' ') j++;
-		if (!k || j + 3 > len || memcmp(s + j, "日", 3)) continue;
-		if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-			snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
-			return true;
-		}
-	}
-	/* words: "17 December 2021", "17 décembre 2021", "17 de diciembre de
-	 * 2021", "17 декабря 2021 года", "December 17, 2021" */
-	if (len >= sizeof(low) / 2)
-		len = sizeof(low) / 2 - 1;
-	lower(low, sizeof(low), s, len);
-	for (p = low; *p && nw < DATE_MAX_WORDS;) {
-		while (*p == ' ' || *p == ',' || *p == '.' || *p == '/')
-			*p++ = '\0';
-		if (!*p)
-			break;
-		words[nw++] = p;
-		while (*p && *p != ' ' && *p != ',' && *p != '.')
-			p++;
-	}
-	for (i = 0; i < nw; i++) {
-		int m = month_of(words[i]), d = -1, y = -1;
-		size_t k;
-		if (!m)
-			continue;
-		if (i > 0)
-			d = num_of(words[i - 1], 2);
-		/* "17 de diciembre", "17 كانون الأول/ديسمبر" */
-		if (d < 0 && i > 1)
-			d = num_of(words[i - 2], 2);
-		k = i + 1;
-		if (k < nw && !strcmp(words[k], "de"))
-			k++;
-		if (d < 0 && k < nw) { /* December 17, 2021 */
-			d = num_of(words[k], 2);
-			k++;
-		}
-		if (k < nw && strlen(words[k]) == 4)
-			y = num_of(words[k], 4);
-		if (d >= 1 && d <= 31 && y >= 1000) {
-			snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
-			return true;
-		}
-	}
-	(void)adv;
-	return false;
 }

@@ -13,8 +13,12 @@
  * ("26 上举行了…"), and spaced digits ("Development 10 and") — each only
  * when it resolves against a body found in pass 1 and fits the order in
  * which footnotes are first cited, so real numbers stay in the text.
+ *
+ * Pass 3 (parse_footnotes_emit, after the units are built) adds the bodies
+ * to the document with the diagnostics of what does not fit: a marker
+ * without a body, a gap in the labels, a footnote no one cites.
  */
-#include "parse_internal.h"
+#include "parse_state.h"
 #include "resdiff/text.h"
 
 #include <stdio.h>
@@ -27,6 +31,7 @@
 #define MARKER_ORDER_SLACK 3  /* a first citation may skip this many labels */
 #define ZONE_MISSING_MAX 2    /* bodies that may be missing between two in a zone */
 #define MARKER_LOOKBACK 40    /* non-blank lines searched back for a marker (a page) */
+#define ZONE_GAP_REPORT_MAX 20 /* missing footnote numbers reported per gap */
 
 enum { ZONE_CLUSTER = 1, ZONE_STRONG = 1000 };
 
@@ -37,110 +42,70 @@ typedef struct {
 	bool dissolved;
 } zone;
 
-static int32_t superscript_digit(int32_t cp)
+/* Footnotes are found by label through an open-addressing table of the
+ * notes that stand. It is built once the zones are settled, when every
+ * label has one note at most (dissolved notes have the label "" and are
+ * left out), so a file that defines the same labels again and again costs
+ * one probe per lookup; notes added later (markers without a body) go in
+ * as they come. */
+static void index_put(int *t, size_t size, const parse_state *st, size_t note, size_t *work)
 {
-	switch (cp) {
-	case 0x2070: return 0;
-	case 0x00B9: return 1;
-	case 0x00B2: return 2;
-	case 0x00B3: return 3;
-	default:
-		if (cp >= 0x2074 && cp <= 0x2079)
-			return cp - 0x2070;
-	}
-	return -1;
+	size_t mask = size - 1, k;
+	for (k = parse_hash(st->notes[note].label) & mask; t[k] >= 0; k = (k + 1) & mask)
+		(*work)++;
+	t[k] = (int)note;
 }
 
-size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript)
+static int index_resize(parse_state *st, size_t size)
 {
-	size_t i = 0, n = 0, adv;
-	int32_t cp;
-
-	*superscript = false;
-	out[0] = '\0';
-	if (len && s[0] == '*') {
-		while (i < len && s[i] == '*' && n < 3)
-			out[n++] = s[i++];
-		out[n] = '\0';
-		return (i < len && s[i] == '*') ? 0 : i;
-	}
-	if (len >= 3 && s[0] == '(' && s[1] >= '1' && s[1] <= '9') {
-		/* "(1)": Arabic texts put footnote numbers in parentheses */
-		i = 1;
-		while (i < len && s[i] >= '0' && s[i] <= '9' && n < 3)
-			out[n++] = s[i++];
-		out[n] = '\0';
-		return i < len && s[i] == ')' ? i + 1 : 0;
-	}
-	if (len && s[0] >= '1' && s[0] <= '9') {
-		while (i < len && s[i] >= '0' && s[i] <= '9' && n < 4)
-			out[n++] = s[i++];
-		out[n] = '\0';
-		return n <= 3 && !(i < len && s[i] >= '0' && s[i] <= '9') ? i : 0;
-	}
-	while (i < len && n < 3) {
-		cp = resdiff_utf8_decode(s + i, len - i, &adv);
-		if (superscript_digit(cp) < 0)
-			break;
-		if (n == 0 && superscript_digit(cp) == 0)
-			return 0;
-		out[n++] = (char)('0' + superscript_digit(cp));
-		i += adv;
-	}
-	out[n] = '\0';
-	*superscript = n > 0;
-	return i;
+	size_t i;
+	int *t = malloc(size * sizeof(*t));
+	if (!t)
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	for (i = 0; i < size; i++)
+		t[i] = -1;
+	for (i = 0; i < st->note_count; i++)
+		if (st->notes[i].label[0])
+			index_put(t, size, st, i, &st->work);
+	free(st->index);
+	st->index = t;
+	st->index_size = size;
+	return 0;
 }
 
-/* Footnotes are found by label through an open-addressing table of note
- * indexes (linear probing keeps equal labels in insertion order, so the
- * first note with a label is found first). Dissolved notes have the label
- * "" and never match. */
-static uint32_t label_hash(const char *s)
+static int index_build(parse_state *st)
 {
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	size_t live = 0, i, size = 64;
+	for (i = 0; i < st->note_count; i++)
+		live += st->notes[i].label[0] != '\0';
+	while (size < live * 2 + 2)
+		size *= 2;
+	st->index_live = live;
+	return index_resize(st, size);
 }
 
 static int index_insert(parse_state *st, size_t note)
 {
-	size_t mask, k;
-	if ((st->note_count + 1) * 2 > st->index_size) {
-		size_t n = st->index_size ? st->index_size * 2 : 64, i;
-		int *t = malloc(n * sizeof(*t));
-		if (!t)
-			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-		for (i = 0; i < n; i++)
-			t[i] = -1;
-		free(st->index);
-		st->index = t;
-		st->index_size = n;
-		for (i = 0; i < note; i++) {
-			for (k = label_hash(st->notes[i].label) & (n - 1); t[k] >= 0; k = (k + 1) & (n - 1))
-				;
-			t[k] = (int)i;
-		}
-	}
-	mask = st->index_size - 1;
-	for (k = label_hash(st->notes[note].label) & mask; st->index[k] >= 0; k = (k + 1) & mask)
-		;
-	st->index[k] = (int)note;
+	int error;
+	if (!st->index || !st->notes[note].label[0])
+		return 0; /* not built yet: index_build() takes it */
+	if ((st->index_live + 1) * 2 > st->index_size &&
+	    (error = index_resize(st, st->index_size * 2)) < 0)
+		return error;
+	index_put(st->index, st->index_size, st, note, &st->work);
+	st->index_live++;
 	return 0;
 }
 
-int parse_note_find(const parse_state *st, const char *label)
+static int note_find(const parse_state *st, const char *label)
 {
 	size_t mask, k;
 	if (!st->index_size || !label[0])
 		return -1;
 	mask = st->index_size - 1;
-	for (k = label_hash(label) & mask; st->index[k] >= 0; k = (k + 1) & mask) {
-		PARSE_WORK(1);
+	for (k = parse_hash(label) & mask; st->index[k] >= 0; k = (k + 1) & mask)
 		if (!strcmp(st->notes[st->index[k]].label, label))
 			return st->index[k];
-	}
 	return -1;
 }
 
@@ -180,7 +145,7 @@ static bool label_only(const parse_line *l, char label[16], bool *sup)
 
 /* Is line i the start of a footnote body? Sets the label, the line where
  * the body text starts and the byte offset of the text in that line. */
-static bool candidate_at(const parse_state *st, size_t i, char label[16], size_t *body_line,
+static bool candidate_at(parse_state *st, size_t i, char label[16], size_t *body_line,
 		size_t *text_off, bool *sup)
 {
 	const parse_line *l = &st->lines[i];
@@ -193,7 +158,7 @@ static bool candidate_at(const parse_state *st, size_t i, char label[16], size_t
 		return false;
 	if (n == l->len) {
 		for (j = i + 1; j < st->count && st->lines[j].cls == LINE_BLANK; j++)
-			;
+			st->work++;
 		if (j >= st->count || st->lines[j].cls != LINE_TEXT)
 			return false;
 		if (is_numbered_start(st->lines[j].text, st->lines[j].len) ||
@@ -221,10 +186,11 @@ static bool candidate_at(const parse_state *st, size_t i, char label[16], size_t
 static bool ends_sentence(const char *s, size_t len)
 {
 	uint32_t c;
+	size_t closers = 0;
 	while (len) {
 		c = parse_last_cp(s, len);
-		if (c == 0x201D || c == 0x2019 || c == ')' || c == 0xFF09 || c == '"' || c == 0x300B ||
-		    c == 0x300D) {
+		if ((c == 0x201D || c == 0x2019 || c == ')' || c == 0xFF09 || c == '"' || c == 0x300B ||
+		     c == 0x300D) && closers++ < CLOSERS_MAX) {
 			size_t k = len - 1;
 			while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
 				k--;
@@ -235,6 +201,68 @@ static bool ends_sentence(const char *s, size_t len)
 		       c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F;
 	}
 	return false;
+}
+
+/* Join a line to a footnote body, keeping count of open brackets. */
+static int note_append(parse_note *n, const char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '(' || s[i] == '[')
+			n->open++;
+		else if ((s[i] == ')' || s[i] == ']') && n->open > 0)
+			n->open--;
+	}
+	return parse_join(&n->text, s, len);
+}
+
+/* Abbreviations a number follows ("Sales No. E.95.XIII.18", "vol. 1771"):
+ * a body that ends in one is not finished. */
+static const char *const number_abbrevs[] = {
+	"No.", "Nos.", "no.", "nos.", "vol.", "Vol.", "vols.", "p.", "pp.", "para.", "paras.",
+	"chap.", "chaps.", "sect.", "art.", "arts.", "Corr.", "Rev.", "Add.", "Suppl.", "ser.",
+};
+
+static bool ends_with_number_abbrev(const char *s, size_t len)
+{
+	size_t i, n;
+	for (i = 0; i < sizeof(number_abbrevs) / sizeof(number_abbrevs[0]); i++) {
+		n = strlen(number_abbrevs[i]);
+		if (len >= n && !memcmp(s + len - n, number_abbrevs[i], n) &&
+		    (len == n || s[len - n - 1] == ' ' || s[len - n - 1] == '('))
+			return true;
+	}
+	return false;
+}
+
+/* "E.95.XIII.18 and corrigendum), chap. I": a line that starts with a
+ * sales number or a document symbol ("A/RES/70/1", "FCCC/CP/2015/10")
+ * carries on the reference of a footnote body. */
+static bool starts_with_reference(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && i < 7 && s[i] >= 'A' && s[i] <= 'Z')
+		i++;
+	if (i == 0 || i >= len)
+		return false;
+	if (s[i] == '/')
+		return i + 1 < len && ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') || (s[i + 1] >= '0' && s[i + 1] <= '9'));
+	/* sales numbers: a language letter or two, the year, a roman category */
+	return i <= 2 && s[i] == '.' && i + 3 < len && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+	       s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] == '.';
+}
+
+/* A footnote body that reads as a finished sentence still goes on to the
+ * next line when a bracket is open, when it ends in "No." or the like,
+ * when the next line starts with a sales number or a symbol, or when it
+ * ends in a semicolon and no blank line stands before the next line (a
+ * list of references: "(E/2011/31);\nibid., 2012"). */
+static bool body_finished(const parse_note *n, const parse_line *next, bool blank)
+{
+	return ends_sentence(n->text.ptr, n->text.size) && n->open == 0 &&
+	       !ends_with_number_abbrev(n->text.ptr, n->text.size) &&
+	       !starts_with_reference(next->text, next->len) &&
+	       (blank || n->text.ptr[n->text.size - 1] != ';');
 }
 
 static int note_new(parse_state *st, const char *label, size_t line)
@@ -261,13 +289,13 @@ static int note_new(parse_state *st, const char *label, size_t line)
 }
 
 /* Is the first non-blank line after k a body labelled after `prev`? */
-static bool next_label_after(const parse_state *st, size_t k, const char *prev)
+static bool next_label_after(parse_state *st, size_t k, const char *prev)
 {
 	char label[16];
 	size_t j, bl, off;
 	bool sup;
 	for (j = k + 1; j < st->count && st->lines[j].cls == LINE_BLANK; j++)
-		;
+		st->work++;
 	return j < st->count && candidate_at(st, j, label, &bl, &off, &sup) && label_follows(prev, label);
 }
 
@@ -277,7 +305,7 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 {
 	char label[16], prev[16] = "";
 	size_t body_line, off, k;
-	bool sup;
+	bool sup, blank = false;
 	int idx = -1, error;
 	parse_note *cur = NULL;
 
@@ -286,15 +314,21 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 	k = i;
 	while (k < st->count) {
 		parse_line *l = &st->lines[k];
+		st->work++;
 		if (l->cls == LINE_BLANK) {
+			blank = true;
 			k++;
 			continue;
 		}
 		if (l->cls != LINE_TEXT && l->cls != LINE_NOTE)
 			break;
+		/* the next label, or one a little further on when the body before
+		 * ends a sentence (a body may be missing); "New York,\n17 March
+		 * 2022" goes on */
 		if (candidate_at(st, k, label, &body_line, &off, &sup) &&
-		    (!cur || label_follows_in_zone(prev, label) ||
-		     (sup && cur && ends_sentence(cur->text.ptr, cur->text.size)))) {
+		    (!cur || label_follows(prev, label) ||
+		     (ends_sentence(cur->text.ptr, cur->text.size) &&
+		      (sup || label_follows_in_zone(prev, label))))) {
 			size_t m;
 			if ((idx = note_new(st, label, k)) < 0)
 				return idx;
@@ -306,29 +340,31 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 					st->lines[m].cls = LINE_NOTE;
 					st->lines[m].note = idx;
 				}
-			if ((error = parse_join(&cur->text, st->lines[body_line].text + off,
+			if ((error = note_append(cur, st->lines[body_line].text + off,
 					st->lines[body_line].len - off)) < 0)
 				return error;
 			cur->first = k;
 			cur->last = body_line;
 			k = body_line + 1;
+			blank = false;
 			continue;
 		}
 		if (!cur || is_numbered_start(l->text, l->len) || k - cur->first > NOTE_MAX_LINES)
 			break;
 		/* a body that seems complete still goes on when the next label
 		 * follows right after this line ("…http://groups.\naspx?…。\n30 …") */
-		if (ends_sentence(cur->text.ptr, cur->text.size) &&
+		if (body_finished(cur, l, blank) &&
 		    !(cur->text.size && cur->text.ptr[cur->text.size - 1] == '.' &&
 		      (unsigned char)l->text[0] < 0x80 && next_label_after(st, k, prev)))
 			break;
 		/* continuation of the current body */
-		if ((error = parse_join(&cur->text, l->text, l->len)) < 0)
+		if ((error = note_append(cur, l->text, l->len)) < 0)
 			return error;
 		l->cls = LINE_NOTE;
 		l->note = idx;
 		cur->last = k;
 		k++;
+		blank = false;
 	}
 	z->note_count = st->note_count - z->first_note;
 	*next = k;
@@ -336,7 +372,7 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 }
 
 /* A cluster: a candidate whose successor label follows within a few lines. */
-static bool cluster_follows(const parse_state *st, size_t i, const char *label)
+static bool cluster_follows(parse_state *st, size_t i, const char *label)
 {
 	char next[16];
 	size_t k, seen = 0, bl, off;
@@ -345,11 +381,12 @@ static bool cluster_follows(const parse_state *st, size_t i, const char *label)
 	/* the last line of the text: footnotes of the last page */
 	candidate_at(st, i, next, &bl, &off, &sup);
 	for (k = bl + 1; k < st->count && st->lines[k].cls != LINE_TEXT; k++)
-		;
+		st->work++;
 	if (k >= st->count)
 		return true;
 	for (k = i + 1; k < st->count && seen < CLUSTER_LOOKAHEAD; k++) {
 		const parse_line *l = &st->lines[k];
+		st->work++;
 		if (l->cls == LINE_BLANK)
 			continue;
 		if (l->cls != LINE_TEXT)
@@ -363,7 +400,7 @@ static bool cluster_follows(const parse_state *st, size_t i, const char *label)
 
 /* "20 拉加经委会…" and a few lines on " 20 该计划可查询 http://…": the
  * label seen first is the marker, the one that repeats it is the body. */
-static bool marker_precedes(const parse_state *st, size_t i, const char *label)
+static bool marker_precedes(parse_state *st, size_t i, const char *label)
 {
 	char prev[16];
 	size_t k, seen = 0;
@@ -371,6 +408,7 @@ static bool marker_precedes(const parse_state *st, size_t i, const char *label)
 
 	for (k = i; k > st->body_start && seen < MARKER_LOOKBACK; k--) {
 		const parse_line *l = &st->lines[k - 1];
+		st->work++;
 		size_t n;
 		if (l->cls == LINE_BLANK)
 			continue;
@@ -389,7 +427,7 @@ static void dissolve(parse_state *st, zone *z)
 	size_t n, k;
 	for (n = z->first_note; n < z->first_note + z->note_count; n++) {
 		parse_note *note = &st->notes[n];
-		for (k = note->first; k <= note->last; k++)
+		for (k = note->first; k <= note->last; k++, st->work++)
 			if (st->lines[k].cls == LINE_NOTE && st->lines[k].note == (int)n)
 				st->lines[k].cls = LINE_TEXT;
 		note->in_zone = false;
@@ -431,7 +469,7 @@ static int resolve_duplicates(parse_state *st, zone *zones, size_t nzones)
 	qsort(all, n, sizeof(*all), cmp_zone_label);
 	for (i = 0; i < n; i = j) {
 		size_t best = all[i].zone;
-		for (j = i + 1; j < n && !strcmp(all[j].label, all[i].label); j++) {
+		for (j = i + 1; j < n && !strcmp(all[j].label, all[i].label); j++, st->work++) {
 			const zone *a = &zones[best], *b = &zones[all[j].zone];
 			/* stronger wins; of equals, the later (bodies follow markers) */
 			if (zones[best].dissolved || (!b->dissolved &&
@@ -457,6 +495,7 @@ static int find_zones(parse_state *st, zone **out, size_t *nout)
 	while (i < st->count) {
 		parse_line *l = &st->lines[i];
 		int strength = 0;
+		st->work++;
 		if (l->cls == LINE_SEPARATOR) {
 			after_sep = true;
 			i++;
@@ -503,7 +542,8 @@ static int find_zones(parse_state *st, zone **out, size_t *nout)
 		nz++;
 		i = next > i ? next : i + 1;
 	}
-	if ((error = resolve_duplicates(st, zones, nz)) < 0)
+	if ((error = resolve_duplicates(st, zones, nz)) < 0 ||
+	    (error = index_build(st)) < 0)
 		goto done;
 	/* the zones that stand, in order, for body_in_next_zone's search */
 	for (i = 0, next = 0; i < nz; i++)
@@ -520,21 +560,37 @@ done:
 	return 0;
 }
 
+/* Where the labels of footnotes stand in a strong form in the main text:
+ * glued to a word or a closing mark ("Agreement,3"), or superscript. A
+ * weak form of the same label before it (a number set off by spaces,
+ * "paragraph 3 of") is then text: the marker is the strong one. */
+typedef struct {
+	size_t line, byte;
+} spot;
+
+#define SPOT_LABELS 1000      /* numeric labels 1..999 */
+
+typedef struct {
+	spot *spots;          /* by label value, then in reading order */
+	size_t first[SPOT_LABELS + 1]; /* spots of value v: [first[v], first[v + 1]) */
+} strong_spots;
+
 typedef struct {
 	int max_cited;        /* highest numeric label cited so far */
 	const zone *zones;
 	size_t nzones;
+	const strong_spots *strong;
 } cite_state;
 
 static bool defined(const parse_state *st, const char *label)
 {
-	int n = parse_note_find(st, label);
+	int n = note_find(st, label);
 	return n >= 0 && st->notes[n].in_zone;
 }
 
 static void cite(parse_state *st, cite_state *cs, const char *label)
 {
-	int n = parse_note_find(st, label);
+	int n = note_find(st, label);
 	if (n >= 0)
 		st->notes[n].cited = true;
 	if (label[0] != '*' && atoi(label) > cs->max_cited)
@@ -544,7 +600,7 @@ static void cite(parse_state *st, cite_state *cs, const char *label)
 /* First citation in order (allowing a few skipped labels), or a re-citation. */
 static bool plausible(const parse_state *st, const cite_state *cs, const char *label, bool recite_ok)
 {
-	int n = parse_note_find(st, label), v = label[0] == '*' ? 0 : atoi(label);
+	int n = note_find(st, label), v = label[0] == '*' ? 0 : atoi(label);
 	if (n < 0 || !st->notes[n].in_zone)
 		return false;
 	if (st->notes[n].cited)
@@ -554,12 +610,11 @@ static bool plausible(const parse_state *st, const cite_state *cs, const char *l
 
 /* Is the body of `label` in the first zone after line i? (Zones are in
  * document order and none is dissolved here: a binary search.) */
-static bool body_in_next_zone(const parse_state *st, const cite_state *cs, size_t i, const char *label)
+/* The first zone that starts after line i: zones are in document order,
+ * a binary search. */
+static size_t next_zone(const cite_state *cs, size_t i)
 {
 	size_t lo = 0, hi = cs->nzones;
-	int n = parse_note_find(st, label);
-	if (n < 0)
-		return false;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (cs->zones[mid].start <= i)
@@ -567,6 +622,15 @@ static bool body_in_next_zone(const parse_state *st, const cite_state *cs, size_
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+static bool body_in_next_zone(const parse_state *st, const cite_state *cs, size_t i, const char *label)
+{
+	size_t lo = next_zone(cs, i);
+	int n = note_find(st, label);
+	if (n < 0)
+		return false;
 	return lo < cs->nzones && (size_t)n >= cs->zones[lo].first_note &&
 	       (size_t)n < cs->zones[lo].first_note + cs->zones[lo].note_count;
 }
@@ -640,17 +704,206 @@ static bool list_punct(uint32_t c)
 	       c == ':' || c == 0x060C || c == 0x061B;
 }
 
-static int add_marker(parse_state *st, parse_line *l, resdiff_buf *out, const char *label)
+/* Parts of document symbols a number follows after a full stop:
+ * "E/2012/31/Corr.1", "A/CONF.177/20/Rev.1", "Add.2". */
+static const char *const symbol_parts[] = { "Add", "Rev", "Corr", "Suppl", "Amend", "Ser" };
+
+/* Does the word that ends with the full stop before s[i] read as a part of
+ * a document symbol: it holds a '/', or it is "Add.", "Rev.", "Corr." ...? */
+static bool symbol_part_before(const char *s, size_t i)
 {
-	line_marker *m = resdiff_arena_alloc(st->doc->arena, (l->marker_count + 1) * sizeof(*m));
-	if (!m)
+	size_t k = i - 1, start, n;
+	while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '(')
+		k--;
+	start = k;
+	for (k = start; k + 1 < i; k++)
+		if (s[k] == '/')
+			return true;
+	for (k = 0; k < sizeof(symbol_parts) / sizeof(symbol_parts[0]); k++) {
+		n = strlen(symbol_parts[k]);
+		if (i - 1 - start == n && !memcmp(s + start, symbol_parts[k], n))
+			return true;
+	}
+	return false;
+}
+
+/* "Goals17", "issue,1", "文件，1", "2016,3": label digits at s[i] right
+ * after a lower-case letter or a closing mark, and not "、4 个国家" (a count
+ * after a list separator). Only the shape: whether the label fits the
+ * footnotes is the caller's question. */
+static bool glued_shape(const char *s, size_t len, size_t i, size_t n, uint32_t prev)
+{
+	return n && prev != 0 && right_ok(s, len, i + n) &&
+	       (u_islower((UChar32)prev) || closing_punct(prev)) &&
+	       !(list_punct(prev) && quantity_follows(s, len, i + n)) &&
+	       !(prev == '.' && symbol_part_before(s, i));
+}
+
+/* One pass over the main text for the strong spots (see strong_spots). */
+static int find_strong_spots(parse_state *st, strong_spots *ss)
+{
+	size_t count[SPOT_LABELS + 1] = { 0 }, li, v;
+	int error = 0, pass;
+
+	memset(ss, 0, sizeof(*ss));
+	/* pass 0 counts, pass 1 fills (a counting sort by label value) */
+	for (pass = 0; pass < 2 && !error; pass++) {
+		if (pass == 1) {
+			for (v = 0; v < SPOT_LABELS; v++)
+				ss->first[v + 1] = ss->first[v] + count[v];
+			if (!ss->first[SPOT_LABELS])
+				break;
+			if (!(ss->spots = malloc(ss->first[SPOT_LABELS] * sizeof(*ss->spots)))) {
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				break;
+			}
+			memcpy(count, ss->first, sizeof(count));
+		}
+		for (li = st->body_start; li < st->count; li++) {
+			const parse_line *l = &st->lines[li];
+			const char *s = l->text;
+			size_t len = l->len, i = 0, adv, n;
+			uint32_t prev = 0;
+			char label[16];
+			bool sup;
+			if (l->cls != LINE_TEXT)
+				continue;
+			st->work += len;
+			while (i < len) {
+				int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+				n = 0;
+				if (parse_superscript_digit(cp) > 0 ||
+				    (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9'))) {
+					n = parse_note_label(s + i, len - i, label, &sup);
+					if (n && !sup && !glued_shape(s, len, i, n, prev))
+						n = 0;
+					if (n && label[0] != '*' && defined(st, label) &&
+					    (v = (size_t)atoi(label)) < SPOT_LABELS) {
+						if (pass == 0) {
+							count[v]++;
+						} else {
+							ss->spots[count[v]].line = li;
+							ss->spots[count[v]++].byte = i;
+						}
+					}
+				}
+				prev = cp < 0 ? 0 : (uint32_t)cp;
+				i += n ? n : adv;
+			}
+		}
+	}
+	return error;
+}
+
+/* Is there a strong spot of `label` after byte i of line li and before
+ * the zone that holds its body? */
+static bool strong_later(const cite_state *cs, size_t li, size_t i, const char *label)
+{
+	const strong_spots *ss = cs->strong;
+	size_t v = label[0] == '*' ? 0 : (size_t)atoi(label), lo, hi, z;
+	if (!ss || v == 0 || v >= SPOT_LABELS)
+		return false;
+	lo = ss->first[v];
+	hi = ss->first[v + 1];
+	/* the first spot after (li, i) */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const spot *p = &ss->spots[mid];
+		if (p->line < li || (p->line == li && p->byte <= i))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= ss->first[v + 1])
+		return false;
+	/* the spot must come before the first zone after line li */
+	z = next_zone(cs, li);
+	return z >= cs->nzones || ss->spots[lo].line < cs->zones[z].start;
+}
+
+/* The word before byte i of s (after skipping spaces): *w and its length;
+ * *attached says no punctuation but an abbreviation's full stop stands
+ * between it and s[i] ("paragraph 3", "para. 3", not "levels, 9"). */
+static size_t word_before(const char *s, size_t i, const char **w, bool *attached)
+{
+	size_t k = i, end;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	end = k;
+	while (k > 0 && s[k - 1] != ' ' && end - k < 64)
+		k--;
+	*attached = end > k && s[end - 1] != ',' && s[end - 1] != ';' && s[end - 1] != ':' &&
+		    s[end - 1] != ')' && (unsigned char)s[end - 1] < 0x80;
+	if (end > k && s[end - 1] == '.')
+		end--;
+	while (k < end && (s[k] == '(' || s[k] == '"' || s[k] == '[' || s[k] == '\''))
+		k++;
+	*w = s + k;
+	return end - k;
+}
+
+/* Is the word after byte j one that counts ("5 billion", "3 years")? */
+static bool quantity_after(const char *s, size_t len, size_t j)
+{
+	size_t k;
+	while (j < len && s[j] == ' ')
+		j++;
+	for (k = j; k < len && s[k] != ' ' && s[k] != ',' && s[k] != ';' && s[k] != '.' &&
+	     s[k] != ':' && s[k] != ')'; k++)
+		;
+	return k > j && parse_quantity_word(s + j, k - j);
+}
+
+/* "Development 10 and": a number set off by spaces is a marker only when
+ * everything fits: it follows a name (a capitalised or a longer word, or
+ * a closing mark) and no word that says what the number counts ("paragraph
+ * 3", "article 12", "Goal 17"); it is the label's first citation in order,
+ * with the body in the next footnote zone; no strong form of the label
+ * ("Agreement,3") comes later before that zone; and no word that counts
+ * follows it ("5 billion", "3 years"). When only the last test fails, the
+ * number stays text with a note. */
+static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, const char *s,
+		size_t len, size_t i, size_t n, const char *label, uint32_t prev2)
+{
+	const char *w;
+	bool attached;
+	size_t wl = word_before(s, i, &w, &attached);
+	if (label[0] == '*' || !(marker_word_before(s, i) || closing_punct(prev2)) ||
+	    !plausible(st, cs, label, false) || !body_in_next_zone(st, cs, li, label))
+		return false;
+	if ((attached && parse_reference_word(w, wl)) || strong_later(cs, li, i, label))
+		return false;
+	if (quantity_after(s, len, i + n)) {
+		resdiff_doc_add_note(st->doc, li + 1,
+			"the number %s after \"%.*s\" stays in the text: it could be the marker of "
+			"footnote %s, but reads as a quantity", label, (int)wl, w, label);
+		return false;
+	}
+	return true;
+}
+
+/* A marker taken out of line l: it stood at byte `src` of the source and
+ * stands at the end of `out`, the text without it. */
+static int add_marker(parse_state *st, parse_line *l, resdiff_buf *out, size_t src,
+		const char *label, const char *form)
+{
+	/* the arena cannot grow an array in place: double it, so that a line
+	 * full of markers costs linear time */
+	if (l->marker_count == l->marker_alloc) {
+		size_t cap = l->marker_alloc ? l->marker_alloc * 2 : 4;
+		line_marker *m = resdiff_arena_alloc(st->doc->arena, cap * sizeof(*m));
+		if (!m)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		if (l->marker_count)
+			memcpy(m, l->markers, l->marker_count * sizeof(*m));
+		l->markers = m;
+		l->marker_alloc = cap;
+	}
+	l->markers[l->marker_count].pos = out->size;
+	l->markers[l->marker_count].src = src;
+	l->markers[l->marker_count].form = form;
+	if (!(l->markers[l->marker_count].label = resdiff_arena_strdup(st->doc->arena, label)))
 		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	if (l->marker_count)
-		memcpy(m, l->markers, l->marker_count * sizeof(*m));
-	m[l->marker_count].pos = out->size;
-	if (!(m[l->marker_count].label = resdiff_arena_strdup(st->doc->arena, label)))
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	l->markers = m;
 	l->marker_count++;
 	return 0;
 }
@@ -667,11 +920,14 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 	int error = 0;
 	uint32_t prev = 0, prev2 = 0;
 
+	st->work += len;
+
 	/* a label starting the line: "26 上举行了…" */
 	n = parse_note_label(s, len, label, &sup);
 	if (n && !sup && n < len && s[n] == ' ' && label[0] != '*' &&
-	    plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label)) {
-		if ((error = add_marker(st, l, &out, label)) < 0)
+	    plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label) &&
+	    !strong_later(cs, li, 0, label)) {
+		if ((error = add_marker(st, l, &out, 0, label, "leading")) < 0)
 			goto done;
 		cite(st, cs, label);
 		l->lead_marker = true;
@@ -681,13 +937,16 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 	}
 	while (i < len) {
 		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		const char *form = NULL;
 		n = 0;
-		if (superscript_digit(cp) >= 0) {
+		if (parse_superscript_digit(cp) >= 0) {
+			form = "superscript";
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !defined(st, label) && (u_isalnum((UChar32)prev)))
 				n = 0; /* m², 10³ */
 		} else if (cp == '(' && i + 2 < len && s[i + 1] >= '1' && s[i + 1] <= '9') {
 			/* "المسألة(1)،": a parenthesised number that names a footnote */
+			form = "parenthesised";
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !(right_ok(s, len, i + n) && plausible(st, cs, label, true)))
 				n = 0;
@@ -696,9 +955,11 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			if (n && !right_ok(s, len, i + n))
 				n = 0;
 			if (n && prev != 0 && (u_islower((UChar32)prev) || closing_punct(prev))) {
-				/* glued: "Goals17", "issue,1", "文件，1", "2016,3" */
+				/* glued: "Goals17", "issue,1", "文件，1"; after a number
+				 * ("2016,3") only the next label whose body follows */
 				bool after_number = closing_punct(prev) && prev2 >= '0' && prev2 <= '9';
-				if ((list_punct(prev) && quantity_follows(s, len, i + n)) ||
+				form = "glued";
+				if (!glued_shape(s, len, i, n, prev) ||
 				    !(after_number ? (atoi(label) == cs->max_cited + 1 &&
 						      body_in_next_zone(st, cs, li, label)) :
 						     plausible(st, cs, label, true)))
@@ -706,17 +967,17 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			} else if (n && prev == ' ' && prev2 != 0 && !(prev2 >= '0' && prev2 <= '9') &&
 				   !resdiff_text_is_cjk(prev2)) {
 				/* spaced: "Development 10 and", "report 11 and", "2005, 6
-				 * and"; not after a short lower-case word ("that 2
-				 * regional commissions", "from 17 to", "all 17") */
-				if (!(label[0] != '*' && (marker_word_before(s, i) || closing_punct(prev2)) &&
-				      plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label)))
+				 * and"; not "that 2 regional commissions", "from 17 to",
+				 * "paragraph 3 of" */
+				form = "spaced";
+				if (!spaced_marker(st, cs, li, s, len, i, n, label, prev2))
 					n = 0;
 			} else {
 				n = 0;
 			}
 		}
 		if (n) {
-			if ((error = add_marker(st, l, &out, label)) < 0)
+			if ((error = add_marker(st, l, &out, i, label, form)) < 0)
 				goto done;
 			cite(st, cs, label);
 			i += n;
@@ -754,7 +1015,7 @@ static int lone_body(parse_state *st, size_t i, bool *taken)
 	*taken = false;
 	if (!candidate_at(st, i, label, &bl, &off, &sup) || bl != i)
 		return 0;
-	idx = parse_note_find(st, label);
+	idx = note_find(st, label);
 	if (idx < 0 || st->notes[idx].in_zone || !st->notes[idx].cited)
 		return 0;
 	n = &st->notes[idx];
@@ -762,18 +1023,21 @@ static int lone_body(parse_state *st, size_t i, bool *taken)
 	n->line = i;
 	n->first = i;
 	resdiff_buf_clear(&n->text);
-	if ((error = parse_join(&n->text, st->lines[i].text + off, st->lines[i].len - off)) < 0)
+	n->open = 0;
+	if ((error = note_append(n, st->lines[i].text + off, st->lines[i].len - off)) < 0)
 		return error;
 	st->lines[i].cls = LINE_NOTE;
 	st->lines[i].note = idx;
 	n->last = i;
-	for (k = i + 1; k < st->count && !ends_sentence(n->text.ptr, n->text.size); k++) {
+	for (k = i + 1; k < st->count; k++) {
 		parse_line *l = &st->lines[k];
+		st->work++;
 		if (l->cls == LINE_BLANK)
 			continue;
-		if (l->cls != LINE_TEXT || is_numbered_start(l->text, l->len) || k - i > NOTE_MAX_LINES)
+		if (l->cls != LINE_TEXT || is_numbered_start(l->text, l->len) || k - i > NOTE_MAX_LINES ||
+		    body_finished(n, l, true))
 			break;
-		if ((error = parse_join(&n->text, l->text, l->len)) < 0)
+		if ((error = note_append(n, l->text, l->len)) < 0)
 			return error;
 		l->cls = LINE_NOTE;
 		l->note = idx;
@@ -788,21 +1052,26 @@ int parse_footnotes(parse_state *st)
 	zone *zones = NULL;
 	size_t nz = 0, i;
 	cite_state cs;
+	strong_spots strong;
 	char label[16];
 	bool sup, taken;
 	int error;
 
-	if ((error = find_zones(st, &zones, &nz)) < 0)
-		return error;
+	memset(&strong, 0, sizeof(strong));
+	if ((error = find_zones(st, &zones, &nz)) < 0 ||
+	    (error = find_strong_spots(st, &strong)) < 0)
+		goto done;
 	memset(&cs, 0, sizeof(cs));
 	cs.zones = zones;
 	cs.nzones = nz;
+	cs.strong = &strong;
 	for (i = st->body_start; i < st->count; i++) {
 		parse_line *l = &st->lines[i];
+		st->work++;
 		if (l->cls != LINE_TEXT)
 			continue;
 		if (label_only(l, label, &sup)) {
-			int n = parse_note_find(st, label);
+			int n = note_find(st, label);
 			l->cls = LINE_MARKER;
 			if (!(l->marker = resdiff_arena_strdup(st->doc->arena, label))) {
 				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
@@ -823,6 +1092,105 @@ int parse_footnotes(parse_state *st)
 			goto done;
 	}
 done:
+	free(strong.spots);
 	free(zones);
 	return error;
+}
+
+/* The bodies in their zones become the document's footnotes; a marker
+ * whose label has no body is reported. */
+static int add_bodies(parse_state *st)
+{
+	resdiff_buf text = RESDIFF_BUF_INIT;
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < st->note_count; i++) {
+		parse_note *n = &st->notes[i];
+		n->footnote = NO_FOOTNOTE;
+		if (!n->in_zone) {
+			if (n->label[0] && n->cited)
+				resdiff_doc_add_diag(st->doc, n->line + 1,
+					"footnote marker %s has no footnote text", n->label);
+			continue;
+		}
+		resdiff_buf_clear(&text);
+		if ((error = parse_normalize(&text, n->text.ptr ? n->text.ptr : "", n->text.size,
+				NULL, NULL, 0)) < 0 ||
+		    (error = resdiff_doc_add_footnote(st->doc, n->label, text.ptr,
+				n->line + 1)) < 0)
+			break;
+		n->footnote = st->doc->footnote_count - 1;
+	}
+	resdiff_buf_dispose(&text);
+	return error;
+}
+
+/* A gap in the numbering of the footnotes found ("4", "6"): the body of 5
+ * is missing, and its marker, if any, stayed in the text as a number. */
+static void report_gaps(parse_state *st)
+{
+	size_t i, last_line = 0;
+	int last = 0;
+
+	for (i = 0; i < st->doc->footnote_count; i++) {
+		const resdiff_footnote *f = &st->doc->footnotes[i];
+		int v = f->label[0] == '*' ? 0 : atoi(f->label), m;
+		if (!v)
+			continue;
+		for (m = last + 1; m < v && m - last <= ZONE_GAP_REPORT_MAX; m++) {
+			char lab[16];
+			snprintf(lab, sizeof(lab), "%d", m);
+			if (note_find(st, lab) < 0)
+				resdiff_doc_add_diag(st->doc, f->line,
+					"footnote %d is missing: the footnotes jump from %d (line %zu) to %d",
+					m, last, last_line, v);
+		}
+		if (v - last - 1 > ZONE_GAP_REPORT_MAX)
+			resdiff_doc_add_diag(st->doc, f->line, "footnotes %d to %d are not checked: a gap "
+				"is checked for its first %d numbers", last + ZONE_GAP_REPORT_MAX + 1, v - 1,
+				ZONE_GAP_REPORT_MAX);
+		if (v > last) {
+			last = v;
+			last_line = f->line;
+		}
+	}
+}
+
+/* Footnotes no unit, title or front matter cites: every citation marks
+ * its note once (labels are unique among the notes that stand). */
+static int report_uncited(parse_state *st)
+{
+	bool *cited;
+	size_t i, k;
+	int n;
+
+	if (!(cited = calloc(st->note_count + 1, sizeof(*cited))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	for (i = 0; i < st->doc->unit_count; i++)
+		for (k = 0; k < st->doc->units[i].fnref_count; k++) {
+			st->work++;
+			if ((n = note_find(st, st->doc->units[i].fnrefs[k].label)) >= 0)
+				cited[n] = true;
+		}
+	for (k = 0; k < st->doc->meta.footnote_count; k++)
+		if ((n = note_find(st, st->doc->meta.footnotes[k])) >= 0)
+			cited[n] = true;
+	for (i = 0; i < st->note_count; i++) {
+		const parse_note *note = &st->notes[i];
+		if (note->footnote != NO_FOOTNOTE && !cited[i])
+			resdiff_doc_add_diag(st->doc, st->doc->footnotes[note->footnote].line,
+				"footnote %s is not cited", note->label);
+	}
+	free(cited);
+	return 0;
+}
+
+int parse_footnotes_emit(parse_state *st)
+{
+	int error;
+	if ((error = add_bodies(st)) < 0)
+		return error;
+	report_gaps(st);
+	return report_uncited(st);
 }

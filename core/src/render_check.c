@@ -1,5 +1,4 @@
-/* render_check.c: findings as text, JSON Lines-free JSON, or GitHub
- * Actions annotations. */
+/* render_check.c: findings as text, JSON or GitHub Actions annotations. */
 #include "resdiff/check.h"
 #include "resdiff/render.h"
 #include "resdiff/text.h"
@@ -24,46 +23,90 @@ static int gh_escape(resdiff_buf *out, const char *s, bool property)
 	return error;
 }
 
-int resdiff_render_findings(resdiff_buf *out, const resdiff_findings *f, const char *format)
+/* One list of findings (the findings or the parser's notes) in JSON. */
+static void json_list(resdiff_json *w, const resdiff_finding *items, size_t n)
+{
+	size_t i;
+	resdiff_json_list_open(w);
+	for (i = 0; i < n; i++) {
+		resdiff_json_object_open(w);
+		resdiff_json_key_string(w, "file", items[i].file);
+		resdiff_json_key_uint(w, "line", items[i].line);
+		resdiff_json_key_string(w, "kind", items[i].kind);
+		resdiff_json_key_string(w, "message", items[i].message);
+		resdiff_json_object_close(w);
+	}
+	resdiff_json_array_close(w);
+}
+
+int resdiff_render_findings_json(resdiff_buf *out, const resdiff_findings *f)
+{
+	resdiff_json w;
+
+	resdiff_json_init(&w, out, false);
+	resdiff_json_object_open(&w);
+	resdiff_json_key_uint(&w, "schema", RESDIFF_JSON_SCHEMA);
+	resdiff_json_key(&w, "findings");
+	json_list(&w, f->items, f->count);
+	resdiff_json_key_uint(&w, "count", f->count);
+	resdiff_json_key_uint(&w, "accepted", f->accepted);
+	/* the parser's notes: listed, not counted */
+	resdiff_json_key(&w, "notes");
+	json_list(&w, f->notes, f->note_count);
+	resdiff_json_object_close(&w);
+	return resdiff_json_end(&w);
+}
+
+/* GitHub annotations: findings are errors, the parser's notes notices. */
+static int github_list(resdiff_buf *out, const resdiff_finding *items, size_t n, const char *command)
 {
 	size_t i;
 	int error = 0;
 
-	if (!strcmp(format, "json")) {
-		if ((error = resdiff_buf_printf(out, "{\"schema\": %d, \"findings\": [", RESDIFF_JSON_SCHEMA)) < 0)
+	for (i = 0; i < n && !error; i++) {
+		const resdiff_finding *it = &items[i];
+		if ((error = resdiff_buf_printf(out, "::%s file=", command)) < 0 ||
+		    (error = gh_escape(out, it->file, true)) < 0 ||
+		    (it->line && (error = resdiff_buf_printf(out, ",line=%zu", it->line)) < 0) ||
+		    (error = resdiff_buf_printf(out, ",title=resdiff %s::", it->kind)) < 0 ||
+		    (error = gh_escape(out, it->message, false)) < 0)
 			return error;
-		for (i = 0; i < f->count && !error; i++) {
-			const resdiff_finding *it = &f->items[i];
-			if ((i && (error = resdiff_buf_puts(out, ", ")) < 0) ||
-			    (error = resdiff_buf_puts(out, "{\"file\": ")) < 0 ||
-			    (error = resdiff_json_str(out, it->file)) < 0 ||
-			    (error = resdiff_buf_printf(out, ", \"line\": %zu, \"kind\": ", it->line)) < 0 ||
-			    (error = resdiff_json_str(out, it->kind)) < 0 ||
-			    (error = resdiff_buf_puts(out, ", \"message\": ")) < 0 ||
-			    (error = resdiff_json_str(out, it->message)) < 0)
-				return error;
-			error = resdiff_buf_putc(out, '}');
-		}
-		return error ? error : resdiff_buf_printf(out, "], \"count\": %zu, \"accepted\": %zu}\n",
-			f->count, f->accepted);
-	}
-	for (i = 0; i < f->count && !error; i++) {
-		const resdiff_finding *it = &f->items[i];
-		if (!strcmp(format, "github")) {
-			if ((error = resdiff_buf_puts(out, "::error file=")) < 0 ||
-			    (error = gh_escape(out, it->file, true)) < 0 ||
-			    (it->line && (error = resdiff_buf_printf(out, ",line=%zu", it->line)) < 0) ||
-			    (error = resdiff_buf_printf(out, ",title=resdiff %s::", it->kind)) < 0 ||
-			    (error = gh_escape(out, it->message, false)) < 0)
-				return error;
-		} else {
-			if ((error = resdiff_text_sanitize(out, it->file, strlen(it->file), false)) < 0 ||
-			    (it->line && (error = resdiff_buf_printf(out, ":%zu", it->line)) < 0) ||
-			    (error = resdiff_buf_printf(out, ": %s: ", it->kind)) < 0 ||
-			    (error = resdiff_text_sanitize(out, it->message, strlen(it->message), false)) < 0)
-				return error;
-		}
 		error = resdiff_buf_putc(out, '\n');
 	}
+	return error;
+}
+
+int resdiff_render_findings_github(resdiff_buf *out, const resdiff_findings *f)
+{
+	int error = github_list(out, f->items, f->count, "error");
+	return error < 0 ? error : github_list(out, f->notes, f->note_count, "notice");
+}
+
+static int text_list(resdiff_buf *out, const resdiff_finding *items, size_t n)
+{
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < n && !error; i++) {
+		const resdiff_finding *it = &items[i];
+		if ((error = resdiff_text_sanitize(out, it->file, strlen(it->file), false)) < 0 ||
+		    (it->line && (error = resdiff_buf_printf(out, ":%zu", it->line)) < 0) ||
+		    (error = resdiff_buf_printf(out, ": %s: ", it->kind)) < 0 ||
+		    (error = resdiff_text_sanitize(out, it->message, strlen(it->message), false)) < 0)
+			return error;
+		error = resdiff_buf_putc(out, '\n');
+	}
+	return error;
+}
+
+int resdiff_render_findings_text(resdiff_buf *out, const resdiff_findings *f)
+{
+	int error;
+
+	if ((error = text_list(out, f->items, f->count)) < 0 ||
+	    (error = text_list(out, f->notes, f->note_count)) < 0)
+		return error;
+	if (!f->count)
+		error = resdiff_buf_printf(out, "no findings%s\n", f->accepted ? " (accepted ones aside)" : "");
 	return error;
 }

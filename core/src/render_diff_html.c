@@ -12,14 +12,18 @@ static const char STYLE[] =
 	"table.summary td,table.summary th{border:1px solid #ccc;padding:.2em .6em;text-align:right}"
 	"table.diff{width:100%;table-layout:fixed}"
 	"table.diff td{border-top:1px solid #ddd;padding:.4em;vertical-align:top;line-height:1.6}"
-	"table.diff .id{width:7em}table.diff td.id{font-family:monospace;white-space:nowrap}"
+	"table.diff .id{width:8em}table.diff td.id{font-family:monospace;white-space:nowrap}"
 	"table.diff th{text-align:left;border-bottom:2px solid #888}"
 	"tr.unchanged td{color:#888}"
 	"tr.added td.new{background:#eaffea}tr.dropped td.old{background:#ffecec}"
 	"tr.stub td{color:#888;font-style:italic}"
 	"del{background:#ffc8c8;text-decoration:line-through}"
 	"ins{background:#b8f0b8;text-decoration:none}"
-	".rel{font-size:.8em;color:#555;display:block}"
+	/* the relation label wraps inside the id column ("reworded 0.84
+	 * footnotes" overflowed into the text beside it) */
+	".rel{font-size:.8em;color:#555;display:block;white-space:normal;overflow-wrap:anywhere;"
+	"font-family:sans-serif}"
+	".fn{margin-top:.4em;font-size:.9em;color:#444}.fn .label{font-family:monospace}"
 	"a{color:#0645ad}";
 
 static int esc(resdiff_buf *out, const char *s, size_t len)
@@ -90,6 +94,35 @@ static int put_edits(resdiff_buf *out, const resdiff_edit *e, size_t n, resdiff_
 		}
 		if (!error && e[i].op != RESDIFF_EDIT_EQUAL)
 			error = resdiff_buf_printf(out, "</%s>", tag);
+	}
+	return error;
+}
+
+/* One side of the footnotes of a change whose footnotes changed: per
+ * footnote a line "[9] text", its edits marked on this side. */
+static int put_notes(resdiff_buf *out, const resdiff_diff *diff, size_t change, bool old_side)
+{
+	size_t k, n = diff->notes ? diff->note_count[change] : 0;
+	int error = 0;
+	for (k = 0; k < n && !error; k++) {
+		const resdiff_footnote_edit *fe = &diff->notes[change][k];
+		const resdiff_footnote *f = old_side ? fe->old_note : fe->new_note;
+		if (!f)
+			continue;
+		if ((error = resdiff_buf_puts(out, "<div class=\"fn\"><span class=\"label\">[")) < 0 ||
+		    (error = escs(out, f->label)) < 0 || (error = resdiff_buf_puts(out, "]</span> ")) < 0)
+			break;
+		if (fe->old_note && fe->new_note) {
+			error = put_edits(out, fe->edits, fe->edit_count,
+				old_side ? RESDIFF_EDIT_DELETE : RESDIFF_EDIT_INSERT);
+		} else {
+			const char *tag = old_side ? "del" : "ins";
+			if ((error = resdiff_buf_printf(out, "<%s>", tag)) < 0 || (error = escs(out, f->text)) < 0)
+				break;
+			error = resdiff_buf_printf(out, "</%s>", tag);
+		}
+		if (!error)
+			error = resdiff_buf_puts(out, "</div>");
 	}
 	return error;
 }
@@ -240,7 +273,8 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 			error = put_edits(out, diff->edits[i], diff->edit_count[i], RESDIFF_EDIT_DELETE);
 		else
 			error = put_texts(out, al->old_doc, c->old_units, c->old_count);
-		if (error < 0 || (error = resdiff_buf_puts(out, "</td><td class=\"id\">")) < 0 ||
+		if (error < 0 || (error = put_notes(out, diff, i, true)) < 0 ||
+		    (error = resdiff_buf_puts(out, "</td><td class=\"id\">")) < 0 ||
 		    (error = put_ids(out, al->new_doc, c->new_units, c->new_count, "n", pfx(opts))) < 0 ||
 		    (error = resdiff_buf_puts(out, "</td><td class=\"new\">")) < 0)
 			return error;
@@ -248,7 +282,8 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 			error = put_edits(out, diff->edits[i], diff->edit_count[i], RESDIFF_EDIT_INSERT);
 		else
 			error = put_texts(out, al->new_doc, c->new_units, c->new_count);
-		if (error < 0 || (error = resdiff_buf_puts(out, "</td></tr>\n")) < 0 ||
+		if (error < 0 || (error = put_notes(out, diff, i, false)) < 0 ||
+		    (error = resdiff_buf_puts(out, "</td></tr>\n")) < 0 ||
 		    (error = put_stubs(out, diff, i, false, opts)) < 0)
 			return error;
 	}

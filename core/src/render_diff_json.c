@@ -2,136 +2,125 @@
 #include "resdiff/diff.h"
 #include "resdiff/render.h"
 
-#include <string.h>
-
-static int put_meta(resdiff_buf *out, const resdiff_doc *doc, const char *source)
+static int put_meta(resdiff_json *w, const resdiff_doc *doc, const char *source)
 {
 	const resdiff_meta *m = &doc->meta;
-	int error;
 
-	if ((error = resdiff_buf_puts(out, "{\"source\":")) < 0 ||
-	    (error = resdiff_json_str(out, source)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"symbol\":")) < 0 ||
-	    (error = resdiff_json_str(out, m->symbol)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"body\":")) < 0 ||
-	    (error = resdiff_json_str(out, m->body)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"kind\":")) < 0 ||
-	    (error = resdiff_json_str(out, m->kind)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"date\":")) < 0 ||
-	    (error = resdiff_json_str(out, m->date)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"meeting\":")) < 0 ||
-	    (error = resdiff_json_str(out, m->meeting)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"title\":")) < 0 ||
-	    (error = resdiff_json_str(out, m->title)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"language\":")) < 0 ||
-	    (error = resdiff_json_str(out, m->language)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"series\":")) < 0 ||
-	    (error = resdiff_json_str(out, m->series)) < 0)
-		return error;
-	return resdiff_buf_printf(out, ",\"units\":%zu}", doc->unit_count);
+	resdiff_json_object_open(w);
+	resdiff_json_key_string(w, "source", source);
+	resdiff_json_key_string(w, "symbol", m->symbol);
+	resdiff_json_key_string(w, "body", m->body);
+	resdiff_json_key_string(w, "kind", m->kind);
+	resdiff_json_key_string(w, "date", m->date);
+	resdiff_json_key_string(w, "meeting", m->meeting);
+	resdiff_json_key_string(w, "title", m->title);
+	resdiff_json_key_string(w, "language", m->language);
+	resdiff_json_key_string(w, "series", m->series);
+	resdiff_json_key_uint(w, "units", doc->unit_count);
+	return resdiff_json_object_close(w);
 }
 
-static int put_ids(resdiff_buf *out, const resdiff_doc *doc, const size_t *units, size_t n)
+static int put_ids(resdiff_json *w, const resdiff_doc *doc, const size_t *units, size_t n)
 {
 	size_t i;
-	int error = resdiff_buf_putc(out, '[');
-	for (i = 0; i < n && !error; i++) {
-		if (i)
-			error = resdiff_buf_putc(out, ',');
-		if (!error)
-			error = resdiff_json_str(out, doc->units[units[i]].id);
-	}
-	return error ? error : resdiff_buf_putc(out, ']');
+	resdiff_json_array_open(w);
+	for (i = 0; i < n; i++)
+		resdiff_json_string(w, doc->units[units[i]].id);
+	return resdiff_json_array_close(w);
 }
 
-static int put_fnlabels(resdiff_buf *out, const resdiff_doc *doc, const size_t *units, size_t n)
+static int put_fnlabels(resdiff_json *w, const resdiff_doc *doc, const size_t *units, size_t n)
 {
 	size_t i, k;
-	bool first = true;
-	int error = resdiff_buf_putc(out, '[');
-	for (i = 0; i < n && !error; i++) {
-		const resdiff_unit *u = &doc->units[units[i]];
-		for (k = 0; k < u->fnref_count && !error; k++) {
-			if (!first)
-				error = resdiff_buf_putc(out, ',');
-			first = false;
-			if (!error)
-				error = resdiff_json_str(out, u->fnrefs[k].label);
-		}
-	}
-	return error ? error : resdiff_buf_putc(out, ']');
+	resdiff_json_array_open(w);
+	for (i = 0; i < n; i++)
+		for (k = 0; k < doc->units[units[i]].fnref_count; k++)
+			resdiff_json_string(w, doc->units[units[i]].fnrefs[k].label);
+	return resdiff_json_array_close(w);
 }
 
-static const char *boolean(bool b)
+static int put_change(resdiff_json *w, const resdiff_diff *diff, size_t i)
 {
-	return b ? "true" : "false";
+	const resdiff_alignment *al = diff->alignment;
+	const resdiff_change *c = &al->changes[i];
+	size_t k;
+
+	resdiff_json_object_open(w);
+	resdiff_json_key_string(w, "relation", resdiff_relation_name(c->relation));
+	resdiff_json_key(w, "old");
+	put_ids(w, al->old_doc, c->old_units, c->old_count);
+	resdiff_json_key(w, "new");
+	put_ids(w, al->new_doc, c->new_units, c->new_count);
+	resdiff_json_key(w, "similarity");
+	if (c->similarity < 0)
+		resdiff_json_null(w);
+	else
+		resdiff_json_fixed(w, c->similarity, 3);
+	resdiff_json_key_bool(w, "moved", c->moved);
+	resdiff_json_key_bool(w, "renumbered", c->renumbered);
+	resdiff_json_key_bool(w, "editorial", c->editorial);
+	resdiff_json_key_bool(w, "pinned", c->pinned);
+	resdiff_json_key(w, "footnotes");
+	if (!c->footnotes) {
+		resdiff_json_null(w);
+	} else {
+		resdiff_json_object_open(w);
+		resdiff_json_key(w, "old");
+		put_fnlabels(w, al->old_doc, c->old_units, c->old_count);
+		resdiff_json_key(w, "new");
+		put_fnlabels(w, al->new_doc, c->new_units, c->new_count);
+		resdiff_json_object_close(w);
+	}
+	resdiff_json_key(w, "edits");
+	resdiff_json_array_open(w);
+	for (k = 0; k < diff->edit_count[i]; k++) {
+		resdiff_json_object_open(w);
+		resdiff_json_key_string(w, "op", resdiff_edit_op_name(diff->edits[i][k].op));
+		resdiff_json_key_string(w, "text", diff->edits[i][k].text);
+		resdiff_json_object_close(w);
+	}
+	resdiff_json_array_close(w);
+	return resdiff_json_object_close(w);
+}
+
+int resdiff_diff_json_write(resdiff_json *w, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts)
+{
+	const resdiff_alignment *al = diff->alignment;
+	size_t stats[RESDIFF_REL_COUNT] = { 0 }, moved = 0, renumbered = 0, i;
+
+	resdiff_json_object_open(w);
+	resdiff_json_key_uint(w, "schema", RESDIFF_DIFF_JSON_SCHEMA);
+	resdiff_json_key(w, "old");
+	put_meta(w, al->old_doc, opts ? opts->old_source : NULL);
+	resdiff_json_key(w, "new");
+	put_meta(w, al->new_doc, opts ? opts->new_source : NULL);
+	resdiff_json_key(w, "changes");
+	resdiff_json_list_open(w);
+	for (i = 0; i < al->change_count; i++) {
+		if (!resdiff_diff_change_shown(diff, i, opts))
+			continue;
+		stats[al->changes[i].relation]++;
+		moved += al->changes[i].moved;
+		renumbered += al->changes[i].renumbered;
+		put_change(w, diff, i);
+	}
+	resdiff_json_array_close(w);
+	resdiff_json_key(w, "stats");
+	resdiff_json_object_open(w);
+	for (i = 0; i < RESDIFF_REL_COUNT; i++)
+		resdiff_json_key_uint(w, resdiff_relation_name((resdiff_relation)i), stats[i]);
+	resdiff_json_key_uint(w, "moved", moved);
+	resdiff_json_key_uint(w, "renumbered", renumbered);
+	resdiff_json_object_close(w);
+	return resdiff_json_object_close(w);
 }
 
 int resdiff_render_diff_json(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts)
 {
-	const resdiff_alignment *al = diff->alignment;
-	size_t stats[RESDIFF_REL_COUNT] = { 0 }, moved = 0, renumbered = 0, i, k;
-	bool first = true;
-	int error;
-
-	if ((error = resdiff_buf_printf(out, "{\"schema\":%d,\"old\":", RESDIFF_DIFF_JSON_SCHEMA)) < 0 ||
-	    (error = put_meta(out, al->old_doc, opts ? opts->old_source : NULL)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"new\":")) < 0 ||
-	    (error = put_meta(out, al->new_doc, opts ? opts->new_source : NULL)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"changes\":[")) < 0)
-		return error;
-	for (i = 0; i < al->change_count; i++) {
-		const resdiff_change *c = &al->changes[i];
-		if (!resdiff_diff_change_shown(diff, i, opts))
-			continue;
-		stats[c->relation]++;
-		moved += c->moved;
-		renumbered += c->renumbered;
-		if ((!first && (error = resdiff_buf_putc(out, ',')) < 0) ||
-		    (error = resdiff_buf_printf(out, "\n{\"relation\":\"%s\",\"old\":",
-				resdiff_relation_name(c->relation))) < 0 ||
-		    (error = put_ids(out, al->old_doc, c->old_units, c->old_count)) < 0 ||
-		    (error = resdiff_buf_puts(out, ",\"new\":")) < 0 ||
-		    (error = put_ids(out, al->new_doc, c->new_units, c->new_count)) < 0)
-			return error;
-		first = false;
-		if (c->similarity < 0)
-			error = resdiff_buf_puts(out, ",\"similarity\":null");
-		else
-			error = resdiff_buf_printf(out, ",\"similarity\":%.3f", c->similarity);
-		if (error < 0 ||
-		    (error = resdiff_buf_printf(out, ",\"moved\":%s,\"renumbered\":%s,\"editorial\":%s,"
-				"\"pinned\":%s,\"footnotes\":", boolean(c->moved), boolean(c->renumbered),
-				boolean(c->editorial), boolean(c->pinned))) < 0)
-			return error;
-		if (!c->footnotes) {
-			error = resdiff_buf_puts(out, "null");
-		} else if ((error = resdiff_buf_puts(out, "{\"old\":")) == 0 &&
-			   (error = put_fnlabels(out, al->old_doc, c->old_units, c->old_count)) == 0 &&
-			   (error = resdiff_buf_puts(out, ",\"new\":")) == 0 &&
-			   (error = put_fnlabels(out, al->new_doc, c->new_units, c->new_count)) == 0) {
-			error = resdiff_buf_putc(out, '}');
-		}
-		if (error < 0 || (error = resdiff_buf_puts(out, ",\"edits\":[")) < 0)
-			return error;
-		for (k = 0; k < diff->edit_count[i]; k++) {
-			const resdiff_edit *e = &diff->edits[i][k];
-			if ((k && (error = resdiff_buf_putc(out, ',')) < 0) ||
-			    (error = resdiff_buf_printf(out, "{\"op\":\"%s\",\"text\":",
-					resdiff_edit_op_name(e->op))) < 0 ||
-			    (error = resdiff_json_str(out, e->text)) < 0 ||
-			    (error = resdiff_buf_putc(out, '}')) < 0)
-				return error;
-		}
-		if ((error = resdiff_buf_puts(out, "]}")) < 0)
-			return error;
-	}
-	if ((error = resdiff_buf_puts(out, "],\n\"stats\":{")) < 0)
-		return error;
-	for (i = 0; i < RESDIFF_REL_COUNT; i++)
-		if ((error = resdiff_buf_printf(out, "\"%s\":%zu,",
-				resdiff_relation_name((resdiff_relation)i), stats[i])) < 0)
-			return error;
-	return resdiff_buf_printf(out, "\"moved\":%zu,\"renumbered\":%zu}}\n", moved, renumbered);
+	resdiff_json w;
+	resdiff_json_init(&w, out, opts && opts->json_lines);
+	resdiff_diff_json_write(&w, diff, opts);
+	return resdiff_json_end(&w);
 }

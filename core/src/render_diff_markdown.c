@@ -63,12 +63,61 @@ static int put_title(resdiff_buf *out, const resdiff_doc *doc, const char *sourc
 	return error;
 }
 
+/* Word edits as <del>/<ins> (GitHub does not close ~~ or ** between CJK
+ * punctuation and a letter). */
+static int put_edits(resdiff_buf *out, const resdiff_edit *edits, size_t n)
+{
+	size_t k;
+	int error = 0;
+	for (k = 0; k < n && !error; k++) {
+		const resdiff_edit *e = &edits[k];
+		const char *open = e->op == RESDIFF_EDIT_DELETE ? "<del>" :
+				   e->op == RESDIFF_EDIT_INSERT ? "<ins>" : "";
+		const char *close = e->op == RESDIFF_EDIT_DELETE ? "</del>" :
+				    e->op == RESDIFF_EDIT_INSERT ? "</ins>" : "";
+		if ((error = resdiff_buf_puts(out, open)) < 0 ||
+		    (error = put_md(out, e->text, e->len)) < 0)
+			break;
+		error = resdiff_buf_puts(out, close);
+	}
+	return error;
+}
+
+/* The footnotes of a change whose footnotes changed, one line each:
+ * "footnote 9 → 10: …", "footnote 3 (new): …", "footnote 4 (gone): …"
+ * (after the clause's own line, if it has one). */
+static int put_notes(resdiff_buf *out, const resdiff_diff *diff, size_t change, bool after)
+{
+	size_t k, n = diff->notes ? diff->note_count[change] : 0;
+	int error = 0;
+	for (k = 0; k < n && !error; k++) {
+		const resdiff_footnote_edit *fe = &diff->notes[change][k];
+		const resdiff_footnote *f = fe->old_note ? fe->old_note : fe->new_note;
+		if ((error = resdiff_buf_puts(out, k || after ? "  \n  footnote " : "footnote ")) < 0 ||
+		    (error = put_md(out, f->label, strlen(f->label))) < 0)
+			break;
+		if (fe->old_note && fe->new_note) {
+			if ((error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
+			    (error = put_md(out, fe->new_note->label, strlen(fe->new_note->label))) < 0 ||
+			    (error = resdiff_buf_puts(out, ": ")) < 0)
+				break;
+			error = put_edits(out, fe->edits, fe->edit_count);
+		} else {
+			if ((error = resdiff_buf_puts(out, fe->old_note ? " (gone): <del>" : " (new): <ins>")) < 0 ||
+			    (error = put_md(out, f->text, strlen(f->text))) < 0)
+				break;
+			error = resdiff_buf_puts(out, fe->old_note ? "</del>" : "</ins>");
+		}
+	}
+	return error;
+}
+
 int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts)
 {
 	static const resdiff_diff_render_options defaults = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
 	const resdiff_alignment *al = diff->alignment;
-	size_t stats[RESDIFF_REL_COUNT] = { 0 }, moved = 0, renumbered = 0, i, k;
+	size_t stats[RESDIFF_REL_COUNT] = { 0 }, moved = 0, renumbered = 0, i;
 	int error;
 
 	if (!opts)
@@ -123,18 +172,10 @@ int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 			    (error = resdiff_buf_puts(out, c->new_count ? "</ins>" : "</del>")) < 0)
 				return error;
 		}
-		for (k = 0; k < diff->edit_count[i]; k++) {
-			const resdiff_edit *e = &diff->edits[i][k];
-			const char *open = e->op == RESDIFF_EDIT_DELETE ? "<del>" :
-					   e->op == RESDIFF_EDIT_INSERT ? "<ins>" : "";
-			const char *close = e->op == RESDIFF_EDIT_DELETE ? "</del>" :
-					    e->op == RESDIFF_EDIT_INSERT ? "</ins>" : "";
-			if ((error = resdiff_buf_puts(out, open)) < 0 ||
-			    (error = put_md(out, e->text, e->len)) < 0 ||
-			    (error = resdiff_buf_puts(out, close)) < 0)
-				return error;
-		}
-		if ((error = resdiff_buf_puts(out, "\n")) < 0)
+		if ((error = put_edits(out, diff->edits[i], diff->edit_count[i])) < 0 ||
+		    (error = put_notes(out, diff, i, diff->edit_count[i] ||
+				c->relation == RESDIFF_REL_ADDED || c->relation == RESDIFF_REL_DROPPED)) < 0 ||
+		    (error = resdiff_buf_puts(out, "\n")) < 0)
 			return error;
 	}
 	return 0;

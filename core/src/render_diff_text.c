@@ -147,6 +147,39 @@ static int put_edits(writer *w, const resdiff_edit *edits, size_t n)
 	return error ? error : put(w, "\n");
 }
 
+/* The footnotes of a change whose footnotes changed: " footnote 9 → 10:
+ * edits", " footnote 3 (new): text", " footnote 4 (gone): text". */
+static int put_notes(writer *w, const resdiff_diff *diff, size_t change)
+{
+	size_t k, n = diff->notes ? diff->note_count[change] : 0;
+	int error = 0;
+	for (k = 0; k < n && !error; k++) {
+		const resdiff_footnote_edit *fe = &diff->notes[change][k];
+		const resdiff_footnote *f = fe->old_note ? fe->old_note : fe->new_note;
+		if ((error = put_color(w, COLOR_FRAG)) < 0 || (error = put(w, " footnote ")) < 0 ||
+		    (error = put_text(w, f->label, strlen(f->label))) < 0)
+			break;
+		if (fe->old_note && fe->new_note) {
+			if ((error = put(w, " \xe2\x86\x92 ")) < 0 ||
+			    (error = put_text(w, fe->new_note->label, strlen(fe->new_note->label))) < 0 ||
+			    (error = put(w, ":")) < 0 || (error = put_color(w, COLOR_RESET)) < 0 ||
+			    (error = put(w, " ")) < 0)
+				break;
+			error = put_edits(w, fe->edits, fe->edit_count);
+		} else {
+			resdiff_edit whole;
+			whole.op = fe->old_note ? RESDIFF_EDIT_DELETE : RESDIFF_EDIT_INSERT;
+			whole.text = f->text;
+			whole.len = strlen(f->text);
+			if ((error = put(w, fe->old_note ? " (gone):" : " (new):")) < 0 ||
+			    (error = put_color(w, COLOR_RESET)) < 0 || (error = put(w, " ")) < 0)
+				break;
+			error = put_edits(w, &whole, 1);
+		}
+	}
+	return error;
+}
+
 int resdiff_render_diff_text(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts)
 {
@@ -183,7 +216,7 @@ int resdiff_render_diff_text(resdiff_buf *out, const resdiff_diff *diff,
 		default:
 			error = put_edits(&w, diff->edits[i], diff->edit_count[i]);
 		}
-		if (error < 0)
+		if (error < 0 || (error = put_notes(&w, diff, i)) < 0)
 			return error;
 	}
 	return 0;

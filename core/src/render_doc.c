@@ -5,32 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-int resdiff_json_str(resdiff_buf *out, const char *s)
-{
-	const unsigned char *p;
-	int error = 0;
-
-	if (!s)
-		return resdiff_buf_puts(out, "null");
-	if ((error = resdiff_buf_putc(out, '"')) < 0)
-		return error;
-	for (p = (const unsigned char *)s; *p && !error; p++) {
-		switch (*p) {
-		case '"': error = resdiff_buf_puts(out, "\\\""); break;
-		case '\\': error = resdiff_buf_puts(out, "\\\\"); break;
-		case '\n': error = resdiff_buf_puts(out, "\\n"); break;
-		case '\r': error = resdiff_buf_puts(out, "\\r"); break;
-		case '\t': error = resdiff_buf_puts(out, "\\t"); break;
-		default:
-			if (*p < 0x20 || *p == 0x7F)
-				error = resdiff_buf_printf(out, "\\u%04x", *p);
-			else
-				error = resdiff_buf_putc(out, (char)*p);
-		}
-	}
-	return error ? error : resdiff_buf_putc(out, '"');
-}
-
 int resdiff_html_escape(resdiff_buf *out, const char *s, size_t len)
 {
 	size_t i, start = 0;
@@ -53,6 +27,16 @@ int resdiff_html_escape(resdiff_buf *out, const char *s, size_t len)
 		start = i + 1;
 	}
 	return resdiff_buf_put(out, s + start, len - start);
+}
+
+int resdiff_html_escape_text(resdiff_buf *out, const char *s, size_t len, bool keep_newlines)
+{
+	resdiff_buf clean = RESDIFF_BUF_INIT;
+	int error;
+	if ((error = resdiff_text_sanitize(&clean, s, len, keep_newlines)) == 0)
+		error = resdiff_html_escape(out, clean.ptr ? clean.ptr : "", clean.size);
+	resdiff_buf_dispose(&clean);
+	return error;
 }
 
 static int put_text(resdiff_buf *out, const char *s, bool sanitize)
@@ -87,83 +71,109 @@ int resdiff_render_doc_text(resdiff_buf *out, const resdiff_doc *doc, bool sanit
 	return error;
 }
 
-static int json_key(resdiff_buf *out, const char *key, const char *value, bool first)
+static int card_line(resdiff_buf *out, const char *key, const char *value)
 {
 	int error;
-	if ((error = resdiff_buf_puts(out, first ? "\"" : ", \"")) < 0 ||
-	    (error = resdiff_buf_puts(out, key)) < 0 ||
-	    (error = resdiff_buf_puts(out, "\": ")) < 0)
+	if (!value)
+		return 0;
+	if ((error = resdiff_buf_printf(out, "%-9s ", key)) < 0 ||
+	    (error = resdiff_text_sanitize(out, value, strlen(value), false)) < 0)
 		return error;
-	return resdiff_json_str(out, value);
+	return resdiff_buf_putc(out, '\n');
 }
 
+int resdiff_render_doc_card(resdiff_buf *out, const resdiff_doc *doc, const char *blob)
+{
+	const resdiff_meta *m = &doc->meta;
+	int error;
+
+	if ((error = card_line(out, "symbol", m->symbol)) < 0 ||
+	    (error = card_line(out, "language", m->language)) < 0 ||
+	    (error = card_line(out, "body", m->body)) < 0 ||
+	    (error = card_line(out, "kind", m->kind)) < 0 ||
+	    (error = card_line(out, "series", m->series)) < 0 ||
+	    (error = card_line(out, "adopted", m->date)) < 0 ||
+	    (error = card_line(out, "meeting", m->meeting)) < 0 ||
+	    (error = card_line(out, "title", m->title)) < 0 ||
+	    (error = card_line(out, "chapeau", m->chapeau)) < 0 ||
+	    (error = card_line(out, "source", blob && blob[0] ? blob : NULL)) < 0 ||
+	    (error = resdiff_buf_putc(out, '\n')) < 0)
+		return error;
+	return resdiff_render_doc_text(out, doc, true);
+}
+
+/* A document is one line (JSON Lines when there are several). */
 int resdiff_render_doc_json(resdiff_buf *out, const resdiff_doc *doc, const char *source)
 {
 	const resdiff_meta *m = &doc->meta;
+	resdiff_json w;
 	size_t i, j;
-	int error;
 
-	if ((error = resdiff_buf_printf(out, "{\"schema\": %d, ", RESDIFF_JSON_SCHEMA)) < 0 ||
-	    (error = json_key(out, "source", source, true)) < 0 ||
-	    (error = resdiff_buf_puts(out, ", \"meta\": {")) < 0 ||
-	    (error = json_key(out, "symbol", m->symbol, true)) < 0 ||
-	    (error = json_key(out, "body", m->body, false)) < 0 ||
-	    (error = json_key(out, "kind", m->kind, false)) < 0 ||
-	    (error = json_key(out, "date", m->date, false)) < 0 ||
-	    (error = json_key(out, "meeting", m->meeting, false)) < 0 ||
-	    (error = json_key(out, "title", m->title, false)) < 0 ||
-	    (error = json_key(out, "language", m->language, false)) < 0 ||
-	    (error = json_key(out, "chapeau", m->chapeau, false)) < 0 ||
-	    (error = json_key(out, "series", m->series, false)) < 0 ||
-	    (error = resdiff_buf_puts(out, ", \"footnotes\": [")) < 0)
-		return error;
+	resdiff_json_init(&w, out, true);
+	resdiff_json_object_open(&w);
+	resdiff_json_key_uint(&w, "schema", RESDIFF_JSON_SCHEMA);
+	resdiff_json_key_string(&w, "source", source);
+	resdiff_json_key(&w, "meta");
+	resdiff_json_object_open(&w);
+	resdiff_json_key_string(&w, "symbol", m->symbol);
+	resdiff_json_key_string(&w, "body", m->body);
+	resdiff_json_key_string(&w, "kind", m->kind);
+	resdiff_json_key_string(&w, "date", m->date);
+	resdiff_json_key_string(&w, "meeting", m->meeting);
+	resdiff_json_key_string(&w, "title", m->title);
+	resdiff_json_key_string(&w, "language", m->language);
+	resdiff_json_key_string(&w, "chapeau", m->chapeau);
+	resdiff_json_key_string(&w, "series", m->series);
+	resdiff_json_key(&w, "footnotes");
+	resdiff_json_array_open(&w);
 	for (i = 0; i < m->footnote_count; i++)
-		if ((i && (error = resdiff_buf_puts(out, ", ")) < 0) ||
-		    (error = resdiff_json_str(out, m->footnotes[i])) < 0)
-			return error;
-	if ((error = resdiff_buf_puts(out, "]}, \"units\": [")) < 0)
-		return error;
+		resdiff_json_string(&w, m->footnotes[i]);
+	resdiff_json_array_close(&w);
+	resdiff_json_object_close(&w);
+	resdiff_json_key(&w, "units");
+	resdiff_json_list_open(&w);
 	for (i = 0; i < doc->unit_count; i++) {
 		const resdiff_unit *u = &doc->units[i];
-		if ((i && (error = resdiff_buf_puts(out, ", ")) < 0) ||
-		    (error = resdiff_buf_putc(out, '{')) < 0 ||
-		    (error = json_key(out, "id", u->id, true)) < 0 ||
-		    (error = json_key(out, "kind", resdiff_unit_kind_name(u->kind), false)) < 0 ||
-		    (error = json_key(out, "label", u->label, false)) < 0 ||
-		    (error = json_key(out, "text", u->text, false)) < 0 ||
-		    (error = resdiff_buf_printf(out, ", \"line\": %zu, \"footnotes\": [", u->line)) < 0)
-			return error;
-		for (j = 0; j < u->fnref_count; j++)
-			if ((j && (error = resdiff_buf_puts(out, ", ")) < 0) ||
-			    (error = resdiff_buf_putc(out, '{')) < 0 ||
-			    (error = json_key(out, "label", u->fnrefs[j].label, true)) < 0 ||
-			    (error = resdiff_buf_printf(out, ", \"offset\": %zu}", u->fnrefs[j].offset)) < 0)
-				return error;
-		if ((error = resdiff_buf_puts(out, "]}")) < 0)
-			return error;
+		resdiff_json_object_open(&w);
+		resdiff_json_key_string(&w, "id", u->id);
+		resdiff_json_key_string(&w, "kind", resdiff_unit_kind_name(u->kind));
+		resdiff_json_key_string(&w, "label", u->label);
+		resdiff_json_key_string(&w, "text", u->text);
+		resdiff_json_key_uint(&w, "line", u->line);
+		resdiff_json_key(&w, "footnotes");
+		resdiff_json_array_open(&w);
+		for (j = 0; j < u->fnref_count; j++) {
+			resdiff_json_object_open(&w);
+			resdiff_json_key_string(&w, "label", u->fnrefs[j].label);
+			resdiff_json_key_uint(&w, "offset", u->fnrefs[j].offset);
+			resdiff_json_object_close(&w);
+		}
+		resdiff_json_array_close(&w);
+		resdiff_json_object_close(&w);
 	}
-	if ((error = resdiff_buf_puts(out, "], \"footnotes\": [")) < 0)
-		return error;
+	resdiff_json_array_close(&w);
+	resdiff_json_key(&w, "footnotes");
+	resdiff_json_list_open(&w);
 	for (i = 0; i < doc->footnote_count; i++) {
-		const resdiff_footnote *f = &doc->footnotes[i];
-		if ((i && (error = resdiff_buf_puts(out, ", ")) < 0) ||
-		    (error = resdiff_buf_putc(out, '{')) < 0 ||
-		    (error = json_key(out, "label", f->label, true)) < 0 ||
-		    (error = json_key(out, "text", f->text, false)) < 0 ||
-		    (error = resdiff_buf_printf(out, ", \"line\": %zu}", f->line)) < 0)
-			return error;
+		resdiff_json_object_open(&w);
+		resdiff_json_key_string(&w, "label", doc->footnotes[i].label);
+		resdiff_json_key_string(&w, "text", doc->footnotes[i].text);
+		resdiff_json_key_uint(&w, "line", doc->footnotes[i].line);
+		resdiff_json_object_close(&w);
 	}
-	if ((error = resdiff_buf_puts(out, "], \"diagnostics\": [")) < 0)
-		return error;
+	resdiff_json_array_close(&w);
+	resdiff_json_key(&w, "diagnostics");
+	resdiff_json_list_open(&w);
 	for (i = 0; i < doc->diag_count; i++) {
-		const resdiff_diag *d = &doc->diags[i];
-		if ((i && (error = resdiff_buf_puts(out, ", ")) < 0) ||
-		    (error = resdiff_buf_printf(out, "{\"line\": %zu, ", d->line)) < 0 ||
-		    (error = json_key(out, "message", d->message, true)) < 0 ||
-		    (error = resdiff_buf_putc(out, '}')) < 0)
-			return error;
+		resdiff_json_object_open(&w);
+		resdiff_json_key_uint(&w, "line", doc->diags[i].line);
+		resdiff_json_key_string(&w, "level", resdiff_diag_level_name(doc->diags[i].level));
+		resdiff_json_key_string(&w, "message", doc->diags[i].message);
+		resdiff_json_object_close(&w);
 	}
-	return resdiff_buf_puts(out, "]}");
+	resdiff_json_array_close(&w);
+	resdiff_json_object_close(&w);
+	return resdiff_json_end(&w);
 }
 
 int resdiff_render_doc_summary(resdiff_buf *out, const resdiff_doc *doc, const char *source)

@@ -98,58 +98,59 @@ int resdiff_render_provenance_text(resdiff_buf *out, const resdiff_provenance *p
 	return error;
 }
 
-static int json_ref(resdiff_buf *out, const resdiff_clause_ref *r)
+static int json_ref(resdiff_json *w, const resdiff_clause_ref *r)
 {
-	int error;
-	if ((error = resdiff_buf_puts(out, "{\"symbol\":")) < 0 || (error = resdiff_json_str(out, r->symbol)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"unit\":")) < 0 || (error = resdiff_json_str(out, r->unit)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"date\":")) < 0 || (error = resdiff_json_str(out, r->date)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"series\":")) < 0 || (error = resdiff_json_str(out, r->series)) < 0)
-		return error;
-	return resdiff_buf_putc(out, '}');
+	resdiff_json_object_open(w);
+	resdiff_json_key_string(w, "symbol", r->symbol);
+	resdiff_json_key_string(w, "unit", r->unit);
+	resdiff_json_key_string(w, "date", r->date);
+	resdiff_json_key_string(w, "series", r->series);
+	return resdiff_json_object_close(w);
 }
 
 int resdiff_render_provenance_json(resdiff_buf *out, const resdiff_provenance *p)
 {
+	resdiff_json w;
 	size_t i, k;
-	int error;
 
-	if ((error = resdiff_buf_printf(out, "{\"schema\":%d,\"direction\":\"%s\",\"language\":",
-			RESDIFF_PROVENANCE_JSON_SCHEMA, p->forwards ? "trace" : "blame")) < 0 ||
-	    (error = resdiff_json_str(out, p->count ? p->lineages[0].clause.language : NULL)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"clauses\":[")) < 0)
-		return error;
-	for (i = 0; i < p->count && !error; i++) {
+	resdiff_json_init(&w, out, false);
+	resdiff_json_object_open(&w);
+	resdiff_json_key_uint(&w, "schema", RESDIFF_PROVENANCE_JSON_SCHEMA);
+	resdiff_json_key_string(&w, "direction", p->forwards ? "trace" : "blame");
+	resdiff_json_key_string(&w, "language", p->count ? p->lineages[0].clause.language : NULL);
+	resdiff_json_key(&w, "clauses");
+	resdiff_json_list_open(&w);
+	for (i = 0; i < p->count; i++) {
 		const resdiff_lineage *l = &p->lineages[i];
-		if ((error = resdiff_buf_puts(out, i ? ",\n{\"clause\":" : "\n{\"clause\":")) < 0 ||
-		    (error = json_ref(out, &l->clause)) < 0 ||
-		    (error = resdiff_buf_puts(out, ",\"text\":")) < 0 ||
-		    (error = resdiff_json_str(out, l->text)) < 0 ||
-		    (error = resdiff_buf_puts(out, ",\"steps\":[")) < 0)
-			break;
-		for (k = 0; k < l->step_count && !error; k++) {
+		resdiff_json_object_open(&w);
+		resdiff_json_key(&w, "clause");
+		json_ref(&w, &l->clause);
+		resdiff_json_key_string(&w, "text", l->text);
+		resdiff_json_key(&w, "steps");
+		resdiff_json_array_open(&w);
+		for (k = 0; k < l->step_count; k++) {
 			const resdiff_lineage_step *s = &l->steps[k];
-			if ((error = resdiff_buf_puts(out, k ? ",{\"from\":" : "{\"from\":")) < 0 ||
-			    (error = json_ref(out, &s->from)) < 0 ||
-			    (error = resdiff_buf_puts(out, ",\"to\":")) < 0 ||
-			    (error = json_ref(out, &s->to)) < 0)
-				break;
-			error = resdiff_buf_printf(out, ",\"relation\":\"%s\",\"similarity\":%.3f,"
-				"\"moved\":%s,\"across_series\":%s,\"earlier_member\":%s}",
-				resdiff_relation_name(s->relation), s->similarity, s->moved ? "true" : "false",
-				same_series(s) ? "false" : "true", same_series(s) && s->across ? "true" : "false");
+			resdiff_json_object_open(&w);
+			resdiff_json_key(&w, "from");
+			json_ref(&w, &s->from);
+			resdiff_json_key(&w, "to");
+			json_ref(&w, &s->to);
+			resdiff_json_key_string(&w, "relation", resdiff_relation_name(s->relation));
+			resdiff_json_key_fixed(&w, "similarity", s->similarity, 3);
+			resdiff_json_key_bool(&w, "moved", s->moved);
+			resdiff_json_key_bool(&w, "across_series", !same_series(s));
+			resdiff_json_key_bool(&w, "earlier_member", same_series(s) && s->across);
+			resdiff_json_object_close(&w);
 		}
-		if (!error)
-			error = resdiff_buf_puts(out, p->forwards ? "],\"latest\":[" : "],\"origins\":[");
-		for (k = 0; k < l->end_count && !error; k++) {
-			if (k && (error = resdiff_buf_putc(out, ',')) < 0)
-				break;
-			error = json_ref(out, &l->ends[k]);
-		}
-		if (!error)
-			error = resdiff_buf_puts(out, "]}");
+		resdiff_json_array_close(&w);
+		resdiff_json_key(&w, p->forwards ? "latest" : "origins");
+		resdiff_json_array_open(&w);
+		for (k = 0; k < l->end_count; k++)
+			json_ref(&w, &l->ends[k]);
+		resdiff_json_array_close(&w);
+		resdiff_json_object_close(&w);
 	}
-	if (!error)
-		error = resdiff_buf_puts(out, "\n]}\n");
-	return error;
+	resdiff_json_array_close(&w);
+	resdiff_json_object_close(&w);
+	return resdiff_json_end(&w);
 }

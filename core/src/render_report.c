@@ -101,44 +101,37 @@ int resdiff_render_report_markdown(resdiff_buf *out, const resdiff_report *r)
 
 int resdiff_render_report_json(resdiff_buf *out, const resdiff_report *r)
 {
+	resdiff_json w;
 	size_t i;
-	int error;
 
-	if ((error = resdiff_buf_printf(out, "{\"schema\":%d,\"range\":", RESDIFF_REPORT_JSON_SCHEMA)) < 0 ||
-	    (error = resdiff_json_str(out, r->range)) < 0 ||
-	    (error = resdiff_buf_printf(out, ",\"old_commit\":\"%s\",\"new_commit\":\"%s\",\"files\":[",
-			r->old_commit, r->new_commit)) < 0)
-		return error;
-	for (i = 0; i < r->count && !error; i++) {
+	resdiff_json_init(&w, out, false);
+	resdiff_json_object_open(&w);
+	resdiff_json_key_uint(&w, "schema", RESDIFF_REPORT_JSON_SCHEMA);
+	resdiff_json_key_string(&w, "range", r->range);
+	resdiff_json_key_string(&w, "old_commit", r->old_commit);
+	resdiff_json_key_string(&w, "new_commit", r->new_commit);
+	resdiff_json_key(&w, "files");
+	resdiff_json_list_open(&w);
+	for (i = 0; i < r->count; i++) {
 		const resdiff_report_file *f = &r->files[i];
 		resdiff_diff_render_options ro = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
 		ro.old_source = f->old_path;
 		ro.new_source = f->new_path;
-		if ((error = resdiff_buf_puts(out, i ? ",\n{\"old_path\":" : "\n{\"old_path\":")) < 0 ||
-		    (error = resdiff_json_str(out, f->old_path)) < 0 ||
-		    (error = resdiff_buf_puts(out, ",\"new_path\":")) < 0 ||
-		    (error = resdiff_json_str(out, f->new_path)) < 0 ||
-		    (error = resdiff_buf_printf(out, ",\"status\":\"%s\",\"old_blob\":",
-				resdiff_report_status_name(f->status))) < 0 ||
-		    (error = resdiff_json_str(out, f->old_blob[0] ? f->old_blob : NULL)) < 0 ||
-		    (error = resdiff_buf_puts(out, ",\"new_blob\":")) < 0 ||
-		    (error = resdiff_json_str(out, f->new_blob[0] ? f->new_blob : NULL)) < 0 ||
-		    (error = resdiff_buf_puts(out, ",\"error\":")) < 0 ||
-		    (error = resdiff_json_str(out, f->error)) < 0 ||
-		    (error = resdiff_buf_puts(out, ",\"diff\":")) < 0)
-			break;
-		if (!f->diff) {
-			error = resdiff_buf_puts(out, "null}");
-			continue;
-		}
-		if ((error = resdiff_render_diff_json(out, f->diff, &ro)) < 0)
-			break;
-		/* the diff object ends with a newline: keep the file object on it */
-		if (out->size && out->ptr[out->size - 1] == '\n')
-			out->ptr[--out->size] = '\0';
-		error = resdiff_buf_putc(out, '}');
+		resdiff_json_object_open(&w);
+		resdiff_json_key_string(&w, "old_path", f->old_path);
+		resdiff_json_key_string(&w, "new_path", f->new_path);
+		resdiff_json_key_string(&w, "status", resdiff_report_status_name(f->status));
+		resdiff_json_key_string(&w, "old_blob", f->old_blob[0] ? f->old_blob : NULL);
+		resdiff_json_key_string(&w, "new_blob", f->new_blob[0] ? f->new_blob : NULL);
+		resdiff_json_key_string(&w, "error", f->error);
+		resdiff_json_key(&w, "diff");
+		if (f->diff)
+			resdiff_diff_json_write(&w, f->diff, &ro);
+		else
+			resdiff_json_null(&w);
+		resdiff_json_object_close(&w);
 	}
-	if (!error)
-		error = resdiff_buf_puts(out, "\n]}\n");
-	return error;
+	resdiff_json_array_close(&w);
+	resdiff_json_object_close(&w);
+	return resdiff_json_end(&w);
 }

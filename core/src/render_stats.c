@@ -23,12 +23,7 @@ static int put(resdiff_buf *out, const char *s)
 
 static int put_html(resdiff_buf *out, const char *s)
 {
-	resdiff_buf clean = RESDIFF_BUF_INIT;
-	int error;
-	if ((error = put(&clean, s)) == 0)
-		error = resdiff_html_escape(out, clean.ptr ? clean.ptr : "", clean.size);
-	resdiff_buf_dispose(&clean);
-	return error;
+	return resdiff_html_escape_text(out, s ? s : "", s ? strlen(s) : 0, false);
 }
 
 static int year_of(const char *date)
@@ -133,54 +128,54 @@ int resdiff_render_stats_text(resdiff_buf *out, const resdiff_series_stats *st)
 	return error;
 }
 
-static int json_member(resdiff_buf *out, const resdiff_member_stats *m)
+static int json_member(resdiff_json *w, const resdiff_member_stats *m)
 {
 	size_t k;
-	int error;
-	if ((error = resdiff_buf_puts(out, "{\"symbol\":")) < 0 || (error = resdiff_json_str(out, m->symbol)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"date\":")) < 0 || (error = resdiff_json_str(out, m->date)) < 0 ||
-	    (error = resdiff_buf_printf(out, ",\"units\":%zu,\"relations\":{", m->units)) < 0)
-		return error;
-	for (k = 0; k < RESDIFF_REL_COUNT && !error; k++)
-		error = resdiff_buf_printf(out, "%s\"%s\":%zu", k ? "," : "",
-			resdiff_relation_name((resdiff_relation)k), m->relations[k]);
-	if (!error)
-		error = resdiff_buf_printf(out, ",\"moved\":%zu},\"carried_units\":%zu,\"previous_units\":%zu,"
-			"\"carried_text\":%.4f,\"new_units\":%zu,\"oldest\":[", m->moved, m->carried_units,
-			m->previous_units, m->carried_text, m->new_units);
-	for (k = 0; k < m->oldest_count && !error; k++) {
-		if ((error = resdiff_buf_puts(out, k ? ",{\"unit\":" : "{\"unit\":")) < 0 ||
-		    (error = resdiff_json_str(out, m->oldest[k].unit)) < 0 ||
-		    (error = resdiff_buf_puts(out, ",\"since\":")) < 0 ||
-		    (error = resdiff_json_str(out, m->oldest[k].symbol)) < 0 ||
-		    (error = resdiff_buf_puts(out, ",\"since_date\":")) < 0 ||
-		    (error = resdiff_json_str(out, m->oldest[k].date)) < 0)
-			break;
-		error = resdiff_buf_putc(out, '}');
+
+	resdiff_json_object_open(w);
+	resdiff_json_key_string(w, "symbol", m->symbol);
+	resdiff_json_key_string(w, "date", m->date);
+	resdiff_json_key_uint(w, "units", m->units);
+	resdiff_json_key(w, "relations");
+	resdiff_json_object_open(w);
+	for (k = 0; k < RESDIFF_REL_COUNT; k++)
+		resdiff_json_key_uint(w, resdiff_relation_name((resdiff_relation)k), m->relations[k]);
+	resdiff_json_key_uint(w, "moved", m->moved);
+	resdiff_json_object_close(w);
+	resdiff_json_key_uint(w, "carried_units", m->carried_units);
+	resdiff_json_key_uint(w, "previous_units", m->previous_units);
+	resdiff_json_key_fixed(w, "carried_text", m->carried_text, 4);
+	resdiff_json_key_uint(w, "new_units", m->new_units);
+	resdiff_json_key(w, "oldest");
+	resdiff_json_array_open(w);
+	for (k = 0; k < m->oldest_count; k++) {
+		resdiff_json_object_open(w);
+		resdiff_json_key_string(w, "unit", m->oldest[k].unit);
+		resdiff_json_key_string(w, "since", m->oldest[k].symbol);
+		resdiff_json_key_string(w, "since_date", m->oldest[k].date);
+		resdiff_json_object_close(w);
 	}
-	if (!error)
-		error = resdiff_buf_puts(out, "]}");
-	return error;
+	resdiff_json_array_close(w);
+	return resdiff_json_object_close(w);
 }
 
 int resdiff_render_stats_json(resdiff_buf *out, const resdiff_series_stats *st)
 {
+	resdiff_json w;
 	size_t j;
-	int error;
-	if ((error = resdiff_buf_printf(out, "{\"schema\":%d,\"series\":", RESDIFF_PROVENANCE_JSON_SCHEMA)) < 0 ||
-	    (error = resdiff_json_str(out, st->slug)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"language\":")) < 0 ||
-	    (error = resdiff_json_str(out, st->language)) < 0 ||
-	    (error = resdiff_buf_puts(out, ",\"members\":[")) < 0)
-		return error;
-	for (j = 0; j < st->count && !error; j++) {
-		if ((error = resdiff_buf_puts(out, j ? ",\n" : "\n")) < 0)
-			break;
-		error = json_member(out, &st->members[j]);
-	}
-	if (!error)
-		error = resdiff_buf_puts(out, "\n]}\n");
-	return error;
+
+	resdiff_json_init(&w, out, false);
+	resdiff_json_object_open(&w);
+	resdiff_json_key_uint(&w, "schema", RESDIFF_PROVENANCE_JSON_SCHEMA);
+	resdiff_json_key_string(&w, "series", st->slug);
+	resdiff_json_key_string(&w, "language", st->language);
+	resdiff_json_key(&w, "members");
+	resdiff_json_list_open(&w);
+	for (j = 0; j < st->count; j++)
+		json_member(&w, &st->members[j]);
+	resdiff_json_array_close(&w);
+	resdiff_json_object_close(&w);
+	return resdiff_json_end(&w);
 }
 
 int resdiff_render_stats_html(resdiff_buf *out, const resdiff_series_stats *st)
@@ -200,7 +195,9 @@ int resdiff_render_stats_html(resdiff_buf *out, const resdiff_series_stats *st)
 			".carried{fill:#2b6cb0}.new{fill:#f6ad55}</style></head><body>\n<h1>")) < 0 ||
 	    (error = put_html(out, st->slug)) < 0 ||
 	    (error = resdiff_buf_puts(out, " (")) < 0 || (error = put_html(out, st->language)) < 0 ||
-	    (error = resdiff_buf_printf(out, ")</h1>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+	    (error = resdiff_buf_puts(out, ")</h1>\n<h2>Clauses from member to member</h2>\n")) < 0 ||
+	    (error = resdiff_stats_svg_write(out, st)) < 0 ||
+	    (error = resdiff_buf_printf(out, "<h2>Carried over and new</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
 			"height=\"%d\" role=\"img\" aria-label=\"clauses per member: carried over and new\">\n",
 			width, STATS_SVG_HEIGHT + 40)) < 0)
 		return error;

@@ -17,6 +17,52 @@ static size_t cp_len(const char *s)
 	return n;
 }
 
+/* The clauses of a member, all new until aligned with the one before. */
+static int clauses_init(resdiff_series_stats *st, resdiff_member_stats *ms, const resdiff_doc *doc)
+{
+	size_t u;
+
+	if (doc->unit_count &&
+	    !(ms->clauses = resdiff_arena_alloc(st->arena, doc->unit_count * sizeof(*ms->clauses))))
+		return NOMEM();
+	for (u = 0; u < doc->unit_count; u++) {
+		ms->clauses[u].arrival = RESDIFF_REL_ADDED;
+		ms->clauses[u].dropped_next = false;
+		if (!(ms->clauses[u].id = resdiff_arena_strdup(st->arena, doc->units[u].id)) ||
+		    !(ms->clauses[u].text = resdiff_arena_strdup(st->arena, doc->units[u].text)))
+			return NOMEM();
+	}
+	return 0;
+}
+
+/* How each clause of `cur` arrived, which of `prev` die, and the bands. */
+static int clauses_link(resdiff_series_stats *st, resdiff_member_stats *prev, resdiff_member_stats *cur,
+		const resdiff_alignment *al)
+{
+	size_t i, k, l, n = 0;
+
+	for (i = 0; i < prev->units; i++)
+		prev->clauses[i].dropped_next = al->changes[al->old_change[i]].relation == RESDIFF_REL_DROPPED;
+	for (i = 0; i < cur->units; i++)
+		cur->clauses[i].arrival = al->changes[al->new_change[i]].relation;
+	for (i = 0; i < al->change_count; i++)
+		n += al->changes[i].old_count * al->changes[i].new_count;
+	if (n && !(cur->links = resdiff_arena_alloc(st->arena, n * sizeof(*cur->links))))
+		return NOMEM();
+	for (i = 0; i < al->change_count; i++) {
+		const resdiff_change *ch = &al->changes[i];
+		for (k = 0; k < ch->old_count; k++)
+			for (l = 0; l < ch->new_count; l++) {
+				resdiff_member_link *ln = &cur->links[cur->link_count++];
+				ln->from = ch->old_units[k];
+				ln->to = ch->new_units[l];
+				ln->relation = ch->relation;
+				ln->moved = ch->moved;
+			}
+	}
+	return 0;
+}
+
 int resdiff_series_stats_build(resdiff_series_stats **out, resdiff_store *store,
 		const char *slug, const char *language)
 {
@@ -60,6 +106,8 @@ int resdiff_series_stats_build(resdiff_series_stats **out, resdiff_store *store,
 		ms->units = doc->unit_count;
 		for (u = 0; u < doc->unit_count; u++)
 			origin[u] = j;
+		if ((error = clauses_init(st, ms, doc)) < 0)
+			goto done;
 		if (j > 0) {
 			const resdiff_doc *old = s->members[j - 1].doc;
 			if ((error = resdiff_align(&al, old, doc, NULL)) < 0) {
@@ -86,6 +134,8 @@ int resdiff_series_stats_build(resdiff_series_stats **out, resdiff_store *store,
 					if (prev_origin[ch->old_units[k]] < origin[u])
 						origin[u] = prev_origin[ch->old_units[k]];
 			}
+			if ((error = clauses_link(st, &st->members[j - 1], ms, al)) < 0)
+				goto done;
 			resdiff_alignment_free(al);
 			al = NULL;
 		}

@@ -1,55 +1,17 @@
 /* text.c: UTF-8 and script helpers. */
 #include "resdiff/text.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = p[i];
-		size_t n, k;
-		uint32_t cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			n = 2; cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 3; cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 4; cp = c & 0x07;
-		} else {
-			goto bad;
-		}
-		if (len - i < n)
-			goto bad;
-		for (k = 1; k < n; k++) {
-			if ((p[i + k] & 0xC0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (p[i + k] & 0x3F);
-		}
-		if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			goto bad;
-		i += n;
-	}
-	return 0;
-bad:
-	if (bad_offset)
-		*bad_offset = i;
-	return RESDIFF_EINVALID;
-}
-
+/* Unicode's table 3-7: the second byte's range depends on the lead (E0:
+ * A0..BF, ED: 80..9F, F0: 90..BF, F4: 80..8F), which rules out overlong
+ * forms, surrogates and code points past U+10FFFF. */
 int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	unsigned char lo = 0x80, hi = 0xBF;
 	size_t n, k;
 	uint32_t cp;
 
@@ -62,20 +24,37 @@ int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv)
 		n = 2; cp = p[0] & 0x1F;
 	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
 		n = 3; cp = p[0] & 0x0F;
+		lo = p[0] == 0xE0 ? 0xA0 : 0x80;
+		hi = p[0] == 0xED ? 0x9F : 0xBF;
 	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
 		n = 4; cp = p[0] & 0x07;
+		lo = p[0] == 0xF0 ? 0x90 : 0x80;
+		hi = p[0] == 0xF4 ? 0x8F : 0xBF;
 	} else {
 		return -1;
 	}
-	if (len < n)
-		return -1;
-	for (k = 1; k < n; k++) {
-		if ((p[k] & 0xC0) != 0x80)
+	for (k = 1; k < n; k++, lo = 0x80, hi = 0xBF) {
+		if (k >= len || p[k] < lo || p[k] > hi) {
+			*adv = k;
 			return -1;
+		}
 		cp = (cp << 6) | (p[k] & 0x3F);
 	}
 	*adv = n;
 	return (int32_t)cp;
+}
+
+int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset)
+{
+	size_t i, adv;
+
+	for (i = 0; i < len; i += adv)
+		if (resdiff_utf8_decode(s + i, len - i, &adv) < 0) {
+			if (bad_offset)
+				*bad_offset = i;
+			return RESDIFF_EINVALID;
+		}
+	return 0;
 }
 
 size_t resdiff_utf8_encode(char out[4], uint32_t cp)
@@ -137,6 +116,14 @@ bool resdiff_text_is_cjk(uint32_t cp)
 	    (cp >= 0xFE10 && cp <= 0xFE1F))    /* vertical forms */
 		return true;
 	return resdiff_text_is_ideograph(cp);
+}
+
+bool resdiff_text_is_latin(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+	return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+	       (cp >= 0x1E00 && cp <= 0x1EFF);
 }
 
 bool resdiff_text_is_space(uint32_t cp)
@@ -227,33 +214,41 @@ const char *resdiff_text_detect_language(const char *s, size_t len)
 	return "en";
 }
 
+/* What a terminal must not receive raw (text.h); U+200E, U+200F and
+ * U+061C stay: Arabic text uses them. */
+static bool terminal_unsafe(int32_t cp, bool keep_newlines)
+{
+	return (cp < 0x20 && cp != '\t' && !(keep_newlines && cp == '\n')) ||
+	       (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 int resdiff_text_sanitize(resdiff_buf *out, const char *s, size_t len, bool keep_newlines)
 {
-	size_t i = 0, adv, start = 0;
+	size_t i = 0, adv, start = 0, k;
 	int error;
 
 	while (i < len) {
 		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
-		bool bad = cp < 0 || (cp < 0x20 && cp != '\t' && !(keep_newlines && cp == '\n')) ||
-			   cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-			   (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-		if (bad) {
-			char esc[16];
-			if ((error = resdiff_buf_put(out, s + start, i - start)) < 0)
-				return error;
-			if (cp < 0)
-				snprintf(esc, sizeof(esc), "\\x%02x", (unsigned char)s[i]);
-			else if (cp < 0x20)
-				snprintf(esc, sizeof(esc), "^%c", (char)(cp + '@'));
-			else if (cp == 0x7F)
-				snprintf(esc, sizeof(esc), "^?");
-			else
-				snprintf(esc, sizeof(esc), "<U+%04X>", (unsigned)cp);
-			if ((error = resdiff_buf_puts(out, esc)) < 0)
-				return error;
-			start = i + adv;
+		if (cp >= 0 && !terminal_unsafe(cp, keep_newlines)) {
+			i += adv;
+			continue;
 		}
+		if ((error = resdiff_buf_put(out, s + start, i - start)) < 0)
+			return error;
+		if (cp < 0) {  /* every byte of an ill-formed sequence */
+			for (k = 0; k < adv; k++)
+				if ((error = resdiff_buf_printf(out, "\\x%02x", (unsigned char)s[i + k])) < 0)
+					return error;
+		} else if (cp < 0x20 || cp == 0x7F) {
+			error = resdiff_buf_printf(out, "^%c", cp == 0x7F ? '?' : (char)(cp + '@'));
+		} else {
+			error = resdiff_buf_printf(out, "<U+%04X>", (unsigned)cp);
+		}
+		if (error < 0)
+			return error;
 		i += adv;
+		start = i;
 	}
 	return resdiff_buf_put(out, s + start, len - start);
 }

@@ -18,9 +18,27 @@ timeout 120 "$chromium" $flags --dump-dom "file://$out/diff.html" >"$out/dom.htm
 # shellcheck disable=SC2086
 timeout 120 "$chromium" $flags --window-size=1400,2400 --screenshot="$out/diff.png" \
   "file://$out/diff.html" >>"$out/chromium.log" 2>&1
-python3 - "$out/dom.html" "$out/diff.json" "$out/diff.png" <<'PY'
+# Layout: no id cell's content (ids and the relation label, "reworded
+# 0.84 footnotes") may overflow into the text beside it. The page forbids
+# scripts, so a copy without its CSP measures itself and writes the
+# result into the DOM. Both the corpus pair and an English pair, whose
+# labels are longer.
+"$bin" diff --format=html tests/data/en/A_RES_74_197.txt tests/data/en/A_RES_75_202.txt >"$out/diff-en.html"
+for page in diff diff-en; do
+  sed -e '/Content-Security-Policy/d' -e 's|</body>|<script>var bad = [], n = 0;\
+document.querySelectorAll("td.id").forEach(function (td) { n++;\
+  if (td.scrollWidth > td.clientWidth + 1) bad.push(td.parentNode.id); });\
+document.body.setAttribute("data-idcells", n);\
+document.body.setAttribute("data-overflow", bad.join(" "));</script></body>|' \
+    "$out/$page.html" >"$out/$page-measure.html"
+  # shellcheck disable=SC2086
+  timeout 120 "$chromium" $flags --window-size=1400,2400 --dump-dom \
+    "file://$out/$page-measure.html" >"$out/$page-measure-dom.html" 2>>"$out/chromium.log"
+done
+python3 - "$out/dom.html" "$out/diff.json" "$out/diff.png" "$out/diff-measure-dom.html" "$out/diff-en-measure-dom.html" <<'PY'
 import html.parser, json, os, sys
 dom, js, png = sys.argv[1:4]
+measured = sys.argv[4:]
 stats = json.load(open(js, encoding="utf-8"))["stats"]
 
 class Dom(html.parser.HTMLParser):
@@ -58,6 +76,17 @@ for h in d.hrefs:
         fail.append("link %r goes nowhere in the page" % h)
 if not os.path.exists(png) or os.path.getsize(png) < 10000:
     fail.append("no screenshot")
+import re
+for m in measured:
+    text = open(m, encoding="utf-8").read()
+    cells = re.search(r'data-idcells="(\d+)"', text)
+    over = re.search(r'data-overflow="([^"]*)"', text)
+    if not cells or int(cells.group(1)) == 0 or over is None:
+        fail.append("%s: the layout was not measured" % os.path.basename(m))
+    elif over.group(1):
+        fail.append("%s: id cells overflow into the text in rows %s" % (os.path.basename(m), over.group(1)))
+    else:
+        print("%s: %s id cells, none overflows" % (os.path.basename(m), cells.group(1)))
 print("DOM rows:", d.rows, "del:", d.tags.get("del"), "ins:", d.tags.get("ins"),
       "links:", len(d.hrefs), "screenshot:", png, os.path.getsize(png) if os.path.exists(png) else 0, "bytes")
 if fail:

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <unistd.h>
 
 typedef struct {
@@ -197,12 +198,17 @@ static void test_check__debris_in_a_paragraph(void **state)
 	resdiff_doc_add_unit(NULL, doc, "PP2", RESDIFF_UNIT_PREAMBLE, "", "Recalling 09-49042 (C) x,", 5);
 	resdiff_doc_add_unit(NULL, doc, "PP3", RESDIFF_UNIT_PREAMBLE, "", "12", 7);
 	resdiff_doc_add_unit(NULL, doc, "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Decides¹ [A/1](#);", 9);
+	/* one space between an ideograph and a Latin word is no debris; one
+	 * next to a number is */
+	resdiff_doc_add_unit(NULL, doc, "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "发展数字强化的社会 and 知识经济，方针 C7 和 A/60/687。", 11);
+	resdiff_doc_add_unit(NULL, doc, "OP3", RESDIFF_UNIT_OPERATIVE, "3.", "注意到 2008年", 13);
 	assert_int_equal(resdiff_findings_new(&f), 0);
 	assert_int_equal(resdiff_check_doc(f, doc, "x.txt", accept), 0);
 	assert_finding(f, "debris", 3, "PP1 contains a space next to a CJK character");
 	assert_finding(f, "debris", 5, "PP2 contains a job number");
 	assert_finding(f, "debris", 9, "OP1 contains a superscript footnote marker");
-	assert_int_equal(f->count, 3);
+	assert_finding(f, "debris", 13, "OP3 contains a space next to a CJK character");
+	assert_int_equal(f->count, 4);
 	assert_int_equal(f->accepted, 1);
 	resdiff_findings_free(f);
 	resdiff_doc_free(doc);
@@ -215,19 +221,19 @@ static void test_check__formats(void **state)
 	assert_int_equal(resdiff_findings_new(&f), 0);
 	resdiff_findings_add(f, "corpus/a,b.txt", 12, "diagnostic", "paragraph numbers jump: 100%% sure\nreally");
 	resdiff_findings_add(f, "corpus/c.manifest", 0, "manifest", "x");
-	assert_int_equal(resdiff_render_findings(&b, f, "github"), 0);
+	assert_int_equal(resdiff_render_findings_github(&b, f), 0);
 	assert_string_equal(b.ptr,
 		"::error file=corpus/a%2Cb.txt,line=12,title=resdiff diagnostic::paragraph numbers jump: 100%25 sure%0Areally\n"
 		"::error file=corpus/c.manifest,title=resdiff manifest::x\n");
 	resdiff_buf_clear(&b);
-	assert_int_equal(resdiff_render_findings(&b, f, "text"), 0);
+	assert_int_equal(resdiff_render_findings_text(&b, f), 0);
 	assert_string_equal(b.ptr,
 		"corpus/a,b.txt:12: diagnostic: paragraph numbers jump: 100% sure^Jreally\n"
 		"corpus/c.manifest: manifest: x\n");
 	resdiff_buf_clear(&b);
-	assert_int_equal(resdiff_render_findings(&b, f, "json"), 0);
-	assert_non_null(strstr(b.ptr, "\"file\": \"corpus/a,b.txt\", \"line\": 12, \"kind\": \"diagnostic\""));
-	assert_non_null(strstr(b.ptr, "\"count\": 2"));
+	assert_int_equal(resdiff_render_findings_json(&b, f), 0);
+	assert_non_null(strstr(b.ptr, "\"file\":\"corpus/a,b.txt\",\"line\":12,\"kind\":\"diagnostic\""));
+	assert_non_null(strstr(b.ptr, "\"count\":2"));
 	resdiff_buf_dispose(&b);
 	resdiff_findings_free(f);
 }
@@ -245,6 +251,132 @@ static void test_check__cli_exit_codes(void **state)
 	assert_int_equal(test_system("'%s' check '%s/nope' 2>/dev/null", RESDIFF_BINARY, fx->dir), 2);
 }
 
+/* The parser's notes are listed, in every format, and not counted. */
+static void test_check__notes_are_listed_not_counted(void **state)
+{
+	resdiff_findings *f = NULL;
+	resdiff_buf b = RESDIFF_BUF_INIT;
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/data/parse-classes/marker_after_a_number.en.txt",
+		RESDIFF_SOURCE_DIR);
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_file(f, path, NULL, NULL), 0);
+	assert_int_equal(f->count, 0);
+	assert_int_equal(f->note_count, 1);
+	assert_string_equal(f->notes[0].kind, "note");
+	assert_int_equal(f->notes[0].line, 20);
+	assert_int_equal(resdiff_render_findings_text(&b, f), 0);
+	assert_non_null(strstr(b.ptr, "marker_after_a_number.en.txt:20: note: the number 5 after"));
+	assert_non_null(strstr(b.ptr, "\nno findings\n"));
+	resdiff_buf_clear(&b);
+	assert_int_equal(resdiff_render_findings_github(&b, f), 0);
+	assert_non_null(strstr(b.ptr, "::notice file="));
+	resdiff_buf_clear(&b);
+	assert_int_equal(resdiff_render_findings_json(&b, f), 0);
+	assert_non_null(strstr(b.ptr, "\"count\":0,\"accepted\":0,\"notes\":[\n{\"file\":"));
+	resdiff_buf_dispose(&b);
+	resdiff_findings_free(f);
+	/* and the command passes */
+	assert_int_equal(test_system("'%s' check '%s' >/dev/null", RESDIFF_BINARY, path), 0);
+}
+
+static void parse_traced_file(resdiff_doc **doc, resdiff_parse_trace **trace, const char *relpath)
+{
+	resdiff_parse_options opts = RESDIFF_PARSE_OPTIONS_INIT;
+	size_t len;
+	char *text = test_read_source(relpath, &len);
+	assert_int_equal(resdiff_parse_traced(doc, trace, text, len, &opts), 0);
+	free(text);
+}
+
+/* The accounting finds a word or number that went missing from a unit,
+ * and a marker taken in a weak form while the number stays glued. */
+static void test_check__accounting_finds_what_was_lost(void **state)
+{
+	resdiff_findings *f = NULL;
+	resdiff_doc *doc = NULL;
+	resdiff_parse_trace *t = NULL;
+	resdiff_unit *u;
+	size_t k;
+
+	parse_traced_file(&doc, &t, "tests/data/parse-classes/marker_after_a_number.en.txt");
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_account(f, doc, t, "x.txt", NULL), 0);
+	assert_int_equal(f->count, 0);
+	/* a parser that dropped the "3" of "paragraph 3" */
+	u = (resdiff_unit *)resdiff_doc_unit_by_id(doc, "PP2");
+	u->text = "Recalling also paragraph of its resolution 72/279 and the Paris Agreement, adopted "
+		"under the Convention, which entered into force on 4 November 2016,";
+	assert_int_equal(resdiff_check_account(f, doc, t, "x.txt", NULL), 0);
+	assert_finding(f, "loss", 13, "PP2 lost text of its source: \"…ecalling also paragraph 3 of its resolution 72/2…\" at byte 25");
+	resdiff_findings_free(f);
+
+	/* a parser that took "paragraph 3" for the marker and left "Agreement,3" */
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	u->text = "Recalling also paragraph of its resolution 72/279 and the Paris Agreement, adopted "
+		"under the Convention,3 which entered into force on 4 November 2016,";
+	for (k = 0; k < t->marker_count; k++)
+		if (!strcmp(t->markers[k].label, "3")) {
+			resdiff_marker_trace m = t->markers[k];
+			m.line = 13;
+			m.byte = strlen("Recalling also paragraph ");
+			m.form = "spaced";
+			/* markers stay in reading order: before the 2 of "Agreement,2" */
+			assert_string_equal(t->markers[k - 1].label, "2");
+			t->markers[k] = t->markers[k - 1];
+			t->markers[k - 1] = m;
+			break;
+		}
+	assert_int_equal(resdiff_check_account(f, doc, t, "x.txt", NULL), 0);
+	assert_finding(f, "marker", 13, "PP2: footnote marker 3 was taken from \"…ecalling also paragraph 3 of");
+	assert_int_equal(f->count, 1);
+	resdiff_findings_free(f);
+
+	/* a footnote cited for the first time after a higher one */
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	u = (resdiff_unit *)resdiff_doc_unit_by_id(doc, "PP3");
+	u->fnrefs[0].label = "7";
+	assert_int_equal(resdiff_check_account(f, doc, t, "x.txt", NULL), 0);
+	assert_finding(f, "marker", 0, "PP4 cites footnote 5 for the first time after footnote 7");
+	resdiff_findings_free(f);
+	resdiff_parse_trace_free(t);
+	resdiff_doc_free(doc);
+}
+
+/* Property: in every text of the repository, every word and number of a
+ * line that went into a unit or a footnote is in its text or is one of
+ * its markers (the accounting finds nothing). */
+static void test_check__every_word_is_accounted_for(void **state)
+{
+	static const char *const dirs[] = { "corpus", "tests/data/en", "tests/data/synthetic",
+		"tests/data/parse-classes" };
+	size_t d, files = 0;
+	for (d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++) {
+		char path[1024];
+		DIR *dir;
+		struct dirent *e;
+		snprintf(path, sizeof(path), "%s/%s", RESDIFF_SOURCE_DIR, dirs[d]);
+		assert_non_null(dir = opendir(path));
+		while ((e = readdir(dir))) {
+			resdiff_findings *f = NULL;
+			size_t len = strlen(e->d_name), i;
+			if (len < 5 || strcmp(e->d_name + len - 4, ".txt"))
+				continue;
+			snprintf(path, sizeof(path), "%s/%s/%s", RESDIFF_SOURCE_DIR, dirs[d], e->d_name);
+			assert_int_equal(resdiff_findings_new(&f), 0);
+			assert_int_equal(resdiff_check_file(f, path, NULL, NULL), 0);
+			for (i = 0; i < f->count; i++)
+				if (!strcmp(f->items[i].kind, "loss") || !strcmp(f->items[i].kind, "marker"))
+					fail_msg("%s:%zu: %s: %s", path, f->items[i].line, f->items[i].kind,
+						f->items[i].message);
+			resdiff_findings_free(f);
+			files++;
+		}
+		closedir(dir);
+	}
+	assert_true(files >= 15);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +390,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_check__manifest_that_does_not_load, setup, teardown),
 		cmocka_unit_test(test_check__debris_in_a_paragraph),
 		cmocka_unit_test(test_check__formats),
+		cmocka_unit_test(test_check__notes_are_listed_not_counted),
+		cmocka_unit_test(test_check__accounting_finds_what_was_lost),
+		cmocka_unit_test(test_check__every_word_is_accounted_for),
 		cmocka_unit_test_setup_teardown(test_check__cli_exit_codes, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

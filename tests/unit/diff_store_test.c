@@ -153,7 +153,7 @@ static void test_diff_store__correction_keeps_its_series(void **state)
 	assert_non_null(strstr(out, "2017-07-06  E/RES/2017/21"));
 	free(out);
 	out = run(&st, "'%s' -C '%s/r' show --format=json 2009/7", RESDIFF_BINARY, repo);
-	assert_non_null(strstr(out, "\"series\": \"ecosoc-wsis\""));
+	assert_non_null(strstr(out, "\"series\":\"ecosoc-wsis\""));
 	assert_non_null(strstr(out, "回顾联合国承认各个组织"));
 	free(out);
 }

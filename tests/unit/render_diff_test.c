@@ -185,6 +185,50 @@ static void test_render_diff__amendments_in_both_languages(void **state)
 	resdiff_doc_free(b);
 }
 
+/* One clause citing footnote 1, whose body is `note`. */
+static resdiff_doc *doc_with_note(const char *note, const char *label)
+{
+	resdiff_doc *doc = doc2("Recalls its resolution on the matter,", NULL);
+	resdiff_unit *u = &doc->units[0];
+	assert_int_equal(resdiff_doc_add_fnref(doc, u, label, 36), 0);
+	assert_int_equal(resdiff_doc_add_footnote(doc, label, note, 9), 0);
+	return doc;
+}
+
+/* A change of a footnote alone showed a bare "OP1 → OP1 unchanged
+ * footnotes" header: the old and new footnote and its word edits are
+ * shown in text, Markdown and HTML. */
+static void test_render_diff__footnote_changes_are_shown(void **state)
+{
+	resdiff_doc *a = doc_with_note("See A/74/62-E/2019/6.", "1");
+	resdiff_doc *b = doc_with_note("See A/75/62-E/2020/11.", "2");
+	resdiff_doc *c = doc2("Recalls its resolution on the matter,", NULL);
+	char *s;
+
+	s = render(resdiff_render_diff_text, a, b, false);
+	assert_non_null(strstr(s, "@@ OP1 \xe2\x86\x92 OP1 unchanged footnotes @@\n"
+		" footnote 1 \xe2\x86\x92 2: See A/[-74-]{+75+}/62-E/[-2019/6-]{+2020/11+}.\n"));
+	free(s);
+	s = render(resdiff_render_diff_markdown, a, b, false);
+	assert_non_null(strstr(s, "unchanged, footnotes changed  \n  footnote 1 \xe2\x86\x92 2: "
+		"See A/<del>74</del><ins>75</ins>/62-E/<del>2019/6</del><ins>2020/11</ins>.\n"));
+	free(s);
+	s = render(resdiff_render_diff_html, a, b, false);
+	assert_non_null(strstr(s, "<div class=\"fn\"><span class=\"label\">[1]</span> See A/<del>74</del>/62-E/<del>2019/6</del>.</div>"));
+	assert_non_null(strstr(s, "<div class=\"fn\"><span class=\"label\">[2]</span> See A/<ins>75</ins>/62-E/<ins>2020/11</ins>.</div>"));
+	free(s);
+	/* a footnote no longer cited, and one cited anew */
+	s = render(resdiff_render_diff_text, a, c, false);
+	assert_non_null(strstr(s, " footnote 1 (gone): [-See A/74/62-E/2019/6.-]\n"));
+	free(s);
+	s = render(resdiff_render_diff_text, c, b, false);
+	assert_non_null(strstr(s, " footnote 2 (new): {+See A/75/62-E/2020/11.+}\n"));
+	free(s);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	resdiff_doc_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -194,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_render_diff__markdown_marks_edits_with_ins_and_del),
 		cmocka_unit_test(test_render_diff__amendments_apply_in_order),
 		cmocka_unit_test(test_render_diff__amendments_in_both_languages),
+		cmocka_unit_test(test_render_diff__footnote_changes_are_shown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,14 +24,14 @@ static void test_render_doc__json(void **state)
 	resdiff_buf b = RESDIFF_BUF_INIT;
 	assert_int_equal(resdiff_render_doc_json(&b, doc, "in.txt"), 0);
 	assert_string_equal(b.ptr,
-		"{\"schema\": 1, \"source\": \"in.txt\", \"meta\": {\"symbol\": \"A/RES/1/1\", "
-		"\"body\": null, \"kind\": null, \"date\": null, \"meeting\": \"3\", \"title\": null, "
-		"\"language\": null, \"chapeau\": null, \"series\": null, \"footnotes\": []}, "
-		"\"units\": [{\"id\": \"PP1\", \"kind\": \"preamble\", \"label\": \"\", "
-		"\"text\": \"Recalling \\\"x\\\"\\\\y,\", \"line\": 5, \"footnotes\": [{\"label\": \"1\", \"offset\": 10}]}, "
-		"{\"id\": \"OP1\", \"kind\": \"operative\", \"label\": \"1.\", \"text\": \"Decides\\u001b[2J;\", "
-		"\"line\": 7, \"footnotes\": []}], \"footnotes\": [{\"label\": \"1\", \"text\": \"See <A/1>.\", "
-		"\"line\": 9}], \"diagnostics\": [{\"line\": 4, \"message\": \"paragraph numbers jump from 1 to 3\"}]}");
+		"{\"schema\":1,\"source\":\"in.txt\",\"meta\":{\"symbol\":\"A/RES/1/1\","
+		"\"body\":null,\"kind\":null,\"date\":null,\"meeting\":\"3\",\"title\":null,"
+		"\"language\":null,\"chapeau\":null,\"series\":null,\"footnotes\":[]},"
+		"\"units\":[{\"id\":\"PP1\",\"kind\":\"preamble\",\"label\":\"\","
+		"\"text\":\"Recalling \\\"x\\\"\\\\y,\",\"line\":5,\"footnotes\":[{\"label\":\"1\",\"offset\":10}]},"
+		"{\"id\":\"OP1\",\"kind\":\"operative\",\"label\":\"1.\",\"text\":\"Decides\\u001b[2J;\","
+		"\"line\":7,\"footnotes\":[]}],\"footnotes\":[{\"label\":\"1\",\"text\":\"See <A/1>.\","
+		"\"line\":9}],\"diagnostics\":[{\"line\":4,\"level\":\"warning\",\"message\":\"paragraph numbers jump from 1 to 3\"}]}\n");
 	resdiff_buf_dispose(&b);
 	resdiff_doc_free(doc);
 }

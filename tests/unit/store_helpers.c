@@ -97,6 +97,7 @@ void test_assert_docs_equal(const resdiff_doc *a, const resdiff_doc *b)
 	for (i = 0; i < a->diag_count; i++) {
 		assert_int_equal(a->diags[i].line, b->diags[i].line);
 		assert_string_equal(a->diags[i].message, b->diags[i].message);
+		assert_int_equal(a->diags[i].level, b->diags[i].level);
 	}
 #undef SAME_STR
 }

@@ -519,9 +519,9 @@ static void test_store__cli_corpus(void **state)
 	assert_int_equal(status, 0);
 	shown = test_capture(&status, "cd '%s/refs' && %s show 2017/21 --format=json", dir, bin);
 	assert_int_equal(status, 0);
-	assert_non_null(strstr(parsed, "\"units\": [{"));
-	assert_string_equal(strstr(parsed, "\"units\": ["), strstr(shown, "\"units\": ["));
-	assert_string_equal(strstr(parsed, "\"meta\": {"), strstr(shown, "\"meta\": {"));
+	assert_non_null(strstr(parsed, "\"units\":[{"));
+	assert_string_equal(strstr(parsed, "\"units\":["), strstr(shown, "\"units\":["));
+	assert_string_equal(strstr(parsed, "\"meta\":{"), strstr(shown, "\"meta\":{"));
 	free(parsed);
 	free(shown);
 	/* $RESDIFF_REPO, and a report (undated) found by its full symbol */

@@ -1,7 +1,94 @@
 /* text_test.c: UTF-8, scripts, language detection, sanitising. */
 #include "helpers.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
+
+/* resdiff_utf8_decode against ICU's U8_NEXT on b[0..n): the same code
+ * point (or both ill-formed) and the same number of bytes consumed.
+ * Returns 1 on a disagreement, after printing it. */
+static int decode_differs(const uint8_t *b, int32_t n)
+{
+	size_t adv = 0;
+	int32_t ours = resdiff_utf8_decode((const char *)b, (size_t)n, &adv), i = 0, k;
+	UChar32 icu;
+
+	U8_NEXT(b, i, n, icu);
+	if (icu < 0)
+		icu = -1;
+	if (ours == icu && adv == (size_t)i)
+		return 0;
+	fprintf(stderr, "decode of");
+	for (k = 0; k < n; k++)
+		fprintf(stderr, " %02X", b[k]);
+	fprintf(stderr, ": resdiff %d (%zu bytes), ICU %d (%d bytes)\n", ours, adv, icu, i);
+	return 1;
+}
+
+/* Every sequence of 1, 2 and 3 bytes (16 843 008 in all), and of the 4-byte
+ * sequences: all whose lead is F0..F4 (5 x 2^24, the only leads that read
+ * a fourth byte), and for every other lead every 3-byte prefix with a
+ * fourth byte that varies over the prefixes (so each fourth-byte value
+ * comes with 65 536 prefixes). RESDIFF_TEST_UTF8_ALL=1 runs all 2^32. */
+static void test_text__utf8_decode_agrees_with_icu(void **state)
+{
+	const char *all = getenv("RESDIFF_TEST_UTF8_ALL");
+	uint8_t b[4];
+	uint32_t x, lead;
+	size_t bad = 0;
+
+	for (x = 0; x < 0x100; x++) {
+		b[0] = (uint8_t)x;
+		bad += (size_t)decode_differs(b, 1);
+	}
+	for (x = 0; x < 0x10000 && bad < 10; x++) {
+		b[0] = (uint8_t)(x >> 8), b[1] = (uint8_t)x;
+		bad += (size_t)decode_differs(b, 2);
+	}
+	for (x = 0; x < 0x1000000 && bad < 10; x++) {
+		b[0] = (uint8_t)(x >> 16), b[1] = (uint8_t)(x >> 8), b[2] = (uint8_t)x;
+		bad += (size_t)decode_differs(b, 3);
+		b[3] = (uint8_t)(x * 7 + (x >> 8) * 13 + (x >> 16));
+		if (b[0] < 0xF0 || b[0] > 0xF4)
+			bad += (size_t)decode_differs(b, 4);
+	}
+	for (lead = 0xF0; lead <= 0xF4 && bad < 10; lead++)
+		for (x = 0; x < 0x1000000 && bad < 10; x++) {
+			b[0] = (uint8_t)lead, b[1] = (uint8_t)(x >> 16), b[2] = (uint8_t)(x >> 8);
+			b[3] = (uint8_t)x;
+			bad += (size_t)decode_differs(b, 4);
+		}
+	if (all && !strcmp(all, "1"))
+		for (x = 0; ; x++) {
+			b[0] = (uint8_t)(x >> 24), b[1] = (uint8_t)(x >> 16), b[2] = (uint8_t)(x >> 8);
+			b[3] = (uint8_t)x;
+			bad += (size_t)decode_differs(b, 4);
+			if (x == UINT32_MAX || bad >= 10)
+				break;
+		}
+	assert_int_equal(bad, 0);
+}
+
+/* The rules by example: overlong forms, surrogates, past U+10FFFF and
+ * truncated sequences are ill-formed, each maximal subpart at once. */
+static void test_text__utf8_decode_rules(void **state)
+{
+	size_t adv;
+	assert_int_equal(resdiff_utf8_decode("\xE2\x80\xAE", 3, &adv), 0x202E);
+	assert_int_equal(adv, 3);
+	assert_int_equal(resdiff_utf8_decode("\xE0\x80\xAF", 3, &adv), -1); /* overlong '/' */
+	assert_int_equal(adv, 1);
+	assert_int_equal(resdiff_utf8_decode("\xED\xA0\x80", 3, &adv), -1); /* surrogate */
+	assert_int_equal(adv, 1);
+	assert_int_equal(resdiff_utf8_decode("\xF0\x80\x80\xAF", 4, &adv), -1);
+	assert_int_equal(adv, 1);
+	assert_int_equal(resdiff_utf8_decode("\xE5\x86x", 3, &adv), -1); /* truncated */
+	assert_int_equal(adv, 2);
+	assert_int_equal(resdiff_utf8_decode("\xF4\x8F\xBF\xBF", 4, &adv), 0x10FFFF);
+	assert_int_equal(adv, 4);
+}
 
 static void test_text__utf8_validate(void **state)
 {
@@ -60,6 +147,45 @@ static void test_text__sanitize_masks_controls(void **state)
 	resdiff_buf_dispose(&b);
 }
 
+/* Every bidi embedding, override and isolate, and the line and paragraph
+ * separators, are masked; the marks Arabic text uses stay. */
+static void test_text__sanitize_masks_bidi_and_separators(void **state)
+{
+	static const uint32_t masked[] = { 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066,
+		0x2067, 0x2068, 0x2069, 0x2028, 0x2029 };
+	static const uint32_t kept[] = { 0x200E, 0x200F, 0x061C };
+	resdiff_buf b = RESDIFF_BUF_INIT;
+	char enc[4], want[16];
+	size_t i, n;
+
+	for (i = 0; i < sizeof(masked) / sizeof(masked[0]); i++) {
+		n = resdiff_utf8_encode(enc, masked[i]);
+		resdiff_buf_clear(&b);
+		assert_int_equal(resdiff_text_sanitize(&b, enc, n, true), 0);
+		snprintf(want, sizeof(want), "<U+%04X>", (unsigned)masked[i]);
+		assert_string_equal(b.ptr, want);
+	}
+	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+		n = resdiff_utf8_encode(enc, kept[i]);
+		resdiff_buf_clear(&b);
+		assert_int_equal(resdiff_text_sanitize(&b, enc, n, false), 0);
+		assert_int_equal(b.size, n);
+		assert_memory_equal(b.ptr, enc, n);
+	}
+	resdiff_buf_dispose(&b);
+}
+
+/* Overlong forms and surrogates never reach a terminal raw: every byte of
+ * the ill-formed sequence is shown escaped. */
+static void test_text__sanitize_escapes_overlong(void **state)
+{
+	resdiff_buf b = RESDIFF_BUF_INIT;
+	const char *s = "a\xE0\x80\xAF" "b\xC0\x9B" "c\xED\xA0\x80" "d\xE5\x86";
+	assert_int_equal(resdiff_text_sanitize(&b, s, strlen(s), false), 0);
+	assert_string_equal(b.ptr, "a\\xe0\\x80\\xafb\\xc0\\x9bc\\xed\\xa0\\x80d\\xe5\\x86");
+	resdiff_buf_dispose(&b);
+}
+
 static void test_text__natural_order(void **state)
 {
 	assert_true(resdiff_text_natural_cmp("E/RES/2009/7", "E/RES/2009/10") < 0);
@@ -72,9 +198,13 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text__utf8_validate),
+		cmocka_unit_test(test_text__utf8_decode_rules),
+		cmocka_unit_test(test_text__utf8_decode_agrees_with_icu),
 		cmocka_unit_test(test_text__cjk_classes),
 		cmocka_unit_test(test_text__detect_language),
 		cmocka_unit_test(test_text__sanitize_masks_controls),
+		cmocka_unit_test(test_text__sanitize_masks_bidi_and_separators),
+		cmocka_unit_test(test_text__sanitize_escapes_overlong),
 		cmocka_unit_test(test_text__natural_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

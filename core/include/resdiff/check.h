@@ -14,6 +14,7 @@
 #include "resdiff/common.h"
 #include "resdiff/doc.h"
 #include "resdiff/manifest.h"
+#include "resdiff/parse.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -22,7 +23,8 @@ extern "C" {
 typedef struct {
 	const char *file;     /* as given (manifest-relative paths joined) */
 	size_t line;          /* 1-based, 0 when the finding has no line */
-	const char *kind;     /* "parse", "diagnostic", "debris", "metadata", "manifest" */
+	const char *kind;     /* "parse", "diagnostic", "debris", "loss", "marker",
+	                       * "metadata", "manifest" */
 	const char *message;
 } resdiff_finding;
 
@@ -30,6 +32,9 @@ typedef struct resdiff_findings {
 	resdiff_finding *items;
 	size_t count, alloc;
 	size_t accepted;      /* findings matched by a manifest "accept" line */
+	resdiff_finding *notes; /* the parser's notes (kind "note"): listed, not
+	                         * counted among the findings */
+	size_t note_count, note_alloc;
 	resdiff_arena *arena;
 } resdiff_findings;
 
@@ -42,10 +47,27 @@ int resdiff_findings_add(resdiff_findings *f, const char *file, size_t line,
 #endif
 	;
 
+/* resdiff_findings_add(), unless the message is one of `accept` (a NULL-
+ * terminated list, may be NULL): then it is only counted in f->accepted. */
+int resdiff_check_add(resdiff_findings *f, const char *file, size_t line, const char *kind,
+		const char *const *accept, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 6, 7)))
+#endif
+	;
+
 /* Findings in a parsed document: its diagnostics and any debris left in
- * a unit's text. `accept` (may be NULL) lists messages to let pass. */
+ * a unit's text. `accept` (may be NULL) lists messages to let pass.
+ * Diagnostics at the note level go to f->notes. */
 int resdiff_check_doc(resdiff_findings *f, const resdiff_doc *doc, const char *file,
 		const char *const *accept);
+
+/* Every word and number of the source accounted for (the trace of the
+ * parse that made `doc`): a unit's or footnote's text lost something of
+ * its source lines ("loss"), or a footnote marker was taken in a weak form
+ * while the same number stays glued to a word in the unit ("marker"). */
+int resdiff_check_account(resdiff_findings *f, const resdiff_doc *doc,
+		const resdiff_parse_trace *trace, const char *file, const char *const *accept);
 
 /* Read and parse one file (a file that does not parse is a finding, not an
  * error); with a manifest entry, also compare the metadata. */

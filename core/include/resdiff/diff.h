@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include "resdiff/common.h"
 #include "resdiff/doc.h"
+#include "resdiff/json.h"
 #include "resdiff/align.h"
 #include "resdiff/worddiff.h"
 
@@ -33,10 +34,22 @@ extern "C" {
 
 #define RESDIFF_DIFF_JSON_SCHEMA 1
 
+/* A footnote of a change whose footnotes changed, old beside new: the
+ * footnotes its old and its new clauses cite, in citation order, without
+ * those whose bodies are the same on both sides, paired in order. */
+typedef struct {
+	const resdiff_footnote *old_note;  /* borrowed from the old document; NULL: none */
+	const resdiff_footnote *new_note;  /* borrowed from the new document; NULL: none */
+	resdiff_edit *edits;               /* word edits of the body when both are there */
+	size_t edit_count;
+} resdiff_footnote_edit;
+
 typedef struct resdiff_diff {
 	resdiff_alignment *alignment;  /* owned */
 	resdiff_edit **edits;          /* per change; NULL when none */
 	size_t *edit_count;            /* per change */
+	resdiff_footnote_edit **notes; /* per change; NULL when its footnotes did not change */
+	size_t *note_count;            /* per change */
 	double align_seconds;          /* time spent in each stage */
 	double init_seconds;           /* libgit2 init (once, when edits are needed) */
 	double edits_seconds;          /* word edits, init excluded */
@@ -47,9 +60,7 @@ int resdiff_diff_docs(resdiff_diff **out, const resdiff_doc *old_doc,
 		const resdiff_doc *new_doc, const resdiff_align_options *opts);
 void resdiff_diff_free(resdiff_diff *diff);
 
-/* True when the diff has something to show (anything but unchanged
- * clauses in place with the same footnotes): `resdiff diff --exit-code`. */
-bool resdiff_diff_has_changes(const resdiff_diff *diff);
+
 
 typedef struct {
 	const char *old_source;  /* names shown for the two sides (paths, refs) */
@@ -61,9 +72,16 @@ typedef struct {
 	bool html_fragment;      /* html: one <section>, for a page of several
 	                            diffs (resdiff_render_diff_html_open/close) */
 	const char *html_id_prefix; /* html: prefix of element ids ("p2-"), NULL: none */
+	bool json_lines;         /* json: the whole object on one line (JSON Lines) */
 } resdiff_diff_render_options;
 
-#define RESDIFF_DIFF_RENDER_OPTIONS_INIT { NULL, NULL, false, false, NULL, false, NULL }
+#define RESDIFF_DIFF_RENDER_OPTIONS_INIT { NULL, NULL, false, false, NULL, false, NULL, false }
+
+/* True when the diff has something to show under the options (anything
+ * but unchanged clauses in place with the same footnotes, among the
+ * changes --only=operative keeps; opts may be NULL): `resdiff diff
+ * --exit-code`. */
+bool resdiff_diff_has_changes(const resdiff_diff *diff, const resdiff_diff_render_options *opts);
 
 /* Is this change shown under the options (--only=operative)? */
 bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,
@@ -79,8 +97,12 @@ int resdiff_render_diff_text(resdiff_buf *out, const resdiff_diff *diff,
 int resdiff_render_diff_stat(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
 /* One JSON object (docs/JSON-DIFF.md, schema RESDIFF_DIFF_JSON_SCHEMA)
- * and a newline. */
+ * and a newline, one change per line (or all on one line with
+ * json_lines). */
 int resdiff_render_diff_json(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+/* The same object as a value of a larger JSON document being written. */
+int resdiff_diff_json_write(resdiff_json *w, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
 /* Markdown for a pull-request comment: a summary table, then the changes
  * with ~~deleted~~ and **inserted** text. */

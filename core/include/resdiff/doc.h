@@ -63,10 +63,22 @@ typedef struct {
 	size_t line;
 } resdiff_footnote;
 
+/* A warning says the text (or the parse) is wrong and `resdiff check`
+ * counts it; a note says the parser was unsure and kept the text as it is
+ * (a number that could be a footnote marker): check lists it, CI passes. */
+typedef enum {
+	RESDIFF_DIAG_WARNING = 0,
+	RESDIFF_DIAG_NOTE
+} resdiff_diag_level;
+
 typedef struct {
 	size_t line;            /* 0 when not tied to a line */
 	const char *message;
+	resdiff_diag_level level;
 } resdiff_diag;
+
+/* "warning", "note" as in JSON. */
+const char *resdiff_diag_level_name(resdiff_diag_level level);
 
 /* Metadata; a member is NULL when unknown. */
 typedef struct {
@@ -113,6 +125,12 @@ int resdiff_doc_add_footnote(resdiff_doc *doc, const char *label,
 		const char *text, size_t line);
 int resdiff_doc_add_meta_footnote(resdiff_doc *doc, const char *label);
 int resdiff_doc_add_diag(resdiff_doc *doc, size_t line, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+/* A diagnostic at the note level (see resdiff_diag_level). */
+int resdiff_doc_add_note(resdiff_doc *doc, size_t line, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 3, 4)))
 #endif

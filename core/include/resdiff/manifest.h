@@ -14,6 +14,7 @@
  *       meeting = 36
  *       title = ...
  *       source = E_RES_2009_7.zh.txt
+ *       format = text                       (or akn: Akoma Ntoso XML)
  *       accept = footnote 2 is not cited    (optional, repeatable)
  *
  * Ownership: resdiff_manifest_load() returns a manifest the caller frees
@@ -44,6 +45,7 @@ typedef struct {
 	const char *meeting;
 	const char *title;
 	const char *source;    /* as written, relative to the manifest */
+	const char *format;    /* of the source: "text" (NULL) or "akn" */
 	const char *path;      /* source joined to the manifest's directory */
 	const char **accept;   /* known findings of the source text ("accept"
 	                        * may be given several times), NULL-terminated */

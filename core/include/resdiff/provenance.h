@@ -133,6 +133,23 @@ int resdiff_render_provenance_json(resdiff_buf *out, const resdiff_provenance *p
 /* Oldest clauses kept per member. */
 #define RESDIFF_STATS_OLDEST 3
 
+/* One clause of a member, for the picture of a series. */
+typedef struct {
+	const char *id;
+	const char *text;
+	resdiff_relation arrival;   /* from the previous member: unchanged, reworded,
+	                               split, merged, or added (new; all of the first) */
+	bool dropped_next;          /* not carried into the next member */
+} resdiff_member_clause;
+
+/* A band from a clause of the previous member to a clause of this one:
+ * one per old and new clause of a matched change (a split forks). */
+typedef struct {
+	size_t from, to;            /* indices into the two members' clauses */
+	resdiff_relation relation;  /* unchanged, reworded, split or merged */
+	bool moved;
+} resdiff_member_link;
+
 typedef struct {
 	const char *symbol;
 	const char *date;
@@ -149,6 +166,9 @@ typedef struct {
 	 * member, symbol and date the member it first appeared in */
 	resdiff_clause_ref oldest[RESDIFF_STATS_OLDEST];
 	size_t oldest_count;
+	resdiff_member_clause *clauses;   /* `units` of them, in reading order */
+	resdiff_member_link *links;       /* from the previous member's clauses */
+	size_t link_count;
 } resdiff_member_stats;
 
 typedef struct {
@@ -166,8 +186,18 @@ void resdiff_series_stats_free(resdiff_series_stats *stats);
 /* Text with a per-year chart of Unicode bars. */
 int resdiff_render_stats_text(resdiff_buf *out, const resdiff_series_stats *stats);
 int resdiff_render_stats_json(resdiff_buf *out, const resdiff_series_stats *stats);
-/* One self-contained HTML page with an SVG chart. */
+/* One self-contained HTML page: the picture of the series, an SVG chart
+ * of carry-over per member, and the table. */
 int resdiff_render_stats_html(resdiff_buf *out, const resdiff_series_stats *stats);
+/* The picture of the series, a standalone SVG document (no script, no
+ * external reference): a column per member in adoption order, a box per
+ * clause coloured by how it arrived (unchanged, reworded, new) and
+ * outlined when it is dropped next time, bands from each clause to its
+ * successors (forked for splits and merges), a <title> per box with the
+ * clause's id and first words. resdiff_stats_svg_write writes the <svg>
+ * element alone, for an HTML page. */
+int resdiff_render_stats_svg(resdiff_buf *out, const resdiff_series_stats *stats);
+int resdiff_stats_svg_write(resdiff_buf *out, const resdiff_series_stats *stats);
 
 #ifdef __cplusplus
 }

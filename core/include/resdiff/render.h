@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include "resdiff/common.h"
 #include "resdiff/doc.h"
+#include "resdiff/json.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -18,24 +19,33 @@ extern "C" {
 
 #define RESDIFF_JSON_SCHEMA 1
 
-/* A JSON string literal (with quotes) or `null` for NULL. */
-int resdiff_json_str(resdiff_buf *out, const char *s);
 /* HTML-escaped text (& < > " '). */
 int resdiff_html_escape(resdiff_buf *out, const char *s, size_t len);
+/* The same after the terminal sanitizer (resdiff_text_sanitize: control
+ * characters and bidi controls masked), for text from documents. */
+int resdiff_html_escape_text(resdiff_buf *out, const char *s, size_t len, bool keep_newlines);
 
 /* `ID<TAB>text` per unit, then `[label]<TAB>text` per footnote. Text is
  * sanitised (no control characters) when `sanitize` is set. */
 int resdiff_render_doc_text(resdiff_buf *out, const resdiff_doc *doc, bool sanitize);
-/* One JSON object (no trailing newline), docs/JSON.md schema 1. */
+/* A stored document for a reader: one "key value" line per known
+ * metadata field (symbol, language, body, kind, series, adopted, meeting,
+ * title, chapeau, and source: the stored text's object id `blob`, when
+ * given), a blank line, then resdiff_render_doc_text(), all sanitised. */
+int resdiff_render_doc_card(resdiff_buf *out, const resdiff_doc *doc, const char *blob);
+/* One JSON object on one line with its newline (docs/JSON.md, schema 1):
+ * several documents make JSON Lines. */
 int resdiff_render_doc_json(resdiff_buf *out, const resdiff_doc *doc, const char *source);
 /* One summary line: symbol, language, counts per kind, footnotes, diags. */
 int resdiff_render_doc_summary(resdiff_buf *out, const resdiff_doc *doc, const char *source);
 
 struct resdiff_findings;
-/* Check findings: "text" (file:line: kind: message), "json" (one object,
- * docs/CHECK.md) or "github" (::error file=…,line=…::… annotations). */
-int resdiff_render_findings(resdiff_buf *out, const struct resdiff_findings *f,
-		const char *format);
+/* Check findings as text (file:line: kind: message, or "no findings"),
+ * JSON (one object, docs/CHECK.md) or GitHub Actions annotations
+ * (::error file=…,line=…::…). */
+int resdiff_render_findings_text(resdiff_buf *out, const struct resdiff_findings *f);
+int resdiff_render_findings_json(resdiff_buf *out, const struct resdiff_findings *f);
+int resdiff_render_findings_github(resdiff_buf *out, const struct resdiff_findings *f);
 
 #ifdef __cplusplus
 }

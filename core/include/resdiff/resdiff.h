@@ -18,6 +18,7 @@
 #include "resdiff/doc.h"
 #include "resdiff/manifest.h"
 #include "resdiff/parse.h"
+#include "resdiff/pdf.h"
 #include "resdiff/render.h"
 #include "resdiff/canon.h"
 #include "resdiff/store.h"
@@ -28,5 +29,6 @@
 #include "resdiff/diff.h"
 #include "resdiff/report.h"
 #include "resdiff/provenance.h"
+#include "resdiff/akn.h"
 
 #endif

@@ -17,15 +17,19 @@
 extern "C" {
 #endif
 
-/* Check that s[0..len) is well-formed UTF-8 (no overlongs, surrogates or
- * code points past U+10FFFF). On failure returns RESDIFF_EINVALID and
- * stores the offset of the first bad byte in *bad_offset (may be NULL). */
-int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset);
-
-/* Decode the code point at s (at most `len` bytes; s must be valid UTF-8
- * there) and store its byte length in *adv. Returns the code point, or -1
- * (with *adv = 1) on a malformed sequence. */
+/* The one UTF-8 decoder of resdiff: decode the code point at s (at most
+ * `len` bytes) and store the number of bytes it took in *adv (>= 1).
+ * Well-formed means Unicode's table 3-7: no overlong forms, surrogates or
+ * code points past U+10FFFF. On an ill-formed sequence returns -1 and
+ * *adv covers its maximal subpart (the lead byte and the trail bytes that
+ * could still have completed it), exactly as ICU's U8_NEXT: each such
+ * subpart is one U+FFFD or one escaped run, never more. */
 int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv);
+
+/* Check that s[0..len) is well-formed UTF-8 (by resdiff_utf8_decode). On
+ * failure returns RESDIFF_EINVALID and stores the offset of the first bad
+ * byte in *bad_offset (may be NULL). */
+int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset);
 
 /* Encode cp into out (4 bytes room); returns the byte length (0 if bad). */
 size_t resdiff_utf8_encode(char out[4], uint32_t cp);
@@ -34,10 +38,13 @@ size_t resdiff_utf8_encode(char out[4], uint32_t cp);
 size_t resdiff_utf8_count(const char *s, size_t len);
 
 /* Han, kana, Hangul, Bopomofo and CJK punctuation/full-width forms: the
- * characters next to which no space is kept when lines are joined. */
+ * characters next to which no space is kept when lines are joined (but
+ * one between an ideograph and a Latin word, docs/PARSE.md rule 7). */
 bool resdiff_text_is_cjk(uint32_t cp);
 /* Han, kana or Hangul letters only (tokenised one character per token). */
 bool resdiff_text_is_ideograph(uint32_t cp);
+/* A letter of the Latin script (ASCII, Latin-1, Latin Extended). */
+bool resdiff_text_is_latin(uint32_t cp);
 /* Unicode White_Space, plus U+200B and U+FEFF. */
 bool resdiff_text_is_space(uint32_t cp);
 
@@ -52,10 +59,13 @@ int resdiff_text_natural_cmp(const char *a, const char *b);
 /* True for the six UN language codes. */
 bool resdiff_text_language_valid(const char *lang);
 
-/* Append s[0..len) to out with control characters (C0 except TAB and
- * newline when allowed, DEL, C1, bidi overrides) replaced by U+FFFD-free
- * visible escapes ("\x1b" -> "^["), so terminal escape sequences from a
- * text never reach a terminal. */
+/* The terminal sanitizer: append s[0..len) to out with what could drive
+ * a terminal or reorder the text shown around it replaced by visible
+ * escapes: C0 controls except TAB (and newline when kept) as "^[", DEL as
+ * "^?", C1 controls, bidi embeddings, overrides and isolates (U+202A..E,
+ * U+2066..9) and the line/paragraph separators U+2028/9 as "<U+202E>",
+ * and each byte of an ill-formed sequence (overlong forms included) as
+ * "\xe0". The marks U+200E, U+200F and U+061C are kept. */
 int resdiff_text_sanitize(resdiff_buf *out, const char *s, size_t len, bool keep_newlines);
 
 #ifdef __cplusplus

@@ -1,0 +1,135 @@
+/* akn.c: what the Akoma Ntoso writer and reader share: libxml2's set-up,
+ * languages, document types and authors (docs/AKN.md). */
+#include "akn_internal.h"
+
+#include <libxml/parser.h>
+#include <pthread.h>
+#include <string.h>
+
+static pthread_once_t akn_once = PTHREAD_ONCE_INIT;
+
+static void akn_init_once(void)
+{
+	xmlInitParser();
+}
+
+void akn_init(void)
+{
+	pthread_once(&akn_once, akn_init_once);
+}
+
+/* The six UN languages in ISO 639-1 (resdiff) and ISO 639-2 (AKN). */
+static const char *const languages[][2] = {
+	{ "ar", "ara" }, { "zh", "zho" }, { "en", "eng" },
+	{ "fr", "fra" }, { "ru", "rus" }, { "es", "spa" },
+};
+
+#define LANGUAGE_COUNT (sizeof(languages) / sizeof(languages[0]))
+
+const char *resdiff_akn_language(const char *language)
+{
+	size_t i;
+
+	if (!language)
+		return "und";
+	for (i = 0; i < LANGUAGE_COUNT; i++)
+		if (!strcmp(language, languages[i][0]))
+			return languages[i][1];
+	return language;
+}
+
+const char *resdiff_akn_language_from_iso(const char *iso)
+{
+	size_t i;
+
+	if (!iso || !strcmp(iso, "und") || !strcmp(iso, "mul"))
+		return NULL;
+	for (i = 0; i < LANGUAGE_COUNT; i++)
+		if (!strcmp(iso, languages[i][1]))
+			return languages[i][0];
+	return iso;
+}
+
+/* AKN4UN: a resolution (or decision) is a statement named after it, of
+ * FRBR subtype "deliberation"; a draft resolution's subtype is
+ * "resolutionDraft"; a report is a doc. The last row is the fallback. */
+static const akn_doctype doctypes[] = {
+	{ "resolution", "statement", "resolution", "deliberation" },
+	{ "decision", "statement", "decision", "deliberation" },
+	{ "draft", "statement", "resolution", "resolutionDraft" },
+	{ "report", "doc", "report", "report" },
+	{ NULL, "doc", "document", NULL },
+};
+
+#define DOCTYPE_COUNT (sizeof(doctypes) / sizeof(doctypes[0]))
+
+const akn_doctype *akn_doctype_for_kind(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kind && i + 1 < DOCTYPE_COUNT; i++)
+		if (!strcmp(kind, doctypes[i].kind))
+			return &doctypes[i];
+	return &doctypes[DOCTYPE_COUNT - 1];
+}
+
+const char *akn_kind_for_doctype(const char *element, const char *name, const char *subtype)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < DOCTYPE_COUNT; i++)
+		if (element && !strcmp(element, doctypes[i].element) &&
+		    name && !strcmp(name, doctypes[i].name) &&
+		    (!subtype || !strcmp(subtype, doctypes[i].subtype)))
+			return doctypes[i].kind;
+	return NULL;
+}
+
+/* resdiff's bodies and the organisations AKN4UN names as authors. */
+static const char *const authors[][3] = {
+	{ "GA", "unga", "General Assembly" },
+	{ "ECOSOC", "ecosoc", "Economic and Social Council" },
+	{ "SC", "unsc", "Security Council" },
+	{ "Secretariat", "secretariat", "Secretariat" },
+};
+
+#define AUTHOR_COUNT (sizeof(authors) / sizeof(authors[0]))
+
+const char *akn_author_for_body(const char *body, char *buf, size_t size)
+{
+	size_t i, n;
+
+	if (!body || !*body)
+		return "un";
+	for (i = 0; i < AUTHOR_COUNT; i++)
+		if (!strcmp(body, authors[i][0]))
+			return authors[i][1];
+	for (n = 0; body[n] && n + 1 < size; n++) {
+		char c = body[n];
+		buf[n] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a')
+			: (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : '-';
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+static size_t author_row(const char *eid)
+{
+	size_t i;
+	for (i = 0; eid && i < AUTHOR_COUNT; i++)
+		if (!strcmp(eid, authors[i][1]))
+			break;
+	return eid ? i : AUTHOR_COUNT;
+}
+
+const char *akn_body_for_author(const char *eid)
+{
+	size_t i = author_row(eid);
+	return i < AUTHOR_COUNT ? authors[i][0] : NULL;
+}
+
+const char *akn_author_name(const char *eid)
+{
+	size_t i = author_row(eid);
+	return i < AUTHOR_COUNT ? authors[i][2] : NULL;
+}

@@ -1,0 +1,357 @@
+/* parse_blocks.c: main-text lines joined into blocks, one per paragraph or
+ * heading: where a new paragraph starts (labels, clause ends, blank lines,
+ * indentation, page breaks) and which footnote markers it carries.
+ * docs/PARSE.md, "Joining lines". */
+#include "parse_state.h"
+#include "resdiff/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+/* Footnote marker lines kept before the first paragraph. */
+#define PENDING_MARKERS_MAX 16
+
+int parse_block_marker(block *b, size_t pos, const char *label)
+{
+	if (b->marker_count == b->marker_alloc) {
+		size_t n = b->marker_alloc ? b->marker_alloc * 2 : 4;
+		line_marker *p = realloc(b->markers, n * sizeof(*p));
+		if (!p)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		b->markers = p;
+		b->marker_alloc = n;
+	}
+	b->markers[b->marker_count].pos = pos;
+	b->markers[b->marker_count].label = label;
+	b->marker_count++;
+	return 0;
+}
+
+/* The joiner's state as it walks the main-text lines. */
+typedef struct {
+	parse_state *st;
+	block_list *bl;
+	block *cur;           /* the block being joined, or NULL before the first */
+	size_t typical;       /* characters in a typical full line */
+	size_t blanks;        /* blank lines since the last text line */
+	bool page_break;      /* page debris or footnotes since the last text line */
+	bool after_marker;    /* a marker line right before this one */
+	int last_num;         /* last paragraph number that started a block */
+	const char *pending[PENDING_MARKERS_MAX]; /* marker lines before the first block */
+	size_t npending;
+} joiner;
+
+/* Append line text from byte `from` (after a label) to the current block. */
+static int block_add_line(joiner *j, parse_line *l, size_t from)
+{
+	block *b = j->cur;
+	size_t base, k;
+	int error;
+
+	l->block = (int)(b - j->bl->blocks);
+	if ((error = parse_join(&b->raw, l->text + from, l->len - from)) < 0)
+		return error;
+	base = b->raw.size - (l->len - from);
+	for (k = 0; k < l->marker_count; k++) {
+		size_t p = l->markers[k].pos >= from ? base + l->markers[k].pos - from : base;
+		if ((error = parse_block_marker(b, p, l->markers[k].label)) < 0)
+			return error;
+	}
+	b->nlines++;
+	b->last = l;
+	return 0;
+}
+
+static block *block_new(block_list *bl, size_t line)
+{
+	block *b;
+	if (bl->count == bl->alloc) {
+		size_t n = bl->alloc ? bl->alloc * 2 : 64;
+		block *p = realloc(bl->blocks, n * sizeof(*p));
+		if (!p)
+			return NULL;
+		bl->blocks = p;
+		bl->alloc = n;
+	}
+	b = &bl->blocks[bl->count++];
+	memset(b, 0, sizeof(*b));
+	b->line = line;
+	b->unit = b->into = -1;
+	return b;
+}
+
+void parse_blocks_dispose(block_list *bl)
+{
+	size_t i;
+	for (i = 0; i < bl->count; i++) {
+		resdiff_buf_dispose(&bl->blocks[i].raw);
+		free(bl->blocks[i].markers);
+	}
+	free(bl->blocks);
+}
+
+
+/* Spacing of this extraction: are blank lines paragraph breaks, and are
+ * paragraph starts indented? */
+static void measure_layout(parse_state *st, size_t *typical)
+{
+	size_t i, pairs = 0, spaced = 0, text = 0, indented = 0, prev = (size_t)-1;
+	size_t hist[64] = { 0 }, best = 0, k;
+	bool blank = false;
+
+	for (i = st->body_start; i < st->count; i++) {
+		const parse_line *l = &st->lines[i];
+		bool cjk;
+		if (l->cls == LINE_BLANK) {
+			blank = true;
+			continue;
+		}
+		if (l->cls != LINE_TEXT) {
+			prev = (size_t)-1;
+			blank = false;
+			continue;
+		}
+		text++;
+		indented += l->indent > 0;
+		k = parse_visible_chars(l->text, l->len, &cjk) / 4;
+		hist[k < 63 ? k : 63]++;
+		if (prev != (size_t)-1) {
+			pairs++;
+			spaced += blank;
+		}
+		prev = i;
+		blank = false;
+	}
+	st->double_spaced = pairs > 0 && spaced * 10 > pairs * 7;
+	st->indent_signal = text > 0 && indented * 10 >= text && indented * 10 <= text * 8;
+	/* typical full line: the most common length bucket among long lines */
+	for (k = 4; k < 63; k++)
+		if (hist[k] > hist[best] || best < 4)
+			best = k;
+	*typical = best * 4 + 2;
+	/* hard-wrapped text has many lines of about that width */
+	st->wrapped = text > 0 && (hist[best] + (best > 0 ? hist[best - 1] : 0) + hist[best + 1]) * 10 >= text * 4;
+}
+
+/* Is line i the first of a new paragraph (given the previous text)? */
+static bool starts_block(const parse_state *st, size_t i, const label_t *lab)
+{
+	const parse_line *l = &st->lines[i];
+	return lab->kind != LABEL_NONE || (st->double_spaced && st->indent_signal && l->indent > 0);
+}
+
+static size_t next_text_line(const parse_state *st, size_t i)
+{
+	for (i++; i < st->count; i++)
+		if (st->lines[i].cls == LINE_TEXT)
+			return i;
+		else if (st->lines[i].cls == LINE_CHAPEAU || st->lines[i].cls == LINE_END)
+			break;
+	return st->count;
+}
+
+/* Does the text line after i start with paragraph number n? */
+static bool next_number_is(const parse_state *st, size_t i, int n)
+{
+	size_t k = next_text_line(st, i);
+	label_t lab;
+	if (k >= st->count)
+		return false;
+	parse_label_detect(&lab, st->lines[k].text, st->lines[k].len, st->language);
+	return lab.kind == LABEL_NUMBER && lab.number == n;
+}
+
+
+/* The block's text as a heading (read at most HEADING_MAX_BYTES: this is
+ * asked again at every labelled line of a long paragraph). */
+static bool cur_heading_shaped(joiner *j)
+{
+	const block *b = j->cur;
+	j->st->work += b->raw.size < HEADING_MAX_BYTES ? b->raw.size : HEADING_MAX_BYTES;
+	return parse_heading_shaped(b->raw.ptr, b->raw.size);
+}
+
+/* A labelled line inside a paragraph: a new paragraph unless the block
+ * goes on mid-sentence ("... in\n2015. The"), or a letter follows a
+ * clause that does not end. */
+static bool label_breaks(joiner *j, const label_t *lab)
+{
+	const block *cur = j->cur;
+	bool ends = parse_ends_clause(cur->raw.ptr, cur->raw.size);
+	bool heading = cur_heading_shaped(j);
+	if (lab->kind == LABEL_NUMBER && !ends && !heading && cur->raw.size > cur->label.len)
+		return false;
+	return ends || heading || lab->kind != LABEL_SUB;
+}
+
+/* Double-spaced text where paragraph starts are indented: the indent
+ * decides, or a short heading-shaped line before a paragraph start. */
+static bool indent_breaks(joiner *j, size_t i)
+{
+	const parse_state *st = j->st;
+	const parse_line *l = &st->lines[i];
+	size_t n = next_text_line(st, i);
+	label_t nl;
+	bool cjk;
+	/* the line right after a marker line is indented by the extraction,
+	 * not by the author */
+	if (l->indent > 0 && !j->after_marker)
+		return true;
+	if (parse_heading_shaped(l->text, l->len) &&
+	    parse_visible_chars(l->text, l->len, &cjk) * 4 < j->typical * 3 && n < st->count) {
+		parse_label_detect(&nl, st->lines[n].text, st->lines[n].len, st->language);
+		return starts_block(st, n, &nl);
+	}
+	return false;
+}
+
+/* An unlabelled line after a clause end or a one-line heading: the layout
+ * decides (blank lines, indentation, line length), and across a page
+ * break only a line that looks like a paragraph start begins one. */
+static bool layout_breaks(joiner *j, size_t i)
+{
+	const parse_state *st = j->st;
+	const parse_line *l = &st->lines[i];
+	const block *cur = j->cur;
+	bool ends = parse_ends_clause(cur->raw.ptr, cur->raw.size);
+	bool cjk, brk;
+	bool heading_block = cur->nlines == 1 && (cur->label.kind == LABEL_NONE ||
+		cur->label.kind == LABEL_HEADING) && cur_heading_shaped(j) &&
+		(!st->double_spaced ||
+		 parse_visible_chars(cur->raw.ptr, cur->raw.size, &cjk) * 4 < j->typical * 3);
+
+	if (!ends && !heading_block)
+		return false;
+	if (st->double_spaced && st->indent_signal)
+		brk = indent_breaks(j, i);
+	else if (st->double_spaced)
+		/* a full-width wrapped line ending a sentence does not end the
+		 * paragraph */
+		brk = !st->wrapped || !ends ||
+		      parse_visible_chars(cur->last->text, cur->last->len, &cjk) * 10 < j->typical * 9;
+	else
+		brk = j->blanks > 0;
+	if (brk && j->page_break && !heading_block && !st->indent_signal) {
+		uint32_t c = parse_first_cp(l->text, l->len);
+		brk = !u_islower((UChar32)c) && (u_isupper((UChar32)c) || !u_isalpha((UChar32)c) ||
+						  resdiff_text_is_cjk(c));
+	}
+	return brk;
+}
+
+/* Does text line i (label `lab`) start a new block? */
+static bool starts_new_block(joiner *j, size_t i, const label_t *lab)
+{
+	const parse_line *l = &j->st->lines[i];
+	if (!j->cur)
+		return true;
+	if (l->lead_marker)
+		return false; /* "…分析。¹ 本报告无意…": the text goes on */
+	if (lab->kind == LABEL_NUMBER && lab->number == j->last_num + 1)
+		return true; /* the next paragraph number */
+	if (lab->kind == LABEL_NONE && parse_heading_shaped(l->text, l->len) &&
+	    next_number_is(j->st, i, j->last_num + 1))
+		return true; /* a heading right before the next paragraph */
+	if (lab->kind != LABEL_NONE)
+		return label_breaks(j, lab);
+	if (j->cur->raw.size == 0)
+		return false; /* a label alone on its line: "1." then the text */
+	return layout_breaks(j, i);
+}
+
+/* A footnote marker alone on its line goes with the text before it. */
+static int marker_line(joiner *j, const parse_line *l)
+{
+	j->after_marker = true;
+	if (j->cur)
+		return parse_block_marker(j->cur, j->cur->raw.size, l->marker);
+	if (j->npending < PENDING_MARKERS_MAX)
+		j->pending[j->npending++] = l->marker;
+	else
+		return resdiff_doc_add_diag(j->st->doc, (size_t)(l - j->st->lines) + 1, "more than %d footnote markers "
+			"before the first paragraph: marker %s is dropped", PENDING_MARKERS_MAX, l->marker);
+	return 0;
+}
+
+/* "100000." at the start of a line: a paragraph number over the limit
+ * (PARSE_NUMBER_DIGITS); returns the length of "100000." or 0. */
+static size_t number_over_limit(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i <= PARSE_NUMBER_DIGITS || i >= len || s[i] != '.' ||
+	    (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9'))
+		return 0;
+	return i + 1;
+}
+
+/* Text line i: to a new block or to the current one. */
+static int text_line(joiner *j, size_t i)
+{
+	parse_line *l = &j->st->lines[i];
+	label_t lab;
+	size_t k;
+	int error;
+
+	parse_label_detect(&lab, l->text, l->len, j->st->language);
+	/* a limit that is hit is said: the number stays text */
+	if (lab.kind == LABEL_NONE && (k = number_over_limit(l->text, l->len)) &&
+	    (error = resdiff_doc_add_diag(j->st->doc, i + 1, "'%.*s' has more than %d digits: "
+			"not taken as a paragraph number, the line stays in the paragraph before it",
+			(int)k, l->text, PARSE_NUMBER_DIGITS)) < 0)
+		return error;
+	if (!starts_new_block(j, i, &lab))
+		return block_add_line(j, l, 0);
+	if (lab.kind == LABEL_NUMBER && lab.number == j->last_num + 1)
+		j->last_num = lab.number;
+	if (!(j->cur = block_new(j->bl, i)))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	j->cur->label = lab;
+	for (k = 0; k < j->npending; k++)
+		if ((error = parse_block_marker(j->cur, 0, j->pending[k])) < 0)
+			return error;
+	j->npending = 0;
+	return block_add_line(j, l, lab.len);
+}
+
+int parse_assemble(parse_state *st, block_list *bl)
+{
+	joiner j;
+	size_t i;
+	int error;
+
+	memset(&j, 0, sizeof(j));
+	j.st = st;
+	j.bl = bl;
+	measure_layout(st, &j.typical);
+	for (i = st->body_start; i < st->count; i++) {
+		st->work++;
+		switch (st->lines[i].cls) {
+		case LINE_BLANK:
+		case LINE_SEPARATOR:
+			j.blanks++;
+			j.after_marker = false;
+			continue;
+		case LINE_DEBRIS:
+		case LINE_NOTE:
+			j.page_break = true;
+			continue;
+		case LINE_MARKER:
+			if ((error = marker_line(&j, &st->lines[i])) < 0)
+				return error;
+			continue;
+		case LINE_TEXT:
+			if ((error = text_line(&j, i)) < 0)
+				return error;
+			j.blanks = 0;
+			j.page_break = false;
+			j.after_marker = false;
+			continue;
+		default:
+			continue;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,217 @@
+/*
+ * parse_state.h (internal): the parser's passes and the state they share.
+ * Calls go one way, from the driver down to the passes and from the passes
+ * down to the helpers; nothing calls back up:
+ *
+ *   parse.c         the driver: runs the passes below in this order
+ *   parse_lines.c   bytes -> lines (UTF-8 checks, limits, trimming) and the
+ *                   page debris classifier (headers, job numbers, page numbers)
+ *   parse_meta.c    front matter, chapeau, closing meeting/date lines, metadata
+ *   parse_notes.c   footnote zones, bodies and markers; the footnotes and
+ *                   their diagnostics added to the document
+ *   parse_blocks.c  main-text lines joined into blocks (paragraphs, headings)
+ *   parse_units.c   blocks to units: ids, kinds, numbering diagnostics
+ *   parse_trace.c   on request: where each line went (resdiff_parse_traced)
+ *   parse_labels.c  the label a line starts with ("12.", "(a)", "一.")
+ *   parse_text.c    what a piece of text is: clause ends, spacing, footnote
+ *                   labels, symbols, dates (no parser state)
+ *
+ * Everything is allocated from the document's arena or from the pass state
+ * freed at the end of resdiff_parse(); nothing recurses.
+ */
+#ifndef RESDIFF_PARSE_STATE_H
+#define RESDIFF_PARSE_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "resdiff/doc.h"
+
+/* What a line is, once classified. */
+typedef enum {
+	LINE_BLANK = 0,
+	LINE_TEXT,       /* main text (paragraphs, headings) */
+	LINE_DEBRIS,     /* page header/footer, job number, page number, barcode */
+	LINE_SEPARATOR,  /* footnote separator: ____ or a long run of spaces */
+	LINE_FRONT,      /* front matter before the chapeau (metadata only) */
+	LINE_CHAPEAU,
+	LINE_END,        /* closing meeting / date lines */
+	LINE_NOTE,       /* footnote body or its label */
+	LINE_MARKER      /* a footnote marker alone on a line */
+} line_class;
+
+/* A footnote marker found inside a line: byte offset in the line's text
+ * (markers removed) and in its source (markers in), and the form it had. */
+typedef struct {
+	size_t pos;
+	size_t src;
+	const char *label;
+	const char *form;    /* static: "superscript", "glued", "spaced", ... */
+} line_marker;
+
+/* One source line; lines[i] is line i + 1 of the input. */
+typedef struct {
+	const char *text;    /* trimmed, NUL terminated (arena); inline markers removed */
+	const char *source;  /* the same line before the markers were removed */
+	size_t len;          /* bytes of text */
+	const char *marker;  /* LINE_MARKER: label */
+	const char *why;     /* LINE_DEBRIS: what debris it is (static string) */
+	line_marker *markers;/* markers inside a LINE_TEXT line (removed from text) */
+	uint32_t marker_count, marker_alloc;
+	int note;            /* LINE_NOTE: index of the footnote it belongs to */
+	int block;           /* LINE_TEXT: index of the block it went to, or -1 */
+	line_class cls;
+	uint8_t indent;      /* leading whitespace characters in the source (255 at most) */
+	bool wide_blank;     /* whitespace-only line of >= SEPARATOR_SPACES */
+	bool page_break;     /* debris or a form feed stood since the previous text line */
+	bool lead_marker;    /* the line began with a footnote marker: a continuation */
+} parse_line;
+
+/* A footnote body as found, before it is added to the document. */
+typedef struct {
+	const char *label;
+	size_t line;          /* line of the label */
+	size_t first, last;   /* line index range of the body */
+	resdiff_buf text;     /* joined body text (raw, normalised later) */
+	bool in_zone;         /* found in a zone (separator, cluster, superscript) */
+	bool cited;
+	int open;             /* brackets opened and not yet closed in the body */
+	size_t footnote;      /* index in doc->footnotes once added, else NO_FOOTNOTE */
+} parse_note;
+
+#define NO_FOOTNOTE ((size_t)-1)
+
+typedef struct {
+	resdiff_doc *doc;
+	const char *source;
+	const char *language;
+	bool cjk;             /* Han/kana/Hangul text: no spaces at joins */
+	parse_line *lines;
+	size_t count;
+	parse_note *notes;
+	size_t note_count, note_alloc;
+	int *index;           /* label -> note, see parse_notes.c */
+	size_t index_size, index_live;
+	size_t body_start;    /* first line after the chapeau / front matter */
+	size_t body_end;      /* one past the last body line */
+	bool is_resolution;   /* a chapeau was found */
+	bool double_spaced;   /* blank lines between wrapped lines: not paragraph breaks */
+	bool indent_signal;   /* paragraph starts are indented, wrapped lines not */
+	bool wrapped;         /* hard-wrapped at a fixed width (not one line per paragraph) */
+	size_t work;          /* steps of every loop whose length is not fixed: the
+	                       * linear-growth test counts these, never time */
+} parse_state;
+
+/* A paragraph label at the start of a line (parse_labels.c). */
+typedef enum { LABEL_NONE, LABEL_NUMBER, LABEL_SUB, LABEL_HEADING } label_kind;
+
+#define LABEL_MAX 32
+
+typedef struct {
+	label_kind kind;
+	int number;           /* LABEL_NUMBER */
+	char sub[8];          /* LABEL_SUB: "a", "iv" */
+	char text[LABEL_MAX]; /* as printed: "1.", "(a)", "一." */
+	size_t len;           /* bytes of the label and following spaces */
+} label_t;
+
+/* Main-text lines joined into one paragraph or heading (parse_blocks.c),
+ * before it becomes a unit (parse_units.c). */
+typedef struct {
+	size_t line;          /* first line index */
+	resdiff_buf raw;      /* joined text, whitespace not yet normalised */
+	line_marker *markers; /* byte offsets into raw */
+	size_t marker_count, marker_alloc;
+	label_t label;
+	size_t nlines;
+	const parse_line *last;
+	int unit;             /* index in doc->units once emitted, or -1 */
+	int into;             /* index of the block it was joined to, or -1 */
+} block;
+
+typedef struct {
+	block *blocks;
+	size_t count, alloc;
+} block_list;
+
+/* The passes, in the order parse.c runs them. */
+
+/* parse_lines.c */
+int parse_split_lines(parse_state *st, const char *text, size_t len);
+void parse_mark_debris(parse_state *st);
+
+/* parse_meta.c */
+int parse_front_matter(parse_state *st);
+int parse_end_matter(parse_state *st);
+
+/* parse_notes.c: find bodies and markers (before blocks are assembled), then
+ * add the footnotes to the document (after the units). */
+int parse_footnotes(parse_state *st);
+int parse_footnotes_emit(parse_state *st);
+
+/* parse_blocks.c: *bl is disposed with parse_blocks_dispose() */
+int parse_assemble(parse_state *st, block_list *bl);
+void parse_blocks_dispose(block_list *bl);
+/* Record a footnote marker at byte `pos` of the block's raw text. */
+int parse_block_marker(block *b, size_t pos, const char *label);
+
+/* parse_units.c */
+int parse_build_units(parse_state *st, block_list *bl);
+
+/* parse_trace.c: on request, after all the others; reads, changes nothing */
+struct resdiff_parse_trace;
+int parse_trace_build(struct resdiff_parse_trace **out, const parse_state *st,
+		const block_list *bl);
+
+/* Helpers the passes share; they call nothing above them. */
+
+/* parse_labels.c */
+void parse_label_detect(label_t *lab, const char *s, size_t len, const char *lang);
+
+/* parse_text.c */
+/* Last code point of s[0..len) (0 if empty). */
+uint32_t parse_last_cp(const char *s, size_t len);
+uint32_t parse_first_cp(const char *s, size_t len);
+/* Sentence/clause terminators that end a paragraph: ， ； 。 ： , ; . : ، ؛
+ * and ! ?, looking through closing quotes and brackets. */
+bool parse_ends_clause(const char *s, size_t len);
+/* Normalise whitespace of raw joined text into out: no space next to CJK,
+ * other runs one space, trimmed. Markers at byte positions `pos` (sorted)
+ * get code point offsets in `offsets`. */
+int parse_normalize(resdiff_buf *out, const char *s, size_t len,
+		const size_t *pos, size_t *offsets, size_t npos);
+/* Join line text to a raw block buffer (space or, after "x-", nothing). */
+int parse_join(resdiff_buf *raw, const char *s, size_t len);
+/* Characters that are not whitespace; *cjk tells whether CJK dominates. */
+size_t parse_visible_chars(const char *s, size_t len, bool *cjk);
+/* One short phrase without a clause end: a heading, if the layout agrees. */
+bool parse_heading_shaped(const char *s, size_t len);
+/* Lower-case a UTF-8 string (ASCII, Latin-1, Cyrillic) into out[outsz]. */
+void parse_lower(char *out, size_t outsz, const char *s, size_t len);
+/* Value of a superscript digit, -1 for any other code point. */
+int32_t parse_superscript_digit(int32_t cp);
+/* Decode a footnote label at s: ASCII digits (1-3), '*'-runs, or
+ * superscript digits. Returns bytes consumed (0 if none) and writes the
+ * label (ASCII) to out. */
+size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript);
+/* Is w[0..len) a word that names what a number points to ("paragraph",
+ * "article", "Goal": before the number), or a word that counts ("billion",
+ * "years", "countries": after it)? Case does not matter. */
+bool parse_reference_word(const char *w, size_t len);
+bool parse_quantity_word(const char *w, size_t len);
+/* FNV-1a hash of a NUL-terminated string, for the passes' lookup tables. */
+uint32_t parse_hash(const char *s);
+/* A document symbol alone on a line ("A/RES/76/189", "E/2009/INF/2/Add.1"). */
+bool parse_is_symbol(const char *s, size_t len);
+/* Parse a date expression (Chinese, English, French, Spanish, Russian,
+ * Arabic month names) anywhere in s; writes YYYY-MM-DD. */
+bool parse_find_date(const char *s, size_t len, char out[11]);
+
+#define SEPARATOR_SPACES 20   /* a whitespace-only line this wide separates footnotes */
+#define HEADING_MAX_CJK 40    /* a heading is at most this many characters ... */
+#define HEADING_MAX_LATIN 120 /* ... or, without CJK, this many */
+#define HEADING_MAX_BYTES 2048 /* ... and at most this many bytes, spaces included */
+#define CLOSERS_MAX 8         /* closing quotes and brackets looked through at a clause end */
+#define PARSE_NUMBER_DIGITS 5 /* paragraph numbers longer than this are not labels */
+
+#endif

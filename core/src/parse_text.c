@@ -1,0 +1,503 @@
+/* parse_text.c: what a piece of text is, for every pass of the parser:
+ * code points at either end, clause ends, joining and spacing, heading
+ * shape, footnote labels, document symbols and dates. No parser state: the
+ * passes call down into this file, never the reverse. */
+#include "parse_state.h"
+#include "resdiff/text.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+uint32_t parse_last_cp(const char *s, size_t len)
+{
+	size_t k, adv;
+	int32_t cp;
+	if (!len)
+		return 0;
+	k = len - 1;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	cp = resdiff_utf8_decode(s + k, len - k, &adv);
+	return cp < 0 ? 0 : (uint32_t)cp;
+}
+
+uint32_t parse_first_cp(const char *s, size_t len)
+{
+	size_t adv;
+	int32_t cp = len ? resdiff_utf8_decode(s, len, &adv) : 0;
+	return cp < 0 ? 0 : (uint32_t)cp;
+}
+
+static bool closer(uint32_t c)
+{
+	return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == ')' || c == ']' ||
+	       c == 0xFF09 || c == 0x300B || c == 0x300D || c == 0x300F || c == 0x00BB;
+}
+
+bool parse_ends_clause(const char *s, size_t len)
+{
+	uint32_t c;
+	size_t closers = 0;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	while (len) {
+		c = parse_last_cp(s, len);
+		if (closer(c) && closers++ < CLOSERS_MAX) {
+			size_t k = len - 1;
+			while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k--;
+			len = k;
+			continue;
+		}
+		return c == ',' || c == ';' || c == '.' || c == ':' || c == '!' || c == '?' ||
+		       c == 0xFF0C || c == 0xFF1B || c == 0x3002 || c == 0xFF1A || c == 0xFF01 ||
+		       c == 0xFF1F || c == 0xFF0E || c == 0x060C || c == 0x061B || c == 0x06D4;
+	}
+	return false;
+}
+
+int parse_join(resdiff_buf *raw, const char *s, size_t len)
+{
+	int error;
+	if (raw->size) {
+		/* "multi-\nstakeholder" joins without a space, keeping the
+		 * hyphen, and so does a range of numbers: "2024–\n2034" */
+		uint32_t last = parse_last_cp(raw->ptr, raw->size);
+		size_t dash = last == '-' ? 1 : last == 0x2013 ? 3 : 0;
+		uint32_t before = dash && raw->size > dash ? parse_last_cp(raw->ptr, raw->size - dash) : 0;
+		bool joined = (last == '-' && u_isalpha((UChar32)before)) ||
+			      (dash && before >= '0' && before <= '9' && len && s[0] >= '0' && s[0] <= '9');
+		if (!joined && (error = resdiff_buf_putc(raw, ' ')) < 0)
+			return error;
+	}
+	return resdiff_buf_put(raw, s, len);
+}
+
+/* Does the word that starts at s[i] (up to a space or a CJK character)
+ * hold a Latin letter? */
+static bool latin_word_at(const char *s, size_t len, size_t i)
+{
+	size_t adv;
+	while (i < len) {
+		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		if (cp < 0 || resdiff_text_is_space((uint32_t)cp) || resdiff_text_is_cjk((uint32_t)cp))
+			return false;
+		if (resdiff_text_is_latin((uint32_t)cp))
+			return true;
+		i += adv;
+	}
+	return false;
+}
+
+int parse_normalize(resdiff_buf *out, const char *s, size_t len,
+		const size_t *pos, size_t *offsets, size_t npos)
+{
+	size_t i = 0, adv, p = 0, cps = 0;
+	bool pending = false, latin = false; /* the word before holds a Latin letter */
+	uint32_t prev = 0;
+	char *o;
+	int error;
+
+	/* a whitespace run becomes one space at most: the text never grows,
+	 * so one allocation does */
+	if ((error = resdiff_buf_grow(out, out->size + len + 1)) < 0)
+		return error;
+	o = out->ptr + out->size;
+	while (i < len) {
+		uint32_t c;
+		bool space;
+		while (p < npos && pos[p] <= i)
+			offsets[p++] = cps;
+		if ((unsigned char)s[i] < 0x80) {
+			c = (unsigned char)s[i];
+			adv = 1;
+		} else {
+			int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+			if (cp < 0) {
+				i += adv;
+				continue;
+			}
+			c = (uint32_t)cp;
+		}
+		if (resdiff_text_is_space(c)) {
+			pending = cps > 0;
+			i += adv;
+			continue;
+		}
+		/* one space between words; none next to CJK, except between an
+		 * ideograph and a Latin word ("社会 and 知识", "见 A/60/687") */
+		space = pending && (!resdiff_text_is_cjk(prev) && !resdiff_text_is_cjk(c) ?
+			true :
+			(resdiff_text_is_ideograph(prev) && !resdiff_text_is_cjk(c) && latin_word_at(s, len, i)) ||
+			(latin && resdiff_text_is_ideograph(c)));
+		if (space) {
+			*o++ = ' ';
+			cps++;
+		}
+		if (pending || resdiff_text_is_cjk(c))
+			latin = false;
+		latin |= resdiff_text_is_latin(c);
+		pending = false;
+		memcpy(o, s + i, adv);
+		o += adv;
+		cps++;
+		prev = c;
+		i += adv;
+	}
+	while (p < npos)
+		offsets[p++] = cps;
+	*o = '\0';
+	out->size = (size_t)(o - out->ptr);
+	return 0;
+}
+
+size_t parse_visible_chars(const char *s, size_t len, bool *cjk)
+{
+	size_t i = 0, adv, n = 0, c = 0;
+	while (i < len) {
+		int32_t cp;
+		if ((unsigned char)s[i] < 0x80) { /* ASCII: no decoding */
+			n += s[i] != ' ' && s[i] != '\t';
+			i++;
+			continue;
+		}
+		cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		if (cp > 0 && !resdiff_text_is_space((uint32_t)cp)) {
+			n++;
+			c += resdiff_text_is_cjk((uint32_t)cp);
+		}
+		i += adv;
+	}
+	*cjk = c * 2 > n;
+	return n;
+}
+
+bool parse_heading_shaped(const char *s, size_t len)
+{
+	bool cjk;
+	size_t n, i;
+	/* asked of a whole paragraph at every labelled line: a longer text
+	 * is no heading, and need not be read to the end */
+	if (len > HEADING_MAX_BYTES)
+		return false;
+	n = parse_visible_chars(s, len, &cjk);
+	if (n == 0 || parse_ends_clause(s, len))
+		return false;
+	/* a heading is one phrase: no sentence ends inside it */
+	for (i = 0; i + 1 < len; i++)
+		if ((s[i] == '.' || s[i] == ';') && s[i + 1] == ' ')
+			return false;
+	for (i = 0; i + 3 <= len; i++)
+		if ((unsigned char)s[i] >= 0xE3 && (!memcmp(s + i, "。", 3) || !memcmp(s + i, "；", 3)))
+			return false;
+	return n <= (cjk ? HEADING_MAX_CJK : HEADING_MAX_LATIN);
+}
+
+/* Value of a superscript digit (¹ ² ³ ⁰ ⁴-⁹), -1 for anything else. */
+int32_t parse_superscript_digit(int32_t cp)
+{
+	switch (cp) {
+	case 0x2070: return 0;
+	case 0x00B9: return 1;
+	case 0x00B2: return 2;
+	case 0x00B3: return 3;
+	default:
+		if (cp >= 0x2074 && cp <= 0x2079)
+			return cp - 0x2070;
+	}
+	return -1;
+}
+
+size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript)
+{
+	size_t i = 0, n = 0, adv;
+	int32_t cp;
+
+	*superscript = false;
+	out[0] = '\0';
+	if (len && s[0] == '*') {
+		while (i < len && s[i] == '*' && n < 3)
+			out[n++] = s[i++];
+		out[n] = '\0';
+		return (i < len && s[i] == '*') ? 0 : i;
+	}
+	if (len >= 3 && s[0] == '(' && s[1] >= '1' && s[1] <= '9') {
+		/* "(1)": Arabic texts put footnote numbers in parentheses */
+		i = 1;
+		while (i < len && s[i] >= '0' && s[i] <= '9' && n < 3)
+			out[n++] = s[i++];
+		out[n] = '\0';
+		return i < len && s[i] == ')' ? i + 1 : 0;
+	}
+	if (len && s[0] >= '1' && s[0] <= '9') {
+		while (i < len && s[i] >= '0' && s[i] <= '9' && n < 4)
+			out[n++] = s[i++];
+		out[n] = '\0';
+		return n <= 3 && !(i < len && s[i] >= '0' && s[i] <= '9') ? i : 0;
+	}
+	while (i < len && n < 3) {
+		cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		if (parse_superscript_digit(cp) < 0)
+			break;
+		if (n == 0 && parse_superscript_digit(cp) == 0)
+			return 0;
+		out[n++] = (char)('0' + parse_superscript_digit(cp));
+		i += adv;
+	}
+	out[n] = '\0';
+	*superscript = n > 0;
+	return i;
+}
+
+
+/* Lower-case a UTF-8 string (ASCII, Latin-1, Cyrillic) into out. */
+void parse_lower(char *out, size_t outsz, const char *s, size_t len)
+{
+	size_t i = 0, o = 0, adv;
+	while (i < len && o + 4 < outsz) {
+		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		char enc[4];
+		size_t n;
+		if (cp >= 'A' && cp <= 'Z')
+			cp += 32;
+		else if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
+			cp += 32;
+		else if (cp >= 0x410 && cp <= 0x42F)
+			cp += 32;
+		else if (cp >= 0x400 && cp <= 0x40F)
+			cp += 80;
+		n = cp >= 0 ? resdiff_utf8_encode(enc, (uint32_t)cp) : 0;
+		if (n) {
+			memcpy(out + o, enc, n);
+			o += n;
+		}
+		i += adv;
+	}
+	out[o] = '\0';
+}
+
+/* Month names; index + 1 is the month. */
+static const char *const months[][12] = {
+	{ "january", "february", "march", "april", "may", "june", "july", "august",
+	  "september", "october", "november", "december" },
+	{ "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+	  "septembre", "octobre", "novembre", "décembre" },
+	{ "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+	  "septiembre", "octubre", "noviembre", "diciembre" },
+	{ "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+	  "сентября", "октября", "ноября", "декабря" },
+	{ "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس",
+	  "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر" },
+};
+
+static int month_of(const char *word)
+{
+	size_t t, m;
+	for (t = 0; t < COUNT(months); t++)
+		for (m = 0; m < 12; m++)
+			if (t == 4 ? strstr(word, months[t][m]) != NULL : !strcmp(word, months[t][m]))
+				return (int)m + 1;
+	return 0;
+}
+
+static int num_of(const char *w, size_t maxdigits)
+{
+	size_t i = 0;
+	int v = 0;
+	while (w[i] >= '0' && w[i] <= '9' && i < maxdigits)
+		v = v * 10 + (w[i++] - '0');
+	if (i == 0 || (w[i] && strcmp(w + i, "er") && strcmp(w + i, "st") && strcmp(w + i, "nd") &&
+	    strcmp(w + i, "rd") && strcmp(w + i, "th") && strcmp(w + i, "º")))
+		return -1;
+	return v;
+}
+
+#define DATE_MAX_WORDS 64
+
+bool parse_find_date(const char *s, size_t len, char out[11])
+{
+	char low[1024], *words[DATE_MAX_WORDS], *p;
+	size_t nw = 0, i, adv;
+
+	/* 2009 年 7 月 24 日 (spaces optional) */
+	for (i = 0; i + 4 <= len; i++) {
+		size_t j = i, k;
+		int y = 0, m = 0, d = 0;
+		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+			continue;
+		for (k = 0; k < 4 && j < len && s[j] >= '0' && s[j] <= '9'; k++, j++)
+			y = y * 10 + (s[j] - '0');
+		if (k != 4)
+			continue;
+		while (j < len && s[j] == ' ') j++;
+		if (j + 3 > len || memcmp(s + j, "年", 3)) continue;
+		j += 3;
+		while (j < len && s[j] == ' ') j++;
+		for (k = 0; k < 2 && j < len && s[j] >= '0' && s[j] <= '9'; k++, j++)
+			m = m * 10 + (s[j] - '0');
+		while (j < len && s[j] == ' ') j++;
+		if (!k || j + 3 > len || memcmp(s + j, "月", 3)) continue;
+		j += 3;
+		while (j < len && s[j] == ' ') j++;
+		for (k = 0; k < 2 && j < len && s[j] >= '0' && s[j] <= '9'; k++, j++)
+			d = d * 10 + (s[j] - '0');
+		while (j < len && s[j] == ' ') j++;
+		if (!k || j + 3 > len || memcmp(s + j, "日", 3)) continue;
+		if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+			snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+			return true;
+		}
+	}
+	/* words: "17 December 2021", "17 décembre 2021", "17 de diciembre de
+	 * 2021", "17 декабря 2021 года", "December 17, 2021" */
+	if (len >= sizeof(low) / 2)
+		len = sizeof(low) / 2 - 1;
+	parse_lower(low, sizeof(low), s, len);
+	for (p = low; *p && nw < DATE_MAX_WORDS;) {
+		while (*p == ' ' || *p == ',' || *p == '.' || *p == '/')
+			*p++ = '\0';
+		if (!*p)
+			break;
+		words[nw++] = p;
+		while (*p && *p != ' ' && *p != ',' && *p != '.')
+			p++;
+	}
+	for (i = 0; i < nw; i++) {
+		int m = month_of(words[i]), d = -1, y = -1;
+		size_t k;
+		if (!m)
+			continue;
+		if (i > 0)
+			d = num_of(words[i - 1], 2);
+		/* "17 de diciembre", "17 كانون الأول/ديسمبر" */
+		if (d < 0 && i > 1)
+			d = num_of(words[i - 2], 2);
+		k = i + 1;
+		if (k < nw && !strcmp(words[k], "de"))
+			k++;
+		if (d < 0 && k < nw) { /* December 17, 2021 */
+			d = num_of(words[k], 2);
+			k++;
+		}
+		if (k < nw && strlen(words[k]) == 4)
+			y = num_of(words[k], 4);
+		if (d >= 1 && d <= 31 && y >= 1000) {
+			snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+			return true;
+		}
+	}
+	(void)adv;
+	return false;
+}
+
+uint32_t parse_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* A document symbol alone on a line: "E/2009/INF/2/Add.1", "A/RES/76/189",
+ * "A/66/64-E/2011/77" (an optional trailing '*' is a footnote marker). */
+bool parse_is_symbol(const char *s, size_t len)
+{
+	size_t i = 0, slashes = 0, letters = 0;
+
+	if (len && s[len - 1] == '*')
+		len--;
+	while (i < len && s[i] >= 'A' && s[i] <= 'Z')
+		i++, letters++;
+	if (letters == 0 || letters > 6 || i >= len || s[i] != '/')
+		return false;
+	for (; i < len; i++) {
+		char c = s[i];
+		if (c == '/') {
+			if (i + 1 >= len || s[i + 1] == '/')
+				return false;
+			slashes++;
+		} else if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+			     c == '.' || c == '-')) {
+			return false;
+		}
+	}
+	return slashes >= 1;
+}
+
+/* Words that name what a number counts or points to: after them a number
+ * is a paragraph, an article, a goal, never a footnote marker
+ * ("paragraph 3 of resolution 70/1", "article 12", "Goal 17"). English,
+ * French, Spanish, Russian; lower case, singular and plural. */
+static const char *const reference_words[] = {
+	"paragraph", "paragraphs", "subparagraph", "subparagraphs", "para", "paras",
+	"article", "articles", "art", "resolution", "resolutions", "decision", "decisions",
+	"rule", "rules", "regulation", "regulations", "section", "sections", "chapter",
+	"chapters", "chap", "annex", "annexes", "appendix", "goal", "goals", "target",
+	"targets", "principle", "principles", "item", "items", "page", "pages", "p", "pp",
+	"volume", "vol", "no", "nos", "number", "numbers", "table", "tables", "figure",
+	"figures", "fig", "part", "parts", "step", "steps", "phase", "phases", "recommendation", "recommendations", "action", "actions", "objective",
+	"objectives", "indicator", "indicators", "option", "options", "session", "sessions",
+	"meeting", "meetings", "commitment", "commitments", "clause", "clauses", "point",
+	"points", "line", "lines", "box", "category", "categories", "group", "groups",
+	"stage", "stages", "year", "years", "week", "weeks", "day", "days",
+	"month", "months", "schedule", "protocol", "amendment", "amendments", "module",
+	"paragraphe", "paragraphes", "alinéa", "alinéas", "résolution", "résolutions",
+	"décision", "décisions", "règle", "règles", "chapitre", "chapitres", "annexe",
+	"annexes", "objectif", "objectifs", "cible", "cibles", "principe", "principes",
+	"partie", "parties", "séance", "séances", "recommandation", "recommandations",
+	"párrafo", "párrafos", "apartado", "apartados", "artículo", "artículos",
+	"resolución", "resoluciones", "decisión", "decisiones", "regla", "reglas", "sección",
+	"secciones", "capítulo", "capítulos", "anexo", "anexos", "objetivo", "objetivos",
+	"meta", "metas", "principio", "principios", "punto", "puntos", "página", "páginas",
+	"parte", "partes", "sesión", "sesiones", "recomendación", "recomendaciones",
+	"пункт", "пункта", "пункты", "пунктах", "пункте", "статья", "статьи", "статье",
+	"резолюция", "резолюции", "решение", "решения", "правило", "правила", "раздел",
+	"раздела", "глава", "главы", "приложение", "приложения", "цель", "цели", "задача",
+	"задачи", "принцип", "принципа", "страница", "часть", "части", "заседание",
+	"сессия", "рекомендация", "рекомендации",
+};
+
+/* Words that count: after a number they make it a quantity ("5 billion",
+ * "17 per cent", "3 years", "12 countries"), not a footnote marker, which
+ * ends the name of what it cites and is followed by anything else
+ * ("Development 10 and", "Prosperity 11 aim to"). */
+static const char *const quantity_words[] = {
+	"per", "percent", "percentage", "billion", "billions", "million", "millions",
+	"thousand", "thousands", "hundred", "hundreds", "trillion", "dozen", "times", "fold",
+	"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+	"minute", "minutes", "decade", "decades", "country", "countries", "member", "members",
+	"state", "states", "people", "persons", "women", "men", "girls", "boys", "children",
+	"youth", "languages", "regions", "cities", "sites", "projects", "programmes",
+	"institutions", "organizations", "entities", "agencies", "commissions", "parties",
+	"subscriptions", "users", "households", "schools", "dollars", "euros", "usd", "km",
+	"kg", "tons", "tonnes", "degrees", "out", "pour", "milliard", "milliards", "an", "ans",
+	"mois", "jours", "pays", "por", "millones", "mil", "año", "años", "meses", "días",
+	"países", "personas", "mujeres", "млн", "млрд", "тысяч", "процента", "процентов", "лет",
+	"года", "месяцев", "дней", "стран", "человек",
+};
+
+static bool word_in(const char *w, size_t len, const char *const *words, size_t n)
+{
+	char low[64];
+	size_t i;
+	if (len == 0 || len >= sizeof(low) / 2)
+		return false;
+	parse_lower(low, sizeof(low), w, len);
+	for (i = 0; i < n; i++)
+		if (!strcmp(low, words[i]))
+			return true;
+	return false;
+}
+
+bool parse_reference_word(const char *w, size_t len)
+{
+	return word_in(w, len, reference_words, COUNT(reference_words));
+}
+
+bool parse_quantity_word(const char *w, size_t len)
+{
+	return word_in(w, len, quantity_words, COUNT(quantity_words));
+}

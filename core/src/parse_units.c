@@ -1,0 +1,429 @@
+/* parse_units.c: blocks to units: ids, kinds, sub-paragraph levels,
+ * annexes and the numbering diagnostics. docs/PARSE.md, "Units and ids"
+ * and "Numbering checks". */
+#include "parse_state.h"
+#include "resdiff/text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SUBLEVEL_MAX 3        /* OP1(a)(i) is as deep as sub-paragraphs go */
+#define NUMBER_JUMP_MAX 5     /* a paragraph number may skip this many */
+#define ID_MAX 128
+
+typedef struct {
+	bool resolution;
+	int last_number;      /* last paragraph number accepted */
+	char parent[64];      /* id of the current numbered paragraph */
+	char subs[SUBLEVEL_MAX][8]; /* current sub labels per level */
+	int sublevel;         /* 0: none; 1: (a); 2: (i) */
+	size_t pp, h, b, annex;
+	char prefix[24];      /* "ANNEX1-" inside annexes */
+} numbering;
+
+static const char *const annex_words[] = {
+	"annex", "annexe", "anexo", "附件", "приложение", "المرفق",
+};
+
+static bool is_annex(const char *s, size_t len)
+{
+	char low[64];
+	size_t i, k, wl;
+	if (len >= sizeof(low))
+		return false;
+	for (i = 0; i < len; i++)
+		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	low[len] = '\0';
+	if (!strncmp(low, "приложение", strlen("приложение")) || !strncmp(low, "Приложение", 20))
+		return true;
+	for (k = 0; k < sizeof(annex_words) / sizeof(annex_words[0]); k++) {
+		wl = strlen(annex_words[k]);
+		if (!strncmp(low, annex_words[k], wl)) {
+			for (i = wl; i < len; i++)
+				if (!(low[i] == ' ' || low[i] == 'i' || low[i] == 'v' || low[i] == 'x' ||
+				      (low[i] >= '0' && low[i] <= '9') || (low[i] >= 'a' && low[i] <= 'z' && i == len - 1)))
+					return false;
+			return true;
+		}
+	}
+	return false;
+}
+
+static char next_letter(const char *sub)
+{
+	return strlen(sub) == 1 ? (char)(sub[0] + 1) : 0;
+}
+
+/* Roman numerals i..xx as strings, in order. */
+static int roman_value(const char *s)
+{
+	static const char *const r[] = { "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+		"xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx" };
+	size_t k;
+	for (k = 0; k < sizeof(r) / sizeof(r[0]); k++)
+		if (!strcmp(r[k], s))
+			return (int)k + 1;
+	return 0;
+}
+
+static bool ends_with_colon(const char *s, size_t len)
+{
+	uint32_t c;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	c = parse_last_cp(s, len);
+	return c == ':' || c == 0xFF1A;
+}
+
+static int emit_unit(parse_state *st, block *b, const char *id, resdiff_unit_kind kind,
+		const char *label)
+{
+	resdiff_buf text = RESDIFF_BUF_INIT;
+	size_t *pos = NULL, *off = NULL, k;
+	resdiff_unit *u;
+	int error;
+
+	if (b->marker_count) {
+		pos = malloc(b->marker_count * sizeof(*pos));
+		off = malloc(b->marker_count * sizeof(*off));
+		if (!pos || !off) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (k = 0; k < b->marker_count; k++)
+			pos[k] = b->markers[k].pos;
+	}
+	if ((error = parse_normalize(&text, b->raw.ptr ? b->raw.ptr : "", b->raw.size, pos, off,
+			b->marker_count)) < 0)
+		goto done;
+	if ((error = resdiff_doc_add_unit(&u, st->doc, id, kind, label, text.ptr,
+			b->line + 1)) < 0)
+		goto done;
+	b->unit = (int)(st->doc->unit_count - 1);
+	st->work += b->raw.size;
+	for (k = 0; k < b->marker_count; k++)
+		if ((error = resdiff_doc_add_fnref(st->doc, u, b->markers[k].label, off[k])) < 0)
+			goto done;
+done:
+	free(pos);
+	free(off);
+	resdiff_buf_dispose(&text);
+	return error;
+}
+
+/* Append a block's text (and markers) to the previous unit's block. */
+static int merge_into(block *prev, block *b)
+{
+	size_t base, k;
+	int error;
+	if ((error = parse_join(&prev->raw, b->raw.ptr ? b->raw.ptr : "", b->raw.size)) < 0)
+		return error;
+	base = prev->raw.size - b->raw.size;
+	for (k = 0; k < b->marker_count; k++)
+		if ((error = parse_block_marker(prev, base + b->markers[k].pos, b->markers[k].label)) < 0)
+			return error;
+	return 0;
+}
+
+/* Blocks become units one behind, so that a following unnumbered block
+ * can still be joined to the unit before it. */
+/* Paragraph ids used so far ("OP2", "ANNEX1-P4") and how often: an open
+ * addressing table, so a file that repeats its numbers (many resolutions
+ * in one file) costs one probe per paragraph, not a search of all units. */
+typedef struct {
+	const char *id;       /* arena string, NULL for an empty slot */
+	uint32_t hash;
+	int uses;
+} id_slot;
+
+typedef struct {
+	id_slot *slots;
+	size_t size, count;   /* size is a power of two, count <= size / 2 */
+} id_table;
+
+static id_slot *id_find(const id_table *t, const char *id, uint32_t h, size_t *work)
+{
+	size_t mask = t->size - 1, k;
+	for (k = h & mask; t->slots[k].id; k = (k + 1) & mask) {
+		(*work)++;
+		if (t->slots[k].hash == h && !strcmp(t->slots[k].id, id))
+			break;
+	}
+	return &t->slots[k];
+}
+
+/* The number of earlier uses of `id`, counting this one. */
+static int id_use(int *uses, parse_state *st, id_table *t, const char *id)
+{
+	uint32_t h = parse_hash(id);
+	id_slot *slot;
+
+	if ((t->count + 1) * 2 > t->size) {
+		size_t n = t->size ? t->size * 2 : 256, k;
+		id_table bigger = { calloc(n, sizeof(id_slot)), n, t->count };
+		if (!bigger.slots)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		for (k = 0; k < t->size; k++)
+			if (t->slots[k].id)
+				*id_find(&bigger, t->slots[k].id, t->slots[k].hash, &st->work) = t->slots[k];
+		free(t->slots);
+		*t = bigger;
+	}
+	slot = id_find(t, id, h, &st->work);
+	if (!slot->id) {
+		if (!(slot->id = resdiff_arena_strdup(st->doc->arena, id)))
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		slot->hash = h;
+		t->count++;
+	}
+	*uses = ++slot->uses;
+	return 0;
+}
+
+typedef struct {
+	parse_state *st;
+	block_list *bl;
+	numbering nb;
+	id_table ids;         /* paragraph ids used (numbered paragraphs) */
+	block *held;          /* the block of the unit not yet emitted, or NULL */
+	char id[ID_MAX];      /* ... its id, kind and printed label */
+	resdiff_unit_kind kind;
+	char label[LABEL_MAX];
+} builder;
+
+/* A block's text once it is in a unit (or joined to another block): no
+ * one reads it again, and a file of many paragraphs need not keep it. */
+static void release(block *b)
+{
+	resdiff_buf_dispose(&b->raw);
+	free(b->markers);
+	b->markers = NULL;
+	b->marker_count = b->marker_alloc = 0;
+}
+
+static int flush(builder *ub)
+{
+	int error = 0;
+	if (ub->held) {
+		error = emit_unit(ub->st, ub->held, ub->id, ub->kind, ub->label);
+		release(ub->held);
+	}
+	ub->held = NULL;
+	return error;
+}
+
+/* Emit the unit held so far and hold block b as the next one. */
+static int hold(builder *ub, block *b, resdiff_unit_kind kind, const char *label,
+		const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+
+static int hold(builder *ub, block *b, resdiff_unit_kind kind, const char *label,
+		const char *fmt, ...)
+{
+	va_list ap;
+	int error;
+	if ((error = flush(ub)) < 0)
+		return error;
+	va_start(ap, fmt);
+	vsnprintf(ub->id, sizeof(ub->id), fmt, ap);
+	va_end(ap);
+	ub->kind = kind;
+	snprintf(ub->label, sizeof(ub->label), "%s", label);
+	ub->held = b;
+	return 0;
+}
+
+/* Is block b a heading? An unlabelled heading is followed by a labelled
+ * paragraph or another heading, not by the rest of its own sentence. */
+static bool is_heading(const builder *ub, const block *b, const block *next)
+{
+	return parse_heading_shaped(b->raw.ptr ? b->raw.ptr : "", b->raw.size) &&
+		(b->label.kind != LABEL_NONE || !next || next->label.kind != LABEL_NONE ||
+		 parse_heading_shaped(next->raw.ptr ? next->raw.ptr : "", next->raw.size) ||
+		 (!ub->nb.resolution && ub->nb.last_number == 0)); /* "摘要" before a summary */
+}
+
+/* "Annex": numbering restarts and ids take the prefix ANNEX<k>-. */
+static int start_annex(builder *ub, block *b)
+{
+	numbering *nb = &ub->nb;
+	nb->annex++;
+	snprintf(nb->prefix, sizeof(nb->prefix), "ANNEX%zu-", nb->annex);
+	nb->last_number = 0;
+	nb->pp = nb->h = nb->b = 0;
+	nb->sublevel = 0;
+	nb->parent[0] = '\0';
+	return hold(ub, b, RESDIFF_UNIT_HEADING, "", "ANNEX%zu", nb->annex);
+}
+
+static int heading(builder *ub, block *b)
+{
+	return hold(ub, b, RESDIFF_UNIT_HEADING, b->label.text, "%sH%zu", ub->nb.prefix, ++ub->nb.h);
+}
+
+/* Reports: "1. 非洲" restarts under each section; a numbered line shaped
+ * like a heading and followed by the expected paragraph number is a
+ * heading. */
+static bool numbered_subheading(const builder *ub, const block *b, const block *next, bool shaped)
+{
+	int n = b->label.number;
+	if (ub->nb.resolution || !shaped)
+		return false;
+	return n != ub->nb.last_number + 1 ||
+		(next && next->label.kind == LABEL_NUMBER &&
+		 next->label.number == ub->nb.last_number + 1);
+}
+
+/* "12. text": OP12 or P12, with a diagnostic when the number is out of
+ * order, and OP12~2 for a number used twice. */
+static int numbered_paragraph(builder *ub, block *b, size_t line)
+{
+	numbering *nb = &ub->nb;
+	int n = b->label.number, uses = 0, error;
+	char id[ID_MAX];
+
+	if (n != nb->last_number + 1) {
+		if (n > nb->last_number + 1 && n <= nb->last_number + 1 + NUMBER_JUMP_MAX)
+			resdiff_doc_add_diag(ub->st->doc, line,
+				"paragraph numbers jump from %d to %d", nb->last_number, n);
+		else
+			resdiff_doc_add_diag(ub->st->doc, line,
+				"paragraph %d follows paragraph %d", n, nb->last_number);
+	}
+	snprintf(id, sizeof(id), "%s%s%d", nb->prefix, nb->resolution ? "OP" : "P", n);
+	if ((error = id_use(&uses, ub->st, &ub->ids, id)) < 0)
+		return error;
+	if (uses > 1) {
+		/* the second OP2 is OP2~2, the third OP2~3 */
+		size_t k = strlen(id);
+		resdiff_doc_add_diag(ub->st->doc, line, "paragraph number %d used twice", n);
+		snprintf(id + k, sizeof(id) - k, "~%d", uses);
+	}
+	snprintf(nb->parent, sizeof(nb->parent), "%s", id);
+	nb->last_number = n > nb->last_number ? n : nb->last_number;
+	nb->sublevel = 0;
+	return hold(ub, b, nb->resolution ? RESDIFF_UNIT_OPERATIVE : RESDIFF_UNIT_PARAGRAPH,
+		b->label.text, "%s", id);
+}
+
+/* "(b) 主题的执行情况": a lettered section heading, not a sub-paragraph
+ * (no chapeau ending in a colon announces it). */
+static bool lettered_heading(const builder *ub, const block *b, bool shaped)
+{
+	const block *prev = ub->held;
+	return shaped && !(prev && prev->raw.size && ends_with_colon(prev->raw.ptr, prev->raw.size)) &&
+		(ub->nb.sublevel == 0 || next_letter(ub->nb.subs[0]) != b->label.sub[0]);
+}
+
+/* "(a)" or "(i)": OP3(a), OP3(a)(i), with diagnostics for letters out of
+ * order and for a sub-paragraph without a numbered paragraph. */
+static int sub_paragraph(builder *ub, block *b, size_t line)
+{
+	numbering *nb = &ub->nb;
+	const char *s = b->label.sub;
+	int level;
+
+	if (!nb->parent[0]) {
+		resdiff_doc_add_diag(ub->st->doc, line,
+			"sub-paragraph (%s) without a numbered paragraph", s);
+		snprintf(nb->parent, sizeof(nb->parent), "%s%s0", nb->prefix, nb->resolution ? "OP" : "P");
+	}
+	/* letter level or roman level? */
+	if (strlen(s) == 1 && (nb->sublevel == 0 || (nb->sublevel >= 1 && next_letter(nb->subs[0]) == s[0])) &&
+	    !(nb->sublevel >= 1 && roman_value(s) && next_letter(nb->subs[0]) != s[0]))
+		level = 1;
+	else if (roman_value(s) && nb->sublevel >= 1)
+		level = 2;
+	else
+		level = 1;
+	if (level == 1 && nb->sublevel >= 1 && next_letter(nb->subs[0]) != s[0])
+		resdiff_doc_add_diag(ub->st->doc, line, "sub-paragraph (%s) follows (%s)", s, nb->subs[0]);
+	if (level == 1 && nb->sublevel == 0 && s[0] != 'a')
+		resdiff_doc_add_diag(ub->st->doc, line, "sub-paragraphs start at (%s)", s);
+	snprintf(nb->subs[level - 1], sizeof(nb->subs[0]), "%s", s);
+	nb->sublevel = level;
+	if (level == 1)
+		return hold(ub, b, RESDIFF_UNIT_SUBPARAGRAPH, b->label.text, "%s(%s)", nb->parent, s);
+	return hold(ub, b, RESDIFF_UNIT_SUBPARAGRAPH, b->label.text, "%s(%s)(%s)", nb->parent,
+		nb->subs[0], s);
+}
+
+/* Unnumbered text after a numbered paragraph: a wrapped line taken for a
+ * new paragraph; keep it with its paragraph. */
+static int join_to_held(builder *ub, block *b, size_t line)
+{
+	int error;
+	if (ub->nb.resolution)
+		resdiff_doc_add_diag(ub->st->doc, line,
+			"text without a paragraph number joined to %s", ub->id);
+	b->into = (int)(ub->held - ub->bl->blocks);
+	error = merge_into(ub->held, b);
+	release(b);
+	return error;
+}
+
+/* Unlabelled text: a preambular paragraph of a resolution, or an
+ * unnumbered block of a report. */
+static int unnumbered(builder *ub, block *b)
+{
+	numbering *nb = &ub->nb;
+	if (nb->resolution)
+		return hold(ub, b, RESDIFF_UNIT_PREAMBLE, b->label.text, "%sPP%zu", nb->prefix, ++nb->pp);
+	return hold(ub, b, RESDIFF_UNIT_BLOCK, b->label.text, "%sB%zu", nb->prefix, ++nb->b);
+}
+
+/* One block: decide what it is and take the step for it. */
+static int build_unit(builder *ub, block *b, const block *next)
+{
+	const numbering *nb = &ub->nb;
+	const label_t *lab = &b->label;
+	size_t line = b->line + 1;
+	bool shaped = is_heading(ub, b, next);
+
+	switch (lab->kind) {
+	case LABEL_NUMBER:
+		return numbered_subheading(ub, b, next, shaped) ? heading(ub, b) :
+			numbered_paragraph(ub, b, line);
+	case LABEL_SUB:
+		return lettered_heading(ub, b, shaped) ? heading(ub, b) : sub_paragraph(ub, b, line);
+	case LABEL_HEADING:
+		return heading(ub, b);
+	case LABEL_NONE:
+		break;
+	}
+	if (shaped && is_annex(b->raw.ptr ? b->raw.ptr : "", b->raw.size))
+		return start_annex(ub, b);
+	if (shaped)
+		return heading(ub, b);
+	if (nb->resolution && nb->last_number == 0 && !nb->annex)
+		return unnumbered(ub, b);
+	if (ub->held && nb->last_number > 0)
+		return join_to_held(ub, b, line);
+	return unnumbered(ub, b);
+}
+
+int parse_build_units(parse_state *st, block_list *bl)
+{
+	builder ub;
+	size_t i;
+	int error = 0;
+
+	memset(&ub, 0, sizeof(ub));
+	ub.st = st;
+	ub.bl = bl;
+	ub.nb.resolution = st->is_resolution;
+	for (i = 0; i < bl->count; i++) {
+		st->work++;
+		if ((error = build_unit(&ub, &bl->blocks[i], i + 1 < bl->count ? &bl->blocks[i + 1] : NULL)) < 0)
+			goto done;
+	}
+	error = flush(&ub);
+done:
+	free(ub.ids.slots);
+	return error;
+}

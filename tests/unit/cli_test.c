@@ -1,0 +1,92 @@
+/* cli_test.c: what every command does with its standard output, through
+ * the command line: a failed write is exit 2 with one message. */
+#include "helpers.h"
+#include "store_helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *dir;
+
+static int setup(void **state)
+{
+	dir = test_tmpdir();
+	return test_system("cd '%s' && '%s' init '%s/r' >/dev/null && '%s' -C '%s/r' import -q "
+		"--manifest corpus/corpus.manifest >/dev/null", RESDIFF_SOURCE_DIR, RESDIFF_BINARY, dir,
+		RESDIFF_BINARY, dir) ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+	return 0;
+}
+
+#define A "corpus/E_RES_2009_7.zh.txt"
+#define B "corpus/E_RES_2017_21.zh.txt"
+
+/* Every command that prints, and some of their formats; "R" stands for
+ * the scratch repository, "N" for a new directory. Small outputs (--stat,
+ * --version) sit in stdio's buffer until exit: the case of the issue. */
+static const char *const commands[] = {
+	"--version", "--help", "diff --help",
+	"parse " A, "parse --format=json " A, "parse --format=summary " A,
+	"check corpus", "check --format=json corpus", "textconv " A,
+	"diff --stat " A " " B, "diff " A " " B, "diff --format=json " A " " B,
+	"diff --format=html " A " " B, "diff --format=markdown " A " " B,
+	"diff --format=amendments " A " " B, "-C R diff --series ecosoc-wsis --format=json",
+	"-C R show 2009/7", "-C R show --format=json 2009/7", "-C R log", "-C R series",
+	"-C R blame 2017/21:OP21", "-C R trace --format=json 2009/7:OP6",
+	"-C R stats ecosoc-wsis", "-C R stats --format=svg ecosoc-wsis", "-C R export 2009/7",
+	"export " A, "-C R index", "-C R unlock", "-C R import " A, "init N",
+};
+
+static char *expand(const char *cmd, size_t n)
+{
+	resdiff_buf b = RESDIFF_BUF_INIT;
+	for (; *cmd; cmd++) {
+		if (*cmd == 'R' && (cmd[1] == ' ' || !cmd[1]) && cmd[-1] == ' ')
+			resdiff_buf_printf(&b, "'%s/r'", dir);
+		else if (*cmd == 'N' && !cmd[1] && cmd[-1] == ' ')
+			resdiff_buf_printf(&b, "'%s/new%zu'", dir, n);
+		else
+			resdiff_buf_putc(&b, *cmd);
+	}
+	return resdiff_buf_detach(&b);
+}
+
+static void test_cli__write_error_is_exit_2_with_one_message(void **state)
+{
+	size_t i;
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		char *cmd = expand(commands[i], i), *err;
+		int status;
+
+		/* it works when the output can be written ... */
+		err = test_capture(&status, "cd '%s' && '%s' %s 2>&1 >/dev/null", RESDIFF_SOURCE_DIR,
+			RESDIFF_BINARY, cmd);
+		if (status != 0 && status != 1)
+			fail_msg("resdiff %s: exit %d: %s", cmd, status, err);
+		free(err);
+		if (!strncmp(commands[i], "init ", 5))
+			test_system("rm -rf '%s/new%zu'", dir, i);
+		/* ... and says so once, with exit 2, when it cannot */
+		err = test_capture(&status, "cd '%s' && '%s' %s 2>&1 >/dev/full", RESDIFF_SOURCE_DIR,
+			RESDIFF_BINARY, cmd);
+		if (status != 2 || strcmp(err, "resdiff: write error on standard output: "
+				"No space left on device\n"))
+			fail_msg("resdiff %s >/dev/full: exit %d, stderr '%s'", cmd, status, err);
+		free(err);
+		free(cmd);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cli__write_error_is_exit_2_with_one_message),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
