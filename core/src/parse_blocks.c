@@ -269,8 +269,9 @@ static int marker_line(joiner *j, const parse_line *l)
 	if (j->npending < PENDING_MARKERS_MAX)
 		j->pending[j->npending++] = l->marker;
 	else
-		return resdiff_doc_add_diag(j->st->doc, (size_t)(l - j->st->lines) + 1, "more than %d footnote markers "
-			"before the first paragraph: marker %s is dropped", PENDING_MARKERS_MAX, l->marker);
+		return resdiff_doc_add_diag(j->st->doc, (size_t)(l - j->st->lines) + 1, "more than %d "
+			"footnote markers before the first paragraph: marker %s is dropped",
+			PENDING_MARKERS_MAX, l->marker);
 	return 0;
 }
 
