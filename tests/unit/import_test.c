@@ -327,6 +327,36 @@ static void test_import__rm_withdraws(void **state)
 	teardown(&f);
 }
 
+/* A normal import (new documents, in adoption order, the index brought
+ * up to date each time) leaves no dangling object: replaced indexes stay
+ * reachable through their successors. */
+static void test_import__no_dangling_objects(void **state)
+{
+	fixture f;
+	char *out, *err;
+	int status;
+
+	setup_corpus(&f);
+	out = run(&status, &err, &f, "import -q --lang en --series ga-ict4sd "
+		"%s/tests/data/en/A_RES_74_197.txt", RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	free(out);
+	free(err);
+	out = run(&status, &err, &f, "import -q --lang en --series ga-ict4sd "
+		"%s/tests/data/en/A_RES_75_202.txt", RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	free(out);
+	free(err);
+	out = test_capture(&status, "git -C '%s' fsck --strict --no-progress 2>&1", f.repo);
+	assert_int_equal(status, 0);
+	assert_string_equal(out, "");
+	free(out);
+	out = git(&f, "rev-list --count refs/resdiff/index");
+	assert_string_equal(out, "3\n");  /* three index commits, one chain */
+	free(out);
+	teardown(&f);
+}
+
 /* Ctrl-C or SIGTERM inside an import of several transactions: the
  * repository is at a transaction boundary (here every third document),
  * readers agree with the record, and the next import goes on at once. */
@@ -409,6 +439,7 @@ int main(void)
 		cmocka_unit_test(test_import__failures_say_what_was_imported),
 		cmocka_unit_test(test_import__one_symbol_grammar),
 		cmocka_unit_test(test_import__rm_withdraws),
+		cmocka_unit_test(test_import__no_dangling_objects),
 		cmocka_unit_test(test_import__sigint_and_sigterm),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
