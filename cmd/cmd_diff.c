@@ -18,7 +18,8 @@ static const cmd_opt diff_opts[] = {
 	{ "pin", 0, OPT_MULTI, "OLD=NEW", "align clause OLD with clause NEW (repeatable)" },
 	{ "unpin", 0, OPT_MULTI, "OLD=NEW", "never align clause OLD with clause NEW (repeatable)" },
 	{ "concordance", 0, OPT_VALUE, "FILE", "pins from a file: OLD=NEW, OLD!=NEW or gold-format lines" },
-	{ "threshold", 0, OPT_VALUE, "X", "similarity threshold in (0,1) instead of the per-script default" },
+	{ "min-confidence", 0, OPT_VALUE, "X", "matches less confident than X (0-1) become dropped + added" },
+	{ "threshold", 0, OPT_VALUE, "X", "matches less similar than X (0-1) become dropped + added" },
 	{ "manifest", 0, OPT_VALUE, "FILE", "corpus manifest: metadata for the inputs, and --series" },
 	{ "series", 0, OPT_VALUE, "SLUG", "diff each consecutive pair of a series (stored, or of --manifest)" },
 	{ "exit-code", 0, OPT_FLAG, NULL, "exit 1 when there are changes, 0 when none" },
@@ -256,6 +257,17 @@ done:
 	return error;
 }
 
+/* A number in [0, 1] for --threshold and --min-confidence: 0, or the
+ * exit status of the error it printed. */
+static int fraction_arg(double *out, const char *option, const char *value)
+{
+	char *end;
+	*out = strtod(value, &end);
+	if (end == value || *end || !(*out >= 0 && *out <= 1))
+		return cmd_fail("%s takes a number between 0 and 1, not '%s'", option, value);
+	return 0;
+}
+
 static bool use_color(const char *when)
 {
 	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
@@ -442,7 +454,7 @@ int cmd_diff(int argc, char **argv)
 	resdiff_buf out = RESDIFF_BUF_INIT;
 	diff_settings s;
 	const cmd_format *format;
-	const char *color, *only, *concordance, *mpath, *series, *lang, *threshold;
+	const char *color, *only, *concordance, *mpath, *series, *lang, *threshold, *min_confidence;
 	const char **multi;
 	size_t nmulti, i, nmembers = 0;
 	bool changed = false;
@@ -469,6 +481,7 @@ int cmd_diff(int argc, char **argv)
 	series = cmd_arg(&args, diff_opts, "series");
 	lang = cmd_arg(&args, diff_opts, "lang");
 	threshold = cmd_arg(&args, diff_opts, "threshold");
+	min_confidence = cmd_arg(&args, diff_opts, "min-confidence");
 	if ((rc = cmd_format_find(&format, "diff", cmd_arg(&args, diff_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
 	s.render = s.stat ? resdiff_render_diff_stat : format->render.diff;
@@ -490,14 +503,10 @@ int cmd_diff(int argc, char **argv)
 		rc = cmd_fail("unknown language '%s' (ar, zh, en, fr, ru, es)", lang);
 		goto done;
 	}
-	if (threshold) {
-		char *end;
-		s.aopts.threshold = strtod(threshold, &end);
-		if (*end || !(s.aopts.threshold > 0 && s.aopts.threshold < 1)) {
-			rc = cmd_fail("--threshold takes a number between 0 and 1, not '%s'", threshold);
-			goto done;
-		}
-	}
+	if ((threshold && (rc = fraction_arg(&s.aopts.threshold, "--threshold", threshold)) != 0) ||
+	    (min_confidence && (rc = fraction_arg(&s.aopts.min_confidence, "--min-confidence",
+			min_confidence)) != 0))
+		goto done;
 	s.ropts.color = (s.flags & CMD_FORMAT_COLOR) && use_color(color);
 	s.ropts.only_operative = only != NULL;
 	if (!(pins.arena = resdiff_arena_new())) {

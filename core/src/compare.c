@@ -45,21 +45,17 @@ static bool is_punct(uint32_t cp)
 	       t == U_FINAL_PUNCTUATION;
 }
 
-int resdiff_compare_key(resdiff_buf *out, const char *text, size_t len, unsigned flags)
+/* text[0..len) in NFKC, UTF-16, in *out (malloc'd) of *outlen units. */
+static int normalize(UChar **out, int32_t *outlen, const char *text, size_t len)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	const UNormalizer2 *nfkc;
-	UChar *src = NULL, *norm = NULL, *folded = NULL;
-	int32_t srclen = 0, normlen, i;
-	const UChar *p;
+	const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
+	UChar *src = NULL, *norm = NULL;
+	int32_t srclen = 0, normlen;
 	int error = 0;
 
-	if (len > RESDIFF_COMPARE_MAX_TEXT)
-		return resdiff_error_set(RESDIFF_ETOOBIG, "clause longer than %u bytes",
-			RESDIFF_COMPARE_MAX_TEXT);
-	if (len == 0)
-		return resdiff_buf_put(out, "", 0);
-	nfkc = unorm2_getNFKCInstance(&err);
+	*out = NULL;
+	*outlen = 0;
 	if (U_FAILURE(err))
 		return resdiff_error_set(RESDIFF_ERROR, "ICU: NFKC unavailable: %s", u_errorName(err));
 	/* UTF-16 never needs more units than UTF-8 has bytes. */
@@ -88,41 +84,123 @@ int resdiff_compare_key(resdiff_buf *out, const char *text, size_t len, unsigned
 		error = resdiff_error_set(RESDIFF_ERROR, "ICU: %s", u_errorName(err));
 		goto done;
 	}
-	p = norm;
-	if (flags & RESDIFF_KEY_LOOSE) {
-		int32_t flen = u_strFoldCase(NULL, 0, norm, normlen, U_FOLD_CASE_DEFAULT, &err);
-		err = U_ZERO_ERROR;
-		if (!(folded = malloc(((size_t)flen + 1) * sizeof(UChar)))) {
-			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-			goto done;
-		}
-		normlen = u_strFoldCase(folded, flen + 1, norm, normlen, U_FOLD_CASE_DEFAULT, &err);
-		if (U_FAILURE(err)) {
-			error = resdiff_error_set(RESDIFF_ERROR, "ICU: %s", u_errorName(err));
-			goto done;
-		}
-		p = folded;
-	}
-	for (i = 0; i < normlen && !error;) {
-		UChar32 c;
-		uint32_t f;
-		char enc[4];
-		size_t n;
-
-		U16_NEXT(p, i, normlen, c);
-		f = resdiff_compare_fold_cp((uint32_t)c);
-		if (!f || ((flags & RESDIFF_KEY_LOOSE) && is_punct(f)))
-			continue;
-		n = resdiff_utf8_encode(enc, f);
-		if (n)
-			error = resdiff_buf_put(out, enc, n);
-	}
-	if (!error)
-		error = resdiff_buf_put(out, "", 0);
+	*out = norm;
+	*outlen = normlen;
+	norm = NULL;
 done:
 	free(src);
 	free(norm);
+	return error;
+}
+
+/* Case-folded copy of s[0..n) in *out (malloc'd). */
+static int fold_case(UChar **out, int32_t *outlen, const UChar *s, int32_t n)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t flen = u_strFoldCase(NULL, 0, s, n, U_FOLD_CASE_DEFAULT, &err);
+	UChar *folded;
+
+	*out = NULL;
+	err = U_ZERO_ERROR;
+	if (!(folded = malloc(((size_t)flen + 1) * sizeof(UChar))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	*outlen = u_strFoldCase(folded, flen + 1, s, n, U_FOLD_CASE_DEFAULT, &err);
+	if (U_FAILURE(err)) {
+		free(folded);
+		return resdiff_error_set(RESDIFF_ERROR, "ICU: %s", u_errorName(err));
+	}
+	*out = folded;
+	return 0;
+}
+
+/* Append the key of normalized (and, for LOOSE, folded) text; `fold`
+ * folds each code point on the way (simple case folding). */
+static int emit(resdiff_buf *out, const UChar *p, int32_t n, unsigned flags, bool fold)
+{
+	size_t start = out->size, w;
+	bool gap = false;
+	int32_t i;
+	int error;
+
+	/* One code unit never takes more than 3 bytes, a pair 4; a space
+	 * between words takes one more at most per unit. */
+	if ((error = resdiff_buf_grow(out, out->size + (size_t)n * 4 + 1)) < 0)
+		return error;
+	w = out->size;
+	for (i = 0; i < n;) {
+		UChar32 c;
+		uint32_t f;
+
+		U16_NEXT(p, i, n, c);
+		f = resdiff_compare_fold_cp((uint32_t)c);
+		if (fold && f < 0x80)
+			f = f >= 'A' && f <= 'Z' ? f + 32 : f;
+		else if (fold && !(f >= 0x2E80 && f < 0xA000))  /* CJK has no case */
+			f = (uint32_t)u_foldCase((UChar32)f, U_FOLD_CASE_DEFAULT);
+		if (flags & RESDIFF_KEY_WORDS) {
+			if (!f || is_punct(f)) {
+				gap = true;
+				continue;
+			}
+			if (gap && w > start)
+				out->ptr[w++] = ' ';
+			gap = false;
+		} else if (!f || ((flags & RESDIFF_KEY_LOOSE) && is_punct(f))) {
+			continue;
+		}
+		w += resdiff_utf8_encode(out->ptr + w, f);
+	}
+	out->size = w;
+	out->ptr[w] = '\0';
+	return 0;
+}
+
+int resdiff_compare_key(resdiff_buf *out, const char *text, size_t len, unsigned flags)
+{
+	UChar *norm = NULL, *folded = NULL;
+	int32_t normlen = 0, flen = 0;
+	int error;
+
+	if (len > RESDIFF_COMPARE_MAX_TEXT)
+		return resdiff_error_set(RESDIFF_ETOOBIG, "clause longer than %u bytes",
+			RESDIFF_COMPARE_MAX_TEXT);
+	if (len == 0)
+		return resdiff_buf_put(out, "", 0);
+	if ((error = normalize(&norm, &normlen, text, len)) < 0)
+		goto done;
+	if (flags & RESDIFF_KEY_LOOSE) {
+		if ((error = fold_case(&folded, &flen, norm, normlen)) < 0)
+			goto done;
+		error = emit(out, folded, flen, flags, false);
+	} else {
+		error = emit(out, norm, normlen, flags, (flags & RESDIFF_KEY_WORDS) != 0);
+	}
+done:
+	free(norm);
 	free(folded);
+	return error;
+}
+
+int resdiff_compare_keys(resdiff_buf *exact, resdiff_buf *words, const char *text, size_t len)
+{
+	UChar *norm = NULL;
+	int32_t normlen = 0;
+	int error;
+
+	if (len > RESDIFF_COMPARE_MAX_TEXT)
+		return resdiff_error_set(RESDIFF_ETOOBIG, "clause longer than %u bytes",
+			RESDIFF_COMPARE_MAX_TEXT);
+	if (len == 0) {
+		if ((error = resdiff_buf_put(exact, "", 0)) < 0)
+			return error;
+		return resdiff_buf_put(words, "", 0);
+	}
+	if ((error = normalize(&norm, &normlen, text, len)) < 0 ||
+	    (error = emit(exact, norm, normlen, RESDIFF_KEY_EXACT, false)) < 0)
+		goto done;
+	error = emit(words, norm, normlen, RESDIFF_KEY_WORDS, true);
+done:
+	free(norm);
 	return error;
 }
 

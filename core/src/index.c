@@ -85,8 +85,9 @@ static int entry_write(resdiff_buf *out, const index_entry *e)
 		    (error = put_field(out, l->src_symbol)) < 0 ||
 		    (error = resdiff_buf_putc(out, '\t')) < 0 ||
 		    (error = put_field(out, l->src_unit)) < 0 ||
-		    (error = resdiff_buf_printf(out, "\t%s\t%.4f\t%s\n", resdiff_relation_name(l->relation),
-				l->similarity, l->moved && l->across ? "moved,across" : l->moved ? "moved" :
+		    (error = resdiff_buf_printf(out, "\t%s\t%.4f\t%.4f\t%s\n",
+				resdiff_relation_name(l->relation), l->similarity, l->confidence,
+				l->moved && l->across ? "moved,across" : l->moved ? "moved" :
 				l->across ? "across" : "-")) < 0)
 			return error;
 	}
@@ -202,9 +203,9 @@ int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, si
 			size_t *alloc = section == 2 ? &links_alloc : &rlinks_alloc;
 			int rel;
 			char *end;
-			if (split_tabs(f, 7, p) != 7 || strcmp(f[0], section == 2 ? "from" : "to") ||
+			if (split_tabs(f, 8, p) != 8 || strcmp(f[0], section == 2 ? "from" : "to") ||
 			    (rel = resdiff_relation_from_name(f[4])) < 0)
-				return bad_entry(path, line, "want from|to<TAB>ID<TAB>SYMBOL<TAB>ID<TAB>RELATION<TAB>SIMILARITY<TAB>FLAGS");
+				return bad_entry(path, line, "want from|to<TAB>ID<TAB>SYMBOL<TAB>ID<TAB>RELATION<TAB>SIMILARITY<TAB>CONFIDENCE<TAB>FLAGS");
 			if (*count == *alloc) {
 				size_t na = *alloc ? *alloc * 2 : 64;
 				index_link *ls = resdiff_arena_alloc(arena, na * sizeof(*ls));
@@ -231,8 +232,11 @@ int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, si
 			l->similarity = strtod(f[5], &end);
 			if (*end)
 				return bad_entry(path, line, "bad similarity");
-			l->moved = strstr(f[6], "moved") != NULL;
-			l->across = strstr(f[6], "across") != NULL;
+			l->confidence = strtod(f[6], &end);
+			if (*end)
+				return bad_entry(path, line, "bad confidence");
+			l->moved = strstr(f[7], "moved") != NULL;
+			l->across = strstr(f[7], "across") != NULL;
 			(*count)++;
 		} else {
 			return bad_entry(path, line, "too many sections");
@@ -639,6 +643,7 @@ static int add_link(build_ctx *c, index_entry *e, size_t *alloc, size_t unit, co
 	l->src_unit = resdiff_arena_strdup(c->arena, src_unit);
 	l->relation = ch->relation;
 	l->similarity = ch->relation == RESDIFF_REL_UNCHANGED ? 1.0 : ch->similarity;
+	l->confidence = ch->confidence;
 	l->moved = ch->moved;
 	l->across = across;
 	return l->src_unit ? 0 : NOMEM();
@@ -770,7 +775,7 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 	for (k = 0; k < nt; k++)
 		score[touched[k]] = 0;
 	/* align with each candidate in full; each new clause takes its most
-	 * similar match (ties: the later document) */
+	 * confident match (ties: the later document) */
 	for (k = 0; k < ncand && nroot; k++) {
 		build_doc *d = &c->docs[cand[k]];
 		if ((error = load_doc(&cdoc[k], c, &d->e.blob, RESDIFF_CANON_FULL, d->e.path)) < 0 ||
@@ -781,7 +786,7 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 			double sim;
 			if (!root[u] || !matched(ch))
 				continue;
-			sim = ch->relation == RESDIFF_REL_UNCHANGED ? 1.0 : ch->similarity;
+			sim = ch->confidence;
 			if (sim > best_sim[u] || (sim == best_sim[u] && cand[k] > cand[best_doc[u]])) {
 				best_sim[u] = sim;
 				best_doc[u] = k;

@@ -15,6 +15,7 @@ typedef struct {
 	const char *src_unit;
 	resdiff_relation relation;
 	double similarity;
+	double confidence;        /* of the change, as resdiff diff shows it */
 	bool moved, across;
 } index_link;
 

@@ -237,6 +237,7 @@ static int push_step(walk_bufs *w, const edge *ed)
 	clause_ref(&st->to, ed->to, ed->to_unit);
 	st->relation = ed->link->relation;
 	st->similarity = ed->link->similarity;
+	st->confidence = ed->link->confidence;
 	st->moved = ed->link->moved;
 	st->across = ed->link->across;
 	return 0;

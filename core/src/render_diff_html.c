@@ -257,7 +257,9 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		if ((error = resdiff_buf_printf(out, "<tr class=\"%s%s\" id=\"%sc%zu\"><td class=\"id\">",
 				rel, c->moved ? " moved" : "", pfx(opts), i)) < 0 ||
 		    (error = put_ids(out, al->old_doc, c->old_units, c->old_count, "o", pfx(opts))) < 0 ||
-		    (error = resdiff_buf_printf(out, "<span class=\"rel\">%s", rel)) < 0)
+		    (error = resdiff_buf_printf(out, "<span class=\"rel\">%s", rel)) < 0 ||
+		    (resdiff_change_low_confidence(c) &&
+		     (error = resdiff_buf_puts(out, " (low confidence)")) < 0))
 			return error;
 		if (c->similarity >= 0 && c->relation != RESDIFF_REL_UNCHANGED &&
 		    (error = resdiff_buf_printf(out, " %.2f", c->similarity)) < 0)

@@ -56,6 +56,11 @@ static int put_change(resdiff_json *w, const resdiff_diff *diff, size_t i)
 		resdiff_json_null(w);
 	else
 		resdiff_json_fixed(w, c->similarity, 3);
+	resdiff_json_key(w, "confidence");
+	if (c->confidence < 0)
+		resdiff_json_null(w);
+	else
+		resdiff_json_fixed(w, c->confidence, 3);
 	resdiff_json_key_bool(w, "moved", c->moved);
 	resdiff_json_key_bool(w, "renumbered", c->renumbered);
 	resdiff_json_key_bool(w, "editorial", c->editorial);

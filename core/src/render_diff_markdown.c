@@ -151,7 +151,9 @@ int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 		    (error = put_ids(out, al->old_doc, c->old_units, c->old_count)) < 0 ||
 		    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
 		    (error = put_ids(out, al->new_doc, c->new_units, c->new_count)) < 0 ||
-		    (error = resdiff_buf_printf(out, "** %s", resdiff_relation_name(c->relation))) < 0)
+		    (error = resdiff_buf_printf(out, "** %s", resdiff_relation_name(c->relation))) < 0 ||
+		    (resdiff_change_low_confidence(c) &&
+		     (error = resdiff_buf_puts(out, " (low confidence)")) < 0))
 			return error;
 		if (c->similarity >= 0 && c->relation != RESDIFF_REL_UNCHANGED &&
 		    (error = resdiff_buf_printf(out, " %.2f", c->similarity)) < 0)

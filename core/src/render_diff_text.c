@@ -89,7 +89,8 @@ static int put_header(writer *w, const resdiff_diff *diff, const resdiff_change 
 		    (error = put_ids(w, al->new_doc, c->new_units, c->new_count)) < 0)
 			return error;
 	}
-	if ((error = resdiff_buf_printf(w->out, " %s", resdiff_relation_name(c->relation))) < 0)
+	if ((error = resdiff_buf_printf(w->out, " %s", resdiff_relation_name(c->relation))) < 0 ||
+	    (resdiff_change_low_confidence(c) && (error = put(w, " (low confidence)")) < 0))
 		return error;
 	if (c->similarity >= 0 && c->relation != RESDIFF_REL_UNCHANGED &&
 	    (error = resdiff_buf_printf(w->out, " %.2f", c->similarity)) < 0)

@@ -36,7 +36,9 @@ static int put_step(resdiff_buf *out, const resdiff_lineage_step *s, bool forwar
 	    (error = put_ref(out, forwards ? &s->from : &s->to, false)) < 0 ||
 	    (error = resdiff_buf_puts(out, forwards ? " \xe2\x86\x92 " : " \xe2\x86\x90 ")) < 0 ||
 	    (error = put_ref(out, forwards ? &s->to : &s->from, true)) < 0 ||
-	    (error = resdiff_buf_printf(out, ": %s", resdiff_relation_name(s->relation))) < 0)
+	    (error = resdiff_buf_printf(out, ": %s", resdiff_relation_name(s->relation))) < 0 ||
+	    (s->confidence >= 0 && s->confidence < RESDIFF_ALIGN_LOW_CONFIDENCE &&
+	     (error = resdiff_buf_puts(out, " (low confidence)")) < 0))
 		return error;
 	if (s->relation != RESDIFF_REL_UNCHANGED &&
 	    (error = resdiff_buf_printf(out, " %.2f", s->similarity)) < 0)
@@ -137,6 +139,7 @@ int resdiff_render_provenance_json(resdiff_buf *out, const resdiff_provenance *p
 			json_ref(&w, &s->to);
 			resdiff_json_key_string(&w, "relation", resdiff_relation_name(s->relation));
 			resdiff_json_key_fixed(&w, "similarity", s->similarity, 3);
+			resdiff_json_key_fixed(&w, "confidence", s->confidence, 3);
 			resdiff_json_key_bool(&w, "moved", s->moved);
 			resdiff_json_key_bool(&w, "across_series", !same_series(s));
 			resdiff_json_key_bool(&w, "earlier_member", same_series(s) && s->across);

@@ -1,5 +1,6 @@
 /* align_test.c: clause alignment on documents built by hand. */
 #include "helpers.h"
+#include "align_eval_helpers.h"
 #include "resdiff/align.h"
 
 #include <stdio.h>
@@ -311,6 +312,247 @@ static void test_align__large_generated_texts(void **state)
 	resdiff_doc_free(b);
 }
 
+/* Harder per-class edits than the constructed cases: real paragraphs
+ * (A/RES/74/197, E/RES/2017/21) with one class of edit pushed far, among
+ * unchanged context paragraphs. Each names the old and new ids that must
+ * form one change and its relation. */
+typedef struct {
+	const char *name;
+	const char *const *old_units, *const *new_units;
+	const char *old_id, *new_id;
+	resdiff_relation relation;
+	size_t new_count;   /* clauses on the new side of that change */
+	size_t old_count;   /* and on the old side */
+} edit_case;
+
+#define EN_PP "PP1|Recognizing also the Commission on Science and Technology for Development as the United Nations focal point in the system-wide follow-up to the outcomes of the World Summit on the Information Society,"
+#define EN_OP_A "Encourages countries to take advantage of capacity-building mechanisms and opportunities from the entire United Nations system in this regard;"
+#define EN_OP31 "Encourages the use of and engagement with forums and expertise available within relevant United Nations bodies, such as the Commission on Science and Technology for Development, by all relevant stakeholders to promote global digital cooperation"
+#define EN_OP11 "urges a continued focus on maximizing development gains from e-commerce, through initiatives such as eTrade for All, launched by the United Nations Conference on Trade and Development, which provides a new approach to trade development through electronic exchanges by allowing developing countries to more easily navigate the supply of technical assistance for building capacity in e-commerce readiness and by enabling donors to have a clear picture of the programmes that they could fund;"
+#define EN_OP20_HEAD "Recognizes that a gender digital divide persists and that the proportion of women using the Internet is 17 per cent lower than that of men worldwide and 43 per cent lower in the least developed countries"
+#define EN_OP20_TAIL ", notes with concern that, while the gender digital divide has narrowed in many regions since 2013, it has widened overall, in particular in the least developed countries and in Africa, in this regard calls upon all stakeholders to ensure the full participation of women in the information society and women\xe2\x80\x99s access to information and communications technologies for development, including new technologies, in this respect reiterates its request for relevant United Nations system entities, including the United Nations Entity for Gender Equality and the Empowerment of Women (UN-Women), to support the implementation and monitoring of the action lines contained in the outcome documents of the World Summit on the Information Society by enhancing the emphasis on gender equality and women\xe2\x80\x99s empowerment, and reaffirms the commitment to ensuring women\xe2\x80\x99s full participation in decision-making processes related to information and communications technologies;"
+#define EN_OP44_BODY " the Secretary-General to submit to the General Assembly at its seventy-fifth session, through the Commission on Science and Technology for Development and the Economic and Social Council, an action-oriented report on the status of the implementation of and follow-up to the present resolution, taking into account the 2030 Agenda for Sustainable Development, the Addis Ababa Action Agenda, the review process of the World Summit on the Information Society"
+#define EN_OP3_HEAD "Recognizes the potential of information and communications technologies to achieve the 2030 Agenda for Sustainable Development and other internationally agreed development goals, noting that they can accelerate progress across all 17 Sustainable Development Goals"
+#define EN_OP3_TAIL "all Governments, the private sector, civil society, international organizations, the technical and academic communities and all other relevant stakeholders to integrate information and communications technologies into their approaches to implementing the Goals;"
+#define EN_OP9 "the digital economy is an important and growing part of the global economy and that connectivity is correlated with increases in gross domestic product;"
+
+static const char *const EN_EXPANSION_OLD[] = { EN_PP, "OP1|" EN_OP31 ";", "OP2|" EN_OP_A, "OP3|Urges" EN_OP44_BODY ";", NULL };
+static const char *const EN_EXPANSION_NEW[] = { EN_PP, "OP1|" EN_OP_A, "OP2|Urges" EN_OP44_BODY ";", "OP3|" EN_OP31 ", and " EN_OP11, NULL };
+static const char *const EN_TRIM_OLD[] = { EN_PP, "OP1|" EN_OP_A, "OP2|" EN_OP31 ";", "OP3|" EN_OP20_HEAD EN_OP20_TAIL, NULL };
+static const char *const EN_TRIM_NEW[] = { EN_PP, "OP1|" EN_OP20_HEAD ";", "OP2|" EN_OP_A, "OP3|" EN_OP31 ";", NULL };
+static const char *const EN_KIND_OLD[] = { EN_PP, "OP1|" EN_OP_A, "OP2|" EN_OP31 ";", "OP3|Requests" EN_OP44_BODY ";", NULL };
+static const char *const EN_KIND_NEW[] = { "PP1|Recalling its request to" EN_OP44_BODY ",", EN_PP, "OP1|" EN_OP_A, "OP2|" EN_OP31 ";", NULL };
+static const char *const EN_SPLIT_OLD[] = { EN_PP, "OP1|" EN_OP_A, "OP2|" EN_OP3_HEAD ", accordingly urges " EN_OP3_TAIL, "OP3|" EN_OP31 ";", NULL };
+static const char *const EN_SPLIT_NEW[] = { EN_PP, "OP1|" EN_OP_A, "OP2|" EN_OP3_HEAD ";", "OP3|Urges " EN_OP3_TAIL, "OP4|" EN_OP31 ";", NULL };
+static const char *const EN_MERGE_OLD[] = { EN_PP, "OP1|Notes that " EN_OP9, "OP2|Urges a continued focus on maximizing development gains from e-commerce;", "OP3|" EN_OP31 ";", NULL };
+static const char *const EN_MERGE_NEW[] = { EN_PP, "OP1|Notes:", "OP1(a)|That " EN_OP9, "OP1(b)|The need for a continued focus on maximizing development gains from e-commerce;", "OP2|" EN_OP31 ";", NULL };
+
+#define ZH_PP "PP1|回顾信息社会世界首脑会议成果文件，"
+#define ZH_OP_A "强调必须促进建设一个包容的信息社会，尤其要注意弥合数字鸿沟和宽带鸿沟，同时考虑到发展中国家、性别和文化以及青年和其他代表性不足的团体等因素；"
+#define ZH_OP59 "承认支持执行和衡量可持续发展目标的数字监测工具相当重要"
+#define ZH_OP19_HEAD "欣见自2005年以来移动电话和宽带使用人数迅速增长"
+#define ZH_OP19_TAIL "，意味着全世界一半以上的居民应有渠道获得并利用信息和通信技术，这符合世界首脑会议的目标，而且用于保健、农业、教育、商业、发展、金融和政府服务、公民参与、交易服务的新电子服务和移动服务及应用程序的出现使这一进展更具价值，为信息社会的发展提供了巨大潜力；"
+#define ZH_OP64_BODY "秘书长的报告和科学技术促进发展委员会第二十届会议的有关讨论"
+#define ZH_OP10_HEAD "确认多利益攸关方合作和参与的价值和原则，这种合作和参与是世界首脑会议进程从一开始就具有的特征，并在《2030年议程》中得到明确承认"
+#define ZH_OP10_TAIL "各国政府、国际组织、私营部门、民间社会、学术界和技术界以及多利益攸关方伙伴关系在其各自作用和责任范围内正在开展许多支持世界首脑会议目标和可持续发展目标的活动；"
+#define ZH_OP9 "目前正在执行世界首脑会议成果，特别强调其多利益攸关方性质，牵头机构作为行动方针促进者在这方面发挥的作用"
+
+static const char *const ZH_EXPANSION_OLD[] = { ZH_PP, "OP1|" ZH_OP59 "；", "OP2|" ZH_OP_A, "OP3|注意到" ZH_OP9 "；", NULL };
+static const char *const ZH_EXPANSION_NEW[] = { ZH_PP, "OP1|" ZH_OP_A, "OP2|注意到" ZH_OP9 "；", "OP3|" ZH_OP59 "，并注意到" ZH_OP10_TAIL, NULL };
+static const char *const ZH_TRIM_OLD[] = { ZH_PP, "OP1|" ZH_OP_A, "OP2|" ZH_OP59 "；", "OP3|" ZH_OP19_HEAD ZH_OP19_TAIL, NULL };
+static const char *const ZH_TRIM_NEW[] = { ZH_PP, "OP1|" ZH_OP19_HEAD "；", "OP2|" ZH_OP_A, "OP3|" ZH_OP59 "；", NULL };
+static const char *const ZH_KIND_OLD[] = { ZH_PP, "OP1|" ZH_OP_A, "OP2|" ZH_OP59 "；", "OP3|表示赞赏地注意到" ZH_OP64_BODY "；", NULL };
+static const char *const ZH_KIND_NEW[] = { "PP1|又赞赏地注意到秘书长的报告和科学技术促进发展委员会第二十一届会议的有关讨论，", ZH_PP, "OP1|" ZH_OP_A, "OP2|" ZH_OP59 "；", NULL };
+static const char *const ZH_SPLIT_OLD[] = { ZH_PP, "OP1|" ZH_OP_A, "OP2|" ZH_OP10_HEAD "，注意到" ZH_OP10_TAIL, "OP3|" ZH_OP59 "；", NULL };
+static const char *const ZH_SPLIT_NEW[] = { ZH_PP, "OP1|" ZH_OP_A, "OP2|" ZH_OP10_HEAD "；", "OP3|注意到" ZH_OP10_TAIL, "OP4|" ZH_OP59 "；", NULL };
+static const char *const ZH_MERGE_OLD[] = { ZH_PP, "OP1|注意到" ZH_OP9 "；", "OP2|强调必须弥合数字鸿沟和宽带鸿沟；", "OP3|" ZH_OP59 "；", NULL };
+static const char *const ZH_MERGE_NEW[] = { ZH_PP, "OP1|注意到：", "OP1(a)|" ZH_OP9 "；", "OP1(b)|必须弥合数字鸿沟和宽带鸿沟；", "OP2|" ZH_OP59 "；", NULL };
+
+static const edit_case EDIT_CASES[] = {
+	{ "en expansion, moved", EN_EXPANSION_OLD, EN_EXPANSION_NEW, "OP1", "OP3", RESDIFF_REL_REWORDED, 1, 1 },
+	{ "en trim, moved", EN_TRIM_OLD, EN_TRIM_NEW, "OP3", "OP1", RESDIFF_REL_REWORDED, 1, 1 },
+	{ "en kind, moved", EN_KIND_OLD, EN_KIND_NEW, "OP3", "PP1", RESDIFF_REL_REWORDED, 1, 1 },
+	{ "en split", EN_SPLIT_OLD, EN_SPLIT_NEW, "OP2", "OP2", RESDIFF_REL_SPLIT, 2, 1 },
+	{ "en merge (a)", EN_MERGE_OLD, EN_MERGE_NEW, "OP1", "OP1(a)", RESDIFF_REL_REWORDED, 1, 1 },
+	{ "en merge (b)", EN_MERGE_OLD, EN_MERGE_NEW, "OP2", "OP1(b)", RESDIFF_REL_REWORDED, 1, 1 },
+	{ "zh expansion, moved", ZH_EXPANSION_OLD, ZH_EXPANSION_NEW, "OP1", "OP3", RESDIFF_REL_REWORDED, 1, 1 },
+	{ "zh trim, moved", ZH_TRIM_OLD, ZH_TRIM_NEW, "OP3", "OP1", RESDIFF_REL_REWORDED, 1, 1 },
+	{ "zh kind, moved", ZH_KIND_OLD, ZH_KIND_NEW, "OP3", "PP1", RESDIFF_REL_REWORDED, 1, 1 },
+	{ "zh split", ZH_SPLIT_OLD, ZH_SPLIT_NEW, "OP2", "OP2", RESDIFF_REL_SPLIT, 2, 1 },
+	{ "zh merge (a)", ZH_MERGE_OLD, ZH_MERGE_NEW, "OP1", "OP1(a)", RESDIFF_REL_REWORDED, 1, 1 },
+	{ "zh merge (b)", ZH_MERGE_OLD, ZH_MERGE_NEW, "OP2", "OP1(b)", RESDIFF_REL_REWORDED, 1, 1 },
+};
+
+static void test_align__edits_per_class(void **state)
+{
+	size_t i;
+	for (i = 0; i < sizeof(EDIT_CASES) / sizeof(EDIT_CASES[0]); i++) {
+		const edit_case *e = &EDIT_CASES[i];
+		resdiff_doc *a = doc_of(e->old_units), *b = doc_of(e->new_units);
+		resdiff_alignment *al = align_of(a, b, NULL);
+		const resdiff_change *c = change_of_old(al, e->old_id);
+		const resdiff_unit *n = resdiff_doc_unit_by_id(b, e->new_id);
+		assert_non_null(n);
+		if (c != change_of_new(al, e->new_id) || c->relation != e->relation ||
+		    c->new_count != e->new_count || c->old_count != e->old_count)
+			fail_msg("%s: %s is %s with %zu old and %zu new, want %s %s -> %s", e->name,
+				e->old_id, resdiff_relation_name(c->relation), c->old_count, c->new_count,
+				resdiff_relation_name(e->relation), e->old_id, e->new_id);
+		/* the context is unchanged, never low confidence */
+		assert_int_equal(change_of_old(al, "PP1")->relation, RESDIFF_REL_UNCHANGED);
+		resdiff_alignment_free(al);
+		resdiff_doc_free(a);
+		resdiff_doc_free(b);
+	}
+}
+
+/* The constructed single-edit cases of tests/data/align_classes (one per
+ * class of issue 10, in English and Chinese, built from real paragraphs):
+ * the shipped aligner finds exactly the gold's pair links, each with the
+ * gold's relation. */
+static const char *const CLASS_CASES[] = {
+	"expansion_appended", "expansion_list", "trim", "kind_op_to_pp", "kind_pp_to_op",
+	"split", "merge", "merge_subparagraphs", "recast", NULL
+};
+
+static void check_class_case(const char *lang, const char *name)
+{
+	char path[256];
+	resdiff_doc *a, *b;
+	resdiff_alignment *al;
+	eval_links gold, pred;
+	size_t i;
+
+	snprintf(path, sizeof(path), "tests/data/align_classes/%s/%s.old.txt", lang, name);
+	a = test_parse_source(path, lang);
+	snprintf(path, sizeof(path), "tests/data/align_classes/%s/%s.new.txt", lang, name);
+	b = test_parse_source(path, lang);
+	snprintf(path, sizeof(path), "tests/data/align_classes/%s/%s.gold", lang, name);
+	eval_gold_load(&gold, path, a, b);
+	al = align_of(a, b, NULL);
+	eval_links_of(&pred, al);
+	for (i = 0; i < gold.n; i++) {
+		const eval_link *g = &gold.l[i], *p;
+		if (!eval_is_pair(g))
+			continue;
+		p = eval_find(&pred, g->old_id, g->new_id);
+		if (!p || p->relation != g->relation)
+			fail_msg("%s/%s: %s -> %s: want %s, got %s", lang, name, g->old_id, g->new_id,
+				resdiff_relation_name((resdiff_relation)g->relation),
+				p ? resdiff_relation_name((resdiff_relation)p->relation) : "no link");
+	}
+	for (i = 0; i < pred.n; i++)
+		if (eval_is_pair(&pred.l[i]) && !eval_find(&gold, pred.l[i].old_id, pred.l[i].new_id))
+			fail_msg("%s/%s: a wrong link %s -> %s", lang, name, pred.l[i].old_id,
+				pred.l[i].new_id);
+	eval_links_dispose(&gold);
+	eval_links_dispose(&pred);
+	resdiff_alignment_free(al);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
+static void test_align__class_cases(void **state)
+{
+	static const char *const langs[] = { "en", "zh" };
+	size_t i, l;
+	for (l = 0; l < 2; l++)
+		for (i = 0; CLASS_CASES[i]; i++)
+			check_class_case(langs[l], CLASS_CASES[i]);
+}
+
+/* A heading whose text changes only in case is an editorial rewording,
+ * not a heading dropped and another added (found on unseen texts). */
+static void test_align__heading_case_is_editorial(void **state)
+{
+	static const char *const o[] = {
+		"H1|ARTÍCULO 2", "OP1|Los Estados partes adoptarán las medidas necesarias;",
+		"H2|PART ONE", "OP2|Decides to remain seized of the matter.", NULL
+	};
+	static const char *const n[] = {
+		"H1|Artículo 2", "OP1|Los Estados partes adoptarán las medidas necesarias;",
+		"H2|Part One", "OP2|Decides to remain seized of the matter.", NULL
+	};
+	resdiff_doc *a = doc_of(o), *b = doc_of(n);
+	resdiff_alignment *al = align_of(a, b, NULL);
+	const char *const ids[] = { "H1", "H2" };
+	size_t i;
+	for (i = 0; i < 2; i++) {
+		const resdiff_change *c = change_of_old(al, ids[i]);
+		assert_int_equal(c->relation, RESDIFF_REL_REWORDED);
+		assert_string_equal(b->units[c->new_units[0]].id, ids[i]);
+		assert_true(c->editorial);
+		assert_false(resdiff_change_low_confidence(c));
+	}
+	resdiff_alignment_free(al);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
+/* Two different clauses left between two anchors share some topic words
+ * (similarity about 0.15): they are not shown as a confident rewording
+ * (they used to be paired by position and called reworded). */
+static void test_align__gap_is_not_a_confident_match(void **state)
+{
+	static const char *const o[] = {
+		EN_PP, "OP1|" EN_OP_A,
+		"OP2|Encourages the use of and engagement with forums and expertise available within relevant United Nations bodies by all relevant stakeholders to promote global digital cooperation;",
+		"OP3|" EN_OP31 ";", NULL
+	};
+	static const char *const n[] = {
+		EN_PP, "OP1|" EN_OP_A,
+		"OP2|Calls upon all stakeholders to ensure the full participation of women in the information society and women's access to new technologies;",
+		"OP3|" EN_OP31 ";", NULL
+	};
+	resdiff_doc *a = doc_of(o), *b = doc_of(n);
+	resdiff_alignment *al = align_of(a, b, NULL);
+	const resdiff_change *c = change_of_old(al, "OP2");
+	assert_true(c->relation == RESDIFF_REL_DROPPED || resdiff_change_low_confidence(c));
+	assert_true(change_of_old(al, "OP1")->relation == RESDIFF_REL_UNCHANGED);
+	resdiff_alignment_free(al);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
+/* --min-confidence turns weak matches into dropped + added, --threshold
+ * the less similar ones; pins stay whatever their scores. */
+static void test_align__floors(void **state)
+{
+	resdiff_doc *a = doc_of(ZH_TRIM_OLD), *b = doc_of(ZH_TRIM_NEW);
+	resdiff_align_options opts = RESDIFF_ALIGN_OPTIONS_INIT;
+	resdiff_align_pin pin;
+	char spec[] = "OP3=OP1";
+	resdiff_alignment *al = align_of(a, b, NULL);
+	const resdiff_change *c = change_of_old(al, "OP3");
+	double conf = c->confidence, sim = c->similarity;
+
+	assert_int_equal(c->relation, RESDIFF_REL_REWORDED);
+	assert_true(conf > 0 && conf < 1);
+	resdiff_alignment_free(al);
+	opts.min_confidence = conf + 0.01;
+	al = align_of(a, b, &opts);
+	assert_int_equal(change_of_old(al, "OP3")->relation, RESDIFF_REL_DROPPED);
+	assert_int_equal(change_of_new(al, "OP1")->relation, RESDIFF_REL_ADDED);
+	assert_int_equal(change_of_old(al, "PP1")->relation, RESDIFF_REL_UNCHANGED);
+	resdiff_alignment_free(al);
+	opts.min_confidence = 0;
+	opts.threshold = sim + 0.01;
+	al = align_of(a, b, &opts);
+	assert_int_equal(change_of_old(al, "OP3")->relation, RESDIFF_REL_DROPPED);
+	resdiff_alignment_free(al);
+	assert_int_equal(resdiff_align_pin_parse(&pin, spec), 0);
+	opts.pins = &pin;
+	opts.pin_count = 1;
+	opts.min_confidence = 0.99;
+	al = align_of(a, b, &opts);
+	c = change_of_old(al, "OP3");
+	assert_int_equal(c->relation, RESDIFF_REL_REWORDED);
+	assert_true(c->pinned && c->confidence == 1.0);
+	resdiff_alignment_free(al);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -321,6 +563,11 @@ int main(void)
 		cmocka_unit_test(test_align__footnote_only_change_is_unchanged),
 		cmocka_unit_test(test_align__empty_documents),
 		cmocka_unit_test(test_align__large_generated_texts),
+		cmocka_unit_test(test_align__edits_per_class),
+		cmocka_unit_test(test_align__heading_case_is_editorial),
+		cmocka_unit_test(test_align__gap_is_not_a_confident_match),
+		cmocka_unit_test(test_align__floors),
+		cmocka_unit_test(test_align__class_cases),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,15 +18,22 @@
  * are editorial (reworded in case or punctuation only) or changed only
  * their footnotes (references or bodies; the clause stays unchanged).
  *
- * How (docs/DIFF.md): keys and IDF-weighted n-gram sets per unit;
- * candidate pairs from an inverted n-gram index, rarest grams first within
- * a work budget (never all n x m pairs), plus every pair with equal keys;
- * a maximum-weight order-preserving chain over the candidates, exact keys
- * weighted above any similarity (the patience anchors); clauses in short
- * gaps between two chained pairs matched at a lower threshold; the rest
- * matched across the order (moves) above a stricter one; then split and
- * merge by containment of a neighbour's n-grams. Pins (--pin, concordance
- * files) are placed first; forbidden pairs never become candidates.
+ * How (docs/DIFF.md): comparison keys decide "unchanged"; everything
+ * else is scored on the clauses' content: character trigrams (and, in
+ * spaced scripts, words) weighted by inverse document frequency, with the
+ * words every rolling update changes weighted down (the leading verb,
+ * dates, numbers and session words of resdiff/lang.h). Candidate pairs
+ * come from an inverted n-gram index, rarest grams first within a work
+ * budget (never all n x m pairs), plus every pair with equal keys; pairs
+ * of different kinds (preambular <-> operative) and far apart are
+ * candidates too. Each candidate gets features (Dice, coverage of the
+ * shorter clause, agreement with the document order of an anchor chain,
+ * margin over its rivals, kind change) and a probability from one
+ * logistic model; one maximum-weight assignment over the candidate graph
+ * decides, then neighbours join a match as splits and merges. Every
+ * matched change carries that probability as its confidence. Pins
+ * (--pin, concordance files) are placed first; forbidden pairs never
+ * become candidates.
  *
  * Ownership: resdiff_align() returns an alignment the caller frees with
  * resdiff_alignment_free(); it borrows both documents, which must outlive
@@ -39,6 +46,7 @@
 #include <stddef.h>
 #include "resdiff/common.h"
 #include "resdiff/doc.h"
+#include "resdiff/lang.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -60,29 +68,46 @@ extern "C" {
 #define RESDIFF_ALIGN_MAX_GROUP 16        /* units on one side of a split/merge */
 #define RESDIFF_ALIGN_MAX_PINS 100000
 
-/* Similarity: character n-grams of the comparison keys (trigrams, for
- * every script), weighted by inverse document frequency over the clauses
- * of both texts, compared with a weighted Dice coefficient. */
+/* Similarity: character n-grams of the clauses' content (trigrams, for
+ * every script; words as well in spaced scripts), weighted by inverse
+ * document frequency over the clauses of both texts. */
 #define RESDIFF_ALIGN_GRAM 3
-
-/* Default thresholds, measured on the corpus gold alignments
- * (tests/golden/align, docs/DIFF.md). Spaced scripts have no gold pair
- * yet: their value is the ideographic one until measured. */
-#define RESDIFF_ALIGN_THRESHOLD_IDEOGRAPHIC 0.25
-#define RESDIFF_ALIGN_THRESHOLD_SPACED 0.25
-/* Clauses in a gap between two in-order matches pair above this share of
- * the threshold when the gap is at most RESDIFF_ALIGN_GAP_MAX clauses
- * wide on each side. */
-#define RESDIFF_ALIGN_GAP_FACTOR 0.48
+/* Clauses in a gap between two anchors at most this wide on both sides
+ * are candidates of each other, found by the index or not. */
 #define RESDIFF_ALIGN_GAP_MAX 3
-/* Matching against the document order (a move) needs this much more. */
-#define RESDIFF_ALIGN_MOVE_MARGIN 0.10
-/* A neighbour joins a split/merge when this share of its weighted n-grams
- * lies in the other side and the group's similarity grows ... */
-#define RESDIFF_ALIGN_CONTAINMENT 0.30
-/* ... and it lies next to the group, with at most this many unmatched
- * clauses between. */
+/* A unit joins a split/merge only next to the group, with at most this
+ * many unmatched clauses between. */
 #define RESDIFF_ALIGN_MAX_GAP 2
+/* Under this confidence a matched change is shown as "low confidence". */
+#define RESDIFF_ALIGN_LOW_CONFIDENCE 0.7
+
+/* The features of a candidate pair (docs/DIFF.md, "Alignment", step 4). */
+enum {
+	RESDIFF_ALIGN_F_DICE = 0, /* weighted Dice of the two clauses' content */
+	RESDIFF_ALIGN_F_COVER,    /* share of the shorter clause's content in the other */
+	RESDIFF_ALIGN_F_ORDER,    /* keeps the order of the anchor chain: its cover; else 0 */
+	RESDIFF_ALIGN_F_TIGHT,    /* also its diagonal neighbours anchored: cover x 1 (both)
+	                             or x 0.5 (one); else 0 */
+	RESDIFF_ALIGN_F_MARGIN,   /* Dice minus the best rival pair's of either clause */
+	RESDIFF_ALIGN_F_KIND,     /* 1 when preambular <-> operative */
+	RESDIFF_ALIGN_F_SHARE,    /* share of clauses the two texts have in common */
+	RESDIFF_ALIGN_FEATURES
+};
+
+/* The decision model: the probability that a candidate pair is the same
+ * clause is 1 / (1 + exp(-(intercept + sum weight[i] * feature[i]))).
+ * The shipped values and what they were fitted on: docs/DIFF.md. */
+typedef struct {
+	double intercept;
+	double weight[RESDIFF_ALIGN_FEATURES];
+	double rolling;     /* weight factor of rolling words, in (0, 1] */
+	double accept;      /* least probability of a match */
+	double join;        /* least coverage of a clause joining a split/merge */
+	bool words;         /* spaced scripts: word uni- and bigrams beside trigrams */
+} resdiff_align_model;
+
+/* The shipped model. */
+const resdiff_align_model *resdiff_align_model_default(void);
 
 typedef enum {
 	RESDIFF_REL_UNCHANGED = 0,
@@ -107,6 +132,8 @@ typedef struct {
 	const size_t *new_units;  /* indices into new->units, ascending */
 	size_t new_count;         /* 0 for dropped */
 	double similarity;        /* [0, 1]; -1 for added and dropped */
+	double confidence;        /* [0, 1], calibrated; 1 for pins; -1 for
+	                             added and dropped */
 	bool moved;
 	bool renumbered;
 	bool editorial;
@@ -122,13 +149,35 @@ typedef struct {
 	bool forbid;
 } resdiff_align_pin;
 
+/* One candidate pair as the model saw it, for evaluation and fitting
+ * (tests/unit/align_eval_test.c): reported once per candidate after the
+ * assignment, when resdiff_align_options.on_candidate is set. */
+typedef struct {
+	size_t old_unit, new_unit;           /* indices into the documents' units */
+	double feature[RESDIFF_ALIGN_FEATURES];
+	double probability;                  /* the model's, for these features */
+	bool best;                           /* the most similar candidate of its old
+	                                        or of its new clause */
+
+	bool chosen;                         /* both units ended in one change */
+} resdiff_align_candidate;
+
+typedef void (*resdiff_align_candidate_fn)(const resdiff_align_candidate *candidate,
+		void *payload);
+
 typedef struct {
 	const resdiff_align_pin *pins;
 	size_t pin_count;
-	double threshold;         /* 0: the per-script default above */
+	double threshold;         /* > 0: matched changes less similar than
+	                             this become dropped + added */
+	double min_confidence;    /* > 0: matched changes less confident than
+	                             this become dropped + added */
+	const resdiff_align_model *model;  /* NULL: resdiff_align_model_default() */
+	resdiff_align_candidate_fn on_candidate;  /* NULL: none */
+	void *payload;            /* passed to on_candidate */
 } resdiff_align_options;
 
-#define RESDIFF_ALIGN_OPTIONS_INIT { NULL, 0, 0.0 }
+#define RESDIFF_ALIGN_OPTIONS_INIT { NULL, 0, 0.0, 0.0, NULL, NULL, NULL }
 
 typedef struct resdiff_alignment {
 	const resdiff_doc *old_doc;   /* borrowed */
@@ -142,6 +191,10 @@ typedef struct resdiff_alignment {
 	size_t *new_change;           /* change index of every new unit */
 	resdiff_arena *arena;
 } resdiff_alignment;
+
+/* Is this a weak match (confidence under RESDIFF_ALIGN_LOW_CONFIDENCE,
+ * not pinned), shown as "reworded (low confidence)"? */
+bool resdiff_change_low_confidence(const resdiff_change *change);
 
 /* Align old with new. Errors: RESDIFF_ENOTFOUND for a pin naming an id
  * that is in neither document, RESDIFF_EINVALID for contradictory pins,

@@ -9,7 +9,8 @@
  * spacing or compatibility forms and are "unchanged". With
  * RESDIFF_KEY_LOOSE the key is also case-folded and stripped of
  * punctuation: texts whose loose keys agree but whose keys differ were
- * edited only in case or punctuation ("editorial").
+ * edited only in case or punctuation ("editorial"). RESDIFF_KEY_WORDS
+ * keeps word boundaries as single spaces instead.
  *
  * N-gram sets: the sorted, de-duplicated code-point n-grams of a key (the
  * aligner uses n = 3 for every script, see resdiff/align.h), each packed exactly
@@ -38,12 +39,21 @@ extern "C" {
 
 enum {
 	RESDIFF_KEY_EXACT = 0,
-	RESDIFF_KEY_LOOSE = 1   /* also fold case and drop punctuation */
+	RESDIFF_KEY_LOOSE = 1,  /* also fold case and drop punctuation */
+	RESDIFF_KEY_WORDS = 2   /* fold case (simple folding, code point by
+	                           code point); every run of whitespace and
+	                           punctuation becomes one space (none at
+	                           either end): the words of a text, for the
+	                           aligner's content features */
 };
 
 /* Append the comparison key of text[0..len) (UTF-8; invalid bytes become
  * U+FFFD) to out. */
 int resdiff_compare_key(resdiff_buf *out, const char *text, size_t len, unsigned flags);
+
+/* Both keys the aligner needs from one normalization: the exact key to
+ * `exact`, the RESDIFF_KEY_WORDS key to `words`. */
+int resdiff_compare_keys(resdiff_buf *exact, resdiff_buf *words, const char *text, size_t len);
 
 /* Fold one code point as keys do (after NFKC): the folded code point, or
  * 0 when it is whitespace and dropped. Exposed for the word differ, which

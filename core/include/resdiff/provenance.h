@@ -39,7 +39,7 @@ extern "C" {
 #endif
 
 #define RESDIFF_INDEX_REF "refs/resdiff/index"
-#define RESDIFF_INDEX_FORMAT 2
+#define RESDIFF_INDEX_FORMAT 3   /* 3: links of the aligner with confidence (issue 10) */
 /* Fingerprints per clause: the smallest 32-bit hashes of its key's
  * trigrams (a bottom-k sketch; shared values estimate resemblance). */
 #define RESDIFF_INDEX_SKETCH 8
@@ -83,6 +83,7 @@ typedef struct {
 	resdiff_clause_ref to;     /* the newer one */
 	resdiff_relation relation; /* unchanged, reworded, split or merged */
 	double similarity;
+	double confidence;         /* of the change (resdiff/align.h) */
 	bool moved;
 	bool across;               /* to and from are in different series, or
 	                              not consecutive members of one */

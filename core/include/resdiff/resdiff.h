@@ -23,6 +23,7 @@
 #include "resdiff/canon.h"
 #include "resdiff/store.h"
 #include "resdiff/check.h"
+#include "resdiff/lang.h"
 #include "resdiff/compare.h"
 #include "resdiff/align.h"
 #include "resdiff/worddiff.h"

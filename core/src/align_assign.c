@@ -1,0 +1,680 @@
+/* align_assign.c: the decision. Features of every candidate pair, one
+ * logistic model for the probability that a pair is the same clause, one
+ * maximum-weight assignment over the candidate graph, then splits and
+ * merges, and the confidence of every matched change (docs/DIFF.md,
+ * "Decision"). */
+#include "align_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The shipped model: the logistic weights, accept and join fitted on every
+ * gold pair (tests/golden/align, 3 Chinese + 4 English) with the rolling
+ * weight fixed at 0.5; tests/unit/align_eval_test.c prints the fit and
+ * docs/DIFF.md the held-out figures. */
+static const resdiff_align_model shipped = {
+	-3.26,
+	/* dice, cover, order, tight, margin, kind, share */
+	{ 2.67, 2.95, 1.71, 0.79, 3.29, -0.56, 0.75 },
+	0.5,    /* rolling: the robust middle (the fit prefers 1 by one link) */
+	0.15,   /* accept */
+	0.3,    /* join */
+	false   /* words: no gain on the English gold, so not paid for */
+};
+
+const resdiff_align_model *resdiff_align_model_default(void)
+{
+	return &shipped;
+}
+
+double align_model_probability(const resdiff_align_model *m, const double *feature)
+{
+	double z = m->intercept;
+	size_t i;
+	for (i = 0; i < RESDIFF_ALIGN_FEATURES; i++)
+		z += m->weight[i] * feature[i];
+	if (z > 40)
+		z = 40;
+	if (z < -40)
+		z = -40;
+	return 1.0 / (1.0 + exp(-z));
+}
+
+/* ---- features that need no order ---------------------------------------- */
+
+static bool operative(resdiff_unit_kind k)
+{
+	return k == RESDIFF_UNIT_OPERATIVE || k == RESDIFF_UNIT_SUBPARAGRAPH;
+}
+
+/* The best and second best Dice of one clause's candidates so far. */
+static void keep_best(double *best, double *second, size_t *arg, double dice, size_t cand)
+{
+	if (*arg == NONE || dice > *best) {
+		*second = *best;
+		*best = dice;
+		*arg = cand;
+	} else if (dice > *second) {
+		*second = dice;
+	}
+}
+
+/* Dice, coverage, kind change, and the margin over the best rival: the
+ * most similar other candidate of either clause. */
+static int static_features(aligner *a)
+{
+	double *best_o = NULL, *second_o = NULL, *best_n = NULL, *second_n = NULL;
+	size_t *arg_o = NULL, *arg_n = NULL, i;
+	int error = 0;
+
+	if (!(best_o = calloc(a->o.n + 1, sizeof(double))) ||
+	    !(second_o = calloc(a->o.n + 1, sizeof(double))) ||
+	    !(best_n = calloc(a->n.n + 1, sizeof(double))) ||
+	    !(second_n = calloc(a->n.n + 1, sizeof(double))) ||
+	    !(arg_o = malloc((a->o.n + 1) * sizeof(size_t))) ||
+	    !(arg_n = malloc((a->n.n + 1) * sizeof(size_t)))) {
+		error = align_oom();
+		goto done;
+	}
+	for (i = 0; i < a->o.n; i++)
+		arg_o[i] = NONE;
+	for (i = 0; i < a->n.n; i++)
+		arg_n[i] = NONE;
+	for (i = 0; i < a->ncands; i++) {
+		const align_cand *c = &a->cands[i];
+		keep_best(&best_o[c->o], &second_o[c->o], &arg_o[c->o], c->dice, i);
+		keep_best(&best_n[c->n], &second_n[c->n], &arg_n[c->n], c->dice, i);
+	}
+	for (i = 0; i < a->ncands; i++) {
+		align_cand *c = &a->cands[i];
+		double ro = arg_o[c->o] == i ? second_o[c->o] : best_o[c->o];
+		double rn = arg_n[c->n] == i ? second_n[c->n] : best_n[c->n];
+		resdiff_unit_kind ko = a->o.doc->units[c->o].kind, kn = a->n.doc->units[c->n].kind;
+		c->feature[RESDIFF_ALIGN_F_DICE] = c->dice;
+		c->feature[RESDIFF_ALIGN_F_COVER] = c->cov_o > c->cov_n ? c->cov_o : c->cov_n;
+		c->feature[RESDIFF_ALIGN_F_MARGIN] = c->dice - (ro > rn ? ro : rn);
+		c->best = arg_o[c->o] == i || arg_n[c->n] == i;
+		c->feature[RESDIFF_ALIGN_F_KIND] =
+			(ko == RESDIFF_UNIT_PREAMBLE && operative(kn)) ||
+			(kn == RESDIFF_UNIT_PREAMBLE && operative(ko));
+	}
+done:
+	free(best_o);
+	free(second_o);
+	free(best_n);
+	free(second_n);
+	free(arg_o);
+	free(arg_n);
+	return error;
+}
+
+/* ---- the anchor chain and agreement with it ----------------------------- */
+
+/* The maximum-weight chain of candidates increasing in both documents
+ * (weighted LCS; a Fenwick tree of prefix maxima over new positions),
+ * over the pairs the model accepts when it assumes they keep the order.
+ * Equal keys weigh one more, so unique exact matches anchor the chain as
+ * in patience diff. anchor[o] = the new unit chained to old unit o. */
+typedef struct {
+	double best;
+	size_t item;
+} fen;
+
+static int cmp_chain(const void *x, const void *y)
+{
+	const align_cand *a = *(const align_cand *const *)x, *b = *(const align_cand *const *)y;
+	if (a->o != b->o)
+		return a->o < b->o ? -1 : 1;
+	return a->n > b->n ? -1 : a->n < b->n;  /* same old: never chain */
+}
+
+static double chain_weight(const aligner *a, const align_cand *c)
+{
+	double f[RESDIFF_ALIGN_FEATURES], p;
+	memcpy(f, c->feature, sizeof(f));
+	f[RESDIFF_ALIGN_F_ORDER] = 1;
+	f[RESDIFF_ALIGN_F_TIGHT] = 0;
+	p = align_model_probability(a->model, f);
+	if (p < a->model->accept && !c->exact)
+		return 0;
+	return p + (c->exact ? 1.0 : 0.0);
+}
+
+static int anchor_chain(size_t *anchor, aligner *a)
+{
+	const align_cand **items = NULL;
+	fen *tree = NULL;
+	size_t *prev = NULL, nitems = 0, i, m = a->n.n, end = NONE;
+	double *best = NULL, top = 0;
+	int error = 0;
+
+	for (i = 0; i < a->o.n; i++)
+		anchor[i] = NONE;
+	if (!a->ncands)
+		return 0;
+	if (!(items = malloc(a->ncands * sizeof(*items))) ||
+	    !(tree = calloc(m + 1, sizeof(*tree))) ||
+	    !(prev = malloc(a->ncands * sizeof(*prev))) ||
+	    !(best = malloc(a->ncands * sizeof(*best)))) {
+		error = align_oom();
+		goto done;
+	}
+	for (i = 0; i < a->ncands; i++)
+		if (chain_weight(a, &a->cands[i]) > 0)
+			items[nitems++] = &a->cands[i];
+	qsort(items, nitems, sizeof(*items), cmp_chain);
+	for (i = 0; i <= m; i++)
+		tree[i].item = NONE;
+	for (i = 0; i < nitems; i++) {
+		size_t pos = items[i]->n, p, from = NONE;  /* prefix [1..pos]: new positions < n */
+		double b = 0;
+		for (p = pos; p > 0; p -= p & (~p + 1))
+			if (tree[p].item != NONE && tree[p].best > b)
+				b = tree[p].best, from = tree[p].item;
+		best[i] = b + chain_weight(a, items[i]);
+		prev[i] = from;
+		for (p = pos + 1; p <= m; p += p & (~p + 1))
+			if (tree[p].item == NONE || best[i] > tree[p].best)
+				tree[p].best = best[i], tree[p].item = i;
+		if (best[i] > top)
+			top = best[i], end = i;
+	}
+	for (i = end; i != NONE; i = prev[i])
+		anchor[items[i]->o] = items[i]->n;
+done:
+	free(items);
+	free(tree);
+	free(prev);
+	free(best);
+	return error;
+}
+
+/* Order features against the chain: a pair keeps the order when it lies
+ * between the anchors before and after its old clause; it is tight when
+ * its diagonal neighbours are anchors too ((o-1, n-1) and (o+1, n+1), the
+ * ends of both texts counting as anchors): 1 for both, 0.5 for one. Both
+ * are scaled by the pair's coverage. */
+static int order_features(aligner *a, const size_t *anchor)
+{
+	long *prev_o = NULL, *next_o = NULL;
+	size_t i;
+	long last = -1;
+	int error = 0;
+
+	if (!(prev_o = malloc((a->o.n + 1) * sizeof(long))) ||
+	    !(next_o = malloc((a->o.n + 1) * sizeof(long)))) {
+		error = align_oom();
+		goto done;
+	}
+	for (i = 0; i < a->o.n; i++) {
+		prev_o[i] = last;
+		if (anchor[i] != NONE)
+			last = (long)i;
+	}
+	last = (long)a->o.n;
+	for (i = a->o.n; i-- > 0;) {
+		next_o[i] = last;
+		if (anchor[i] != NONE)
+			last = (long)i;
+	}
+	for (i = 0; i < a->ncands; i++) {
+		align_cand *c = &a->cands[i];
+		long po = prev_o[c->o], no = next_o[c->o];
+		long pn = po < 0 ? -1 : (long)anchor[po];
+		long nn = no >= (long)a->o.n ? (long)a->n.n : (long)anchor[no];
+		long n = (long)c->n;
+		double cover = c->feature[RESDIFF_ALIGN_F_COVER];
+		bool in = pn < n && n < nn;
+		bool before = (c->o == 0 && c->n == 0) ||
+			(c->o > 0 && c->n > 0 && anchor[c->o - 1] == c->n - 1);
+		bool after = (c->o + 1 == a->o.n && c->n + 1 == a->n.n) ||
+			(c->o + 1 < a->o.n && anchor[c->o + 1] == c->n + 1);
+		/* Order is evidence as far as content supports it: by itself it
+		 * would pair every clause left between two anchors. */
+		c->feature[RESDIFF_ALIGN_F_ORDER] = in ? cover : 0;
+		c->feature[RESDIFF_ALIGN_F_TIGHT] = in ? cover * (before + after) / 2.0 : 0;
+	}
+done:
+	free(prev_o);
+	free(next_o);
+	return error;
+}
+
+/* ---- the assignment ----------------------------------------------------- */
+
+static double logit(double p)
+{
+	if (p < 1e-9)
+		p = 1e-9;
+	if (p > 1 - 1e-9)
+		p = 1 - 1e-9;
+	return log(p / (1 - p));
+}
+
+/* An accepted pair's weight in the assignment: logit(p) - logit(accept),
+ * positive above the floor. */
+static double weight_of(double least, const align_cand *c)
+{
+	return logit(c->p) - least;
+}
+
+/* A candidate's index with what it sorts by (qsort has no context). */
+typedef struct {
+	double p;
+	size_t o, n, idx;
+	bool exact;
+} ranked;
+
+static int cmp_ranked_p(const void *x, const void *y)
+{
+	const ranked *c = x, *d = y;
+	if (c->p != d->p)
+		return c->p > d->p ? -1 : 1;
+	if (c->exact != d->exact)
+		return c->exact ? -1 : 1;
+	if (c->o != d->o)
+		return c->o < d->o ? -1 : 1;
+	return c->n < d->n ? -1 : c->n > d->n;
+}
+
+static int cmp_ranked_new(const void *x, const void *y)
+{
+	const ranked *c = x, *d = y;
+	if (c->n != d->n)
+		return c->n < d->n ? -1 : 1;
+	return c->o < d->o ? -1 : c->o > d->o;
+}
+
+static ranked rank_of(const aligner *a, size_t i)
+{
+	ranked r;
+	r.p = a->cands[i].p;
+	r.o = a->cands[i].o;
+	r.n = a->cands[i].n;
+	r.exact = a->cands[i].exact;
+	r.idx = i;
+	return r;
+}
+
+/* Maximum-weight one-to-one assignment over the accepted candidates,
+ * weight logit(p) - logit(accept): greedy from the most probable pair
+ * down, then augmenting swaps (a pair of one free clause displaces the
+ * match of its partner, which moves to a free alternative) while the
+ * total grows. Each pass is linear in the candidates; at most
+ * ASSIGN_PASSES passes. */
+#define ASSIGN_PASSES 4
+
+static int assign_pairs(aligner *a, size_t *match_o, size_t *match_n)
+{
+	ranked *order = NULL, *by_new = NULL;
+	size_t *first_new = NULL, *first_old = NULL;
+	size_t nacc = 0, i, k, pass;
+	double least;
+	int error = 0;
+
+	least = logit(a->model->accept);
+	for (i = 0; i < a->o.n; i++)
+		match_o[i] = NONE;
+	for (i = 0; i < a->n.n; i++)
+		match_n[i] = NONE;
+	if (!a->ncands)
+		return 0;
+	if (!(order = malloc(a->ncands * sizeof(*order))) ||
+	    !(by_new = malloc(a->ncands * sizeof(*by_new))) ||
+	    !(first_old = malloc((a->o.n + 1) * sizeof(size_t))) ||
+	    !(first_new = malloc((a->n.n + 1) * sizeof(size_t)))) {
+		error = align_oom();
+		goto done;
+	}
+	for (i = 0; i < a->ncands; i++) {
+		by_new[i] = rank_of(a, i);
+		if (a->cands[i].p >= a->model->accept)
+			order[nacc++] = rank_of(a, i);
+	}
+	qsort(order, nacc, sizeof(*order), cmp_ranked_p);
+	qsort(by_new, a->ncands, sizeof(*by_new), cmp_ranked_new);
+	/* Candidates are generated by old unit: first_old[o] .. first_old[o+1]. */
+	for (i = 0, k = 0; i <= a->o.n; i++) {
+		while (k < a->ncands && a->cands[k].o < i)
+			k++;
+		first_old[i] = k;
+	}
+	for (i = 0, k = 0; i <= a->n.n; i++) {
+		while (k < a->ncands && by_new[k].n < i)
+			k++;
+		first_new[i] = k;
+	}
+	for (i = 0; i < nacc; i++) {
+		const ranked *r = &order[i];
+		if (match_o[r->o] == NONE && match_n[r->n] == NONE)
+			match_o[r->o] = match_n[r->n] = r->idx;
+	}
+	for (pass = 0; pass < ASSIGN_PASSES; pass++) {
+		bool changed = false;
+		for (i = 0; i < nacc; i++) {
+			size_t e = order[i].idx, e2, best = NONE;
+			const align_cand *c = &a->cands[e];
+			double gain = 0;
+			if (match_o[c->o] == e)
+				continue;
+			if (match_o[c->o] == NONE && match_n[c->n] != NONE) {
+				/* c->n's partner o2 moves to a free new unit */
+				size_t o2;
+				e2 = match_n[c->n];
+				o2 = a->cands[e2].o;
+				for (k = first_old[o2]; k < first_old[o2 + 1]; k++) {
+					const align_cand *d = &a->cands[k];
+					double g;
+					if (d->p < a->model->accept || match_n[d->n] != NONE)
+						continue;
+					g = weight_of(least, c) + weight_of(least, d) - weight_of(least, &a->cands[e2]);
+					if (g > gain + 1e-9)
+						gain = g, best = k;
+				}
+				if (best == NONE)
+					continue;
+				match_o[o2] = match_n[a->cands[best].n] = best;
+				match_o[c->o] = match_n[c->n] = e;
+				changed = true;
+			} else if (match_n[c->n] == NONE && match_o[c->o] != NONE) {
+				/* c->o's partner n2 moves to a free old unit */
+				size_t n2;
+				e2 = match_o[c->o];
+				n2 = a->cands[e2].n;
+				for (k = first_new[n2]; k < first_new[n2 + 1]; k++) {
+					const align_cand *d = &a->cands[by_new[k].idx];
+					double g;
+					if (d->p < a->model->accept || match_o[d->o] != NONE)
+						continue;
+					g = weight_of(least, c) + weight_of(least, d) - weight_of(least, &a->cands[e2]);
+					if (g > gain + 1e-9)
+						gain = g, best = by_new[k].idx;
+				}
+				if (best == NONE)
+					continue;
+				match_o[a->cands[best].o] = match_n[n2] = best;
+				match_o[c->o] = match_n[c->n] = e;
+				changed = true;
+			}
+		}
+		if (!changed)
+			break;
+	}
+done:
+	free(order);
+	free(by_new);
+	free(first_old);
+	free(first_new);
+	return error;
+}
+
+/* Clauses left between two consecutive anchors, in a gap at most
+ * RESDIFF_ALIGN_GAP_MAX wide on both sides, are candidates of each other
+ * whether the n-gram index found them or not (a recital whose references
+ * all moved on between two carried-over ones). The model decides; the
+ * order features make the narrow gap count. Candidates stay grouped by
+ * old unit. */
+static int cmp_cand(const void *x, const void *y)
+{
+	const align_cand *a = x, *b = y;
+	if (a->o != b->o)
+		return a->o < b->o ? -1 : 1;
+	return a->n < b->n ? -1 : a->n > b->n;
+}
+
+/* The candidates from `head` on were appended: sort them and merge them
+ * into the others by old unit (linear; the others are grouped by old unit
+ * already). */
+static int merge_tail(aligner *a, size_t head)
+{
+	align_cand *m;
+	size_t i = 0, j = head, k = 0;
+
+	qsort(a->cands + head, a->ncands - head, sizeof(*a->cands), cmp_cand);
+	if (!(m = malloc(a->acands * sizeof(*m))))
+		return align_oom();
+	while (i < head || j < a->ncands)
+		m[k++] = j == a->ncands || (i < head && a->cands[i].o <= a->cands[j].o) ?
+			a->cands[i++] : a->cands[j++];
+	free(a->cands);
+	a->cands = m;
+	return 0;
+}
+
+static bool is_candidate(const aligner *a, size_t from, size_t to, size_t o, size_t n)
+{
+	size_t i;
+	for (i = from; i < to; i++)
+		if (a->cands[i].o == o && a->cands[i].n == n)
+			return true;
+	return false;
+}
+
+static int gap_candidates(aligner *a, const size_t *anchor)
+{
+	size_t po = 0, pn = 0, o, first = 0, before = a->ncands;
+	int error;
+
+	/* (po, pn): the first clauses after the previous anchor; o walks on
+	 * to the next anchor (or the end), first is where o's candidates are */
+	for (o = 0; o <= a->o.n; o++) {
+		size_t no, nn;
+		if (o < a->o.n && anchor[o] == NONE)
+			continue;
+		no = o;
+		nn = o < a->o.n ? anchor[o] : a->n.n;
+		if (no > po && nn > pn && no - po <= RESDIFF_ALIGN_GAP_MAX &&
+		    nn - pn <= RESDIFF_ALIGN_GAP_MAX) {
+			size_t x, y;
+			for (x = po; x < no; x++) {
+				size_t from, to;
+				if (a->o.group[x] != NONE)
+					continue;
+				while (first < before && a->cands[first].o < x)
+					first++;
+				for (from = first, to = first; to < before && a->cands[to].o == x; to++)
+					;
+				for (y = pn; y < nn; y++) {
+					if (a->n.group[y] != NONE || is_candidate(a, from, to, x, y))
+						continue;
+					if ((error = align_candidate_add(a, x, y)) < 0)
+						return error;
+				}
+			}
+		}
+		if (o < a->o.n) {
+			po = o + 1;
+			pn = anchor[o] + 1;
+		}
+	}
+	return a->ncands > before ? merge_tail(a, before) : 0;
+}
+
+/* How much do the two texts share? A rolling update carries nearly every
+ * clause over, a text of another series a few: the same similarity can
+ * mean a match in one and a coincidence in the other. The share is a
+ * feature of every pair: the clauses of both sides whose most similar
+ * candidate shares at least SURE_DICE of its content, smoothed (one in,
+ * one out). */
+#define SURE_DICE 0.5
+
+static void estimate_prior(aligner *a)
+{
+	double *best_o = NULL, *best_n = NULL;
+	size_t i, sure = 0;
+
+	a->prior = 0.5;
+	if ((best_o = calloc(a->o.n + 1, sizeof(double))) &&
+	    (best_n = calloc(a->n.n + 1, sizeof(double)))) {
+		for (i = 0; i < a->ncands; i++) {
+			const align_cand *c = &a->cands[i];
+			if (c->dice > best_o[c->o])
+				best_o[c->o] = c->dice;
+			if (c->dice > best_n[c->n])
+				best_n[c->n] = c->dice;
+		}
+		for (i = 0; i < a->o.n; i++)
+			sure += best_o[i] >= SURE_DICE;
+		for (i = 0; i < a->n.n; i++)
+			sure += best_n[i] >= SURE_DICE;
+		a->prior = ((double)sure + 1.0) / ((double)(a->o.n + a->n.n) + 2.0);
+	}
+	free(best_o);
+	free(best_n);
+	for (i = 0; i < a->ncands; i++)
+		a->cands[i].feature[RESDIFF_ALIGN_F_SHARE] = a->prior;
+}
+
+/* The decision: features, the share of the texts, the anchor chain and
+ * order, then the assignment; every assigned pair becomes a group. */
+int align_assign(aligner *a)
+{
+	size_t *anchor = NULL, *match_o = NULL, *match_n = NULL, i, g;
+	int error;
+
+	if ((error = static_features(a)) < 0)
+		return error;
+	if (!(anchor = malloc((a->o.n + 1) * sizeof(size_t))) ||
+	    !(match_o = malloc((a->o.n + 1) * sizeof(size_t))) ||
+	    !(match_n = malloc((a->n.n + 1) * sizeof(size_t)))) {
+		error = align_oom();
+		goto done;
+	}
+	estimate_prior(a);
+	if ((error = anchor_chain(anchor, a)) < 0 || (error = gap_candidates(a, anchor)) < 0 ||
+	    (error = static_features(a)) < 0 || (error = order_features(a, anchor)) < 0)
+		goto done;
+	for (i = 0; i < a->ncands; i++)
+		a->cands[i].p = align_model_probability(a->model, a->cands[i].feature);
+	if ((error = assign_pairs(a, match_o, match_n)) < 0)
+		goto done;
+	for (i = 0; i < a->o.n; i++) {
+		const align_cand *c;
+		if (match_o[i] == NONE)
+			continue;
+		c = &a->cands[match_o[i]];
+		if ((error = align_group_new(&g, a)) < 0 || (error = align_group_add(a, g, c->o, c->n)) < 0)
+			goto done;
+		a->groups[g].dice = c->dice;
+		a->groups[g].confidence = c->p;
+		memcpy(a->groups[g].feature, c->feature, sizeof(c->feature));
+	}
+done:
+	free(anchor);
+	free(match_o);
+	free(match_n);
+	return error;
+}
+
+/* ---- splits and merges -------------------------------------------------- */
+
+/* Is `unit` next to a member of the group, with at most
+ * RESDIFF_ALIGN_MAX_GAP free (unmatched) clauses between? */
+static bool adjacent(const align_side *s, const size_t *units, size_t n, size_t unit)
+{
+	size_t i, k;
+	for (i = 0; i < n; i++) {
+		size_t lo = units[i] < unit ? units[i] : unit;
+		size_t hi = units[i] < unit ? unit : units[i];
+		bool free_between = hi - lo - 1 <= RESDIFF_ALIGN_MAX_GAP;
+		for (k = lo + 1; free_between && k < hi; k++)
+			free_between = s->group[k] == NONE;
+		if (free_between)
+			return true;
+	}
+	return false;
+}
+
+/* A free unit joins its neighbour's group when at least model->join of
+ * its weighted content lies in the group's single clause on the other
+ * side and the group's similarity grows: one old clause split in two new
+ * ones, or two merged. */
+int align_split_merge(aligner *a)
+{
+	bool changed = true;
+	size_t pass, i;
+	double join = a->model->join;
+	int error;
+
+	for (pass = 0; changed && pass < RESDIFF_ALIGN_MAX_GROUP; pass++) {
+		changed = false;
+		for (i = 0; i < a->ncands; i++) {
+			const align_cand *c = &a->cands[i];
+			size_t go = a->o.group[c->o], gn = a->n.group[c->n];
+			double now, with, cover;
+			align_group *g;
+
+			if (go != NONE && gn == NONE && c->cov_n >= join) {
+				g = &a->groups[go];
+				if (g->nold != 1 || g->nnew == 0 || g->nnew >= RESDIFF_ALIGN_MAX_GROUP ||
+				    g->pinned || !adjacent(&a->n, g->new, g->nnew, c->n))
+					continue;
+				if ((error = align_group_score(&now, &cover, a, g, NONE, NONE, false)) < 0 ||
+				    (error = align_group_score(&with, &cover, a, g, NONE, c->n, false)) < 0)
+					return error;
+				if (with <= now)
+					continue;
+				if ((error = align_group_add(a, go, NONE, c->n)) < 0)
+					return error;
+				g->dice = with;
+				changed = true;
+			} else if (gn != NONE && go == NONE && c->cov_o >= join) {
+				g = &a->groups[gn];
+				if (g->nnew != 1 || g->nold == 0 || g->nold >= RESDIFF_ALIGN_MAX_GROUP ||
+				    g->pinned || !adjacent(&a->o, g->old, g->nold, c->o))
+					continue;
+				if ((error = align_group_score(&now, &cover, a, g, NONE, NONE, false)) < 0 ||
+				    (error = align_group_score(&with, &cover, a, g, c->o, NONE, false)) < 0)
+					return error;
+				if (with <= now)
+					continue;
+				if ((error = align_group_add(a, gn, c->o, NONE)) < 0)
+					return error;
+				g->dice = with;
+				changed = true;
+			}
+		}
+	}
+	return 0;
+}
+
+/* ---- confidence --------------------------------------------------------- */
+
+/* A pair's confidence is its probability; a split or merge is scored by
+ * the same model with the group's similarity and coverage in place of
+ * the founding pair's. Pins are the user's decision: 1. */
+int align_confidence(aligner *a)
+{
+	size_t i;
+	int error;
+
+	for (i = 0; i < a->ngroups; i++) {
+		align_group *g = &a->groups[i];
+		double f[RESDIFF_ALIGN_FEATURES], dice, cover;
+		if (!g->nold || !g->nnew)
+			continue;
+		if (g->nold == 1 && g->nnew == 1 && align_key_equal(a, g->old[0], g->new[0]))
+			g->similarity = 1.0;  /* unchanged */
+		else if (g->nold == 1 && g->nnew == 1)
+			g->similarity = align_pair_similarity(a, g->old[0], g->new[0]);
+		else if ((error = align_group_score(&g->similarity, &cover, a, g, NONE, NONE, true)) < 0)
+			return error;
+		if (g->pinned || g->nold > 1 || g->nnew > 1) {
+			if ((error = align_group_score(&dice, &cover, a, g, NONE, NONE, false)) < 0)
+				return error;
+			g->dice = dice;
+		}
+		if (g->pinned) {
+			g->confidence = 1.0;
+			continue;
+		}
+		if (g->nold == 1 && g->nnew == 1)
+			continue;
+		memcpy(f, g->feature, sizeof(f));
+		f[RESDIFF_ALIGN_F_DICE] = dice;
+		f[RESDIFF_ALIGN_F_COVER] = cover;
+		g->confidence = align_model_probability(a->model, f);
+	}
+	return 0;
+}

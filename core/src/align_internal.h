@@ -1,0 +1,122 @@
+/*
+ * align_internal.h: the aligner's working state, shared by its three
+ * files behind the one public header resdiff/align.h:
+ *
+ *   align_score.c   content of each clause, weighted n-grams, candidate
+ *                   pairs from an inverted index, pair and group scores
+ *   align_assign.c  the model: features, anchor chain, the assignment,
+ *                   splits and merges, confidence
+ *   align.c         the entry point, pins, and the result (changes,
+ *                   moves, footnotes, reading order)
+ *
+ * Everything here lives for one resdiff_align() call: arrays in the
+ * scratch arena or malloc'd and released by align.c.
+ */
+#ifndef RESDIFF_ALIGN_INTERNAL_H
+#define RESDIFF_ALIGN_INTERNAL_H
+
+#include "resdiff/align.h"
+#include "resdiff/lang.h"
+
+#include <stdint.h>
+
+#define NONE ((size_t)-1)
+
+/* One side of the alignment: keys and weighted n-gram sets per unit. */
+typedef struct {
+	const resdiff_doc *doc;
+	const resdiff_lang *lang;
+	size_t n;
+	const char **key;    /* exact comparison keys (equal: unchanged) */
+	size_t *keylen;
+	uint64_t *loose;     /* hash of the loose key (RESDIFF_KEY_LOOSE): equal
+	                        when only case or punctuation differ */
+	uint32_t *gram;      /* content n-gram hashes of all units, sorted per unit */
+	float *weight;       /* idf x rolling factor, parallel to gram */
+	uint8_t *rolling;    /* 1: the gram touches a rolling word; parallel */
+	size_t *off;         /* unit i: gram[off[i] .. off[i + 1]) */
+	size_t total;        /* off[n] */
+	double *wsum;        /* sum of a unit's gram weights */
+	uint32_t *plo, *pcnt;/* old side: each gram's postings in aligner.post */
+	size_t *group;       /* group of each unit, NONE while free */
+} align_side;
+
+#define GRAMS(s, i) ((s)->gram + (s)->off[i])
+#define WEIGHTS(s, i) ((s)->weight + (s)->off[i])
+#define NGRAMS(s, i) ((s)->off[(i) + 1] - (s)->off[i])
+
+/* A group becomes one change. */
+typedef struct {
+	size_t old[RESDIFF_ALIGN_MAX_GROUP];
+	size_t nold;
+	size_t new[RESDIFF_ALIGN_MAX_GROUP];
+	size_t nnew;
+	bool pinned;
+	double dice;         /* content similarity of the whole group (model weights) */
+	double similarity;   /* the same with rolling words weighed fully: shown */
+	double confidence;
+	double feature[RESDIFF_ALIGN_FEATURES];  /* of the pair that founded it */
+	long sort_pos;
+	int sort_sub;
+	bool moved;
+} align_group;
+
+/* A candidate pair. */
+typedef struct {
+	size_t o, n;
+	double dice, cov_o, cov_n;   /* cov_o: share of o's content found in n */
+	double feature[RESDIFF_ALIGN_FEATURES];
+	double p;                    /* the model's probability */
+	bool exact;                  /* equal comparison keys */
+	bool best;                   /* the most similar candidate of o or of n */
+} align_cand;
+
+typedef struct {
+	size_t o, n;
+} align_pair;
+
+typedef struct {
+	align_side o, n;
+	align_group *groups;
+	size_t ngroups, agroups;
+	align_cand *cands;
+	size_t ncands, acands;
+	align_pair *forbidden;
+	size_t nforbidden;
+	const resdiff_align_model *model;
+	double prior;        /* estimated share of clauses the texts have in common */
+	uint32_t *post;      /* new-side units per gram, grouped by gram */
+	resdiff_arena *scratch;
+} aligner;
+
+int align_oom(void);
+void *align_scratch_calloc(aligner *a, size_t count, size_t size);
+int align_group_new(size_t *out, aligner *a);
+int align_group_add(aligner *a, size_t g, size_t o, size_t n);
+bool align_key_equal(const aligner *a, size_t o, size_t n);
+bool align_is_forbidden(const aligner *a, size_t o, size_t n);
+
+/* align_score.c */
+int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc);
+int align_weights(aligner *a);
+int align_candidates(aligner *a);
+/* Score the pair (o, n) and add it to the candidates (unless forbidden or
+ * of incompatible kinds); candidates are kept sorted by old unit only
+ * when added by align_candidates(). */
+int align_candidate_add(aligner *a, size_t o, size_t n);
+/* The similarity shown for the pair (o, n): rolling words at full weight. */
+double align_pair_similarity(const aligner *a, size_t o, size_t n);
+/* Content similarity of a group's old and new units, with one more unit
+ * on either side (NONE: none), and the coverage of the smaller side;
+ * `plain` weighs rolling words like the others (what is shown as the
+ * similarity), else as the model does. */
+int align_group_score(double *dice, double *cover, const aligner *a, const align_group *g,
+		size_t extra_old, size_t extra_new, bool plain);
+
+/* align_assign.c */
+double align_model_probability(const resdiff_align_model *m, const double *feature);
+int align_assign(aligner *a);
+int align_split_merge(aligner *a);
+int align_confidence(aligner *a);
+
+#endif

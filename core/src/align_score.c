@@ -1,0 +1,900 @@
+/* align_score.c: what the aligner compares. The content of each clause
+ * (rolling words marked), its IDF-weighted n-grams, candidate pairs from
+ * an inverted index of the new side, and the scores of pairs and groups
+ * (docs/DIFF.md, "Scores"). */
+#include "align_internal.h"
+#include "resdiff/compare.h"
+#include "resdiff/text.h"
+#include "sort.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+/* ---- content ------------------------------------------------------------ */
+
+/* A clause's words key decoded: code points, where each starts in the
+ * key, 1 where a rolling word stands, and where each word starts (spaces
+ * are dropped). */
+typedef struct {
+	uint32_t *cp;
+	size_t *byte;
+	uint8_t *rolling;
+	size_t n, alloc;
+	size_t *word;        /* start of each word in cp */
+	size_t nwords, awords;
+	uint32_t seen[256];  /* code points asked of the lexicon, by cp % 256 */
+	bool may[256];       /* and whether a rolling word can start with them */
+} content;
+
+static int content_push(content *c, uint32_t cp, size_t byte, bool word_start)
+{
+	if (c->n == c->alloc) {
+		size_t na = c->alloc ? c->alloc * 2 : 256;
+		uint32_t *p = realloc(c->cp, na * sizeof(*p));
+		size_t *b;
+		uint8_t *r;
+		if (!p)
+			return align_oom();
+		c->cp = p;
+		if (!(b = realloc(c->byte, (na + 1) * sizeof(*b))))
+			return align_oom();
+		c->byte = b;
+		if (!(r = realloc(c->rolling, na)))
+			return align_oom();
+		c->rolling = r;
+		c->alloc = na;
+	}
+	if (word_start) {
+		if (c->nwords == c->awords) {
+			size_t na = c->awords ? c->awords * 2 : 64;
+			size_t *w = realloc(c->word, na * sizeof(*w));
+			if (!w)
+				return align_oom();
+			c->word = w;
+			c->awords = na;
+		}
+		c->word[c->nwords++] = c->n;
+	}
+	c->rolling[c->n] = 0;
+	c->byte[c->n] = byte;
+	c->cp[c->n++] = cp;
+	return 0;
+}
+
+static void content_dispose(content *c)
+{
+	free(c->cp);
+	free(c->byte);
+	free(c->rolling);
+	free(c->word);
+}
+
+static size_t word_end(const content *c, size_t w)
+{
+	return w + 1 < c->nwords ? c->word[w + 1] : c->n;
+}
+
+static bool is_digit(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp - '0' < 10;
+	if (cp >= 0x3400 && cp < 0xA000)  /* CJK ideographs: never */
+		return false;
+	return u_isdigit((UChar32)cp);
+}
+
+static void mark(content *c, size_t from, size_t to)
+{
+	for (; from < to && from < c->n; from++)
+		c->rolling[from] = 1;
+}
+
+/* Code points of key[from .. from + bytes), from code point `at`. */
+static size_t cps_in(const content *c, size_t at, size_t bytes)
+{
+	size_t k = at;
+	while (k < c->n && c->byte[k] < c->byte[at] + bytes)
+		k++;
+	return k - at;
+}
+
+/* Spaced scripts: the first word (the leading verb, listed or not) and
+ * the listed words after it; numbers, months, number words, sessions. */
+static void mark_spaced(content *c, const char *key, const resdiff_lang_lexicon *lx,
+		bool heading)
+{
+	size_t i, k;
+	bool leading = !heading;
+
+	for (i = 0; i < c->nwords; i++) {
+		size_t from = c->word[i], to = word_end(c, i);
+		size_t b0 = c->byte[from], b1 = c->byte[to];
+		unsigned cls;
+		bool digit = false;
+		while (b1 > b0 && key[b1 - 1] == ' ')
+			b1--;
+		cls = resdiff_lang_lexicon_classify(lx, key + b0, b1 - b0);
+		if (leading && i < RESDIFF_LANG_LEADING_MAX &&
+		    (i == 0 || (cls & (RESDIFF_LANG_LEADING | RESDIFF_LANG_MODIFIER)))) {
+			mark(c, from, to);
+			continue;
+		}
+		leading = false;
+		for (k = from; k < to && !digit; k++)
+			digit = is_digit(c->cp[k]);
+		if (digit || (cls & RESDIFF_LANG_ROLLING))
+			mark(c, from, to);
+	}
+}
+
+/* Can a rolling word start with cp? The lexicon's answer, remembered for
+ * the last code point of each of 256 slots (texts repeat their
+ * characters). */
+static bool may_start_rolling(content *c, const resdiff_lang_lexicon *lx, uint32_t cp)
+{
+	size_t k = cp & 255;
+	if (c->seen[k] != cp + 1) {
+		c->seen[k] = cp + 1;
+		c->may[k] = resdiff_lang_lexicon_may_start(lx, cp, RESDIFF_LANG_ROLLING);
+	}
+	return c->may[k];
+}
+
+/* Ideographic scripts: listed leading words from the start, digits, runs
+ * of two or more listed number characters (第六十四届), and listed words
+ * of several characters (届会议). */
+static void mark_ideographic(content *c, const char *key, size_t len,
+		const resdiff_lang_lexicon *lx, bool heading)
+{
+	size_t i, run = 0, taken;
+
+	for (i = 0, taken = 0; !heading && i < c->n && taken < RESDIFF_LANG_LEADING_MAX; taken++) {
+		size_t m = resdiff_lang_lexicon_prefix(lx, key + c->byte[i], len - c->byte[i],
+			RESDIFF_LANG_LEADING | RESDIFF_LANG_MODIFIER);
+		size_t cps;
+		if (!m)
+			break;
+		cps = cps_in(c, i, m);
+		mark(c, i, i + cps);
+		i += cps;
+	}
+	for (i = 0; i <= c->n; i++) {
+		size_t m = 0, cps = 0;
+		if (i < c->n) {
+			if (is_digit(c->cp[i]))
+				c->rolling[i] = 1;
+			if (may_start_rolling(c, lx, c->cp[i]))
+				m = resdiff_lang_lexicon_prefix(lx, key + c->byte[i], len - c->byte[i],
+					RESDIFF_LANG_ROLLING);
+			cps = m ? cps_in(c, i, m) : 0;
+		}
+		if (cps == 1) {
+			run++;
+			continue;
+		}
+		if (run >= 2)
+			mark(c, i - run, i);
+		run = 0;
+		if (cps > 1) {
+			mark(c, i, i + cps);
+			i += cps - 1;
+		}
+	}
+}
+
+/* Keys are well-formed UTF-8 (compare.c encodes them): ASCII and the
+ * three-byte CJK characters decoded inline, the rest by the full decoder. */
+static int32_t key_decode(const char *s, size_t len, size_t *adv)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] < 0x80) {
+		*adv = 1;
+		return u[0];
+	}
+	if ((u[0] & 0xF0) == 0xE0 && len >= 3) {
+		*adv = 3;
+		return ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	}
+	return resdiff_utf8_decode(s, len, adv);
+}
+
+static int content_of(content *c, const char *words, size_t len, const resdiff_lang_lexicon *lx,
+		bool ideographic, bool heading)
+{
+	size_t p = 0, adv;
+	bool start = true;
+	int error;
+
+	c->n = c->nwords = 0;
+	while (p < len) {
+		int32_t cp = key_decode(words + p, len - p, &adv);
+		if (cp == ' ') {
+			p += adv;
+			start = true;
+			continue;
+		}
+		if ((error = content_push(c, cp < 0 ? 0xFFFDu : (uint32_t)cp, p, start)) < 0)
+			return error;
+		p += adv;
+		start = false;
+	}
+	if (c->byte)
+		c->byte[c->n] = len;
+	if (ideographic)
+		mark_ideographic(c, words, len, lx, heading);
+	else
+		mark_spaced(c, words, lx, heading);
+	return 0;
+}
+
+/* ---- n-grams ------------------------------------------------------------ */
+
+/* A 32-bit hash of up to three code points (splitmix64 finalizer). */
+static uint32_t mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebull;
+	x ^= x >> 31;
+	return (uint32_t)(x >> 32);
+}
+
+static uint32_t gram_hash(const uint32_t *w, unsigned n)
+{
+	uint64_t x = 0;
+	unsigned k;
+	for (k = 0; k < n; k++)
+		x = (x << 21) | w[k];
+	return mix(x);
+}
+
+/* Words: FNV-1a of the code points, in a domain of their own. */
+static uint32_t word_hash(const content *c, size_t first, size_t count)
+{
+	uint64_t h = 1469598103934665603ull ^ (0x5704D5ull * count);
+	size_t w, k;
+	for (w = first; w < first + count; w++) {
+		for (k = c->word[w]; k < word_end(c, w); k++)
+			h = (h ^ c->cp[k]) * 1099511628211ull;
+		h = (h ^ 0x20) * 1099511628211ull;
+	}
+	return mix(h ^ 0x9E3779B97F4A7C15ull);
+}
+
+#define GRAM_PAD 0x1FFFFFu
+
+typedef struct {
+	uint64_t *g;         /* hash << 32 | rolling */
+	size_t n, alloc;
+} gram_list;
+
+static int gram_reserve(gram_list *l, size_t need)
+{
+	if (need > l->alloc) {
+		size_t na = l->alloc ? l->alloc : 512;
+		uint64_t *p;
+		while (na < need)
+			na *= 2;
+		if (!(p = realloc(l->g, na * sizeof(*p))))
+			return align_oom();
+		l->g = p;
+		l->alloc = na;
+	}
+	return 0;
+}
+
+/* Room is reserved by grams_of(): at most one gram per character and two
+ * per word, or one padded gram. */
+static void gram_push(gram_list *l, uint32_t hash, bool rolling)
+{
+	l->g[l->n++] = ((uint64_t)hash << 32) | (rolling ? 1u : 0u);
+}
+
+/* The n-grams of one clause's content: character trigrams over the text
+ * without spaces (a text shorter than three characters is one padded
+ * gram), and in spaced scripts, when the model asks, its words and word
+ * pairs. A gram is rolling when any of its characters or words is. */
+static int grams_of(gram_list *l, const content *c, unsigned n, bool words)
+{
+	uint32_t win[3];
+	size_t i, k;
+	int error;
+
+	l->n = 0;
+	if ((error = gram_reserve(l, c->n + 2 * c->nwords + 1)) < 0)
+		return error;
+	if (c->n && c->n < n) {
+		for (k = 0; k < n; k++)
+			win[k] = k < n - c->n ? GRAM_PAD : c->cp[k - (n - c->n)];
+		bool roll = false;
+		for (k = 0; k < c->n; k++)
+			roll = roll || c->rolling[k];
+		gram_push(l, gram_hash(win, n), roll);
+	}
+	for (i = 0; i + n <= c->n; i++) {
+		bool roll = false;
+		for (k = 0; k < n; k++)
+			roll = roll || c->rolling[i + k];
+		gram_push(l, gram_hash(c->cp + i, n), roll);
+	}
+	for (i = 0; words && i < c->nwords; i++) {
+		bool r1 = c->rolling[c->word[i]];
+		bool r2 = i + 1 < c->nwords && c->rolling[c->word[i + 1]];
+		gram_push(l, word_hash(c, i, 1), r1);
+		if (i + 1 < c->nwords)
+			gram_push(l, word_hash(c, i, 2), r1 || r2);
+	}
+	/* One entry per hash; content wins over rolling (flag 0 sorts first). */
+	sort_u64_small(l->g, l->n);
+	for (i = 0, k = 0; i < l->n; i++)
+		if (k == 0 || (l->g[k - 1] >> 32) != (l->g[i] >> 32))
+			l->g[k++] = l->g[i];
+	l->n = k;
+	return 0;
+}
+
+/* FNV-1a of s[0..len), leaving out the bytes equal to `skip` (0: none).
+ * Of a words key without its spaces, it is the loose key's hash (the
+ * loose key is the words key with the spaces dropped). */
+static uint64_t fnv64(const char *s, size_t len, char skip)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+	for (i = 0; i < len; i++)
+		if (!skip || s[i] != skip)
+			h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+/* The language of a side: the document's, else guessed from its text. */
+static const resdiff_lang *side_lang(const resdiff_doc *doc)
+{
+	resdiff_buf sample = RESDIFF_BUF_INIT;
+	const resdiff_lang *lang;
+	size_t i;
+
+	if (doc->meta.language)
+		return resdiff_lang_get(doc->meta.language);
+	for (i = 0; i < doc->unit_count && sample.size < 4096; i++)
+		if (doc->units[i].text && (resdiff_buf_puts(&sample, doc->units[i].text) < 0 ||
+		    resdiff_buf_putc(&sample, '\n') < 0))
+			break;
+	lang = resdiff_lang_get(resdiff_text_detect_language(sample.ptr ? sample.ptr : "", sample.size));
+	resdiff_buf_dispose(&sample);
+	return lang;
+}
+
+int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
+{
+	resdiff_buf buf = RESDIFF_BUF_INIT, words = RESDIFF_BUF_INIT;
+	resdiff_lang_lexicon *lx = NULL;
+	content c;
+	gram_list l;
+	size_t i, k, w = 0, cap = 0;
+	int error = 0;
+
+	memset(&c, 0, sizeof(c));
+	memset(&l, 0, sizeof(l));
+	s->doc = doc;
+	s->n = doc->unit_count;
+	if (s->n > RESDIFF_ALIGN_MAX_UNITS)
+		return resdiff_error_set(RESDIFF_ETOOBIG, "%s: more than %u clauses",
+			doc->meta.symbol ? doc->meta.symbol : "document", RESDIFF_ALIGN_MAX_UNITS);
+	s->lang = side_lang(doc);
+	if ((error = resdiff_lang_lexicon_new(&lx, s->lang)) < 0)
+		return error;
+	if (!(s->key = align_scratch_calloc(a, s->n, sizeof(*s->key))) ||
+	    !(s->keylen = align_scratch_calloc(a, s->n, sizeof(*s->keylen))) ||
+	    !(s->loose = align_scratch_calloc(a, s->n, sizeof(*s->loose))) ||
+	    !(s->off = align_scratch_calloc(a, s->n + 1, sizeof(*s->off))) ||
+	    !(s->wsum = align_scratch_calloc(a, s->n, sizeof(*s->wsum))) ||
+	    !(s->group = align_scratch_calloc(a, s->n, sizeof(*s->group)))) {
+		error = align_oom();
+		goto done;
+	}
+	/* Room for every gram at once, as a rule: a clause has at most one
+	 * trigram per byte of its text (unless NFKC expands it), plus two
+	 * word grams per word. Pages never written are never touched. */
+	for (i = 0; i < s->n; i++)
+		cap += (doc->units[i].text ? strlen(doc->units[i].text) : 0) + 1;
+	if (a->model->words)
+		cap *= 2;
+	if (!(s->gram = malloc(cap * sizeof(*s->gram))) || !(s->rolling = malloc(cap))) {
+		error = align_oom();
+		goto done;
+	}
+	for (i = 0; i < s->n; i++) {
+		const resdiff_unit *u = &doc->units[i];
+		const char *text = u->text ? u->text : "";
+		bool ideo;
+		s->group[i] = NONE;
+		resdiff_buf_clear(&buf);
+		resdiff_buf_clear(&words);
+		if ((error = resdiff_compare_keys(&buf, &words, text, strlen(text))) < 0)
+			goto done;
+		s->keylen[i] = buf.size;
+		if (!(s->key[i] = resdiff_arena_strndup(a->scratch, buf.ptr ? buf.ptr : "", buf.size))) {
+			error = align_oom();
+			goto done;
+		}
+		s->loose[i] = fnv64(words.ptr ? words.ptr : "", words.size, ' ');
+		ideo = s->lang->script == RESDIFF_SCRIPT_IDEOGRAPHIC ||
+		       resdiff_compare_is_ideographic(s->key[i], s->keylen[i]);
+		if ((error = content_of(&c, words.ptr ? words.ptr : "", words.size, lx, ideo,
+				u->kind == RESDIFF_UNIT_HEADING)) < 0 ||
+		    (error = grams_of(&l, &c, RESDIFF_ALIGN_GRAM, a->model->words && !ideo)) < 0)
+			goto done;
+		if (w + l.n > UINT32_MAX / 2) {
+			error = resdiff_error_set(RESDIFF_ETOOBIG, "texts too large to align");
+			goto done;
+		}
+		if (w + l.n > cap) {  /* NFKC expanded a text (㍿ -> 株式会社) */
+			size_t nc = cap * 2;
+			uint32_t *g;
+			uint8_t *r;
+			while (nc < w + l.n)
+				nc *= 2;
+			if (!(g = realloc(s->gram, nc * sizeof(*g)))) {
+				error = align_oom();
+				goto done;
+			}
+			s->gram = g;
+			if (!(r = realloc(s->rolling, nc))) {
+				error = align_oom();
+				goto done;
+			}
+			s->rolling = r;
+			cap = nc;
+		}
+		s->off[i] = w;
+		for (k = 0; k < l.n; k++, w++) {
+			s->gram[w] = (uint32_t)(l.g[k] >> 32);
+			s->rolling[w] = (uint8_t)(l.g[k] & 1);
+		}
+	}
+	s->off[s->n] = w;
+	s->total = w;
+	if (!(s->weight = malloc((w ? w : 1) * sizeof(*s->weight))))
+		error = align_oom();
+done:
+	resdiff_lang_lexicon_free(lx);
+	resdiff_buf_dispose(&buf);
+	resdiff_buf_dispose(&words);
+	content_dispose(&c);
+	free(l.g);
+	return error;
+}
+
+/* ---- weights and the inverted index ------------------------------------- */
+
+static void unit_sums(align_side *s)
+{
+	size_t i, k;
+	for (i = 0; i < s->n; i++)
+		for (s->wsum[i] = 0, k = s->off[i]; k < s->off[i + 1]; k++)
+			s->wsum[i] += s->weight[k];
+}
+
+/* Inverse document frequency over the clauses of both texts: the grams
+ * every clause on the topic shares ("信息社会") weigh little, the grams
+ * that make a clause itself weigh much; rolling grams weigh
+ * model->rolling of that. The same pass lays out the inverted index of
+ * the new side: for each old gram, where its new-side clauses are in
+ * a->post. One radix sort of (hash, slot) pairs. */
+#define IDF_CACHE 64
+
+int align_weights(aligner *a)
+{
+	size_t total = a->o.total + a->n.total, i, npost = 0, units = a->o.n + a->n.n;
+	uint64_t *occ = NULL, *tmp = NULL;
+	uint32_t *unit_of = NULL;  /* new-side slot -> unit */
+	float idf_cache[IDF_CACHE], rolling = (float)a->model->rolling;
+	int error = 0;
+
+	idf_cache[0] = 0;
+	if (!(a->post = malloc((a->n.total ? a->n.total : 1) * sizeof(*a->post))) ||
+	    !(a->o.plo = malloc((a->o.total ? a->o.total : 1) * sizeof(uint32_t))) ||
+	    !(a->o.pcnt = malloc((a->o.total ? a->o.total : 1) * sizeof(uint32_t)))) {
+		error = align_oom();
+		goto done;
+	}
+	for (i = 1; i < IDF_CACHE; i++)
+		idf_cache[i] = (float)log(1.0 + (double)units / (double)i);
+	if (!total)
+		goto done;
+	if (!(occ = malloc(total * sizeof(*occ))) || !(tmp = malloc(total * sizeof(*tmp))) ||
+	    !(unit_of = malloc((a->n.total ? a->n.total : 1) * sizeof(*unit_of)))) {
+		error = align_oom();
+		goto done;
+	}
+	for (i = 0; i < a->n.n; i++) {
+		size_t k;
+		for (k = a->n.off[i]; k < a->n.off[i + 1]; k++)
+			unit_of[k] = (uint32_t)i;
+	}
+	for (i = 0; i < a->o.total; i++)
+		occ[i] = ((uint64_t)a->o.gram[i] << 32) | i;
+	for (i = 0; i < a->n.total; i++)
+		occ[a->o.total + i] = ((uint64_t)a->n.gram[i] << 32) | (a->o.total + i);
+	sort_u64_by_high32(occ, tmp, total);
+	free(tmp);
+	tmp = NULL;
+	for (i = 0; i < total;) {
+		size_t j = i, k, lo = npost;
+		float idf;
+		while (j < total && (occ[j] >> 32) == (occ[i] >> 32))
+			j++;
+		idf = j - i < IDF_CACHE ? idf_cache[j - i] :
+			(float)log(1.0 + (double)units / (double)(j - i));
+		for (k = i; k < j; k++) {
+			size_t slot = (size_t)(occ[k] & 0xFFFFFFFFu);
+			if (slot < a->o.total) {
+				a->o.weight[slot] = a->o.rolling[slot] ? idf * rolling : idf;
+			} else {
+				slot -= a->o.total;
+				a->n.weight[slot] = a->n.rolling[slot] ? idf * rolling : idf;
+				a->post[npost++] = unit_of[slot];
+			}
+		}
+		for (k = i; k < j; k++) {
+			size_t slot = (size_t)(occ[k] & 0xFFFFFFFFu);
+			if (slot < a->o.total) {
+				a->o.plo[slot] = (uint32_t)lo;
+				a->o.pcnt[slot] = (uint32_t)(npost - lo);
+			}
+		}
+		i = j;
+	}
+	unit_sums(&a->o);
+	unit_sums(&a->n);
+done:
+	free(occ);
+	free(tmp);
+	free(unit_of);
+	return error;
+}
+
+/* ---- candidates --------------------------------------------------------- */
+
+/* Weighted |a ∩ b| of two units' gram sets (old-side weights: the idf is
+ * shared, the rolling flag may differ, the lighter one counts). */
+static double common_weight(const aligner *a, size_t o, size_t n)
+{
+	const uint32_t *x = GRAMS(&a->o, o), *y = GRAMS(&a->n, n);
+	const float *wx = WEIGHTS(&a->o, o), *wy = WEIGHTS(&a->n, n);
+	size_t i = 0, j = 0, nx = NGRAMS(&a->o, o), ny = NGRAMS(&a->n, n);
+	double w = 0;
+	while (i < nx && j < ny) {
+		if (x[i] < y[j])
+			i++;
+		else if (x[i] > y[j])
+			j++;
+		else
+			w += wx[i] < wy[j] ? wx[i] : wy[j], i++, j++;
+	}
+	return w;
+}
+
+/* The similarity shown for one pair: Dice of the two gram sets with
+ * rolling grams at full weight (their idf, undoing the model's factor). */
+double align_pair_similarity(const aligner *a, size_t o, size_t n)
+{
+	const uint32_t *x = GRAMS(&a->o, o), *y = GRAMS(&a->n, n);
+	const float *wx = WEIGHTS(&a->o, o), *wy = WEIGHTS(&a->n, n);
+	const uint8_t *rx = a->o.rolling + a->o.off[o], *ry = a->n.rolling + a->n.off[n];
+	size_t i = 0, j = 0, nx = NGRAMS(&a->o, o), ny = NGRAMS(&a->n, n);
+	double undo = a->model->rolling > 0 ? a->model->rolling : 1, sx = 0, sy = 0, common = 0;
+
+	for (i = 0; i < nx; i++)
+		sx += rx[i] ? wx[i] / undo : wx[i];
+	for (j = 0; j < ny; j++)
+		sy += ry[j] ? wy[j] / undo : wy[j];
+	for (i = 0, j = 0; i < nx && j < ny;) {
+		if (x[i] < y[j]) {
+			i++;
+		} else if (x[i] > y[j]) {
+			j++;
+		} else {
+			double ex = rx[i] ? wx[i] / undo : wx[i], ey = ry[j] ? wy[j] / undo : wy[j];
+			common += ex < ey ? ex : ey;
+			i++, j++;
+		}
+	}
+	return sx + sy > 0 ? 2.0 * common / (sx + sy) : 1.0;
+}
+
+typedef struct {
+	uint64_t key;
+	size_t unit;
+} keyed;
+
+static int cmp_keyed(const void *x, const void *y)
+{
+	const keyed *a = x, *b = y;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->unit < b->unit ? -1 : a->unit > b->unit;
+}
+
+typedef struct {
+	double score;        /* shared weight; equal keys get EXACT_BOOST on top */
+	size_t unit;
+} hit;
+
+static int cmp_hit(const hit *a, const hit *b)
+{
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	return a->unit < b->unit ? -1 : a->unit > b->unit;
+}
+
+/* Headings pair only with headings, unless their text is equal. */
+static bool kinds_compatible(const aligner *a, size_t o, size_t n)
+{
+	bool ho = a->o.doc->units[o].kind == RESDIFF_UNIT_HEADING;
+	bool hn = a->n.doc->units[n].kind == RESDIFF_UNIT_HEADING;
+	return ho == hn || align_key_equal(a, o, n);
+}
+
+static int cand_push(aligner *a, const align_cand *c)
+{
+	if (a->ncands == a->acands) {
+		/* first: room for a full candidate list of every old clause */
+		size_t na = a->acands ? a->acands * 2 :
+			(a->o.n + 1) * RESDIFF_ALIGN_CANDIDATES;
+		align_cand *p = realloc(a->cands, na * sizeof(*p));
+		if (!p)
+			return align_oom();
+		a->cands = p;
+		a->acands = na;
+	}
+	a->cands[a->ncands++] = *c;
+	return 0;
+}
+
+#define EXACT_BOOST 1e12
+
+/* The new units sharing most weighted content grams with old unit i, into
+ * hits; score[] is all zero before and after. */
+static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, double *score,
+		hit *hits, uint64_t *ranges)
+{
+	size_t nhits = 0, ng = NGRAMS(&a->o, i), base = a->o.off[i], k, nr = 0, budget;
+
+	/* Rarest grams first, within a work budget: common grams say little
+	 * and cost much (a text of 10 000 clauses on one topic). Rolling
+	 * grams (numbers, dates, the leading verb) are weak evidence of
+	 * identity: looked up after all the others. Ranges are (rolling << 63
+	 * | count << 32 | gram slot), sorted. */
+	for (k = 0; k < ng; k++)
+		ranges[nr++] = ((uint64_t)a->o.rolling[base + k] << 63) |
+			((uint64_t)a->o.pcnt[base + k] << 32) | (base + k);
+	sort_u64_small(ranges, nr);
+	for (k = 0, budget = RESDIFF_ALIGN_WORK_PER_CLAUSE; k < nr; k++) {
+		size_t slot = (size_t)(ranges[k] & 0xFFFFFFFFu);
+		size_t lo = a->o.plo[slot], end = lo + a->o.pcnt[slot];
+
+		double w = a->o.weight[slot];
+		if (end == lo)
+			continue;
+		if ((end - lo > budget && k >= RESDIFF_ALIGN_MIN_GRAMS) ||
+		    end - lo > RESDIFF_ALIGN_POSTING_MAX)
+			break;
+		budget = end - lo > budget ? 0 : budget - (end - lo);
+		for (; lo < end; lo++) {
+			size_t u = a->post[lo];
+			if (a->n.group[u] != NONE)
+				continue;  /* pinned */
+			if (score[u] == 0) {
+				hits[nhits].unit = u;
+				hits[nhits++].score = 0;
+			}
+			score[u] += w;
+		}
+	}
+	/* Equal keys are always candidates (the patience anchors). */
+	{
+		size_t lo = 0, hi = nkeys;
+		uint64_t h = fnv64(a->o.key[i], a->o.keylen[i], 0);
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (keys[mid].key < h)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (k = 0; lo < nkeys && keys[lo].key == h && k < RESDIFF_ALIGN_CANDIDATES; lo++, k++) {
+			size_t u = keys[lo].unit;
+			if (score[u] >= EXACT_BOOST)
+				continue;
+			if (score[u] == 0) {
+				hits[nhits].unit = u;
+				hits[nhits++].score = 0;
+			}
+			score[u] += EXACT_BOOST;  /* rank first */
+		}
+	}
+	/* Keep the RESDIFF_ALIGN_CANDIDATES best (insertion into a short
+	 * sorted prefix; no sort of every hit), then drop those sharing far
+	 * less than the best (equal keys always stay). */
+	{
+		size_t kept = 0, w = 0;
+		double best = 0;
+		for (k = 0; k < nhits; k++) {
+			hit h2;
+			size_t p;
+			h2.unit = hits[k].unit;
+			h2.score = score[h2.unit];
+			score[h2.unit] = 0;
+			if (kept == RESDIFF_ALIGN_CANDIDATES && cmp_hit(&h2, &hits[kept - 1]) >= 0)
+				continue;
+			p = kept < RESDIFF_ALIGN_CANDIDATES ? kept++ : kept - 1;
+			while (p > 0 && cmp_hit(&h2, &hits[p - 1]) < 0) {
+				hits[p] = hits[p - 1];
+				p--;
+			}
+			hits[p] = h2;
+		}
+		for (k = 0; k < kept; k++) {
+			double real = hits[k].score >= EXACT_BOOST ? hits[k].score - EXACT_BOOST :
+				hits[k].score;
+			if (real > best)
+				best = real;
+		}
+		for (k = 0; k < kept; k++)
+			if (hits[k].score >= EXACT_BOOST ||
+			    hits[k].score * RESDIFF_ALIGN_HIT_RATIO >= best)
+				hits[w++] = hits[k];
+		nhits = w;
+	}
+	return nhits;
+}
+
+int align_candidate_add(aligner *a, size_t o, size_t n)
+{
+	double common, wo = a->o.wsum[o], wn = a->n.wsum[n];
+	align_cand c;
+
+	if (align_is_forbidden(a, o, n) || !kinds_compatible(a, o, n))
+		return 0;
+	memset(&c, 0, sizeof(c));
+	common = common_weight(a, o, n);
+	c.o = o;
+	c.n = n;
+	c.exact = align_key_equal(a, o, n);
+	c.dice = c.exact ? 1.0 : wo + wn > 0 ? 2.0 * common / (wo + wn) : 0;
+	c.cov_o = c.exact ? 1.0 : wo > 0 ? common / wo : 0;
+	c.cov_n = c.exact ? 1.0 : wn > 0 ? common / wn : 0;
+	return cand_push(a, &c);
+}
+
+int align_candidates(aligner *a)
+{
+	keyed *keys = NULL;
+	double *score = NULL;
+	hit *hits = NULL;
+	uint64_t *ranges = NULL;
+	size_t i, j, k, nkeys = 0, maxgrams = 0;
+	int error = 0;
+
+	for (i = 0; i < a->o.n; i++)
+		if (NGRAMS(&a->o, i) > maxgrams)
+			maxgrams = NGRAMS(&a->o, i);
+	if ((maxgrams && !(ranges = malloc(maxgrams * sizeof(*ranges)))) ||
+	    (a->n.n && !(keys = malloc(a->n.n * sizeof(*keys)))) ||
+	    (a->n.n && !(score = calloc(a->n.n, sizeof(*score)))) ||
+	    (a->n.n && !(hits = malloc(a->n.n * sizeof(*hits))))) {
+		error = align_oom();
+		goto done;
+	}
+	for (j = 0; j < a->n.n; j++) {
+		if (a->n.group[j] != NONE)
+			continue;
+		keys[nkeys].key = fnv64(a->n.key[j], a->n.keylen[j], 0);
+		keys[nkeys++].unit = j;
+	}
+	if (nkeys)
+		qsort(keys, nkeys, sizeof(*keys), cmp_keyed);
+	for (i = 0; i < a->o.n; i++) {
+		size_t nhits;
+		if (a->o.group[i] != NONE)
+			continue;
+		nhits = lookup(a, i, keys, nkeys, score, hits, ranges);
+		for (k = 0; k < nhits; k++)
+			if ((error = align_candidate_add(a, i, hits[k].unit)) < 0)
+				goto done;
+	}
+done:
+	free(keys);
+	free(ranges);
+	free(score);
+	free(hits);
+	return error;
+}
+
+/* ---- groups ------------------------------------------------------------- */
+
+/* The weighted n-gram set of several units of one side: (hash << 32 |
+ * weight bits), sorted, one entry per hash (the lighter weight). */
+static int grams_union(uint64_t **out, size_t *count, const align_side *s,
+		const size_t *units, size_t nunits, size_t extra, double plain)
+{
+	size_t total = 0, i, k, n = 0, w = 0;
+	uint64_t *u;
+
+	for (i = 0; i < nunits; i++)
+		total += NGRAMS(s, units[i]);
+	if (extra != NONE)
+		total += NGRAMS(s, extra);
+	*out = NULL;
+	*count = 0;
+	if (!total)
+		return 0;
+	if (!(u = malloc(total * sizeof(*u))))
+		return align_oom();
+	for (i = 0; i <= nunits; i++) {
+		size_t unit = i < nunits ? units[i] : extra;
+		if (unit == NONE)
+			continue;
+		for (k = s->off[unit]; k < s->off[unit + 1]; k++) {
+			float f = plain > 0 && s->rolling[k] ? (float)(s->weight[k] / plain) : s->weight[k];
+			uint32_t bits;
+			memcpy(&bits, &f, sizeof(bits));
+			u[n++] = ((uint64_t)s->gram[k] << 32) | bits;
+		}
+	}
+	/* Positive floats order as their bits: the lighter weight sorts first. */
+	sort_u64_small(u, n);
+	for (i = 0; i < n; i++)
+		if (w == 0 || (u[w - 1] >> 32) != (u[i] >> 32))
+			u[w++] = u[i];
+	*out = u;
+	*count = w;
+	return 0;
+}
+
+static double entry_weight(uint64_t e)
+{
+	uint32_t bits = (uint32_t)(e & 0xFFFFFFFFu);
+	float f;
+	memcpy(&f, &bits, sizeof(f));
+	return f;
+}
+
+int align_group_score(double *dice, double *cover, const aligner *a, const align_group *g,
+		size_t extra_old, size_t extra_new, bool plain)
+{
+	double undo = plain ? a->model->rolling : 0;
+	uint64_t *x = NULL, *y = NULL;
+	size_t nx, ny, i = 0, j = 0;
+	double wx = 0, wy = 0, common = 0;
+	int error;
+
+	if ((error = grams_union(&x, &nx, &a->o, g->old, g->nold, extra_old, undo)) < 0 ||
+	    (error = grams_union(&y, &ny, &a->n, g->new, g->nnew, extra_new, undo)) < 0)
+		goto done;
+	for (i = 0; i < nx; i++)
+		wx += entry_weight(x[i]);
+	for (j = 0; j < ny; j++)
+		wy += entry_weight(y[j]);
+	for (i = 0, j = 0; i < nx && j < ny;) {
+		if ((x[i] >> 32) < (y[j] >> 32)) {
+			i++;
+		} else if ((x[i] >> 32) > (y[j] >> 32)) {
+			j++;
+		} else {
+			double ex = entry_weight(x[i]), ey = entry_weight(y[j]);
+			common += ex < ey ? ex : ey;
+			i++, j++;
+		}
+	}
+	*dice = wx + wy > 0 ? 2.0 * common / (wx + wy) : 1.0;
+	*cover = wx > 0 && wy > 0 ? common / (wx < wy ? wx : wy) : 0;
+done:
+	free(x);
+	free(y);
+	return error;
+}
