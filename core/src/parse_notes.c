@@ -1142,6 +1142,10 @@ static void report_gaps(parse_state *st)
 					"footnote %d is missing: the footnotes jump from %d (line %zu) to %d",
 					m, last, last_line, v);
 		}
+		if (v - last - 1 > ZONE_GAP_REPORT_MAX)
+			resdiff_doc_add_diag(st->doc, f->line, "footnotes %d to %d are not checked: a gap "
+				"is checked for its first %d numbers", last + ZONE_GAP_REPORT_MAX + 1, v - 1,
+				ZONE_GAP_REPORT_MAX);
 		if (v > last) {
 			last = v;
 			last_line = f->line;
