@@ -2,11 +2,12 @@
 # Install what resdiff needs to build and test on Debian 12 (as root, or
 # through sudo when it is there). Safe to run again.
 set -e
+# strace: the crash tests (tests/crash); python3: the browser test's DOM check;
 # libpoppler-glib-dev: resdiff-pdf, the PDF reader (docs/PARSE.md, "PDF input");
 # libxml2-dev: Akoma Ntoso export and import; libxml2-utils: xmllint for its
 # schema test (docs/AKN.md)
 pkgs="build-essential cmake pkg-config git libgit2-dev libicu-dev libcmocka-dev man-db groff-base libpoppler-glib-dev
-libxml2-dev libxml2-utils"
+libxml2-dev libxml2-utils nettle-dev strace python3"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -115,14 +115,21 @@ extern const cmd_opt cmd_global_opts[];
 extern const char cmd_global_usage[];
 extern const char cmd_global_description[];
 
-/* Print "resdiff: <msg>" to stderr (the last error when msg is NULL) and
- * return CMD_EXIT_ERROR. */
+/* Print "resdiff: <msg>" and a newline to stderr. Control characters in
+ * msg are shown as \xHH (names may hold any byte), but for a newline that
+ * starts an indented continuation line: nothing can fake a line. */
+void cmd_message(const char *msg);
+/* Print "resdiff: <msg>" to stderr as cmd_message does, and return
+ * CMD_EXIT_ERROR. */
 int cmd_fail(const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 1, 2)))
 #endif
 	;
 int cmd_fail_last(void);
+/* CMD_EXIT_OK when the value of --lang (--amend-lang) is NULL or a code of
+ * the language table (with amendment phrases); else cmd_fail() naming them. */
+int cmd_lang_check(const char *option, const char *lang);
 /* Write a buffer to stdout; returns CMD_EXIT_ERROR on a write error. */
 int cmd_write(const resdiff_buf *buf);
 /* Flush and close stdout once the command has run: a write that failed
@@ -139,6 +146,8 @@ int cmd_log(int argc, char **argv);
 int cmd_series(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_unlock(int argc, char **argv);
+int cmd_upgrade(int argc, char **argv);
+int cmd_rm(int argc, char **argv);
 int cmd_textconv(int argc, char **argv);
 int cmd_install_diff_driver(int argc, char **argv);
 int cmd_report(int argc, char **argv);
@@ -153,5 +162,8 @@ int cmd_export(int argc, char **argv);
  * left behind. Prints the error and returns CMD_EXIT_ERROR on failure. */
 struct resdiff_store;
 int cmd_store_open(struct resdiff_store **out);
+/* Print the store's notes (resdiff_store_notes) to stderr, one
+ * "resdiff: ..." line each, and free it. */
+void cmd_store_close(struct resdiff_store *store);
 
 #endif

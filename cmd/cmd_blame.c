@@ -59,11 +59,17 @@ static int run(int argc, char **argv, bool forwards)
 		rc = cmd_fail_last();
 		goto done;
 	}
+	if (prov->index_in_memory)
+		fprintf(stderr, "resdiff: note: the stored clause index %s; computed in memory "
+			"('resdiff index%s' stores it)\n",
+			prov->index_disagrees ? "disagrees with the record" :
+			"is stale, lost or of another format",
+			prov->index_disagrees ? " --full" : "");
 	error = format->render.provenance(&out, prov);
 	rc = error < 0 ? cmd_fail_last() : cmd_write(&out);
 done:
 	resdiff_provenance_free(prov);
-	resdiff_store_free(store);
+	cmd_store_close(store);
 	resdiff_buf_dispose(&out);
 	free(symbol);
 	cmd_args_dispose(&args);

@@ -66,10 +66,8 @@ int cmd_check(int argc, char **argv)
 	lang = cmd_arg(&args, check_opts, "lang");
 	if ((rc = cmd_format_find(&format, "check", cmd_arg(&args, check_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	if (lang && !resdiff_text_language_valid(lang)) {
-		rc = cmd_fail("unknown language '%s' (ar, zh, en, fr, ru, es)", lang);
+	if ((rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK)
 		goto done;
-	}
 	paths = args.nargs ? args.args : defaults;
 	npaths = args.nargs ? args.nargs : 1;
 	if (resdiff_findings_new(&f) < 0) {

@@ -83,13 +83,22 @@ done:
 	return error;
 }
 
-/* "texts/x.txt", "./x", "/tmp/x": a file name (mistyped if missing), not a
- * stored symbol ("2009/7", "E/RES/2009/7@~1"). */
+/* "texts/x.txt", "./x", "/tmp/x", "../../etc": a file name (mistyped if
+ * missing), not a stored symbol ("2009/7", "E/RES/2009/7@~1"): what is not
+ * a symbol by the grammar every command shares (resdiff/name.h). */
 static bool looks_like_path(const char *arg)
 {
 	size_t len = strlen(arg);
-	return arg[0] == '.' || arg[0] == '/' || arg[0] == '~' ||
-	       (len > 4 && !strcmp(arg + len - 4, ".txt"));
+	char symbol[RESDIFF_SYMBOL_MAX + 1];
+	const char *at = strrchr(arg, '@');
+	size_t n = at ? (size_t)(at - arg) : len;
+	if (len > 4 && !strcmp(arg + len - 4, ".txt"))
+		return true;
+	if (n > RESDIFF_SYMBOL_MAX)
+		return true;
+	memcpy(symbol, arg, n);
+	symbol[n] = '\0';
+	return resdiff_name_symbol_check(symbol) < 0;
 }
 
 /*
@@ -478,10 +487,8 @@ int cmd_diff(int argc, char **argv)
 	s.render = s.stat ? resdiff_render_diff_stat : format->render.diff;
 	s.flags = s.stat ? CMD_FORMAT_LINES : format->flags;
 	s.ropts.amend_lang = cmd_arg(&args, diff_opts, "amend-lang");
-	if (s.ropts.amend_lang && strcmp(s.ropts.amend_lang, "zh") && strcmp(s.ropts.amend_lang, "en")) {
-		rc = cmd_fail("--amend-lang takes zh or en, not '%s'", s.ropts.amend_lang);
+	if ((rc = cmd_lang_check("--amend-lang", s.ropts.amend_lang)) != CMD_EXIT_OK)
 		goto done;
-	}
 	if (color && strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never")) {
 		rc = cmd_fail("--color takes auto, always or never, not '%s'", color);
 		goto done;
@@ -490,10 +497,8 @@ int cmd_diff(int argc, char **argv)
 		rc = cmd_fail("--only takes 'operative', not '%s'", only);
 		goto done;
 	}
-	if (lang && !resdiff_text_language_valid(lang)) {
-		rc = cmd_fail("unknown language '%s' (ar, zh, en, fr, ru, es)", lang);
+	if ((rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK)
 		goto done;
-	}
 	if ((threshold && (rc = fraction_arg(&s.aopts.threshold, "--threshold", threshold)) != 0) ||
 	    (min_confidence && (rc = fraction_arg(&s.aopts.min_confidence, "--min-confidence",
 			min_confidence)) != 0))
@@ -594,7 +599,7 @@ int cmd_diff(int argc, char **argv)
 			read_seconds * 1e3, parse_seconds * 1e3, align_seconds * 1e3, init_seconds * 1e3,
 			edits_seconds * 1e3, render_seconds * 1e3, (now() - t_start) * 1e3);
 done:
-	resdiff_store_free(diff_store);
+	cmd_store_close(diff_store);
 	diff_store = NULL;
 	store_failed = false;
 	free(members);

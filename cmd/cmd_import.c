@@ -13,23 +13,33 @@ static const cmd_opt import_opts[] = {
 	{ "lang", 0, OPT_VALUE, "LANG", "language of the documents (default: manifest, then detected)" },
 	{ "format", 0, OPT_VALUE, "FORMAT", "of the files: text (default) or akn (Akoma Ntoso XML, as "
 		"'resdiff export' writes; the manifest key 'format' says it per document)" },
+	{ "force", 0, OPT_FLAG, NULL, "store a text that names another symbol, or a correction that "
+		"shares little wording with the stored text (recorded as Forced:)" },
+	{ "batch", 0, OPT_VALUE, "N", "documents per transaction (default and most: 1000)" },
 	{ "quiet", 'q', OPT_FLAG, NULL, "print only the summary line" },
-	{ "no-index", 0, OPT_FLAG, NULL, "do not update the clause index (blame rebuilds it when needed)" },
+	{ "no-index", 0, OPT_FLAG, NULL, "do not update the clause index (blame computes it when needed)" },
+	{ "no-fsync", 0, OPT_FLAG, NULL, "do not sync to disk before refs move (bulk loads that can be "
+		"redone: a power cut may lose or damage the import)" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
 typedef struct {
 	const char *series, *symbol, *date, *lang, *format;
+	bool force;
 } overrides;
 
-/* Read, hash and parse one file; apply the manifest entry and flags. */
-static int load_one(resdiff_doc **out, char sha[65], const char *path,
-		const resdiff_manifest_entry *entry, const overrides *o)
+#define FORCE_REASON_MAX 200
+
+/* Read, hash and parse one file; apply the manifest entry and flags. A
+ * text whose own header names another symbol than the one it would be
+ * stored under is refused unless forced (then `forced` says why). */
+static int load_one(resdiff_doc **out, char sha[65], char forced[FORCE_REASON_MAX],
+		const char *path, const resdiff_manifest_entry *entry, const overrides *o)
 {
 	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
 	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
 	resdiff_doc *doc = NULL;
-	char *text = NULL, *fsym = NULL, *flang = NULL;
+	char *text = NULL, *fsym = NULL, *flang = NULL, *own = NULL;
 	const char *format;
 	size_t len;
 	int error;
@@ -48,6 +58,10 @@ static int load_one(resdiff_doc **out, char sha[65], const char *path,
 		error = resdiff_parse(&doc, text, len, &popts);
 	if (error < 0)
 		goto done;
+	if (doc->meta.symbol && !(own = strdup(doc->meta.symbol))) {
+		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		goto done;
+	}
 	if (entry && (error = resdiff_manifest_apply(doc, entry)) < 0)
 		goto done;
 	/* no symbol in text or manifest: the corpus file name may say it */
@@ -65,11 +79,22 @@ static int load_one(resdiff_doc **out, char sha[65], const char *path,
 		goto done;
 	if ((error = resdiff_store_check_doc(doc)) < 0)
 		goto done;
+	forced[0] = '\0';
+	if (own && strcmp(own, doc->meta.symbol)) {
+		if (!o->force) {
+			error = resdiff_error_set(RESDIFF_EINVALID, "the text names itself %s, but %s would "
+				"store it as %s: use --force to store it so", own,
+				o->symbol ? "--symbol" : "the manifest", doc->meta.symbol);
+			goto done;
+		}
+		snprintf(forced, FORCE_REASON_MAX, "the text names itself %s", own);
+	}
 	*out = doc;
 	doc = NULL;
 done:
 	if (error < 0 && strncmp(resdiff_error_last(), path, strlen(path)))
 		resdiff_error_prefix(path);
+	free(own);
 	free(fsym);
 	free(flang);
 	free(text);
@@ -91,6 +116,7 @@ typedef struct {
 	size_t start, count;
 	resdiff_doc *docs[RESDIFF_STORE_BATCH_MAX];
 	char shas[RESDIFF_STORE_BATCH_MAX][65];
+	char forced[RESDIFF_STORE_BATCH_MAX][FORCE_REASON_MAX];
 	int error;
 	char message[1024];
 } batch;
@@ -111,7 +137,7 @@ static void *parse_part(void *arg)
 	p->error = 0;
 	for (i = p->from; i < p->to; i++) {
 		batch *b = p->b;
-		if ((p->error = load_one(&b->docs[i], b->shas[i], b->paths[b->start + i],
+		if ((p->error = load_one(&b->docs[i], b->shas[i], b->forced[i], b->paths[b->start + i],
 				b->entries[b->start + i], b->o)) < 0) {
 			/* the last-error message is per thread: hand it over */
 			snprintf(p->message, sizeof(p->message), "%s", resdiff_error_last());
@@ -155,6 +181,25 @@ static void batch_clear(batch *b)
 	}
 }
 
+static void index_warning(void)
+{
+	resdiff_buf msg = RESDIFF_BUF_INIT;
+	if (resdiff_buf_printf(&msg, "warning: the clause index was not updated (blame computes it "
+			"when needed): %s", resdiff_error_last()) == 0)
+		cmd_message(msg.ptr);
+	resdiff_buf_dispose(&msg);
+}
+
+/* An import stopped at the transaction that starts with document
+ * `start` of `total`: say what was stored before it and what was not. */
+static int fail_batch(const char *message, size_t start, size_t total)
+{
+	if (!start)
+		return cmd_fail("%s; nothing was imported", message);
+	return cmd_fail("%s; the %zu documents before this transaction were imported, the %zu from "
+		"it on were not", message, start, total - start);
+}
+
 int cmd_import(int argc, char **argv)
 {
 	cmd_args args;
@@ -169,7 +214,7 @@ int cmd_import(int argc, char **argv)
 	bool worker_running = false;
 	overrides o;
 	const char *mpath;
-	size_t n = 0, i, start, counts[3] = { 0, 0, 0 };
+	size_t n = 0, i, start, counts[3] = { 0, 0, 0 }, bmax = RESDIFF_STORE_BATCH_MAX;
 	bool quiet;
 	int rc = CMD_EXIT_OK, r;
 
@@ -187,7 +232,17 @@ int cmd_import(int argc, char **argv)
 	o.date = cmd_arg(&args, import_opts, "date");
 	o.lang = cmd_arg(&args, import_opts, "lang");
 	o.format = cmd_arg(&args, import_opts, "format");
+	o.force = cmd_flag(&args, import_opts, "force");
 	quiet = cmd_flag(&args, import_opts, "quiet");
+	if (cmd_arg(&args, import_opts, "batch")) {
+		char *end;
+		unsigned long v = strtoul(cmd_arg(&args, import_opts, "batch"), &end, 10);
+		if (*end || v < 1 || v > RESDIFF_STORE_BATCH_MAX) {
+			rc = cmd_fail("--batch wants a number from 1 to %d", RESDIFF_STORE_BATCH_MAX);
+			goto done;
+		}
+		bmax = (size_t)v;
+	}
 	if (o.lang && !resdiff_name_language_ok(o.lang)) {
 		rc = cmd_fail("invalid language '%s' (ar, zh, en, fr, ru, es)", o.lang);
 		goto done;
@@ -219,6 +274,8 @@ int cmd_import(int argc, char **argv)
 	}
 	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
 		goto done;
+	if (cmd_flag(&args, import_opts, "no-fsync"))
+		resdiff_store_set_fsync(store, false);
 	paths = calloc(n, sizeof(*paths));
 	entries = calloc(n, sizeof(*entries));
 	batches = calloc(2, sizeof(*batches));
@@ -249,40 +306,41 @@ int cmd_import(int argc, char **argv)
 		batches[i].entries = entries;
 		batches[i].o = &o;
 	}
-	/* one transaction per RESDIFF_STORE_BATCH_MAX documents; batch k+1 is
-	 * parsed by a worker thread while batch k is stored */
+	/* one transaction per `bmax` documents; batch k+1 is parsed by a
+	 * worker thread while batch k is stored */
 	cur = &batches[0];
 	next = &batches[1];
 	cur->start = 0;
-	cur->count = n < RESDIFF_STORE_BATCH_MAX ? n : RESDIFF_STORE_BATCH_MAX;
+	cur->count = n < bmax ? n : bmax;
 	parse_batch(cur);
-	for (start = 0; start < n && rc == CMD_EXIT_OK; start += RESDIFF_STORE_BATCH_MAX) {
+	for (start = 0; start < n && rc == CMD_EXIT_OK; start += bmax) {
 		batch *swap;
 		size_t m = cur->count;
 		if (start + m < n) {
 			next->start = start + m;
-			next->count = n - next->start < RESDIFF_STORE_BATCH_MAX ? n - next->start
-				: RESDIFF_STORE_BATCH_MAX;
+			next->count = n - next->start < bmax ? n - next->start : bmax;
 			if (pthread_create(&worker, NULL, parse_batch, next) == 0)
 				worker_running = true;
 			else
 				parse_batch(next);
 		}
 		if (cur->error < 0) {
-			rc = cmd_fail("%s", cur->message);
+			rc = fail_batch(cur->message, start, n);
 			break;
 		}
 		for (i = 0; i < m && rc == CMD_EXIT_OK; i++) {
 			memset(&items[i], 0, sizeof(items[i]));
 			if (resdiff_store_inherit_meta(store, cur->docs[i]) < 0)
-				rc = cmd_fail_last();
+				rc = fail_batch(resdiff_error_last(), start, n);
 			items[i].doc = cur->docs[i];
 			items[i].source_sha256 = cur->shas[i];
+			items[i].force = o.force;
+			items[i].force_reason = cur->forced[i][0] ? cur->forced[i] : NULL;
 		}
 		if (rc != CMD_EXIT_OK)
 			break;
 		if (resdiff_store_import(store, items, m) < 0)
-			rc = cmd_fail_last();
+			rc = fail_batch(resdiff_error_last(), start, n);
 		for (i = 0; i < m && rc == CMD_EXIT_OK; i++) {
 			counts[items[i].result]++;
 			if (quiet)
@@ -291,9 +349,13 @@ int cmd_import(int argc, char **argv)
 			if (resdiff_buf_printf(&line, "%-9s ", result_name(items[i].result)) < 0 ||
 			    resdiff_text_sanitize(&line, cur->docs[i]->meta.symbol,
 					strlen(cur->docs[i]->meta.symbol), false) < 0 ||
-			    resdiff_buf_printf(&line, " (%s) %zu units%s%.12s\n",
+			    resdiff_buf_printf(&line, " (%s) %zu units%s%.12s",
 					cur->docs[i]->meta.language, cur->docs[i]->unit_count,
-					items[i].commit[0] ? "  " : "", items[i].commit) < 0)
+					items[i].commit[0] ? "  " : "", items[i].commit) < 0 ||
+			    (items[i].forced[0] &&
+			     (resdiff_buf_puts(&line, "  forced: ") < 0 ||
+			      resdiff_text_sanitize(&line, items[i].forced, strlen(items[i].forced), false) < 0)) ||
+			    resdiff_buf_putc(&line, '\n') < 0)
 				rc = cmd_fail_last();
 			else
 				rc = cmd_write(&line);
@@ -312,12 +374,12 @@ int cmd_import(int argc, char **argv)
 	if (rc == CMD_EXIT_OK)
 		printf("%zu added, %zu amended, %zu unchanged\n", counts[RESDIFF_IMPORT_ADDED],
 			counts[RESDIFF_IMPORT_AMENDED], counts[RESDIFF_IMPORT_UNCHANGED]);
-	/* the clause index (docs/PROVENANCE.md) follows the record; a failure
-	 * here loses nothing: the next blame or trace rebuilds it */
-	if (rc == CMD_EXIT_OK && counts[RESDIFF_IMPORT_ADDED] + counts[RESDIFF_IMPORT_AMENDED] &&
-	    !cmd_flag(&args, import_opts, "no-index") && resdiff_index_update(NULL, store) < 0)
-		fprintf(stderr, "resdiff: warning: the clause index was not updated: %s\n",
-			resdiff_error_last());
+	/* the clause index (docs/PROVENANCE.md) follows the record, also when
+	 * an earlier writer was stopped before it (a no-op when it is fresh); a
+	 * failure here loses nothing: blame and trace compute it meanwhile */
+	if (rc == CMD_EXIT_OK && !cmd_flag(&args, import_opts, "no-index") &&
+	    resdiff_index_update(NULL, store) < 0)
+		index_warning();
 done:
 	for (i = 0; batches && i < 2; i++)
 		batch_clear(&batches[i]);
@@ -327,7 +389,7 @@ done:
 	free(entries);
 	resdiff_buf_dispose(&line);
 	resdiff_manifest_free(manifest);
-	resdiff_store_free(store);
+	cmd_store_close(store);
 	cmd_args_dispose(&args);
 	return rc;
 }

@@ -2,6 +2,7 @@
 #include "cmd.h"
 
 static const cmd_opt index_opts[] = {
+	{ "full", 0, OPT_FLAG, NULL, "compute every document again (an index that disagrees with the record)" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -12,10 +13,10 @@ int cmd_index(int argc, char **argv)
 	resdiff_index_status st;
 	int rc, r;
 
-	r = cmd_args_parse(&args, index_opts, argc, argv, "resdiff index",
+	r = cmd_args_parse(&args, index_opts, argc, argv, "resdiff index [--full]",
 		"Bring the clause index (refs/resdiff/index, docs/PROVENANCE.md) up to date\n"
-		"with the record. import does this after storing; blame and trace do it\n"
-		"when the index is stale or lost.");
+		"with the record. import does this after storing; blame and trace never\n"
+		"write: on a stale or lost index they compute what they need in memory.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	if (args.nargs) {
@@ -24,7 +25,8 @@ int cmd_index(int argc, char **argv)
 	}
 	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
 		goto done;
-	if (resdiff_index_update(&st, store) < 0) {
+	if ((cmd_flag(&args, index_opts, "full") ? resdiff_index_rebuild(&st, store)
+	                                        : resdiff_index_update(&st, store)) < 0) {
 		rc = cmd_fail_last();
 		goto done;
 	}
@@ -36,7 +38,7 @@ int cmd_index(int argc, char **argv)
 		printf("index %.12s: %zu documents, %zu computed, %zu reused\n", st.commit,
 			st.documents, st.computed, st.reused);
 done:
-	resdiff_store_free(store);
+	cmd_store_close(store);
 	cmd_args_dispose(&args);
 	return rc;
 }

@@ -98,7 +98,7 @@ int cmd_log(int argc, char **argv)
 done:
 	resdiff_buf_dispose(&out);
 	resdiff_series_list_free(list);
-	resdiff_store_free(store);
+	cmd_store_close(store);
 	cmd_args_dispose(&args);
 	return rc;
 }

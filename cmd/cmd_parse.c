@@ -61,10 +61,8 @@ int cmd_parse(int argc, char **argv)
 	mpath = cmd_arg(&args, parse_opts, "manifest");
 	if ((rc = cmd_format_find(&format, "parse", cmd_arg(&args, parse_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	if (lang && !resdiff_text_language_valid(lang)) {
-		rc = cmd_fail("unknown language '%s' (ar, zh, en, fr, ru, es)", lang);
+	if ((rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK)
 		goto done;
-	}
 	if (mpath && resdiff_manifest_load(&manifest, mpath) < 0) {
 		rc = cmd_fail_last();
 		goto done;

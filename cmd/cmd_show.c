@@ -59,7 +59,7 @@ done:
 	resdiff_doc_free(doc);
 	resdiff_buf_dispose(&out);
 	resdiff_buf_dispose(&source);
-	resdiff_store_free(store);
+	cmd_store_close(store);
 	cmd_args_dispose(&args);
 	return rc;
 }

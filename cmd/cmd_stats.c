@@ -39,7 +39,7 @@ int cmd_stats(int argc, char **argv)
 	rc = error < 0 ? cmd_fail_last() : cmd_write(&out);
 done:
 	resdiff_series_stats_free(stats);
-	resdiff_store_free(store);
+	cmd_store_close(store);
 	resdiff_buf_dispose(&out);
 	cmd_args_dispose(&args);
 	return rc;

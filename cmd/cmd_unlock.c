@@ -1,8 +1,7 @@
-/* cmd_unlock.c: resdiff unlock [--force] */
+/* cmd_unlock.c: resdiff unlock */
 #include "cmd.h"
 
 static const cmd_opt unlock_opts[] = {
-	{ "force", 'f', OPT_FLAG, NULL, "also remove a resdiff.lock whose process still runs" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -13,17 +12,23 @@ int cmd_unlock(int argc, char **argv)
 	resdiff_buf report = RESDIFF_BUF_INIT;
 	int rc = CMD_EXIT_OK, r;
 
-	r = cmd_args_parse(&args, unlock_opts, argc, argv, "resdiff unlock [--force]",
-		"Remove lock files left behind by a crashed or killed resdiff or git process:\n"
-		"resdiff.lock (when its process is gone) and git's *.lock files under refs/.\n"
-		"Objects and refs are untouched; the next import repairs lagging series views.");
+	r = cmd_args_parse(&args, unlock_opts, argc, argv, "resdiff unlock",
+		"Remove lock files a crashed or killed git process left in the repository\n"
+		"(git's *.lock files under refs/, packed-refs.lock, HEAD.lock, config.lock),\n"
+		"after waiting for any resdiff writer at work. resdiff's own writer lock is\n"
+		"a kernel lock: it goes with its process and never needs removing. Objects\n"
+		"and refs are untouched.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	if (args.nargs) {
+		rc = cmd_fail("unlock takes no arguments");
+		goto done;
+	}
 	if (resdiff_store_open(&store, cmd_global_repo) < 0) {
 		rc = cmd_fail_last();
 		goto done;
 	}
-	if (resdiff_store_unlock(&report, store, cmd_flag(&args, unlock_opts, "force")) < 0) {
+	if (resdiff_store_unlock(&report, store) < 0) {
 		cmd_write(&report);
 		rc = cmd_fail_last();
 		goto done;

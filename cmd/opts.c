@@ -122,7 +122,7 @@ int cmd_args_parse(cmd_args *out, const cmd_opt *opts, int argc, char **argv,
 					found = (int)k, value = a + 2;
 		}
 		if (found < 0) {
-			fprintf(stderr, "resdiff: unknown option '%s'\n", a);
+			cmd_fail("unknown option '%s'", a);
 			goto usage;
 		}
 		if (opts[found].kind == OPT_FLAG) {
@@ -188,14 +188,42 @@ const char **cmd_multi(const cmd_args *args, const cmd_opt *opts, const char *na
 	return args->multi[i];
 }
 
+void cmd_message(const char *msg)
+{
+	const unsigned char *p;
+	fputs("resdiff: ", stderr);
+	for (p = (const unsigned char *)msg; *p; p++) {
+		/* a name may hold any byte: none may start a line of its own */
+		if (*p == '\n' && p[1] == ' ' && p[2] == ' ')
+			fputc('\n', stderr);   /* "\n  candidate": an indented list */
+		else if (*p < 0x20 && *p != '\t')
+			fprintf(stderr, "\\x%02X", *p);
+		else if (*p == 0x7F)
+			fputs("\\x7F", stderr);
+		else
+			fputc(*p, stderr);
+	}
+	fputc('\n', stderr);
+}
+
 int cmd_fail(const char *fmt, ...)
 {
+	resdiff_buf msg = RESDIFF_BUF_INIT;
 	va_list ap;
-	fputs("resdiff: ", stderr);
+	int n;
+
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (n >= 0 && resdiff_buf_grow(&msg, (size_t)n + 1) == 0) {
+		va_start(ap, fmt);
+		vsnprintf(msg.ptr, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		cmd_message(msg.ptr);
+	} else {
+		cmd_message("out of memory");
+	}
+	resdiff_buf_dispose(&msg);
 	return CMD_EXIT_ERROR;
 }
 
@@ -203,6 +231,29 @@ int cmd_fail_last(void)
 {
 	const char *msg = resdiff_error_last();
 	return cmd_fail("%s", msg[0] ? msg : "unknown error");
+}
+
+int cmd_lang_check(const char *option, const char *lang)
+{
+	/* --amend-lang takes a language with amendment phrases, --lang any */
+	bool all = strcmp(option, "--amend-lang") != 0;
+	resdiff_buf list = RESDIFF_BUF_INIT;
+	const char *code[64];
+	size_t i, n = 0;
+	int rc;
+	for (i = 0; i < resdiff_lang_count() && n < 64; i++)
+		if (all || resdiff_lang_at(i)->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count)
+			code[n++] = resdiff_lang_at(i)->code;
+	for (i = 0; lang && i < n && strcmp(lang, code[i]); i++)
+		;
+	if (!lang || i < n)
+		return CMD_EXIT_OK;
+	for (i = 0; i < n; i++)
+		resdiff_buf_printf(&list, "%s%s", !i ? "" : i + 1 < n || all ? ", " : " or ", code[i]);
+	rc = all ? cmd_fail("unknown language '%s' (%s)", lang, list.ptr ? list.ptr : "") :
+		cmd_fail("%s takes %s, not '%s'", option, list.ptr ? list.ptr : "", lang);
+	resdiff_buf_dispose(&list);
+	return rc;
 }
 
 int cmd_write(const resdiff_buf *buf)

@@ -2,6 +2,21 @@
 #include "cmd.h"
 #include <string.h>
 
+/* Each line of `lines` as one "resdiff: <prefix><line>" message. */
+static void print_lines(const char *prefix, const char *lines)
+{
+	resdiff_buf line = RESDIFF_BUF_INIT;
+	const char *p, *nl;
+	for (p = lines; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		resdiff_buf_clear(&line);
+		if (resdiff_buf_puts(&line, prefix) < 0 || resdiff_buf_put(&line, p, (size_t)(nl - p)) < 0)
+			break;
+		cmd_message(line.ptr);
+	}
+	resdiff_buf_dispose(&line);
+}
+
 int cmd_store_open(resdiff_store **out)
 {
 	resdiff_buf report = RESDIFF_BUF_INIT;
@@ -12,13 +27,16 @@ int cmd_store_open(resdiff_store **out)
 	n = resdiff_store_lock_check(&report, *out);
 	if (n > 0) {
 		/* each line names a lock file, as git does */
-		const char *p = report.ptr;
-		while (*p) {
-			const char *nl = strchr(p, '\n');
-			fprintf(stderr, "resdiff: warning: %.*s\n", (int)(nl - p), p);
-			p = nl + 1;
-		}
+		print_lines("warning: ", report.ptr);
 	}
 	resdiff_buf_dispose(&report);
 	return CMD_EXIT_OK;
+}
+
+void cmd_store_close(resdiff_store *store)
+{
+	if (!store)
+		return;
+	print_lines("", resdiff_store_notes(store));
+	resdiff_store_free(store);
 }

@@ -11,10 +11,12 @@ const cmd_command cmd_commands[] = {
 	{ "diff", cmd_diff, "align two texts clause by clause and show the changes" },
 	{ "init", cmd_init, "create a resdiff repository" },
 	{ "import", cmd_import, "parse documents and store them in the repository" },
+	{ "rm", cmd_rm, "withdraw a document imported by mistake (its history stays)" },
 	{ "log", cmd_log, "members of each series in adoption order" },
 	{ "series", cmd_series, "list the series in the repository" },
 	{ "show", cmd_show, "show a stored document (text or JSON)" },
 	{ "unlock", cmd_unlock, "remove lock files left by a crashed process" },
+	{ "upgrade", cmd_upgrade, "bring a repository of an older resdiff to this storage format" },
 	{ "index", cmd_index, "bring the clause index of blame and trace up to date" },
 	{ "blame", cmd_blame, "where each clause of a stored document came from" },
 	{ "trace", cmd_trace, "where a stored clause went afterwards, in every series" },
@@ -72,7 +74,7 @@ static int run(int argc, char **argv)
 			cmd_global_repo = argv[i] + 7;
 			i++;
 		} else {
-			fprintf(stderr, "resdiff: unknown option '%s'\n", argv[i]);
+			cmd_fail("unknown option '%s'", argv[i]);
 			usage(stderr);
 			return CMD_EXIT_ERROR;
 		}
@@ -84,8 +86,7 @@ static int run(int argc, char **argv)
 	for (k = 0; cmd_commands[k].name; k++)
 		if (!strcmp(cmd_commands[k].name, argv[i]))
 			return cmd_commands[k].fn(argc - i, argv + i);
-	fprintf(stderr, "resdiff: '%s' is not a resdiff command. See 'resdiff --help'.\n", argv[i]);
-	return CMD_EXIT_ERROR;
+	return cmd_fail("'%s' is not a resdiff command. See 'resdiff --help'.", argv[i]);
 }
 
 int main(int argc, char **argv)

@@ -1,6 +1,7 @@
 /* akn.c: what the Akoma Ntoso writer and reader share: libxml2's set-up,
  * languages, document types and authors (docs/AKN.md). */
 #include "akn_internal.h"
+#include "resdiff/lang.h"
 
 #include <libxml/parser.h>
 #include <pthread.h>
@@ -18,24 +19,13 @@ void akn_init(void)
 	pthread_once(&akn_once, akn_init_once);
 }
 
-/* The six UN languages in ISO 639-1 (resdiff) and ISO 639-2 (AKN). */
-static const char *const languages[][2] = {
-	{ "ar", "ara" }, { "zh", "zho" }, { "en", "eng" },
-	{ "fr", "fra" }, { "ru", "rus" }, { "es", "spa" },
-};
-
-#define LANGUAGE_COUNT (sizeof(languages) / sizeof(languages[0]))
-
+/* Languages: resdiff's codes are ISO 639-1, AKN's ISO 639-2 (the
+ * iso639-2 setting of each language file). */
 const char *resdiff_akn_language(const char *language)
 {
-	size_t i;
-
 	if (!language)
 		return "und";
-	for (i = 0; i < LANGUAGE_COUNT; i++)
-		if (!strcmp(language, languages[i][0]))
-			return languages[i][1];
-	return language;
+	return resdiff_lang_known(language) ? resdiff_lang_get(language)->iso639_2 : language;
 }
 
 const char *resdiff_akn_language_from_iso(const char *iso)
@@ -44,9 +34,9 @@ const char *resdiff_akn_language_from_iso(const char *iso)
 
 	if (!iso || !strcmp(iso, "und") || !strcmp(iso, "mul"))
 		return NULL;
-	for (i = 0; i < LANGUAGE_COUNT; i++)
-		if (!strcmp(iso, languages[i][1]))
-			return languages[i][0];
+	for (i = 0; i < resdiff_lang_count(); i++)
+		if (!strcmp(iso, resdiff_lang_at(i)->iso639_2))
+			return resdiff_lang_at(i)->code;
 	return iso;
 }
 

@@ -80,6 +80,7 @@ bool align_key_equal(const aligner *a, size_t o, size_t n)
 /* Groups. */
 int align_group_new(size_t *out, aligner *a)
 {
+	*out = 0;  /* set on every path: gcc 12 -O3 cannot see the callers check errors */
 	if (a->ngroups == a->agroups) {
 		size_t na = a->agroups ? a->agroups * 2 : 64;
 		align_group *g = realloc(a->groups, na * sizeof(*g));

@@ -383,6 +383,8 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 	if (s->n > RESDIFF_ALIGN_MAX_UNITS)
 		return resdiff_error_set(RESDIFF_ETOOBIG, "%s: more than %u clauses",
 			doc->meta.symbol ? doc->meta.symbol : "document", RESDIFF_ALIGN_MAX_UNITS);
+	if ((error = resdiff_lang_load()) < 0)
+		return error;
 	s->lang = side_lang(doc);
 	if ((error = resdiff_lang_lexicon_new(&lx, s->lang)) < 0)
 		return error;
@@ -421,7 +423,7 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 			goto done;
 		}
 		s->loose[i] = fnv64(words.ptr ? words.ptr : "", words.size, ' ');
-		ideo = s->lang->script == RESDIFF_SCRIPT_IDEOGRAPHIC ||
+		ideo = !s->lang->script->spaced ||
 		       resdiff_compare_is_ideographic(s->key[i], s->keylen[i]);
 		if ((error = content_of(&c, words.ptr ? words.ptr : "", words.size, lx, ideo,
 				u->kind == RESDIFF_UNIT_HEADING)) < 0 ||

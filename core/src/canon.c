@@ -248,6 +248,7 @@ static int number(reader *r, field f, size_t *out)
 {
 	size_t i, v = 0;
 
+	*out = 0;  /* set on every path: gcc 12 -O3 cannot see the callers check errors */
 	if (f.len == 0 || f.len > 19)
 		return bad(r, "bad number");
 	for (i = 0; i < f.len; i++) {

@@ -94,23 +94,36 @@ int resdiff_buf_putc(resdiff_buf *buf, char c)
 	return resdiff_buf_put(buf, &c, 1);
 }
 
+int resdiff_buf_vprintf(resdiff_buf *buf, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n, error;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n < 0) {
+		va_end(again);
+		return resdiff_error_set(RESDIFF_ERROR, "bad format");
+	}
+	if ((error = resdiff_buf_grow(buf, buf->size + (size_t)n + 1)) < 0) {
+		va_end(again);
+		return error;
+	}
+	vsnprintf(buf->ptr + buf->size, (size_t)n + 1, fmt, again);
+	va_end(again);
+	buf->size += (size_t)n;
+	return 0;
+}
+
 int resdiff_buf_printf(resdiff_buf *buf, const char *fmt, ...)
 {
 	va_list ap;
-	int n, error;
+	int error;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	error = resdiff_buf_vprintf(buf, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return resdiff_error_set(RESDIFF_ERROR, "bad format");
-	if ((error = resdiff_buf_grow(buf, buf->size + (size_t)n + 1)) < 0)
-		return error;
-	va_start(ap, fmt);
-	vsnprintf(buf->ptr + buf->size, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	buf->size += (size_t)n;
-	return 0;
+	return error;
 }
 
 void resdiff_buf_clear(resdiff_buf *buf)

@@ -1,5 +1,6 @@
 /* compare.c: comparison keys (ICU NFKC + folding) and n-gram sets. */
 #include "resdiff/compare.h"
+#include "lang_internal.h"
 #include "resdiff/text.h"
 
 #include <stdlib.h>
@@ -9,31 +10,21 @@
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
-uint32_t resdiff_compare_fold_cp(uint32_t cp)
+/* Whitespace is dropped; the folds of the script and language tables
+ * (the punctuation every language shares, and each language's own:
+ * "。" -> ".") give the rest. */
+static uint32_t fold_cp(const lang_folds *f, uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) ? 0 : cp;
 	if (resdiff_text_is_space(cp))
 		return 0;
-	switch (cp) {
-	case 0x3002: case 0xFF61: return '.';           /* 。 ｡ */
-	case 0x3001: case 0xFF64: return ',';           /* 、 ､ */
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F:
-	case 0x300C: case 0x300D: case 0x300E: case 0x300F:
-	case 0xFF62: case 0xFF63: case 0x00AB: case 0x00BB:
-		return '"';
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B:
-		return '\'';
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013:
-	case 0x2014: case 0x2015: case 0x2212: case 0xFE58:
-		return '-';
-	case 0x3014: return '(';                        /* 〔 */
-	case 0x3015: return ')';                        /* 〕 */
-	case 0x3010: return '[';                        /* 【 */
-	case 0x3011: return ']';                        /* 】 */
-	case 0x30FB: case 0xFF65: return 0x00B7;        /* ・ -> · */
-	default: return cp;
-	}
+	return lang_fold(f, cp);
+}
+
+uint32_t resdiff_compare_fold_cp(uint32_t cp)
+{
+	return fold_cp(lang_key_folds(), cp);
 }
 
 static bool is_punct(uint32_t cp)
@@ -117,6 +108,7 @@ static int fold_case(UChar **out, int32_t *outlen, const UChar *s, int32_t n)
  * folds each code point on the way (simple case folding). */
 static int emit(resdiff_buf *out, const UChar *p, int32_t n, unsigned flags, bool fold)
 {
+	const lang_folds *folds = lang_key_folds();
 	size_t start = out->size, w;
 	bool gap = false;
 	int32_t i;
@@ -132,7 +124,7 @@ static int emit(resdiff_buf *out, const UChar *p, int32_t n, unsigned flags, boo
 		uint32_t f;
 
 		U16_NEXT(p, i, n, c);
-		f = resdiff_compare_fold_cp((uint32_t)c);
+		f = fold_cp(folds, (uint32_t)c);
 		if (fold && f < 0x80)
 			f = f >= 'A' && f <= 'Z' ? f + 32 : f;
 		else if (fold && !(f >= 0x2E80 && f < 0xA000))  /* CJK has no case */

@@ -992,69 +992,44 @@ done:
 	return error;
 }
 
-int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
+/* Everything of an update but writing: the record's documents, the old
+ * index's entries that still hold, the links of the others and every
+ * document's reverse links. Reads only. */
+static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tree *old_tree,
+		bool full)
 {
-	build_ctx c;
-	resdiff_index_status st;
-	git_oid record, old_commit, built_from, tree_id, commit_id;
-	git_tree *old_tree = NULL, *root = NULL, *tree = NULL;
-	git_commit *rec_commit = NULL;
-	git_signature *sig = NULL;
-	git_reference *ref = NULL;
-	resdiff_buf msg = RESDIFF_BUF_INIT;
 	postings ps;
 	size_t *score = NULL, *touched = NULL, i, j, ncompute = 0, total_units = 0;
-	bool locked_here = !s->locked, pack = false;
 	int error = 0;
 
-	memset(&c, 0, sizeof(c));
-	memset(&st, 0, sizeof(st));
 	memset(&ps, 0, sizeof(ps));
-	c.s = s;
-	if (!(c.arena = resdiff_arena_new()) || !(c.old_arena = resdiff_arena_new())) {
-		error = NOMEM();
+	if (old_tree && !full && (error = load_old(c, old_tree)) < 0)
 		goto done;
-	}
-	if ((error = store_lock_acquire(s)) < 0)
+	if ((error = scan_record(c, root)) < 0)
 		goto done;
-	if (git_reference_name_to_id(&record, s->repo, RESDIFF_STORE_RECORD_REF) < 0) {
-		git_error_clear();
-		goto done;  /* empty record: nothing to index */
-	}
-	index_commit_tree(&old_tree, &old_commit, &built_from, s);
-	if (old_tree && !full && git_oid_equal(&built_from, &record)) {
-		git_oid_tostr(st.commit, sizeof(st.commit), &old_commit);
-		goto done;  /* fresh */
-	}
-	if (old_tree && !full && (error = load_old(&c, old_tree)) < 0)
-		goto done;
-	GIT_TRY(git_commit_lookup(&rec_commit, s->repo, &record), "record");
-	GIT_TRY(git_commit_tree(&root, rec_commit), "record");
-	if ((error = scan_record(&c, root)) < 0)
-		goto done;
-	if (c.count)
-		qsort(c.docs, c.count, sizeof(*c.docs), cmp_build);
+	if (c->count)
+		qsort(c->docs, c->count, sizeof(*c->docs), cmp_build);
 	/* previous members; what must be recomputed: a new or changed text,
 	 * a new previous member, or a change on or before its date */
-	for (i = 0; i < c.count; ) {
-		const char *lang = c.docs[i].e.language, *min_changed = NULL;
+	for (i = 0; i < c->count; ) {
+		const char *lang = c->docs[i].e.language, *min_changed = NULL;
 		size_t end;
-		for (end = i; end < c.count && !strcmp(c.docs[end].e.language, lang); end++)
+		for (end = i; end < c->count && !strcmp(c->docs[end].e.language, lang); end++)
 			;
 		for (j = i; j < end; j++) {
-			build_doc *b = &c.docs[j];
+			build_doc *b = &c->docs[j];
 			size_t p;
 			if (b->e.date && b->e.series)
 				for (p = j; p-- > i; )
-					if (c.docs[p].e.date && c.docs[p].e.series &&
-					    !strcmp(c.docs[p].e.series, b->e.series)) {
+					if (c->docs[p].e.date && c->docs[p].e.series &&
+					    !strcmp(c->docs[p].e.series, b->e.series)) {
 						b->prev = p;
 						break;
 					}
 			if (b->prev != SIZE_MAX) {
 				b->e.has_prev = true;
-				b->e.prev_symbol = c.docs[b->prev].e.symbol;
-				git_oid_cpy(&b->e.prev_blob, &c.docs[b->prev].e.blob);
+				b->e.prev_symbol = c->docs[b->prev].e.symbol;
+				git_oid_cpy(&b->e.prev_blob, &c->docs[b->prev].e.blob);
 			}
 			if (!b->old || !git_oid_equal(&b->old->blob, &b->e.blob)) {
 				if (b->e.date && (!min_changed || strcmp(b->e.date, min_changed) < 0))
@@ -1063,20 +1038,20 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 					min_changed = b->old->date;
 			}
 		}
-		for (j = 0; j < c.old_count; j++) {
+		for (j = 0; j < c->old_count; j++) {
 			/* an old document gone from the record (or moved elsewhere) */
-			const index_entry *o = &c.old[j];
+			const index_entry *o = &c->old[j];
 			size_t k;
 			bool found = false;
 			if (strcmp(o->language, lang) || !o->date)
 				continue;
 			for (k = i; k < end && !found; k++)
-				found = c.docs[k].old == o;
+				found = c->docs[k].old == o;
 			if (!found && (!min_changed || strcmp(o->date, min_changed) < 0))
 				min_changed = o->date;
 		}
 		for (j = i; j < end; j++) {
-			build_doc *b = &c.docs[j];
+			build_doc *b = &c->docs[j];
 			bool same = b->old && git_oid_equal(&b->old->blob, &b->e.blob) &&
 				b->old->has_prev == b->e.has_prev &&
 				(!b->e.has_prev || git_oid_equal(&b->old->prev_blob, &b->e.prev_blob)) &&
@@ -1094,43 +1069,35 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 		}
 		i = end;
 	}
-	st.documents = c.count;
-	st.computed = ncompute;
-	st.reused = c.count - ncompute;
-	/* once a transaction of this store has an in-memory backend (a large
-	 * import before us in this process), every object goes there and must
-	 * be written as a pack, however few */
-	if (ncompute >= INDEX_PACK_MIN || s->txn) {
-		if (!s->txn && (error = store_txn_new(&s->txn, s->odb)) < 0)
-			goto done;
-		pack = true;
-	}
+	st->documents = c->count;
+	st->computed = ncompute;
+	st->reused = c->count - ncompute;
 	if (ncompute) {
 		/* fingerprints of the documents to compute; then links in adoption
 		 * order, the postings holding every earlier-dated document */
-		for (i = 0; i < c.count; i++) {
-			if (c.docs[i].compute && (error = sketch_doc(&c, &c.docs[i])) < 0)
+		for (i = 0; i < c->count; i++) {
+			if (c->docs[i].compute && (error = sketch_doc(c, &c->docs[i])) < 0)
 				goto done;
-			total_units += c.docs[i].e.unit_count;
+			total_units += c->docs[i].e.unit_count;
 		}
 		if ((error = postings_init(&ps, total_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
 			goto done;
-		if (!(score = calloc(c.count + 1, sizeof(*score))) ||
-		    !(touched = malloc((c.count + 1) * sizeof(*touched)))) {
+		if (!(score = calloc(c->count + 1, sizeof(*score))) ||
+		    !(touched = malloc((c->count + 1) * sizeof(*touched)))) {
 			error = NOMEM();
 			goto done;
 		}
-		for (i = 0; i < c.count; ) {
-			const char *lang = c.docs[i].e.language;
+		for (i = 0; i < c->count; ) {
+			const char *lang = c->docs[i].e.language;
 			size_t end, added = i;
-			for (end = i; end < c.count && !strcmp(c.docs[end].e.language, lang); end++)
+			for (end = i; end < c->count && !strcmp(c->docs[end].e.language, lang); end++)
 				;
 			for (j = i; j < end; j++) {
-				build_doc *b = &c.docs[j];
+				build_doc *b = &c->docs[j];
 				if (!b->e.date)
 					break;  /* undated: no lineage */
-				while (added < j && strcmp(c.docs[added].e.date, b->e.date) < 0) {
-					build_doc *a = &c.docs[added];
+				while (added < j && strcmp(c->docs[added].e.date, b->e.date) < 0) {
+					build_doc *a = &c->docs[added];
 					size_t u, k;
 					for (u = 0; u < a->e.unit_count && !error; u++)
 						for (k = 0; k < RESDIFF_INDEX_SKETCH && a->e.sketch[u * RESDIFF_INDEX_SKETCH + k] && !error; k++)
@@ -1144,9 +1111,9 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 					continue;
 				b->e.links = NULL;
 				b->e.link_count = 0;
-				if ((error = load_doc(&b->doc, &c, &b->e.blob, RESDIFF_CANON_FULL, b->e.path)) < 0)
+				if ((error = load_doc(&b->doc, c, &b->e.blob, RESDIFF_CANON_FULL, b->e.path)) < 0)
 					goto done;
-				error = compute_links(&c, j, &ps, score, touched);
+				error = compute_links(c, j, &ps, score, touched);
 				resdiff_doc_free(b->doc);
 				b->doc = NULL;
 				if (error < 0)
@@ -1154,12 +1121,164 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 			}
 			/* postings are per language */
 			postings_dispose(&ps);
-			if (end < c.count && (error = postings_init(&ps, total_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
+			if (end < c->count && (error = postings_init(&ps, total_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
 				goto done;
 			i = end;
 		}
 	}
-	if ((error = reverse_links(&c)) < 0 || (error = write_tree(&tree_id, &c)) < 0)
+	error = reverse_links(c);
+done:
+	for (i = 0; i < c->count; i++) {
+		resdiff_doc_free(c->docs[i].doc);
+		c->docs[i].doc = NULL;
+	}
+	postings_dispose(&ps);
+	free(score);
+	free(touched);
+	return error;
+}
+
+static void ctx_dispose(build_ctx *c)
+{
+	size_t i;
+	for (i = 0; i < c->count; i++)
+		resdiff_doc_free(c->docs[i].doc);
+	free(c->docs);
+	free(c->old);
+	resdiff_arena_free(c->arena);
+	resdiff_arena_free(c->old_arena);
+	memset(c, 0, sizeof(*c));
+}
+
+static int ctx_init(build_ctx *c, resdiff_store *s)
+{
+	memset(c, 0, sizeof(*c));
+	c->s = s;
+	if (!(c->arena = resdiff_arena_new()) || !(c->old_arena = resdiff_arena_new()))
+		return NOMEM();
+	return 0;
+}
+
+/* An index computed in memory, for readers (index_internal.h). */
+struct index_mem {
+	build_ctx c;
+	build_doc **bypath;       /* docs sorted by path */
+};
+
+static int cmp_doc_path(const void *pa, const void *pb)
+{
+	const build_doc *a = *(const build_doc *const *)pa, *b = *(const build_doc *const *)pb;
+	return strcmp(a->e.path, b->e.path);
+}
+
+int index_mem_build(index_mem **out, git_oid *record, resdiff_store *s, bool full)
+{
+	index_mem *m = NULL;
+	resdiff_index_status st;
+	git_oid old_commit, built_from;
+	git_tree *old_tree = NULL, *root = NULL;
+	git_commit *rec_commit = NULL;
+	size_t i;
+	int error = 0;
+
+	*out = NULL;
+	memset(&st, 0, sizeof(st));
+	if (!(m = calloc(1, sizeof(*m)))) {
+		error = NOMEM();
+		goto done;
+	}
+	if ((error = ctx_init(&m->c, s)) < 0)
+		goto done;
+	if (git_reference_name_to_id(record, s->repo, RESDIFF_STORE_RECORD_REF) < 0) {
+		git_error_clear();
+		memset(record, 0, sizeof(*record));
+		goto done;  /* empty record: an empty index */
+	}
+	/* incrementally from the last stored index, whatever record it names */
+	index_commit_tree(&old_tree, &old_commit, &built_from, s);
+	GIT_TRY(git_commit_lookup(&rec_commit, s->repo, record), "record");
+	GIT_TRY(git_commit_tree(&root, rec_commit), "record");
+	if ((error = build(&m->c, &st, root, old_tree, full)) < 0)
+		goto done;
+	if (m->c.count && !(m->bypath = malloc(m->c.count * sizeof(*m->bypath)))) {
+		error = NOMEM();
+		goto done;
+	}
+	for (i = 0; i < m->c.count; i++)
+		m->bypath[i] = &m->c.docs[i];
+	if (m->c.count)
+		qsort(m->bypath, m->c.count, sizeof(*m->bypath), cmp_doc_path);
+	*out = m;
+	m = NULL;
+done:
+	index_mem_free(m);
+	git_tree_free(root);
+	git_tree_free(old_tree);
+	git_commit_free(rec_commit);
+	return error;
+}
+
+const index_entry *index_mem_find(const index_mem *m, const char *path)
+{
+	build_doc key, *kp = &key, **hit;
+	if (!m->c.count)
+		return NULL;
+	key.e.path = path;
+	hit = bsearch(&kp, m->bypath, m->c.count, sizeof(*m->bypath), cmp_doc_path);
+	return hit ? &(*hit)->e : NULL;
+}
+
+void index_mem_free(index_mem *m)
+{
+	if (!m)
+		return;
+	ctx_dispose(&m->c);
+	free(m->bypath);
+	free(m);
+}
+
+int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
+{
+	build_ctx c;
+	resdiff_index_status st;
+	git_oid record, old_commit, built_from, tree_id, commit_id;
+	git_tree *old_tree = NULL, *root = NULL, *tree = NULL;
+	git_commit *rec_commit = NULL, *parent = NULL;
+	git_signature *sig = NULL;
+	resdiff_buf msg = RESDIFF_BUF_INIT;
+	bool locked_here = !store_locked(s), pack = false;
+	int error = 0;
+
+	memset(&st, 0, sizeof(st));
+	if ((error = ctx_init(&c, s)) < 0 || (error = store_check_writable(s)) < 0 ||
+	    (error = store_lock_acquire(s)) < 0)
+		goto done;
+	if ((error = store_sync_configure(s)) < 0)
+		goto done;
+	if (git_reference_name_to_id(&record, s->repo, RESDIFF_STORE_RECORD_REF) < 0) {
+		git_error_clear();
+		goto done;  /* empty record: nothing to index */
+	}
+	index_commit_tree(&old_tree, &old_commit, &built_from, s);
+	if (old_tree && !full && git_oid_equal(&built_from, &record)) {
+		git_oid_tostr(st.commit, sizeof(st.commit), &old_commit);
+		goto done;  /* fresh */
+	}
+	GIT_TRY(git_commit_lookup(&rec_commit, s->repo, &record), "record");
+	GIT_TRY(git_commit_tree(&root, rec_commit), "record");
+	/* once a transaction of this store has an in-memory backend (a large
+	 * import before us in this process), every object goes there and must
+	 * be written as a pack, however few */
+	if (s->txn)
+		pack = true;
+	if ((error = build(&c, &st, root, old_tree, full)) < 0)
+		goto done;
+	if (st.computed >= INDEX_PACK_MIN && !s->txn) {
+		if ((error = store_txn_new(&s->txn, s->odb)) < 0)
+			goto done;
+		pack = true;
+	}
+	if ((error = write_tree(&tree_id, &c)) < 0)
 		goto done;
 	GIT_TRY(git_tree_lookup(&tree, s->repo, &tree_id), "index tree");
 	GIT_TRY(git_signature_new(&sig, "resdiff", "resdiff@localhost",
@@ -1172,19 +1291,22 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 				RESDIFF_INDEX_FORMAT, RESDIFF_INDEX_SKETCH, hex)) < 0)
 			goto done;
 	}
-	GIT_TRY(git_commit_create(&commit_id, s->repo, NULL, sig, sig, NULL, msg.ptr, tree, 0, NULL),
-		"index commit");
+	/* the previous index of this format is the parent: replaced indexes
+	 * stay reachable, so an import leaves no dangling commit behind */
+	if (old_tree)
+		GIT_TRY(git_commit_lookup(&parent, s->repo, &old_commit), RESDIFF_INDEX_REF);
+	GIT_TRY(git_commit_create(&commit_id, s->repo, NULL, sig, sig, NULL, msg.ptr, tree,
+		parent ? 1 : 0, (const git_commit **)&parent), "index commit");
 	if (pack) {
-		if ((error = store_txn_write_pack(s->txn, s->odb, s->gitdir)) < 0)
+		if ((error = store_txn_write_pack(s->txn, s->odb, s->gitdir, s->fsync)) < 0)
 			goto done;
 		pack = false;
+	} else if ((error = store_fsync_dir(s, "objects", false)) < 0) {
+		goto done;
 	}
-	if (!git_oid_is_zero(&old_commit))
-		GIT_TRY(git_reference_create_matching(&ref, s->repo, RESDIFF_INDEX_REF, &commit_id, 1,
-			&old_commit, "resdiff: index"), RESDIFF_INDEX_REF);
-	else
-		GIT_TRY(git_reference_create(&ref, s->repo, RESDIFF_INDEX_REF, &commit_id, 0,
-			"resdiff: index"), RESDIFF_INDEX_REF);
+	if ((error = store_ref_publish(s, RESDIFF_INDEX_REF,
+			git_oid_is_zero(&old_commit) ? NULL : &old_commit, &commit_id, "resdiff: index")) < 0)
+		goto done;
 	st.written = true;
 	git_oid_tostr(st.commit, sizeof(st.commit), &commit_id);
 done:
@@ -1194,21 +1316,13 @@ done:
 		store_lock_release(s);
 	if (status)
 		*status = st;
-	for (i = 0; i < c.count; i++)
-		resdiff_doc_free(c.docs[i].doc);
-	free(c.docs);
-	free(c.old);
-	resdiff_arena_free(c.arena);
-	resdiff_arena_free(c.old_arena);
-	postings_dispose(&ps);
-	free(score);
-	free(touched);
+	ctx_dispose(&c);
 	resdiff_buf_dispose(&msg);
-	git_reference_free(ref);
 	git_signature_free(sig);
 	git_tree_free(tree);
 	git_tree_free(root);
 	git_tree_free(old_tree);
+	git_commit_free(parent);
 	git_commit_free(rec_commit);
 	return error;
 }
@@ -1216,4 +1330,9 @@ done:
 int resdiff_index_update(resdiff_index_status *status, resdiff_store *store)
 {
 	return index_update(status, store, false);
+}
+
+int resdiff_index_rebuild(resdiff_index_status *status, resdiff_store *store)
+{
+	return index_update(status, store, true);
 }

@@ -50,7 +50,18 @@ int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, si
  * this format); *tree NULL when stale, lost or unreadable. *record gets
  * the record tip (zero when the record is empty). */
 int index_fresh_tree(git_tree **tree, git_oid *record, resdiff_store *s);
-/* Update the index, rebuilding every entry when `full`. */
+/* Update the stored index (a writer: takes the lock), rebuilding every
+ * entry when `full`. */
 int index_update(resdiff_index_status *status, resdiff_store *s, bool full);
+
+/* An index computed in memory from the record at its tip (*record; zero
+ * when the record is empty), reusing the stored index's entries that still
+ * hold: what readers use when the stored one is stale, since readers never
+ * write. Every entry when `full`. Free with index_mem_free(). */
+typedef struct index_mem index_mem;
+int index_mem_build(index_mem **out, git_oid *record, resdiff_store *s, bool full);
+/* The entry of the document at a record path, or NULL. */
+const index_entry *index_mem_find(const index_mem *m, const char *path);
+void index_mem_free(index_mem *m);
 
 #endif

@@ -1,447 +1,589 @@
-/* lang.c: the language table (see resdiff/lang.h). One static block per
- * language; adding a language is one block and one line in `languages`.
+/* lang.c: the language table (see resdiff/lang.h and docs/LANGUAGES.md).
  *
- * The word lists serve the aligner: words that every rolling update of a
- * resolution changes and that say nothing about which clause it is. They
- * are weighted down, never removed (docs/DIFF.md). Sources: the opening
- * phrases of General Assembly and ECOSOC resolutions in each language
- * (the corpus, tests/data, and the UN editorial manuals' lists of
- * preambular and operative phrases). A word missing here costs a little
- * similarity, never a wrong match: in spaced scripts the first word of a
- * clause is weighted down whether listed or not. */
-#include "resdiff/lang.h"
-#include "resdiff/common.h"
+ * Each language is a data file, core/lang/<code>.txt, that CMake embeds
+ * into the library (core/lang/embed.cmake); no file is read at run time.
+ * On first use every file of the table is parsed into its sections: the
+ * text is copied once and cut in place, each entry points into it. The
+ * loaded table lives until the process ends. */
+#include "lang_internal.h"
+#include "resdiff/text.h"
 
-#include <stdint.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const none[] = { NULL };
-
-/* ---- English ------------------------------------------------------------ */
-
-static const char *const en_leading[] = {
-	/* preambular */
-	"acknowledging", "affirming", "alarmed", "appreciating", "approving", "aware",
-	"bearing", "believing", "cognizant", "commending", "concerned", "condemning",
-	"confident", "conscious", "considering", "convinced", "deploring", "desiring",
-	"determined", "emphasizing", "emphasising", "encouraged", "endorsing", "expressing",
-	"fearing", "guided", "having", "highlighting", "keeping", "mindful", "noting",
-	"observing", "reaffirming", "realizing", "realising", "recalling", "recognizing",
-	"recognising", "referring", "regretting", "reiterating", "reminding", "seeking",
-	"stressing", "taking", "underlining", "underscoring", "viewing", "welcoming",
-	"wishing", "deeply", "gravely", "seriously", "fully",
-	/* operative */
-	"accepts", "acknowledges", "adopts", "affirms", "agrees", "appeals", "applauds",
-	"appreciates", "approves", "asks", "authorizes", "authorises", "calls", "commends",
-	"condemns", "confirms", "considers", "decides", "declares", "demands", "deplores",
-	"designates", "directs", "emphasizes", "emphasises", "encourages", "endorses",
-	"expresses", "highlights", "invites", "notes", "proclaims", "reaffirms", "recalls",
-	"recognizes", "recognises", "recommends", "regrets", "reiterates", "reminds",
-	"renews", "requests", "resolves", "stresses", "supports", "takes", "transmits",
-	"underlines", "underscores", "urges", "welcomes", "looks", "remains",
-	NULL
+/* The language table: one line per language, in the UN's order (the
+ * order error messages list them, and the parser tries their words in:
+ * the first body a chapeau names is taken). Each code has its file
+ * core/lang/<code>.txt. */
+static const char *const table[] = {
+	"ar",
+	"zh",
+	"en",
+	"fr",
+	"ru",
+	"es",
 };
 
-static const char *const en_modifiers[] = {
-	"also", "further", "furthermore", "moreover", "again", "once", "more", "strongly",
-	"firmly", "deeply", "gravely", "seriously", "upon", "on", "note", "with", "in",
-	"this", "regard", "appreciation", "satisfaction", "concern", "deep", "grave",
-	"serious", "interest", "regret", "alarm", "forward", "mind", "account", "into",
-	"that", "of", "particular", "committed", NULL
+#define LANG_MAX 16              /* languages in the table, temporary ones included */
+#define SETTING_MAX 64           /* bytes of a code, a name or a script name */
+
+/* What an entry of a section must be. */
+enum {
+	KEYED = 1,          /* "KEY = text" */
+	UNIQUE_KEYS = 2,    /* no key twice (these two: check_unique) */
+	UNIQUE_TEXTS = 4,   /* no text twice */
+	NUMBER_KEYS = 8,    /* keys are numbers from 1 */
+	ONE_CP_KEY = 16,    /* a key is one code point */
+	ONE_CP_TEXT = 32,   /* a text is one code point */
+	AT_MOST_ONE_CP = 64 /* a text is one code point or empty */
 };
 
-static const char *const en_months[] = {
-	"january", "february", "march", "april", "may", "june", "july", "august",
-	"september", "october", "november", "december", NULL
+static const struct {
+	const char *name;
+	unsigned rules;
+} sections[RESDIFF_SECTION_COUNT] = {
+	[RESDIFF_SECTION_FUNCTION_WORDS] = { "function-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_BODIES] = { "bodies", KEYED | UNIQUE_TEXTS },
+	[RESDIFF_SECTION_CHAPEAU_WORDS] = { "chapeau-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_ADOPTED_WORDS] = { "adopted-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_DRAFT_WORDS] = { "draft-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_REPORT_LINES] = { "report-lines", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_SUMMARY_LINES] = { "summary-lines", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_PLENARY_WORDS] = { "plenary-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_ANNEX_WORDS] = { "annex-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_SUB_LETTERS] = { "sub-letters", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_LABEL_NUMERALS] = { "label-numerals",
+		KEYED | UNIQUE_KEYS | UNIQUE_TEXTS | NUMBER_KEYS | ONE_CP_TEXT },
+	[RESDIFF_SECTION_REFERENCE_WORDS] = { "reference-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_QUANTITY_WORDS] = { "quantity-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_CITATION_ABBREVIATIONS] = { "citation-abbreviations", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_MONTHS] = { "months", KEYED | UNIQUE_KEYS | UNIQUE_TEXTS | NUMBER_KEYS },
+	[RESDIFF_SECTION_MONTH_VARIANTS] = { "month-variants", KEYED | UNIQUE_TEXTS | NUMBER_KEYS },
+	[RESDIFF_SECTION_DAY_SUFFIXES] = { "day-suffixes", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_DATE_JOINERS] = { "date-joiners", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_NUMERIC_DATE] = { "numeric-date", KEYED | UNIQUE_KEYS | ONE_CP_TEXT },
+	[RESDIFF_SECTION_LEADING_WORDS] = { "leading-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_LEADING_MODIFIERS] = { "leading-modifiers", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_NUMBER_WORDS] = { "number-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_SESSION_WORDS] = { "session-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_KEY_FOLDS] = { "key-folds",
+		KEYED | UNIQUE_KEYS | ONE_CP_KEY | AT_MOST_ONE_CP },
+	[RESDIFF_SECTION_AMENDMENT_PHRASES] = { "amendment-phrases", KEYED | UNIQUE_KEYS },
+	[RESDIFF_SECTION_OPERATIVE_LADDER] = { "operative-ladder", KEYED | UNIQUE_TEXTS | NUMBER_KEYS },
+	[RESDIFF_SECTION_PREAMBULAR_LADDER] = { "preambular-ladder", KEYED | UNIQUE_TEXTS | NUMBER_KEYS },
+	[RESDIFF_SECTION_ORDINALS] = { "ordinals", KEYED | UNIQUE_TEXTS | NUMBER_KEYS },
+	[RESDIFF_SECTION_NUMERALS] = { "numerals", KEYED | UNIQUE_TEXTS | NUMBER_KEYS },
+	[RESDIFF_SECTION_ARTICLE_HEADINGS] = { "article-headings", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_PREAMBLE_OPENERS] = { "preamble-openers", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_PROCLAIMING_FORMULAS] = { "proclaiming-formulas", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_AMENDMENT_GRAMMAR] = { "amendment-grammar", KEYED | UNIQUE_KEYS },
 };
 
-static const char *const en_numbers[] = {
-	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-	"eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-	"eighty", "ninety", "hundred", "first", "second", "third", "fourth", "fifth",
-	"sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "*teenth",
-	"*tieth", "hundredth", NULL
-};
+const char *resdiff_lang_section_name(resdiff_lang_section section)
+{
+	return section < RESDIFF_SECTION_COUNT ? sections[section].name : "";
+}
 
-static const char *const en_sessions[] = { "session", "sessions", NULL };
+/* ---- one file ------------------------------------------------------------ */
 
-/* ---- Chinese ------------------------------------------------------------ */
+/* A parsed file: the language first, so a resdiff_lang * is one of these. */
+typedef struct {
+	resdiff_lang lang;
+	char *buf;                    /* the text, cut into NUL-terminated pieces */
+	resdiff_lang_entry *entries;  /* every section's, each section contiguous */
+} parsed_lang;
 
-static const char *const zh_leading[] = {
-	"回顾", "重申", "确认", "认识到", "注意到", "指出", "着重指出", "强调", "欢迎",
-	"欣见", "赞赏", "赞扬", "请", "鼓励", "促请", "吁请", "敦促", "决定", "邀请",
-	"呼吁", "建议", "承认", "意识到", "深信", "坚信", "相信", "认为", "考虑到", "铭记",
-	"申明", "关切", "深感关切", "表示关切", "表示赞赏", "表示满意", "表示感谢", "感谢",
-	"核可", "核准", "通过", "宣布", "谴责", "支持", "要求", "授权", "重视", "希望",
-	"期待", "期望", "满意", NULL
-};
+#define SECTION_LANGUAGE RESDIFF_SECTION_COUNT  /* [language]: the settings */
+#define SECTION_NONE (RESDIFF_SECTION_COUNT + 1)
 
-static const char *const zh_modifiers[] = {
-	"又", "还", "并", "也", "另", "再次", "进一步", "深为", "深表", "极为", "严重",
-	"表示", "满意地", "赞赏地", "关切地", "遗憾地", "感兴趣地", "严重关切地", NULL
-};
+static char *trim(char *s)
+{
+	char *e;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
 
-static const char *const zh_numbers[] = {
-	"第", "零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-	"百", "千", "两", NULL
-};
+/* The number of code points of s[0..len) (well-formed: lang_parse checks
+ * every file), and the first in *first (0 when empty). */
+static size_t cps_of(const char *s, size_t len, uint32_t *first)
+{
+	size_t i = 0, adv, n = 0;
+	*first = 0;
+	while (i < len) {
+		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		if (n++ == 0)
+			*first = cp < 0 ? 0xFFFD : (uint32_t)cp;
+		i += adv;
+	}
+	return n;
+}
 
-static const char *const zh_sessions[] = { "届会议", "届会", "届", NULL };
+static int number_of(const char *key)
+{
+	long v = 0;
+	const char *p = key;
+	for (; *p >= '0' && *p <= '9' && v < 1000000; p++)
+		v = v * 10 + (*p - '0');
+	return p > key && !*p ? (int)v : -1;
+}
 
-/* ---- French ------------------------------------------------------------- */
+static int bad(const char *source, size_t line, const char *what, const char *detail)
+{
+	return resdiff_error_set(RESDIFF_EINVALID, "%s:%zu: %s%s%s", source, line, what,
+		detail ? ": " : "", detail ? detail : "");
+}
 
-static const char *const fr_leading[] = {
-	"rappelant", "réaffirmant", "notant", "prenant", "considérant", "reconnaissant",
-	"soulignant", "constatant", "conscient", "consciente", "convaincu", "convaincue",
-	"préoccupé", "préoccupée", "se", "félicitant", "saluant", "accueillant", "ayant",
-	"sachant", "affirmant", "insistant", "tenant", "guidé", "guidée", "déplorant",
-	"exprimant", "résolu", "résolue", "désireux", "désireuse", "alarmé", "alarmée",
-	"gardant", "réitérant", "mettant", "estimant", "profondément", "gravement",
-	"prie", "décide", "demande", "invite", "engage", "encourage", "exhorte", "souligne",
-	"réaffirme", "rappelle", "note", "prend", "félicite", "salue", "considère",
-	"reconnaît", "reconnait", "recommande", "approuve", "adopte", "affirme", "exprime",
-	"déclare", "condamne", "déplore", "insiste", "appelle", "souscrit", "accueille",
-	"autorise", "charge", "redit", "réitère", "constate", "estime", "lance", "attend",
-	"appuie", "met", NULL
-};
+static int setting(parsed_lang *pl, const char *source, size_t line, const char *key, char *value)
+{
+	resdiff_lang *l = &pl->lang;
+	bool *flag = !strcmp(key, "paragraph-number-dash") ? &l->paragraph_number_dash :
+		     !strcmp(key, "months-inside-words") ? &l->months_inside_words : NULL;
+	if (strlen(value) >= SETTING_MAX)
+		return bad(source, line, "setting too long", key);
+	if (flag) {
+		if (strcmp(value, "yes") && strcmp(value, "no"))
+			return bad(source, line, "yes or no expected", key);
+		*flag = !strcmp(value, "yes");
+	} else if (!strcmp(key, "code")) {
+		l->code = value;
+	} else if (!strcmp(key, "name")) {
+		l->name = value;
+	} else if (!strcmp(key, "iso639-2")) {
+		l->iso639_2 = value;
+	} else if (!strcmp(key, "script")) {
+		if (!(l->script = resdiff_script_named(value)))
+			return bad(source, line, "no such script in core/src/script.c", value);
+	} else {
+		return bad(source, line, "unknown setting", key);
+	}
+	return 0;
+}
 
-static const char *const fr_modifiers[] = {
-	"également", "aussi", "en", "outre", "de", "plus", "encore", "à", "nouveau",
-	"vivement", "fermement", "profondément", "avec", "satisfaction", "préoccupation",
-	"inquiétude", "intérêt", "appréciation", "regret", "que", "d", "l", "acte", "note",
-	"compte", "esprit", "cet", "égard", "particulier", "un", "appel", "accent", "sur",
-	NULL
-};
+/* One entry of section s, checked against the section's rules. */
+static int entry(parsed_lang *pl, size_t *count, size_t *alloc, int s, const char *source,
+		size_t line, char *key, char *text)
+{
+	unsigned rules = sections[s].rules;
+	resdiff_lang_entry *e;
+	size_t len = strlen(text);
+	bool quoted = len >= 2 && text[0] == '"' && text[len - 1] == '"';
+	uint32_t kcp;
 
-static const char *const fr_months[] = {
-	"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-	"septembre", "octobre", "novembre", "décembre", NULL
-};
+	if (quoted) {
+		text[--len] = '\0';
+		text++;
+		len--;
+	}
+	if (!len && !(quoted && (rules & KEYED)))  /* a phrase may be "" */
+		return bad(source, line, "empty entry", NULL);
+	if (*count == *alloc) {
+		size_t na = *alloc ? *alloc * 2 : 256;
+		resdiff_lang_entry *p = realloc(pl->entries, na * sizeof(*p));
+		if (!p)
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		pl->entries = p;
+		*alloc = na;
+	}
+	e = &pl->entries[(*count)++];
+	e->key = key;
+	e->text = text;
+	e->len = len;
+	e->number = key ? number_of(key) : -1;
+	if (rules & (ONE_CP_TEXT | AT_MOST_ONE_CP)) {
+		size_t n = cps_of(text, len, &e->cp);
+		if (n > 1 || (n == 0 && (rules & ONE_CP_TEXT)))
+			return bad(source, line, "one character expected", text);
+	} else if ((unsigned char)text[0] < 0x80) {
+		e->cp = (unsigned char)text[0];
+	} else {
+		size_t adv;
+		int32_t cp = resdiff_utf8_decode(text, len, &adv);
+		e->cp = cp < 0 ? 0xFFFD : (uint32_t)cp;
+	}
+	if ((rules & NUMBER_KEYS) && e->number < 1)
+		return bad(source, line, "a number from 1 expected", key);
+	if ((rules & ONE_CP_KEY) && cps_of(key, strlen(key), &kcp) != 1)
+		return bad(source, line, "one character expected", key);
+	return 0;
+}
 
-static const char *const fr_numbers[] = {
-	"un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-	"onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente",
-	"quarante", "cinquante", "soixante", "cent", "premier", "première", "second",
-	"seconde", "*ième", "*ieme", "et", NULL
-};
+static void parsed_free(parsed_lang *pl)
+{
+	if (pl) {
+		free(pl->buf);
+		free(pl->entries);
+		free(pl);
+	}
+}
 
-static const char *const fr_sessions[] = { "session", "sessions", NULL };
+static int check_unique(const parsed_lang *pl, const char *source);
 
-/* ---- Spanish ------------------------------------------------------------ */
+/* A language file's text to a language. Strict: also check that it is
+ * UTF-8 and that no section lists an entry twice (the tests and temporary
+ * languages; the embedded files are checked by the tests, not at every
+ * start of the program). */
+static int parse_file(parsed_lang **out, const char *source, const char *text, size_t len,
+		bool strict)
+{
+	parsed_lang *pl = calloc(1, sizeof(*pl));
+	size_t start[RESDIFF_SECTION_COUNT + 1], count_of[RESDIFF_SECTION_COUNT + 1];
+	size_t count = 0, alloc = 0, line = 0, k;
+	bool seen[RESDIFF_SECTION_COUNT + 1];
+	char *p, *next;
+	int s = SECTION_NONE, error = 0;
 
-static const char *const es_leading[] = {
-	"recordando", "reafirmando", "observando", "tomando", "reconociendo",
-	"considerando", "destacando", "subrayando", "poniendo", "acogiendo", "expresando",
-	"preocupada", "preocupado", "profundamente", "convencida", "convencido",
-	"consciente", "conscientes", "teniendo", "guiada", "guiado", "deplorando",
-	"afirmando", "habiendo", "alarmada", "alarmado", "decidida", "decidido", "deseosa",
-	"deseoso", "reiterando", "señalando", "haciendo", "recalcando", "celebrando",
-	"decide", "solicita", "pide", "exhorta", "alienta", "invita", "insta", "destaca",
-	"subraya", "reafirma", "recuerda", "observa", "toma", "acoge", "reconoce",
-	"considera", "recomienda", "aprueba", "afirma", "expresa", "declara", "condena",
-	"deplora", "hace", "reitera", "encomia", "apoya", "autoriza", "encarga", "señala",
-	"pone", "celebra", "espera", NULL
-};
+	*out = NULL;
+	memset(seen, 0, sizeof(seen));
+	memset(start, 0, sizeof(start));
+	memset(count_of, 0, sizeof(count_of));
+	if (!pl || !(pl->buf = malloc(len + 1))) {
+		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		goto done;
+	}
+	memcpy(pl->buf, text, len);
+	pl->buf[len] = '\0';
+	if (strlen(pl->buf) != len) {
+		error = resdiff_error_set(RESDIFF_EINVALID, "%s: a NUL byte", source);
+		goto done;
+	}
+	if (strict && resdiff_utf8_validate(text, len, &k) < 0) {
+		error = resdiff_error_set(RESDIFF_EINVALID, "%s: invalid UTF-8 at byte %zu", source, k);
+		goto done;
+	}
+	for (p = pl->buf; p && !error; p = next) {
+		char *l, *key = NULL, *eq;
+		if ((next = strchr(p, '\n')))
+			*next++ = '\0';
+		line++;
+		l = trim(p);
+		if (!*l || *l == '#')
+			continue;
+		if (*l == '[') {
+			size_t n = strlen(l);
+			if (l[n - 1] != ']') {
+				error = bad(source, line, "a section name ends in ']'", l);
+				break;
+			}
+			l[n - 1] = '\0';
+			/* files give the sections in order: try the next one first */
+			s = s + 1 < RESDIFF_SECTION_COUNT && !strcmp(l + 1, sections[s + 1].name) ? s + 1 : 0;
+			while (s < RESDIFF_SECTION_COUNT && strcmp(l + 1, sections[s].name))
+				s++;
+			if (s == RESDIFF_SECTION_COUNT && strcmp(l + 1, "language"))
+				error = bad(source, line, "unknown section", l + 1);
+			else if (seen[s])
+				error = bad(source, line, "section given twice", l + 1);
+			seen[s] = true;
+			start[s] = count;
+			continue;
+		}
+		if (s == SECTION_NONE) {
+			error = bad(source, line, "an entry before any section", NULL);
+			break;
+		}
+		if (s == SECTION_LANGUAGE || (sections[s].rules & KEYED)) {
+			if (!(eq = strchr(l, '='))) {
+				error = bad(source, line, "KEY = text expected", l);
+				break;
+			}
+			*eq = '\0';
+			key = trim(l);
+			l = trim(eq + 1);
+			if (!*key) {
+				error = bad(source, line, "KEY = text expected", NULL);
+				break;
+			}
+		}
+		if (s == SECTION_LANGUAGE)
+			error = setting(pl, source, line, key, l);
+		else if ((error = entry(pl, &count, &alloc, s, source, line, key, l)) == 0)
+			count_of[s]++;
+	}
+	if (!error && (!pl->lang.code || !pl->lang.name || !pl->lang.script))
+		error = resdiff_error_set(RESDIFF_EINVALID,
+			"%s: [language] needs code, name and script", source);
+	if (error)
+		goto done;
+	if (!pl->lang.iso639_2)
+		pl->lang.iso639_2 = pl->lang.code;
+	/* each section's entries are contiguous: the file gives it once */
+	for (s = 0; s < RESDIFF_SECTION_COUNT; s++) {
+		pl->lang.section[s].entry = pl->entries + start[s];
+		pl->lang.section[s].count = count_of[s];
+	}
+	if (strict && (error = check_unique(pl, source)) < 0)
+		goto done;
+	*out = pl;
+	pl = NULL;
+done:
+	parsed_free(pl);
+	return error;
+}
 
-static const char *const es_modifiers[] = {
-	"también", "además", "asimismo", "igualmente", "nuevamente", "de", "nuevo", "una",
-	"vez", "más", "con", "que", "en", "particular", "a", "este", "respecto", "nota",
-	"beneplácito", "satisfacción", "preocupación", "aprecio", "reconocimiento",
-	"interés", "presente", "cuenta", "relieve", "hincapié", "llamamiento", "firmemente",
-	"encarecidamente", NULL
-};
+/* No entry twice where the section's rules say so (quadratic: strict only). */
+static int check_unique(const parsed_lang *pl, const char *source)
+{
+	size_t s, i, j;
+	for (s = 0; s < RESDIFF_SECTION_COUNT; s++) {
+		const resdiff_lang_list *l = &pl->lang.section[s];
+		for (i = 0; i < l->count; i++)
+			for (j = 0; j < i; j++) {
+				if ((sections[s].rules & UNIQUE_TEXTS) &&
+				    !strcmp(l->entry[i].text, l->entry[j].text))
+					return resdiff_error_set(RESDIFF_EINVALID, "%s: [%s] lists \"%s\" twice",
+						source, sections[s].name, l->entry[i].text);
+				if ((sections[s].rules & UNIQUE_KEYS) &&
+				    !strcmp(l->entry[i].key, l->entry[j].key))
+					return resdiff_error_set(RESDIFF_EINVALID, "%s: [%s] gives \"%s\" twice",
+						source, sections[s].name, l->entry[i].key);
+			}
+	}
+	return 0;
+}
 
-static const char *const es_months[] = {
-	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-	"septiembre", "setiembre", "octubre", "noviembre", "diciembre", NULL
-};
+int lang_parse(resdiff_lang **out, const char *source, const char *text, size_t len)
+{
+	parsed_lang *pl;
+	int error = parse_file(&pl, source, text, len, true);
+	*out = error < 0 ? NULL : &pl->lang;
+	return error;
+}
 
-static const char *const es_numbers[] = {
-	"uno", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
-	"diez", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta",
-	"ochenta", "noventa", "cien", "primer", "primera", "primero", "segundo", "segunda",
-	"tercer", "tercera", "tercero", "cuarto", "cuarta", "quinto", "quinta", "sexto",
-	"sexta", "séptimo", "séptima", "octavo", "octava", "noveno", "novena", "décimo",
-	"décima", "*ésimo", "*ésima", "*esimo", "*esima", NULL
-};
+void lang_parsed_free(resdiff_lang *lang)
+{
+	parsed_free((parsed_lang *)lang);
+}
 
-static const char *const es_sessions[] = { "período", "periodo", "sesiones", "sesión", NULL };
+/* ---- the table ------------------------------------------------------------ */
 
-/* ---- Russian ------------------------------------------------------------ */
+typedef struct {
+	parsed_lang *lang[LANG_MAX];
+	size_t count;
+	resdiff_lang_list all[RESDIFF_SECTION_COUNT];  /* entries malloc'd */
+	lang_folds folds;
+	resdiff_lang neutral;   /* what an unknown code gets */
+	int error;
+	char message[256];
+} lang_table;
 
-static const char *const ru_leading[] = {
-	"ссылаясь", "подтверждая", "отмечая", "признавая", "приветствуя", "принимая",
-	"будучи", "сознавая", "учитывая", "подчеркивая", "подчёркивая", "выражая",
-	"напоминая", "считая", "рассмотрев", "констатируя", "исходя", "преисполненная",
-	"вновь", "просит", "постановляет", "призывает", "предлагает", "рекомендует",
-	"подчеркивает", "подчёркивает", "подтверждает", "признает", "признаёт",
-	"приветствует", "отмечает", "принимает", "ссылается", "напоминает", "выражает",
-	"заявляет", "осуждает", "одобряет", "поручает", "уполномочивает", "настоятельно",
-	"считает", "поддерживает", "обращается", "ожидает", NULL
-};
+static lang_table state;
+static _Atomic(const lang_table *) ready;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static const char *const ru_modifiers[] = {
-	"также", "далее", "вновь", "еще", "ещё", "раз", "с", "и", "в", "этой", "связи",
-	"во", "внимание", "к", "сведению", "удовлетворением", "признательностью",
-	"тревогой", "обеспокоенностью", "озабоченностью", "глубокой", "глубокую",
-	"озабоченность", "решительно", "что", "особо", "убеждена", "убежденная", NULL
-};
+static int add_fold(lang_folds *f, uint32_t from, uint32_t to)
+{
+	size_t i = f->count;
+	if (from > 0xFFFF)
+		return resdiff_error_set(RESDIFF_EINVALID, "key fold of U+%04X: outside the BMP",
+			(unsigned)from);
+	while (i > 0 && f->from[i - 1] > from)
+		i--;
+	if (i > 0 && f->from[i - 1] == from)
+		return f->to[i - 1] == to ? 0 : resdiff_error_set(RESDIFF_EINVALID,
+			"key fold of U+%04X given twice, to different characters", (unsigned)from);
+	if (f->count == LANG_FOLDS_MAX)
+		return resdiff_error_set(RESDIFF_ETOOBIG, "more than %d key folds", LANG_FOLDS_MAX);
+	memmove(f->from + i + 1, f->from + i, (f->count - i) * sizeof(*f->from));
+	memmove(f->to + i + 1, f->to + i, (f->count - i) * sizeof(*f->to));
+	f->from[i] = from;
+	f->to[i] = to;
+	f->count++;
+	f->has[from / 64] |= 1ull << (from % 64);
+	return 0;
+}
 
-static const char *const ru_months[] = {
-	"январь", "января", "февраль", "февраля", "март", "марта", "апрель", "апреля", "май",
-	"мая", "июнь", "июня", "июль", "июля", "август", "августа", "сентябрь", "сентября",
-	"октябрь", "октября", "ноябрь", "ноября", "декабрь", "декабря", NULL
-};
+/* What is compiled from the languages: the sections of all of them, the
+ * key folds of every script and language. */
+static int build(lang_table *t)
+{
+	size_t s, i, k, n;
+	int error = 0;
 
-static const char *const ru_numbers[] = {
-	"перв*", "втор*", "трет*", "четверт*", "четвёрт*", "пят*", "шест*", "седьм*",
-	"восьм*", "девят*", "десят*", "одиннадцат*", "двенадцат*", "двадцат*", "тридцат*",
-	"сорок*", "пятьдесят*", "пятидесят*", "шестьдесят*", "шестидесят*", "семьдесят*",
-	"семидесят*", "восемьдесят*", "восьмидесят*", "девяност*", "сто", "сот*", "один",
-	"одна", "два", "две", "три", "четыре", NULL
-};
+	memset(&t->folds, 0, sizeof(t->folds));
+	for (s = 0; s < RESDIFF_SCRIPT_COUNT && !error; s++) {
+		const resdiff_script *sc = resdiff_script_get((resdiff_script_id)s);
+		for (k = 0; k < sc->key_fold_count && !error; k++)
+			error = add_fold(&t->folds, sc->key_folds[k][0], sc->key_folds[k][1]);
+	}
+	for (i = 0; i < t->count && !error; i++) {
+		const resdiff_lang_list *f = &t->lang[i]->lang.section[RESDIFF_SECTION_KEY_FOLDS];
+		for (k = 0; k < f->count && !error; k++) {
+			uint32_t from;
+			cps_of(f->entry[k].key, strlen(f->entry[k].key), &from);
+			error = add_fold(&t->folds, from, f->entry[k].cp);
+		}
+	}
+	for (s = 0; s < RESDIFF_SECTION_COUNT && !error; s++) {
+		resdiff_lang_entry *all;
+		for (i = 0, n = 0; i < t->count; i++)
+			n += t->lang[i]->lang.section[s].count;
+		if (!(all = malloc((n ? n : 1) * sizeof(*all)))) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			break;
+		}
+		for (i = 0, n = 0; i < t->count; i++) {
+			const resdiff_lang_list *l = &t->lang[i]->lang.section[s];
+			memcpy(all + n, l->entry, l->count * sizeof(*all));
+			n += l->count;
+		}
+		free((void *)t->all[s].entry);
+		t->all[s].entry = all;
+		t->all[s].count = n;
+	}
+	return error;
+}
 
-static const char *const ru_sessions[] = { "сессия", "сессии", "сессию", "сессией", NULL };
+static int add(lang_table *t, const char *source, const char *text, size_t len, const char *code,
+		bool strict)
+{
+	parsed_lang *pl;
+	size_t i;
+	int error;
+	if (t->count == LANG_MAX)
+		return resdiff_error_set(RESDIFF_ETOOBIG, "more than %d languages", LANG_MAX);
+	if ((error = parse_file(&pl, source, text, len, strict)) < 0)
+		return error;
+	for (i = 0; i < t->count; i++)
+		if (!strcmp(t->lang[i]->lang.code, pl->lang.code))
+			error = resdiff_error_set(RESDIFF_EINVALID, "%s: language %s is in the table already",
+				source, pl->lang.code);
+	if (!error && code && strcmp(code, pl->lang.code))
+		error = resdiff_error_set(RESDIFF_EINVALID, "%s: says code = %s", source, pl->lang.code);
+	if (error) {
+		parsed_free(pl);
+		return error;
+	}
+	t->lang[t->count++] = pl;
+	return 0;
+}
 
-/* ---- Arabic ------------------------------------------------------------- */
+static void load_table(void)
+{
+	lang_table *t = &state;
+	char source[64];
+	size_t i, k;
+	int error = 0;
 
-static const char *const ar_leading[] = {
-	/* preambular: "إذ تشير" (recalling), "وإذ تؤكد من جديد" (reaffirming) ... */
-	"إذ", "وإذ", "تشير", "تؤكد", "تلاحظ", "تسلم", "ترحب", "تضع", "تعرب", "تدرك",
-	"تحيط", "تشدد", "يساورها", "تعترف", "تقر", "تدين", "تأخذ", "تعيد", "تكرر",
-	/* operative, General Assembly (feminine) and Council (masculine) */
-	"تقرر", "تطلب", "تدعو", "تشجع", "تحث", "توصي", "تهيب", "تناشد", "تؤيد", "توافق",
-	"تعتمد", "تأذن", "تكلف", "تطالب", "تثني", "يقرر", "يطلب", "يدعو", "يشجع", "يحث",
-	"يلاحظ", "يحيط", "يرحب", "يؤكد", "يشدد", "يسلم", "يعرب", "يوصي", "يكرر", "يهيب",
-	"يعترف", "يشير", "يدين", "يؤيد", "يثني", NULL
-};
+	t->neutral.code = t->neutral.iso639_2 = "";
+	t->neutral.name = "unknown";
+	t->neutral.script = resdiff_script_get(RESDIFF_SCRIPT_LATIN);
+	for (i = 0; i < sizeof(table) / sizeof(table[0]) && !error; i++) {
+		snprintf(source, sizeof(source), "core/lang/%s.txt", table[i]);
+		for (k = 0; k < lang_file_count && strcmp(lang_files[k].code, table[i]); k++)
+			;
+		error = k == lang_file_count ?
+			resdiff_error_set(RESDIFF_ERROR, "%s: not embedded in the library", source) :
+			add(t, source, lang_files[k].text, lang_files[k].len, table[i], false);
+	}
+	if (!error)
+		error = build(t);
+	if (error) {
+		t->error = error;
+		snprintf(t->message, sizeof(t->message), "%s", resdiff_error_last());
+		for (i = 0; i < t->count; i++)
+			parsed_free(t->lang[i]);
+		t->count = 0;
+		for (k = 0; k < RESDIFF_SECTION_COUNT; k++)
+			t->all[k].count = 0;
+		memset(&t->folds, 0, sizeof(t->folds));
+	}
+	atomic_store_explicit(&ready, t, memory_order_release);
+}
 
-static const char *const ar_modifiers[] = {
-	"أيضا", "أيضاً", "كذلك", "من", "جديد", "علما", "علماً", "عن", "في", "اعتبارها",
-	"اعتباره", "مع", "التقدير", "الارتياح", "القلق", "بقلق", "بالغ", "أن", "إلى", "الشديد",
-	"بارتياح", "بتقدير", NULL
-};
+static const lang_table *loaded(void)
+{
+	const lang_table *t = atomic_load_explicit(&ready, memory_order_acquire);
+	if (!t) {
+		pthread_once(&once, load_table);
+		t = &state;
+	}
+	return t;
+}
 
-static const char *const ar_months[] = {
-	"يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيه", "يونيو", "يوليه",
-	"يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", NULL
-};
+int resdiff_lang_load(void)
+{
+	const lang_table *t = loaded();
+	return t->error ? resdiff_error_set(t->error, "%s", t->message) : 0;
+}
 
-static const char *const ar_numbers[] = {
-	"الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة",
-	"الثامنة", "التاسعة", "العاشرة", "الحادية", "عشرة", "العشرين", "الثلاثين",
-	"الأربعين", "الخمسين", "الستين", "السبعين", "الثمانين", "التسعين", "والعشرين",
-	"والثلاثين", "والأربعين", "والخمسين", "والستين", "والسبعين", "والثمانين",
-	"والتسعين", "المائة", NULL
-};
+int lang_register(const char *source, const char *text, size_t len)
+{
+	int error;
+	if ((error = resdiff_lang_load()) < 0 || (error = add(&state, source, text, len, NULL, true)) < 0)
+		return error;
+	return build(&state);
+}
 
-static const char *const ar_sessions[] = { "دورة", "الدورة", "دورتها", "دورته", NULL };
+const lang_folds *lang_key_folds(void)
+{
+	return &loaded()->folds;
+}
 
-/* ---- the table ---------------------------------------------------------- */
+size_t resdiff_lang_count(void)
+{
+	return loaded()->count;
+}
 
-static const resdiff_lang languages[] = {
-	{ "en", "English", RESDIFF_SCRIPT_SPACED, en_leading, en_modifiers, en_months,
-	  en_numbers, en_sessions },
-	{ "zh", "Chinese", RESDIFF_SCRIPT_IDEOGRAPHIC, zh_leading, zh_modifiers, none,
-	  zh_numbers, zh_sessions },
-	{ "fr", "French", RESDIFF_SCRIPT_SPACED, fr_leading, fr_modifiers, fr_months,
-	  fr_numbers, fr_sessions },
-	{ "es", "Spanish", RESDIFF_SCRIPT_SPACED, es_leading, es_modifiers, es_months,
-	  es_numbers, es_sessions },
-	{ "ru", "Russian", RESDIFF_SCRIPT_SPACED, ru_leading, ru_modifiers, ru_months,
-	  ru_numbers, ru_sessions },
-	{ "ar", "Arabic", RESDIFF_SCRIPT_SPACED, ar_leading, ar_modifiers, ar_months,
-	  ar_numbers, ar_sessions },
-};
+const resdiff_lang *resdiff_lang_at(size_t i)
+{
+	const lang_table *t = loaded();
+	return i < t->count ? &t->lang[i]->lang : &t->neutral;
+}
 
-static const resdiff_lang neutral = {
-	"", "unknown", RESDIFF_SCRIPT_SPACED, none, none, none, none, none
-};
+static const resdiff_lang *find(const char *code)
+{
+	const lang_table *t = loaded();
+	size_t i;
+	for (i = 0; code && i < t->count; i++)
+		if (!strcmp(code, t->lang[i]->lang.code))
+			return &t->lang[i]->lang;
+	return NULL;
+}
 
 const resdiff_lang *resdiff_lang_get(const char *code)
 {
+	const resdiff_lang *l = find(code);
+	return l ? l : &loaded()->neutral;
+}
+
+bool resdiff_lang_known(const char *code)
+{
+	return find(code) != NULL;
+}
+
+const resdiff_lang_list *resdiff_lang_all(resdiff_lang_section section)
+{
+	return &loaded()->all[section < RESDIFF_SECTION_COUNT ? section : 0];
+}
+
+const char *resdiff_lang_phrase(const resdiff_lang *lang, resdiff_lang_section section,
+		const char *key)
+{
+	const resdiff_lang_list *l = &lang->section[section];
 	size_t i;
-	if (code)
-		for (i = 0; i < sizeof(languages) / sizeof(languages[0]); i++)
-			if (!strcmp(code, languages[i].code))
-				return &languages[i];
-	return &neutral;
+	for (i = 0; i < l->count; i++)
+		if (l->entry[i].key && !strcmp(l->entry[i].key, key))
+			return l->entry[i].text;
+	return NULL;
 }
 
-/* ---- the lexicon -------------------------------------------------------- */
-
-#define LEXICON_SLOTS 2048   /* a power of two, over twice the longest table */
-#define LEXICON_PATTERNS 64
-
-typedef struct {
-	const char *word;    /* NULL: empty slot */
-	size_t len;
-	unsigned classes;
-} lexicon_slot;
-
-typedef struct {
-	const char *text;    /* without the '*' */
-	size_t len;
-	bool prefix;         /* "pre*"; else "*suf" */
-	unsigned classes;
-} lexicon_pattern;
-
-struct resdiff_lang_lexicon {
-	lexicon_slot slot[LEXICON_SLOTS];
-	lexicon_pattern pattern[LEXICON_PATTERNS];
-	size_t npatterns;
-	size_t longest;      /* bytes of the longest exact entry */
-	/* per class (leading, modifier, rolling): a 1024-bit filter of the
-	 * entries' first characters, and the byte lengths entries have */
-	uint64_t first[3][16];
-	uint64_t lengths[3];
-};
-
-static unsigned class_index(unsigned classes)
+int resdiff_lang_expand(resdiff_buf *out, const char *phrase, resdiff_lang_value_fn value,
+		void *ctx)
 {
-	return classes == RESDIFF_LANG_LEADING ? 0 : classes == RESDIFF_LANG_MODIFIER ? 1 : 2;
-}
-
-static uint32_t word_hash(const char *w, size_t len)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
-}
-
-/* The filter slot of a code point, and of a text's first character. */
-static unsigned cp_slot(uint32_t cp)
-{
-	return (cp * 2654435761u) >> 22;
-}
-
-static unsigned first_slot(const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint32_t cp = u[0];
-	if (cp >= 0xF0 && len >= 4)
-		cp = ((cp & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
-	else if (cp >= 0xE0 && len >= 3)
-		cp = ((cp & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-	else if (cp >= 0xC0 && len >= 2)
-		cp = ((cp & 0x1Fu) << 6) | (u[1] & 0x3Fu);
-	return cp_slot(cp);
-}
-
-static void lexicon_add(resdiff_lang_lexicon *lx, const char *const *list, unsigned classes)
-{
-	size_t i;
-	for (i = 0; list[i]; i++) {
-		const char *e = list[i];
-		size_t len = strlen(e), k;
-		if (len > 1 && (e[len - 1] == '*' || e[0] == '*')) {
-			if (lx->npatterns < LEXICON_PATTERNS) {
-				lexicon_pattern *p = &lx->pattern[lx->npatterns++];
-				p->prefix = e[len - 1] == '*';
-				p->text = p->prefix ? e : e + 1;
-				p->len = len - 1;
-				p->classes = classes;
-			}
-			continue;
-		}
-		for (k = word_hash(e, len) & (LEXICON_SLOTS - 1); lx->slot[k].word;
-		     k = (k + 1) & (LEXICON_SLOTS - 1))
-			if (lx->slot[k].len == len && !memcmp(lx->slot[k].word, e, len))
-				break;
-		if (!lx->slot[k].word) {
-			lx->slot[k].word = e;
-			lx->slot[k].len = len;
-		}
-		{
-			unsigned f = first_slot(e, len), c = class_index(classes);
-			lx->first[c][f / 64] |= 1ull << (f % 64);
-			if (len < 64)
-				lx->lengths[c] |= 1ull << len;
-		}
-		lx->slot[k].classes |= classes;
-		if (len > lx->longest)
-			lx->longest = len;
+	const char *open, *close;
+	int error;
+	while ((open = strchr(phrase, '{')) && (close = strchr(open + 1, '}'))) {
+		if ((error = resdiff_buf_put(out, phrase, (size_t)(open - phrase))) < 0 ||
+		    (error = value(out, open + 1, (size_t)(close - open - 1), ctx)) < 0)
+			return error;
+		phrase = close + 1;
 	}
-}
-
-int resdiff_lang_lexicon_new(resdiff_lang_lexicon **out, const resdiff_lang *lang)
-{
-	resdiff_lang_lexicon *lx = calloc(1, sizeof(*lx));
-	*out = NULL;
-	if (!lx)
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	lexicon_add(lx, lang->leading, RESDIFF_LANG_LEADING);
-	lexicon_add(lx, lang->modifiers, RESDIFF_LANG_MODIFIER);
-	lexicon_add(lx, lang->months, RESDIFF_LANG_ROLLING);
-	lexicon_add(lx, lang->numbers, RESDIFF_LANG_ROLLING);
-	lexicon_add(lx, lang->sessions, RESDIFF_LANG_ROLLING);
-	*out = lx;
-	return 0;
-}
-
-void resdiff_lang_lexicon_free(resdiff_lang_lexicon *lx)
-{
-	free(lx);
-}
-
-static unsigned exact_classes(const resdiff_lang_lexicon *lx, const char *w, size_t len)
-{
-	size_t k;
-	if (len > lx->longest)
-		return 0;
-	for (k = word_hash(w, len) & (LEXICON_SLOTS - 1); lx->slot[k].word;
-	     k = (k + 1) & (LEXICON_SLOTS - 1))
-		if (lx->slot[k].len == len && !memcmp(lx->slot[k].word, w, len))
-			return lx->slot[k].classes;
-	return 0;
-}
-
-unsigned resdiff_lang_lexicon_classify(const resdiff_lang_lexicon *lx, const char *w, size_t len)
-{
-	unsigned classes = exact_classes(lx, w, len);
-	size_t i;
-	for (i = 0; i < lx->npatterns; i++) {
-		const lexicon_pattern *p = &lx->pattern[i];
-		if (len >= p->len && !memcmp(p->prefix ? w : w + len - p->len, p->text, p->len))
-			classes |= p->classes;
-	}
-	return classes;
-}
-
-bool resdiff_lang_lexicon_may_start(const resdiff_lang_lexicon *lx, uint32_t cp, unsigned classes)
-{
-	unsigned f = cp_slot(cp), c;
-	for (c = 0; c < 3; c++)
-		if ((classes & (1u << c)) && (lx->first[c][f / 64] & (1ull << (f % 64))))
-			return true;
-	return false;
-}
-
-size_t resdiff_lang_lexicon_prefix(const resdiff_lang_lexicon *lx, const char *s, size_t len,
-		unsigned classes)
-{
-	uint64_t lengths = 0;
-	unsigned f, c;
-	size_t n;
-
-	if (!len)
-		return 0;
-	f = first_slot(s, len);
-	for (c = 0; c < 3; c++)
-		if ((classes & (1u << c)) && (lx->first[c][f / 64] & (1ull << (f % 64))))
-			lengths |= lx->lengths[c];
-	lengths &= len < 63 ? (2ull << len) - 1 : ~0ull;
-	while (lengths) {
-		n = 63 - (size_t)__builtin_clzll(lengths);
-		lengths &= ~(1ull << n);
-		if (n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
-			continue;  /* not at a character boundary */
-		if (exact_classes(lx, s, n) & classes)
-			return n;
-	}
-	return 0;
+	return resdiff_buf_puts(out, phrase);
 }

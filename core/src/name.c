@@ -1,6 +1,7 @@
 /* name.c: the reversible symbol <-> file/ref name mapping. */
 #include "resdiff/name.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,61 @@ static bool plain_char(unsigned char c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 	       (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+static bool symbol_char(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == ' ' || c == '/' || c == '-' || c == '.' || c == '(' || c == ')' || c == '_' ||
+	       c == ',' || c == '+' || c == '*';
+}
+
+/* The symbol as it may be shown in a message: other bytes as \xHH. */
+static void shown(char *out, size_t size, const char *s)
+{
+	size_t n = 0;
+	for (; *s && n + 5 < size; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c < 0x7F)
+			out[n++] = (char)c;
+		else
+			n += (size_t)snprintf(out + n, size - n, "\\x%02X", c);
+	}
+	out[n] = '\0';
+}
+
+int resdiff_name_symbol_check(const char *symbol)
+{
+	char show[4 * RESDIFF_SYMBOL_MAX + 8];
+	size_t i, len = symbol ? strlen(symbol) : 0;
+	const char *why = NULL;
+
+	if (len == 0)
+		return resdiff_error_set(RESDIFF_EINVALID, "empty document symbol");
+	shown(show, sizeof(show), symbol);
+	if (len > RESDIFF_SYMBOL_MAX)
+		return resdiff_error_set(RESDIFF_EINVALID, "'%.40s...' is not a document symbol: longer "
+			"than %d bytes", show, RESDIFF_SYMBOL_MAX);
+	for (i = 0; i < len && !why; i++) {
+		unsigned char c = (unsigned char)symbol[i];
+		if (!symbol_char(c)) {
+			char what[8];
+			snprintf(what, sizeof(what), c >= 0x20 && c < 0x7F ? "'%c'" : "0x%02X", c);
+			return resdiff_error_set(RESDIFF_EINVALID, "'%s' is not a document symbol: byte %zu "
+				"(%s) is not one of letters, digits, space and / - . ( ) _ , + *", show, i, what);
+		}
+		if (c == '/' && (i == 0 || i + 1 == len || symbol[i + 1] == '/'))
+			why = "a component is empty";
+		else if (c == '.' && (i == 0 || symbol[i - 1] == '/'))
+			why = "a component starts with '.'";
+	}
+	if (!why && (symbol[0] == ' ' || symbol[len - 1] == ' '))
+		why = "it starts or ends with a space";
+	if (!why && symbol[0] == '-')
+		why = "it starts with '-'";
+	if (why)
+		return resdiff_error_set(RESDIFF_EINVALID, "'%s' is not a document symbol: %s", show, why);
+	return 0;
 }
 
 int resdiff_name_from_symbol(char **out, const char *symbol)

@@ -75,7 +75,7 @@ int resdiff_parse_traced(resdiff_doc **out, resdiff_parse_trace **trace, const c
 		*trace = NULL;
 	memset(&st, 0, sizeof(st));
 	st.source = opts && opts->source ? opts->source : "<input>";
-	if ((error = resdiff_doc_new(&st.doc)) < 0)
+	if ((error = resdiff_lang_load()) < 0 || (error = resdiff_doc_new(&st.doc)) < 0)
 		return error;
 	if (opts && opts->language && !resdiff_text_language_valid(opts->language)) {
 		error = resdiff_error_set(RESDIFF_EINVALID, "unknown language '%s'", opts->language);
@@ -91,7 +91,7 @@ int resdiff_parse_traced(resdiff_doc **out, resdiff_parse_trace **trace, const c
 	}
 	if ((error = resdiff_doc_set_meta(st.doc, &st.doc->meta.language, lang)) < 0)
 		goto done;
-	st.language = st.doc->meta.language;
+	st.lang = resdiff_lang_get(st.language = st.doc->meta.language);
 	parse_mark_debris(&st);
 	if ((error = parse_front_matter(&st)) < 0 ||
 	    (error = parse_end_matter(&st)) < 0 ||

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
+/* Footnote marker lines kept before the first paragraph. */
+#define PENDING_MARKERS_MAX 16
+
 int parse_block_marker(block *b, size_t pos, const char *label)
 {
 	if (b->marker_count == b->marker_alloc) {
@@ -35,7 +38,7 @@ typedef struct {
 	bool page_break;      /* page debris or footnotes since the last text line */
 	bool after_marker;    /* a marker line right before this one */
 	int last_num;         /* last paragraph number that started a block */
-	const char *pending[16]; /* marker lines before the first block */
+	const char *pending[PENDING_MARKERS_MAX]; /* marker lines before the first block */
 	size_t npending;
 } joiner;
 
@@ -155,7 +158,7 @@ static bool next_number_is(const parse_state *st, size_t i, int n)
 	label_t lab;
 	if (k >= st->count)
 		return false;
-	parse_label_detect(&lab, st->lines[k].text, st->lines[k].len, st->language);
+	parse_label_detect(&lab, st->lines[k].text, st->lines[k].len, st->lang);
 	return lab.kind == LABEL_NUMBER && lab.number == n;
 }
 
@@ -197,7 +200,7 @@ static bool indent_breaks(joiner *j, size_t i)
 		return true;
 	if (parse_heading_shaped(l->text, l->len) &&
 	    parse_visible_chars(l->text, l->len, &cjk) * 4 < j->typical * 3 && n < st->count) {
-		parse_label_detect(&nl, st->lines[n].text, st->lines[n].len, st->language);
+		parse_label_detect(&nl, st->lines[n].text, st->lines[n].len, st->lang);
 		return starts_block(st, n, &nl);
 	}
 	return false;
@@ -263,9 +266,26 @@ static int marker_line(joiner *j, const parse_line *l)
 	j->after_marker = true;
 	if (j->cur)
 		return parse_block_marker(j->cur, j->cur->raw.size, l->marker);
-	if (j->npending < 16)
+	if (j->npending < PENDING_MARKERS_MAX)
 		j->pending[j->npending++] = l->marker;
+	else
+		return resdiff_doc_add_diag(j->st->doc, (size_t)(l - j->st->lines) + 1, "more than %d "
+			"footnote markers before the first paragraph: marker %s is dropped",
+			PENDING_MARKERS_MAX, l->marker);
 	return 0;
+}
+
+/* "100000." at the start of a line: a paragraph number over the limit
+ * (PARSE_NUMBER_DIGITS); returns the length of "100000." or 0. */
+static size_t number_over_limit(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i <= PARSE_NUMBER_DIGITS || i >= len || s[i] != '.' ||
+	    (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9'))
+		return 0;
+	return i + 1;
 }
 
 /* Text line i: to a new block or to the current one. */
@@ -276,7 +296,13 @@ static int text_line(joiner *j, size_t i)
 	size_t k;
 	int error;
 
-	parse_label_detect(&lab, l->text, l->len, j->st->language);
+	parse_label_detect(&lab, l->text, l->len, j->st->lang);
+	/* a limit that is hit is said: the number stays text */
+	if (lab.kind == LABEL_NONE && (k = number_over_limit(l->text, l->len)) &&
+	    (error = resdiff_doc_add_diag(j->st->doc, i + 1, "'%.*s' has more than %d digits: "
+			"not taken as a paragraph number, the line stays in the paragraph before it",
+			(int)k, l->text, PARSE_NUMBER_DIGITS)) < 0)
+		return error;
 	if (!starts_new_block(j, i, &lab))
 		return block_add_line(j, l, 0);
 	if (lab.kind == LABEL_NUMBER && lab.number == j->last_num + 1)

@@ -28,19 +28,11 @@ static bool is_roman(const char *s)
 	return true;
 }
 
-/* Sub-paragraph letters of the Cyrillic and Arabic alphabets, in the order
- * UN documents use them; ids use the Latin letter of the same rank so that
- * parallel texts share ids ("(б)" and "(ب)" are both "(b)"). */
-static const char *const cyrillic_letters[] = { "а", "б", "в", "г", "д", "е", "ж", "з",
-	"и", "к", "л", "м", "н", "о", "п", "р", "с", "т", "у", "ф", "х", "ц", "ч", "ш", "щ",
-	"э", "ю", "я" };
-static const char *const arabic_letters[] = { "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح",
-	"ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ",
-	"ذ", "ض" };
-
-/* One sub-paragraph letter at s: a Latin letter or roman numeral, or one
- * Cyrillic or Arabic letter. Writes the Latin id form to latin[8] and
- * returns the bytes read (0 if none). */
+/* One sub-paragraph letter at s: a Latin letter or roman numeral, or a
+ * letter of a language's sub-letters (Cyrillic "б", Arabic "ب"), whose id
+ * is the Latin letter of the same rank so that parallel texts share ids.
+ * Writes the Latin id form to latin[8] and returns the bytes read (0 if
+ * none). */
 static size_t sub_letter(const char *s, size_t len, char latin[8])
 {
 	size_t k = 0, i, n;
@@ -53,35 +45,28 @@ static size_t sub_letter(const char *s, size_t len, char latin[8])
 		latin[0] = '\0';
 		return 0;
 	}
-	for (i = 0; i < sizeof(cyrillic_letters) / sizeof(cyrillic_letters[0]); i++) {
-		n = strlen(cyrillic_letters[i]);
-		if (len >= n && !memcmp(s, cyrillic_letters[i], n)) {
-			snprintf(latin, 8, "%c", (char)('a' + i));
-			return n;
-		}
-	}
-	for (i = 0; i < sizeof(arabic_letters) / sizeof(arabic_letters[0]); i++) {
-		n = strlen(arabic_letters[i]);
-		if (len >= n && !memcmp(s, arabic_letters[i], n)) {
-			snprintf(latin, 8, "%c", (char)('a' + i));
-			return n;
-		}
+	for (n = 0; n < resdiff_lang_count(); n++) {
+		const resdiff_lang_list *l = &resdiff_lang_at(n)->section[RESDIFF_SECTION_SUB_LETTERS];
+		for (i = 0; i < l->count; i++)
+			if (len >= l->entry[i].len && !memcmp(s, l->entry[i].text, l->entry[i].len)) {
+				snprintf(latin, 8, "%c", (char)('a' + i));
+				return l->entry[i].len;
+			}
 	}
 	return 0;
 }
 
-static int cjk_numeral(uint32_t c)
+int parse_label_numeral(uint32_t c)
 {
-	static const uint32_t digits[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-					   0x4E03, 0x516B, 0x4E5D, 0x5341 };
+	const resdiff_lang_list *l = resdiff_lang_all(RESDIFF_SECTION_LABEL_NUMERALS);
 	size_t i;
-	for (i = 0; i < 10; i++)
-		if (digits[i] == c)
-			return (int)i + 1;
+	for (i = 0; i < l->count; i++)
+		if (l->entry[i].cp == c)
+			return l->entry[i].number;
 	return 0;
 }
 
-void parse_label_detect(label_t *lab, const char *s, size_t len, const char *lang)
+void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_lang *lang)
 {
 	size_t i = 0, j, adv;
 	int32_t cp;
@@ -98,7 +83,7 @@ void parse_label_detect(label_t *lab, const char *s, size_t len, const char *lan
 			lab->len = skip_spaces(s, len, i + 1);
 			return;
 		}
-		if (lang && !strcmp(lang, "ar")) {
+		if (lang->paragraph_number_dash) {
 			j = skip_spaces(s, len, i);
 			if (j < len && (s[j] == '-' || !strncmp(s + j, "–", 3))) {
 				lab->kind = LABEL_NUMBER;
@@ -132,7 +117,7 @@ void parse_label_detect(label_t *lab, const char *s, size_t len, const char *lan
 	/* "(一)", "（十一）" */
 	if (j) {
 		size_t k = j;
-		while (k < len && (cp = resdiff_utf8_decode(s + k, len - k, &adv)) > 0 && cjk_numeral((uint32_t)cp))
+		while (k < len && (cp = resdiff_utf8_decode(s + k, len - k, &adv)) > 0 && parse_label_numeral((uint32_t)cp))
 			k += adv;
 		if (k > j && k < len && (s[k] == ')' || !strncmp(s + k, "）", 3))) {
 			size_t close = s[k] == ')' ? 1 : 3;
@@ -144,9 +129,9 @@ void parse_label_detect(label_t *lab, const char *s, size_t len, const char *lan
 	}
 	/* "一.", "十二、", "IV.", "A." */
 	cp = resdiff_utf8_decode(s, len, &adv);
-	if (cp > 0 && cjk_numeral((uint32_t)cp)) {
+	if (cp > 0 && parse_label_numeral((uint32_t)cp)) {
 		i = 0;
-		while (i < len && (cp = resdiff_utf8_decode(s + i, len - i, &adv)) > 0 && cjk_numeral((uint32_t)cp))
+		while (i < len && (cp = resdiff_utf8_decode(s + i, len - i, &adv)) > 0 && parse_label_numeral((uint32_t)cp))
 			i += adv;
 		if (i < len && (s[i] == '.' || !strncmp(s + i, "、", 3) || !strncmp(s + i, "．", 3))) {
 			size_t dl = s[i] == '.' ? 1 : 3;

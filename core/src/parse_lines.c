@@ -46,10 +46,13 @@ int parse_split_lines(parse_state *st, const char *text, size_t len)
 		return resdiff_error_set(RESDIFF_ETOOBIG, "%s: larger than %u MiB",
 			st->source, RESDIFF_PARSE_MAX_INPUT / (1024 * 1024));
 	{
-		const char *nul = memchr(text, '\0', len);
+		const char *nul = memchr(text, '\0', len), *k;
+		size_t ln = 1;
+		for (k = text; nul && k < nul; k++)
+			ln += *k == '\n';
 		if (nul)
-			return resdiff_error_set(RESDIFF_EINVALID, "%s: NUL byte at byte offset %zu",
-				st->source, (size_t)(nul - text));
+			return resdiff_error_set(RESDIFF_EINVALID, "%s: NUL byte at byte offset %zu (line %zu)",
+				st->source, (size_t)(nul - text), ln);
 	}
 	if (resdiff_utf8_validate(text, len, &bad) < 0) {
 		size_t ln = 1, k;

@@ -12,57 +12,6 @@
 #define TITLE_LINE_MIN_CHARS 8 /* shorter pieces of the title are not taken for headers */
 #define TITLE_WINDOW 4         /* non-blank lines around debris searched */
 
-/* Bodies: the keyword that identifies them in a chapeau, per language. */
-static const struct {
-	const char *needle;
-	const char *body;
-} bodies[] = {
-	{ "经济及社会理事会", "ECOSOC" }, { "安全理事会", "SC" }, { "人权理事会", "HRC" },
-	{ "大会", "GA" },
-	{ "economic and social council", "ECOSOC" }, { "security council", "SC" },
-	{ "human rights council", "HRC" }, { "general assembly", "GA" },
-	{ "conseil économique et social", "ECOSOC" }, { "conseil de sécurité", "SC" },
-	{ "conseil des droits de l'homme", "HRC" }, { "assemblée générale", "GA" },
-	{ "consejo económico y social", "ECOSOC" }, { "consejo de seguridad", "SC" },
-	{ "consejo de derechos humanos", "HRC" }, { "asamblea general", "GA" },
-	{ "экономический и социальный совет", "ECOSOC" }, { "совет безопасности", "SC" },
-	{ "совет по правам человека", "HRC" }, { "генеральная ассамблея", "GA" },
-	{ "المجلس الاقتصادي والاجتماعي", "ECOSOC" }, { "مجلس الأمن", "SC" },
-	{ "مجلس حقوق الإنسان", "HRC" }, { "الجمعية العامة", "GA" },
-};
-
-/* Words that make a short comma-ended line a chapeau. */
-static const char *const chapeau_words[] = {
-	"大会", "理事会", "会议", "委员会",
-	"assembly", "council", "conference", "commission", "committee",
-	"assemblée", "conseil", "conférence", "comité",
-	"asamblea", "consejo", "conferencia", "comisión", "comité",
-	"ассамблея", "совет", "конференция", "комиссия", "комитет",
-	"الجمعية", "المجلس", "مجلس", "المؤتمر", "اللجنة",
-};
-
-static const char *const report_lines[] = {
-	"秘书长的报告", "秘书长的说明", "report of the secretary-general",
-	"note by the secretary-general", "rapport du secrétaire général",
-	"note du secrétaire général", "informe del secretario general",
-	"nota del secretario general", "доклад генерального секретаря",
-	"записка генерального секретаря", "تقرير الأمين العام", "مذكرة من الأمين العام",
-};
-
-static const char *const summary_lines[] = {
-	"摘要", "内容提要", "summary", "résumé", "resumen", "резюме", "موجز",
-};
-
-static const char *const draft_words[] = {
-	"决议草案", "draft resolution", "projet de résolution", "proyecto de resolución",
-	"проект резолюции", "مشروع قرار",
-};
-
-static const char *const plenary_words[] = {
-	"全体会议", "plenary meeting", "séance plénière", "sesión plenaria",
-	"пленарное заседание", "الجلسة العامة",
-};
-
 /* A line that is a piece of the title (norm is scratch space). */
 static int mark_if_title(resdiff_buf *norm, parse_line *l, const char *title)
 {
@@ -79,16 +28,16 @@ static int mark_if_title(resdiff_buf *norm, parse_line *l, const char *title)
 	return 0;
 }
 
-static bool contains_any(const char *lowered, const char *const *words, size_t n)
+/* Does the lower-cased line hold a word of this section of any language? */
+static bool contains_any(const char *lowered, resdiff_lang_section section)
 {
+	const resdiff_lang_list *l = resdiff_lang_all(section);
 	size_t i;
-	for (i = 0; i < n; i++)
-		if (strstr(lowered, words[i]))
+	for (i = 0; i < l->count; i++)
+		if (strstr(lowered, l->entry[i].text))
 			return true;
 	return false;
 }
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static bool ends_with_comma(const char *s, size_t len)
 {
@@ -169,12 +118,14 @@ static bool resolution_number(const char *s, size_t len, size_t *numlen, size_t 
 	return true;
 }
 
+/* The body a chapeau names (GA, SC, ECOSOC, HRC), or NULL. */
 static const char *body_of(const char *lowered)
 {
+	const resdiff_lang_list *l = resdiff_lang_all(RESDIFF_SECTION_BODIES);
 	size_t i;
-	for (i = 0; i < COUNT(bodies); i++)
-		if (strstr(lowered, bodies[i].needle))
-			return bodies[i].body;
+	for (i = 0; i < l->count; i++)
+		if (strstr(lowered, l->entry[i].text))
+			return l->entry[i].key;
 	return NULL;
 }
 
@@ -185,7 +136,7 @@ static bool is_chapeau(const char *s, size_t len)
 	    !ends_with_comma(s, len))
 		return false;
 	parse_lower(low, sizeof(low), s, len);
-	return contains_any(low, chapeau_words, COUNT(chapeau_words));
+	return contains_any(low, RESDIFF_SECTION_CHAPEAU_WORDS);
 }
 
 /* "1." or "1.text" or "1. text" at the start of a line (paragraph one). */
@@ -199,7 +150,7 @@ static bool starts_heading_label(const char *s, size_t len)
 {
 	size_t i = 0, adv;
 	int32_t cp = resdiff_utf8_decode(s, len, &adv);
-	if (cp == 0x4E00) /* 一 */
+	if (parse_label_numeral((uint32_t)cp) == 1) /* 一 */
 		return adv < len && (s[adv] == '.' || !strncmp(s + adv, "、", 3));
 	while (i < len && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X'))
 		i++;
@@ -298,6 +249,7 @@ static int take_chapeau(parse_state *st, front *fm)
  * or at the first heading, summary or paragraph 1, whichever comes first. */
 static void find_report_front(parse_state *st, front *fm)
 {
+	const resdiff_lang_list *summaries = resdiff_lang_all(RESDIFF_SECTION_SUMMARY_LINES);
 	size_t i, k, text_seen = 0;
 	char low[1024];
 
@@ -310,14 +262,14 @@ static void find_report_front(parse_state *st, front *fm)
 			continue;
 		text_seen++;
 		parse_lower(low, sizeof(low), l->text, l->len);
-		for (k = 0; k < COUNT(summary_lines); k++)
-			summary |= !strcmp(low, summary_lines[k]);
+		for (k = 0; k < summaries->count; k++)
+			summary |= !strcmp(low, summaries->entry[k].text);
 		if (summary || starts_paragraph_one(l->text, l->len) ||
 		    starts_heading_label(l->text, l->len)) {
 			fm->end = i;
 			return;
 		}
-		if (contains_any(low, report_lines, COUNT(report_lines))) {
+		if (contains_any(low, RESDIFF_SECTION_REPORT_LINES)) {
 			fm->end = i + 1;
 			fm->body = "Secretariat";
 			return;
@@ -346,12 +298,6 @@ static int front_date(parse_state *st, const front *fm, size_t i, size_t len)
 		error = resdiff_doc_set_meta(st->doc, &st->doc->meta.date, date);
 	resdiff_buf_dispose(&two);
 	return error;
-}
-
-static bool says_adopted(const char *low)
-{
-	return strstr(low, "adopted") || strstr(low, "决议") || strstr(low, "adoptée") ||
-	       strstr(low, "aprobada") || strstr(low, "принятая") || strstr(low, "اتخذته");
 }
 
 /* "76/189. Information and …": the resolution number, and the title that
@@ -411,9 +357,9 @@ static int read_front_lines(parse_state *st, front *fm)
 		}
 		len = strip_front_marker(st, l->text, l->len);
 		parse_lower(low, sizeof(low), l->text, len);
-		if (contains_any(low, draft_words, COUNT(draft_words)))
+		if (contains_any(low, RESDIFF_SECTION_DRAFT_WORDS))
 			fm->kind = "draft";
-		if (!st->doc->meta.date && says_adopted(low) && (error = front_date(st, fm, i, len)) < 0)
+		if (!st->doc->meta.date && contains_any(low, RESDIFF_SECTION_ADOPTED_WORDS) && (error = front_date(st, fm, i, len)) < 0)
 			return error;
 		if (!fm->resno && st->is_resolution && resolution_number(l->text, len, &numlen, &rest) &&
 		    (error = number_and_title(&i, st, fm, i, len, numlen, rest)) < 0)
@@ -525,7 +471,7 @@ static bool meeting_number(const char *s, size_t len, char out[16])
 	if (i == len || resdiff_utf8_count(s, len) > END_LINE_MAX_CHARS)
 		return false;
 	parse_lower(low, sizeof(low), s, len);
-	if (!contains_any(low, plenary_words, COUNT(plenary_words)))
+	if (!contains_any(low, RESDIFF_SECTION_PLENARY_WORDS))
 		return false;
 	while (i < len && s[i] >= '0' && s[i] <= '9' && n < 15)
 		out[n++] = s[i++];
@@ -536,14 +482,17 @@ static bool meeting_number(const char *s, size_t len, char out[16])
 /* A line that holds a date and nothing else of substance. */
 static bool date_only(const char *s, size_t len, char out[11])
 {
-	size_t i, letters = 0, adv;
+	const resdiff_lang_list *marks = resdiff_lang_all(RESDIFF_SECTION_NUMERIC_DATE);
+	size_t i, k, letters = 0, adv;
 	if (resdiff_utf8_count(s, len) > END_LINE_MAX_CHARS || !parse_find_date(s, len, out))
 		return false;
 	for (i = 0; i < len; i += adv) {
 		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
-		if (cp > 0x7F && resdiff_text_is_ideograph((uint32_t)cp) &&
-		    cp != 0x5E74 && cp != 0x6708 && cp != 0x65E5) /* 年 月 日 */
-			letters++;
+		if (cp > 0x7F && resdiff_text_is_ideograph((uint32_t)cp)) {
+			for (k = 0; k < marks->count && marks->entry[k].cp != (uint32_t)cp; k++)
+				;
+			letters += k == marks->count; /* not 年 月 日 */
+		}
 	}
 	return letters == 0;
 }

@@ -216,19 +216,15 @@ static int note_append(parse_note *n, const char *s, size_t len)
 	return parse_join(&n->text, s, len);
 }
 
-/* Abbreviations a number follows ("Sales No. E.95.XIII.18", "vol. 1771"):
- * a body that ends in one is not finished. */
-static const char *const number_abbrevs[] = {
-	"No.", "Nos.", "no.", "nos.", "vol.", "Vol.", "vols.", "p.", "pp.", "para.", "paras.",
-	"chap.", "chaps.", "sect.", "art.", "arts.", "Corr.", "Rev.", "Add.", "Suppl.", "ser.",
-};
-
+/* A body that ends in an abbreviation a number follows ("Sales No.
+ * E.95.XIII.18", "vol. 1771": citation-abbreviations) is not finished. */
 static bool ends_with_number_abbrev(const char *s, size_t len)
 {
+	const resdiff_lang_list *l = resdiff_lang_all(RESDIFF_SECTION_CITATION_ABBREVIATIONS);
 	size_t i, n;
-	for (i = 0; i < sizeof(number_abbrevs) / sizeof(number_abbrevs[0]); i++) {
-		n = strlen(number_abbrevs[i]);
-		if (len >= n && !memcmp(s + len - n, number_abbrevs[i], n) &&
+	for (i = 0; i < l->count; i++) {
+		n = l->entry[i].len;
+		if (len >= n && !memcmp(s + len - n, l->entry[i].text, n) &&
 		    (len == n || s[len - n - 1] == ' ' || s[len - n - 1] == '('))
 			return true;
 	}
@@ -1146,6 +1142,10 @@ static void report_gaps(parse_state *st)
 					"footnote %d is missing: the footnotes jump from %d (line %zu) to %d",
 					m, last, last_line, v);
 		}
+		if (v - last - 1 > ZONE_GAP_REPORT_MAX)
+			resdiff_doc_add_diag(st->doc, f->line, "footnotes %d to %d are not checked: a gap "
+				"is checked for its first %d numbers", last + ZONE_GAP_REPORT_MAX + 1, v - 1,
+				ZONE_GAP_REPORT_MAX);
 		if (v > last) {
 			last = v;
 			last_line = f->line;

@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "resdiff/doc.h"
+#include "resdiff/lang.h"
 
 /* What a line is, once classified. */
 typedef enum {
@@ -85,7 +86,7 @@ typedef struct {
 	resdiff_doc *doc;
 	const char *source;
 	const char *language;
-	bool cjk;             /* Han/kana/Hangul text: no spaces at joins */
+	const resdiff_lang *lang; /* the language table's entry for it */
 	parse_line *lines;
 	size_t count;
 	parse_note *notes;
@@ -166,7 +167,9 @@ int parse_trace_build(struct resdiff_parse_trace **out, const parse_state *st,
 /* Helpers the passes share; they call nothing above them. */
 
 /* parse_labels.c */
-void parse_label_detect(label_t *lab, const char *s, size_t len, const char *lang);
+void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_lang *lang);
+/* A numeral of heading labels ("一.", "(二)"): its value, or 0. */
+int parse_label_numeral(uint32_t cp);
 
 /* parse_text.c */
 /* Last code point of s[0..len) (0 if empty). */
@@ -194,17 +197,17 @@ int32_t parse_superscript_digit(int32_t cp);
  * superscript digits. Returns bytes consumed (0 if none) and writes the
  * label (ASCII) to out. */
 size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript);
-/* Is w[0..len) a word that names what a number points to ("paragraph",
- * "article", "Goal": before the number), or a word that counts ("billion",
- * "years", "countries": after it)? Case does not matter. */
+/* Is w[0..len), in any case, one of the reference-words of a language
+ * file, which name what a number points to ("paragraph", "Goal": before
+ * it), or a quantity-word, which counts ("billion", "years": after it)? */
 bool parse_reference_word(const char *w, size_t len);
 bool parse_quantity_word(const char *w, size_t len);
 /* FNV-1a hash of a NUL-terminated string, for the passes' lookup tables. */
 uint32_t parse_hash(const char *s);
 /* A document symbol alone on a line ("A/RES/76/189", "E/2009/INF/2/Add.1"). */
 bool parse_is_symbol(const char *s, size_t len);
-/* Parse a date expression (Chinese, English, French, Spanish, Russian,
- * Arabic month names) anywhere in s; writes YYYY-MM-DD. */
+/* Parse a date expression anywhere in s (the months and numeric-date
+ * marks of every language file); writes YYYY-MM-DD. */
 bool parse_find_date(const char *s, size_t len, char out[11]);
 
 #define SEPARATOR_SPACES 20   /* a whitespace-only line this wide separates footnotes */

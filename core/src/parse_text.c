@@ -9,8 +9,6 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 uint32_t parse_last_cp(const char *s, size_t len)
 {
 	size_t k, adv;
@@ -279,40 +277,63 @@ void parse_lower(char *out, size_t outsz, const char *s, size_t len)
 	out[o] = '\0';
 }
 
-/* Month names; index + 1 is the month. */
-static const char *const months[][12] = {
-	{ "january", "february", "march", "april", "may", "june", "july", "august",
-	  "september", "october", "november", "december" },
-	{ "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-	  "septembre", "octobre", "novembre", "décembre" },
-	{ "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-	  "septiembre", "octubre", "noviembre", "diciembre" },
-	{ "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-	  "сентября", "октября", "ноября", "декабря" },
-	{ "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس",
-	  "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر" },
-};
-
+/* The month a word names in any language's dates (months-inside-words:
+ * anywhere in the word), or 0. */
 static int month_of(const char *word)
 {
-	size_t t, m;
-	for (t = 0; t < COUNT(months); t++)
-		for (m = 0; m < 12; m++)
-			if (t == 4 ? strstr(word, months[t][m]) != NULL : !strcmp(word, months[t][m]))
-				return (int)m + 1;
+	size_t n, m;
+	for (n = 0; n < resdiff_lang_count(); n++) {
+		const resdiff_lang *l = resdiff_lang_at(n);
+		const resdiff_lang_list *months = &l->section[RESDIFF_SECTION_MONTHS];
+		for (m = 0; m < months->count; m++)
+			if (l->months_inside_words ? strstr(word, months->entry[m].text) != NULL :
+			    !strcmp(word, months->entry[m].text))
+				return months->entry[m].number;
+	}
 	return 0;
 }
 
+static bool is_in(const char *w, resdiff_lang_section section)
+{
+	const resdiff_lang_list *l = resdiff_lang_all(section);
+	size_t i;
+	for (i = 0; i < l->count; i++)
+		if (!strcmp(w, l->entry[i].text))
+			return true;
+	return false;
+}
+
+/* "17", "1st", "1er": a day or a year, else -1. */
 static int num_of(const char *w, size_t maxdigits)
 {
 	size_t i = 0;
 	int v = 0;
 	while (w[i] >= '0' && w[i] <= '9' && i < maxdigits)
 		v = v * 10 + (w[i++] - '0');
-	if (i == 0 || (w[i] && strcmp(w + i, "er") && strcmp(w + i, "st") && strcmp(w + i, "nd") &&
-	    strcmp(w + i, "rd") && strcmp(w + i, "th") && strcmp(w + i, "º")))
+	if (i == 0 || (w[i] && !is_in(w + i, RESDIFF_SECTION_DAY_SUFFIXES)))
 		return -1;
 	return v;
+}
+
+/* "2009 年 7 月 24 日": the number at s[*j] (`min` to `max` digits) and
+ * the mark after it, spaces optional; false when either is missing. */
+static bool numeric_part(const char *s, size_t len, size_t *j, size_t min, size_t max, int *v,
+		const char *mark)
+{
+	size_t k, ml = mark ? strlen(mark) : 0;
+	*v = 0;
+	for (k = 0; k < max && *j < len && s[*j] >= '0' && s[*j] <= '9'; k++, (*j)++)
+		*v = *v * 10 + (s[*j] - '0');
+	if (k < min)
+		return false;
+	while (*j < len && s[*j] == ' ')
+		(*j)++;
+	if (!ml || *j + ml > len || memcmp(s + *j, mark, ml))
+		return false;
+	*j += ml;
+	while (*j < len && s[*j] == ' ')
+		(*j)++;
+	return true;
 }
 
 #define DATE_MAX_WORDS 64
@@ -320,35 +341,29 @@ static int num_of(const char *w, size_t maxdigits)
 bool parse_find_date(const char *s, size_t len, char out[11])
 {
 	char low[1024], *words[DATE_MAX_WORDS], *p;
-	size_t nw = 0, i, adv;
+	size_t nw = 0, i, n;
 
-	/* 2009 年 7 月 24 日 (spaces optional) */
-	for (i = 0; i + 4 <= len; i++) {
-		size_t j = i, k;
-		int y = 0, m = 0, d = 0;
-		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+	/* 2009 年 7 月 24 日 (spaces optional), in each language that has
+	 * numeric dates */
+	for (n = 0; n < resdiff_lang_count(); n++) {
+		const resdiff_lang *l = resdiff_lang_at(n);
+		const char *ym, *mm, *dm;
+		if (!l->section[RESDIFF_SECTION_NUMERIC_DATE].count)
 			continue;
-		for (k = 0; k < 4 && j < len && s[j] >= '0' && s[j] <= '9'; k++, j++)
-			y = y * 10 + (s[j] - '0');
-		if (k != 4)
-			continue;
-		while (j < len && s[j] == ' ') j++;
-		if (j + 3 > len || memcmp(s + j, "年", 3)) continue;
-		j += 3;
-		while (j < len && s[j] == ' ') j++;
-		for (k = 0; k < 2 && j < len && s[j] >= '0' && s[j] <= '9'; k++, j++)
-			m = m * 10 + (s[j] - '0');
-		while (j < len && s[j] == ' ') j++;
-		if (!k || j + 3 > len || memcmp(s + j, "月", 3)) continue;
-		j += 3;
-		while (j < len && s[j] == ' ') j++;
-		for (k = 0; k < 2 && j < len && s[j] >= '0' && s[j] <= '9'; k++, j++)
-			d = d * 10 + (s[j] - '0');
-		while (j < len && s[j] == ' ') j++;
-		if (!k || j + 3 > len || memcmp(s + j, "日", 3)) continue;
-		if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-			snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
-			return true;
+		ym = resdiff_lang_phrase(l, RESDIFF_SECTION_NUMERIC_DATE, "year");
+		mm = resdiff_lang_phrase(l, RESDIFF_SECTION_NUMERIC_DATE, "month");
+		dm = resdiff_lang_phrase(l, RESDIFF_SECTION_NUMERIC_DATE, "day");
+		for (i = 0; ym && i + 4 <= len; i++) {
+			size_t j = i;
+			int y, m, d;
+			if (s[i] < '0' || s[i] > '9' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') ||
+			    !numeric_part(s, len, &j, 4, 4, &y, ym) ||
+			    !numeric_part(s, len, &j, 1, 2, &m, mm) || !numeric_part(s, len, &j, 1, 2, &d, dm))
+				continue;
+			if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+				snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+				return true;
+			}
 		}
 	}
 	/* words: "17 December 2021", "17 décembre 2021", "17 de diciembre de
@@ -376,7 +391,7 @@ bool parse_find_date(const char *s, size_t len, char out[11])
 		if (d < 0 && i > 1)
 			d = num_of(words[i - 2], 2);
 		k = i + 1;
-		if (k < nw && !strcmp(words[k], "de"))
+		if (k < nw && is_in(words[k], RESDIFF_SECTION_DATE_JOINERS))
 			k++;
 		if (d < 0 && k < nw) { /* December 17, 2021 */
 			d = num_of(words[k], 2);
@@ -389,7 +404,6 @@ bool parse_find_date(const char *s, size_t len, char out[11])
 			return true;
 		}
 	}
-	(void)adv;
 	return false;
 }
 
@@ -427,77 +441,22 @@ bool parse_is_symbol(const char *s, size_t len)
 	return slashes >= 1;
 }
 
-/* Words that name what a number counts or points to: after them a number
- * is a paragraph, an article, a goal, never a footnote marker
- * ("paragraph 3 of resolution 70/1", "article 12", "Goal 17"). English,
- * French, Spanish, Russian; lower case, singular and plural. */
-static const char *const reference_words[] = {
-	"paragraph", "paragraphs", "subparagraph", "subparagraphs", "para", "paras",
-	"article", "articles", "art", "resolution", "resolutions", "decision", "decisions",
-	"rule", "rules", "regulation", "regulations", "section", "sections", "chapter",
-	"chapters", "chap", "annex", "annexes", "appendix", "goal", "goals", "target",
-	"targets", "principle", "principles", "item", "items", "page", "pages", "p", "pp",
-	"volume", "vol", "no", "nos", "number", "numbers", "table", "tables", "figure",
-	"figures", "fig", "part", "parts", "step", "steps", "phase", "phases", "recommendation", "recommendations", "action", "actions", "objective",
-	"objectives", "indicator", "indicators", "option", "options", "session", "sessions",
-	"meeting", "meetings", "commitment", "commitments", "clause", "clauses", "point",
-	"points", "line", "lines", "box", "category", "categories", "group", "groups",
-	"stage", "stages", "year", "years", "week", "weeks", "day", "days",
-	"month", "months", "schedule", "protocol", "amendment", "amendments", "module",
-	"paragraphe", "paragraphes", "alinéa", "alinéas", "résolution", "résolutions",
-	"décision", "décisions", "règle", "règles", "chapitre", "chapitres", "annexe",
-	"annexes", "objectif", "objectifs", "cible", "cibles", "principe", "principes",
-	"partie", "parties", "séance", "séances", "recommandation", "recommandations",
-	"párrafo", "párrafos", "apartado", "apartados", "artículo", "artículos",
-	"resolución", "resoluciones", "decisión", "decisiones", "regla", "reglas", "sección",
-	"secciones", "capítulo", "capítulos", "anexo", "anexos", "objetivo", "objetivos",
-	"meta", "metas", "principio", "principios", "punto", "puntos", "página", "páginas",
-	"parte", "partes", "sesión", "sesiones", "recomendación", "recomendaciones",
-	"пункт", "пункта", "пункты", "пунктах", "пункте", "статья", "статьи", "статье",
-	"резолюция", "резолюции", "решение", "решения", "правило", "правила", "раздел",
-	"раздела", "глава", "главы", "приложение", "приложения", "цель", "цели", "задача",
-	"задачи", "принцип", "принципа", "страница", "часть", "части", "заседание",
-	"сессия", "рекомендация", "рекомендации",
-};
-
-/* Words that count: after a number they make it a quantity ("5 billion",
- * "17 per cent", "3 years", "12 countries"), not a footnote marker, which
- * ends the name of what it cites and is followed by anything else
- * ("Development 10 and", "Prosperity 11 aim to"). */
-static const char *const quantity_words[] = {
-	"per", "percent", "percentage", "billion", "billions", "million", "millions",
-	"thousand", "thousands", "hundred", "hundreds", "trillion", "dozen", "times", "fold",
-	"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-	"minute", "minutes", "decade", "decades", "country", "countries", "member", "members",
-	"state", "states", "people", "persons", "women", "men", "girls", "boys", "children",
-	"youth", "languages", "regions", "cities", "sites", "projects", "programmes",
-	"institutions", "organizations", "entities", "agencies", "commissions", "parties",
-	"subscriptions", "users", "households", "schools", "dollars", "euros", "usd", "km",
-	"kg", "tons", "tonnes", "degrees", "out", "pour", "milliard", "milliards", "an", "ans",
-	"mois", "jours", "pays", "por", "millones", "mil", "año", "años", "meses", "días",
-	"países", "personas", "mujeres", "млн", "млрд", "тысяч", "процента", "процентов", "лет",
-	"года", "месяцев", "дней", "стран", "человек",
-};
-
-static bool word_in(const char *w, size_t len, const char *const *words, size_t n)
+/* Does w[0..len), lower-cased, stand in this section of any language? */
+static bool word_in(const char *w, size_t len, resdiff_lang_section section)
 {
 	char low[64];
-	size_t i;
 	if (len == 0 || len >= sizeof(low) / 2)
 		return false;
 	parse_lower(low, sizeof(low), w, len);
-	for (i = 0; i < n; i++)
-		if (!strcmp(low, words[i]))
-			return true;
-	return false;
+	return is_in(low, section);
 }
 
 bool parse_reference_word(const char *w, size_t len)
 {
-	return word_in(w, len, reference_words, COUNT(reference_words));
+	return word_in(w, len, RESDIFF_SECTION_REFERENCE_WORDS);
 }
 
 bool parse_quantity_word(const char *w, size_t len)
 {
-	return word_in(w, len, quantity_words, COUNT(quantity_words));
+	return word_in(w, len, RESDIFF_SECTION_QUANTITY_WORDS);
 }

@@ -23,12 +23,12 @@ typedef struct {
 	char prefix[24];      /* "ANNEX1-" inside annexes */
 } numbering;
 
-static const char *const annex_words[] = {
-	"annex", "annexe", "anexo", "附件", "приложение", "المرفق",
-};
-
+/* "Annex", "ANNEX II": a word of annex-words (ASCII letters in any case),
+ * then only a number, a roman numeral or one letter ("word*": anything).
+ * The first listed word the heading starts with decides. */
 static bool is_annex(const char *s, size_t len)
 {
+	const resdiff_lang_list *words = resdiff_lang_all(RESDIFF_SECTION_ANNEX_WORDS);
 	char low[64];
 	size_t i, k, wl;
 	if (len >= sizeof(low))
@@ -36,12 +36,12 @@ static bool is_annex(const char *s, size_t len)
 	for (i = 0; i < len; i++)
 		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
 	low[len] = '\0';
-	if (!strncmp(low, "приложение", strlen("приложение")) || !strncmp(low, "Приложение", 20))
-		return true;
-	for (k = 0; k < sizeof(annex_words) / sizeof(annex_words[0]); k++) {
-		wl = strlen(annex_words[k]);
-		if (!strncmp(low, annex_words[k], wl)) {
-			for (i = wl; i < len; i++)
+	for (k = 0; k < words->count; k++) {
+		const resdiff_lang_entry *w = &words->entry[k];
+		bool any = w->text[w->len - 1] == '*';
+		wl = w->len - any;
+		if (!strncmp(low, w->text, wl)) {
+			for (i = wl; i < len && !any; i++)
 				if (!(low[i] == ' ' || low[i] == 'i' || low[i] == 'v' || low[i] == 'x' ||
 				      (low[i] >= '0' && low[i] <= '9') || (low[i] >= 'a' && low[i] <= 'z' && i == len - 1)))
 					return false;

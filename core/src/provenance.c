@@ -19,7 +19,9 @@ typedef struct {
 typedef struct {
 	resdiff_store *s;
 	resdiff_provenance *prov;
-	git_tree *index, *record;
+	git_tree *index, *record;   /* the stored index (when fresh), the record */
+	index_mem *mem;             /* else the index computed in memory */
+	bool full;                  /* compute every entry (the stored ones lied) */
 	const char *language;
 	pentry **table;           /* open addressing on the symbol */
 	size_t mask, count;
@@ -83,12 +85,37 @@ static int table_add(prov_ctx *c, pentry *p)
 	return 0;
 }
 
-/* Parse one index file and check it against the record. */
+/* Check an entry against the record and add it to the table. */
+static int entry_add(pentry **out, prov_ctx *c, pentry *p, const char *path)
+{
+	git_tree_entry *rec = NULL;
+	int error = 0;
+
+	/* never trusted blindly: the file must describe the record's text */
+	if (git_tree_entry_bypath(&rec, c->record, path) < 0 ||
+	    !git_oid_equal(git_tree_entry_id(rec), &p->e.blob) || strcmp(p->e.language, c->language)) {
+		git_error_clear();
+		error = INDEX_STALE;
+		goto done;
+	}
+	if (!(p->stamp = resdiff_arena_alloc(c->prov->arena, (p->e.unit_count + 1) * sizeof(unsigned)))) {
+		error = NOMEM();
+		goto done;
+	}
+	memset(p->stamp, 0, (p->e.unit_count + 1) * sizeof(unsigned));
+	if ((error = table_add(c, p)) < 0)
+		goto done;
+	*out = p;
+done:
+	git_tree_entry_free(rec);
+	return error;
+}
+
+/* Parse one index file of the stored index. */
 static int entry_from_blob(pentry **out, prov_ctx *c, const git_oid *file, const char *path)
 {
 	resdiff_arena *arena = c->prov->arena;
 	git_blob *blob = NULL;
-	git_tree_entry *rec = NULL;
 	pentry *p;
 	int error = 0;
 
@@ -107,23 +134,8 @@ static int entry_from_blob(pentry **out, prov_ctx *c, const git_oid *file, const
 		error = INDEX_STALE;
 		goto done;
 	}
-	/* never trusted blindly: the file must describe the record's text */
-	if (git_tree_entry_bypath(&rec, c->record, path) < 0 ||
-	    !git_oid_equal(git_tree_entry_id(rec), &p->e.blob) || strcmp(p->e.language, c->language)) {
-		git_error_clear();
-		error = INDEX_STALE;
-		goto done;
-	}
-	if (!(p->stamp = resdiff_arena_alloc(arena, (p->e.unit_count + 1) * sizeof(unsigned)))) {
-		error = NOMEM();
-		goto done;
-	}
-	memset(p->stamp, 0, (p->e.unit_count + 1) * sizeof(unsigned));
-	if ((error = table_add(c, p)) < 0)
-		goto done;
-	*out = p;
+	error = entry_add(out, c, p, path);
 done:
-	git_tree_entry_free(rec);
 	git_blob_free(blob);
 	return error;
 }
@@ -138,6 +150,21 @@ static int get_entry(pentry **out, prov_ctx *c, const char *symbol)
 		return 0;
 	if ((error = store_doc_path(&path, symbol, c->language)) < 0)
 		goto done;
+	if (c->mem) {
+		const index_entry *e = index_mem_find(c->mem, path.ptr);
+		pentry *p;
+		if (!e) {
+			error = INDEX_STALE;
+			goto done;
+		}
+		if (!(p = resdiff_arena_alloc(c->prov->arena, sizeof(*p)))) {
+			error = NOMEM();
+			goto done;
+		}
+		p->e = *e;
+		error = entry_add(out, c, p, path.ptr);
+		goto done;
+	}
 	if (git_tree_entry_bypath(&te, c->index, path.ptr) < 0) {
 		git_error_clear();
 		error = INDEX_STALE;
@@ -369,6 +396,8 @@ static void ctx_reset(prov_ctx *c)
 	c->index = c->record = NULL;
 	c->table = NULL;
 	c->mask = c->count = 0;
+	index_mem_free(c->mem);
+	c->mem = NULL;
 	resdiff_provenance_free(c->prov);
 	c->prov = NULL;
 }
@@ -386,16 +415,13 @@ static int run(prov_ctx *c, bool forwards, const char *symbol, const char *unit)
 	if (!(c->prov = calloc(1, sizeof(*c->prov))) || !(c->prov->arena = resdiff_arena_new()))
 		return NOMEM();
 	c->prov->forwards = forwards;
-	if ((error = index_fresh_tree(&c->index, &record, c->s)) < 0)
+	if (!c->full && (error = index_fresh_tree(&c->index, &record, c->s)) < 0)
 		goto done;
 	if (!c->index) {
-		if ((error = index_update(NULL, c->s, false)) < 0 ||
-		    (error = index_fresh_tree(&c->index, &record, c->s)) < 0)
+		/* stale, lost or wrong: readers never write, so compute it here */
+		if ((error = index_mem_build(&c->mem, &record, c->s, c->full)) < 0)
 			goto done;
-		if (!c->index) {
-			error = resdiff_error_set(RESDIFF_ERROR, "the clause index could not be built");
-			goto done;
-		}
+		c->prov->index_in_memory = true;
 	}
 	if (git_commit_lookup(&rc, c->s->repo, &record) < 0 || git_commit_tree(&c->record, rc) < 0) {
 		error = resdiff_error_set(RESDIFF_EIO, "cannot read the record");
@@ -500,17 +526,19 @@ static int provenance(resdiff_provenance **out, resdiff_store *store, bool forwa
 		error = run(&c, forwards, symbol, unit);
 		if (error != INDEX_STALE)
 			break;
-		/* the index disagrees with the record: rebuild it whole */
+		/* the stored index disagrees with the record: compute it whole */
 		ctx_reset(&c);
-		if ((error = index_update(NULL, store, true)) < 0)
-			goto done;
-		error = INDEX_STALE;
+		c.full = true;
 	}
 	if (error == INDEX_STALE)
 		error = resdiff_error_set(RESDIFF_ERROR, "the clause index disagrees with the record "
-			"even after a rebuild");
+			"even when computed again");
 	if (error < 0)
 		goto done;
+	c.prov->index_disagrees = c.full;
+	/* the answer's strings live in the index computed in memory */
+	c.prov->index_mem = c.mem;
+	c.mem = NULL;
 	*out = c.prov;
 	c.prov = NULL;
 done:
@@ -538,6 +566,7 @@ void resdiff_provenance_free(resdiff_provenance *prov)
 {
 	if (!prov)
 		return;
+	index_mem_free(prov->index_mem);
 	resdiff_arena_free(prov->arena);
 	free(prov);
 }

@@ -1,8 +1,11 @@
 /* render_diff_amendments.c: the changes as formal amendment instructions
- * citing the old numbering, in English or Chinese. */
+ * citing the old numbering, in a language's [amendment-phrases]
+ * (core/lang/<code>.txt; English's when it has none). */
 #include "resdiff/diff.h"
+#include "resdiff/lang.h"
 #include "resdiff/text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Above this many edits, or under this similarity, a clause is replaced
@@ -15,28 +18,53 @@
 
 typedef struct {
 	resdiff_buf *out;
-	bool zh;
+	const resdiff_lang *lang;          /* whose amendment-phrases are written */
+	const resdiff_diff *diff;
 	size_t item;                       /* number of the amendment being written */
 	const resdiff_unit *insert_anchor; /* old clause the last insertion followed */
 	size_t insert_item;                /* ... and its amendment number (0: none) */
 } amender;
 
-static int put(amender *m, const char *s)
-{
-	return resdiff_buf_puts(m->out, s);
-}
+/* The values of one phrase: each {name} it holds is written from these. */
+typedef struct {
+	amender *m;
+	const resdiff_unit *ref;           /* {ref}, {n} */
+	const size_t *refs;                /* {refs}: old clauses */
+	size_t ref_count;
+	const size_t *texts;               /* {texts}: new clauses texts[0..count), */
+	size_t first, count;               /* or count from first; {count} */
+	size_t item;                       /* {item} */
+	resdiff_unit_kind kind;            /* {noun} */
+	size_t new_unit;                   /* {where}, {place}, {place-bare} */
+	const resdiff_edit *old, *new;     /* {old}, {new} */
+	const char *context;               /* {context}: context_len bytes */
+	const resdiff_edit *edits;         /* {edits}: edit_count of them */
+	size_t context_len, edit_count;
+	const char *old_symbol, *new_symbol;
+} phrase_values;
 
-static int put_text(amender *m, const char *s, size_t len)
+static int value(resdiff_buf *out, const char *name, size_t len, void *ctx);
+
+/* Write the phrase `key` of the amender's language with these values. */
+static int say(amender *m, const char *key, phrase_values *v)
 {
-	return resdiff_text_sanitize(m->out, s, len, false);
+	const char *phrase = resdiff_lang_phrase(m->lang, RESDIFF_SECTION_AMENDMENT_PHRASES, key);
+	phrase_values none = { 0 };
+	if (!phrase)
+		return resdiff_error_set(RESDIFF_EINVALID, "core/lang/%s.txt: no amendment phrase %s",
+			m->lang->code, key);
+	v = v ? v : &none;
+	v->m = m;
+	return resdiff_lang_expand(m->out, phrase, value, v);
 }
 
 static int put_quoted(amender *m, const char *s, size_t len)
 {
 	int error;
-	if ((error = put(m, "\xe2\x80\x9c")) < 0 || (error = put_text(m, s, len)) < 0)
+	if ((error = say(m, "quote-open", NULL)) < 0 ||
+	    (error = resdiff_text_sanitize(m->out, s, len, false)) < 0)
 		return error;
-	return put(m, "\xe2\x80\x9d");
+	return say(m, "quote-close", NULL);
 }
 
 /* "OP61(a)" -> "61(a)", "PP3" -> "3". */
@@ -47,45 +75,51 @@ static const char *number_of(const char *id)
 	return id;
 }
 
+/* The phrase `what` ("ref", "noun") of a unit kind: "ref-operative". */
+static int say_kind(amender *m, const char *what, resdiff_unit_kind kind, phrase_values *v)
+{
+	static const char *const kinds[] = { "preambular", "operative", "subparagraph", "heading" };
+	char key[32];
+	snprintf(key, sizeof(key), "%s-%s", what,
+		kind <= RESDIFF_UNIT_HEADING ? kinds[kind] : "other");
+	return say(m, key, v);
+}
+
 /* "operative paragraph 5" / "执行部分第5段". */
 static int put_ref(amender *m, const resdiff_unit *u)
 {
-	const char *n = number_of(u->id);
-	switch (u->kind) {
-	case RESDIFF_UNIT_PREAMBLE:
-		return resdiff_buf_printf(m->out, m->zh ? "序言部分第%s段" : "preambular paragraph %s", n);
-	case RESDIFF_UNIT_OPERATIVE:
-	case RESDIFF_UNIT_SUBPARAGRAPH:
-		return resdiff_buf_printf(m->out, m->zh ? "执行部分第%s段" : "operative paragraph %s", n);
-	case RESDIFF_UNIT_HEADING:
-		return resdiff_buf_printf(m->out, m->zh ? "第%s个标题" : "heading %s", n);
-	default:
-		return resdiff_buf_printf(m->out, m->zh ? "第%s段" : "paragraph %s", n);
-	}
+	phrase_values v = { .ref = u };
+	return say_kind(m, "ref", u->kind, &v);
 }
 
-static int put_refs(amender *m, const resdiff_doc *doc, const size_t *units, size_t n)
+/* {refs}: old clauses, joined by the language's list separators. */
+static int put_refs(const phrase_values *v)
 {
 	size_t i;
 	int error = 0;
-	for (i = 0; i < n && !error; i++) {
+	for (i = 0; i < v->ref_count && !error; i++) {
 		if (i)
-			error = put(m, i + 1 == n ? (m->zh ? "和" : " and ") : (m->zh ? "、" : ", "));
+			error = say(v->m, i + 1 == v->ref_count ? "list-last" : "list-separator", NULL);
 		if (!error)
-			error = put_ref(m, &doc->units[units[i]]);
+			error = put_ref(v->m, &v->m->diff->alignment->old_doc->units[v->refs[i]]);
 	}
 	return error;
 }
 
-static const char *kind_noun(const amender *m, resdiff_unit_kind kind)
+/* {texts}: new clauses, quoted. */
+static int put_texts(const phrase_values *v)
 {
-	switch (kind) {
-	case RESDIFF_UNIT_PREAMBLE: return m->zh ? "序言部分段落" : "preambular paragraph";
-	case RESDIFF_UNIT_OPERATIVE: return m->zh ? "执行部分段落" : "operative paragraph";
-	case RESDIFF_UNIT_SUBPARAGRAPH: return m->zh ? "执行部分分段" : "operative sub-paragraph";
-	case RESDIFF_UNIT_HEADING: return m->zh ? "标题" : "heading";
-	default: return m->zh ? "段落" : "paragraph";
+	size_t i;
+	int error = 0;
+	for (i = 0; i < v->count && !error; i++) {
+		const resdiff_unit *u = &v->m->diff->alignment->new_doc->units[
+			v->texts ? v->texts[i] : v->first + i];
+		if (i)
+			error = say(v->m, "separator", NULL);
+		if (!error)
+			error = put_quoted(v->m, u->text, strlen(u->text));
 	}
+	return error;
 }
 
 /* The old clause a new clause follows: the old counterpart of the nearest
@@ -101,22 +135,14 @@ static const resdiff_unit *old_anchor(const resdiff_diff *diff, size_t new_unit)
 	return NULL;
 }
 
-/* "after operative paragraph 7" / "在执行部分第7段之后" ("执行部分第7段之后"
- * when the Chinese verb already says where: "移至…之后"). */
-static int put_place(amender *m, const resdiff_diff *diff, size_t new_unit, bool zh_zai)
+/* "after operative paragraph 7" / "在执行部分第7段之后"; bare: the form a
+ * verb that already says where takes ("执行部分第7段之后" in "移至…"). */
+static int put_place(amender *m, size_t new_unit, bool bare)
 {
-	const resdiff_unit *a = old_anchor(diff, new_unit);
-	int error;
-	if (!a)
-		return put(m, m->zh ? (zh_zai ? "在案文开头" : "案文开头") : "at the beginning of the text");
-	if ((error = put(m, m->zh ? (zh_zai ? "在" : "") : "after ")) < 0 || (error = put_ref(m, a)) < 0)
-		return error;
-	return m->zh ? put(m, "之后") : 0;
-}
-
-static int put_after(amender *m, const resdiff_diff *diff, size_t new_unit)
-{
-	return put_place(m, diff, new_unit, true);
+	phrase_values v = { .ref = old_anchor(m->diff, new_unit) };
+	if (!v.ref)
+		return say(m, bare ? "place-start-bare" : "place-start", NULL);
+	return say(m, bare ? "place-after-bare" : "place-after", &v);
 }
 
 /* Where an insertion goes. Several insertions after the same old clause
@@ -124,31 +150,17 @@ static int put_after(amender *m, const resdiff_diff *diff, size_t new_unit)
  * order: each goes after the text the previous one inserted, not after the
  * old clause again, or applying them one by one would reverse them (found
  * in review). */
-static int put_insert_place(amender *m, const resdiff_diff *diff, size_t new_unit)
+static int put_insert_place(amender *m, size_t new_unit)
 {
-	const resdiff_unit *a = old_anchor(diff, new_unit);
+	const resdiff_unit *a = old_anchor(m->diff, new_unit);
+	phrase_values v = { .item = m->insert_item };
 	int error;
-	if (m->insert_item && a == m->insert_anchor) {
-		error = resdiff_buf_printf(m->out, m->zh ? "在第%zu项修正所插入的案文之后" :
-			"after the text inserted by amendment %zu", m->insert_item);
-	} else {
-		error = put_after(m, diff, new_unit);
-	}
+	if (m->insert_item && a == m->insert_anchor)
+		error = say(m, "after-inserted", &v);
+	else
+		error = put_place(m, new_unit, false);
 	m->insert_anchor = a;
 	m->insert_item = m->item;
-	return error;
-}
-
-static int put_texts(amender *m, const resdiff_doc *doc, const size_t *units, size_t n)
-{
-	size_t i;
-	int error = 0;
-	for (i = 0; i < n && !error; i++) {
-		if (i)
-			error = put(m, m->zh ? "；" : "; ");
-		if (!error)
-			error = put_quoted(m, doc->units[units[i]].text, strlen(doc->units[units[i]].text));
-	}
 	return error;
 }
 
@@ -180,39 +192,60 @@ static int put_edits(amender *m, const resdiff_edit *e, size_t n)
 	int error = 0;
 
 	for (i = 0; i < n && !error; i++) {
-		const char *ctx;
-		size_t clen;
+		phrase_values v = { .old = &e[i], .new = &e[i] };
 		if (e[i].op == RESDIFF_EDIT_EQUAL)
 			continue;
-		if (parts++)
-			error = put(m, m->zh ? "；" : "; ");
-		if (error)
+		if (parts++ && (error = say(m, "separator", NULL)) < 0)
 			break;
 		if (e[i].op == RESDIFF_EDIT_DELETE && i + 1 < n && e[i + 1].op == RESDIFF_EDIT_INSERT) {
-			if ((error = put(m, m->zh ? "将" : "replace ")) < 0 ||
-			    (error = put_quoted(m, e[i].text, e[i].len)) < 0 ||
-			    (error = put(m, m->zh ? "改为" : " with ")) < 0)
-				break;
-			error = put_quoted(m, e[i + 1].text, e[i + 1].len);
-			i++;
+			v.new = &e[++i];
+			error = say(m, "edit-replace", &v);
 		} else if (e[i].op == RESDIFF_EDIT_DELETE) {
-			if ((error = put(m, m->zh ? "删除" : "delete ")) < 0)
-				break;
-			error = put_quoted(m, e[i].text, e[i].len);
+			error = say(m, "edit-delete", &v);
 		} else if (i == 0) {
-			if ((error = put(m, m->zh ? "在开头插入" : "insert at the beginning ")) < 0)
-				break;
-			error = put_quoted(m, e[i].text, e[i].len);
+			error = say(m, "edit-insert-start", &v);
 		} else {
-			tail_of(e[i - 1].text, e[i - 1].len, &ctx, &clen);
-			if ((error = put(m, m->zh ? "在" : "after ")) < 0 ||
-			    (error = put_quoted(m, ctx, clen)) < 0 ||
-			    (error = put(m, m->zh ? "之后插入" : " insert ")) < 0)
-				break;
-			error = put_quoted(m, e[i].text, e[i].len);
+			tail_of(e[i - 1].text, e[i - 1].len, &v.context, &v.context_len);
+			error = say(m, "edit-insert-after", &v);
 		}
 	}
 	return error;
+}
+
+/* Write the value of {name}. */
+static int value(resdiff_buf *out, const char *name, size_t len, void *ctx)
+{
+#define IS(s) (len == sizeof(s) - 1 && !memcmp(name, s, len))
+	phrase_values *v = ctx;
+	amender *m = v->m;
+	const char *sym = IS("old-symbol") ? v->old_symbol : IS("new-symbol") ? v->new_symbol : NULL;
+	if (IS("n") && v->ref)
+		return resdiff_buf_puts(out, number_of(v->ref->id));
+	if (IS("ref") && v->ref)
+		return put_ref(m, v->ref);
+	if (IS("refs") || IS("texts"))
+		return name[0] == 'r' ? put_refs(v) : put_texts(v);
+	if (IS("count") || IS("item"))
+		return resdiff_buf_printf(out, "%zu", name[0] == 'c' ? v->count : v->item);
+	if (IS("noun"))
+		return say_kind(m, "noun", v->kind, NULL);
+	if (IS("where"))
+		return put_insert_place(m, v->new_unit);
+	if (IS("place") || IS("place-bare"))
+		return put_place(m, v->new_unit, len > 5);
+	if ((IS("old") && v->old) || (IS("new") && v->new))
+		return name[0] == 'o' ? put_quoted(m, v->old->text, v->old->len) :
+			put_quoted(m, v->new->text, v->new->len);
+	if (IS("context") && v->context)
+		return put_quoted(m, v->context, v->context_len);
+	if (IS("edits") && v->edits)
+		return put_edits(m, v->edits, v->edit_count);
+	if (sym)
+		return resdiff_text_sanitize(out, sym, strlen(sym), false);
+	return resdiff_error_set(RESDIFF_EINVALID,
+		"core/lang/%s.txt: an amendment phrase holds {%.*s}, which has no value there",
+		m->lang->code, (int)len, name);
+#undef IS
 }
 
 static size_t edit_count(const resdiff_edit *e, size_t n)
@@ -224,64 +257,34 @@ static size_t edit_count(const resdiff_edit *e, size_t n)
 	return k;
 }
 
-static int amend_one(amender *m, const resdiff_diff *diff, size_t ci,
-		const resdiff_diff_render_options *opts, size_t *consumed)
+static int amend_one(amender *m, size_t ci, const resdiff_diff_render_options *opts,
+		size_t *consumed)
 {
+	const resdiff_diff *diff = m->diff;
 	const resdiff_alignment *al = diff->alignment;
 	const resdiff_change *c = &al->changes[ci];
 	const resdiff_doc *od = al->old_doc, *nd = al->new_doc;
+	phrase_values v = { .refs = c->old_units, .ref_count = c->old_count };
 	int error = 0;
 
 	switch (c->relation) {
 	case RESDIFF_REL_DROPPED:
-		if ((error = put(m, m->zh ? "删除" : "Delete ")) == 0 &&
-		    (error = put_refs(m, od, c->old_units, c->old_count)) == 0)
-			error = put(m, m->zh ? "。" : ".");
-		return error;
+		return say(m, "delete", &v);
 	case RESDIFF_REL_ADDED: {
 		/* This and the added clauses right after it, of the same kind:
 		 * one insertion. */
-		const resdiff_unit *u = &nd->units[c->new_units[0]];
-		size_t last = ci, k;
+		size_t last = ci;
+		v.kind = nd->units[c->new_units[0]].kind;
 		while (last + 1 < al->change_count &&
 		       al->changes[last + 1].relation == RESDIFF_REL_ADDED &&
 		       al->changes[last + 1].new_units[0] == al->changes[last].new_units[0] + 1 &&
-		       nd->units[al->changes[last + 1].new_units[0]].kind == u->kind &&
+		       nd->units[al->changes[last + 1].new_units[0]].kind == v.kind &&
 		       resdiff_diff_change_shown(diff, last + 1, opts))
 			last++;
 		*consumed = last - ci;
-		if (m->zh) {
-			if ((error = put_insert_place(m, diff, c->new_units[0])) < 0)
-				return error;
-			if (last > ci)
-				error = resdiff_buf_printf(m->out, "插入%zu个新的%s，内容如下：",
-					last - ci + 1, kind_noun(m, u->kind));
-			else
-				error = resdiff_buf_printf(m->out, "插入一个新的%s，内容如下：",
-					kind_noun(m, u->kind));
-			if (error < 0)
-				return error;
-		} else {
-			if (last > ci)
-				error = resdiff_buf_printf(m->out, "Insert %zu new %ss ", last - ci + 1,
-					kind_noun(m, u->kind));
-			else
-				error = resdiff_buf_printf(m->out, "Insert a new %s ", kind_noun(m, u->kind));
-			if (error < 0 ||
-			    (error = put_insert_place(m, diff, c->new_units[0])) < 0 ||
-			    (error = put(m, ", reading: ")) < 0)
-				return error;
-		}
-		for (k = ci; k <= last && !error; k++) {
-			const resdiff_unit *v = &nd->units[al->changes[k].new_units[0]];
-			if (k > ci)
-				error = put(m, m->zh ? "；" : "; ");
-			if (!error)
-				error = put_quoted(m, v->text, strlen(v->text));
-		}
-		if (!error)
-			error = put(m, m->zh ? "。" : ".");
-		return error;
+		v.first = v.new_unit = c->new_units[0];
+		v.count = last - ci + 1;
+		return say(m, last > ci ? "insert-many" : "insert-one", &v);
 	}
 	case RESDIFF_REL_UNCHANGED:
 		break;
@@ -290,36 +293,23 @@ static int amend_one(amender *m, const resdiff_diff *diff, size_t ci,
 		    edit_count(diff->edits[ci], diff->edit_count[ci]) > AMEND_MAX_EDITS ||
 		    c->similarity < AMEND_MIN_SIMILARITY) {
 			/* Replace whole: "Replace operative paragraph 5 with: ..." */
-			if ((error = put(m, m->zh ? "将" : "Replace ")) < 0 ||
-			    (error = put_refs(m, od, c->old_units, c->old_count)) < 0 ||
-			    (error = put(m, m->zh ? "改为：" : c->new_count > 1 ?
-					" with the following paragraphs: " : " with the following: ")) < 0 ||
-			    (error = put_texts(m, nd, c->new_units, c->new_count)) < 0 ||
-			    (error = put(m, m->zh ? "。" : ".")) < 0)
+			v.texts = c->new_units;
+			v.count = c->new_count;
+			if ((error = say(m, c->new_count > 1 ? "replace-many" : "replace-one", &v)) < 0)
 				return error;
 		} else {
-			if ((error = put(m, m->zh ? "在" : "In ")) < 0 ||
-			    (error = put_ref(m, &od->units[c->old_units[0]])) < 0 ||
-			    (error = put(m, m->zh ? "中，" : ", ")) < 0 ||
-			    (error = put_edits(m, diff->edits[ci], diff->edit_count[ci])) < 0 ||
-			    (error = put(m, m->zh ? "。" : ".")) < 0)
+			v.ref = &od->units[c->old_units[0]];
+			v.edits = diff->edits[ci];
+			v.edit_count = diff->edit_count[ci];
+			if ((error = say(m, "edit", &v)) < 0)
 				return error;
 		}
 	}
 	if (c->moved) {
-		if (c->relation != RESDIFF_REL_UNCHANGED && (error = put(m, m->zh ? "" : " ")) < 0)
+		phrase_values mv = { .ref = &od->units[c->old_units[0]], .new_unit = c->new_units[0] };
+		if (c->relation != RESDIFF_REL_UNCHANGED && (error = say(m, "move-separator", NULL)) < 0)
 			return error;
-		if (m->zh) {
-			if ((error = put(m, "将")) < 0 || (error = put_ref(m, &od->units[c->old_units[0]])) < 0 ||
-			    (error = put(m, "移至")) < 0 || (error = put_place(m, diff, c->new_units[0], false)) < 0)
-				return error;
-			error = put(m, "。");
-		} else {
-			if ((error = put(m, "Move ")) < 0 || (error = put_ref(m, &od->units[c->old_units[0]])) < 0 ||
-			    (error = put(m, " to a position ")) < 0 || (error = put_after(m, diff, c->new_units[0])) < 0)
-				return error;
-			error = put(m, ".");
-		}
+		error = say(m, "move", &mv);
 	}
 	return error;
 }
@@ -328,30 +318,27 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts)
 {
 	const resdiff_alignment *al = diff->alignment;
-	const char *lang = opts && opts->amend_lang ? opts->amend_lang :
-			   al->new_doc->meta.language ? al->new_doc->meta.language : "en";
-	const char *os = al->old_doc->meta.symbol ? al->old_doc->meta.symbol :
-			 opts && opts->old_source ? opts->old_source : "?";
-	const char *ns = al->new_doc->meta.symbol ? al->new_doc->meta.symbol :
-			 opts && opts->new_source ? opts->new_source : "?";
+	const char *lang = opts && opts->amend_lang ? opts->amend_lang : al->new_doc->meta.language;
+	phrase_values header = {
+		.old_symbol = al->old_doc->meta.symbol ? al->old_doc->meta.symbol :
+			      opts && opts->old_source ? opts->old_source : "?",
+		.new_symbol = al->new_doc->meta.symbol ? al->new_doc->meta.symbol :
+			      opts && opts->new_source ? opts->new_source : "?",
+	};
 	amender m;
 	size_t i, n = 0;
 	int error;
 
 	memset(&m, 0, sizeof(m));
 	m.out = out;
-	m.zh = !strcmp(lang, "zh");
-	if (m.zh) {
-		if ((error = put(&m, "对")) < 0 || (error = put_text(&m, os, strlen(os))) < 0 ||
-		    (error = put(&m, "的修正（得出")) < 0 || (error = put_text(&m, ns, strlen(ns))) < 0 ||
-		    (error = put(&m, "）\n\n")) < 0)
-			return error;
-	} else {
-		if ((error = put(&m, "Amendments to ")) < 0 || (error = put_text(&m, os, strlen(os))) < 0 ||
-		    (error = put(&m, " (resulting in ")) < 0 || (error = put_text(&m, ns, strlen(ns))) < 0 ||
-		    (error = put(&m, ")\n\n")) < 0)
-			return error;
-	}
+	m.diff = diff;
+	/* a language without amendment phrases gets English's */
+	m.lang = resdiff_lang_get(lang);
+	if (!m.lang->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count)
+		m.lang = resdiff_lang_get("en");
+	if ((error = resdiff_lang_load()) < 0 || (error = say(&m, "header", &header)) < 0 ||
+	    (error = resdiff_buf_puts(out, "\n\n")) < 0)
+		return error;
 	for (i = 0; i < al->change_count; i++) {
 		const resdiff_change *c = &al->changes[i];
 		if (!resdiff_diff_change_shown(diff, i, opts) ||
@@ -360,11 +347,9 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 		size_t consumed = 0;
 		m.item = ++n;
 		if ((error = resdiff_buf_printf(out, "%zu. ", n)) < 0 ||
-		    (error = amend_one(&m, diff, i, opts, &consumed)) < 0 || (error = put(&m, "\n")) < 0)
+		    (error = amend_one(&m, i, opts, &consumed)) < 0 || (error = resdiff_buf_puts(out, "\n")) < 0)
 			return error;
 		i += consumed;
 	}
-	if (!n)
-		return put(&m, m.zh ? "无修正。\n" : "No amendments.\n");
-	return 0;
+	return n ? 0 : (error = say(&m, "none", NULL)) < 0 ? error : resdiff_buf_puts(out, "\n");
 }

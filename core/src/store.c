@@ -2,13 +2,14 @@
 #include "git_error.h"
 #include "store_internal.h"
 #include "resdiff/canon.h"
+#include "resdiff/compare.h"
 #include "resdiff/manifest.h"
 #include "resdiff/name.h"
-#include "sha256.h"
 #include "store_pack.h"
 
 #include <git2/sys/commit.h>
 #include <git2/sys/odb_backend.h>
+#include <nettle/sha2.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -16,11 +17,14 @@
 #include <string.h>
 #include "resdiff/text.h"
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define VIEW_IDENT_NAME "resdiff"
 #define VIEW_IDENT_EMAIL "resdiff@localhost"
 /* How often a transaction is retried when a ref moved under it. */
 #define CAS_RETRIES 3
+/* Bytes of unit text compared to tell a correction from another document. */
+#define CORRECTION_SAMPLE_MAX (1024u * 1024)
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -42,7 +46,19 @@ long long resdiff_store_days_from_date(const char *date)
 
 void resdiff_store_source_hash(char out[65], const void *data, size_t len)
 {
-	sha256_hex(out, data, len);
+	static const char digits[] = "0123456789abcdef";
+	struct sha256_ctx ctx;
+	uint8_t d[SHA256_DIGEST_SIZE];
+	size_t i;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	sha256_digest(&ctx, sizeof(d), d);
+	for (i = 0; i < sizeof(d); i++) {
+		out[2 * i] = digits[d[i] >> 4];
+		out[2 * i + 1] = digits[d[i] & 15];
+	}
+	out[64] = '\0';
 }
 
 /* Commit time of an adoption date: before 1970 clamps to the epoch. */
@@ -61,6 +77,8 @@ int resdiff_store_check_doc(const resdiff_doc *doc)
 	if (!m->symbol)
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"the document has no symbol (give one with --symbol or a manifest)");
+	if ((error = resdiff_name_symbol_check(m->symbol)) < 0)
+		return error;
 	if (!m->language || !resdiff_name_language_ok(m->language))
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"%s: missing or invalid language '%s' (2-3 lower-case letters)",
@@ -126,7 +144,8 @@ static int put_line(resdiff_buf *out, const char *s)
 
 /* ---- open, init, free ------------------------------------------------ */
 
-static int check_resdiff_repo(git_repository *repo, const char *where)
+/* The repository's resdiff.format, when it is one this resdiff reads. */
+static int check_resdiff_repo(int *format, git_repository *repo, const char *where)
 {
 	git_config *cfg = NULL;
 	int32_t v = 0;
@@ -136,16 +155,31 @@ static int check_resdiff_repo(git_repository *repo, const char *where)
 	    git_config_get_int32(&v, cfg, "resdiff.format") < 0) {
 		error = resdiff_error_set(RESDIFF_ENOTFOUND,
 			"not a resdiff repository: %s (create one with 'resdiff init')", where);
-	} else if (v != RESDIFF_STORE_FORMAT) {
+	} else if (v > RESDIFF_STORE_FORMAT) {
 		error = resdiff_error_set(RESDIFF_EINVALID,
-			"%s: resdiff repository format %d, this resdiff knows %d", where, (int)v,
-			RESDIFF_STORE_FORMAT);
+			"%s: resdiff repository format %d is newer than this resdiff knows (%d): "
+			"upgrade resdiff", where, (int)v, RESDIFF_STORE_FORMAT);
+	} else if (v < RESDIFF_STORE_FORMAT_OLDEST) {
+		error = resdiff_error_set(RESDIFF_EINVALID,
+			"%s: resdiff repository format %d is older than this resdiff reads (%d to %d)",
+			where, (int)v, RESDIFF_STORE_FORMAT_OLDEST, RESDIFF_STORE_FORMAT);
 	}
+	*format = (int)v;
 	git_config_free(cfg);
+	git_error_clear();
 	return error;
 }
 
-static int store_wrap(resdiff_store **out, git_repository *repo)
+int store_check_writable(resdiff_store *s)
+{
+	if (s->format == RESDIFF_STORE_FORMAT)
+		return 0;
+	return resdiff_error_set(RESDIFF_EINVALID,
+		"%s: this repository is in storage format %d; resdiff reads it but writes only format %d: "
+		"run 'resdiff upgrade' first", s->gitdir, s->format, RESDIFF_STORE_FORMAT);
+}
+
+static int store_wrap(resdiff_store **out, git_repository *repo, int format)
 {
 	resdiff_store *s;
 	const char *gd = git_repository_path(repo);
@@ -161,6 +195,9 @@ static int store_wrap(resdiff_store **out, git_repository *repo)
 	memcpy(s->gitdir, gd, n + 1);
 	if (n && gd[n - 1] != '/')
 		strcat(s->gitdir, "/");
+	s->lock_fd = -1;
+	s->format = format;
+	s->fsync = true;
 	GIT_TRY(git_repository_odb(&s->odb, repo), "cannot open the object database");
 	s->repo = repo;
 	*out = s;
@@ -179,7 +216,7 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 {
 	git_repository *repo = NULL;
 	const char *from = start;
-	int gerr, error;
+	int gerr, error, format;
 
 	*out = NULL;
 	git_libgit2_init();
@@ -188,6 +225,14 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 	if (!from || !from[0])
 		from = ".";
 	if ((gerr = git_repository_open_ext(&repo, from, 0, NULL)) < 0) {
+		struct stat st;
+		char head[4200];
+		snprintf(head, sizeof(head), "%s/HEAD", from);
+		/* libgit2, as git, does not open a repository another user owns */
+		if (gerr == GIT_ENOTFOUND && stat(head, &st) == 0 && st.st_uid != geteuid())
+			return resdiff_error_set(RESDIFF_ENOTFOUND, "%s belongs to another user: git and "
+				"libgit2 open it only when it is listed as safe ('git config --global --add "
+				"safe.directory %s')", from, from);
 		if (gerr == GIT_ENOTFOUND)
 			return resdiff_error_set(RESDIFF_ENOTFOUND,
 				"not a resdiff repository (or any of the parent directories): %s "
@@ -195,8 +240,8 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 				from, RESDIFF_STORE_ENV);
 		return resdiff_git_fail(gerr, from);
 	}
-	if ((error = check_resdiff_repo(repo, git_repository_path(repo))) < 0 ||
-	    (error = store_wrap(out, repo)) < 0)
+	if ((error = check_resdiff_repo(&format, repo, git_repository_path(repo))) < 0 ||
+	    (error = store_wrap(out, repo, format)) < 0)
 		git_repository_free(repo);
 	return error;
 }
@@ -207,20 +252,21 @@ int resdiff_store_init(resdiff_store **out, bool *created, const char *path)
 	git_repository *repo = NULL;
 	git_config *cfg = NULL;
 	DIR *d;
-	int error = 0, gerr;
+	int error = 0, gerr, format;
 
 	*out = NULL;
 	*created = false;
 	git_libgit2_init();
 	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
-		if ((error = check_resdiff_repo(repo, path)) < 0) {
-			error = resdiff_error_set(RESDIFF_EINVALID,
-				"%s is a git repository but not a resdiff one; "
-				"choose an empty or new directory", path);
+		if ((error = check_resdiff_repo(&format, repo, path)) < 0) {
+			if (error == RESDIFF_ENOTFOUND)
+				error = resdiff_error_set(RESDIFF_EINVALID,
+					"%s is a git repository but not a resdiff one; "
+					"choose an empty or new directory", path);
 			goto done;
 		}
-		error = store_wrap(out, repo);
+		error = store_wrap(out, repo, format);
 		repo = error < 0 ? repo : NULL;
 		goto done;
 	}
@@ -248,7 +294,7 @@ int resdiff_store_init(resdiff_store **out, bool *created, const char *path)
 	GIT_TRY(git_config_set_int32(cfg, "resdiff.format", RESDIFF_STORE_FORMAT), path);
 	/* show Chinese paths and messages as they are */
 	GIT_TRY(git_config_set_bool(cfg, "core.quotepath", 0), path);
-	if ((error = store_wrap(out, repo)) < 0)
+	if ((error = store_wrap(out, repo, RESDIFF_STORE_FORMAT)) < 0)
 		goto done;
 	repo = NULL;
 	*created = true;
@@ -269,6 +315,7 @@ void resdiff_store_free(resdiff_store *s)
 	git_repository_free(s->repo);
 	free(s->infos);
 	resdiff_arena_free(s->info_arena);
+	resdiff_buf_dispose(&s->notes);
 	free(s->gitdir);
 	free(s);
 }
@@ -276,6 +323,26 @@ void resdiff_store_free(resdiff_store *s)
 const char *resdiff_store_path(const resdiff_store *s)
 {
 	return s->gitdir;
+}
+
+int resdiff_store_format(const resdiff_store *s)
+{
+	return s->format;
+}
+
+void resdiff_store_set_fsync(resdiff_store *s, bool on)
+{
+	s->fsync = on;
+}
+
+const char *resdiff_store_notes(const resdiff_store *s)
+{
+	return s->notes.ptr ? s->notes.ptr : "";
+}
+
+void resdiff_store_notes_clear(resdiff_store *s)
+{
+	resdiff_buf_clear(&s->notes);
 }
 
 /* ---- objects: one pack per large transaction ------------------------ */
@@ -341,9 +408,8 @@ static const char *info_str(resdiff_store *s, const char *v)
 	return v ? resdiff_arena_strdup(s->info_arena, v) : NULL;
 }
 
-/* The metadata of a record blob (read once, then cached). A series member
- * also gets its view blob (the reading part) written. */
-static int doc_info(store_doc_info **out, resdiff_store *s, const git_oid *blob_id)
+int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob_id,
+		bool write_view)
 {
 	git_blob *blob = NULL;
 	resdiff_doc *doc = NULL;
@@ -354,35 +420,44 @@ static int doc_info(store_doc_info **out, resdiff_store *s, const git_oid *blob_
 
 	if ((error = info_grow(s)) < 0)
 		return error;
-	if (*info_slot(s, blob_id)) {
-		*out = *info_slot(s, blob_id);
+	info = *info_slot(s, blob_id);
+	if (info && (!write_view || info->view_written || !info->series || !info->date)) {
+		*out = info;
 		return 0;
 	}
-	if (!(info = resdiff_arena_alloc(s->info_arena, sizeof(*info))))
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 	GIT_TRY(git_blob_lookup(&blob, s->repo, blob_id), "cannot read a stored document");
 	data = git_blob_rawcontent(blob);
 	len = (size_t)git_blob_rawsize(blob);
-	if ((error = resdiff_canon_read(&doc, info->source_sha256, data, len,
-			RESDIFF_CANON_HEADER_ONLY)) < 0)
-		goto done;
-	info->symbol = info_str(s, doc->meta.symbol);
-	info->series = info_str(s, doc->meta.series);
-	info->date = info_str(s, doc->meta.date);
-	info->title = info_str(s, doc->meta.title);
-	info->meeting = info_str(s, doc->meta.meeting);
-	info->body = info_str(s, doc->meta.body);
-	if (!info->symbol) {
-		error = resdiff_error_set(RESDIFF_EINVALID, "a stored document has no symbol");
-		goto done;
+	if (!info) {
+		if (!(info = resdiff_arena_alloc(s->info_arena, sizeof(*info)))) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		memset(info, 0, sizeof(*info));
+		if ((error = resdiff_canon_read(&doc, info->source_sha256, data, len,
+				RESDIFF_CANON_HEADER_ONLY)) < 0)
+			goto done;
+		info->symbol = info_str(s, doc->meta.symbol);
+		info->series = info_str(s, doc->meta.series);
+		info->date = info_str(s, doc->meta.date);
+		info->title = info_str(s, doc->meta.title);
+		info->meeting = info_str(s, doc->meta.meeting);
+		info->body = info_str(s, doc->meta.body);
+		if (!info->symbol) {
+			error = resdiff_error_set(RESDIFF_EINVALID, "a stored document has no symbol");
+			goto done;
+		}
+		git_oid_cpy(&info->blob, blob_id);
+		info->used = true;
+		*info_slot(s, blob_id) = info;
+		s->info_count++;
 	}
-	if (info->series && info->date)
+	/* a series member's view blob (its reading part): writers only */
+	if (write_view && info->series && info->date) {
 		GIT_TRY(git_blob_create_from_buffer(&info->view_blob, s->repo, data,
 			resdiff_canon_reading_len(data, len)), "cannot write a view");
-	git_oid_cpy(&info->blob, blob_id);
-	info->used = true;
-	*info_slot(s, blob_id) = info;
-	s->info_count++;
+		info->view_written = true;
+	}
 	*out = info;
 done:
 	resdiff_doc_free(doc);
@@ -468,9 +543,7 @@ static int plans_add(ref_plans *p, const char *name, const git_oid *id)
 	return 0;
 }
 
-/* Compare-and-swap one ref from `old` (NULL: must not exist) to `id`
- * (NULL: delete). */
-static int ref_cas(resdiff_store *s, const char *name, const git_oid *old,
+int store_ref_cas(resdiff_store *s, const char *name, const git_oid *old,
 		const git_oid *id, const char *why)
 {
 	git_reference *ref = NULL, *created = NULL;
@@ -499,6 +572,20 @@ done:
 	return error;
 }
 
+int store_ref_publish(resdiff_store *s, const char *name, const git_oid *old,
+		const git_oid *id, const char *why)
+{
+	char dir[512];
+	const char *slash = strrchr(name, '/');
+	int error;
+
+	if ((error = store_ref_cas(s, name, old, id, why)) < 0 || old || !id || !slash)
+		return error;
+	/* a new ref may sit in a new directory: make its name durable too */
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - name), name);
+	return store_fsync_dir(s, dir, true);
+}
+
 /* Apply planned updates: each compared against the value it has now
  * (under the writer lock only another git process could change it). */
 static int plans_apply(resdiff_store *s, ref_plans *p)
@@ -510,12 +597,41 @@ static int plans_apply(resdiff_store *s, ref_plans *p)
 		git_oid cur;
 		bool exists = git_reference_name_to_id(&cur, s->repo, p->items[i].name) == 0;
 		if (p->items[i].remove)
-			error = exists ? ref_cas(s, p->items[i].name, &cur, NULL, "resdiff") : 0;
+			error = exists ? store_ref_cas(s, p->items[i].name, &cur, NULL, "resdiff") : 0;
 		else if (!exists || !git_oid_equal(&cur, &p->items[i].id))
-			error = ref_cas(s, p->items[i].name, exists ? &cur : NULL, &p->items[i].id,
+			error = store_ref_cas(s, p->items[i].name, exists ? &cur : NULL, &p->items[i].id,
 				"resdiff: rebuild view");
 	}
+	git_error_clear();
 	return error;
+}
+
+/* Make the objects of the transaction durable: its pack, or (loose
+ * objects, each synced with its directory by libgit2) objects/ itself,
+ * which holds the fan-out directories new objects may have created. */
+static int sync_objects(resdiff_store *s)
+{
+	if (s->txn && store_txn_count(s->txn))
+		return store_txn_write_pack(s->txn, s->odb, s->gitdir, s->fsync);
+	return store_fsync_dir(s, "objects", false);
+}
+
+/* After the record moved to `record`: the views and symbol refs, then the
+ * stamp naming the record they were built from (readers trust the views
+ * only while the stamp names the record's tip). The derived refs, maybe
+ * thousands, are not synced one by one: one sync of the file system makes
+ * them durable before the stamp moves. */
+static int publish_views(resdiff_store *s, ref_plans *plans, const git_oid *stamp_was,
+		const git_oid *record)
+{
+	int error, end;
+	if ((error = store_sync_derived_refs(s, true)) < 0)
+		return error;
+	error = plans_apply(s, plans);
+	end = store_sync_derived_refs(s, false);
+	if (error < 0 || (error = end) < 0 || (error = store_sync_all(s)) < 0)
+		return error;
+	return store_ref_publish(s, RESDIFF_STORE_VIEWS_REF, stamp_was, record, "resdiff: views built");
 }
 
 /* ---- views ------------------------------------------------------------ */
@@ -524,12 +640,15 @@ typedef struct {
 	store_doc_info *info;
 } member_ref;
 
-static int member_cmp(const void *pa, const void *pb)
+int store_info_cmp(const store_doc_info *a, const store_doc_info *b)
 {
-	const store_doc_info *a = ((const member_ref *)pa)->info;
-	const store_doc_info *b = ((const member_ref *)pb)->info;
 	int c = strcmp(a->date, b->date);
 	return c ? c : resdiff_text_natural_cmp(a->symbol, b->symbol);
+}
+
+static int member_cmp(const void *pa, const void *pb)
+{
+	return store_info_cmp(((const member_ref *)pa)->info, ((const member_ref *)pb)->info);
 }
 
 /* Build the view chain of members[0..n) (sorted); *tip gets the last commit. */
@@ -631,7 +750,7 @@ static bool line_in(const resdiff_buf *b, const char *line)
 	return false;
 }
 
-static int line_add(resdiff_buf *b, const char *line)
+int store_line_add(resdiff_buf *b, const char *line)
 {
 	int error;
 	if (line_in(b, line))
@@ -646,9 +765,9 @@ static int view_set_add(view_set *v, const char *lang, const char *slug)
 	char key[128];
 	int error;
 	snprintf(key, sizeof(key), "%s\t%s", lang, slug);
-	if ((error = line_add(&v->keys, key)) < 0)
+	if ((error = store_line_add(&v->keys, key)) < 0)
 		return error;
-	return line_add(&v->langs, lang);
+	return store_line_add(&v->langs, lang);
 }
 
 static void view_set_dispose(view_set *v)
@@ -677,8 +796,8 @@ static int members_add(member_list *l, store_doc_info *info)
 	return 0;
 }
 
-/* Every document of one language in the record tree. */
-static int scan_language(member_list *out, resdiff_store *s, git_tree *root, const char *lang)
+int store_each_doc(resdiff_store *s, git_tree *root, const char *lang, bool write_view,
+		store_doc_fn fn, void *payload)
 {
 	git_tree_entry *lang_entry = NULL;
 	git_tree *lang_tree = NULL, *dir = NULL;
@@ -701,8 +820,8 @@ static int scan_language(member_list *out, resdiff_store *s, git_tree *root, con
 			store_doc_info *info;
 			if (git_tree_entry_type(f) != GIT_OBJECT_BLOB)
 				continue;
-			if ((error = doc_info(&info, s, git_tree_entry_id(f))) < 0 ||
-			    (error = members_add(out, info)) < 0)
+			if ((error = store_info_get(&info, s, git_tree_entry_id(f), write_view)) < 0 ||
+			    (error = fn(info, payload)) < 0)
 				goto done;
 		}
 	}
@@ -713,8 +832,19 @@ done:
 	return error;
 }
 
-/* Existing refs under prefix, as "name\n" lines. */
-static int list_refs(resdiff_buf *out, resdiff_store *s, const char *prefix)
+static int add_member(store_doc_info *info, void *payload)
+{
+	return members_add(payload, info);
+}
+
+/* Every document of one language in the record tree (writers: with its
+ * view blob). */
+static int scan_language(member_list *out, resdiff_store *s, git_tree *root, const char *lang)
+{
+	return store_each_doc(s, root, lang, true, add_member, out);
+}
+
+int store_list_refs(resdiff_buf *out, resdiff_store *s, const char *prefix)
 {
 	git_reference_iterator *it = NULL;
 	const char *name;
@@ -724,7 +854,7 @@ static int list_refs(resdiff_buf *out, resdiff_store *s, const char *prefix)
 	snprintf(glob, sizeof(glob), "%s*", prefix);
 	GIT_TRY(git_reference_iterator_glob_new(&it, s->repo, glob), "cannot list refs");
 	while ((gerr = git_reference_next_name(&name, it)) == 0)
-		if ((error = line_add(out, name)) < 0)
+		if ((error = store_line_add(out, name)) < 0)
 			goto done;
 	if (gerr != GIT_ITEROVER)
 		error = resdiff_git_fail(gerr, "cannot list refs");
@@ -747,11 +877,11 @@ static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *
 		 * existing view or symbol ref (deleted when not rebuilt) */
 		for (i = 0; root && i < git_tree_entrycount(root); i++) {
 			const char *l = git_tree_entry_name(git_tree_entry_byindex(root, i));
-			if (resdiff_name_language_ok(l) && (error = line_add(&v->langs, l)) < 0)
+			if (resdiff_name_language_ok(l) && (error = store_line_add(&v->langs, l)) < 0)
 				goto done;
 		}
-		if ((error = list_refs(&existing, s, RESDIFF_STORE_SERIES_PREFIX)) < 0 ||
-		    (error = list_refs(&existing, s, RESDIFF_STORE_SYMBOL_PREFIX)) < 0)
+		if ((error = store_list_refs(&existing, s, RESDIFF_STORE_SERIES_PREFIX)) < 0 ||
+		    (error = store_list_refs(&existing, s, RESDIFF_STORE_SYMBOL_PREFIX)) < 0)
 			goto done;
 	}
 	for (lp = v->langs.ptr; lp && *lp; lp = strchr(lp, '\n') + 1) {
@@ -868,21 +998,122 @@ static const char *what_changed(const char *a, size_t alen, const char *b, size_
 	return "source lines";
 }
 
-static int record_message(resdiff_buf *msg, const resdiff_doc *doc, const char *action,
-		const char *sha)
+/* Where the source-sha256 line of a canonical file's header is: [*from,
+ * *to) (false when it has none). */
+static bool source_line(size_t *from, size_t *to, const char *p, size_t len)
+{
+	static const char key[] = "\nsource-sha256\t";
+	size_t i;
+	for (i = 0; i + sizeof(key) - 1 <= len; i++) {
+		if (p[i] == '\n' && i + 1 < len && p[i + 1] == '\n')
+			return false;  /* end of the header */
+		if (!memcmp(p + i, key, sizeof(key) - 1)) {
+			const char *nl = memchr(p + i + 1, '\n', len - i - 1);
+			if (!nl)
+				return false;
+			*from = i + 1;
+			*to = (size_t)(nl - p) + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The same document read from other bytes (line ends, a byte-order mark):
+ * canonical files equal but for their source-sha256 lines. */
+static bool same_but_source(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t af, at, bf, bt;
+	if (!source_line(&af, &at, a, alen) || !source_line(&bf, &bt, b, blen))
+		return false;
+	return af == bf && !memcmp(a, b, af) && alen - at == blen - bt &&
+	       !memcmp(a + at, b + bt, alen - at);
+}
+
+/* How much of its units' text a correction shares with the stored one:
+ * Dice of the n-grams of all unit texts (1 when both have none). */
+static int correction_similarity(double *out, const char *old, size_t oldlen, const resdiff_doc *doc)
+{
+	resdiff_doc *prev = NULL;
+	resdiff_buf a = RESDIFF_BUF_INIT, b = RESDIFF_BUF_INIT;
+	size_t i;
+	int error;
+
+	if ((error = resdiff_canon_read(&prev, NULL, old, oldlen, RESDIFF_CANON_FULL)) < 0)
+		goto done;
+	for (i = 0; i < prev->unit_count && !error; i++)
+		if (!(error = resdiff_buf_puts(&a, prev->units[i].text)))
+			error = resdiff_buf_putc(&a, '\n');
+	for (i = 0; i < doc->unit_count && !error; i++)
+		if (!(error = resdiff_buf_puts(&b, doc->units[i].text)))
+			error = resdiff_buf_putc(&b, '\n');
+	/* long documents: their beginnings tell (and keys have a size limit) */
+	for (i = 0; i < 2 && !error; i++) {
+		resdiff_buf *t = i ? &b : &a;
+		if (t->size > CORRECTION_SAMPLE_MAX) {
+			size_t cut = CORRECTION_SAMPLE_MAX;
+			while (cut && ((unsigned char)t->ptr[cut] & 0xC0) == 0x80)
+				cut--;  /* not inside a character */
+			t->ptr[cut] = '\0';
+			t->size = cut;
+		}
+	}
+	if (!error)
+		error = resdiff_compare_similarity(out, a.ptr ? a.ptr : "", b.ptr ? b.ptr : "");
+done:
+	resdiff_doc_free(prev);
+	resdiff_buf_dispose(&a);
+	resdiff_buf_dispose(&b);
+	return error;
+}
+
+/* "<verb> <symbol> (<lang>)[ <what>]" and the trailers of a record commit. */
+static int record_message(resdiff_buf *msg, const resdiff_doc *doc, const char *verb,
+		const char *what, const char *sha, const char *forced)
 {
 	const resdiff_meta *m = &doc->meta;
 	int error;
 
-	if ((error = resdiff_buf_puts(msg, action)) < 0 ||
+	if ((error = resdiff_buf_puts(msg, verb)) < 0 ||
 	    (error = resdiff_buf_putc(msg, ' ')) < 0 ||
 	    (error = put_line(msg, m->symbol)) < 0 ||
-	    (error = resdiff_buf_printf(msg, " (%s)", m->language)) < 0)
+	    (error = resdiff_buf_printf(msg, " (%s)%s%s", m->language, what ? " " : "",
+			what ? what : "")) < 0)
 		return error;
-	return resdiff_buf_printf(msg, "\n\nSymbol: %s\nLanguage: %s\n%s%s%s%s%s%s",
-		m->symbol, m->language,
-		m->date ? "Adopted: " : "", m->date ? m->date : "", m->date ? "\n" : "",
-		sha ? "Source-SHA256: " : "", sha ? sha : "", sha ? "\n" : "");
+	if ((error = resdiff_buf_printf(msg, "\n\nSymbol: %s\nLanguage: %s\n%s%s%s%s%s%s",
+			m->symbol, m->language,
+			m->date ? "Adopted: " : "", m->date ? m->date : "", m->date ? "\n" : "",
+			sha ? "Source-SHA256: " : "", sha ? sha : "", sha ? "\n" : "")) < 0)
+		return error;
+	if (forced && forced[0] && ((error = resdiff_buf_puts(msg, "Forced: ")) < 0 ||
+	                            (error = put_line(msg, forced)) < 0 ||
+	                            (error = resdiff_buf_putc(msg, '\n')) < 0))
+		return error;
+	return 0;
+}
+
+/* The end of every transaction: the views of `tree` planned, objects made
+ * durable, the record moved from `tip` to `record` (NULL: not moved, a
+ * repair of lagging views), then the derived refs and the stamp. */
+static int finish(resdiff_store *s, git_tree *tree, view_set *views, ref_plans *plans,
+		const git_oid *tip, const git_oid *record, const git_oid *stamp)
+{
+	git_oid at;
+	int error;
+
+	if ((error = plan_views(s, tree, views, plans)) < 0 || (error = sync_objects(s)) < 0)
+		return error;
+	/* everything is on disk: publish, by moving the record */
+	if (record && (error = store_ref_publish(s, RESDIFF_STORE_RECORD_REF, tip, record,
+			"resdiff")) < 0)
+		return error;
+	/* recorded; the rest is derived from the record */
+	git_oid_cpy(&at, record ? record : tip);
+	if ((error = publish_views(s, plans, stamp, &at)) < 0 && record)
+		error = store_note(s, "the change is recorded, but the series views were not updated "
+			"(%s); readers compute them from the record until the next writer repairs them",
+			resdiff_error_last());
+	return error;
 }
 
 static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count,
@@ -901,8 +1132,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 	int error = 0;
 
 	memset(&views, 0, sizeof(views));
-	if ((error = store_check_git_locks(s)) < 0 ||
-	    (count >= RESDIFF_STORE_PACK_MIN_DOCS && (error = txn_begin(s)) < 0) ||
+	if ((count >= RESDIFF_STORE_PACK_MIN_DOCS && (error = txn_begin(s)) < 0) ||
 	    (error = ref_id(&tip, s, RESDIFF_STORE_RECORD_REF, &has_tip)) < 0 ||
 	    (error = ref_id(&views_at, s, RESDIFF_STORE_VIEWS_REF, &has_views_at)) < 0 ||
 	    (error = record_signature(&sig, s)) < 0)
@@ -926,9 +1156,11 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		int gerr;
 
 		items[i].result = RESDIFF_IMPORT_UNCHANGED;
-		items[i].commit[0] = '\0';
-		GIT_TRY(git_blob_create_from_buffer(&blob_id, s->repo, canon[i].ptr, canon[i].size),
-			"cannot write a document");
+		items[i].commit[0] = items[i].forced[0] = '\0';
+		/* the blob is written only when it is committed: an unchanged or
+		 * refused document leaves nothing behind */
+		GIT_TRY(git_odb_hash(&blob_id, canon[i].ptr, canon[i].size, GIT_OBJECT_BLOB),
+			"cannot hash a document");
 		gerr = tree ? git_tree_entry_bypath(&old, tree, path) : GIT_ENOTFOUND;
 		if (gerr < 0 && gerr != GIT_ENOTFOUND) {
 			error = resdiff_git_fail(gerr, path);
@@ -941,55 +1173,65 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		resdiff_buf_clear(&msg);
 		if (old) {
 			store_doc_info *info;
+			const char *was;
+			size_t waslen;
 			git_blob_free(old_blob);
 			old_blob = NULL;
 			error = git_blob_lookup(&old_blob, s->repo, git_tree_entry_id(old));
 			git_tree_entry_free(old);
 			GIT_TRY(error, path);
-			if ((error = doc_info(&info, s, git_blob_id(old_blob))) < 0)
+			was = git_blob_rawcontent(old_blob);
+			waslen = (size_t)git_blob_rawsize(old_blob);
+			if (same_but_source(was, waslen, canon[i].ptr, canon[i].size))
+				continue;  /* other line ends or a byte-order mark: unchanged */
+			action = what_changed(was, waslen, canon[i].ptr, canon[i].size);
+			if (!strcmp(action, "text")) {
+				double sim;
+				if ((error = correction_similarity(&sim, was, waslen, doc)) < 0)
+					goto done;
+				if (sim < RESDIFF_STORE_CORRECTION_MIN_SIMILARITY && !items[i].force) {
+					error = resdiff_error_set(RESDIFF_EINVALID, "%s (%s): this text shares %.0f%% "
+						"of its wording with the one stored under that symbol (a correction "
+						"shares at least %.0f%%): is it another document? Check its symbol, or "
+						"store it as a correction with --force", doc->meta.symbol,
+						doc->meta.language, sim * 100,
+						RESDIFF_STORE_CORRECTION_MIN_SIMILARITY * 100);
+					goto done;
+				}
+				if (sim < RESDIFF_STORE_CORRECTION_MIN_SIMILARITY)
+					snprintf(items[i].forced, sizeof(items[i].forced),
+						"shares %.0f%% of its wording with the text it corrects", sim * 100);
+			}
+			if ((error = store_info_get(&info, s, git_blob_id(old_blob), false)) < 0)
 				goto done;
 			if (info->series && info->date &&
 			    (error = view_set_add(&views, doc->meta.language, info->series)) < 0)
-				goto done;
-			action = what_changed(git_blob_rawcontent(old_blob),
-				(size_t)git_blob_rawsize(old_blob), canon[i].ptr, canon[i].size);
-			if ((error = resdiff_buf_printf(&msg, "amend %s", action)) < 0)
 				goto done;
 			items[i].result = RESDIFF_IMPORT_AMENDED;
 		} else {
 			items[i].result = RESDIFF_IMPORT_ADDED;
 		}
+		if (items[i].force_reason) {
+			size_t n = strlen(items[i].forced);
+			snprintf(items[i].forced + n, sizeof(items[i].forced) - n, "%s%s", n ? "; " : "",
+				items[i].force_reason);
+		}
+		GIT_TRY(git_blob_create_from_buffer(&blob_id, s->repo, canon[i].ptr, canon[i].size),
+			"cannot write a document");
 		if (doc->meta.series && doc->meta.date) {
 			if ((error = view_set_add(&views, doc->meta.language, doc->meta.series)) < 0)
 				goto done;
 		} else {
 			char line[RESDIFF_SYMBOL_MAX + 16];
 			snprintf(line, sizeof(line), "%s\t%s", doc->meta.language, doc->meta.symbol);
-			if ((error = line_add(&views.gone, line)) < 0)
+			if ((error = store_line_add(&views.gone, line)) < 0)
 				goto done;
 		}
-		/* the subject: "import E/RES/2009/7 (zh)", "amend E/RES/2009/7 (zh) text" */
-		{
-			resdiff_buf subject = RESDIFF_BUF_INIT;
-			error = record_message(&subject, doc, old ? "amend" : "import",
-				items[i].source_sha256);
-			if (!error && old) {
-				/* insert " <what>" after "(lang)" */
-				char *nl = strstr(subject.ptr, "\n\n");
-				resdiff_buf full = RESDIFF_BUF_INIT;
-				if ((error = resdiff_buf_put(&full, subject.ptr, (size_t)(nl - subject.ptr))) == 0 &&
-				    (error = resdiff_buf_printf(&full, " %s", action)) == 0)
-					error = resdiff_buf_puts(&full, nl);
-				resdiff_buf_dispose(&subject);
-				subject = full;
-			}
-			resdiff_buf_clear(&msg);
-			if (!error)
-				error = resdiff_buf_puts(&msg, subject.ptr);
-			resdiff_buf_dispose(&subject);
-			if (error < 0)
-				goto done;
-		}
+		/* "import E/RES/2009/7 (zh)", "amend E/RES/2009/7 (zh) text" */
+		if ((error = record_message(&msg, doc, items[i].result == RESDIFF_IMPORT_AMENDED ?
+				"amend" : "import", items[i].result == RESDIFF_IMPORT_AMENDED ? action : NULL,
+				items[i].source_sha256, items[i].forced)) < 0)
+			goto done;
 		upd.action = GIT_TREE_UPDATE_UPSERT;
 		git_oid_cpy(&upd.id, &blob_id);
 		upd.filemode = GIT_FILEMODE_BLOB;
@@ -1005,20 +1247,9 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		git_oid_tostr(items[i].commit, sizeof(items[i].commit), &commit_id);
 		changed = true;
 	}
-	if (!changed && !views.all)
-		goto done;
-	if ((error = plan_views(s, tree, &views, &plans)) < 0)
-		goto done;
-	if (s->txn && (error = store_txn_write_pack(s->txn, s->odb, s->gitdir)) < 0)
-		goto done;
-	/* objects are on disk: move the refs, record first */
-	if (changed && (error = ref_cas(s, RESDIFF_STORE_RECORD_REF, has_tip ? &tip : NULL,
-			&cur_commit, "resdiff import")) < 0)
-		goto done;
-	if ((error = plans_apply(s, &plans)) < 0)
-		goto done;
-	error = ref_cas(s, RESDIFF_STORE_VIEWS_REF, has_views_at ? &views_at : NULL,
-		&cur_commit, "resdiff: views built");
+	if (changed || views.all)
+		error = finish(s, tree, &views, &plans, has_tip ? &tip : NULL, changed ? &cur_commit : NULL,
+			has_views_at ? &views_at : NULL);
 done:
 	if (error < 0 && s->txn)
 		store_txn_reset(s->txn);
@@ -1039,6 +1270,7 @@ int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t cou
 {
 	resdiff_buf *canon = NULL, *paths = NULL;
 	size_t i, j;
+	bool locked_here = !store_locked(s);
 	int error = 0, attempt;
 
 	if (count > RESDIFF_STORE_BATCH_MAX)
@@ -1055,19 +1287,28 @@ int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t cou
 		    (error = resdiff_canon_write(&canon[i], items[i].doc, items[i].source_sha256)) < 0 ||
 		    (error = store_doc_path(&paths[i], m->symbol, m->language)) < 0)
 			goto done;
+		if (canon[i].size > RESDIFF_STORE_OBJECT_MAX) {
+			error = resdiff_error_set(RESDIFF_ETOOBIG, "%s (%s): the stored document would be %zu "
+				"bytes, over the limit of %u MiB", m->symbol, m->language, canon[i].size,
+				RESDIFF_STORE_OBJECT_MAX / (1024 * 1024));
+			goto done;
+		}
 		for (j = 0; j < i; j++)
-			if (!strcmp(paths[j].ptr, paths[i].ptr) && strcmp(canon[j].ptr, canon[i].ptr)) {
+			if (!strcmp(paths[j].ptr, paths[i].ptr) && strcmp(canon[j].ptr, canon[i].ptr) &&
+			    !same_but_source(canon[j].ptr, canon[j].size, canon[i].ptr, canon[i].size)) {
 				error = resdiff_error_set(RESDIFF_EINVALID,
 					"%s (%s) is given twice with different texts", m->symbol, m->language);
 				goto done;
 			}
 	}
-	if ((error = store_lock_acquire(s)) < 0)
+	if ((error = store_check_writable(s)) < 0 || (error = store_lock_acquire(s)) < 0 ||
+	    (error = store_sync_configure(s)) < 0)
 		goto done;
 	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
 		if ((error = import_once(s, items, count, canon, paths)) != RESDIFF_EMODIFIED)
 			break;
-	store_lock_release(s);
+	if (locked_here)
+		store_lock_release(s);
 done:
 	for (i = 0; canon && paths && i < count; i++) {
 		resdiff_buf_dispose(&canon[i]);
@@ -1075,6 +1316,114 @@ done:
 	}
 	free(canon);
 	free(paths);
+	return error;
+}
+
+static int withdraw_once(resdiff_store *s, const char *symbol, const char *lang,
+		char commit[41])
+{
+	view_set views;
+	ref_plans plans = { NULL, 0, 0, 0 };
+	resdiff_buf path = RESDIFF_BUF_INIT, msg = RESDIFF_BUF_INIT;
+	git_oid tip, views_at, tree_id, commit_id;
+	git_commit *tip_commit = NULL;
+	git_tree *tree = NULL, *new_tree = NULL;
+	git_tree_entry *old = NULL;
+	git_signature *sig = NULL;
+	git_tree_update upd;
+	store_doc_info *info;
+	char line[RESDIFF_SYMBOL_MAX + 16];
+	bool has_tip, has_views_at;
+	int error = 0, gerr;
+
+	memset(&views, 0, sizeof(views));
+	if ((error = ref_id(&tip, s, RESDIFF_STORE_RECORD_REF, &has_tip)) < 0 ||
+	    (error = ref_id(&views_at, s, RESDIFF_STORE_VIEWS_REF, &has_views_at)) < 0 ||
+	    (error = record_signature(&sig, s)) < 0 ||
+	    (error = store_doc_path(&path, symbol, lang)) < 0)
+		goto done;
+	if (!has_tip) {
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "the record is empty");
+		goto done;
+	}
+	views.all = !has_views_at || !git_oid_equal(&tip, &views_at);
+	GIT_TRY(git_commit_lookup(&tip_commit, s->repo, &tip), "cannot read the record");
+	GIT_TRY(git_commit_tree(&tree, tip_commit), "cannot read the record");
+	if ((gerr = git_tree_entry_bypath(&old, tree, path.ptr)) == GIT_ENOTFOUND) {
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document %s (%s) in the record", symbol, lang);
+		goto done;
+	}
+	GIT_TRY(gerr, path.ptr);
+	if ((error = store_info_get(&info, s, git_tree_entry_id(old), false)) < 0)
+		goto done;
+	/* its history loses it, and its symbol ref goes */
+	if (info->series && info->date && (error = view_set_add(&views, lang, info->series)) < 0)
+		goto done;
+	snprintf(line, sizeof(line), "%s\t%s", lang, symbol);
+	if ((error = store_line_add(&views.gone, line)) < 0)
+		goto done;
+	memset(&upd, 0, sizeof(upd));
+	upd.action = GIT_TREE_UPDATE_REMOVE;
+	upd.path = path.ptr;
+	GIT_TRY(git_tree_create_updated(&tree_id, s->repo, tree, 1, &upd), "cannot write a tree");
+	if ((error = resdiff_buf_puts(&msg, "withdraw ")) < 0 || (error = put_line(&msg, symbol)) < 0 ||
+	    (error = resdiff_buf_printf(&msg, " (%s)\n\nSymbol: %s\nLanguage: %s\n", lang, symbol,
+			lang)) < 0)
+		goto done;
+	{
+		const git_oid *parents[1] = { &tip };
+		GIT_TRY(git_commit_create_from_ids(&commit_id, s->repo, NULL, sig, sig, NULL, msg.ptr,
+			&tree_id, 1, parents), "cannot write a record commit");
+	}
+	GIT_TRY(git_tree_lookup(&new_tree, s->repo, &tree_id), "cannot read a tree");
+	if ((error = finish(s, new_tree, &views, &plans, &tip, &commit_id,
+			has_views_at ? &views_at : NULL)) < 0)
+		goto done;
+	git_oid_tostr(commit, 41, &commit_id);
+done:
+	if (error < 0)
+		info_clear(s);
+	git_tree_entry_free(old);
+	git_tree_free(new_tree);
+	git_tree_free(tree);
+	git_commit_free(tip_commit);
+	git_signature_free(sig);
+	resdiff_buf_dispose(&path);
+	resdiff_buf_dispose(&msg);
+	plans_dispose(&plans);
+	view_set_dispose(&views);
+	return error;
+}
+
+int resdiff_store_withdraw(resdiff_store *s, const char *symbol, const char *language,
+		char commit[41])
+{
+	bool locked_here = !store_locked(s);
+	int error, attempt;
+
+	commit[0] = '\0';
+	if ((error = resdiff_name_symbol_check(symbol)) < 0 || (error = store_check_writable(s)) < 0 ||
+	    (error = store_lock_acquire(s)) < 0)
+		return error;
+	if ((error = store_sync_configure(s)) < 0) {
+		if (locked_here)
+			store_lock_release(s);
+		return error;
+	}
+	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
+		if ((error = withdraw_once(s, symbol, language, commit)) != RESDIFF_EMODIFIED)
+			break;
+	if (locked_here)
+		store_lock_release(s);
+	return error;
+}
+
+int store_views_repair(resdiff_store *s)
+{
+	int error = 0, attempt;
+	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
+		if ((error = import_once(s, NULL, 0, NULL, NULL)) != RESDIFF_EMODIFIED)
+			break;
 	return error;
 }
 
@@ -1141,7 +1490,8 @@ int resdiff_store_resolve(char **symbol_out, char **lang_out, resdiff_store *s,
 	int error = 0;
 
 	*symbol_out = *lang_out = NULL;
-	if ((error = record_tree(&root, NULL, s, rev)) < 0)
+	if ((error = resdiff_name_symbol_check(query)) < 0 ||
+	    (error = record_tree(&root, NULL, s, rev)) < 0)
 		goto done;
 	for (i = 0; i < git_tree_entrycount(root); i++) {
 		const git_tree_entry *le = git_tree_entry_byindex(root, i);
@@ -1279,198 +1629,4 @@ done:
 	git_tree_free(root);
 	resdiff_buf_dispose(&path);
 	return error;
-}
-
-/* ---- series ------------------------------------------------------------ */
-
-const char *store_trailer(const git_message_trailer_array *t, const char *key)
-{
-	size_t i;
-	for (i = 0; i < t->count; i++)
-		if (!strcmp(t->trailers[i].key, key))
-			return t->trailers[i].value;
-	return NULL;
-}
-
-static int load_view(resdiff_series *series, resdiff_series_list *list, resdiff_store *s,
-		const char *refname)
-{
-	git_revwalk *walk = NULL;
-	git_commit *commit = NULL;
-	git_tree *tree = NULL;
-	git_blob *blob = NULL;
-	git_message_trailer_array tr = { NULL, 0, NULL };
-	git_oid id;
-	size_t alloc = 0;
-	int error = 0, gerr;
-
-	GIT_TRY(git_revwalk_new(&walk, s->repo), refname);
-	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-	git_revwalk_simplify_first_parent(walk);
-	GIT_TRY(git_revwalk_push_ref(walk, refname), refname);
-	while ((gerr = git_revwalk_next(&id, walk)) == 0) {
-		resdiff_member *m;
-		const char *summary, *sym, *date;
-		git_commit_free(commit);
-		commit = NULL;
-		GIT_TRY(git_commit_lookup(&commit, s->repo, &id), refname);
-		git_message_trailer_array_free(&tr);
-		memset(&tr, 0, sizeof(tr));
-		GIT_TRY(git_message_trailers(&tr, git_commit_message(commit)), refname);
-		sym = store_trailer(&tr, "Symbol");
-		date = store_trailer(&tr, "Adopted");
-		if (!sym || !date) {
-			error = resdiff_error_set(RESDIFF_EINVALID,
-				"%s: commit %.12s has no Symbol:/Adopted: trailers", refname,
-				git_oid_tostr_s(&id));
-			goto done;
-		}
-		if (series->count == alloc) {
-			size_t n = alloc ? alloc * 2 : 16;
-			resdiff_member *ms = realloc(series->members, n * sizeof(*ms));
-			if (!ms) {
-				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-				goto done;
-			}
-			series->members = ms;
-			alloc = n;
-		}
-		m = &series->members[series->count++];
-		memset(m, 0, sizeof(*m));
-		m->symbol = resdiff_arena_strdup(list->arena, sym);
-		m->language = series->language;
-		m->date = resdiff_arena_strdup(list->arena, date);
-		m->meeting = store_trailer(&tr, "Meeting") ?
-			resdiff_arena_strdup(list->arena, store_trailer(&tr, "Meeting")) : NULL;
-		summary = git_commit_summary(commit);
-		if (summary && !strncmp(summary, sym, strlen(sym)) &&
-		    !strncmp(summary + strlen(sym), ": ", 2))
-			m->title = resdiff_arena_strdup(list->arena, summary + strlen(sym) + 2);
-		git_oid_tostr(m->commit, sizeof(m->commit), &id);
-		if (!m->symbol || !m->date) {
-			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-			goto done;
-		}
-	}
-	if (gerr != GIT_ITEROVER)
-		error = resdiff_git_fail(gerr, refname);
-done:
-	git_message_trailer_array_free(&tr);
-	git_blob_free(blob);
-	git_tree_free(tree);
-	git_commit_free(commit);
-	git_revwalk_free(walk);
-	return error;
-}
-
-static int load_member_doc(resdiff_member *m, resdiff_store *s)
-{
-	git_oid id;
-	git_commit *commit = NULL;
-	git_tree *tree = NULL;
-	git_blob *blob = NULL;
-	const git_tree_entry *e;
-	int error = 0;
-
-	git_oid_fromstr(&id, m->commit);
-	GIT_TRY(git_commit_lookup(&commit, s->repo, &id), m->symbol);
-	GIT_TRY(git_commit_tree(&tree, commit), m->symbol);
-	if (git_tree_entrycount(tree) != 1 ||
-	    git_tree_entry_type(e = git_tree_entry_byindex(tree, 0)) != GIT_OBJECT_BLOB) {
-		error = resdiff_error_set(RESDIFF_EINVALID, "view commit %s is not one file", m->commit);
-		goto done;
-	}
-	GIT_TRY(git_blob_lookup(&blob, s->repo, git_tree_entry_id(e)), m->symbol);
-	error = resdiff_canon_read(&m->doc, NULL, git_blob_rawcontent(blob),
-		(size_t)git_blob_rawsize(blob), RESDIFF_CANON_FULL);
-done:
-	git_blob_free(blob);
-	git_tree_free(tree);
-	git_commit_free(commit);
-	return error;
-}
-
-int resdiff_store_series(resdiff_series_list **out, resdiff_store *s, const char *slug,
-		const char *language, bool load_docs)
-{
-	resdiff_series_list *list = NULL;
-	resdiff_buf refs = RESDIFF_BUF_INIT;
-	const char *p;
-	size_t alloc = 0, i, j;
-	int error = 0;
-
-	*out = NULL;
-	if (!(list = calloc(1, sizeof(*list))) || !(list->arena = resdiff_arena_new())) {
-		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-		goto done;
-	}
-	if ((error = list_refs(&refs, s, RESDIFF_STORE_SERIES_PREFIX)) < 0)
-		goto done;
-	for (p = refs.ptr; p && *p; p = strchr(p, '\n') + 1) {
-		size_t len = (size_t)(strchr(p, '\n') - p);
-		char *ref = strndup(p, len), *rest, *slash;
-		resdiff_series *sr;
-		if (!ref) {
-			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-			goto done;
-		}
-		rest = ref + strlen(RESDIFF_STORE_SERIES_PREFIX);
-		slash = strchr(rest, '/');
-		if (!slash || (slug && (strlen(slug) != (size_t)(slash - rest) ||
-		                        strncmp(rest, slug, (size_t)(slash - rest)))) ||
-		    (language && strcmp(slash + 1, language))) {
-			free(ref);
-			continue;
-		}
-		if (list->count == alloc) {
-			size_t n = alloc ? alloc * 2 : 16;
-			resdiff_series *ss = realloc(list->series, n * sizeof(*ss));
-			if (!ss) {
-				free(ref);
-				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-				goto done;
-			}
-			list->series = ss;
-			alloc = n;
-		}
-		sr = &list->series[list->count++];
-		memset(sr, 0, sizeof(*sr));
-		sr->slug = resdiff_arena_strndup(list->arena, rest, (size_t)(slash - rest));
-		sr->language = resdiff_arena_strdup(list->arena, slash + 1);
-		error = sr->slug && sr->language ? load_view(sr, list, s, ref)
-			: resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-		free(ref);
-		if (error < 0)
-			goto done;
-		for (j = 0; load_docs && j < sr->count; j++)
-			if ((error = load_member_doc(&sr->members[j], s)) < 0)
-				goto done;
-	}
-	if (slug && list->count == 0) {
-		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no series '%s'%s%s%s (see 'resdiff series')",
-			slug, language ? " in " : "", language ? language : "", "");
-		goto done;
-	}
-	*out = list;
-	list = NULL;
-done:
-	(void)i;
-	resdiff_series_list_free(list);
-	resdiff_buf_dispose(&refs);
-	return error;
-}
-
-void resdiff_series_list_free(resdiff_series_list *list)
-{
-	size_t i, j;
-	if (!list)
-		return;
-	for (i = 0; i < list->count; i++) {
-		for (j = 0; j < list->series[i].count; j++)
-			resdiff_doc_free(list->series[i].members[j].doc);
-		free(list->series[i].members);
-	}
-	free(list->series);
-	resdiff_arena_free(list->arena);
-	free(list);
 }

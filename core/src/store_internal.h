@@ -13,6 +13,7 @@ typedef struct {
 	const char *symbol, *series, *date, *title, *meeting, *body;
 	char source_sha256[65];
 	git_oid view_blob;   /* reading part, written when series and date are set */
+	bool view_written;   /* view_blob is set (writers only write it) */
 	/* memo of the last view commit made for this member: on view_parent
 	 * (zero for the first member) it is view_commit */
 	bool view_built;
@@ -24,7 +25,10 @@ struct resdiff_store {
 	git_odb *odb;
 	struct store_txn *txn;      /* in-memory objects of a large transaction */
 	char *gitdir;               /* with a trailing '/' */
-	bool locked;
+	int lock_fd;                /* the writer lock's file while held, else -1 */
+	int format;                 /* resdiff.format of the repository */
+	bool fsync;                 /* fsync before refs move (default) */
+	resdiff_buf notes;          /* lines for the user (resdiff_store_notes) */
 	/* cache of store_doc_info (arena-allocated, so pointers stay valid),
 	 * open addressing on the blob id */
 	store_doc_info **infos;
@@ -32,14 +36,68 @@ struct resdiff_store {
 	resdiff_arena *info_arena;
 };
 
+/* Take the writer lock (a kernel lock on <gitdir>/resdiff.lock, so it
+ * dies with its process), waiting up to RESDIFF_STORE_LOCK_TIMEOUT_MS;
+ * then remove git lock files a killed writer left (a note says which). */
 int store_lock_acquire(resdiff_store *s);
+static inline bool store_locked(const resdiff_store *s) { return s->lock_fd >= 0; }
+/* RESDIFF_EINVALID unless the repository is in this resdiff's format
+ * (older ones are read, and written only after 'resdiff upgrade'). */
+int store_check_writable(resdiff_store *s);
+/* Durability (store_sync.c): before a writer moves refs, what they
+ * publish is on disk. Each is a no-op when s->fsync is off. */
+int store_sync_configure(resdiff_store *s);
+/* Around the writing of derived refs (views, symbols), maybe thousands:
+ * `start` turns syncing of each ref off, the end turns it back; the
+ * caller then makes them durable at once (store_sync_all). */
+int store_sync_derived_refs(resdiff_store *s, bool start);
+int store_fsync_path(resdiff_store *s, const char *path);
+/* fsync a directory of the repository given relative to the git dir
+ * ("objects", "refs/heads/series/x"), and every directory between it and
+ * the git dir when `parents`. */
+int store_fsync_dir(resdiff_store *s, const char *rel, bool parents);
+/* Sync the whole file system of the repository (syncfs): after many
+ * small writes made without syncing each. */
+int store_sync_all(resdiff_store *s);
+/* Compare-and-swap one ref from `old` (NULL: must not exist) to `id`
+ * (NULL: delete); RESDIFF_EMODIFIED when it moved. */
+int store_ref_cas(resdiff_store *s, const char *name, const git_oid *old,
+		const git_oid *id, const char *why);
+/* The same for a ref readers trust (the record, the views stamp, the
+ * index): when it is created, its directories are synced up to the git
+ * dir, so the new name survives a power cut (libgit2 syncs the file and
+ * its own directory). */
+int store_ref_publish(resdiff_store *s, const char *name, const git_oid *old,
+		const git_oid *id, const char *why);
+/* Rebuild the views, symbol refs and stamp when the stamp lags the record
+ * (the caller holds the writer lock). */
+int store_views_repair(resdiff_store *s);
+/* Add a line to the notes (printf-style, no newline). */
+int store_note(resdiff_store *s, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
 /* The record path of a document: "<lang>/<dir>/<NAME>.txt", dir being NAME
  * up to its last '_' ("zh/E_RES_2009/E_RES_2009_7.txt"). */
 int store_doc_path(resdiff_buf *out, const char *symbol, const char *lang);
+/* What the store knows of a record blob (cached); with write_view, a
+ * series member's view blob is written (writers only). */
+int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob, bool write_view);
+/* Call fn for every document of language `lang` in the record tree `root`
+ * (with write_view, writing each series member's view blob: writers). */
+typedef int (*store_doc_fn)(store_doc_info *info, void *payload);
+int store_each_doc(resdiff_store *s, git_tree *root, const char *lang, bool write_view,
+		store_doc_fn fn, void *payload);
+/* Adoption order of two dated members: date, then symbol (digit runs as
+ * numbers), as the views order them. */
+int store_info_cmp(const store_doc_info *a, const store_doc_info *b);
+/* Existing refs under prefix, appended as "name\n" lines. */
+int store_list_refs(resdiff_buf *out, resdiff_store *s, const char *prefix);
+/* Append "line\n" to b unless b has that line already. */
+int store_line_add(resdiff_buf *b, const char *line);
 /* The value of a commit message trailer ("Adopted", "Record"), or NULL. */
 const char *store_trailer(const git_message_trailer_array *t, const char *key);
 void store_lock_release(resdiff_store *s);
-/* RESDIFF_ELOCKED naming the file if a git *.lock is in the way. */
-int store_check_git_locks(resdiff_store *s);
 
 #endif

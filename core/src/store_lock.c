@@ -1,25 +1,22 @@
-/* store_lock.c: the repository-wide writer lock and stale-lock handling. */
+/* store_lock.c: the repository-wide writer lock, a kernel lock on an open
+ * file (flock), and the git lock files a killed writer leaves behind. */
 #include "store_internal.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-/* A ref lock file older than this is reported as left behind. */
-#define REF_LOCK_STALE_SECONDS 2
 /* Deepest directory under refs/ we look into for lock files. */
 #define REF_LOCK_MAX_DEPTH 16
-/* A resdiff.lock whose content cannot be read is stale after this. */
-#define LOCK_UNREADABLE_STALE_SECONDS 10
-
-typedef enum { HOLDER_ALIVE, HOLDER_DEAD, HOLDER_UNKNOWN } holder_state;
+/* Longest wait between two tries of a held lock (a random 1..this ms). */
+#define LOCK_POLL_MAX_MS 8
 
 static long long now_ms(void)
 {
@@ -34,36 +31,6 @@ static void sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-/* Who holds the lock at path: *pid gets the process id written in it. */
-static holder_state lock_holder(const char *path, long *pid)
-{
-	char content[256], host[128], myhost[128];
-	struct stat st;
-	ssize_t n;
-	int fd;
-
-	*pid = 0;
-	if ((fd = open(path, O_RDONLY)) < 0)
-		return HOLDER_UNKNOWN;
-	n = read(fd, content, sizeof(content) - 1);
-	close(fd);
-	content[n > 0 ? n : 0] = '\0';
-	host[0] = '\0';
-	if (n <= 0 || sscanf(content, "%ld %127s", pid, host) < 1 || *pid <= 0) {
-		if (stat(path, &st) == 0 && time(NULL) - st.st_mtime > LOCK_UNREADABLE_STALE_SECONDS)
-			return HOLDER_DEAD;
-		return HOLDER_ALIVE; /* being written right now */
-	}
-	if (gethostname(myhost, sizeof(myhost)) == 0) {
-		myhost[sizeof(myhost) - 1] = '\0';
-		if (host[0] && strcmp(host, myhost))
-			return HOLDER_UNKNOWN;
-	}
-	if (kill((pid_t)*pid, 0) == 0 || errno == EPERM)
-		return HOLDER_ALIVE;
-	return HOLDER_DEAD;
-}
-
 static long lock_timeout_ms(void)
 {
 	const char *env = getenv("RESDIFF_LOCK_TIMEOUT_MS");
@@ -73,77 +40,23 @@ static long lock_timeout_ms(void)
 	return RESDIFF_STORE_LOCK_TIMEOUT_MS;
 }
 
-int store_lock_acquire(resdiff_store *s)
+/* What the holder wrote into the lock file: "pid host start-time". A
+ * holder empties it when it lets go, so content found by the next holder
+ * is that of a writer that was killed. Returns the pid (0 if none). */
+static long lock_holder(int fd, time_t *since)
 {
-	resdiff_buf path = RESDIFF_BUF_INIT;
-	long long deadline = now_ms() + lock_timeout_ms();
-	unsigned seed = (unsigned)getpid();
-	char content[200], host[128];
-	int error = 0, fd;
-
-	if (s->locked)
+	char content[256], host[128];
+	ssize_t n = pread(fd, content, sizeof(content) - 1, 0);
+	long pid = 0;
+	long long start = 0;
+	content[n > 0 ? n : 0] = '\0';
+	if (since)
+		*since = 0;
+	if (n <= 0 || sscanf(content, "%ld %127s %lld", &pid, host, &start) < 1 || pid <= 0)
 		return 0;
-	if ((error = resdiff_buf_printf(&path, "%s%s", s->gitdir, RESDIFF_STORE_LOCK_FILE)) < 0)
-		return error;
-	if (gethostname(host, sizeof(host)) < 0)
-		strcpy(host, "localhost");
-	host[sizeof(host) - 1] = '\0';
-	snprintf(content, sizeof(content), "%ld %s\n", (long)getpid(), host);
-	for (;;) {
-		long pid;
-		holder_state st;
-
-		fd = open(path.ptr, O_WRONLY | O_CREAT | O_EXCL, 0644);
-		if (fd >= 0) {
-			ssize_t len = (ssize_t)strlen(content);
-			if (write(fd, content, (size_t)len) != len) {
-				error = resdiff_error_set(RESDIFF_EIO, "cannot write '%s': %s",
-					path.ptr, strerror(errno));
-				close(fd);
-				unlink(path.ptr);
-				goto done;
-			}
-			close(fd);
-			s->locked = true;
-			goto done;
-		}
-		if (errno != EEXIST) {
-			error = resdiff_error_set(RESDIFF_EIO, "Unable to create '%s': %s",
-				path.ptr, strerror(errno));
-			goto done;
-		}
-		st = lock_holder(path.ptr, &pid);
-		if (st == HOLDER_DEAD) {
-			error = resdiff_error_set(RESDIFF_ELOCKED,
-				"Unable to create '%s': File exists. It was left by process %ld, "
-				"which is no longer running. Remove the stale lock with 'resdiff unlock'.",
-				path.ptr, pid);
-			goto done;
-		}
-		if (now_ms() > deadline) {
-			error = resdiff_error_set(RESDIFF_ELOCKED,
-				"Unable to create '%s': File exists. Another resdiff process (%ld) "
-				"is writing to this repository; if none is running, run 'resdiff unlock'.",
-				path.ptr, pid);
-			goto done;
-		}
-		sleep_ms(1 + (long)(rand_r(&seed) % 8));
-	}
-done:
-	resdiff_buf_dispose(&path);
-	return error;
-}
-
-void store_lock_release(resdiff_store *s)
-{
-	resdiff_buf path = RESDIFF_BUF_INIT;
-
-	if (!s->locked)
-		return;
-	if (resdiff_buf_printf(&path, "%s%s", s->gitdir, RESDIFF_STORE_LOCK_FILE) == 0)
-		unlink(path.ptr);
-	s->locked = false;
-	resdiff_buf_dispose(&path);
+	if (since)
+		*since = (time_t)start;
+	return pid;
 }
 
 /* Calls fn(path, payload) for every *.lock file git may leave: under refs/
@@ -214,109 +127,171 @@ done:
 	return error;
 }
 
-static int first_git_lock(const char *path, void *payload)
+static bool lock_file_old(const char *path)
 {
 	struct stat st;
-	resdiff_buf *found = payload;
-	if (found->size)
-		return 0;
-	if (stat(path, &st) == 0 && time(NULL) - st.st_mtime < REF_LOCK_STALE_SECONDS)
-		return 0;
-	return resdiff_buf_puts(found, path);
+	return stat(path, &st) == 0 && time(NULL) - st.st_mtime >= RESDIFF_STORE_GIT_LOCK_STALE_S;
 }
 
-int store_check_git_locks(resdiff_store *s)
-{
-	resdiff_buf found = RESDIFF_BUF_INIT;
-	int error;
+typedef struct {
+	resdiff_buf *report;   /* "removed PATH\n" lines */
+	bool all;              /* also lock files younger than the stale age */
+	time_t dead_since;     /* a killed writer held the lock from then (or 0) */
+} remove_ctx;
 
-	if ((error = each_git_lock(s, first_git_lock, &found)) == 0 && found.size)
-		error = resdiff_error_set(RESDIFF_ELOCKED,
-			"Unable to update refs: '%s' exists. Another git process seems to be "
-			"running in this repository, or one crashed and left the lock behind; "
-			"if none is running, remove it with 'resdiff unlock'.", found.ptr);
-	resdiff_buf_dispose(&found);
+static int remove_git_lock(const char *path, void *payload)
+{
+	remove_ctx *rc = payload;
+	struct stat st;
+	/* old ones, and those made while a writer that was killed held the
+	 * lock; a younger one may be a git process's, between taking and
+	 * releasing it */
+	if (!rc->all && !lock_file_old(path) &&
+	    !(rc->dead_since && stat(path, &st) == 0 && st.st_mtime >= rc->dead_since))
+		return 0;
+	if (unlink(path) < 0)
+		return errno == ENOENT ? 0 : resdiff_error_set(RESDIFF_EIO,
+			"cannot remove '%s': %s", path, strerror(errno));
+	return resdiff_buf_printf(rc->report, rc->all ? "removed %s\n" :
+		"removed lock file '%s' left by a killed process\n", path);
+}
+
+int store_lock_acquire(resdiff_store *s)
+{
+	resdiff_buf path = RESDIFF_BUF_INIT, removed = RESDIFF_BUF_INIT;
+	long long deadline = now_ms() + lock_timeout_ms();
+	unsigned seed = (unsigned)getpid();
+	char content[200], host[128];
+	remove_ctx rc;
+	int error = 0, fd = -1;
+
+	if (s->lock_fd >= 0)
+		return 0;
+	if ((error = resdiff_buf_printf(&path, "%s%s", s->gitdir, RESDIFF_STORE_LOCK_FILE)) < 0)
+		return error;
+	if ((fd = open(path.ptr, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0) {
+		error = resdiff_error_set(RESDIFF_EIO,
+			"cannot write to this repository: cannot open '%s': %s", path.ptr, strerror(errno));
+		goto done;
+	}
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			error = resdiff_error_set(RESDIFF_EIO, "cannot lock '%s': %s", path.ptr,
+				strerror(errno));
+			goto done;
+		}
+		if (now_ms() > deadline) {
+			long pid = lock_holder(fd, NULL);
+			char who[64] = "";
+			if (pid)
+				snprintf(who, sizeof(who), " (process %ld)", pid);
+			error = resdiff_error_set(RESDIFF_ELOCKED,
+				"another resdiff process%s is writing to this repository ('%s' is locked); "
+				"waited %ld s", who, path.ptr, lock_timeout_ms() / 1000);
+			goto done;
+		}
+		sleep_ms(1 + (long)(rand_r(&seed) % LOCK_POLL_MAX_MS));
+	}
+	/* a killed holder left its content: the git lock files made since it
+	 * took the lock are its own */
+	rc.dead_since = 0;
+	if (lock_holder(fd, &rc.dead_since) && rc.dead_since)
+		rc.dead_since--;  /* file times are whole seconds */
+	/* ours: say who holds it, since when (for those who wait, and the
+	 * next holder if we are killed) */
+	if (gethostname(host, sizeof(host)) < 0)
+		strcpy(host, "localhost");
+	host[sizeof(host) - 1] = '\0';
+	snprintf(content, sizeof(content), "%ld %s %lld\n", (long)getpid(), host,
+		(long long)time(NULL));
+	if (ftruncate(fd, 0) < 0 || pwrite(fd, content, strlen(content), 0) < 0) {
+		error = resdiff_error_set(RESDIFF_EIO, "cannot write '%s': %s", path.ptr, strerror(errno));
+		goto done;
+	}
+	s->lock_fd = fd;
+	fd = -1;
+	/* Holding the lock, no resdiff writer is between taking and releasing
+	 * one of git's lock files: an old one was left by a killed process. */
+	rc.report = &removed;
+	rc.all = false;
+	if ((error = each_git_lock(s, remove_git_lock, &rc)) < 0) {
+		store_lock_release(s);
+		goto done;
+	}
+	if (removed.size)
+		error = resdiff_buf_put(&s->notes, removed.ptr, removed.size);
+done:
+	if (fd >= 0)
+		close(fd);
+	resdiff_buf_dispose(&path);
+	resdiff_buf_dispose(&removed);
 	return error;
+}
+
+void store_lock_release(resdiff_store *s)
+{
+	if (s->lock_fd < 0)
+		return;
+	/* nobody's pid: the file itself stays, it is the lock's inode */
+	if (ftruncate(s->lock_fd, 0) < 0) {
+		/* harmless: the next holder truncates it */
+	}
+	close(s->lock_fd);  /* releases the kernel lock */
+	s->lock_fd = -1;
 }
 
 static int report_git_lock(const char *path, void *payload)
 {
-	struct stat st;
 	resdiff_buf *report = payload;
-	if (stat(path, &st) == 0 && time(NULL) - st.st_mtime < REF_LOCK_STALE_SECONDS)
+	if (!lock_file_old(path))
 		return 0;
-	return resdiff_buf_printf(report, "lock file '%s' left behind (run 'resdiff unlock')\n", path);
+	return resdiff_buf_printf(report, "lock file '%s' left behind (the next import removes it; "
+		"or run 'resdiff unlock')\n", path);
 }
 
 int resdiff_store_lock_check(resdiff_buf *report, resdiff_store *s)
 {
 	resdiff_buf path = RESDIFF_BUF_INIT;
-	int found = 0, error;
-	long pid;
+	size_t before = report->size;
+	int found = 0, error, fd = -1;
 
 	if ((error = resdiff_buf_printf(&path, "%s%s", s->gitdir, RESDIFF_STORE_LOCK_FILE)) < 0)
 		goto done;
-	if (access(path.ptr, F_OK) == 0 && lock_holder(path.ptr, &pid) == HOLDER_DEAD) {
-		if ((error = resdiff_buf_printf(report,
-				"lock file '%s' left by process %ld, which is no longer running "
-				"(run 'resdiff unlock')\n", path.ptr, pid)) < 0)
-			goto done;
-		found++;
+	/* a writer at work holds git's lock files for a moment: look only when
+	 * none is (a shared lock for the time of the look) */
+	if ((fd = open(path.ptr, O_RDONLY | O_CLOEXEC)) >= 0 && flock(fd, LOCK_SH | LOCK_NB) < 0) {
+		error = 0;
+		goto done;
 	}
-	if (access(path.ptr, F_OK) != 0) {
-		size_t before = report->size;
-		if ((error = each_git_lock(s, report_git_lock, report)) < 0)
-			goto done;
-		/* count the lines added */
-		for (; before < report->size; before++)
-			found += report->ptr[before] == '\n';
-	}
+	if ((error = each_git_lock(s, report_git_lock, report)) < 0)
+		goto done;
+	for (; before < report->size; before++)
+		found += report->ptr[before] == '\n';
 	error = found;
 done:
+	if (fd >= 0)
+		close(fd);  /* releases the shared lock */
 	resdiff_buf_dispose(&path);
 	return error;
 }
 
-static int remove_git_lock(const char *path, void *payload)
+int resdiff_store_unlock(resdiff_buf *report, resdiff_store *s)
 {
-	resdiff_buf *report = payload;
-	if (unlink(path) < 0 && errno != ENOENT)
-		return resdiff_error_set(RESDIFF_EIO, "cannot remove '%s': %s", path, strerror(errno));
-	return resdiff_buf_printf(report, "removed %s\n", path);
-}
-
-int resdiff_store_unlock(resdiff_buf *report, resdiff_store *s, bool force)
-{
-	resdiff_buf path = RESDIFF_BUF_INIT;
-	holder_state st;
-	long pid;
+	remove_ctx rc = { NULL, true, 0 };
 	int error;
 
-	if ((error = resdiff_buf_printf(&path, "%s%s", s->gitdir, RESDIFF_STORE_LOCK_FILE)) < 0)
-		goto done;
-	if (access(path.ptr, F_OK) == 0) {
-		st = lock_holder(path.ptr, &pid);
-		if (st != HOLDER_DEAD && !force) {
-			error = resdiff_error_set(RESDIFF_ELOCKED,
-				"'%s' is held by process %ld, which is still running "
-				"(use --force if you are sure it is not writing)", path.ptr, pid);
-			goto done;
-		}
-		if (unlink(path.ptr) < 0 && errno != ENOENT) {
-			error = resdiff_error_set(RESDIFF_EIO, "cannot remove '%s': %s",
-				path.ptr, strerror(errno));
-			goto done;
-		}
-		if ((error = resdiff_buf_printf(report, "removed %s\n", path.ptr)) < 0)
-			goto done;
-	}
-	/* Hold the writer lock while removing git's lock files, so that no
-	 * resdiff writer is between taking and releasing one of them. */
+	/* Take the writer lock as a writer would: no resdiff writer can be
+	 * between taking and releasing one of git's lock files then. */
 	if ((error = store_lock_acquire(s)) < 0)
-		goto done;
-	error = each_git_lock(s, remove_git_lock, report);
+		return error;
+	if (s->notes.size) {
+		error = resdiff_buf_put(report, s->notes.ptr, s->notes.size);
+		resdiff_buf_clear(&s->notes);
+	}
+	rc.report = report;
+	rc.all = true;
+	if (!error)
+		error = each_git_lock(s, remove_git_lock, &rc);
 	store_lock_release(s);
-done:
-	resdiff_buf_dispose(&path);
 	return error;
 }

@@ -4,12 +4,14 @@
  * libgit2's mempack would do, but its dump walks every tree of every
  * commit and searches deltas: quadratic in the record's size. */
 #include "store_pack.h"
-#include "sha1.h"
 
 #include "resdiff/common.h"
+#include "resdiff/store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <git2/sys/odb_backend.h>
+#include <nettle/sha1.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,11 @@
 #include <unistd.h>
 #include <zlib.h>
 
+/* zlib takes at most this much input at a time and writes into a buffer
+ * of PACK_ZOUT bytes, so no length is ever cast to zlib's 32-bit uInt:
+ * an object over 4 GiB would take the same path as one over 1 MiB. */
+#define PACK_ZIN_CHUNK (1u << 20)
+#define PACK_ZOUT (64u * 1024)
 
 typedef struct txn_object {
 	struct txn_object *next;   /* insertion order */
@@ -107,6 +114,11 @@ static int txn_write(git_odb_backend *b, const git_oid *id, const void *data, si
 
 	if (find(t, id))
 		return 0;
+	if (len > RESDIFF_STORE_OBJECT_MAX) {
+		git_error_set(GIT_ERROR_INVALID, "an object of %zu bytes is over the limit of %u MiB",
+			len, RESDIFF_STORE_OBJECT_MAX / (1024 * 1024));
+		return -1;
+	}
 	if (grow(t) < 0 || !(o = malloc(sizeof(*o) + len + 1))) {
 		git_error_set_oom();
 		return -1;
@@ -185,7 +197,7 @@ size_t store_txn_count(const store_txn *t)
  */
 typedef struct {
 	FILE *f;
-	sha1_ctx sha;
+	struct sha1_ctx sha;
 	uint64_t offset;
 	bool failed;
 } pack_file;
@@ -194,21 +206,15 @@ static void pf_put(pack_file *p, const void *data, size_t len)
 {
 	if (p->failed)
 		return;
-	sha1_update(&p->sha, data, len);
+	sha1_update(&p->sha, len, data);
 	if (fwrite(data, 1, len, p->f) != len)
 		p->failed = true;
 	p->offset += len;
 }
 
-typedef struct {
-	const git_oid *id;
-	uint32_t crc;
-	uint64_t offset;
-} pack_entry;
-
 static int cmp_entry(const void *a, const void *b)
 {
-	return git_oid_cmp(((const pack_entry *)a)->id, ((const pack_entry *)b)->id);
+	return git_oid_cmp(((const store_pack_entry *)a)->id, ((const store_pack_entry *)b)->id);
 }
 
 static void be32(unsigned char *p, uint32_t v)
@@ -224,8 +230,8 @@ static int io_failure(const char *what, const char *path)
 	return resdiff_error_set(RESDIFF_EIO, "%s %s: %s", what, path, strerror(errno ? errno : EIO));
 }
 
-/* The .idx for entries sorted by id; `pack_sha` is the pack's trailer. */
-static int write_index(const char *path, pack_entry *e, size_t n, const unsigned char pack_sha[20])
+int store_pack_index_write(const char *path, const store_pack_entry *e, size_t n,
+		const unsigned char pack_sha[20], bool sync)
 {
 	pack_file p;
 	unsigned char b[8], digest[20];
@@ -266,8 +272,10 @@ static int write_index(const char *path, pack_entry *e, size_t n, const unsigned
 			pf_put(&p, b, 8);
 		}
 	pf_put(&p, pack_sha, 20);
-	sha1_final(&p.sha, digest);
+	sha1_digest(&p.sha, SHA1_DIGEST_SIZE, digest);
 	if (!p.failed && fwrite(digest, 1, 20, p.f) != 20)
+		p.failed = true;
+	if (fflush(p.f) != 0 || (sync && fsync(fileno(p.f)) != 0))
 		p.failed = true;
 	if (fclose(p.f) != 0)
 		p.failed = true;
@@ -276,14 +284,57 @@ static int write_index(const char *path, pack_entry *e, size_t n, const unsigned
 	return error;
 }
 
-int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir)
+/* Make a rename in dir durable. */
+static int sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_CLOEXEC), error = 0;
+	if (fd < 0 || (fsync(fd) < 0 && errno != EINVAL))
+		error = io_failure("cannot sync", dir);
+	if (fd >= 0)
+		close(fd);
+	return error;
+}
+
+/* One object, compressed, after its header: crc and bytes go to p. */
+static int put_object(pack_file *p, z_stream *z, unsigned char *zbuf, const txn_object *o,
+		uint32_t *crc)
+{
+	const unsigned char *in = o->data;
+	size_t remaining = o->len;
+	int rc;
+
+	if (deflateReset(z) != Z_OK)
+		return resdiff_error_set(RESDIFF_ERROR, "cannot compress an object");
+	z->avail_in = 0;
+	do {
+		size_t produced;
+		if (!z->avail_in && remaining) {
+			size_t n = remaining < PACK_ZIN_CHUNK ? remaining : PACK_ZIN_CHUNK;
+			z->next_in = (unsigned char *)in;
+			z->avail_in = (uInt)n;
+			in += n;
+			remaining -= n;
+		}
+		z->next_out = zbuf;
+		z->avail_out = PACK_ZOUT;
+		rc = deflate(z, remaining ? Z_NO_FLUSH : Z_FINISH);
+		if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
+			return resdiff_error_set(RESDIFF_ERROR, "cannot compress an object");
+		produced = PACK_ZOUT - z->avail_out;
+		*crc = (uint32_t)crc32(*crc, zbuf, (uInt)produced);
+		pf_put(p, zbuf, produced);
+	} while (rc != Z_STREAM_END && !p->failed);
+	return 0;
+}
+
+int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir, bool sync)
 {
 	pack_file p;
 	z_stream z;
 	unsigned char hdr[16], digest[20], *zbuf = NULL;
-	char tmp_pack[4096] = "", tmp_idx[4096] = "", final[4096], hex[41];
-	size_t zalloc = 0, n = 0;
-	pack_entry *entries = NULL;
+	char tmp_pack[4096] = "", tmp_idx[4096] = "", final[4096], hex[41], dir[4096];
+	size_t n = 0;
+	store_pack_entry *entries = NULL;
 	txn_object *o;
 	bool zinit = false;
 	int fd, error = 0;
@@ -293,7 +344,7 @@ int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir)
 	memset(&p, 0, sizeof(p));
 	memset(&z, 0, sizeof(z));
 	sha1_init(&p.sha);
-	if (!(entries = malloc(t->count * sizeof(*entries)))) {
+	if (!(entries = malloc(t->count * sizeof(*entries))) || !(zbuf = malloc(PACK_ZOUT))) {
 		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -302,7 +353,8 @@ int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir)
 		goto done;
 	}
 	zinit = true;
-	snprintf(tmp_pack, sizeof(tmp_pack), "%sobjects/pack/tmp_pack_XXXXXX", gitdir);
+	snprintf(dir, sizeof(dir), "%sobjects/pack", gitdir);
+	snprintf(tmp_pack, sizeof(tmp_pack), "%s/tmp_pack_XXXXXX", dir);
 	if ((fd = mkstemp(tmp_pack)) < 0 || !(p.f = fdopen(fd, "wb"))) {
 		error = io_failure("cannot create", tmp_pack);
 		if (fd >= 0)
@@ -314,43 +366,30 @@ int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir)
 	be32(hdr + 8, (uint32_t)t->count);
 	pf_put(&p, hdr, 12);
 	for (o = t->first; o && !p.failed; o = o->next) {
-		size_t hn = 0, size = o->len, bound = deflateBound(&z, (uLong)o->len), zlen;
+		size_t hn = 0, size = o->len;
 		uint32_t crc;
+		if (o->len > RESDIFF_STORE_OBJECT_MAX) {
+			error = resdiff_error_set(RESDIFF_ETOOBIG, "an object of %zu bytes is over the "
+				"limit of %u MiB", o->len, RESDIFF_STORE_OBJECT_MAX / (1024 * 1024));
+			goto done;
+		}
+		/* type and size: 4 bits, then 7 bits a byte (size_t wide) */
 		hdr[hn++] = (unsigned char)(((unsigned)o->type << 4) | (size & 15) | (size > 15 ? 0x80 : 0));
 		for (size >>= 4; size; size >>= 7)
 			hdr[hn++] = (unsigned char)((size & 0x7f) | (size > 0x7f ? 0x80 : 0));
-		if (bound > zalloc) {
-			unsigned char *nb = realloc(zbuf, bound);
-			if (!nb) {
-				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-				goto done;
-			}
-			zbuf = nb;
-			zalloc = bound;
-		}
-		deflateReset(&z);
-		z.next_in = o->data;
-		z.avail_in = (uInt)o->len;
-		z.next_out = zbuf;
-		z.avail_out = (uInt)zalloc;
-		if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
-			error = resdiff_error_set(RESDIFF_ERROR, "cannot compress an object");
-			goto done;
-		}
-		zlen = zalloc - z.avail_out;
-		crc = (uint32_t)crc32(0L, hdr, (uInt)hn);
-		crc = (uint32_t)crc32(crc, zbuf, (uInt)zlen);
 		entries[n].id = &o->id;
-		entries[n].crc = crc;
 		entries[n].offset = p.offset;
-		n++;
+		crc = (uint32_t)crc32(0L, hdr, (uInt)hn);
 		pf_put(&p, hdr, hn);
-		pf_put(&p, zbuf, zlen);
+		if ((error = put_object(&p, &z, zbuf, o, &crc)) < 0)
+			goto done;
+		entries[n].crc = crc;
+		n++;
 	}
-	sha1_final(&p.sha, digest);
+	sha1_digest(&p.sha, SHA1_DIGEST_SIZE, digest);
 	if (!p.failed && fwrite(digest, 1, 20, p.f) != 20)
 		p.failed = true;
-	if (fflush(p.f) != 0 || fsync(fileno(p.f)) != 0)
+	if (fflush(p.f) != 0 || (sync && fsync(fileno(p.f)) != 0))
 		p.failed = true;
 	if (fclose(p.f) != 0)
 		p.failed = true;
@@ -360,29 +399,33 @@ int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir)
 		goto done;
 	}
 	qsort(entries, n, sizeof(*entries), cmp_entry);
-	snprintf(tmp_idx, sizeof(tmp_idx), "%sobjects/pack/tmp_idx_XXXXXX", gitdir);
+	snprintf(tmp_idx, sizeof(tmp_idx), "%s/tmp_idx_XXXXXX", dir);
 	if ((fd = mkstemp(tmp_idx)) < 0) {
 		error = io_failure("cannot create", tmp_idx);
 		tmp_idx[0] = '\0';
 		goto done;
 	}
 	close(fd);
-	if ((error = write_index(tmp_idx, entries, n, digest)) < 0)
+	if ((error = store_pack_index_write(tmp_idx, entries, n, digest, sync)) < 0)
 		goto done;
+	/* both files are on disk; the pack first, then the index that makes
+	 * git see it, then the directory that holds both names */
 	for (n = 0; n < 20; n++)
 		snprintf(hex + 2 * n, 3, "%02x", digest[n]);
-	snprintf(final, sizeof(final), "%sobjects/pack/pack-%s.pack", gitdir, hex);
+	snprintf(final, sizeof(final), "%s/pack-%s.pack", dir, hex);
 	if (chmod(tmp_pack, 0444) != 0 || rename(tmp_pack, final) != 0) {
 		error = io_failure("cannot install", final);
 		goto done;
 	}
 	tmp_pack[0] = '\0';
-	snprintf(final, sizeof(final), "%sobjects/pack/pack-%s.idx", gitdir, hex);
+	snprintf(final, sizeof(final), "%s/pack-%s.idx", dir, hex);
 	if (chmod(tmp_idx, 0444) != 0 || rename(tmp_idx, final) != 0) {
 		error = io_failure("cannot install", final);
 		goto done;
 	}
 	tmp_idx[0] = '\0';
+	if (sync && (error = sync_dir(dir)) < 0)
+		goto done;
 	if (git_odb_refresh(odb) < 0)
 		error = resdiff_error_set(RESDIFF_EIO, "cannot read the new pack: %s",
 			git_error_last() ? git_error_last()->message : "unknown error");

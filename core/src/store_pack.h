@@ -5,6 +5,7 @@
 
 #include <git2.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include "resdiff/common.h"
 
 typedef struct store_txn store_txn;
@@ -13,8 +14,25 @@ typedef struct store_txn store_txn;
  * new objects of the repository are kept in memory until written. */
 int store_txn_new(store_txn **out, git_odb *odb);
 size_t store_txn_count(const store_txn *t);
-/* Write every object kept as one pack (no deltas), then forget them. */
-int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir);
+/* Write every object kept as one pack (no deltas) with its index, then
+ * forget them. With `sync`, the pack, the index and objects/pack are
+ * fsynced before this returns. An object over RESDIFF_STORE_OBJECT_MAX is
+ * refused (RESDIFF_ETOOBIG). */
+int store_txn_write_pack(store_txn *t, git_odb *odb, const char *gitdir, bool sync);
+/* One object of a pack: its id, the CRC-32 of its bytes in the pack, and
+ * where they start. */
+typedef struct {
+	const git_oid *id;
+	uint32_t crc;
+	uint64_t offset;
+} store_pack_entry;
+
+/* Write the version 2 .idx of a pack: entries sorted by id, `pack_sha` the
+ * pack's trailer. Offsets of 2 GiB and more go to the 64-bit table. With
+ * `sync` the file is fsynced before this returns. */
+int store_pack_index_write(const char *path, const store_pack_entry *e, size_t n,
+		const unsigned char pack_sha[20], bool sync);
+
 /* Forget every object kept (a failed transaction). */
 void store_txn_reset(store_txn *t);
 

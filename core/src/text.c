@@ -1,5 +1,6 @@
 /* text.c: UTF-8 and script helpers. */
 #include "resdiff/text.h"
+#include "resdiff/lang.h"
 
 #include <string.h>
 #include <unicode/uchar.h>
@@ -99,6 +100,10 @@ bool resdiff_text_is_ideograph(uint32_t cp)
 
 	if (cp < 0x2E80)
 		return false;
+	/* the two blocks of CJK ideographs every Chinese text is made of, all
+	 * Han since Unicode 14 (ICU 70): no ICU call for most characters */
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+		return true;
 	sc = uscript_getScript((UChar32)cp, &err);
 	if (U_FAILURE(err))
 		return false;
@@ -144,14 +149,7 @@ bool resdiff_text_is_space(uint32_t cp)
 
 bool resdiff_text_language_valid(const char *lang)
 {
-	static const char *const langs[] = { "ar", "zh", "en", "fr", "ru", "es" };
-	size_t i;
-	if (!lang)
-		return false;
-	for (i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
-		if (!strcmp(lang, langs[i]))
-			return true;
-	return false;
+	return resdiff_lang_known(lang);
 }
 
 /* Count occurrences of ` word ` (ASCII, lower case) in a Latin text. */
@@ -169,49 +167,51 @@ static size_t count_word(const char *s, size_t len, const char *word)
 #define DETECT_SAMPLE_MAX (256 * 1024)
 #define DETECT_WORDS_MAX (32 * 1024)  /* function words are counted in this much */
 
+/* The script whose letters win (resdiff/lang.h: scripts in the order
+ * detection prefers them, each against Latin letters by its weight), then
+ * among the table's languages of that script the one whose function words
+ * are most frequent (the first in table order on a tie). */
 const char *resdiff_text_detect_language(const char *s, size_t len)
 {
-	size_t han = 0, arabic = 0, cyrillic = 0, latin = 0, i = 0, adv;
-	size_t en, fr, es;
+	size_t count[RESDIFF_SCRIPT_COUNT] = { 0 }, i = 0, k, adv, best_words = 0;
+	resdiff_script_id win = RESDIFF_SCRIPT_LATIN, sc, t;
+	const resdiff_lang *best = NULL;
 
 	if (len > DETECT_SAMPLE_MAX)
 		len = DETECT_SAMPLE_MAX;
 	while (i < len) {
-		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
-		i += adv;
-		if (cp < 0)
+		int32_t cp;
+		if ((unsigned char)s[i] < 0x80) {  /* most bytes: no call */
+			count[RESDIFF_SCRIPT_LATIN] += (unsigned)((s[i++] | 0x20) - 'a') < 26u;
 			continue;
-		if (cp < 0x80) {
-			if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
-				latin++;
-		} else if (resdiff_text_is_ideograph((uint32_t)cp)) {
-			han++;
-		} else if (cp >= 0x0600 && cp <= 0x06FF) {
-			arabic++;
-		} else if (cp >= 0x0400 && cp <= 0x04FF) {
-			cyrillic++;
-		} else if (cp < 0x250) {
-			latin++;
 		}
+		cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		i += adv;
+		if (cp >= 0)
+			count[resdiff_script_of((uint32_t)cp)->id]++;
 	}
 	/* Latin letters come with every script (symbols, URLs): weigh them low. */
-	if (han * 4 >= latin && han >= arabic && han >= cyrillic && han > 0)
-		return "zh";
-	if (arabic * 2 >= latin && arabic >= cyrillic && arabic > 0)
-		return "ar";
-	if (cyrillic * 2 >= latin && cyrillic > 0)
-		return "ru";
+	for (sc = 0; sc < RESDIFF_SCRIPT_LATIN && win == RESDIFF_SCRIPT_LATIN; sc++) {
+		bool most = count[sc] > 0 &&
+			count[sc] * resdiff_script_get(sc)->detect_weight >= count[RESDIFF_SCRIPT_LATIN];
+		for (t = sc + 1; t < RESDIFF_SCRIPT_LATIN && most; t++)
+			most = count[sc] >= count[t];
+		win = most ? sc : win;
+	}
 	if (len > DETECT_WORDS_MAX)
 		len = DETECT_WORDS_MAX;
-	en = count_word(s, len, "the") + count_word(s, len, "and") + count_word(s, len, "of");
-	fr = count_word(s, len, "les") + count_word(s, len, "des") + count_word(s, len, "et");
-	es = count_word(s, len, "los") + count_word(s, len, "las") + count_word(s, len, "y") +
-	     count_word(s, len, "el");
-	if (fr > en && fr >= es)
-		return "fr";
-	if (es > en && es > fr)
-		return "es";
-	return "en";
+	for (i = 0; i < resdiff_lang_count(); i++) {
+		const resdiff_lang *l = resdiff_lang_at(i);
+		const resdiff_lang_list *fw = &l->section[RESDIFF_SECTION_FUNCTION_WORDS];
+		size_t words = 0;
+		for (k = 0; l->script->id == win && k < fw->count; k++)
+			words += count_word(s, len, fw->entry[k].text);
+		if (l->script->id == win && (!best || words > best_words)) {
+			best = l;
+			best_words = words;
+		}
+	}
+	return best ? best->code : "en";
 }
 
 /* What a terminal must not receive raw (text.h); U+200E, U+200F and

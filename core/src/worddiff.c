@@ -1,6 +1,7 @@
 /* worddiff.c: token edits inside a clause through libgit2's xdiff. */
 #include "resdiff/worddiff.h"
 #include "resdiff/compare.h"
+#include "resdiff/lang.h"
 #include "resdiff/text.h"
 
 #include <stdbool.h>
@@ -54,7 +55,7 @@ static int tok_push(tokens *t, size_t start, size_t len, bool space)
 	return 0;
 }
 
-/* Cut s[from..to) (no ideographs, no whitespace) at ICU word boundaries. */
+/* Cut s[from..to) (a spaced script, no whitespace) at ICU word boundaries. */
 static int tokenize_run(tokens *t, UBreakIterator *brk, const char *s, size_t from, size_t to)
 {
 	UErrorCode err = U_ZERO_ERROR;
@@ -109,7 +110,7 @@ static int tokenize(tokens *t, UBreakIterator *brk, const char *s, size_t len)
 	while (i < len && !error) {
 		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
 		bool space = cp >= 0 && resdiff_text_is_space((uint32_t)cp);
-		bool single = cp >= 0 && (resdiff_text_is_ideograph((uint32_t)cp) ||
+		bool single = cp >= 0 && (!resdiff_script_of((uint32_t)cp)->spaced ||
 			(cp >= 0x80 && u_ispunct(cp)));
 
 		if ((space || single) && run != (size_t)-1) {

@@ -12,6 +12,10 @@
 #   sh tests/browser/stats_svg.sh RESDIFF SRCDIR CHROMIUM OUTDIR
 set -eu
 bin=$1; src=$2; chromium=$3; out=$4
+if [ -z "$chromium" ] || ! [ -x "$chromium" ]; then
+  echo "stats_svg_browser: skipped: no chromium installed (apt-get install chromium; .ci/run does)"
+  exit 77
+fi
 rm -rf "$out/repo" "$out/series"
 mkdir -p "$out/series"
 cd "$src"

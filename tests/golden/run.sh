@@ -2,9 +2,11 @@
 # Golden end-to-end tests: for every tests/golden/cases/NAME.args, run
 # `resdiff $(cat NAME.args)` from the source root and compare its stdout
 # (and exit status, in NAME.status, default 0) with NAME.out, and its
-# standard error with NAME.err when that file exists.
+# standard error with NAME.err when that file exists. A case that exits
+# non-zero must have a NAME.err: an error is checked by what it says.
 #   sh tests/golden/run.sh BUILD/resdiff SRCDIR            check
-#   sh tests/golden/run.sh BUILD/resdiff SRCDIR --update   rewrite .out files
+#   sh tests/golden/run.sh BUILD/resdiff SRCDIR --update   rewrite .out files, and
+#       .err files of cases that exit non-zero or have one (read the diff)
 set -u
 bin=$1; src=$2; update=${3:-}
 cd "$src" || exit 2
@@ -29,7 +31,9 @@ for args in tests/golden/cases/*.args; do
   status=$?
   if [ "$update" = "--update" ]; then
     cp "$tmp" "$name.out"
-    [ "$status" -ne 0 ] && echo "$status" >"$name.status"
+    if [ "$status" -ne 0 ]; then echo "$status" >"$name.status"; else rm -f "$name.status"; fi
+    want_status=$status
+    { [ "$status" -ne 0 ] || [ -f "$name.err" ]; } && cp "$err" "$name.err"
   fi
   if [ "$status" -ne "$want_status" ]; then
     echo "FAIL $name: exit status $status, want $want_status"
@@ -37,6 +41,9 @@ for args in tests/golden/cases/*.args; do
   elif ! cmp -s "$tmp" "$name.out"; then
     echo "FAIL $name: output differs:"
     diff -u "$name.out" "$tmp" | head -40
+    failed=$((failed + 1))
+  elif [ "$want_status" -ne 0 ] && [ ! -f "$name.err" ]; then
+    echo "FAIL $name: exits $status but has no $name.err to check its message"
     failed=$((failed + 1))
   elif [ -f "$name.err" ] && ! cmp -s "$err" "$name.err"; then
     echo "FAIL $name: standard error differs:"

@@ -518,7 +518,27 @@ static void test_parse__nul_byte(void **state)
 	resdiff_doc *doc = NULL;
 	const char text[] = "The General Assembly,\n\0\n1. Decides;\n";
 	assert_int_equal(parse_bytes(&doc, text, sizeof(text) - 1), RESDIFF_EINVALID);
-	assert_non_null(strstr(resdiff_error_last(), "NUL byte at byte offset 22"));
+	assert_non_null(strstr(resdiff_error_last(), "NUL byte at byte offset 22 (line 2)"));
+}
+
+/* A limit that is hit says so: a paragraph number of six digits is not a
+ * label (PARSE_NUMBER_DIGITS), and the diagnostic names it and its line. */
+static void test_parse__paragraph_number_over_limit(void **state)
+{
+	resdiff_doc *doc = NULL;
+	const char text[] = "The General Assembly,\n\n99999. Decides to go on;\n\n100000. Decides to stop.\n";
+	size_t i;
+	bool found = false;
+
+	assert_int_equal(parse_bytes(&doc, text, sizeof(text) - 1), 0);
+	assert_int_equal(doc->unit_count, 1);
+	assert_string_equal(doc->units[0].id, "OP99999");
+	assert_non_null(strstr(doc->units[0].text, "100000. Decides to stop."));
+	for (i = 0; i < doc->diag_count; i++)
+		if (doc->diags[i].line == 5 && strstr(doc->diags[i].message, "'100000.' has more than 5 digits"))
+			found = true;
+	assert_true(found);
+	resdiff_doc_free(doc);
 }
 
 static void test_parse__bom_and_crlf_are_transparent(void **state)
@@ -592,27 +612,46 @@ static void test_parse__huge_file_refused_by_reader(void **state)
 	free(dir);
 }
 
-static void test_parse__many_short_lines_stay_linear(void **state)
+static size_t parse_work(const char *text, size_t len);
+
+/* `paragraphs` numbered paragraphs of 22 wrapped lines, each followed by
+ * a page's debris (running symbol and title, job number, page number). */
+static void debris_text(resdiff_buf *b, size_t paragraphs)
 {
-	/* 360 000 lines of page debris: must finish fast (no quadratic passes) */
-	resdiff_buf b = RESDIFF_BUF_INIT;
-	resdiff_doc *doc = NULL;
-	size_t i;
-	resdiff_buf_puts(&b, "The General Assembly,\n\nRecalling x,\n\n");
-	for (i = 1; i <= 9000; i++) {
-		size_t k;
-		resdiff_buf_printf(&b, "%zu. Decides to keep under review the question of\n", i);
+	size_t i, k;
+	resdiff_buf_puts(b, "The General Assembly,\n\nRecalling x,\n\n");
+	for (i = 1; i <= paragraphs; i++) {
+		resdiff_buf_printf(b, "%zu. Decides to keep under review the question of\n", i);
 		for (k = 0; k < 20; k++)
-			resdiff_buf_printf(&b, "the implementation of item %zu.%zu and of the Summit and\n", i, k);
-		resdiff_buf_printf(&b, "of the follow-up;\n\nA/RES/1/1\nShort title\n21-19246\n%zu/900\n\n",
+			resdiff_buf_printf(b, "the implementation of item %zu.%zu and of the Summit and\n", i, k);
+		resdiff_buf_printf(b, "of the follow-up;\n\nA/RES/1/1\nShort title\n21-19246\n%zu/900\n\n",
 			i % 900 + 1);
 	}
-	assert_int_equal(parse_bytes(&doc, b.ptr, b.size), 0);
+}
+
+static void test_parse__many_short_lines_stay_linear(void **state)
+{
+	/* 360 000 lines of page debris, parsed right; and the parser's step
+	 * count (resdiff_parse_traced) per byte must stay flat from a quarter
+	 * of it: a time would bound nothing on a shared machine */
+	resdiff_buf small = RESDIFF_BUF_INIT, big = RESDIFF_BUF_INIT;
+	resdiff_doc *doc = NULL;
+	double per_byte_small, per_byte_big;
+
+	debris_text(&small, 2250);
+	debris_text(&big, 9000);
+	assert_int_equal(parse_bytes(&doc, big.ptr, big.size), 0);
 	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_OPERATIVE), 9000);
 	assert_non_null(strstr(resdiff_doc_unit_by_id(doc, "OP7")->text, "Summit and of the follow-up;"));
 	assert_null(strstr(resdiff_doc_unit_by_id(doc, "OP7")->text, "Short title"));
 	resdiff_doc_free(doc);
-	resdiff_buf_dispose(&b);
+	per_byte_small = (double)parse_work(small.ptr, small.size) / (double)small.size;
+	per_byte_big = (double)parse_work(big.ptr, big.size) / (double)big.size;
+	if (per_byte_big > per_byte_small * 1.25)
+		fail_msg("%.3f parser steps a byte at %zu bytes, %.3f at %zu: not linear", per_byte_small,
+			small.size, per_byte_big, big.size);
+	resdiff_buf_dispose(&small);
+	resdiff_buf_dispose(&big);
 }
 
 /* ---- classes found on unseen English texts (issue 10) ---- */
@@ -872,6 +911,7 @@ int main(void)
 		cmocka_unit_test(test_parse__four_more_languages),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
+		cmocka_unit_test(test_parse__paragraph_number_over_limit),
 		cmocka_unit_test(test_parse__bom_and_crlf_are_transparent),
 		cmocka_unit_test(test_parse__empty_and_unrecognisable),
 		cmocka_unit_test(test_parse__long_line_refused),

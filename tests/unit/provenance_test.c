@@ -1,6 +1,6 @@
 /* provenance_test.c: the clause index, blame, trace and series statistics
- * on the bundled corpus; the index is checked against the record and
- * rebuilt when stale, lost or lying. */
+ * on the bundled corpus; the index is checked against the record, and
+ * computed in memory (never written by readers) when stale, lost or lying. */
 #include "store_helpers.h"
 
 #include <stdio.h>
@@ -57,13 +57,26 @@ static char *git_out(const char *repo, const char *args)
 	return out;
 }
 
-/* The blame of 2017/21 OP21 ends at 2009/7 OP6, one reworded step. */
-static void assert_blame_op21(resdiff_store *s)
+/* What a reader may not change: every file of the repository, with its
+ * size and modification time. */
+static char *repo_snapshot(const char *dir)
+{
+	int status;
+	char *out = test_capture(&status, "cd '%s' && find . -printf '%%p %%s %%T@\n' | sort", dir);
+	assert_int_equal(status, 0);
+	return out;
+}
+
+/* The blame of 2017/21 OP21 ends at 2009/7 OP6, one reworded step;
+ * `memory`: whether it had to compute the index in memory (-1: either). */
+static void assert_blame_op21_in(resdiff_store *s, int memory)
 {
 	resdiff_provenance *p = NULL;
 	const resdiff_lineage *l;
 	if (resdiff_provenance_blame(&p, s, "2017/21", NULL, "OP21") < 0)
 		fail_msg("blame: %s", resdiff_error_last());
+	if (memory >= 0)
+		assert_int_equal(p->index_in_memory, memory);
 	assert_int_equal(p->count, 1);
 	l = &p->lineages[0];
 	assert_string_equal(l->clause.symbol, "E/RES/2017/21");
@@ -76,6 +89,11 @@ static void assert_blame_op21(resdiff_store *s)
 	assert_true(l->steps[0].similarity > 0.5 && l->steps[0].similarity < 0.8);
 	assert_true(l->steps[0].moved);
 	resdiff_provenance_free(p);
+}
+
+static void assert_blame_op21(resdiff_store *s)
+{
+	assert_blame_op21_in(s, -1);
 }
 
 /* The trace of 2009/7 OP6 forks into 65/141 OP7 and 2017/21 OP21. */
@@ -177,24 +195,43 @@ static void test_provenance__incremental_update(void **state)
 }
 
 /* An index behind the record, lost, or whose files do not describe the
- * record's texts is rebuilt before it is used. */
+ * record's texts is computed in memory: the answers are right, nothing is
+ * written, and only a writer (resdiff_index_update) stores it. */
 static void test_provenance__stale_lost_and_lying_index(void **state)
 {
 	static const char *const two[] = { "E/RES/2009/7", "A/RES/65/141", NULL };
 	static const char *const last[] = { "E/RES/2017/21", NULL };
-	char *dir, *out, cmd[8192];
+	char *dir, *out, *before, *after, cmd[8192];
 	resdiff_store *s = new_store(&dir);
+	resdiff_index_status st;
+	int status;
 
 	import_corpus(s, two);
 	assert_int_equal(resdiff_index_update(NULL, s), 0);
 	/* stale: the record moved on, the index did not */
 	import_corpus(s, last);
 	assert_false(index_matches_record(dir));
-	assert_blame_op21(s);
+	before = repo_snapshot(dir);
+	assert_blame_op21_in(s, 1);
+	assert_trace_fork(s);
+	after = repo_snapshot(dir);
+	assert_string_equal(before, after);
+	free(after);
+	free(before);
+	assert_false(index_matches_record(dir));
+	/* a writer stores it, reusing what the stale index had */
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_true(st.written);
+	assert_int_equal(st.computed, 1);
 	assert_true(index_matches_record(dir));
+	assert_blame_op21_in(s, 0);
 	/* lost */
 	free(git_out(dir, "update-ref -d refs/resdiff/index"));
-	assert_blame_op21(s);
+	assert_blame_op21_in(s, 1);
+	free(test_capture(&status, "git -C '%s' rev-parse -q --verify refs/resdiff/index", dir));
+	assert_int_not_equal(status, 0);  /* blame did not write it back */
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.computed, 3);
 	assert_true(index_matches_record(dir));
 	/* lying: the same commit message, but 2017/21's file claims another
 	 * record blob and has no links */
@@ -211,11 +248,22 @@ static void test_provenance__stale_lost_and_lying_index(void **state)
 	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
 	assert_non_null(strstr(out, "blob\t1111111111"));
 	free(out);
-	assert_blame_op21(s);
+	before = repo_snapshot(dir);
+	assert_blame_op21_in(s, 1);
+	after = repo_snapshot(dir);
+	assert_string_equal(before, after);
+	free(after);
+	free(before);
+	/* the update trusts the commit's Record: trailer; a rebuild repairs */
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_false(st.written);
+	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
+	assert_int_equal(st.computed, 3);
 	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
 	assert_null(strstr(out, "blob\t1111111111"));
 	assert_non_null(strstr(out, "from\tOP21\tE/RES/2009/7\tOP6\treworded\t"));
 	free(out);
+	assert_blame_op21_in(s, 0);
 	/* disagreeing: 2017/21's file (right blob) drops its link from 2009/7
 	 * OP6 while 2009/7's file still lists the link into it: trace sees the
 	 * two files disagree, rebuilds, and still forks */
@@ -233,7 +281,7 @@ static void test_provenance__stale_lost_and_lying_index(void **state)
 	free(out);
 	assert_trace_fork(s);
 	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
-	assert_non_null(strstr(out, "from\tOP21\tE/RES/2009/7\tOP6\treworded\t"));
+	assert_null(strstr(out, "from\tOP21\t"));  /* still lying: readers never write */
 	free(out);
 	test_assert_fsck(dir);
 	resdiff_store_free(s);

@@ -102,6 +102,23 @@ void test_assert_docs_equal(const resdiff_doc *a, const resdiff_doc *b)
 #undef SAME_STR
 }
 
+resdiff_doc *test_big_doc(const char *symbol, size_t kib, unsigned seed)
+{
+	resdiff_doc *doc = test_make_doc(symbol, "en", "big", "2001-01-01", 2, seed);
+	char text[1025];
+	size_t i, j;
+
+	for (i = 0; i < kib; i++) {
+		char id[32];
+		for (j = 0; j < 1024; j++)
+			text[j] = (char)('!' + rand_r(&seed) % 90);
+		text[1024] = '\0';
+		snprintf(id, sizeof(id), "OP%zu", 100 + i);
+		assert_int_equal(resdiff_doc_add_unit(NULL, doc, id, RESDIFF_UNIT_OPERATIVE, "", text, i), 0);
+	}
+	return doc;
+}
+
 char *test_capture(int *status, const char *fmt, ...)
 {
 	char cmd[8192], chunk[4096];

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 /* resdiff_utf8_decode against ICU's U8_NEXT on b[0..n): the same code
@@ -117,6 +119,29 @@ static void test_text__cjk_classes(void **state)
 	assert_true(resdiff_text_is_space(0x00A0));
 }
 
+/* resdiff_text_is_ideograph against ICU's script property on every
+ * assigned code point: its shortcut for the CJK ideograph blocks must not
+ * change an answer. */
+static void test_text__ideograph_agrees_with_icu(void **state)
+{
+	UChar32 cp;
+	size_t bad = 0;
+	(void)state;
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		UErrorCode err = U_ZERO_ERROR;
+		UScriptCode sc;
+		bool icu;
+		if (u_charType(cp) == U_UNASSIGNED)
+			continue;
+		sc = uscript_getScript(cp, &err);
+		icu = cp >= 0x2E80 && (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+			sc == USCRIPT_KATAKANA || sc == USCRIPT_HANGUL || sc == USCRIPT_BOPOMOFO);
+		if (resdiff_text_is_ideograph((uint32_t)cp) != icu && bad++ < 5)
+			fprintf(stderr, "U+%04X: resdiff %d, ICU %d\n", (unsigned)cp, !icu, icu);
+	}
+	assert_int_equal(bad, 0);
+}
+
 static void test_text__detect_language(void **state)
 {
 	const char *zh = "经济及社会理事会，回顾信息社会世界首脑会议的成果文件 A/60/687，";
@@ -201,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_text__utf8_decode_rules),
 		cmocka_unit_test(test_text__utf8_decode_agrees_with_icu),
 		cmocka_unit_test(test_text__cjk_classes),
+		cmocka_unit_test(test_text__ideograph_agrees_with_icu),
 		cmocka_unit_test(test_text__detect_language),
 		cmocka_unit_test(test_text__sanitize_masks_controls),
 		cmocka_unit_test(test_text__sanitize_masks_bidi_and_separators),

@@ -77,9 +77,9 @@ int resdiff_render_doc_akn(resdiff_buf *out, const resdiff_doc *doc,
 int resdiff_akn_parse(resdiff_doc **out, const char *data, size_t len,
 		const resdiff_parse_options *opts);
 
-/* The ISO 639-2 code AKN uses for a resdiff language ("zh" -> "zho"; the
- * six UN languages; others unchanged; NULL -> "und"), and back (NULL for
- * "und" and "mul"). */
+/* The ISO 639-2 code AKN uses for a resdiff language ("zh" -> "zho", the
+ * iso639-2 of the language's file; others unchanged; NULL -> "und"), and
+ * back (NULL for "und" and "mul"). */
 const char *resdiff_akn_language(const char *language);
 const char *resdiff_akn_language_from_iso(const char *iso);
 

@@ -69,6 +69,11 @@ int resdiff_buf_printf(resdiff_buf *buf, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+int resdiff_buf_vprintf(resdiff_buf *buf, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 0)))
+#endif
+	;
 void resdiff_buf_clear(resdiff_buf *buf);
 /* Hand the bytes to the caller (free() them); the buffer becomes empty. */
 char *resdiff_buf_detach(resdiff_buf *buf);

@@ -4,8 +4,9 @@
  *
  * A comparison key is derived from a unit's text and never shown: Unicode
  * NFKC, full-/half-width and typographic punctuation folded to one form
- * (。 -> ".", 、 -> ",", curly and corner quotes -> '"', dashes -> "-"),
- * and whitespace removed. Two texts with equal keys differ only in width,
+ * (。 -> ".", 、 -> ",", curly and corner quotes -> '"', dashes -> "-":
+ * the key folds of the script and language tables, resdiff/lang.h, applied
+ * to every text), and whitespace removed. Two texts with equal keys differ only in width,
  * spacing or compatibility forms and are "unchanged". With
  * RESDIFF_KEY_LOOSE the key is also case-folded and stripped of
  * punctuation: texts whose loose keys agree but whose keys differ were

@@ -68,7 +68,7 @@ typedef struct {
 	bool color;              /* ANSI colours (text) */
 	bool only_operative;     /* show only changes touching operative clauses
 	                            (sub-paragraphs included) */
-	const char *amend_lang;  /* amendments: "zh" or "en"; NULL: the new text's */
+	const char *amend_lang;  /* amendments: a language code ("zh"); NULL: the new text's */
 	bool html_fragment;      /* html: one <section>, for a page of several
 	                            diffs (resdiff_render_diff_html_open/close) */
 	const char *html_id_prefix; /* html: prefix of element ids ("p2-"), NULL: none */
@@ -123,7 +123,9 @@ int resdiff_render_diff_html_close(resdiff_buf *out);
 /* The changes as formal amendment instructions citing the old numbering
  * ("In operative paragraph 5, replace "…" with "…"", "Delete operative
  * paragraph 12", "在执行部分第5段中，将“…”改为“…”"), one numbered line
- * each, in English or Chinese (opts->amend_lang). A clause with more than
+ * each, in the phrases of a language file (opts->amend_lang, else the new
+ * text's language; English's for a language without amendment phrases,
+ * docs/LANGUAGES.md). A clause with more than
  * a few edits, or little similarity, is replaced whole. */
 int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);

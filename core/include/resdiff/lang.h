@@ -1,24 +1,25 @@
 /*
- * resdiff/lang.h: what resdiff knows about each of the six UN languages,
- * one static block per language in core/src/lang.c, found through one
- * table keyed by the language code.
+ * resdiff/lang.h: the language table and the script table, the one place
+ * that says what resdiff knows about a language or a writing system.
  *
- * Today the table holds what the aligner needs to compare content rather
- * than the words every rolling update changes (docs/DIFF.md, "Rolling
- * words"): the verbs and participles that open a clause and the adverbs
- * that go with them ("Recalling also", "又回顾"), month names, number and
- * ordinal words ("sixty-fourth", "第六十四"), and session words. It is the
- * seed of the language table of issue 11: parser labels and renderer
- * strings are meant to become further members of the same struct.
+ * Languages. Everything resdiff knows about one language is in one data
+ * file, core/lang/<code>.txt (docs/LANGUAGES.md: the format and every
+ * section), embedded into the library at build time and read on first
+ * use; `table` in core/src/lang.c lists the languages in order. Adding a
+ * language is adding its file and one line to that table. The parser, the
+ * comparison keys, the aligner and the amendment writer read the sections
+ * through this interface and nothing else.
  *
- * Word lists are NULL-terminated arrays of UTF-8 strings in comparison
- * form: NFKC, case-folded, no punctuation. In a spaced script an entry is
- * one word; "pre*" matches every word beginning with "pre" and "*ième"
- * every word ending in "ième". In an ideographic script (zh) entries are
- * character strings matched where they stand in the text, leading words
- * repeatedly from the start of the clause.
+ * Scripts. What depends on the writing system rather than the language
+ * (words separated by spaces or not, right to left, which code points
+ * belong to it, the punctuation every language shares) is in the script
+ * table of core/src/script.c; a language file names its script.
  *
- * Ownership: everything is static and read-only.
+ * Entries are UTF-8 strings in the form the section says (most in
+ * comparison form: lower case). Keyed sections hold "KEY = text" lines.
+ *
+ * Ownership: everything returned is owned by the library, read-only, and
+ * lives until the process ends. The table is loaded once, thread-safely.
  */
 #ifndef RESDIFF_LANG_H
 #define RESDIFF_LANG_H
@@ -26,45 +27,156 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "resdiff/common.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+/* ---- scripts ------------------------------------------------------------ */
+
+/* In the order language detection prefers them (resdiff_text_detect_language). */
 typedef enum {
-	RESDIFF_SCRIPT_SPACED = 0,   /* words separated by spaces */
-	RESDIFF_SCRIPT_IDEOGRAPHIC   /* Han: one character carries a word */
+	RESDIFF_SCRIPT_HAN = 0,      /* Han, with kana, Hangul and Bopomofo */
+	RESDIFF_SCRIPT_ARABIC,
+	RESDIFF_SCRIPT_CYRILLIC,
+	RESDIFF_SCRIPT_LATIN,
+	RESDIFF_SCRIPT_COMMON,       /* digits, punctuation, symbols, others */
+	RESDIFF_SCRIPT_COUNT
+} resdiff_script_id;
+
+typedef struct {
+	resdiff_script_id id;
+	const char *name;            /* "latin": the name language files use */
+	bool spaced;                 /* words separated by spaces; else one
+	                              * character is a token of the word diff */
+	bool rtl;                    /* written right to left */
+	unsigned detect_weight;      /* detection: the script wins over Latin
+	                              * letters when count * weight >= Latin's
+	                              * (0: never counted against Latin) */
+	const uint32_t (*key_folds)[2];  /* {from, to} code points keys fold
+	                              * in every text (to 0: dropped) */
+	size_t key_fold_count;
 } resdiff_script;
 
-/* At most this many words (spaced) or list entries (ideographic) open a
+const resdiff_script *resdiff_script_get(resdiff_script_id id);
+/* The script a language file names ("latin"), or NULL. */
+const resdiff_script *resdiff_script_named(const char *name);
+/* The script of a code point: ASCII letters and U+0080..U+024F are Latin,
+ * U+0400..U+04FF Cyrillic, U+0600..U+06FF Arabic, what
+ * resdiff_text_is_ideograph() accepts Han, everything else Common. */
+const resdiff_script *resdiff_script_of(uint32_t cp);
+
+/* ---- languages ---------------------------------------------------------- */
+
+/* The sections of a language file, by what reads them. docs/LANGUAGES.md
+ * describes each; core/src/lang.c names them ("function-words", ...). */
+typedef enum {
+	RESDIFF_SECTION_FUNCTION_WORDS = 0, /* detection */
+	RESDIFF_SECTION_BODIES,             /* parser: front matter, closing lines */
+	RESDIFF_SECTION_CHAPEAU_WORDS,
+	RESDIFF_SECTION_ADOPTED_WORDS,
+	RESDIFF_SECTION_DRAFT_WORDS,
+	RESDIFF_SECTION_REPORT_LINES,
+	RESDIFF_SECTION_SUMMARY_LINES,
+	RESDIFF_SECTION_PLENARY_WORDS,
+	RESDIFF_SECTION_ANNEX_WORDS,        /* parser: the body */
+	RESDIFF_SECTION_SUB_LETTERS,
+	RESDIFF_SECTION_LABEL_NUMERALS,
+	RESDIFF_SECTION_REFERENCE_WORDS,
+	RESDIFF_SECTION_QUANTITY_WORDS,
+	RESDIFF_SECTION_CITATION_ABBREVIATIONS,
+	RESDIFF_SECTION_MONTHS,             /* dates */
+	RESDIFF_SECTION_MONTH_VARIANTS,
+	RESDIFF_SECTION_DAY_SUFFIXES,
+	RESDIFF_SECTION_DATE_JOINERS,
+	RESDIFF_SECTION_NUMERIC_DATE,
+	RESDIFF_SECTION_LEADING_WORDS,      /* aligner */
+	RESDIFF_SECTION_LEADING_MODIFIERS,
+	RESDIFF_SECTION_NUMBER_WORDS,
+	RESDIFF_SECTION_SESSION_WORDS,
+	RESDIFF_SECTION_KEY_FOLDS,          /* comparison keys */
+	RESDIFF_SECTION_AMENDMENT_PHRASES,  /* amendment writer */
+	RESDIFF_SECTION_OPERATIVE_LADDER,   /* slots, read by nothing yet */
+	RESDIFF_SECTION_PREAMBULAR_LADDER,
+	RESDIFF_SECTION_ORDINALS,
+	RESDIFF_SECTION_NUMERALS,
+	RESDIFF_SECTION_ARTICLE_HEADINGS,
+	RESDIFF_SECTION_PREAMBLE_OPENERS,
+	RESDIFF_SECTION_PROCLAIMING_FORMULAS,
+	RESDIFF_SECTION_AMENDMENT_GRAMMAR,
+	RESDIFF_SECTION_COUNT
+} resdiff_lang_section;
+
+typedef struct {
+	const char *key;    /* keyed sections: the part before " = "; else NULL */
+	const char *text;   /* the entry, NUL terminated */
+	size_t len;         /* bytes of text */
+	uint32_t cp;        /* its first code point (0 when empty) */
+	int number;         /* the key as a number when it is digits, else -1 */
+} resdiff_lang_entry;
+
+typedef struct {
+	const resdiff_lang_entry *entry;   /* in file order */
+	size_t count;
+} resdiff_lang_list;
+
+typedef struct {
+	const char *code;                  /* "en" */
+	const char *name;                  /* "English" */
+	const char *iso639_2;              /* "eng" (Akoma Ntoso) */
+	const resdiff_script *script;
+	bool paragraph_number_dash;        /* "12 - text" numbers a paragraph */
+	bool months_inside_words;          /* month names are found inside words */
+	resdiff_lang_list section[RESDIFF_SECTION_COUNT];
+} resdiff_lang;
+
+/* Load the table (once; later calls return the first result). The
+ * functions below load it too and see an empty table when loading failed;
+ * the pipeline's entry points call this to report why. RESDIFF_ENOMEM, or
+ * RESDIFF_EINVALID for a malformed language file. */
+int resdiff_lang_load(void);
+
+/* The languages in table order. */
+size_t resdiff_lang_count(void);
+const resdiff_lang *resdiff_lang_at(size_t i);
+/* The entry of a language code; for NULL or an unknown code a neutral
+ * entry (code "", Latin script, empty sections). Never NULL. */
+const resdiff_lang *resdiff_lang_get(const char *code);
+bool resdiff_lang_known(const char *code);
+/* One section of every language, concatenated in table order: what the
+ * parser reads, since it finds every language's words in any text. */
+const resdiff_lang_list *resdiff_lang_all(resdiff_lang_section section);
+/* The text of the first entry of `section` whose key is `key`, or NULL. */
+const char *resdiff_lang_phrase(const resdiff_lang *lang, resdiff_lang_section section,
+		const char *key);
+/* "function-words" */
+const char *resdiff_lang_section_name(resdiff_lang_section section);
+
+/* Write a phrase to out: its text, with each "{name}" replaced by what
+ * value(out, name, len, ctx) appends (it returns 0 or an error, which
+ * stops the expansion and is returned). */
+typedef int (*resdiff_lang_value_fn)(resdiff_buf *out, const char *name, size_t len, void *ctx);
+int resdiff_lang_expand(resdiff_buf *out, const char *phrase, resdiff_lang_value_fn value,
+		void *ctx);
+
+/* ---- the aligner's lexicon ---------------------------------------------- */
+
+/* At most this many words (spaced) or list entries (unspaced) open a
  * clause as its leading verb phrase. */
 #define RESDIFF_LANG_LEADING_MAX 6
 
-typedef struct {
-	const char *code;                /* "en", "zh", "fr", "es", "ru", "ar" */
-	const char *name;                /* "English" */
-	resdiff_script script;
-	const char *const *leading;      /* verbs and participles opening a clause */
-	const char *const *modifiers;    /* words that go with them: "also", "with", "又" */
-	const char *const *months;
-	const char *const *numbers;      /* number and ordinal words */
-	const char *const *sessions;     /* "session", "届会议" */
-} resdiff_lang;
-
-/* The entry of a language code; for NULL or an unknown code a neutral
- * entry (code "", spaced script, empty lists). Never NULL. */
-const resdiff_lang *resdiff_lang_get(const char *code);
-
-/* The lists of one language compiled for lookups (a hash table of the
- * entries, the "*" patterns beside it): what a word is, or the longest
- * listed word a text starts with. Built once per use of many lookups
- * (the aligner builds one per document); the caller frees it. */
+/* The word lists of one language compiled for lookups (a hash table of
+ * the entries, the "*" patterns beside it): what a word is, or the
+ * longest listed word a text starts with. Built once per use of many
+ * lookups (the aligner builds one per document); the caller frees it. */
 typedef struct resdiff_lang_lexicon resdiff_lang_lexicon;
 
 enum {
-	RESDIFF_LANG_LEADING = 1,    /* in `leading` */
-	RESDIFF_LANG_MODIFIER = 2,   /* in `modifiers` */
-	RESDIFF_LANG_ROLLING = 4     /* in `months`, `numbers` or `sessions` */
+	RESDIFF_LANG_LEADING = 1,    /* in leading-words */
+	RESDIFF_LANG_MODIFIER = 2,   /* in leading-modifiers */
+	RESDIFF_LANG_ROLLING = 4     /* in months, month-variants, number-words
+	                              * or session-words */
 };
 
 /* RESDIFF_ENOMEM on failure. */
@@ -75,8 +187,8 @@ void resdiff_lang_lexicon_free(resdiff_lang_lexicon *lx);
 unsigned resdiff_lang_lexicon_classify(const resdiff_lang_lexicon *lx, const char *w,
 		size_t len);
 /* The byte length of the longest listed entry with one of the `classes`
- * that s[0..len) starts with, or 0 (ideographic scripts, where words are
- * not separated). */
+ * that s[0..len) starts with, or 0 (unspaced scripts, where words are not
+ * separated). */
 size_t resdiff_lang_lexicon_prefix(const resdiff_lang_lexicon *lx, const char *s, size_t len,
 		unsigned classes);
 /* False when no listed entry with one of the `classes` starts with the

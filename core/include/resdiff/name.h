@@ -28,6 +28,19 @@ extern "C" {
 
 #define RESDIFF_SYMBOL_MAX 128
 
+/*
+ * The one symbol grammar of every command: what `import` stores, `show`,
+ * `diff`, `blame`, `trace` and `rm` resolve (a forgiving query such as
+ * "2009/7" or the mapped "E_RES_2009_7" is a symbol too). A symbol is 1 to
+ * RESDIFF_SYMBOL_MAX bytes of ASCII letters, digits, space and
+ * / - . ( ) _ , + * : components separated by single '/', none empty, none
+ * starting with '.' (so no ".", "..", ".git"), no space at either end, and
+ * no '-' first (it would read as an option). '@' and ':' are not in it:
+ * "SYMBOL@REV" and "SYMBOL:CLAUSE" are how commands name a revision and a
+ * clause. RESDIFF_EINVALID says which rule failed.
+ */
+int resdiff_name_symbol_check(const char *symbol);
+
 /* Symbol -> safe name component. */
 int resdiff_name_from_symbol(char **out, const char *symbol);
 /* Safe name component -> symbol (RESDIFF_EINVALID if not a mapped name). */

@@ -62,9 +62,13 @@ typedef struct {
 	char commit[41];       /* the index commit ("" when the record is empty) */
 } resdiff_index_status;
 
-/* Bring the index up to date with the record (takes the repository lock
- * when it writes). `status` may be NULL. */
+/* Bring the stored index up to date with the record: a writer, it takes
+ * the repository lock and needs a repository in this resdiff's format.
+ * `status` may be NULL. */
 int resdiff_index_update(resdiff_index_status *status, resdiff_store *store);
+/* The same, computing every document again rather than reusing the stored
+ * entries (an index whose files disagree with the record). */
+int resdiff_index_rebuild(resdiff_index_status *status, resdiff_store *store);
 
 /* A clause of a stored document. */
 typedef struct {
@@ -99,14 +103,23 @@ typedef struct {
 
 typedef struct {
 	bool forwards;                   /* trace (true) or blame */
+	bool index_in_memory;            /* the stored index did not describe the
+	                                    record's tip: this answer computed it
+	                                    in memory */
+	bool index_disagrees;            /* ... because a stored file disagreed
+	                                    with the record (index_in_memory is
+	                                    set too; resdiff_index_rebuild fixes) */
 	resdiff_lineage *lineages;       /* one per clause asked about */
 	size_t count;
 	resdiff_arena *arena;
+	struct index_mem *index_mem;     /* private */
 } resdiff_provenance;
 
 /* Lineage backwards of one clause (unit != NULL) or of every clause of the
- * document `symbol` (forgiving, as resdiff_store_resolve). Updates a stale
- * index first. */
+ * document `symbol` (forgiving, as resdiff_store_resolve). Reads only: when
+ * the stored index is stale, lost or wrong, the index is computed in memory
+ * (incrementally from the stored one) and index_in_memory says so; only
+ * resdiff_index_update() and imports write it back. */
 int resdiff_provenance_blame(resdiff_provenance **out, resdiff_store *store,
 		const char *symbol, const char *language, const char *unit);
 /* Lineage forwards of one clause, forks included. */

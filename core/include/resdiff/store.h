@@ -17,10 +17,17 @@
  *                                      last built from (repair journal)
  * NAME is the reversible mapping of name.h (E/RES/2009/7 -> E_RES_2009_7).
  *
- * Writers take <gitdir>/resdiff.lock for the whole transaction, write all
- * objects in one pack, then move refs with compare-and-swap. A crash leaves
- * every ref at a complete commit; the next writer rebuilds views that lag
- * the record.
+ * The record is the truth: one record commit per import, correction or
+ * withdrawal; a transaction is published by moving refs/heads/record, one
+ * atomic ref update made after everything it names is on disk (fsync).
+ * The views and symbol refs are derived from the record after it moves;
+ * refs/resdiff/views names the record commit they were built from, and
+ * readers use them only while it names the record's tip (otherwise they
+ * compute the histories from the record in memory, and say so in a note).
+ *
+ * Writers hold a kernel lock on <gitdir>/resdiff.lock (flock: the kernel
+ * drops it when the process dies, so no stale lock can exist) for the whole
+ * transaction. Readers never write and never lock.
  *
  * Ownership: resdiff_store_open/init return a store the caller frees with
  * resdiff_store_free(). Documents returned are freed with
@@ -39,14 +46,23 @@
 extern "C" {
 #endif
 
-#define RESDIFF_STORE_FORMAT 1
+/* The storage format this resdiff writes (`git config resdiff.format`),
+ * and the oldest it reads and upgrades (docs/FORMAT.md, "Versions"). */
+#define RESDIFF_STORE_FORMAT 2
+#define RESDIFF_STORE_FORMAT_OLDEST 1
 #define RESDIFF_STORE_RECORD_REF "refs/heads/record"
 #define RESDIFF_STORE_SERIES_PREFIX "refs/heads/series/"
 #define RESDIFF_STORE_SYMBOL_PREFIX "refs/symbols/"
 #define RESDIFF_STORE_VIEWS_REF "refs/resdiff/views"
 #define RESDIFF_STORE_LOCK_FILE "resdiff.lock"
-/* How long a writer waits for a lock held by a live process. */
+/* How long a writer waits for another writer ($RESDIFF_LOCK_TIMEOUT_MS). */
 #define RESDIFF_STORE_LOCK_TIMEOUT_MS 120000
+/* A git *.lock file at least this old, found by a writer holding the
+ * writer lock, was left by a killed process and is removed. */
+#define RESDIFF_STORE_GIT_LOCK_STALE_S 2
+/* Largest object the store writes: a stored document is at most the
+ * parser's input cap (RESDIFF_PARSE_MAX_INPUT); RESDIFF_ETOOBIG beyond. */
+#define RESDIFF_STORE_OBJECT_MAX (64u * 1024 * 1024)
 /* Most documents in one import transaction (callers split larger sets). */
 #define RESDIFF_STORE_BATCH_MAX 1000
 /* Transactions of at least this many documents write one pack; smaller
@@ -68,6 +84,21 @@ void resdiff_store_free(resdiff_store *store);
 
 /* The git directory (owned by the store). */
 const char *resdiff_store_path(const resdiff_store *store);
+/* The repository's storage format (RESDIFF_STORE_FORMAT_OLDEST up to
+ * RESDIFF_STORE_FORMAT; writing needs RESDIFF_STORE_FORMAT). */
+int resdiff_store_format(const resdiff_store *store);
+
+/* Durability: on by default, every transaction syncs what it wrote before
+ * its refs move (docs/FORMAT.md). Off for bulk loads that can be redone
+ * (`import --no-fsync`): a power cut may then lose or damage the import. */
+void resdiff_store_set_fsync(resdiff_store *store, bool on);
+
+/* Things the user should know that are not errors, one per line: lock
+ * files removed, histories computed in memory because the stored ones lag
+ * the record, derived refs left to repair. Owned by the store, valid until
+ * resdiff_store_notes_clear(). */
+const char *resdiff_store_notes(const resdiff_store *store);
+void resdiff_store_notes_clear(resdiff_store *store);
 
 typedef enum {
 	RESDIFF_IMPORT_ADDED = 0,
@@ -77,11 +108,22 @@ typedef enum {
 
 /* One document to import. The caller owns doc; symbol and language must be
  * set (series and date when it belongs to an adoption-ordered history). */
+/* A correction whose units share less than this (Dice of their n-grams,
+ * resdiff/compare.h) with the stored text is refused unless forced: it is
+ * more likely another document given the wrong symbol. */
+#define RESDIFF_STORE_CORRECTION_MIN_SIMILARITY 0.5
+
 typedef struct {
 	const resdiff_doc *doc;
 	const char *source_sha256;    /* hex SHA-256 of the source bytes, or NULL */
+	bool force;                   /* store a correction that shares little
+	                                 text with the stored one */
+	const char *force_reason;     /* why the caller forced it (its own
+	                                 check), or NULL; recorded */
 	resdiff_import_result result; /* out */
 	char commit[41];              /* out: the record commit, "" if unchanged */
+	char forced[200];             /* out: what was forced ("" if nothing),
+	                                 recorded as a Forced: trailer */
 } resdiff_store_item;
 
 /* Check that a document's symbol, language, series and date make safe,
@@ -90,8 +132,20 @@ int resdiff_store_check_doc(const resdiff_doc *doc);
 
 /* Import up to RESDIFF_STORE_BATCH_MAX documents in one transaction: one
  * record commit per new or changed document, then the series views they
- * touch. All or nothing: on error no ref has moved. */
+ * touch. All or nothing: on error no ref has moved. A document whose
+ * canonical file equals the stored one but for its Source-SHA256 (other
+ * line ends, a byte-order mark: nothing the parser keeps) is unchanged. A
+ * correction sharing too little text with the stored version is refused
+ * (RESDIFF_EINVALID) unless item.force. */
 int resdiff_store_import(resdiff_store *store, resdiff_store_item *items, size_t count);
+
+/* Withdraw a document imported by mistake: a record commit "withdraw
+ * SYMBOL (lang)" that removes its file (its history stays in the record),
+ * its series history rebuilt without it, its symbol ref deleted. `symbol`
+ * is exact (resolve a forgiving one first); commit gets the record commit.
+ * RESDIFF_ENOTFOUND when the record's tip does not hold it. */
+int resdiff_store_withdraw(resdiff_store *store, const char *symbol, const char *language,
+		char commit[41]);
 
 /* A correction says what it changes: fill the metadata `doc` leaves unknown
  * (series, date, meeting, title, body, kind, chapeau) from the version of
@@ -144,13 +198,19 @@ int resdiff_store_series(resdiff_series_list **out, resdiff_store *store,
 void resdiff_series_list_free(resdiff_series_list *list);
 
 /* Locks. resdiff_store_lock_check appends a one-line description of each
- * lock file left in the repository (resdiff.lock and git's *.lock under
- * refs/) to `report` and returns how many it found. */
+ * git *.lock file left in the repository (under refs/, packed-refs.lock,
+ * HEAD.lock, config.lock), unless a writer is at work, to `report` and
+ * returns how many it found. The next writer removes them anyway. */
 int resdiff_store_lock_check(resdiff_buf *report, resdiff_store *store);
-/* Remove stale lock files (one line per file removed goes to `report`).
- * A resdiff.lock whose process still runs is kept (RESDIFF_ELOCKED) unless
- * `force`. */
-int resdiff_store_unlock(resdiff_buf *report, resdiff_store *store, bool force);
+/* Take the writer lock (waiting for a running writer), remove every git
+ * lock file (one line per file removed goes to `report`), release it. */
+int resdiff_store_unlock(resdiff_buf *report, resdiff_store *store);
+
+/* Bring a repository of an older storage format (from
+ * RESDIFF_STORE_FORMAT_OLDEST) to RESDIFF_STORE_FORMAT, one version at a
+ * time, under the writer lock; what was done goes to `report`, one line
+ * each. A repository in this format is left alone (and said to be). */
+int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *store);
 
 /* The Source-SHA256 of a document's bytes: 64 lower-case hex digits. */
 void resdiff_store_source_hash(char out[65], const void *data, size_t len);

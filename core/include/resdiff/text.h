@@ -48,15 +48,16 @@ bool resdiff_text_is_latin(uint32_t cp);
 /* Unicode White_Space, plus U+200B and U+FEFF. */
 bool resdiff_text_is_space(uint32_t cp);
 
-/* Guess the UN language ("zh", "ar", "ru", "en", "fr", "es") from the
- * script mix and, for Latin texts, frequent function words. Never NULL. */
+/* Guess the language (a code of the language table, resdiff/lang.h) from
+ * the script mix (the script table's weights) and, among the languages of
+ * one script, their function words. Never NULL. */
 const char *resdiff_text_detect_language(const char *s, size_t len);
 
 /* Compare strings with runs of digits compared as numbers, so that
  * E/RES/2009/7 sorts before E/RES/2009/10 (strcmp-like result). */
 int resdiff_text_natural_cmp(const char *a, const char *b);
 
-/* True for the six UN language codes. */
+/* True for the codes of the language table (the six UN languages). */
 bool resdiff_text_language_valid(const char *lang);
 
 /* The terminal sanitizer: append s[0..len) to out with what could drive

@@ -1,9 +1,10 @@
 /*
  * resdiff/worddiff.h: the edits inside a reworded clause.
  *
- * Both texts are cut into tokens: each Han, kana or Hangul character is a
- * token, other scripts are cut at ICU word boundaries, every punctuation
- * mark is a token of its own and a run of whitespace is one token. Tokens
+ * Both texts are cut into tokens: each character of an unspaced script
+ * (the script table's Han: Han, kana, Hangul) is a token, other scripts
+ * are cut at ICU word boundaries, every punctuation mark is a token of its
+ * own and a run of whitespace is one token. Tokens
  * are compared by their comparison keys (resdiff/compare.h: a width-only
  * difference is no edit) through libgit2's xdiff (git_diff_buffers, one
  * token per line, patience, never "minimal"). Short equal runs between

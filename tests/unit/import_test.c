@@ -1,0 +1,450 @@
+/* import_test.c: imports that cannot surprise, and withdrawals, through
+ * the command line on the bundled corpus and the English samples. */
+#define _DEFAULT_SOURCE  /* nanosleep with -std=c11 */
+#include "store_helpers.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	char *dir;     /* scratch directory */
+	char repo[4200];
+} fixture;
+
+static void setup_corpus(fixture *f)
+{
+	int status;
+	char *out;
+	f->dir = test_tmpdir();
+	snprintf(f->repo, sizeof(f->repo), "%s/r.git", f->dir);
+	out = test_capture(&status, "%s init '%s' && %s -C '%s' import -q --manifest "
+		"%s/corpus/corpus.manifest 2>&1", RESDIFF_BINARY, f->repo, RESDIFF_BINARY, f->repo,
+		RESDIFF_SOURCE_DIR);
+	if (status != 0)
+		fail_msg("%s", out);
+	free(out);
+}
+
+static void teardown(fixture *f)
+{
+	test_system("rm -rf '%s'", f->dir);
+	free(f->dir);
+}
+
+/* resdiff -C REPO <args>, from the scratch directory; stdout and stderr
+ * apart (stderr in *err, freed by the caller). */
+static char *run(int *status, char **err, const fixture *f, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+static char *run(int *status, char **err, const fixture *f, const char *fmt, ...)
+{
+	char args[4096], *out;
+	int st;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(args, sizeof(args), fmt, ap);
+	va_end(ap);
+	out = test_capture(status, "cd '%s' && %s -C '%s' %s 2>err.txt", f->dir, RESDIFF_BINARY,
+		f->repo, args);
+	*err = test_capture(&st, "cat '%s/err.txt'", f->dir);
+	return out;
+}
+
+static char *git(const fixture *f, const char *args)
+{
+	int status;
+	char *out = test_capture(&status, "git -C '%s' %s 2>&1", f->repo, args);
+	if (status != 0)
+		fail_msg("git %s: %s", args, out);
+	return out;
+}
+
+/* Lines of s that start with `prefix`. */
+static size_t lines_starting(const char *s, const char *prefix)
+{
+	size_t n = 0, len = strlen(prefix);
+	const char *p = s;
+	while (p && *p) {
+		n += !strncmp(p, prefix, len);
+		p = strchr(p, '\n');
+		p = p ? p + 1 : NULL;
+	}
+	return n;
+}
+
+/* Other line ends or a byte-order mark: the same document, unchanged. */
+static void test_import__crlf_and_bom_are_unchanged(void **state)
+{
+	fixture f;
+	char *out, *err, *before, *after;
+	int status;
+
+	setup_corpus(&f);
+	before = git(&f, "rev-parse record");
+	test_system("cd '%s' && mkdir crlf bom && sed 's/$/\\r/' '%s/corpus/E_RES_2009_7.zh.txt' "
+		">crlf/E_RES_2009_7.zh.txt && { printf '\\357\\273\\277'; cat "
+		"'%s/corpus/E_RES_2009_7.zh.txt'; } >bom/E_RES_2009_7.zh.txt", f.dir,
+		RESDIFF_SOURCE_DIR, RESDIFF_SOURCE_DIR);
+	out = run(&status, &err, &f, "import --manifest %s/corpus/corpus.manifest "
+		"crlf/E_RES_2009_7.zh.txt bom/E_RES_2009_7.zh.txt", RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	assert_string_equal(out, "unchanged E/RES/2009/7 (zh) 62 units\n"
+		"unchanged E/RES/2009/7 (zh) 62 units\n0 added, 0 amended, 2 unchanged\n");
+	assert_string_equal(err, "");
+	free(out);
+	free(err);
+	after = git(&f, "rev-parse record");
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	teardown(&f);
+}
+
+/* A text stored under another symbol than the one it names, or a
+ * "correction" sharing little wording with the stored text: refused,
+ * saying why and that nothing was imported; stored with --force, and
+ * the record says it was forced. */
+static void test_import__surprises_need_force(void **state)
+{
+	fixture f;
+	char *out, *err, *before, *after;
+	int status;
+
+	setup_corpus(&f);
+	out = run(&status, &err, &f, "import -q --lang en --series ga-ict4sd --date 2019-12-19 "
+		"%s/tests/data/en/A_RES_74_197.txt", RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	free(out);
+	free(err);
+	before = git(&f, "rev-parse record");
+	/* the case: 80/1 given 74/197's symbol */
+	out = run(&status, &err, &f, "import --lang en --symbol A/RES/74/197 %s/tests/data/en/A_RES_80_1.txt",
+		RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 2);
+	assert_string_equal(out, "");
+	assert_non_null(strstr(err, "the text names itself A/RES/80/1, but --symbol would store it as "
+		"A/RES/74/197: use --force"));
+	assert_non_null(strstr(err, "; nothing was imported\n"));
+	free(out);
+	free(err);
+	/* the same text made to name itself 74/197: its wording gives it away */
+	test_system("sed 's|A/RES/80/1|A/RES/74/197|g; s|^80/1\\.|74/197.|' "
+		"'%s/tests/data/en/A_RES_80_1.txt' >'%s/x.txt'", RESDIFF_SOURCE_DIR, f.dir);
+	out = run(&status, &err, &f, "import --lang en x.txt");
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(err, "A/RES/74/197 (en): this text shares "));
+	assert_non_null(strstr(err, "is it another document?"));
+	assert_non_null(strstr(err, "; nothing was imported\n"));
+	free(out);
+	free(err);
+	after = git(&f, "rev-parse record");
+	assert_string_equal(before, after);
+	free(after);
+	/* forced: stored, and the output and the record say so */
+	out = run(&status, &err, &f, "import --force --lang en --symbol A/RES/74/197 "
+		"%s/tests/data/en/A_RES_80_1.txt", RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "amended   A/RES/74/197 (en) 11 units  "));
+	assert_non_null(strstr(out, "% of its wording with the text it corrects; the text names "
+		"itself A/RES/80/1\n"));
+	free(out);
+	free(err);
+	out = git(&f, "log -1 --format=%B record");
+	assert_non_null(strstr(out, "\nForced: shares "));
+	assert_non_null(strstr(out, "% of its wording with the text it corrects; the text names itself "
+		"A/RES/80/1\n"));
+	free(out);
+	/* the same units from other bytes (x.txt names itself 74/197): unchanged */
+	out = run(&status, &err, &f, "import --lang en x.txt");
+	assert_int_equal(status, 0);
+	assert_string_equal(out, "unchanged A/RES/74/197 (en) 11 units\n0 added, 0 amended, 1 unchanged\n");
+	free(out);
+	free(err);
+	/* a real correction (one word) needs nothing */
+	test_system("sed '48s/满意地/欣然/' '%s/corpus/E_RES_2009_7.zh.txt' >'%s/E_RES_2009_7.zh.txt'",
+		RESDIFF_SOURCE_DIR, f.dir);
+	out = run(&status, &err, &f, "import --manifest %s/corpus/corpus.manifest E_RES_2009_7.zh.txt",
+		RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "amended   E/RES/2009/7 (zh) 62 units  "));
+	assert_null(strstr(out, "forced"));
+	free(out);
+	free(err);
+	test_assert_fsck(f.repo);
+	free(before);
+	teardown(&f);
+}
+
+/* A batch that fails says what was imported: nothing, or the earlier
+ * transactions; and a file name cannot fake a line of its own. */
+static void test_import__failures_say_what_was_imported(void **state)
+{
+	fixture f;
+	char *out, *err, *before, *after;
+	int status;
+
+	setup_corpus(&f);
+	before = git(&f, "rev-parse record");
+	test_system("cd '%s' && printf 'x\\0y\\n' >nul.txt && "
+		"printf 'The General Assembly,\\n\\n1. Decides;\\n' >\"$(printf 'a\\nresdiff: fake\\033[31m.txt')\"",
+		f.dir);
+	out = run(&status, &err, &f, "import --manifest %s/corpus/corpus.manifest nul.txt",
+		RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 2);
+	assert_string_equal(err, "resdiff: nul.txt: NUL byte at byte offset 1 (line 1); nothing was "
+		"imported\n");
+	free(out);
+	free(err);
+	/* transactions of 2: the first two documents went in */
+	out = run(&status, &err, &f, "import --batch 2 --manifest %s/corpus/corpus.manifest "
+		"%s/corpus/E_RES_2009_7.zh.txt %s/corpus/A_RES_65_141.zh.txt nul.txt", RESDIFF_SOURCE_DIR,
+		RESDIFF_SOURCE_DIR, RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(err, "; the 2 documents before this transaction were imported, the 1 "
+		"from it on were not\n"));
+	free(out);
+	free(err);
+	after = git(&f, "rev-parse record");
+	assert_string_equal(before, after);  /* those two were unchanged */
+	free(after);
+	/* a newline and ESC in a file name: one line, escaped */
+	out = run(&status, &err, &f, "import --symbol A/1 --lang en \"$(printf 'a\\nresdiff: fake\\033[31m.txt')\"");
+	assert_int_equal(status, 0);
+	free(out);
+	free(err);
+	out = run(&status, &err, &f, "import --symbol A/2 --lang en \"$(printf 'a\\nresdiff: fake\\033[31m.txt')\" nul.txt");
+	assert_int_equal(status, 2);
+	assert_int_equal(lines_starting(err, "resdiff:"), 1);
+	assert_int_equal(lines_starting(err, ""), 1);
+	assert_null(strchr(err, '\033'));
+	free(out);
+	free(err);
+	out = run(&status, &err, &f, "show \"$(printf 'A/1\\nresdiff: fake')\"");
+	assert_int_equal(status, 2);
+	assert_string_equal(err, "resdiff: 'A/1\\x0Aresdiff: fake' is not a document symbol: byte 3 "
+		"(0x0A) is not one of letters, digits, space and / - . ( ) _ , + *\n");
+	free(out);
+	free(err);
+	free(before);
+	teardown(&f);
+}
+
+/* One grammar: what import refuses as a symbol, show refuses too, and
+ * diff takes for a file name. */
+static void test_import__one_symbol_grammar(void **state)
+{
+	fixture f;
+	char *out, *err;
+	int status;
+
+	setup_corpus(&f);
+	out = run(&status, &err, &f, "import --force --symbol ../../etc %s/corpus/E_RES_2009_7.zh.txt",
+		RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(err, "'../../etc' is not a document symbol: a component starts with '.'"));
+	free(out);
+	free(err);
+	out = run(&status, &err, &f, "show ../../etc");
+	assert_int_equal(status, 2);
+	assert_string_equal(err, "resdiff: '../../etc' is not a document symbol: a component starts "
+		"with '.'\n");
+	free(out);
+	free(err);
+	out = run(&status, &err, &f, "diff ../../no-such-dir 2009/7");
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(err, "../../no-such-dir"));
+	assert_null(strstr(err, "not a document symbol"));
+	assert_null(strstr(err, "in the record"));  /* a file, not looked up */
+	free(out);
+	free(err);
+	/* what the grammar accepts, diff looks up in the repository */
+	out = run(&status, &err, &f, "diff --stat 2009/7 E_RES_2017_21");
+	assert_int_equal(status, 0);
+	free(out);
+	free(err);
+	teardown(&f);
+}
+
+/* rm records a withdrawal: the history stays, the views follow. */
+static void test_import__rm_withdraws(void **state)
+{
+	fixture f;
+	char *out, *err;
+	int status;
+
+	setup_corpus(&f);
+	out = run(&status, &err, &f, "rm 2017/21");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "withdrawn E/RES/2017/21 (zh)  "));
+	free(out);
+	free(err);
+	out = git(&f, "log -2 --format=%s record");
+	assert_string_equal(out, "withdraw E/RES/2017/21 (zh)\nimport A/66/64-E/2011/77 (zh)\n");
+	free(out);
+	out = git(&f, "log -1 --format=%B record");
+	assert_non_null(strstr(out, "\n\nSymbol: E/RES/2017/21\nLanguage: zh\n"));
+	free(out);
+	/* gone from the tip, its series and its ref; readable in the history */
+	out = run(&status, &err, &f, "show 2017/21");
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(err, "no document '2017/21' in the record"));
+	free(out);
+	free(err);
+	out = run(&status, &err, &f, "show E/RES/2017/21@~1");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "symbol    E/RES/2017/21\n"));
+	free(out);
+	free(err);
+	out = run(&status, &err, &f, "log ecosoc-wsis");
+	assert_int_equal(status, 0);
+	assert_null(strstr(out, "2017/21"));
+	assert_non_null(strstr(out, "E/RES/2009/7"));
+	free(out);
+	free(err);
+	out = git(&f, "for-each-ref --format='%(refname)' refs/symbols");
+	assert_string_equal(out, "refs/symbols/zh/A_RES_65_141\nrefs/symbols/zh/E_RES_2009_7\n");
+	free(out);
+	/* blame and trace follow the record (the index was updated) */
+	out = run(&status, &err, &f, "trace 2009/7:OP6");
+	assert_int_equal(status, 0);
+	assert_null(strstr(out, "2017/21"));
+	assert_string_equal(err, "");
+	free(out);
+	free(err);
+	out = run(&status, &err, &f, "rm 2017/21");
+	assert_int_equal(status, 2);
+	free(out);
+	free(err);
+	test_assert_fsck(f.repo);
+	teardown(&f);
+}
+
+/* A normal import (new documents, in adoption order, the index brought
+ * up to date each time) leaves no dangling object: replaced indexes stay
+ * reachable through their successors. */
+static void test_import__no_dangling_objects(void **state)
+{
+	fixture f;
+	char *out, *err;
+	int status;
+
+	setup_corpus(&f);
+	out = run(&status, &err, &f, "import -q --lang en --series ga-ict4sd "
+		"%s/tests/data/en/A_RES_74_197.txt", RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	free(out);
+	free(err);
+	out = run(&status, &err, &f, "import -q --lang en --series ga-ict4sd "
+		"%s/tests/data/en/A_RES_75_202.txt", RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	free(out);
+	free(err);
+	out = test_capture(&status, "git -C '%s' fsck --strict --no-progress 2>&1", f.repo);
+	assert_int_equal(status, 0);
+	assert_string_equal(out, "");
+	free(out);
+	out = git(&f, "rev-list --count refs/resdiff/index");
+	assert_string_equal(out, "3\n");  /* three index commits, one chain */
+	free(out);
+	teardown(&f);
+}
+
+/* Ctrl-C or SIGTERM inside an import of several transactions: the
+ * repository is at a transaction boundary (here every third document),
+ * readers agree with the record, and the next import goes on at once. */
+static void stopped_by(int sig)
+{
+	fixture f;
+	char *out, *err, *count;
+	int status, tries = 0;
+	pid_t pid;
+
+	setup_corpus(&f);
+	test_system("mkdir -p '%s/texts' && awk -v n=30 -v dir='%s/texts' -f '%s/bench/gen-resolutions.awk'",
+		f.dir, f.dir, RESDIFF_SOURCE_DIR);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char manifest[4300];
+		snprintf(manifest, sizeof(manifest), "%s/texts/bench.manifest", f.dir);
+		freopen("/dev/null", "w", stdout);
+		execl(RESDIFF_BINARY, RESDIFF_BINARY, "-C", f.repo, "import", "--batch", "3", "--no-index",
+			"--manifest", manifest, (char *)NULL);
+		_exit(127);
+	}
+	/* wait until it has committed something, then interrupt it */
+	do {
+		struct timespec tick = { 0, 2000000 };
+		nanosleep(&tick, NULL);
+		count = test_capture(&status, "git -C '%s' rev-list --count record", f.repo);
+		status = (int)strtoul(count, NULL, 10);
+		free(count);
+	} while (status < 6 && tries++ < 5000);
+	kill(pid, sig);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	/* killed by the signal (or done before it came) */
+	assert_true(WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) == 0));
+	test_assert_fsck(f.repo);
+	count = test_capture(&status, "git -C '%s' rev-list --count record", f.repo);
+	assert_int_equal((strtoul(count, NULL, 10) - 5) % 3, 0);  /* 5 corpus commits, then 3s */
+	free(count);
+	/* readers: the histories as stored or computed agree with the record */
+	out = run(&status, &err, &f, "log");
+	assert_int_equal(status, 0);
+	count = test_capture(&status, "git -C '%s' ls-tree -r --name-only record | grep -c '^en/'", f.repo);
+	{
+		/* member lines ("\n  2009-07-24  E/RES/2009/7 ..."): the generated
+		 * documents in the record and the three dated corpus ones */
+		size_t members = 0;
+		const char *p;
+		for (p = out; (p = strstr(p, "\n  ")); p++)
+			members += p[3] >= '0' && p[3] <= '9';
+		assert_int_equal(members, strtoul(count, NULL, 10) + 3);
+	}
+	free(count);
+	free(out);
+	free(err);
+	/* the next import needs no unlock and finishes the job */
+	out = run(&status, &err, &f, "import -q --manifest texts/bench.manifest");
+	assert_int_equal(status, 0);
+	assert_null(strstr(err, "unlock"));
+	free(out);
+	free(err);
+	count = test_capture(&status, "git -C '%s' ls-tree -r --name-only record | grep -c '^en/'", f.repo);
+	assert_string_equal(count, "30\n");
+	free(count);
+	test_assert_fsck(f.repo);
+	teardown(&f);
+}
+
+static void test_import__sigint_and_sigterm(void **state)
+{
+	stopped_by(SIGINT);
+	stopped_by(SIGTERM);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_import__crlf_and_bom_are_unchanged),
+		cmocka_unit_test(test_import__surprises_need_force),
+		cmocka_unit_test(test_import__failures_say_what_was_imported),
+		cmocka_unit_test(test_import__one_symbol_grammar),
+		cmocka_unit_test(test_import__rm_withdraws),
+		cmocka_unit_test(test_import__no_dangling_objects),
+		cmocka_unit_test(test_import__sigint_and_sigterm),
+	};
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
+	if (getenv("RESDIFF_TEST_FILTER")) /* run one test: RESDIFF_TEST_FILTER='*sig*' */
+		cmocka_set_test_filter(getenv("RESDIFF_TEST_FILTER"));
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

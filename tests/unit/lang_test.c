@@ -1,0 +1,360 @@
+/* lang_test.c: the language table (core/lang/<code>.txt, core/src/lang.c)
+ * and the script table: every file loads and is well formed, the table
+ * and the files agree, malformed files are refused, and the parser, the
+ * keys, the word diff, the aligner, detection and the amendment writer
+ * change when a (temporary) language says something new. */
+#include "helpers.h"
+#include "lang_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the built-in files --------------------------------------------------- */
+
+/* Every embedded file parses strictly (UTF-8, every section's rules, no
+ * entry twice) and names every section, so each file shows the slots. */
+static void test_lang__every_file_loads_and_has_every_section(void **state)
+{
+	size_t i, s;
+	char header[64];
+	(void)state;
+	assert_true(lang_file_count >= 6);
+	for (i = 0; i < lang_file_count; i++) {
+		resdiff_lang *l = NULL;
+		if (lang_parse(&l, lang_files[i].code, lang_files[i].text, lang_files[i].len) < 0)
+			fail_msg("%s.txt: %s", lang_files[i].code, resdiff_error_last());
+		assert_string_equal(l->code, lang_files[i].code);
+		assert_non_null(l->script);
+		for (s = 0; s < RESDIFF_SECTION_COUNT; s++) {
+			snprintf(header, sizeof(header), "\n[%s]\n",
+				resdiff_lang_section_name((resdiff_lang_section)s));
+			if (!strstr(lang_files[i].text, header))
+				fail_msg("%s.txt has no section %s", l->code, header + 1);
+		}
+		lang_parsed_free(l);
+	}
+	assert_int_equal(resdiff_lang_load(), 0);
+}
+
+/* Every code of the table has a file, and every file a line in the table. */
+static void test_lang__table_and_files_agree(void **state)
+{
+	size_t i, k;
+	(void)state;
+	assert_int_equal(resdiff_lang_count(), lang_file_count);
+	for (i = 0; i < resdiff_lang_count(); i++) {
+		for (k = 0; k < lang_file_count; k++)
+			if (!strcmp(lang_files[k].code, resdiff_lang_at(i)->code))
+				break;
+		assert_true(k < lang_file_count);
+	}
+	for (k = 0; k < lang_file_count; k++)
+		assert_true(resdiff_lang_known(lang_files[k].code));
+	/* the UN's order, which the CLI's messages show */
+	assert_string_equal(resdiff_lang_at(0)->code, "ar");
+	assert_string_equal(resdiff_lang_at(5)->code, "es");
+	assert_false(resdiff_lang_known("de"));
+	assert_string_equal(resdiff_lang_get("de")->code, "");
+	assert_int_equal(resdiff_lang_get(NULL)->script->id, RESDIFF_SCRIPT_LATIN);
+}
+
+/* What the files say, as the readers see it. */
+static void test_lang__sections_as_read(void **state)
+{
+	const resdiff_lang *zh = resdiff_lang_get("zh"), *ar = resdiff_lang_get("ar");
+	const resdiff_lang_list *months = &resdiff_lang_get("fr")->section[RESDIFF_SECTION_MONTHS];
+	(void)state;
+	assert_false(zh->script->spaced);
+	assert_true(ar->script->rtl);
+	assert_true(ar->paragraph_number_dash);
+	assert_false(zh->paragraph_number_dash);
+	assert_string_equal(ar->iso639_2, "ara");
+	assert_int_equal(months->count, 12);
+	assert_int_equal(months->entry[7].number, 8);
+	assert_string_equal(months->entry[7].text, "août");
+	assert_string_equal(resdiff_lang_phrase(zh, RESDIFF_SECTION_NUMERIC_DATE, "year"), "年");
+	assert_int_equal(zh->section[RESDIFF_SECTION_LABEL_NUMERALS].entry[1].cp, 0x4E8C); /* 二 */
+	assert_string_equal(resdiff_lang_phrase(resdiff_lang_get("en"),
+		RESDIFF_SECTION_AMENDMENT_PHRASES, "list-last"), " and ");
+	assert_null(resdiff_lang_phrase(zh, RESDIFF_SECTION_AMENDMENT_PHRASES, "no-such-key"));
+	/* every language's bodies, in table order: Arabic's first */
+	assert_string_equal(resdiff_lang_all(RESDIFF_SECTION_BODIES)->entry[0].key, "ECOSOC");
+	assert_true(resdiff_lang_all(RESDIFF_SECTION_BODIES)->count >= 24);
+	assert_int_equal(resdiff_lang_all(RESDIFF_SECTION_OPERATIVE_LADDER)->count, 0);
+}
+
+/* A language with amendment phrases has every phrase English has, and
+ * no other: the writer needs them all. */
+static void test_lang__amendment_phrases_complete(void **state)
+{
+	const resdiff_lang_list *en =
+		&resdiff_lang_get("en")->section[RESDIFF_SECTION_AMENDMENT_PHRASES];
+	size_t i, k;
+	(void)state;
+	assert_true(en->count > 20);
+	for (i = 0; i < resdiff_lang_count(); i++) {
+		const resdiff_lang *l = resdiff_lang_at(i);
+		const resdiff_lang_list *p = &l->section[RESDIFF_SECTION_AMENDMENT_PHRASES];
+		if (!p->count)
+			continue;
+		assert_int_equal(p->count, en->count);
+		for (k = 0; k < en->count; k++)
+			if (!resdiff_lang_phrase(l, RESDIFF_SECTION_AMENDMENT_PHRASES, en->entry[k].key))
+				fail_msg("%s.txt: no amendment phrase %s", l->code, en->entry[k].key);
+	}
+}
+
+static int name_value(resdiff_buf *out, const char *name, size_t len, void *ctx)
+{
+	(void)ctx;
+	if (len == 1 && name[0] == 'x')
+		return resdiff_error_set(RESDIFF_EINVALID, "no {x}");
+	return resdiff_buf_printf(out, "<%.*s>", (int)len, name);
+}
+
+static void test_lang__expand(void **state)
+{
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	(void)state;
+	assert_int_equal(resdiff_lang_expand(&out, "在{ref}之后插入{new}。", name_value, NULL), 0);
+	assert_string_equal(out.ptr, "在<ref>之后插入<new>。");
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_lang_expand(&out, "a { b", name_value, NULL), 0);
+	assert_string_equal(out.ptr, "a { b");
+	assert_int_equal(resdiff_lang_expand(&out, "{x}", name_value, NULL), RESDIFF_EINVALID);
+	resdiff_buf_dispose(&out);
+}
+
+/* ---- malformed files ------------------------------------------------------- */
+
+static void assert_refused(const char *text, const char *message)
+{
+	resdiff_lang *l = NULL;
+	assert_int_equal(lang_parse(&l, "bad.txt", text, strlen(text)), RESDIFF_EINVALID);
+	assert_null(l);
+	if (!strstr(resdiff_error_last(), message))
+		fail_msg("\"%s\" does not say \"%s\"", resdiff_error_last(), message);
+}
+
+#define HEAD "[language]\ncode = xx\nname = Test\nscript = latin\n"
+
+static void test_lang__malformed_files_refused(void **state)
+{
+	resdiff_lang *l = NULL;
+	(void)state;
+	assert_int_equal(lang_parse(&l, "ok.txt", HEAD, strlen(HEAD)), 0);
+	assert_string_equal(l->iso639_2, "xx");
+	lang_parsed_free(l);
+	assert_refused(HEAD "[chapeau-words]\nassembly\ncouncil\nassembly\n", "lists \"assembly\" twice");
+	assert_refused(HEAD "[amendment-phrases]\nnone = a\nnone = b\n", "gives \"none\" twice");
+	assert_refused(HEAD "[no-such-thing]\n", "bad.txt:5: unknown section");
+	assert_refused(HEAD "[months]\njanuary\n", "bad.txt:6: KEY = text expected");
+	assert_refused(HEAD "[months]\nfirst = january\n", "a number from 1 expected");
+	assert_refused(HEAD "[label-numerals]\n1 = 一二\n", "one character expected");
+	assert_refused(HEAD "[key-folds]\nab = c\n", "one character expected");
+	assert_refused(HEAD "[months]\n1 = a\n[months]\n2 = b\n", "section given twice");
+	assert_refused("january\n", "bad.txt:1: an entry before any section");
+	assert_refused(HEAD "script2 = x\n", "unknown setting");
+	assert_refused("[language]\ncode = xx\nname = T\nscript = klingon\n", "no such script");
+	assert_refused("[language]\ncode = xx\nscript = latin\n", "needs code, name and script");
+	assert_refused(HEAD "paragraph-number-dash = maybe\n", "yes or no expected");
+	assert_refused(HEAD "[chapeau-words]\n\"\"\n", "empty entry");
+	assert_refused(HEAD "[amendment-phrases]\nnone =\n", "empty entry");
+	assert_refused(HEAD "[chapeau-words]\nas\xC3sembly\n", "invalid UTF-8");
+}
+
+/* ---- a temporary language: every reader consults the table ----------------- */
+
+static const char temporary[] =
+	"[language]\ncode = xx\nname = Testish\nscript = latin\niso639-2 = xxx\n"
+	"[function-words]\nzzq\n"
+	"[bodies]\nGA = la parlamentet\n"
+	"[chapeau-words]\nparlamentet\n"
+	"[months]\n3 = marzipan\n"
+	"[leading-words]\nglorbs\n"
+	"[key-folds]\nʼ = '\n";
+
+static resdiff_doc *parse_text(const char *text)
+{
+	resdiff_doc *doc = NULL;
+	resdiff_parse_options opts = RESDIFF_PARSE_OPTIONS_INIT;
+	opts.language = "en";
+	if (resdiff_parse(&doc, text, strlen(text), &opts) < 0)
+		fail_msg("parse: %s", resdiff_error_last());
+	return doc;
+}
+
+static char *key_of(const char *s)
+{
+	resdiff_buf b = RESDIFF_BUF_INIT;
+	assert_int_equal(resdiff_compare_key(&b, s, strlen(s), 0), 0);
+	return resdiff_buf_detach(&b);
+}
+
+static size_t edits_of(const char *a, const char *b)
+{
+	resdiff_arena *arena = resdiff_arena_new();
+	resdiff_edit *e = NULL;
+	size_t n = 0, i, changed = 0;
+	assert_int_equal(resdiff_worddiff(&e, &n, arena, a, strlen(a), b, strlen(b)), 0);
+	for (i = 0; i < n; i++)
+		changed += e[i].op != RESDIFF_EDIT_EQUAL;
+	resdiff_arena_free(arena);
+	return changed;
+}
+
+static unsigned classify(const char *word)
+{
+	resdiff_lang_lexicon *lx = NULL;
+	unsigned c;
+	assert_int_equal(resdiff_lang_lexicon_new(&lx, resdiff_lang_get("xx")), 0);
+	c = resdiff_lang_lexicon_classify(lx, word, strlen(word));
+	resdiff_lang_lexicon_free(lx);
+	return c;
+}
+
+static void test_lang__temporary_language_is_consulted(void **state)
+{
+	static const char text[] = "La Parlamentet,\n\nRecalling its work of 3 marzipan 2020,\n\n"
+		"1. Decides to go on.\n";
+	static const char detect[] = "zzq blorp zzq flim zzq";
+	resdiff_doc *before, *after;
+	char *k1, *k2;
+	(void)state;
+
+	before = parse_text(text);
+	k1 = key_of("lʼeau");
+	assert_string_equal(resdiff_text_detect_language(detect, strlen(detect)), "en");
+	assert_int_equal(edits_of("lʼeau", "l'eau"), 2);
+	assert_false(resdiff_text_language_valid("xx"));
+
+	assert_int_equal(lang_register("xx.txt", temporary, strlen(temporary)), 0);
+	assert_int_equal(lang_register("xx.txt", temporary, strlen(temporary)), RESDIFF_EINVALID);
+	after = parse_text(text);
+	k2 = key_of("lʼeau");
+
+	/* the parser: a chapeau, its body and a date in the new words */
+	assert_null(before->meta.chapeau);
+	assert_string_equal(after->meta.chapeau, "La Parlamentet,");
+	assert_string_equal(after->meta.body, "GA");
+	assert_string_equal(after->units[0].id, "PP1");
+	/* the keys and the word diff: the new fold */
+	assert_string_equal(k1, "lʼeau");
+	assert_string_equal(k2, "l'eau");
+	assert_int_equal(edits_of("lʼeau", "l'eau"), 0);
+	/* the aligner's words, detection, validation, AKN's code */
+	assert_int_equal(classify("glorbs"), RESDIFF_LANG_LEADING);
+	assert_int_equal(classify("marzipan"), RESDIFF_LANG_ROLLING);
+	assert_string_equal(resdiff_text_detect_language(detect, strlen(detect)), "xx");
+	assert_true(resdiff_text_language_valid("xx"));
+	assert_string_equal(resdiff_akn_language("xx"), "xxx");
+	assert_string_equal(resdiff_akn_language_from_iso("xxx"), "xx");
+
+	free(k1);
+	free(k2);
+	resdiff_doc_free(before);
+	resdiff_doc_free(after);
+}
+
+/* The amendment writer takes its phrases from the language asked for:
+ * a language with phrases of its own writes them. */
+static void test_lang__amendment_phrases_are_consulted(void **state)
+{
+	static const char old_text[] = "The General Assembly,\n\n1. Decides to meet.\n";
+	static const char new_text[] = "The General Assembly,\n\n1. Decides to meet again.\n";
+	const resdiff_lang_list *en =
+		&resdiff_lang_get("en")->section[RESDIFF_SECTION_AMENDMENT_PHRASES];
+	resdiff_buf file = RESDIFF_BUF_INIT, out = RESDIFF_BUF_INIT;
+	resdiff_diff_render_options ropts;
+	resdiff_doc *a = parse_text(old_text), *b = parse_text(new_text), *c;
+	resdiff_diff *diff = NULL;
+	size_t k;
+	(void)state;
+
+	/* "yy": English's phrases, with the edit and header phrases changed */
+	resdiff_buf_puts(&file, "[language]\ncode = yy\nname = Y\nscript = latin\n"
+		"[amendment-phrases]\n");
+	for (k = 0; k < en->count; k++) {
+		const char *t = en->entry[k].text;
+		if (!strcmp(en->entry[k].key, "header"))
+			t = "Änderungen an {old-symbol}";
+		else if (!strcmp(en->entry[k].key, "edit"))
+			t = "In {ref}: {edits}!";
+		else if (!strcmp(en->entry[k].key, "edit-insert-after"))
+			t = "nach {context} einfügen {new}";
+		else if (!strcmp(en->entry[k].key, "delete"))
+			t = "Streichen {nonsense}.";
+		resdiff_buf_printf(&file, "%s = \"%s\"\n", en->entry[k].key, t);
+	}
+	assert_int_equal(lang_register("yy.txt", file.ptr, file.size), 0);
+	assert_int_equal(resdiff_diff_docs(&diff, a, b, NULL), 0);
+	memset(&ropts, 0, sizeof(ropts));
+	ropts.amend_lang = "yy";
+	ropts.old_source = "old.txt";
+	assert_int_equal(resdiff_render_diff_amendments(&out, diff, &ropts), 0);
+	assert_string_equal(out.ptr, "Änderungen an old.txt\n\n"
+		"1. In operative paragraph 1: nach “Decides to meet” "
+		"einfügen “ again”!\n");
+	/* a phrase with a value the writer does not have is an error */
+	resdiff_diff_free(diff);
+	resdiff_buf_clear(&out);
+	c = parse_text("The General Assembly,\n\n1. Decides to meet again.\n\n2. Decides to part.\n");
+	assert_int_equal(resdiff_diff_docs(&diff, c, b, NULL), 0);
+	assert_int_equal(resdiff_render_diff_amendments(&out, diff, &ropts), RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "yy.txt: an amendment phrase holds {nonsense}"));
+	/* and a language without phrases writes English's */
+	resdiff_buf_clear(&out);
+	ropts.amend_lang = "xx";
+	assert_int_equal(resdiff_render_diff_amendments(&out, diff, &ropts), 0);
+	assert_non_null(strstr(out.ptr, "Amendments to old.txt"));
+
+	resdiff_diff_free(diff);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	resdiff_doc_free(c);
+	resdiff_buf_dispose(&file);
+	resdiff_buf_dispose(&out);
+}
+
+/* ---- the script table -------------------------------------------------------- */
+
+static void test_lang__scripts(void **state)
+{
+	size_t i;
+	(void)state;
+	assert_int_equal(resdiff_script_of('a')->id, RESDIFF_SCRIPT_LATIN);
+	assert_int_equal(resdiff_script_of('1')->id, RESDIFF_SCRIPT_COMMON);
+	assert_int_equal(resdiff_script_of(0x00E9)->id, RESDIFF_SCRIPT_LATIN);    /* é */
+	assert_int_equal(resdiff_script_of(0x0431)->id, RESDIFF_SCRIPT_CYRILLIC); /* б */
+	assert_int_equal(resdiff_script_of(0x0628)->id, RESDIFF_SCRIPT_ARABIC);   /* ب */
+	assert_int_equal(resdiff_script_of(0x5927)->id, RESDIFF_SCRIPT_HAN);      /* 大 */
+	assert_int_equal(resdiff_script_of(0x3002)->id, RESDIFF_SCRIPT_COMMON);   /* 。 */
+	for (i = 0; i < RESDIFF_SCRIPT_COUNT; i++) {
+		const resdiff_script *sc = resdiff_script_get((resdiff_script_id)i);
+		assert_int_equal(sc->id, i);
+		assert_ptr_equal(resdiff_script_named(sc->name), sc);
+	}
+	assert_null(resdiff_script_named("klingon"));
+	/* the word diff cuts an unspaced script's text per character */
+	assert_false(resdiff_script_get(RESDIFF_SCRIPT_HAN)->spaced);
+	assert_int_equal(edits_of("鼓励各国", "敦促各国"), 2);
+	assert_int_equal(edits_of("encourages States", "urges States"), 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		/* the built-in table first: the later tests add languages */
+		cmocka_unit_test(test_lang__every_file_loads_and_has_every_section),
+		cmocka_unit_test(test_lang__table_and_files_agree),
+		cmocka_unit_test(test_lang__sections_as_read),
+		cmocka_unit_test(test_lang__amendment_phrases_complete),
+		cmocka_unit_test(test_lang__expand),
+		cmocka_unit_test(test_lang__malformed_files_refused),
+		cmocka_unit_test(test_lang__scripts),
+		cmocka_unit_test(test_lang__temporary_language_is_consulted),
+		cmocka_unit_test(test_lang__amendment_phrases_are_consulted),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

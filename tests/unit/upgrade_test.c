@@ -1,0 +1,217 @@
+/* upgrade_test.c: `resdiff upgrade` on a repository written by storage
+ * format 1 (tests/data/format1: made by resdiff at ad49534, not by this
+ * code's idea of the old format). */
+#include "store_helpers.h"
+#include "resdiff/provenance.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* A fresh copy of the format 1 repository; caller frees the path. */
+static char *format1_copy(char **tmp)
+{
+	char *repo = malloc(4200);
+	int status;
+	*tmp = test_tmpdir();
+	free(test_capture(&status, "tar -C '%s' -xzf '%s/tests/data/format1/repo.tar.gz' 2>&1", *tmp,
+		RESDIFF_SOURCE_DIR));
+	assert_int_equal(status, 0);
+	snprintf(repo, 4200, "%s/format1.git", *tmp);
+	return repo;
+}
+
+static char *run(int *status, const char *repo, const char *args)
+{
+	return test_capture(status, "%s -C '%s' %s 2>&1", RESDIFF_BINARY, repo, args);
+}
+
+static char *git(const char *repo, const char *args)
+{
+	int status;
+	char *out = test_capture(&status, "git -C '%s' %s 2>&1", repo, args);
+	if (status != 0)
+		fail_msg("git %s: %s", args, out);
+	return out;
+}
+
+static void test_upgrade__format1_repository(void **state)
+{
+	char *tmp, *repo = format1_copy(&tmp), *out, *refs, *log, *after;
+	int status;
+
+	/* read as it is */
+	log = run(&status, repo, "log");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(log, "2009-07-24  E/RES/2009/7"));
+	assert_non_null(strstr(log, "ga-ict4sd (en)\n  2019-12-19  A/RES/74/197"));
+	refs = git(repo, "for-each-ref");
+	out = run(&status, repo, "blame 2017/21:OP21");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "OP21\tearliest: E/RES/2009/7 OP6 (2009-07-24), 1 step"));
+	/* its index is of clause index format 2: computed in memory, not written */
+	assert_non_null(strstr(out, "computed in memory"));
+	free(out);
+	after = git(repo, "for-each-ref");
+	assert_string_equal(refs, after);
+	free(after);
+	/* written only after an upgrade; the refusal says how, and writes nothing */
+	out = test_capture(&status, "%s -C '%s' import --lang en %s/tests/data/en/A_RES_76_189.txt 2>&1",
+		RESDIFF_BINARY, repo, RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "storage format 1"));
+	assert_non_null(strstr(out, "run 'resdiff upgrade' first"));
+	free(out);
+	out = run(&status, repo, "index");
+	assert_int_equal(status, 2);
+	free(out);
+	after = git(repo, "for-each-ref");
+	assert_string_equal(refs, after);
+	free(after);
+
+	/* the upgrade */
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "from storage format 1 to 2\n"));
+	free(out);
+	out = git(repo, "config resdiff.format");
+	assert_string_equal(out, "2\n");
+	free(out);
+	/* nothing of the record, views or index was rewritten */
+	after = git(repo, "for-each-ref");
+	assert_string_equal(refs, after);
+	free(after);
+	after = run(&status, repo, "log");
+	assert_string_equal(log, after);
+	free(after);
+	test_assert_fsck(repo);
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "is in storage format 2 already"));
+	free(out);
+	/* and it is written as any repository of this format */
+	out = test_capture(&status, "%s -C '%s' import --lang en --series ga-ict4sd --date 2021-12-17 "
+		"--symbol A/RES/76/189 %s/tests/data/en/A_RES_76_189.txt 2>&1", RESDIFF_BINARY, repo,
+		RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "1 added, 0 amended, 0 unchanged"));
+	free(out);
+	out = run(&status, repo, "log ga-ict4sd");
+	assert_non_null(strstr(out, "2021-12-17  A/RES/76/189"));
+	free(out);
+	/* the index was brought to this resdiff's format and the record's tip */
+	{
+		char want[64], *rec = git(repo, "rev-parse record");
+		out = git(repo, "log -1 --format=%B refs/resdiff/index");
+		snprintf(want, sizeof(want), "Index-Format: %d\n", RESDIFF_INDEX_FORMAT);
+		assert_non_null(strstr(out, want));
+		assert_non_null(strstr(out, rec));
+		free(rec);
+		free(out);
+	}
+	test_assert_fsck(repo);
+	free(refs);
+	free(log);
+	test_system("rm -rf '%s'", tmp);
+	free(repo);
+	free(tmp);
+}
+
+/* A format 1 writer killed between the record and the views left them
+ * behind: the upgrade makes them match the record, which readers trust. */
+static void test_upgrade__views_lagging(void **state)
+{
+	char *tmp, *repo = format1_copy(&tmp), *out, *rec, *stamp;
+	int status;
+
+	free(git(repo, "update-ref refs/resdiff/views record~1"));
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "rebuilt the series views"));
+	free(out);
+	rec = git(repo, "rev-parse record");
+	stamp = git(repo, "rev-parse refs/resdiff/views");
+	assert_string_equal(rec, stamp);
+	free(rec);
+	free(stamp);
+	test_assert_fsck(repo);
+	test_system("rm -rf '%s'", tmp);
+	free(repo);
+	free(tmp);
+}
+
+/* A format 1 writer at work holds resdiff.lock its way: no upgrade under
+ * it. One that was killed left the file: taken over. */
+static void test_upgrade__format1_writer_lock(void **state)
+{
+	char *tmp, *repo = format1_copy(&tmp), *out, host[128], path[4300];
+	pid_t dead = fork();
+	int status;
+	FILE *f;
+
+	if (dead == 0)
+		_exit(0);
+	waitpid(dead, &status, 0);
+	gethostname(host, sizeof(host));
+	host[sizeof(host) - 1] = '\0';
+	snprintf(path, sizeof(path), "%s/resdiff.lock", repo);
+	assert_non_null(f = fopen(path, "w"));
+	fprintf(f, "%ld %s\n", (long)getpid(), host);
+	fclose(f);
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 2);
+	snprintf(path, sizeof(path), "a resdiff writer (process %ld) holds", (long)getpid());
+	assert_non_null(strstr(out, path));
+	free(out);
+	out = git(repo, "config resdiff.format");
+	assert_string_equal(out, "1\n");
+	free(out);
+	snprintf(path, sizeof(path), "%s/resdiff.lock", repo);
+	assert_non_null(f = fopen(path, "w"));
+	fprintf(f, "%ld %s\n", (long)dead, host);
+	fclose(f);
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	snprintf(path, sizeof(path), "left by process %ld, which is no longer running", (long)dead);
+	assert_non_null(strstr(out, path));
+	assert_non_null(strstr(out, "from storage format 1 to 2"));
+	free(out);
+	test_system("rm -rf '%s'", tmp);
+	free(repo);
+	free(tmp);
+}
+
+/* A repository of a later format is refused by every command, naming it. */
+static void test_upgrade__newer_format_refused(void **state)
+{
+	char *tmp, *repo = format1_copy(&tmp), *out;
+	int status;
+
+	free(git(repo, "config resdiff.format 3"));
+	out = run(&status, repo, "log");
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "format 3 is newer than this resdiff knows (2): upgrade resdiff"));
+	free(out);
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 2);
+	free(out);
+	test_system("rm -rf '%s'", tmp);
+	free(repo);
+	free(tmp);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_upgrade__format1_repository),
+		cmocka_unit_test(test_upgrade__views_lagging),
+		cmocka_unit_test(test_upgrade__format1_writer_lock),
+		cmocka_unit_test(test_upgrade__newer_format_refused),
+	};
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
