@@ -631,14 +631,24 @@ static int group_takes(bool *out, double *with, const aligner *a, const align_gr
 	return 0;
 }
 
-static int cmp_by_p(const void *x, const void *y)
+/* Group g takes old clause o (n: NONE) or new clause n (o: NONE), if it
+ * will, for a pair of probability p; the clause leaves group `from`
+ * (NONE: it was free), which is undone. */
+static int join(bool *joined, aligner *a, size_t g, size_t o, size_t n, size_t from, double p)
 {
-	const ranked *c = x, *d = y;
-	if (c->p != d->p)
-		return c->p > d->p ? -1 : 1;
-	if (c->o != d->o)
-		return c->o < d->o ? -1 : 1;
-	return c->n < d->n ? -1 : c->n > d->n;
+	double with = 0;
+	int error;
+
+	if ((error = group_takes(joined, &with, a, &a->groups[g], o, n)) < 0 || !*joined)
+		return error;
+	if (from != NONE)
+		release(a, from);
+	if ((error = align_group_add(a, g, o, n)) < 0)
+		return error;
+	a->groups[g].dice = with;
+	if (p < a->groups[g].confidence)
+		a->groups[g].confidence = p;
+	return 0;
 }
 
 /* Splits and merges are several accepted pairs that share one clause. A
@@ -660,48 +670,24 @@ int align_split_merge(aligner *a)
 	for (i = 0; i < a->ncands; i++)
 		if (a->cands[i].p >= a->model->accept)
 			order[nacc++] = rank_of(a, i);
-	qsort(order, nacc, sizeof(*order), cmp_by_p);
+	qsort(order, nacc, sizeof(*order), cmp_ranked_p);
 	for (pass = 0; changed && pass < RESDIFF_ALIGN_MAX_GROUP; pass++) {
 		changed = false;
 		for (i = 0; i < nacc; i++) {
 			size_t o = order[i].o, n = order[i].n;
 			size_t go = a->o.group[o], gn = a->n.group[n];
-			bool takes = false;
-			double with = 0;
+			double p = order[i].p;
+			bool joined = false;
 			if (go == gn)
 				continue;
-			if (go != NONE && claimable(a, &a->n, n, order[i].p)) {
-				/* a split: n joins the group of o */
-				if ((error = group_takes(&takes, &with, a, &a->groups[go], NONE, n)) < 0)
-					goto done;
-				if (!takes)
-					goto merge;
-				if (gn != NONE)
-					release(a, gn);
-				if ((error = align_group_add(a, go, NONE, n)) < 0)
-					goto done;
-				a->groups[go].dice = with;
-				if (order[i].p < a->groups[go].confidence)
-					a->groups[go].confidence = order[i].p;
-				changed = true;
-				continue;
-			}
-merge:
-			if (gn != NONE && claimable(a, &a->o, o, order[i].p)) {
-				/* a merge: o joins the group of n */
-				if ((error = group_takes(&takes, &with, a, &a->groups[gn], o, NONE)) < 0)
-					goto done;
-				if (!takes)
-					continue;
-				if (go != NONE)
-					release(a, go);
-				if ((error = align_group_add(a, gn, o, NONE)) < 0)
-					goto done;
-				a->groups[gn].dice = with;
-				if (order[i].p < a->groups[gn].confidence)
-					a->groups[gn].confidence = order[i].p;
-				changed = true;
-			}
+			/* a split (n joins the group of o), else a merge (o joins n's) */
+			if (go != NONE && claimable(a, &a->n, n, p) &&
+			    (error = join(&joined, a, go, NONE, n, gn, p)) < 0)
+				goto done;
+			if (!joined && gn != NONE && claimable(a, &a->o, o, p) &&
+			    (error = join(&joined, a, gn, o, NONE, go, p)) < 0)
+				goto done;
+			changed = changed || joined;
 		}
 	}
 done:
