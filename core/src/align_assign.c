@@ -670,7 +670,8 @@ int align_split_merge(aligner *a)
 	for (i = 0; i < a->ncands; i++)
 		if (a->cands[i].p >= a->model->accept)
 			order[nacc++] = rank_of(a, i);
-	qsort(order, nacc, sizeof(*order), cmp_ranked_p);
+	if (nacc)
+		qsort(order, nacc, sizeof(*order), cmp_ranked_p);
 	for (pass = 0; changed && pass < RESDIFF_ALIGN_MAX_GROUP; pass++) {
 		changed = false;
 		for (i = 0; i < nacc; i++) {
