@@ -157,7 +157,8 @@ static bool starts_heading_label(const char *s, size_t len)
 	size_t i = 0, adv;
 	int32_t cp = resdiff_utf8_decode(s, len, &adv);
 	if (parse_label_numeral((uint32_t)cp) == 1) /* 一 */
-		return adv < len && (s[adv] == '.' || !strncmp(s + adv, "、", 3));
+		return adv < len && (s[adv] == '.' || !strncmp(s + adv, "、", 3) ||
+				     !strncmp(s + adv, "．", 3)); /* full-width full stop */
 	while (i < len && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X'))
 		i++;
 	if (i == 0 && len > 0 && s[0] == 'A')

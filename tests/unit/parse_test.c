@@ -162,6 +162,29 @@ static void test_parse__reports(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A report's front matter ends at its first heading whether the numeral
+ * is followed by "、", "." or the full-width "．": the text after it is
+ * never taken for front matter. */
+static void test_parse__report_front_ends_at_any_heading_label(void **state)
+{
+	static const char *const labels[] = { "一、", "一.", "一．" };
+	size_t i;
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		char text[256];
+		resdiff_doc *doc;
+		const resdiff_unit *u;
+		snprintf(text, sizeof(text), "关于某某事项的说明\n\n%s导言\n\n本报告介绍有关情况。\n\n"
+			"1. 第一段文字。\n", labels[i]);
+		doc = test_parse_string(text, "zh");
+		assert_non_null(u = resdiff_doc_unit_by_id(doc, "H1"));
+		assert_string_equal(u->label, labels[i]);
+		assert_string_equal(u->text, "导言");
+		assert_non_null(u = resdiff_doc_unit_by_id(doc, "B1"));
+		assert_string_equal(u->text, "本报告介绍有关情况。");
+		resdiff_doc_free(doc);
+	}
+}
+
 /* ---- golden texts ---- */
 
 typedef struct {
@@ -1089,6 +1112,7 @@ int main(void)
 		cmocka_unit_test(test_parse__golden_counts),
 		cmocka_unit_test(test_parse__resolution_metadata),
 		cmocka_unit_test(test_parse__reports),
+		cmocka_unit_test(test_parse__report_front_ends_at_any_heading_label),
 		cmocka_unit_test(test_parse__golden_texts),
 		cmocka_unit_test(test_parse__udhr_six_languages),
 		cmocka_unit_test(test_parse__article_headings),
