@@ -49,8 +49,12 @@ static size_t sub_letter(const char *s, size_t len, char latin[8])
 	for (n = 0; n < resdiff_lang_count(); n++) {
 		const resdiff_lang_list *l = &resdiff_lang_at(n)->section[RESDIFF_SECTION_SUB_LETTERS];
 		for (i = 0; i < l->count; i++)
-			if (len >= l->entry[i].len && !memcmp(s, l->entry[i].text, l->entry[i].len)) {
-				snprintf(latin, 8, "%c", (char)('a' + i));
+			if (len >= l->entry[i].len && !memcmp(s, l->entry[i].text, l->entry[i].len) &&
+			    i < 26 * 7) {
+				/* past "z" the letter doubles as after (z) in UN texts:
+				 * the 27th is "aa", the 28th "bb" (Russian "ю", "я") */
+				memset(latin, (int)('a' + i % 26), i / 26 + 1);
+				latin[i / 26 + 1] = '\0';
 				return l->entry[i].len;
 			}
 	}

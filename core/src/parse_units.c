@@ -61,6 +61,27 @@ static char next_letter(const char *sub)
 	return strlen(sub) == 1 ? (char)(sub[0] + 1) : 0;
 }
 
+/* The rank of a letter id from 0: "a" 0, "z" 25, "aa" 26, "bb" 27 (UN
+ * texts double the letter after (z)); -1 when s is not one letter
+ * repeated. */
+static int letter_rank(const char *s)
+{
+	size_t n = strlen(s), k;
+	if (n == 0 || s[0] < 'a' || s[0] > 'z')
+		return -1;
+	for (k = 1; k < n; k++)
+		if (s[k] != s[0])
+			return -1;
+	return (int)(n - 1) * 26 + (s[0] - 'a');
+}
+
+/* Does letter s come right after letter prev ("b" after "a", "aa" after "z")? */
+static bool letter_follows(const char *prev, const char *s)
+{
+	int p = letter_rank(prev);
+	return p >= 0 && letter_rank(s) == p + 1;
+}
+
 /* Roman numerals i..xx as strings, in order. */
 static int roman_value(const char *s)
 {
@@ -350,7 +371,7 @@ static int sub_paragraph(builder *ub, block *b, size_t line)
 		level = 2;
 	else
 		level = 1;
-	if (level == 1 && nb->sublevel >= 1 && next_letter(nb->subs[0]) != s[0])
+	if (level == 1 && nb->sublevel >= 1 && !letter_follows(nb->subs[0], s))
 		resdiff_doc_add_diag(ub->st->doc, line, "sub-paragraph (%s) follows (%s)", s, nb->subs[0]);
 	if (level == 1 && nb->sublevel == 0 && s[0] != 'a')
 		resdiff_doc_add_diag(ub->st->doc, line, "sub-paragraphs start at (%s)", s);

@@ -516,6 +516,36 @@ static void test_parse__four_more_languages(void **state)
 	}
 }
 
+/* All 28 Russian sub-letters "а)" … "я)": past the 26th the id doubles
+ * its letter as UN texts do after (z): "ю)" is (aa), "я)" (bb), never
+ * the characters after "z". */
+static void test_parse__sub_letters_past_z(void **state)
+{
+	static const char *const letters[] = { "а", "б", "в", "г", "д", "е", "ж", "з", "и",
+		"к", "л", "м", "н", "о", "п", "р", "с", "т", "у", "ф", "х", "ц", "ч", "ш", "щ",
+		"э", "ю", "я" };
+	resdiff_buf b = RESDIFF_BUF_INIT;
+	resdiff_doc *doc;
+	const resdiff_unit *u;
+	size_t i;
+
+	resdiff_buf_puts(&b, "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию,\n\n"
+		"1. постановляет:\n\n");
+	for (i = 0; i < sizeof(letters) / sizeof(letters[0]); i++)
+		resdiff_buf_printf(&b, "%s) пункт номер %zu;\n\n", letters[i], i + 1);
+	doc = test_parse_string(b.ptr, "ru");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1(z)"));
+	assert_string_equal(u->text, "пункт номер 26;");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1(aa)"));
+	assert_string_equal(u->label, "ю)");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1(bb)"));
+	assert_string_equal(u->label, "я)");
+	assert_null(resdiff_doc_unit_by_id(doc, "OP1({)"));
+	assert_int_equal(doc->diag_count, 0); /* (aa) follows (z) as it should */
+	resdiff_doc_free(doc);
+	resdiff_buf_dispose(&b);
+}
+
 /* ---- declarations and articles (issue 12) ---- */
 
 /* The Universal Declaration in the six languages (tests/data/udhr, one
@@ -1129,6 +1159,7 @@ int main(void)
 		cmocka_unit_test(test_parse__annex_ids_do_not_collide),
 		cmocka_unit_test(test_parse__language_detection),
 		cmocka_unit_test(test_parse__four_more_languages),
+		cmocka_unit_test(test_parse__sub_letters_past_z),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
 		cmocka_unit_test(test_parse__paragraph_number_over_limit),
