@@ -28,30 +28,36 @@ typedef struct {
 	int formula;          /* declarations: 0 before OP1, 1 in it, 2 after it */
 } numbering;
 
-/* "Annex", "ANNEX II": a word of annex-words (ASCII letters in any case),
- * then only a number, a roman numeral or one letter ("word*": anything).
- * The first listed word the heading starts with decides. */
+/* "Annex", "ANNEX II", "Annexe I", "ПРИЛОЖЕНИЕ II": a whole word of
+ * annex-words (any case), then only a number, a roman numeral or one
+ * letter ("word*": anything). Every word is tried: "annex" is no match
+ * for "Annexe I", "annexe" is. */
 static bool is_annex(const char *s, size_t len)
 {
 	const resdiff_lang_list *words = resdiff_lang_all(RESDIFF_SECTION_ANNEX_WORDS);
-	char low[64];
-	size_t i, k, wl;
-	if (len >= sizeof(low))
+	char low[128], word[64];
+	size_t i, k, wl, n;
+	if (len >= sizeof(low) / 2)
 		return false;
-	for (i = 0; i < len; i++)
-		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-	low[len] = '\0';
+	parse_lower(low, sizeof(low), s, len);
+	n = strlen(low);
 	for (k = 0; k < words->count; k++) {
 		const resdiff_lang_entry *w = &words->entry[k];
-		bool any = w->text[w->len - 1] == '*';
-		wl = w->len - any;
-		if (!strncmp(low, w->text, wl)) {
-			for (i = wl; i < len && !any; i++)
-				if (!(low[i] == ' ' || low[i] == 'i' || low[i] == 'v' || low[i] == 'x' ||
-				      (low[i] >= '0' && low[i] <= '9') || (low[i] >= 'a' && low[i] <= 'z' && i == len - 1)))
-					return false;
+		bool any = w->text[w->len - 1] == '*', rest_ok = true;
+		parse_lower(word, sizeof(word), w->text, w->len - any);
+		wl = strlen(word);
+		if (wl == 0 || strncmp(low, word, wl))
+			continue;
+		if (any)
 			return true;
-		}
+		if (wl < n && low[wl] != ' ' && !(low[wl] >= '0' && low[wl] <= '9'))
+			continue; /* "annex" in "annexe": another word */
+		for (i = wl; i < n && rest_ok; i++)
+			rest_ok = low[i] == ' ' || low[i] == 'i' || low[i] == 'v' || low[i] == 'x' ||
+				(low[i] >= '0' && low[i] <= '9') ||
+				(low[i] >= 'a' && low[i] <= 'z' && i == n - 1);
+		if (rest_ok)
+			return true;
 	}
 	return false;
 }

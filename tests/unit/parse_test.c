@@ -458,6 +458,45 @@ static void test_parse__annex_ids_do_not_collide(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* Annex headings in French and Russian, in any case, open an annex; a
+ * heading that only starts with the word does not. */
+static void test_parse__annex_headings_in_every_language(void **state)
+{
+	static const struct {
+		const char *lang, *chapeau, *pp, *op, *heading;
+		bool annex;
+	} c[] = {
+		{ "fr", "L’Assemblée générale,", "Rappelant ses résolutions antérieures,",
+		  "Adopte les principes qui figurent", "Annexe I", true },
+		{ "fr", "L’Assemblée générale,", "Rappelant ses résolutions antérieures,",
+		  "Adopte les principes qui figurent", "ANNEXE", true },
+		{ "ru", "Генеральная Ассамблея,", "ссылаясь на свои резолюции,",
+		  "утверждает принципы, содержащиеся", "Приложение II", true },
+		{ "ru", "Генеральная Ассамблея,", "ссылаясь на свои резолюции,",
+		  "утверждает принципы, содержащиеся", "ПРИЛОЖЕНИЕ", true },
+		{ "ru", "Генеральная Ассамблея,", "ссылаясь на свои резолюции,",
+		  "утверждает принципы, содержащиеся", "Приложения и дополнения", false },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		char text[1024];
+		resdiff_doc *doc;
+		snprintf(text, sizeof(text), "%s\n\n%s\n\n1. %s\nи далее;\n\n%s\n\nПринципы\n\n"
+			"1. Первый принцип\nи далее;\n\n2. Второй принцип\nи далее.\n", c[i].chapeau,
+			c[i].pp, c[i].op,
+			c[i].heading);
+		doc = test_parse_string(text, c[i].lang);
+		if ((resdiff_doc_unit_by_id(doc, "ANNEX1") != NULL) != c[i].annex)
+			fail_msg("'%s': annex %d expected", c[i].heading, c[i].annex);
+		if (c[i].annex) {
+			assert_string_equal(resdiff_doc_unit_by_id(doc, "ANNEX1")->text, c[i].heading);
+			assert_non_null(resdiff_doc_unit_by_id(doc, "ANNEX1-OP2"));
+			assert_null(resdiff_doc_unit_by_id(doc, "OP2"));
+		}
+		resdiff_doc_free(doc);
+	}
+}
+
 static void test_parse__language_detection(void **state)
 {
 	resdiff_doc *doc = test_parse_string("Генеральная Ассамблея,\n\nссылаясь на резолюцию,\n\n"
@@ -1157,6 +1196,7 @@ int main(void)
 		cmocka_unit_test(test_parse__numbering_diagnostics),
 		cmocka_unit_test(test_parse__duplicate_numbers_get_unique_ids),
 		cmocka_unit_test(test_parse__annex_ids_do_not_collide),
+		cmocka_unit_test(test_parse__annex_headings_in_every_language),
 		cmocka_unit_test(test_parse__language_detection),
 		cmocka_unit_test(test_parse__four_more_languages),
 		cmocka_unit_test(test_parse__sub_letters_past_z),
