@@ -138,6 +138,15 @@ static bool is_numbered_start(const char *s, size_t len)
 	return i > 0 && i <= 4 && i < len && s[i] == '.' && (i + 1 == len || !(s[i + 1] >= '0' && s[i + 1] <= '9'));
 }
 
+/* "1 - يقرر": after the number at s[0..n), spaces and a dash. A paragraph
+ * number (Arabic style), never a footnote's label or marker. */
+static bool dash_numbered(const char *s, size_t len, size_t n)
+{
+	while (n < len && (s[n] == ' ' || s[n] == '\t'))
+		n++;
+	return n < len && (s[n] == '-' || !strncmp(s + n, "–", 3));
+}
+
 static bool label_only(const parse_line *l, char label[16], bool *sup)
 {
 	return l->cls == LINE_TEXT && parse_note_label(l->text, l->len, label, sup) == l->len;
@@ -175,8 +184,7 @@ static bool candidate_at(parse_state *st, size_t i, char label[16], size_t *body
 	j = n;
 	while (j < l->len && (l->text[j] == ' ' || l->text[j] == '\t'))
 		j++;
-	/* "1 - يقرر": an Arabic operative paragraph, not a footnote */
-	if (j >= l->len || l->text[j] == '-' || !strncmp(l->text + j, "–", 3))
+	if (j >= l->len || dash_numbered(l->text, l->len, n))
 		return false;
 	*body_line = i;
 	*text_off = j;
@@ -918,9 +926,9 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 
 	st->work += len;
 
-	/* a label starting the line: "26 上举行了…" */
+	/* a label starting the line: "26 上举行了…"; not "2 - تطلب" */
 	n = parse_note_label(s, len, label, &sup);
-	if (n && !sup && n < len && s[n] == ' ' && label[0] != '*' &&
+	if (n && !sup && n < len && s[n] == ' ' && label[0] != '*' && !dash_numbered(s, len, n) &&
 	    plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label) &&
 	    !strong_later(cs, li, 0, label)) {
 		if ((error = add_marker(st, l, &out, 0, label, "leading")) < 0)

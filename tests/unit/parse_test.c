@@ -555,6 +555,32 @@ static void test_parse__four_more_languages(void **state)
 	}
 }
 
+/* "2 - تطلب …" right after the line before (no blank line) is paragraph 2,
+ * not the marker of footnote 2 that has yet to be cited. */
+static void test_parse__dash_number_is_no_footnote_marker(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"إن الجمعية العامة،\n\n"
+		"إذ تشير إلى قرارها 75/202 المؤرخ 21 كانون الأول/ديسمبر 2020 بشأن تكنولوجيا\n"
+		"المعلومات والاتصالات لأغراض التنمية المستدامة (1)،\n\n"
+		"1 - تسلم بأن تكنولوجيا المعلومات والاتصالات توفر حلولا جديدة لتحديات\n"
+		"التنمية؛\n"
+		"2 - تطلب إلى الأمين العام أن يقدم إليها تقريرا (2)؛\n\n"
+		"3 - تقرر أن تبقي المسألة قيد نظرها.\n"
+		"__________________\n\n"
+		"(1) القرارات 56/183 و 57/238 و 74/197.\n"
+		"(2) A/76/64.\n", "ar");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_int_equal(u->fnref_count, 0);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP2"));
+	assert_string_equal(u->label, "2 -");
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "2");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
 /* All 28 Russian sub-letters "а)" … "я)": past the 26th the id doubles
  * its letter as UN texts do after (z): "ю)" is (aa), "я)" (bb), never
  * the characters after "z". */
@@ -1200,6 +1226,7 @@ int main(void)
 		cmocka_unit_test(test_parse__language_detection),
 		cmocka_unit_test(test_parse__four_more_languages),
 		cmocka_unit_test(test_parse__sub_letters_past_z),
+		cmocka_unit_test(test_parse__dash_number_is_no_footnote_marker),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
 		cmocka_unit_test(test_parse__paragraph_number_over_limit),
