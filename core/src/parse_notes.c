@@ -31,6 +31,7 @@
 #define MARKER_ORDER_SLACK 3  /* a first citation may skip this many labels */
 #define ZONE_MISSING_MAX 2    /* bodies that may be missing between two in a zone */
 #define MARKER_LOOKBACK 40    /* non-blank lines searched back for a marker (a page) */
+#define STAR_LOOKBACK 400     /* lines searched back for a "*" marker (the front page) */
 #define ZONE_GAP_REPORT_MAX 20 /* missing footnote numbers reported per gap */
 
 enum { ZONE_CLUSTER = 1, ZONE_STRONG = 1000 };
@@ -426,6 +427,32 @@ static bool marker_precedes(parse_state *st, size_t i, const char *label)
 	return false;
 }
 
+/* "* On behalf of the States …" at the foot of a page, with no rule above
+ * it: a body when its marker stands glued to a word before it, in the
+ * front matter too ("Iraq:* draft resolution", "Assembly*"). */
+static bool star_cited_before(parse_state *st, size_t i, const char *label)
+{
+	size_t k, n = strlen(label), from = i > STAR_LOOKBACK ? i - STAR_LOOKBACK : 0;
+
+	if (label[0] != '*')
+		return false;
+	for (k = from; k < i; k++) {
+		const parse_line *l = &st->lines[k];
+		const char *p = l->text, *end = l->text + l->len;
+		if (l->cls == LINE_BLANK || l->cls == LINE_SEPARATOR)
+			continue;
+		while ((p = memchr(p, '*', (size_t)(end - p))) != NULL) {
+			st->work++;
+			if (p > l->text && p[-1] != ' ' && p[-1] != '*' && (size_t)(end - p) >= n &&
+			    !strncmp(p, label, n) && (p + n == end || p[n] != '*'))
+				return true;
+			while (p < end && *p == '*')
+				p++;
+		}
+	}
+	return false;
+}
+
 static void dissolve(parse_state *st, zone *z)
 {
 	size_t n, k;
@@ -520,7 +547,8 @@ static int find_zones(parse_state *st, zone **out, size_t *nout)
 			/* without a separator, only "12 text" lines make a zone: a
 			 * label alone on a line before text is a marker ("…的报告，\n2\n
 			 * 满意地注意到…"), even when the next one follows it */
-			else if (bl == i && (cluster_follows(st, i, label) || marker_precedes(st, i, label)))
+			else if (bl == i && (cluster_follows(st, i, label) || marker_precedes(st, i, label) ||
+					     star_cited_before(st, i, label)))
 				strength = ZONE_CLUSTER;
 		}
 		after_sep = false;

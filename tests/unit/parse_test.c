@@ -581,6 +581,25 @@ static void test_parse__dash_number_is_no_footnote_marker(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A sponsor note "* On behalf of …" at the foot of page 1 with no rule
+ * above it, its marker in the front matter ("Iraq:* draft resolution"):
+ * a footnote, not text spliced into the recital that the page break cuts. */
+static void test_parse__star_note_without_rule(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/en/A_C.2_80_L.3.txt", NULL);
+	const resdiff_unit *pp4 = resdiff_doc_unit_by_id(doc, "PP4");
+	const resdiff_footnote *f = resdiff_doc_footnote(doc, "*");
+	assert_non_null(pp4);
+	assert_null(strstr(pp4->text, "On behalf"));
+	assert_non_null(strstr(pp4->text, "targets with concrete policies and actions"));
+	assert_non_null(f);
+	assert_int_equal(strncmp(f->text, "On behalf of the States", 23), 0);
+	assert_int_equal(doc->meta.footnote_count, 1);
+	assert_string_equal(doc->meta.footnotes[0], "*");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
 /* All 28 Russian sub-letters "а)" … "я)": past the 26th the id doubles
  * its letter as UN texts do after (z): "ю)" is (aa), "я)" (bb), never
  * the characters after "z". */
@@ -1227,6 +1246,7 @@ int main(void)
 		cmocka_unit_test(test_parse__four_more_languages),
 		cmocka_unit_test(test_parse__sub_letters_past_z),
 		cmocka_unit_test(test_parse__dash_number_is_no_footnote_marker),
+		cmocka_unit_test(test_parse__star_note_without_rule),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
 		cmocka_unit_test(test_parse__paragraph_number_over_limit),
