@@ -940,6 +940,67 @@ static int add_marker(parse_state *st, parse_line *l, resdiff_buf *out, size_t s
 	return 0;
 }
 
+/* A year of 19xx or 20xx at s (4 digits): its value, or 0. */
+static int year_at(const char *s, size_t len)
+{
+	size_t k;
+	int v = 0;
+	if (len < 4 || !((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')))
+		return 0;
+	for (k = 0; k < 4; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+		v = v * 10 + (s[k] - '0');
+	}
+	return v;
+}
+
+/* A year range's start just before byte i of s ("2014–" or "2014-"), or at
+ * the end of the text line before when i is 0 ("2015–\n20304"): its year,
+ * or 0. */
+static int range_start_before(const parse_state *st, size_t li, const char *s, size_t i)
+{
+	const parse_line *l;
+	size_t k;
+	if (i == 0) {
+		if (li == 0 || st->lines[li - 1].cls != LINE_TEXT)
+			return 0;
+		l = &st->lines[li - 1];
+		s = l->text;
+		i = l->len;
+	}
+	if (i >= 3 && !strncmp(s + i - 3, "–", 3))
+		k = i - 3;
+	else if (i >= 1 && s[i - 1] == '-')
+		k = i - 1;
+	else
+		return 0;
+	return k >= 4 && (k == 4 || !(s[k - 5] >= '0' && s[k - 5] <= '9')) ? year_at(s + k - 4, 4) : 0;
+}
+
+/* "2014–20243", "2015–\n20304": a year range whose end year has the
+ * marker of the next footnote glued to it (the digits cannot tell them
+ * apart). The end year must lie within a century after the start and the
+ * rest must be the next label with its body in the next zone. Returns the
+ * bytes of the end year (4) and sets label, or 0. */
+static size_t year_range_marker(parse_state *st, const cite_state *cs, size_t li,
+		const char *s, size_t len, size_t i, char label[16])
+{
+	size_t e = i;
+	int from, to;
+	while (e < len && s[e] >= '0' && s[e] <= '9')
+		e++;
+	if (e - i < 5 || e - i > 7 || !right_ok(s, len, e) ||
+	    !(from = range_start_before(st, li, s, i)) || !(to = year_at(s + i, len - i)) ||
+	    to <= from || to > from + 100)
+		return 0;
+	snprintf(label, 16, "%.*s", (int)(e - i - 4), s + i + 4);
+	if (label[0] == '0' || atoi(label) != cs->max_cited + 1 ||
+	    !body_in_next_zone(st, cs, li, label))
+		return 0;
+	return 4;
+}
+
 /* Scan one main-text line for inline markers; rewrite its text without them. */
 static int scan_line(parse_state *st, cite_state *cs, size_t li)
 {
@@ -982,6 +1043,16 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !(right_ok(s, len, i + n) && plausible(st, cs, label, true)))
 				n = 0;
+		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9') &&
+			   (n = year_range_marker(st, cs, li, s, len, i, label)) > 0) {
+			/* the year stays, the marker after it goes */
+			if ((error = resdiff_buf_put(&out, s + i, n)) < 0 ||
+			    (error = add_marker(st, l, &out, i + n, label, "glued")) < 0)
+				goto done;
+			cite(st, cs, label);
+			i += n + strlen(label);
+			prev = '0';
+			continue;
 		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9')) {
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !right_ok(s, len, i + n))

@@ -600,6 +600,38 @@ static void test_parse__star_note_without_rule(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* "2014–20242": the end year of a range with the next footnote's marker
+ * glued to it, on one line or across a line break ("2015–\n20303"); a
+ * number that is not the next label stays as printed. */
+static void test_parse__marker_glued_to_a_year_range(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling the Programme of Action for the Decade 2014–20241 and its\n"
+		"review,\n\n"
+		"Recalling also the Sendai Framework for Disaster Risk Reduction 2015–\n"
+		"20302 and the Paris Agreement,\n\n"
+		"1. Notes the 2014–20247 cases reported for the period;\n\n"
+		"2. Decides to remain seized of the matter.\n"
+		"__________________\n\n"
+		"1 Resolution 69/137, annex II.\n"
+		"2 Resolution 69/283, annex II.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "Decade 2014–2024 and its review,"));
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "1");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP2"));
+	assert_non_null(strstr(u->text, "Reduction 2015–2030 and the Paris"));
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "2");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_non_null(strstr(u->text, "2014–20247 cases"));
+	assert_int_equal(u->fnref_count, 0);
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
 /* All 28 Russian sub-letters "а)" … "я)": past the 26th the id doubles
  * its letter as UN texts do after (z): "ю)" is (aa), "я)" (bb), never
  * the characters after "z". */
@@ -1247,6 +1279,7 @@ int main(void)
 		cmocka_unit_test(test_parse__sub_letters_past_z),
 		cmocka_unit_test(test_parse__dash_number_is_no_footnote_marker),
 		cmocka_unit_test(test_parse__star_note_without_rule),
+		cmocka_unit_test(test_parse__marker_glued_to_a_year_range),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
 		cmocka_unit_test(test_parse__paragraph_number_over_limit),
