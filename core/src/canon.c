@@ -151,6 +151,9 @@ resdiff_unit_kind resdiff_canon_kind_from_id(const char *id)
 		return RESDIFF_UNIT_PREAMBLE;
 	if (!strncmp(id, "OP", 2))
 		return strchr(id, '(') ? RESDIFF_UNIT_SUBPARAGRAPH : RESDIFF_UNIT_OPERATIVE;
+	if (!strncmp(id, "ART", 3)) /* "ART12", "ART12.1", "ART12.1(a)" */
+		return strchr(id, '(') ? RESDIFF_UNIT_SUBPARAGRAPH :
+			strchr(id, '.') ? RESDIFF_UNIT_PARAGRAPH : RESDIFF_UNIT_ARTICLE;
 	if (id[0] == 'H')
 		return RESDIFF_UNIT_HEADING;
 	if (id[0] == 'P')

@@ -72,6 +72,11 @@ static int32_t source_next(source_walk *w, size_t *line, size_t *byte)
 				w->skip += countable_len(w->markers[w->mi].label);
 				w->mi++;
 			}
+			/* what went to the metadata (a chapeau inside the line) */
+			if (w->trace->lines[ln].cut_len && w->at == w->trace->lines[ln].cut_at) {
+				w->at += w->trace->lines[ln].cut_len;
+				continue;
+			}
 			cp = resdiff_utf8_decode(s + w->at, len - w->at, &adv);
 			*line = ln;
 			*byte = w->at;

@@ -121,15 +121,11 @@ bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,
 
 	if (!opts || !opts->only_operative)
 		return true;
-	for (k = 0; k < c->old_count; k++) {
-		resdiff_unit_kind kind = diff->alignment->old_doc->units[c->old_units[k]].kind;
-		if (kind == RESDIFF_UNIT_OPERATIVE || kind == RESDIFF_UNIT_SUBPARAGRAPH)
+	for (k = 0; k < c->old_count; k++)
+		if (resdiff_unit_is_operative(&diff->alignment->old_doc->units[c->old_units[k]]))
 			return true;
-	}
-	for (k = 0; k < c->new_count; k++) {
-		resdiff_unit_kind kind = diff->alignment->new_doc->units[c->new_units[k]].kind;
-		if (kind == RESDIFF_UNIT_OPERATIVE || kind == RESDIFF_UNIT_SUBPARAGRAPH)
+	for (k = 0; k < c->new_count; k++)
+		if (resdiff_unit_is_operative(&diff->alignment->new_doc->units[c->new_units[k]]))
 			return true;
-	}
 	return false;
 }

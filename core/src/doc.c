@@ -7,8 +7,19 @@
 #include <string.h>
 
 static const char *const unit_kind_names[] = {
-	"preamble", "operative", "subparagraph", "heading", "paragraph", "block"
+	"preamble", "operative", "subparagraph", "heading", "paragraph", "block", "article"
 };
+
+int resdiff_unit_is_operative(const resdiff_unit *u)
+{
+	const char *art;
+	if (u->kind == RESDIFF_UNIT_OPERATIVE || u->kind == RESDIFF_UNIT_SUBPARAGRAPH)
+		return 1;
+	/* "ART12.1", "ANNEX1-ART3.2" */
+	art = strstr(u->id, "ART");
+	return u->kind == RESDIFF_UNIT_PARAGRAPH && art && (art == u->id || art[-1] == '-') &&
+		art[3] >= '0' && art[3] <= '9' && strchr(art, '.') != NULL;
+}
 
 const char *resdiff_unit_kind_name(resdiff_unit_kind kind)
 {

@@ -11,6 +11,11 @@
 
 /* Footnote marker lines kept before the first paragraph. */
 #define PENDING_MARKERS_MAX 16
+/* A line with more characters than this (spaces not counted) is longer
+ * than any page is wide (about 80 on a UN page): text with such
+ * lines puts one paragraph on a line. */
+#define LONG_LINE_LATIN 120
+#define LONG_LINE_CJK 60
 
 int parse_block_marker(block *b, size_t pos, const char *label)
 {
@@ -37,6 +42,7 @@ typedef struct {
 	size_t blanks;        /* blank lines since the last text line */
 	bool page_break;      /* page debris or footnotes since the last text line */
 	bool after_marker;    /* a marker line right before this one */
+	bool after_chapeau;   /* a declaration's chapeau stood since the last text line */
 	int last_num;         /* last paragraph number that started a block */
 	const char *pending[PENDING_MARKERS_MAX]; /* marker lines before the first block */
 	size_t npending;
@@ -50,6 +56,22 @@ static int block_add_line(joiner *j, parse_line *l, size_t from)
 	int error;
 
 	l->block = (int)(b - j->bl->blocks);
+	if (l->cut_len && l->marker_count == 0 && l->cut_at >= from &&
+	    (size_t)l->cut_at + l->cut_len <= l->len) {
+		/* the chapeau inside the line went to the metadata */
+		resdiff_buf rest = RESDIFF_BUF_INIT;
+		if ((error = resdiff_buf_put(&rest, l->text + from, l->cut_at - from)) < 0 ||
+		    (error = resdiff_buf_put(&rest, l->text + l->cut_at + l->cut_len,
+				l->len - l->cut_at - l->cut_len)) < 0 ||
+		    (error = parse_join(&b->raw, rest.ptr, rest.size)) < 0) {
+			resdiff_buf_dispose(&rest);
+			return error;
+		}
+		resdiff_buf_dispose(&rest);
+		b->nlines++;
+		b->last = l;
+		return 0;
+	}
 	if ((error = parse_join(&b->raw, l->text + from, l->len - from)) < 0)
 		return error;
 	base = b->raw.size - (l->len - from);
@@ -97,7 +119,7 @@ void parse_blocks_dispose(block_list *bl)
 static void measure_layout(parse_state *st, size_t *typical)
 {
 	size_t i, pairs = 0, spaced = 0, text = 0, indented = 0, prev = (size_t)-1;
-	size_t hist[64] = { 0 }, best = 0, k;
+	size_t hist[64] = { 0 }, best = 0, k, long_lines = 0;
 	bool blank = false;
 
 	for (i = st->body_start; i < st->count; i++) {
@@ -114,7 +136,9 @@ static void measure_layout(parse_state *st, size_t *typical)
 		}
 		text++;
 		indented += l->indent > 0;
-		k = parse_visible_chars(l->text, l->len, &cjk) / 4;
+		k = parse_visible_chars(l->text, l->len, &cjk);
+		long_lines += k > (cjk ? LONG_LINE_CJK : LONG_LINE_LATIN);
+		k /= 4;
 		hist[k < 63 ? k : 63]++;
 		if (prev != (size_t)-1) {
 			pairs++;
@@ -124,6 +148,10 @@ static void measure_layout(parse_state *st, size_t *typical)
 		blank = false;
 	}
 	st->double_spaced = pairs > 0 && spaced * 10 > pairs * 7;
+	/* one line per paragraph: many lines far longer than any page is
+	 * wide (whatever their lengths have in common), few blank lines
+	 * between them */
+	st->line_paragraphs = !st->double_spaced && long_lines * 4 >= text && spaced * 2 < pairs;
 	st->indent_signal = text > 0 && indented * 10 >= text && indented * 10 <= text * 8;
 	/* typical full line: the most common length bucket among long lines */
 	for (k = 4; k < 63; k++)
@@ -231,7 +259,7 @@ static bool layout_breaks(joiner *j, size_t i)
 		brk = !st->wrapped || !ends ||
 		      parse_visible_chars(cur->last->text, cur->last->len, &cjk) * 10 < j->typical * 9;
 	else
-		brk = j->blanks > 0;
+		brk = j->blanks > 0 || st->line_paragraphs;
 	if (brk && j->page_break && !heading_block && !st->indent_signal) {
 		uint32_t c = parse_first_cp(l->text, l->len);
 		brk = !u_islower((UChar32)c) && (u_isupper((UChar32)c) || !u_isalpha((UChar32)c) ||
@@ -240,14 +268,43 @@ static bool layout_breaks(joiner *j, size_t i)
 	return brk;
 }
 
+/* An article heading alone on its line ("Article 12", "Article 12.",
+ * "Article 12 – Definitions"): its number, or 0. */
+static int article_line(const parse_line *l)
+{
+	size_t end, k;
+	int n = parse_article_heading(l->text, l->len, &end);
+	if (!n)
+		return 0;
+	k = end;
+	while (k < l->len && l->text[k] == ' ')
+		k++;
+	if (k == l->len || (k + 1 == l->len && l->text[k] == '.'))
+		return n;
+	if ((l->text[k] == '.' || l->text[k] == ':' || l->text[k] == '-' ||
+	     !strncmp(l->text + k, "–", 3) || !strncmp(l->text + k, "—", 3)) &&
+	    parse_heading_shaped(l->text, l->len))
+		return n;
+	return 0;
+}
+
 /* Does text line i (label `lab`) start a new block? */
 static bool starts_new_block(joiner *j, size_t i, const label_t *lab)
 {
 	const parse_line *l = &j->st->lines[i];
-	if (!j->cur)
+	if (!j->cur || j->after_chapeau)
 		return true;
 	if (l->lead_marker)
 		return false; /* "…分析。¹ 本报告无意…": the text goes on */
+	if (j->cur->label.kind == LABEL_ARTICLE && j->cur->nlines == 1)
+		return true; /* an article heading is a block of its own */
+	if (lab->kind == LABEL_ARTICLE)
+		return j->cur->raw.size == 0 || parse_ends_clause(j->cur->raw.ptr, j->cur->raw.size) ||
+			cur_heading_shaped(j);
+	if (j->st->declaration &&
+	    (parse_opens_with(l->text, l->len, RESDIFF_SECTION_PREAMBLE_OPENERS) ||
+	     parse_opens_with(l->text, l->len, RESDIFF_SECTION_PROCLAIMING_FORMULAS)))
+		return true; /* "…; и" / "принимая во внимание, что …" */
 	if (lab->kind == LABEL_NUMBER && lab->number == j->last_num + 1)
 		return true; /* the next paragraph number */
 	if (lab->kind == LABEL_NONE && parse_heading_shaped(l->text, l->len) &&
@@ -297,6 +354,8 @@ static int text_line(joiner *j, size_t i)
 	int error;
 
 	parse_label_detect(&lab, l->text, l->len, j->st->lang);
+	if (lab.kind == LABEL_NONE && (lab.number = article_line(l)) > 0)
+		lab.kind = LABEL_ARTICLE;
 	/* a limit that is hit is said: the number stays text */
 	if (lab.kind == LABEL_NONE && (k = number_over_limit(l->text, l->len)) &&
 	    (error = resdiff_doc_add_diag(j->st->doc, i + 1, "'%.*s' has more than %d digits: "
@@ -349,6 +408,10 @@ int parse_assemble(parse_state *st, block_list *bl)
 			j.blanks = 0;
 			j.page_break = false;
 			j.after_marker = false;
+			j.after_chapeau = false;
+			continue;
+		case LINE_CHAPEAU:
+			j.after_chapeau = true;
 			continue;
 		default:
 			continue;

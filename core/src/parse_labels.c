@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 static size_t skip_spaces(const char *s, size_t len, size_t i)
 {
@@ -48,8 +49,12 @@ static size_t sub_letter(const char *s, size_t len, char latin[8])
 	for (n = 0; n < resdiff_lang_count(); n++) {
 		const resdiff_lang_list *l = &resdiff_lang_at(n)->section[RESDIFF_SECTION_SUB_LETTERS];
 		for (i = 0; i < l->count; i++)
-			if (len >= l->entry[i].len && !memcmp(s, l->entry[i].text, l->entry[i].len)) {
-				snprintf(latin, 8, "%c", (char)('a' + i));
+			if (len >= l->entry[i].len && !memcmp(s, l->entry[i].text, l->entry[i].len) &&
+			    i < 26 * 7) {
+				/* past "z" the letter doubles as after (z) in UN texts:
+				 * the 27th is "aa", the 28th "bb" (Russian "ю", "я") */
+				memset(latin, (int)('a' + i % 26), i / 26 + 1);
+				latin[i / 26 + 1] = '\0';
 				return l->entry[i].len;
 			}
 	}
@@ -151,4 +156,180 @@ void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_l
 		snprintf(lab->text, sizeof(lab->text), "%.*s", (int)(i + 1), s);
 		lab->len = skip_spaces(s, len, i + 1);
 	}
+}
+/* Marks a phrase match looks through: Arabic vowel marks (harakat,
+ * shadda, sukun, superscript alef) and tatweel, which a printed text may
+ * have where the language file's entry has none ("لمّا" for "لما"). */
+static bool ignorable_mark(uint32_t cp)
+{
+	return (cp >= 0x064B && cp <= 0x0652) || cp == 0x0670 || cp == 0x0640;
+}
+
+/* Does the lower-cased text low[0..len) start with the phrase p (lower-
+ * cased)? Marks are looked through on both sides. Returns the bytes of
+ * low the phrase took, or 0. */
+static size_t phrase_prefix(const char *low, size_t len, const char *p)
+{
+	size_t i = 0, k = 0, plen = strlen(p), adv;
+	while (k < plen) {
+		int32_t a, b;
+		size_t padv;
+		b = resdiff_utf8_decode(p + k, plen - k, &padv);
+		if (b > 0 && ignorable_mark((uint32_t)b)) {
+			k += padv;
+			continue;
+		}
+		while (i < len && (a = resdiff_utf8_decode(low + i, len - i, &adv)) > 0 &&
+		       ignorable_mark((uint32_t)a))
+			i += adv;
+		if (i >= len)
+			return 0;
+		a = resdiff_utf8_decode(low + i, len - i, &adv);
+		if (a != b)
+			return 0;
+		i += adv;
+		k += padv;
+	}
+	for (;;) {
+		int32_t a = i < len ? resdiff_utf8_decode(low + i, len - i, &adv) : -1;
+		if (a <= 0 || !ignorable_mark((uint32_t)a))
+			return i;
+		i += adv;
+	}
+}
+
+/* A phrase ends at a word's end in a spaced script; Han needs none. */
+static bool word_ends(const char *s, size_t len, size_t at)
+{
+	size_t adv;
+	int32_t prev, next;
+	if (at >= len)
+		return true;
+	next = resdiff_utf8_decode(s + at, len - at, &adv);
+	prev = (int32_t)parse_last_cp(s, at);
+	if (prev > 0 && resdiff_text_is_cjk((uint32_t)prev))
+		return true;
+	return next <= 0 || !(u_isalnum((UChar32)next) || ignorable_mark((uint32_t)next));
+}
+
+size_t parse_opens_with(const char *s, size_t len, resdiff_lang_section section)
+{
+	const resdiff_lang_list *l = resdiff_lang_all(section);
+	char low[256], pat[256];
+	size_t k, n, best = 0;
+
+	if (!l->count)
+		return 0;
+	parse_lower(low, sizeof(low), s, len < 200 ? len : 200);
+	n = strlen(low);
+	for (k = 0; k < l->count; k++) {
+		size_t m;
+		parse_lower(pat, sizeof(pat), l->entry[k].text, l->entry[k].len);
+		if ((m = phrase_prefix(low, n, pat)) > best && word_ends(low, n, m))
+			best = m;
+	}
+	return best;
+}
+
+/* A number as an article heading prints it: ASCII, Arabic-Indic or
+ * Persian digits, a run of the numerals of label-numerals ("二十一": tens
+ * and hundreds multiply what stands before them), or a roman numeral in
+ * capitals. Returns its value (0: none) and the bytes read in *used. */
+static int article_number(const char *s, size_t len, size_t *used)
+{
+	size_t i = 0, adv;
+	int value = 0, cur = 0;
+	int32_t cp = len ? resdiff_utf8_decode(s, len, &adv) : -1;
+
+	*used = 0;
+	if (cp >= '0' && cp <= '9') {
+		while (i < len && s[i] >= '0' && s[i] <= '9' && i < PARSE_NUMBER_DIGITS)
+			value = value * 10 + (s[i++] - '0');
+	} else if ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9)) {
+		while (i < len && (cp = resdiff_utf8_decode(s + i, len - i, &adv)) > 0 &&
+		       ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9)) &&
+		       value < 10000) {
+			value = value * 10 + (cp >= 0x06F0 ? cp - 0x06F0 : cp - 0x0660);
+			i += adv;
+		}
+	} else if (cp > 0x7F && parse_label_numeral((uint32_t)cp)) {
+		int v;
+		while (i < len && (cp = resdiff_utf8_decode(s + i, len - i, &adv)) > 0 &&
+		       (v = parse_label_numeral((uint32_t)cp)) > 0 && value < 10000) {
+			if (v == 10 || v == 100 || v == 1000) {
+				value += (cur ? cur : 1) * v;
+				cur = 0;
+			} else {
+				cur = cur * 10 + v;
+			}
+			i += adv;
+		}
+		value += cur;
+	} else if (cp == 'i' || cp == 'v' || cp == 'x' || cp == 'l') {
+		/* the text was lower-cased: roman numerals read back */
+		static const char *const r[] = { "i", "ii", "iii", "iv", "v", "vi", "vii", "viii",
+			"ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix",
+			"xx" };
+		size_t k, n = 0;
+		while (n < len && n < 6 && (s[n] == 'i' || s[n] == 'v' || s[n] == 'x' || s[n] == 'l'))
+			n++;
+		for (k = 0; k < sizeof(r) / sizeof(r[0]); k++)
+			if (strlen(r[k]) == n && !strncmp(r[k], s, n)) {
+				value = (int)k + 1;
+				i = n;
+			}
+	}
+	*used = value > 0 ? i : 0;
+	return value > 0 ? value : 0;
+}
+
+int parse_article_heading(const char *s, size_t len, size_t *end)
+{
+	const resdiff_lang_list *l = resdiff_lang_all(RESDIFF_SECTION_ARTICLE_HEADINGS);
+	char low[256], pat[128];
+	size_t k, n;
+
+	*end = 0;
+	if (!l->count || len == 0)
+		return 0;
+	parse_lower(low, sizeof(low), s, len < 200 ? len : 200);
+	n = strlen(low);
+	for (k = 0; k < l->count; k++) {
+		const char *hole;
+		size_t m, used = 0, at;
+		int number = 1;
+		parse_lower(pat, sizeof(pat), l->entry[k].text, l->entry[k].len);
+		if ((hole = strstr(pat, "{n}")) != NULL) {
+			/* the words before the number, spaces between them as printed */
+			char head[128];
+			snprintf(head, sizeof(head), "%.*s", (int)(hole - pat), pat);
+			while (strlen(head) && head[strlen(head) - 1] == ' ')
+				head[strlen(head) - 1] = '\0';
+			if (!(m = phrase_prefix(low, n, head)))
+				continue;
+			at = m;
+			while (at < n && low[at] == ' ')
+				at++;
+			if (!(number = article_number(low + at, n - at, &used)))
+				continue;
+			at += used;
+			if (hole[3]) {
+				const char *tail = hole + 3;
+				while (*tail == ' ' && at < n && low[at] == ' ')
+					at++;
+				while (*tail == ' ')
+					tail++;
+				if (!(m = phrase_prefix(low + at, n - at, tail)))
+					continue;
+				at += m;
+			}
+		} else if (!(at = phrase_prefix(low, n, pat))) {
+			continue;
+		}
+		if (!word_ends(low, n, at))
+			continue;
+		*end = at;
+		return number;
+	}
+	return 0;
 }

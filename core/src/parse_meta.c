@@ -129,6 +129,12 @@ static const char *body_of(const char *lowered)
 	return NULL;
 }
 
+/* Short enough to be a chapeau, and to be lower-cased in 512 bytes. */
+static bool len_ok_for_chapeau(const parse_line *l)
+{
+	return l->len < 256 && resdiff_utf8_count(l->text, l->len) <= CHAPEAU_MAX_CHARS;
+}
+
 static bool is_chapeau(const char *s, size_t len)
 {
 	char low[512];
@@ -151,7 +157,8 @@ static bool starts_heading_label(const char *s, size_t len)
 	size_t i = 0, adv;
 	int32_t cp = resdiff_utf8_decode(s, len, &adv);
 	if (parse_label_numeral((uint32_t)cp) == 1) /* 一 */
-		return adv < len && (s[adv] == '.' || !strncmp(s + adv, "、", 3));
+		return adv < len && (s[adv] == '.' || !strncmp(s + adv, "、", 3) ||
+				     !strncmp(s + adv, "．", 3)); /* full-width full stop */
 	while (i < len && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X'))
 		i++;
 	if (i == 0 && len > 0 && s[0] == 'A')
@@ -425,13 +432,179 @@ static int set_symbol(parse_state *st, const front *fm)
 	return resdiff_doc_set_meta(st->doc, &st->doc->meta.symbol, sym);
 }
 
+/* Declarations ("Universal Declaration of Human Rights"): a title, an
+ * adoption line, maybe a note and a "Preamble" heading, then recitals
+ * ("Whereas …"), then the chapeau ("The General Assembly", with or
+ * without a comma, or inside the formula: "因此现在,大会,发布…"), the
+ * proclamation and the articles. */
+
+/* The first line that opens a recital, searched as the chapeau is, up
+ * to paragraph 1 or an article heading; NO_LINE when there is none. */
+static size_t find_opener(parse_state *st)
+{
+	size_t i, text_seen = 0, end;
+	for (i = 0; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
+		const parse_line *l = &st->lines[i];
+		st->work++;
+		if (l->cls != LINE_TEXT)
+			continue;
+		text_seen++;
+		if (starts_paragraph_one(l->text, l->len) || parse_article_heading(l->text, l->len, &end))
+			break;
+		if (parse_opens_with(l->text, l->len, RESDIFF_SECTION_PREAMBLE_OPENERS))
+			return i;
+	}
+	return NO_LINE;
+}
+
+/* The chapeau inside a formula line: after the formula, a short phrase
+ * naming a body up to a comma. Sets the cut (bytes of the line) and
+ * returns true when there is one. */
+static bool inline_chapeau(const parse_line *l, size_t formula, size_t *at, size_t *clen)
+{
+	const char *s = l->text;
+	size_t i = formula, start, adv, chars = 0;
+	char low[512];
+
+	while (i < l->len) {
+		int32_t cp = resdiff_utf8_decode(s + i, l->len - i, &adv);
+		if (!(cp == ' ' || cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == 0x060C))
+			break;
+		i += adv;
+	}
+	start = i;
+	while (i < l->len && chars <= CHAPEAU_MAX_CHARS) {
+		int32_t cp = resdiff_utf8_decode(s + i, l->len - i, &adv);
+		i += adv;
+		chars++;
+		if (cp == ',' || cp == 0xFF0C || cp == 0x060C) {
+			if (i - start >= sizeof(low) / 2)
+				return false;
+			parse_lower(low, sizeof(low), s + start, i - start);
+			if (!contains_any(low, RESDIFF_SECTION_CHAPEAU_WORDS))
+				return false;
+			while (i < l->len && s[i] == ' ')
+				i++;
+			*at = start;
+			*clen = i - start;
+			return i < l->len && i < UINT16_MAX;
+		}
+	}
+	return false;
+}
+
+/* The chapeau of a declaration: after the recitals and before the first
+ * article or paragraph 1, a short line naming a body that ends in a comma
+ * or in no punctuation at all, or a chapeau inside a formula line. */
+static size_t find_late_chapeau(parse_state *st, size_t from)
+{
+	size_t i, text_seen = 0, end, f, cut;
+	char low[512];
+	for (i = from; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
+		parse_line *l = &st->lines[i];
+		st->work++;
+		if (l->cls != LINE_TEXT)
+			continue;
+		text_seen++;
+		if (starts_paragraph_one(l->text, l->len) || parse_article_heading(l->text, l->len, &end))
+			break;
+		if (parse_opens_with(l->text, l->len, RESDIFF_SECTION_PREAMBLE_OPENERS))
+			continue;
+		if ((f = parse_opens_with(l->text, l->len, RESDIFF_SECTION_PROCLAIMING_FORMULAS)) &&
+		    inline_chapeau(l, f, &end, &cut)) {
+			l->cut_at = (uint16_t)end;
+			l->cut_len = (uint16_t)cut;
+			return i;
+		}
+		if (len_ok_for_chapeau(l) && (ends_with_comma(l->text, l->len) ||
+					       !parse_ends_clause(l->text, l->len))) {
+			parse_lower(low, sizeof(low), l->text, l->len);
+			if (contains_any(low, RESDIFF_SECTION_CHAPEAU_WORDS))
+				return i;
+		}
+	}
+	return NO_LINE;
+}
+
+/* The front matter of a declaration ends at its first recital, or at the
+ * heading right before it ("Preamble") when a title stands before that. */
+static size_t declaration_front_end(const parse_state *st, size_t opener)
+{
+	size_t k = opener, before = NO_LINE, first = NO_LINE;
+	while (k > 0) {
+		const parse_line *l = &st->lines[--k];
+		if (l->cls != LINE_TEXT)
+			continue;
+		if (before == NO_LINE)
+			before = k;
+		first = k;
+	}
+	if (before != NO_LINE && first != before &&
+	    parse_heading_shaped(st->lines[before].text, st->lines[before].len))
+		return before;
+	return opener;
+}
+
+static int take_declaration(parse_state *st, front *fm, size_t opener)
+{
+	size_t c = find_late_chapeau(st, opener + 1);
+	char low[1024];
+	int error;
+
+	st->is_resolution = st->declaration = true;
+	st->chapeau_line = c;
+	fm->end = declaration_front_end(st, opener);
+	fm->kind = "resolution";
+	if (c == NO_LINE)
+		return 0;
+	if (!st->lines[c].cut_len) {
+		parse_line *l = &st->lines[c];
+		l->cls = LINE_CHAPEAU;
+		parse_lower(low, sizeof(low), l->text, l->len);
+		fm->body = body_of(low);
+		return resdiff_doc_set_meta(st->doc, &st->doc->meta.chapeau, l->text);
+	} else {
+		const parse_line *l = &st->lines[c];
+		char chap[512];
+		size_t n = l->cut_len;
+		while (n > 0 && l->text[l->cut_at + n - 1] == ' ')
+			n--;
+		snprintf(chap, sizeof(chap), "%.*s", (int)n, l->text + l->cut_at);
+		parse_lower(low, sizeof(low), chap, strlen(chap));
+		fm->body = body_of(low);
+		error = resdiff_doc_set_meta(st->doc, &st->doc->meta.chapeau, chap);
+	}
+	return error;
+}
+
+/* A declaration's title is its first line. */
+static void declaration_title(parse_state *st, front *fm)
+{
+	size_t i;
+	resdiff_buf_clear(&fm->title);
+	for (i = 0; i < fm->end; i++)
+		if (st->lines[i].cls == LINE_FRONT) {
+			const parse_line *l = &st->lines[i];
+			parse_join(&fm->title, l->text, strip_front_marker(st, l->text, l->len));
+			return;
+		}
+}
+
 int parse_front_matter(parse_state *st)
 {
 	front fm;
+	size_t opener;
 	int error = 0;
 
 	memset(&fm, 0, sizeof(fm));
-	if ((fm.chapeau = find_chapeau(st)) != NO_LINE) {
+	st->chapeau_line = NO_LINE;
+	fm.chapeau = find_chapeau(st);
+	opener = find_opener(st);
+	if (opener != NO_LINE && (fm.chapeau == NO_LINE || fm.chapeau > opener)) {
+		fm.chapeau = NO_LINE;
+		if ((error = take_declaration(st, &fm, opener)) < 0)
+			goto done;
+	} else if (fm.chapeau != NO_LINE) {
 		if ((error = take_chapeau(st, &fm)) < 0)
 			goto done;
 	} else {
@@ -439,7 +612,9 @@ int parse_front_matter(parse_state *st)
 	}
 	if ((error = read_front_lines(st, &fm)) < 0)
 		goto done;
-	if (!fm.resno && st->is_resolution)
+	if (st->declaration && !fm.resno)
+		declaration_title(st, &fm);
+	else if (!fm.resno && st->is_resolution)
 		title_before_chapeau(st, &fm);
 	if ((fm.title.size && (error = set_title(st, &fm)) < 0) ||
 	    (error = set_symbol(st, &fm)) < 0 ||

@@ -31,6 +31,7 @@
 #define MARKER_ORDER_SLACK 3  /* a first citation may skip this many labels */
 #define ZONE_MISSING_MAX 2    /* bodies that may be missing between two in a zone */
 #define MARKER_LOOKBACK 40    /* non-blank lines searched back for a marker (a page) */
+#define STAR_LOOKBACK 400     /* lines searched back for a "*" marker (the front page) */
 #define ZONE_GAP_REPORT_MAX 20 /* missing footnote numbers reported per gap */
 
 enum { ZONE_CLUSTER = 1, ZONE_STRONG = 1000 };
@@ -138,6 +139,15 @@ static bool is_numbered_start(const char *s, size_t len)
 	return i > 0 && i <= 4 && i < len && s[i] == '.' && (i + 1 == len || !(s[i + 1] >= '0' && s[i + 1] <= '9'));
 }
 
+/* "1 - يقرر": after the number at s[0..n), spaces and a dash. A paragraph
+ * number (Arabic style), never a footnote's label or marker. */
+static bool dash_numbered(const char *s, size_t len, size_t n)
+{
+	while (n < len && (s[n] == ' ' || s[n] == '\t'))
+		n++;
+	return n < len && (s[n] == '-' || !strncmp(s + n, "–", 3));
+}
+
 static bool label_only(const parse_line *l, char label[16], bool *sup)
 {
 	return l->cls == LINE_TEXT && parse_note_label(l->text, l->len, label, sup) == l->len;
@@ -175,8 +185,7 @@ static bool candidate_at(parse_state *st, size_t i, char label[16], size_t *body
 	j = n;
 	while (j < l->len && (l->text[j] == ' ' || l->text[j] == '\t'))
 		j++;
-	/* "1 - يقرر": an Arabic operative paragraph, not a footnote */
-	if (j >= l->len || l->text[j] == '-' || !strncmp(l->text + j, "–", 3))
+	if (j >= l->len || dash_numbered(l->text, l->len, n))
 		return false;
 	*body_line = i;
 	*text_off = j;
@@ -418,6 +427,32 @@ static bool marker_precedes(parse_state *st, size_t i, const char *label)
 	return false;
 }
 
+/* "* On behalf of the States …" at the foot of a page, with no rule above
+ * it: a body when its marker stands glued to a word before it, in the
+ * front matter too ("Iraq:* draft resolution", "Assembly*"). */
+static bool star_cited_before(parse_state *st, size_t i, const char *label)
+{
+	size_t k, n = strlen(label), from = i > STAR_LOOKBACK ? i - STAR_LOOKBACK : 0;
+
+	if (label[0] != '*')
+		return false;
+	for (k = from; k < i; k++) {
+		const parse_line *l = &st->lines[k];
+		const char *p = l->text, *end = l->text + l->len;
+		if (l->cls == LINE_BLANK || l->cls == LINE_SEPARATOR)
+			continue;
+		while ((p = memchr(p, '*', (size_t)(end - p))) != NULL) {
+			st->work++;
+			if (p > l->text && p[-1] != ' ' && p[-1] != '*' && (size_t)(end - p) >= n &&
+			    !strncmp(p, label, n) && (p + n == end || p[n] != '*'))
+				return true;
+			while (p < end && *p == '*')
+				p++;
+		}
+	}
+	return false;
+}
+
 static void dissolve(parse_state *st, zone *z)
 {
 	size_t n, k;
@@ -512,7 +547,8 @@ static int find_zones(parse_state *st, zone **out, size_t *nout)
 			/* without a separator, only "12 text" lines make a zone: a
 			 * label alone on a line before text is a marker ("…的报告，\n2\n
 			 * 满意地注意到…"), even when the next one follows it */
-			else if (bl == i && (cluster_follows(st, i, label) || marker_precedes(st, i, label)))
+			else if (bl == i && (cluster_follows(st, i, label) || marker_precedes(st, i, label) ||
+					     star_cited_before(st, i, label)))
 				strength = ZONE_CLUSTER;
 		}
 		after_sep = false;
@@ -904,6 +940,67 @@ static int add_marker(parse_state *st, parse_line *l, resdiff_buf *out, size_t s
 	return 0;
 }
 
+/* A year of 19xx or 20xx at s (4 digits): its value, or 0. */
+static int year_at(const char *s, size_t len)
+{
+	size_t k;
+	int v = 0;
+	if (len < 4 || !((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')))
+		return 0;
+	for (k = 0; k < 4; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+		v = v * 10 + (s[k] - '0');
+	}
+	return v;
+}
+
+/* A year range's start just before byte i of s ("2014–" or "2014-"), or at
+ * the end of the text line before when i is 0 ("2015–\n20304"): its year,
+ * or 0. */
+static int range_start_before(const parse_state *st, size_t li, const char *s, size_t i)
+{
+	const parse_line *l;
+	size_t k;
+	if (i == 0) {
+		if (li == 0 || st->lines[li - 1].cls != LINE_TEXT)
+			return 0;
+		l = &st->lines[li - 1];
+		s = l->text;
+		i = l->len;
+	}
+	if (i >= 3 && !strncmp(s + i - 3, "–", 3))
+		k = i - 3;
+	else if (i >= 1 && s[i - 1] == '-')
+		k = i - 1;
+	else
+		return 0;
+	return k >= 4 && (k == 4 || !(s[k - 5] >= '0' && s[k - 5] <= '9')) ? year_at(s + k - 4, 4) : 0;
+}
+
+/* "2014–20243", "2015–\n20304": a year range whose end year has the
+ * marker of the next footnote glued to it (the digits cannot tell them
+ * apart). The end year must lie within a century after the start and the
+ * rest must be the next label with its body in the next zone. Returns the
+ * bytes of the end year (4) and sets label, or 0. */
+static size_t year_range_marker(parse_state *st, const cite_state *cs, size_t li,
+		const char *s, size_t len, size_t i, char label[16])
+{
+	size_t e = i;
+	int from, to;
+	while (e < len && s[e] >= '0' && s[e] <= '9')
+		e++;
+	if (e - i < 5 || e - i > 7 || !right_ok(s, len, e) ||
+	    !(from = range_start_before(st, li, s, i)) || !(to = year_at(s + i, len - i)) ||
+	    to <= from || to > from + 100)
+		return 0;
+	snprintf(label, 16, "%.*s", (int)(e - i - 4), s + i + 4);
+	if (label[0] == '0' || atoi(label) != cs->max_cited + 1 ||
+	    !body_in_next_zone(st, cs, li, label))
+		return 0;
+	return 4;
+}
+
 /* Scan one main-text line for inline markers; rewrite its text without them. */
 static int scan_line(parse_state *st, cite_state *cs, size_t li)
 {
@@ -918,9 +1015,9 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 
 	st->work += len;
 
-	/* a label starting the line: "26 上举行了…" */
+	/* a label starting the line: "26 上举行了…"; not "2 - تطلب" */
 	n = parse_note_label(s, len, label, &sup);
-	if (n && !sup && n < len && s[n] == ' ' && label[0] != '*' &&
+	if (n && !sup && n < len && s[n] == ' ' && label[0] != '*' && !dash_numbered(s, len, n) &&
 	    plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label) &&
 	    !strong_later(cs, li, 0, label)) {
 		if ((error = add_marker(st, l, &out, 0, label, "leading")) < 0)
@@ -946,6 +1043,16 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !(right_ok(s, len, i + n) && plausible(st, cs, label, true)))
 				n = 0;
+		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9') &&
+			   (n = year_range_marker(st, cs, li, s, len, i, label)) > 0) {
+			/* the year stays, the marker after it goes */
+			if ((error = resdiff_buf_put(&out, s + i, n)) < 0 ||
+			    (error = add_marker(st, l, &out, i + n, label, "glued")) < 0)
+				goto done;
+			cite(st, cs, label);
+			i += n + strlen(label);
+			prev = '0';
+			continue;
 		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9')) {
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !right_ok(s, len, i + n))

@@ -66,6 +66,8 @@ typedef struct {
 	bool wide_blank;     /* whitespace-only line of >= SEPARATOR_SPACES */
 	bool page_break;     /* debris or a form feed stood since the previous text line */
 	bool lead_marker;    /* the line began with a footnote marker: a continuation */
+	uint16_t cut_at, cut_len; /* bytes of text the chapeau took from the middle of
+	                       * the line ("因此现在,大会,发布…"), kept in the metadata */
 } parse_line;
 
 /* A footnote body as found, before it is added to the document. */
@@ -99,18 +101,24 @@ typedef struct {
 	bool double_spaced;   /* blank lines between wrapped lines: not paragraph breaks */
 	bool indent_signal;   /* paragraph starts are indented, wrapped lines not */
 	bool wrapped;         /* hard-wrapped at a fixed width (not one line per paragraph) */
+	bool line_paragraphs; /* one line per paragraph, no blank line between (text
+	                       * copied from a web page): a line that ends a clause ends it */
+	bool declaration;     /* the preamble comes before the chapeau ("Whereas …",
+	                       * then "The General Assembly proclaims …") */
+	size_t chapeau_line;  /* declarations: index of the line that holds the chapeau,
+	                       * or (size_t)-1 */
 	size_t work;          /* steps of every loop whose length is not fixed: the
 	                       * linear-growth test counts these, never time */
 } parse_state;
 
 /* A paragraph label at the start of a line (parse_labels.c). */
-typedef enum { LABEL_NONE, LABEL_NUMBER, LABEL_SUB, LABEL_HEADING } label_kind;
+typedef enum { LABEL_NONE, LABEL_NUMBER, LABEL_SUB, LABEL_HEADING, LABEL_ARTICLE } label_kind;
 
 #define LABEL_MAX 32
 
 typedef struct {
 	label_kind kind;
-	int number;           /* LABEL_NUMBER */
+	int number;           /* LABEL_NUMBER; LABEL_ARTICLE: the article's number */
 	char sub[8];          /* LABEL_SUB: "a", "iv" */
 	char text[LABEL_MAX]; /* as printed: "1.", "(a)", "一." */
 	size_t len;           /* bytes of the label and following spaces */
@@ -170,6 +178,15 @@ int parse_trace_build(struct resdiff_parse_trace **out, const parse_state *st,
 void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_lang *lang);
 /* A numeral of heading labels ("一.", "(二)"): its value, or 0. */
 int parse_label_numeral(uint32_t cp);
+/* An article heading at the start of s ("Article 12", "Article premier",
+ * "Статья 3", "المادة ١٢", "第十二条", the language files' article-
+ * headings): the article's number, or 0; *end is the byte after it. */
+int parse_article_heading(const char *s, size_t len, size_t *end);
+/* The bytes of the longest entry of `section` (every language, any case,
+ * Arabic vowel marks looked through) that s starts with as whole words,
+ * or 0: "Whereas" (preamble-openers), "Now, therefore" (proclaiming-
+ * formulas). */
+size_t parse_opens_with(const char *s, size_t len, resdiff_lang_section section);
 
 /* parse_text.c */
 /* Last code point of s[0..len) (0 if empty). */

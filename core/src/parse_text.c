@@ -387,9 +387,11 @@ bool parse_find_date(const char *s, size_t len, char out[11])
 			continue;
 		if (i > 0)
 			d = num_of(words[i - 1], 2);
-		/* "17 de diciembre", "17 كانون الأول/ديسمبر" */
+		/* "17 de diciembre", "17 كانون الأول/ديسمبر", "10 كانون الأول / ديسمبر" */
 		if (d < 0 && i > 1)
 			d = num_of(words[i - 2], 2);
+		if (d < 0 && i > 2)
+			d = num_of(words[i - 3], 2);
 		k = i + 1;
 		if (k < nw && is_in(words[k], RESDIFF_SECTION_DATE_JOINERS))
 			k++;

@@ -104,6 +104,10 @@ int parse_trace_build(resdiff_parse_trace **out, const parse_state *st, const bl
 		place(lt, st, bl, l);
 		if (l->cls != LINE_TEXT || lt->role != RESDIFF_LINE_UNIT)
 			continue;
+		if (l->cut_len && l->marker_count == 0) { /* as parse_blocks.c cut it */
+			lt->cut_at = l->cut_at;
+			lt->cut_len = l->cut_len;
+		}
 		for (k = 0; k < l->marker_count; k++) {
 			resdiff_marker_trace *mt = &t->markers[t->marker_count++];
 			mt->line = i + 1;

@@ -21,32 +21,43 @@ typedef struct {
 	int sublevel;         /* 0: none; 1: (a); 2: (i) */
 	size_t pp, h, b, annex;
 	char prefix[24];      /* "ANNEX1-" inside annexes */
+	int article;          /* the article being read (ART<n>), 0 before the first */
+	char art_id[64];      /* its id: "ART12", "ART12~2", "ANNEX1-ART3" */
+	int art_para;         /* its last paragraph number (ART12.<k>) */
+	int last_article;     /* for the numbering diagnostics */
+	int formula;          /* declarations: 0 before OP1, 1 in it, 2 after it */
 } numbering;
 
-/* "Annex", "ANNEX II": a word of annex-words (ASCII letters in any case),
- * then only a number, a roman numeral or one letter ("word*": anything).
- * The first listed word the heading starts with decides. */
+/* "Annex", "ANNEX II", "Annexe I", "ПРИЛОЖЕНИЕ II": a whole word of
+ * annex-words (any case), then only a number, a roman numeral or one
+ * letter ("word*": anything). Every word is tried: "annex" is no match
+ * for "Annexe I", "annexe" is. */
 static bool is_annex(const char *s, size_t len)
 {
 	const resdiff_lang_list *words = resdiff_lang_all(RESDIFF_SECTION_ANNEX_WORDS);
-	char low[64];
-	size_t i, k, wl;
-	if (len >= sizeof(low))
+	char low[128], word[64];
+	size_t i, k, wl, n;
+	if (len >= sizeof(low) / 2)
 		return false;
-	for (i = 0; i < len; i++)
-		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-	low[len] = '\0';
+	parse_lower(low, sizeof(low), s, len);
+	n = strlen(low);
 	for (k = 0; k < words->count; k++) {
 		const resdiff_lang_entry *w = &words->entry[k];
-		bool any = w->text[w->len - 1] == '*';
-		wl = w->len - any;
-		if (!strncmp(low, w->text, wl)) {
-			for (i = wl; i < len && !any; i++)
-				if (!(low[i] == ' ' || low[i] == 'i' || low[i] == 'v' || low[i] == 'x' ||
-				      (low[i] >= '0' && low[i] <= '9') || (low[i] >= 'a' && low[i] <= 'z' && i == len - 1)))
-					return false;
+		bool any = w->text[w->len - 1] == '*', rest_ok = true;
+		parse_lower(word, sizeof(word), w->text, w->len - any);
+		wl = strlen(word);
+		if (wl == 0 || strncmp(low, word, wl))
+			continue;
+		if (any)
 			return true;
-		}
+		if (wl < n && low[wl] != ' ' && !(low[wl] >= '0' && low[wl] <= '9'))
+			continue; /* "annex" in "annexe": another word */
+		for (i = wl; i < n && rest_ok; i++)
+			rest_ok = low[i] == ' ' || low[i] == 'i' || low[i] == 'v' || low[i] == 'x' ||
+				(low[i] >= '0' && low[i] <= '9') ||
+				(low[i] >= 'a' && low[i] <= 'z' && i == n - 1);
+		if (rest_ok)
+			return true;
 	}
 	return false;
 }
@@ -54,6 +65,27 @@ static bool is_annex(const char *s, size_t len)
 static char next_letter(const char *sub)
 {
 	return strlen(sub) == 1 ? (char)(sub[0] + 1) : 0;
+}
+
+/* The rank of a letter id from 0: "a" 0, "z" 25, "aa" 26, "bb" 27 (UN
+ * texts double the letter after (z)); -1 when s is not one letter
+ * repeated. */
+static int letter_rank(const char *s)
+{
+	size_t n = strlen(s), k;
+	if (n == 0 || s[0] < 'a' || s[0] > 'z')
+		return -1;
+	for (k = 1; k < n; k++)
+		if (s[k] != s[0])
+			return -1;
+	return (int)(n - 1) * 26 + (s[0] - 'a');
+}
+
+/* Does letter s come right after letter prev ("b" after "a", "aa" after "z")? */
+static bool letter_follows(const char *prev, const char *s)
+{
+	int p = letter_rank(prev);
+	return p >= 0 && letter_rank(s) == p + 1;
 }
 
 /* Roman numerals i..xx as strings, in order. */
@@ -245,7 +277,10 @@ static bool is_heading(const builder *ub, const block *b, const block *next)
 	return parse_heading_shaped(b->raw.ptr ? b->raw.ptr : "", b->raw.size) &&
 		(b->label.kind != LABEL_NONE || !next || next->label.kind != LABEL_NONE ||
 		 parse_heading_shaped(next->raw.ptr ? next->raw.ptr : "", next->raw.size) ||
-		 (!ub->nb.resolution && ub->nb.last_number == 0)); /* "摘要" before a summary */
+		 (!ub->nb.resolution && ub->nb.last_number == 0) || /* "摘要" before a summary */
+		 (ub->st->declaration && !ub->nb.formula && /* "Preamble" before a recital */
+		  parse_opens_with(next->raw.ptr ? next->raw.ptr : "", next->raw.size,
+			RESDIFF_SECTION_PREAMBLE_OPENERS)));
 }
 
 /* "Annex": numbering restarts and ids take the prefix ANNEX<k>-. */
@@ -258,6 +293,7 @@ static int start_annex(builder *ub, block *b)
 	nb->pp = nb->h = nb->b = 0;
 	nb->sublevel = 0;
 	nb->parent[0] = '\0';
+	nb->article = nb->art_para = nb->last_article = 0;
 	return hold(ub, b, RESDIFF_UNIT_HEADING, "", "ANNEX%zu", nb->annex);
 }
 
@@ -341,7 +377,7 @@ static int sub_paragraph(builder *ub, block *b, size_t line)
 		level = 2;
 	else
 		level = 1;
-	if (level == 1 && nb->sublevel >= 1 && next_letter(nb->subs[0]) != s[0])
+	if (level == 1 && nb->sublevel >= 1 && !letter_follows(nb->subs[0], s))
 		resdiff_doc_add_diag(ub->st->doc, line, "sub-paragraph (%s) follows (%s)", s, nb->subs[0]);
 	if (level == 1 && nb->sublevel == 0 && s[0] != 'a')
 		resdiff_doc_add_diag(ub->st->doc, line, "sub-paragraphs start at (%s)", s);
@@ -377,13 +413,116 @@ static int unnumbered(builder *ub, block *b)
 	return hold(ub, b, RESDIFF_UNIT_BLOCK, b->label.text, "%sB%zu", nb->prefix, ++nb->b);
 }
 
+/* "Article 12": ART12 (kind article, the heading as printed), with the
+ * numbering diagnostics of paragraphs; its paragraphs follow. */
+static int article(builder *ub, block *b, size_t line)
+{
+	numbering *nb = &ub->nb;
+	int n = b->label.number, uses = 0, error;
+	char id[ID_MAX];
+
+	if (n != nb->last_article + 1) {
+		if (n > nb->last_article + 1 && n <= nb->last_article + 1 + NUMBER_JUMP_MAX)
+			resdiff_doc_add_diag(ub->st->doc, line,
+				"article numbers jump from %d to %d", nb->last_article, n);
+		else
+			resdiff_doc_add_diag(ub->st->doc, line,
+				"article %d follows article %d", n, nb->last_article);
+	}
+	snprintf(id, sizeof(id), "%sART%d", nb->prefix, n);
+	if ((error = id_use(&uses, ub->st, &ub->ids, id)) < 0)
+		return error;
+	if (uses > 1) {
+		size_t k = strlen(id);
+		resdiff_doc_add_diag(ub->st->doc, line, "article number %d used twice", n);
+		snprintf(id + k, sizeof(id) - k, "~%d", uses);
+	}
+	snprintf(nb->art_id, sizeof(nb->art_id), "%s", id);
+	nb->article = n;
+	nb->art_para = 0;
+	nb->last_article = n > nb->last_article ? n : nb->last_article;
+	nb->sublevel = 0;
+	nb->parent[0] = '\0';
+	nb->formula = 2;
+	return hold(ub, b, RESDIFF_UNIT_ARTICLE, "", "%s", id);
+}
+
+/* A paragraph of the current article: ART12.<k>, k its printed number
+ * ("1.") or the next one. */
+static int article_paragraph(builder *ub, block *b, size_t line)
+{
+	numbering *nb = &ub->nb;
+	int k = b->label.kind == LABEL_NUMBER ? b->label.number : nb->art_para + 1;
+
+	if (k != nb->art_para + 1)
+		resdiff_doc_add_diag(ub->st->doc, line, "paragraph %d of article %d follows "
+			"paragraph %d", k, nb->article, nb->art_para);
+	nb->art_para = k > nb->art_para ? k : nb->art_para;
+	nb->sublevel = 0;
+	snprintf(nb->parent, sizeof(nb->parent), "%s.%d", nb->art_id, k);
+	return hold(ub, b, RESDIFF_UNIT_PARAGRAPH,
+		b->label.kind == LABEL_NUMBER ? b->label.text : "", "%s", nb->parent);
+}
+
+/* Inside an article: its paragraphs and their sub-paragraphs, headings
+ * between articles, an annex. */
+static int in_article(builder *ub, block *b, bool shaped)
+{
+	size_t line = b->line + 1;
+	switch (b->label.kind) {
+	case LABEL_NUMBER:
+		return article_paragraph(ub, b, line);
+	case LABEL_SUB:
+		return sub_paragraph(ub, b, line);
+	case LABEL_HEADING:
+		return heading(ub, b);
+	default:
+		break;
+	}
+	if (shaped && is_annex(b->raw.ptr ? b->raw.ptr : "", b->raw.size))
+		return start_annex(ub, b);
+	if (shaped)
+		return heading(ub, b);
+	return article_paragraph(ub, b, line);
+}
+
+/* A declaration's proclaiming formula ("Now, therefore, … proclaims",
+ * "因此现在,…发布…"), or the first text after its chapeau: OP1, empty
+ * label; the text after it up to the first article joins it. */
+static bool opens_proclamation(const builder *ub, const block *b)
+{
+	const parse_state *st = ub->st;
+	if (!st->declaration || ub->nb.formula || b->label.kind != LABEL_NONE)
+		return false;
+	return (st->chapeau_line != (size_t)-1 && b->line >= st->chapeau_line) ||
+		parse_opens_with(b->raw.ptr ? b->raw.ptr : "", b->raw.size,
+			RESDIFF_SECTION_PROCLAIMING_FORMULAS);
+}
+
 /* One block: decide what it is and take the step for it. */
 static int build_unit(builder *ub, block *b, const block *next)
 {
-	const numbering *nb = &ub->nb;
+	numbering *nb = &ub->nb;
 	const label_t *lab = &b->label;
 	size_t line = b->line + 1;
 	bool shaped = is_heading(ub, b, next);
+
+	if (lab->kind == LABEL_ARTICLE)
+		return article(ub, b, line);
+	if (nb->article)
+		return in_article(ub, b, shaped);
+	if (opens_proclamation(ub, b)) {
+		nb->formula = 1;
+		return hold(ub, b, RESDIFF_UNIT_OPERATIVE, "", "%sOP1", nb->prefix);
+	}
+	if (nb->formula == 1 && lab->kind == LABEL_NONE && ub->held) {
+		/* the proclamation goes on ("Proclaims this Declaration …") */
+		int error;
+		b->into = (int)(ub->held - ub->bl->blocks);
+		error = merge_into(ub->held, b);
+		release(b);
+		return error;
+	}
 
 	switch (lab->kind) {
 	case LABEL_NUMBER:
@@ -394,6 +533,7 @@ static int build_unit(builder *ub, block *b, const block *next)
 	case LABEL_HEADING:
 		return heading(ub, b);
 	case LABEL_NONE:
+	case LABEL_ARTICLE:
 		break;
 	}
 	if (shaped && is_annex(b->raw.ptr ? b->raw.ptr : "", b->raw.size))

@@ -178,12 +178,13 @@ int resdiff_render_doc_json(resdiff_buf *out, const resdiff_doc *doc, const char
 
 int resdiff_render_doc_summary(resdiff_buf *out, const resdiff_doc *doc, const char *source)
 {
-	size_t counts[RESDIFF_UNIT_BLOCK + 1] = { 0 };
+	size_t counts[RESDIFF_UNIT_ARTICLE + 1] = { 0 };
 	size_t i;
 	int error;
 
 	for (i = 0; i < doc->unit_count; i++)
-		counts[doc->units[i].kind]++;
+		if ((size_t)doc->units[i].kind <= RESDIFF_UNIT_ARTICLE)
+			counts[doc->units[i].kind]++;
 	if ((error = resdiff_buf_printf(out, "%-20s %-3s %-10s",
 			doc->meta.symbol ? doc->meta.symbol : "?",
 			doc->meta.language ? doc->meta.language : "?",
@@ -198,6 +199,10 @@ int resdiff_render_doc_summary(resdiff_buf *out, const resdiff_doc *doc, const c
 			counts[RESDIFF_UNIT_PARAGRAPH], counts[RESDIFF_UNIT_SUBPARAGRAPH],
 			counts[RESDIFF_UNIT_BLOCK]);
 	if (error < 0)
+		return error;
+	if (counts[RESDIFF_UNIT_ARTICLE] &&
+	    (error = resdiff_buf_printf(out, " %3zu articles %3zu paragraphs",
+			counts[RESDIFF_UNIT_ARTICLE], counts[RESDIFF_UNIT_PARAGRAPH])) < 0)
 		return error;
 	if ((error = resdiff_buf_printf(out, " %3zu headings %3zu footnotes %zu diagnostics  ",
 			counts[RESDIFF_UNIT_HEADING], doc->footnote_count, doc->diag_count)) < 0)

@@ -57,7 +57,9 @@ const resdiff_script *resdiff_script_of(uint32_t cp)
 		id = RESDIFF_SCRIPT_ARABIC;
 	} else if (cp >= 0x0400 && cp <= 0x04FF) {
 		id = RESDIFF_SCRIPT_CYRILLIC;
-	} else if (cp < 0x250) {
+	} else if (resdiff_text_is_latin(cp)) {
+		/* letters only: not the no-break space, « », §, °, ×, ÷ of
+		 * U+0080..U+00BF and U+00D7, U+00F7 that every script uses */
 		id = RESDIFF_SCRIPT_LATIN;
 	}
 	return &scripts[id];

@@ -162,6 +162,29 @@ static void test_parse__reports(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A report's front matter ends at its first heading whether the numeral
+ * is followed by "、", "." or the full-width "．": the text after it is
+ * never taken for front matter. */
+static void test_parse__report_front_ends_at_any_heading_label(void **state)
+{
+	static const char *const labels[] = { "一、", "一.", "一．" };
+	size_t i;
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		char text[256];
+		resdiff_doc *doc;
+		const resdiff_unit *u;
+		snprintf(text, sizeof(text), "关于某某事项的说明\n\n%s导言\n\n本报告介绍有关情况。\n\n"
+			"1. 第一段文字。\n", labels[i]);
+		doc = test_parse_string(text, "zh");
+		assert_non_null(u = resdiff_doc_unit_by_id(doc, "H1"));
+		assert_string_equal(u->label, labels[i]);
+		assert_string_equal(u->text, "导言");
+		assert_non_null(u = resdiff_doc_unit_by_id(doc, "B1"));
+		assert_string_equal(u->text, "本报告介绍有关情况。");
+		resdiff_doc_free(doc);
+	}
+}
+
 /* ---- golden texts ---- */
 
 typedef struct {
@@ -435,6 +458,45 @@ static void test_parse__annex_ids_do_not_collide(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* Annex headings in French and Russian, in any case, open an annex; a
+ * heading that only starts with the word does not. */
+static void test_parse__annex_headings_in_every_language(void **state)
+{
+	static const struct {
+		const char *lang, *chapeau, *pp, *op, *heading;
+		bool annex;
+	} c[] = {
+		{ "fr", "L’Assemblée générale,", "Rappelant ses résolutions antérieures,",
+		  "Adopte les principes qui figurent", "Annexe I", true },
+		{ "fr", "L’Assemblée générale,", "Rappelant ses résolutions antérieures,",
+		  "Adopte les principes qui figurent", "ANNEXE", true },
+		{ "ru", "Генеральная Ассамблея,", "ссылаясь на свои резолюции,",
+		  "утверждает принципы, содержащиеся", "Приложение II", true },
+		{ "ru", "Генеральная Ассамблея,", "ссылаясь на свои резолюции,",
+		  "утверждает принципы, содержащиеся", "ПРИЛОЖЕНИЕ", true },
+		{ "ru", "Генеральная Ассамблея,", "ссылаясь на свои резолюции,",
+		  "утверждает принципы, содержащиеся", "Приложения и дополнения", false },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		char text[1024];
+		resdiff_doc *doc;
+		snprintf(text, sizeof(text), "%s\n\n%s\n\n1. %s\nи далее;\n\n%s\n\nПринципы\n\n"
+			"1. Первый принцип\nи далее;\n\n2. Второй принцип\nи далее.\n", c[i].chapeau,
+			c[i].pp, c[i].op,
+			c[i].heading);
+		doc = test_parse_string(text, c[i].lang);
+		if ((resdiff_doc_unit_by_id(doc, "ANNEX1") != NULL) != c[i].annex)
+			fail_msg("'%s': annex %d expected", c[i].heading, c[i].annex);
+		if (c[i].annex) {
+			assert_string_equal(resdiff_doc_unit_by_id(doc, "ANNEX1")->text, c[i].heading);
+			assert_non_null(resdiff_doc_unit_by_id(doc, "ANNEX1-OP2"));
+			assert_null(resdiff_doc_unit_by_id(doc, "OP2"));
+		}
+		resdiff_doc_free(doc);
+	}
+}
+
 static void test_parse__language_detection(void **state)
 {
 	resdiff_doc *doc = test_parse_string("Генеральная Ассамблея,\n\nссылаясь на резолюцию,\n\n"
@@ -491,6 +553,304 @@ static void test_parse__four_more_languages(void **state)
 			fail_msg("%s: %s", c[i].path, doc->diags[0].message);
 		resdiff_doc_free(doc);
 	}
+}
+
+/* "2 - تطلب …" right after the line before (no blank line) is paragraph 2,
+ * not the marker of footnote 2 that has yet to be cited. */
+static void test_parse__dash_number_is_no_footnote_marker(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"إن الجمعية العامة،\n\n"
+		"إذ تشير إلى قرارها 75/202 المؤرخ 21 كانون الأول/ديسمبر 2020 بشأن تكنولوجيا\n"
+		"المعلومات والاتصالات لأغراض التنمية المستدامة (1)،\n\n"
+		"1 - تسلم بأن تكنولوجيا المعلومات والاتصالات توفر حلولا جديدة لتحديات\n"
+		"التنمية؛\n"
+		"2 - تطلب إلى الأمين العام أن يقدم إليها تقريرا (2)؛\n\n"
+		"3 - تقرر أن تبقي المسألة قيد نظرها.\n"
+		"__________________\n\n"
+		"(1) القرارات 56/183 و 57/238 و 74/197.\n"
+		"(2) A/76/64.\n", "ar");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_int_equal(u->fnref_count, 0);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP2"));
+	assert_string_equal(u->label, "2 -");
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "2");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
+/* A sponsor note "* On behalf of …" at the foot of page 1 with no rule
+ * above it, its marker in the front matter ("Iraq:* draft resolution"):
+ * a footnote, not text spliced into the recital that the page break cuts. */
+static void test_parse__star_note_without_rule(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/en/A_C.2_80_L.3.txt", NULL);
+	const resdiff_unit *pp4 = resdiff_doc_unit_by_id(doc, "PP4");
+	const resdiff_footnote *f = resdiff_doc_footnote(doc, "*");
+	assert_non_null(pp4);
+	assert_null(strstr(pp4->text, "On behalf"));
+	assert_non_null(strstr(pp4->text, "targets with concrete policies and actions"));
+	assert_non_null(f);
+	assert_int_equal(strncmp(f->text, "On behalf of the States", 23), 0);
+	assert_int_equal(doc->meta.footnote_count, 1);
+	assert_string_equal(doc->meta.footnotes[0], "*");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
+/* "2014–20242": the end year of a range with the next footnote's marker
+ * glued to it, on one line or across a line break ("2015–\n20303"); a
+ * number that is not the next label stays as printed. */
+static void test_parse__marker_glued_to_a_year_range(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling the Programme of Action for the Decade 2014–20241 and its\n"
+		"review,\n\n"
+		"Recalling also the Sendai Framework for Disaster Risk Reduction 2015–\n"
+		"20302 and the Paris Agreement,\n\n"
+		"1. Notes the 2014–20247 cases reported for the period;\n\n"
+		"2. Decides to remain seized of the matter.\n"
+		"__________________\n\n"
+		"1 Resolution 69/137, annex II.\n"
+		"2 Resolution 69/283, annex II.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "Decade 2014–2024 and its review,"));
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "1");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP2"));
+	assert_non_null(strstr(u->text, "Reduction 2015–2030 and the Paris"));
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "2");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_non_null(strstr(u->text, "2014–20247 cases"));
+	assert_int_equal(u->fnref_count, 0);
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
+/* All 28 Russian sub-letters "а)" … "я)": past the 26th the id doubles
+ * its letter as UN texts do after (z): "ю)" is (aa), "я)" (bb), never
+ * the characters after "z". */
+static void test_parse__sub_letters_past_z(void **state)
+{
+	static const char *const letters[] = { "а", "б", "в", "г", "д", "е", "ж", "з", "и",
+		"к", "л", "м", "н", "о", "п", "р", "с", "т", "у", "ф", "х", "ц", "ч", "ш", "щ",
+		"э", "ю", "я" };
+	resdiff_buf b = RESDIFF_BUF_INIT;
+	resdiff_doc *doc;
+	const resdiff_unit *u;
+	size_t i;
+
+	resdiff_buf_puts(&b, "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию,\n\n"
+		"1. постановляет:\n\n");
+	for (i = 0; i < sizeof(letters) / sizeof(letters[0]); i++)
+		resdiff_buf_printf(&b, "%s) пункт номер %zu;\n\n", letters[i], i + 1);
+	doc = test_parse_string(b.ptr, "ru");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1(z)"));
+	assert_string_equal(u->text, "пункт номер 26;");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1(aa)"));
+	assert_string_equal(u->label, "ю)");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1(bb)"));
+	assert_string_equal(u->label, "я)");
+	assert_null(resdiff_doc_unit_by_id(doc, "OP1({)"));
+	assert_int_equal(doc->diag_count, 0); /* (aa) follows (z) as it should */
+	resdiff_doc_free(doc);
+	resdiff_buf_dispose(&b);
+}
+
+/* ---- declarations and articles (issue 12) ---- */
+
+/* The Universal Declaration in the six languages (tests/data/udhr, one
+ * line per paragraph): the same ids in each, the chapeau and the title
+ * in the metadata, nothing left over. */
+static void test_parse__udhr_six_languages(void **state)
+{
+	static const struct {
+		const char *lang, *chapeau, *title, *art1;
+		size_t pp;
+	} c[] = {
+		{ "ar", "فإن الجمعية العامة", "الإعلان العالمي لحقوق الإنسان", "المادة 1", 6 },
+		{ "en", "The General Assembly", "Universal Declaration of Human Rights", "Article 1", 7 },
+		{ "es", "La Asamblea General", "Declaración Universal de Derechos Humanos", "Artículo 1", 7 },
+		{ "fr", "L’Assemblée générale", "Déclaration universelle des droits de l’homme",
+		  "Article premier", 7 },
+		{ "ru", "Генеральная Ассамблея,", "Всеобщая декларация прав человека", "Статья 1", 7 },
+		{ "zh", "大会,", "世界人权宣言", "第一条", 7 },
+	};
+	/* paragraphs per article, the same in every version */
+	static const int paras[30] = { 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 2, 2, 3, 2, 1, 1, 2,
+		3, 1, 4, 1, 2, 3, 2, 1, 3, 1 };
+	size_t i, k, u;
+	char path[64], id[32];
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		resdiff_doc *doc;
+		snprintf(path, sizeof(path), "tests/data/udhr/udhr_%s.txt", c[i].lang);
+		doc = test_parse_source(path, NULL);
+		assert_string_equal(doc->meta.language, c[i].lang);
+		assert_string_equal(doc->meta.chapeau, c[i].chapeau);
+		assert_string_equal(doc->meta.title, c[i].title);
+		assert_string_equal(doc->meta.body, "GA");
+		/* the "Preamble" heading, the recitals, the proclamation */
+		assert_string_equal(doc->units[0].id, "H1");
+		for (k = 1; k <= c[i].pp; k++) {
+			snprintf(id, sizeof(id), "PP%zu", k);
+			assert_string_equal(doc->units[k].id, id);
+			assert_int_equal(doc->units[k].kind, RESDIFF_UNIT_PREAMBLE);
+		}
+		u = k;
+		assert_string_equal(doc->units[u].id, "OP1");
+		assert_int_equal(doc->units[u].kind, RESDIFF_UNIT_OPERATIVE);
+		assert_string_equal(doc->units[u].label, "");
+		assert_null(strstr(doc->units[u].text, c[i].chapeau));
+		u++;
+		for (k = 1; k <= 30; k++) {
+			int p;
+			snprintf(id, sizeof(id), "ART%zu", k);
+			assert_string_equal(doc->units[u].id, id);
+			assert_int_equal(doc->units[u].kind, RESDIFF_UNIT_ARTICLE);
+			if (k == 1)
+				assert_string_equal(doc->units[u].text, c[i].art1);
+			u++;
+			for (p = 1; p <= paras[k - 1]; p++, u++) {
+				snprintf(id, sizeof(id), "ART%zu.%d", k, p);
+				assert_string_equal(doc->units[u].id, id);
+				assert_int_equal(doc->units[u].kind, RESDIFF_UNIT_PARAGRAPH);
+				assert_true(resdiff_unit_is_operative(&doc->units[u]));
+			}
+		}
+		assert_int_equal(u, doc->unit_count);
+		if (doc->diag_count)
+			fail_msg("%s: %s", path, doc->diags[0].message);
+		resdiff_doc_free(doc);
+	}
+}
+
+/* Article headings in every language's form, in a hard-wrapped text with
+ * blank lines between paragraphs, and the heading's number as printed. */
+static void test_parse__article_headings(void **state)
+{
+	static const struct {
+		const char *text, *lang, *id;
+	} c[] = {
+		{ "Article premier", "fr", "ART1" },
+		{ "Article 12", "en", "ART12" },
+		{ "ARTICLE 12", "en", "ART12" },
+		{ "Article 12.", "en", "ART12" },
+		{ "Article 12 – Definitions", "en", "ART12" },
+		{ "Artículo 7", "es", "ART7" },
+		{ "Статья 30", "ru", "ART30" },
+		{ "المادة ١٢", "ar", "ART12" },
+		{ "المادة 3", "ar", "ART3" },
+		{ "第二十一条", "zh", "ART21" },
+		{ "第十条", "zh", "ART10" },
+		{ "Article IV", "en", "ART4" },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		char text[512];
+		resdiff_doc *doc;
+		const resdiff_unit *a, *p;
+		char pid[40];
+		snprintf(text, sizeof(text), "Title of the convention\n\nWhereas the parties agree,\n\n"
+			"%s\n\nThe parties shall cooperate in\ngood faith.\n\nThey shall report.\n", c[i].text);
+		doc = test_parse_string(text, c[i].lang);
+		a = resdiff_doc_unit_by_id(doc, c[i].id);
+		if (!a)
+			fail_msg("'%s': no %s", c[i].text, c[i].id);
+		assert_int_equal(a->kind, RESDIFF_UNIT_ARTICLE);
+		assert_string_equal(a->text, c[i].text);
+		snprintf(pid, sizeof(pid), "%s.1", c[i].id);
+		assert_non_null(p = resdiff_doc_unit_by_id(doc, pid));
+		assert_string_equal(p->text, "The parties shall cooperate in good faith.");
+		snprintf(pid, sizeof(pid), "%s.2", c[i].id);
+		assert_non_null(resdiff_doc_unit_by_id(doc, pid));
+		resdiff_doc_free(doc);
+	}
+}
+
+/* A wrapped line that starts with "Article 5 of …" is text, not a heading;
+ * numbered article paragraphs keep their numbers; articles in an annex
+ * take its prefix; a number out of order is said. */
+static void test_parse__article_paragraph_ids(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\nRecalling the Charter of the United\nNations,\n\n"
+		"1. Adopts the Convention annexed to the\npresent resolution;\n\n"
+		"Annex\n\nConvention on things\n\nArticle 1\n\n1. Each State shall act under\n"
+		"article 5 of the Charter.\n\n2. Each State shall report\nto the others:\n\n"
+		"(a) yearly and in\nwriting;\n\n(b) on request of the\nothers.\n\n"
+		"Article 3\n\nNothing here is to\nbe read otherwise.\n", "en");
+	const resdiff_unit *u;
+	bool jump = false;
+	size_t i;
+	assert_non_null(resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "ANNEX1-ART1.1"));
+	assert_string_equal(u->label, "1.");
+	assert_string_equal(u->text, "Each State shall act under article 5 of the Charter.");
+	assert_non_null(resdiff_doc_unit_by_id(doc, "ANNEX1-ART1.2"));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "ANNEX1-ART1.2(b)"));
+	assert_int_equal(u->kind, RESDIFF_UNIT_SUBPARAGRAPH);
+	assert_non_null(resdiff_doc_unit_by_id(doc, "ANNEX1-ART3.1"));
+	assert_null(resdiff_doc_unit_by_id(doc, "ART5"));
+	for (i = 0; i < doc->diag_count; i++)
+		jump |= strstr(doc->diags[i].message, "article numbers jump from 1 to 3") != NULL;
+	assert_true(jump);
+	resdiff_doc_free(doc);
+}
+
+/* One line per paragraph, no blank line between (text copied from a web
+ * page): every line that ends a clause ends its paragraph, a line that
+ * does not goes on, and a recital opener starts one even after "; и". */
+static void test_parse__one_line_per_paragraph(void **state)
+{
+	static const char ru[] =
+		"Декларация о чём-то важном\n"
+		"Принимая во внимание, что все государства должны содействовать развитию дружественных "
+		"отношений между народами и укреплению всеобщего мира на основе равноправия; и\n"
+		"принимая во внимание, что народы Объединенных Наций подтвердили в Уставе свою веру в "
+		"основные права человека и в достоинство и ценность человеческой личности; и\n"
+		"принимая во внимание, что государства-члены обязались содействовать всеобщему уважению "
+		"прав человека и основных свобод в сотрудничестве с Организацией,\n"
+		"Генеральная Ассамблея\n"
+		"провозглашает настоящую Декларацию\n"
+		"в качестве задачи, к выполнению которой должны стремиться все народы и государства.\n"
+		"Статья 1\n"
+		"Все люди рождаются свободными и равными в своем достоинстве и правах, и все они должны "
+		"поступать в отношении друг друга в духе братства и взаимного уважения.\n"
+		"Каждый человек имеет право на жизнь, на свободу и на личную неприкосновенность, и это "
+		"право охраняется законом во всех государствах без какого бы то ни было различия.\n";
+	resdiff_doc *doc = test_parse_string(ru, NULL);
+	const resdiff_unit *op;
+	assert_string_equal(doc->meta.title, "Декларация о чём-то важном");
+	assert_string_equal(doc->meta.chapeau, "Генеральная Ассамблея");
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_PREAMBLE), 3);
+	assert_non_null(op = resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_string_equal(op->text, "провозглашает настоящую Декларацию в качестве задачи, к "
+		"выполнению которой должны стремиться все народы и государства.");
+	assert_non_null(resdiff_doc_unit_by_id(doc, "ART1.1"));
+	assert_non_null(resdiff_doc_unit_by_id(doc, "ART1.2"));
+	assert_int_equal(doc->unit_count, 7);
+	resdiff_doc_free(doc);
+}
+
+/* The chapeau inside the formula ("因此现在,大会,发布…") goes to the
+ * metadata and the formula stays the operative part. */
+static void test_parse__chapeau_inside_the_formula(void **state)
+{
+	resdiff_doc *doc = test_parse_string("某某宣言\n\n鉴于各国应当合作,\n\n鉴于各国应当报告,\n\n"
+		"因此现在,大会,发布这一宣言,作为共同标准;\n\n第一条\n\n人人平等。\n", "zh");
+	const resdiff_unit *op = resdiff_doc_unit_by_id(doc, "OP1");
+	assert_string_equal(doc->meta.chapeau, "大会,");
+	assert_non_null(op);
+	assert_string_equal(op->text, "因此现在,发布这一宣言,作为共同标准;");
+	assert_non_null(resdiff_doc_unit_by_id(doc, "PP2"));
+	assert_non_null(resdiff_doc_unit_by_id(doc, "ART1.1"));
+	resdiff_doc_free(doc);
 }
 
 /* ---- bad input ---- */
@@ -898,7 +1258,13 @@ int main(void)
 		cmocka_unit_test(test_parse__golden_counts),
 		cmocka_unit_test(test_parse__resolution_metadata),
 		cmocka_unit_test(test_parse__reports),
+		cmocka_unit_test(test_parse__report_front_ends_at_any_heading_label),
 		cmocka_unit_test(test_parse__golden_texts),
+		cmocka_unit_test(test_parse__udhr_six_languages),
+		cmocka_unit_test(test_parse__article_headings),
+		cmocka_unit_test(test_parse__article_paragraph_ids),
+		cmocka_unit_test(test_parse__one_line_per_paragraph),
+		cmocka_unit_test(test_parse__chapeau_inside_the_formula),
 		cmocka_unit_test(test_parse__footnote_references),
 		cmocka_unit_test(test_parse__numbers_that_look_like_markers_stay),
 		cmocka_unit_test(test_parse__missing_footnote_body),
@@ -907,8 +1273,13 @@ int main(void)
 		cmocka_unit_test(test_parse__numbering_diagnostics),
 		cmocka_unit_test(test_parse__duplicate_numbers_get_unique_ids),
 		cmocka_unit_test(test_parse__annex_ids_do_not_collide),
+		cmocka_unit_test(test_parse__annex_headings_in_every_language),
 		cmocka_unit_test(test_parse__language_detection),
 		cmocka_unit_test(test_parse__four_more_languages),
+		cmocka_unit_test(test_parse__sub_letters_past_z),
+		cmocka_unit_test(test_parse__dash_number_is_no_footnote_marker),
+		cmocka_unit_test(test_parse__star_note_without_rule),
+		cmocka_unit_test(test_parse__marker_glued_to_a_year_range),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
 		cmocka_unit_test(test_parse__paragraph_number_over_limit),

@@ -1,5 +1,6 @@
 /* text_test.c: UTF-8, scripts, language detection, sanitising. */
 #include "helpers.h"
+#include "resdiff/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,6 +157,15 @@ static void test_text__detect_language(void **state)
 	assert_string_equal(resdiff_text_detect_language(en, strlen(en)), "en");
 	assert_string_equal(resdiff_text_detect_language(fr, strlen(fr)), "fr");
 	assert_string_equal(resdiff_text_detect_language(es, strlen(es)), "es");
+	/* « », no-break spaces, §, ° and × are no Latin letters */
+	{
+		const char *sym = "«Да» «Нет» «Да»\u00A0§\u00A0§\u00A0°\u00A0×\u00A0«»\u00A0«»\u00A0«»";
+		assert_string_equal(resdiff_text_detect_language(sym, strlen(sym)), "ru");
+		assert_int_equal(resdiff_script_of(0xAB)->id, RESDIFF_SCRIPT_COMMON);
+		assert_int_equal(resdiff_script_of(0xA0)->id, RESDIFF_SCRIPT_COMMON);
+		assert_int_equal(resdiff_script_of(0xD7)->id, RESDIFF_SCRIPT_COMMON);
+		assert_int_equal(resdiff_script_of(0xE9)->id, RESDIFF_SCRIPT_LATIN);
+	}
 	assert_true(resdiff_text_language_valid("ar"));
 	assert_false(resdiff_text_language_valid("de"));
 }

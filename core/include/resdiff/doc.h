@@ -14,7 +14,8 @@
  *
  * Ids are a contract (docs/PARSE.md): PP<n> preamble, OP<n> operative,
  * OP<n>(a)(i) subparagraph, H<n> heading, P<n> report paragraph,
- * S<n> unnumbered report block, ANNEX<k>- prefix inside annexes.
+ * B<n> unnumbered report block, ART<n> article heading and ART<n>.<k>
+ * its paragraphs, ANNEX<k>- prefix inside annexes.
  */
 #ifndef RESDIFF_DOC_H
 #define RESDIFF_DOC_H
@@ -32,7 +33,9 @@ typedef enum {
 	RESDIFF_UNIT_SUBPARAGRAPH,
 	RESDIFF_UNIT_HEADING,
 	RESDIFF_UNIT_PARAGRAPH,  /* numbered paragraph of a report */
-	RESDIFF_UNIT_BLOCK       /* unnumbered block of a report (summary ...) */
+	RESDIFF_UNIT_BLOCK,      /* unnumbered block of a report (summary ...) */
+	RESDIFF_UNIT_ARTICLE     /* an article's heading line ("Article 12"); its
+	                          * paragraphs are RESDIFF_UNIT_PARAGRAPH units */
 } resdiff_unit_kind;
 
 /* "preamble", "operative", ... as used in JSON and the storage format. */
@@ -135,6 +138,11 @@ int resdiff_doc_add_note(resdiff_doc *doc, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)))
 #endif
 	;
+
+/* Is the unit part of what a resolution decides: an operative paragraph,
+ * a sub-paragraph, or a paragraph of an article (ART12.1)? What
+ * --only=operative, the amendment writer and the exports count. */
+int resdiff_unit_is_operative(const resdiff_unit *unit);
 
 /* Lookups; NULL when absent. */
 const resdiff_unit *resdiff_doc_unit_by_id(const resdiff_doc *doc, const char *id);

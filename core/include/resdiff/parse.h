@@ -58,6 +58,9 @@ typedef struct {
 	size_t index;            /* UNIT and FOOTNOTE: index into the document */
 	const char *reason;      /* DEBRIS: "job number", "page number", ... */
 	const char *text;        /* the line as read, trimmed, markers still in */
+	size_t cut_at, cut_len;  /* UNIT: bytes of text that went to the metadata
+	                          * instead (a declaration's chapeau inside the
+	                          * line: "因此现在,大会,发布…"); cut_len 0: none */
 } resdiff_line_trace;
 
 /* A footnote marker taken out of a line of text. */
