@@ -12,19 +12,39 @@
 #define TITLE_LINE_MIN_CHARS 8 /* shorter pieces of the title are not taken for headers */
 #define TITLE_WINDOW 4         /* non-blank lines around debris searched */
 
-/* A line that is a piece of the title (norm is scratch space). */
-static int mark_if_title(resdiff_buf *norm, parse_line *l, const char *title)
+/* Is the line a piece of the title (norm is scratch space)? */
+static int title_piece(bool *out, resdiff_buf *norm, const parse_line *l, const char *title)
 {
 	int error;
+	*out = false;
 	if (parse_ends_clause(l->text, l->len))
 		return 0; /* cheap first: a running title ends no clause */
 	resdiff_buf_clear(norm);
 	if ((error = parse_normalize(norm, l->text, l->len, NULL, NULL, 0)) < 0)
 		return error;
-	if (resdiff_utf8_count(norm->ptr, norm->size) >= TITLE_LINE_MIN_CHARS && strstr(title, norm->ptr)) {
-		l->cls = LINE_DEBRIS;
-		l->why = "running title (a piece of the title)";
+	*out = resdiff_utf8_count(norm->ptr, norm->size) >= TITLE_LINE_MIN_CHARS &&
+	       strstr(title, norm->ptr) != NULL;
+	return 0;
+}
+
+/* Mark line i when it is a piece of the title, unless it carries on the
+ * line right above it, a wrapped line of text that ends no clause and is
+ * no piece of the title ("…the Convention on the\nProhibition of the Use,
+ * …" at the foot of a page is text). */
+static int mark_if_title(resdiff_buf *norm, parse_state *st, size_t i, const char *title)
+{
+	parse_line *l = &st->lines[i];
+	const parse_line *above = i > 0 ? &st->lines[i - 1] : NULL;
+	bool piece;
+	int error;
+	if ((error = title_piece(&piece, norm, l, title)) < 0 || !piece)
+		return error;
+	if (above && above->cls == LINE_TEXT && !parse_ends_clause(above->text, above->len)) {
+		if ((error = title_piece(&piece, norm, above, title)) < 0 || !piece)
+			return error;
 	}
+	l->cls = LINE_DEBRIS;
+	l->why = "running title (a piece of the title)";
 	return 0;
 }
 
@@ -188,7 +208,7 @@ static int mark_title_lines(parse_state *st)
 			continue;
 		if (ahead > 0) {
 			ahead--;
-			if (l->cls == LINE_TEXT && (error = mark_if_title(&norm, l, title)) < 0)
+			if (l->cls == LINE_TEXT && (error = mark_if_title(&norm, st, i, title)) < 0)
 				break;
 		}
 		if (l->cls != LINE_DEBRIS)
@@ -200,7 +220,7 @@ static int mark_title_lines(parse_state *st)
 				continue;
 			n++;
 			if (b->cls == LINE_TEXT)
-				error = mark_if_title(&norm, b, title);
+				error = mark_if_title(&norm, st, k, title);
 		}
 		ahead = TITLE_WINDOW;
 	}

@@ -110,6 +110,13 @@ static int note_find(const parse_state *st, const char *label)
 	return -1;
 }
 
+/* Does a body found in a zone carry the label? */
+static bool defined(const parse_state *st, const char *label)
+{
+	int n = note_find(st, label);
+	return n >= 0 && st->notes[n].in_zone;
+}
+
 /* Does label b follow label a (2 after 1, ** after *, 1 after stars)? */
 static bool label_follows(const char *a, const char *b)
 {
@@ -186,6 +193,9 @@ static bool candidate_at(parse_state *st, size_t i, char label[16], size_t *body
 	while (j < l->len && (l->text[j] == ' ' || l->text[j] == '\t'))
 		j++;
 	if (j >= l->len || dash_numbered(l->text, l->len, n))
+		return false;
+	/* "18 December 1997, 54/200 of": a date wrapped onto the line */
+	if (!*sup && parse_month_then_number(l->text + j, l->len - j))
 		return false;
 	*body_line = i;
 	*text_off = j;
@@ -304,9 +314,19 @@ static bool next_label_after(parse_state *st, size_t k, const char *prev)
 	return j < st->count && candidate_at(st, j, label, &bl, &off, &sup) && label_follows(prev, label);
 }
 
+/* "Recalling also …" after a blank line: a clause of the main text opens
+ * here. Without a rule above them, footnote bodies do not run on into one. */
+static bool opens_clause(const parse_line *l)
+{
+	size_t adv;
+	int32_t c = resdiff_utf8_decode(l->text, l->len, &adv);
+	return c > 0 && u_isupper((UChar32)c) &&
+	       parse_opens_with(l->text, l->len, RESDIFF_SECTION_LEADING_WORDS) > 0;
+}
+
 /* Read one zone from line i whose first label is known to start there.
  * Returns the line index after the zone. */
-static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
+static int read_zone(size_t *next, parse_state *st, size_t i, zone *z, bool clustered)
 {
 	char label[16], prev[16] = "";
 	size_t body_line, off, k;
@@ -339,6 +359,7 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 				return idx;
 			cur = &st->notes[idx];
 			cur->in_zone = true;
+			cur->clustered = clustered;
 			snprintf(prev, sizeof(prev), "%s", label);
 			for (m = k; m <= body_line; m++)
 				if (st->lines[m].cls == LINE_TEXT) {
@@ -354,7 +375,8 @@ static int read_zone(size_t *next, parse_state *st, size_t i, zone *z)
 			blank = false;
 			continue;
 		}
-		if (!cur || is_numbered_start(l->text, l->len) || k - cur->first > NOTE_MAX_LINES)
+		if (!cur || is_numbered_start(l->text, l->len) || k - cur->first > NOTE_MAX_LINES ||
+		    (clustered && blank && opens_clause(l)))
 			break;
 		/* a body that seems complete still goes on when the next label
 		 * follows right after this line ("…http://groups.\naspx?…。\n30 …") */
@@ -515,6 +537,38 @@ static int resolve_duplicates(parse_state *st, zone *zones, size_t nzones)
 	return 0;
 }
 
+/* A cluster (no rule above it) must carry on the numbering: its first
+ * label is 1 or a star, or one of the few labels before it stands in
+ * another zone. "18 December 1997, …" and "19 December 2023," in a
+ * document whose footnotes are 1 to 4 are wrapped lines of text. Zones in
+ * document order; returns whether any was dissolved. */
+static bool drop_stray_clusters(parse_state *st, zone *zones, size_t nz)
+{
+	size_t z;
+	int v, k;
+	bool dropped = false, found;
+	char lab[16];
+
+	for (z = 0; z < nz; z++) {
+		const parse_note *first;
+		if (zones[z].dissolved || zones[z].strength >= ZONE_STRONG || !zones[z].note_count)
+			continue;
+		first = &st->notes[zones[z].first_note];
+		v = first->label[0] == '*' ? 0 : atoi(first->label);
+		if (v <= 1)
+			continue;
+		for (k = v - 1, found = false; k >= 1 && k >= v - 1 - ZONE_MISSING_MAX && !found; k--) {
+			snprintf(lab, sizeof(lab), "%d", k);
+			found = defined(st, lab);
+		}
+		if (!found) {
+			dissolve(st, &zones[z]);
+			dropped = true;
+		}
+	}
+	return dropped;
+}
+
 static int find_zones(parse_state *st, zone **out, size_t *nout)
 {
 	zone *zones = NULL;
@@ -567,7 +621,7 @@ static int find_zones(parse_state *st, zone **out, size_t *nout)
 			alloc = na;
 		}
 		memset(&zones[nz], 0, sizeof(zones[nz]));
-		if ((error = read_zone(&next, st, i, &zones[nz])) < 0)
+		if ((error = read_zone(&next, st, i, &zones[nz], strength != ZONE_STRONG)) < 0)
 			goto done;
 		zones[nz].strength = strength == ZONE_STRONG ? ZONE_STRONG :
 			ZONE_CLUSTER + (int)zones[nz].note_count;
@@ -576,6 +630,8 @@ static int find_zones(parse_state *st, zone **out, size_t *nout)
 	}
 	if ((error = resolve_duplicates(st, zones, nz)) < 0 ||
 	    (error = index_build(st)) < 0)
+		goto done;
+	if (drop_stray_clusters(st, zones, nz) && (error = index_build(st)) < 0)
 		goto done;
 	/* the zones that stand, in order, for body_in_next_zone's search */
 	for (i = 0, next = 0; i < nz; i++)
@@ -613,12 +669,6 @@ typedef struct {
 	size_t nzones;
 	const strong_spots *strong;
 } cite_state;
-
-static bool defined(const parse_state *st, const char *label)
-{
-	int n = note_find(st, label);
-	return n >= 0 && st->notes[n].in_zone;
-}
 
 static void cite(parse_state *st, cite_state *cs, const char *label)
 {
@@ -1244,7 +1294,10 @@ static void report_gaps(parse_state *st)
 		for (m = last + 1; m < v && m - last <= ZONE_GAP_REPORT_MAX; m++) {
 			char lab[16];
 			snprintf(lab, sizeof(lab), "%d", m);
-			if (note_find(st, lab) < 0)
+			if (note_find(st, lab) < 0 && last == 0)
+				resdiff_doc_add_diag(st->doc, f->line,
+					"footnote %d is missing: the first numbered footnote is %d", m, v);
+			else if (note_find(st, lab) < 0)
 				resdiff_doc_add_diag(st->doc, f->line,
 					"footnote %d is missing: the footnotes jump from %d (line %zu) to %d",
 					m, last, last_line, v);
@@ -1258,6 +1311,29 @@ static void report_gaps(parse_state *st)
 			last_line = f->line;
 		}
 	}
+}
+
+/* Is the nearest line above the note's label a line of the main text that
+ * ends no clause ("… 52/181 of" above "18 December 1997, …"), looking
+ * past the lines of other such notes no one cites? */
+static bool carries_on_text(parse_state *st, const parse_note *note)
+{
+	size_t k = note->first;
+	while (k > st->body_start && (st->lines[k - 1].cls == LINE_BLANK ||
+	       (st->lines[k - 1].cls == LINE_NOTE && st->lines[k - 1].note >= 0 &&
+		st->notes[st->lines[k - 1].note].clustered && !st->notes[st->lines[k - 1].note].cited)))
+		k--, st->work++;
+	return k > st->body_start && st->lines[k - 1].cls == LINE_TEXT &&
+	       !parse_ends_clause(st->lines[k - 1].text, st->lines[k - 1].len);
+}
+
+static bool spans_blank(parse_state *st, const parse_note *note)
+{
+	size_t k;
+	for (k = note->first; k < note->last; k++, st->work++)
+		if (st->lines[k].cls == LINE_BLANK)
+			return true;
+	return false;
 }
 
 /* Footnotes no unit, title or front matter cites: every citation marks
@@ -1281,9 +1357,18 @@ static int report_uncited(parse_state *st)
 			cited[n] = true;
 	for (i = 0; i < st->note_count; i++) {
 		const parse_note *note = &st->notes[i];
-		if (note->footnote != NO_FOOTNOTE && !cited[i])
-			resdiff_doc_add_diag(st->doc, st->doc->footnotes[note->footnote].line,
-				"footnote %s is not cited", note->label);
+		if (note->footnote == NO_FOOTNOTE || cited[i])
+			continue;
+		resdiff_doc_add_diag(st->doc, st->doc->footnotes[note->footnote].line,
+			"footnote %s is not cited", note->label);
+		/* a cluster without a rule above it may be wrapped lines of text
+		 * that start with a number: when the body carries on a sentence
+		 * of the text or runs across a blank line, say what left the
+		 * paragraphs */
+		if (note->clustered && (carries_on_text(st, note) || spans_blank(st, note)))
+			resdiff_doc_add_diag(st->doc, note->first + 1, "lines %zu to %zu were read as the "
+				"text of footnote %s, which nothing cites: if they belong to a paragraph, "
+				"they are missing from it", note->first + 1, note->last + 1, note->label);
 	}
 	free(cited);
 	return 0;

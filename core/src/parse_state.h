@@ -77,6 +77,7 @@ typedef struct {
 	size_t first, last;   /* line index range of the body */
 	resdiff_buf text;     /* joined body text (raw, normalised later) */
 	bool in_zone;         /* found in a zone (separator, cluster, superscript) */
+	bool clustered;       /* its zone is a cluster of labelled lines: no rule above */
 	bool cited;
 	int open;             /* brackets opened and not yet closed in the body */
 	size_t footnote;      /* index in doc->footnotes once added, else NO_FOOTNOTE */
@@ -219,6 +220,9 @@ size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscri
  * it), or a quantity-word, which counts ("billion", "years": after it)? */
 bool parse_reference_word(const char *w, size_t len);
 bool parse_quantity_word(const char *w, size_t len);
+/* Does s start with a month's name and a number ("December 1997,")? After
+ * a day at a line's start it is a wrapped date, not a footnote body. */
+bool parse_month_then_number(const char *s, size_t len);
 /* FNV-1a hash of a NUL-terminated string, for the passes' lookup tables. */
 uint32_t parse_hash(const char *s);
 /* A document symbol alone on a line ("A/RES/76/189", "E/2009/INF/2/Add.1"). */

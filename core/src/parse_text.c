@@ -453,6 +453,20 @@ static bool word_in(const char *w, size_t len, resdiff_lang_section section)
 	return is_in(low, section);
 }
 
+/* "December 1997, 54/200 of": a month's name (whole word, any language
+ * whose dates print it as a word) and, after a space, a number. */
+bool parse_month_then_number(const char *s, size_t len)
+{
+	char low[64];
+	size_t k = 0;
+	while (k < len && s[k] != ' ' && s[k] != ',' && k < sizeof(low) / 2)
+		k++;
+	if (k == 0 || k + 1 >= len || s[k] != ' ' || !(s[k + 1] >= '0' && s[k + 1] <= '9'))
+		return false;
+	parse_lower(low, sizeof(low), s, k);
+	return month_of(low) != 0 && strlen(low) > 2;
+}
+
 bool parse_reference_word(const char *w, size_t len)
 {
 	return word_in(w, len, RESDIFF_SECTION_REFERENCE_WORDS);

@@ -1090,6 +1090,68 @@ static void test_parse__footnote_wraps_onto_a_sales_number(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A wrapped line that starts with a date ("18 December 1991, 50/6 of") is
+ * text, not a footnote body, in the text and inside a footnote zone; a
+ * cluster of labelled lines that does not carry on the numbering is text;
+ * a line that carries on a paragraph at a page's foot stays in it though
+ * it is a piece of the title (found on unseen texts: A/C.2/80/L.10 and
+ * two others lost whole paragraphs into footnotes "18" and "19"). */
+static void test_parse__date_at_line_start_is_text(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/date_at_line_start.en.txt", NULL);
+	test_assert_unit_text(doc, "PP1", "Recalling its resolutions 40/1 of 2 December 1985, 42/7 of "
+		"12 December 1987, 44/9 of 11 December 1989, 46/3 of 10 December 1990, 48/2 of "
+		"18 December 1991, 50/6 of 7 December 1995, 52/8 of 9 December 1997, 54/4 of "
+		"1 December 1999, 56/5 of 6 December 2001, 58/1 of 3 December 2003 and 60/2 of "
+		"19 December 2005,");
+	test_assert_unit_text(doc, "PP2", "Recalling also the Declaration on the Right to Development, "
+		"which sets out the principles of international cooperation,");
+	test_assert_unit_text(doc, "PP3", "Reaffirming the Convention on the Protection of Constructed "
+		"Texts of Every Kind and on Their Testing, and the report of the Secretary-General,");
+	assert_int_equal(doc->footnote_count, 2);
+	assert_string_equal(resdiff_doc_footnote(doc, "2")->text, "Report of the Meeting of Experts, "
+		"held in Geneva from 1 to 3 December 2029 (A/99/2).");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+
+	doc = test_parse_source("tests/data/parse-classes/numbers_at_line_start.en.txt", NULL);
+	test_assert_unit_text(doc, "PP1", "Recalling the items on its agenda, of which item 12 concerns "
+		"water and item 13 sanitation,");
+	test_assert_unit_text(doc, "PP2", "Recalling also the report of the Secretary-General,");
+	assert_int_equal(doc->footnote_count, 2);
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
+/* When wrapped lines that start with numbers are still read as footnotes
+ * (they carry on the numbering), the diagnostics say which lines left the
+ * paragraphs; a gap before the first footnote names no footnote 0. */
+static void test_parse__text_read_as_footnote_is_reported(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Recalling the items on its agenda,1 of which item\n"
+		"2 concerns water and item\n"
+		"3 sanitation,\n\n"
+		"Noting the report,4\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n\n"
+		"1 A/99/1.\n\n"
+		"4 A/99/4.\n", "en");
+	assert_true(has_diag(doc, "lines 4 to 4 were read as the text of footnote 2, which nothing "
+		"cites: if they belong to a paragraph, they are missing from it"));
+	assert_true(has_diag(doc, "lines 5 to 5 were read as the text of footnote 3"));
+	resdiff_doc_free(doc);
+
+	doc = test_parse_string("The General Assembly,\n\n"
+		"Noting the report,5\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n\n"
+		"5 A/99/5.\n", "en");
+	assert_true(has_diag(doc, "footnote 1 is missing: the first numbered footnote is 5"));
+	assert_false(has_diag(doc, "from 0"));
+	resdiff_doc_free(doc);
+}
+
 /* One space stays between an ideograph and a Latin word where the source
  * has one (PARSE.md rule 7); the comparison key ignores it. */
 static void test_parse__latin_word_in_chinese_keeps_its_space(void **state)
@@ -1291,6 +1353,8 @@ int main(void)
 		cmocka_unit_test(test_parse__work_grows_linearly),
 		cmocka_unit_test(test_parse__number_that_is_not_the_marker_stays),
 		cmocka_unit_test(test_parse__footnote_wraps_onto_a_sales_number),
+		cmocka_unit_test(test_parse__date_at_line_start_is_text),
+		cmocka_unit_test(test_parse__text_read_as_footnote_is_reported),
 		cmocka_unit_test(test_parse__text_line_that_recurs_near_page_breaks_stays),
 		cmocka_unit_test(test_parse__latin_word_in_chinese_keeps_its_space),
 	};
