@@ -161,7 +161,7 @@ static int glued_number(const char *s, size_t len, size_t i)
 	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
 		k--;
 	before = resdiff_utf8_decode(s + k, i - k, &adv);
-	if (before >= '0' && before <= '9')
+	if ((before >= '0' && before <= '9') || (before == '.' && resdiff_text_symbol_part_before(s, i)))
 		return 0;
 	return before > 0 && (u_isalpha((UChar32)before) || before == ',' || before == '.' ||
 	       before == ';' || before == ')' || before == 0x201D || before == 0x2019 ||

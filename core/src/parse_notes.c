@@ -33,6 +33,7 @@
 #define MARKER_LOOKBACK 40    /* non-blank lines searched back for a marker (a page) */
 #define STAR_LOOKBACK 400     /* lines searched back for a "*" marker (the front page) */
 #define ZONE_GAP_REPORT_MAX 20 /* missing footnote numbers reported per gap */
+#define DOUBT_CONTEXT_MAX 40  /* bytes of text quoted before a doubtful marker */
 
 enum { ZONE_CLUSTER = 1, ZONE_STRONG = 1000 };
 
@@ -670,11 +671,13 @@ typedef struct {
 	const strong_spots *strong;
 } cite_state;
 
-static void cite(parse_state *st, cite_state *cs, const char *label)
+static void cite(parse_state *st, cite_state *cs, const char *label, size_t li)
 {
 	int n = note_find(st, label);
-	if (n >= 0)
+	if (n >= 0 && !st->notes[n].cited) {
 		st->notes[n].cited = true;
+		st->notes[n].cited_line = li;
+	}
 	if (label[0] != '*' && atoi(label) > cs->max_cited)
 		cs->max_cited = atoi(label);
 }
@@ -786,29 +789,6 @@ static bool list_punct(uint32_t c)
 	       c == ':' || c == 0x060C || c == 0x061B;
 }
 
-/* Parts of document symbols a number follows after a full stop:
- * "E/2012/31/Corr.1", "A/CONF.177/20/Rev.1", "Add.2". */
-static const char *const symbol_parts[] = { "Add", "Rev", "Corr", "Suppl", "Amend", "Ser" };
-
-/* Does the word that ends with the full stop before s[i] read as a part of
- * a document symbol: it holds a '/', or it is "Add.", "Rev.", "Corr." ...? */
-static bool symbol_part_before(const char *s, size_t i)
-{
-	size_t k = i - 1, start, n;
-	while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '(')
-		k--;
-	start = k;
-	for (k = start; k + 1 < i; k++)
-		if (s[k] == '/')
-			return true;
-	for (k = 0; k < sizeof(symbol_parts) / sizeof(symbol_parts[0]); k++) {
-		n = strlen(symbol_parts[k]);
-		if (i - 1 - start == n && !memcmp(s + start, symbol_parts[k], n))
-			return true;
-	}
-	return false;
-}
-
 /* "Goals17", "issue,1", "文件，1", "2016,3": label digits at s[i] right
  * after a lower-case letter or a closing mark, and not "、4 个国家" (a count
  * after a list separator). Only the shape: whether the label fits the
@@ -818,7 +798,7 @@ static bool glued_shape(const char *s, size_t len, size_t i, size_t n, uint32_t 
 	return n && prev != 0 && right_ok(s, len, i + n) &&
 	       (u_islower((UChar32)prev) || closing_punct(prev)) &&
 	       !(list_punct(prev) && quantity_follows(s, len, i + n)) &&
-	       !(prev == '.' && symbol_part_before(s, i));
+	       !(prev == '.' && resdiff_text_symbol_part_before(s, i));
 }
 
 /* One pass over the main text for the strong spots (see strong_spots). */
@@ -964,6 +944,29 @@ static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, cons
 	return true;
 }
 
+/* "19 September 2025;2": the label stands glued after a number, the
+ * strongest form a marker takes there, but the footnote was cited before:
+ * one of the two places is not its marker, and the parser cannot tell
+ * which (a digit of "GC(69)/RES/9 A.2" taken for it once hid the real
+ * marker here). */
+static void doubt_cited_before(parse_state *st, size_t li, const char *s, size_t i,
+		const char *label)
+{
+	int n = note_find(st, label), words = 0;
+	size_t from = i;
+	if (n < 0 || !st->notes[n].in_zone || !st->notes[n].cited || (s[i - 1] != ';' && s[i - 1] != ','))
+		return;
+	/* the two words before it ("September 2025;") */
+	while (from > 0 && i - from < DOUBT_CONTEXT_MAX && !(s[from - 1] == ' ' && ++words == 2))
+		from--;
+	while (from < i && ((unsigned char)s[from] & 0xC0) == 0x80)
+		from++;
+	resdiff_doc_add_diag(st->doc, li + 1, "the number %s after \"%.*s\" stays in the text, though "
+		"it stands like the marker of footnote %s, which was taken from line %zu before: one of "
+		"the two is not its marker", label, (int)(i - from), s + from, label,
+		st->notes[n].cited_line + 1);
+}
+
 /* A marker taken out of line l: it stood at byte `src` of the source and
  * stands at the end of `out`, the text without it. */
 static int add_marker(parse_state *st, parse_line *l, resdiff_buf *out, size_t src,
@@ -1072,7 +1075,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 	    !strong_later(cs, li, 0, label)) {
 		if ((error = add_marker(st, l, &out, 0, label, "leading")) < 0)
 			goto done;
-		cite(st, cs, label);
+		cite(st, cs, label, li);
 		l->lead_marker = true;
 		i = n;
 		while (i < len && s[i] == ' ')
@@ -1099,7 +1102,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			if ((error = resdiff_buf_put(&out, s + i, n)) < 0 ||
 			    (error = add_marker(st, l, &out, i + n, label, "glued")) < 0)
 				goto done;
-			cite(st, cs, label);
+			cite(st, cs, label, li);
 			i += n + strlen(label);
 			prev = '0';
 			continue;
@@ -1112,11 +1115,15 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 				 * ("2016,3") only the next label whose body follows */
 				bool after_number = closing_punct(prev) && prev2 >= '0' && prev2 <= '9';
 				form = "glued";
-				if (!glued_shape(s, len, i, n, prev) ||
-				    !(after_number ? (atoi(label) == cs->max_cited + 1 &&
-						      body_in_next_zone(st, cs, li, label)) :
-						     plausible(st, cs, label, true)))
+				if (!glued_shape(s, len, i, n, prev)) {
 					n = 0;
+				} else if (after_number ? !(atoi(label) == cs->max_cited + 1 &&
+							    body_in_next_zone(st, cs, li, label)) :
+							  !plausible(st, cs, label, true)) {
+					if (after_number)
+						doubt_cited_before(st, li, s, i, label);
+					n = 0;
+				}
 			} else if (n && prev == ' ' && prev2 != 0 && !(prev2 >= '0' && prev2 <= '9') &&
 				   !resdiff_text_is_cjk(prev2)) {
 				/* spaced: "Development 10 and", "report 11 and", "2005, 6
@@ -1132,7 +1139,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 		if (n) {
 			if ((error = add_marker(st, l, &out, i, label, form)) < 0)
 				goto done;
-			cite(st, cs, label);
+			cite(st, cs, label, li);
 			i += n;
 			continue;
 		}
@@ -1234,7 +1241,7 @@ int parse_footnotes(parse_state *st)
 				error = n;
 				goto done;
 			}
-			cite(st, &cs, label);
+			cite(st, &cs, label, i);
 			continue;
 		}
 		if ((error = lone_body(st, i, &taken)) < 0)

@@ -79,6 +79,7 @@ typedef struct {
 	bool in_zone;         /* found in a zone (separator, cluster, superscript) */
 	bool clustered;       /* its zone is a cluster of labelled lines: no rule above */
 	bool cited;
+	size_t cited_line;    /* line index of its first citation, when cited */
 	int open;             /* brackets opened and not yet closed in the body */
 	size_t footnote;      /* index in doc->footnotes once added, else NO_FOOTNOTE */
 } parse_note;

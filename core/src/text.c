@@ -284,3 +284,28 @@ int resdiff_text_natural_cmp(const char *a, const char *b)
 	}
 	return *a ? 1 : *b ? -1 : 0;
 }
+
+/* Parts of document symbols a number follows after a full stop. */
+static const char *const symbol_parts[] = { "Add", "Rev", "Corr", "Suppl", "Amend", "Ser" };
+
+bool resdiff_text_symbol_part_before(const char *s, size_t i)
+{
+	size_t k, start, n;
+	if (i < 2 || s[i - 1] != '.')
+		return false;
+	k = i - 1;
+	while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '(')
+		k--;
+	start = k;
+	if (i - 1 - start == 1 && s[start] >= 'A' && s[start] <= 'Z')
+		return true;
+	for (k = start; k + 1 < i; k++)
+		if (s[k] == '/')
+			return true;
+	for (k = 0; k < sizeof(symbol_parts) / sizeof(symbol_parts[0]); k++) {
+		n = strlen(symbol_parts[k]);
+		if (i - 1 - start == n && !memcmp(s + start, symbol_parts[k], n))
+			return true;
+	}
+	return false;
+}

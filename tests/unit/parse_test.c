@@ -1152,6 +1152,41 @@ static void test_parse__text_read_as_footnote_is_reported(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A digit after a capital letter and a full stop is part of a document
+ * symbol ("GC(99)/RES/9 A.2", "annex B.4"), never a footnote marker; the
+ * real markers after it are taken (found on unseen texts: A/RES/80/7 OP2
+ * lost the "2" and "3" of "A.2" and "A.3" and kept its real markers, and
+ * `check` found nothing). */
+static void test_parse__symbol_keeps_its_digits(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/symbol_letter_before_number.en.txt", NULL);
+	const resdiff_unit *u = resdiff_doc_unit_by_id(doc, "OP1");
+	test_assert_unit_text(doc, "OP1", "Takes note of resolutions GC(99)/RES/9 A.2, entitled “Support "
+		"to the Campaign”, and GC(99)/RES/9 A.3, entitled “Zoonotic Disease Action”, and of annex "
+		"B.4 to document GC(99)/5, adopted by the General Conference at its session held from 15 "
+		"to 19 September 2029; and of the statements with regard to agenda item 8 entitled "
+		"“Elections”; item 15 entitled “Cooperation”;");
+	assert_int_equal(u->fnref_count, 2);
+	assert_string_equal(u->fnrefs[0].label, "2");
+	assert_string_equal(u->fnrefs[1].label, "3");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
+/* A label glued after a number ("2029;2") that stays text because its
+ * footnote was cited before is reported: one of the two places is wrong. */
+static void test_parse__marker_cited_twice_is_reported(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Recalling the Agreement,1 and the Convention,2\n\n"
+		"1. Takes note of the session held from 15 to 19 September 2029;2 and of the statements;\n"
+		"__________________\n\n1 A/99/1.\n\n2 A/99/2.\n", "en");
+	assert_true(has_diag(doc, "the number 2 after \"September 2029;\" stays in the text, though it "
+		"stands like the marker of footnote 2, which was taken from line 3 before: one of the two "
+		"is not its marker"));
+	resdiff_doc_free(doc);
+}
+
 /* One space stays between an ideograph and a Latin word where the source
  * has one (PARSE.md rule 7); the comparison key ignores it. */
 static void test_parse__latin_word_in_chinese_keeps_its_space(void **state)
@@ -1355,6 +1390,8 @@ int main(void)
 		cmocka_unit_test(test_parse__footnote_wraps_onto_a_sales_number),
 		cmocka_unit_test(test_parse__date_at_line_start_is_text),
 		cmocka_unit_test(test_parse__text_read_as_footnote_is_reported),
+		cmocka_unit_test(test_parse__symbol_keeps_its_digits),
+		cmocka_unit_test(test_parse__marker_cited_twice_is_reported),
 		cmocka_unit_test(test_parse__text_line_that_recurs_near_page_breaks_stays),
 		cmocka_unit_test(test_parse__latin_word_in_chinese_keeps_its_space),
 	};

@@ -48,6 +48,12 @@ bool resdiff_text_is_latin(uint32_t cp);
 /* Unicode White_Space, plus U+200B and U+FEFF. */
 bool resdiff_text_is_space(uint32_t cp);
 
+/* Does the word that ends with the full stop s[i - 1] read as a part of a
+ * document symbol, so that a number glued after it is part of the symbol
+ * too ("E/2012/31/Corr.1", "Add.2", "GC(69)/RES/9 A.2"): it holds a '/',
+ * it is "Add.", "Rev.", "Corr." ..., or it is one capital letter? */
+bool resdiff_text_symbol_part_before(const char *s, size_t i);
+
 /* Guess the language (a code of the language table, resdiff/lang.h) from
  * the script mix (the script table's weights) and, among the languages of
  * one script, their function words. Never NULL. */
