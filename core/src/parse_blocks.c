@@ -234,6 +234,18 @@ static bool indent_breaks(joiner *j, size_t i)
 	return false;
 }
 
+/* "…relevant stakeholders,\nReaffirming also that …": no blank line, but
+ * the line before ends a clause well short of the typical width and this
+ * one opens with a capitalised clause opener (leading-words). */
+static bool opener_after_short_line(const joiner *j, const parse_line *l)
+{
+	bool cjk;
+	uint32_t c = parse_first_cp(l->text, l->len);
+	return j->typical > 0 && j->cur->last &&
+		parse_visible_chars(j->cur->last->text, j->cur->last->len, &cjk) * 4 < j->typical * 3 &&
+		u_isupper((UChar32)c) && parse_opens_with(l->text, l->len, RESDIFF_SECTION_LEADING_WORDS);
+}
+
 /* An unlabelled line after a clause end or a one-line heading: the layout
  * decides (blank lines, indentation, line length), and across a page
  * break only a line that looks like a paragraph start begins one. */
@@ -259,7 +271,7 @@ static bool layout_breaks(joiner *j, size_t i)
 		brk = !st->wrapped || !ends ||
 		      parse_visible_chars(cur->last->text, cur->last->len, &cjk) * 10 < j->typical * 9;
 	else
-		brk = j->blanks > 0 || st->line_paragraphs;
+		brk = j->blanks > 0 || st->line_paragraphs || (ends && opener_after_short_line(j, l));
 	if (brk && j->page_break && !heading_block && !st->indent_signal) {
 		uint32_t c = parse_first_cp(l->text, l->len);
 		brk = !u_islower((UChar32)c) && (u_isupper((UChar32)c) || !u_isalpha((UChar32)c) ||

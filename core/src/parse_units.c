@@ -408,9 +408,21 @@ static int join_to_held(builder *ub, block *b, size_t line)
 static int unnumbered(builder *ub, block *b)
 {
 	numbering *nb = &ub->nb;
-	if (nb->resolution)
-		return hold(ub, b, RESDIFF_UNIT_PREAMBLE, b->label.text, "%sPP%zu", nb->prefix, ++nb->pp);
-	return hold(ub, b, RESDIFF_UNIT_BLOCK, b->label.text, "%sB%zu", nb->prefix, ++nb->b);
+	int error;
+	if (!nb->resolution)
+		return hold(ub, b, RESDIFF_UNIT_BLOCK, b->label.text, "%sB%zu", nb->prefix, ++nb->b);
+	if ((error = hold(ub, b, RESDIFF_UNIT_PREAMBLE, b->label.text, "%sPP%zu", nb->prefix,
+			++nb->pp)) < 0)
+		return error;
+	/* "…grounded in five priority areas, as follows:" then "(a)": the list
+	 * is the recital's, PP6(a); a list after a recital of another one is not */
+	if (b->raw.size && ends_with_colon(b->raw.ptr, b->raw.size)) {
+		snprintf(nb->parent, sizeof(nb->parent), "%s", ub->id);
+		nb->sublevel = 0;
+	} else if (!strncmp(nb->parent + strlen(nb->prefix), "PP", 2)) {
+		nb->parent[0] = '\0';
+	}
+	return 0;
 }
 
 /* "Article 12": ART12 (kind article, the heading as printed), with the
