@@ -300,6 +300,18 @@ static int article_line(const parse_line *l)
 	return 0;
 }
 
+/* The current block is one line of a labelled heading ("II. …") that
+ * ends no clause and runs to near the typical width, with no blank line
+ * after it: the heading wraps onto the next line. */
+static bool wrapped_heading(const joiner *j)
+{
+	const block *cur = j->cur;
+	bool cjk;
+	return cur->label.kind == LABEL_HEADING && cur->nlines == 1 && j->blanks == 0 &&
+		j->typical > 0 && cur->raw.size && !parse_ends_clause(cur->raw.ptr, cur->raw.size) &&
+		parse_visible_chars(cur->last->text, cur->last->len, &cjk) * 4 >= j->typical * 3;
+}
+
 /* Does text line i (label `lab`) start a new block? */
 static bool starts_new_block(joiner *j, size_t i, const label_t *lab)
 {
@@ -319,6 +331,10 @@ static bool starts_new_block(joiner *j, size_t i, const label_t *lab)
 		return true; /* "…; и" / "принимая во внимание, что …" */
 	if (lab->kind == LABEL_NUMBER && lab->number == j->last_num + 1)
 		return true; /* the next paragraph number */
+	if (lab->kind == LABEL_NONE && j->cur->raw.size == 0)
+		return false; /* a label alone on its line: "1." or "I." then the text */
+	if (lab->kind == LABEL_NONE && wrapped_heading(j))
+		return false; /* "II. Implementation of the … for Landlocked\nDeveloping …" */
 	if (lab->kind == LABEL_NONE && parse_heading_shaped(l->text, l->len) &&
 	    next_number_is(j->st, i, j->last_num + 1))
 		return true; /* a heading right before the next paragraph */

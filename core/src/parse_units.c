@@ -62,6 +62,15 @@ static bool is_annex(const char *s, size_t len)
 	return false;
 }
 
+/* A block that opens an annex: "Annex II", or "Annex" on its first line
+ * with the annex's title on the next ("Annex\nAwaza Political Declaration"). */
+static bool annex_block(const parse_state *st, const block *b)
+{
+	const parse_line *first = &st->lines[b->line];
+	return is_annex(b->raw.ptr ? b->raw.ptr : "", b->raw.size) ||
+		(b->nlines > 1 && b->label.kind == LABEL_NONE && is_annex(first->text, first->len));
+}
+
 static char next_letter(const char *sub)
 {
 	return strlen(sub) == 1 ? (char)(sub[0] + 1) : 0;
@@ -491,7 +500,7 @@ static int in_article(builder *ub, block *b, bool shaped)
 	default:
 		break;
 	}
-	if (shaped && is_annex(b->raw.ptr ? b->raw.ptr : "", b->raw.size))
+	if (shaped && annex_block(ub->st, b))
 		return start_annex(ub, b);
 	if (shaped)
 		return heading(ub, b);
@@ -548,7 +557,7 @@ static int build_unit(builder *ub, block *b, const block *next)
 	case LABEL_ARTICLE:
 		break;
 	}
-	if (shaped && is_annex(b->raw.ptr ? b->raw.ptr : "", b->raw.size))
+	if (shaped && annex_block(ub->st, b))
 		return start_annex(ub, b);
 	if (shaped)
 		return heading(ub, b);
