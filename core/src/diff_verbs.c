@@ -28,6 +28,14 @@ const char *resdiff_verb_mark(const resdiff_verb_change *verb)
 	return shift > 0 ? "\xe2\x86\x91" : shift < 0 ? "\xe2\x86\x93" : "=";
 }
 
+const char *resdiff_verb_word(const resdiff_verb_change *verb)
+{
+	int shift;
+	if (!resdiff_verb_shift(verb, &shift))
+		return "unranked";
+	return shift > 0 ? "strengthened" : shift < 0 ? "weakened" : "same rank";
+}
+
 typedef struct {
 	const char *verb;          /* in the arena, or NULL */
 	int rank;

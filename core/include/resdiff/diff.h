@@ -68,6 +68,10 @@ bool resdiff_verb_shift(const resdiff_verb_change *verb, int *shift);
  * rank, "?" unranked. */
 const char *resdiff_verb_mark(const resdiff_verb_change *verb);
 
+/* The same in a word: "strengthened", "weakened", "same rank", "unranked"
+ * (Markdown, HTML classes). */
+const char *resdiff_verb_word(const resdiff_verb_change *verb);
+
 /* What a negotiator reads first, per change (docs/DIFF.md, "Signals"). */
 typedef struct {
 	resdiff_verb_change verb;
@@ -152,6 +156,12 @@ int resdiff_render_diff_text(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
 /* One summary line: counts per relation, moved and renumbered. */
 int resdiff_render_diff_stat(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+/* What a negotiator reads first (`resdiff diff --signals`, docs/DIFF.md,
+ * "Signals"): the verbs that moved up or down their ladder, the clauses
+ * changed only (or partly) by the rolling update, and what substance is
+ * left, counted per relation. */
+int resdiff_render_diff_signals(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
 /* One JSON object (docs/JSON-DIFF.md, schema RESDIFF_DIFF_JSON_SCHEMA)
  * and a newline, one change per line (or all on one line with
