@@ -43,7 +43,8 @@ typedef struct {
 } opening;
 
 /* The leading verb of a clause by the aligner's word lists: in a spaced
- * script its first word when listed, in an unspaced one the listed verbs
+ * script its first word when listed, or its second after a listed modifier
+ * ("also recognizes"), in an unspaced one the listed verbs
  * and modifiers it starts with ("又表示注意到"). Returns its bytes in key. */
 static size_t leading_verb(const resdiff_lang_lexicon *lx, const resdiff_lang *lang,
 		const char *key, size_t len)
@@ -52,9 +53,19 @@ static size_t leading_verb(const resdiff_lang_lexicon *lx, const resdiff_lang *l
 	bool verb = false;
 
 	if (lang->script->spaced) {
-		const char *sp = memchr(key, ' ', len);
-		n = sp ? (size_t)(sp - key) : len;
-		return n && (resdiff_lang_lexicon_classify(lx, key, n) & RESDIFF_LANG_LEADING) ? n : 0;
+		/* the first word, or the one after a modifier ("also recognizes") */
+		for (k = 0; k < 2 && at < len; k++) {
+			const char *sp = memchr(key + at, ' ', len - at);
+			unsigned cls;
+			n = sp ? (size_t)(sp - key) - at : len - at;
+			cls = n ? resdiff_lang_lexicon_classify(lx, key + at, n) : 0;
+			if (cls & RESDIFF_LANG_LEADING)
+				return at + n;
+			if (!(cls & RESDIFF_LANG_MODIFIER) || !sp)
+				return 0;
+			at += n + 1;
+		}
+		return 0;
 	}
 	for (k = 0; k < RESDIFF_LANG_LEADING_MAX && at < len; k++) {
 		size_t m = resdiff_lang_lexicon_prefix(lx, key + at, len - at, RESDIFF_LANG_LEADING);

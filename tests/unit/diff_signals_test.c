@@ -92,6 +92,9 @@ static void test_diff_signals__unranked_verb_has_no_shift(void **state)
 	(void)state;
 	assert_verb("en", "Recognizes the role of the programme;",
 		"Stresses the role of the programme;", "recognizes", "stresses", false, 0);
+	/* a modifier before an unranked verb (A/RES/76/189 OP17 -> 78/132 OP22) */
+	assert_verb("en", "Also recognizes the importance of broadband access;",
+		"Stresses the need to provide broadband access;", "also recognizes", "stresses", false, 0);
 }
 
 /* The same verb: no verb change. */
