@@ -454,14 +454,16 @@ static bool symbol_forward(judge *j, const char *a, size_t as, size_t ae, const 
 	return moved && as >= ae && bs >= be;
 }
 
-/* A day of a date: a small number next to a month (or a word from it). */
+/* A day of a date: a small number next to a month, or a few items from it
+ * ("from 10 to 12 June": the first day is three items from the month). */
+#define DATE_REACH 3
 static bool in_date(const items *l, size_t k)
 {
 	size_t d;
 	if (l->v[k].kind != ITEM_NUMBER || l->v[k].ordinal || l->v[k].year || l->v[k].value < 1 ||
 	    l->v[k].value > 31)
 		return false;
-	for (d = 1; d <= 2; d++)
+	for (d = 1; d <= DATE_REACH; d++)
 		if ((k >= d && l->v[k - d].kind == ITEM_MONTH) ||
 		    (k + d < l->n && l->v[k + d].kind == ITEM_MONTH))
 			return true;

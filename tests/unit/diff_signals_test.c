@@ -145,6 +145,10 @@ static void test_diff_signals__rolling_updates(void **state)
 		"Recalling its resolution 73/218 of 20 December 2018 and taking note of A/74/62-E/2019/6;",
 		"Recalling its resolution 74/197 of 19 December 2019 and taking note of A/75/62-E/2020/6;",
 		&runs, &rolling));
+	/* the dates of an annual session (A/RES/75/202 -> 76/189 PP18) */
+	assert_true(rolling_of("A/RES/75/202", "A/RES/76/189", "en",
+		"Noting the holding of the session from 10 to 12 June 2020;",
+		"Noting the holding of the session from 17 to 21 May 2021;", &runs, &rolling));
 	assert_true(rolling_of("A/RES/74/1", "A/RES/75/1", "fr",
 		"Décide d’inscrire la question à l’ordre du jour de sa soixante-quatorzième session;",
 		"Décide d’inscrire la question à l’ordre du jour de sa soixante-quinzième session;",
