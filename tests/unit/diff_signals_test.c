@@ -80,6 +80,10 @@ static void test_diff_signals__verb_strengthened_and_weakened(void **state)
 		"requests", "also requests", true, 0);
 	assert_verb("fr", "Encourage les États Membres à soutenir le programme;",
 		"Prie les États Membres de soutenir le programme;", "encourage", "prie", true, 2);
+	/* the longest entry: "prie instamment" (urges) is not "prie" (requests) */
+	assert_verb("fr", "Encourage les États Membres à soutenir le programme;",
+		"Prie instamment les États Membres de soutenir le programme;", "encourage",
+		"prie instamment", true, 3);
 	assert_verb("zh", "鼓励各会员国支持该方案；", "敦促各会员国支持该方案；", "鼓励", "敦促",
 		true, 3);
 	assert_verb("zh", "决定继续审议该问题；", "邀请会员国继续审议该问题；", "决定", "邀请",
