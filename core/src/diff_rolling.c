@@ -54,18 +54,28 @@ typedef struct {
 	size_t n, alloc;
 } items;
 
+/* An array of *alloc elements of `size` bytes grown to twice as many
+ * (`first` when empty): the new array, *alloc updated; NULL when out of
+ * memory, the old array kept. */
+static void *grow(void *v, size_t *alloc, size_t size, size_t first)
+{
+	size_t na = *alloc ? *alloc * 2 : first;
+	void *p = realloc(v, na * size);
+	if (p)
+		*alloc = na;
+	return p;
+}
+
 static int item_push(items *l, item_kind kind, size_t start, size_t end)
 {
 	item *it;
 	if (l->n == ROLLING_ITEMS_MAX)
 		return 1;
 	if (l->n == l->alloc) {
-		size_t na = l->alloc ? l->alloc * 2 : 64;
-		item *p = realloc(l->v, na * sizeof(*p));
+		item *p = grow(l->v, &l->alloc, sizeof(*p), 64);
 		if (!p)
 			return NOMEM();
 		l->v = p;
-		l->alloc = na;
 	}
 	it = &l->v[l->n++];
 	memset(it, 0, sizeof(*it));
@@ -385,14 +395,12 @@ static bool is_step(judge *j, long delta)
 		return false;
 	if (j->collect) {
 		if (j->ndeltas == j->dalloc) {
-			size_t na = j->dalloc ? j->dalloc * 2 : 64;
-			long *p = realloc(j->deltas, na * sizeof(*p));
+			long *p = grow(j->deltas, &j->dalloc, sizeof(*p), 64);
 			if (!p) {
 				j->error = NOMEM();
 				return false;
 			}
 			j->deltas = p;
-			j->dalloc = na;
 		}
 		j->deltas[j->ndeltas++] = delta;
 	}
@@ -570,12 +578,10 @@ static int view_build(edits_view *v, const resdiff_edit *e, size_t n, const resd
 		if (i == 0 || e[i - 1].op == RESDIFF_EDIT_EQUAL) {  /* a run starts */
 			edit_run *r;
 			if (v->nruns == v->ralloc) {
-				size_t na = v->ralloc ? v->ralloc * 2 : 16;
-				edit_run *p = realloc(v->runs, na * sizeof(*p));
+				edit_run *p = grow(v->runs, &v->ralloc, sizeof(*p), 16);
 				if (!p)
 					return NOMEM();
 				v->runs = p;
-				v->ralloc = na;
 			}
 			r = &v->runs[v->nruns++];
 			memset(r, 0, sizeof(*r));
