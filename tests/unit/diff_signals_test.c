@@ -84,6 +84,10 @@ static void test_diff_signals__verb_strengthened_and_weakened(void **state)
 	assert_verb("fr", "Encourage les États Membres à soutenir le programme;",
 		"Prie instamment les États Membres de soutenir le programme;", "encourage",
 		"prie instamment", true, 3);
+	assert_verb("ru", "Призывает государства поддержать программу;",
+		"Просит государства поддержать программу;", "призывает", "просит", true, 1);
+	assert_verb("ar", "تناشد الدول دعم البرنامج؛", "تطلب إلى الدول دعم البرنامج؛", "تناشد", "تطلب",
+		true, 1);
 	assert_verb("zh", "鼓励各会员国支持该方案；", "敦促各会员国支持该方案；", "鼓励", "敦促",
 		true, 3);
 	assert_verb("zh", "决定继续审议该问题；", "邀请会员国继续审议该问题；", "决定", "邀请",
@@ -160,6 +164,19 @@ static void test_diff_signals__rolling_updates(void **state)
 	assert_true(rolling_of("A/RES/74/1", "A/RES/75/1", "es",
 		"Decide incluir el tema en el programa provisional de su septuagésimo cuarto período de sesiones;",
 		"Decide incluir el tema en el programa provisional de su septuagésimo quinto período de sesiones;",
+		&runs, &rolling));
+	assert_true(rolling_of("A/RES/74/1", "A/RES/75/1", "ru",
+		"Постановляет включить этот пункт в предварительную повестку дня своей семьдесят четвертой сессии;",
+		"Постановляет включить этот пункт в предварительную повестку дня своей семьдесят пятой сессии;",
+		&runs, &rolling));
+	assert_true(rolling_of("A/RES/74/1", "A/RES/75/1", "ar",
+		"تقرر أن تدرج هذا البند في جدول الأعمال المؤقت لدورتها الرابعة والسبعين؛",
+		"تقرر أن تدرج هذا البند في جدول الأعمال المؤقت لدورتها الخامسة والسبعين؛",
+		&runs, &rolling));
+	/* two sessions on in Russian is a postponement, not the update */
+	assert_false(rolling_of("A/RES/74/1", "A/RES/75/1", "ru",
+		"Постановляет включить этот пункт в предварительную повестку дня своей семьдесят четвертой сессии;",
+		"Постановляет включить этот пункт в предварительную повестку дня своей семьдесят шестой сессии;",
 		&runs, &rolling));
 	assert_true(rolling_of("A/RES/74/1", "A/RES/75/1", "zh",
 		"决定将该项目列入大会第七十四届会议临时议程；",
