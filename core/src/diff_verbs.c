@@ -82,6 +82,32 @@ static size_t leading_verb(const resdiff_lang_lexicon *lx, const resdiff_lang *l
 	return verb ? at : 0;
 }
 
+/* The ladder entry the clause opens with, also after up to
+ * VERB_MODIFIERS_MAX listed modifiers in a spaced script ("Once again
+ * urges" ranks as "urges"); *matched covers the modifiers too. */
+#define VERB_MODIFIERS_MAX 2
+static const resdiff_lang_entry *ladder_after_modifiers(const resdiff_lang_lexicon *lx,
+		const resdiff_lang *lang, resdiff_lang_section ladder, const char *key, size_t len,
+		size_t *matched)
+{
+	const resdiff_lang_entry *e;
+	size_t at = 0, k;
+
+	for (k = 0; k <= VERB_MODIFIERS_MAX; k++) {
+		const char *sp;
+		if ((e = resdiff_lang_ladder_match(lang, ladder, key + at, len - at, matched))) {
+			*matched += at;
+			return e;
+		}
+		if (!lang->script->spaced || !(sp = memchr(key + at, ' ', len - at)) ||
+		    !(resdiff_lang_lexicon_classify(lx, key + at, (size_t)(sp - key) - at) &
+		      RESDIFF_LANG_MODIFIER))
+			return NULL;
+		at = (size_t)(sp - key) + 1;
+	}
+	return NULL;
+}
+
 static int opening_of(opening *out, resdiff_diff *diff, const resdiff_doc *doc, size_t unit,
 		const resdiff_lang_lexicon *lx)
 {
@@ -106,9 +132,9 @@ static int opening_of(opening *out, resdiff_diff *diff, const resdiff_doc *doc, 
 	}
 	if ((error = resdiff_compare_key(&key, u->text, len, RESDIFF_KEY_WORDS)) < 0)
 		goto done;
-	if ((e = resdiff_lang_ladder_match(lang, out->ladder, key.ptr, key.size, &matched))) {
+	if ((e = ladder_after_modifiers(lx, lang, out->ladder, key.ptr, key.size, &matched))) {
 		out->rank = e->number;
-		out->verb = resdiff_arena_strdup(diff->arena, e->text);
+		out->verb = resdiff_arena_strndup(diff->arena, key.ptr, matched);
 	} else if ((matched = leading_verb(lx, lang, key.ptr, key.size)) > 0) {
 		out->verb = resdiff_arena_strndup(diff->arena, key.ptr, matched);
 	} else {

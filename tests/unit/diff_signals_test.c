@@ -75,6 +75,9 @@ static void test_diff_signals__verb_strengthened_and_weakened(void **state)
 	assert_verb("en", "Decides to consider the question at its next session;",
 		"Invites the Assembly to consider the question at its next session;",
 		"decides", "invites", true, -6);
+	/* modifiers before a ranked verb (held-out A/RES/80/4 OP3) */
+	assert_verb("en", "Encourages States to repeal such laws;",
+		"Once again urges States to repeal such laws;", "encourages", "once again urges", true, 3);
 	assert_verb("en", "Requests the Secretary-General to submit a report;",
 		"Also requests the Secretary-General to submit a report;",
 		"requests", "also requests", true, 0);
