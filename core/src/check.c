@@ -136,6 +136,103 @@ static bool cjk_space(const char *t, size_t len, size_t i, uint32_t prev)
  * superscript digit, a Markdown link remnant, a separator, a space next to
  * a CJK character (but one between an ideograph and a Latin word), or
  * nothing but a number. Returns a description or NULL. */
+/* What makes a parse implausible (kind "shape"). */
+#define SHAPE_LONG_UNIT_MIN 1000  /* characters a unit must exceed to be "far longer" */
+#define SHAPE_LONG_UNIT_RATIO 12  /* ... and this many times the median unit (set on
+                                   * the UDHR parses of issue 12, 12.4-13.4, against
+                                   * 11.3 for a real 2,038-character list, A/RES/80/7) */
+#define SHAPE_MEDIAN_UNITS 5      /* the median is asked only of this many units or more */
+#define SHAPE_TITLE_SENTENCES 2   /* a title with this many sentences swallowed text */
+#define SHAPE_TITLE_MAX 400       /* ... as did a title longer than this (characters) */
+#define SHAPE_MARKUP_NAME_MAX 16  /* "<para>", "</p>": a tag name this long at most */
+
+/* "<para>", "</p>", "<br/>" in a unit's text: the byte where it starts. */
+static bool markup_in(const char *t, size_t *at)
+{
+	const char *p = t;
+	while ((p = strchr(p, '<')) != NULL) {
+		size_t k = p[1] == '/' ? 2 : 1, n = 0;
+		while (p[k + n] >= 'a' && p[k + n] <= 'z' && n < SHAPE_MARKUP_NAME_MAX)
+			n++;
+		if (n && (p[k + n] == '>' || (p[k + n] == '/' && p[k + n + 1] == '>'))) {
+			*at = (size_t)(p - t);
+			return true;
+		}
+		p++;
+	}
+	return false;
+}
+
+/* Sentences in a title: ". " before a capital, "。", "!" or "?" ends one. */
+static size_t sentences_in(const char *t)
+{
+	size_t len = strlen(t), i, adv, n = 0;
+	for (i = 0; i < len; i += adv) {
+		int32_t cp = resdiff_utf8_decode(t + i, len - i, &adv);
+		if (cp == 0x3002 || ((cp == '.' || cp == '!' || cp == '?') &&
+		    (i + adv == len || (t[i + adv] == ' ' && i + adv + 1 < len &&
+					t[i + adv + 1] >= 'A' && t[i + adv + 1] <= 'Z'))))
+			n++;
+	}
+	return n;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* A parse that lost structure (issue 12): a unit far longer than the
+ * document's others, a resolution with no operative part, markup in the
+ * text, a title that swallowed several sentences. */
+static int check_shape(resdiff_findings *f, const resdiff_doc *doc, const char *file,
+		const char *const *accept)
+{
+	size_t i, n = 0, median = 0, at, *lens = NULL;
+	bool operative = false;
+	int error = 0;
+
+	if (doc->unit_count && !(lens = malloc(doc->unit_count * sizeof(*lens))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	for (i = 0; i < doc->unit_count; i++) {
+		const resdiff_unit *u = &doc->units[i];
+		operative |= resdiff_unit_is_operative(u) != 0;
+		if (u->kind != RESDIFF_UNIT_HEADING && u->kind != RESDIFF_UNIT_ARTICLE)
+			lens[n++] = resdiff_utf8_count(u->text, strlen(u->text));
+		if (markup_in(u->text, &at) && (error = resdiff_check_add(f, file, u->line, "shape",
+				accept, "%s contains markup at byte %zu", u->id, at)) < 0)
+			goto done;
+	}
+	if (n >= SHAPE_MEDIAN_UNITS) {
+		qsort(lens, n, sizeof(*lens), cmp_size);
+		median = lens[n / 2];
+	}
+	for (i = 0; median && i < doc->unit_count; i++) {
+		const resdiff_unit *u = &doc->units[i];
+		size_t chars = resdiff_utf8_count(u->text, strlen(u->text));
+		if (chars > SHAPE_LONG_UNIT_MIN && chars > SHAPE_LONG_UNIT_RATIO * median &&
+		    (error = resdiff_check_add(f, file, u->line, "shape", accept, "%s has %zu "
+				"characters, over %d times the median unit (%zu): paragraphs were "
+				"joined", u->id, chars, SHAPE_LONG_UNIT_RATIO, median)) < 0)
+			goto done;
+	}
+	if (doc->meta.kind && strcmp(doc->meta.kind, "report") && doc->unit_count && !operative &&
+	    (error = resdiff_check_add(f, file, 0, "shape", accept, "the %s has no operative "
+			"part (%zu units, none operative)", doc->meta.kind, doc->unit_count)) < 0)
+		goto done;
+	if (doc->meta.title && (sentences_in(doc->meta.title) >= SHAPE_TITLE_SENTENCES ||
+	     resdiff_utf8_count(doc->meta.title, strlen(doc->meta.title)) > SHAPE_TITLE_MAX) &&
+	    (error = resdiff_check_add(f, file, 0, "shape", accept, "the title holds %zu "
+			"characters in %zu sentences: text went into the metadata",
+			resdiff_utf8_count(doc->meta.title, strlen(doc->meta.title)),
+			sentences_in(doc->meta.title))) < 0)
+		goto done;
+done:
+	free(lens);
+	return error;
+}
+
 static const char *debris_in(const char *t, size_t *at)
 {
 	size_t len = strlen(t), i, adv;
@@ -199,7 +296,7 @@ int resdiff_check_doc(resdiff_findings *f, const resdiff_doc *doc, const char *f
 				"%s contains %s at byte %zu", u->id, what, at)) < 0)
 			return error;
 	}
-	return 0;
+	return check_shape(f, doc, file, accept);
 }
 
 static int compare_meta(resdiff_findings *f, const char *file, const char *what,

@@ -12,9 +12,11 @@ static const char *const unit_kind_names[] = {
 
 int resdiff_unit_is_operative(const resdiff_unit *u)
 {
-	const char *art;
-	if (u->kind == RESDIFF_UNIT_OPERATIVE || u->kind == RESDIFF_UNIT_SUBPARAGRAPH)
+	const char *art, *id = strchr(u->id, '-') ? strchr(u->id, '-') + 1 : u->id;
+	if (u->kind == RESDIFF_UNIT_OPERATIVE)
 		return 1;
+	if (u->kind == RESDIFF_UNIT_SUBPARAGRAPH) /* not a recital's list: PP6(a) */
+		return strncmp(id, "PP", 2) != 0;
 	/* "ART12.1", "ANNEX1-ART3.2" */
 	art = strstr(u->id, "ART");
 	return u->kind == RESDIFF_UNIT_PARAGRAPH && art && (art == u->id || art[-1] == '-') &&

@@ -234,6 +234,18 @@ static bool indent_breaks(joiner *j, size_t i)
 	return false;
 }
 
+/* "…relevant stakeholders,\nReaffirming also that …": no blank line, but
+ * the line before ends a clause well short of the typical width and this
+ * one opens with a capitalised clause opener (leading-words). */
+static bool opener_after_short_line(const joiner *j, const parse_line *l)
+{
+	bool cjk;
+	uint32_t c = parse_first_cp(l->text, l->len);
+	return j->typical > 0 && j->cur->last &&
+		parse_visible_chars(j->cur->last->text, j->cur->last->len, &cjk) * 4 < j->typical * 3 &&
+		u_isupper((UChar32)c) && parse_opens_with(l->text, l->len, RESDIFF_SECTION_LEADING_WORDS);
+}
+
 /* An unlabelled line after a clause end or a one-line heading: the layout
  * decides (blank lines, indentation, line length), and across a page
  * break only a line that looks like a paragraph start begins one. */
@@ -259,7 +271,7 @@ static bool layout_breaks(joiner *j, size_t i)
 		brk = !st->wrapped || !ends ||
 		      parse_visible_chars(cur->last->text, cur->last->len, &cjk) * 10 < j->typical * 9;
 	else
-		brk = j->blanks > 0 || st->line_paragraphs;
+		brk = j->blanks > 0 || st->line_paragraphs || (ends && opener_after_short_line(j, l));
 	if (brk && j->page_break && !heading_block && !st->indent_signal) {
 		uint32_t c = parse_first_cp(l->text, l->len);
 		brk = !u_islower((UChar32)c) && (u_isupper((UChar32)c) || !u_isalpha((UChar32)c) ||
@@ -288,6 +300,18 @@ static int article_line(const parse_line *l)
 	return 0;
 }
 
+/* The current block is one line of a labelled heading ("II. …") that
+ * ends no clause and runs to near the typical width, with no blank line
+ * after it: the heading wraps onto the next line. */
+static bool wrapped_heading(const joiner *j)
+{
+	const block *cur = j->cur;
+	bool cjk;
+	return cur->label.kind == LABEL_HEADING && cur->nlines == 1 && j->blanks == 0 &&
+		j->typical > 0 && cur->raw.size && !parse_ends_clause(cur->raw.ptr, cur->raw.size) &&
+		parse_visible_chars(cur->last->text, cur->last->len, &cjk) * 4 >= j->typical * 3;
+}
+
 /* Does text line i (label `lab`) start a new block? */
 static bool starts_new_block(joiner *j, size_t i, const label_t *lab)
 {
@@ -307,6 +331,10 @@ static bool starts_new_block(joiner *j, size_t i, const label_t *lab)
 		return true; /* "…; и" / "принимая во внимание, что …" */
 	if (lab->kind == LABEL_NUMBER && lab->number == j->last_num + 1)
 		return true; /* the next paragraph number */
+	if (lab->kind == LABEL_NONE && j->cur->raw.size == 0)
+		return false; /* a label alone on its line: "1." or "I." then the text */
+	if (lab->kind == LABEL_NONE && wrapped_heading(j))
+		return false; /* "II. Implementation of the … for Landlocked\nDeveloping …" */
 	if (lab->kind == LABEL_NONE && parse_heading_shaped(l->text, l->len) &&
 	    next_number_is(j->st, i, j->last_num + 1))
 		return true; /* a heading right before the next paragraph */

@@ -151,7 +151,8 @@ void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_l
 		i++;
 	if (i == 0 && len > 1 && s[0] >= 'A' && s[0] <= 'Z')
 		i = 1;
-	if (i > 0 && i + 1 < len && s[i] == '.' && s[i + 1] == ' ') {
+	/* "IV. Text", or "IV." alone on its line with the text on the next */
+	if (i > 0 && i < len && s[i] == '.' && (i + 1 == len || s[i + 1] == ' ')) {
 		lab->kind = LABEL_HEADING;
 		snprintf(lab->text, sizeof(lab->text), "%.*s", (int)(i + 1), s);
 		lab->len = skip_spaces(s, len, i + 1);

@@ -458,22 +458,32 @@ static int set_symbol(parse_state *st, const front *fm)
  * without a comma, or inside the formula: "因此现在,大会,发布…"), the
  * proclamation and the articles. */
 
+/* The next text line at or after *i that the front search reads (it
+ * stops at paragraph 1 or an article heading): true with *i set. */
+static bool next_front_line(parse_state *st, size_t *i, size_t *seen)
+{
+	size_t end;
+	for (; *i < st->count && *seen < FRONT_SEARCH_LINES; (*i)++) {
+		const parse_line *l = &st->lines[*i];
+		st->work++;
+		if (l->cls != LINE_TEXT)
+			continue;
+		(*seen)++;
+		return !starts_paragraph_one(l->text, l->len) &&
+			!parse_article_heading(l->text, l->len, &end);
+	}
+	return false;
+}
+
 /* The first line that opens a recital, searched as the chapeau is, up
  * to paragraph 1 or an article heading; NO_LINE when there is none. */
 static size_t find_opener(parse_state *st)
 {
-	size_t i, text_seen = 0, end;
-	for (i = 0; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
-		const parse_line *l = &st->lines[i];
-		st->work++;
-		if (l->cls != LINE_TEXT)
-			continue;
-		text_seen++;
-		if (starts_paragraph_one(l->text, l->len) || parse_article_heading(l->text, l->len, &end))
-			break;
-		if (parse_opens_with(l->text, l->len, RESDIFF_SECTION_PREAMBLE_OPENERS))
+	size_t i, seen = 0;
+	for (i = 0; next_front_line(st, &i, &seen); i++)
+		if (parse_opens_with(st->lines[i].text, st->lines[i].len,
+				RESDIFF_SECTION_PREAMBLE_OPENERS))
 			return i;
-	}
 	return NO_LINE;
 }
 
@@ -518,16 +528,10 @@ static bool inline_chapeau(const parse_line *l, size_t formula, size_t *at, size
  * or in no punctuation at all, or a chapeau inside a formula line. */
 static size_t find_late_chapeau(parse_state *st, size_t from)
 {
-	size_t i, text_seen = 0, end, f, cut;
+	size_t i, seen = 0, end, f, cut;
 	char low[512];
-	for (i = from; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
+	for (i = from; next_front_line(st, &i, &seen); i++) {
 		parse_line *l = &st->lines[i];
-		st->work++;
-		if (l->cls != LINE_TEXT)
-			continue;
-		text_seen++;
-		if (starts_paragraph_one(l->text, l->len) || parse_article_heading(l->text, l->len, &end))
-			break;
 		if (parse_opens_with(l->text, l->len, RESDIFF_SECTION_PREAMBLE_OPENERS))
 			continue;
 		if ((f = parse_opens_with(l->text, l->len, RESDIFF_SECTION_PROCLAIMING_FORMULAS)) &&

@@ -62,6 +62,15 @@ static bool is_annex(const char *s, size_t len)
 	return false;
 }
 
+/* A block that opens an annex: "Annex II", or "Annex" on its first line
+ * with the annex's title on the next ("Annex\nAwaza Political Declaration"). */
+static bool annex_block(const parse_state *st, const block *b)
+{
+	const parse_line *first = &st->lines[b->line];
+	return is_annex(b->raw.ptr ? b->raw.ptr : "", b->raw.size) ||
+		(b->nlines > 1 && b->label.kind == LABEL_NONE && is_annex(first->text, first->len));
+}
+
 static char next_letter(const char *sub)
 {
 	return strlen(sub) == 1 ? (char)(sub[0] + 1) : 0;
@@ -408,9 +417,21 @@ static int join_to_held(builder *ub, block *b, size_t line)
 static int unnumbered(builder *ub, block *b)
 {
 	numbering *nb = &ub->nb;
-	if (nb->resolution)
-		return hold(ub, b, RESDIFF_UNIT_PREAMBLE, b->label.text, "%sPP%zu", nb->prefix, ++nb->pp);
-	return hold(ub, b, RESDIFF_UNIT_BLOCK, b->label.text, "%sB%zu", nb->prefix, ++nb->b);
+	int error;
+	if (!nb->resolution)
+		return hold(ub, b, RESDIFF_UNIT_BLOCK, b->label.text, "%sB%zu", nb->prefix, ++nb->b);
+	if ((error = hold(ub, b, RESDIFF_UNIT_PREAMBLE, b->label.text, "%sPP%zu", nb->prefix,
+			++nb->pp)) < 0)
+		return error;
+	/* "…grounded in five priority areas, as follows:" then "(a)": the list
+	 * is the recital's, PP6(a); a list after a recital of another one is not */
+	if (b->raw.size && ends_with_colon(b->raw.ptr, b->raw.size)) {
+		snprintf(nb->parent, sizeof(nb->parent), "%s", ub->id);
+		nb->sublevel = 0;
+	} else if (!strncmp(nb->parent + strlen(nb->prefix), "PP", 2)) {
+		nb->parent[0] = '\0';
+	}
+	return 0;
 }
 
 /* "Article 12": ART12 (kind article, the heading as printed), with the
@@ -479,7 +500,7 @@ static int in_article(builder *ub, block *b, bool shaped)
 	default:
 		break;
 	}
-	if (shaped && is_annex(b->raw.ptr ? b->raw.ptr : "", b->raw.size))
+	if (shaped && annex_block(ub->st, b))
 		return start_annex(ub, b);
 	if (shaped)
 		return heading(ub, b);
@@ -536,7 +557,7 @@ static int build_unit(builder *ub, block *b, const block *next)
 	case LABEL_ARTICLE:
 		break;
 	}
-	if (shaped && is_annex(b->raw.ptr ? b->raw.ptr : "", b->raw.size))
+	if (shaped && annex_block(ub->st, b))
 		return start_annex(ub, b);
 	if (shaped)
 		return heading(ub, b);

@@ -346,6 +346,52 @@ static void test_check__accounting_finds_what_was_lost(void **state)
 /* Property: in every text of the repository, every word and number of a
  * line that went into a unit or a footnote is in its text or is one of
  * its markers (the accounting finds nothing). */
+/* A parse that lost structure does not pass as "no findings": a unit far
+ * longer than the others, a resolution with no operative part, markup,
+ * a title that swallowed sentences. A sound document has none. */
+static void test_check__implausible_shapes(void **state)
+{
+	resdiff_findings *f = NULL;
+	resdiff_doc *doc = NULL;
+	char longtext[2048], id[16];
+	size_t i;
+
+	memset(longtext, 'x', sizeof(longtext) - 1);
+	longtext[sizeof(longtext) - 1] = '\0';
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.kind, "resolution"), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.title, "Whereas one thing is so. "
+		"Whereas another is. Now, therefore, the Assembly proclaims this."), 0);
+	for (i = 1; i <= 10; i++) {
+		snprintf(id, sizeof(id), "PP%zu", i);
+		resdiff_doc_add_unit(NULL, doc, id, RESDIFF_UNIT_PREAMBLE, "",
+			i == 3 ? "Recalling <para>its resolution</para>," : "Recalling its resolution 1/1,",
+			i);
+	}
+	resdiff_doc_add_unit(NULL, doc, "PP11", RESDIFF_UNIT_PREAMBLE, "", longtext, 20);
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_doc(f, doc, "x.txt", NULL), 0);
+	assert_finding(f, "shape", 20, "PP11 has 2047 characters");
+	assert_finding(f, "shape", 0, "the resolution has no operative part (11 units");
+	assert_finding(f, "shape", 3, "PP3 contains markup at byte 10");
+	assert_finding(f, "shape", 0, "the title holds");
+	assert_int_equal(f->count, 4);
+	resdiff_findings_free(f);
+	resdiff_doc_free(doc);
+
+	/* the six UDHR texts as parsed now: no finding */
+	for (i = 0; i < 6; i++) {
+		static const char *const langs[] = { "ar", "en", "es", "fr", "ru", "zh" };
+		char path[1024];
+		snprintf(path, sizeof(path), "%s/tests/data/udhr/udhr_%s.txt", RESDIFF_SOURCE_DIR, langs[i]);
+		assert_int_equal(resdiff_findings_new(&f), 0);
+		assert_int_equal(resdiff_check_file(f, path, NULL, NULL), 0);
+		if (f->count)
+			fail_msg("%s: %s: %s", path, f->items[0].kind, f->items[0].message);
+		resdiff_findings_free(f);
+	}
+}
+
 static void test_check__every_word_is_accounted_for(void **state)
 {
 	static const char *const dirs[] = { "corpus", "tests/data/en", "tests/data/synthetic",
@@ -392,6 +438,7 @@ int main(void)
 		cmocka_unit_test(test_check__formats),
 		cmocka_unit_test(test_check__notes_are_listed_not_counted),
 		cmocka_unit_test(test_check__accounting_finds_what_was_lost),
+		cmocka_unit_test(test_check__implausible_shapes),
 		cmocka_unit_test(test_check__every_word_is_accounted_for),
 		cmocka_unit_test_setup_teardown(test_check__cli_exit_codes, setup, teardown),
 	};

@@ -632,6 +632,86 @@ static void test_parse__marker_glued_to_a_year_range(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A recital that starts right under the short last line of the one before
+ * (no blank line) is a recital of its own; the lettered list after a
+ * recital that ends in a colon is that recital's (PP2(a)), not OP0(a). */
+static void test_parse__recital_without_blank_line_and_its_list(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Reaffirming that the Programme of Action is based on a comprehensive and\n"
+		"results-oriented partnership for landlocked developing countries that is fully\n"
+		"aligned with the 2030 Agenda for Sustainable Development and its Sustainable\n"
+		"Development Goals,\n"
+		"Reaffirming also that the Programme of Action is grounded in three priority\n"
+		"areas, as follows:\n\n"
+		"(a) Structural transformation and science, technology and innovation;\n\n"
+		"(b) Trade, trade facilitation and regional integration;\n\n"
+		"(c) Means of implementation,\n\n"
+		"Recognizing the importance of national-level implementation of the Programme\n"
+		"of Action and its mainstreaming into national development plans,\n\n"
+		"1. Calls upon Member States to act in the following areas, as appropriate:\n\n"
+		"(a) Transport and connectivity;\n\n"
+		"(b) Adaptive capacity and resilience.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_null(strstr(u->text, "Reaffirming also"));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP2"));
+	assert_int_equal(strncmp(u->text, "Reaffirming also that", 21), 0);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP2(c)"));
+	assert_int_equal(u->kind, RESDIFF_UNIT_SUBPARAGRAPH);
+	assert_false(resdiff_unit_is_operative(u));
+	assert_non_null(resdiff_doc_unit_by_id(doc, "PP3"));
+	assert_null(resdiff_doc_unit_by_id(doc, "PP3(a)"));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1(b)"));
+	assert_true(resdiff_unit_is_operative(u));
+	assert_null(resdiff_doc_unit_by_id(doc, "OP0(a)"));
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
+/* An annex whose title stands right under "Annex", a roman heading label
+ * alone on its line with the heading on the next, and a labelled heading
+ * that wraps onto a second line: ANNEX1, ANNEX1-H1 and ANNEX1-H2, each
+ * one unit, and the annex paragraphs ANNEX1-OP<n>. */
+static void test_parse__annex_title_and_wrapped_headings(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling its resolutions on the convening of the Third United Nations\n"
+		"Conference on Landlocked Developing Countries,\n\n"
+		"1.\nEndorses the political declaration adopted by the Conference, which is\n"
+		"contained in the annex to the present resolution;\n\n"
+		"2.\nExpresses its profound gratitude to the host Government for hosting the\n"
+		"Conference.\n\n"
+		"Annex\nAwaza Political Declaration\n\n"
+		"1.\nWe, the Heads of State and Government and high-level representatives, met\n"
+		"in Awaza at the Third United Nations Conference on Landlocked Developing Countries.\n"
+		"I.\nGlobal context and shared commitments\n"
+		"2.\nWe gather at a critical juncture marked by overlapping global challenges,\n"
+		"including geopolitical tensions and conflicts and high transportation costs.\n\n"
+		"II. Implementation of the Awaza Programme of Action for Landlocked Developing\n"
+		"Countries for the Decade 2024–2034\n"
+		"3. We strongly commit ourselves to the full implementation of the Awaza\n"
+		"Programme of Action throughout the coming decade.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "ANNEX1"));
+	assert_string_equal(u->text, "Annex Awaza Political Declaration");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "ANNEX1-OP1"));
+	assert_null(strstr(u->text, "I."));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "ANNEX1-H1"));
+	assert_string_equal(u->label, "I.");
+	assert_string_equal(u->text, "Global context and shared commitments");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "ANNEX1-H2"));
+	assert_string_equal(u->label, "II.");
+	assert_non_null(strstr(u->text, "Landlocked Developing Countries for the Decade"));
+	assert_null(resdiff_doc_unit_by_id(doc, "ANNEX1-H3"));
+	assert_non_null(resdiff_doc_unit_by_id(doc, "ANNEX1-OP3"));
+	assert_null(resdiff_doc_unit_by_id(doc, "OP1~2"));
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
 /* All 28 Russian sub-letters "а)" … "я)": past the 26th the id doubles
  * its letter as UN texts do after (z): "ю)" is (aa), "я)" (bb), never
  * the characters after "z". */
@@ -1377,6 +1457,8 @@ int main(void)
 		cmocka_unit_test(test_parse__dash_number_is_no_footnote_marker),
 		cmocka_unit_test(test_parse__star_note_without_rule),
 		cmocka_unit_test(test_parse__marker_glued_to_a_year_range),
+		cmocka_unit_test(test_parse__recital_without_blank_line_and_its_list),
+		cmocka_unit_test(test_parse__annex_title_and_wrapped_headings),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
 		cmocka_unit_test(test_parse__paragraph_number_over_limit),
