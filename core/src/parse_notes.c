@@ -33,6 +33,7 @@
 #define MARKER_LOOKBACK 40    /* non-blank lines searched back for a marker (a page) */
 #define STAR_LOOKBACK 400     /* lines searched back for a "*" marker (the front page) */
 #define ZONE_GAP_REPORT_MAX 20 /* missing footnote numbers reported per gap */
+#define TITLE_LINK_MAX 3      /* letters of "of", "for" inside a title */
 #define DOUBT_CONTEXT_MAX 40  /* bytes of text quoted before a doubtful marker */
 
 enum { ZONE_CLUSTER = 1, ZONE_STRONG = 1000 };
@@ -916,6 +917,29 @@ static bool quantity_after(const char *s, size_t len, size_t j)
 	return k > j && parse_quantity_word(s + j, k - j);
 }
 
+/* Does the capitalised word at w end a title ("Programme of Action",
+ * "Platform for Action"): a short lower-case word and a capitalised one
+ * stand before it? Such a word names a document, it does not count; the
+ * number after it ("Programme of Action 9 and") may be a marker. */
+static bool ends_title(const char *s, const char *w)
+{
+	size_t k = (size_t)(w - s), end, letters = 0;
+	if (!(*w >= 'A' && *w <= 'Z'))
+		return false;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	end = k;
+	while (k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z')
+		k--, letters++;
+	if (letters < 2 || letters > TITLE_LINK_MAX || k == 0 || s[k - 1] != ' ' || end == k)
+		return false;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	while (k > 0 && s[k - 1] != ' ')
+		k--;
+	return s[k] >= 'A' && s[k] <= 'Z';
+}
+
 /* "Development 10 and": a number set off by spaces is a marker only when
  * everything fits: it follows a name (a capitalised or a longer word, or
  * a closing mark) and no word that says what the number counts ("paragraph
@@ -933,7 +957,9 @@ static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, cons
 	if (label[0] == '*' || !(marker_word_before(s, i) || closing_punct(prev2)) ||
 	    !plausible(st, cs, label, false) || !body_in_next_zone(st, cs, li, label))
 		return false;
-	if ((attached && parse_reference_word(w, wl)) || strong_later(cs, li, i, label))
+	if ((attached && parse_reference_word(w, wl) &&
+	     !(ends_title(s, w) && atoi(label) == cs->max_cited + 1)) ||
+	    strong_later(cs, li, i, label))
 		return false;
 	if (quantity_after(s, len, i + n)) {
 		resdiff_doc_add_note(st->doc, li + 1,

@@ -1267,6 +1267,24 @@ static void test_parse__marker_cited_twice_is_reported(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A reference word that ends a title ("Programme of Action 3 and") names
+ * a document: the next footnote's number after it is its marker; after a
+ * word that points ("the provisions of Article 5") it stays text (found on
+ * unseen texts: A/RES/80/10 PP3 kept "Programme of Action 9 and"). */
+static void test_parse__marker_after_a_title(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/marker_after_a_title.en.txt", NULL);
+	test_assert_unit_text(doc, "PP1", "Recalling the Universal Declaration of Human Rights, the "
+		"Beijing Declaration and Platform for Action, the Durban Declaration and Programme of "
+		"Action and the Programme of Action of the International Conference on Population and "
+		"Development,");
+	test_assert_unit_text(doc, "PP2", "Recalling also the provisions of Article 5 and the purposes "
+		"of the Charter of the United Nations,");
+	assert_int_equal(resdiff_doc_unit_by_id(doc, "PP1")->fnref_count, 4);
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
 /* One space stays between an ideograph and a Latin word where the source
  * has one (PARSE.md rule 7); the comparison key ignores it. */
 static void test_parse__latin_word_in_chinese_keeps_its_space(void **state)
@@ -1474,6 +1492,7 @@ int main(void)
 		cmocka_unit_test(test_parse__text_read_as_footnote_is_reported),
 		cmocka_unit_test(test_parse__symbol_keeps_its_digits),
 		cmocka_unit_test(test_parse__marker_cited_twice_is_reported),
+		cmocka_unit_test(test_parse__marker_after_a_title),
 		cmocka_unit_test(test_parse__text_line_that_recurs_near_page_breaks_stays),
 		cmocka_unit_test(test_parse__latin_word_in_chinese_keeps_its_space),
 	};
