@@ -1057,11 +1057,37 @@ static int range_start_before(const parse_state *st, size_t li, const char *s, s
 	return k >= 4 && (k == 4 || !(s[k - 5] >= '0' && s[k - 5] <= '9')) ? year_at(s + k - 4, 4) : 0;
 }
 
-/* "2014–20243", "2015–\n20304": a year range whose end year has the
- * marker of the next footnote glued to it (the digits cannot tell them
- * apart). The end year must lie within a century after the start and the
- * rest must be the next label with its body in the next zone. Returns the
- * bytes of the end year (4) and sets label, or 0. */
+/* "16 September 20055": a month's name just before byte i of s (or at the
+ * end of the text line before when i is 0)? */
+static bool month_before(const parse_state *st, size_t li, const char *s, size_t i)
+{
+	char word[32];
+	size_t k, n = i;
+	if (i == 0) {
+		if (li == 0 || st->lines[li - 1].cls != LINE_TEXT)
+			return false;
+		s = st->lines[li - 1].text;
+		n = st->lines[li - 1].len;
+	} else if (s[i - 1] != ' ') {
+		return false;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	k = n;
+	while (k > 0 && s[k - 1] != ' ')
+		k--;
+	if (n == k || n - k + 3 > sizeof(word))
+		return false;
+	/* the word and " 2": the shape parse_month_then_number reads */
+	snprintf(word, sizeof(word), "%.*s 2", (int)(n - k), s + k);
+	return parse_month_then_number(word, strlen(word));
+}
+
+/* "2014–20243", "2015–\n20304", "16 September 20055": a year that ends
+ * a range or a date with the marker of the next footnote glued to it (the
+ * digits cannot tell them apart). A range's end year must lie within a
+ * century after its start; the rest must be the next label with its body
+ * in the next zone. Returns the bytes of the year (4) and sets label, or 0. */
 static size_t year_range_marker(parse_state *st, const cite_state *cs, size_t li,
 		const char *s, size_t len, size_t i, char label[16])
 {
@@ -1069,9 +1095,10 @@ static size_t year_range_marker(parse_state *st, const cite_state *cs, size_t li
 	int from, to;
 	while (e < len && s[e] >= '0' && s[e] <= '9')
 		e++;
-	if (e - i < 5 || e - i > 7 || !right_ok(s, len, e) ||
-	    !(from = range_start_before(st, li, s, i)) || !(to = year_at(s + i, len - i)) ||
-	    to <= from || to > from + 100)
+	if (e - i < 5 || e - i > 7 || !right_ok(s, len, e) || !(to = year_at(s + i, len - i)))
+		return 0;
+	if ((from = range_start_before(st, li, s, i)) != 0 ? (to <= from || to > from + 100) :
+	    !month_before(st, li, s, i))
 		return 0;
 	snprintf(label, 16, "%.*s", (int)(e - i - 4), s + i + 4);
 	if (label[0] == '0' || atoi(label) != cs->max_cited + 1 ||

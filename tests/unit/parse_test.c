@@ -1285,6 +1285,27 @@ static void test_parse__marker_after_a_title(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A marker glued to the year of a date ("16 September 20295") is the next
+ * footnote's, and the markers after it resolve (found on unseen texts:
+ * A/C.1/80/L.22 kept "20055", "2006,6" and "79/42,7" and merged three
+ * paragraphs). A five-digit number after a month stays when it is not the
+ * next footnote. */
+static void test_parse__marker_glued_to_a_date(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Recalling the Convention,1\n\n"
+		"Recalling also the Summit held on 16 September 20292 and the Strategy of\n"
+		"8 September 2030,3\n\n"
+		"Noting the meeting of 3 March 20299 and the report,4\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n\n1 A/99/1.\n\n2 A/99/2.\n\n3 A/99/3.\n\n4 A/99/4.\n", "en");
+	test_assert_unit_text(doc, "PP2", "Recalling also the Summit held on 16 September 2029 and the "
+		"Strategy of 8 September 2030,");
+	test_assert_unit_text(doc, "PP3", "Noting the meeting of 3 March 20299 and the report,");
+	assert_int_equal(resdiff_doc_unit_by_id(doc, "PP2")->fnref_count, 2);
+	resdiff_doc_free(doc);
+}
+
 /* One space stays between an ideograph and a Latin word where the source
  * has one (PARSE.md rule 7); the comparison key ignores it. */
 static void test_parse__latin_word_in_chinese_keeps_its_space(void **state)
@@ -1493,6 +1514,7 @@ int main(void)
 		cmocka_unit_test(test_parse__symbol_keeps_its_digits),
 		cmocka_unit_test(test_parse__marker_cited_twice_is_reported),
 		cmocka_unit_test(test_parse__marker_after_a_title),
+		cmocka_unit_test(test_parse__marker_glued_to_a_date),
 		cmocka_unit_test(test_parse__text_line_that_recurs_near_page_breaks_stays),
 		cmocka_unit_test(test_parse__latin_word_in_chinese_keeps_its_space),
 	};
