@@ -161,6 +161,21 @@ static void test_amend_read__unread_amendments_are_kept_with_why(void **state)
 	resdiff_amendments_free(am);
 }
 
+/* The writer's "No amendments." is an amendment document too: the draft
+ * as it stands, not "nothing reads as an amendment". */
+static void test_amend_read__no_amendments(void **state)
+{
+	resdiff_amendments *am = read_ok("Amendments to A/1 (resulting in A/2)\n\nNo amendments.\n", NULL);
+	(void)state;
+	assert_true(am->none);
+	assert_int_equal(am->count, 0);
+	resdiff_amendments_free(am);
+	am = read_ok("对E/RES/2009/7的修正（得出E/RES/2009/7）\n\n无修正。\n", NULL);
+	assert_true(am->none);
+	assert_string_equal(am->language, "zh");
+	resdiff_amendments_free(am);
+}
+
 static void test_amend_read__refused_inputs(void **state)
 {
 	resdiff_amend_read_options opts = RESDIFF_AMEND_READ_OPTIONS_INIT;
@@ -182,6 +197,7 @@ int main(void)
 		cmocka_unit_test(test_amend_read__usual_un_phrasings),
 		cmocka_unit_test(test_amend_read__chinese),
 		cmocka_unit_test(test_amend_read__unread_amendments_are_kept_with_why),
+		cmocka_unit_test(test_amend_read__no_amendments),
 		cmocka_unit_test(test_amend_read__refused_inputs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
