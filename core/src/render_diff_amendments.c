@@ -23,6 +23,9 @@ typedef struct {
 	const resdiff_diff *diff;
 	size_t item;                       /* number of the amendment being written */
 	const resdiff_unit *insert_anchor; /* old clause the last insertion followed */
+	bool *part;                        /* new clauses written as insertions of their own:
+	                                    * the later parts of a split whose parts are
+	                                    * apart or of other kinds */
 	size_t insert_item;                /* ... and its amendment number (0: none) */
 } amender;
 
@@ -124,14 +127,16 @@ static int put_texts(const phrase_values *v)
 }
 
 /* The old clause a new clause follows: the old counterpart of the nearest
- * matched new clause before it, or NULL at the start. */
-static const resdiff_unit *old_anchor(const resdiff_diff *diff, size_t new_unit)
+ * matched new clause before it, or NULL at the start. Of clauses merged
+ * into one it is the first, where the merged text stands: after the last,
+ * an insertion went where that clause was, not where the text was moved. */
+static const resdiff_unit *old_anchor(const amender *m, size_t new_unit)
 {
-	const resdiff_alignment *al = diff->alignment;
+	const resdiff_alignment *al = m->diff->alignment;
 	while (new_unit-- > 0) {
 		const resdiff_change *c = &al->changes[al->new_change[new_unit]];
-		if (c->old_count)
-			return &al->old_doc->units[c->old_units[c->old_count - 1]];
+		if (c->old_count && !m->part[new_unit])
+			return &al->old_doc->units[c->old_units[c->new_count == 1 ? 0 : c->old_count - 1]];
 	}
 	return NULL;
 }
@@ -140,7 +145,7 @@ static const resdiff_unit *old_anchor(const resdiff_diff *diff, size_t new_unit)
  * verb that already says where takes ("执行部分第7段之后" in "移至…"). */
 static int put_place(amender *m, size_t new_unit, bool bare)
 {
-	phrase_values v = { .ref = old_anchor(m->diff, new_unit) };
+	phrase_values v = { .ref = old_anchor(m, new_unit) };
 	if (!v.ref)
 		return say(m, bare ? "place-start-bare" : "place-start", NULL);
 	return say(m, bare ? "place-after-bare" : "place-after", &v);
@@ -153,7 +158,7 @@ static int put_place(amender *m, size_t new_unit, bool bare)
  * in review). */
 static int put_insert_place(amender *m, size_t new_unit)
 {
-	const resdiff_unit *a = old_anchor(m->diff, new_unit);
+	const resdiff_unit *a = old_anchor(m, new_unit);
 	phrase_values v = { .item = m->insert_item };
 	int error;
 	if (m->insert_item && a == m->insert_anchor)
@@ -424,10 +429,27 @@ static size_t edit_count(const resdiff_edit *e, size_t n)
 	return k;
 }
 
-/* One clause that is now of another kind. */
+/* A split whose parts follow each other and are of one kind: "Replace
+ * operative paragraph 5 with the following paragraphs: ...". Other splits
+ * replace the old clause with their first part and insert the others
+ * where they stand, in their turn (found when the aligner began to split
+ * a clause into parts far apart: applied, "replace with A; B" put B
+ * before the clauses between them). */
+static bool split_together(const resdiff_alignment *al, const resdiff_change *c)
+{
+	size_t k;
+	for (k = 1; k < c->new_count; k++)
+		if (c->new_units[k] != c->new_units[k - 1] + 1 ||
+		    al->new_doc->units[c->new_units[k]].kind != al->new_doc->units[c->new_units[0]].kind)
+			return false;
+	return true;
+}
+
+/* One clause that is now of another kind (or a split's first part). */
 static bool kind_changed(const resdiff_alignment *al, const resdiff_change *c)
 {
-	return c->old_count == 1 && c->new_count == 1 &&
+	return c->old_count >= 1 && c->new_count >= 1 &&
+		(c->new_count == 1 || !split_together(al, c)) &&
 		al->old_doc->units[c->old_units[0]].kind != al->new_doc->units[c->new_units[0]].kind;
 }
 
@@ -471,8 +493,8 @@ static int amend_one(amender *m, size_t ci, const resdiff_diff_render_options *o
 		    c->similarity < AMEND_MIN_SIMILARITY) {
 			/* Replace whole: "Replace operative paragraph 5 with: ..." */
 			v.texts = c->new_units;
-			v.count = c->new_count;
-			if ((error = say(m, c->new_count > 1 ? "replace-many" : "replace-one", &v)) < 0)
+			v.count = split_together(al, c) ? c->new_count : 1;
+			if ((error = say(m, v.count > 1 ? "replace-many" : "replace-one", &v)) < 0)
 				return error;
 		} else {
 			v.ref = &od->units[c->old_units[0]];
@@ -496,6 +518,26 @@ static int amend_one(amender *m, size_t ci, const resdiff_diff_render_options *o
 	return error;
 }
 
+/* The later parts of splits written as insertions of their own, up to
+ * (not including) the new clause `until`, each an amendment. */
+static int put_parts(amender *m, size_t *next, size_t until)
+{
+	const resdiff_doc *nd = m->diff->alignment->new_doc;
+	int error = 0;
+	for (; *next < until && !error; (*next)++) {
+		phrase_values v = { .first = *next, .new_unit = *next, .count = 1 };
+		if (!m->part[*next])
+			continue;
+		v.kind = nd->units[*next].kind;
+		m->item++;
+		if ((error = resdiff_buf_printf(m->out, "%zu. ", m->item)) < 0 ||
+		    (error = say(m, "insert-one", &v)) < 0)
+			break;
+		error = resdiff_buf_puts(m->out, "\n");
+	}
+	return error;
+}
+
 int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts)
 {
@@ -508,7 +550,7 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 			      opts && opts->new_source ? opts->new_source : "?",
 	};
 	amender m;
-	size_t i, n = 0;
+	size_t i, k, next = 0;
 	int error;
 
 	memset(&m, 0, sizeof(m));
@@ -518,20 +560,34 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 	m.lang = resdiff_lang_get(lang);
 	if (!m.lang->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count)
 		m.lang = resdiff_lang_get("en");
+	if (!(m.part = calloc(al->new_doc->unit_count + 1, sizeof(*m.part))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	for (i = 0; i < al->change_count; i++)
+		if (resdiff_diff_change_shown(diff, i, opts) && !split_together(al, &al->changes[i]))
+			for (k = 1; k < al->changes[i].new_count; k++)
+				m.part[al->changes[i].new_units[k]] = true;
 	if ((error = resdiff_lang_load()) < 0 || (error = say(&m, "header", &header)) < 0 ||
 	    (error = resdiff_buf_puts(out, "\n\n")) < 0)
-		return error;
+		goto done;
 	for (i = 0; i < al->change_count; i++) {
 		const resdiff_change *c = &al->changes[i];
+		size_t consumed = 0;
 		if (!resdiff_diff_change_shown(diff, i, opts) ||
 		    (c->relation == RESDIFF_REL_UNCHANGED && !c->moved && !kind_changed(al, c)))
 			continue;
-		size_t consumed = 0;
-		m.item = ++n;
-		if ((error = resdiff_buf_printf(out, "%zu. ", n)) < 0 ||
+		if (c->new_count && (error = put_parts(&m, &next, c->new_units[0])) < 0)
+			goto done;
+		m.item++;
+		if ((error = resdiff_buf_printf(out, "%zu. ", m.item)) < 0 ||
 		    (error = amend_one(&m, i, opts, &consumed)) < 0 || (error = resdiff_buf_puts(out, "\n")) < 0)
-			return error;
+			goto done;
 		i += consumed;
 	}
-	return n ? 0 : (error = say(&m, "none", NULL)) < 0 ? error : resdiff_buf_puts(out, "\n");
+	if ((error = put_parts(&m, &next, al->new_doc->unit_count)) < 0)
+		goto done;
+	if (!m.item && (error = say(&m, "none", NULL)) >= 0)
+		error = resdiff_buf_puts(out, "\n");
+done:
+	free(m.part);
+	return error < 0 ? error : 0;
 }
