@@ -370,7 +370,8 @@ static int resolve_edits(applier *ap, size_t i, const resdiff_amend_op *op, size
 			return error;
 	}
 	/* one amendment's edits of one clause must not overlap */
-	qsort(ap->edits + first, ap->edit_count - first, sizeof(span_edit), cmp_edit);
+	if (ap->edit_count - first > 1)
+		qsort(ap->edits + first, ap->edit_count - first, sizeof(span_edit), cmp_edit);
 	for (k = first + 1; k < ap->edit_count; k++) {
 		const span_edit *a = &ap->edits[k - 1], *b = &ap->edits[k];
 		if (b->start < a->end)
@@ -577,7 +578,9 @@ static int find_clashes(applier *ap)
 	size_t g = 0, k;
 	int error = 0;
 
-	qsort(ap->claims, ap->claim_count, sizeof(claim), cmp_claim);
+	/* no qsort of an empty list: its pointer may be NULL (UBSan) */
+	if (ap->claim_count > 1)
+		qsort(ap->claims, ap->claim_count, sizeof(claim), cmp_claim);
 	while (g < ap->claim_count && !error) {
 		size_t end = g, whole = SIZE_MAX, reach = SIZE_MAX;
 		const claim *point = NULL;
@@ -844,7 +847,8 @@ static int place_all(applier *ap)
 		if (ap->res->outcomes[ap->edits[i].amendment].status == RESDIFF_AMEND_APPLIED)
 			ap->edits[kept++] = ap->edits[i];
 	ap->edit_count = kept;
-	qsort(ap->edits, ap->edit_count, sizeof(span_edit), cmp_edit);
+	if (ap->edit_count > 1)
+		qsort(ap->edits, ap->edit_count, sizeof(span_edit), cmp_edit);
 	edits = ap->edits;
 
 	/* the clauses' states */
