@@ -28,6 +28,7 @@
 #include "resdiff/align.h"
 #include "resdiff/worddiff.h"
 #include "resdiff/diff.h"
+#include "resdiff/amend.h"
 #include "resdiff/report.h"
 #include "resdiff/provenance.h"
 #include "resdiff/akn.h"
