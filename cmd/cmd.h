@@ -70,6 +70,8 @@ typedef struct {
 		int (*report)(resdiff_buf *out, const resdiff_report *report);
 		int (*export_doc)(resdiff_buf *out, const resdiff_doc *doc,
 				const resdiff_akn_options *opts);
+		int (*parallel)(resdiff_buf *out, const resdiff_parallel *parallel,
+				const resdiff_parallel_render_options *opts);
 	} render;
 } cmd_format;
 
@@ -156,6 +158,7 @@ int cmd_blame(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_parallel(int argc, char **argv);
 
 /* Open the resdiff repository named by -C/--repo, $RESDIFF_REPO or found
  * from the current directory upwards; warns on stderr about lock files

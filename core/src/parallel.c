@@ -58,12 +58,20 @@ static const bead beads[] = {
 #define BEADS (sizeof(beads) / sizeof(beads[0]))
 
 static const char *const flag_names[RESDIFF_PARALLEL_FLAG_COUNT] = {
-	"missing", "numbers", "length", "kind", "split"
+	"missing", "numbers", "length", "kind", "split", "list"
 };
 
 const char *resdiff_parallel_flag_name(size_t i)
 {
 	return i < RESDIFF_PARALLEL_FLAG_COUNT ? flag_names[i] : "";
+}
+
+const char *resdiff_parallel_flag_bit_name(unsigned flag)
+{
+	size_t i;
+	for (i = 0; i < RESDIFF_PARALLEL_FLAG_COUNT && !(flag & (1u << i)); i++)
+		;
+	return resdiff_parallel_flag_name(i);
 }
 
 static int oom(void)
@@ -708,7 +716,7 @@ static int row_flags(unsigned *flags, aligner *al, const resdiff_parallel_row *r
 	const resdiff_parallel_cell *base = NULL;
 	const par_doc *bd = NULL;
 	par_set bn = { NULL, 0 };
-	size_t d, e;
+	size_t d, e, i, items, base_items = 0, most_items = 0;
 	int error;
 
 	*flags = 0;
@@ -725,17 +733,27 @@ static int row_flags(unsigned *flags, aligner *al, const resdiff_parallel_row *r
 		if ((error = par_range_set(&n, pd, c->first, c->count, 0, &al->scratch[base ? 1 : 0],
 				&al->scratch_alloc[base ? 1 : 0])) < 0)
 			return error;
+		for (i = items = 0; i < c->count; i++)
+			items += pd->units[c->first + i].list_items;
+		if (items > most_items)
+			most_items = items;
 		if (!base) {
 			base = c;
 			bd = pd;
 			bn = n;
+			base_items = items;
 			continue;
 		}
+		/* lists of different lengths, when there is a list */
+		if (items != base_items)
+			*flags |= RESDIFF_PARALLEL_LIST;
 		if (pd->units[c->first].kind != bd->units[base->first].kind)
 			*flags |= RESDIFF_PARALLEL_KIND;
 		if (!same_set(bn, n))
 			*flags |= RESDIFF_PARALLEL_NUMBERS;
 	}
+	if (most_items < 2)
+		*flags &= ~(unsigned)RESDIFF_PARALLEL_LIST;
 	/* lengths, every pair */
 	for (d = 0; d < al->ndocs; d++)
 		for (e = d + 1; e < al->ndocs; e++) {
@@ -870,7 +888,8 @@ int resdiff_parallel_align(resdiff_parallel **out, const resdiff_doc *const *doc
 			present += row->cells[d].count > 0;
 		row->confidence = rows.confidence[r];
 		row->anchored = rows.anchored[r] && present > 1;
-		if ((error = row_flags(&row->flags, &al, row)) < 0)
+		if ((error = row_flags(&row->flags, &al, row)) < 0 ||
+		    (error = par_row_reasons(row, al.docs, count, p->arena)) < 0)
 			goto done;
 		p->anchors += row->anchored;
 		p->flagged += row->flags != 0;

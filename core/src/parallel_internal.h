@@ -27,6 +27,7 @@ typedef struct {
 	par_set words;          /* Latin-script words, case-folded: every word
 	                           in a Latin-script document, the names in
 	                           another script */
+	size_t list_items;      /* labels of list items in the text ("(a)") */
 	const char *key;        /* the id when it comes from a printed number
 	                           (OP12, ART13), else NULL */
 	resdiff_unit_kind kind;
@@ -60,5 +61,28 @@ size_t par_set_common(par_set a, par_set b);
  * frees it). which: 0 numbers, 1 words. */
 int par_range_set(par_set *out, const par_doc *pd, size_t first, size_t count, int which,
 		uint64_t **scratch, size_t *scratch_alloc);
+
+/* The numbers of units [first, first + count) of pd with the text a
+ * reader knows them by, in text order (duplicates kept): what a row's
+ * reasons name (parallel_reason.c). */
+typedef struct {
+	uint64_t hash;          /* as in par_unit.numbers */
+	size_t name;            /* offset of its NUL-terminated text in names */
+} par_token;
+
+typedef struct {
+	par_token *tok;
+	size_t count, alloc;
+	resdiff_buf names;
+} par_tokens;
+
+/* Append the tokens of the range to *out; par_tokens_dispose() frees. */
+int par_range_tokens(par_tokens *out, const par_doc *pd, size_t first, size_t count);
+void par_tokens_dispose(par_tokens *t);
+
+/* The reasons of a row whose flags are set (resdiff_parallel_reason),
+ * allocated from `arena`. */
+int par_row_reasons(resdiff_parallel_row *row, const par_doc *docs, size_t ndocs,
+		resdiff_arena *arena);
 
 #endif

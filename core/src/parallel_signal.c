@@ -22,10 +22,13 @@
 #define WORD_MAX 64
 /* Words of one text read for month names (the rest are not). */
 #define MONTH_WORDS_MAX 4096
+/* Letters or digits of a list item's label in parentheses ("(viii)"). */
+#define LIST_LABEL_MAX 4
 
 typedef struct {
 	uint64_t *hash;
 	size_t count, alloc;
+	par_tokens *named;      /* or NULL: also record each token's text */
 } hash_list;
 
 static int oom(void)
@@ -43,8 +46,28 @@ static uint64_t fnv(char tag, const char *s, size_t len)
 	return h;
 }
 
-static int push(hash_list *l, char tag, const char *s, size_t len)
+/* Record the hash of tag + s; with l->named, also `shown` (the token as a
+ * reader knows it: "1948", "A/RES/217", "décembre = 12"). */
+static int push_shown(hash_list *l, char tag, const char *s, size_t len, const char *shown,
+		size_t shown_len)
 {
+	if (l->named) {
+		par_tokens *t = l->named;
+		if (t->count == t->alloc) {
+			size_t na = t->alloc ? t->alloc * 2 : 16;
+			par_token *p = realloc(t->tok, na * sizeof(*p));
+			if (!p)
+				return oom();
+			t->tok = p;
+			t->alloc = na;
+		}
+		t->tok[t->count].hash = fnv(tag, s, len);
+		t->tok[t->count].name = t->names.size;
+		if (resdiff_buf_put(&t->names, shown, shown_len) < 0 || resdiff_buf_putc(&t->names, '\0') < 0)
+			return oom();
+		t->count++;
+		return 0;
+	}
 	if (l->count == l->alloc) {
 		size_t na = l->alloc ? l->alloc * 2 : 16;
 		uint64_t *p = realloc(l->hash, na * sizeof(*p));
@@ -55,6 +78,11 @@ static int push(hash_list *l, char tag, const char *s, size_t len)
 	}
 	l->hash[l->count++] = fnv(tag, s, len);
 	return 0;
+}
+
+static int push(hash_list *l, char tag, const char *s, size_t len)
+{
+	return push_shown(l, tag, s, len, s, len);
 }
 
 /* Sort, drop duplicates, copy into the arena. */
@@ -244,6 +272,54 @@ static void count_letters(par_unit *pu, const char *s, size_t len)
 	}
 }
 
+/* Where a list item may start: the text's start, or after a colon, a
+ * semicolon or a line break of any script (and spaces). */
+static bool item_start(const char *s, size_t i)
+{
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+		i--;
+	if (i == 0 || s[i - 1] == ':' || s[i - 1] == ';' || s[i - 1] == '\n')
+		return true;
+	/* the last code point before: ：；؛ (3 bytes, 3 bytes, 2 bytes) */
+	if (i >= 3 && (!memcmp(s + i - 3, "\xEF\xBC\x9A", 3) || !memcmp(s + i - 3, "\xEF\xBC\x9B", 3)))
+		return true;
+	return i >= 2 && !memcmp(s + i - 2, "\xD8\x9B", 2);
+}
+
+/* The length of a list item's label at s[i] ("(a)", "(iv)", "(1)",
+ * "（一）", "(أ)", "a)", "б)"): an opening parenthesis (or none), one to
+ * LIST_LABEL_MAX letters or digits, a closing one; 0 when there is none. */
+static size_t list_label_at(const char *s, size_t len, size_t i)
+{
+	size_t k = i, adv, n = 0;
+	int32_t cp = cp_at(s, len, k, &adv);
+	bool paren = cp == '(' || cp == 0xFF08;
+	if (paren)
+		k += adv;
+	while ((cp = cp_at(s, len, k, &adv)) >= 0 && u_isalnum(cp) && n <= LIST_LABEL_MAX) {
+		n++;
+		k += adv;
+	}
+	if (!n || n > (paren ? LIST_LABEL_MAX : 2) || !(cp == ')' || cp == 0xFF09))
+		return 0;
+	return k + adv - i;
+}
+
+static size_t count_list_items(const char *s, size_t len)
+{
+	size_t i = 0, adv, n = 0, l;
+	while (i < len) {
+		if (item_start(s, i) && (l = list_label_at(s, len, i)) > 0) {
+			n++;
+			i += l;
+			continue;
+		}
+		cp_at(s, len, i, &adv);
+		i += adv ? adv : 1;
+	}
+	return n;
+}
+
 /* The numbers of a text (digit runs, parenthesised roman numerals,
  * document symbols) when `with_numbers`, and its Latin-script words. */
 static int scan_text(hash_list *numbers, hash_list *words, const char *s, size_t len,
@@ -278,7 +354,7 @@ static int scan_text(hash_list *numbers, hash_list *words, const char *s, size_t
 			error = push(numbers, 'N', num, n);
 		} else if (with_numbers && s[i] == '(' && (v = paren_roman(s, len, i, &end)) > 0) {
 			n = (size_t)snprintf(num, sizeof(num), "%d", v);
-			error = push(numbers, 'N', num, n);
+			error = push_shown(numbers, 'N', num, n, s + i, end - i);
 			i = end;
 		} else {
 			i += adv ? adv : 1;
@@ -340,7 +416,10 @@ static int scan_months(hash_list *numbers, const resdiff_lang *lang, const char 
 			int32_t cp = cp_at(key->ptr, key->size, starts[i], &adv);
 			if (i != w && cp >= 0 && u_isdigit(cp)) {
 				size_t n = (size_t)snprintf(num, sizeof(num), "%d", month);
-				if ((error = push(numbers, 'N', num, n)) < 0)
+				char shown[WORD_MAX + 24];
+				int sn = snprintf(shown, sizeof(shown), "%.*s = %d", (int)(tlen < WORD_MAX ? tlen : WORD_MAX),
+					tok, month);
+				if ((error = push_shown(numbers, 'N', num, n, shown, (size_t)sn)) < 0)
 					return error;
 				break;
 			}
@@ -352,7 +431,7 @@ static int scan_months(hash_list *numbers, const resdiff_lang *lang, const char 
 int par_doc_build(par_doc *pd, const resdiff_doc *doc, const resdiff_lang *lang,
 		resdiff_arena *arena)
 {
-	hash_list numbers = { NULL, 0, 0 }, words = { NULL, 0, 0 };
+	hash_list numbers = { NULL, 0, 0, NULL }, words = { NULL, 0, 0, NULL };
 	resdiff_buf key = RESDIFF_BUF_INIT;
 	size_t i;
 	int error = 0;
@@ -381,6 +460,7 @@ int par_doc_build(par_doc *pd, const resdiff_doc *doc, const resdiff_lang *lang,
 		pu->kind = u->kind;
 		pu->key = anchor_key(u);
 		count_letters(pu, text, strlen(text));
+		pu->list_items = count_list_items(text, strlen(text));
 		if ((error = scan_text(&numbers, &words, text, strlen(text), numbered)) < 0 ||
 		    (numbered && (error = scan_months(&numbers, lang, text, &key)) < 0) ||
 		    (error = to_set(&pu->numbers, &numbers, arena)) < 0 ||
@@ -445,4 +525,32 @@ int par_range_set(par_set *out, const par_doc *pd, size_t first, size_t count, i
 	out->hash = *scratch;
 	out->count = total;
 	return 0;
+}
+
+int par_range_tokens(par_tokens *out, const par_doc *pd, size_t first, size_t count)
+{
+	hash_list numbers = { NULL, 0, 0, out }, words = { NULL, 0, 0, NULL };
+	resdiff_buf key = RESDIFF_BUF_INIT;
+	size_t i;
+	int error = 0;
+
+	for (i = first; i < first + count && !error; i++) {
+		const resdiff_unit *u = &pd->doc->units[i];
+		const char *text = u->text ? u->text : "";
+		if (par_is_article_heading(u->id))
+			continue;
+		if ((error = scan_text(&numbers, &words, text, strlen(text), true)) == 0)
+			error = scan_months(&numbers, pd->lang, text, &key);
+		words.count = 0;
+	}
+	free(words.hash);
+	resdiff_buf_dispose(&key);
+	return error;
+}
+
+void par_tokens_dispose(par_tokens *t)
+{
+	free(t->tok);
+	resdiff_buf_dispose(&t->names);
+	memset(t, 0, sizeof(*t));
 }

@@ -72,13 +72,17 @@ enum {
 	RESDIFF_PARALLEL_NUMBERS = 1 << 1,  /* digits, dates or symbols differ */
 	RESDIFF_PARALLEL_LENGTH = 1 << 2,   /* a length ratio far outside the pair's */
 	RESDIFF_PARALLEL_KIND = 1 << 3,     /* different unit kinds */
-	RESDIFF_PARALLEL_SPLIT = 1 << 4     /* several units in some document */
+	RESDIFF_PARALLEL_SPLIT = 1 << 4,    /* several units in some document */
+	RESDIFF_PARALLEL_LIST = 1 << 5      /* lists of different lengths inside
+	                                       the units ("(a) ...; (b) ...") */
 };
-#define RESDIFF_PARALLEL_FLAG_COUNT 5
+#define RESDIFF_PARALLEL_FLAG_COUNT 6
 
-/* "missing", "numbers", "length", "kind", "split" for the flag with index
- * i (0 .. RESDIFF_PARALLEL_FLAG_COUNT - 1, in bit order). */
+/* "missing", "numbers", "length", "kind", "split", "list" for the flag
+ * with index i (0 .. RESDIFF_PARALLEL_FLAG_COUNT - 1, in bit order). */
 const char *resdiff_parallel_flag_name(size_t i);
+/* The same for one flag bit (RESDIFF_PARALLEL_MISSING: "missing"). */
+const char *resdiff_parallel_flag_bit_name(unsigned flag);
 
 /* A document's part of a row: units [first, first + count) of that
  * document; count 0 when it has none. */
@@ -87,9 +91,28 @@ typedef struct {
 	size_t count;
 } resdiff_parallel_cell;
 
+/* Why a row is flagged: per flag, the documents that disagree and how.
+ * The odd ones out are found by majority: with six languages, the one
+ * whose "1949" the other five print as "1948" is named, not the five. */
+#define RESDIFF_PARALLEL_NO_DOC ((size_t)-1)
+typedef struct {
+	unsigned flag;      /* one RESDIFF_PARALLEL_* bit */
+	size_t doc;         /* the document it concerns (an index into docs) */
+	const char *text;   /* "no counterpart", "has 1949; lacks 1948",
+	                       "heading where the others have paragraph",
+	                       "2 units", "55% of the length the others give",
+	                       "3 list items where the others have 4" */
+} resdiff_parallel_reason;
+
+/* At most this many numbers are named in one reason ("has 1, 2, 3 ..."). */
+#define RESDIFF_PARALLEL_REASON_NUMBERS 8
+
 typedef struct {
 	resdiff_parallel_cell *cells;  /* one per document, in input order */
 	unsigned flags;                /* RESDIFF_PARALLEL_* */
+	const resdiff_parallel_reason *reasons;  /* reason_count, in flag then
+	                                            document order */
+	size_t reason_count;
 	double confidence;             /* [0, 1] */
 	bool anchored;                 /* paired by printed numbers */
 } resdiff_parallel_row;
@@ -144,14 +167,16 @@ typedef struct {
 	                                gets at least RESDIFF_PARALLEL_COLUMN_MIN
 	                                cells of this terminal width; 0: blocks */
 	const char *title;           /* HTML page title, or NULL */
+	bool flagged_only;           /* only the rows with a flag */
 } resdiff_parallel_render_options;
 
 #define RESDIFF_PARALLEL_COLUMN_MIN 28
 
-/* Text: one block per row ("ROW 3  missing  0.97", then "  en  ART13.2
- * text" per document), or with a width columns side by side, texts
- * wrapped by their East Asian widths; everything through the terminal
- * sanitizer. */
+/* Text: a header (the documents, the counts), then one block per row
+ * ("row 3  missing  0.97", "  en  ART13.2  text" per document, "  why
+ * ar: no counterpart" per reason), or with a width, the documents in
+ * columns side by side, texts wrapped by their East Asian widths;
+ * everything through the terminal sanitizer. */
 int resdiff_render_parallel_text(resdiff_buf *out, const resdiff_parallel *parallel,
 		const resdiff_parallel_render_options *opts);
 /* JSON Lines, one row per line (docs/JSON.md, "resdiff parallel"). */
