@@ -255,9 +255,14 @@ int par_row_reasons(resdiff_parallel_row *row, const par_doc *docs, size_t ndocs
 		return 0;
 	for (d = 0; d < ndocs; d++)
 		present += row->cells[d].count > 0;
-	for (d = 0; d < ndocs && !error && (row->flags & RESDIFF_PARALLEL_MISSING); d++)
-		if (!row->cells[d].count && (error = resdiff_buf_puts(&r.text, "no counterpart")) == 0)
+	/* a paragraph most languages lack is named where it is; one that
+	 * most have, where it is missing */
+	for (d = 0; d < ndocs && !error && (row->flags & RESDIFF_PARALLEL_MISSING); d++) {
+		bool odd = present * 2 < ndocs ? row->cells[d].count > 0 : !row->cells[d].count;
+		if (odd && (error = resdiff_buf_puts(&r.text, row->cells[d].count ? "only here: the others lack it"
+				: "no counterpart")) == 0)
 			error = add(&r, RESDIFF_PARALLEL_MISSING, d);
+	}
 	if (!error && (row->flags & RESDIFF_PARALLEL_NUMBERS))
 		error = number_reasons(&r, row, docs, ndocs, present);
 	if (!error && (row->flags & RESDIFF_PARALLEL_LENGTH))

@@ -132,6 +132,35 @@ static void check_rows(const resdiff_parallel *p, const char *const *flagged, co
 		fail_msg("expected a flagged row %s", flagged[nf]);
 }
 
+/* "numbers fr: has 1949; lacks 1948 / missing ar: no counterpart" */
+static void reasons_string(char *out, size_t size, const resdiff_parallel *p, size_t r)
+{
+	const resdiff_parallel_row *row = &p->rows[r];
+	size_t i, n = 0;
+	out[0] = '\0';
+	for (i = 0; i < row->reason_count && n < size; i++)
+		n += (size_t)snprintf(out + n, size - n, "%s%s %s: %s", i ? " / " : "",
+			resdiff_parallel_flag_bit_name(row->reasons[i].flag), p->keys[row->reasons[i].doc],
+			row->reasons[i].text);
+}
+
+/* The reasons of the flagged row whose string (row_string) is `row`. */
+static void check_reasons(const resdiff_parallel *p, const char *row, const char *want)
+{
+	char s[1024], why[1024];
+	size_t r;
+	for (r = 0; r < p->row_count; r++) {
+		row_string(s, sizeof(s), p, r);
+		if (strcmp(s, row))
+			continue;
+		reasons_string(why, sizeof(why), p, r);
+		if (strcmp(why, want))
+			fail_msg("row %s: reasons \"%s\", expected \"%s\"", row, why, want);
+		return;
+	}
+	fail_msg("no row %s", row);
+}
+
 static resdiff_parallel *align_texts(char **texts, const char *const *langs, size_t n,
 		resdiff_doc **docs)
 {
@@ -182,6 +211,7 @@ static void test_parallel__udhr_six_languages(void **state)
 	assert_int_equal(p->anchors, 30);
 	assert_int_equal(p->flagged, 1);
 	assert_true(p->rows[3].confidence > 0.5);
+	check_reasons(p, flagged[0], "missing ar: no counterpart");
 	free_all(p, docs, texts, UDHR_LANGS);
 }
 
@@ -311,6 +341,9 @@ static void test_parallel__udhr_changed_number(void **state)
 			"en el territorio de un Estado desde el 10 de diciembre de 1948.");
 		p = align_texts(texts, udhr_langs, UDHR_LANGS, docs);
 		check_rows(p, round ? flagged : agreed, arabic_recitals);
+		/* the one language that differs is named, not the five */
+		if (round)
+			check_reasons(p, flagged[1], "numbers fr: has 1949; lacks 1948");
 		free_all(p, docs, texts, UDHR_LANGS);
 	}
 }
@@ -407,6 +440,137 @@ static void test_parallel__length_model_learnt_from_udhr(void **state)
 	}
 }
 
+/* ---- documents built by hand ------------------------------------------------ */
+
+typedef struct {
+	const char *id;
+	resdiff_unit_kind kind;
+	const char *label;
+	const char *text;
+} hand_unit;
+
+static resdiff_doc *hand_doc(const char *lang, const hand_unit *units)
+{
+	resdiff_doc *doc;
+	size_t i;
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.language, lang), 0);
+	for (i = 0; units[i].id; i++)
+		assert_int_equal(resdiff_doc_add_unit(NULL, doc, units[i].id, units[i].kind, units[i].label,
+			units[i].text, i + 1), 0);
+	return doc;
+}
+
+static const hand_unit list_en[] = {
+	{ "PP1", RESDIFF_UNIT_PREAMBLE, "", "Recalling its resolution 64/292 of 28 July 2010 and paragraph 2 (a) of resolution 70/1," },
+	{ "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Encourages States to give priority to: (a) people living in rural areas; (b) women and girls; (c) persons with disabilities;" },
+	{ "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "Decides to remain seized of the matter." },
+	{ NULL, 0, NULL, NULL }
+};
+static const hand_unit list_fr[] = {
+	{ "PP1", RESDIFF_UNIT_PREAMBLE, "", "Rappelant sa résolution 64/292 du 28 juillet 2010 et l’alinéa a) du paragraphe 2 de la résolution 70/1," },
+	{ "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Encourage les États à accorder la priorité : a) aux personnes vivant en zone rurale ; b) aux femmes et aux filles ; c) aux personnes handicapées ;" },
+	{ "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "Décide de rester saisie de la question." },
+	{ NULL, 0, NULL, NULL }
+};
+static const hand_unit list_fr_short[] = {
+	{ "PP1", RESDIFF_UNIT_PREAMBLE, "", "Rappelant sa résolution 64/292 du 28 juillet 2010 et l’alinéa a) du paragraphe 2 de la résolution 70/1," },
+	{ "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Encourage les États à accorder la priorité : a) aux personnes vivant en zone rurale ; b) aux femmes et aux filles ;" },
+	{ "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "Décide de rester saisie de la question." },
+	{ NULL, 0, NULL, NULL }
+};
+static const hand_unit list_zh[] = {
+	{ "PP1", RESDIFF_UNIT_PREAMBLE, "", "回顾其2010年7月28日第64/292号决议和第70/1号决议第2(a)段，" },
+	{ "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "鼓励各国优先考虑：(a) 农村地区居民；(b) 妇女和女童；(c) 残疾人；" },
+	{ "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "决定继续处理此案。" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static resdiff_parallel *align_hand(resdiff_doc **docs, size_t n)
+{
+	resdiff_parallel *p = NULL;
+	if (resdiff_parallel_align(&p, (const resdiff_doc *const *)docs, n) < 0)
+		fail_msg("%s", resdiff_error_last());
+	return p;
+}
+
+static void free_hand(resdiff_parallel *p, resdiff_doc **docs, size_t n)
+{
+	size_t i;
+	resdiff_parallel_free(p);
+	for (i = 0; i < n; i++)
+		resdiff_doc_free(docs[i]);
+}
+
+/* A list of three items in two languages, of two in a third: the row is
+ * flagged `list` and the short one named; lists of equal length, and a
+ * reference such as "paragraph 2 (a)", flag nothing. */
+static void test_parallel__list_item_dropped(void **state)
+{
+	static const char *const flagged[] = { "en=OP1 fr=OP1 zh=OP1 | list", NULL };
+	static const char *const none[] = { NULL };
+	resdiff_doc *docs[3];
+	resdiff_parallel *p;
+	(void)state;
+	docs[0] = hand_doc("en", list_en);
+	docs[1] = hand_doc("fr", list_fr);
+	docs[2] = hand_doc("zh", list_zh);
+	p = align_hand(docs, 3);
+	check_rows(p, none, NULL);
+	free_hand(p, docs, 3);
+
+	docs[0] = hand_doc("en", list_en);
+	docs[1] = hand_doc("fr", list_fr_short);
+	docs[2] = hand_doc("zh", list_zh);
+	p = align_hand(docs, 3);
+	check_rows(p, flagged, NULL);
+	check_reasons(p, flagged[0], "list fr: 2 list items where the others have 3");
+	free_hand(p, docs, 3);
+}
+
+/* A document symbol changed in one language of three: `numbers`, and
+ * the odd one named with what it has and lacks; a paragraph only one
+ * language of three has is named where it is. */
+static void test_parallel__reasons_name_the_odd_one(void **state)
+{
+	static const hand_unit fr_symbol[] = {
+		{ "PP1", RESDIFF_UNIT_PREAMBLE, "", "Rappelant sa résolution 64/292 du 28 juillet 2010 et l’alinéa a) du paragraphe 2 de la résolution 70/1," },
+		{ "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Encourage les États à accorder la priorité : a) aux personnes vivant en zone rurale ; b) aux femmes et aux filles ; c) aux personnes handicapées ;" },
+		{ "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "Décide de rester saisie de la question." },
+		{ "OP3", RESDIFF_UNIT_OPERATIVE, "3.", "Prie le Secrétaire général de lui faire rapport à sa quatre-vingtième session, comme demandé dans le document A/78/176." },
+		{ NULL, 0, NULL, NULL }
+	};
+	static const hand_unit en_symbol[] = {
+		{ "PP1", RESDIFF_UNIT_PREAMBLE, "", "Recalling its resolution 64/292 of 28 July 2010 and paragraph 2 (a) of resolution 70/1," },
+		{ "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Encourages States to give priority to: (a) people living in rural areas; (b) women and girls; (c) persons with disabilities;" },
+		{ "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "Decides to remain seized of the matter." },
+		{ "OP3", RESDIFF_UNIT_OPERATIVE, "3.", "Requests the Secretary-General to report to it at its eightieth session, as requested in document A/78/167." },
+		{ NULL, 0, NULL, NULL }
+	};
+	static const char *const flagged[] = {
+		"en=OP3 fr=OP3 zh=- | missing,numbers", NULL
+	};
+	resdiff_doc *docs[3];
+	resdiff_parallel *p;
+	(void)state;
+	docs[0] = hand_doc("en", en_symbol);
+	docs[1] = hand_doc("fr", fr_symbol);
+	docs[2] = hand_doc("zh", list_zh);
+	p = align_hand(docs, 3);
+	check_rows(p, flagged, NULL);
+	check_reasons(p, flagged[0], "missing zh: no counterpart / numbers en: has A/78/167"
+		" / numbers fr: has A/78/176");
+	free_hand(p, docs, 3);
+
+	/* two of three lack it: it is named where it is */
+	docs[0] = hand_doc("zh", list_zh);
+	docs[1] = hand_doc("fr", fr_symbol);
+	docs[2] = hand_doc("en", list_en);
+	p = align_hand(docs, 3);
+	check_reasons(p, "zh=- fr=OP3 en=- | missing", "missing fr: only here: the others lack it");
+	free_hand(p, docs, 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -418,6 +582,8 @@ int main(void)
 		cmocka_unit_test(test_parallel__udhr_split_paragraph),
 		cmocka_unit_test(test_parallel__udhr_shortened_paragraph),
 		cmocka_unit_test(test_parallel__length_model_learnt_from_udhr),
+		cmocka_unit_test(test_parallel__list_item_dropped),
+		cmocka_unit_test(test_parallel__reasons_name_the_odd_one),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
