@@ -25,7 +25,8 @@ static const char parallel_description[] =
 	"some language), numbers (digits, dates or document symbols differ), length\n"
 	"(a length ratio far outside the pair's), kind (different unit kinds), split\n"
 	"(one paragraph is several in some language), list (lists of different\n"
-	"lengths inside the paragraphs). Each flag comes with its reason: the\n"
+	"lengths inside the paragraphs); the documents' adoption dates and symbols\n"
+	"must agree too. Each flag comes with its reason: the\n"
 	"language that disagrees and how. Each argument is a file (parsed) or a\n"
 	"stored SYMBOL[@REV], read in each language of --langs. Exit status 0, or 1\n"
 	"with --exit-code when a row is flagged; 2 on errors.";
@@ -216,7 +217,8 @@ int cmd_parallel(int argc, char **argv)
 		goto done;
 	}
 	rc = cmd_write(&out);
-	if (rc == CMD_EXIT_OK && cmd_flag(&args, parallel_opts, "exit-code") && p->flagged)
+	if (rc == CMD_EXIT_OK && cmd_flag(&args, parallel_opts, "exit-code") &&
+	    (p->flagged || p->meta_flags))
 		rc = CMD_EXIT_CHANGES;
 done:
 	resdiff_parallel_free(p);

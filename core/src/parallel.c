@@ -896,6 +896,8 @@ int resdiff_parallel_align(resdiff_parallel **out, const resdiff_doc *const *doc
 		for (i = 0; i < RESDIFF_PARALLEL_FLAG_COUNT; i++)
 			p->flag_rows[i] += (row->flags >> i) & 1;
 	}
+	if ((error = par_meta_reasons(p)) < 0)
+		goto done;
 	*out = p;
 	p = NULL;
 done:

@@ -84,5 +84,7 @@ void par_tokens_dispose(par_tokens *t);
  * allocated from `arena`. */
 int par_row_reasons(resdiff_parallel_row *row, const par_doc *docs, size_t ndocs,
 		resdiff_arena *arena);
+/* The metadata check (resdiff_parallel.meta_flags): fills p's meta_*. */
+int par_meta_reasons(resdiff_parallel *p);
 
 #endif

@@ -6,6 +6,7 @@
 #include "parallel_internal.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -278,6 +279,72 @@ int par_row_reasons(resdiff_parallel_row *row, const par_doc *docs, size_t ndocs
 	if (!error) {
 		row->reasons = r.list;
 		row->reason_count = r.count;
+	}
+	resdiff_buf_dispose(&r.text);
+	return error;
+}
+
+/* ---- the documents' metadata --------------------------------------------- */
+
+/* One field of every document: the documents whose value is not the
+ * majority's are named ("date 1949-12-10 where the others have
+ * 1948-12-10"); documents without one are left out. */
+static int meta_field(reasons *r, const resdiff_parallel *p, const char *name, size_t offset)
+{
+	const char *value[RESDIFF_PARALLEL_MAX_DOCS], *mode = NULL;
+	size_t d, e, given = 0, best = 0;
+	int error = 0;
+
+	for (d = 0; d < p->doc_count; d++) {
+		value[d] = *(const char *const *)((const char *)&p->docs[d]->meta + offset);
+		if (value[d] && !*value[d])
+			value[d] = NULL;
+		given += value[d] != NULL;
+	}
+	if (given < 2)
+		return 0;
+	for (d = 0; d < p->doc_count; d++) {
+		size_t n = 0;
+		for (e = 0; value[d] && e < p->doc_count; e++)
+			n += value[e] && !strcmp(value[e], value[d]);
+		if (n > best) {
+			best = n;
+			mode = value[d];
+		}
+	}
+	for (d = 0; d < p->doc_count && !error; d++) {
+		const char *other = mode;
+		if (!value[d])
+			continue;
+		/* no majority: every document is named, against another value */
+		if (best * 2 <= given && !strcmp(value[d], mode))
+			for (e = 0; e < p->doc_count; e++)
+				if (value[e] && strcmp(value[e], mode)) {
+					other = value[e];
+					break;
+				}
+		if (!strcmp(value[d], other))
+			continue;
+		if ((error = resdiff_buf_printf(&r->text, best * 2 <= given ? "%s %s where another has %s" :
+				"%s %s where the others have %s", name, value[d], other)) == 0)
+			error = add(r, RESDIFF_PARALLEL_NUMBERS, d);
+	}
+	return error;
+}
+
+int par_meta_reasons(resdiff_parallel *p)
+{
+	reasons r;
+	int error;
+
+	memset(&r, 0, sizeof(r));
+	r.arena = p->arena;
+	if ((error = meta_field(&r, p, "date", offsetof(resdiff_meta, date))) == 0)
+		error = meta_field(&r, p, "symbol", offsetof(resdiff_meta, symbol));
+	if (!error) {
+		p->meta_reasons = r.list;
+		p->meta_reason_count = r.count;
+		p->meta_flags = r.count ? RESDIFF_PARALLEL_NUMBERS : 0;
 	}
 	resdiff_buf_dispose(&r.text);
 	return error;

@@ -21,7 +21,8 @@ static const char STYLE[] =
 	"td.none{background:#ffecec !important;color:#a00;text-align:center}"
 	".flag{display:inline-block;font-weight:bold;color:#a33;margin-right:.4em}"
 	"ul.why{margin:.3em 0 0 1em;padding:0;color:#444}"
-	"td p{margin:0 0 .4em 0}";
+	"td p{margin:0 0 .4em 0}"
+	"div.meta{background:#ffe3b0;padding:.4em;margin:.5em 0}";
 
 static int esc(resdiff_buf *out, const char *s)
 {
@@ -45,6 +46,26 @@ static int lang_attrs(resdiff_buf *out, const resdiff_parallel *p, size_t d)
 	return resdiff_buf_puts(out, l && l->script->rtl ? " dir=\"rtl\"" : " dir=\"ltr\"");
 }
 
+static int put_reasons(resdiff_buf *out, const resdiff_parallel *p, const resdiff_parallel_reason *list,
+		size_t count)
+{
+	size_t i;
+	int error;
+	if (!count)
+		return 0;
+	if ((error = resdiff_buf_puts(out, "<ul class=\"why\">")) < 0)
+		return error;
+	for (i = 0; i < count && !error; i++) {
+		const resdiff_parallel_reason *why = &list[i];
+		if ((error = resdiff_buf_printf(out, "<li>%s ", resdiff_parallel_flag_bit_name(why->flag))) < 0 ||
+		    (error = esc(out, why->doc < p->doc_count ? p->keys[why->doc] : "")) < 0 ||
+		    (error = resdiff_buf_puts(out, ": ")) < 0 || (error = esc(out, why->text)) < 0)
+			break;
+		error = resdiff_buf_puts(out, "</li>");
+	}
+	return error ? error : resdiff_buf_puts(out, "</ul>");
+}
+
 static int put_head(resdiff_buf *out, const resdiff_parallel *p, const resdiff_parallel_render_options *opts)
 {
 	size_t d, i, shown = 0;
@@ -58,7 +79,15 @@ static int put_head(resdiff_buf *out, const resdiff_parallel *p, const resdiff_p
 		if (p->flag_rows[i])
 			error = resdiff_buf_printf(out, "%s%s %zu", shown++ ? ", " : ": ",
 				resdiff_parallel_flag_name(i), p->flag_rows[i]);
-	if (error || (error = resdiff_buf_puts(out, "</p>\n<table class=\"parallel\">\n<thead><tr>"
+	if (error || (error = resdiff_buf_puts(out, "</p>\n")) < 0)
+		return error;
+	if (p->meta_reason_count &&
+	    ((error = resdiff_buf_puts(out, "<div class=\"meta\"><span class=\"flag\">numbers</span> "
+			"in the documents' metadata")) < 0 ||
+	     (error = put_reasons(out, p, p->meta_reasons, p->meta_reason_count)) < 0 ||
+	     (error = resdiff_buf_puts(out, "</div>\n")) < 0))
+		return error;
+	if ((error = resdiff_buf_puts(out, "<table class=\"parallel\">\n<thead><tr>"
 			"<th class=\"row\">row</th>")) < 0)
 		return error;
 	for (d = 0; d < p->doc_count && !error; d++) {
@@ -73,25 +102,6 @@ static int put_head(resdiff_buf *out, const resdiff_parallel *p, const resdiff_p
 	return error ? error : resdiff_buf_puts(out, "</tr></thead>\n<tbody>\n");
 }
 
-static int put_reasons(resdiff_buf *out, const resdiff_parallel *p, const resdiff_parallel_row *row)
-{
-	size_t i;
-	int error;
-	if (!row->reason_count)
-		return 0;
-	if ((error = resdiff_buf_puts(out, "<ul class=\"why\">")) < 0)
-		return error;
-	for (i = 0; i < row->reason_count && !error; i++) {
-		const resdiff_parallel_reason *why = &row->reasons[i];
-		if ((error = resdiff_buf_printf(out, "<li>%s ", resdiff_parallel_flag_bit_name(why->flag))) < 0 ||
-		    (error = esc(out, why->doc < p->doc_count ? p->keys[why->doc] : "")) < 0 ||
-		    (error = resdiff_buf_puts(out, ": ")) < 0 || (error = esc(out, why->text)) < 0)
-			break;
-		error = resdiff_buf_puts(out, "</li>");
-	}
-	return error ? error : resdiff_buf_puts(out, "</ul>");
-}
-
 static int put_row(resdiff_buf *out, const resdiff_parallel *p, const resdiff_parallel_row *row, size_t r)
 {
 	size_t d, i;
@@ -103,7 +113,7 @@ static int put_row(resdiff_buf *out, const resdiff_parallel *p, const resdiff_pa
 	for (i = 0; i < RESDIFF_PARALLEL_FLAG_COUNT && !error; i++)
 		if (row->flags & (1u << i))
 			error = resdiff_buf_printf(out, "<span class=\"flag\">%s</span>", resdiff_parallel_flag_name(i));
-	if (error || (error = put_reasons(out, p, row)) < 0 || (error = resdiff_buf_puts(out, "</td>")) < 0)
+	if (error || (error = put_reasons(out, p, row->reasons, row->reason_count)) < 0 || (error = resdiff_buf_puts(out, "</td>")) < 0)
 		return error;
 	for (d = 0; d < p->doc_count && !error; d++) {
 		const resdiff_parallel_cell *c = &row->cells[d];

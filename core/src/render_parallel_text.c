@@ -30,12 +30,13 @@ static int row_head(resdiff_buf *out, const resdiff_parallel_row *row, size_t r)
 }
 
 /* "  why  ar: no counterpart", one line per reason. */
-static int row_reasons(resdiff_buf *out, const resdiff_parallel *p, const resdiff_parallel_row *row)
+static int reason_lines(resdiff_buf *out, const resdiff_parallel *p, const resdiff_parallel_reason *list,
+		size_t count)
 {
 	size_t i;
 	int error = 0;
-	for (i = 0; i < row->reason_count && !error; i++) {
-		const resdiff_parallel_reason *why = &row->reasons[i];
+	for (i = 0; i < count && !error; i++) {
+		const resdiff_parallel_reason *why = &list[i];
 		if ((error = resdiff_buf_printf(out, "  why  %s %s: ", resdiff_parallel_flag_bit_name(why->flag),
 				why->doc < p->doc_count ? p->keys[why->doc] : "")) == 0 &&
 		    (error = put_clean(out, why->text)) == 0)
@@ -70,7 +71,7 @@ static int blocks(resdiff_buf *out, const resdiff_parallel *p, const resdiff_par
 		    (error = cell_text(out, p->docs[d], &row->cells[d])) == 0)
 			error = resdiff_buf_putc(out, '\n');
 	}
-	return error ? error : row_reasons(out, p, row);
+	return error ? error : reason_lines(out, p, row->reasons, row->reason_count);
 }
 
 /* ---- columns ------------------------------------------------------------- */
@@ -157,7 +158,7 @@ static int columns(resdiff_buf *out, const resdiff_parallel *p, const resdiff_pa
 	}
 	for (d = 0; d < p->doc_count; d++)
 		resdiff_buf_dispose(&text[d]);
-	return error ? error : row_reasons(out, p, row);
+	return error ? error : reason_lines(out, p, row->reasons, row->reason_count);
 }
 
 int resdiff_render_parallel_text(resdiff_buf *out, const resdiff_parallel *p,
@@ -187,6 +188,10 @@ int resdiff_render_parallel_text(resdiff_buf *out, const resdiff_parallel *p,
 				resdiff_parallel_flag_name(i), p->flag_rows[i]);
 	if (!error)
 		error = resdiff_buf_putc(out, '\n');
+	/* the documents' metadata, when it disagrees */
+	if (!error && p->meta_reason_count &&
+	    (error = resdiff_buf_puts(out, "\nmetadata  numbers\n")) == 0)
+		error = reason_lines(out, p, p->meta_reasons, p->meta_reason_count);
 	for (r = 0; r < p->row_count && !error; r++) {
 		if (opts && opts->flagged_only && !p->rows[r].flags)
 			continue;

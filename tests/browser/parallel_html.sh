@@ -38,6 +38,11 @@ python3 - "$out/dom.html" "$out/parallel.json" "$out/parallel.png" <<'PY'
 import json, os, re, sys
 dom = open(sys.argv[1], encoding="utf-8").read()
 rows = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+# row 0, the documents' metadata, is a box above the table
+meta = [r for r in rows if r.get("metadata")]
+rows = [r for r in rows if not r.get("metadata")]
+if meta and 'class="meta"' not in dom:
+    sys.exit("parallel_html_browser: the metadata disagrees and the page does not say so")
 def attr(name):
     m = re.search(r'<body[^>]* data-%s="([^"]*)"' % name, dom)
     if not m:

@@ -571,6 +571,41 @@ static void test_parallel__reasons_name_the_odd_one(void **state)
 	free_hand(p, docs, 3);
 }
 
+/* The adoption date of one language of three differs: the metadata is
+ * flagged and that language named; a date only one gives, or dates that
+ * agree, flag nothing. */
+static void test_parallel__metadata_dates_agree(void **state)
+{
+	resdiff_doc *docs[3];
+	resdiff_parallel *p;
+	static const char *const dates[][3] = {
+		{ "1948-12-10", "1948-12-10", "1949-12-10" },
+		{ "1948-12-10", "1948-12-10", "1948-12-10" },
+		{ NULL, "1948-12-10", NULL },
+	};
+	size_t round, d;
+	(void)state;
+	for (round = 0; round < 3; round++) {
+		docs[0] = hand_doc("en", list_en);
+		docs[1] = hand_doc("fr", list_fr);
+		docs[2] = hand_doc("zh", list_zh);
+		for (d = 0; d < 3; d++)
+			assert_int_equal(resdiff_doc_set_meta(docs[d], &docs[d]->meta.date, dates[round][d]), 0);
+		p = align_hand(docs, 3);
+		assert_int_equal(p->flagged, 0);
+		if (round == 0) {
+			assert_int_equal(p->meta_flags, RESDIFF_PARALLEL_NUMBERS);
+			assert_int_equal(p->meta_reason_count, 1);
+			assert_int_equal(p->meta_reasons[0].doc, 2);
+			assert_string_equal(p->meta_reasons[0].text, "date 1949-12-10 where the others have 1948-12-10");
+		} else {
+			assert_int_equal(p->meta_flags, 0);
+			assert_int_equal(p->meta_reason_count, 0);
+		}
+		free_hand(p, docs, 3);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -584,6 +619,7 @@ int main(void)
 		cmocka_unit_test(test_parallel__length_model_learnt_from_udhr),
 		cmocka_unit_test(test_parallel__list_item_dropped),
 		cmocka_unit_test(test_parallel__reasons_name_the_odd_one),
+		cmocka_unit_test(test_parallel__metadata_dates_agree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

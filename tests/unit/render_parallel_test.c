@@ -183,6 +183,35 @@ static void test_render_parallel__html_table(void **state)
 	dispose(&f);
 }
 
+/* Metadata that disagrees: a block before the rows in text, row 0 in
+ * JSON, a box above the table in HTML. */
+static void test_render_parallel__metadata(void **state)
+{
+	fixture f;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	(void)state;
+	build(&f);
+	resdiff_parallel_free(f.p);
+	resdiff_doc_set_meta(f.docs[0], &f.docs[0]->meta.symbol, "A/RES/98/1");
+	resdiff_doc_set_meta(f.docs[2], &f.docs[2]->meta.symbol, "A/RES/98/2");
+	assert_int_equal(resdiff_parallel_align(&f.p, (const resdiff_doc *const *)f.docs, 3), 0);
+	assert_int_equal(resdiff_render_parallel_text(&out, f.p, NULL), 0);
+	assert_non_null(strstr(out.ptr, "\nmetadata  numbers\n  why  numbers en: symbol A/RES/98/1 where another "
+		"has A/RES/98/2\n  why  numbers zh: symbol A/RES/98/2 where another has A/RES/98/1\n"));
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_render_parallel_json(&out, f.p, NULL), 0);
+	{
+		static const char want[] = "{\"units\":{},\"flags\":[\"numbers\"],\"confidence\":1.00,\"row\":0,"
+			"\"anchored\":false,\"metadata\":true,\"reasons\":[{\"flag\":\"numbers\",\"lang\":\"en\",";
+		assert_true(!strncmp(out.ptr, want, strlen(want)));
+	}
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_render_parallel_html(&out, f.p, NULL), 0);
+	assert_non_null(strstr(out.ptr, "<div class=\"meta\"><span class=\"flag\">numbers</span>"));
+	resdiff_buf_dispose(&out);
+	dispose(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,6 +219,7 @@ int main(void)
 		cmocka_unit_test(test_render_parallel__columns_fit_the_width),
 		cmocka_unit_test(test_render_parallel__json_lines),
 		cmocka_unit_test(test_render_parallel__html_table),
+		cmocka_unit_test(test_render_parallel__metadata),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -130,6 +130,14 @@ typedef struct resdiff_parallel {
 	size_t anchors;                   /* rows paired by printed numbers */
 	size_t flagged;                   /* rows with at least one flag */
 	size_t flag_rows[RESDIFF_PARALLEL_FLAG_COUNT];  /* rows per flag */
+	/* The documents' metadata: the adoption date and the symbol, where
+	 * two or more documents give one, must agree ("1948-12-10" in five
+	 * adoption lines, "1949-12-10" in the sixth). Flag NUMBERS and its
+	 * reasons ("date 1949-12-10 where the others have 1948-12-10") when
+	 * they do not; not counted in flagged or flag_rows. */
+	unsigned meta_flags;
+	const resdiff_parallel_reason *meta_reasons;
+	size_t meta_reason_count;
 	resdiff_arena *arena;
 } resdiff_parallel;
 
