@@ -514,6 +514,8 @@ int par_range_set(par_set *out, const par_doc *pd, size_t first, size_t count, i
 	}
 	for (i = first; i < first + count; i++) {
 		par_set s = which ? pd->units[i].words : pd->units[i].numbers;
+		if (!s.count)
+			continue;   /* no set: its hash is NULL, and so may be *scratch */
 		memcpy(*scratch + n, s.hash, s.count * sizeof(*s.hash));
 		n += s.count;
 	}
