@@ -188,6 +188,16 @@ int resdiff_render_parallel_text(resdiff_buf *out, const resdiff_parallel *p,
 				resdiff_parallel_flag_name(i), p->flag_rows[i]);
 	if (!error)
 		error = resdiff_buf_putc(out, '\n');
+	/* in columns, the keys over them */
+	for (d = 0; colw && d < p->doc_count && !error; d++) {
+		size_t k = strlen(p->keys[d]);
+		if ((error = resdiff_buf_printf(out, "%s%s", d ? "" : "\n", p->keys[d])) < 0)
+			break;
+		for (; d + 1 < p->doc_count && k < colw + COLUMN_GAP && !error; k++)
+			error = resdiff_buf_putc(out, ' ');
+		if (!error && d + 1 == p->doc_count)
+			error = resdiff_buf_putc(out, '\n');
+	}
 	/* the documents' metadata, when it disagrees */
 	if (!error && p->meta_reason_count &&
 	    (error = resdiff_buf_puts(out, "\nmetadata  numbers\n")) == 0)

@@ -127,6 +127,8 @@ static void test_render_parallel__columns_fit_the_width(void **state)
 	/* the Chinese text is in the third column of the row's first line */
 	assert_int_equal(wide_lines, 1);
 	assert_non_null(strstr(out.ptr, "OP1  Calls upon"));
+	/* the keys over the columns: en at 0, ar and zh a column further each */
+	assert_non_null(strstr(out.ptr, "\nen                              ar                              zh\n"));
 	/* too narrow for three columns of RESDIFF_PARALLEL_COLUMN_MIN: blocks */
 	resdiff_buf_clear(&out);
 	opts.width = 3 * RESDIFF_PARALLEL_COLUMN_MIN;
