@@ -375,6 +375,8 @@ static void test_parallel__udhr_split_paragraph(void **state)
 	edit(&texts[2], "一切权利和自由,不分种族", "一切权利和自由。\n      不分种族");
 	p = align_texts(texts, langs, 3, docs);
 	check_rows(p, flagged, renames);
+	check_reasons(p, flagged[0], "split fr: 2 units");
+	check_reasons(p, flagged[1], "split zh: 2 units");
 	free_all(p, docs, texts, 3);
 }
 
@@ -400,6 +402,8 @@ static void test_parallel__udhr_shortened_paragraph(void **state)
 		"дискриминации.", "");
 	p = align_texts(texts, langs, 3, docs);
 	check_rows(p, flagged, arabic_recitals);
+	/* the shortened one is named, with its share of the length */
+	check_reasons(p, flagged[1], "length ru: 31% of the length the others give");
 	free_all(p, docs, texts, 3);
 }
 
