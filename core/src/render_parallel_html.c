@@ -16,7 +16,7 @@ static const char STYLE[] =
 	"line-height:1.6;overflow-wrap:anywhere}"
 	"table.parallel th{text-align:left;border-bottom:2px solid #888}"
 	"table.parallel .row{width:11em;font-size:.85em}"
-	".id{font-family:monospace;color:#555;margin-right:.5em}"
+	".id{font-family:monospace;color:#555;margin-inline-end:.5em}"
 	"tr.flagged td{background:#fff6e0}tr.flagged td.row{background:#ffe3b0}"
 	"td.none{background:#ffecec !important;color:#a00;text-align:center}"
 	".flag{display:inline-block;font-weight:bold;color:#a33;margin-right:.4em}"
