@@ -54,8 +54,7 @@ typedef struct {
 	bool pinned;
 	double dice;         /* content similarity of the whole group (model weights) */
 	double similarity;   /* the same with rolling words weighed fully: shown */
-	double confidence;
-	double feature[RESDIFF_ALIGN_FEATURES];  /* of the pair that founded it */
+	double confidence;   /* the least probability of the pairs it was built of */
 	long sort_pos;
 	int sort_sub;
 	bool moved;
@@ -106,11 +105,18 @@ int align_candidates(aligner *a);
 int align_candidate_add(aligner *a, size_t o, size_t n);
 /* The similarity shown for the pair (o, n): rolling words at full weight. */
 double align_pair_similarity(const aligner *a, size_t o, size_t n);
-/* Content similarity of a group's old and new units, with one more unit
- * on either side (NONE: none), and the coverage of the smaller side;
- * `plain` weighs rolling words like the others (what is shown as the
- * similarity), else as the model does. */
-int align_group_score(double *dice, double *cover, const aligner *a, const align_group *g,
+/* How much a group's old and new units have in common. */
+typedef struct {
+	double dice;         /* weighted Dice of the two sides' content */
+	double cover;        /* the share of the smaller side found in the other */
+	double cover_old;    /* the share of the old side's content found in the new */
+	double cover_new;    /* and the reverse */
+} align_overlap;
+
+/* The overlap of a group's old and new units, with one more unit on
+ * either side (NONE: none); `plain` weighs rolling words like the others
+ * (what is shown as the similarity), else as the model does. */
+int align_group_score(align_overlap *out, const aligner *a, const align_group *g,
 		size_t extra_old, size_t extra_new, bool plain);
 
 /* align_assign.c */

@@ -866,7 +866,7 @@ static double entry_weight(uint64_t e)
 	return f;
 }
 
-int align_group_score(double *dice, double *cover, const aligner *a, const align_group *g,
+int align_group_score(align_overlap *out, const aligner *a, const align_group *g,
 		size_t extra_old, size_t extra_new, bool plain)
 {
 	double undo = plain ? a->model->rolling : 0;
@@ -893,8 +893,10 @@ int align_group_score(double *dice, double *cover, const aligner *a, const align
 			i++, j++;
 		}
 	}
-	*dice = wx + wy > 0 ? 2.0 * common / (wx + wy) : 1.0;
-	*cover = wx > 0 && wy > 0 ? common / (wx < wy ? wx : wy) : 0;
+	out->dice = wx + wy > 0 ? 2.0 * common / (wx + wy) : 1.0;
+	out->cover = wx > 0 && wy > 0 ? common / (wx < wy ? wx : wy) : 0;
+	out->cover_old = wx > 0 ? common / wx : 0;
+	out->cover_new = wy > 0 ? common / wy : 0;
 done:
 	free(x);
 	free(y);

@@ -2,6 +2,7 @@
 #include "resdiff/check.h"
 #include "resdiff/name.h"
 #include "resdiff/parse.h"
+#include "resdiff/pdf.h"
 #include "resdiff/text.h"
 
 #include <dirent.h>
@@ -214,6 +215,7 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 		const resdiff_manifest_entry *entry, const char *language)
 {
 	resdiff_parse_options opts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
 	const char *const *accept = entry ? entry->accept : NULL;
 	resdiff_parse_trace *trace = NULL;
 	resdiff_doc *doc = NULL;
@@ -221,9 +223,10 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 	size_t len;
 	int error;
 
-	opts.source = path;
+	opts.source = pdf.source = path;
 	opts.language = language ? language : entry ? entry->language : NULL;
 	if ((error = resdiff_file_read(&text, &len, path)) < 0 ||
+	    (error = resdiff_pdf_convert(&text, &len, &pdf)) < 0 ||
 	    (error = resdiff_parse_traced(&doc, &trace, text, len, &opts)) < 0) {
 		/* "FILE: invalid UTF-8 at byte offset 33 (line 3)" */
 		const char *msg = resdiff_error_last();

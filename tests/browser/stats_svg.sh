@@ -28,6 +28,17 @@ for slug in ecosoc-wsis synth-20; do
   "$bin" -C "$out/repo" stats "$slug" --format=svg >"$out/$slug.svg"
   "$bin" -C "$out/repo" stats "$slug" --format=html >"$out/$slug.html"
   "$bin" -C "$out/repo" diff --series "$slug" --format=json >"$out/$slug.diff.jsonl"
+  # each member's clauses in document order (a split's parts can be far
+  # apart, so the diff's reading order is not the document's)
+  python3 - "$bin" "$out/repo" "$out/$slug.diff.jsonl" >"$out/$slug.order" <<'PY'
+import json, subprocess, sys
+bin, repo, path = sys.argv[1:4]
+for line in open(path, encoding="utf-8"):
+    sym = json.loads(line)["new"]["symbol"]
+    shown = subprocess.run([bin, "-C", repo, "show", sym, "--format=json"],
+                           capture_output=True, text=True, check=True).stdout
+    print(sym + "\t" + " ".join(u["id"] for u in json.loads(shown)["units"]))
+PY
   # a page of the test's own (not resdiff's) holding the same SVG and a
   # script that asks the browser what it drew
   { echo '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'

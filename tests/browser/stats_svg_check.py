@@ -66,6 +66,14 @@ class Dom(html.parser.HTMLParser):
         self.bands += tag == "path" and "band" in cls
 
 
+# Each member's clause ids in document order (stats_svg.sh writes them).
+order = {}
+for slug in slugs:
+    order[slug] = {}
+    for line in open(os.path.join(out, slug + ".order"), encoding="utf-8"):
+        sym, _, ids = line.rstrip("\n").partition("\t")
+        order[slug][sym] = ids.split()
+
 for slug in slugs:
     want, want_bands = expected(slug)
     dom = open(os.path.join(out, slug + ".probe.dom"), encoding="utf-8").read()
@@ -101,9 +109,13 @@ for slug in slugs:
         titles = [t.split(" ", 2) for t in g["titles"]]
         if any(len(t) < 3 or t[0] != w["symbol"] for t in titles):
             fail.append("%s %s: a box without a title naming its member" % (slug, w["symbol"]))
-        elif w["ids"] is not None and [t[1] for t in titles] != w["ids"]:
-            fail.append("%s %s: box titles name %s, want the clauses %s" %
-                        (slug, w["symbol"], [t[1] for t in titles][:5], w["ids"][:5]))
+        elif w["ids"] is not None and sorted(w["ids"]) != sorted(order[slug][w["symbol"]]):
+            fail.append("%s %s: the diff's clauses are not the member's" % (slug, w["symbol"]))
+        elif w["ids"] is not None and [t[1] for t in titles] != order[slug][w["symbol"]]:
+            got_ids = [t[1] for t in titles]
+            at = next(i for i, (a, b) in enumerate(zip(got_ids, order[slug][w["symbol"]] + [None] * len(got_ids))) if a != b)
+            fail.append("%s %s: box %d names %s, want the clauses in document order (%s)" %
+                        (slug, w["symbol"], at, got_ids[at], order[slug][w["symbol"]][at:at + 3]))
     if columns != sorted(columns) or len(set(columns)) != len(columns):
         fail.append("%s: columns not left to right in adoption order: %s" % (slug, columns))
     for fate, colours in fills.items():

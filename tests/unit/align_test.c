@@ -3,6 +3,7 @@
 #include "align_eval_helpers.h"
 #include "resdiff/align.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -461,6 +462,26 @@ static void test_align__class_cases(void **state)
 			check_class_case(langs[l], CLASS_CASES[i]);
 }
 
+/* A gold file whose ids no longer fit the parsed texts (a parser fix
+ * renumbered them) is refused with every id at fault named, not read as
+ * a worse score or a crash. */
+static void test_align__stale_gold_is_named(void **state)
+{
+	resdiff_doc *a = test_parse_source("tests/data/align_classes/en/split.old.txt", "en");
+	resdiff_doc *b = test_parse_source("tests/data/align_classes/en/split.new.txt", "en");
+	eval_links gold;
+	char why[1024];
+
+	assert_false(eval_gold_read(&gold, why, sizeof(why), "tests/data/align_eval/stale_ids.gold", a, b));
+	assert_non_null(strstr(why, "OP1~2 not in the old text"));
+	assert_non_null(strstr(why, "OP1 of the old text in no line"));
+	assert_non_null(strstr(why, "OP3 of the old text in no line"));
+	assert_true(eval_gold_read(&gold, why, sizeof(why), "tests/data/align_classes/en/split.gold", a, b));
+	eval_links_dispose(&gold);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 /* A heading whose text changes only in case is an editorial rewording,
  * not a heading dropped and another added (found on unseen texts). */
 static void test_align__heading_case_is_editorial(void **state)
@@ -553,6 +574,153 @@ static void test_align__floors(void **state)
 	resdiff_doc_free(b);
 }
 
+
+/* Real paragraphs of A/RES/80/3 (annex, paragraphs 18 and 24) and
+ * A/RES/80/151 (OP65, OP66): the declaration's two sentences became two
+ * operative paragraphs far apart, and another declaration paragraph
+ * shares the second one's formula ("to integrate ... into their work
+ * programmes"). */
+#define EN_AWAZA_18 "We invite the governing bodies of the United Nations funds and programmes and other multilateral organizations, including multilateral development banks and other international and regional financial institutions, as well as the World Trade Organization, to contribute to the implementation of the Awaza Programme of Action and to integrate it into their work programmes, as appropriate and in accordance with their relevant mandates. We also acknowledge the role of multilateral development banks in catalysing private investment and encourage the provision of increased concessional finance for infrastructure development to landlocked developing countries, encouraging them to enhance access to digital trade finance to help to narrow the trade finance gap."
+#define EN_AWAZA_24A "the full mobilization and coordination of all relevant parts of the United Nations system to facilitate coordinated implementation and coherence in the follow-up to and monitoring of the Awaza Programme of Action at the national, subregional, regional and global levels"
+#define EN_AWAZA_24B "relevant organizations and bodies of the United Nations system and invite international organizations and relevant regional and subregional organizations to integrate the Awaza Programme of Action into their programmes of work, as appropriate, within their respective mandates"
+
+static const char *const AWAZA_OLD[] = {
+	EN_PP, "OP1|" EN_AWAZA_18, "OP2|" EN_OP_A,
+	"OP3|We request the Secretary-General to ensure " EN_AWAZA_24A ". We call upon " EN_AWAZA_24B ".",
+	NULL
+};
+static const char *const AWAZA_NEW[] = {
+	EN_PP, "OP1|Requests the Secretary-General to ensure " EN_AWAZA_24A ";", "OP2|" EN_OP_A,
+	"OP3|" EN_OP31 ";",
+	"OP4|Calls upon " EN_AWAZA_24B ", and to support landlocked and transit developing countries in their implementation of the Programme of Action in a well-coordinated and coherent manner;",
+	NULL
+};
+
+typedef struct {
+	const resdiff_doc *a, *b;
+	const char *old_id, *new_id;   /* the pair to report */
+	resdiff_align_candidate seen;
+	size_t found;
+	double least;                  /* least probability of the pairs of old_id */
+	const char *group_of;          /* ... in the change of this old id */
+} candidate_probe;
+
+static void probe_candidate(const resdiff_align_candidate *c, void *payload)
+{
+	candidate_probe *pr = payload;
+	const char *o = pr->a->units[c->old_unit].id, *n = pr->b->units[c->new_unit].id;
+	if (pr->old_id && !strcmp(o, pr->old_id) && !strcmp(n, pr->new_id)) {
+		pr->seen = *c;
+		pr->found++;
+	}
+	if (pr->group_of && !strcmp(o, pr->group_of) && c->chosen && c->probability < pr->least)
+		pr->least = c->probability;
+}
+
+/* A split whose parts are far apart (two clauses between), one part held
+ * by a weaker one-to-one match: the split takes it (the old aligner joined
+ * only neighbours and never undid a match), and the split is as sure as
+ * its least probable pair. */
+static void test_align__far_split_takes_a_weaker_match(void **state)
+{
+	resdiff_doc *a = doc_of(AWAZA_OLD), *b = doc_of(AWAZA_NEW);
+	resdiff_align_options opts = RESDIFF_ALIGN_OPTIONS_INIT;
+	candidate_probe pr;
+	resdiff_alignment *al;
+	const resdiff_change *c;
+
+	memset(&pr, 0, sizeof(pr));
+	pr.a = a;
+	pr.b = b;
+	pr.least = 2;
+	pr.group_of = "OP3";
+	opts.on_candidate = probe_candidate;
+	opts.payload = &pr;
+	al = align_of(a, b, &opts);
+	c = change_of_old(al, "OP3");
+	assert_int_equal(c->relation, RESDIFF_REL_SPLIT);
+	assert_int_equal(c->new_count, 2);
+	assert_ptr_equal(c, change_of_new(al, "OP1"));
+	assert_ptr_equal(c, change_of_new(al, "OP4"));
+	assert_int_equal(change_of_old(al, "OP1")->relation, RESDIFF_REL_DROPPED);
+	assert_int_equal(change_of_new(al, "OP3")->relation, RESDIFF_REL_ADDED);
+	assert_true(pr.least < 1);
+	assert_true(fabs(c->confidence - pr.least) < 1e-9);
+	resdiff_alignment_free(al);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
+/* Features of one candidate pair as the model saw it. */
+static resdiff_align_candidate candidate_of(resdiff_doc *a, resdiff_doc *b,
+		const char *old_id, const char *new_id)
+{
+	resdiff_align_options opts = RESDIFF_ALIGN_OPTIONS_INIT;
+	candidate_probe pr;
+	resdiff_alignment *al;
+
+	memset(&pr, 0, sizeof(pr));
+	pr.a = a;
+	pr.b = b;
+	pr.old_id = old_id;
+	pr.new_id = new_id;
+	opts.on_candidate = probe_candidate;
+	opts.payload = &pr;
+	al = align_of(a, b, &opts);
+	if (pr.found != 1)
+		fail_msg("%s -> %s: %zu candidates", old_id, new_id, pr.found);
+	resdiff_alignment_free(al);
+	return pr.seen;
+}
+
+/* Rival: a pair both of whose clauses have another candidate that covers
+ * more is a leftover (two clauses that swapped places: each old one
+ * against the other's successor). */
+static void test_align__rival_feature(void **state)
+{
+	static const char *const o[] = { EN_PP,
+		"OP1|Requests the Secretary-General to ensure " EN_AWAZA_24A ";",
+		"OP2|Calls upon " EN_AWAZA_24B ";", NULL };
+	static const char *const n[] = { EN_PP,
+		"OP1|Calls upon " EN_AWAZA_24B ", and to support landlocked developing countries;",
+		"OP2|Requests the Secretary-General to ensure " EN_AWAZA_24A ", and to report thereon;",
+		NULL };
+	resdiff_doc *a = doc_of(o), *b = doc_of(n);
+	resdiff_align_candidate c = candidate_of(a, b, "OP1", "OP1");
+	assert_true(c.feature[RESDIFF_ALIGN_F_RIVAL] == 1.0);
+	c = candidate_of(a, b, "OP1", "OP2");
+	assert_true(c.feature[RESDIFF_ALIGN_F_RIVAL] == 0.0);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
+/* Order is evidence in proportion to how narrow the gap between its
+ * anchors is: a pair alone in a gap one clause wide has its coverage as
+ * `order`, in a gap three clauses wide half of it. */
+static void test_align__order_is_local(void **state)
+{
+	static const char *const o[] = { EN_PP, "OP1|" EN_OP_A, "OP2|Urges" EN_OP44_BODY ";",
+		"OP3|" EN_OP31 ";", NULL };
+	static const char *const narrow[] = { EN_PP, "OP1|" EN_OP_A,
+		"OP2|Requests" EN_OP44_BODY ", and decides to remain seized of the matter;",
+		"OP3|" EN_OP31 ";", NULL };
+	static const char *const wide[] = { EN_PP, "OP1|" EN_OP_A,
+		"OP2|Notes that " EN_OP9,
+		"OP3|Requests" EN_OP44_BODY ", and decides to remain seized of the matter;",
+		"OP4|Urges a continued focus on maximizing development gains from e-commerce;",
+		"OP5|" EN_OP31 ";", NULL };
+	resdiff_doc *a = doc_of(o), *b1 = doc_of(narrow), *b3 = doc_of(wide);
+	resdiff_align_candidate c1 = candidate_of(a, b1, "OP2", "OP2");
+	resdiff_align_candidate c3 = candidate_of(a, b3, "OP2", "OP3");
+	double cover = c1.feature[RESDIFF_ALIGN_F_COVER];
+	assert_true(cover > 0.5);
+	assert_true(fabs(c1.feature[RESDIFF_ALIGN_F_ORDER] - cover) < 1e-9);
+	assert_true(fabs(c3.feature[RESDIFF_ALIGN_F_ORDER] - c3.feature[RESDIFF_ALIGN_F_COVER] / 2) < 1e-9);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b1);
+	resdiff_doc_free(b3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -568,6 +736,10 @@ int main(void)
 		cmocka_unit_test(test_align__gap_is_not_a_confident_match),
 		cmocka_unit_test(test_align__floors),
 		cmocka_unit_test(test_align__class_cases),
+		cmocka_unit_test(test_align__stale_gold_is_named),
+		cmocka_unit_test(test_align__far_split_takes_a_weaker_match),
+		cmocka_unit_test(test_align__rival_feature),
+		cmocka_unit_test(test_align__order_is_local),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

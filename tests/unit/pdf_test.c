@@ -573,6 +573,25 @@ static void test_pdf__diff_reads_pdfs(void **state)
 		"tests/data/pdf/bad/truncated.pdf >/dev/null 2>&1", RESDIFF_SOURCE_DIR, RESDIFF_BINARY), 2);
 }
 
+/* check and textconv read a PDF as parse does: the canonical text of the
+ * PDF is that of the text route, check finds nothing in a clean PDF and
+ * names a refused one as a finding of that file. */
+static void test_pdf__check_and_textconv_read_pdfs(void **state)
+{
+	(void)state;
+	NEED_HELPER();
+	assert_int_equal(test_system("cd '%s' && '%s' textconv tests/data/pdf/fr.pdf > /tmp/rd_tc_pdf.$$ && "
+		"'%s' textconv tests/data/pdf/fr.txt | cmp -s - /tmp/rd_tc_pdf.$$; r=$?; rm -f /tmp/rd_tc_pdf.$$; "
+		"exit $r", RESDIFF_SOURCE_DIR, RESDIFF_BINARY, RESDIFF_BINARY), 0);
+	assert_int_equal(test_system("cd '%s' && '%s' textconv tests/data/pdf/bad/encrypted.pdf "
+		">/dev/null 2>&1", RESDIFF_SOURCE_DIR, RESDIFF_BINARY), 2);
+	assert_int_equal(test_system("cd '%s' && '%s' check tests/data/pdf/ru.pdf >/dev/null",
+		RESDIFF_SOURCE_DIR, RESDIFF_BINARY), 0);
+	assert_int_equal(test_system("cd '%s' && '%s' check tests/data/pdf/bad/encrypted.pdf 2>&1 | "
+		"grep -q '^tests/data/pdf/bad/encrypted.pdf: parse: .*encrypted'",
+		RESDIFF_SOURCE_DIR, RESDIFF_BINARY), 0);
+}
+
 static void test_pdf__huge_is_refused(void **state)
 {
 	char *dir = test_tmpdir();
@@ -613,6 +632,7 @@ int main(void)
 		cmocka_unit_test(test_pdf__garbage_is_refused),
 		cmocka_unit_test(test_pdf__image_only_is_refused),
 		cmocka_unit_test(test_pdf__page_limit),
+		cmocka_unit_test(test_pdf__check_and_textconv_read_pdfs),
 		cmocka_unit_test(test_pdf__missing_reader_is_an_error),
 		cmocka_unit_test(test_pdf__import_stores_the_pdf_hash),
 		cmocka_unit_test(test_pdf__diff_reads_pdfs),

@@ -75,9 +75,6 @@ extern "C" {
 /* Clauses in a gap between two anchors at most this wide on both sides
  * are candidates of each other, found by the index or not. */
 #define RESDIFF_ALIGN_GAP_MAX 3
-/* A unit joins a split/merge only next to the group, with at most this
- * many unmatched clauses between. */
-#define RESDIFF_ALIGN_MAX_GAP 2
 /* Under this confidence a matched change is shown as "low confidence". */
 #define RESDIFF_ALIGN_LOW_CONFIDENCE 0.7
 
@@ -91,6 +88,7 @@ enum {
 	RESDIFF_ALIGN_F_MARGIN,   /* Dice minus the best rival pair's of either clause */
 	RESDIFF_ALIGN_F_KIND,     /* 1 when preambular <-> operative */
 	RESDIFF_ALIGN_F_SHARE,    /* share of clauses the two texts have in common */
+	RESDIFF_ALIGN_F_RIVAL,    /* 1 when both clauses have another candidate that covers more */
 	RESDIFF_ALIGN_FEATURES
 };
 
@@ -102,7 +100,6 @@ typedef struct {
 	double weight[RESDIFF_ALIGN_FEATURES];
 	double rolling;     /* weight factor of rolling words, in (0, 1] */
 	double accept;      /* least probability of a match */
-	double join;        /* least coverage of a clause joining a split/merge */
 	bool words;         /* spaced scripts: word uni- and bigrams beside trigrams */
 } resdiff_align_model;
 

@@ -39,7 +39,8 @@ extern "C" {
 #endif
 
 #define RESDIFF_INDEX_REF "refs/resdiff/index"
-#define RESDIFF_INDEX_FORMAT 3   /* 3: links of the aligner with confidence (issue 10) */
+#define RESDIFF_INDEX_FORMAT 4   /* 3: links of the aligner with confidence (issue 10);
+                                    4: its second round (splits, merges, refit) */
 /* Fingerprints per clause: the smallest 32-bit hashes of its key's
  * trigrams (a bottom-k sketch; shared values estimate resemblance). */
 #define RESDIFF_INDEX_SKETCH 8
