@@ -202,6 +202,10 @@ int cmd_parallel(int argc, char **argv)
 			goto done;
 		}
 	}
+	if (langs && !in.store) {
+		rc = cmd_fail("--langs names the languages of a stored SYMBOL; the files are read in their own");
+		goto done;
+	}
 	if (in.count < 2) {
 		rc = cmd_fail("parallel needs two or more language versions, found %zu", in.count);
 		goto done;
