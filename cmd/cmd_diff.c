@@ -14,6 +14,8 @@ static const cmd_opt diff_opts[] = {
 	{ "lang", 0, OPT_VALUE, "LANG", "the inputs' language (ar, zh, en, fr, ru, es); default: detect" },
 	{ "color", 0, OPT_VALUE, "WHEN", "colour the text format: auto (default), always, never" },
 	{ "stat", 0, OPT_FLAG, NULL, "print only the counts per relation" },
+	{ "signals", 0, OPT_FLAG, NULL, "print only what moved: verbs up or down, rolling updates, substance" },
+	{ "ignore-rolling", 0, OPT_FLAG, NULL, "hide clauses changed only by the rolling update (not from JSON)" },
 	{ "only", 0, OPT_VALUE, "KIND", "operative: hide changes of preambular paragraphs and headings" },
 	{ "pin", 0, OPT_MULTI, "OLD=NEW", "align clause OLD with clause NEW (repeatable)" },
 	{ "unpin", 0, OPT_MULTI, "OLD=NEW", "never align clause OLD with clause NEW (repeatable)" },
@@ -310,7 +312,7 @@ typedef struct {
 	int (*render)(resdiff_buf *out, const resdiff_diff *diff,
 			const resdiff_diff_render_options *opts);  /* the format's, or --stat's */
 	unsigned flags;          /* the format's CMD_FORMAT_* (--stat: a line per diff) */
-	bool stat;
+	bool stat;               /* --stat or --signals: a summary per pair */
 	size_t series_pair;      /* 1, 2, ... while diffing a series; 0 otherwise */
 	resdiff_diff_render_options ropts;
 	resdiff_align_options aopts;
@@ -457,11 +459,11 @@ int cmd_diff(int argc, char **argv)
 	const char *color, *only, *concordance, *mpath, *series, *lang, *threshold, *min_confidence;
 	const char **multi;
 	size_t nmulti, i, nmembers = 0;
-	bool changed = false;
+	bool changed = false, signals;
 	int rc = CMD_EXIT_OK, r;
 
 	r = cmd_args_parse(&args, diff_opts, argc, argv,
-		"resdiff diff [--format=FORMAT] [--stat] [--only=operative] "
+		"resdiff diff [--format=FORMAT] [--stat | --signals] [--ignore-rolling] [--only=operative] "
 		"[--pin OLD=NEW]... [--unpin OLD=NEW]... [--concordance FILE] [--exit-code] OLD NEW\n"
 		"       resdiff diff [--manifest FILE] --series SLUG [options]",
 		"Align two texts clause by clause and show what was added, reworded, dropped,\n"
@@ -474,6 +476,7 @@ int cmd_diff(int argc, char **argv)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	memset(&s, 0, sizeof(s));
 	s.stat = cmd_flag(&args, diff_opts, "stat");
+	signals = cmd_flag(&args, diff_opts, "signals");
 	color = cmd_arg(&args, diff_opts, "color");
 	only = cmd_arg(&args, diff_opts, "only");
 	concordance = cmd_arg(&args, diff_opts, "concordance");
@@ -484,8 +487,14 @@ int cmd_diff(int argc, char **argv)
 	min_confidence = cmd_arg(&args, diff_opts, "min-confidence");
 	if ((rc = cmd_format_find(&format, "diff", cmd_arg(&args, diff_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	s.render = s.stat ? resdiff_render_diff_stat : format->render.diff;
-	s.flags = s.stat ? CMD_FORMAT_LINES : format->flags;
+	if (s.stat && signals) {
+		rc = cmd_fail("--stat and --signals are two summaries: pick one");
+		goto done;
+	}
+	s.render = s.stat ? resdiff_render_diff_stat : signals ? resdiff_render_diff_signals :
+		format->render.diff;
+	s.flags = s.stat ? CMD_FORMAT_LINES : signals ? 0 : format->flags;
+	s.ropts.ignore_rolling = cmd_flag(&args, diff_opts, "ignore-rolling");
 	s.ropts.amend_lang = cmd_arg(&args, diff_opts, "amend-lang");
 	if ((rc = cmd_lang_check("--amend-lang", s.ropts.amend_lang)) != CMD_EXIT_OK)
 		goto done;

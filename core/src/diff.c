@@ -1,6 +1,7 @@
 /* diff.c: alignment + word edits = the edit script of two documents. */
 #include "resdiff/diff.h"
 #include "diff_notes.h"
+#include "diff_signals.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,13 @@ int resdiff_diff_docs(resdiff_diff **out, const resdiff_doc *old_doc,
 	}
 	if ((error = diff_footnote_edits(diff)) < 0)
 		goto done;
+	if (!(diff->signals = resdiff_arena_alloc(diff->arena, (n ? n : 1) * sizeof(*diff->signals)))) {
+		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		goto done;
+	}
+	memset(diff->signals, 0, (n ? n : 1) * sizeof(*diff->signals));
+	if ((error = diff_verbs(diff)) < 0 || (error = diff_rolling(diff)) < 0)
+		goto done;
 	diff->edits_seconds = now() - t0 - diff->init_seconds;
 	*out = diff;
 	diff = NULL;
@@ -113,12 +121,21 @@ bool resdiff_diff_has_changes(const resdiff_diff *diff, const resdiff_diff_rende
 	return false;
 }
 
+/* A change that is only a rolling update, in place: --ignore-rolling
+ * hides it. */
+static bool rolling_only(const resdiff_diff *diff, size_t change)
+{
+	return diff->signals[change].rolling && !diff->alignment->changes[change].moved;
+}
+
 bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,
 		const resdiff_diff_render_options *opts)
 {
 	const resdiff_change *c = &diff->alignment->changes[change];
 	size_t k;
 
+	if (opts && opts->ignore_rolling && rolling_only(diff, change))
+		return false;
 	if (!opts || !opts->only_operative)
 		return true;
 	for (k = 0; k < c->old_count; k++) {
@@ -132,4 +149,34 @@ bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,
 			return true;
 	}
 	return false;
+}
+
+void resdiff_diff_count(resdiff_diff_counts *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts)
+{
+	const resdiff_alignment *al = diff->alignment;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < al->change_count; i++) {
+		const resdiff_change *c = &al->changes[i];
+		const resdiff_change_signals *sg = &diff->signals[i];
+		int shift;
+		if (!resdiff_diff_change_shown(diff, i, opts)) {
+			if (opts && opts->ignore_rolling && rolling_only(diff, i)) {
+				resdiff_diff_render_options all = *opts;
+				all.ignore_rolling = false;
+				out->rolling_hidden += resdiff_diff_change_shown(diff, i, &all);
+			}
+			continue;
+		}
+		out->relations[c->relation]++;
+		out->moved += c->moved;
+		out->renumbered += c->renumbered;
+		out->rolling += sg->rolling;
+		if (sg->verb_changed && resdiff_verb_shift(&sg->verb, &shift)) {
+			out->strengthened += shift > 0;
+			out->weakened += shift < 0;
+		}
+	}
 }

@@ -38,7 +38,8 @@ enum {
 	NUMBER_KEYS = 8,    /* keys are numbers from 1 */
 	ONE_CP_KEY = 16,    /* a key is one code point */
 	ONE_CP_TEXT = 32,   /* a text is one code point */
-	AT_MOST_ONE_CP = 64 /* a text is one code point or empty */
+	AT_MOST_ONE_CP = 64, /* a text is one code point or empty */
+	ZERO_KEYS = 128     /* keys are numbers from 0 */
 };
 
 static const struct {
@@ -75,7 +76,7 @@ static const struct {
 	[RESDIFF_SECTION_OPERATIVE_LADDER] = { "operative-ladder", KEYED | UNIQUE_TEXTS | NUMBER_KEYS },
 	[RESDIFF_SECTION_PREAMBULAR_LADDER] = { "preambular-ladder", KEYED | UNIQUE_TEXTS | NUMBER_KEYS },
 	[RESDIFF_SECTION_ORDINALS] = { "ordinals", KEYED | UNIQUE_TEXTS | NUMBER_KEYS },
-	[RESDIFF_SECTION_NUMERALS] = { "numerals", KEYED | UNIQUE_TEXTS | NUMBER_KEYS },
+	[RESDIFF_SECTION_NUMERALS] = { "numerals", KEYED | UNIQUE_TEXTS | ZERO_KEYS | ONE_CP_TEXT },
 	[RESDIFF_SECTION_ARTICLE_HEADINGS] = { "article-headings", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_PREAMBLE_OPENERS] = { "preamble-openers", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_PROCLAIMING_FORMULAS] = { "proclaiming-formulas", UNIQUE_TEXTS },
@@ -215,6 +216,8 @@ static int entry(parsed_lang *pl, size_t *count, size_t *alloc, int s, const cha
 	}
 	if ((rules & NUMBER_KEYS) && e->number < 1)
 		return bad(source, line, "a number from 1 expected", key);
+	if ((rules & ZERO_KEYS) && e->number < 0)
+		return bad(source, line, "a number expected", key);
 	if ((rules & ONE_CP_KEY) && cps_of(key, strlen(key), &kcp) != 1)
 		return bad(source, line, "one character expected", key);
 	return 0;

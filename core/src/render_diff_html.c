@@ -24,7 +24,12 @@ static const char STYLE[] =
 	".rel{font-size:.8em;color:#555;display:block;white-space:normal;overflow-wrap:anywhere;"
 	"font-family:sans-serif}"
 	".fn{margin-top:.4em;font-size:.9em;color:#444}.fn .label{font-family:monospace}"
-	"a{color:#0645ad}";
+	"a{color:#0645ad}"
+	/* signals: the verb's move and the rolling update, dimmed */
+	".badge{display:inline-block;border-radius:.3em;padding:0 .3em;margin:.1em 0;color:#222}"
+	".badge.strengthened{background:#ffd9a8}.badge.weakened{background:#c8dcff}"
+	".badge.same,.badge.unranked{background:#e4e4e4}.badge.rolling{background:#eee;color:#666}"
+	"del.rolling,ins.rolling{background:#eee;color:#666}";
 
 static int esc(resdiff_buf *out, const char *s, size_t len)
 {
@@ -81,7 +86,8 @@ static int put_edits(resdiff_buf *out, const resdiff_edit *e, size_t n, resdiff_
 		const char *tag = e[i].op == RESDIFF_EDIT_DELETE ? "del" : "ins";
 		if (e[i].op != RESDIFF_EDIT_EQUAL && e[i].op != mine)
 			continue;
-		if (e[i].op != RESDIFF_EDIT_EQUAL && (error = resdiff_buf_printf(out, "<%s>", tag)) < 0)
+		if (e[i].op != RESDIFF_EDIT_EQUAL && (error = resdiff_buf_printf(out, "<%s%s>", tag,
+				e[i].rolling ? " class=\"rolling\"" : "")) < 0)
 			break;
 		/* clause boundaries inside a split or merge become line breaks */
 		for (k = 0; k < e[i].len && !error;) {
@@ -197,24 +203,45 @@ int resdiff_render_diff_html_close(resdiff_buf *out)
 	return resdiff_buf_puts(out, "</body>\n</html>\n");
 }
 
+/* The change's signals as badges: the rolling update, the verb's move
+ * ("↑ encourages → urges +3"). */
+static int put_badges(resdiff_buf *out, const resdiff_change_signals *sg)
+{
+	const char *word = resdiff_verb_word(&sg->verb);
+	int error, shift;
+
+	if ((sg->rolling && (error = resdiff_buf_puts(out,
+			" <span class=\"badge rolling\">rolling update</span>")) < 0) ||
+	    (!sg->rolling && sg->rolling_runs && (error = resdiff_buf_puts(out,
+			" <span class=\"badge rolling\">partly rolling</span>")) < 0))
+		return error;
+	if (!sg->verb_changed)
+		return 0;
+	if ((error = resdiff_buf_printf(out, " <span class=\"badge %s\" title=\"verb %s\">%s ",
+			strcmp(word, "same rank") ? word : "same", word, resdiff_verb_mark(&sg->verb))) < 0 ||
+	    (error = escs(out, sg->verb.old_verb)) < 0 ||
+	    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
+	    (error = escs(out, sg->verb.new_verb)) < 0)
+		return error;
+	if (resdiff_verb_shift(&sg->verb, &shift) &&
+	    (error = resdiff_buf_printf(out, " %+d", shift)) < 0)
+		return error;
+	return resdiff_buf_puts(out, "</span>");
+}
+
 int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts)
 {
 	static const resdiff_diff_render_options defaults = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
 	const resdiff_alignment *al = diff->alignment;
-	size_t stats[RESDIFF_REL_COUNT] = { 0 }, moved = 0, renumbered = 0, i;
+	resdiff_diff_counts counts;
+	size_t i;
 	const char *lang = al->new_doc->meta.language ? al->new_doc->meta.language : "und";
 	int error;
 
 	if (!opts)
 		opts = &defaults;
-	for (i = 0; i < al->change_count; i++) {
-		if (!resdiff_diff_change_shown(diff, i, opts))
-			continue;
-		stats[al->changes[i].relation]++;
-		moved += al->changes[i].moved;
-		renumbered += al->changes[i].renumbered;
-	}
+	resdiff_diff_count(&counts, diff, opts);
 	if (!opts->html_fragment) {
 		resdiff_buf title = RESDIFF_BUF_INIT;
 		if ((error = put_title(&title, al->old_doc, opts->old_source)) == 0 &&
@@ -237,12 +264,21 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 	for (i = 0; i < RESDIFF_REL_COUNT; i++)
 		if ((error = resdiff_buf_printf(out, "<tr class=\"%s\"><th>%s</th><td>%zu</td></tr>\n",
 				resdiff_relation_name((resdiff_relation)i),
-				resdiff_relation_name((resdiff_relation)i), stats[i])) < 0)
+				resdiff_relation_name((resdiff_relation)i), counts.relations[i])) < 0)
 			return error;
 	if ((error = resdiff_buf_printf(out, "<tr><th>moved</th><td>%zu</td></tr>\n"
-			"<tr><th>renumbered</th><td>%zu</td></tr>\n</table>\n"
-			"<table class=\"diff\" id=\"%stable\">\n<tr><th class=\"id\">old</th><th>", moved,
-			renumbered, pfx(opts))) < 0 ||
+			"<tr><th>renumbered</th><td>%zu</td></tr>\n"
+			"<tr class=\"rolling\"><th>rolling update only</th><td>%zu</td></tr>\n"
+			"<tr class=\"strengthened\"><th>verb strengthened</th><td>%zu</td></tr>\n"
+			"<tr class=\"weakened\"><th>verb weakened</th><td>%zu</td></tr>\n",
+			counts.moved, counts.renumbered, counts.rolling, counts.strengthened,
+			counts.weakened)) < 0 ||
+	    (counts.rolling_hidden && (error = resdiff_buf_printf(out,
+			"<tr class=\"hidden\"><th>rolling update only, hidden</th><td>%zu</td></tr>\n",
+			counts.rolling_hidden)) < 0) ||
+	    (error = resdiff_buf_printf(out, "</table>\n"
+			"<table class=\"diff\" id=\"%stable\">\n<tr><th class=\"id\">old</th><th>",
+			pfx(opts))) < 0 ||
 	    (error = put_title(out, al->old_doc, opts->old_source)) < 0 ||
 	    (error = resdiff_buf_puts(out, "</th><th class=\"id\">new</th><th>")) < 0 ||
 	    (error = put_title(out, al->new_doc, opts->new_source)) < 0 ||
@@ -269,6 +305,7 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		    (c->renumbered && (error = resdiff_buf_puts(out, " renumbered")) < 0) ||
 		    (c->editorial && (error = resdiff_buf_puts(out, " editorial")) < 0) ||
 		    (c->footnotes && (error = resdiff_buf_puts(out, " footnotes")) < 0) ||
+		    (error = put_badges(out, &diff->signals[i])) < 0 ||
 		    (error = resdiff_buf_puts(out, "</span></td><td class=\"old\">")) < 0)
 			return error;
 		if (diff->edit_count[i])

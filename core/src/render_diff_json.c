@@ -43,7 +43,9 @@ static int put_change(resdiff_json *w, const resdiff_diff *diff, size_t i)
 {
 	const resdiff_alignment *al = diff->alignment;
 	const resdiff_change *c = &al->changes[i];
+	const resdiff_change_signals *sg = &diff->signals[i];
 	size_t k;
+	int shift;
 
 	resdiff_json_object_open(w);
 	resdiff_json_key_string(w, "relation", resdiff_relation_name(c->relation));
@@ -76,12 +78,30 @@ static int put_change(resdiff_json *w, const resdiff_diff *diff, size_t i)
 		put_fnlabels(w, al->new_doc, c->new_units, c->new_count);
 		resdiff_json_object_close(w);
 	}
+	resdiff_json_key_bool(w, "rolling", sg->rolling);
+	resdiff_json_key(w, "verb");
+	if (!sg->verb_changed) {
+		resdiff_json_null(w);
+	} else {
+		resdiff_json_object_open(w);
+		resdiff_json_key_string(w, "old", sg->verb.old_verb);
+		resdiff_json_key_string(w, "new", sg->verb.new_verb);
+		resdiff_json_key(w, "shift");
+		if (resdiff_verb_shift(&sg->verb, &shift))
+			resdiff_json_int(w, shift);
+		else
+			resdiff_json_null(w);
+		resdiff_json_object_close(w);
+	}
 	resdiff_json_key(w, "edits");
 	resdiff_json_array_open(w);
 	for (k = 0; k < diff->edit_count[i]; k++) {
+		const resdiff_edit *e = &diff->edits[i][k];
 		resdiff_json_object_open(w);
-		resdiff_json_key_string(w, "op", resdiff_edit_op_name(diff->edits[i][k].op));
-		resdiff_json_key_string(w, "text", diff->edits[i][k].text);
+		resdiff_json_key_string(w, "op", resdiff_edit_op_name(e->op));
+		resdiff_json_key_string(w, "text", e->text);
+		if (e->op != RESDIFF_EDIT_EQUAL)
+			resdiff_json_key_bool(w, "rolling", e->rolling);
 		resdiff_json_object_close(w);
 	}
 	resdiff_json_array_close(w);
@@ -92,8 +112,15 @@ int resdiff_diff_json_write(resdiff_json *w, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts)
 {
 	const resdiff_alignment *al = diff->alignment;
-	size_t stats[RESDIFF_REL_COUNT] = { 0 }, moved = 0, renumbered = 0, i;
+	resdiff_diff_render_options all = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
+	resdiff_diff_counts counts;
+	size_t i;
 
+	/* JSON keeps the changes --ignore-rolling hides from the other formats */
+	if (opts)
+		all = *opts;
+	all.ignore_rolling = false;
+	resdiff_diff_count(&counts, diff, &all);
 	resdiff_json_object_open(w);
 	resdiff_json_key_uint(w, "schema", RESDIFF_DIFF_JSON_SCHEMA);
 	resdiff_json_key(w, "old");
@@ -102,21 +129,19 @@ int resdiff_diff_json_write(resdiff_json *w, const resdiff_diff *diff,
 	put_meta(w, al->new_doc, opts ? opts->new_source : NULL);
 	resdiff_json_key(w, "changes");
 	resdiff_json_list_open(w);
-	for (i = 0; i < al->change_count; i++) {
-		if (!resdiff_diff_change_shown(diff, i, opts))
-			continue;
-		stats[al->changes[i].relation]++;
-		moved += al->changes[i].moved;
-		renumbered += al->changes[i].renumbered;
-		put_change(w, diff, i);
-	}
+	for (i = 0; i < al->change_count; i++)
+		if (resdiff_diff_change_shown(diff, i, &all))
+			put_change(w, diff, i);
 	resdiff_json_array_close(w);
 	resdiff_json_key(w, "stats");
 	resdiff_json_object_open(w);
 	for (i = 0; i < RESDIFF_REL_COUNT; i++)
-		resdiff_json_key_uint(w, resdiff_relation_name((resdiff_relation)i), stats[i]);
-	resdiff_json_key_uint(w, "moved", moved);
-	resdiff_json_key_uint(w, "renumbered", renumbered);
+		resdiff_json_key_uint(w, resdiff_relation_name((resdiff_relation)i), counts.relations[i]);
+	resdiff_json_key_uint(w, "moved", counts.moved);
+	resdiff_json_key_uint(w, "renumbered", counts.renumbered);
+	resdiff_json_key_uint(w, "rolling", counts.rolling);
+	resdiff_json_key_uint(w, "strengthened", counts.strengthened);
+	resdiff_json_key_uint(w, "weakened", counts.weakened);
 	resdiff_json_object_close(w);
 	return resdiff_json_object_close(w);
 }

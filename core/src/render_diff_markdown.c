@@ -112,23 +112,42 @@ static int put_notes(resdiff_buf *out, const resdiff_diff *diff, size_t change, 
 	return error;
 }
 
+/* The change's signals in words: ", rolling update only", ", verb
+ * strengthened: encourages → urges (+3)". */
+static int put_signals(resdiff_buf *out, const resdiff_change_signals *sg)
+{
+	int error, shift;
+
+	if ((sg->rolling && (error = resdiff_buf_puts(out, ", rolling update only")) < 0) ||
+	    (!sg->rolling && sg->rolling_runs &&
+	     (error = resdiff_buf_puts(out, ", partly rolling update")) < 0))
+		return error;
+	if (!sg->verb_changed)
+		return 0;
+	if ((error = resdiff_buf_printf(out, ", verb %s: ", resdiff_verb_word(&sg->verb))) < 0 ||
+	    (error = put_md(out, sg->verb.old_verb, strlen(sg->verb.old_verb))) < 0 ||
+	    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
+	    (error = put_md(out, sg->verb.new_verb, strlen(sg->verb.new_verb))) < 0)
+		return error;
+	if (resdiff_verb_shift(&sg->verb, &shift) && shift &&
+	    (error = resdiff_buf_printf(out, " (%+d rank%s)", shift, shift == 1 || shift == -1 ?
+			"" : "s")) < 0)
+		return error;
+	return 0;
+}
+
 int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts)
 {
 	static const resdiff_diff_render_options defaults = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
 	const resdiff_alignment *al = diff->alignment;
-	size_t stats[RESDIFF_REL_COUNT] = { 0 }, moved = 0, renumbered = 0, i;
+	resdiff_diff_counts counts;
+	size_t i;
 	int error;
 
 	if (!opts)
 		opts = &defaults;
-	for (i = 0; i < al->change_count; i++) {
-		if (!resdiff_diff_change_shown(diff, i, opts))
-			continue;
-		stats[al->changes[i].relation]++;
-		moved += al->changes[i].moved;
-		renumbered += al->changes[i].renumbered;
-	}
+	resdiff_diff_count(&counts, diff, opts);
 	if ((error = resdiff_buf_puts(out, "### ")) < 0 ||
 	    (error = put_title(out, al->old_doc, opts->old_source)) < 0 ||
 	    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
@@ -137,10 +156,15 @@ int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 		return error;
 	for (i = 0; i < RESDIFF_REL_COUNT; i++)
 		if ((error = resdiff_buf_printf(out, "| %s | %zu |\n",
-				resdiff_relation_name((resdiff_relation)i), stats[i])) < 0)
+				resdiff_relation_name((resdiff_relation)i), counts.relations[i])) < 0)
 			return error;
-	if ((error = resdiff_buf_printf(out, "| moved | %zu |\n| renumbered | %zu |\n\n",
-			moved, renumbered)) < 0)
+	if ((error = resdiff_buf_printf(out, "| moved | %zu |\n| renumbered | %zu |\n"
+			"| rolling update only | %zu |\n| verb strengthened | %zu |\n"
+			"| verb weakened | %zu |\n", counts.moved, counts.renumbered, counts.rolling,
+			counts.strengthened, counts.weakened)) < 0 ||
+	    (counts.rolling_hidden && (error = resdiff_buf_printf(out,
+			"| rolling update only, hidden | %zu |\n", counts.rolling_hidden)) < 0) ||
+	    (error = resdiff_buf_puts(out, "\n")) < 0)
 		return error;
 	for (i = 0; i < al->change_count; i++) {
 		const resdiff_change *c = &al->changes[i];
@@ -162,6 +186,7 @@ int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 		    (c->renumbered && (error = resdiff_buf_puts(out, ", renumbered")) < 0) ||
 		    (c->editorial && (error = resdiff_buf_puts(out, ", editorial")) < 0) ||
 		    (c->footnotes && (error = resdiff_buf_puts(out, ", footnotes changed")) < 0) ||
+		    (error = put_signals(out, &diff->signals[i])) < 0 ||
 		    (error = resdiff_buf_puts(out, "  \n  ")) < 0)
 			return error;
 		if (c->relation == RESDIFF_REL_ADDED || c->relation == RESDIFF_REL_DROPPED) {

@@ -1,4 +1,5 @@
-/* render_diff_text.c: the git-like text diff and the --stat line. */
+/* render_diff_text.c: the git-like text diff, the --stat line and the
+ * --signals summary. */
 #include "resdiff/diff.h"
 #include "resdiff/text.h"
 
@@ -68,9 +69,31 @@ static int put_side(writer *w, const char *marker, const resdiff_doc *doc, const
 	return put(w, "\n");
 }
 
-static int put_header(writer *w, const resdiff_diff *diff, const resdiff_change *c)
+/* "encourages → urges +3": the verbs as the ladders read them. */
+static int put_verb_pair(writer *w, const resdiff_verb_change *v)
+{
+	int error, shift;
+	if ((error = put_text(w, v->old_verb, strlen(v->old_verb))) < 0 ||
+	    (error = put(w, " \xe2\x86\x92 ")) < 0 ||
+	    (error = put_text(w, v->new_verb, strlen(v->new_verb))) < 0)
+		return error;
+	return resdiff_verb_shift(v, &shift) ? resdiff_buf_printf(w->out, " %+d", shift) : 0;
+}
+
+/* " verb ↑ encourages → urges +3" */
+static int put_verb(writer *w, const resdiff_verb_change *v)
+{
+	int error;
+	if ((error = resdiff_buf_printf(w->out, " verb %s ", resdiff_verb_mark(v))) < 0)
+		return error;
+	return put_verb_pair(w, v);
+}
+
+static int put_header(writer *w, const resdiff_diff *diff, size_t change)
 {
 	const resdiff_alignment *al = diff->alignment;
+	const resdiff_change *c = &al->changes[change];
+	const resdiff_change_signals *sg = &diff->signals[change];
 	int error;
 
 	if ((error = put_color(w, COLOR_FRAG)) < 0 || (error = put(w, "@@ ")) < 0)
@@ -99,7 +122,11 @@ static int put_header(writer *w, const resdiff_diff *diff, const resdiff_change 
 	    (c->renumbered && (error = put(w, " renumbered")) < 0) ||
 	    (c->editorial && (error = put(w, " editorial")) < 0) ||
 	    (c->footnotes && (error = put(w, " footnotes")) < 0) ||
-	    (c->pinned && (error = put(w, " pinned")) < 0))
+	    (c->pinned && (error = put(w, " pinned")) < 0) ||
+	    (sg->rolling && (error = put(w, " rolling")) < 0) ||
+	    (!sg->rolling && sg->rolling_runs && (error = put(w, " partly rolling")) < 0))
+		return error;
+	if (sg->verb_changed && (error = put_verb(w, &sg->verb)) < 0)
 		return error;
 	if ((error = put(w, " @@")) < 0 || (error = put_color(w, COLOR_RESET)) < 0)
 		return error;
@@ -172,6 +199,7 @@ static int put_notes(writer *w, const resdiff_diff *diff, size_t change)
 			whole.op = fe->old_note ? RESDIFF_EDIT_DELETE : RESDIFF_EDIT_INSERT;
 			whole.text = f->text;
 			whole.len = strlen(f->text);
+			whole.rolling = false;
 			if ((error = put(w, fe->old_note ? " (gone):" : " (new):")) < 0 ||
 			    (error = put_color(w, COLOR_RESET)) < 0 || (error = put(w, " ")) < 0)
 				break;
@@ -197,13 +225,22 @@ int resdiff_render_diff_text(resdiff_buf *out, const resdiff_diff *diff,
 	if ((error = put_side(&w, "--- ", al->old_doc, opts->old_source)) < 0 ||
 	    (error = put_side(&w, "+++ ", al->new_doc, opts->new_source)) < 0)
 		return error;
+	if (opts->ignore_rolling) {
+		resdiff_diff_counts counts;
+		resdiff_diff_count(&counts, diff, opts);
+		if (counts.rolling_hidden &&
+		    (error = resdiff_buf_printf(out, "(%zu clause%s changed only by the rolling update "
+				"hidden: --ignore-rolling)\n", counts.rolling_hidden,
+				counts.rolling_hidden == 1 ? "" : "s")) < 0)
+			return error;
+	}
 	for (i = 0; i < al->change_count; i++) {
 		const resdiff_change *c = &al->changes[i];
 		if (!resdiff_diff_change_shown(diff, i, opts))
 			continue;
 		if (c->relation == RESDIFF_REL_UNCHANGED && !c->moved && !c->footnotes)
 			continue;
-		if ((error = put_header(&w, diff, c)) < 0)
+		if ((error = put_header(&w, diff, i)) < 0)
 			return error;
 		switch (c->relation) {
 		case RESDIFF_REL_ADDED:
@@ -227,22 +264,139 @@ int resdiff_render_diff_stat(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts)
 {
 	const resdiff_alignment *al = diff->alignment;
-	size_t stats[RESDIFF_REL_COUNT] = { 0 }, moved = 0, renumbered = 0, i;
+	resdiff_diff_counts counts;
+	size_t i;
 	int error;
 
-	for (i = 0; i < al->change_count; i++) {
-		if (!resdiff_diff_change_shown(diff, i, opts))
-			continue;
-		stats[al->changes[i].relation]++;
-		moved += al->changes[i].moved;
-		renumbered += al->changes[i].renumbered;
-	}
+	resdiff_diff_count(&counts, diff, opts);
 	if ((error = resdiff_buf_printf(out, " %zu \xe2\x86\x92 %zu clauses:",
 			al->old_doc->unit_count, al->new_doc->unit_count)) < 0)
 		return error;
 	for (i = 0; i < RESDIFF_REL_COUNT; i++)
-		if ((error = resdiff_buf_printf(out, "%s %zu %s", i ? "," : "", stats[i],
+		if ((error = resdiff_buf_printf(out, "%s %zu %s", i ? "," : "", counts.relations[i],
 				resdiff_relation_name((resdiff_relation)i))) < 0)
 			return error;
-	return resdiff_buf_printf(out, "; %zu moved, %zu renumbered\n", moved, renumbered);
+	if ((error = resdiff_buf_printf(out, "; %zu moved, %zu renumbered; %zu rolling, "
+			"%zu strengthened, %zu weakened", counts.moved, counts.renumbered, counts.rolling,
+			counts.strengthened, counts.weakened)) < 0)
+		return error;
+	if (counts.rolling_hidden &&
+	    (error = resdiff_buf_printf(out, " (%zu rolling hidden)", counts.rolling_hidden)) < 0)
+		return error;
+	return resdiff_buf_putc(out, '\n');
+}
+
+/* ---- --signals: what a negotiator reads first ------------------------------ */
+
+/* The ids of a change, "OP44 → OP45" (one side when they are the same). */
+static int put_change_ids(writer *w, const resdiff_diff *diff, const resdiff_change *c)
+{
+	const resdiff_alignment *al = diff->alignment;
+	int error;
+	bool same = c->old_count == 1 && c->new_count == 1 &&
+		!strcmp(al->old_doc->units[c->old_units[0]].id, al->new_doc->units[c->new_units[0]].id);
+	if (same || !c->old_count)
+		return put_ids(w, al->new_doc, c->new_units, c->new_count);
+	if ((error = put_ids(w, al->old_doc, c->old_units, c->old_count)) < 0 || !c->new_count)
+		return error;
+	if ((error = put(w, " \xe2\x86\x92 ")) < 0)
+		return error;
+	return put_ids(w, al->new_doc, c->new_units, c->new_count);
+}
+
+/* The verb changes whose mark is `mark`, one line each. */
+static int put_verb_lines(writer *w, const resdiff_diff *diff, const resdiff_diff_render_options *opts,
+		const char *mark)
+{
+	size_t i;
+	int error = 0;
+	for (i = 0; i < diff->alignment->change_count && !error; i++) {
+		const resdiff_change_signals *sg = &diff->signals[i];
+		if (!sg->verb_changed || !resdiff_diff_change_shown(diff, i, opts) ||
+		    strcmp(resdiff_verb_mark(&sg->verb), mark))
+			continue;
+		if ((error = resdiff_buf_printf(w->out, "  %s ", mark)) < 0 ||
+		    (error = put_change_ids(w, diff, &diff->alignment->changes[i])) < 0 ||
+		    (error = put(w, ": ")) < 0 || (error = put_verb_pair(w, &sg->verb)) < 0 ||
+		    (resdiff_change_low_confidence(&diff->alignment->changes[i]) &&
+		     (error = put(w, " (low confidence match)")) < 0))
+			break;
+		error = put(w, "\n");
+	}
+	return error;
+}
+
+/* The changes whose rolling state is `full` (only rolling) or partly, as
+ * one line: "rolling update only: 3 (PP15, OP15, OP45 → OP46)". */
+static int put_rolling_line(writer *w, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts, bool full, const char *label)
+{
+	resdiff_diff_render_options all = *opts;
+	size_t i, n = 0;
+	int error;
+
+	all.ignore_rolling = false;  /* named even when hidden from the diff */
+	for (i = 0; i < diff->alignment->change_count; i++)
+		n += resdiff_diff_change_shown(diff, i, &all) && diff->signals[i].rolling_runs &&
+			diff->signals[i].rolling == full;
+	if ((error = resdiff_buf_printf(w->out, "%s: %zu", label, n)) < 0 || !n)
+		return error ? error : put(w, "\n");
+	if ((error = put(w, " (")) < 0)
+		return error;
+	for (i = 0, n = 0; i < diff->alignment->change_count; i++) {
+		if (!resdiff_diff_change_shown(diff, i, &all) || !diff->signals[i].rolling_runs ||
+		    diff->signals[i].rolling != full)
+			continue;
+		if ((n++ && (error = put(w, ", ")) < 0) ||
+		    (error = put_change_ids(w, diff, &diff->alignment->changes[i])) < 0)
+			return error;
+	}
+	return put(w, full && opts->ignore_rolling ? "; hidden by --ignore-rolling)\n" : ")\n");
+}
+
+int resdiff_render_diff_signals(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts)
+{
+	static const resdiff_diff_render_options defaults = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
+	const resdiff_alignment *al = diff->alignment;
+	writer w;
+	size_t i, same = 0, unranked = 0, other[RESDIFF_REL_COUNT] = { 0 }, moved = 0;
+	resdiff_diff_counts counts;
+	int error;
+
+	if (!opts)
+		opts = &defaults;
+	w.out = out;
+	w.color = false;
+	resdiff_diff_count(&counts, diff, opts);
+	for (i = 0; i < al->change_count; i++) {
+		const resdiff_change *c = &al->changes[i];
+		const resdiff_change_signals *sg = &diff->signals[i];
+		int shift;
+		if (!resdiff_diff_change_shown(diff, i, opts))
+			continue;
+		if (sg->verb_changed && !resdiff_verb_shift(&sg->verb, &shift))
+			unranked++;
+		else if (sg->verb_changed && !shift)
+			same++;
+		if (sg->rolling || (c->relation == RESDIFF_REL_UNCHANGED && !c->footnotes))
+			continue;  /* the substance is what is left */
+		other[c->relation]++;
+		moved += c->moved;
+	}
+	if ((error = put_side(&w, "--- ", al->old_doc, opts->old_source)) < 0 ||
+	    (error = put_side(&w, "+++ ", al->new_doc, opts->new_source)) < 0 ||
+	    (error = resdiff_buf_printf(out, "verbs: %zu strengthened, %zu weakened, %zu same rank, "
+			"%zu unranked\n", counts.strengthened, counts.weakened, same, unranked)) < 0 ||
+	    (error = put_verb_lines(&w, diff, opts, "\xe2\x86\x91")) < 0 ||
+	    (error = put_verb_lines(&w, diff, opts, "\xe2\x86\x93")) < 0 ||
+	    (error = put_verb_lines(&w, diff, opts, "=")) < 0 ||
+	    (error = put_verb_lines(&w, diff, opts, "?")) < 0 ||
+	    (error = put_rolling_line(&w, diff, opts, true, "rolling update only")) < 0 ||
+	    (error = put_rolling_line(&w, diff, opts, false, "partly rolling")) < 0)
+		return error;
+	return resdiff_buf_printf(out, "substance: %zu reworded, %zu split, %zu merged, %zu added, "
+		"%zu dropped, %zu unchanged with footnotes changed; %zu moved\n",
+		other[RESDIFF_REL_REWORDED], other[RESDIFF_REL_SPLIT], other[RESDIFF_REL_MERGED],
+		other[RESDIFF_REL_ADDED], other[RESDIFF_REL_DROPPED], other[RESDIFF_REL_UNCHANGED], moved);
 }

@@ -33,6 +33,7 @@ static const char *file_path(const resdiff_report_file *f)
 static int put_counts(resdiff_buf *out, const resdiff_report_file *f)
 {
 	const resdiff_alignment *al;
+	resdiff_diff_counts counts;
 	size_t k;
 	int error = 0;
 	bool any = false;
@@ -49,6 +50,17 @@ static int put_counts(resdiff_buf *out, const resdiff_report_file *f)
 	}
 	if (!error && al->moved)
 		error = resdiff_buf_printf(out, "%s%zu moved", any ? ", " : "", al->moved), any = true;
+	/* the signals (docs/DIFF.md): what a negotiator looks at first */
+	resdiff_diff_count(&counts, f->diff, NULL);
+	if (!error && counts.rolling)
+		error = resdiff_buf_printf(out, "%s%zu only the rolling update", any ? ", " : "",
+			counts.rolling), any = true;
+	if (!error && counts.strengthened)
+		error = resdiff_buf_printf(out, "%s%zu verb%s strengthened", any ? ", " : "",
+			counts.strengthened, counts.strengthened == 1 ? "" : "s"), any = true;
+	if (!error && counts.weakened)
+		error = resdiff_buf_printf(out, "%s%zu verb%s weakened", any ? ", " : "",
+			counts.weakened, counts.weakened == 1 ? "" : "s"), any = true;
 	if (!error && !any)
 		error = resdiff_buf_puts(out, "no clause changed");
 	return error;

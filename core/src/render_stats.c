@@ -72,6 +72,10 @@ int resdiff_render_stats_text(resdiff_buf *out, const resdiff_series_stats *st)
 		if (!error)
 			error = resdiff_buf_printf(out, " %zu moved\n", m->moved);
 		if (!error)
+			error = resdiff_buf_printf(out, "  signals: %zu rolling update%s only, "
+				"%zu verb%s strengthened, %zu weakened\n", m->rolling, m->rolling == 1 ? "" : "s",
+				m->strengthened, m->strengthened == 1 ? "" : "s", m->weakened);
+		if (!error)
 			error = resdiff_buf_printf(out, "  carried over from %s: %zu of %zu clauses (%.0f%%), "
 				"%.0f%% of the text\n", st->members[j - 1].symbol, m->carried_units, m->previous_units,
 				m->previous_units ? 100.0 * (double)m->carried_units / (double)m->previous_units : 0.0,
@@ -146,6 +150,9 @@ static int json_member(resdiff_json *w, const resdiff_member_stats *m)
 	resdiff_json_key_uint(w, "previous_units", m->previous_units);
 	resdiff_json_key_fixed(w, "carried_text", m->carried_text, 4);
 	resdiff_json_key_uint(w, "new_units", m->new_units);
+	resdiff_json_key_uint(w, "rolling", m->rolling);
+	resdiff_json_key_uint(w, "strengthened", m->strengthened);
+	resdiff_json_key_uint(w, "weakened", m->weakened);
 	resdiff_json_key(w, "oldest");
 	resdiff_json_array_open(w);
 	for (k = 0; k < m->oldest_count; k++) {

@@ -2,6 +2,7 @@
  * member with the one before; a clause's age follows its matches back to
  * the member it first appeared in. */
 #include "resdiff/provenance.h"
+#include "resdiff/diff.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,7 +69,8 @@ int resdiff_series_stats_build(resdiff_series_stats **out, resdiff_store *store,
 {
 	resdiff_series_list *list = NULL;
 	resdiff_series_stats *st = NULL;
-	resdiff_alignment *al = NULL;
+	resdiff_diff *diff = NULL;
+	const resdiff_alignment *al;
 	size_t *origin = NULL, *prev_origin = NULL, j, u, k;
 	const resdiff_series *s;
 	int error = 0;
@@ -110,10 +112,17 @@ int resdiff_series_stats_build(resdiff_series_stats **out, resdiff_store *store,
 			goto done;
 		if (j > 0) {
 			const resdiff_doc *old = s->members[j - 1].doc;
-			if ((error = resdiff_align(&al, old, doc, NULL)) < 0) {
+			resdiff_diff_counts counts;
+			/* the word edits too: the signals read them */
+			if ((error = resdiff_diff_docs(&diff, old, doc, NULL)) < 0) {
 				resdiff_error_prefix(m->symbol);
 				goto done;
 			}
+			al = diff->alignment;
+			resdiff_diff_count(&counts, diff, NULL);
+			ms->rolling = counts.rolling;
+			ms->strengthened = counts.strengthened;
+			ms->weakened = counts.weakened;
 			for (k = 0; k < RESDIFF_REL_COUNT; k++)
 				ms->relations[k] = al->stats[k];
 			ms->moved = al->moved;
@@ -136,8 +145,8 @@ int resdiff_series_stats_build(resdiff_series_stats **out, resdiff_store *store,
 			}
 			if ((error = clauses_link(st, &st->members[j - 1], ms, al)) < 0)
 				goto done;
-			resdiff_alignment_free(al);
-			al = NULL;
+			resdiff_diff_free(diff);
+			diff = NULL;
 		}
 		/* new clauses; the oldest still present, oldest first, in reading order */
 		for (u = 0; u < doc->unit_count; u++)
@@ -165,7 +174,7 @@ int resdiff_series_stats_build(resdiff_series_stats **out, resdiff_store *store,
 	*out = st;
 	st = NULL;
 done:
-	resdiff_alignment_free(al);
+	resdiff_diff_free(diff);
 	free(origin);
 	free(prev_origin);
 	resdiff_series_stats_free(st);

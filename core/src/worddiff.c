@@ -257,6 +257,7 @@ static int emit(resdiff_edit *edits, size_t *count, resdiff_arena *arena,
 	edits[*count].op = op;
 	edits[*count].text = text;
 	edits[*count].len = end - start;
+	edits[*count].rolling = false;
 	(*count)++;
 	return 0;
 }
@@ -326,6 +327,7 @@ int resdiff_worddiff(resdiff_edit **out, size_t *count, resdiff_arena *arena,
 		if (olen) {
 			edits[n].op = RESDIFF_EDIT_DELETE;
 			edits[n].len = olen;
+			edits[n].rolling = false;
 			if (!(edits[n++].text = resdiff_arena_strndup(arena, old_text, olen))) {
 				error = oom();
 				goto done;
@@ -334,6 +336,7 @@ int resdiff_worddiff(resdiff_edit **out, size_t *count, resdiff_arena *arena,
 		if (nlen) {
 			edits[n].op = RESDIFF_EDIT_INSERT;
 			edits[n].len = nlen;
+			edits[n].rolling = false;
 			if (!(edits[n++].text = resdiff_arena_strndup(arena, new_text, nlen))) {
 				error = oom();
 				goto done;

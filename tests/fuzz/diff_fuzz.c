@@ -73,6 +73,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		resdiff_render_diff_json(&out, diff, &ropts);
 		resdiff_render_diff_markdown(&out, diff, &ropts);
 		resdiff_render_diff_html(&out, diff, &ropts);
+		resdiff_render_diff_signals(&out, diff, &ropts);
+		ropts.ignore_rolling = true;
+		resdiff_render_diff_text(&out, diff, &ropts);
+		resdiff_render_diff_signals(&out, diff, &ropts);
+		resdiff_render_diff_html(&out, diff, &ropts);
+		ropts.ignore_rolling = false;
 		ropts.amend_lang = "en";
 		resdiff_render_diff_amendments(&out, diff, &ropts);
 		ropts.amend_lang = "zh";

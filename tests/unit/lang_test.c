@@ -81,7 +81,119 @@ static void test_lang__sections_as_read(void **state)
 	/* every language's bodies, in table order: Arabic's first */
 	assert_string_equal(resdiff_lang_all(RESDIFF_SECTION_BODIES)->entry[0].key, "ECOSOC");
 	assert_true(resdiff_lang_all(RESDIFF_SECTION_BODIES)->count >= 24);
-	assert_int_equal(resdiff_lang_all(RESDIFF_SECTION_OPERATIVE_LADDER)->count, 0);
+}
+
+/* The rank of a clause's opening on a ladder of the files: the longest
+ * entry, at a word boundary in a spaced script. */
+static int rank_of(const char *code, resdiff_lang_section ladder, const char *key, size_t *matched)
+{
+	const resdiff_lang_entry *e = resdiff_lang_ladder_match(resdiff_lang_get(code), ladder, key,
+		strlen(key), matched);
+	return e ? e->number : 0;
+}
+
+static void test_lang__ladders(void **state)
+{
+	const resdiff_lang_section op = RESDIFF_SECTION_OPERATIVE_LADDER;
+	const resdiff_lang_section pp = RESDIFF_SECTION_PREAMBULAR_LADDER;
+	size_t m;
+	(void)state;
+	/* the issue's order: notes < welcomes < invites < encourages < calls
+	 * upon < requests < urges < demands < decides */
+	assert_int_equal(rank_of("en", op, "notes the progress", &m), 1);
+	assert_int_equal(rank_of("en", op, "welcomes the holding", &m), 2);
+	assert_int_equal(rank_of("en", op, "invites all relevant", &m), 3);
+	assert_int_equal(rank_of("en", op, "encourages countries to", &m), 4);
+	assert_int_equal(rank_of("en", op, "calls upon all stakeholders", &m), 5);
+	assert_int_equal(m, strlen("calls upon"));
+	assert_int_equal(rank_of("en", op, "requests the secretary general", &m), 6);
+	assert_int_equal(rank_of("en", op, "urges a continued", &m), 7);
+	assert_int_equal(rank_of("en", op, "demands that", &m), 8);
+	assert_int_equal(rank_of("en", op, "decides to include", &m), 9);
+	/* qualified forms: the longest entry */
+	assert_int_equal(rank_of("en", op, "also requests the secretary general", &m), 6);
+	assert_int_equal(m, strlen("also requests"));
+	assert_int_equal(rank_of("en", op, "strongly encourages member states", &m), 5);
+	assert_int_equal(rank_of("en", op, "further invites", &m), 3);
+	assert_int_equal(rank_of("en", op, "reiterates its call upon states", &m), 5);
+	assert_int_equal(rank_of("en", op, "notes with concern that", &m), 2);
+	/* a word boundary, and unknown verbs unranked */
+	assert_int_equal(rank_of("en", op, "notesx", &m), 0);
+	assert_int_equal(rank_of("en", op, "recognizes the importance", &m), 0);
+	assert_int_equal(m, 0);
+	/* preambular: recalling < welcoming < recognizing < concerned <
+	 * deeply concerned < alarmed */
+	assert_int_equal(rank_of("en", pp, "recalling also the", &m), 1);
+	assert_int_equal(rank_of("en", pp, "welcoming the convening", &m), 2);
+	assert_int_equal(rank_of("en", pp, "recognizing the role", &m), 3);
+	assert_int_equal(rank_of("en", pp, "concerned that", &m), 4);
+	assert_int_equal(rank_of("en", pp, "noting with great concern the", &m), 5);
+	assert_int_equal(rank_of("en", pp, "alarmed by", &m), 6);
+	/* Chinese: unspaced, and 请 / 要求 left unranked */
+	assert_int_equal(rank_of("zh", op, "又鼓励各区域委员会", &m), 4);
+	assert_int_equal(m, strlen("又鼓励"));
+	assert_int_equal(rank_of("zh", op, "吁请所有利益攸关方", &m), 5);
+	assert_int_equal(rank_of("zh", op, "促请联合国各实体", &m), 6);
+	assert_int_equal(rank_of("zh", op, "敦促所有国家", &m), 7);
+	assert_int_equal(rank_of("zh", op, "决定将因特网治理", &m), 9);
+	assert_int_equal(rank_of("zh", op, "请秘书长每年", &m), 0);
+	assert_int_equal(rank_of("zh", op, "要求", &m), 0);
+	assert_int_equal(rank_of("zh", pp, "又回顾其", &m), 1);
+	/* constructed sentences of the languages not yet checked on real text */
+	assert_int_equal(rank_of("fr", op, "prie le secrétaire général", &m), 6);
+	assert_int_equal(rank_of("fr", op, "se félicite de", &m), 2);
+	assert_int_equal(rank_of("fr", op, "engage tous les états", &m), 0);
+	assert_int_equal(rank_of("es", op, "solicita al secretario general", &m), 6);
+	assert_int_equal(rank_of("es", pp, "acogiendo con beneplácito también la", &m), 2);
+	assert_int_equal(rank_of("ru", op, "просит генерального секретаря", &m), 6);
+	assert_int_equal(rank_of("ru", op, "призывает государства", &m), 5);
+	assert_int_equal(rank_of("ar", op, "تطلب إلى الأمين العام", &m), 6);
+	assert_int_equal(rank_of("ar", pp, "وإذ تحيط علما بتقرير", &m), 1);
+	/* only the two ladders are ladders */
+	assert_null(resdiff_lang_ladder_match(resdiff_lang_get("en"), RESDIFF_SECTION_MONTHS, "may", 3, &m));
+}
+
+static long words_value(const char *code, size_t *used, const char *a, const char *b, const char *c)
+{
+	const char *w[3] = { a, b, c };
+	size_t n = c ? 3 : b ? 2 : 1;
+	long v;
+	*used = resdiff_lang_number_words(resdiff_lang_get(code), w, n, &v);
+	return v;
+}
+
+static void test_lang__numbers(void **state)
+{
+	const resdiff_lang *zh = resdiff_lang_get("zh");
+	size_t used;
+	(void)state;
+	assert_int_equal(words_value("en", &used, "seventy", "fourth", NULL), 74);
+	assert_int_equal(used, 2);
+	assert_int_equal(words_value("en", &used, "eightieth", "session", NULL), 80);
+	assert_int_equal(used, 1);
+	assert_int_equal(words_value("en", &used, "twenty", "second", "session"), 22);
+	assert_int_equal(used, 2);
+	words_value("en", &used, "session", NULL, NULL);
+	assert_int_equal(used, 0);
+	assert_int_equal(words_value("fr", &used, "soixante", "et", "onzième"), 71);
+	assert_int_equal(used, 3);
+	assert_int_equal(words_value("fr", &used, "quatre", "vingt", "unième"), 81);
+	assert_int_equal(words_value("fr", &used, "soixante", "dix", "septième"), 77);
+	assert_int_equal(words_value("es", &used, "septuagésimo", "quinto", NULL), 75);
+	assert_int_equal(words_value("es", &used, "noventa", NULL, NULL), 90);
+	assert_int_equal(words_value("ru", &used, "семьдесят", "пятой", NULL), 75);
+	assert_int_equal(words_value("ru", &used, "пятидесятой", NULL, NULL), 50);
+	assert_int_equal(words_value("ar", &used, "التاسعة", "والستون", NULL), 69);
+	assert_int_equal(words_value("ar", &used, "الحادية", "عشرة", NULL), 11);
+	assert_int_equal(resdiff_lang_numerals(zh, "六十四届", strlen("六十四届"), &used), 64);
+	assert_int_equal(used, strlen("六十四"));
+	assert_int_equal(resdiff_lang_numerals(zh, "二〇一九", strlen("二〇一九"), &used), 2019);
+	assert_int_equal(resdiff_lang_numerals(zh, "十四", strlen("十四"), &used), 14);
+	assert_int_equal(resdiff_lang_numerals(zh, "一百零二", strlen("一百零二"), &used), 102);
+	assert_int_equal(resdiff_lang_numerals(zh, "届", strlen("届"), &used), 0);
+	assert_int_equal(used, 0);
+	assert_true(resdiff_lang_is_numeral(zh, 0x5341));   /* 十 */
+	assert_false(resdiff_lang_is_numeral(resdiff_lang_get("en"), 0x5341));
 }
 
 /* A language with amendment phrases has every phrase English has, and
@@ -148,12 +260,21 @@ static void test_lang__malformed_files_refused(void **state)
 	/* without a length model: English's ratio, the default spread */
 	assert_true(l->length_ratio == 1 && l->length_noise == RESDIFF_LANG_LENGTH_NOISE);
 	lang_parsed_free(l);
+	/* numerals start at 0 ("0 = 零"), ranks and ordinals at 1 */
+	assert_int_equal(lang_parse(&l, "ok.txt", HEAD "[numerals]\n0 = 零\n",
+		strlen(HEAD "[numerals]\n0 = 零\n")), 0);
+	assert_int_equal(l->section[RESDIFF_SECTION_NUMERALS].entry[0].number, 0);
+	lang_parsed_free(l);
 	assert_refused(HEAD "[chapeau-words]\nassembly\ncouncil\nassembly\n", "lists \"assembly\" twice");
 	assert_refused(HEAD "[amendment-phrases]\nnone = a\nnone = b\n", "gives \"none\" twice");
 	assert_refused(HEAD "[no-such-thing]\n", "bad.txt:5: unknown section");
 	assert_refused(HEAD "[months]\njanuary\n", "bad.txt:6: KEY = text expected");
 	assert_refused(HEAD "[months]\nfirst = january\n", "a number from 1 expected");
 	assert_refused(HEAD "[label-numerals]\n1 = 一二\n", "one character expected");
+	assert_refused(HEAD "[numerals]\nzero = 零\n", "a number expected");
+	assert_refused(HEAD "[numerals]\n10 = 十一\n", "one character expected");
+	assert_refused(HEAD "[operative-ladder]\n0 = notes\n", "a number from 1 expected");
+	assert_refused(HEAD "[ordinals]\n1 = first\n2 = first\n", "lists \"first\" twice");
 	assert_refused(HEAD "[key-folds]\nab = c\n", "one character expected");
 	assert_refused(HEAD "[months]\n1 = a\n[months]\n2 = b\n", "section given twice");
 	assert_refused("january\n", "bad.txt:1: an entry before any section");
@@ -353,6 +474,8 @@ int main(void)
 		cmocka_unit_test(test_lang__every_file_loads_and_has_every_section),
 		cmocka_unit_test(test_lang__table_and_files_agree),
 		cmocka_unit_test(test_lang__sections_as_read),
+		cmocka_unit_test(test_lang__ladders),
+		cmocka_unit_test(test_lang__numbers),
 		cmocka_unit_test(test_lang__amendment_phrases_complete),
 		cmocka_unit_test(test_lang__expand),
 		cmocka_unit_test(test_lang__malformed_files_refused),

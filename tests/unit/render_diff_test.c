@@ -97,7 +97,7 @@ static void test_render_diff__text_and_json(void **state)
 	assert_non_null(strstr(t, "@@ - OP2 dropped @@\n-Requests a report\n"));
 	assert_non_null(strstr(j, "\"schema\":1"));
 	assert_non_null(strstr(j, "{\"relation\":\"dropped\",\"old\":[\"OP2\"],\"new\":[],\"similarity\":null"));
-	assert_non_null(strstr(j, "{\"op\":\"delete\",\"text\":\"continue\"}"));
+	assert_non_null(strstr(j, "{\"op\":\"delete\",\"text\":\"continue\",\"rolling\":false}"));
 	assert_non_null(strstr(j, "\"stats\":{\"unchanged\":0,\"reworded\":1,\"split\":0,\"merged\":0,\"added\":0,\"dropped\":1"));
 	free(t);
 	free(j);
@@ -229,6 +229,82 @@ static void test_render_diff__footnote_changes_are_shown(void **state)
 	resdiff_doc_free(c);
 }
 
+/* A verb strengthened in OP1, a rolling update alone in OP2, from session
+ * 74 to 75: every format shows both, and --ignore-rolling hides OP2 from
+ * all but JSON, saying so. */
+static resdiff_doc *doc_signals(const char *symbol, const char *op1, const char *op2)
+{
+	resdiff_doc *doc = NULL;
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.symbol, symbol), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.language, "en"), 0);
+	assert_int_equal(resdiff_doc_add_unit(NULL, doc, "OP1", RESDIFF_UNIT_OPERATIVE, "1.", op1, 1), 0);
+	assert_int_equal(resdiff_doc_add_unit(NULL, doc, "OP2", RESDIFF_UNIT_OPERATIVE, "2.", op2, 2), 0);
+	return doc;
+}
+
+static char *render_opts(renderer fn, const resdiff_doc *a, const resdiff_doc *b, bool ignore_rolling)
+{
+	resdiff_diff *diff = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	resdiff_diff_render_options opts = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
+	opts.ignore_rolling = ignore_rolling;
+	if (resdiff_diff_docs(&diff, a, b, NULL) < 0)
+		fail_msg("%s", resdiff_error_last());
+	assert_int_equal(fn(&out, diff, &opts), 0);
+	assert_int_equal(resdiff_diff_has_changes(diff, &opts), true);
+	resdiff_diff_free(diff);
+	return resdiff_buf_detach(&out);
+}
+
+static void test_render_diff__signals_in_every_format(void **state)
+{
+	resdiff_doc *a = doc_signals("A/RES/74/1", "Encourages Member States to support the programme of work;",
+		"Decides to include the item in the provisional agenda of its seventy-fifth session;");
+	resdiff_doc *b = doc_signals("A/RES/75/1", "Urges Member States to support the programme of work;",
+		"Decides to include the item in the provisional agenda of its seventy-sixth session;");
+	char *s;
+	(void)state;
+	s = render_opts(resdiff_render_diff_text, a, b, false);
+	assert_non_null(strstr(s, "verb \xe2\x86\x91 encourages \xe2\x86\x92 urges +3 @@"));
+	assert_non_null(strstr(s, " rolling @@\nDecides to include"));
+	free(s);
+	s = render_opts(resdiff_render_diff_text, a, b, true);
+	assert_non_null(strstr(s, "(1 clause changed only by the rolling update hidden: --ignore-rolling)"));
+	assert_null(strstr(s, "@@ OP2"));
+	free(s);
+	s = render_opts(resdiff_render_diff_stat, a, b, true);
+	assert_non_null(strstr(s, "; 0 rolling, 1 strengthened, 0 weakened (1 rolling hidden)\n"));
+	free(s);
+	s = render_opts(resdiff_render_diff_json, a, b, true);  /* JSON keeps it */
+	assert_non_null(strstr(s, "\"verb\":{\"old\":\"encourages\",\"new\":\"urges\",\"shift\":3}"));
+	assert_non_null(strstr(s, "\"rolling\":true,\"verb\":null"));
+	assert_non_null(strstr(s, "{\"op\":\"delete\",\"text\":\"fifth\",\"rolling\":true}"));
+	assert_non_null(strstr(s, "\"rolling\":1,\"strengthened\":1,\"weakened\":0}"));
+	free(s);
+	s = render_opts(resdiff_render_diff_markdown, a, b, false);
+	assert_non_null(strstr(s, ", verb strengthened: encourages \xe2\x86\x92 urges (+3 ranks)"));
+	assert_non_null(strstr(s, ", rolling update only"));
+	assert_non_null(strstr(s, "| verb strengthened | 1 |"));
+	free(s);
+	s = render_opts(resdiff_render_diff_markdown, a, b, true);
+	assert_non_null(strstr(s, "| rolling update only, hidden | 1 |"));
+	assert_null(strstr(s, ", rolling update only"));
+	free(s);
+	s = render_opts(resdiff_render_diff_html, a, b, false);
+	assert_non_null(strstr(s, "<span class=\"badge strengthened\" title=\"verb strengthened\">"
+		"\xe2\x86\x91 encourages \xe2\x86\x92 urges +3</span>"));
+	assert_non_null(strstr(s, "<span class=\"badge rolling\">rolling update</span>"));
+	assert_non_null(strstr(s, "<del class=\"rolling\">fifth</del>"));
+	free(s);
+	s = render_opts(resdiff_render_diff_html, a, b, true);
+	assert_null(strstr(s, "<span class=\"badge rolling\">"));
+	assert_non_null(strstr(s, "<th>rolling update only, hidden</th><td>1</td>"));
+	free(s);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +315,7 @@ int main(void)
 		cmocka_unit_test(test_render_diff__amendments_apply_in_order),
 		cmocka_unit_test(test_render_diff__amendments_in_both_languages),
 		cmocka_unit_test(test_render_diff__footnote_changes_are_shown),
+		cmocka_unit_test(test_render_diff__signals_in_every_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

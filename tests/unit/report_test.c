@@ -173,12 +173,43 @@ static void test_report__git_diff_driver(void **state)
 	free(dir);
 }
 
+/* A text whose next version raises a verb and rolls a session forward:
+ * the report says so per document (issue 15). */
+static void test_report__signals_per_document(void **state)
+{
+	char *dir = test_tmpdir();
+	resdiff_report *r = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	int rc = test_system(
+		"set -e; cd '%s'; " GIT " init -q .; "
+		"cp '%s/tests/golden/inputs/rolling_74.en.txt' ict.en.txt; "
+		"git add -A; " GIT " commit -q -m one; "
+		"cp '%s/tests/golden/inputs/substance_75.en.txt' ict.en.txt; "
+		"git add -A; " GIT " commit -q -m two",
+		dir, RESDIFF_SOURCE_DIR, RESDIFF_SOURCE_DIR);
+	(void)state;
+	assert_int_equal(rc, 0);
+	if (resdiff_report_build(&r, dir, "HEAD~1..HEAD", NULL) < 0)
+		fail_msg("report: %s", resdiff_error_last());
+	assert_int_equal(resdiff_render_report_markdown(&out, r), 0);
+	assert_non_null(strstr(out.ptr, "| ict.en.txt | modified | 3 reworded, "
+		"1 only the rolling update, 1 verb strengthened |"));
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_render_report_json(&out, r), 0);
+	assert_non_null(strstr(out.ptr, "\"verb\":{\"old\":\"encourages\",\"new\":\"urges\",\"shift\":3}"));
+	resdiff_buf_dispose(&out);
+	resdiff_report_free(r);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_report__two_commits),
 		cmocka_unit_test(test_report__manifest_and_cli),
 		cmocka_unit_test(test_report__git_diff_driver),
+		cmocka_unit_test(test_report__signals_per_document),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -44,12 +44,56 @@ typedef struct {
 	size_t edit_count;
 } resdiff_footnote_edit;
 
+/* The opening verb of a matched change, old beside new (docs/DIFF.md,
+ * "Verb strength"): the entry of the language's ladder the clause opens
+ * with (the operative ladder for operative paragraphs and sub-paragraphs,
+ * the preambular one for preambular paragraphs, docs/LANGUAGES.md), else
+ * its leading verb as the language's leading-words list it, in
+ * comparison form ("encourages", "also requests", "鼓励"). */
+typedef struct {
+	const char *old_verb;  /* in the diff's arena; NULL: none recognised */
+	const char *new_verb;
+	int old_rank;          /* the rank on its ladder; 0: unranked */
+	int new_rank;
+	bool same_ladder;      /* both clauses read on the same ladder */
+} resdiff_verb_change;
+
+/* The signed number of ranks from the old verb to the new (positive:
+ * stronger) in *shift, and true; false when either verb is unranked or
+ * the two are on different ladders (a preambular paragraph recast as
+ * operative). */
+bool resdiff_verb_shift(const resdiff_verb_change *verb, int *shift);
+
+/* How the verb moved, in one mark: "↑" stronger, "↓" weaker, "=" the same
+ * rank, "?" unranked. */
+const char *resdiff_verb_mark(const resdiff_verb_change *verb);
+
+/* The same in a word: "strengthened", "weakened", "same rank", "unranked"
+ * (Markdown, HTML classes). */
+const char *resdiff_verb_word(const resdiff_verb_change *verb);
+
+/* What a negotiator reads first, per change (docs/DIFF.md, "Signals"). */
+typedef struct {
+	resdiff_verb_change verb;
+	bool verb_changed;     /* reworded, split or merged, both opening verbs
+	                          recognised, and different */
+	bool rolling;          /* edited, and every edit of the clause and of
+	                          its footnotes is a rolling update */
+	size_t edit_runs;      /* runs of deletions and insertions (clause and
+	                          footnotes; a footnote new or gone counts one) */
+	size_t rolling_runs;   /* of them, rolling updates */
+} resdiff_change_signals;
+
 typedef struct resdiff_diff {
 	resdiff_alignment *alignment;  /* owned */
 	resdiff_edit **edits;          /* per change; NULL when none */
 	size_t *edit_count;            /* per change */
 	resdiff_footnote_edit **notes; /* per change; NULL when its footnotes did not change */
 	size_t *note_count;            /* per change */
+	resdiff_change_signals *signals; /* per change */
+	long steps[2];                 /* what moved forward counts as a rolling
+	                                  update: the numbers of sessions and
+	                                  years between the two texts (0: none) */
 	double align_seconds;          /* time spent in each stage */
 	double init_seconds;           /* libgit2 init (once, when edits are needed) */
 	double edits_seconds;          /* word edits, init excluded */
@@ -73,18 +117,35 @@ typedef struct {
 	                            diffs (resdiff_render_diff_html_open/close) */
 	const char *html_id_prefix; /* html: prefix of element ids ("p2-"), NULL: none */
 	bool json_lines;         /* json: the whole object on one line (JSON Lines) */
+	bool ignore_rolling;     /* hide changes that are only rolling updates
+	                            (not moved) from text, Markdown and HTML;
+	                            JSON keeps them */
 } resdiff_diff_render_options;
 
-#define RESDIFF_DIFF_RENDER_OPTIONS_INIT { NULL, NULL, false, false, NULL, false, NULL, false }
+#define RESDIFF_DIFF_RENDER_OPTIONS_INIT { NULL, NULL, false, false, NULL, false, NULL, false, false }
 
 /* True when the diff has something to show under the options (anything
  * but unchanged clauses in place with the same footnotes, among the
- * changes --only=operative keeps; opts may be NULL): `resdiff diff
- * --exit-code`. */
+ * changes --only=operative and --ignore-rolling keep; opts may be NULL):
+ * `resdiff diff --exit-code`. */
 bool resdiff_diff_has_changes(const resdiff_diff *diff, const resdiff_diff_render_options *opts);
 
-/* Is this change shown under the options (--only=operative)? */
+/* Is this change shown under the options (--only=operative,
+ * --ignore-rolling)? */
 bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,
+		const resdiff_diff_render_options *opts);
+
+/* The counts a summary shows, over the changes shown under the options. */
+typedef struct {
+	size_t relations[RESDIFF_REL_COUNT];
+	size_t moved, renumbered;
+	size_t rolling;          /* changes that are only rolling updates */
+	size_t strengthened;     /* verb moved up its ladder */
+	size_t weakened;         /* verb moved down */
+	size_t rolling_hidden;   /* left out by ignore_rolling */
+} resdiff_diff_counts;
+
+void resdiff_diff_count(resdiff_diff_counts *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
 
 /* git-like text: a header, then one block per change with its ids,
@@ -95,6 +156,12 @@ int resdiff_render_diff_text(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
 /* One summary line: counts per relation, moved and renumbered. */
 int resdiff_render_diff_stat(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+/* What a negotiator reads first (`resdiff diff --signals`, docs/DIFF.md,
+ * "Signals"): the verbs that moved up or down their ladder, the clauses
+ * changed only (or partly) by the rolling update, and what substance is
+ * left, counted per relation. */
+int resdiff_render_diff_signals(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
 /* One JSON object (docs/JSON-DIFF.md, schema RESDIFF_DIFF_JSON_SCHEMA)
  * and a newline, one change per line (or all on one line with

@@ -97,11 +97,11 @@ typedef enum {
 	RESDIFF_SECTION_SESSION_WORDS,
 	RESDIFF_SECTION_KEY_FOLDS,          /* comparison keys */
 	RESDIFF_SECTION_AMENDMENT_PHRASES,  /* amendment writer */
-	RESDIFF_SECTION_OPERATIVE_LADDER,   /* slots, read by nothing yet */
+	RESDIFF_SECTION_OPERATIVE_LADDER,   /* verb strength (the diff's signals) */
 	RESDIFF_SECTION_PREAMBULAR_LADDER,
-	RESDIFF_SECTION_ORDINALS,
+	RESDIFF_SECTION_ORDINALS,           /* rolling updates */
 	RESDIFF_SECTION_NUMERALS,
-	RESDIFF_SECTION_ARTICLE_HEADINGS,
+	RESDIFF_SECTION_ARTICLE_HEADINGS,   /* slots, read by nothing yet */
 	RESDIFF_SECTION_PREAMBLE_OPENERS,
 	RESDIFF_SECTION_PROCLAIMING_FORMULAS,
 	RESDIFF_SECTION_AMENDMENT_GRAMMAR,
@@ -208,6 +208,38 @@ size_t resdiff_lang_lexicon_prefix(const resdiff_lang_lexicon *lx, const char *s
  * true may still find none). */
 bool resdiff_lang_lexicon_may_start(const resdiff_lang_lexicon *lx, uint32_t cp,
 		unsigned classes);
+
+/* ---- verb ladders and numbers (docs/LANGUAGES.md, docs/DIFF.md) -------- */
+
+/* The entry of a ladder (RESDIFF_SECTION_OPERATIVE_LADDER or
+ * _PREAMBULAR_LADDER) that the words key key[0..len) (resdiff/compare.h,
+ * RESDIFF_KEY_WORDS: case-folded, words separated by one space) of a
+ * clause's opening starts with: the longest, ending at a word boundary in
+ * a spaced script ('-' in an entry matches a space of the key). NULL when
+ * none; *matched receives the bytes of the key it covers. The entry's
+ * number is its rank. */
+const resdiff_lang_entry *resdiff_lang_ladder_match(const resdiff_lang *lang,
+		resdiff_lang_section ladder, const char *key, size_t len, size_t *matched);
+
+/* A number written in words at the start of words[0..n) (each a word in
+ * comparison form, NUL terminated; a hyphenated word given as its parts):
+ * the longest `ordinals` entry spanning up to RESDIFF_LANG_NUMBER_SPAN
+ * words ('-' and ' ' in an entry separate its words), or a one-word
+ * "stem*" entry, then the next, and so on, the values summed
+ * ("seventy" "fourth" is 74, "soixante" "et" "onzième" 71). Returns the
+ * number of words read (0: the first is no number word) and the sum in
+ * *value. */
+#define RESDIFF_LANG_NUMBER_SPAN 3
+size_t resdiff_lang_number_words(const resdiff_lang *lang, const char *const *words, size_t n,
+		long *value);
+
+/* The value of the run of `numerals` characters that s[0..len) starts with
+ * ("六十四" is 64, "一百零二" 102, "二〇一九" 2019): *used receives its
+ * bytes (0: s starts with none). Returns the value. */
+long resdiff_lang_numerals(const resdiff_lang *lang, const char *s, size_t len, size_t *used);
+
+/* Is cp one of the language's `numerals` characters? */
+bool resdiff_lang_is_numeral(const resdiff_lang *lang, uint32_t cp);
 
 #ifdef __cplusplus
 }

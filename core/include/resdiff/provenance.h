@@ -164,6 +164,10 @@ typedef struct {
 	                              sum(length x similarity) / sum(length) over
 	                              the previous member's clauses */
 	size_t new_units;          /* clauses first seen in this member */
+	size_t rolling;            /* changes since the previous member that are
+	                              only rolling updates (docs/DIFF.md, "Signals") */
+	size_t strengthened;       /* clauses whose opening verb moved up its ladder */
+	size_t weakened;           /* ... down */
 	/* the oldest clauses still present: unit is the clause's id in this
 	 * member, symbol and date the member it first appeared in */
 	resdiff_clause_ref oldest[RESDIFF_STATS_OLDEST];

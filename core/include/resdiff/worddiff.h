@@ -21,6 +21,7 @@
 #ifndef RESDIFF_WORDDIFF_H
 #define RESDIFF_WORDDIFF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "resdiff/common.h"
 
@@ -46,6 +47,9 @@ typedef struct {
 	resdiff_edit_op op;
 	const char *text;   /* NUL terminated, in the arena */
 	size_t len;
+	bool rolling;       /* a deletion or insertion that is only a rolling
+	                       update (resdiff/diff.h); resdiff_worddiff() leaves
+	                       it false, the diff stage sets it */
 } resdiff_edit;
 
 /* Word edits turning old[0..olen) into new[0..nlen) (UTF-8). *out is an
