@@ -159,6 +159,7 @@ int cmd_trace(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_parallel(int argc, char **argv);
+int cmd_amend(int argc, char **argv);
 
 /* Open the resdiff repository named by -C/--repo, $RESDIFF_REPO or found
  * from the current directory upwards; warns on stderr about lock files
@@ -168,5 +169,32 @@ int cmd_store_open(struct resdiff_store **out);
 /* Print the store's notes (resdiff_store_notes) to stderr, one
  * "resdiff: ..." line each, and free it. */
 void cmd_store_close(struct resdiff_store *store);
+
+/*
+ * The seam between the command line and the documents (cmd/input.c): one
+ * argument of diff or amend to a parsed document. An argument that names a
+ * file ("-" is standard input) is parsed, with the manifest's metadata when
+ * the manifest lists it; anything else is a stored symbol ("2009/7") or
+ * SYMBOL@REV (REV a revision of the record: "~1", a commit) in the resdiff
+ * repository found as git finds one (-C/--repo, $RESDIFF_REPO, the current
+ * directory), opened on first use and kept in the cmd_input until
+ * cmd_input_close. The caller frees *out with resdiff_doc_free.
+ */
+typedef struct {
+	struct resdiff_store *store;  /* opened on first use; owned */
+	bool store_failed;            /* opening it failed and was reported */
+	double read_seconds, parse_seconds;
+} cmd_input;
+
+#define CMD_INPUT_INIT { NULL, false, 0, 0 }
+
+int cmd_input_load(resdiff_doc **out, cmd_input *in, const char *arg, const char *lang,
+		const struct resdiff_manifest *manifest);
+/* Open the repository if it is not open yet (its error is printed). */
+int cmd_input_store(cmd_input *in);
+/* Report the last error unless opening the repository failed (reported
+ * then); returns CMD_EXIT_ERROR. */
+int cmd_input_fail(const cmd_input *in);
+void cmd_input_close(cmd_input *in);
 
 #endif

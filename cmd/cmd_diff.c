@@ -2,7 +2,6 @@
 #include "cmd.h"
 
 #include <signal.h>
-#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -37,120 +36,15 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static double parse_seconds, read_seconds, render_seconds, align_seconds, edits_seconds, init_seconds;
+static double render_seconds, align_seconds, edits_seconds, init_seconds;
 
-/* The repository, opened on first use by a stored-symbol argument; when
- * opening fails cmd_store_open has printed why and store_failed is set. */
-static resdiff_store *diff_store;
-static bool store_failed;
-
-static int store_needed(void)
-{
-	if (diff_store)
-		return 0;
-	if (cmd_store_open(&diff_store) != CMD_EXIT_OK) {
-		store_failed = true;
-		return RESDIFF_ERROR;
-	}
-	return 0;
-}
+/* The inputs: the repository is opened on first use by a stored symbol. */
+static cmd_input diff_input = CMD_INPUT_INIT;
 
 /* Report an error unless it was reported when the repository failed to open. */
 static int fail(void)
 {
-	return store_failed ? CMD_EXIT_ERROR : cmd_fail_last();
-}
-
-/* "2009/7", "E/RES/2009/7@~1", "65/141@<commit>": a stored document. */
-static int load_stored(resdiff_doc **out, const char *arg, const char *lang)
-{
-	char *query = strdup(arg), *at, *symbol = NULL, *language = NULL;
-	int error;
-
-	if (!query)
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	if ((at = strrchr(query, '@')) != NULL)
-		*at++ = '\0';
-	if ((error = store_needed()) < 0)
-		goto done;
-	if ((error = resdiff_store_resolve(&symbol, &language, diff_store, query, lang,
-			at && *at ? at : NULL)) < 0 ||
-	    (error = resdiff_store_read(out, NULL, diff_store, symbol, language,
-			at && *at ? at : NULL)) < 0)
-		goto done;
-done:
-	free(query);
-	free(symbol);
-	free(language);
-	return error;
-}
-
-/* "texts/x.txt", "./x", "/tmp/x", "../../etc": a file name (mistyped if
- * missing), not a stored symbol ("2009/7", "E/RES/2009/7@~1"): what is not
- * a symbol by the grammar every command shares (resdiff/name.h). */
-static bool looks_like_path(const char *arg)
-{
-	size_t len = strlen(arg);
-	char symbol[RESDIFF_SYMBOL_MAX + 1];
-	const char *at = strrchr(arg, '@');
-	size_t n = at ? (size_t)(at - arg) : len;
-	if (len > 4 && !strcmp(arg + len - 4, ".txt"))
-		return true;
-	if (n > RESDIFF_SYMBOL_MAX)
-		return true;
-	memcpy(symbol, arg, n);
-	symbol[n] = '\0';
-	return resdiff_name_symbol_check(symbol) < 0;
-}
-
-/*
- * The seam between the command line and the documents: resolve one diff
- * argument to a parsed document. An argument that names a file ("-" is
- * standard input) is parsed, with the manifest's metadata when the manifest
- * lists it; anything else is a stored symbol ("2009/7") or SYMBOL@REV
- * (REV a revision of the record: "~1", a commit) in the resdiff repository
- * found as git finds one (-C/--repo, $RESDIFF_REPO, the current directory).
- */
-static int diff_input_load(resdiff_doc **out, const char *arg, const char *lang,
-		const resdiff_manifest *manifest)
-{
-	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
-	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
-	const resdiff_manifest_entry *entry = NULL;
-	char *text = NULL;
-	size_t len, k;
-	double t0 = now();
-	struct stat sb;
-	int error;
-
-	*out = NULL;
-	for (k = 0; manifest && k < manifest->count; k++)
-		if (!strcmp(manifest->entries[k].path, arg) || !strcmp(manifest->entries[k].source, arg))
-			entry = &manifest->entries[k];
-	if (!entry && strcmp(arg, "-") && stat(arg, &sb) < 0 && !looks_like_path(arg)) {
-		error = load_stored(out, arg, lang);
-		parse_seconds += now() - t0;
-		return error;
-	}
-	popts.language = lang ? lang : entry ? entry->language : NULL;
-	popts.source = pdf.source = arg;
-	if ((error = resdiff_file_read(&text, &len, entry ? entry->path : arg)) < 0 ||
-	    (error = resdiff_pdf_convert(&text, &len, &pdf)) < 0)
-		goto done;
-	read_seconds += now() - t0;
-	t0 = now();
-	if ((error = resdiff_parse(out, text, len, &popts)) < 0)
-		goto done;
-	if (entry && (error = resdiff_manifest_apply(*out, entry)) < 0)
-		goto done;
-	parse_seconds += now() - t0;
-done:
-	if (error < 0) {
-		resdiff_doc_free(*out);
-		*out = NULL;
-	}
-	free(text);
-	return error;
+	return cmd_input_fail(&diff_input);
 }
 
 /* Pins kept with their strings. */
@@ -393,8 +287,8 @@ static int diff_pair(resdiff_buf *out, bool *changed, const char *old_arg, const
 	resdiff_doc *a = NULL, *b = NULL;
 	int error;
 
-	if ((error = diff_input_load(&a, old_arg, lang, manifest)) == 0 &&
-	    (error = diff_input_load(&b, new_arg, lang, manifest)) == 0)
+	if ((error = cmd_input_load(&a, &diff_input, old_arg, lang, manifest)) == 0 &&
+	    (error = cmd_input_load(&b, &diff_input, new_arg, lang, manifest)) == 0)
 		error = diff_docs_pair(out, changed, a, b, old_arg, new_arg, s);
 	resdiff_doc_free(a);
 	resdiff_doc_free(b);
@@ -409,16 +303,16 @@ static int diff_stored_series(resdiff_buf *out, bool *changed, const char *slug,
 	size_t i, k;
 	int error;
 
-	if ((error = store_needed()) < 0)
+	if ((error = cmd_input_store(&diff_input)) < 0)
 		return error;
-	if ((error = resdiff_store_series(&list, diff_store, slug, lang, false)) < 0)
+	if ((error = resdiff_store_series(&list, diff_input.store, slug, lang, false)) < 0)
 		return error;
 	for (i = 0; i < list->count && !error; i++) {
 		const resdiff_series *sr = &list->series[i];
 		resdiff_doc *prev = NULL, *cur = NULL;
 		for (k = 0; k < sr->count && !error; k++) {
 			/* the record holds each text with all its attributes */
-			if ((error = resdiff_store_read(&cur, NULL, diff_store, sr->members[k].symbol,
+			if ((error = resdiff_store_read(&cur, NULL, diff_input.store, sr->members[k].symbol,
 					sr->members[k].language, NULL)) < 0)
 				break;
 			if (prev)
@@ -605,12 +499,11 @@ int cmd_diff(int argc, char **argv)
 	if (cmd_flag(&args, diff_opts, "timing"))
 		fprintf(stderr, "resdiff diff: read %.2f ms, parse %.2f ms, align %.2f ms, "
 			"libgit2 init %.2f ms, word edits %.2f ms, render %.2f ms, command total %.2f ms\n",
-			read_seconds * 1e3, parse_seconds * 1e3, align_seconds * 1e3, init_seconds * 1e3,
+			diff_input.read_seconds * 1e3, diff_input.parse_seconds * 1e3, align_seconds * 1e3,
+			init_seconds * 1e3,
 			edits_seconds * 1e3, render_seconds * 1e3, (now() - t_start) * 1e3);
 done:
-	cmd_store_close(diff_store);
-	diff_store = NULL;
-	store_failed = false;
+	cmd_input_close(&diff_input);
 	free(members);
 	free(pins.pins);
 	resdiff_arena_free(pins.arena);

@@ -9,6 +9,7 @@ const cmd_command cmd_commands[] = {
 	{ "parse", cmd_parse, "parse documents into paragraphs (text, JSON, summary)" },
 	{ "check", cmd_check, "check a corpus: clean parses, no debris, manifest agrees" },
 	{ "diff", cmd_diff, "align two texts clause by clause and show the changes" },
+	{ "amend", cmd_amend, "apply tabled amendments to a draft; report those that clash" },
 	{ "init", cmd_init, "create a resdiff repository" },
 	{ "import", cmd_import, "parse documents and store them in the repository" },
 	{ "rm", cmd_rm, "withdraw a document imported by mistake (its history stays)" },

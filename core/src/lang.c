@@ -39,7 +39,8 @@ enum {
 	ONE_CP_KEY = 16,    /* a key is one code point */
 	ONE_CP_TEXT = 32,   /* a text is one code point */
 	AT_MOST_ONE_CP = 64, /* a text is one code point or empty */
-	ZERO_KEYS = 128     /* keys are numbers from 0 */
+	ZERO_KEYS = 128,     /* keys are numbers from 0 */
+	UNIQUE_ENTRIES = 256 /* no "KEY = text" twice (a key may recur) */
 };
 
 static const struct {
@@ -80,7 +81,7 @@ static const struct {
 	[RESDIFF_SECTION_ARTICLE_HEADINGS] = { "article-headings", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_PREAMBLE_OPENERS] = { "preamble-openers", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_PROCLAIMING_FORMULAS] = { "proclaiming-formulas", UNIQUE_TEXTS },
-	[RESDIFF_SECTION_AMENDMENT_GRAMMAR] = { "amendment-grammar", KEYED | UNIQUE_KEYS },
+	[RESDIFF_SECTION_AMENDMENT_GRAMMAR] = { "amendment-grammar", KEYED | UNIQUE_ENTRIES },
 };
 
 const char *resdiff_lang_section_name(resdiff_lang_section section)
@@ -356,6 +357,12 @@ static int check_unique(const parsed_lang *pl, const char *source)
 				    !strcmp(l->entry[i].key, l->entry[j].key))
 					return resdiff_error_set(RESDIFF_EINVALID, "%s: [%s] gives \"%s\" twice",
 						source, sections[s].name, l->entry[i].key);
+				if ((sections[s].rules & UNIQUE_ENTRIES) &&
+				    !strcmp(l->entry[i].key, l->entry[j].key) &&
+				    !strcmp(l->entry[i].text, l->entry[j].text))
+					return resdiff_error_set(RESDIFF_EINVALID,
+						"%s: [%s] gives \"%s = %s\" twice", source, sections[s].name,
+						l->entry[i].key, l->entry[i].text);
 			}
 	}
 	return 0;

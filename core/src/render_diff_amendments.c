@@ -6,6 +6,7 @@
 #include "resdiff/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Above this many edits, or under this similarity, a clause is replaced
@@ -22,6 +23,9 @@ typedef struct {
 	const resdiff_diff *diff;
 	size_t item;                       /* number of the amendment being written */
 	const resdiff_unit *insert_anchor; /* old clause the last insertion followed */
+	bool *part;                        /* new clauses written as insertions of their own:
+	                                    * the later parts of a split whose parts are
+	                                    * apart or of other kinds */
 	size_t insert_item;                /* ... and its amendment number (0: none) */
 } amender;
 
@@ -123,14 +127,16 @@ static int put_texts(const phrase_values *v)
 }
 
 /* The old clause a new clause follows: the old counterpart of the nearest
- * matched new clause before it, or NULL at the start. */
-static const resdiff_unit *old_anchor(const resdiff_diff *diff, size_t new_unit)
+ * matched new clause before it, or NULL at the start. Of clauses merged
+ * into one it is the first, where the merged text stands: after the last,
+ * an insertion went where that clause was, not where the text was moved. */
+static const resdiff_unit *old_anchor(const amender *m, size_t new_unit)
 {
-	const resdiff_alignment *al = diff->alignment;
+	const resdiff_alignment *al = m->diff->alignment;
 	while (new_unit-- > 0) {
 		const resdiff_change *c = &al->changes[al->new_change[new_unit]];
-		if (c->old_count)
-			return &al->old_doc->units[c->old_units[c->old_count - 1]];
+		if (c->old_count && !m->part[new_unit])
+			return &al->old_doc->units[c->old_units[c->new_count == 1 ? 0 : c->old_count - 1]];
 	}
 	return NULL;
 }
@@ -139,7 +145,7 @@ static const resdiff_unit *old_anchor(const resdiff_diff *diff, size_t new_unit)
  * verb that already says where takes ("执行部分第7段之后" in "移至…"). */
 static int put_place(amender *m, size_t new_unit, bool bare)
 {
-	phrase_values v = { .ref = old_anchor(m->diff, new_unit) };
+	phrase_values v = { .ref = old_anchor(m, new_unit) };
 	if (!v.ref)
 		return say(m, bare ? "place-start-bare" : "place-start", NULL);
 	return say(m, bare ? "place-after-bare" : "place-after", &v);
@@ -152,7 +158,7 @@ static int put_place(amender *m, size_t new_unit, bool bare)
  * in review). */
 static int put_insert_place(amender *m, size_t new_unit)
 {
-	const resdiff_unit *a = old_anchor(m->diff, new_unit);
+	const resdiff_unit *a = old_anchor(m, new_unit);
 	phrase_values v = { .item = m->insert_item };
 	int error;
 	if (m->insert_item && a == m->insert_anchor)
@@ -186,29 +192,195 @@ static void tail_of(const char *s, size_t len, const char **start, size_t *n)
 	*n = len - i;
 }
 
-static int put_edits(amender *m, const resdiff_edit *e, size_t n)
-{
-	size_t i, parts = 0;
-	int error = 0;
+/* One edit of a clause as it is written: the old clause's bytes [s, e)
+ * replaced by new_text (s == e: an insertion), quoted within the window
+ * [cs, ce) of the old text, which holds it and occurs in the clause once. */
+typedef struct {
+	size_t s, e, cs, ce;
+	const char *new_text;
+	size_t new_len;
+} hunk;
 
-	for (i = 0; i < n && !error; i++) {
-		phrase_values v = { .old = &e[i], .new = &e[i] };
-		if (e[i].op == RESDIFF_EDIT_EQUAL)
-			continue;
-		if (parts++ && (error = say(m, "separator", NULL)) < 0)
+/* How many times needle[0..n) is in hay, counting up to 2. */
+static size_t occurrences(const char *hay, size_t hlen, const char *needle, size_t n)
+{
+	size_t i, k = 0;
+	if (!n)
+		return 2;
+	for (i = 0; i + n <= hlen && k < 2; i++)
+		if (hay[i] == needle[0] && !memcmp(hay + i, needle, n))
+			k++;
+	return k;
+}
+
+static bool spaced(const char *s, size_t len)
+{
+	return memchr(s, ' ', len) != NULL;
+}
+
+/* One word (a code point where words are not spaced) further left or right. */
+static size_t word_left(const char *s, size_t i, bool words)
+{
+	if (!words) {
+		while (i > 0 && ((unsigned char)s[--i] & 0xC0) == 0x80)
+			;
+		return i;
+	}
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	return i;
+}
+
+static size_t word_right(const char *s, size_t len, size_t i, bool words)
+{
+	if (!words) {
+		while (i < len && ((unsigned char)s[++i] & 0xC0) == 0x80)
+			;
+		return i;
+	}
+	while (i < len && s[i] == ' ')
+		i++;
+	while (i < len && s[i] != ' ')
+		i++;
+	return i;
+}
+
+/* Grow h's window until its words are in the clause once: leftwards first
+ * (an insertion keeps "after X insert Y"), then rightwards. Where the quote
+ * is found more than once the reader cannot say which is meant
+ * (amend_apply.c refuses to guess), so the writer never writes one. */
+static void widen(hunk *h, const char *old, size_t olen, bool words)
+{
+	bool left = true;
+	while (occurrences(old, olen, old + h->cs, h->ce - h->cs) > 1 &&
+	       (h->cs > 0 || h->ce < olen)) {
+		if ((left && h->cs > 0) || h->ce == olen)
+			h->cs = word_left(old, h->cs, words);
+		else
+			h->ce = word_right(old, olen, h->ce, words);
+		left = h->s != h->e ? !left : h->cs > 0;
+	}
+}
+
+/* The old window's text with the hunks from..to applied. */
+static int window_new(resdiff_buf *b, const char *old, const hunk *h, size_t from, size_t to)
+{
+	size_t k, at = h[from].cs;
+	int error = 0;
+	resdiff_buf_clear(b);
+	for (k = from; k <= to && !error; k++) {
+		if ((error = resdiff_buf_put(b, old + at, h[k].s - at)) < 0 ||
+		    (error = resdiff_buf_put(b, h[k].new_text, h[k].new_len)) < 0)
 			break;
-		if (e[i].op == RESDIFF_EDIT_DELETE && i + 1 < n && e[i + 1].op == RESDIFF_EDIT_INSERT) {
-			v.new = &e[++i];
-			error = say(m, "edit-replace", &v);
-		} else if (e[i].op == RESDIFF_EDIT_DELETE) {
-			error = say(m, "edit-delete", &v);
-		} else if (i == 0) {
-			error = say(m, "edit-insert-start", &v);
-		} else {
-			tail_of(e[i - 1].text, e[i - 1].len, &v.context, &v.context_len);
-			error = say(m, "edit-insert-after", &v);
+		at = h[k].e;
+	}
+	if (!error)
+		error = resdiff_buf_put(b, old + at, h[to].ce - at);
+	return error;
+}
+
+/* Write the hunks from..to, whose windows were merged into h[from]'s. */
+static int put_window(amender *m, const char *old, const hunk *h, size_t from, size_t to,
+		resdiff_buf *scratch)
+{
+	resdiff_edit eo = { RESDIFF_EDIT_DELETE, old + h[from].cs, h[to].ce - h[from].cs, false };
+	resdiff_edit en = { RESDIFF_EDIT_INSERT, NULL, 0, false };
+	phrase_values v = { .old = &eo, .new = &en };
+	int error;
+
+	if (from == to && h[from].s == h[from].e) {
+		en.text = h[from].new_text;
+		en.len = h[from].new_len;
+		if (h[from].cs == h[from].s && h[from].s == 0)
+			return say(m, "edit-insert-start", &v);
+		if (h[from].ce == h[from].e) {
+			v.context = old + h[from].cs;
+			v.context_len = h[from].s - h[from].cs;
+			return say(m, "edit-insert-after", &v);
 		}
 	}
+	if ((error = window_new(scratch, old, h, from, to)) < 0)
+		return error;
+	en.text = scratch->ptr ? scratch->ptr : "";
+	en.len = scratch->size;
+	return say(m, en.len ? "edit-replace" : "edit-delete", &v);
+}
+
+/* The old clause's text is what the edits keep and delete, in order. */
+static bool edits_cover(const resdiff_edit *e, size_t n, const char *old, size_t olen)
+{
+	size_t i, at = 0;
+	for (i = 0; i < n; i++) {
+		if (e[i].op == RESDIFF_EDIT_INSERT)
+			continue;
+		if (at + e[i].len > olen || memcmp(old + at, e[i].text, e[i].len))
+			return false;
+		at += e[i].len;
+	}
+	return at == olen;
+}
+
+/* The edits of one clause, each quoting enough to be found once. */
+static int put_edits(amender *m, const resdiff_unit *u, const resdiff_edit *e, size_t n)
+{
+	const char *old = u->text;
+	size_t olen = strlen(old), i, at = 0, nh = 0, from;
+	bool words = spaced(old, olen);
+	resdiff_buf scratch = RESDIFF_BUF_INIT;
+	hunk *h = NULL;
+	int error = 0;
+
+	if (!edits_cover(e, n, old, olen))
+		return resdiff_error_set(RESDIFF_EINVALID, "%s: word edits do not cover its text", u->id);
+	if (n && !(h = calloc(n, sizeof(*h))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++) {
+		hunk *x = &h[nh];
+		if (e[i].op == RESDIFF_EDIT_EQUAL) {
+			at += e[i].len;
+			continue;
+		}
+		x->s = at;
+		if (e[i].op == RESDIFF_EDIT_DELETE) {
+			at += e[i].len;
+			if (i + 1 < n && e[i + 1].op == RESDIFF_EDIT_INSERT)
+				i++, x->new_text = e[i].text, x->new_len = e[i].len;
+		} else {
+			x->new_text = e[i].text;
+			x->new_len = e[i].len;
+		}
+		x->e = at;
+		x->cs = x->s;
+		x->ce = x->e;
+		if (x->s == x->e && x->s > 0) {
+			/* an insertion follows a few words of context */
+			const char *ctx;
+			size_t clen;
+			tail_of(old, x->s, &ctx, &clen);
+			x->cs = (size_t)(ctx - old);
+		}
+		if (x->s != x->e || x->s > 0)
+			widen(x, old, olen, words);
+		nh++;
+	}
+	/* windows that meet are written as one: the second's words are then
+	 * quoted once, and no two edits of one amendment touch */
+	for (from = 0, i = 0; i < nh && !error; i++) {
+		if (i + 1 < nh && h[i + 1].cs <= h[i].ce) {
+			h[i + 1].cs = h[from].cs;
+			if (h[i + 1].ce < h[i].ce)
+				h[i + 1].ce = h[i].ce;
+			continue;
+		}
+		if (from && (error = say(m, "separator", NULL)) < 0)
+			break;
+		error = put_window(m, old, h, from, i, &scratch);
+		from = i + 1;
+	}
+	free(h);
+	resdiff_buf_dispose(&scratch);
 	return error;
 }
 
@@ -227,8 +399,8 @@ static int value(resdiff_buf *out, const char *name, size_t len, void *ctx)
 		return name[0] == 'r' ? put_refs(v) : put_texts(v);
 	if (IS("count") || IS("item"))
 		return resdiff_buf_printf(out, "%zu", name[0] == 'c' ? v->count : v->item);
-	if (IS("noun"))
-		return say_kind(m, "noun", v->kind, NULL);
+	if (IS("noun") || IS("a-noun"))
+		return say_kind(m, IS("noun") ? "noun" : "a-noun", v->kind, NULL);
 	if (IS("where"))
 		return put_insert_place(m, v->new_unit);
 	if (IS("place") || IS("place-bare"))
@@ -239,7 +411,7 @@ static int value(resdiff_buf *out, const char *name, size_t len, void *ctx)
 	if (IS("context") && v->context)
 		return put_quoted(m, v->context, v->context_len);
 	if (IS("edits") && v->edits)
-		return put_edits(m, v->edits, v->edit_count);
+		return put_edits(m, v->ref, v->edits, v->edit_count);
 	if (sym)
 		return resdiff_text_sanitize(out, sym, strlen(sym), false);
 	return resdiff_error_set(RESDIFF_EINVALID,
@@ -257,6 +429,30 @@ static size_t edit_count(const resdiff_edit *e, size_t n)
 	return k;
 }
 
+/* A split whose parts follow each other and are of one kind: "Replace
+ * operative paragraph 5 with the following paragraphs: ...". Other splits
+ * replace the old clause with their first part and insert the others
+ * where they stand, in their turn (found when the aligner began to split
+ * a clause into parts far apart: applied, "replace with A; B" put B
+ * before the clauses between them). */
+static bool split_together(const resdiff_alignment *al, const resdiff_change *c)
+{
+	size_t k;
+	for (k = 1; k < c->new_count; k++)
+		if (c->new_units[k] != c->new_units[k - 1] + 1 ||
+		    al->new_doc->units[c->new_units[k]].kind != al->new_doc->units[c->new_units[0]].kind)
+			return false;
+	return true;
+}
+
+/* One clause that is now of another kind (or a split's first part). */
+static bool kind_changed(const resdiff_alignment *al, const resdiff_change *c)
+{
+	return c->old_count >= 1 && c->new_count >= 1 &&
+		(c->new_count == 1 || !split_together(al, c)) &&
+		al->old_doc->units[c->old_units[0]].kind != al->new_doc->units[c->new_units[0]].kind;
+}
+
 static int amend_one(amender *m, size_t ci, const resdiff_diff_render_options *opts,
 		size_t *consumed)
 {
@@ -265,6 +461,7 @@ static int amend_one(amender *m, size_t ci, const resdiff_diff_render_options *o
 	const resdiff_change *c = &al->changes[ci];
 	const resdiff_doc *od = al->old_doc, *nd = al->new_doc;
 	phrase_values v = { .refs = c->old_units, .ref_count = c->old_count };
+	bool retyped;
 	int error = 0;
 
 	switch (c->relation) {
@@ -289,13 +486,15 @@ static int amend_one(amender *m, size_t ci, const resdiff_diff_render_options *o
 	case RESDIFF_REL_UNCHANGED:
 		break;
 	default:
-		if (c->relation != RESDIFF_REL_REWORDED ||
+		if (c->relation != RESDIFF_REL_REWORDED || c->old_count != 1 ||
 		    edit_count(diff->edits[ci], diff->edit_count[ci]) > AMEND_MAX_EDITS ||
+		    !edits_cover(diff->edits[ci], diff->edit_count[ci], od->units[c->old_units[0]].text,
+			    strlen(od->units[c->old_units[0]].text)) ||
 		    c->similarity < AMEND_MIN_SIMILARITY) {
 			/* Replace whole: "Replace operative paragraph 5 with: ..." */
 			v.texts = c->new_units;
-			v.count = c->new_count;
-			if ((error = say(m, c->new_count > 1 ? "replace-many" : "replace-one", &v)) < 0)
+			v.count = split_together(al, c) ? c->new_count : 1;
+			if ((error = say(m, v.count > 1 ? "replace-many" : "replace-one", &v)) < 0)
 				return error;
 		} else {
 			v.ref = &od->units[c->old_units[0]];
@@ -305,11 +504,36 @@ static int amend_one(amender *m, size_t ci, const resdiff_diff_render_options *o
 				return error;
 		}
 	}
-	if (c->moved) {
-		phrase_values mv = { .ref = &od->units[c->old_units[0]], .new_unit = c->new_units[0] };
+	/* a clause that becomes another kind (a preambular paragraph made
+	 * operative, a paragraph made a sub-paragraph) says so, or applying
+	 * the amendments would keep its old kind */
+	retyped = kind_changed(al, c);
+	if (c->moved || retyped) {
+		phrase_values mv = { .ref = &od->units[c->old_units[0]], .new_unit = c->new_units[0],
+			.kind = nd->units[c->new_units[0]].kind };
 		if (c->relation != RESDIFF_REL_UNCHANGED && (error = say(m, "move-separator", NULL)) < 0)
 			return error;
-		error = say(m, "move", &mv);
+		error = say(m, !c->moved ? "retype" : retyped ? "move-retype" : "move", &mv);
+	}
+	return error;
+}
+
+/* The later parts of splits written as insertions of their own, up to
+ * (not including) the new clause `until`, each an amendment. */
+static int put_parts(amender *m, size_t *next, size_t until)
+{
+	const resdiff_doc *nd = m->diff->alignment->new_doc;
+	int error = 0;
+	for (; *next < until && !error; (*next)++) {
+		phrase_values v = { .first = *next, .new_unit = *next, .count = 1 };
+		if (!m->part[*next])
+			continue;
+		v.kind = nd->units[*next].kind;
+		m->item++;
+		if ((error = resdiff_buf_printf(m->out, "%zu. ", m->item)) < 0 ||
+		    (error = say(m, "insert-one", &v)) < 0)
+			break;
+		error = resdiff_buf_puts(m->out, "\n");
 	}
 	return error;
 }
@@ -326,7 +550,7 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 			      opts && opts->new_source ? opts->new_source : "?",
 	};
 	amender m;
-	size_t i, n = 0;
+	size_t i, k, next = 0;
 	int error;
 
 	memset(&m, 0, sizeof(m));
@@ -336,20 +560,34 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 	m.lang = resdiff_lang_get(lang);
 	if (!m.lang->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count)
 		m.lang = resdiff_lang_get("en");
+	if (!(m.part = calloc(al->new_doc->unit_count + 1, sizeof(*m.part))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	for (i = 0; i < al->change_count; i++)
+		if (resdiff_diff_change_shown(diff, i, opts) && !split_together(al, &al->changes[i]))
+			for (k = 1; k < al->changes[i].new_count; k++)
+				m.part[al->changes[i].new_units[k]] = true;
 	if ((error = resdiff_lang_load()) < 0 || (error = say(&m, "header", &header)) < 0 ||
 	    (error = resdiff_buf_puts(out, "\n\n")) < 0)
-		return error;
+		goto done;
 	for (i = 0; i < al->change_count; i++) {
 		const resdiff_change *c = &al->changes[i];
-		if (!resdiff_diff_change_shown(diff, i, opts) ||
-		    (c->relation == RESDIFF_REL_UNCHANGED && !c->moved))
-			continue;
 		size_t consumed = 0;
-		m.item = ++n;
-		if ((error = resdiff_buf_printf(out, "%zu. ", n)) < 0 ||
+		if (!resdiff_diff_change_shown(diff, i, opts) ||
+		    (c->relation == RESDIFF_REL_UNCHANGED && !c->moved && !kind_changed(al, c)))
+			continue;
+		if (c->new_count && (error = put_parts(&m, &next, c->new_units[0])) < 0)
+			goto done;
+		m.item++;
+		if ((error = resdiff_buf_printf(out, "%zu. ", m.item)) < 0 ||
 		    (error = amend_one(&m, i, opts, &consumed)) < 0 || (error = resdiff_buf_puts(out, "\n")) < 0)
-			return error;
+			goto done;
 		i += consumed;
 	}
-	return n ? 0 : (error = say(&m, "none", NULL)) < 0 ? error : resdiff_buf_puts(out, "\n");
+	if ((error = put_parts(&m, &next, al->new_doc->unit_count)) < 0)
+		goto done;
+	if (!m.item && (error = say(&m, "none", NULL)) >= 0)
+		error = resdiff_buf_puts(out, "\n");
+done:
+	free(m.part);
+	return error < 0 ? error : 0;
 }

@@ -26,6 +26,7 @@ static int teardown(void **state)
 
 #define A "corpus/E_RES_2009_7.zh.txt"
 #define B "corpus/E_RES_2017_21.zh.txt"
+#define AM "tests/data/amend/E_RES_2009_7.un-phrasings.zh.txt"
 
 /* Every command that prints, and some of their formats; "R" stands for
  * the scratch repository, "N" for a new directory. Small outputs (--stat,
@@ -41,6 +42,7 @@ static const char *const commands[] = {
 	"-C R blame 2017/21:OP21", "-C R trace --format=json 2009/7:OP6",
 	"-C R stats ecosoc-wsis", "-C R stats --format=svg ecosoc-wsis", "-C R export 2009/7",
 	"export " A, "-C R index", "-C R unlock", "-C R import " A, "init N",
+	"amend " A " " AM, "amend --diff " A " " AM, "-C R amend --format=json 2009/7 " AM,
 };
 
 static char *expand(const char *cmd, size_t n)

@@ -267,6 +267,11 @@ static void test_lang__malformed_files_refused(void **state)
 	lang_parsed_free(l);
 	assert_refused(HEAD "[chapeau-words]\nassembly\ncouncil\nassembly\n", "lists \"assembly\" twice");
 	assert_refused(HEAD "[amendment-phrases]\nnone = a\nnone = b\n", "gives \"none\" twice");
+	/* the grammar of tabled amendments gives a key several ways, never one way twice */
+	assert_int_equal(lang_parse(&l, "ok.txt", HEAD "[amendment-grammar]\nend = .\nend = ;\n",
+		strlen(HEAD "[amendment-grammar]\nend = .\nend = ;\n")), 0);
+	lang_parsed_free(l);
+	assert_refused(HEAD "[amendment-grammar]\nend = .\nend = .\n", "gives \"end = .\" twice");
 	assert_refused(HEAD "[no-such-thing]\n", "bad.txt:5: unknown section");
 	assert_refused(HEAD "[months]\njanuary\n", "bad.txt:6: KEY = text expected");
 	assert_refused(HEAD "[months]\nfirst = january\n", "a number from 1 expected");

@@ -162,6 +162,32 @@ static void test_render_diff__amendments_apply_in_order(void **state)
 	resdiff_doc_free(b);
 }
 
+/* Issue 19: amendments read back by `resdiff amend` must find each quote
+ * once. "replace “the” with “an”" was written for a clause holding "the"
+ * twice; a clause made another kind said nothing of it. */
+static void test_render_diff__amendments_quote_once_and_say_kinds(void **state)
+{
+	resdiff_doc *a = doc2("Decides that the report and the annex be issued", NULL);
+	resdiff_doc *b = doc2("Decides that the report and an annex be issued", NULL);
+	char *t = render(resdiff_render_diff_amendments, a, b, false);
+	(void)state;
+	assert_non_null(strstr(t, "replace “and the” with “and an”"));
+	free(t);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+
+	a = doc2("Decides to keep the question under review", "Recalling its resolution 1/1,");
+	assert_int_equal(resdiff_doc_new(&b), 0);
+	resdiff_doc_set_meta(b, &b->meta.symbol, "A/RES/1/2");
+	resdiff_doc_add_unit(NULL, b, "PP1", RESDIFF_UNIT_PREAMBLE, "", "Recalling its resolution 1/1,", 1);
+	resdiff_doc_add_unit(NULL, b, "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Decides to keep the question under review", 2);
+	t = render(resdiff_render_diff_amendments, a, b, false);
+	assert_non_null(strstr(t, "Make operative paragraph 2 a preambular paragraph."));
+	free(t);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 static void test_render_diff__amendments_in_both_languages(void **state)
 {
 	resdiff_doc *a = doc2("Decides to continue its work", "Requests a report"), *b = doc2("Decides to end its work", NULL);
@@ -314,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_render_diff__markdown_marks_edits_with_ins_and_del),
 		cmocka_unit_test(test_render_diff__amendments_apply_in_order),
 		cmocka_unit_test(test_render_diff__amendments_in_both_languages),
+		cmocka_unit_test(test_render_diff__amendments_quote_once_and_say_kinds),
 		cmocka_unit_test(test_render_diff__footnote_changes_are_shown),
 		cmocka_unit_test(test_render_diff__signals_in_every_format),
 	};

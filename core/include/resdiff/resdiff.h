@@ -29,6 +29,7 @@
 #include "resdiff/parallel.h"
 #include "resdiff/worddiff.h"
 #include "resdiff/diff.h"
+#include "resdiff/amend.h"
 #include "resdiff/report.h"
 #include "resdiff/provenance.h"
 #include "resdiff/akn.h"

@@ -1,0 +1,204 @@
+/* amend_read_test.c: the reader of tabled amendments (resdiff/amend.h),
+ * on the writer's wording and on the usual UN phrasings, English and
+ * Chinese. */
+#include "helpers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static resdiff_amendments *read_ok(const char *text, const char *lang)
+{
+	resdiff_amend_read_options opts = RESDIFF_AMEND_READ_OPTIONS_INIT;
+	resdiff_amendments *am = NULL;
+	opts.language = lang;
+	opts.source = "test";
+	if (resdiff_amendments_read(&am, text, strlen(text), &opts) < 0)
+		fail_msg("%s", resdiff_error_last());
+	return am;
+}
+
+static const resdiff_amend_op *op_of(const resdiff_amendments *am, size_t item, size_t op)
+{
+	assert_true(item < am->count);
+	if (am->items[item].error)
+		fail_msg("amendment %zu: %s", am->items[item].number, am->items[item].error);
+	assert_true(op < am->items[item].op_count);
+	return &am->items[item].ops[op];
+}
+
+static void assert_ref(const resdiff_amend_ref *r, resdiff_unit_kind kind, const char *number)
+{
+	assert_int_equal(r->kind, kind);
+	assert_string_equal(r->number, number);
+}
+
+static void test_amend_read__the_writers_own_wording(void **state)
+{
+	resdiff_amendments *am = read_ok(
+		"Amendments to A/80/L.2 (resulting in A/RES/80/1)\n"
+		"\n"
+		"1. In preambular paragraph 2, replace “Deploring” with “Regretting”; delete “arbitrarily ”.\n"
+		"2. Insert a new preambular paragraph after preambular paragraph 2, reading: “Taking note,”.\n"
+		"3. In operative paragraph 1(b), after “statement at the ” insert “meetings of the ”.\n"
+		"4. Delete operative paragraph 3 and operative paragraph 4.\n"
+		"5. Move operative paragraph 6 to a position after operative paragraph 1, as a preambular paragraph.\n"
+		"6. Make operative paragraph 2 an operative sub-paragraph.\n", "en");
+	const resdiff_amend_op *op;
+	(void)state;
+	assert_non_null(am->header);
+	assert_int_equal(am->count, 6);
+	assert_int_equal(am->items[0].line, 3);
+	op = op_of(am, 0, 0);
+	assert_int_equal(op->kind, RESDIFF_AMEND_EDIT);
+	assert_ref(&op->refs[0], RESDIFF_UNIT_PREAMBLE, "2");
+	assert_int_equal(op->edit_count, 2);
+	assert_int_equal(op->edits[0].kind, RESDIFF_AMEND_EDIT_REPLACE);
+	assert_string_equal(op->edits[0].old, "Deploring");
+	assert_string_equal(op->edits[0].new, "Regretting");
+	assert_int_equal(op->edits[1].kind, RESDIFF_AMEND_EDIT_DELETE);
+	assert_string_equal(op->edits[1].old, "arbitrarily ");
+	op = op_of(am, 1, 0);
+	assert_int_equal(op->kind, RESDIFF_AMEND_INSERT);
+	assert_int_equal(op->text_count, 1);
+	assert_string_equal(op->texts[0], "Taking note,");
+	assert_int_equal(op->new_kind, RESDIFF_UNIT_PREAMBLE);
+	assert_int_equal(op->place.kind, RESDIFF_AMEND_AFTER_CLAUSE);
+	assert_ref(&op->place.ref, RESDIFF_UNIT_PREAMBLE, "2");
+	op = op_of(am, 2, 0);
+	assert_ref(&op->refs[0], RESDIFF_UNIT_SUBPARAGRAPH, "1(b)");
+	assert_int_equal(op->edits[0].kind, RESDIFF_AMEND_EDIT_INSERT_AFTER);
+	assert_string_equal(op->edits[0].old, "statement at the ");
+	op = op_of(am, 3, 0);
+	assert_int_equal(op->kind, RESDIFF_AMEND_DELETE);
+	assert_int_equal(op->ref_count, 2);
+	assert_ref(&op->refs[1], RESDIFF_UNIT_OPERATIVE, "4");
+	op = op_of(am, 4, 0);
+	assert_int_equal(op->kind, RESDIFF_AMEND_MOVE);
+	assert_true(op->has_kind);
+	assert_int_equal(op->new_kind, RESDIFF_UNIT_PREAMBLE);
+	op = op_of(am, 5, 0);
+	assert_int_equal(op->kind, RESDIFF_AMEND_RETYPE);
+	assert_int_equal(op->new_kind, RESDIFF_UNIT_SUBPARAGRAPH);
+	resdiff_amendments_free(am);
+}
+
+static void test_amend_read__usual_un_phrasings(void **state)
+{
+	resdiff_amendments *am = read_ok(
+		"Amendments to draft resolution A/C.3/80/L.21\n"
+		"\n"
+		"1. In the second preambular paragraph, replace \"Deploring\" with \"Regretting\".\n"
+		"2. In operative paragraph 1 (a), before “the” insert “all”, and delete “grave”.\n"
+		"3. Delete operative paragraph 7.\n"
+		"4. Insert a new operative paragraph after operative paragraph 3, reading:\n"
+		"   “Requests the Secretary-General to report;”\n"
+		"5. Operative paragraph 4 should read: “Decides to remain seized of the matter.”\n", "en");
+	const resdiff_amend_op *op;
+	(void)state;
+	assert_int_equal(am->count, 5);
+	op = op_of(am, 0, 0);
+	assert_ref(&op->refs[0], RESDIFF_UNIT_PREAMBLE, "2");
+	assert_string_equal(op->edits[0].new, "Regretting");
+	op = op_of(am, 1, 0);
+	assert_ref(&op->refs[0], RESDIFF_UNIT_SUBPARAGRAPH, "1(a)");
+	assert_int_equal(op->edit_count, 2);
+	assert_int_equal(op->edits[0].kind, RESDIFF_AMEND_EDIT_INSERT_BEFORE);
+	assert_int_equal(op->edits[1].kind, RESDIFF_AMEND_EDIT_DELETE);
+	op = op_of(am, 2, 0);
+	assert_int_equal(op->kind, RESDIFF_AMEND_DELETE);
+	assert_ref(&op->refs[0], RESDIFF_UNIT_OPERATIVE, "7");
+	op = op_of(am, 3, 0);
+	assert_int_equal(op->kind, RESDIFF_AMEND_INSERT);
+	assert_string_equal(op->texts[0], "Requests the Secretary-General to report;");
+	assert_int_equal(am->items[3].line, 6);
+	op = op_of(am, 4, 0);
+	assert_int_equal(op->kind, RESDIFF_AMEND_REPLACE);
+	assert_ref(&op->refs[0], RESDIFF_UNIT_OPERATIVE, "4");
+	assert_string_equal(op->texts[0], "Decides to remain seized of the matter.");
+	assert_int_equal(am->items[4].line, 8);
+	resdiff_amendments_free(am);
+}
+
+static void test_amend_read__chinese(void **state)
+{
+	resdiff_amendments *am = read_ok(
+		"对E/RES/2009/7的修正案\n"
+		"\n"
+		"1. 在序言部分第一段中，将“成果文件”替换为“各项成果文件”。\n"
+		"2. 删除执行部分第2段。\n"
+		"3. 在执行部分第3段后插入一个新的执行部分段，案文如下：“鼓励各会员国；”\n"
+		"4. 执行部分第5段应改为：“请秘书长提交报告。”\n", NULL);
+	const resdiff_amend_op *op;
+	(void)state;
+	assert_string_equal(am->language, "zh");
+	assert_int_equal(am->count, 4);
+	op = op_of(am, 0, 0);
+	assert_ref(&op->refs[0], RESDIFF_UNIT_PREAMBLE, "1");
+	assert_string_equal(op->edits[0].old, "成果文件");
+	assert_string_equal(op->edits[0].new, "各项成果文件");
+	assert_int_equal(op_of(am, 1, 0)->kind, RESDIFF_AMEND_DELETE);
+	op = op_of(am, 2, 0);
+	assert_int_equal(op->kind, RESDIFF_AMEND_INSERT);
+	assert_int_equal(op->new_kind, RESDIFF_UNIT_OPERATIVE);
+	assert_ref(&op->place.ref, RESDIFF_UNIT_OPERATIVE, "3");
+	op = op_of(am, 3, 0);
+	assert_int_equal(op->kind, RESDIFF_AMEND_REPLACE);
+	assert_string_equal(op->texts[0], "请秘书长提交报告。");
+	resdiff_amendments_free(am);
+}
+
+static void test_amend_read__unread_amendments_are_kept_with_why(void **state)
+{
+	resdiff_amendments *am = read_ok(
+		"1. Delete operative paragraph 2.\n"
+		"2. Kindly reconsider the whole thing.\n", "en");
+	(void)state;
+	assert_int_equal(am->count, 2);
+	assert_null(am->items[0].error);
+	assert_non_null(am->items[1].error);
+	assert_int_equal(am->items[1].number, 2);
+	assert_int_equal(am->items[1].line, 2);
+	resdiff_amendments_free(am);
+}
+
+/* The writer's "No amendments." is an amendment document too: the draft
+ * as it stands, not "nothing reads as an amendment". */
+static void test_amend_read__no_amendments(void **state)
+{
+	resdiff_amendments *am = read_ok("Amendments to A/1 (resulting in A/2)\n\nNo amendments.\n", NULL);
+	(void)state;
+	assert_true(am->none);
+	assert_int_equal(am->count, 0);
+	resdiff_amendments_free(am);
+	am = read_ok("对E/RES/2009/7的修正（得出E/RES/2009/7）\n\n无修正。\n", NULL);
+	assert_true(am->none);
+	assert_string_equal(am->language, "zh");
+	resdiff_amendments_free(am);
+}
+
+static void test_amend_read__refused_inputs(void **state)
+{
+	resdiff_amend_read_options opts = RESDIFF_AMEND_READ_OPTIONS_INIT;
+	resdiff_amendments *am = NULL;
+	const char *nothing = "The weather is fine today.\n", *bad_utf8 = "1. Delete \xff paragraph.\n";
+	(void)state;
+	assert_int_equal(resdiff_amendments_read(&am, nothing, strlen(nothing), &opts), RESDIFF_EINVALID);
+	assert_null(am);
+	assert_int_equal(resdiff_amendments_read(&am, bad_utf8, strlen(bad_utf8), &opts), RESDIFF_EINVALID);
+	opts.language = "xx";
+	assert_int_equal(resdiff_amendments_read(&am, "1. Delete operative paragraph 2.\n", 33, &opts),
+		RESDIFF_EINVALID);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_amend_read__the_writers_own_wording),
+		cmocka_unit_test(test_amend_read__usual_un_phrasings),
+		cmocka_unit_test(test_amend_read__chinese),
+		cmocka_unit_test(test_amend_read__unread_amendments_are_kept_with_why),
+		cmocka_unit_test(test_amend_read__no_amendments),
+		cmocka_unit_test(test_amend_read__refused_inputs),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,166 @@
+/* amend_roundtrip_test.c: `diff --format=amendments OLD NEW` read back by
+ * `amend` and applied to OLD gives NEW's units (issue 19), for every pair
+ * the project has: the twelve aligner gold pairs of the corpus and
+ * tests/data/en, the sample pair of tests/data/synthetic, and the constructed pairs of tests/data/align_classes, with
+ * the amendments written in English and in Chinese. */
+#include "helpers.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The aligner's gold pairs (tests/golden/align). */
+static const char *const gold_pairs[][2] = {
+	{ "tests/data/en/A_80_L.2.txt", "tests/data/en/A_RES_80_1.txt" },
+	{ "tests/data/en/A_C.2_80_L.3.txt", "tests/data/en/A_RES_80_155.txt" },
+	{ "corpus/A_RES_65_141.zh.txt", "corpus/E_RES_2017_21.zh.txt" },
+	{ "tests/data/en/A_RES_74_197.txt", "tests/data/en/A_RES_75_202.txt" },
+	{ "tests/data/en/A_RES_74_197.txt", "tests/data/en/A_RES_76_189.txt" },
+	{ "tests/data/en/A_RES_75_202.txt", "tests/data/en/A_RES_76_189.txt" },
+	{ "tests/data/en/A_RES_76_189.txt", "tests/data/en/A_RES_78_132.txt" },
+	{ "tests/data/en/A_RES_78_166.txt", "tests/data/en/A_C.2_80_L.3.txt" },
+	{ "tests/data/en/A_RES_78_166.txt", "tests/data/en/A_RES_80_155.txt" },
+	{ "tests/data/en/A_RES_80_3.txt", "tests/data/en/A_RES_80_151.txt" },
+	{ "corpus/E_RES_2009_7.zh.txt", "corpus/A_RES_65_141.zh.txt" },
+	{ "corpus/E_RES_2009_7.zh.txt", "corpus/E_RES_2017_21.zh.txt" },
+	/* and the sample pair of tests/data/synthetic */
+	{ "tests/data/en/A_RES_80_1.txt", "tests/data/synthetic/A_RES_80_1.preamble-edit.txt" },
+};
+
+/* The first unit where `got` differs from `want` (id, kind or text),
+ * described in buf; NULL when they are the same. */
+static const char *first_difference(char *buf, size_t size, const resdiff_doc *got,
+		const resdiff_doc *want)
+{
+	size_t i;
+	for (i = 0; i < got->unit_count && i < want->unit_count; i++) {
+		const resdiff_unit *g = &got->units[i], *w = &want->units[i];
+		if (strcmp(g->id, w->id) || g->kind != w->kind || strcmp(g->text, w->text)) {
+			snprintf(buf, size, "unit %zu: got %s \"%.80s\", want %s \"%.80s\"", i, g->id,
+				g->text, w->id, w->text);
+			return buf;
+		}
+	}
+	if (got->unit_count != want->unit_count) {
+		snprintf(buf, size, "%zu units, want %zu", got->unit_count, want->unit_count);
+		return buf;
+	}
+	return NULL;
+}
+
+/* One pair in one language of amendments: NULL when it round-trips, else
+ * why not (in buf). */
+static const char *round_trip(char *buf, size_t size, const char *old_path, const char *new_path,
+		const char *amend_lang)
+{
+	resdiff_doc *a = test_parse_source(old_path, NULL), *b = test_parse_source(new_path, NULL);
+	resdiff_diff *diff = NULL;
+	resdiff_diff_render_options ropts;
+	resdiff_amend_read_options aopts = RESDIFF_AMEND_READ_OPTIONS_INIT;
+	resdiff_amendments *am = NULL;
+	resdiff_amend_result *res = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	const char *why = NULL;
+	size_t i;
+
+	memset(&ropts, 0, sizeof(ropts));
+	ropts.amend_lang = amend_lang;
+	aopts.language = amend_lang;
+	assert_int_equal(resdiff_diff_docs(&diff, a, b, NULL), 0);
+	assert_int_equal(resdiff_render_diff_amendments(&out, diff, &ropts), 0);
+	if (resdiff_amendments_read(&am, out.ptr, out.size, &aopts) < 0) {
+		snprintf(buf, size, "read: %s", resdiff_error_last());
+		why = buf;
+		goto done;
+	}
+	assert_int_equal(resdiff_amendments_apply(&res, a, am), 0);
+	for (i = 0; i < res->count && !why; i++)
+		if (res->outcomes[i].status != RESDIFF_AMEND_APPLIED) {
+			snprintf(buf, size, "amendment %zu (line %zu) %s: %s",
+				res->outcomes[i].amendment->number, res->outcomes[i].amendment->line,
+				resdiff_amend_status_name(res->outcomes[i].status),
+				res->outcomes[i].reason ? res->outcomes[i].reason : "");
+			why = buf;
+		}
+	if (!why)
+		why = first_difference(buf, size, res->doc, b);
+done:
+	resdiff_amend_result_free(res);
+	resdiff_amendments_free(am);
+	resdiff_buf_dispose(&out);
+	resdiff_diff_free(diff);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	return why;
+}
+
+typedef struct {
+	size_t pairs, exact;
+} tally;
+
+static void try_pair(tally *t, const char *old_path, const char *new_path)
+{
+	static const char *const langs[] = { "en", "zh" };
+	char why[600];
+	size_t k;
+	for (k = 0; k < 2; k++) {
+		const char *r = round_trip(why, sizeof(why), old_path, new_path, langs[k]);
+		t->pairs++;
+		t->exact += !r;
+		if (r)
+			print_message("  %s -> %s [%s]: %s\n", old_path, new_path, langs[k], r);
+	}
+}
+
+static void test_amend_roundtrip__gold_pairs(void **state)
+{
+	tally t = { 0, 0 };
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(gold_pairs) / sizeof(gold_pairs[0]); i++)
+		try_pair(&t, gold_pairs[i][0], gold_pairs[i][1]);
+	print_message("gold and sample pairs: %zu of %zu round-trip exactly\n", t.exact, t.pairs);
+	assert_int_equal(t.pairs, 26);
+	assert_int_equal(t.exact, t.pairs);
+}
+
+static void classes_of(tally *t, const char *lang)
+{
+	char dir[4096], old_path[600], new_path[600];
+	struct dirent *e;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/tests/data/align_classes/%s", RESDIFF_SOURCE_DIR, lang);
+	assert_non_null(d = opendir(dir));
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n < 8 || strcmp(e->d_name + n - 8, ".old.txt") || n > 200)
+			continue;
+		snprintf(old_path, sizeof(old_path), "tests/data/align_classes/%s/%s", lang, e->d_name);
+		snprintf(new_path, sizeof(new_path), "tests/data/align_classes/%s/%.*s.new.txt", lang,
+			(int)(n - 8), e->d_name);
+		try_pair(t, old_path, new_path);
+	}
+	closedir(d);
+}
+
+static void test_amend_roundtrip__constructed_pairs(void **state)
+{
+	tally t = { 0, 0 };
+	(void)state;
+	classes_of(&t, "en");
+	classes_of(&t, "zh");
+	print_message("constructed pairs: %zu of %zu round-trip exactly\n", t.exact, t.pairs);
+	assert_true(t.pairs >= 30);
+	assert_int_equal(t.exact, t.pairs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_amend_roundtrip__gold_pairs),
+		cmocka_unit_test(test_amend_roundtrip__constructed_pairs),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
