@@ -196,5 +196,8 @@ int cmd_input_store(cmd_input *in);
  * then); returns CMD_EXIT_ERROR. */
 int cmd_input_fail(const cmd_input *in);
 void cmd_input_close(cmd_input *in);
+/* Is arg, when no such file exists, a stored SYMBOL[@REV] to
+ * cmd_input_load (not a mistyped file name)? */
+bool cmd_input_is_symbol(const char *arg);
 
 #endif

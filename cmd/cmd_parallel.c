@@ -36,7 +36,7 @@ typedef struct {
 	resdiff_doc *docs[RESDIFF_PARALLEL_MAX_DOCS];
 	char *sources[RESDIFF_PARALLEL_MAX_DOCS];
 	size_t count;
-	resdiff_store *store;
+	cmd_input input;     /* the seam to files and the repository */
 } inputs;
 
 static int input_add(inputs *in, resdiff_doc *doc, const char *source)
@@ -52,49 +52,23 @@ static int input_add(inputs *in, resdiff_doc *doc, const char *source)
 	return 0;
 }
 
-static int load_file(inputs *in, const char *path)
-{
-	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
-	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
-	resdiff_doc *doc = NULL;
-	char *text = NULL;
-	size_t len;
-	int error;
-
-	popts.source = pdf.source = path;
-	if ((error = resdiff_file_read(&text, &len, path)) == 0 &&
-	    (error = resdiff_pdf_convert(&text, &len, &pdf)) == 0 &&
-	    (error = resdiff_parse(&doc, text, len, &popts)) == 0)
-		error = input_add(in, doc, path);
-	free(text);
-	return error;
-}
-
-/* One stored language version: SYMBOL (forgiving) at rev in `lang`.
+/* One stored language version of SYMBOL[@REV] ("A/RES/217A (en)").
  * Returns 1 when the symbol is not stored in that language and `quiet`. */
-static int load_stored_one(inputs *in, const char *query, const char *rev, const char *lang, bool quiet)
+static int load_stored_one(inputs *in, const char *arg, const char *lang, bool quiet)
 {
 	resdiff_doc *doc = NULL;
 	resdiff_buf source = RESDIFF_BUF_INIT;
-	char *symbol = NULL, *language = NULL;
+	const char *at = strrchr(arg, '@');
 	int error;
 
-	if ((error = resdiff_store_resolve(&symbol, &language, in->store, query, lang, rev)) < 0) {
-		if (quiet && error == RESDIFF_ENOTFOUND)
-			error = 1;
-		goto done;
-	}
-	if ((error = resdiff_store_read(&doc, NULL, in->store, symbol, language, rev)) < 0 ||
-	    (error = resdiff_buf_printf(&source, "%s (%s)%s%s", symbol, language, rev ? "@" : "",
-			rev ? rev : "")) < 0)
-		goto done;
-	error = input_add(in, doc, source.ptr);
-	doc = NULL;
-done:
-	resdiff_doc_free(doc);
+	if ((error = cmd_input_load(&doc, &in->input, arg, lang, NULL)) < 0)
+		return quiet && error == RESDIFF_ENOTFOUND && in->input.store ? 1 : error;
+	if ((error = resdiff_buf_printf(&source, "%s (%s)%s", doc->meta.symbol ? doc->meta.symbol : arg,
+			doc->meta.language ? doc->meta.language : lang, at ? at : "")) < 0)
+		resdiff_doc_free(doc);
+	else
+		error = input_add(in, doc, source.ptr);
 	resdiff_buf_dispose(&source);
-	free(symbol);
-	free(language);
 	return error;
 }
 
@@ -102,37 +76,22 @@ done:
  * language of the table that stores it. */
 static int load_stored(inputs *in, const char *arg, const char *langs)
 {
-	char *query = strdup(arg), *at, *list = NULL, *lang, *save = NULL;
-	const char *rev = NULL;
+	char *list = NULL, *lang, *save = NULL;
 	size_t i, before = in->count;
 	int error = 0;
 
-	if (!query)
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	if ((at = strrchr(query, '@'))) {
-		*at = '\0';
-		rev = at[1] ? at + 1 : NULL;
-	}
-	if (!in->store && cmd_store_open(&in->store) != CMD_EXIT_OK) {
-		error = RESDIFF_ERROR;   /* cmd_store_open printed why */
-		goto done;
-	}
 	if (langs) {
-		if (!(list = strdup(langs))) {
-			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-			goto done;
-		}
+		if (!(list = strdup(langs)))
+			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 		for (lang = strtok_r(list, ",", &save); lang && error >= 0; lang = strtok_r(NULL, ",", &save))
-			error = load_stored_one(in, query, rev, lang, false);
+			error = load_stored_one(in, arg, lang, false);
+		free(list);
 	} else {
 		for (i = 0; i < resdiff_lang_count() && error >= 0; i++)
-			error = load_stored_one(in, query, rev, resdiff_lang_at(i)->code, true);
+			error = load_stored_one(in, arg, resdiff_lang_at(i)->code, true);
 		if (error >= 0 && in->count == before)
 			error = resdiff_error_set(RESDIFF_ENOTFOUND, "'%s' is not stored in any language", arg);
 	}
-done:
-	free(query);
-	free(list);
 	return error < 0 ? error : 0;
 }
 
@@ -157,9 +116,11 @@ int cmd_parallel(int argc, char **argv)
 	const char *langs, *width;
 	size_t i;
 	struct stat sb;
+	bool any_stored = false;
 	int rc = CMD_EXIT_OK, r, error;
 
 	memset(&in, 0, sizeof(in));
+	in.input = (cmd_input)CMD_INPUT_INIT;
 	memset(&ropts, 0, sizeof(ropts));
 	r = cmd_args_parse(&args, parallel_opts, argc, argv, parallel_usage, parallel_description);
 	if (r)
@@ -184,25 +145,21 @@ int cmd_parallel(int argc, char **argv)
 	}
 	for (i = 0; i < (size_t)args.nargs; i++) {
 		const char *arg = args.args[i];
-		char symbol[RESDIFF_SYMBOL_MAX + 1];
-		const char *at = strrchr(arg, '@');
-		size_t n = at ? (size_t)(at - arg) : strlen(arg);
-		bool stored = false;
-		/* what is not a file and is a symbol by the grammar every
-		 * command shares (resdiff/name.h) is a stored document */
-		if (stat(arg, &sb) < 0 && n <= RESDIFF_SYMBOL_MAX &&
-		    !(n > 4 && !strcmp(arg + n - 4, ".txt"))) {
-			memcpy(symbol, arg, n);
-			symbol[n] = '\0';
-			stored = resdiff_name_symbol_check(symbol) == 0;
-		}
-		error = stored ? load_stored(&in, arg, langs) : load_file(&in, arg);
+		resdiff_doc *doc = NULL;
+		/* a file (parsed, its language detected) or a stored symbol
+		 * (one document per language), as cmd_input_load tells them */
+		bool stored = strcmp(arg, "-") && stat(arg, &sb) < 0 && cmd_input_is_symbol(arg);
+		if (stored)
+			error = load_stored(&in, arg, langs);
+		else if ((error = cmd_input_load(&doc, &in.input, arg, NULL, NULL)) == 0)
+			error = input_add(&in, doc, arg);
 		if (error < 0) {
-			rc = in.store || !stored ? cmd_fail_last() : CMD_EXIT_ERROR;
+			rc = cmd_input_fail(&in.input);
 			goto done;
 		}
+		any_stored |= stored;
 	}
-	if (langs && !in.store) {
+	if (langs && !any_stored) {
 		rc = cmd_fail("--langs names the languages of a stored SYMBOL; the files are read in their own");
 		goto done;
 	}
@@ -230,8 +187,7 @@ done:
 		resdiff_doc_free(in.docs[i]);
 		free(in.sources[i]);
 	}
-	if (in.store)
-		cmd_store_close(in.store);
+	cmd_input_close(&in.input);
 	resdiff_buf_dispose(&out);
 	cmd_args_dispose(&args);
 	return rc;
