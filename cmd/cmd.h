@@ -70,6 +70,8 @@ typedef struct {
 		int (*report)(resdiff_buf *out, const resdiff_report *report);
 		int (*export_doc)(resdiff_buf *out, const resdiff_doc *doc,
 				const resdiff_akn_options *opts);
+		int (*parallel)(resdiff_buf *out, const resdiff_parallel *parallel,
+				const resdiff_parallel_render_options *opts);
 	} render;
 } cmd_format;
 
@@ -156,6 +158,7 @@ int cmd_blame(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_parallel(int argc, char **argv);
 int cmd_amend(int argc, char **argv);
 
 /* Open the resdiff repository named by -C/--repo, $RESDIFF_REPO or found
@@ -193,5 +196,8 @@ int cmd_input_store(cmd_input *in);
  * then); returns CMD_EXIT_ERROR. */
 int cmd_input_fail(const cmd_input *in);
 void cmd_input_close(cmd_input *in);
+/* Is arg, when no such file exists, a stored SYMBOL[@REV] to
+ * cmd_input_load (not a mistyped file name)? */
+bool cmd_input_is_symbol(const char *arg);
 
 #endif

@@ -57,6 +57,9 @@ static const cmd_format formats[] = {
 	{ "stats", "svg", "the picture of the series: clauses from member to member", 0, { .stats = resdiff_render_stats_svg } },
 	{ "report", "markdown", NULL, 0, { .report = resdiff_render_report_markdown } },
 	{ "report", "json", NULL, 0, { .report = resdiff_render_report_json } },
+	{ "parallel", "text", "columns on a terminal wide enough, else one block per row", 0, { .parallel = resdiff_render_parallel_text } },
+	{ "parallel", "json", "JSON Lines, one row a line", 0, { .parallel = resdiff_render_parallel_json } },
+	{ "parallel", "html", "a table, one column per language", 0, { .parallel = resdiff_render_parallel_html } },
 	{ "export", "akn", "Akoma Ntoso 3.0, AKN4UN", 0, { .export_doc = resdiff_render_doc_akn } },
 };
 

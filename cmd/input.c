@@ -79,6 +79,11 @@ static bool looks_like_path(const char *arg)
 	return resdiff_name_symbol_check(symbol) < 0;
 }
 
+bool cmd_input_is_symbol(const char *arg)
+{
+	return !looks_like_path(arg);
+}
+
 int cmd_input_load(resdiff_doc **out, cmd_input *in, const char *arg, const char *lang,
 		const resdiff_manifest *manifest)
 {

@@ -22,6 +22,7 @@ const cmd_command cmd_commands[] = {
 	{ "blame", cmd_blame, "where each clause of a stored document came from" },
 	{ "trace", cmd_trace, "where a stored clause went afterwards, in every series" },
 	{ "stats", cmd_stats, "per member of a series: relations, carry-over, oldest clauses" },
+	{ "parallel", cmd_parallel, "the language versions of one document side by side, disagreements flagged" },
 	{ "export", cmd_export, "write a document or a whole series as Akoma Ntoso XML (AKN4UN)" },
 	{ "report", cmd_report, "clause-level report of corpus texts changed between two git revisions" },
 	{ "textconv", cmd_textconv, "print a text one paragraph per line (git diff driver)" },

@@ -159,6 +159,12 @@ static int setting(parsed_lang *pl, const char *source, size_t line, const char 
 		l->name = value;
 	} else if (!strcmp(key, "iso639-2")) {
 		l->iso639_2 = value;
+	} else if (!strcmp(key, "length-ratio") || !strcmp(key, "length-noise")) {
+		char *end;
+		double v = strtod(value, &end);
+		if (end == value || *end || !(v > 0 && v < 100))
+			return bad(source, line, "a positive number expected", key);
+		*(!strcmp(key, "length-ratio") ? &l->length_ratio : &l->length_noise) = v;
 	} else if (!strcmp(key, "script")) {
 		if (!(l->script = resdiff_script_named(value)))
 			return bad(source, line, "no such script in core/src/script.c", value);
@@ -317,6 +323,10 @@ static int parse_file(parsed_lang **out, const char *source, const char *text, s
 		goto done;
 	if (!pl->lang.iso639_2)
 		pl->lang.iso639_2 = pl->lang.code;
+	if (!pl->lang.length_ratio)
+		pl->lang.length_ratio = 1;
+	if (!pl->lang.length_noise)
+		pl->lang.length_noise = RESDIFF_LANG_LENGTH_NOISE;
 	/* each section's entries are contiguous: the file gives it once */
 	for (s = 0; s < RESDIFF_SECTION_COUNT; s++) {
 		pl->lang.section[s].entry = pl->entries + start[s];
@@ -484,6 +494,8 @@ static void load_table(void)
 	t->neutral.code = t->neutral.iso639_2 = "";
 	t->neutral.name = "unknown";
 	t->neutral.script = resdiff_script_get(RESDIFF_SCRIPT_LATIN);
+	t->neutral.length_ratio = 1;
+	t->neutral.length_noise = RESDIFF_LANG_LENGTH_NOISE;
 	for (i = 0; i < sizeof(table) / sizeof(table[0]) && !error; i++) {
 		snprintf(source, sizeof(source), "core/lang/%s.txt", table[i]);
 		for (k = 0; k < lang_file_count && strcmp(lang_files[k].code, table[i]); k++)

@@ -257,6 +257,8 @@ static void test_lang__malformed_files_refused(void **state)
 	(void)state;
 	assert_int_equal(lang_parse(&l, "ok.txt", HEAD, strlen(HEAD)), 0);
 	assert_string_equal(l->iso639_2, "xx");
+	/* without a length model: English's ratio, the default spread */
+	assert_true(l->length_ratio == 1 && l->length_noise == RESDIFF_LANG_LENGTH_NOISE);
 	lang_parsed_free(l);
 	/* numerals start at 0 ("0 = 零"), ranks and ordinals at 1 */
 	assert_int_equal(lang_parse(&l, "ok.txt", HEAD "[numerals]\n0 = 零\n",
@@ -285,6 +287,8 @@ static void test_lang__malformed_files_refused(void **state)
 	assert_refused("[language]\ncode = xx\nname = T\nscript = klingon\n", "no such script");
 	assert_refused("[language]\ncode = xx\nscript = latin\n", "needs code, name and script");
 	assert_refused(HEAD "paragraph-number-dash = maybe\n", "yes or no expected");
+	assert_refused(HEAD "length-ratio = long\n", "a positive number expected");
+	assert_refused(HEAD "length-noise = -0.1\n", "a positive number expected");
 	assert_refused(HEAD "[chapeau-words]\n\"\"\n", "empty entry");
 	assert_refused(HEAD "[amendment-phrases]\nnone =\n", "empty entry");
 	assert_refused(HEAD "[chapeau-words]\nas\xC3sembly\n", "invalid UTF-8");

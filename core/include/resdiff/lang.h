@@ -128,6 +128,14 @@ typedef struct {
 	const resdiff_script *script;
 	bool paragraph_number_dash;        /* "12 - text" numbers a paragraph */
 	bool months_inside_words;          /* month names are found inside words */
+	/* The length model of `resdiff parallel` (resdiff/parallel.h): a
+	 * paragraph of this language has about length_ratio times the letters
+	 * and digits of its English version, and the log of its length strays
+	 * from that by length_noise (a standard deviation); English is 1 and
+	 * the rest learnt from the UDHR (docs/PARALLEL.md). Defaults: 1 and
+	 * RESDIFF_LANG_LENGTH_NOISE. */
+	double length_ratio;
+	double length_noise;
 	resdiff_lang_list section[RESDIFF_SECTION_COUNT];
 } resdiff_lang;
 
@@ -136,6 +144,10 @@ typedef struct {
  * the pipeline's entry points call this to report why. RESDIFF_ENOMEM, or
  * RESDIFF_EINVALID for a malformed language file. */
 int resdiff_lang_load(void);
+
+/* The length noise of a language whose file does not give one: larger
+ * than any learnt, so an unknown pair flags only gross differences. */
+#define RESDIFF_LANG_LENGTH_NOISE 0.2
 
 /* The languages in table order. */
 size_t resdiff_lang_count(void);
