@@ -102,6 +102,11 @@ static void test_diff_signals__verb_strengthened_and_weakened(void **state)
 	assert_verb("en", "Requests the Secretary-General to submit a report;",
 		"Also requests the Secretary-General to submit a report;",
 		"requests", "also requests", true, 0);
+	/* a declaration speaks in the first person (A/RES/80/3's annex) */
+	assert_verb("en", "We invite Member States to support the programme;",
+		"Urges Member States to support the programme;", "we invite", "urges", true, 4);
+	assert_verb("en", "We further welcome the programme;", "Notes the programme;",
+		"we further welcome", "notes", true, -1);
 	assert_verb("fr", "Encourage les États Membres à soutenir le programme;",
 		"Prie les États Membres de soutenir le programme;", "encourage", "prie", true, 2);
 	/* the longest entry: "prie instamment" (urges) is not "prie" (requests) */
