@@ -146,6 +146,9 @@ int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_series(int argc, char **argv);
+int cmd_drafts(int argc, char **argv);
+/* The draft chain as `resdiff drafts` prints it (also diff --chain). */
+int cmd_drafts_print(resdiff_buf *out, const resdiff_draft_chain *chain);
 int cmd_show(int argc, char **argv);
 int cmd_unlock(int argc, char **argv);
 int cmd_upgrade(int argc, char **argv);

@@ -10,6 +10,8 @@ static const cmd_opt import_opts[] = {
 	{ "series", 0, OPT_VALUE, "SLUG", "series of the documents (e.g. ecosoc-wsis)" },
 	{ "symbol", 0, OPT_VALUE, "SYMBOL", "document symbol (one FILE only)" },
 	{ "date", 0, OPT_VALUE, "YYYY-MM-DD", "adoption date" },
+	{ "draft-of", 0, OPT_VALUE, "SYMBOL", "the documents are drafts of this resolution (A/RES/80/1); "
+		"it need not be stored yet" },
 	{ "lang", 0, OPT_VALUE, "LANG", "language of the documents (default: manifest, then detected)" },
 	{ "format", 0, OPT_VALUE, "FORMAT", "of the files: text (default) or akn (Akoma Ntoso XML, as "
 		"'resdiff export' writes; the manifest key 'format' says it per document)" },
@@ -24,7 +26,7 @@ static const cmd_opt import_opts[] = {
 };
 
 typedef struct {
-	const char *series, *symbol, *date, *lang, *format;
+	const char *series, *symbol, *date, *lang, *format, *draft_of;
 	bool force;
 } overrides;
 
@@ -75,7 +77,8 @@ static int load_one(resdiff_doc **out, char sha[65], char forced[FORCE_REASON_MA
 	if ((o->symbol && (error = resdiff_doc_set_meta(doc, &doc->meta.symbol, o->symbol)) < 0) ||
 	    (o->lang && (error = resdiff_doc_set_meta(doc, &doc->meta.language, o->lang)) < 0) ||
 	    (o->series && (error = resdiff_doc_set_meta(doc, &doc->meta.series, o->series)) < 0) ||
-	    (o->date && (error = resdiff_doc_set_meta(doc, &doc->meta.date, o->date)) < 0))
+	    (o->date && (error = resdiff_doc_set_meta(doc, &doc->meta.date, o->date)) < 0) ||
+	    (o->draft_of && (error = resdiff_doc_set_meta(doc, &doc->meta.draft_of, o->draft_of)) < 0))
 		goto done;
 	if ((error = resdiff_store_check_doc(doc)) < 0)
 		goto done;
@@ -220,16 +223,19 @@ int cmd_import(int argc, char **argv)
 
 	r = cmd_args_parse(&args, import_opts, argc, argv,
 		"resdiff import [--manifest FILE] [--series SLUG] [--symbol S] [--date YYYY-MM-DD] "
-		"[--lang LANG] [--format text|akn] [FILE...]",
+		"[--draft-of SYMBOL] [--lang LANG] [--format text|akn] [FILE...]",
 		"Parse documents and store them: one record commit per new or changed text,\n"
 		"then the series histories they belong to. Re-importing an identical text does\n"
-		"nothing; a changed text of the same symbol and language is a correction.");
+		"nothing; a changed text of the same symbol and language is a correction.\n"
+		"A draft names the resolution it leads to with --draft-of (or a manifest's\n"
+		"draft-of key); drafts belong to no series history (resdiff drafts).");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	mpath = cmd_arg(&args, import_opts, "manifest");
 	o.series = cmd_arg(&args, import_opts, "series");
 	o.symbol = cmd_arg(&args, import_opts, "symbol");
 	o.date = cmd_arg(&args, import_opts, "date");
+	o.draft_of = cmd_arg(&args, import_opts, "draft-of");
 	o.lang = cmd_arg(&args, import_opts, "lang");
 	o.format = cmd_arg(&args, import_opts, "format");
 	o.force = cmd_flag(&args, import_opts, "force");
@@ -251,6 +257,10 @@ int cmd_import(int argc, char **argv)
 	}
 	if (o.series && !resdiff_name_series_ok(o.series)) {
 		rc = cmd_fail("invalid series name '%s' (lower-case letters, digits, '-')", o.series);
+		goto done;
+	}
+	if (o.draft_of && !resdiff_name_is_resolution(o.draft_of)) {
+		rc = cmd_fail("--draft-of '%s' is not a resolution symbol (like A/RES/80/1)", o.draft_of);
 		goto done;
 	}
 	if (o.date && !resdiff_date_valid(o.date)) {

@@ -15,6 +15,7 @@ const cmd_command cmd_commands[] = {
 	{ "rm", cmd_rm, "withdraw a document imported by mistake (its history stays)" },
 	{ "log", cmd_log, "members of each series in adoption order" },
 	{ "series", cmd_series, "list the series in the repository" },
+	{ "drafts", cmd_drafts, "the chain from a resolution's drafts and revisions to the adopted text" },
 	{ "show", cmd_show, "show a stored document (text or JSON)" },
 	{ "unlock", cmd_unlock, "remove lock files left by a crashed process" },
 	{ "upgrade", cmd_upgrade, "bring a repository of an older resdiff to this storage format" },

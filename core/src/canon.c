@@ -6,15 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Version 2 is version 1 with the draft-of key; a document without it is
+ * written as version 1, byte for byte what earlier formats stored. */
 #define FORMAT_LINE "resdiff-document 1"
+#define FORMAT_LINE_DRAFT "resdiff-document 2"
 #define MAX_FIELDS (5 + 2 * RESDIFF_CANON_MAX_REFS)
 
 /* Metadata keys in the order they are written. */
 enum { K_SYMBOL, K_LANGUAGE, K_BODY, K_KIND, K_DATE, K_MEETING, K_TITLE,
-       K_CHAPEAU, K_SERIES, K_COUNT };
+       K_CHAPEAU, K_SERIES, K_DRAFT_OF, K_COUNT };
 static const char *const meta_keys[K_COUNT] = {
 	"symbol", "language", "body", "kind", "date", "meeting", "title",
-	"chapeau", "series"
+	"chapeau", "series", "draft-of"
 };
 
 static const char **meta_field(resdiff_meta *m, int k)
@@ -28,7 +31,8 @@ static const char **meta_field(resdiff_meta *m, int k)
 	case K_MEETING: return &m->meeting;
 	case K_TITLE: return &m->title;
 	case K_CHAPEAU: return &m->chapeau;
-	default: return &m->series;
+	case K_SERIES: return &m->series;
+	default: return &m->draft_of;
 	}
 }
 
@@ -65,7 +69,8 @@ int resdiff_canon_write(resdiff_buf *out, const resdiff_doc *doc, const char *so
 	size_t i, j;
 	int k, error;
 
-	if ((error = resdiff_buf_puts(out, FORMAT_LINE "\n")) < 0)
+	if ((error = resdiff_buf_puts(out, m->draft_of ? FORMAT_LINE_DRAFT "\n" :
+			FORMAT_LINE "\n")) < 0)
 		return error;
 	for (k = 0; k < K_COUNT; k++) {
 		const char *v = *meta_field(m, k);
@@ -173,6 +178,7 @@ typedef struct {
 	resdiff_buf scratch;
 	field fields[MAX_FIELDS];
 	size_t nfields;
+	int version;        /* of the format line: 1, or 2 (with draft-of) */
 } reader;
 
 static int bad(reader *r, const char *what)
@@ -280,6 +286,8 @@ static int header_line(reader *r, char sha[65])
 		const char **f = meta_field(&doc->meta, k);
 		if (!field_is(r->fields[0], meta_keys[k]))
 			continue;
+		if (k == K_DRAFT_OF && r->version < 2)
+			return bad(r, "draft-of in a version 1 document");
 		if (*f)
 			return bad(r, "metadata key given twice");
 		if (r->nfields != 2)
@@ -447,9 +455,13 @@ int resdiff_canon_read(resdiff_doc **out, char source_sha256[65], const char *da
 			goto done;
 		}
 		if (state == S_FORMAT) {
-			if (llen != strlen(FORMAT_LINE) || memcmp(line, FORMAT_LINE, llen)) {
+			if (llen == strlen(FORMAT_LINE) && !memcmp(line, FORMAT_LINE, llen))
+				r.version = 1;
+			else if (llen == strlen(FORMAT_LINE_DRAFT) && !memcmp(line, FORMAT_LINE_DRAFT, llen))
+				r.version = 2;
+			else {
 				error = llen > 17 && !memcmp(line, "resdiff-document ", 17)
-					? bad(&r, "unsupported format version (this resdiff reads version 1)")
+					? bad(&r, "unsupported format version (this resdiff reads versions 1 and 2)")
 					: bad(&r, "not a resdiff document (want '" FORMAT_LINE "')");
 				goto done;
 			}
@@ -479,6 +491,10 @@ int resdiff_canon_read(resdiff_doc **out, char source_sha256[65], const char *da
 	}
 	if (state == S_FORMAT) {
 		error = resdiff_error_set(RESDIFF_EINVALID, "canonical document: empty");
+		goto done;
+	}
+	if (r.version == 2 && !r.doc->meta.draft_of) {
+		error = resdiff_error_set(RESDIFF_EINVALID, "canonical document: version 2 without draft-of");
 		goto done;
 	}
 	if (state == S_PROVENANCE && (unit_i != r.doc->unit_count || fn_i != r.doc->footnote_count)) {

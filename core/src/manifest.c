@@ -68,6 +68,7 @@ static const char **field_for(resdiff_manifest_entry *e, const char *key)
 	if (!strcmp(key, "title")) return &e->title;
 	if (!strcmp(key, "source")) return &e->source;
 	if (!strcmp(key, "format")) return &e->format;
+	if (!strcmp(key, "draft-of")) return &e->draft_of;
 	return NULL;
 }
 
@@ -101,6 +102,13 @@ static int validate(resdiff_manifest *m, resdiff_manifest_entry *e)
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"%s: document \"%s\": invalid series slug '%s' (lower-case letters, digits, '-')",
 			mp, e->name, e->series);
+	if (e->draft_of && !resdiff_name_is_resolution(e->draft_of))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: document \"%s\": draft-of '%s' is not a resolution symbol (like A/RES/80/1)",
+			mp, e->name, e->draft_of);
+	if (e->draft_of && !strcmp(e->draft_of, e->symbol))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: document \"%s\": draft-of names the document itself (a cycle)", mp, e->name);
 	if (e->format && strcmp(e->format, "text") && strcmp(e->format, "akn"))
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"%s: document \"%s\": unknown format '%s' (text, akn)", mp, e->name, e->format);
@@ -293,6 +301,7 @@ int resdiff_manifest_apply(resdiff_doc *doc, const resdiff_manifest_entry *e)
 		{ &doc->meta.body, e->body }, { &doc->meta.kind, e->kind },
 		{ &doc->meta.series, e->series }, { &doc->meta.date, e->date },
 		{ &doc->meta.meeting, e->meeting }, { &doc->meta.title, e->title },
+		{ &doc->meta.draft_of, e->draft_of },
 	};
 	size_t i;
 	int error;

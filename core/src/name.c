@@ -243,3 +243,91 @@ done:
 	free(l);
 	return error;
 }
+
+/* ---- kinds of symbol ------------------------------------------------- */
+
+/* The component of `symbol` starting at *pos (advanced past it and its
+ * '/'); false at the end. */
+static bool next_component(const char **start, size_t *len, const char *symbol, size_t *pos)
+{
+	const char *p = symbol + *pos, *slash;
+	if (!*p)
+		return false;
+	slash = strchr(p, '/');
+	*start = p;
+	*len = slash ? (size_t)(slash - p) : strlen(p);
+	*pos += *len + (slash ? 1 : 0);
+	return true;
+}
+
+/* "L.2", "Rev.1": `prefix` then one or more digits and nothing else;
+ * the number goes to *n (bounded: a long run is not a number). */
+static bool prefix_number(unsigned *n, const char *c, size_t len, const char *prefix)
+{
+	size_t pl = strlen(prefix), i;
+	unsigned v = 0;
+	if (len <= pl || len - pl > 6 || memcmp(c, prefix, pl))
+		return false;
+	for (i = pl; i < len; i++) {
+		if (c[i] < '0' || c[i] > '9')
+			return false;
+		v = v * 10 + (unsigned)(c[i] - '0');
+	}
+	*n = v;
+	return true;
+}
+
+bool resdiff_name_is_resolution(const char *symbol)
+{
+	const char *c;
+	size_t len, pos = 0, k = 0;
+
+	if (!symbol || resdiff_name_symbol_check(symbol) < 0) {
+		resdiff_error_clear();
+		return false;
+	}
+	while (next_component(&c, &len, symbol, &pos)) {
+		if (k > 0 && len == 3 && !memcmp(c, "RES", 3))
+			return symbol[pos] != '\0';
+		k++;
+	}
+	return false;
+}
+
+bool resdiff_name_draft_base(size_t *base_len, unsigned *revision, const char *symbol)
+{
+	const char *c;
+	size_t len, pos = 0, k = 0, after_l = 0;
+	unsigned n, rev = 0;
+	bool draft = false;
+
+	if (!symbol || resdiff_name_symbol_check(symbol) < 0) {
+		resdiff_error_clear();
+		return false;
+	}
+	while (next_component(&c, &len, symbol, &pos)) {
+		if (k > 0 && !draft && prefix_number(&n, c, len, "L.")) {
+			draft = true;
+			after_l = pos;
+		} else if (draft && symbol[pos] == '\0' && prefix_number(&rev, c, len, "Rev.")) {
+			/* the last component, right after the L. one */
+			if (c != symbol + after_l)
+				return false;
+		} else if (draft) {
+			return false;   /* "A/80/L.2/Add.1", "A/80/L.2/Corr.1": not a draft text */
+		}
+		k++;
+	}
+	if (!draft)
+		return false;
+	*revision = rev;
+	*base_len = rev ? (size_t)(after_l - 1) : strlen(symbol);
+	return true;
+}
+
+bool resdiff_name_is_draft(const char *symbol)
+{
+	size_t base;
+	unsigned rev;
+	return resdiff_name_draft_base(&base, &rev, symbol);
+}

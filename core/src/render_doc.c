@@ -92,6 +92,7 @@ int resdiff_render_doc_card(resdiff_buf *out, const resdiff_doc *doc, const char
 	    (error = card_line(out, "body", m->body)) < 0 ||
 	    (error = card_line(out, "kind", m->kind)) < 0 ||
 	    (error = card_line(out, "series", m->series)) < 0 ||
+	    (error = card_line(out, "draft-of", m->draft_of)) < 0 ||
 	    (error = card_line(out, "adopted", m->date)) < 0 ||
 	    (error = card_line(out, "meeting", m->meeting)) < 0 ||
 	    (error = card_line(out, "title", m->title)) < 0 ||

@@ -90,6 +90,13 @@ int resdiff_store_check_doc(const resdiff_doc *doc)
 	if (m->date && !resdiff_date_valid(m->date))
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"%s: invalid date '%s' (want YYYY-MM-DD)", m->symbol, m->date);
+	if (m->draft_of && !resdiff_name_is_resolution(m->draft_of))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: draft-of '%s' is not a resolution symbol (like A/RES/80/1)",
+			m->symbol, m->draft_of);
+	if (m->draft_of && !strcmp(m->draft_of, m->symbol))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: draft-of names the document itself (a cycle)", m->symbol);
 	if ((error = resdiff_name_from_symbol(&name, m->symbol)) < 0)
 		return error;
 	{
@@ -438,7 +445,10 @@ int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob_i
 				RESDIFF_CANON_HEADER_ONLY)) < 0)
 			goto done;
 		info->symbol = info_str(s, doc->meta.symbol);
-		info->series = info_str(s, doc->meta.series);
+		info->draft_of = info_str(s, doc->meta.draft_of);
+		info->draft = resdiff_store_doc_is_draft(doc);
+		/* a draft belongs to no series view, whatever its metadata says */
+		info->series = info->draft ? NULL : info_str(s, doc->meta.series);
 		info->date = info_str(s, doc->meta.date);
 		info->title = info_str(s, doc->meta.title);
 		info->meeting = info_str(s, doc->meta.meeting);
@@ -1117,7 +1127,7 @@ static int finish(resdiff_store *s, git_tree *tree, view_set *views, ref_plans *
 }
 
 static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count,
-		resdiff_buf *canon, resdiff_buf *paths)
+		resdiff_buf *canon, resdiff_buf *paths, bool all_views)
 {
 	view_set views;
 	ref_plans plans = { NULL, 0, 0, 0 };
@@ -1138,7 +1148,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 	    (error = record_signature(&sig, s)) < 0)
 		goto done;
 	/* views lagging the record (an interrupted import): rebuild them all */
-	if (has_tip && (!has_views_at || !git_oid_equal(&tip, &views_at)))
+	if (all_views || (has_tip && (!has_views_at || !git_oid_equal(&tip, &views_at))))
 		views.all = true;
 	if (has_tip) {
 		GIT_TRY(git_commit_lookup(&tip_commit, s->repo, &tip), "cannot read the record");
@@ -1218,7 +1228,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		}
 		GIT_TRY(git_blob_create_from_buffer(&blob_id, s->repo, canon[i].ptr, canon[i].size),
 			"cannot write a document");
-		if (doc->meta.series && doc->meta.date) {
+		if (doc->meta.series && doc->meta.date && !resdiff_store_doc_is_draft(doc)) {
 			if ((error = view_set_add(&views, doc->meta.language, doc->meta.series)) < 0)
 				goto done;
 		} else {
@@ -1301,11 +1311,11 @@ int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t cou
 				goto done;
 			}
 	}
-	if ((error = store_check_writable(s)) < 0 || (error = store_lock_acquire(s)) < 0 ||
-	    (error = store_sync_configure(s)) < 0)
+	if ((error = store_check_writable(s)) < 0 || (error = store_drafts_check(s, items, count)) < 0 ||
+	    (error = store_lock_acquire(s)) < 0 || (error = store_sync_configure(s)) < 0)
 		goto done;
 	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
-		if ((error = import_once(s, items, count, canon, paths)) != RESDIFF_EMODIFIED)
+		if ((error = import_once(s, items, count, canon, paths, false)) != RESDIFF_EMODIFIED)
 			break;
 	if (locked_here)
 		store_lock_release(s);
@@ -1422,7 +1432,16 @@ int store_views_repair(resdiff_store *s)
 {
 	int error = 0, attempt;
 	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
-		if ((error = import_once(s, NULL, 0, NULL, NULL)) != RESDIFF_EMODIFIED)
+		if ((error = import_once(s, NULL, 0, NULL, NULL, false)) != RESDIFF_EMODIFIED)
+			break;
+	return error;
+}
+
+int store_views_rebuild(resdiff_store *s)
+{
+	int error = 0, attempt;
+	for (attempt = 0; attempt < CAS_RETRIES; attempt++)
+		if ((error = import_once(s, NULL, 0, NULL, NULL, true)) != RESDIFF_EMODIFIED)
 			break;
 	return error;
 }
@@ -1467,6 +1486,11 @@ done:
 	git_object_free(obj);
 	resdiff_buf_dispose(&spec);
 	return error;
+}
+
+int store_record_tree(git_tree **out, resdiff_store *s)
+{
+	return record_tree(out, NULL, s, NULL);
 }
 
 /* Does symbol match the forgiving query? */

@@ -11,6 +11,10 @@ typedef struct {
 	git_oid blob;        /* key: the record blob */
 	bool used;
 	const char *symbol, *series, *date, *title, *meeting, *body;
+	/* series is NULL for a draft (no view holds one); draft_of is its
+	 * resolution, when linked */
+	const char *draft_of;
+	bool draft;
 	char source_sha256[65];
 	git_oid view_blob;   /* reading part, written when series and date are set */
 	bool view_written;   /* view_blob is set (writers only write it) */
@@ -72,6 +76,9 @@ int store_ref_publish(resdiff_store *s, const char *name, const git_oid *old,
 /* Rebuild the views, symbol refs and stamp when the stamp lags the record
  * (the caller holds the writer lock). */
 int store_views_repair(resdiff_store *s);
+/* Rebuild every view and symbol ref from the record, lagging or not (the
+ * caller holds the writer lock). */
+int store_views_rebuild(resdiff_store *s);
 /* Add a line to the notes (printf-style, no newline). */
 int store_note(resdiff_store *s, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -99,5 +106,10 @@ int store_line_add(resdiff_buf *b, const char *line);
 /* The value of a commit message trailer ("Adopted", "Record"), or NULL. */
 const char *store_trailer(const git_message_trailer_array *t, const char *key);
 void store_lock_release(resdiff_store *s);
+/* The record's tip tree (RESDIFF_ENOTFOUND when the record is empty). */
+int store_record_tree(git_tree **out, resdiff_store *s);
+/* Before an import: RESDIFF_EINVALID when the draft-of links of `items`,
+ * with those stored, make a cycle (store_drafts.c). */
+int store_drafts_check(resdiff_store *s, const resdiff_store_item *items, size_t count);
 
 #endif

@@ -8,7 +8,7 @@ int resdiff_store_inherit_meta(resdiff_store *store, resdiff_doc *doc)
 	resdiff_meta *m = &doc->meta;
 	resdiff_doc *old = NULL;
 	const char **fields[] = { &m->series, &m->date, &m->meeting, &m->title, &m->body,
-		&m->kind, &m->chapeau };
+		&m->kind, &m->chapeau, &m->draft_of };
 	const char *const *from;
 	size_t i, missing = 0;
 	int error;
@@ -26,7 +26,8 @@ int resdiff_store_inherit_meta(resdiff_store *store, resdiff_doc *doc)
 		return error;
 	{
 		const char *const olds[] = { old->meta.series, old->meta.date, old->meta.meeting,
-			old->meta.title, old->meta.body, old->meta.kind, old->meta.chapeau };
+			old->meta.title, old->meta.body, old->meta.kind, old->meta.chapeau,
+			old->meta.draft_of };
 		from = olds;
 		for (i = 0; i < sizeof(fields) / sizeof(fields[0]) && !error; i++)
 			if (!*fields[i] && from[i])

@@ -3,6 +3,7 @@
  * "Versions"). Each step is kept for as long as the oldest format is read. */
 #include "git_error.h"
 #include "store_internal.h"
+#include "resdiff/name.h"
 #include "resdiff/parse.h"
 
 #include <errno.h>
@@ -107,6 +108,46 @@ static int upgrade_1_to_2(resdiff_store *s, resdiff_buf *report)
 	return 0;
 }
 
+/* Drafts -> RESDIFF_STORE_FORMAT_DRAFT_LINKS (docs/FORMAT.md, "Draft
+ * links"): documents may carry a draft-of key (written as
+ * "resdiff-document 2"; the stored version 1 files stay valid and are not
+ * rewritten), and drafts leave the series views. A draft stored by an
+ * older format with a series and a date was a member of its view: every
+ * view and symbol ref is rebuilt from the record, which drops them. */
+static int count_view_draft(store_doc_info *info, void *payload)
+{
+	/* info->series is NULL for a draft; its presence in the old views
+	 * is what the rebuild undoes */
+	*(size_t *)payload += info->draft;
+	return 0;
+}
+
+static int upgrade_draft_links(resdiff_store *s, resdiff_buf *report)
+{
+	git_tree *root = NULL;
+	size_t drafts = 0, i;
+	int error;
+
+	if ((error = store_record_tree(&root, s)) == RESDIFF_ENOTFOUND) {
+		resdiff_error_clear();
+		return 0; /* an empty record: no view to rebuild */
+	}
+	if (error < 0)
+		return error;
+	for (i = 0; i < git_tree_entrycount(root) && !error; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(root, i);
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE &&
+		    resdiff_name_language_ok(git_tree_entry_name(e)))
+			error = store_each_doc(s, root, git_tree_entry_name(e), false, count_view_draft,
+				&drafts);
+	}
+	git_tree_free(root);
+	if (error < 0 || (error = store_views_rebuild(s)) < 0)
+		return error;
+	return resdiff_buf_printf(report, "rebuilt the series views: drafts belong to none "
+		"(%zu draft%s stored)\n", drafts, drafts == 1 ? "" : "s");
+}
+
 static int write_all(int fd, const char *data, size_t len)
 {
 	while (len) {
@@ -193,7 +234,8 @@ typedef int (*upgrade_step)(resdiff_store *s, resdiff_buf *report);
 
 /* steps[v - RESDIFF_STORE_FORMAT_OLDEST] upgrades format v to v + 1 */
 static const upgrade_step steps[] = {
-	upgrade_1_to_2,
+	[1 - RESDIFF_STORE_FORMAT_OLDEST] = upgrade_1_to_2,
+	[RESDIFF_STORE_FORMAT_DRAFT_LINKS - 1 - RESDIFF_STORE_FORMAT_OLDEST] = upgrade_draft_links,
 };
 
 int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *s)
@@ -206,6 +248,9 @@ int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *s)
 	if (RESDIFF_STORE_FORMAT - RESDIFF_STORE_FORMAT_OLDEST !=
 	    (int)(sizeof(steps) / sizeof(steps[0])))
 		return resdiff_error_set(RESDIFF_ERROR, "internal: no upgrade step for every format");
+	for (int v = from; v < RESDIFF_STORE_FORMAT; v++)
+		if (!steps[v - RESDIFF_STORE_FORMAT_OLDEST])
+			return resdiff_error_set(RESDIFF_ERROR, "internal: no upgrade step from format %d", v);
 	if (from == 1 && (error = exclude_format1_writers(s, report)) < 0)
 		return error;
 	if ((error = store_lock_acquire(s)) < 0)

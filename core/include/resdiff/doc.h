@@ -94,6 +94,9 @@ typedef struct {
 	const char *language;   /* "zh", "en", "fr", "es", "ru", "ar" */
 	const char *chapeau;    /* "经济及社会理事会，", "The General Assembly," */
 	const char *series;     /* series slug, from a manifest or flag */
+	const char *draft_of;   /* a draft's resolution ("A/RES/80/1"), from a
+	                         * manifest, `import --draft-of` or the draft's
+	                         * own front lines (docs/DRAFTS.md) */
 	const char **footnotes; /* footnote labels cited by title/front matter */
 	size_t footnote_count;
 } resdiff_meta;

@@ -16,6 +16,8 @@
  *       source = E_RES_2009_7.zh.txt
  *       format = text                       (or akn: Akoma Ntoso XML)
  *       accept = footnote 2 is not cited    (optional, repeatable)
+ *       draft-of = A/RES/80/1               (a draft: the resolution it
+ *                                           leads to; docs/DRAFTS.md)
  *
  * Ownership: resdiff_manifest_load() returns a manifest the caller frees
  * with resdiff_manifest_free(); entries and their strings live as long as
@@ -46,6 +48,7 @@ typedef struct {
 	const char *title;
 	const char *source;    /* as written, relative to the manifest */
 	const char *format;    /* of the source: "text" (NULL) or "akn" */
+	const char *draft_of;  /* a draft's resolution symbol, or NULL */
 	const char *path;      /* source joined to the manifest's directory */
 	const char **accept;   /* known findings of the source text ("accept"
 	                        * may be given several times), NULL-terminated */

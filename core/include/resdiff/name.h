@@ -56,6 +56,21 @@ int resdiff_name_parse_corpus_file(char **symbol, char **lang, const char *filen
 bool resdiff_name_language_ok(const char *lang);
 bool resdiff_name_series_ok(const char *slug);
 
+/*
+ * What kind of document a symbol names (docs/DRAFTS.md). A resolution
+ * symbol has a component "RES" followed by at least one more component
+ * ("A/RES/80/1", "E/RES/2017/21", "S/RES/2334 (2016)"). A draft symbol has
+ * a component "L.<digits>" ("A/80/L.2", "E/2017/L.24", "A/C.2/80/L.3") and
+ * may end in a revision "/Rev.<digits>" ("A/80/L.2/Rev.1"). Both take a
+ * valid symbol (resdiff_name_symbol_check); anything else is false.
+ */
+bool resdiff_name_is_resolution(const char *symbol);
+bool resdiff_name_is_draft(const char *symbol);
+/* For a draft symbol: the length of its base draft (the symbol without its
+ * "/Rev.N") and N in *revision (0 for the draft itself). Returns false for
+ * a symbol that is not a draft. */
+bool resdiff_name_draft_base(size_t *base_len, unsigned *revision, const char *symbol);
+
 #ifdef __cplusplus
 }
 #endif

@@ -48,7 +48,11 @@ extern "C" {
 
 /* The storage format this resdiff writes (`git config resdiff.format`),
  * and the oldest it reads and upgrades (docs/FORMAT.md, "Versions"). */
-#define RESDIFF_STORE_FORMAT 2
+/* The format in which a draft names its resolution (the draft-of key of
+ * the document file) and drafts stay out of the series views: one upgrade
+ * step, from the format before it (docs/FORMAT.md, "Draft links"). */
+#define RESDIFF_STORE_FORMAT_DRAFT_LINKS 3
+#define RESDIFF_STORE_FORMAT RESDIFF_STORE_FORMAT_DRAFT_LINKS
 #define RESDIFF_STORE_FORMAT_OLDEST 1
 #define RESDIFF_STORE_RECORD_REF "refs/heads/record"
 #define RESDIFF_STORE_SERIES_PREFIX "refs/heads/series/"
@@ -211,6 +215,51 @@ int resdiff_store_unlock(resdiff_buf *report, resdiff_store *store);
  * time, under the writer lock; what was done goes to `report`, one line
  * each. A repository in this format is left alone (and said to be). */
 int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *store);
+
+/* ---- drafts (docs/DRAFTS.md) ----------------------------------------- */
+
+/* A draft chain is at most this long (drafts, revisions and the adopted
+ * text); a longer walk along draft-of links is a cycle or an error. */
+#define RESDIFF_STORE_CHAIN_MAX 64
+
+/* A document is a draft when its symbol is a draft symbol (name.h), its
+ * kind is "draft" or it names a resolution (draft-of). Drafts belong to no
+ * series view. */
+bool resdiff_store_doc_is_draft(const resdiff_doc *doc);
+
+typedef enum {
+	RESDIFF_CHAIN_DRAFT = 0,   /* a draft ("A/80/L.2") */
+	RESDIFF_CHAIN_REVISION,    /* a revision of it ("A/80/L.2/Rev.1") */
+	RESDIFF_CHAIN_ADOPTED      /* the resolution ("A/RES/80/1") */
+} resdiff_chain_role;
+
+typedef struct {
+	const char *symbol;
+	resdiff_chain_role role;
+	unsigned revision;         /* N of "/Rev.N", else 0 */
+	bool stored;               /* false: named by the chain, not in the store */
+} resdiff_chain_member;
+
+typedef struct {
+	const char *resolution;    /* the adopted symbol the chain leads to */
+	const char *language;
+	resdiff_chain_member *members; /* draft, its revisions in order, the
+	                                 next draft..., the resolution last */
+	size_t count;
+	resdiff_arena *arena;
+} resdiff_draft_chain;
+
+/* The chain of `symbol` (a stored draft or revision, or a resolution,
+ * stored or named by a stored draft's draft-of) in `language` at the
+ * record's tip: every stored draft whose draft-of names the resolution,
+ * every stored revision of those drafts, and the resolution. A revision
+ * missing between two stored ones (Rev.1 when Rev.2 is stored) is a member
+ * with stored = false. RESDIFF_ENOTFOUND when nothing links to it;
+ * RESDIFF_EINVALID for a cycle of draft-of links. Free with
+ * resdiff_draft_chain_free(). */
+int resdiff_store_draft_chain(resdiff_draft_chain **out, resdiff_store *store,
+		const char *symbol, const char *language);
+void resdiff_draft_chain_free(resdiff_draft_chain *chain);
 
 /* The Source-SHA256 of a document's bytes: 64 lower-case hex digits. */
 void resdiff_store_source_hash(char out[65], const void *data, size_t len);
