@@ -23,6 +23,8 @@ static const cmd_opt diff_opts[] = {
 	{ "threshold", 0, OPT_VALUE, "X", "matches less similar than X (0-1) become dropped + added" },
 	{ "manifest", 0, OPT_VALUE, "FILE", "corpus manifest: metadata for the inputs, and --series" },
 	{ "series", 0, OPT_VALUE, "SLUG", "diff each consecutive pair of a series (stored, or of --manifest)" },
+	{ "chain", 0, OPT_VALUE, "SYMBOL", "diff draft -> revisions -> adopted text, over the stored members "
+		"of SYMBOL's draft chain (resdiff drafts)" },
 	{ "exit-code", 0, OPT_FLAG, NULL, "exit 1 when there are changes, 0 when none" },
 	{ "no-pager", 0, OPT_FLAG, NULL, "do not page the output on a terminal" },
 	{ "timing", 0, OPT_FLAG, NULL, "print where the time went on standard error" },
@@ -332,6 +334,52 @@ static int diff_stored_series(resdiff_buf *out, bool *changed, const char *slug,
 	return error;
 }
 
+/* Each consecutive pair of the stored members of a draft chain: draft,
+ * revisions, adopted text. A member the store lacks is named on standard
+ * error and skipped. */
+static int diff_stored_chain(resdiff_buf *out, bool *changed, const char *symbol,
+		const char *lang, diff_settings *s)
+{
+	resdiff_draft_chain *chain = NULL;
+	resdiff_doc *prev = NULL, *cur = NULL;
+	const char *prev_symbol = NULL;
+	size_t k;
+	int error;
+
+	if ((error = cmd_input_store(&diff_input)) < 0 ||
+	    (error = resdiff_store_draft_chain(&chain, diff_input.store, symbol, lang)) < 0)
+		goto done;
+	for (k = 0; k < chain->count; k++) {
+		const resdiff_chain_member *m = &chain->members[k];
+		if (!m->stored) {
+			resdiff_buf note = RESDIFF_BUF_INIT;
+			if (resdiff_text_sanitize(&note, m->symbol, strlen(m->symbol), false) == 0)
+				fprintf(stderr, "resdiff: %s (%s) is not stored: skipped\n", note.ptr,
+					chain->language);
+			resdiff_buf_dispose(&note);
+			continue;
+		}
+		if ((error = resdiff_store_read(&cur, NULL, diff_input.store, m->symbol,
+				chain->language, NULL)) < 0)
+			goto done;
+		if (prev && (error = diff_docs_pair(out, changed, prev, cur, prev_symbol, m->symbol,
+				s)) < 0)
+			goto done;
+		resdiff_doc_free(prev);
+		prev = cur;
+		cur = NULL;
+		prev_symbol = m->symbol;
+	}
+	if (s->series_pair == 1)
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "the draft chain of %s has fewer than two "
+			"stored members (resdiff drafts %s)", chain->resolution, chain->resolution);
+done:
+	resdiff_doc_free(prev);
+	resdiff_doc_free(cur);
+	resdiff_draft_chain_free(chain);
+	return error;
+}
+
 static int cmp_entry_date(const void *x, const void *y)
 {
 	const resdiff_manifest_entry *a = *(const resdiff_manifest_entry *const *)x;
@@ -350,7 +398,7 @@ int cmd_diff(int argc, char **argv)
 	resdiff_buf out = RESDIFF_BUF_INIT;
 	diff_settings s;
 	const cmd_format *format;
-	const char *color, *only, *concordance, *mpath, *series, *lang, *threshold, *min_confidence;
+	const char *color, *only, *concordance, *mpath, *series, *chain, *lang, *threshold, *min_confidence;
 	const char **multi;
 	size_t nmulti, i, nmembers = 0;
 	bool changed = false, signals;
@@ -359,12 +407,14 @@ int cmd_diff(int argc, char **argv)
 	r = cmd_args_parse(&args, diff_opts, argc, argv,
 		"resdiff diff [--format=FORMAT] [--stat | --signals] [--ignore-rolling] [--only=operative] "
 		"[--pin OLD=NEW]... [--unpin OLD=NEW]... [--concordance FILE] [--exit-code] OLD NEW\n"
-		"       resdiff diff [--manifest FILE] --series SLUG [options]",
+		"       resdiff diff [--manifest FILE] --series SLUG [options]\n"
+		"       resdiff diff --chain SYMBOL [options]",
 		"Align two texts clause by clause and show what was added, reworded, dropped,\n"
 		"moved, split or merged. OLD and NEW are files ('-' is standard input) or\n"
 		"documents of the resdiff repository: a symbol ('2009/7', 'E/RES/2009/7') or\n"
 		"SYMBOL@REV with REV a revision of the record ('2009/7@~1'). --series walks\n"
 		"each consecutive pair of a stored series, or of a manifest's with --manifest.\n"
+		"--chain walks a resolution's stored drafts and revisions to the adopted text.\n"
 		"Exit status: 0, or 1 with --exit-code when there are changes; 2 on errors.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
@@ -376,6 +426,7 @@ int cmd_diff(int argc, char **argv)
 	concordance = cmd_arg(&args, diff_opts, "concordance");
 	mpath = cmd_arg(&args, diff_opts, "manifest");
 	series = cmd_arg(&args, diff_opts, "series");
+	chain = cmd_arg(&args, diff_opts, "chain");
 	lang = cmd_arg(&args, diff_opts, "lang");
 	threshold = cmd_arg(&args, diff_opts, "threshold");
 	min_confidence = cmd_arg(&args, diff_opts, "min-confidence");
@@ -434,22 +485,36 @@ int cmd_diff(int argc, char **argv)
 		rc = cmd_fail_last();
 		goto done;
 	}
-	if (series && args.nargs) {
-		rc = cmd_fail("--series takes no OLD NEW arguments");
+	if (series && chain) {
+		rc = cmd_fail("--series and --chain are two walks: pick one");
 		goto done;
 	}
-	if (series) {
+	if ((series || chain) && args.nargs) {
+		rc = cmd_fail("--%s takes no OLD NEW arguments", series ? "series" : "chain");
+		goto done;
+	}
+	if (chain && manifest) {
+		rc = cmd_fail("--chain walks the stored chain; --manifest does not apply");
+		goto done;
+	}
+	if (series || chain) {
 		s.series_pair = 1;
 		if (s.flags & CMD_FORMAT_PAGE) {
-			char title[128];
-			snprintf(title, sizeof(title), "series %s", series);
+			char title[200];
+			snprintf(title, sizeof(title), "%s %s", series ? "series" : "draft chain",
+				series ? series : chain);
 			if (resdiff_render_diff_html_open(&out, title, lang) < 0) {
 				rc = cmd_fail_last();
 				goto done;
 			}
 		}
 	}
-	if (series && !manifest) {
+	if (chain) {
+		if (diff_stored_chain(&out, &changed, chain, lang, &s) < 0) {
+			rc = fail();
+			goto done;
+		}
+	} else if (series && !manifest) {
 		if (diff_stored_series(&out, &changed, series, lang, &s) < 0) {
 			rc = fail();
 			goto done;
@@ -489,7 +554,7 @@ int cmd_diff(int argc, char **argv)
 			goto done;
 		}
 	}
-	if (series && (s.flags & CMD_FORMAT_PAGE) && resdiff_render_diff_html_close(&out) < 0) {
+	if ((series || chain) && (s.flags & CMD_FORMAT_PAGE) && resdiff_render_diff_html_close(&out) < 0) {
 		rc = cmd_fail_last();
 		goto done;
 	}
