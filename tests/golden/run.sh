@@ -20,12 +20,24 @@ trap 'rm -rf "$tmp" "$err" "$store"' EXIT
 "$bin" init "$store/corpus.git" >/dev/null &&
   "$bin" -C "$store/corpus.git" import -q --manifest corpus/corpus.manifest >/dev/null ||
   { echo "golden: cannot build the corpus repository"; exit 1; }
-export RESDIFF_REPO="$store/corpus.git"
+# Cases named drafts_* read a repository holding a draft chain
+# (docs/DRAFTS.md): A/80/L.2 linked to A/RES/80/1, a constructed Rev.2,
+# the adopted text; Rev.1 is missing.
+"$bin" init "$store/drafts.git" >/dev/null &&
+  "$bin" -C "$store/drafts.git" import -q --draft-of A/RES/80/1 tests/data/en/A_80_L.2.txt >/dev/null &&
+  "$bin" -C "$store/drafts.git" import -q tests/data/drafts/A_80_L.2_Rev.2.txt \
+    tests/data/en/A_RES_80_1.txt >/dev/null ||
+  { echo "golden: cannot build the drafts repository"; exit 1; }
 for args in tests/golden/cases/*.args; do
   [ -e "$args" ] || continue
   name=${args%.args}
   want_status=0
   [ -f "$name.status" ] && want_status=$(cat "$name.status")
+  case ${name##*/} in
+    drafts_*) RESDIFF_REPO="$store/drafts.git" ;;
+    *) RESDIFF_REPO="$store/corpus.git" ;;
+  esac
+  export RESDIFF_REPO
   # shellcheck disable=SC2046
   NO_COLOR=1 "$bin" $(cat "$args") >"$tmp" 2>"$err"
   status=$?
