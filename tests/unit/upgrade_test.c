@@ -1,6 +1,7 @@
-/* upgrade_test.c: `resdiff upgrade` on a repository written by storage
- * format 1 (tests/data/format1: made by resdiff at ad49534, not by this
- * code's idea of the old format). */
+/* upgrade_test.c: `resdiff upgrade` on repositories written by storage
+ * format 1 (tests/data/format1: made by resdiff at ad49534) and format 2
+ * with a draft in a view (tests/data/format2-drafts: made at 69f30f2), not
+ * by this code's idea of the old formats. */
 #include "store_helpers.h"
 #include "resdiff/provenance.h"
 
@@ -11,18 +12,27 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* A fresh copy of the format 1 repository; caller frees the path. */
-static char *format1_copy(char **tmp)
+/* A fresh copy of a fixture repository; caller frees the path. */
+static char *fixture_copy(char **tmp, const char *dir, const char *name)
 {
 	char *repo = malloc(4200);
 	int status;
 	*tmp = test_tmpdir();
-	free(test_capture(&status, "tar -C '%s' -xzf '%s/tests/data/format1/repo.tar.gz' 2>&1", *tmp,
-		RESDIFF_SOURCE_DIR));
+	free(test_capture(&status, "tar -C '%s' -xzf '%s/tests/data/%s/repo.tar.gz' 2>&1", *tmp,
+		RESDIFF_SOURCE_DIR, dir));
 	assert_int_equal(status, 0);
-	snprintf(repo, 4200, "%s/format1.git", *tmp);
+	snprintf(repo, 4200, "%s/%s", *tmp, name);
 	return repo;
 }
+
+static char *format1_copy(char **tmp)
+{
+	return fixture_copy(tmp, "format1", "format1.git");
+}
+
+/* fmt with its %d this resdiff's storage format (plus an offset), in buf */
+#define WITH_FORMAT(buf, fmt, offset) \
+	(snprintf(buf, sizeof(buf), fmt, RESDIFF_STORE_FORMAT + (offset)), buf)
 
 static char *run(int *status, const char *repo, const char *args)
 {
@@ -40,7 +50,7 @@ static char *git(const char *repo, const char *args)
 
 static void test_upgrade__format1_repository(void **state)
 {
-	char *tmp, *repo = format1_copy(&tmp), *out, *refs, *log, *after;
+	char *tmp, *repo = format1_copy(&tmp), *out, *refs, *log, *after, want[128];
 	int status;
 
 	/* read as it is */
@@ -75,10 +85,10 @@ static void test_upgrade__format1_repository(void **state)
 	/* the upgrade */
 	out = run(&status, repo, "upgrade");
 	assert_int_equal(status, 0);
-	assert_non_null(strstr(out, "from storage format 1 to 2\n"));
+	assert_non_null(strstr(out, WITH_FORMAT(want, "from storage format 1 to %d\n", 0)));
 	free(out);
 	out = git(repo, "config resdiff.format");
-	assert_string_equal(out, "2\n");
+	assert_string_equal(out, WITH_FORMAT(want, "%d\n", 0));
 	free(out);
 	/* nothing of the record, views or index was rewritten */
 	after = git(repo, "for-each-ref");
@@ -90,7 +100,7 @@ static void test_upgrade__format1_repository(void **state)
 	test_assert_fsck(repo);
 	out = run(&status, repo, "upgrade");
 	assert_int_equal(status, 0);
-	assert_non_null(strstr(out, "is in storage format 2 already"));
+	assert_non_null(strstr(out, WITH_FORMAT(want, "is in storage format %d already", 0)));
 	free(out);
 	/* and it is written as any repository of this format */
 	out = test_capture(&status, "%s -C '%s' import --lang en --series ga-ict4sd --date 2021-12-17 "
@@ -104,10 +114,10 @@ static void test_upgrade__format1_repository(void **state)
 	free(out);
 	/* the index was brought to this resdiff's format and the record's tip */
 	{
-		char want[64], *rec = git(repo, "rev-parse record");
+		char idx_want[64], *rec = git(repo, "rev-parse record");
 		out = git(repo, "log -1 --format=%B refs/resdiff/index");
-		snprintf(want, sizeof(want), "Index-Format: %d\n", RESDIFF_INDEX_FORMAT);
-		assert_non_null(strstr(out, want));
+		snprintf(idx_want, sizeof(idx_want), "Index-Format: %d\n", RESDIFF_INDEX_FORMAT);
+		assert_non_null(strstr(out, idx_want));
 		assert_non_null(strstr(out, rec));
 		free(rec);
 		free(out);
@@ -147,7 +157,7 @@ static void test_upgrade__views_lagging(void **state)
  * it. One that was killed left the file: taken over. */
 static void test_upgrade__format1_writer_lock(void **state)
 {
-	char *tmp, *repo = format1_copy(&tmp), *out, host[128], path[4300];
+	char *tmp, *repo = format1_copy(&tmp), *out, host[128], path[4300], want[128];
 	pid_t dead = fork();
 	int status;
 	FILE *f;
@@ -177,7 +187,7 @@ static void test_upgrade__format1_writer_lock(void **state)
 	assert_int_equal(status, 0);
 	snprintf(path, sizeof(path), "left by process %ld, which is no longer running", (long)dead);
 	assert_non_null(strstr(out, path));
-	assert_non_null(strstr(out, "from storage format 1 to 2"));
+	assert_non_null(strstr(out, WITH_FORMAT(want, "from storage format 1 to %d", 0)));
 	free(out);
 	test_system("rm -rf '%s'", tmp);
 	free(repo);
@@ -187,17 +197,100 @@ static void test_upgrade__format1_writer_lock(void **state)
 /* A repository of a later format is refused by every command, naming it. */
 static void test_upgrade__newer_format_refused(void **state)
 {
-	char *tmp, *repo = format1_copy(&tmp), *out;
+	char *tmp, *repo = format1_copy(&tmp), *out, want[128];
 	int status;
 
-	free(git(repo, "config resdiff.format 3"));
+	free(git(repo, WITH_FORMAT(want, "config resdiff.format %d", 1)));
 	out = run(&status, repo, "log");
 	assert_int_equal(status, 2);
-	assert_non_null(strstr(out, "format 3 is newer than this resdiff knows (2): upgrade resdiff"));
+	snprintf(want, sizeof(want), "format %d is newer than this resdiff knows (%d): upgrade resdiff",
+		RESDIFF_STORE_FORMAT + 1, RESDIFF_STORE_FORMAT);
+	assert_non_null(strstr(out, want));
 	free(out);
 	out = run(&status, repo, "upgrade");
 	assert_int_equal(status, 2);
 	free(out);
+	test_system("rm -rf '%s'", tmp);
+	free(repo);
+	free(tmp);
+}
+
+/* Format 2 kept a dated draft in its series view; the draft-links step
+ * (RESDIFF_STORE_FORMAT_DRAFT_LINKS) rebuilds the views without it, keeps
+ * every other view as it was, rewrites nothing of the record, and then the
+ * draft can be linked to its resolution. */
+static void test_upgrade__format2_draft_leaves_its_view(void **state)
+{
+	char *tmp, *repo = fixture_copy(&tmp, "format2-drafts", "format2.git"), *out, *log, *after;
+	char *rec, *wsis, *ict4d, want[128];
+	int status;
+
+	log = run(&status, repo, "log ga-palestine");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(log, "2025-09-15  A/80/L.2"));
+	rec = git(repo, "rev-parse record");
+	wsis = git(repo, "rev-parse series/ecosoc-wsis/zh");
+	ict4d = git(repo, "rev-parse series/ga-ict4d/zh");
+	/* no link written before the upgrade */
+	out = test_capture(&status, "%s -C '%s' import --draft-of A/RES/80/1 "
+		"%s/tests/data/en/A_80_L.2.txt 2>&1", RESDIFF_BINARY, repo, RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "run 'resdiff upgrade' first"));
+	free(out);
+
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "drafts belong to none (2 drafts stored)"));
+	assert_non_null(strstr(out, WITH_FORMAT(want, "from storage format 2 to %d\n", 0)));
+	free(out);
+	out = git(repo, "config resdiff.format");
+	assert_string_equal(out, WITH_FORMAT(want, "%d\n", 0));
+	free(out);
+	/* the draft left its view and lost its symbol ref */
+	after = run(&status, repo, "log ga-palestine");
+	assert_int_equal(status, 0);
+	assert_null(strstr(after, "A/80/L.2"));
+	assert_non_null(strstr(after, "2025-09-19  A/RES/80/1"));
+	free(after);
+	out = test_capture(&status, "git -C '%s' rev-parse --verify -q refs/symbols/en/A_80_L.2", repo);
+	assert_int_not_equal(status, 0);
+	free(out);
+	/* the record and the other views are as they were; still shown */
+	out = git(repo, "rev-parse record");
+	assert_string_equal(out, rec);
+	free(out);
+	out = git(repo, "rev-parse series/ecosoc-wsis/zh");
+	assert_string_equal(out, wsis);
+	free(out);
+	out = git(repo, "rev-parse series/ga-ict4d/zh");
+	assert_string_equal(out, ict4d);
+	free(out);
+	out = run(&status, repo, "show A/80/L.2");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "kind      draft\n"));
+	free(out);
+	test_assert_fsck(repo);
+
+	/* now the link is written: a metadata correction of the draft */
+	out = test_capture(&status, "%s -C '%s' import --draft-of A/RES/80/1 "
+		"%s/tests/data/en/A_80_L.2.txt 2>&1", RESDIFF_BINARY, repo, RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "0 added, 1 amended, 0 unchanged"));
+	free(out);
+	out = git(repo, "show record:en/A_80/A_80_L.2.txt");
+	assert_non_null(strstr(out, "resdiff-document 2\n"));
+	assert_non_null(strstr(out, "\ndraft-of\tA/RES/80/1\n"));
+	free(out);
+	out = run(&status, repo, "drafts 80/1");
+	assert_int_equal(status, 0);
+	assert_string_equal(out, "A/RES/80/1 (en): 2 in the chain, 2 stored\n"
+		"  draft     A/80/L.2\n  adopted   A/RES/80/1\n");
+	free(out);
+	test_assert_fsck(repo);
+	free(rec);
+	free(wsis);
+	free(ict4d);
+	free(log);
 	test_system("rm -rf '%s'", tmp);
 	free(repo);
 	free(tmp);
@@ -210,6 +303,7 @@ int main(void)
 		cmocka_unit_test(test_upgrade__views_lagging),
 		cmocka_unit_test(test_upgrade__format1_writer_lock),
 		cmocka_unit_test(test_upgrade__newer_format_refused),
+		cmocka_unit_test(test_upgrade__format2_draft_leaves_its_view),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
