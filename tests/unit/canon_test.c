@@ -176,10 +176,35 @@ static void expect_invalid(const char *text, const char *message)
 		fail_msg("error '%s' does not say '%s'", resdiff_error_last(), message);
 }
 
+/* A draft's link is the one key of version 2: only a document with it is
+ * written so, and one without it keeps the version 1 bytes earlier formats
+ * stored (a re-import of an unlinked text stays unchanged). */
+static void test_canon__draft_of_is_version_2(void **state)
+{
+	resdiff_buf bytes = RESDIFF_BUF_INIT;
+	resdiff_doc *doc = test_make_doc("A/80/L.2", "en", NULL, NULL, 6, 5), *back;
+
+	back = roundtrip(doc, NULL, &bytes);
+	assert_true(bytes.size > 19 && !memcmp(bytes.ptr, "resdiff-document 1\n", 19));
+	assert_null(strstr(bytes.ptr, "draft-of"));
+	resdiff_doc_free(back);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.draft_of, "A/RES/80/1"), 0);
+	back = roundtrip(doc, NULL, &bytes);
+	assert_true(!memcmp(bytes.ptr, "resdiff-document 2\n", 19));
+	/* after series, before cites and source-sha256 */
+	assert_non_null(strstr(bytes.ptr, "\ndraft-of\tA/RES/80/1\ncites\t"));
+	assert_string_equal(back->meta.draft_of, "A/RES/80/1");
+	resdiff_doc_free(back);
+	resdiff_doc_free(doc);
+	resdiff_buf_dispose(&bytes);
+}
+
 static void test_canon__rejects_bad_input(void **state)
 {
 	expect_invalid("", "empty");
-	expect_invalid("resdiff-document 2\n", "unsupported format version");
+	expect_invalid("resdiff-document 3\n", "unsupported format version");
+	expect_invalid("resdiff-document 1\ndraft-of\tA/RES/80/1\n\n", "draft-of in a version 1 document");
+	expect_invalid("resdiff-document 2\nsymbol\tA/80/L.2\n\n", "version 2 without draft-of");
 	expect_invalid("hello\n", "not a resdiff document");
 	expect_invalid("resdiff-document 1\ncolour\tred\n\n", "line 2: unknown metadata key");
 	expect_invalid("resdiff-document 1\nsymbol\ta\nsymbol\tb\n", "given twice");
@@ -203,6 +228,7 @@ int main(void)
 		cmocka_unit_test(test_canon__random_documents),
 		cmocka_unit_test(test_canon__corpus_roundtrip),
 		cmocka_unit_test(test_canon__reading_part),
+		cmocka_unit_test(test_canon__draft_of_is_version_2),
 		cmocka_unit_test(test_canon__rejects_bad_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -84,6 +84,10 @@ static void test_manifest__errors_name_file_and_document(void **state)
 	expect_error("[document \"a\"]\n\tsymbol = E/1\n\tlanguage = zh\n\tsource = a\n\tkind = poem\n",
 		"unknown kind 'poem'");
 	expect_error("[document \"a\"\n\tsymbol = E/1\n", "test.manifest:1)");
+	expect_error("[document \"a\"]\n\tsymbol = A/80/L.2\n\tlanguage = en\n\tsource = a\n"
+		     "\tdraft-of = A/80/1\n", "draft-of 'A/80/1' is not a resolution symbol");
+	expect_error("[document \"a\"]\n\tsymbol = A/RES/80/1\n\tlanguage = en\n\tsource = a\n"
+		     "\tdraft-of = A/RES/80/1\n", "draft-of names the document itself");
 	expect_error("[document \"a\"]\n\tsymbol = E/\x01x\n\tlanguage = zh\n\tsource = a\n", "control character");
 }
 

@@ -69,10 +69,45 @@ static void test_name__corpus_files(void **state)
 	assert_true(resdiff_name_series_ok("ecosoc-wsis"));
 }
 
+/* Which symbols are resolutions, drafts and revisions (docs/DRAFTS.md). */
+static void test_name__kinds_of_symbol(void **state)
+{
+	size_t base;
+	unsigned rev;
+
+	assert_true(resdiff_name_is_resolution("A/RES/80/1"));
+	assert_true(resdiff_name_is_resolution("E/RES/2017/21"));
+	assert_true(resdiff_name_is_resolution("S/RES/2334 (2016)"));
+	assert_false(resdiff_name_is_resolution("A/80/1"));
+	assert_false(resdiff_name_is_resolution("A/RES"));
+	assert_false(resdiff_name_is_resolution("RES/80/1"));
+	assert_false(resdiff_name_is_resolution("A/80/L.2"));
+	assert_false(resdiff_name_is_resolution("A/RES//1"));
+	assert_false(resdiff_name_is_resolution(NULL));
+
+	assert_true(resdiff_name_draft_base(&base, &rev, "A/80/L.2"));
+	assert_int_equal(base, 8);
+	assert_int_equal(rev, 0);
+	assert_true(resdiff_name_draft_base(&base, &rev, "A/80/L.2/Rev.1"));
+	assert_int_equal(base, 8);
+	assert_int_equal(rev, 1);
+	assert_true(resdiff_name_draft_base(&base, &rev, "A/C.2/80/L.3/Rev.12"));
+	assert_int_equal(base, strlen("A/C.2/80/L.3"));
+	assert_int_equal(rev, 12);
+	assert_true(resdiff_name_is_draft("E/2017/L.24"));
+	assert_false(resdiff_name_is_draft("A/80/L.2/Add.1"));
+	assert_false(resdiff_name_is_draft("A/80/L.2/Rev.1/Rev.2"));
+	assert_false(resdiff_name_is_draft("A/80/L.x"));
+	assert_false(resdiff_name_is_draft("L.2"));
+	assert_false(resdiff_name_is_draft("A/RES/80/1"));
+	assert_false(resdiff_name_is_draft("A/80/Rev.1"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_name__corpus_symbols),
+		cmocka_unit_test(test_name__kinds_of_symbol),
 		cmocka_unit_test(test_name__unsafe_symbols_are_escaped),
 		cmocka_unit_test(test_name__refused),
 		cmocka_unit_test(test_name__corpus_files),

@@ -70,6 +70,7 @@ void test_assert_docs_equal(const resdiff_doc *a, const resdiff_doc *b)
 	SAME_STR(a->meta.language, b->meta.language);
 	SAME_STR(a->meta.chapeau, b->meta.chapeau);
 	SAME_STR(a->meta.series, b->meta.series);
+	SAME_STR(a->meta.draft_of, b->meta.draft_of);
 	assert_int_equal(a->meta.footnote_count, b->meta.footnote_count);
 	for (i = 0; i < a->meta.footnote_count; i++)
 		assert_string_equal(a->meta.footnotes[i], b->meta.footnotes[i]);

@@ -1,0 +1,188 @@
+/* drafts_test.c: drafts linked to their resolution in the store
+ * (docs/DRAFTS.md): the link, the chain, views without drafts, and links
+ * refused (not a resolution, a cycle) with nothing written. */
+#include "store_helpers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *new_repo(resdiff_store **out)
+{
+	char *dir = test_tmpdir();
+	bool created;
+	assert_int_equal(resdiff_store_init(out, &created, dir), 0);
+	return dir;
+}
+
+/* A document of `symbol`; draft_of and series/date may be NULL. */
+static resdiff_doc *doc_of(const char *symbol, const char *draft_of, const char *series,
+		const char *date, unsigned seed)
+{
+	resdiff_doc *d = test_make_doc(symbol, "en", series, date, 8, seed);
+	if (draft_of)
+		assert_int_equal(resdiff_doc_set_meta(d, &d->meta.draft_of, draft_of), 0);
+	return d;
+}
+
+static int import_doc(resdiff_store *s, resdiff_doc *doc)
+{
+	resdiff_store_item item;
+	int error;
+	memset(&item, 0, sizeof(item));
+	item.doc = doc;
+	error = resdiff_store_import(s, &item, 1);
+	resdiff_doc_free(doc);
+	return error;
+}
+
+static char *git_out(const char *repo, const char *args)
+{
+	int status;
+	char *out = test_capture(&status, "git -C '%s' %s 2>&1", repo, args);
+	if (status != 0)
+		fail_msg("git %s: exit %d: %s", args, status, out);
+	return out;
+}
+
+/* "draft A/80/L.2|revision A/80/L.2/Rev.1 -|adopted A/RES/80/1" ('-': not stored) */
+static void assert_chain(resdiff_store *s, const char *query, const char *want)
+{
+	resdiff_draft_chain *c = NULL;
+	resdiff_buf got = RESDIFF_BUF_INIT;
+	static const char *const roles[] = { "draft", "revision", "adopted" };
+	size_t i;
+
+	if (resdiff_store_draft_chain(&c, s, query, NULL) < 0)
+		fail_msg("chain of %s: %s", query, resdiff_error_last());
+	for (i = 0; i < c->count; i++)
+		assert_int_equal(resdiff_buf_printf(&got, "%s%s %s%s", i ? "|" : "",
+			roles[c->members[i].role], c->members[i].symbol, c->members[i].stored ? "" : " -"), 0);
+	assert_string_equal(got.ptr, want);
+	assert_string_equal(c->language, "en");
+	resdiff_buf_dispose(&got);
+	resdiff_draft_chain_free(c);
+}
+
+static size_t series_members(resdiff_store *s, const char *slug)
+{
+	resdiff_series_list *list = NULL;
+	size_t n = 0, i;
+	int error = resdiff_store_series(&list, s, slug, NULL, false);
+	if (error == RESDIFF_ENOTFOUND)
+		return 0;   /* no such series */
+	assert_int_equal(error, 0);
+	for (i = 0; i < list->count; i++)
+		n += list->series[i].count;
+	resdiff_series_list_free(list);
+	return n;
+}
+
+static void test_drafts__link_waits_for_its_resolution(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *out;
+	resdiff_draft_chain *c = NULL;
+
+	/* a dated draft given a series: stored, linked, in no view */
+	assert_int_equal(import_doc(s, doc_of("A/80/L.2", "A/RES/80/1", "ga-x", "2025-09-15", 1)), 0);
+	assert_chain(s, "80/1", "draft A/80/L.2|adopted A/RES/80/1 -");
+	assert_chain(s, "A/80/L.2", "draft A/80/L.2|adopted A/RES/80/1 -");
+	assert_int_equal(series_members(s, "ga-x"), 0);
+	out = git_out(dir, "for-each-ref '--format=%(refname)' refs/symbols refs/heads/series");
+	assert_string_equal(out, "");
+	free(out);
+	/* the resolution arrives: the link resolves, the view holds it alone */
+	assert_int_equal(import_doc(s, doc_of("A/RES/80/1", NULL, "ga-x", "2025-09-19", 2)), 0);
+	assert_chain(s, "A/RES/80/1", "draft A/80/L.2|adopted A/RES/80/1");
+	assert_int_equal(series_members(s, "ga-x"), 1);
+	out = git_out(dir, "for-each-ref '--format=%(refname)' refs/symbols");
+	assert_string_equal(out, "refs/symbols/en/A_RES_80_1\n");
+	free(out);
+	/* a resolution nothing links to has no chain */
+	assert_int_equal(import_doc(s, doc_of("A/RES/80/2", NULL, NULL, NULL, 3)), 0);
+	assert_int_equal(resdiff_store_draft_chain(&c, s, "A/RES/80/2", NULL), RESDIFF_ENOTFOUND);
+	assert_null(c);
+	test_assert_fsck(dir);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+static void test_drafts__revisions_follow_their_draft(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s);
+
+	/* Rev.2 and Rev.10 need no link of their own; Rev.1 and Rev.3-9 are
+	 * missing; a revision of an unlinked draft is not in the chain */
+	assert_int_equal(import_doc(s, doc_of("A/80/L.2/Rev.10", NULL, NULL, NULL, 4)), 0);
+	assert_int_equal(import_doc(s, doc_of("A/80/L.2/Rev.2", NULL, NULL, NULL, 5)), 0);
+	assert_int_equal(import_doc(s, doc_of("A/80/L.2", "A/RES/80/1", NULL, NULL, 6)), 0);
+	assert_int_equal(import_doc(s, doc_of("A/80/L.7/Rev.1", NULL, NULL, NULL, 7)), 0);
+	assert_chain(s, "A/80/L.2/Rev.2", "draft A/80/L.2|revision A/80/L.2/Rev.1 -|"
+		"revision A/80/L.2/Rev.2|revision A/80/L.2/Rev.3 -|revision A/80/L.2/Rev.4 -|"
+		"revision A/80/L.2/Rev.5 -|revision A/80/L.2/Rev.6 -|revision A/80/L.2/Rev.7 -|"
+		"revision A/80/L.2/Rev.8 -|revision A/80/L.2/Rev.9 -|revision A/80/L.2/Rev.10|"
+		"adopted A/RES/80/1 -");
+	/* a second draft of the same resolution, whose draft is missing */
+	assert_int_equal(import_doc(s, doc_of("A/80/L.5/Rev.1", "A/RES/80/1", NULL, NULL, 8)), 0);
+	assert_chain(s, "80/1", "draft A/80/L.2|revision A/80/L.2/Rev.1 -|"
+		"revision A/80/L.2/Rev.2|revision A/80/L.2/Rev.3 -|revision A/80/L.2/Rev.4 -|"
+		"revision A/80/L.2/Rev.5 -|revision A/80/L.2/Rev.6 -|revision A/80/L.2/Rev.7 -|"
+		"revision A/80/L.2/Rev.8 -|revision A/80/L.2/Rev.9 -|revision A/80/L.2/Rev.10|"
+		"draft A/80/L.5 -|revision A/80/L.5/Rev.1|adopted A/RES/80/1 -");
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+/* A link that is not a resolution symbol, or that closes a cycle, is
+ * refused and the record does not move. */
+static void test_drafts__bad_links_write_nothing(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *before, *after;
+
+	assert_int_equal(import_doc(s, doc_of("A/RES/80/3", "A/RES/80/1", NULL, NULL, 9)), 0);
+	before = git_out(dir, "for-each-ref");
+	assert_int_equal(import_doc(s, doc_of("A/80/L.2", "A/80/1", NULL, NULL, 10)), RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "'A/80/1' is not a resolution symbol"));
+	assert_int_equal(import_doc(s, doc_of("A/RES/80/1", "A/RES/80/1", NULL, NULL, 11)),
+		RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "names the document itself"));
+	assert_int_equal(import_doc(s, doc_of("A/RES/80/1", "A/RES/80/3", NULL, NULL, 12)),
+		RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "make a cycle"));
+	/* a cycle within one import is found too */
+	{
+		resdiff_store_item items[2];
+		resdiff_doc *a = doc_of("A/RES/80/7", "A/RES/80/8", NULL, NULL, 13);
+		resdiff_doc *b = doc_of("A/RES/80/8", "A/RES/80/7", NULL, NULL, 14);
+		memset(items, 0, sizeof(items));
+		items[0].doc = a;
+		items[1].doc = b;
+		assert_int_equal(resdiff_store_import(s, items, 2), RESDIFF_EINVALID);
+		assert_non_null(strstr(resdiff_error_last(), "make a cycle"));
+		resdiff_doc_free(a);
+		resdiff_doc_free(b);
+	}
+	after = git_out(dir, "for-each-ref");
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_drafts__link_waits_for_its_resolution),
+		cmocka_unit_test(test_drafts__revisions_follow_their_draft),
+		cmocka_unit_test(test_drafts__bad_links_write_nothing),
+	};
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
