@@ -22,11 +22,11 @@ text_of() {
   return 1
 }
 
-for gold in tests/golden/align/*.gold tests/data/align_classes/*/*.gold; do
+for gold in tests/golden/align/*.gold tests/data/align_classes/*/*.gold tests/data/align_heldout/*.gold; do
   [ -e "$gold" ] || continue
   base=$(basename "$gold" .gold)
   case $gold in
-  tests/data/align_classes/*)
+  tests/data/align_classes/*|tests/data/align_heldout/*)
     dir=$(dirname "$gold"); old="$dir/$base.old.txt"; new="$dir/$base.new.txt" ;;
   *)
     if ! old=$(text_of "${base%%__*}") || ! new=$(text_of "${base#*__}"); then
