@@ -88,6 +88,9 @@ static const gold_pair PAIRS[] = {
 	{ "en held wmd", "tests/data/align_heldout/wmd.old.txt",
 	  "tests/data/align_heldout/wmd.new.txt", "en", "tests/data/align_heldout/wmd.gold", "en",
 	  "held", "restructured", 0 },
+	{ "en held L.13 -> L.22", "tests/data/en_heldout2/A_C.1_80_L.13.txt",
+	  "tests/data/en_heldout2/A_C.1_80_L.22.txt", "en",
+	  "tests/data/align_heldout/A_C.1_80_L.13__A_C.1_80_L.22.gold", "en", "held", "across", 0 },
 };
 
 #define NPAIRS (sizeof(PAIRS) / sizeof(PAIRS[0]))
