@@ -657,8 +657,8 @@ static int join(bool *joined, aligner *a, size_t g, size_t o, size_t n, size_t f
  * judged against the whole clause, much of which the group's first part
  * already explains, and adding the part can even lower the group's Dice
  * (its own cut text is counted against it), so the joins above refuse it.
- * Judged against what is left it is clear. For a candidate pair under
- * `accept` (at least RESIDUAL_FLOOR) whose clause is free and whose
+ * Judged against what is left it is clear. For a candidate pair (of
+ * probability at least RESIDUAL_FLOOR) whose clause is still free and whose
  * partner is the single clause of a group: the gain is the share of that
  * single clause's content the group covers with the candidate clause and
  * not without it; the clause joins when the gain is at least
@@ -722,7 +722,7 @@ static int residual_joins(aligner *a)
 	if (a->ncands && !(order = malloc(a->ncands * sizeof(*order))))
 		return align_oom();
 	for (i = 0; i < a->ncands; i++)
-		if (a->cands[i].p < a->model->accept && a->cands[i].p >= RESIDUAL_FLOOR)
+		if (a->cands[i].p >= RESIDUAL_FLOOR)
 			order[nlow++] = rank_of(a, i);
 	if (nlow)
 		qsort(order, nlow, sizeof(*order), cmp_ranked_p);
