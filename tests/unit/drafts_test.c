@@ -88,15 +88,16 @@ static void test_drafts__link_waits_for_its_resolution(void **state)
 	assert_chain(s, "80/1", "draft A/80/L.2|adopted A/RES/80/1 -");
 	assert_chain(s, "A/80/L.2", "draft A/80/L.2|adopted A/RES/80/1 -");
 	assert_int_equal(series_members(s, "ga-x"), 0);
-	out = git_out(dir, "for-each-ref '--format=%(refname)' refs/symbols refs/heads/series");
+	out = git_out(dir, "for-each-ref '--format=%(refname)' " RESDIFF_STORE_SYMBOL_PREFIX " "
+		RESDIFF_STORE_SERIES_PREFIX);
 	assert_string_equal(out, "");
 	free(out);
 	/* the resolution arrives: the link resolves, the view holds it alone */
 	assert_int_equal(import_doc(s, doc_of("A/RES/80/1", NULL, "ga-x", "2025-09-19", 2)), 0);
 	assert_chain(s, "A/RES/80/1", "draft A/80/L.2|adopted A/RES/80/1");
 	assert_int_equal(series_members(s, "ga-x"), 1);
-	out = git_out(dir, "for-each-ref '--format=%(refname)' refs/symbols");
-	assert_string_equal(out, "refs/symbols/en/A_RES_80_1\n");
+	out = git_out(dir, "for-each-ref '--format=%(refname)' " RESDIFF_STORE_SYMBOL_PREFIX);
+	assert_string_equal(out, RESDIFF_STORE_SYMBOL_PREFIX "en/A_RES_80_1\n");
 	free(out);
 	/* a resolution nothing links to has no chain */
 	assert_int_equal(import_doc(s, doc_of("A/RES/80/2", NULL, NULL, NULL, 3)), 0);
