@@ -1064,6 +1064,45 @@ static void test_parse__huge_paragraph_refused(void **state)
 	free(text);
 }
 
+/* A text whose script is not its language's, or in a language resdiff
+ * does not read, says so (check counts it) instead of parsing silently
+ * as something else. */
+static void test_parse__language_doubted_aloud(void **state)
+{
+	static const char de[] =
+		"Die Generalversammlung,\n\n"
+		"unter Hinweis auf ihre Resolution 74/197 vom 19. Dezember 2019 \u00fcber Informations- und "
+		"Kommunikationstechnologien f\u00fcr nachhaltige Entwicklung sowie auf ihre fr\u00fcheren "
+		"Resolutionen zu dieser Frage,\n\n"
+		"in Anerkennung der Tatsache, dass die Informations- und Kommunikationstechnologien neue "
+		"Chancen und Herausforderungen mit sich bringen und dass es dringend notwendig ist, die "
+		"gr\u00f6\u00dften Hindernisse zu beseitigen,\n\n"
+		"1. fordert alle Interessentr\u00e4ger auf, die Entwicklungsl\u00e4nder weiterhin bei der "
+		"Nutzung der Informations- und Kommunikationstechnologien zu unterst\u00fctzen;\n\n"
+		"2. ersucht den Generalsekret\u00e4r, ihr auf ihrer sechsundsiebzigsten Tagung einen "
+		"Bericht \u00fcber die Durchf\u00fchrung dieser Resolution vorzulegen.\n";
+	resdiff_doc *doc = NULL;
+	size_t i;
+	bool found = false;
+	(void)state;
+	assert_int_equal(parse_bytes(&doc, de, strlen(de)), 0);
+	for (i = 0; i < doc->diag_count; i++)
+		found |= strstr(doc->diags[i].message, "no common word of any language of the Latin script") != NULL;
+	assert_true(found);
+	resdiff_doc_free(doc);
+	/* English given as Arabic */
+	doc = test_parse_source("tests/data/en/A_80_L.2.txt", "ar");
+	assert_true(doc->diag_count > 0);
+	assert_non_null(strstr(doc->diags[0].message,
+		"written in Latin script, not in the Arabic script of Arabic"));
+	resdiff_doc_free(doc);
+	/* and the right language, given or guessed, says nothing (every
+	 * corpus and tests/data/en text: test_parse__unit_counts) */
+	doc = test_parse_source("tests/data/en/A_80_L.2.txt", "en");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
 static void test_parse__huge_file_refused_by_reader(void **state)
 {
 	char *dir = test_tmpdir(), path[512], *text = NULL;
@@ -1537,6 +1576,7 @@ int main(void)
 		cmocka_unit_test(test_parse__empty_and_unrecognisable),
 		cmocka_unit_test(test_parse__long_line_refused),
 		cmocka_unit_test(test_parse__huge_paragraph_refused),
+		cmocka_unit_test(test_parse__language_doubted_aloud),
 		cmocka_unit_test(test_parse__huge_file_refused_by_reader),
 		cmocka_unit_test(test_parse__many_short_lines_stay_linear),
 		cmocka_unit_test(test_parse__work_grows_linearly),
