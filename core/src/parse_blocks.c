@@ -211,7 +211,7 @@ static bool label_breaks(joiner *j, const label_t *lab)
 	if (lab->kind == LABEL_NUMBER && !ends && !heading && cur->raw.size > cur->label.len)
 		return false;
 	if (lab->kind == LABEL_HEADING && lab->number > 0)
-		return ends || heading; /* a bare "IV" after a clause that goes on is text */
+		return ends; /* a bare "IV" after a clause that goes on ("annex\nII\nto") is text */
 	return ends || heading || lab->kind != LABEL_SUB;
 }
 
