@@ -1380,6 +1380,26 @@ static void test_parse__marker_before_a_counting_word(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A line that is a document symbol and a full stop ends a sentence: it is
+ * text, in a paragraph ("contained in document\nA/99/123.") and in a
+ * footnote body ("… and\nA/C.6/98/SR.27."), not page debris (found on
+ * unseen texts: A/C.6/80/L.12 footnote 1 lost "A/C.6/80/SR.24." silently). */
+static void test_parse__symbol_line_ending_a_sentence(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/symbol_line_ending_a_sentence.en.txt", NULL);
+	test_assert_unit_text(doc, "OP1", "Takes note of the report of the Secretary-General contained "
+		"in document A/99/123.");
+	assert_int_equal(doc->footnote_count, 1);
+	assert_string_equal(doc->footnotes[0].text, "See A/C.6/98/SR.12, A/C.6/98/SR.13, "
+		"A/C.6/98/SR.25, A/C.6/98/SR.26 and A/C.6/98/SR.27.");
+	/* the document's own symbol line, with no full stop, is still debris */
+	test_assert_unit_text(doc, "PP1", "Taking into account the discussions held in the Sixth "
+		"Committee at its ninety-eighth session,");
+	assert_string_equal(doc->meta.symbol, "A/C.6/99/L.12");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
 /* One space stays between an ideograph and a Latin word where the source
  * has one (PARSE.md rule 7); the comparison key ignores it. */
 static void test_parse__latin_word_in_chinese_keeps_its_space(void **state)
@@ -1594,6 +1614,7 @@ int main(void)
 		cmocka_unit_test(test_parse__roman_section_numbers),
 		cmocka_unit_test(test_parse__heading_among_recitals),
 		cmocka_unit_test(test_parse__marker_before_a_counting_word),
+		cmocka_unit_test(test_parse__symbol_line_ending_a_sentence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -168,3 +168,7 @@ if __name__ == '__main__':
         ('Sustainable Development 2 and', 'Sustainable Development and'),
         ('2015–2030;3\n', '2015–2030;\n'),
     ], [])
+    expect('A_C.6_80_L.12', 'A/C.6/80/L.12', ('25-18212', '2/2'), [
+        ('universal\njurisdiction,1\n', 'universal\njurisdiction,\n'),
+        ('relevant\nobservers;2\n', 'relevant\nobservers;\n'),
+    ], [])
