@@ -280,9 +280,15 @@ static int hold(builder *ub, block *b, resdiff_unit_kind kind, const char *label
 }
 
 /* Is block b a heading? An unlabelled heading is followed by a labelled
- * paragraph or another heading, not by the rest of its own sentence. */
+ * paragraph or another heading, not by the rest of its own sentence. In a
+ * declaration's preamble a block that opens as a recital ("принимая во
+ * внимание, что … народами, и") is a recital, whatever it ends with. */
 static bool is_heading(const builder *ub, const block *b, const block *next)
 {
+	if (ub->st->declaration && !ub->nb.formula &&
+	    parse_opens_with(b->raw.ptr ? b->raw.ptr : "", b->raw.size,
+		    RESDIFF_SECTION_PREAMBLE_OPENERS))
+		return false;
 	return parse_heading_shaped(b->raw.ptr ? b->raw.ptr : "", b->raw.size) &&
 		(b->label.kind != LABEL_NONE || !next || next->label.kind != LABEL_NONE ||
 		 parse_heading_shaped(next->raw.ptr ? next->raw.ptr : "", next->raw.size) ||

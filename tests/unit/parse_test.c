@@ -918,6 +918,32 @@ static void test_parse__one_line_per_paragraph(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A short recital that ends without a clause mark (", и" where the
+ * others end "; и") is a recital, not a heading: found by diffing an
+ * edited copy of the Russian UDHR, where it came out dropped + added. */
+static void test_parse__short_recital_is_no_heading(void **state)
+{
+	static const char ru[] =
+		"Декларация о чём-то важном\n"
+		"Принимая во внимание, что все государства должны содействовать развитию дружественных "
+		"отношений между народами и укреплению всеобщего мира на основе равноправия; и\n"
+		"принимая во внимание, что необходимо содействовать развитию отношений, и\n"
+		"принимая во внимание, что государства-члены обязались содействовать всеобщему уважению "
+		"прав человека и основных свобод в сотрудничестве с Организацией,\n"
+		"Генеральная Ассамблея\n"
+		"провозглашает настоящую Декларацию.\n"
+		"Статья 1\n"
+		"Все люди рождаются свободными и равными в своем достоинстве и правах.\n";
+	resdiff_doc *doc = test_parse_string(ru, NULL);
+	const resdiff_unit *pp;
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_PREAMBLE), 3);
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_HEADING), 0);
+	assert_non_null(pp = resdiff_doc_unit_by_id(doc, "PP2"));
+	assert_string_equal(pp->text, "принимая во внимание, что необходимо содействовать развитию "
+		"отношений, и");
+	resdiff_doc_free(doc);
+}
+
 /* The chapeau inside the formula ("因此现在,大会,发布…") goes to the
  * metadata and the formula stays the operative part. */
 static void test_parse__chapeau_inside_the_formula(void **state)
@@ -1480,6 +1506,7 @@ int main(void)
 		cmocka_unit_test(test_parse__article_headings),
 		cmocka_unit_test(test_parse__article_paragraph_ids),
 		cmocka_unit_test(test_parse__one_line_per_paragraph),
+		cmocka_unit_test(test_parse__short_recital_is_no_heading),
 		cmocka_unit_test(test_parse__chapeau_inside_the_formula),
 		cmocka_unit_test(test_parse__footnote_references),
 		cmocka_unit_test(test_parse__numbers_that_look_like_markers_stay),
