@@ -392,6 +392,10 @@ static int text_line(joiner *j, size_t i)
 	int error;
 
 	parse_label_detect(&lab, l->text, l->len, j->st->lang);
+	/* "…sur le paragraphe\n12 - tel qu'il…": outside Arabic a dashed
+	 * number is a label only where the numbering goes on (or restarts) */
+	if (lab.in_sequence_only && lab.number != j->last_num + 1 && lab.number != 1)
+		memset(&lab, 0, sizeof(lab));
 	if (lab.kind == LABEL_NONE && (lab.number = article_line(l)) > 0)
 		lab.kind = LABEL_ARTICLE;
 	/* a limit that is hit is said: the number stays text */

@@ -102,13 +102,21 @@ void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_l
 			lab->len = skip_spaces(s, len, i + 1);
 			return;
 		}
-		if (lang->paragraph_number_dash) {
-			j = skip_spaces(s, len, i);
-			if (j < len && (s[j] == '-' || !strncmp(s + j, "–", 3))) {
+		j = skip_spaces(s, len, i);
+		if (j < len && (s[j] == '-' || !strncmp(s + j, "–", 3))) {
+			size_t after = j + (s[j] == '-' ? 1 : 3), k = skip_spaces(s, len, after);
+			int32_t next = k < len ? resdiff_utf8_decode(s + k, len - k, &adv) : -1;
+			/* "12 - text" in any language when it cannot be a wrapped
+			 * line: spaced dash, no year ("2014 - …"), no range
+			 * ("12 - 15 June"), no leading zero */
+			bool spaced = j > i && k > after && next > 0 && !u_isdigit(next) &&
+				i <= PARSE_DASH_NUMBER_DIGITS && s[0] != '0';
+			if (lang->paragraph_number_dash || spaced) {
 				lab->kind = LABEL_NUMBER;
 				lab->number = atoi(s);
 				snprintf(lab->text, sizeof(lab->text), "%.*s -", (int)i, s);
-				lab->len = skip_spaces(s, len, j + (s[j] == '-' ? 1 : 3));
+				lab->len = k;
+				lab->in_sequence_only = !lang->paragraph_number_dash;
 				return;
 			}
 		}

@@ -293,9 +293,15 @@ static bool opens_clause(const block *b)
  * paragraph or another heading, not by the rest of its own sentence; in a
  * resolution, a paragraph that opens a clause of its own ("Countries in
  * special situations" / "Underlining that …") is no such rest, unless b
- * opens one too (a short recital that lost its comma). */
+ * opens one too (a short recital that lost its comma). In a declaration's
+ * preamble a block that opens as a recital ("принимая во внимание, что …
+ * народами, и") is a recital, whatever it ends with. */
 static bool is_heading(const builder *ub, const block *b, const block *next)
 {
+	if (ub->st->declaration && !ub->nb.formula &&
+	    parse_opens_with(b->raw.ptr ? b->raw.ptr : "", b->raw.size,
+		    RESDIFF_SECTION_PREAMBLE_OPENERS))
+		return false;
 	return parse_heading_shaped(b->raw.ptr ? b->raw.ptr : "", b->raw.size) &&
 		(b->label.kind != LABEL_NONE || !next || next->label.kind != LABEL_NONE ||
 		 parse_heading_shaped(next->raw.ptr ? next->raw.ptr : "", next->raw.size) ||

@@ -918,6 +918,62 @@ static void test_parse__one_line_per_paragraph(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A short recital that ends without a clause mark (", и" where the
+ * others end "; и") is a recital, not a heading: found by diffing an
+ * edited copy of the Russian UDHR, where it came out dropped + added. */
+static void test_parse__short_recital_is_no_heading(void **state)
+{
+	static const char ru[] =
+		"Декларация о чём-то важном\n"
+		"Принимая во внимание, что все государства должны содействовать развитию дружественных "
+		"отношений между народами и укреплению всеобщего мира на основе равноправия; и\n"
+		"принимая во внимание, что необходимо содействовать развитию отношений, и\n"
+		"принимая во внимание, что государства-члены обязались содействовать всеобщему уважению "
+		"прав человека и основных свобод в сотрудничестве с Организацией,\n"
+		"Генеральная Ассамблея\n"
+		"провозглашает настоящую Декларацию.\n"
+		"Статья 1\n"
+		"Все люди рождаются свободными и равными в своем достоинстве и правах.\n";
+	resdiff_doc *doc = test_parse_string(ru, NULL);
+	const resdiff_unit *pp;
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_PREAMBLE), 3);
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_HEADING), 0);
+	assert_non_null(pp = resdiff_doc_unit_by_id(doc, "PP2"));
+	assert_string_equal(pp->text, "принимая во внимание, что необходимо содействовать развитию "
+		"отношений, и");
+	resdiff_doc_free(doc);
+}
+
+/* "12 - text" numbers a paragraph in any language, not in Arabic only;
+ * a line that wraps onto a year ("2014 - 2015"), a range ("12 - 15 juin")
+ * or a number mid-sentence stays in its paragraph. */
+static void test_parse__dash_paragraph_numbers_in_any_language(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"L'Assemblée générale,\n\n"
+		"Rappelant sa résolution 70/1 et les textes adoptés pour l'exercice biennal\n"
+		"2014 - 2015, ainsi que ses décisions antérieures,\n\n"
+		"1 - Décide de tenir une réunion du 10 au\n"
+		"12 - 15 juin s'il y a lieu, au Siège ;\n\n"
+		"2 - Prie le Secrétaire général de lui faire rapport sur le paragraphe\n"
+		"12 - tel qu'il a été modifié - à sa prochaine session ;\n\n"
+		"3 – Décide de rester saisie de la question.\n", "fr");
+	const resdiff_unit *u;
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_PREAMBLE), 1);
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_OPERATIVE), 3);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "biennal 2014 - 2015, ainsi"));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_string_equal(u->label, "1 -");
+	assert_string_equal(u->text, "Décide de tenir une réunion du 10 au 12 - 15 juin s'il y a lieu, au Siège ;");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP2"));
+	assert_non_null(strstr(u->text, "paragraphe 12 - tel"));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP3"));
+	assert_string_equal(u->label, "3 -");
+	assert_null(resdiff_doc_unit_by_id(doc, "OP12"));
+	resdiff_doc_free(doc);
+}
+
 /* The chapeau inside the formula ("因此现在,大会,发布…") goes to the
  * metadata and the formula stays the operative part. */
 static void test_parse__chapeau_inside_the_formula(void **state)
@@ -1645,6 +1701,8 @@ int main(void)
 		cmocka_unit_test(test_parse__article_headings),
 		cmocka_unit_test(test_parse__article_paragraph_ids),
 		cmocka_unit_test(test_parse__one_line_per_paragraph),
+		cmocka_unit_test(test_parse__short_recital_is_no_heading),
+		cmocka_unit_test(test_parse__dash_paragraph_numbers_in_any_language),
 		cmocka_unit_test(test_parse__chapeau_inside_the_formula),
 		cmocka_unit_test(test_parse__footnote_references),
 		cmocka_unit_test(test_parse__numbers_that_look_like_markers_stay),
