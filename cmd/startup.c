@@ -13,8 +13,9 @@
  *    come first), and they load nothing. Should a command ever talk to a
  *    remote over HTTPS, it must set cmd_tls_certificates before the first
  *    libgit2 call, and the real loaders are then used.
- *    With a libgit2 built on OpenSSL, or statically, these are never
- *    called and change nothing.
+ *    With libgit2 linked statically (RESDIFF_STATIC_DEPS) the same is
+ *    done with the linker's --wrap. With a libgit2 built on OpenSSL these
+ *    are never called and change nothing.
  *
  * 2. libgit2's start-up off the critical path: cmd_startup_begin() starts
  *    git_libgit2_init() on a thread first thing in main, so it overlaps
@@ -30,12 +31,35 @@
 #include <stdlib.h>
 #include <pthread.h>
 #include <string.h>
+#include <time.h>
 #include <git2.h>
 
 bool cmd_tls_certificates = false;
+double cmd_startup_cpu_seconds;
 
 /* The mbedTLS declarations, without its headers (not a build dependency). */
 typedef struct mbedtls_x509_crt mbedtls_x509_crt;
+
+#ifdef RESDIFF_STATIC_DEPS
+/* libgit2 and mbedTLS linked statically: the linker's --wrap sends
+ * libgit2's calls here, and __real_ names mbedTLS's own. */
+int __real_mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path);
+int __real_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path);
+int __wrap_mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path);
+int __wrap_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path);
+
+int __wrap_mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path)
+{
+	return cmd_tls_certificates ? __real_mbedtls_x509_crt_parse_file(chain, path) : 0;
+}
+
+int __wrap_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path)
+{
+	return cmd_tls_certificates ? __real_mbedtls_x509_crt_parse_path(chain, path) : 0;
+}
+#else
+/* Shared libgit2: the executable's definitions come first in symbol
+ * lookup; the real ones are the next. */
 int mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path);
 int mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path);
 
@@ -57,6 +81,7 @@ int mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path)
 {
 	return cmd_tls_certificates ? forward("mbedtls_x509_crt_parse_path", chain, path) : 0;
 }
+#endif
 
 static pthread_t init_thread;
 static bool init_started;
@@ -84,7 +109,13 @@ static bool needs_libgit2(const char *command)
 void cmd_startup_begin(int argc, char **argv)
 {
 	const char *command = NULL;
+	struct timespec ts;
 	int i;
+
+	/* CPU time spent before main: the loader, relocations, constructors
+	 * (--timing; /proc/self/stat's start time counts 10 ms ticks) */
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) == 0)
+		cmd_startup_cpu_seconds = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 	/* the first word that is not a global option or its value */
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-C") || !strcmp(argv[i], "--repo")) {

@@ -59,6 +59,14 @@ static int normalize(UChar **out, int32_t *outlen, const char *text, size_t len)
 		error = resdiff_error_set(RESDIFF_EINVALID, "ICU: %s", u_errorName(err));
 		goto done;
 	}
+	/* Most text is NFKC already (ICU's quick check, one pass without
+	 * copying): then the key is made from it as it is. */
+	if (unorm2_spanQuickCheckYes(nfkc, src, srclen, &err) == srclen && U_SUCCESS(err)) {
+		*out = src;
+		*outlen = srclen;
+		return 0;
+	}
+	err = U_ZERO_ERROR;
 	/* NFKC can expand (ligatures, "…"): ask for the length first. */
 	normlen = unorm2_normalize(nfkc, src, srclen, NULL, 0, &err);
 	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err)) {
