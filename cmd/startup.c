@@ -132,8 +132,9 @@ void cmd_startup_begin(int argc, char **argv)
 	}
 	if (!needs_libgit2(command))
 		return;
-	/* no thread: each git_libgit2_init() then pays on first use, as before */
-	/* RESDIFF_NO_INIT_THREAD=1: the lever off, to measure it (bench/diff) */
+	/* RESDIFF_NO_INIT_THREAD=1 turns the lever off, to measure it
+	 * (bench/diff/run.sh); without the thread (or if it cannot start) each
+	 * git_libgit2_init() pays on first use, as before */
 	if (getenv("RESDIFF_NO_INIT_THREAD"))
 		return;
 	init_started = pthread_create(&init_thread, NULL, init_libgit2, NULL) == 0;
