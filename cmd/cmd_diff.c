@@ -506,12 +506,19 @@ int cmd_diff(int argc, char **argv)
 	rc = write_out(&out, !cmd_flag(&args, diff_opts, "no-pager") && isatty(STDOUT_FILENO));
 	if (rc == CMD_EXIT_OK && changed && cmd_flag(&args, diff_opts, "exit-code"))
 		rc = CMD_EXIT_CHANGES;
-	if (cmd_flag(&args, diff_opts, "timing"))
+	if (cmd_flag(&args, diff_opts, "timing")) {
+		struct timespec cpu;
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+		/* libgit2 init: the wait for the start-up thread's init, if any */
 		fprintf(stderr, "resdiff diff: read %.2f ms, parse %.2f ms, align %.2f ms, "
-			"libgit2 init %.2f ms, word edits %.2f ms, render %.2f ms, command total %.2f ms\n",
+			"libgit2 init %.2f ms, word edits %.2f ms, render %.2f ms, command total %.2f ms; "
+			"CPU before main %.2f ms, process CPU so far %.2f ms\n",
 			diff_input.read_seconds * 1e3, diff_input.parse_seconds * 1e3, align_seconds * 1e3,
 			init_seconds * 1e3,
-			edits_seconds * 1e3, render_seconds * 1e3, (now() - t_start) * 1e3);
+			edits_seconds * 1e3, render_seconds * 1e3, (now() - t_start) * 1e3,
+			cmd_startup_cpu_seconds * 1e3,
+			((double)cpu.tv_sec + (double)cpu.tv_nsec / 1e9) * 1e3);
+	}
 done:
 	cmd_input_close(&diff_input);
 	free(members);
