@@ -14,9 +14,8 @@ cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DRESDIFF_FUZZ=ON -DRESDIFF_WERR
   -DRESDIFF_TESTS=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 targets=$*
 [ -n "$targets" ] || targets=$(sed -n 's/^resdiff_fuzz_target(\([a-z_]*\)).*/\1/p' tests/CMakeLists.txt)
-for t in $targets; do
-  cmake --build "$build" -j"$(nproc)" --target "${t}_fuzz" >/dev/null
-done
+# shellcheck disable=SC2046
+cmake --build "$build" -j"$(nproc)" --target $(for t in $targets; do echo "${t}_fuzz"; done) >/dev/null
 for t in $targets; do
   out="$build/fuzz-out/$t"
   rm -rf "$out"

@@ -3,6 +3,7 @@
 #include "resdiff/concordance.h"
 #include "resdiff/parse.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
