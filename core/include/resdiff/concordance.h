@@ -28,9 +28,9 @@
 extern "C" {
 #endif
 
-/* Most pins of one diff: a gold line pins every old id to every new id,
- * so a short line can ask for many. */
-#define RESDIFF_CONCORDANCE_MAX_PINS 100000
+/* Most pins read: what the aligner takes (a gold line pins every old id
+ * to every new id, so a short line could ask for millions). */
+#define RESDIFF_CONCORDANCE_MAX_PINS RESDIFF_ALIGN_MAX_PINS
 
 typedef struct resdiff_concordance {
 	resdiff_align_pin *pins;  /* in the order given */
