@@ -366,6 +366,15 @@ static void test_provenance__series_stats(void **state)
 	resdiff_buf_clear(&out);
 	assert_int_equal(resdiff_render_stats_html(&out, st), 0);
 	assert_non_null(strstr(out.ptr, "<svg"));
+	/* the signals of the second member end its row */
+	assert_true(m->strengthened > 0);
+	{
+		char row[128];
+		snprintf(row, sizeof(row), "%%</td><td>%zu</td><td>%zu</td><td>%zu</td></tr>\n",
+			m->rolling, m->strengthened, m->weakened);
+		assert_non_null(strstr(out.ptr, "<th>rolling only</th><th>verbs stronger</th><th>verbs weaker</th>"));
+		assert_non_null(strstr(out.ptr, row));
+	}
 	resdiff_buf_dispose(&out);
 	resdiff_series_stats_free(st);
 	assert_int_equal(resdiff_series_stats_build(&st, s, "no-such", NULL), RESDIFF_ENOTFOUND);
