@@ -261,6 +261,16 @@ static int diff_docs_pair(resdiff_buf *out, bool *changed, const resdiff_doc *a,
 	resdiff_diff *diff = NULL;
 	int error;
 
+	if (a->meta.language && b->meta.language && strcmp(a->meta.language, b->meta.language)) {
+		/* two language versions are aligned by parallel, not diffed */
+		resdiff_buf w = RESDIFF_BUF_INIT;
+		if (resdiff_buf_printf(&w, "warning: %s is in %s and %s in %s: diff compares two versions "
+				"of one text; 'resdiff parallel' aligns the language versions of a text",
+				old_arg, resdiff_lang_get(a->meta.language)->name, new_arg,
+				resdiff_lang_get(b->meta.language)->name) == 0)
+			cmd_message(w.ptr);
+		resdiff_buf_dispose(&w);
+	}
 	if ((error = resdiff_diff_docs(&diff, a, b, &s->aopts)) < 0)
 		goto done;
 	align_seconds += diff->align_seconds;

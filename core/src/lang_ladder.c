@@ -111,6 +111,9 @@ size_t resdiff_lang_number_words(const resdiff_lang *lang, const char *const *wo
 	return used;
 }
 
+/* A run of numerals stops growing past this value (no overflow). */
+#define LANG_NUMERALS_MAX 1000000000000L
+
 /* The numeral of cp: its value, or -1. */
 static long numeral_value(const resdiff_lang *lang, uint32_t cp)
 {
@@ -128,11 +131,12 @@ bool resdiff_lang_is_numeral(const resdiff_lang *lang, uint32_t cp)
 }
 
 /* Numerals with units ("六十四", "一百零二": a digit before a unit
- * multiplies it, a unit alone counts once) or digits alone, read as
- * positions ("二〇一九"). */
+ * multiplies it, a unit alone counts once; "十二万" and "一万二千": a unit
+ * of ten thousand or more multiplies all that stands before it) or digits
+ * alone, read as positions ("二〇一九"). */
 long resdiff_lang_numerals(const resdiff_lang *lang, const char *s, size_t len, size_t *used)
 {
-	long total = 0, digit = -1, positional = 0;
+	long total = 0, section = 0, digit = -1, positional = 0;
 	bool units = false;
 	size_t i = 0, adv;
 
@@ -140,10 +144,17 @@ long resdiff_lang_numerals(const resdiff_lang *lang, const char *s, size_t len, 
 	while (i < len) {
 		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
 		long v = cp < 0 ? -1 : numeral_value(lang, (uint32_t)cp);
-		if (v < 0 || total > 100000000L || positional > 100000000L)
+		if (v < 0 || total > LANG_NUMERALS_MAX || section > LANG_NUMERALS_MAX ||
+		    positional > LANG_NUMERALS_MAX)
 			break;
-		if (v >= 10) {
-			total += (digit > 0 ? digit : 1) * v;
+		if (v >= 10000) {
+			section += digit > 0 ? digit : 0;
+			total += (section ? section : 1) * v;
+			section = 0;
+			digit = -1;
+			units = true;
+		} else if (v >= 10) {
+			section += (digit > 0 ? digit : 1) * v;
 			digit = -1;
 			units = true;
 		} else {
@@ -155,5 +166,5 @@ long resdiff_lang_numerals(const resdiff_lang *lang, const char *s, size_t len, 
 	*used = i;
 	if (!i)
 		return 0;
-	return units ? total + (digit > 0 ? digit : 0) : positional;
+	return units ? total + section + (digit > 0 ? digit : 0) : positional;
 }

@@ -22,6 +22,9 @@
 #define WORD_MAX 64
 /* Words of one text read for month names (the rest are not). */
 #define MONTH_WORDS_MAX 4096
+/* Bytes of a numeral with its context shown in a reason ("第十三条 = 13");
+ * a longer one is shown as its value. */
+#define NUMERAL_SHOWN_MAX 96
 /* Letters or digits of a list item's label in parentheses ("(viii)"). */
 #define LIST_LABEL_MAX 4
 
@@ -428,6 +431,77 @@ static int scan_months(hash_list *numbers, const resdiff_lang *lang, const char 
 	return 0;
 }
 
+/* Does the numeral-contexts entry e hold the run s[start..end) of
+ * `count` numerals where its "{n}" or "{y}" stands ("第{n}条" and
+ * "第十二条")? "{y}" takes only digits read by position, two or more
+ * ("一九四八", not "十", "千"). */
+static bool numeral_context(const resdiff_lang_entry *e, const char *s, size_t len, size_t start,
+		size_t end, size_t count, bool positional)
+{
+	const char *slot = strstr(e->text, "{n}");
+	size_t before, after;
+	if (!slot) {
+		if (!(slot = strstr(e->text, "{y}")) || !positional || count < 2)
+			return false;
+	}
+	before = (size_t)(slot - e->text);
+	after = e->len - before - 3;
+	return before <= start && !memcmp(s + start - before, e->text, before) &&
+		end + after <= len && !memcmp(s + end, slot + 3, after);
+}
+
+/* Numbers written in the language's numerals ("第十二条", "百分之五",
+ * "一九四八年十二月十日"), read where its numeral-contexts say the other
+ * languages print digits, as the value ("第十二条 = 12"). */
+static int scan_numerals(hash_list *numbers, const resdiff_lang *lang, const char *s, size_t len)
+{
+	const resdiff_lang_list *ctx = &lang->section[RESDIFF_SECTION_NUMERAL_CONTEXTS];
+	size_t i = 0, adv, e;
+	int error;
+
+	if (!ctx->count || !lang->section[RESDIFF_SECTION_NUMERALS].count)
+		return 0;
+	while (i < len) {
+		int32_t cp = cp_at(s, len, i, &adv);
+		size_t used, k, count = 0, a2;
+		bool positional = true;
+		long value;
+		if (cp < 0 || !resdiff_lang_is_numeral(lang, (uint32_t)cp)) {
+			i += adv ? adv : 1;
+			continue;
+		}
+		value = resdiff_lang_numerals(lang, s + i, len - i, &used);
+		if (!used) {
+			i += adv;
+			continue;
+		}
+		for (k = i; k < i + used; k += a2) {
+			size_t one;
+			cp_at(s, len, k, &a2);
+			count++;
+			/* a unit (十, 百, 千, 万) is no digit read by position */
+			positional &= resdiff_lang_numerals(lang, s + k, a2, &one) < 10;
+		}
+		for (e = 0; e < ctx->count; e++)
+			if (numeral_context(&ctx->entry[e], s, len, i, i + used, count, positional)) {
+				/* shown with its context, as printed: "第十三条 = 13" */
+				const char *text = ctx->entry[e].text, *slot = strstr(text, "{n}");
+				size_t before = (size_t)((slot ? slot : strstr(text, "{y}")) - text);
+				size_t span = used + ctx->entry[e].len - 3;
+				char num[24], shown[NUMERAL_SHOWN_MAX + 32];
+				int n = snprintf(num, sizeof(num), "%ld", value);
+				int sn = span <= NUMERAL_SHOWN_MAX ?
+					snprintf(shown, sizeof(shown), "%.*s = %ld", (int)span, s + i - before, value) :
+					snprintf(shown, sizeof(shown), "%ld", value);
+				if ((error = push_shown(numbers, 'N', num, (size_t)n, shown, (size_t)sn)) < 0)
+					return error;
+				break;
+			}
+		i += used;
+	}
+	return 0;
+}
+
 int par_doc_build(par_doc *pd, const resdiff_doc *doc, const resdiff_lang *lang,
 		resdiff_arena *arena)
 {
@@ -463,6 +537,7 @@ int par_doc_build(par_doc *pd, const resdiff_doc *doc, const resdiff_lang *lang,
 		pu->list_items = count_list_items(text, strlen(text));
 		if ((error = scan_text(&numbers, &words, text, strlen(text), numbered)) < 0 ||
 		    (numbered && (error = scan_months(&numbers, lang, text, &key)) < 0) ||
+		    (numbered && (error = scan_numerals(&numbers, lang, text, strlen(text))) < 0) ||
 		    (error = to_set(&pu->numbers, &numbers, arena)) < 0 ||
 		    (error = to_set(&pu->words, &words, arena)) < 0)
 			break;
@@ -541,8 +616,9 @@ int par_range_tokens(par_tokens *out, const par_doc *pd, size_t first, size_t co
 		const char *text = u->text ? u->text : "";
 		if (par_is_article_heading(u->id))
 			continue;
-		if ((error = scan_text(&numbers, &words, text, strlen(text), true)) == 0)
-			error = scan_months(&numbers, pd->lang, text, &key);
+		if ((error = scan_text(&numbers, &words, text, strlen(text), true)) == 0 &&
+		    (error = scan_months(&numbers, pd->lang, text, &key)) == 0)
+			error = scan_numerals(&numbers, pd->lang, text, strlen(text));
 		words.count = 0;
 	}
 	free(words.hash);

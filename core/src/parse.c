@@ -12,6 +12,7 @@
 #include "resdiff/parse.h"
 #include "resdiff/text.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +62,30 @@ done:
 	return error;
 }
 
+/* Letters of a text before its language guess is doubted aloud. */
+#define LANGUAGE_EVIDENCE_LETTERS 400
+
+/* A warning when the text's script is not its language's, or when no
+ * function word of any language of its script is in it (a language
+ * resdiff does not read, taken for the first of that script). */
+static int check_language(parse_state *st, const resdiff_text_guess *g, bool given)
+{
+	const resdiff_script *script = resdiff_script_get((resdiff_script_id)g->script);
+	if (g->letters < LANGUAGE_EVIDENCE_LETTERS)
+		return 0;
+	if (given && script != st->lang->script)
+		return resdiff_doc_add_diag(st->doc, 0, "the text is written in %c%s script, not in the "
+			"%c%s script of %s, the language given for it", toupper((unsigned char)script->name[0]),
+			script->name + 1, toupper((unsigned char)st->lang->script->name[0]),
+			st->lang->script->name + 1, st->lang->name);
+	if (!given && g->candidates > 1 && g->words == 0)
+		return resdiff_doc_add_diag(st->doc, 0, "no common word of any language of the %c%s "
+			"script that resdiff reads was found: read as %s; name its language "
+			"if that is wrong", toupper((unsigned char)script->name[0]), script->name + 1,
+			st->lang->name);
+	return 0;
+}
+
 /* A paragraph or footnote of joined lines over RESDIFF_PARSE_MAX_UNIT
  * could be stored but never compared: refused here, where the line is
  * known. */
@@ -86,8 +111,9 @@ int resdiff_parse_traced(resdiff_doc **out, resdiff_parse_trace **trace, const c
 {
 	parse_state st;
 	block_list bl = { NULL, 0, 0 };
+	resdiff_text_guess guess;
 	const char *lang;
-	size_t i;
+	size_t i, bom;
 	int error;
 
 	*out = NULL;
@@ -103,15 +129,14 @@ int resdiff_parse_traced(resdiff_doc **out, resdiff_parse_trace **trace, const c
 	}
 	if ((error = parse_split_lines(&st, text, len)) < 0)
 		goto done;
-	if (opts && opts->language) {
-		lang = opts->language;
-	} else {
-		size_t bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
-		lang = resdiff_text_detect_language(text + bom, len - bom);
-	}
+	bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	resdiff_text_guess_language(&guess, text + bom, len - bom);
+	lang = opts && opts->language ? opts->language : guess.code;
 	if ((error = resdiff_doc_set_meta(st.doc, &st.doc->meta.language, lang)) < 0)
 		goto done;
 	st.lang = resdiff_lang_get(st.language = st.doc->meta.language);
+	if ((error = check_language(&st, &guess, opts && opts->language)) < 0)
+		goto done;
 	parse_mark_debris(&st);
 	if ((error = parse_front_matter(&st)) < 0 ||
 	    (error = parse_end_matter(&st)) < 0 ||

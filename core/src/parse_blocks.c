@@ -210,6 +210,8 @@ static bool label_breaks(joiner *j, const label_t *lab)
 	bool heading = cur_heading_shaped(j);
 	if (lab->kind == LABEL_NUMBER && !ends && !heading && cur->raw.size > cur->label.len)
 		return false;
+	if (lab->kind == LABEL_HEADING && lab->number > 0)
+		return ends; /* a bare "IV" after a clause that goes on ("annex\nII\nto") is text */
 	return ends || heading || lab->kind != LABEL_SUB;
 }
 
@@ -300,6 +302,14 @@ static int article_line(const parse_line *l)
 	return 0;
 }
 
+/* The lines of text in block b: a label alone on its first line ("II" or
+ * "II." above the heading's text) is not one. */
+static size_t text_lines(const parse_state *st, const block *b)
+{
+	const parse_line *first = &st->lines[b->line];
+	return b->nlines - (b->nlines > 1 && b->label.len >= first->len);
+}
+
 /* The current block is one line of a labelled heading ("II. …") that
  * ends no clause and runs to near the typical width, with no blank line
  * after it: the heading wraps onto the next line. */
@@ -307,7 +317,7 @@ static bool wrapped_heading(const joiner *j)
 {
 	const block *cur = j->cur;
 	bool cjk;
-	return cur->label.kind == LABEL_HEADING && cur->nlines == 1 && j->blanks == 0 &&
+	return cur->label.kind == LABEL_HEADING && text_lines(j->st, cur) == 1 && j->blanks == 0 &&
 		j->typical > 0 && cur->raw.size && !parse_ends_clause(cur->raw.ptr, cur->raw.size) &&
 		parse_visible_chars(cur->last->text, cur->last->len, &cjk) * 4 >= j->typical * 3;
 }
@@ -382,6 +392,10 @@ static int text_line(joiner *j, size_t i)
 	int error;
 
 	parse_label_detect(&lab, l->text, l->len, j->st->lang);
+	/* "…sur le paragraphe\n12 - tel qu'il…": outside Arabic a dashed
+	 * number is a label only where the numbering goes on (or restarts) */
+	if (lab.in_sequence_only && lab.number != j->last_num + 1 && lab.number != 1)
+		memset(&lab, 0, sizeof(lab));
 	if (lab.kind == LABEL_NONE && (lab.number = article_line(l)) > 0)
 		lab.kind = LABEL_ARTICLE;
 	/* a limit that is hit is said: the number stays text */

@@ -29,6 +29,20 @@ static bool is_roman(const char *s)
 	return true;
 }
 
+/* The value of the upper-case roman numeral s[0..n) if it is written the
+ * canonical way ("IV", not "IIII" or "VX"), up to 39; else 0. */
+static int roman_value(const char *s, size_t n)
+{
+	static const char *const units[] = { "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX" };
+	size_t tens = 0, k;
+	while (tens < n && tens < 3 && s[tens] == 'X')
+		tens++;
+	for (k = 1; k < 10; k++)
+		if (strlen(units[k]) == n - tens && !memcmp(s + tens, units[k], n - tens))
+			return (int)(tens * 10 + k);
+	return n == tens && tens > 0 ? (int)(tens * 10) : 0;
+}
+
 /* One sub-paragraph letter at s: a Latin letter or roman numeral, or a
  * letter of a language's sub-letters (Cyrillic "б", Arabic "ب"), whose id
  * is the Latin letter of the same rank so that parallel texts share ids.
@@ -88,13 +102,21 @@ void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_l
 			lab->len = skip_spaces(s, len, i + 1);
 			return;
 		}
-		if (lang->paragraph_number_dash) {
-			j = skip_spaces(s, len, i);
-			if (j < len && (s[j] == '-' || !strncmp(s + j, "–", 3))) {
+		j = skip_spaces(s, len, i);
+		if (j < len && (s[j] == '-' || !strncmp(s + j, "–", 3))) {
+			size_t after = j + (s[j] == '-' ? 1 : 3), k = skip_spaces(s, len, after);
+			int32_t next = k < len ? resdiff_utf8_decode(s + k, len - k, &adv) : -1;
+			/* "12 - text" in any language when it cannot be a wrapped
+			 * line: spaced dash, no year ("2014 - …"), no range
+			 * ("12 - 15 June"), no leading zero */
+			bool spaced = j > i && k > after && next > 0 && !u_isdigit(next) &&
+				i <= PARSE_DASH_NUMBER_DIGITS && s[0] != '0';
+			if (lang->paragraph_number_dash || spaced) {
 				lab->kind = LABEL_NUMBER;
 				lab->number = atoi(s);
 				snprintf(lab->text, sizeof(lab->text), "%.*s -", (int)i, s);
-				lab->len = skip_spaces(s, len, j + (s[j] == '-' ? 1 : 3));
+				lab->len = k;
+				lab->in_sequence_only = !lang->paragraph_number_dash;
 				return;
 			}
 		}
@@ -156,6 +178,16 @@ void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_l
 		lab->kind = LABEL_HEADING;
 		snprintf(lab->text, sizeof(lab->text), "%.*s", (int)(i + 1), s);
 		lab->len = skip_spaces(s, len, i + 1);
+		return;
+	}
+	/* "IV" alone on its line, no full stop, the heading's text on a later
+	 * line: a section number only when it is a well-formed roman numeral
+	 * (parse_blocks.c takes it only where a paragraph has ended) */
+	if (i > 0 && skip_spaces(s, len, i) == len && roman_value(s, i) > 0) {
+		lab->kind = LABEL_HEADING;
+		lab->number = roman_value(s, i);
+		snprintf(lab->text, sizeof(lab->text), "%.*s", (int)i, s);
+		lab->len = len;
 	}
 }
 /* Marks a phrase match looks through: Arabic vowel marks (harakat,

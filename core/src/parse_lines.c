@@ -378,7 +378,9 @@ void parse_mark_debris(parse_state *st)
 		} else if (is_barcode(l->text, l->len)) {
 			l->cls = LINE_DEBRIS;
 			l->why = "barcode";
-		} else if (parse_is_symbol(l->text, l->len)) {
+		} else if (parse_is_symbol(l->text, l->len) && l->text[l->len - 1] != '.') {
+			/* "A/99/123." ends a sentence ("… contained in document\n
+			 * A/99/123."): text; a page's symbol has no full stop */
 			l->cls = LINE_DEBRIS;
 			l->why = "document symbol";
 		} else if (is_page_number(l->text, l->len, &num, &den)) {

@@ -940,6 +940,38 @@ static bool ends_title(const char *s, const char *w)
 	return s[k] >= 'A' && s[k] <= 'Z';
 }
 
+/* Does the number `label` stand as a number of its own anywhere after
+ * byte i of line li and before the first footnote zone after li? */
+static bool label_later(parse_state *st, const cite_state *cs, size_t li, size_t i, const char *label)
+{
+	size_t z = next_zone(cs, li), end = z < cs->nzones ? cs->zones[z].start : st->count;
+	size_t ll = strlen(label), k, p;
+	for (k = li; k < end && k < st->count; k++) {
+		const parse_line *l = &st->lines[k];
+		st->work += l->len;
+		for (p = k == li ? i : 0; p + ll <= l->len; p++)
+			if (!memcmp(l->text + p, label, ll) &&
+			    (p == 0 || l->text[p - 1] < '0' || l->text[p - 1] > '9') &&
+			    (p + ll == l->len || l->text[p + ll] < '0' || l->text[p + ll] > '9'))
+				return true;
+	}
+	return false;
+}
+
+/* "Financing for Development, 38 States expressed": a counting word
+ * follows, but the number is set off by a comma or semicolon as spaced
+ * markers are, it is the very next footnote, and nothing else before that
+ * footnote's zone could cite it: it is the marker. */
+static bool sole_next_citation(parse_state *st, const cite_state *cs, size_t li, const char *s,
+		size_t i, size_t n, const char *label)
+{
+	size_t k = i;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	return k < i && k > 0 && (s[k - 1] == ',' || s[k - 1] == ';') &&
+		atoi(label) == cs->max_cited + 1 && !label_later(st, cs, li, i + n, label);
+}
+
 /* "Development 10 and": a number set off by spaces is a marker only when
  * everything fits: it follows a name (a capitalised or a longer word, or
  * a closing mark) and no word that says what the number counts ("paragraph
@@ -962,6 +994,13 @@ static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, cons
 	    strong_later(cs, li, i, label))
 		return false;
 	if (quantity_after(s, len, i + n)) {
+		if (sole_next_citation(st, cs, li, s, i, n, label)) {
+			resdiff_doc_add_note(st->doc, li + 1,
+				"the number %s after \"%.*s\" is read as the marker of footnote %s, "
+				"which nothing else cites, though a word that counts follows it",
+				label, (int)wl, w, label);
+			return true;
+		}
 		resdiff_doc_add_note(st->doc, li + 1,
 			"the number %s after \"%.*s\" stays in the text: it could be the marker of "
 			"footnote %s, but reads as a quantity", label, (int)wl, w, label);

@@ -124,6 +124,7 @@ typedef struct {
 	char sub[8];          /* LABEL_SUB: "a", "iv" */
 	char text[LABEL_MAX]; /* as printed: "1.", "(a)", "一." */
 	size_t len;           /* bytes of the label and following spaces */
+	bool in_sequence_only; /* "12 - " outside Arabic: a label only as the next number */
 } label_t;
 
 /* Main-text lines joined into one paragraph or heading (parse_blocks.c),
@@ -238,5 +239,8 @@ bool parse_find_date(const char *s, size_t len, char out[11]);
 #define HEADING_MAX_BYTES 2048 /* ... and at most this many bytes, spaces included */
 #define CLOSERS_MAX 8         /* closing quotes and brackets looked through at a clause end */
 #define PARSE_NUMBER_DIGITS 5 /* paragraph numbers longer than this are not labels */
+/* "12 - text" outside Arabic: a number of at most this many digits (a year
+ * that wraps to a line start, "2014 - 2015", is none) */
+#define PARSE_DASH_NUMBER_DIGITS 3
 
 #endif

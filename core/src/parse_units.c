@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 #define SUBLEVEL_MAX 3        /* OP1(a)(i) is as deep as sub-paragraphs go */
 #define NUMBER_JUMP_MAX 5     /* a paragraph number may skip this many */
@@ -279,13 +280,32 @@ static int hold(builder *ub, block *b, resdiff_unit_kind kind, const char *label
 	return 0;
 }
 
+/* Does block b open a clause: a capitalised word of the language file's
+ * leading-words ("Underlining that …", "Recalling …")? */
+static bool opens_clause(const block *b)
+{
+	const char *s = b->raw.ptr ? b->raw.ptr : "";
+	return u_isupper((UChar32)parse_first_cp(s, b->raw.size)) &&
+		parse_opens_with(s, b->raw.size, RESDIFF_SECTION_LEADING_WORDS);
+}
+
 /* Is block b a heading? An unlabelled heading is followed by a labelled
- * paragraph or another heading, not by the rest of its own sentence. */
+ * paragraph or another heading, not by the rest of its own sentence; in a
+ * resolution, a paragraph that opens a clause of its own ("Countries in
+ * special situations" / "Underlining that …") is no such rest, unless b
+ * opens one too (a short recital that lost its comma). In a declaration's
+ * preamble a block that opens as a recital ("принимая во внимание, что …
+ * народами, и") is a recital, whatever it ends with. */
 static bool is_heading(const builder *ub, const block *b, const block *next)
 {
+	if (ub->st->declaration && !ub->nb.formula &&
+	    parse_opens_with(b->raw.ptr ? b->raw.ptr : "", b->raw.size,
+		    RESDIFF_SECTION_PREAMBLE_OPENERS))
+		return false;
 	return parse_heading_shaped(b->raw.ptr ? b->raw.ptr : "", b->raw.size) &&
 		(b->label.kind != LABEL_NONE || !next || next->label.kind != LABEL_NONE ||
 		 parse_heading_shaped(next->raw.ptr ? next->raw.ptr : "", next->raw.size) ||
+		 (ub->nb.resolution && opens_clause(next) && !opens_clause(b)) ||
 		 (!ub->nb.resolution && ub->nb.last_number == 0) || /* "摘要" before a summary */
 		 (ub->st->declaration && !ub->nb.formula && /* "Preamble" before a recital */
 		  parse_opens_with(next->raw.ptr ? next->raw.ptr : "", next->raw.size,

@@ -1,5 +1,6 @@
 /* render_diff_html.c: one self-contained HTML page, side by side. No
  * script, no network; every text sanitised and HTML-escaped. */
+#include "resdiff/lang.h"
 #include "resdiff/diff.h"
 #include "resdiff/render.h"
 #include "resdiff/text.h"
@@ -175,6 +176,24 @@ static int put_stubs(resdiff_buf *out, const resdiff_diff *diff, size_t host, bo
 	return error;
 }
 
+/* The opening of a text cell: its class, and the lang of the document
+ * its text is from, with dir="rtl" for a script written right to left
+ * (Arabic), so a browser lays the text out and picks fonts right. */
+static int text_cell(resdiff_buf *out, const char *cls, const resdiff_doc *doc)
+{
+	const char *code = doc->meta.language;
+	const resdiff_lang *l = code && code[0] ? resdiff_lang_get(code) : NULL;
+	int error;
+	if ((error = resdiff_buf_printf(out, "</td><td class=\"%s\"", cls)) < 0)
+		return error;
+	if (code && code[0] && ((error = resdiff_buf_puts(out, " lang=\"")) < 0 ||
+	    (error = escs(out, code)) < 0 || (error = resdiff_buf_putc(out, '"')) < 0))
+		return error;
+	if (l && l->script->rtl && (error = resdiff_buf_puts(out, " dir=\"rtl\"")) < 0)
+		return error;
+	return resdiff_buf_putc(out, '>');
+}
+
 static int page_open(resdiff_buf *out, const char *title_html, const char *lang)
 {
 	int error;
@@ -306,7 +325,8 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		    (c->editorial && (error = resdiff_buf_puts(out, " editorial")) < 0) ||
 		    (c->footnotes && (error = resdiff_buf_puts(out, " footnotes")) < 0) ||
 		    (error = put_badges(out, &diff->signals[i])) < 0 ||
-		    (error = resdiff_buf_puts(out, "</span></td><td class=\"old\">")) < 0)
+		    (error = resdiff_buf_puts(out, "</span>")) < 0 ||
+		    (error = text_cell(out, "old", al->old_doc)) < 0)
 			return error;
 		if (diff->edit_count[i])
 			error = put_edits(out, diff->edits[i], diff->edit_count[i], RESDIFF_EDIT_DELETE);
@@ -315,7 +335,7 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		if (error < 0 || (error = put_notes(out, diff, i, true)) < 0 ||
 		    (error = resdiff_buf_puts(out, "</td><td class=\"id\">")) < 0 ||
 		    (error = put_ids(out, al->new_doc, c->new_units, c->new_count, "n", pfx(opts))) < 0 ||
-		    (error = resdiff_buf_puts(out, "</td><td class=\"new\">")) < 0)
+		    (error = text_cell(out, "new", al->new_doc)) < 0)
 			return error;
 		if (diff->edit_count[i])
 			error = put_edits(out, diff->edits[i], diff->edit_count[i], RESDIFF_EDIT_INSERT);

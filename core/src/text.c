@@ -173,7 +173,14 @@ static size_t count_word(const char *s, size_t len, const char *word)
  * are most frequent (the first in table order on a tie). */
 const char *resdiff_text_detect_language(const char *s, size_t len)
 {
-	size_t count[RESDIFF_SCRIPT_COUNT] = { 0 }, i = 0, k, adv, best_words = 0;
+	resdiff_text_guess g;
+	resdiff_text_guess_language(&g, s, len);
+	return g.code;
+}
+
+void resdiff_text_guess_language(resdiff_text_guess *out, const char *s, size_t len)
+{
+	size_t count[RESDIFF_SCRIPT_COUNT] = { 0 }, i = 0, k, adv, best_words = 0, candidates = 0;
 	resdiff_script_id win = RESDIFF_SCRIPT_LATIN, sc, t;
 	const resdiff_lang *best = NULL;
 
@@ -206,12 +213,17 @@ const char *resdiff_text_detect_language(const char *s, size_t len)
 		size_t words = 0;
 		for (k = 0; l->script->id == win && k < fw->count; k++)
 			words += count_word(s, len, fw->entry[k].text);
+		candidates += l->script->id == win;
 		if (l->script->id == win && (!best || words > best_words)) {
 			best = l;
 			best_words = words;
 		}
 	}
-	return best ? best->code : "en";
+	out->code = best ? best->code : "en";
+	out->script = (int)win;
+	out->letters = count[win];
+	out->words = best_words;
+	out->candidates = candidates;
 }
 
 /* What a terminal must not receive raw (text.h); U+200E, U+200F and

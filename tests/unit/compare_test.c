@@ -46,6 +46,26 @@ static void test_compare__real_changes_differ(void **state)
 	assert_other_key("a, b", "a; b", 0);
 }
 
+/* Per script (issue 12, core/lang/ru.txt and ar.txt): Cyrillic "ё" is "е"
+ * in keys; Arabic tatweel and the optional vowel marks go, and
+ * Arabic-Indic and Persian digits are ASCII ones; French typography
+ * (curly apostrophe, no-break space before ";") changes no key. The words
+ * themselves still differ. */
+static void test_compare__script_folds(void **state)
+{
+	assert_same_key("в своём достоинстве", "в своем достоинстве", 0);
+	assert_same_key("Ёлка", "Елка", 0);
+	assert_same_key("يولد جميع الناس أحرارًا", "يولد جميع الناس أحرارا", 0);
+	assert_same_key("الجمعيــة العامة", "الجمعية العامة", 0);
+	assert_same_key("مُتَّحِدَة", "متحدة", 0);
+	assert_same_key("المادة ١٢", "المادة 12", 0);
+	assert_same_key("۱۹۴۸", "1948", 0);
+	assert_same_key("d’opinion ; ce droit", "d'opinion\u202f; ce droit", 0);
+	assert_other_key("своем", "своим", 0);
+	assert_other_key("وسلامة", "والأمان", 0);
+	assert_other_key("المادة ١٢", "المادة 13", 0);
+}
+
 static void test_compare__loose_key_folds_case_and_punctuation(void **state)
 {
 	assert_same_key("Decides, to continue", "decides to continue", RESDIFF_KEY_LOOSE);
@@ -81,6 +101,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_compare__width_and_spacing_fold),
 		cmocka_unit_test(test_compare__real_changes_differ),
+		cmocka_unit_test(test_compare__script_folds),
 		cmocka_unit_test(test_compare__loose_key_folds_case_and_punctuation),
 		cmocka_unit_test(test_compare__similarity),
 		cmocka_unit_test(test_compare__invalid_utf8_is_replaced),

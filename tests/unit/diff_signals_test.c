@@ -2,7 +2,10 @@
  * rolling updates) on clauses built by hand in several languages. */
 #include "helpers.h"
 #include "diff_signals.h"
+#include "resdiff/compare.h"
+#include "resdiff/lang.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,6 +135,44 @@ static void test_diff_signals__unranked_verb_has_no_shift(void **state)
 	/* a modifier before an unranked verb (A/RES/76/189 OP17 -> 78/132 OP22) */
 	assert_verb("en", "Also recognizes the importance of broadband access;",
 		"Stresses the need to provide broadband access;", "also recognizes", "stresses", false, 0);
+}
+
+/* The verb ladders against the openers of real text in each language: the
+ * six UDHR files (tests/data/udhr). Their recitals open with "Whereas",
+ * "Considérant", "Considerando", "принимая во внимание", "لما كان",
+ * "鉴于" and the formula with "proclaims" and its renderings: none has an
+ * agreed strength, so none may match a ladder entry (an entry such as
+ * "considérant", which also renders "recognizing", or a prefix match of
+ * "prie" in "proclame" would rank them). docs/LANGUAGES.md, "Verb ladders". */
+static void test_diff_signals__udhr_openers_stay_unranked(void **state)
+{
+	static const char *const langs[] = { "ar", "zh", "en", "fr", "ru", "es" };
+	size_t l, i, checked = 0;
+	(void)state;
+	for (l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+		char path[64];
+		resdiff_doc *doc;
+		const resdiff_lang *lang = resdiff_lang_get(langs[l]);
+		snprintf(path, sizeof(path), "tests/data/udhr/udhr_%s.txt", langs[l]);
+		doc = test_parse_source(path, langs[l]);
+		for (i = 0; i < doc->unit_count; i++) {
+			const resdiff_unit *u = &doc->units[i];
+			resdiff_buf key = RESDIFF_BUF_INIT;
+			size_t matched = 0;
+			resdiff_lang_section ladder = u->kind == RESDIFF_UNIT_PREAMBLE ?
+				RESDIFF_SECTION_PREAMBULAR_LADDER : RESDIFF_SECTION_OPERATIVE_LADDER;
+			if (u->kind != RESDIFF_UNIT_PREAMBLE && u->kind != RESDIFF_UNIT_OPERATIVE)
+				continue;
+			assert_int_equal(resdiff_compare_key(&key, u->text, strlen(u->text), RESDIFF_KEY_WORDS), 0);
+			if (resdiff_lang_ladder_match(lang, ladder, key.ptr, key.size, &matched))
+				fail_msg("%s %s: \"%.40s\" matched a ladder entry", langs[l], u->id, u->text);
+			checked++;
+			resdiff_buf_dispose(&key);
+		}
+		resdiff_doc_free(doc);
+	}
+	/* 7 recitals and the formula in five files, 6 + 1 in the Arabic */
+	assert_int_equal(checked, 5 * 8 + 7);
 }
 
 /* The same verb: no verb change. */
@@ -270,6 +311,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_diff_signals__verb_strengthened_and_weakened),
 		cmocka_unit_test(test_diff_signals__unranked_verb_has_no_shift),
+		cmocka_unit_test(test_diff_signals__udhr_openers_stay_unranked),
 		cmocka_unit_test(test_diff_signals__preambular_disapproval),
 		cmocka_unit_test(test_diff_signals__same_verb_is_no_signal),
 		cmocka_unit_test(test_diff_signals__rolling_updates),

@@ -190,6 +190,10 @@ static void test_lang__numbers(void **state)
 	assert_int_equal(resdiff_lang_numerals(zh, "二〇一九", strlen("二〇一九"), &used), 2019);
 	assert_int_equal(resdiff_lang_numerals(zh, "十四", strlen("十四"), &used), 14);
 	assert_int_equal(resdiff_lang_numerals(zh, "一百零二", strlen("一百零二"), &used), 102);
+	assert_int_equal(resdiff_lang_numerals(zh, "十二万", strlen("十二万"), &used), 120000);
+	assert_int_equal(resdiff_lang_numerals(zh, "一万二千", strlen("一万二千"), &used), 12000);
+	assert_int_equal(resdiff_lang_numerals(zh, "三十", strlen("三十"), &used), 30);
+	assert_int_equal(resdiff_lang_numerals(zh, "两百", strlen("两百"), &used), 200);
 	assert_int_equal(resdiff_lang_numerals(zh, "届", strlen("届"), &used), 0);
 	assert_int_equal(used, 0);
 	assert_true(resdiff_lang_is_numeral(zh, 0x5341));   /* 十 */

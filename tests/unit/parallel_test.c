@@ -575,6 +575,60 @@ static void test_parallel__reasons_name_the_odd_one(void **state)
 	free_hand(p, docs, 3);
 }
 
+/* Chinese numerals where the others print digits (zh.txt
+ * [numeral-contexts]): a year and a date written in numerals, an article
+ * cited "第十二条", a percentage "百分之五", a number of days "三十日"
+ * agree with 1948, 10 December, article 12, 5 per cent, 30 days; a session
+ * "第七十五届" is no number, as "seventy-fifth" is none. The same text
+ * citing "第十三条" is flagged, and the reason shows the numeral as
+ * printed (12 it still has: the month of "十二月"). */
+static void test_parallel__chinese_numerals(void **state)
+{
+	static const hand_unit en[] = {
+		{ "PP1", RESDIFF_UNIT_PREAMBLE, "", "Recalling the Universal Declaration of Human Rights, adopted on 10 December 1948, and article 12 thereof," },
+		{ "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Decides that, as from its seventy-fifth session, at least 5 per cent of the budget shall go to the programme;" },
+		{ "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "Requests a report within 30 days." },
+		{ NULL, 0, NULL, NULL }
+	};
+	static const hand_unit fr[] = {
+		{ "PP1", RESDIFF_UNIT_PREAMBLE, "", "Rappelant la Déclaration universelle des droits de l’homme, adoptée le 10 décembre 1948, et son article 12," },
+		{ "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Décide qu’à compter de sa soixante-quinzième session, au moins 5 % du budget seront consacrés au programme ;" },
+		{ "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "Demande qu’un rapport soit présenté dans les 30 jours." },
+		{ NULL, 0, NULL, NULL }
+	};
+	static const hand_unit zh[] = {
+		{ "PP1", RESDIFF_UNIT_PREAMBLE, "", "回顾一九四八年十二月十日通过的《世界人权宣言》及其第十二条，" },
+		{ "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "决定自第七十五届会议起，将预算的至少百分之五用于该方案；" },
+		{ "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "请在三十日内提交报告。" },
+		{ NULL, 0, NULL, NULL }
+	};
+	static const hand_unit zh_misprint[] = {
+		{ "PP1", RESDIFF_UNIT_PREAMBLE, "", "回顾一九四八年十二月十日通过的《世界人权宣言》及其第十三条，" },
+		{ "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "决定自第七十五届会议起，将预算的至少百分之五用于该方案；" },
+		{ "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "请在三十日内提交报告。" },
+		{ NULL, 0, NULL, NULL }
+	};
+	static const char *const none[] = { NULL };
+	static const char *const flagged[] = { "en=PP1 fr=PP1 zh=PP1 | numbers", NULL };
+	resdiff_doc *docs[3];
+	resdiff_parallel *p;
+	(void)state;
+	docs[0] = hand_doc("en", en);
+	docs[1] = hand_doc("fr", fr);
+	docs[2] = hand_doc("zh", zh);
+	p = align_hand(docs, 3);
+	check_rows(p, none, NULL);
+	free_hand(p, docs, 3);
+
+	docs[0] = hand_doc("en", en);
+	docs[1] = hand_doc("fr", fr);
+	docs[2] = hand_doc("zh", zh_misprint);
+	p = align_hand(docs, 3);
+	check_rows(p, flagged, NULL);
+	check_reasons(p, flagged[0], "numbers zh: has 第十三条 = 13");
+	free_hand(p, docs, 3);
+}
+
 /* The adoption date of one language of three differs: the metadata is
  * flagged and that language named; a date only one gives, or dates that
  * agree, flag nothing. */
@@ -622,6 +676,7 @@ int main(void)
 		cmocka_unit_test(test_parallel__udhr_shortened_paragraph),
 		cmocka_unit_test(test_parallel__length_model_learnt_from_udhr),
 		cmocka_unit_test(test_parallel__list_item_dropped),
+		cmocka_unit_test(test_parallel__chinese_numerals),
 		cmocka_unit_test(test_parallel__reasons_name_the_odd_one),
 		cmocka_unit_test(test_parallel__metadata_dates_agree),
 	};

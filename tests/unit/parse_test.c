@@ -918,6 +918,62 @@ static void test_parse__one_line_per_paragraph(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A short recital that ends without a clause mark (", и" where the
+ * others end "; и") is a recital, not a heading: found by diffing an
+ * edited copy of the Russian UDHR, where it came out dropped + added. */
+static void test_parse__short_recital_is_no_heading(void **state)
+{
+	static const char ru[] =
+		"Декларация о чём-то важном\n"
+		"Принимая во внимание, что все государства должны содействовать развитию дружественных "
+		"отношений между народами и укреплению всеобщего мира на основе равноправия; и\n"
+		"принимая во внимание, что необходимо содействовать развитию отношений, и\n"
+		"принимая во внимание, что государства-члены обязались содействовать всеобщему уважению "
+		"прав человека и основных свобод в сотрудничестве с Организацией,\n"
+		"Генеральная Ассамблея\n"
+		"провозглашает настоящую Декларацию.\n"
+		"Статья 1\n"
+		"Все люди рождаются свободными и равными в своем достоинстве и правах.\n";
+	resdiff_doc *doc = test_parse_string(ru, NULL);
+	const resdiff_unit *pp;
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_PREAMBLE), 3);
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_HEADING), 0);
+	assert_non_null(pp = resdiff_doc_unit_by_id(doc, "PP2"));
+	assert_string_equal(pp->text, "принимая во внимание, что необходимо содействовать развитию "
+		"отношений, и");
+	resdiff_doc_free(doc);
+}
+
+/* "12 - text" numbers a paragraph in any language, not in Arabic only;
+ * a line that wraps onto a year ("2014 - 2015"), a range ("12 - 15 juin")
+ * or a number mid-sentence stays in its paragraph. */
+static void test_parse__dash_paragraph_numbers_in_any_language(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"L'Assemblée générale,\n\n"
+		"Rappelant sa résolution 70/1 et les textes adoptés pour l'exercice biennal\n"
+		"2014 - 2015, ainsi que ses décisions antérieures,\n\n"
+		"1 - Décide de tenir une réunion du 10 au\n"
+		"12 - 15 juin s'il y a lieu, au Siège ;\n\n"
+		"2 - Prie le Secrétaire général de lui faire rapport sur le paragraphe\n"
+		"12 - tel qu'il a été modifié - à sa prochaine session ;\n\n"
+		"3 – Décide de rester saisie de la question.\n", "fr");
+	const resdiff_unit *u;
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_PREAMBLE), 1);
+	assert_int_equal(test_count_kind(doc, RESDIFF_UNIT_OPERATIVE), 3);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "biennal 2014 - 2015, ainsi"));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_string_equal(u->label, "1 -");
+	assert_string_equal(u->text, "Décide de tenir une réunion du 10 au 12 - 15 juin s'il y a lieu, au Siège ;");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP2"));
+	assert_non_null(strstr(u->text, "paragraphe 12 - tel"));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP3"));
+	assert_string_equal(u->label, "3 -");
+	assert_null(resdiff_doc_unit_by_id(doc, "OP12"));
+	resdiff_doc_free(doc);
+}
+
 /* The chapeau inside the formula ("因此现在,大会,发布…") goes to the
  * metadata and the formula stays the operative part. */
 static void test_parse__chapeau_inside_the_formula(void **state)
@@ -1062,6 +1118,45 @@ static void test_parse__huge_paragraph_refused(void **state)
 	assert_int_equal(parse_bytes(&doc, text, strlen(text)), 0);
 	resdiff_doc_free(doc);
 	free(text);
+}
+
+/* A text whose script is not its language's, or in a language resdiff
+ * does not read, says so (check counts it) instead of parsing silently
+ * as something else. */
+static void test_parse__language_doubted_aloud(void **state)
+{
+	static const char de[] =
+		"Die Generalversammlung,\n\n"
+		"unter Hinweis auf ihre Resolution 74/197 vom 19. Dezember 2019 \u00fcber Informations- und "
+		"Kommunikationstechnologien f\u00fcr nachhaltige Entwicklung sowie auf ihre fr\u00fcheren "
+		"Resolutionen zu dieser Frage,\n\n"
+		"in Anerkennung der Tatsache, dass die Informations- und Kommunikationstechnologien neue "
+		"Chancen und Herausforderungen mit sich bringen und dass es dringend notwendig ist, die "
+		"gr\u00f6\u00dften Hindernisse zu beseitigen,\n\n"
+		"1. fordert alle Interessentr\u00e4ger auf, die Entwicklungsl\u00e4nder weiterhin bei der "
+		"Nutzung der Informations- und Kommunikationstechnologien zu unterst\u00fctzen;\n\n"
+		"2. ersucht den Generalsekret\u00e4r, ihr auf ihrer sechsundsiebzigsten Tagung einen "
+		"Bericht \u00fcber die Durchf\u00fchrung dieser Resolution vorzulegen.\n";
+	resdiff_doc *doc = NULL;
+	size_t i;
+	bool found = false;
+	(void)state;
+	assert_int_equal(parse_bytes(&doc, de, strlen(de)), 0);
+	for (i = 0; i < doc->diag_count; i++)
+		found |= strstr(doc->diags[i].message, "no common word of any language of the Latin script") != NULL;
+	assert_true(found);
+	resdiff_doc_free(doc);
+	/* English given as Arabic */
+	doc = test_parse_source("tests/data/en/A_80_L.2.txt", "ar");
+	assert_true(doc->diag_count > 0);
+	assert_non_null(strstr(doc->diags[0].message,
+		"written in Latin script, not in the Arabic script of Arabic"));
+	resdiff_doc_free(doc);
+	/* and the right language, given or guessed, says nothing (every
+	 * corpus and tests/data/en text: test_parse__unit_counts) */
+	doc = test_parse_source("tests/data/en/A_80_L.2.txt", "en");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
 }
 
 static void test_parse__huge_file_refused_by_reader(void **state)
@@ -1338,6 +1433,100 @@ static void test_parse__marker_glued_to_a_date(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A roman section number alone on its line ("IV", no full stop) labels
+ * the heading below it, which may wrap onto a second line; a bare numeral
+ * inside a clause that goes on ("annex\nII\nto its report") is text
+ * (found on unseen texts: A/C.6/80/L.10 gave "I" and "Legislative
+ * activities" as two headings, and one heading as two). */
+static void test_parse__roman_section_numbers(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/roman_section_numbers.en.txt", NULL);
+	const resdiff_unit *u;
+	test_assert_unit_text(doc, "H1", "Legislative work");
+	assert_string_equal(resdiff_doc_unit_by_id(doc, "H1")->label, "I");
+	test_assert_unit_text(doc, "OP2(b)", "The guide to the model law, as set out in annex II to "
+		"its report;");
+	test_assert_unit_text(doc, "H2", "Establishment and operationalization of the Constructed "
+		"Centre on Imaginary Dispute Resolution");
+	assert_string_equal(resdiff_doc_unit_by_id(doc, "H2")->label, "II");
+	test_assert_unit_text(doc, "OP3", "Notes the progress made in establishing the Centre, "
+		"including the statute approved in 2029 and the rules set out in chapter IV of its report;");
+	u = resdiff_doc_unit_by_id(doc, "H3");
+	assert_non_null(u);
+	assert_string_equal(u->label, "IV");
+	assert_string_equal(u->text, "Travel assistance");
+	assert_null(resdiff_doc_unit_by_id(doc, "H4"));
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+	/* "VX" is no numeral: a heading's text, not its label */
+	doc = test_parse_string("The General Assembly,\n\nRecalling its work,\n\nVX\n\n"
+		"1. Decides to remain seized of the matter.\n", "en");
+	test_assert_unit_text(doc, "H1", "VX");
+	assert_string_equal(resdiff_doc_unit_by_id(doc, "H1")->label, "");
+	resdiff_doc_free(doc);
+}
+
+/* An unlabelled short line between recitals, followed by one that opens a
+ * clause, is a heading and preambular numbering runs on across it; a short
+ * recital that opens a clause itself and lost its comma stays a recital
+ * (found on unseen texts: A/C.2/80/L.15 read "Countries in special
+ * situations" as PP18). */
+static void test_parse__heading_among_recitals(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/heading_among_recitals.en.txt", NULL);
+	test_assert_unit_text(doc, "H1", "Countries in special situations");
+	assert_int_equal(resdiff_doc_unit_by_id(doc, "H1")->kind, RESDIFF_UNIT_HEADING);
+	test_assert_unit_text(doc, "PP3", "Underlining the difficulties of landlocked developing "
+		"countries in meeting their own energy demand,");
+	test_assert_unit_text(doc, "PP4", "Recalling its resolution 97/12");
+	test_assert_unit_text(doc, "PP5", "Noting the outcome of the Constructed Conference,");
+	assert_null(resdiff_doc_unit_by_id(doc, "H2"));
+	resdiff_doc_free(doc);
+}
+
+/* A spaced number before a word that counts ("Development, 2 States") is
+ * the marker when it is set off by a comma, is the very next footnote and
+ * nothing else before that footnote's zone could cite it, with a note; when
+ * the label stands again later ("Agenda 3 and"), the first stays text with
+ * a note (found on unseen texts: A/C.6/80/L.10 OP28 kept "38 States" and
+ * left footnote 38 uncited). */
+static void test_parse__marker_before_a_counting_word(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/marker_before_a_counting_word.en.txt", NULL);
+	test_assert_unit_text(doc, "PP2", "Welcoming the Sevilla Commitment of the Fourth Constructed "
+		"Conference on Financing for Development, States having expressed their resolve to "
+		"support its follow-up,");
+	assert_fnrefs(doc, "PP2", "2");
+	test_assert_unit_text(doc, "PP3", "Noting that, 3 countries having acceded, the Constructed "
+		"Agenda and the Constructed Protocol remain open,");
+	assert_fnrefs(doc, "PP3", "3");
+	assert_int_equal(count_level(doc, RESDIFF_DIAG_WARNING), 0);
+	assert_int_equal(count_level(doc, RESDIFF_DIAG_NOTE), 2);
+	assert_non_null(strstr(doc->diags[0].message, "is read as the marker of footnote 2"));
+	assert_non_null(strstr(doc->diags[1].message, "the number 3 after \"that,\" stays in the text"));
+	resdiff_doc_free(doc);
+}
+
+/* A line that is a document symbol and a full stop ends a sentence: it is
+ * text, in a paragraph ("contained in document\nA/99/123.") and in a
+ * footnote body ("… and\nA/C.6/98/SR.27."), not page debris (found on
+ * unseen texts: A/C.6/80/L.12 footnote 1 lost "A/C.6/80/SR.24." silently). */
+static void test_parse__symbol_line_ending_a_sentence(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/symbol_line_ending_a_sentence.en.txt", NULL);
+	test_assert_unit_text(doc, "OP1", "Takes note of the report of the Secretary-General contained "
+		"in document A/99/123.");
+	assert_int_equal(doc->footnote_count, 1);
+	assert_string_equal(doc->footnotes[0].text, "See A/C.6/98/SR.12, A/C.6/98/SR.13, "
+		"A/C.6/98/SR.25, A/C.6/98/SR.26 and A/C.6/98/SR.27.");
+	/* the document's own symbol line, with no full stop, is still debris */
+	test_assert_unit_text(doc, "PP1", "Taking into account the discussions held in the Sixth "
+		"Committee at its ninety-eighth session,");
+	assert_string_equal(doc->meta.symbol, "A/C.6/99/L.12");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
 /* One space stays between an ideograph and a Latin word where the source
  * has one (PARSE.md rule 7); the comparison key ignores it. */
 static void test_parse__latin_word_in_chinese_keeps_its_space(void **state)
@@ -1512,6 +1701,8 @@ int main(void)
 		cmocka_unit_test(test_parse__article_headings),
 		cmocka_unit_test(test_parse__article_paragraph_ids),
 		cmocka_unit_test(test_parse__one_line_per_paragraph),
+		cmocka_unit_test(test_parse__short_recital_is_no_heading),
+		cmocka_unit_test(test_parse__dash_paragraph_numbers_in_any_language),
 		cmocka_unit_test(test_parse__chapeau_inside_the_formula),
 		cmocka_unit_test(test_parse__footnote_references),
 		cmocka_unit_test(test_parse__numbers_that_look_like_markers_stay),
@@ -1537,6 +1728,7 @@ int main(void)
 		cmocka_unit_test(test_parse__empty_and_unrecognisable),
 		cmocka_unit_test(test_parse__long_line_refused),
 		cmocka_unit_test(test_parse__huge_paragraph_refused),
+		cmocka_unit_test(test_parse__language_doubted_aloud),
 		cmocka_unit_test(test_parse__huge_file_refused_by_reader),
 		cmocka_unit_test(test_parse__many_short_lines_stay_linear),
 		cmocka_unit_test(test_parse__work_grows_linearly),
@@ -1550,6 +1742,10 @@ int main(void)
 		cmocka_unit_test(test_parse__marker_glued_to_a_date),
 		cmocka_unit_test(test_parse__text_line_that_recurs_near_page_breaks_stays),
 		cmocka_unit_test(test_parse__latin_word_in_chinese_keeps_its_space),
+		cmocka_unit_test(test_parse__roman_section_numbers),
+		cmocka_unit_test(test_parse__heading_among_recitals),
+		cmocka_unit_test(test_parse__marker_before_a_counting_word),
+		cmocka_unit_test(test_parse__symbol_line_ending_a_sentence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

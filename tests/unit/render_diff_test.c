@@ -87,6 +87,36 @@ static void test_render_diff__html_is_escaped_and_self_contained(void **state)
 	resdiff_doc_free(b);
 }
 
+/* Text cells carry the lang of their document, and dir="rtl" where its
+ * script is written right to left (issue 12): Arabic cells are laid out
+ * right to left, English ones are not. */
+static void test_render_diff__html_marks_language_and_direction(void **state)
+{
+	resdiff_doc *a = doc2("تطلب إلى الأمين العام تقديم تقرير؛", NULL);
+	resdiff_doc *b = doc2("تطلب إلى الأمين العام أن يقدم تقريرا؛", NULL);
+	char *s;
+	(void)state;
+	assert_int_equal(resdiff_doc_set_meta(a, &a->meta.language, "ar"), 0);
+	assert_int_equal(resdiff_doc_set_meta(b, &b->meta.language, "ar"), 0);
+	s = render(resdiff_render_diff_html, a, b, false);
+	assert_non_null(strstr(s, "<td class=\"old\" lang=\"ar\" dir=\"rtl\">"));
+	assert_non_null(strstr(s, "<td class=\"new\" lang=\"ar\" dir=\"rtl\">"));
+	free(s);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+
+	a = doc2("Requests a report;", NULL);
+	b = doc2("Requests a short report;", NULL);
+	assert_int_equal(resdiff_doc_set_meta(a, &a->meta.language, "en"), 0);
+	assert_int_equal(resdiff_doc_set_meta(b, &b->meta.language, "en"), 0);
+	s = render(resdiff_render_diff_html, a, b, false);
+	assert_non_null(strstr(s, "<td class=\"new\" lang=\"en\">"));
+	assert_null(strstr(s, "dir=\"rtl\""));
+	free(s);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 static void test_render_diff__text_and_json(void **state)
 {
 	resdiff_doc *a = doc2("Decides to continue", "Requests a report"), *b = doc2("Decides to stop", NULL);
@@ -336,6 +366,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_render_diff__no_control_characters_reach_the_output),
 		cmocka_unit_test(test_render_diff__html_is_escaped_and_self_contained),
+		cmocka_unit_test(test_render_diff__html_marks_language_and_direction),
 		cmocka_unit_test(test_render_diff__text_and_json),
 		cmocka_unit_test(test_render_diff__markdown_marks_edits_with_ins_and_del),
 		cmocka_unit_test(test_render_diff__amendments_apply_in_order),

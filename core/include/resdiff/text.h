@@ -59,6 +59,17 @@ bool resdiff_text_symbol_part_before(const char *s, size_t i);
  * one script, their function words. Never NULL. */
 const char *resdiff_text_detect_language(const char *s, size_t len);
 
+/* What resdiff_text_detect_language() decides, and on what evidence. */
+typedef struct {
+	const char *code;      /* the language chosen; never NULL */
+	int script;            /* the resdiff_script_id whose letters won */
+	size_t letters;        /* letters of that script in the sample */
+	size_t words;          /* function words of `code` found (0: chosen by
+	                        * its script alone) */
+	size_t candidates;     /* languages of that script in the table */
+} resdiff_text_guess;
+void resdiff_text_guess_language(resdiff_text_guess *out, const char *s, size_t len);
+
 /* Compare strings with runs of digits compared as numbers, so that
  * E/RES/2009/7 sorts before E/RES/2009/10 (strcmp-like result). */
 int resdiff_text_natural_cmp(const char *a, const char *b);

@@ -6,7 +6,8 @@ hand-checked expected paragraphs in expected/<NAME>.json (a list of
 usage: python3 tests/data/en_heldout/measure.py build/resdiff [DIR]
 
 DIR (default: this directory) holds <NAME>.txt and expected/<NAME>.json;
-tests/data/en_heldout2 is a second set measured the same way.
+tests/data/en_heldout2 and tests/data/en_heldout3 are further sets measured
+the same way.
 
 Per text it prints the expected paragraph count, how many the parse gives
 with the same id and byte-identical text, how many have identical text under
