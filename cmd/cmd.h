@@ -203,4 +203,12 @@ void cmd_input_close(cmd_input *in);
  * cmd_input_load (not a mistyped file name)? */
 bool cmd_input_is_symbol(const char *arg);
 
+/* Start-up (cmd/startup.c): libgit2 initialised on a thread from the first
+ * line of main, joined and released by cmd_startup_end() before exit; CA
+ * certificates are loaded only when cmd_tls_certificates is set first. */
+extern bool cmd_tls_certificates;
+extern double cmd_startup_cpu_seconds;  /* CPU time before main */
+void cmd_startup_begin(int argc, char **argv);
+void cmd_startup_end(void);
+
 #endif

@@ -49,112 +49,6 @@ static int fail(void)
 	return cmd_input_fail(&diff_input);
 }
 
-/* Pins kept with their strings. */
-typedef struct {
-	resdiff_align_pin *pins;
-	size_t count, alloc;
-	resdiff_arena *arena;
-} pin_list;
-
-static int pin_add(pin_list *l, const char *old_id, const char *new_id, bool forbid)
-{
-	if (l->count == l->alloc) {
-		size_t na = l->alloc ? l->alloc * 2 : 16;
-		resdiff_align_pin *p = realloc(l->pins, na * sizeof(*p));
-		if (!p)
-			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-		l->pins = p;
-		l->alloc = na;
-	}
-	l->pins[l->count].old_id = resdiff_arena_strdup(l->arena, old_id);
-	l->pins[l->count].new_id = resdiff_arena_strdup(l->arena, new_id);
-	l->pins[l->count].forbid = forbid;
-	if (!l->pins[l->count].old_id || !l->pins[l->count].new_id)
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	l->count++;
-	return 0;
-}
-
-static int pin_spec(pin_list *l, const char *spec, bool forbid_flag, const char *where)
-{
-	resdiff_align_pin pin;
-	char *copy = resdiff_arena_strdup(l->arena, spec);
-	int error;
-
-	if (!copy)
-		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-	if ((error = resdiff_align_pin_parse(&pin, copy)) < 0) {
-		if (where)
-			resdiff_error_prefix(where);
-		return error;
-	}
-	if (forbid_flag && pin.forbid)
-		return resdiff_error_set(RESDIFF_EINVALID, "--unpin takes OLD=NEW, not '%s'", spec);
-	return pin_add(l, pin.old_id, pin.new_id, forbid_flag || pin.forbid);
-}
-
-/* A comma-separated id list of a gold line ("-" for none). */
-static int gold_pins(pin_list *l, char *olds, char *news)
-{
-	char *o, *n, *so = NULL, *sn = NULL, *ocopy;
-	int error;
-
-	if (!strcmp(olds, "-") || !strcmp(news, "-"))
-		return 0;
-	for (o = strtok_r(olds, ",", &so); o; o = strtok_r(NULL, ",", &so)) {
-		if (!(ocopy = resdiff_arena_strdup(l->arena, news)))
-			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-		for (n = strtok_r(ocopy, ",", &sn); n; n = strtok_r(NULL, ",", &sn))
-			if ((error = pin_add(l, o, n, false)) < 0)
-				return error;
-	}
-	return 0;
-}
-
-/* Concordance file: one pin per line, "OLD=NEW" or "OLD!=NEW", or a gold
- * alignment line "relation<TAB>old-ids<TAB>new-ids[<TAB>note]"; '#'
- * starts a comment. */
-static int load_concordance(pin_list *l, const char *path)
-{
-	char *text = NULL, *line, *save = NULL, where[4200];
-	size_t len, lineno = 0;
-	int error;
-
-	if ((error = resdiff_file_read(&text, &len, path)) < 0)
-		return error;
-	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		char *hash = strchr(line, '#'), *end, *f[4] = { NULL, NULL, NULL, NULL };
-		size_t nf = 0;
-		lineno++;
-		if (hash)
-			*hash = '\0';
-		for (end = line + strlen(line); end > line && (end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\t'); )
-			*--end = '\0';
-		while (*line == ' ')
-			line++;
-		if (!*line)
-			continue;
-		snprintf(where, sizeof(where), "%s:%zu", path, lineno);
-		if (strchr(line, '\t')) {
-			char *s2 = NULL, *tok;
-			for (tok = strtok_r(line, "\t", &s2); tok && nf < 4; tok = strtok_r(NULL, "\t", &s2))
-				f[nf++] = tok;
-			if (nf < 3 || resdiff_relation_from_name(f[0]) < 0) {
-				error = resdiff_error_set(RESDIFF_EINVALID,
-					"%s: want 'relation<TAB>old-ids<TAB>new-ids'", where);
-				goto done;
-			}
-			if ((error = gold_pins(l, f[1], f[2])) < 0)
-				goto done;
-		} else if ((error = pin_spec(l, line, false, where)) < 0) {
-			goto done;
-		}
-	}
-done:
-	free(text);
-	return error;
-}
-
 /* A number in [0, 1] for --threshold and --min-confidence: 0, or the
  * exit status of the error it printed. */
 static int fraction_arg(double *out, const char *option, const char *value)
@@ -402,7 +296,7 @@ int cmd_diff(int argc, char **argv)
 {
 	double t_start = now();
 	cmd_args args;
-	pin_list pins = { NULL, 0, 0, NULL };
+	resdiff_concordance *pins = NULL;
 	resdiff_manifest *manifest = NULL;
 	const resdiff_manifest_entry **members = NULL;
 	resdiff_buf out = RESDIFF_BUF_INIT;
@@ -469,28 +363,28 @@ int cmd_diff(int argc, char **argv)
 		goto done;
 	s.ropts.color = (s.flags & CMD_FORMAT_COLOR) && use_color(color);
 	s.ropts.only_operative = only != NULL;
-	if (!(pins.arena = resdiff_arena_new())) {
+	if (resdiff_concordance_new(&pins) < 0) {
 		rc = cmd_fail("out of memory");
 		goto done;
 	}
 	multi = cmd_multi(&args, diff_opts, "pin", &nmulti);
 	for (i = 0; i < nmulti; i++)
-		if (pin_spec(&pins, multi[i], false, "--pin") < 0) {
+		if (resdiff_concordance_add(pins, multi[i], false, "--pin") < 0) {
 			rc = cmd_fail_last();
 			goto done;
 		}
 	multi = cmd_multi(&args, diff_opts, "unpin", &nmulti);
 	for (i = 0; i < nmulti; i++)
-		if (pin_spec(&pins, multi[i], true, "--unpin") < 0) {
+		if (resdiff_concordance_add(pins, multi[i], true, "--unpin") < 0) {
 			rc = cmd_fail_last();
 			goto done;
 		}
-	if (concordance && load_concordance(&pins, concordance) < 0) {
+	if (concordance && resdiff_concordance_load(pins, concordance) < 0) {
 		rc = cmd_fail_last();
 		goto done;
 	}
-	s.aopts.pins = pins.pins;
-	s.aopts.pin_count = pins.count;
+	s.aopts.pins = pins->pins;
+	s.aopts.pin_count = pins->count;
 	if (mpath && resdiff_manifest_load(&manifest, mpath) < 0) {
 		rc = cmd_fail_last();
 		goto done;
@@ -571,17 +465,23 @@ int cmd_diff(int argc, char **argv)
 	rc = write_out(&out, !cmd_flag(&args, diff_opts, "no-pager") && isatty(STDOUT_FILENO));
 	if (rc == CMD_EXIT_OK && changed && cmd_flag(&args, diff_opts, "exit-code"))
 		rc = CMD_EXIT_CHANGES;
-	if (cmd_flag(&args, diff_opts, "timing"))
+	if (cmd_flag(&args, diff_opts, "timing")) {
+		struct timespec cpu;
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+		/* libgit2 init: the wait for the start-up thread's init, if any */
 		fprintf(stderr, "resdiff diff: read %.2f ms, parse %.2f ms, align %.2f ms, "
-			"libgit2 init %.2f ms, word edits %.2f ms, render %.2f ms, command total %.2f ms\n",
+			"libgit2 init %.2f ms, word edits %.2f ms, render %.2f ms, command total %.2f ms; "
+			"CPU before main %.2f ms, process CPU so far %.2f ms\n",
 			diff_input.read_seconds * 1e3, diff_input.parse_seconds * 1e3, align_seconds * 1e3,
 			init_seconds * 1e3,
-			edits_seconds * 1e3, render_seconds * 1e3, (now() - t_start) * 1e3);
+			edits_seconds * 1e3, render_seconds * 1e3, (now() - t_start) * 1e3,
+			cmd_startup_cpu_seconds * 1e3,
+			((double)cpu.tv_sec + (double)cpu.tv_nsec / 1e9) * 1e3);
+	}
 done:
 	cmd_input_close(&diff_input);
 	free(members);
-	free(pins.pins);
-	resdiff_arena_free(pins.arena);
+	resdiff_concordance_free(pins);
 	resdiff_manifest_free(manifest);
 	resdiff_buf_dispose(&out);
 	cmd_args_dispose(&args);

@@ -94,5 +94,9 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	return cmd_stdout_close(run(argc, argv));
+	int rc;
+	cmd_startup_begin(argc, argv);
+	rc = run(argc, argv);
+	cmd_startup_end();
+	return cmd_stdout_close(rc);
 }

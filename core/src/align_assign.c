@@ -544,6 +544,60 @@ static void estimate_prior(aligner *a)
 		a->cands[i].feature[RESDIFF_ALIGN_F_SHARE] = a->prior;
 }
 
+/* References that tell two clauses apart (issue 10, fourth round). A
+ * resolution or document number "S/N" names one text; two clauses that
+ * cite different numbers of the same session S and no number in common
+ * speak of different texts, however much formula they share ("Taking
+ * note of the report ... pursuant to resolution 79/45" is not "... 79/42").
+ * A rolling update moves S, so it never conflicts. No constant: a rule. */
+#define REF_MAX 64   /* references read per clause; the rest are ignored */
+
+typedef struct {
+	unsigned long s, n;
+} align_ref;
+
+static size_t refs_of(align_ref *out, const char *t, size_t len)
+{
+	size_t i = 0, count = 0;
+	while (i < len && count < REF_MAX) {
+		size_t j = i, k;
+		unsigned long s = 0, n = 0;
+		if (t[i] < '0' || t[i] > '9' || (i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9')) {
+			i++;
+			continue;
+		}
+		while (j < len && t[j] >= '0' && t[j] <= '9' && j - i < 9)
+			s = s * 10 + (unsigned long)(t[j++] - '0');
+		if (j >= len || t[j] != '/' || j + 1 >= len || t[j + 1] < '0' || t[j + 1] > '9') {
+			i = j > i ? j : i + 1;
+			continue;
+		}
+		for (k = j + 1; k < len && t[k] >= '0' && t[k] <= '9' && k - j < 10; k++)
+			n = n * 10 + (unsigned long)(t[k] - '0');
+		out[count].s = s;
+		out[count].n = n;
+		count++;
+		i = k;
+	}
+	return count;
+}
+
+static bool refs_conflict(const aligner *a, size_t o, size_t n)
+{
+	align_ref ro[REF_MAX], rn[REF_MAX];
+	size_t no = refs_of(ro, a->o.key[o], a->o.keylen[o]);
+	size_t nn = refs_of(rn, a->n.key[n], a->n.keylen[n]), i, j;
+	bool clash = false;
+	for (i = 0; i < no; i++)
+		for (j = 0; j < nn; j++) {
+			if (ro[i].s == rn[j].s && ro[i].n == rn[j].n)
+				return false;
+			if (ro[i].s == rn[j].s)
+				clash = true;
+		}
+	return clash;
+}
+
 /* The decision: features, the share of the texts, the anchor chain and
  * order, then the assignment; every assigned pair becomes a group. */
 int align_assign(aligner *a)
@@ -565,6 +619,9 @@ int align_assign(aligner *a)
 		goto done;
 	for (i = 0; i < a->ncands; i++)
 		a->cands[i].p = align_model_probability(a->model, a->cands[i].feature);
+	for (i = 0; i < a->ncands; i++)
+		if (!a->cands[i].exact && refs_conflict(a, a->cands[i].o, a->cands[i].n))
+			a->cands[i].p = 0;
 	if ((error = assign_pairs(a, match_o, match_n)) < 0)
 		goto done;
 	for (i = 0; i < a->o.n; i++) {

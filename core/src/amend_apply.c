@@ -842,7 +842,7 @@ static int place_all(applier *ap)
 {
 	const resdiff_amendments *am = ap->am;
 	size_t *start = NULL, *child = NULL, *stack = NULL, depth = 0, n, i, k, kept;
-	span_edit *edits;
+	span_edit *edits, *edits_end;
 	int error = 0;
 
 	/* the applied edits, sorted by clause */
@@ -853,6 +853,8 @@ static int place_all(applier *ap)
 	if (ap->edit_count > 1)
 		qsort(ap->edits, ap->edit_count, sizeof(span_edit), cmp_edit);
 	edits = ap->edits;
+	/* no edits: ap->edits may be NULL, and NULL + 0 is undefined */
+	edits_end = ap->edit_count ? ap->edits + ap->edit_count : ap->edits;
 
 	/* the clauses' states */
 	for (n = 0; n < ap->draft->unit_count; n++)
@@ -950,7 +952,7 @@ static int place_all(applier *ap)
 		stack[depth++] = n;
 		while (depth && !error) {
 			size_t x = stack[--depth], c;
-			if ((error = content(ap, x, &edits, ap->edits + ap->edit_count)) < 0)
+			if ((error = content(ap, x, &edits, edits_end)) < 0)
 				break;
 			for (c = start[x + 1]; c > start[x]; c--)
 				stack[depth++] = child[c - 1];

@@ -60,6 +60,10 @@ static int append(resdiff_findings *f, resdiff_finding **items, size_t *count, s
 
 static int vadd(resdiff_findings *f, const char *file, size_t line, const char *kind,
 		const char *const *accept, const char *fmt, va_list ap)
+	__attribute__((format(printf, 6, 0)));
+
+static int vadd(resdiff_findings *f, const char *file, size_t line, const char *kind,
+		const char *const *accept, const char *fmt, va_list ap)
 {
 	char msg[1024];
 	size_t k;

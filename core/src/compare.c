@@ -63,6 +63,14 @@ static int normalize(UChar **out, int32_t *outlen, const char *text, size_t len)
 		error = resdiff_error_set(RESDIFF_EINVALID, "ICU: %s", u_errorName(err));
 		goto done;
 	}
+	/* Most text is NFKC already (ICU's quick check, one pass without
+	 * copying): then the key is made from it as it is. */
+	if (unorm2_spanQuickCheckYes(nfkc, src, srclen, &err) == srclen && U_SUCCESS(err)) {
+		*out = src;
+		*outlen = srclen;
+		return 0;
+	}
+	err = U_ZERO_ERROR;
 	/* NFKC can expand (ligatures, "…"): ask for the length first. */
 	normlen = unorm2_normalize(nfkc, src, srclen, NULL, 0, &err);
 	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err)) {
@@ -108,6 +116,30 @@ static int fold_case(UChar **out, int32_t *outlen, const UChar *s, int32_t n)
 	return 0;
 }
 
+/* Append the key of one code point c at out->ptr[*w] (room made by the
+ * caller); `fold` folds it on the way (simple case folding). */
+static inline void emit_cp(resdiff_buf *out, size_t *w, size_t start, bool *gap,
+		const lang_folds *folds, uint32_t c, unsigned flags, bool fold)
+{
+	uint32_t f = fold_cp(folds, c);
+	if (fold && f < 0x80)
+		f = f >= 'A' && f <= 'Z' ? f + 32 : f;
+	else if (fold && !(f >= 0x2E80 && f < 0xA000))  /* CJK has no case */
+		f = (uint32_t)u_foldCase((UChar32)f, U_FOLD_CASE_DEFAULT);
+	if (flags & RESDIFF_KEY_WORDS) {
+		if (!f || is_punct(f)) {
+			*gap = true;
+			return;
+		}
+		if (*gap && *w > start)
+			out->ptr[(*w)++] = ' ';
+		*gap = false;
+	} else if (!f || ((flags & RESDIFF_KEY_LOOSE) && is_punct(f))) {
+		return;
+	}
+	*w += resdiff_utf8_encode(out->ptr + *w, f);
+}
+
 /* Append the key of normalized (and, for LOOSE, folded) text; `fold`
  * folds each code point on the way (simple case folding). */
 static int emit(resdiff_buf *out, const UChar *p, int32_t n, unsigned flags, bool fold)
@@ -125,26 +157,65 @@ static int emit(resdiff_buf *out, const UChar *p, int32_t n, unsigned flags, boo
 	w = out->size;
 	for (i = 0; i < n;) {
 		UChar32 c;
-		uint32_t f;
-
 		U16_NEXT(p, i, n, c);
-		f = fold_cp(folds, (uint32_t)c);
-		if (fold && f < 0x80)
-			f = f >= 'A' && f <= 'Z' ? f + 32 : f;
-		else if (fold && !(f >= 0x2E80 && f < 0xA000))  /* CJK has no case */
-			f = (uint32_t)u_foldCase((UChar32)f, U_FOLD_CASE_DEFAULT);
-		if (flags & RESDIFF_KEY_WORDS) {
-			if (!f || is_punct(f)) {
-				gap = true;
-				continue;
-			}
-			if (gap && w > start)
-				out->ptr[w++] = ' ';
-			gap = false;
-		} else if (!f || ((flags & RESDIFF_KEY_LOOSE) && is_punct(f))) {
+		emit_cp(out, &w, start, &gap, folds, (uint32_t)c, flags, fold);
+	}
+	out->size = w;
+	out->ptr[w] = '\0';
+	return 0;
+}
+
+/* Whether NFKC (and, with `loose`, full case folding) leaves the UTF-8
+ * text[0..len) as it is, so that its key can be made from the bytes
+ * without ICU's conversions (issue 18: the word edits make a key per
+ * token, mostly one ideograph). True when it is well-formed and every code
+ * point is ASCII or NFKC-inert (ICU: it neither changes nor interacts with
+ * its neighbours); with `loose` the inert ones must also be CJK (no case).
+ * Otherwise the caller takes the ICU path. */
+static bool nfkc_stable(const char *text, size_t len, bool loose)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc = NULL;
+	size_t i = 0, adv;
+
+	while (i < len) {
+		int32_t c = resdiff_utf8_decode(text + i, len - i, &adv);
+		if (c < 0)
+			return false;
+		i += adv;
+		if (c < 0x80)
 			continue;
-		}
-		w += resdiff_utf8_encode(out->ptr + w, f);
+		if (loose && !(c >= 0x2E80 && c < 0xA000))
+			return false;
+		if (!nfkc && (!(nfkc = unorm2_getNFKCInstance(&err)) || U_FAILURE(err)))
+			return false;
+		if (!unorm2_isInert(nfkc, c))
+			return false;
+	}
+	return true;
+}
+
+/* emit() for text that nfkc_stable() passed, straight from UTF-8;
+ * `lower` lower-cases ASCII before the folds (LOOSE: fold_case() on ASCII
+ * and CJK). */
+static int emit_utf8(resdiff_buf *out, const char *text, size_t len, unsigned flags, bool fold,
+		bool lower)
+{
+	const lang_folds *folds = lang_key_folds();
+	size_t start = out->size, w, i = 0, adv;
+	bool gap = false;
+	int error;
+
+	/* a code point of k >= 1 bytes gives at most 4 bytes and a space */
+	if ((error = resdiff_buf_grow(out, out->size + len * 5 + 1)) < 0)
+		return error;
+	w = out->size;
+	while (i < len) {
+		int32_t c = resdiff_utf8_decode(text + i, len - i, &adv);
+		i += adv;
+		if (lower && c >= 'A' && c <= 'Z')
+			c += 32;
+		emit_cp(out, &w, start, &gap, folds, (uint32_t)c, flags, fold);
 	}
 	out->size = w;
 	out->ptr[w] = '\0';
@@ -162,6 +233,13 @@ int resdiff_compare_key(resdiff_buf *out, const char *text, size_t len, unsigned
 			RESDIFF_COMPARE_MAX_TEXT);
 	if (len == 0)
 		return resdiff_buf_put(out, "", 0);
+	if (nfkc_stable(text, len, (flags & RESDIFF_KEY_LOOSE) != 0)) {
+		/* LOOSE: ASCII and CJK only, whose full case folding is ASCII's
+		 * lower case, applied before the folds as fold_case() does */
+		if (flags & RESDIFF_KEY_LOOSE)
+			return emit_utf8(out, text, len, flags, false, true);
+		return emit_utf8(out, text, len, flags, (flags & RESDIFF_KEY_WORDS) != 0, false);
+	}
 	if ((error = normalize(&norm, &normlen, text, len)) < 0)
 		goto done;
 	if (flags & RESDIFF_KEY_LOOSE) {
@@ -190,6 +268,11 @@ int resdiff_compare_keys(resdiff_buf *exact, resdiff_buf *words, const char *tex
 		if ((error = resdiff_buf_put(exact, "", 0)) < 0)
 			return error;
 		return resdiff_buf_put(words, "", 0);
+	}
+	if (nfkc_stable(text, len, false)) {
+		if ((error = emit_utf8(exact, text, len, RESDIFF_KEY_EXACT, false, false)) < 0)
+			return error;
+		return emit_utf8(words, text, len, RESDIFF_KEY_WORDS, true, false);
 	}
 	if ((error = normalize(&norm, &normlen, text, len)) < 0 ||
 	    (error = emit(exact, norm, normlen, RESDIFF_KEY_EXACT, false)) < 0)

@@ -189,6 +189,9 @@ const char *resdiff_diag_level_name(resdiff_diag_level level)
 }
 
 static int add_diag(resdiff_doc *doc, resdiff_diag_level level, size_t line, const char *fmt,
+		va_list ap) __attribute__((format(printf, 4, 0)));
+
+static int add_diag(resdiff_doc *doc, resdiff_diag_level level, size_t line, const char *fmt,
 		va_list ap)
 {
 	va_list again;

@@ -330,7 +330,9 @@ static int parse_file(parsed_lang **out, const char *source, const char *text, s
 		pl->lang.length_noise = RESDIFF_LANG_LENGTH_NOISE;
 	/* each section's entries are contiguous: the file gives it once */
 	for (s = 0; s < RESDIFF_SECTION_COUNT; s++) {
-		pl->lang.section[s].entry = pl->entries + start[s];
+		/* a file without entries: pl->entries is NULL, and NULL + 0 is
+		 * undefined (found by fuzzing, tests/fuzz/lang_seeds) */
+		pl->lang.section[s].entry = pl->entries ? pl->entries + start[s] : NULL;
 		pl->lang.section[s].count = count_of[s];
 	}
 	if (strict && (error = check_unique(pl, source)) < 0)
@@ -451,7 +453,8 @@ static int build(lang_table *t)
 		}
 		for (i = 0, n = 0; i < t->count; i++) {
 			const resdiff_lang_list *l = &t->lang[i]->lang.section[s];
-			memcpy(all + n, l->entry, l->count * sizeof(*all));
+			if (l->count)  /* l->entry may be NULL */
+				memcpy(all + n, l->entry, l->count * sizeof(*all));
 			n += l->count;
 		}
 		free((void *)t->all[s].entry);

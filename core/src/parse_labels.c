@@ -316,10 +316,63 @@ static int article_number(const char *s, size_t len, size_t *used)
 	return value > 0 ? value : 0;
 }
 
+/* An article-heading pattern lower-cased, and the words before its
+ * number ("{n}") with trailing spaces cut. Every line of a document is
+ * tried against every pattern of every language, so each thread keeps
+ * them (issue 18: lower-casing them again per line was an eighth of an
+ * English diff); a slot is used only while it holds a copy of the very
+ * pattern text, so a changed language table just refills it. */
+#define HEADING_CACHE_SLOTS 64
+#define HEADING_TEXT_MAX 128
+
+typedef struct {
+	char text[HEADING_TEXT_MAX];  /* the pattern as in the table */
+	size_t len;                   /* 0: empty slot */
+	char pat[HEADING_TEXT_MAX], head[HEADING_TEXT_MAX];
+	int hole;                     /* offset of "{n}" in pat, or -1 */
+} heading_pattern;
+
+static _Thread_local heading_pattern heading_cache[HEADING_CACHE_SLOTS];
+
+static void heading_prepare(heading_pattern *h, const char *text, size_t len)
+{
+	const char *hole;
+	size_t n;
+	parse_lower(h->pat, sizeof(h->pat), text, len);
+	h->hole = -1;
+	h->head[0] = '\0';
+	if ((hole = strstr(h->pat, "{n}")) != NULL) {
+		h->hole = (int)(hole - h->pat);
+		n = (size_t)h->hole < sizeof(h->head) - 1 ? (size_t)h->hole : sizeof(h->head) - 1;
+		memcpy(h->head, h->pat, n);
+		while (n && h->head[n - 1] == ' ')
+			n--;
+		h->head[n] = '\0';
+	}
+}
+
+static const heading_pattern *heading_pattern_of(heading_pattern *scratch, size_t k,
+		const char *text, size_t len)
+{
+	heading_pattern *h;
+	if (k >= HEADING_CACHE_SLOTS || len == 0 || len >= HEADING_TEXT_MAX) {
+		heading_prepare(scratch, text, len);
+		return scratch;
+	}
+	h = &heading_cache[k];
+	if (h->len != len || memcmp(h->text, text, len)) {
+		memcpy(h->text, text, len);
+		h->len = len;
+		heading_prepare(h, text, len);
+	}
+	return h;
+}
+
 int parse_article_heading(const char *s, size_t len, size_t *end)
 {
 	const resdiff_lang_list *l = resdiff_lang_all(RESDIFF_SECTION_ARTICLE_HEADINGS);
-	char low[256], pat[128];
+	heading_pattern scratch;
+	char low[256];
 	size_t k, n;
 
 	*end = 0;
@@ -328,17 +381,14 @@ int parse_article_heading(const char *s, size_t len, size_t *end)
 	parse_lower(low, sizeof(low), s, len < 200 ? len : 200);
 	n = strlen(low);
 	for (k = 0; k < l->count; k++) {
-		const char *hole;
+		const heading_pattern *h = heading_pattern_of(&scratch, k, l->entry[k].text,
+			l->entry[k].len);
 		size_t m, used = 0, at;
 		int number = 1;
-		parse_lower(pat, sizeof(pat), l->entry[k].text, l->entry[k].len);
-		if ((hole = strstr(pat, "{n}")) != NULL) {
+		if (h->hole >= 0) {
 			/* the words before the number, spaces between them as printed */
-			char head[128];
-			snprintf(head, sizeof(head), "%.*s", (int)(hole - pat), pat);
-			while (strlen(head) && head[strlen(head) - 1] == ' ')
-				head[strlen(head) - 1] = '\0';
-			if (!(m = phrase_prefix(low, n, head)))
+			const char *hole = h->pat + h->hole;
+			if (!(m = phrase_prefix(low, n, h->head)))
 				continue;
 			at = m;
 			while (at < n && low[at] == ' ')
@@ -356,7 +406,7 @@ int parse_article_heading(const char *s, size_t len, size_t *end)
 					continue;
 				at += m;
 			}
-		} else if (!(at = phrase_prefix(low, n, pat))) {
+		} else if (!(at = phrase_prefix(low, n, h->pat))) {
 			continue;
 		}
 		if (!word_ends(low, n, at))

@@ -391,8 +391,12 @@ static int value(resdiff_buf *out, const char *name, size_t len, void *ctx)
 	phrase_values *v = ctx;
 	amender *m = v->m;
 	const char *sym = IS("old-symbol") ? v->old_symbol : IS("new-symbol") ? v->new_symbol : NULL;
-	if (IS("n") && v->ref)
-		return resdiff_buf_puts(out, number_of(v->ref->id));
+	if (IS("n") && v->ref) {
+		/* an id read from a repository can hold anything (found by
+		 * fuzzing, tests/fuzz/render_seeds/amendments_id_escape.txt) */
+		const char *n = number_of(v->ref->id);
+		return resdiff_text_sanitize(out, n, strlen(n), false);
+	}
 	if (IS("ref") && v->ref)
 		return put_ref(m, v->ref);
 	if (IS("refs") || IS("texts"))

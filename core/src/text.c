@@ -9,7 +9,7 @@
 /* Unicode's table 3-7: the second byte's range depends on the lead (E0:
  * A0..BF, ED: 80..9F, F0: 90..BF, F4: 80..8F), which rules out overlong
  * forms, surrogates and code points past U+10FFFF. */
-int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv)
+int32_t resdiff_utf8_decode_full(const char *s, size_t len, size_t *adv)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	unsigned char lo = 0x80, hi = 0xBF;

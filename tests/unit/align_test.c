@@ -535,6 +535,39 @@ static void test_align__gap_is_not_a_confident_match(void **state)
 	resdiff_doc_free(b);
 }
 
+/* Two clauses that cite different resolutions of one session are about
+ * different texts, whatever formula they share (A/C.1/80/L.13 PP4 and
+ * L.22 PP16, issue 10's fourth round); a rolling update that moves the
+ * session on, or the same resolution cited, still matches. */
+static void test_align__different_resolutions_of_one_session(void **state)
+{
+	static const char *const o[] = {
+		EN_PP, "PP2|Taking note of the report of the Secretary-General submitted pursuant to resolution 79/45,",
+		"PP3|Recalling its resolution 78/25 of 4 December 2023,",
+		"PP4|Welcoming the adoption of resolution 79/10 of 2 December 2024 and of its annex,",
+		"OP1|" EN_OP_A, NULL
+	};
+	static const char *const n[] = {
+		EN_PP, "PP2|Taking note of the report of the Secretary-General submitted pursuant to resolution 79/42,",
+		"PP3|Recalling its resolution 79/45 of 2 December 2024,",
+		"PP4|Welcoming the adoption of resolutions 79/10 and 79/11 of 2 December 2024 and of its annex,",
+		"OP1|" EN_OP_A, NULL
+	};
+	resdiff_doc *a = doc_of(o), *b = doc_of(n);
+	resdiff_alignment *al = align_of(a, b, NULL);
+	(void)state;
+	check_partition(al);
+	assert_int_equal(change_of_old(al, "PP2")->relation, RESDIFF_REL_DROPPED);
+	assert_int_equal(change_of_new(al, "PP2")->relation, RESDIFF_REL_ADDED);
+	assert_int_equal(change_of_old(al, "PP3")->relation, RESDIFF_REL_REWORDED);
+	assert_true(change_of_old(al, "PP3") == change_of_new(al, "PP3"));
+	assert_int_equal(change_of_old(al, "PP4")->relation, RESDIFF_REL_REWORDED);
+	assert_true(change_of_old(al, "PP4") == change_of_new(al, "PP4"));
+	resdiff_alignment_free(al);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 /* --min-confidence turns weak matches into dropped + added, --threshold
  * the less similar ones; pins stay whatever their scores. */
 static void test_align__floors(void **state)
@@ -740,6 +773,7 @@ int main(void)
 		cmocka_unit_test(test_align__far_split_takes_a_weaker_match),
 		cmocka_unit_test(test_align__rival_feature),
 		cmocka_unit_test(test_align__order_is_local),
+		cmocka_unit_test(test_align__different_resolutions_of_one_session),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

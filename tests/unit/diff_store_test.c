@@ -27,6 +27,8 @@ static int teardown(void **state)
 }
 
 /* Run a command, return its standard output (malloc'd) and status. */
+static char *run(int *status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 static char *run(int *status, const char *fmt, ...)
 {
 	char cmd[4096], out[256];

@@ -23,6 +23,6 @@ void test_assert_unit_text(const resdiff_doc *doc, const char *id, const char *t
 /* Make a fresh temporary directory (mkdtemp); caller frees the string. */
 char *test_tmpdir(void);
 /* Run a shell command, return its exit status (or -1). */
-int test_system(const char *fmt, ...);
+int test_system(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -119,6 +119,25 @@ static void test_manifest__same_symbol_other_language_is_parallel(void **state)
 	free(dir);
 }
 
+/* libgit2 follows [include]: a manifest that came with a corpus could
+ * have any file read, a FIFO or a device hanging the reader. */
+static void test_manifest__includes_are_refused(void **state)
+{
+	char *dir = test_tmpdir(), other[600];
+	FILE *f;
+
+	snprintf(other, sizeof(other), "%s/other.cfg", dir);
+	assert_non_null(f = fopen(other, "w"));
+	fputs("[document \"x.en\"]\n\tsymbol = A/1\n\tlanguage = en\n\tsource = x.txt\n", f);
+	fclose(f);
+	expect_error("# corpus\n[include]\n\tpath = other.cfg\n", "test.manifest:2: a manifest cannot include");
+	expect_error("[document \"a\"]\n\tsymbol = E/1\n\tlanguage = zh\n\tsource = a\n"
+		"[core] [ IncludeIf \"gitdir:/\"]\n\tpath = other.cfg\n", "test.manifest:5: a manifest cannot");
+	unlink(other);
+	rmdir(dir);
+	free(dir);
+}
+
 static void test_manifest__dates(void **state)
 {
 	assert_true(resdiff_date_valid("1946-01-24"));
@@ -135,6 +154,7 @@ int main(void)
 		cmocka_unit_test(test_manifest__corpus),
 		cmocka_unit_test(test_manifest__errors_name_file_and_document),
 		cmocka_unit_test(test_manifest__same_symbol_other_language_is_parallel),
+		cmocka_unit_test(test_manifest__includes_are_refused),
 		cmocka_unit_test(test_manifest__dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

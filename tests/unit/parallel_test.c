@@ -317,7 +317,7 @@ static void test_parallel__udhr_changed_number(void **state)
 		"ar=- zh=PP4 en=PP4 fr=PP4 ru=PP4 es=PP4 | missing",
 		"ar=ART13.1 zh=ART13.1 en=ART13.1 fr=ART13.1 ru=ART13.1 es=ART13.1 | numbers", NULL
 	};
-	static const char *const agreed[] = { flagged[0], NULL };
+	const char *const agreed[] = { flagged[0], NULL };
 	char *texts[UDHR_LANGS];
 	resdiff_doc *docs[UDHR_LANGS];
 	resdiff_parallel *p;

@@ -71,6 +71,35 @@ static void test_render_diff__no_control_characters_reach_the_output(void **stat
 	resdiff_doc_free(b);
 }
 
+/* Unit ids come from a repository like any text: a stored id holding an
+ * escape sequence or a bidi override is masked in every format (found by
+ * fuzzing: the amendments printed the number of an id raw). */
+static void test_render_diff__hostile_ids_are_masked(void **state)
+{
+	static const char *const ids[] = { "OP\x1b[2J1", "OP2\xe2\x80\xae\x07" };
+	resdiff_doc *a = NULL, *b = NULL;
+	renderer fns[] = { resdiff_render_diff_text, resdiff_render_diff_markdown,
+		resdiff_render_diff_amendments, resdiff_render_diff_html, resdiff_render_diff_stat,
+		resdiff_render_diff_signals };
+	size_t i;
+
+	assert_int_equal(resdiff_doc_new(&a), 0);
+	assert_int_equal(resdiff_doc_new(&b), 0);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(resdiff_doc_add_unit(NULL, a, ids[i], RESDIFF_UNIT_OPERATIVE, "1.",
+			i ? "Requests a report on the work" : "Decides to continue the work", 1), 0);
+		assert_int_equal(resdiff_doc_add_unit(NULL, b, ids[i], RESDIFF_UNIT_OPERATIVE, "1.",
+			i ? "Requests a full report on the work" : "Decides to stop the work", 1), 0);
+	}
+	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
+		char *s = render(fns[i], a, b, false);
+		assert_no_controls(s, false);
+		free(s);
+	}
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 static void test_render_diff__html_is_escaped_and_self_contained(void **state)
 {
 	resdiff_doc *a = doc2(EVIL_OLD, NULL), *b = doc2(EVIL_NEW, NULL);
@@ -369,6 +398,7 @@ int main(void)
 		cmocka_unit_test(test_render_diff__html_marks_language_and_direction),
 		cmocka_unit_test(test_render_diff__text_and_json),
 		cmocka_unit_test(test_render_diff__markdown_marks_edits_with_ins_and_del),
+		cmocka_unit_test(test_render_diff__hostile_ids_are_masked),
 		cmocka_unit_test(test_render_diff__amendments_apply_in_order),
 		cmocka_unit_test(test_render_diff__amendments_in_both_languages),
 		cmocka_unit_test(test_render_diff__amendments_quote_once_and_say_kinds),

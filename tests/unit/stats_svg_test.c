@@ -37,6 +37,9 @@ static int teardown(void **state)
 }
 
 static double eval_number(xmlXPathContextPtr c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static double eval_number(xmlXPathContextPtr c, const char *fmt, ...)
 {
 	char expr[512];
 	xmlXPathObjectPtr o;

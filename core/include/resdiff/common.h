@@ -42,7 +42,11 @@ int resdiff_error_set(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
-int resdiff_error_vset(int code, const char *fmt, va_list ap);
+int resdiff_error_vset(int code, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 0)))
+#endif
+	;
 /* Prefix the current message with "prefix: " (e.g. a file name). */
 void resdiff_error_prefix(const char *prefix);
 void resdiff_error_clear(void);

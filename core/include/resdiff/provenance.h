@@ -39,9 +39,11 @@ extern "C" {
 #endif
 
 #define RESDIFF_INDEX_REF "refs/resdiff/index"
-#define RESDIFF_INDEX_FORMAT 5   /* 3: links of the aligner with confidence (issue 10);
+#define RESDIFF_INDEX_FORMAT 6   /* 3: links of the aligner with confidence (issue 10);
                                     4: its second round (splits, merges, refit);
-                                    5: its third round (residual joins) */
+                                    5: its third round (residual joins);
+                                    6: no link between clauses citing different
+                                       numbers of one session */
 /* Fingerprints per clause: the smallest 32-bit hashes of its key's
  * trigrams (a bottom-k sketch; shared values estimate resemblance). */
 #define RESDIFF_INDEX_SKETCH 8

@@ -26,6 +26,7 @@
 #include "resdiff/lang.h"
 #include "resdiff/compare.h"
 #include "resdiff/align.h"
+#include "resdiff/concordance.h"
 #include "resdiff/parallel.h"
 #include "resdiff/worddiff.h"
 #include "resdiff/diff.h"

@@ -24,7 +24,27 @@ extern "C" {
  * *adv covers its maximal subpart (the lead byte and the trail bytes that
  * could still have completed it), exactly as ICU's U8_NEXT: each such
  * subpart is one U+FFFD or one escaped run, never more. */
-int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv);
+int32_t resdiff_utf8_decode_full(const char *s, size_t len, size_t *adv);
+
+/* The decoder's common cases inline (it runs once per character of every
+ * pass: issue 18): ASCII, and a three-byte sequence whose lead byte puts
+ * no limit on its second byte (U+1000..U+CFFF, U+E000..U+FFFF: CJK, Hangul,
+ * Indic, punctuation); everything else in resdiff_utf8_decode_full. */
+static inline int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (len && p[0] < 0x80) {
+		*adv = 1;
+		return p[0];
+	}
+	if (len >= 3 && p[0] >= 0xE1 && p[0] != 0xED && p[0] <= 0xEF &&
+	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+		*adv = 3;
+		return (int32_t)(((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+			(p[2] & 0x3F));
+	}
+	return resdiff_utf8_decode_full(s, len, adv);
+}
 
 /* Check that s[0..len) is well-formed UTF-8 (by resdiff_utf8_decode). On
  * failure returns RESDIFF_EINVALID and stores the offset of the first bad

@@ -1,0 +1,150 @@
+/*
+ * startup.c: what the process does not pay for before its real work
+ * (issue 18, docs/PERFORMANCE.md).
+ *
+ * 1. No CA certificates. Debian's libgit2 is built with mbedTLS and
+ *    git_libgit2_init() parses the whole system CA bundle
+ *    (/etc/ssl/certs/ca-certificates.crt, ~140 certificates, 54 M
+ *    instructions: half of a whole `resdiff diff`). resdiff opens no
+ *    network connection: every repository it reads or writes is local, and
+ *    word edits only use git_diff_buffers(). The executable therefore
+ *    defines the two mbedTLS loaders libgit2 calls at init; the dynamic
+ *    linker binds libgit2's references to these (an executable's symbols
+ *    come first), and they load nothing. Should a command ever talk to a
+ *    remote over HTTPS, it must set cmd_tls_certificates before the first
+ *    libgit2 call, and the real loaders are then used.
+ *    With libgit2 linked statically (RESDIFF_STATIC_DEPS) the same is
+ *    done with the linker's --wrap. With a libgit2 built on OpenSSL these
+ *    are never called and change nothing.
+ *
+ * 2. libgit2's start-up off the critical path: cmd_startup_begin() starts
+ *    git_libgit2_init() on a thread first thing in main, so it overlaps
+ *    reading, parsing and aligning; cmd_startup_end() joins it and drops
+ *    its reference. libgit2's init is reference counted and thread safe,
+ *    so a core/ function that calls git_libgit2_init() meanwhile waits for
+ *    the one in flight and then finds it done.
+ */
+#define _GNU_SOURCE
+#include "cmd.h"
+
+#include <dlfcn.h>
+#include <stdlib.h>
+#include <pthread.h>
+#include <string.h>
+#include <time.h>
+#include <git2.h>
+
+bool cmd_tls_certificates = false;
+double cmd_startup_cpu_seconds;
+
+/* The mbedTLS declarations, without its headers (not a build dependency). */
+typedef struct mbedtls_x509_crt mbedtls_x509_crt;
+
+#ifdef RESDIFF_STATIC_DEPS
+/* libgit2 and mbedTLS linked statically: the linker's --wrap sends
+ * libgit2's calls here, and __real_ names mbedTLS's own. */
+int __real_mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path);
+int __real_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path);
+int __wrap_mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path);
+int __wrap_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path);
+
+int __wrap_mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path)
+{
+	return cmd_tls_certificates ? __real_mbedtls_x509_crt_parse_file(chain, path) : 0;
+}
+
+int __wrap_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path)
+{
+	return cmd_tls_certificates ? __real_mbedtls_x509_crt_parse_path(chain, path) : 0;
+}
+#else
+/* Shared libgit2: the executable's definitions come first in symbol
+ * lookup; the real ones are the next. */
+int mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path);
+int mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path);
+
+typedef int (*crt_loader)(mbedtls_x509_crt *, const char *);
+
+static int forward(const char *name, mbedtls_x509_crt *chain, const char *path)
+{
+	crt_loader real;
+	*(void **)&real = dlsym(RTLD_NEXT, name);
+	return real ? real(chain, path) : -1;
+}
+
+int mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path)
+{
+	return cmd_tls_certificates ? forward("mbedtls_x509_crt_parse_file", chain, path) : 0;
+}
+
+int mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path)
+{
+	return cmd_tls_certificates ? forward("mbedtls_x509_crt_parse_path", chain, path) : 0;
+}
+#endif
+
+static pthread_t init_thread;
+static bool init_started;
+
+static void *init_libgit2(void *unused)
+{
+	(void)unused;
+	git_libgit2_init();
+	return NULL;
+}
+
+/* The commands that never call libgit2 (no repository, no word edits). */
+static bool needs_libgit2(const char *command)
+{
+	static const char *const none[] = { "parse", "check", "textconv", NULL };
+	size_t i;
+	if (!command)
+		return false;
+	for (i = 0; none[i]; i++)
+		if (!strcmp(command, none[i]))
+			return false;
+	return true;
+}
+
+void cmd_startup_begin(int argc, char **argv)
+{
+	const char *command = NULL;
+	struct timespec ts;
+	int i;
+
+	/* CPU time spent before main: the loader, relocations, constructors
+	 * (--timing; /proc/self/stat's start time counts 10 ms ticks) */
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) == 0)
+		cmd_startup_cpu_seconds = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	/* the first word that is not a global option or its value */
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-C") || !strcmp(argv[i], "--repo")) {
+			i++;
+			continue;
+		}
+		if (argv[i][0] != '-') {
+			command = argv[i];
+			break;
+		}
+		if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "--help") ||
+		    !strcmp(argv[i], "-h") || !strcmp(argv[i], "--man-pages"))
+			return;
+	}
+	if (!needs_libgit2(command))
+		return;
+	/* RESDIFF_NO_INIT_THREAD=1 turns the lever off, to measure it
+	 * (bench/diff/run.sh); without the thread (or if it cannot start) each
+	 * git_libgit2_init() pays on first use, as before */
+	if (getenv("RESDIFF_NO_INIT_THREAD"))
+		return;
+	init_started = pthread_create(&init_thread, NULL, init_libgit2, NULL) == 0;
+}
+
+void cmd_startup_end(void)
+{
+	if (!init_started)
+		return;
+	pthread_join(init_thread, NULL);
+	git_libgit2_shutdown();
+	init_started = false;
+}
