@@ -749,7 +749,7 @@ static int plans_apply(resdiff_store *s, ref_plans *p)
 /* Make the objects of the transaction durable: its pack, or (loose
  * objects, each synced with its directory by libgit2) objects/ itself,
  * which holds the fan-out directories new objects may have created. */
-static int sync_objects(resdiff_store *s)
+int store_sync_objects(resdiff_store *s)
 {
 	if (s->txn && store_txn_count(s->txn))
 		return store_txn_write_pack(s->txn, s->odb, s->gitdir, s->fsync);
@@ -1114,7 +1114,7 @@ static int ref_id(git_oid *out, resdiff_store *s, const char *name, bool *exists
 	return resdiff_git_fail(gerr, name);
 }
 
-static int record_signature(git_signature **out, resdiff_store *s)
+int store_record_signature(git_signature **out, resdiff_store *s)
 {
 	if (git_signature_default(out, s->repo) == 0)
 		return 0;
@@ -1241,7 +1241,7 @@ static int finish(resdiff_store *s, git_tree *tree, view_set *views, ref_plans *
 	git_oid at;
 	int error;
 
-	if ((error = plan_views(s, tree, views, plans)) < 0 || (error = sync_objects(s)) < 0)
+	if ((error = plan_views(s, tree, views, plans)) < 0 || (error = store_sync_objects(s)) < 0)
 		return error;
 	/* everything is on disk: publish, by moving the record */
 	if (record && (error = store_ref_publish(s, RESDIFF_STORE_RECORD_REF, tip, record,
@@ -1275,7 +1275,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 	if ((count >= RESDIFF_STORE_PACK_MIN_DOCS && (error = txn_begin(s)) < 0) ||
 	    (error = ref_id(&tip, s, RESDIFF_STORE_RECORD_REF, &has_tip)) < 0 ||
 	    (error = ref_id(&views_at, s, store_views_ref(s), &has_views_at)) < 0 ||
-	    (error = record_signature(&sig, s)) < 0)
+	    (error = store_record_signature(&sig, s)) < 0)
 		goto done;
 	/* views lagging the record (an interrupted import): rebuild them all */
 	if (has_tip && (!has_views_at || !git_oid_equal(&tip, &views_at)))
@@ -1479,7 +1479,7 @@ static int withdraw_once(resdiff_store *s, const char *symbol, const char *lang,
 	memset(&views, 0, sizeof(views));
 	if ((error = ref_id(&tip, s, RESDIFF_STORE_RECORD_REF, &has_tip)) < 0 ||
 	    (error = ref_id(&views_at, s, store_views_ref(s), &has_views_at)) < 0 ||
-	    (error = record_signature(&sig, s)) < 0 ||
+	    (error = store_record_signature(&sig, s)) < 0 ||
 	    (error = store_doc_path(&path, symbol, lang)) < 0)
 		goto done;
 	if (!has_tip) {

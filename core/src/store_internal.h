@@ -105,6 +105,12 @@ int store_line_add(resdiff_buf *b, const char *line);
 const char *store_trailer(const git_message_trailer_array *t, const char *key);
 void store_lock_release(resdiff_store *s);
 
+/* The author of record commits: the repository's or user's git identity,
+ * else resdiff <resdiff@localhost>, now. */
+int store_record_signature(git_signature **out, resdiff_store *s);
+/* Make the objects a writer made durable before a ref names them. */
+int store_sync_objects(resdiff_store *s);
+
 /* Ref names by the repository's format (format 3 moved them under
  * refs/heads/, docs/FORMAT.md section 2). */
 static inline const char *store_views_ref(const resdiff_store *s)
