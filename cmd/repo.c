@@ -63,3 +63,11 @@ void cmd_conflicts_print(const char *lines)
 	}
 	resdiff_buf_dispose(&msg);
 }
+
+void cmd_conflicts_note(resdiff_store *store)
+{
+	resdiff_buf lines = RESDIFF_BUF_INIT;
+	if (resdiff_remote_conflicts(&lines, store) == 0 && lines.size)
+		cmd_conflicts_print(lines.ptr);
+	resdiff_buf_dispose(&lines);
+}

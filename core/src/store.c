@@ -984,21 +984,52 @@ static int scan_language(member_list *out, resdiff_store *s, git_tree *root, con
 	return store_each_doc(s, root, lang, true, add_member, out);
 }
 
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 int store_list_refs(resdiff_buf *out, resdiff_store *s, const char *prefix)
 {
 	git_reference_iterator *it = NULL;
 	const char *name;
-	char glob[256];
+	char glob[256], **names = NULL;
+	size_t count = 0, alloc = 0, i;
 	int error = 0, gerr;
 
+	/* in name order: libgit2 lists loose refs before packed ones, so a
+	 * clone (packed) and its origin (loose) would list them otherwise */
 	snprintf(glob, sizeof(glob), "%s*", prefix);
 	GIT_TRY(git_reference_iterator_glob_new(&it, s->repo, glob), "cannot list refs");
-	while ((gerr = git_reference_next_name(&name, it)) == 0)
-		if ((error = store_line_add(out, name)) < 0)
+	while ((gerr = git_reference_next_name(&name, it)) == 0) {
+		if (count == alloc) {
+			size_t n = alloc ? alloc * 2 : 64;
+			char **nn = realloc(names, n * sizeof(*nn));
+			if (!nn) {
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				goto done;
+			}
+			names = nn;
+			alloc = n;
+		}
+		if (!(names[count] = strdup(name))) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 			goto done;
-	if (gerr != GIT_ITEROVER)
+		}
+		count++;
+	}
+	if (gerr != GIT_ITEROVER) {
 		error = resdiff_git_fail(gerr, "cannot list refs");
+		goto done;
+	}
+	if (count)
+		qsort(names, count, sizeof(*names), cmp_names);
+	for (i = 0; i < count && !error; i++)
+		error = store_line_add(out, names[i]);
 done:
+	for (i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
 	git_reference_iterator_free(it);
 	return error;
 }

@@ -63,6 +63,13 @@ static int credentials(git_credential **out, const char *url, const char *user_f
 			return git_credential_ssh_key_new(out, user, stat(pub, &st) == 0 ? pub : NULL, key,
 				getenv("RESDIFF_SSH_PASSPHRASE"));
 		}
+		if (!getenv("SSH_AUTH_SOCK") || !getenv("SSH_AUTH_SOCK")[0]) {
+			git_error_set(GIT_ERROR_NET, key && key[0] ?
+				"the server refused the key %s of user %s (and no ssh-agent: $SSH_AUTH_SOCK "
+				"is not set)" : "no ssh key: start ssh-agent or name a key file in "
+				"$RESDIFF_SSH_KEY (user %s)", key && key[0] ? key : user, user);
+			return GIT_EAUTH;
+		}
 		return git_credential_ssh_key_from_agent(out, user);
 	}
 	if (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
@@ -710,6 +717,7 @@ static int push_specs(git_remote *remote, remote_session *rs, spec_list *l)
 	session_callbacks(&po.callbacks, rs, remote);
 	po.callbacks.push_update_reference = push_update;
 	rs->ctx.error[0] = rs->ctx.refused[0] = '\0';
+	rs->ctx.tries = 0;  /* a new connection */
 	if ((gerr = git_remote_push(remote, &arr, &po)) == GIT_ENONFASTFORWARD) {
 		/* the local transport refuses before the update: as a server would */
 		snprintf(rs->ctx.error, sizeof(rs->ctx.error), "non-fast-forward");
