@@ -5,9 +5,10 @@ set -e
 # strace: the crash tests (tests/crash); python3: the browser test's DOM check;
 # libpoppler-glib-dev: resdiff-pdf, the PDF reader (docs/PARSE.md, "PDF input");
 # libxml2-dev: Akoma Ntoso export and import; libxml2-utils: xmllint for its
-# schema test (docs/AKN.md)
+# schema test (docs/AKN.md); lighttpd, openssh-server, openssh-client: the
+# servers of the remote test (tests/remote: smart HTTP as CGI, sshd)
 pkgs="build-essential cmake pkg-config git libgit2-dev libicu-dev libcmocka-dev man-db groff-base libpoppler-glib-dev
-libxml2-dev libxml2-utils nettle-dev strace python3"
+libxml2-dev libxml2-utils nettle-dev strace python3 lighttpd openssh-server openssh-client"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -240,24 +240,34 @@ cat >"$work/relay.py" <<'EOF'
 import os, signal, socket, sys, threading
 lport, dport, dpid, limit = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 ls = socket.socket(); ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-ls.bind(("127.0.0.1", lport)); ls.listen(1)
-c, _ = ls.accept()
-d = socket.create_connection(("127.0.0.1", dport))
-def up():
+ls.bind(("127.0.0.1", lport)); ls.listen(8)
+lock = threading.Lock(); sent = [0]; done = threading.Event()
+def pipe(a, b, count):
     try:
-        while True:
-            b = c.recv(65536)
-            if not b: break
-            d.sendall(b)
+        while not done.is_set():
+            x = a.recv(4096)
+            if not x: break
+            if count:
+                with lock:
+                    sent[0] += len(x)
+                    over = sent[0] >= limit
+                if over:
+                    b.sendall(x[:len(x) // 2])
+                    os.kill(dpid, signal.SIGKILL)   # the server dies mid-transfer
+                    done.set()
+                    break
+            b.sendall(x)
     except OSError: pass
-threading.Thread(target=up, daemon=True).start()
-sent = 0
-while sent < limit:
-    b = d.recv(min(65536, limit - sent))
-    if not b: break
-    c.sendall(b); sent += len(b)
-os.kill(dpid, signal.SIGKILL)   # the server dies mid-transfer
-c.close(); d.close()
+    for s in (a, b):
+        try: s.shutdown(socket.SHUT_RDWR)
+        except OSError: pass
+ls.settimeout(0.2)
+while not done.is_set():
+    try: c, _ = ls.accept()
+    except socket.timeout: continue
+    d = socket.create_connection(("127.0.0.1", dport))
+    threading.Thread(target=pipe, args=(c, d, False), daemon=True).start()
+    threading.Thread(target=pipe, args=(d, c, True), daemon=True).start()
 EOF
 python3 "$work/relay.py" "$relay_port" "$daemon_port" "$daemon_pid" 4000 &
 relay_pid=$!
@@ -265,9 +275,13 @@ pids="$pids $relay_pid"
 wait_port "$relay_port" || fail "relay did not start"
 git -C "$work/cut" remote set-url origin "git://127.0.0.1:$relay_port/cut.git"
 R -C "$work/cut" pull >"$work/out" 2>&1; rc=$?
-wait "$relay_pid" 2>/dev/null
+kill "$relay_pid" 2>/dev/null
 [ $rc -eq 2 ] || fail "a pull cut off exits $rc: $(cat "$work/out")"
-kill -0 "$daemon_pid" 2>/dev/null && fail "the relay did not kill the git daemon"
+sleep 0.2
+case "$(ps -o stat= -p "$daemon_pid" 2>/dev/null)" in
+  ""|Z*) ;;
+  *) fail "the relay did not kill the git daemon" ;;
+esac
 git -C "$work/cut" for-each-ref >"$work/cut.refs.after"
 cmp -s "$work/cut.refs.before" "$work/cut.refs.after" || fail "a cut pull changed refs: $(diff "$work/cut.refs.before" "$work/cut.refs.after")"
 find "$work/cut" -type f | sort >"$work/cut.files.after"
