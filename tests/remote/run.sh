@@ -210,7 +210,13 @@ grep -q "not the one" "$work/out" || fail "a changed host key: $(cat "$work/out"
 RESDIFF_KNOWN_HOSTS="$work/known_hosts.none" R clone "ssh://$me@127.0.0.1:$ssh_port$srv/ssh.git" \
   "$work/nokey" >"$work/out" 2>&1; rc=$?
 [ $rc -eq 2 ] && grep -q "is not in" "$work/out" || fail "an unknown host: clone exits $rc: $(cat "$work/out")"
-say "ssh: an unknown or changed host key is refused, nothing left behind"
+# hashed host names (ssh-keygen -H) are recognised
+cp "$work/known_hosts" "$work/known_hosts.hashed"
+ssh-keygen -q -H -f "$work/known_hosts.hashed" >/dev/null 2>&1 || fail "ssh-keygen -H"
+grep -q '^|1|' "$work/known_hosts.hashed" || fail "known_hosts not hashed"
+RESDIFF_KNOWN_HOSTS="$work/known_hosts.hashed" R clone "ssh://$me@127.0.0.1:$ssh_port$srv/ssh.git" \
+  "$work/hashed" >"$work/out" 2>&1 || fail "a hashed known_hosts: $(cat "$work/out")"
+say "ssh: an unknown or changed host key is refused, nothing left behind; hashed names are read"
 
 # ---- a plain git clone stays clean -------------------------------------
 new_hub plain.git
@@ -343,8 +349,8 @@ url="file://$srv/conflict.git"
 R clone "$url" "$work/ca" >/dev/null 2>&1 && R clone "$url" "$work/cb" >/dev/null 2>&1 || fail "clones for the conflict"
 f="$src/corpus/E_RES_2009_7.zh.txt"
 sed '48s/满意地/欣然/' "$f" >"$work/E_RES_2009_7.zh.txt"
-sed '48s/满意地/高兴地/' "$f" >"$work/other/E_RES_2009_7.zh.txt" 2>/dev/null || {
-  mkdir -p "$work/other"; sed '48s/满意地/高兴地/' "$f" >"$work/other/E_RES_2009_7.zh.txt"; }
+mkdir -p "$work/other"
+sed '48s/满意地/高兴地/' "$f" >"$work/other/E_RES_2009_7.zh.txt"
 cmp -s "$f" "$work/E_RES_2009_7.zh.txt" && fail "the correction changed nothing"
 R -C "$work/ca" import -q --manifest "$src/corpus/corpus.manifest" "$work/E_RES_2009_7.zh.txt" >/dev/null || fail "correction in ca"
 R -C "$work/cb" import -q --manifest "$src/corpus/corpus.manifest" "$work/other/E_RES_2009_7.zh.txt" >/dev/null || fail "correction in cb"
