@@ -144,6 +144,18 @@ static int move_refs(resdiff_store *s, const char *from, const char *to, bool pr
 				goto done;
 			continue;
 		}
+		if (!prefix) {
+			/* a ref readers trust: published with its directories synced */
+			git_oid cur;
+			bool has = git_reference_name_to_id(&cur, s->repo, dst.ptr) == 0;
+			git_error_clear();
+			error = has && git_oid_equal(&cur, &id) ? 0 :
+				store_ref_publish(s, dst.ptr, has ? &cur : NULL, &id, "resdiff upgrade");
+			free(name);
+			if (error < 0)
+				goto done;
+			continue;
+		}
 		if (git_reference_create(&ref, s->repo, dst.ptr, &id, 1, "resdiff upgrade") < 0) {
 			error = resdiff_error_set(RESDIFF_EIO, "cannot write %s: %s", dst.ptr,
 				git_error_last() ? git_error_last()->message : "?");
@@ -192,9 +204,14 @@ static int upgrade_2_to_3(resdiff_store *s, resdiff_buf *report)
 	s->format = format;
 	if (error < 0)
 		return error;
-	if ((error = store_ref_cas(s, RESDIFF_STORE_README_REF, NULL, &readme, "resdiff upgrade")) < 0 &&
-	    error != RESDIFF_EMODIFIED)
-		return error;
+	{
+		git_oid cur;
+		bool has = git_reference_name_to_id(&cur, s->repo, RESDIFF_STORE_README_REF) == 0;
+		git_error_clear();
+		if (!has && (error = store_ref_publish(s, RESDIFF_STORE_README_REF, NULL, &readme,
+				"resdiff upgrade")) < 0)
+			return error;
+	}
 	if (git_reference_symbolic_create(&head, s->repo, "HEAD", RESDIFF_STORE_README_REF, 1,
 			"resdiff upgrade") < 0)
 		return resdiff_error_set(RESDIFF_EIO, "cannot write HEAD: %s",

@@ -41,7 +41,7 @@ audit "a withdrawal" rm 65/141
 audit "a full index rebuild" index --full
 tar -C "$work" -xzf "$src/tests/data/format1/repo.tar.gz"
 r="$work/format1.git"
-git -C "$r" update-ref refs/heads/resdiff/views record~1  # views to rebuild too
+git -C "$r" update-ref refs/resdiff/views record~1  # views to rebuild too
 audit "the upgrade of the format 1 fixture" upgrade
 # the audit can fail: the same import without syncing must breach it
 rm -rf "$repo"; "$bin" init "$repo" >/dev/null; r=$repo
