@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 static const cmd_opt check_opts[] = {
@@ -12,7 +13,8 @@ static const cmd_opt check_opts[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
-/* A directory: its *.manifest files, or all its *.txt when it has none. */
+/* A directory: its *.manifest files, or all its *.txt and *.pdf when it
+ * has none. */
 static int check_dir(resdiff_findings *f, const char *dir, const char *lang)
 {
 	DIR *d = opendir(dir);
@@ -34,7 +36,8 @@ static int check_dir(resdiff_findings *f, const char *dir, const char *lang)
 		rewinddir(d);
 		while ((e = readdir(d)) && !error) {
 			size_t len = strlen(e->d_name);
-			if (len > 4 && !strcmp(e->d_name + len - 4, ".txt")) {
+			if (len > 4 && (!strcmp(e->d_name + len - 4, ".txt") ||
+					!strcasecmp(e->d_name + len - 4, ".pdf"))) {
 				snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
 				error = resdiff_check_file(f, path, NULL, lang);
 			}

@@ -200,10 +200,8 @@ int cmd_export(int argc, char **argv)
 	mpath = cmd_arg(&args, export_opts, "manifest");
 	if ((rc = cmd_format_find(&format, "export", cmd_arg(&args, export_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	if (lang && !resdiff_name_language_ok(lang)) {
-		rc = cmd_fail("invalid language '%s' (ar, zh, en, fr, ru, es)", lang);
+	if ((rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK)
 		goto done;
-	}
 	if (series) {
 		if (args.nargs) {
 			rc = cmd_fail("--series takes no FILE or SYMBOL arguments");

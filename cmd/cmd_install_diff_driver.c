@@ -23,9 +23,10 @@ int cmd_install_diff_driver(int argc, char **argv)
 
 	r = cmd_args_parse(&args, install_opts, argc, argv,
 		"resdiff install-diff-driver [--repo DIR] [--command CMD]",
-		"Set up a git repository so that git diff and git log -p show *.txt texts\n"
-		"paragraph by paragraph: diff.resdiff.textconv in the repository's config and\n"
-		"'*.txt diff=resdiff' in its .gitattributes (info/attributes when bare).");
+		"Set up a git repository so that git diff and git log -p show *.txt texts and\n"
+		"*.pdf files paragraph by paragraph: diff.resdiff.textconv in the repository's\n"
+		"config, '*.txt diff=resdiff' and '*.pdf diff=resdiff' in its .gitattributes\n"
+		"(info/attributes when bare).");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	repo = cmd_arg(&args, install_opts, "repo");

@@ -20,9 +20,9 @@ int cmd_report(int argc, char **argv)
 	r = cmd_args_parse(&args, report_opts, argc, argv,
 		"resdiff report [--format=FORMAT] [--manifest PATH] REV1..REV2",
 		"Run inside a git repository that holds a corpus: for every text changed\n"
-		"between two revisions (every *.txt, or the texts of --manifest), read both\n"
-		"versions, parse and align them, and print a clause-level report (Markdown\n"
-		"for a pull-request comment, or JSON). REV alone means REV^..REV.");
+		"between two revisions (every *.txt and *.pdf, or the texts of --manifest),\n"
+		"read both versions, parse and align them, and print a clause-level report\n"
+		"(Markdown for a pull-request comment, or JSON). REV alone means REV^..REV.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	if ((rc = cmd_format_find(&format, "report", cmd_arg(&args, report_opts, "format"))) != CMD_EXIT_OK)

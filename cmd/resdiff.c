@@ -30,7 +30,7 @@ const cmd_command cmd_commands[] = {
 	{ "export", cmd_export, "write a document or a whole series as Akoma Ntoso XML (AKN4UN)" },
 	{ "report", cmd_report, "clause-level report of corpus texts changed between two git revisions" },
 	{ "textconv", cmd_textconv, "print a text one paragraph per line (git diff driver)" },
-	{ "install-diff-driver", cmd_install_diff_driver, "make git diff show *.txt texts by paragraph" },
+	{ "install-diff-driver", cmd_install_diff_driver, "make git diff show *.txt and *.pdf texts by paragraph" },
 	{ NULL, NULL, NULL }
 };
 

@@ -651,6 +651,98 @@ static int join(bool *joined, aligner *a, size_t g, size_t o, size_t n, size_t f
 	return 0;
 }
 
+/* Residual joins (issue 10, third round). A part of a split or merge
+ * that was also cut or rewritten shares too little with the group's
+ * single clause for the model to accept the pair on its own: the pair is
+ * judged against the whole clause, much of which the group's first part
+ * already explains, and adding the part can even lower the group's Dice
+ * (its own cut text is counted against it), so the joins above refuse it.
+ * Judged against what is left it is clear. For a candidate pair (of
+ * probability at least RESIDUAL_FLOOR) whose clause is still free and whose
+ * partner is the single clause of a group: the gain is the share of that
+ * single clause's content the group covers with the candidate clause and
+ * not without it; the clause joins when the gain is at least
+ * RESIDUAL_GAIN and at least RESIDUAL_SHARE of what was uncovered. The
+ * group's confidence becomes the pair's probability (the least of its
+ * pairs), so such a join shows as low confidence. One pass over the
+ * candidates, two group scores each for those beside a group: linear in
+ * the candidates. */
+#define RESIDUAL_GAIN 0.2    /* chosen, not fitted (docs/DIFF.md) */
+#define RESIDUAL_SHARE 0.5
+#define RESIDUAL_FLOOR 0.05
+
+static int residual_gain(double *gain, double *share, double *with, const aligner *a,
+		const align_group *g, size_t o, size_t n)
+{
+	align_overlap now, then;
+	int error;
+	double before, after;
+
+	*gain = *share = 0;
+	if (g->pinned || (o != NONE && (g->nnew != 1 || g->nold >= RESDIFF_ALIGN_MAX_GROUP)) ||
+	    (n != NONE && (g->nold != 1 || g->nnew >= RESDIFF_ALIGN_MAX_GROUP)) || g->dice >= 1.0)
+		return 0;
+	if ((error = align_group_score(&now, a, g, NONE, NONE, false)) < 0 ||
+	    (error = align_group_score(&then, a, g, o, n, false)) < 0)
+		return error;
+	/* the single clause's side: new for a merge (o joins), old for a split */
+	before = o != NONE ? now.cover_new : now.cover_old;
+	after = o != NONE ? then.cover_new : then.cover_old;
+	*gain = after - before;
+	*share = before < 1.0 ? *gain / (1.0 - before) : 0;
+	*with = then.dice;
+	return 0;
+}
+
+/* Group g takes o (n: NONE) or n (o: NONE), which is free, for a pair of
+ * probability p when the residual gain is enough. */
+static int residual_join(aligner *a, size_t g, size_t o, size_t n, double p)
+{
+	double gain, share, with = 0;
+	int error;
+
+	if ((error = residual_gain(&gain, &share, &with, a, &a->groups[g], o, n)) < 0)
+		return error;
+	if (gain < RESIDUAL_GAIN || share < RESIDUAL_SHARE)
+		return 0;
+	if ((error = align_group_add(a, g, o, n)) < 0)
+		return error;
+	a->groups[g].dice = with;
+	if (p < a->groups[g].confidence)
+		a->groups[g].confidence = p;
+	return 1;
+}
+
+static int residual_joins(aligner *a)
+{
+	ranked *order = NULL;
+	size_t nlow = 0, i;
+	int error = 0;
+
+	if (a->ncands && !(order = malloc(a->ncands * sizeof(*order))))
+		return align_oom();
+	for (i = 0; i < a->ncands; i++)
+		if (a->cands[i].p >= RESIDUAL_FLOOR)
+			order[nlow++] = rank_of(a, i);
+	if (nlow)
+		qsort(order, nlow, sizeof(*order), cmp_ranked_p);
+	for (i = 0; i < nlow; i++) {
+		size_t o = order[i].o, n = order[i].n;
+		size_t go = a->o.group[o], gn = a->n.group[n];
+		/* only a free clause joins: a split part (n) or a merge part (o) */
+		if (go != NONE && gn == NONE)
+			error = residual_join(a, go, NONE, n, order[i].p);
+		else if (go == NONE && gn != NONE)
+			error = residual_join(a, gn, o, NONE, order[i].p);
+		if (error < 0)
+			goto done;
+		error = 0;
+	}
+done:
+	free(order);
+	return error;
+}
+
 /* Splits and merges are several accepted pairs that share one clause. A
  * one-to-one assignment keeps one of them; here, from the most probable
  * pair down, a pair the model accepts (p >= accept) whose clauses are in
@@ -691,6 +783,7 @@ int align_split_merge(aligner *a)
 			changed = changed || joined;
 		}
 	}
+	error = residual_joins(a);
 done:
 	free(order);
 	return error;

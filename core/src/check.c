@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 int resdiff_findings_new(resdiff_findings **out)
@@ -373,7 +374,7 @@ static int unlisted_texts(resdiff_findings *f, const resdiff_manifest *m, const 
 		return resdiff_check_add(f, m->path, 0, "manifest", NULL, "cannot list the directory %s", dir);
 	while ((e = readdir(d))) {
 		size_t len = strlen(e->d_name);
-		if (len < 5 || strcmp(e->d_name + len - 4, ".txt"))
+		if (len < 5 || (strcmp(e->d_name + len - 4, ".txt") && strcasecmp(e->d_name + len - 4, ".pdf")))
 			continue;
 		if (n == alloc) {
 			size_t na = alloc ? alloc * 2 : 32;

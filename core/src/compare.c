@@ -1,5 +1,6 @@
 /* compare.c: comparison keys (ICU NFKC + folding) and n-gram sets. */
 #include "resdiff/compare.h"
+#include "resdiff/parse.h"
 #include "lang_internal.h"
 #include "resdiff/text.h"
 
@@ -9,6 +10,9 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
+
+/* every paragraph the parser accepts can be compared */
+_Static_assert(RESDIFF_COMPARE_MAX_TEXT >= RESDIFF_PARSE_MAX_UNIT, "a parsed paragraph too long to compare");
 
 /* Whitespace is dropped; the folds of the script and language tables
  * (the punctuation every language shares, and each language's own:

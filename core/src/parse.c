@@ -61,6 +61,26 @@ done:
 	return error;
 }
 
+/* A paragraph or footnote of joined lines over RESDIFF_PARSE_MAX_UNIT
+ * could be stored but never compared: refused here, where the line is
+ * known. */
+static int check_unit_sizes(const parse_state *st)
+{
+	const resdiff_doc *doc = st->doc;
+	size_t i;
+	for (i = 0; i < doc->unit_count; i++)
+		if (strlen(doc->units[i].text) > RESDIFF_PARSE_MAX_UNIT)
+			return resdiff_error_set(RESDIFF_ETOOBIG,
+				"%s: line %zu: paragraph %s is longer than %u MiB", st->source,
+				doc->units[i].line, doc->units[i].id, RESDIFF_PARSE_MAX_UNIT >> 20);
+	for (i = 0; i < doc->footnote_count; i++)
+		if (strlen(doc->footnotes[i].text) > RESDIFF_PARSE_MAX_UNIT)
+			return resdiff_error_set(RESDIFF_ETOOBIG,
+				"%s: line %zu: footnote %s is longer than %u MiB", st->source,
+				doc->footnotes[i].line, doc->footnotes[i].label, RESDIFF_PARSE_MAX_UNIT >> 20);
+	return 0;
+}
+
 int resdiff_parse_traced(resdiff_doc **out, resdiff_parse_trace **trace, const char *text,
 		size_t len, const resdiff_parse_options *opts)
 {
@@ -105,7 +125,8 @@ int resdiff_parse_traced(resdiff_doc **out, resdiff_parse_trace **trace, const c
 			st.source, len == 0 ? " (empty input)" : "");
 		goto done;
 	}
-	if (trace && (error = parse_trace_build(trace, &st, &bl)) < 0)
+	if ((error = check_unit_sizes(&st)) < 0 ||
+	    (trace && (error = parse_trace_build(trace, &st, &bl)) < 0))
 		goto done;
 	*out = st.doc;
 	st.doc = NULL;

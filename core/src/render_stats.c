@@ -230,21 +230,23 @@ int resdiff_render_stats_html(resdiff_buf *out, const resdiff_series_stats *st)
 			"class=\"new\" width=\"10\" height=\"10\"/></svg> new</p>\n<table><tr><th>adopted</th>"
 			"<th>symbol</th><th>clauses</th><th>unchanged</th><th>reworded</th><th>split</th>"
 			"<th>merged</th><th>added</th><th>dropped</th><th>moved</th><th>carried over</th>"
-			"<th>text carried</th></tr>\n");
+			"<th>text carried</th><th>rolling only</th><th>verbs stronger</th>"
+			"<th>verbs weaker</th></tr>\n");
 	for (j = 0; j < st->count && !error; j++) {
 		const resdiff_member_stats *m = &st->members[j];
 		if ((error = resdiff_buf_printf(out, "<tr><td>%s</td><td>", m->date)) < 0 ||
 		    (error = put_html(out, m->symbol)) < 0)
 			break;
 		if (j == 0)
-			error = resdiff_buf_printf(out, "</td><td>%zu</td><td colspan=\"9\">first member</td></tr>\n",
+			error = resdiff_buf_printf(out, "</td><td>%zu</td><td colspan=\"12\">first member</td></tr>\n",
 				m->units);
 		else
 			error = resdiff_buf_printf(out, "</td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td>"
-				"<td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu of %zu</td><td>%.0f%%</td></tr>\n",
+				"<td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu of %zu</td><td>%.0f%%</td>"
+				"<td>%zu</td><td>%zu</td><td>%zu</td></tr>\n",
 				m->units, m->relations[0], m->relations[1], m->relations[2], m->relations[3],
 				m->relations[4], m->relations[5], m->moved, m->carried_units, m->previous_units,
-				100.0 * m->carried_text);
+				100.0 * m->carried_text, m->rolling, m->strengthened, m->weakened);
 	}
 	if (!error)
 		error = resdiff_buf_puts(out, "</table>\n</body></html>\n");

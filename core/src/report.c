@@ -4,6 +4,7 @@
 #define _XOPEN_SOURCE 700
 #include "git_error.h"
 #include "resdiff/report.h"
+#include "resdiff/pdf.h"
 #include "resdiff/canon.h"
 #include "resdiff/manifest.h"
 #include "resdiff/parse.h"
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 
 
@@ -58,16 +60,16 @@ static int open_repo(git_repository **out, const char *start)
 }
 
 /* Does the attributes file already give the pattern our driver? */
-static bool has_attr_line(const char *text)
+static bool has_attr_line(const char *text, const char *pattern)
 {
 	const char *p = text;
-	size_t plen = strlen(RESDIFF_DIFF_DRIVER_PATTERN);
+	size_t plen = strlen(pattern);
 	while (p && *p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		while (len && (*p == ' ' || *p == '\t'))
 			p++, len--;
-		if (len > plen && !strncmp(p, RESDIFF_DIFF_DRIVER_PATTERN, plen) &&
+		if (len > plen && !strncmp(p, pattern, plen) &&
 		    (p[plen] == ' ' || p[plen] == '\t')) {
 			const char *q = p + plen;
 			const char *end = p + len;
@@ -92,8 +94,10 @@ int resdiff_diff_driver_install(resdiff_buf *where, const char *start, const cha
 	git_repository *repo = NULL;
 	git_config *cfg = NULL;
 	resdiff_buf path = RESDIFF_BUF_INIT;
+	static const char *const patterns[] = RESDIFF_DIFF_DRIVER_PATTERNS;
 	char *old = NULL;
-	size_t oldlen = 0;
+	size_t oldlen = 0, i;
+	int newline = 0;
 	FILE *f = NULL;
 	int error = 0;
 
@@ -118,26 +122,28 @@ int resdiff_diff_driver_install(resdiff_buf *where, const char *start, const cha
 		old = NULL;
 		oldlen = 0;
 	}
-	if (old && has_attr_line(old))
-		goto done;
-	if (!(f = fopen(path.ptr, "a"))) {
-		error = resdiff_error_set(RESDIFF_EIO, "%s: cannot open for writing", path.ptr);
-		goto done;
+	for (i = 0; i < sizeof(patterns) / sizeof(*patterns); i++) {
+		if (old && has_attr_line(old, patterns[i]))
+			continue;
+		if (!f && !(f = fopen(path.ptr, "a"))) {
+			error = resdiff_error_set(RESDIFF_EIO, "%s: cannot open for writing", path.ptr);
+			goto done;
+		}
+		if ((oldlen && old[oldlen - 1] != '\n' && !newline++ && fputc('\n', f) == EOF) ||
+		    fprintf(f, "%s diff=%s\n", patterns[i], RESDIFF_DIFF_DRIVER) < 0) {
+			error = resdiff_error_set(RESDIFF_EIO, "%s: write error", path.ptr);
+			goto done;
+		}
+		if (where && (error = resdiff_buf_printf(where, "%s: %s diff=%s\n", path.ptr,
+				patterns[i], RESDIFF_DIFF_DRIVER)) < 0)
+			goto done;
 	}
-	if ((oldlen && old[oldlen - 1] != '\n' && fputc('\n', f) == EOF) ||
-	    fprintf(f, "%s diff=%s\n", RESDIFF_DIFF_DRIVER_PATTERN, RESDIFF_DIFF_DRIVER) < 0) {
-		error = resdiff_error_set(RESDIFF_EIO, "%s: write error", path.ptr);
-		goto done;
-	}
-	if (fclose(f) != 0) {
+	if (f && fclose(f) != 0) {
 		f = NULL;
 		error = resdiff_error_set(RESDIFF_EIO, "%s: write error", path.ptr);
 		goto done;
 	}
 	f = NULL;
-	if (where)
-		error = resdiff_buf_printf(where, "%s: %s diff=%s\n", path.ptr,
-			RESDIFF_DIFF_DRIVER_PATTERN, RESDIFF_DIFF_DRIVER);
 done:
 	if (f)
 		fclose(f);
@@ -196,7 +202,7 @@ static bool wanted(const build_ctx *c, const char *path)
 	if (c->manifest)
 		return entry_for_path(c, path) != NULL;
 	len = strlen(path);
-	return len > 4 && !strcmp(path + len - 4, ".txt");
+	return len > 4 && (!strcmp(path + len - 4, ".txt") || !strcasecmp(path + len - 4, ".pdf"));
 }
 
 /* Parse one side; an absent side is an empty document. */
@@ -204,8 +210,13 @@ static int load_side(resdiff_doc **out, const char **perror, build_ctx *c, const
 		const char *path)
 {
 	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
 	const resdiff_manifest_entry *entry;
 	git_blob *blob = NULL;
+	const char *data;
+	char *text = NULL;
+	bool unreadable = false;
+	size_t len;
 	int error = 0;
 
 	*out = NULL;
@@ -214,8 +225,15 @@ static int load_side(resdiff_doc **out, const char **perror, build_ctx *c, const
 	entry = entry_for_path(c, path);
 	GIT_TRY(git_blob_lookup(&blob, c->repo, id), path);
 	popts.language = c->language ? c->language : entry ? entry->language : NULL;
-	popts.source = path;
-	if (resdiff_parse(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), &popts) < 0) {
+	popts.source = pdf.source = path;
+	data = git_blob_rawcontent(blob);
+	len = (size_t)git_blob_rawsize(blob);
+	if (resdiff_pdf_detect(data, len, path)) {
+		/* a PDF in the repository: its text, as import and check read it */
+		unreadable = resdiff_pdf_extract(&text, &len, data, len, &pdf) < 0;
+		data = text;
+	}
+	if (unreadable || resdiff_parse(out, data, len, &popts) < 0) {
 		/* kept in the report, not fatal */
 		if (!(*perror = resdiff_arena_strdup(c->report->arena, resdiff_error_last()))) {
 			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
@@ -228,6 +246,7 @@ static int load_side(resdiff_doc **out, const char **perror, build_ctx *c, const
 	if (entry)
 		error = resdiff_manifest_apply(*out, entry);
 done:
+	free(text);
 	git_blob_free(blob);
 	return error;
 }

@@ -76,12 +76,19 @@ int resdiff_series_stats_build(resdiff_series_stats **out, resdiff_store *store,
 	int error = 0;
 
 	*out = NULL;
-	if ((error = resdiff_store_series(&list, store, slug, language, true)) < 0)
+	if ((error = resdiff_store_series(&list, store, slug, language, false)) < 0)
 		goto done;
 	if (list->count > 1) {
 		error = resdiff_error_set(RESDIFF_EAMBIGUOUS,
 			"series '%s' is stored in several languages: choose one with --lang", slug);
 		goto done;
+	}
+	/* each text as the record holds it, with its footnote citations (a
+	 * view keeps only the reading part): the signals are those of diff */
+	for (j = 0; j < list->series[0].count; j++) {
+		resdiff_member *m = &list->series[0].members[j];
+		if ((error = resdiff_store_read(&m->doc, NULL, store, m->symbol, m->language, NULL)) < 0)
+			goto done;
 	}
 	s = &list->series[0];
 	if (!(st = calloc(1, sizeof(*st))) || !(st->arena = resdiff_arena_new()) ||

@@ -413,7 +413,7 @@ static void test_align__edits_per_class(void **state)
  * gold's relation. */
 static const char *const CLASS_CASES[] = {
 	"expansion_appended", "expansion_list", "trim", "kind_op_to_pp", "kind_pp_to_op",
-	"split", "merge", "merge_subparagraphs", "recast", NULL
+	"split", "merge", "merge_subparagraphs", "merge_trimmed", "recast", NULL
 };
 
 static void check_class_case(const char *lang, const char *name)

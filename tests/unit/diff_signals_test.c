@@ -49,14 +49,15 @@ static void pair_dispose(pair *p)
 	resdiff_doc_free(p->new_doc);
 }
 
-/* The opening verbs of the one change, and their shift when ranked. */
-static void assert_verb(const char *lang, const char *old_text, const char *new_text,
-		const char *old_verb, const char *new_verb, bool ranked, int shift)
+/* The opening verbs of the one change of a `kind` clause, and their shift
+ * when ranked. */
+static void assert_verb_kind(resdiff_unit_kind kind, const char *lang, const char *old_text,
+		const char *new_text, const char *old_verb, const char *new_verb, bool ranked, int shift)
 {
 	pair p;
 	const resdiff_change_signals *sg;
 	int got;
-	pair_make(&p, "A/RES/74/1", "A/RES/75/1", lang, RESDIFF_UNIT_OPERATIVE, old_text, new_text);
+	pair_make(&p, "A/RES/74/1", "A/RES/75/1", lang, kind, old_text, new_text);
 	sg = &p.diff->signals[0];
 	assert_true(sg->verb_changed);
 	assert_string_equal(sg->verb.old_verb, old_verb);
@@ -65,6 +66,26 @@ static void assert_verb(const char *lang, const char *old_text, const char *new_
 	if (ranked)
 		assert_int_equal(got, shift);
 	pair_dispose(&p);
+}
+
+static void assert_verb(const char *lang, const char *old_text, const char *new_text,
+		const char *old_verb, const char *new_verb, bool ranked, int shift)
+{
+	assert_verb_kind(RESDIFF_UNIT_OPERATIVE, lang, old_text, new_text, old_verb, new_verb, ranked, shift);
+}
+
+/* The preambular scale of disapproval (A/80/L.2 PP2 -> A/RES/80/1 PP2). */
+static void test_diff_signals__preambular_disapproval(void **state)
+{
+	(void)state;
+	assert_verb_kind(RESDIFF_UNIT_PREAMBLE, "en",
+		"Deploring, in this regard, the decision to deny visas to the delegation,",
+		"Regretting, in this regard, the decision to deny visas to the delegation,",
+		"deploring", "regretting", true, -2);
+	assert_verb_kind(RESDIFF_UNIT_PREAMBLE, "en",
+		"Expressing concern at the continued attacks,",
+		"Strongly condemning the continued attacks,",
+		"expressing concern", "strongly condemning", true, 4);
 }
 
 static void test_diff_signals__verb_strengthened_and_weakened(void **state)
@@ -81,6 +102,11 @@ static void test_diff_signals__verb_strengthened_and_weakened(void **state)
 	assert_verb("en", "Requests the Secretary-General to submit a report;",
 		"Also requests the Secretary-General to submit a report;",
 		"requests", "also requests", true, 0);
+	/* a declaration speaks in the first person (A/RES/80/3's annex) */
+	assert_verb("en", "We invite Member States to support the programme;",
+		"Urges Member States to support the programme;", "we invite", "urges", true, 4);
+	assert_verb("en", "We further welcome the programme;", "Notes the programme;",
+		"we further welcome", "notes", true, -1);
 	assert_verb("fr", "Encourage les États Membres à soutenir le programme;",
 		"Prie les États Membres de soutenir le programme;", "encourage", "prie", true, 2);
 	/* the longest entry: "prie instamment" (urges) is not "prie" (requests) */
@@ -244,6 +270,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_diff_signals__verb_strengthened_and_weakened),
 		cmocka_unit_test(test_diff_signals__unranked_verb_has_no_shift),
+		cmocka_unit_test(test_diff_signals__preambular_disapproval),
 		cmocka_unit_test(test_diff_signals__same_verb_is_no_signal),
 		cmocka_unit_test(test_diff_signals__rolling_updates),
 		cmocka_unit_test(test_diff_signals__number_changes_that_are_substance),

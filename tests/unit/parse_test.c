@@ -1032,6 +1032,38 @@ static void test_parse__long_line_refused(void **state)
 	free(text);
 }
 
+/* A paragraph of many short lines over the clause limit: refused at parse
+ * time with its line, not later by the aligner with no name at all. */
+static void test_parse__huge_paragraph_refused(void **state)
+{
+	static const char head[] = "The General Assembly,\n\n1. Decides";
+	static const char tail[] = "\n\n2. Requests a report.\n";
+	size_t line = 64u * 1024, lines = RESDIFF_PARSE_MAX_UNIT / line + 2, n, i;
+	char *text, *p;
+	resdiff_doc *doc = NULL;
+	(void)state;
+	n = sizeof(head) - 1 + lines * line + sizeof(tail) - 1;
+	assert_non_null(text = malloc(n + 1));
+	p = text;
+	memcpy(p, head, sizeof(head) - 1);
+	p += sizeof(head) - 1;
+	for (i = 0; i < lines; i++, p += line) {
+		memset(p, 'a', line);
+		p[0] = '\n';
+		for (size_t k = 8; k < line; k += 8)
+			p[k] = ' ';
+	}
+	memcpy(p, tail, sizeof(tail));
+	assert_int_equal(parse_bytes(&doc, text, n), RESDIFF_ETOOBIG);
+	assert_non_null(strstr(resdiff_error_last(), "line 3: paragraph OP1 is longer than 8 MiB"));
+	assert_null(doc);
+	/* one line under the limit parses */
+	text[sizeof(head) - 1 + (lines - 10) * line] = '\0';
+	assert_int_equal(parse_bytes(&doc, text, strlen(text)), 0);
+	resdiff_doc_free(doc);
+	free(text);
+}
+
 static void test_parse__huge_file_refused_by_reader(void **state)
 {
 	char *dir = test_tmpdir(), path[512], *text = NULL;
@@ -1504,6 +1536,7 @@ int main(void)
 		cmocka_unit_test(test_parse__bom_and_crlf_are_transparent),
 		cmocka_unit_test(test_parse__empty_and_unrecognisable),
 		cmocka_unit_test(test_parse__long_line_refused),
+		cmocka_unit_test(test_parse__huge_paragraph_refused),
 		cmocka_unit_test(test_parse__huge_file_refused_by_reader),
 		cmocka_unit_test(test_parse__many_short_lines_stay_linear),
 		cmocka_unit_test(test_parse__work_grows_linearly),

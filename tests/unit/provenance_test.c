@@ -366,10 +366,53 @@ static void test_provenance__series_stats(void **state)
 	resdiff_buf_clear(&out);
 	assert_int_equal(resdiff_render_stats_html(&out, st), 0);
 	assert_non_null(strstr(out.ptr, "<svg"));
+	/* the signals of the second member end its row */
+	assert_true(m->strengthened > 0);
+	{
+		char row[128];
+		snprintf(row, sizeof(row), "%%</td><td>%zu</td><td>%zu</td><td>%zu</td></tr>\n",
+			m->rolling, m->strengthened, m->weakened);
+		assert_non_null(strstr(out.ptr, "<th>rolling only</th><th>verbs stronger</th><th>verbs weaker</th>"));
+		assert_non_null(strstr(out.ptr, row));
+	}
 	resdiff_buf_dispose(&out);
 	resdiff_series_stats_free(st);
 	assert_int_equal(resdiff_series_stats_build(&st, s, "no-such", NULL), RESDIFF_ENOTFOUND);
 	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+/* stats reads the signals diff reads: each member with its footnote
+ * citations (a view keeps only the reading part, and a footnote edit that
+ * is no rolling update made a clause "rolling only" in stats alone). */
+static void test_provenance__stats_signals_agree_with_diff(void **state)
+{
+	char *dir = test_tmpdir(), *out;
+	int status;
+	(void)state;
+	assert_int_equal(test_system("set -e; cd '%s'; '%s' init r >/dev/null; "
+		"for f in A_RES_74_197 A_RES_75_202 A_RES_76_189 A_RES_78_132; do "
+		"'%s' -C r import -q --lang en --series ga-ict '%s/tests/data/en/'$f.txt; done",
+		dir, RESDIFF_BINARY, RESDIFF_BINARY, RESDIFF_SOURCE_DIR), 0);
+	out = test_capture(&status, "cd '%s' && '%s' -C r stats --format=json ga-ict | python3 -c "
+		"'import json,sys; m=json.load(sys.stdin)[\"members\"][1:]; "
+		"print(\" \".join(\"%%d/%%d/%%d\" %% (x[\"rolling\"], x[\"strengthened\"], x[\"weakened\"]) for x in m))'",
+		dir, RESDIFF_BINARY);
+	assert_int_equal(status, 0);
+	{
+		char *want = test_capture(&status, "cd '%s' && '%s' -C r diff --series ga-ict --format=json | "
+			"python3 -c 'import json,sys; s=[json.loads(l)[\"stats\"] for l in sys.stdin]; "
+			"print(\" \".join(\"%%d/%%d/%%d\" %% (x[\"rolling\"], x[\"strengthened\"], x[\"weakened\"]) for x in s))'",
+			dir, RESDIFF_BINARY);
+		assert_int_equal(status, 0);
+		assert_string_equal(out, want);
+		/* 74/197 -> 75/202: PP15, OP15, OP45 -> OP46 (PP1's footnote gains a
+		 * resolution: partly rolling) */
+		assert_int_equal(strncmp(want, "3/", 2), 0);
+		free(want);
+	}
+	free(out);
 	test_system("rm -rf '%s'", dir);
 	free(dir);
 }
@@ -382,6 +425,7 @@ int main(void)
 		cmocka_unit_test(test_provenance__stale_lost_and_lying_index),
 		cmocka_unit_test(test_provenance__few_documents_after_large_import),
 		cmocka_unit_test(test_provenance__series_stats),
+		cmocka_unit_test(test_provenance__stats_signals_agree_with_diff),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

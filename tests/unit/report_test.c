@@ -130,7 +130,7 @@ static void test_report__git_diff_driver(void **state)
 	assert_int_equal(status, 0);
 	free(out);
 	/* twice: the attribute line is not repeated */
-	out = test_capture(&status, "'%s' -C '%s' install-diff-driver && grep -c 'diff=resdiff' '%s/.gitattributes'",
+	out = test_capture(&status, "'%s' -C '%s' install-diff-driver && grep -c '^\\*\\.txt diff=resdiff' '%s/.gitattributes'",
 		RESDIFF_BINARY, dir, dir);
 	assert_int_equal(status, 0);
 	{
@@ -203,12 +203,53 @@ static void test_report__signals_per_document(void **state)
 	free(dir);
 }
 
+/* PDFs in the repository: the driver is set for them, and report and
+ * git diff read their text as import does. */
+static void test_report__pdf(void **state)
+{
+#ifdef RESDIFF_PDF_HELPER_BIN
+	char *dir = test_tmpdir(), *out;
+	int status;
+
+	assert_int_equal(test_system(
+		"set -e; cd '%s'; " GIT " init -q .; cp '%s/tests/data/pdf/en.pdf' res.pdf; "
+		"git add -A; " GIT " commit -q -m one; "
+		"cp '%s/tests/data/pdf/A_RES_74_197.en.pdf' res.pdf; git add -A; " GIT " commit -q -m two",
+		dir, RESDIFF_SOURCE_DIR, RESDIFF_SOURCE_DIR), 0);
+	out = test_capture(&status, "'%s' -C '%s' install-diff-driver", RESDIFF_BINARY, dir);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, ".gitattributes: *.pdf diff=resdiff\n"));
+	free(out);
+	out = test_capture(&status, "cd '%s' && '%s' report --format=json HEAD | python3 -c "
+		"'import json,sys; f=json.load(sys.stdin)[\"files\"][0]; "
+		"print(f[\"path\"] if \"path\" in f else f.get(\"new_path\"), f.get(\"error\"), "
+		"f[\"diff\"] is not None and len(f[\"diff\"][\"changes\"]) > 10)'",
+		dir, RESDIFF_BINARY);
+	assert_int_equal(status, 0);
+	assert_string_equal(out, "res.pdf None True\n");
+	free(out);
+	/* git diff through the driver: paragraphs, not "Binary files differ" */
+	out = test_capture(&status, "git -C '%s' diff HEAD~1 HEAD -- res.pdf", dir);
+	assert_int_equal(status, 0);
+	assert_null(strstr(out, "Binary files"));
+	assert_non_null(strstr(out, "\n+symbol\tA/RES/74/197"));
+	assert_non_null(strstr(out, "\n-symbol\tA/RES/99/1"));
+	free(out);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+#else
+	print_message("skipped: built without poppler-glib (no resdiff-pdf)\n");
+	skip();
+#endif
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_report__two_commits),
 		cmocka_unit_test(test_report__manifest_and_cli),
 		cmocka_unit_test(test_report__git_diff_driver),
+		cmocka_unit_test(test_report__pdf),
 		cmocka_unit_test(test_report__signals_per_document),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

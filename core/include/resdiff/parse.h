@@ -21,6 +21,9 @@ extern "C" {
 /* Named limits: larger inputs are refused with RESDIFF_ETOOBIG. */
 #define RESDIFF_PARSE_MAX_INPUT (64u * 1024 * 1024)  /* bytes per document */
 #define RESDIFF_PARSE_MAX_LINE (1024u * 1024)        /* bytes per line */
+/* bytes per paragraph or footnote, joined lines: what the comparison of
+ * clauses takes (RESDIFF_COMPARE_MAX_TEXT, which compare.c checks) */
+#define RESDIFF_PARSE_MAX_UNIT (8u * 1024 * 1024)
 
 typedef struct {
 	const char *language;  /* "zh", "en", ...; NULL to detect from the script */

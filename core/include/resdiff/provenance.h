@@ -40,8 +40,9 @@ extern "C" {
 
 #define RESDIFF_INDEX_REF "refs/heads/resdiff/index"
 #define RESDIFF_INDEX_REF_V2 "refs/resdiff/index"   /* formats 1 and 2 */
-#define RESDIFF_INDEX_FORMAT 4   /* 3: links of the aligner with confidence (issue 10);
-                                    4: its second round (splits, merges, refit) */
+#define RESDIFF_INDEX_FORMAT 5   /* 3: links of the aligner with confidence (issue 10);
+                                    4: its second round (splits, merges, refit);
+                                    5: its third round (residual joins) */
 /* Fingerprints per clause: the smallest 32-bit hashes of its key's
  * trigrams (a bottom-k sketch; shared values estimate resemblance). */
 #define RESDIFF_INDEX_SKETCH 8

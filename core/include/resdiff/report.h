@@ -31,7 +31,8 @@ extern "C" {
 #define RESDIFF_REPORT_MAX_FILES 10000
 /* The git attribute line and the diff driver's name. */
 #define RESDIFF_DIFF_DRIVER "resdiff"
-#define RESDIFF_DIFF_DRIVER_PATTERN "*.txt"
+/* the files the driver is set for: texts and the PDFs users download */
+#define RESDIFF_DIFF_DRIVER_PATTERNS { "*.txt", "*.pdf" }
 
 /* The canonical reading form of a text (docs/FORMAT.md section 1: the
  * metadata header, one unit per line, the footnotes), as the diff driver
@@ -43,8 +44,8 @@ int resdiff_textconv(resdiff_buf *out, bool *parsed, const char *text, size_t le
 /* Configure the diff driver in the git repository found from `start`
  * (NULL: the current directory): diff.resdiff.textconv = `command`
  * (e.g. "/usr/bin/resdiff textconv") in the repository's config, and
- * "*.txt diff=resdiff" in its .gitattributes (info/attributes for a bare
- * repository) unless already there. `where` (may be NULL) receives a
+ * "*.txt diff=resdiff" and "*.pdf diff=resdiff" in its .gitattributes
+ * (info/attributes for a bare repository), each unless already there. `where` (may be NULL) receives a
  * line per file changed. */
 int resdiff_diff_driver_install(resdiff_buf *where, const char *start, const char *command);
 
