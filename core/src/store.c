@@ -430,7 +430,8 @@ int resdiff_store_init(resdiff_store **out, bool *created, const char *path)
 		goto done;
 	repo = NULL;
 	/* HEAD: the readme, a branch no resdiff command moves */
-	if ((error = store_readme_commit(&readme, *out)) < 0 ||
+	if ((error = store_sync_configure(*out)) < 0 ||
+	    (error = store_readme_commit(&readme, *out)) < 0 || (error = store_sync_objects(*out)) < 0 ||
 	    (error = store_ref_publish(*out, RESDIFF_STORE_README_REF, NULL, &readme,
 			"resdiff init")) < 0) {
 		resdiff_store_free(*out);

@@ -202,7 +202,7 @@ static int upgrade_2_to_3(resdiff_store *s, resdiff_buf *report)
 	s->format = 3;  /* the readme names the format it is made for */
 	error = store_readme_commit(&readme, s);
 	s->format = format;
-	if (error < 0)
+	if (error < 0 || (error = store_sync_objects(s)) < 0)
 		return error;
 	{
 		git_oid cur;
