@@ -1,6 +1,7 @@
-/* upgrade_test.c: `resdiff upgrade` on a repository written by storage
- * format 1 (tests/data/format1: made by resdiff at ad49534, not by this
- * code's idea of the old format). */
+/* upgrade_test.c: `resdiff upgrade` on repositories written by storage
+ * formats 1 and 2 (tests/data/format1: made by resdiff at ad49534,
+ * tests/data/format2: at 50a1b3c; not by this code's idea of the old
+ * formats). */
 #include "store_helpers.h"
 #include "resdiff/provenance.h"
 
@@ -11,18 +12,29 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* A fresh copy of the format 1 repository; caller frees the path. */
-static char *format1_copy(char **tmp)
+/* A fresh copy of the format N repository; caller frees the path. */
+static char *format_copy(char **tmp, int format)
 {
 	char *repo = malloc(4200);
 	int status;
 	*tmp = test_tmpdir();
-	free(test_capture(&status, "tar -C '%s' -xzf '%s/tests/data/format1/repo.tar.gz' 2>&1", *tmp,
-		RESDIFF_SOURCE_DIR));
+	free(test_capture(&status, "tar -C '%s' -xzf '%s/tests/data/format%d/repo.tar.gz' 2>&1", *tmp,
+		RESDIFF_SOURCE_DIR, format));
 	assert_int_equal(status, 0);
-	snprintf(repo, 4200, "%s/format1.git", *tmp);
+	snprintf(repo, 4200, "%s/format%d.git", *tmp, format);
 	return repo;
 }
+
+static char *format1_copy(char **tmp)
+{
+	return format_copy(tmp, 1);
+}
+
+/* Refs but the clause index (which an upgrade brings up to date), with
+ * the names of formats 1 and 2 mapped to format 3's. */
+#define REFS_AS_FORMAT3 "for-each-ref --format='%(objectname) %(refname)' | " \
+	"grep -v 'resdiff/index$' | grep -v ' refs/heads/readme$' | " \
+	"sed -e 's| refs/symbols/| refs/heads/resdiff/symbols/|; s| refs/resdiff/views$| refs/heads/resdiff/views|' | LC_ALL=C sort -k2"
 
 static char *run(int *status, const char *repo, const char *args)
 {
@@ -75,13 +87,17 @@ static void test_upgrade__format1_repository(void **state)
 	/* the upgrade */
 	out = run(&status, repo, "upgrade");
 	assert_int_equal(status, 0);
-	assert_non_null(strstr(out, "from storage format 1 to 2\n"));
+	assert_non_null(strstr(out, "from storage format 1 to 3\n"));
 	free(out);
 	out = git(repo, "config resdiff.format");
-	assert_string_equal(out, "2\n");
+	assert_string_equal(out, "3\n");
 	free(out);
-	/* nothing of the record, views or index was rewritten */
-	after = git(repo, "for-each-ref");
+	/* nothing of the record or views was rewritten, only renamed */
+	free(refs);
+	after = git(repo, REFS_AS_FORMAT3);
+	refs = test_capture(&status, "d=$(mktemp -d) && tar -C \"$d\" -xzf '%s/tests/data/format1/repo.tar.gz' && "
+		"git -C \"$d/format1.git\" %s && rm -rf \"$d\"",
+		RESDIFF_SOURCE_DIR, REFS_AS_FORMAT3);
 	assert_string_equal(refs, after);
 	free(after);
 	after = run(&status, repo, "log");
@@ -90,7 +106,7 @@ static void test_upgrade__format1_repository(void **state)
 	test_assert_fsck(repo);
 	out = run(&status, repo, "upgrade");
 	assert_int_equal(status, 0);
-	assert_non_null(strstr(out, "is in storage format 2 already"));
+	assert_non_null(strstr(out, "is in storage format 3 already"));
 	free(out);
 	/* and it is written as any repository of this format */
 	out = test_capture(&status, "%s -C '%s' import --lang en --series ga-ict4sd --date 2021-12-17 "
@@ -105,7 +121,7 @@ static void test_upgrade__format1_repository(void **state)
 	/* the index was brought to this resdiff's format and the record's tip */
 	{
 		char want[64], *rec = git(repo, "rev-parse record");
-		out = git(repo, "log -1 --format=%B refs/resdiff/index");
+		out = git(repo, "log -1 --format=%B refs/heads/resdiff/index");
 		snprintf(want, sizeof(want), "Index-Format: %d\n", RESDIFF_INDEX_FORMAT);
 		assert_non_null(strstr(out, want));
 		assert_non_null(strstr(out, rec));
@@ -133,7 +149,7 @@ static void test_upgrade__views_lagging(void **state)
 	assert_non_null(strstr(out, "rebuilt the series views"));
 	free(out);
 	rec = git(repo, "rev-parse record");
-	stamp = git(repo, "rev-parse refs/resdiff/views");
+	stamp = git(repo, "rev-parse refs/heads/resdiff/views");
 	assert_string_equal(rec, stamp);
 	free(rec);
 	free(stamp);
@@ -177,7 +193,7 @@ static void test_upgrade__format1_writer_lock(void **state)
 	assert_int_equal(status, 0);
 	snprintf(path, sizeof(path), "left by process %ld, which is no longer running", (long)dead);
 	assert_non_null(strstr(out, path));
-	assert_non_null(strstr(out, "from storage format 1 to 2"));
+	assert_non_null(strstr(out, "from storage format 1 to 3"));
 	free(out);
 	test_system("rm -rf '%s'", tmp);
 	free(repo);
@@ -190,14 +206,89 @@ static void test_upgrade__newer_format_refused(void **state)
 	char *tmp, *repo = format1_copy(&tmp), *out;
 	int status;
 
-	free(git(repo, "config resdiff.format 3"));
+	free(git(repo, "config resdiff.format 4"));
 	out = run(&status, repo, "log");
 	assert_int_equal(status, 2);
-	assert_non_null(strstr(out, "format 3 is newer than this resdiff knows (2): upgrade resdiff"));
+	assert_non_null(strstr(out, "format 4 is newer than this resdiff knows (3): upgrade resdiff"));
 	free(out);
 	out = run(&status, repo, "upgrade");
 	assert_int_equal(status, 2);
 	free(out);
+	test_system("rm -rf '%s'", tmp);
+	free(repo);
+	free(tmp);
+}
+
+/* Format 2 -> 3: refs a reader needs move under refs/heads/ (a stock
+ * clone carries them), HEAD names the readme, the stale index is brought
+ * up to date; read before as it is, and a bare clone of it works after. */
+static void test_upgrade__format2_repository(void **state)
+{
+	char *tmp, *repo = format_copy(&tmp, 2), *out, *refs, *after, *log, *rec, clone[4300];
+	int status;
+
+	log = run(&status, repo, "log");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(log, "ga-ict4sd (en)\n  2019-12-19  A/RES/74/197"));
+	refs = git(repo, REFS_AS_FORMAT3);
+	/* the index lags the record (imported with --no-index): computed */
+	out = run(&status, repo, "blame 2017/21:OP21");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "computed in memory"));
+	free(out);
+	/* a stock clone of a format 2 repository is not one resdiff knows */
+	snprintf(clone, sizeof(clone), "%s/clone2.git", tmp);
+	assert_int_equal(test_system("git clone -q --bare '%s' '%s'", repo, clone), 0);
+	out = run(&status, clone, "log");
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "not a resdiff repository"));
+	free(out);
+	test_system("rm -rf '%s'", clone);
+
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "from storage format 2 to 3\n"));
+	assert_non_null(strstr(out, "brought the clause index up to date"));
+	free(out);
+	after = git(repo, REFS_AS_FORMAT3);
+	assert_string_equal(refs, after);
+	free(after);
+	/* nothing left outside refs/heads/, HEAD on the readme */
+	out = git(repo, "for-each-ref --format='%(refname)' refs/symbols refs/resdiff");
+	assert_string_equal(out, "");
+	free(out);
+	out = git(repo, "symbolic-ref HEAD");
+	assert_string_equal(out, "refs/heads/readme\n");
+	free(out);
+	out = git(repo, "show readme:resdiff-format");
+	assert_string_equal(out, "3\n");
+	free(out);
+	rec = git(repo, "rev-parse record");
+	out = git(repo, "log -1 --format=%B refs/heads/resdiff/index");
+	assert_non_null(strstr(out, rec));
+	free(out);
+	after = run(&status, repo, "log");
+	assert_string_equal(log, after);
+	free(after);
+	test_assert_fsck(repo);
+	/* the blame is read from the stored index now */
+	out = run(&status, repo, "blame 2017/21:OP21");
+	assert_int_equal(status, 0);
+	assert_null(strstr(out, "computed in memory"));
+	free(out);
+	/* a stock bare clone now is a repository resdiff reads, no note */
+	assert_int_equal(test_system("git clone -q --bare '%s' '%s'", repo, clone), 0);
+	out = run(&status, clone, "log");
+	assert_int_equal(status, 0);
+	assert_string_equal(out, log);
+	free(out);
+	out = run(&status, clone, "blame 2017/21:OP21");
+	assert_int_equal(status, 0);
+	assert_null(strstr(out, "computed in memory"));
+	free(out);
+	free(rec);
+	free(refs);
+	free(log);
 	test_system("rm -rf '%s'", tmp);
 	free(repo);
 	free(tmp);
@@ -210,6 +301,7 @@ int main(void)
 		cmocka_unit_test(test_upgrade__views_lagging),
 		cmocka_unit_test(test_upgrade__format1_writer_lock),
 		cmocka_unit_test(test_upgrade__newer_format_refused),
+		cmocka_unit_test(test_upgrade__format2_repository),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
