@@ -363,6 +363,9 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 			return resdiff_error_set(RESDIFF_ENOTFOUND, "%s belongs to another user: git and "
 				"libgit2 open it only when it is listed as safe ('git config --global --add "
 				"safe.directory %s')", from, from);
+		if (gerr == GIT_ENOTFOUND && stat(from, &st) != 0)
+			return resdiff_error_set(RESDIFF_ENOTFOUND, "%s: no such directory "
+				"(create a repository there with 'resdiff init %s')", from, from);
 		if (gerr == GIT_ENOTFOUND)
 			return resdiff_error_set(RESDIFF_ENOTFOUND,
 				"not a resdiff repository (or any of the parent directories): %s "
@@ -1601,6 +1604,22 @@ int store_views_repair(resdiff_store *s)
 
 /* ---- reading ---------------------------------------------------------- */
 
+/* Earlier states of the record along its first parents (0 when none or
+ * unreadable): what SYMBOL@~N can reach. */
+static size_t record_depth(resdiff_store *s)
+{
+	git_revwalk *walk = NULL;
+	git_oid id;
+	size_t n = 0;
+	if (git_revwalk_new(&walk, s->repo) == 0 && git_revwalk_push_ref(walk, s->record_ref) == 0) {
+		git_revwalk_simplify_first_parent(walk);
+		while (git_revwalk_next(&id, walk) == 0)
+			n++;
+	}
+	git_revwalk_free(walk);
+	return n ? n - 1 : 0;
+}
+
 static int record_tree(git_tree **out, git_commit **commit_out, resdiff_store *s, const char *rev)
 {
 	resdiff_buf spec = RESDIFF_BUF_INIT;
@@ -1623,6 +1642,10 @@ static int record_tree(git_tree **out, git_commit **commit_out, resdiff_store *s
 		if (!rev && gerr == GIT_ENOTFOUND)
 			error = resdiff_error_set(RESDIFF_ENOTFOUND,
 				"the record is empty (import documents with 'resdiff import')");
+		else if (rev[0] == '~' || rev[0] == '^')
+			error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s: the record has only %zu earlier "
+				"state%s (each import adds one)", rev, record_depth(s),
+				record_depth(s) == 1 ? "" : "s");
 		else
 			error = resdiff_git_fail(gerr, rev ? rev : s->record_ref);
 		goto done;
@@ -1718,9 +1741,11 @@ int resdiff_store_resolve(char **symbol_out, char **lang_out, resdiff_store *s,
 		}
 	}
 	if (nfound == 0) {
-		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document '%s'%s%s%s in the record",
+		/* at an earlier state, the document may have come later */
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document '%s'%s%s%s in the record%s%s%s",
 			query, language_filter ? " (" : "", language_filter ? language_filter : "",
-			language_filter ? ")" : "");
+			language_filter ? ")" : "", rev && rev[0] ? " as it was at " : "",
+			rev && rev[0] ? rev : "", rev && rev[0] ? " (imported after it?)" : "");
 		goto done;
 	}
 	{
