@@ -8,9 +8,11 @@ set -e
 # schema test (docs/AKN.md); liblzma-dev: liblzma.a, so that resdiff links
 # libxml2 statically with libgit2 and ICU (CMakeLists.txt, docs/PERFORMANCE.md);
 # clang, libclang-rt-14-dev: the libFuzzer builds of .ci/fuzz.sh
-# (docs/TESTING.md, "Fuzzing")
+# (docs/TESTING.md, "Fuzzing"); lighttpd, openssh-server, openssh-client: the
+# servers of the remote test (tests/remote: smart HTTP as CGI, sshd)
 pkgs="build-essential cmake pkg-config git libgit2-dev libicu-dev libcmocka-dev man-db groff-base libpoppler-glib-dev
-libxml2-dev libxml2-utils nettle-dev strace python3 liblzma-dev clang libclang-rt-14-dev"
+libxml2-dev libxml2-utils nettle-dev strace python3 liblzma-dev clang libclang-rt-14-dev
+lighttpd openssh-server openssh-client"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

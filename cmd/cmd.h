@@ -163,6 +163,15 @@ int cmd_stats(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_parallel(int argc, char **argv);
 int cmd_amend(int argc, char **argv);
+int cmd_clone(int argc, char **argv);
+int cmd_pull(int argc, char **argv);
+int cmd_push(int argc, char **argv);
+int cmd_resolve(int argc, char **argv);
+/* Print the unsettled conflicts ("SYMBOL\tlang\n" lines of
+ * resdiff_remote_conflicts) to stderr with how to settle them. */
+void cmd_conflicts_print(const char *lines);
+/* The same for the record of store, when it has any (log, show). */
+void cmd_conflicts_note(struct resdiff_store *store);
 
 /* Open the resdiff repository named by -C/--repo, $RESDIFF_REPO or found
  * from the current directory upwards; warns on stderr about lock files

@@ -73,6 +73,7 @@ int cmd_log(int argc, char **argv)
 	}
 	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
 		goto done;
+	cmd_conflicts_note(store);
 	if (resdiff_store_series(&list, store, args.nargs ? args.args[0] : NULL, lang, true) < 0) {
 		rc = cmd_fail_last();
 		goto done;

@@ -43,6 +43,7 @@ int cmd_show(int argc, char **argv)
 	}
 	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
 		goto done;
+	cmd_conflicts_note(store);
 	if (resdiff_store_resolve(&symbol, &lang, store, query, cmd_arg(&args, show_opts, "lang"),
 			rev) < 0 ||
 	    resdiff_store_read(&doc, sha, store, symbol, lang, rev) < 0) {

@@ -40,3 +40,34 @@ void cmd_store_close(resdiff_store *store)
 	print_lines("", resdiff_store_notes(store));
 	resdiff_store_free(store);
 }
+
+void cmd_conflicts_print(const char *lines)
+{
+	resdiff_buf msg = RESDIFF_BUF_INIT;
+	const char *p, *nl;
+	for (p = lines; p && *p; p = nl + 1) {
+		const char *tab = strchr(p, '\t');
+		nl = strchr(p, '\n');
+		if (!tab || tab > nl)
+			break;
+		resdiff_buf_clear(&msg);
+		if (resdiff_buf_puts(&msg, "conflict: ") < 0 ||
+		    resdiff_text_sanitize(&msg, p, (size_t)(tab - p), false) < 0 ||
+		    resdiff_buf_printf(&msg, " (%.*s) changed differently on both sides; both texts are "
+				"kept: resdiff resolve '", (int)(nl - tab - 1), tab + 1) < 0 ||
+		    resdiff_text_sanitize(&msg, p, (size_t)(tab - p), false) < 0 ||
+		    resdiff_buf_printf(&msg, "' --lang %.*s --take=ours|theirs|FILE",
+				(int)(nl - tab - 1), tab + 1) < 0)
+			break;
+		cmd_message(msg.ptr);
+	}
+	resdiff_buf_dispose(&msg);
+}
+
+void cmd_conflicts_note(resdiff_store *store)
+{
+	resdiff_buf lines = RESDIFF_BUF_INIT;
+	if (resdiff_remote_conflicts(&lines, store) == 0 && lines.size)
+		cmd_conflicts_print(lines.ptr);
+	resdiff_buf_dispose(&lines);
+}

@@ -308,7 +308,7 @@ static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built
 	*tree = NULL;
 	memset(built_from, 0, sizeof(git_oid));
 	memset(commit_id, 0, sizeof(git_oid));
-	if (git_reference_name_to_id(commit_id, s->repo, RESDIFF_INDEX_REF) < 0 ||
+	if (git_reference_name_to_id(commit_id, s->repo, store_index_ref(s)) < 0 ||
 	    git_commit_lookup(&commit, s->repo, commit_id) < 0 ||
 	    git_message_trailers(&tr, git_commit_message(commit)) < 0)
 		goto done;
@@ -336,7 +336,7 @@ int index_fresh_tree(git_tree **tree, git_oid *record, resdiff_store *s)
 
 	*tree = NULL;
 	memset(record, 0, sizeof(git_oid));
-	if (git_reference_name_to_id(record, s->repo, RESDIFF_STORE_RECORD_REF) < 0) {
+	if (git_reference_name_to_id(record, s->repo, s->record_ref) < 0) {
 		git_error_clear();
 		memset(record, 0, sizeof(git_oid));
 		return 0;
@@ -1189,7 +1189,7 @@ int index_mem_build(index_mem **out, git_oid *record, resdiff_store *s, bool ful
 	}
 	if ((error = ctx_init(&m->c, s)) < 0)
 		goto done;
-	if (git_reference_name_to_id(record, s->repo, RESDIFF_STORE_RECORD_REF) < 0) {
+	if (git_reference_name_to_id(record, s->repo, s->record_ref) < 0) {
 		git_error_clear();
 		memset(record, 0, sizeof(*record));
 		goto done;  /* empty record: an empty index */
@@ -1294,7 +1294,7 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 	/* the previous index of this format is the parent: replaced indexes
 	 * stay reachable, so an import leaves no dangling commit behind */
 	if (old_tree)
-		GIT_TRY(git_commit_lookup(&parent, s->repo, &old_commit), RESDIFF_INDEX_REF);
+		GIT_TRY(git_commit_lookup(&parent, s->repo, &old_commit), store_index_ref(s));
 	GIT_TRY(git_commit_create(&commit_id, s->repo, NULL, sig, sig, NULL, msg.ptr, tree,
 		parent ? 1 : 0, (const git_commit **)&parent), "index commit");
 	if (pack) {
@@ -1304,7 +1304,7 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 	} else if ((error = store_fsync_dir(s, "objects", false)) < 0) {
 		goto done;
 	}
-	if ((error = store_ref_publish(s, RESDIFF_INDEX_REF,
+	if ((error = store_ref_publish(s, store_index_ref(s),
 			git_oid_is_zero(&old_commit) ? NULL : &old_commit, &commit_id, "resdiff: index")) < 0)
 		goto done;
 	st.written = true;

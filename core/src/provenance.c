@@ -474,7 +474,7 @@ static int resolve(char **symbol, char **lang, resdiff_store *s, const char *que
 	size_t i, hits = 0;
 
 	*symbol = *lang = NULL;
-	if (git_revparse_single(&obj, s->repo, RESDIFF_STORE_RECORD_REF) < 0 ||
+	if (git_revparse_single(&obj, s->repo, s->record_ref) < 0 ||
 	    git_object_peel((git_object **)&root, obj, GIT_OBJECT_TREE) < 0)
 		goto fallback;
 	for (i = 0; i < git_tree_entrycount(root); i++) {

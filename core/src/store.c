@@ -5,6 +5,7 @@
 #include "resdiff/compare.h"
 #include "resdiff/manifest.h"
 #include "resdiff/name.h"
+#include "resdiff/provenance.h"
 #include "store_pack.h"
 
 #include <git2/sys/commit.h>
@@ -102,7 +103,7 @@ int resdiff_store_check_doc(const resdiff_doc *doc)
 	{
 		char ref[512];
 		int valid = 0;
-		snprintf(ref, sizeof(ref), "%s%s/%s", RESDIFF_STORE_SYMBOL_PREFIX, m->language, name);
+		snprintf(ref, sizeof(ref), "%s%s/%s", RESDIFF_STORE_SYMBOL_PREFIX_V2, m->language, name);
 		if (git_reference_name_is_valid(&valid, ref) < 0 || !valid)
 			error = resdiff_error_set(RESDIFF_EINVALID,
 				"%s: the symbol does not map to a safe ref name ('%s')", m->symbol, name);
@@ -129,13 +130,14 @@ int store_doc_path(resdiff_buf *out, const char *symbol, const char *lang)
 	return error;
 }
 
-static int symbol_ref(resdiff_buf *out, const char *symbol, const char *lang)
+static int symbol_ref(resdiff_buf *out, const resdiff_store *s, const char *symbol,
+		const char *lang)
 {
 	char *name = NULL;
 	int error;
 	if ((error = resdiff_name_from_symbol(&name, symbol)) < 0)
 		return error;
-	error = resdiff_buf_printf(out, "%s%s/%s", RESDIFF_STORE_SYMBOL_PREFIX, lang, name);
+	error = resdiff_buf_printf(out, "%s%s/%s", store_symbol_prefix(s), lang, name);
 	free(name);
 	return error;
 }
@@ -151,17 +153,64 @@ static int put_line(resdiff_buf *out, const char *s)
 
 /* ---- open, init, free ------------------------------------------------ */
 
+const char *store_index_ref(const resdiff_store *s)
+{
+	return s->format >= 3 ? RESDIFF_INDEX_REF : RESDIFF_INDEX_REF_V2;
+}
+
+/* The remote a plain clone's record comes from ("refs/remotes/origin/"). */
+#define CLONE_REMOTE_PREFIX "refs/remotes/origin/"
+
+/* A stock clone has no resdiff.format in its config: the readme commit
+ * names the format (RESDIFF_STORE_FORMAT_FILE); a plain clone has it as
+ * its checked-out branch, a bare or mirror clone as refs/heads/readme. */
+static int format_from_readme(int32_t *v, git_repository *repo)
+{
+	static const char *const refs[] = { RESDIFF_STORE_README_REF, CLONE_REMOTE_PREFIX "readme" };
+	git_object *obj = NULL;
+	char spec[200];
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < sizeof(refs) / sizeof(refs[0]) && !found; i++) {
+		snprintf(spec, sizeof(spec), "%s:%s", refs[i], RESDIFF_STORE_FORMAT_FILE);
+		if (git_revparse_single(&obj, repo, spec) == 0 &&
+		    git_object_type(obj) == GIT_OBJECT_BLOB) {
+			const git_blob *b = (const git_blob *)obj;
+			char num[16];
+			size_t n = (size_t)git_blob_rawsize(b);
+			if (n && n < sizeof(num)) {
+				memcpy(num, git_blob_rawcontent(b), n);
+				num[n] = '\0';
+				*v = (int32_t)strtol(num, NULL, 10);
+				found = *v > 0;
+			}
+		}
+		git_object_free(obj);
+		obj = NULL;
+	}
+	git_error_clear();
+	return found;
+}
+
 /* The repository's resdiff.format, when it is one this resdiff reads. */
-static int check_resdiff_repo(int *format, git_repository *repo, const char *where)
+static int check_resdiff_repo(int *format, bool *inferred, git_repository *repo, const char *where)
 {
 	git_config *cfg = NULL;
 	int32_t v = 0;
 	int error = 0;
 
+	*inferred = false;
 	if (git_repository_config_snapshot(&cfg, repo) < 0 ||
 	    git_config_get_int32(&v, cfg, "resdiff.format") < 0) {
-		error = resdiff_error_set(RESDIFF_ENOTFOUND,
-			"not a resdiff repository: %s (create one with 'resdiff init')", where);
+		if (format_from_readme(&v, repo))
+			*inferred = true;
+		else
+			error = resdiff_error_set(RESDIFF_ENOTFOUND,
+				"not a resdiff repository: %s (create one with 'resdiff init')", where);
+	}
+	if (error < 0) {
+		/* said above */
 	} else if (v > RESDIFF_STORE_FORMAT) {
 		error = resdiff_error_set(RESDIFF_EINVALID,
 			"%s: resdiff repository format %d is newer than this resdiff knows (%d): "
@@ -177,6 +226,84 @@ static int check_resdiff_repo(int *format, git_repository *repo, const char *whe
 	return error;
 }
 
+/* Where readers find the record: its own ref, else (a plain clone, which
+ * has only the branch HEAD names) the origin's. */
+static const char *choose_record_ref(git_repository *repo)
+{
+	git_oid id;
+	const char *ref = RESDIFF_STORE_RECORD_REF;
+	if (git_reference_name_to_id(&id, repo, RESDIFF_STORE_RECORD_REF) < 0 &&
+	    git_reference_name_to_id(&id, repo, CLONE_REMOTE_PREFIX "record") == 0)
+		ref = CLONE_REMOTE_PREFIX "record";
+	git_error_clear();
+	return ref;
+}
+
+int store_adopt_clone(resdiff_store *s)
+{
+	git_config *cfg = NULL;
+	git_oid id;
+	int error = 0;
+
+	if (s->format_inferred) {
+		GIT_TRY(git_repository_config(&cfg, s->repo), s->gitdir);
+		GIT_TRY(git_config_set_int32(cfg, "resdiff.format", s->format), s->gitdir);
+		GIT_TRY(git_config_set_bool(cfg, "core.quotepath", 0), s->gitdir);
+		s->format_inferred = false;
+	}
+	if (strcmp(s->record_ref, RESDIFF_STORE_RECORD_REF) &&
+	    git_reference_name_to_id(&id, s->repo, s->record_ref) == 0) {
+		if ((error = store_ref_publish(s, RESDIFF_STORE_RECORD_REF, NULL, &id,
+				"resdiff: the record of the clone")) < 0)
+			goto done;
+		s->record_ref = RESDIFF_STORE_RECORD_REF;
+	}
+done:
+	git_error_clear();
+	git_config_free(cfg);
+	return error;
+}
+
+int store_readme_commit(git_oid *out, resdiff_store *s)
+{
+	static const char readme[] =
+		"# A resdiff repository\n\n"
+		"UN resolutions as structured paragraphs, stored by resdiff\n"
+		"(docs/FORMAT.md). This branch never moves; the documents are in\n"
+		"the branch `record`, their series histories in `series/*`.\n\n"
+		"    resdiff clone URL DIR        # or: git clone --bare URL DIR\n"
+		"    resdiff -C DIR log\n"
+		"    resdiff -C DIR pull          # bring in what others imported\n"
+		"    resdiff -C DIR push\n";
+	git_treebuilder *tb = NULL;
+	git_signature *sig = NULL;
+	git_oid blob, tree;
+	char num[16];
+	int error = 0;
+
+	snprintf(num, sizeof(num), "%d\n", s->format);
+	GIT_TRY(git_treebuilder_new(&tb, s->repo, NULL), "cannot write the readme");
+	GIT_TRY(git_blob_create_from_buffer(&blob, s->repo, readme, sizeof(readme) - 1),
+		"cannot write the readme");
+	GIT_TRY(git_treebuilder_insert(NULL, tb, "README.md", &blob, GIT_FILEMODE_BLOB),
+		"cannot write the readme");
+	GIT_TRY(git_blob_create_from_buffer(&blob, s->repo, num, strlen(num)),
+		"cannot write the readme");
+	GIT_TRY(git_treebuilder_insert(NULL, tb, RESDIFF_STORE_FORMAT_FILE, &blob, GIT_FILEMODE_BLOB),
+		"cannot write the readme");
+	GIT_TRY(git_treebuilder_write(&tree, tb), "cannot write the readme");
+	/* a pure function of the format: every repository has the same commit */
+	GIT_TRY(git_signature_new(&sig, VIEW_IDENT_NAME, VIEW_IDENT_EMAIL, 0, 0),
+		"cannot make a signature");
+	GIT_TRY(git_commit_create_from_ids(out, s->repo, NULL, sig, sig, NULL,
+		"resdiff repository\n\nThis branch never moves; the record is the branch 'record'.\n",
+		&tree, 0, NULL), "cannot write the readme");
+done:
+	git_signature_free(sig);
+	git_treebuilder_free(tb);
+	return error;
+}
+
 int store_check_writable(resdiff_store *s)
 {
 	if (s->format == RESDIFF_STORE_FORMAT)
@@ -186,7 +313,7 @@ int store_check_writable(resdiff_store *s)
 		"run 'resdiff upgrade' first", s->gitdir, s->format, RESDIFF_STORE_FORMAT);
 }
 
-static int store_wrap(resdiff_store **out, git_repository *repo, int format)
+static int store_wrap(resdiff_store **out, git_repository *repo, int format, bool inferred)
 {
 	resdiff_store *s;
 	const char *gd = git_repository_path(repo);
@@ -204,6 +331,8 @@ static int store_wrap(resdiff_store **out, git_repository *repo, int format)
 		strcat(s->gitdir, "/");
 	s->lock_fd = -1;
 	s->format = format;
+	s->format_inferred = inferred;
+	s->record_ref = choose_record_ref(repo);
 	s->fsync = true;
 	GIT_TRY(git_repository_odb(&s->odb, repo), "cannot open the object database");
 	s->repo = repo;
@@ -224,6 +353,7 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 	git_repository *repo = NULL;
 	const char *from = start;
 	int gerr, error, format;
+	bool inferred;
 
 	*out = NULL;
 	git_libgit2_init();
@@ -240,6 +370,9 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 			return resdiff_error_set(RESDIFF_ENOTFOUND, "%s belongs to another user: git and "
 				"libgit2 open it only when it is listed as safe ('git config --global --add "
 				"safe.directory %s')", from, from);
+		if (gerr == GIT_ENOTFOUND && stat(from, &st) != 0)
+			return resdiff_error_set(RESDIFF_ENOTFOUND, "%s: no such directory "
+				"(create a repository there with 'resdiff init %s')", from, from);
 		if (gerr == GIT_ENOTFOUND)
 			return resdiff_error_set(RESDIFF_ENOTFOUND,
 				"not a resdiff repository (or any of the parent directories): %s "
@@ -247,8 +380,8 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 				from, RESDIFF_STORE_ENV);
 		return resdiff_git_fail(gerr, from);
 	}
-	if ((error = check_resdiff_repo(&format, repo, git_repository_path(repo))) < 0 ||
-	    (error = store_wrap(out, repo, format)) < 0)
+	if ((error = check_resdiff_repo(&format, &inferred, repo, git_repository_path(repo))) < 0 ||
+	    (error = store_wrap(out, repo, format, inferred)) < 0)
 		git_repository_free(repo);
 	return error;
 }
@@ -258,22 +391,24 @@ int resdiff_store_init(resdiff_store **out, bool *created, const char *path)
 	git_repository_init_options opts;
 	git_repository *repo = NULL;
 	git_config *cfg = NULL;
+	git_oid readme;
 	DIR *d;
 	int error = 0, gerr, format;
+	bool inferred;
 
 	*out = NULL;
 	*created = false;
 	git_libgit2_init();
 	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
-		if ((error = check_resdiff_repo(&format, repo, path)) < 0) {
+		if ((error = check_resdiff_repo(&format, &inferred, repo, path)) < 0) {
 			if (error == RESDIFF_ENOTFOUND)
 				error = resdiff_error_set(RESDIFF_EINVALID,
 					"%s is a git repository but not a resdiff one; "
 					"choose an empty or new directory", path);
 			goto done;
 		}
-		error = store_wrap(out, repo, format);
+		error = store_wrap(out, repo, format, inferred);
 		repo = error < 0 ? repo : NULL;
 		goto done;
 	}
@@ -291,7 +426,7 @@ int resdiff_store_init(resdiff_store **out, bool *created, const char *path)
 		}
 	}
 	opts.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH;
-	opts.initial_head = "record";
+	opts.initial_head = "readme";  /* RESDIFF_STORE_README_REF */
 	opts.description = "resdiff repository: UN resolutions as structured paragraphs\n";
 	if ((gerr = git_repository_init_ext(&repo, path, &opts)) < 0) {
 		error = resdiff_git_fail(gerr, path);
@@ -301,9 +436,18 @@ int resdiff_store_init(resdiff_store **out, bool *created, const char *path)
 	GIT_TRY(git_config_set_int32(cfg, "resdiff.format", RESDIFF_STORE_FORMAT), path);
 	/* show Chinese paths and messages as they are */
 	GIT_TRY(git_config_set_bool(cfg, "core.quotepath", 0), path);
-	if ((error = store_wrap(out, repo, RESDIFF_STORE_FORMAT)) < 0)
+	if ((error = store_wrap(out, repo, RESDIFF_STORE_FORMAT, false)) < 0)
 		goto done;
 	repo = NULL;
+	/* HEAD: the readme, a branch no resdiff command moves */
+	if ((error = store_sync_configure(*out)) < 0 ||
+	    (error = store_readme_commit(&readme, *out)) < 0 || (error = store_sync_objects(*out)) < 0 ||
+	    (error = store_ref_publish(*out, RESDIFF_STORE_README_REF, NULL, &readme,
+			"resdiff init")) < 0) {
+		resdiff_store_free(*out);
+		*out = NULL;
+		goto done;
+	}
 	*created = true;
 done:
 	git_config_free(cfg);
@@ -619,7 +763,7 @@ static int plans_apply(resdiff_store *s, ref_plans *p)
 /* Make the objects of the transaction durable: its pack, or (loose
  * objects, each synced with its directory by libgit2) objects/ itself,
  * which holds the fan-out directories new objects may have created. */
-static int sync_objects(resdiff_store *s)
+int store_sync_objects(resdiff_store *s)
 {
 	if (s->txn && store_txn_count(s->txn))
 		return store_txn_write_pack(s->txn, s->odb, s->gitdir, s->fsync);
@@ -641,7 +785,7 @@ static int publish_views(resdiff_store *s, ref_plans *plans, const git_oid *stam
 	end = store_sync_derived_refs(s, false);
 	if (error < 0 || (error = end) < 0 || (error = store_sync_all(s)) < 0)
 		return error;
-	return store_ref_publish(s, RESDIFF_STORE_VIEWS_REF, stamp_was, record, "resdiff: views built");
+	return store_ref_publish(s, store_views_ref(s), stamp_was, record, "resdiff: views built");
 }
 
 /* ---- views ------------------------------------------------------------ */
@@ -724,7 +868,7 @@ static int build_view(git_oid *tip, resdiff_store *s, const char *slug, const ch
 planned:
 		git_oid_cpy(&parent, &commit);
 		resdiff_buf_clear(&ref);
-		if ((error = symbol_ref(&ref, m->symbol, lang)) < 0 ||
+		if ((error = symbol_ref(&ref, s, m->symbol, lang)) < 0 ||
 		    (error = plans_add(plans, ref.ptr, &commit)) < 0)
 			goto done;
 	}
@@ -854,21 +998,52 @@ static int scan_language(member_list *out, resdiff_store *s, git_tree *root, con
 	return store_each_doc(s, root, lang, true, add_member, out);
 }
 
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 int store_list_refs(resdiff_buf *out, resdiff_store *s, const char *prefix)
 {
 	git_reference_iterator *it = NULL;
 	const char *name;
-	char glob[256];
+	char glob[256], **names = NULL;
+	size_t count = 0, alloc = 0, i;
 	int error = 0, gerr;
 
+	/* in name order: libgit2 lists loose refs before packed ones, so a
+	 * clone (packed) and its origin (loose) would list them otherwise */
 	snprintf(glob, sizeof(glob), "%s*", prefix);
 	GIT_TRY(git_reference_iterator_glob_new(&it, s->repo, glob), "cannot list refs");
-	while ((gerr = git_reference_next_name(&name, it)) == 0)
-		if ((error = store_line_add(out, name)) < 0)
+	while ((gerr = git_reference_next_name(&name, it)) == 0) {
+		if (count == alloc) {
+			size_t n = alloc ? alloc * 2 : 64;
+			char **nn = realloc(names, n * sizeof(*nn));
+			if (!nn) {
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				goto done;
+			}
+			names = nn;
+			alloc = n;
+		}
+		if (!(names[count] = strdup(name))) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 			goto done;
-	if (gerr != GIT_ITEROVER)
+		}
+		count++;
+	}
+	if (gerr != GIT_ITEROVER) {
 		error = resdiff_git_fail(gerr, "cannot list refs");
+		goto done;
+	}
+	if (count)
+		qsort(names, count, sizeof(*names), cmp_names);
+	for (i = 0; i < count && !error; i++)
+		error = store_line_add(out, names[i]);
 done:
+	for (i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
 	git_reference_iterator_free(it);
 	return error;
 }
@@ -891,7 +1066,7 @@ static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *
 				goto done;
 		}
 		if ((error = store_list_refs(&existing, s, RESDIFF_STORE_SERIES_PREFIX)) < 0 ||
-		    (error = store_list_refs(&existing, s, RESDIFF_STORE_SYMBOL_PREFIX)) < 0)
+		    (error = store_list_refs(&existing, s, store_symbol_prefix(s))) < 0)
 			goto done;
 	}
 	for (lp = v->langs.ptr; lp && *lp; lp = strchr(lp, '\n') + 1) {
@@ -947,7 +1122,7 @@ static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *
 		}
 		*tab = '\0';
 		resdiff_buf_clear(&name);
-		error = symbol_ref(&name, tab + 1, line);
+		error = symbol_ref(&name, s, tab + 1, line);
 		free(line);
 		if (error < 0 || (!plans_find(plans, name.ptr) &&
 		                  (error = plans_add(plans, name.ptr, NULL)) < 0))
@@ -984,7 +1159,7 @@ static int ref_id(git_oid *out, resdiff_store *s, const char *name, bool *exists
 	return resdiff_git_fail(gerr, name);
 }
 
-static int record_signature(git_signature **out, resdiff_store *s)
+int store_record_signature(git_signature **out, resdiff_store *s)
 {
 	if (git_signature_default(out, s->repo) == 0)
 		return 0;
@@ -1111,7 +1286,7 @@ static int finish(resdiff_store *s, git_tree *tree, view_set *views, ref_plans *
 	git_oid at;
 	int error;
 
-	if ((error = plan_views(s, tree, views, plans)) < 0 || (error = sync_objects(s)) < 0)
+	if ((error = plan_views(s, tree, views, plans)) < 0 || (error = store_sync_objects(s)) < 0)
 		return error;
 	/* everything is on disk: publish, by moving the record */
 	if (record && (error = store_ref_publish(s, RESDIFF_STORE_RECORD_REF, tip, record,
@@ -1144,8 +1319,8 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 	memset(&views, 0, sizeof(views));
 	if ((count >= RESDIFF_STORE_PACK_MIN_DOCS && (error = txn_begin(s)) < 0) ||
 	    (error = ref_id(&tip, s, RESDIFF_STORE_RECORD_REF, &has_tip)) < 0 ||
-	    (error = ref_id(&views_at, s, RESDIFF_STORE_VIEWS_REF, &has_views_at)) < 0 ||
-	    (error = record_signature(&sig, s)) < 0)
+	    (error = ref_id(&views_at, s, store_views_ref(s), &has_views_at)) < 0 ||
+	    (error = store_record_signature(&sig, s)) < 0)
 		goto done;
 	/* views lagging the record (an interrupted import): rebuild them all */
 	if (all_views || (has_tip && (!has_views_at || !git_oid_equal(&tip, &views_at))))
@@ -1348,8 +1523,8 @@ static int withdraw_once(resdiff_store *s, const char *symbol, const char *lang,
 
 	memset(&views, 0, sizeof(views));
 	if ((error = ref_id(&tip, s, RESDIFF_STORE_RECORD_REF, &has_tip)) < 0 ||
-	    (error = ref_id(&views_at, s, RESDIFF_STORE_VIEWS_REF, &has_views_at)) < 0 ||
-	    (error = record_signature(&sig, s)) < 0 ||
+	    (error = ref_id(&views_at, s, store_views_ref(s), &has_views_at)) < 0 ||
+	    (error = store_record_signature(&sig, s)) < 0 ||
 	    (error = store_doc_path(&path, symbol, lang)) < 0)
 		goto done;
 	if (!has_tip) {
@@ -1448,6 +1623,22 @@ int store_views_rebuild(resdiff_store *s)
 
 /* ---- reading ---------------------------------------------------------- */
 
+/* Earlier states of the record along its first parents (0 when none or
+ * unreadable): what SYMBOL@~N can reach. */
+static size_t record_depth(resdiff_store *s)
+{
+	git_revwalk *walk = NULL;
+	git_oid id;
+	size_t n = 0;
+	if (git_revwalk_new(&walk, s->repo) == 0 && git_revwalk_push_ref(walk, s->record_ref) == 0) {
+		git_revwalk_simplify_first_parent(walk);
+		while (git_revwalk_next(&id, walk) == 0)
+			n++;
+	}
+	git_revwalk_free(walk);
+	return n ? n - 1 : 0;
+}
+
 static int record_tree(git_tree **out, git_commit **commit_out, resdiff_store *s, const char *rev)
 {
 	resdiff_buf spec = RESDIFF_BUF_INIT;
@@ -1459,9 +1650,9 @@ static int record_tree(git_tree **out, git_commit **commit_out, resdiff_store *s
 	if (commit_out)
 		*commit_out = NULL;
 	if (!rev || !rev[0])
-		error = resdiff_buf_puts(&spec, RESDIFF_STORE_RECORD_REF);
+		error = resdiff_buf_puts(&spec, s->record_ref);
 	else if (rev[0] == '~' || rev[0] == '^')
-		error = resdiff_buf_printf(&spec, "%s%s", RESDIFF_STORE_RECORD_REF, rev);
+		error = resdiff_buf_printf(&spec, "%s%s", s->record_ref, rev);
 	else
 		error = resdiff_buf_puts(&spec, rev);
 	if (error < 0)
@@ -1470,12 +1661,16 @@ static int record_tree(git_tree **out, git_commit **commit_out, resdiff_store *s
 		if (!rev && gerr == GIT_ENOTFOUND)
 			error = resdiff_error_set(RESDIFF_ENOTFOUND,
 				"the record is empty (import documents with 'resdiff import')");
+		else if (rev[0] == '~' || rev[0] == '^')
+			error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s: the record has only %zu earlier "
+				"state%s (each import adds one)", rev, record_depth(s),
+				record_depth(s) == 1 ? "" : "s");
 		else
-			error = resdiff_git_fail(gerr, rev ? rev : RESDIFF_STORE_RECORD_REF);
+			error = resdiff_git_fail(gerr, rev ? rev : s->record_ref);
 		goto done;
 	}
 	GIT_TRY(git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT),
-		rev ? rev : RESDIFF_STORE_RECORD_REF);
+		rev ? rev : s->record_ref);
 	GIT_TRY(git_commit_tree(out, commit), "cannot read the record");
 	if (commit_out) {
 		*commit_out = commit;
@@ -1570,9 +1765,11 @@ int resdiff_store_resolve(char **symbol_out, char **lang_out, resdiff_store *s,
 		}
 	}
 	if (nfound == 0) {
-		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document '%s'%s%s%s in the record",
+		/* at an earlier state, the document may have come later */
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document '%s'%s%s%s in the record%s%s%s",
 			query, language_filter ? " (" : "", language_filter ? language_filter : "",
-			language_filter ? ")" : "");
+			language_filter ? ")" : "", rev && rev[0] ? " as it was at " : "",
+			rev && rev[0] ? rev : "", rev && rev[0] ? " (imported after it?)" : "");
 		goto done;
 	}
 	{

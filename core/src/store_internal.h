@@ -31,6 +31,11 @@ struct resdiff_store {
 	char *gitdir;               /* with a trailing '/' */
 	int lock_fd;                /* the writer lock's file while held, else -1 */
 	int format;                 /* resdiff.format of the repository */
+	bool format_inferred;       /* no resdiff.format in the config (a stock
+	                               clone): read from the readme commit;
+	                               the first writer sets it */
+	const char *record_ref;     /* where readers find the record: the record
+	                               ref, or a plain clone's origin/record */
 	bool fsync;                 /* fsync before refs move (default) */
 	resdiff_buf notes;          /* lines for the user (resdiff_store_notes) */
 	/* cache of store_doc_info (arena-allocated, so pointers stay valid),
@@ -111,5 +116,29 @@ int store_record_tree(git_tree **out, resdiff_store *s);
 /* Before an import: RESDIFF_EINVALID when the draft-of links of `items`,
  * with those stored, make a cycle (store_drafts.c). */
 int store_drafts_check(resdiff_store *s, const resdiff_store_item *items, size_t count);
+
+/* The author of record commits: the repository's or user's git identity,
+ * else resdiff <resdiff@localhost>, now. */
+int store_record_signature(git_signature **out, resdiff_store *s);
+/* Make the objects a writer made durable before a ref names them. */
+int store_sync_objects(resdiff_store *s);
+
+/* Ref names by the repository's format (format 3 moved them under
+ * refs/heads/, docs/FORMAT.md section 2). */
+static inline const char *store_views_ref(const resdiff_store *s)
+{
+	return s->format >= 3 ? RESDIFF_STORE_VIEWS_REF : RESDIFF_STORE_VIEWS_REF_V2;
+}
+static inline const char *store_symbol_prefix(const resdiff_store *s)
+{
+	return s->format >= 3 ? RESDIFF_STORE_SYMBOL_PREFIX : RESDIFF_STORE_SYMBOL_PREFIX_V2;
+}
+const char *store_index_ref(const resdiff_store *s);
+/* Write the readme commit (README.md, RESDIFF_STORE_FORMAT_FILE) to *out;
+ * a pure function of the format: every repository has the same one. */
+int store_readme_commit(git_oid *out, resdiff_store *s);
+/* Before a writer's first change on a stock clone: resdiff.format set in
+ * the config, the record ref created from a plain clone's origin/record. */
+int store_adopt_clone(resdiff_store *s);
 
 #endif

@@ -218,8 +218,11 @@ int store_lock_acquire(resdiff_store *s)
 		store_lock_release(s);
 		goto done;
 	}
-	if (removed.size)
-		error = resdiff_buf_put(&s->notes, removed.ptr, removed.size);
+	if (removed.size && (error = resdiff_buf_put(&s->notes, removed.ptr, removed.size)) < 0)
+		goto done;
+	/* a stock clone becomes a resdiff repository of its own on its first write */
+	if ((error = store_adopt_clone(s)) < 0)
+		store_lock_release(s);
 done:
 	if (fd >= 0)
 		close(fd);

@@ -356,12 +356,12 @@ static int read_heads(git_oid *record, git_oid *stamp, resdiff_store *s)
 	int gerr;
 	memset(record, 0, sizeof(*record));
 	memset(stamp, 0, sizeof(*stamp));
-	if ((gerr = git_reference_name_to_id(record, s->repo, RESDIFF_STORE_RECORD_REF)) < 0 &&
+	if ((gerr = git_reference_name_to_id(record, s->repo, s->record_ref)) < 0 &&
 	    gerr != GIT_ENOTFOUND)
-		return resdiff_git_fail(gerr, RESDIFF_STORE_RECORD_REF);
-	if ((gerr = git_reference_name_to_id(stamp, s->repo, RESDIFF_STORE_VIEWS_REF)) < 0 &&
+		return resdiff_git_fail(gerr, s->record_ref);
+	if ((gerr = git_reference_name_to_id(stamp, s->repo, store_views_ref(s))) < 0 &&
 	    gerr != GIT_ENOTFOUND)
-		return resdiff_git_fail(gerr, RESDIFF_STORE_VIEWS_REF);
+		return resdiff_git_fail(gerr, store_views_ref(s));
 	git_error_clear();
 	return 0;
 }

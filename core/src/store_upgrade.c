@@ -5,6 +5,7 @@
 #include "store_internal.h"
 #include "resdiff/name.h"
 #include "resdiff/parse.h"
+#include "resdiff/provenance.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -95,7 +96,7 @@ static int upgrade_1_to_2(resdiff_store *s, resdiff_buf *report)
 	int error;
 
 	lag = git_reference_name_to_id(&record, s->repo, RESDIFF_STORE_RECORD_REF) == 0 &&
-	      (git_reference_name_to_id(&stamp, s->repo, RESDIFF_STORE_VIEWS_REF) < 0 ||
+	      (git_reference_name_to_id(&stamp, s->repo, RESDIFF_STORE_VIEWS_REF_V2) < 0 ||
 	       !git_oid_equal(&record, &stamp));
 	git_error_clear();
 	if (lag) {
@@ -106,6 +107,133 @@ static int upgrade_1_to_2(resdiff_store *s, resdiff_buf *report)
 			return error;
 	}
 	return 0;
+}
+
+/* Move every ref under `from` (or the ref `from` itself) to `to`; the
+ * new ones are written before the old ones go, so a crash between leaves
+ * both and the step, run again, finishes. */
+static int move_refs(resdiff_store *s, const char *from, const char *to, bool prefix)
+{
+	resdiff_buf names = RESDIFF_BUF_INIT, dst = RESDIFF_BUF_INIT;
+	const char *p, *nl;
+	int error = 0;
+
+	if (prefix)
+		error = store_list_refs(&names, s, from);
+	else {
+		git_oid id;
+		if (git_reference_name_to_id(&id, s->repo, from) == 0)
+			error = resdiff_buf_printf(&names, "%s\n", from);
+		git_error_clear();
+	}
+	if (error < 0)
+		goto done;
+	for (p = names.ptr; p && *p; p = nl + 1) {
+		git_reference *ref = NULL;
+		git_oid id;
+		char *name;
+		nl = strchr(p, '\n');
+		if (!(name = strndup(p, (size_t)(nl - p)))) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		resdiff_buf_clear(&dst);
+		if (git_reference_name_to_id(&id, s->repo, name) < 0 ||
+		    (error = resdiff_buf_printf(&dst, "%s%s", to, prefix ? name + strlen(from) : "")) < 0) {
+			free(name);
+			if (error < 0)
+				goto done;
+			continue;
+		}
+		if (!prefix) {
+			/* a ref readers trust: published with its directories synced */
+			git_oid cur;
+			bool has = git_reference_name_to_id(&cur, s->repo, dst.ptr) == 0;
+			git_error_clear();
+			error = has && git_oid_equal(&cur, &id) ? 0 :
+				store_ref_publish(s, dst.ptr, has ? &cur : NULL, &id, "resdiff upgrade");
+			free(name);
+			if (error < 0)
+				goto done;
+			continue;
+		}
+		if (git_reference_create(&ref, s->repo, dst.ptr, &id, 1, "resdiff upgrade") < 0) {
+			error = resdiff_error_set(RESDIFF_EIO, "cannot write %s: %s", dst.ptr,
+				git_error_last() ? git_error_last()->message : "?");
+			free(name);
+			goto done;
+		}
+		git_reference_free(ref);
+		free(name);
+	}
+	if ((error = store_sync_all(s)) < 0)
+		goto done;
+	for (p = names.ptr; p && *p; p = nl + 1) {
+		char *name;
+		nl = strchr(p, '\n');
+		if (!(name = strndup(p, (size_t)(nl - p)))) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		git_reference_remove(s->repo, name);
+		free(name);
+	}
+done:
+	git_error_clear();
+	resdiff_buf_dispose(&names);
+	resdiff_buf_dispose(&dst);
+	return error;
+}
+
+/* Write the readme commit naming `format` (store_readme_commit) and point
+ * RESDIFF_STORE_README_REF at it: created when missing; when `move`, an
+ * existing one (an older format's readme) is moved too, so a stock clone
+ * reads the format the step leaves. Redoing it after a crash is harmless:
+ * the commit is a pure function of the format. */
+static int publish_readme(resdiff_store *s, int format, bool move)
+{
+	git_oid readme, cur;
+	int error, saved = s->format;
+	bool has;
+
+	s->format = format;  /* the readme names the format it is made for */
+	error = store_readme_commit(&readme, s);
+	s->format = saved;
+	if (error < 0 || (error = store_sync_objects(s)) < 0)
+		return error;
+	has = git_reference_name_to_id(&cur, s->repo, RESDIFF_STORE_README_REF) == 0;
+	git_error_clear();
+	if (has && (!move || git_oid_equal(&cur, &readme)))
+		return 0;
+	return store_ref_publish(s, RESDIFF_STORE_README_REF, has ? &cur : NULL, &readme,
+		"resdiff upgrade");
+}
+
+/* Format 2 -> 3: every ref a reader needs goes under refs/heads/, so a
+ * stock clone carries it (symbols, the views stamp, the clause index), and
+ * HEAD names the readme, a branch resdiff never moves (a plain clone checks
+ * it out and stays clean). The record may then have merge commits (pull).
+ * The clause index is brought up to date afterwards (resdiff_store_upgrade). */
+static int upgrade_2_to_3(resdiff_store *s, resdiff_buf *report)
+{
+	git_reference *head = NULL;
+	int error;
+
+	if ((error = move_refs(s, RESDIFF_STORE_SYMBOL_PREFIX_V2, RESDIFF_STORE_SYMBOL_PREFIX, true)) < 0 ||
+	    (error = move_refs(s, RESDIFF_STORE_VIEWS_REF_V2, RESDIFF_STORE_VIEWS_REF, false)) < 0 ||
+	    (error = move_refs(s, RESDIFF_INDEX_REF_V2, RESDIFF_INDEX_REF, false)) < 0)
+		return error;
+	if ((error = publish_readme(s, RESDIFF_STORE_FORMAT_REFS_HEADS, false)) < 0)
+		return error;
+	if (git_reference_symbolic_create(&head, s->repo, "HEAD", RESDIFF_STORE_README_REF, 1,
+			"resdiff upgrade") < 0)
+		return resdiff_error_set(RESDIFF_EIO, "cannot write HEAD: %s",
+			git_error_last() ? git_error_last()->message : "?");
+	git_reference_free(head);
+	if ((error = store_sync_all(s)) < 0)
+		return error;
+	return resdiff_buf_puts(report, "moved the symbol refs, the views stamp and the clause index "
+		"under refs/heads/resdiff/; HEAD names the branch readme\n");
 }
 
 /* Drafts -> RESDIFF_STORE_FORMAT_DRAFT_LINKS (docs/FORMAT.md, "Draft
@@ -130,7 +258,8 @@ static int upgrade_draft_links(resdiff_store *s, resdiff_buf *report)
 
 	if ((error = store_record_tree(&root, s)) == RESDIFF_ENOTFOUND) {
 		resdiff_error_clear();
-		return 0; /* an empty record: no view to rebuild */
+		/* an empty record: no view to rebuild, the readme all the same */
+		return publish_readme(s, RESDIFF_STORE_FORMAT_DRAFT_LINKS, true);
 	}
 	if (error < 0)
 		return error;
@@ -142,10 +271,12 @@ static int upgrade_draft_links(resdiff_store *s, resdiff_buf *report)
 				&drafts);
 	}
 	git_tree_free(root);
-	if (error < 0 || (error = store_views_rebuild(s)) < 0)
+	if (error < 0 || (error = store_views_rebuild(s)) < 0 ||
+	    (error = publish_readme(s, RESDIFF_STORE_FORMAT_DRAFT_LINKS, true)) < 0)
 		return error;
 	return resdiff_buf_printf(report, "rebuilt the series views: drafts belong to none "
-		"(%zu draft%s stored)\n", drafts, drafts == 1 ? "" : "s");
+		"(%zu draft%s stored); the readme names format %d\n", drafts, drafts == 1 ? "" : "s",
+		RESDIFF_STORE_FORMAT_DRAFT_LINKS);
 }
 
 static int write_all(int fd, const char *data, size_t len)
@@ -235,6 +366,7 @@ typedef int (*upgrade_step)(resdiff_store *s, resdiff_buf *report);
 /* steps[v - RESDIFF_STORE_FORMAT_OLDEST] upgrades format v to v + 1 */
 static const upgrade_step steps[] = {
 	[1 - RESDIFF_STORE_FORMAT_OLDEST] = upgrade_1_to_2,
+	[RESDIFF_STORE_FORMAT_REFS_HEADS - 1 - RESDIFF_STORE_FORMAT_OLDEST] = upgrade_2_to_3,
 	[RESDIFF_STORE_FORMAT_DRAFT_LINKS - 1 - RESDIFF_STORE_FORMAT_OLDEST] = upgrade_draft_links,
 };
 
@@ -264,6 +396,16 @@ int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *s)
 		    (error = set_format(s, s->format + 1)) < 0)
 			goto done;
 		s->format++;
+	}
+	{
+		/* the index moved with the refs; an old or stale one is brought
+		 * up to date here, as a writer would */
+		resdiff_index_status st;
+		if ((error = resdiff_index_update(&st, s)) < 0)
+			goto done;
+		if (st.computed && (error = resdiff_buf_printf(report, "brought the clause index up to "
+				"date (%zu of %zu documents computed)\n", st.computed, st.documents)) < 0)
+			goto done;
 	}
 	error = resdiff_buf_printf(report, "upgraded %s from storage format %d to %d\n", s->gitdir,
 		from, s->format);

@@ -26,9 +26,12 @@ function dir_of(p,   q) { q = p; sub(/\/[^\/]*$/, "", q); return q }
 function temp(p) { return p ~ /\.lock$/ || p ~ /\/tmp_[^\/]*$/ || p ~ /tmp_object_git2_/ }
 function trusted_ref(r) {
 	return r == "refs/heads/record" || r == "refs/resdiff/views" || r == "refs/resdiff/index" ||
-	       r == "config" || r == "packed-refs" || r == "HEAD"
+	       r == "refs/heads/resdiff/views" || r == "refs/heads/resdiff/index" ||
+	       r == "refs/heads/readme" || r == "config" || r == "packed-refs" || r == "HEAD"
 }
-function derived_ref(r) { return r ~ /^refs\/heads\/series\// || r ~ /^refs\/symbols\// }
+function derived_ref(r) {
+	return r ~ /^refs\/heads\/series\// || r ~ /^refs\/symbols\// || r ~ /^refs\/heads\/resdiff\/symbols\//
+}
 function object(r) { return r ~ /^objects\/[0-9a-f][0-9a-f]\// || r ~ /^objects\/pack\/pack-/ }
 # the path an "N</path>" argument names
 function fd_path(s,   a, b) {

@@ -309,8 +309,8 @@ static void test_import__rm_withdraws(void **state)
 	assert_non_null(strstr(out, "E/RES/2009/7"));
 	free(out);
 	free(err);
-	out = git(&f, "for-each-ref --format='%(refname)' refs/symbols");
-	assert_string_equal(out, "refs/symbols/zh/A_RES_65_141\nrefs/symbols/zh/E_RES_2009_7\n");
+	out = git(&f, "for-each-ref --format='%(refname)' refs/heads/resdiff/symbols");
+	assert_string_equal(out, "refs/heads/resdiff/symbols/zh/A_RES_65_141\nrefs/heads/resdiff/symbols/zh/E_RES_2009_7\n");
 	free(out);
 	/* blame and trace follow the record (the index was updated) */
 	out = run(&status, &err, &f, "trace 2009/7:OP6");
@@ -351,7 +351,7 @@ static void test_import__no_dangling_objects(void **state)
 	assert_int_equal(status, 0);
 	assert_string_equal(out, "");
 	free(out);
-	out = git(&f, "rev-list --count refs/resdiff/index");
+	out = git(&f, "rev-list --count refs/heads/resdiff/index");
 	assert_string_equal(out, "3\n");  /* three index commits, one chain */
 	free(out);
 	teardown(&f);

@@ -122,7 +122,7 @@ static void assert_trace_fork(resdiff_store *s)
 static bool index_matches_record(const char *dir)
 {
 	char *rec = git_out(dir, "rev-parse refs/heads/record");
-	char *msg = git_out(dir, "log -1 --format=%B refs/resdiff/index");
+	char *msg = git_out(dir, "log -1 --format=%B refs/heads/resdiff/index");
 	bool ok;
 	rec[strcspn(rec, "\n")] = '\0';
 	ok = strstr(msg, rec) != NULL;
@@ -184,7 +184,7 @@ static void test_provenance__incremental_update(void **state)
 	/* 2009/7's file was reused each time, but gained the links into it */
 	assert_trace_fork(s);
 	{
-		char *out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2009/E_RES_2009_7.txt");
+		char *out = git_out(dir, "show refs/heads/resdiff/index:zh/E_RES_2009/E_RES_2009_7.txt");
 		assert_non_null(strstr(out, "\nto\tOP6\tA/RES/65/141\tOP7\treworded\t"));
 		assert_non_null(strstr(out, "\nto\tOP6\tE/RES/2017/21\tOP21\treworded\t"));
 		free(out);
@@ -226,9 +226,9 @@ static void test_provenance__stale_lost_and_lying_index(void **state)
 	assert_true(index_matches_record(dir));
 	assert_blame_op21_in(s, 0);
 	/* lost */
-	free(git_out(dir, "update-ref -d refs/resdiff/index"));
+	free(git_out(dir, "update-ref -d refs/heads/resdiff/index"));
 	assert_blame_op21_in(s, 1);
-	free(test_capture(&status, "git -C '%s' rev-parse -q --verify refs/resdiff/index", dir));
+	free(test_capture(&status, "git -C '%s' rev-parse -q --verify refs/heads/resdiff/index", dir));
 	assert_int_not_equal(status, 0);  /* blame did not write it back */
 	assert_int_equal(resdiff_index_update(&st, s), 0);
 	assert_int_equal(st.computed, 3);
@@ -237,15 +237,15 @@ static void test_provenance__stale_lost_and_lying_index(void **state)
 	 * record blob and has no links */
 	snprintf(cmd, sizeof(cmd),
 		"cd '%s' && f=zh/E_RES_2017/E_RES_2017_21.txt && "
-		"git show refs/resdiff/index:$f | sed -e 's/^blob\t.*/blob\t1111111111111111111111111111111111111111/' "
+		"git show refs/heads/resdiff/index:$f | sed -e 's/^blob\t.*/blob\t1111111111111111111111111111111111111111/' "
 		"-e '/^from\t/d' >lie && b=$(git hash-object -w lie) && rm lie && "
-		"git read-tree --index-output=lie.idx refs/resdiff/index && "
+		"git read-tree --index-output=lie.idx refs/heads/resdiff/index && "
 		"GIT_INDEX_FILE=lie.idx git update-index --cacheinfo 100644,$b,$f && "
 		"t=$(GIT_INDEX_FILE=lie.idx git write-tree) && rm lie.idx && "
-		"c=$(git log -1 --format=%%B refs/resdiff/index | git commit-tree $t) && "
-		"git update-ref refs/resdiff/index $c", dir);
+		"c=$(git log -1 --format=%%B refs/heads/resdiff/index | git commit-tree $t) && "
+		"git update-ref refs/heads/resdiff/index $c", dir);
 	assert_int_equal(test_system("%s", cmd), 0);
-	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
+	out = git_out(dir, "show refs/heads/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
 	assert_non_null(strstr(out, "blob\t1111111111"));
 	free(out);
 	before = repo_snapshot(dir);
@@ -259,7 +259,7 @@ static void test_provenance__stale_lost_and_lying_index(void **state)
 	assert_false(st.written);
 	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
 	assert_int_equal(st.computed, 3);
-	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
+	out = git_out(dir, "show refs/heads/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
 	assert_null(strstr(out, "blob\t1111111111"));
 	assert_non_null(strstr(out, "from\tOP21\tE/RES/2009/7\tOP6\treworded\t"));
 	free(out);
@@ -269,18 +269,18 @@ static void test_provenance__stale_lost_and_lying_index(void **state)
 	 * two files disagree, rebuilds, and still forks */
 	snprintf(cmd, sizeof(cmd),
 		"cd '%s' && f=zh/E_RES_2017/E_RES_2017_21.txt && "
-		"git show refs/resdiff/index:$f | sed -e '/^from	OP21	/d' >lie && b=$(git hash-object -w lie) && rm lie && "
-		"git read-tree --index-output=lie.idx refs/resdiff/index && "
+		"git show refs/heads/resdiff/index:$f | sed -e '/^from	OP21	/d' >lie && b=$(git hash-object -w lie) && rm lie && "
+		"git read-tree --index-output=lie.idx refs/heads/resdiff/index && "
 		"GIT_INDEX_FILE=lie.idx git update-index --cacheinfo 100644,$b,$f && "
 		"t=$(GIT_INDEX_FILE=lie.idx git write-tree) && rm lie.idx && "
-		"c=$(git log -1 --format=%%B refs/resdiff/index | git commit-tree $t) && "
-		"git update-ref refs/resdiff/index $c", dir);
+		"c=$(git log -1 --format=%%B refs/heads/resdiff/index | git commit-tree $t) && "
+		"git update-ref refs/heads/resdiff/index $c", dir);
 	assert_int_equal(test_system("%s", cmd), 0);
-	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
+	out = git_out(dir, "show refs/heads/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
 	assert_null(strstr(out, "from\tOP21\t"));
 	free(out);
 	assert_trace_fork(s);
-	out = git_out(dir, "show refs/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
+	out = git_out(dir, "show refs/heads/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
 	assert_null(strstr(out, "from\tOP21\t"));  /* still lying: readers never write */
 	free(out);
 	test_assert_fsck(dir);

@@ -78,10 +78,13 @@ static void test_store__init_and_discovery(void **state)
 	assert_int_equal(resdiff_store_open(&t, plain), RESDIFF_ENOTFOUND);
 	assert_non_null(strstr(resdiff_error_last(), "not a resdiff repository"));
 	assert_int_equal(resdiff_store_init(&t, &created, plain), RESDIFF_EINVALID);
-	/* HEAD is the record */
+	/* HEAD is the readme, a branch resdiff never moves, naming the format */
 	{
 		char *head = git_out(dir, "symbolic-ref HEAD");
-		assert_string_equal(head, "refs/heads/record\n");
+		assert_string_equal(head, "refs/heads/readme\n");
+		free(head);
+		head = git_out(dir, "show readme:resdiff-format");
+		assert_string_equal(head, "3\n");
 		free(head);
 	}
 	resdiff_store_free(s);
@@ -217,16 +220,16 @@ static void test_store__adoption_order_and_git_diff(void **state)
 	assert_string_equal(out, "import E/RES/2017/21 (zh)\nimport E/RES/2009/7 (zh)\nimport E/RES/2013/9 (zh)\n");
 	free(out);
 	/* stock git diff between two members: changed lines of one file */
-	out = git_out(dir, "diff --name-status symbols/zh/E_RES_2009_7 symbols/zh/E_RES_2017_21");
+	out = git_out(dir, "diff --name-status resdiff/symbols/zh/E_RES_2009_7 resdiff/symbols/zh/E_RES_2017_21");
 	assert_string_equal(out, "M\tecosoc-wsis.zh.txt\n");
 	free(out);
-	out = git_out(dir, "diff symbols/zh/E_RES_2009_7 symbols/zh/E_RES_2017_21");
+	out = git_out(dir, "diff resdiff/symbols/zh/E_RES_2009_7 resdiff/symbols/zh/E_RES_2017_21");
 	assert_non_null(strstr(out, "\n-PP1\tUnit 1 of E/RES/2009/7, version 1"));
 	assert_non_null(strstr(out, "\n+PP1\tUnit 1 of E/RES/2017/21, version 2"));
 	assert_null(strstr(out, "@unit")); /* no provenance noise in the view */
 	free(out);
 	/* trailers */
-	out = git_out(dir, "log -1 --format=%B symbols/zh/E_RES_2013_9");
+	out = git_out(dir, "log -1 --format=%B resdiff/symbols/zh/E_RES_2013_9");
 	assert_non_null(strstr(out, "Symbol: E/RES/2013/9\nLanguage: zh\nAdopted: 2013-07-22\n"));
 	free(out);
 	/* the library reads the same order */
@@ -308,8 +311,8 @@ static void test_store__undated_and_moved_members(void **state)
 	/* undated documents are in the record and readable, in no history */
 	assert_int_equal(resdiff_store_read(&back, NULL, s, "E/2006/85", "zh", NULL), 0);
 	resdiff_doc_free(back);
-	out = git_out(dir, "for-each-ref --format='%(refname)' refs/heads/series refs/symbols");
-	assert_string_equal(out, "refs/heads/series/ecosoc-wsis/zh\nrefs/symbols/zh/E_RES_2019_5\n");
+	out = git_out(dir, "for-each-ref --format='%(refname)' refs/heads/series refs/heads/resdiff/symbols");
+	assert_string_equal(out, "refs/heads/resdiff/symbols/zh/E_RES_2019_5\nrefs/heads/series/ecosoc-wsis/zh\n");
 	free(out);
 	/* dated by a correction: joins the series */
 	import_one(s, dated, RESDIFF_IMPORT_AMENDED);
@@ -325,12 +328,12 @@ static void test_store__undated_and_moved_members(void **state)
 	out = git_out(dir, "log --format='%(trailers:key=Symbol,valueonly)' series/ecosoc-wsis/zh | grep -v '^$'");
 	assert_string_equal(out, "E/RES/2019/5\n");
 	free(out);
-	out = git_out(dir, "rev-parse symbols/zh/E_RES_2020_1 series/ecosoc-ict/zh");
+	out = git_out(dir, "rev-parse resdiff/symbols/zh/E_RES_2020_1 series/ecosoc-ict/zh");
 	assert_memory_equal(out, out + 41, 40);
 	free(out);
 	/* undated again: no longer in any history, no symbol ref */
 	import_one(s, undated, RESDIFF_IMPORT_AMENDED);
-	free(test_capture(&status, "git -C '%s' rev-parse -q --verify refs/symbols/zh/E_RES_2020_1", dir));
+	free(test_capture(&status, "git -C '%s' rev-parse -q --verify refs/heads/resdiff/symbols/zh/E_RES_2020_1", dir));
 	assert_int_not_equal(status, 0);
 	free(test_capture(&status, "git -C '%s' rev-parse -q --verify refs/heads/series/ecosoc-ict/zh", dir));
 	assert_int_not_equal(status, 0);
@@ -435,8 +438,8 @@ static void test_store__unsafe_names(void **state)
 	out = git_out(dir, "for-each-ref --format='%(refname)'");
 	assert_null(strstr(out, "refs/heads/main"));
 	assert_null(strstr(out, "refs/heads/HEAD"));
-	assert_non_null(strstr(out, "refs/symbols/en/refs_heads_main\n"));
-	assert_non_null(strstr(out, "refs/symbols/en/A_1%2Elock\n"));
+	assert_non_null(strstr(out, "refs/heads/resdiff/symbols/en/refs_heads_main\n"));
+	assert_non_null(strstr(out, "refs/heads/resdiff/symbols/en/A_1%2Elock\n"));
 	/* every ref made is one git itself accepts */
 	for (p = strtok_r(out, "\n", &save); p; p = strtok_r(NULL, "\n", &save))
 		if (!git_ref_ok(p))
@@ -541,7 +544,7 @@ static void test_store__cli_corpus(void **state)
 	assert_int_equal(status, 0);
 	free(out);
 	out = test_capture(&status, "git -C '%s' fsck --strict 2>&1 && git -C '%s' for-each-ref "
-		"--format='%%(refname)' refs/symbols", dir, dir);
+		"--format='%%(refname)' refs/heads/resdiff/symbols", dir, dir);
 	assert_int_equal(status, 0);
 	assert_null(strstr(out, ".lock\n"));
 	free(out);
@@ -656,7 +659,7 @@ static void test_store__concurrent_importers(void **state)
 	out = git_out(dir, "rev-list --count record");
 	assert_int_equal(atoi(out), WRITERS * DOCS_PER_WRITER);
 	free(out);
-	out = git_out(dir, "for-each-ref refs/symbols | wc -l");
+	out = git_out(dir, "for-each-ref refs/heads/resdiff/symbols | wc -l");
 	assert_int_equal(atoi(out), WRITERS * DOCS_PER_WRITER);
 	free(out);
 	assert_views_ordered(dir, WRITERS * DOCS_PER_WRITER);
@@ -810,7 +813,7 @@ static void test_store__kill9_mid_import(void **state)
 	/* the views agree with the record again: every dated member has its ref */
 	{
 		char *docs = git_out(dir, "ls-tree -r --name-only record | wc -l");
-		char *refs = git_out(dir, "for-each-ref refs/symbols | wc -l");
+		char *refs = git_out(dir, "for-each-ref refs/heads/resdiff/symbols | wc -l");
 		assert_int_equal(strtoul(docs, NULL, 10), strtoul(refs, NULL, 10));
 		free(docs);
 		free(refs);

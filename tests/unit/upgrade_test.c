@@ -1,7 +1,7 @@
 /* upgrade_test.c: `resdiff upgrade` on repositories written by storage
- * format 1 (tests/data/format1: made by resdiff at ad49534) and format 2
- * with a draft in a view (tests/data/format2-drafts: made at 69f30f2), not
- * by this code's idea of the old formats. */
+ * formats 1, 2 and 3 (tests/data/format1: made by resdiff at ad49534,
+ * tests/data/format2: at 50a1b3c, tests/data/format3-drafts, with a draft
+ * in a view: at cb2b933), not by this code's idea of the old formats. */
 #include "store_helpers.h"
 #include "resdiff/provenance.h"
 
@@ -30,9 +30,25 @@ static char *format1_copy(char **tmp)
 	return fixture_copy(tmp, "format1", "format1.git");
 }
 
+/* A fresh copy of the format N repository (tests/data/formatN). */
+static char *format_copy(char **tmp, int format)
+{
+	char dir[32], name[32];
+	snprintf(dir, sizeof(dir), "format%d", format);
+	snprintf(name, sizeof(name), "format%d.git", format);
+	return fixture_copy(tmp, dir, name);
+}
+
 /* fmt with its %d this resdiff's storage format (plus an offset), in buf */
 #define WITH_FORMAT(buf, fmt, offset) \
 	(snprintf(buf, sizeof(buf), fmt, RESDIFF_STORE_FORMAT + (offset)), buf)
+
+/* Refs but the clause index (which an upgrade brings up to date) and the
+ * readme, with the names of formats 1 and 2 mapped to those of format 3
+ * and later. */
+#define REFS_AS_FORMAT3 "for-each-ref --format='%(objectname) %(refname)' | " \
+	"grep -v 'resdiff/index$' | grep -v ' refs/heads/readme$' | " \
+	"sed -e 's| refs/symbols/| refs/heads/resdiff/symbols/|; s| refs/resdiff/views$| refs/heads/resdiff/views|' | LC_ALL=C sort -k2"
 
 static char *run(int *status, const char *repo, const char *args)
 {
@@ -90,8 +106,12 @@ static void test_upgrade__format1_repository(void **state)
 	out = git(repo, "config resdiff.format");
 	assert_string_equal(out, WITH_FORMAT(want, "%d\n", 0));
 	free(out);
-	/* nothing of the record, views or index was rewritten */
-	after = git(repo, "for-each-ref");
+	/* nothing of the record or views was rewritten, only renamed */
+	free(refs);
+	after = git(repo, REFS_AS_FORMAT3);
+	refs = test_capture(&status, "d=$(mktemp -d) && tar -C \"$d\" -xzf '%s/tests/data/format1/repo.tar.gz' && "
+		"git -C \"$d/format1.git\" %s && rm -rf \"$d\"",
+		RESDIFF_SOURCE_DIR, REFS_AS_FORMAT3);
 	assert_string_equal(refs, after);
 	free(after);
 	after = run(&status, repo, "log");
@@ -115,7 +135,7 @@ static void test_upgrade__format1_repository(void **state)
 	/* the index was brought to this resdiff's format and the record's tip */
 	{
 		char idx_want[64], *rec = git(repo, "rev-parse record");
-		out = git(repo, "log -1 --format=%B refs/resdiff/index");
+		out = git(repo, "log -1 --format=%B refs/heads/resdiff/index");
 		snprintf(idx_want, sizeof(idx_want), "Index-Format: %d\n", RESDIFF_INDEX_FORMAT);
 		assert_non_null(strstr(out, idx_want));
 		assert_non_null(strstr(out, rec));
@@ -143,7 +163,7 @@ static void test_upgrade__views_lagging(void **state)
 	assert_non_null(strstr(out, "rebuilt the series views"));
 	free(out);
 	rec = git(repo, "rev-parse record");
-	stamp = git(repo, "rev-parse refs/resdiff/views");
+	stamp = git(repo, "rev-parse refs/heads/resdiff/views");
 	assert_string_equal(rec, stamp);
 	free(rec);
 	free(stamp);
@@ -215,13 +235,13 @@ static void test_upgrade__newer_format_refused(void **state)
 	free(tmp);
 }
 
-/* Format 2 kept a dated draft in its series view; the draft-links step
+/* Format 3 kept a dated draft in its series view; the draft-links step
  * (RESDIFF_STORE_FORMAT_DRAFT_LINKS) rebuilds the views without it, keeps
  * every other view as it was, rewrites nothing of the record, and then the
  * draft can be linked to its resolution. */
-static void test_upgrade__format2_draft_leaves_its_view(void **state)
+static void test_upgrade__format3_draft_leaves_its_view(void **state)
 {
-	char *tmp, *repo = fixture_copy(&tmp, "format2-drafts", "format2.git"), *out, *log, *after;
+	char *tmp, *repo = fixture_copy(&tmp, "format3-drafts", "format3.git"), *out, *log, *after;
 	char *rec, *wsis, *ict4d, want[128];
 	int status;
 
@@ -241,7 +261,7 @@ static void test_upgrade__format2_draft_leaves_its_view(void **state)
 	out = run(&status, repo, "upgrade");
 	assert_int_equal(status, 0);
 	assert_non_null(strstr(out, "drafts belong to none (2 drafts stored)"));
-	assert_non_null(strstr(out, WITH_FORMAT(want, "from storage format 2 to %d\n", 0)));
+	assert_non_null(strstr(out, WITH_FORMAT(want, "from storage format 3 to %d\n", 0)));
 	free(out);
 	out = git(repo, "config resdiff.format");
 	assert_string_equal(out, WITH_FORMAT(want, "%d\n", 0));
@@ -270,6 +290,23 @@ static void test_upgrade__format2_draft_leaves_its_view(void **state)
 	assert_int_equal(status, 0);
 	assert_non_null(strstr(out, "kind      draft\n"));
 	free(out);
+	/* the readme names the new format, so a stock clone reads it */
+	out = git(repo, "show readme:resdiff-format");
+	assert_string_equal(out, WITH_FORMAT(want, "%d\n", 0));
+	free(out);
+	out = git(repo, "symbolic-ref HEAD");
+	assert_string_equal(out, "refs/heads/readme\n");
+	free(out);
+	{
+		char clone[4300];
+		snprintf(clone, sizeof(clone), "%s/clone.git", tmp);
+		assert_int_equal(test_system("git clone -q --bare '%s' '%s'", repo, clone), 0);
+		out = run(&status, clone, "log ga-palestine");
+		assert_int_equal(status, 0);
+		assert_null(strstr(out, "A/80/L.2"));
+		free(out);
+		test_system("rm -rf '%s'", clone);
+	}
 	test_assert_fsck(repo);
 
 	/* now the link is written: a metadata correction of the draft */
@@ -297,6 +334,81 @@ static void test_upgrade__format2_draft_leaves_its_view(void **state)
 	free(tmp);
 }
 
+/* Format 2 -> 3 (and on): refs a reader needs move under refs/heads/ (a stock
+ * clone carries them), HEAD names the readme, the stale index is brought
+ * up to date; read before as it is, and a bare clone of it works after. */
+static void test_upgrade__format2_repository(void **state)
+{
+	char *tmp, *repo = format_copy(&tmp, 2), *out, *refs, *after, *log, *rec, clone[4300], want[128];
+	int status;
+
+	log = run(&status, repo, "log");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(log, "ga-ict4sd (en)\n  2019-12-19  A/RES/74/197"));
+	refs = git(repo, REFS_AS_FORMAT3);
+	/* the index lags the record (imported with --no-index): computed */
+	out = run(&status, repo, "blame 2017/21:OP21");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "computed in memory"));
+	free(out);
+	/* a stock clone of a format 2 repository is not one resdiff knows */
+	snprintf(clone, sizeof(clone), "%s/clone2.git", tmp);
+	assert_int_equal(test_system("git clone -q --bare '%s' '%s'", repo, clone), 0);
+	out = run(&status, clone, "log");
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "not a resdiff repository"));
+	free(out);
+	test_system("rm -rf '%s'", clone);
+
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, WITH_FORMAT(want, "from storage format 2 to %d\n", 0)));
+	assert_non_null(strstr(out, "brought the clause index up to date"));
+	free(out);
+	after = git(repo, REFS_AS_FORMAT3);
+	assert_string_equal(refs, after);
+	free(after);
+	/* nothing left outside refs/heads/, HEAD on the readme */
+	out = git(repo, "for-each-ref --format='%(refname)' refs/symbols refs/resdiff");
+	assert_string_equal(out, "");
+	free(out);
+	out = git(repo, "symbolic-ref HEAD");
+	assert_string_equal(out, "refs/heads/readme\n");
+	free(out);
+	out = git(repo, "show readme:resdiff-format");
+	assert_string_equal(out, WITH_FORMAT(want, "%d\n", 0));
+	free(out);
+	rec = git(repo, "rev-parse record");
+	out = git(repo, "log -1 --format=%B refs/heads/resdiff/index");
+	assert_non_null(strstr(out, rec));
+	free(out);
+	after = run(&status, repo, "log");
+	assert_string_equal(log, after);
+	free(after);
+	test_assert_fsck(repo);
+	/* the blame is read from the stored index now */
+	out = run(&status, repo, "blame 2017/21:OP21");
+	assert_int_equal(status, 0);
+	assert_null(strstr(out, "computed in memory"));
+	free(out);
+	/* a stock bare clone now is a repository resdiff reads, no note */
+	assert_int_equal(test_system("git clone -q --bare '%s' '%s'", repo, clone), 0);
+	out = run(&status, clone, "log");
+	assert_int_equal(status, 0);
+	assert_string_equal(out, log);
+	free(out);
+	out = run(&status, clone, "blame 2017/21:OP21");
+	assert_int_equal(status, 0);
+	assert_null(strstr(out, "computed in memory"));
+	free(out);
+	free(rec);
+	free(refs);
+	free(log);
+	test_system("rm -rf '%s'", tmp);
+	free(repo);
+	free(tmp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -304,7 +416,8 @@ int main(void)
 		cmocka_unit_test(test_upgrade__views_lagging),
 		cmocka_unit_test(test_upgrade__format1_writer_lock),
 		cmocka_unit_test(test_upgrade__newer_format_refused),
-		cmocka_unit_test(test_upgrade__format2_draft_leaves_its_view),
+		cmocka_unit_test(test_upgrade__format3_draft_leaves_its_view),
+		cmocka_unit_test(test_upgrade__format2_repository),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);

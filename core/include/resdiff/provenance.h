@@ -38,7 +38,8 @@
 extern "C" {
 #endif
 
-#define RESDIFF_INDEX_REF "refs/resdiff/index"
+#define RESDIFF_INDEX_REF "refs/heads/resdiff/index"
+#define RESDIFF_INDEX_REF_V2 "refs/resdiff/index"   /* formats 1 and 2 */
 #define RESDIFF_INDEX_FORMAT 6   /* 3: links of the aligner with confidence (issue 10);
                                     4: its second round (splits, merges, refit);
                                     5: its third round (residual joins);

@@ -34,5 +34,6 @@
 #include "resdiff/report.h"
 #include "resdiff/provenance.h"
 #include "resdiff/akn.h"
+#include "resdiff/remote.h"
 
 #endif

@@ -3,6 +3,8 @@
  * through libgit2 only (docs/FORMAT.md, docs/STORE.md).
  *
  * Refs (the layout is a contract, see docs/FORMAT.md):
+ * (format 3; formats 1 and 2 had refs/symbols/ and refs/resdiff/views)
+ *   refs/heads/readme (HEAD)           a fixed commit resdiff never moves
  *   refs/heads/record                  the record: every import and every
  *                                      correction in the order made;
  *                                      append-only, always fast-forwards.
@@ -12,8 +14,8 @@
  *                                      member, rebuilt from the record (may
  *                                      be force-updated). Tree: one file
  *                                      <slug>.<lang>.txt.
- *   refs/symbols/<lang>/<NAME>         a member's commit in its view
- *   refs/resdiff/views                 the record commit the views were
+ *   refs/heads/resdiff/symbols/<lang>/<NAME>  a member's commit in its view
+ *   refs/heads/resdiff/views           the record commit the views were
  *                                      last built from (repair journal)
  * NAME is the reversible mapping of name.h (E/RES/2009/7 -> E_RES_2009_7).
  *
@@ -21,7 +23,7 @@
  * withdrawal; a transaction is published by moving refs/heads/record, one
  * atomic ref update made after everything it names is on disk (fsync).
  * The views and symbol refs are derived from the record after it moves;
- * refs/resdiff/views names the record commit they were built from, and
+ * refs/heads/resdiff/views names the record commit they were built from, and
  * readers use them only while it names the record's tip (otherwise they
  * compute the histories from the record in memory, and say so in a note).
  *
@@ -48,16 +50,29 @@ extern "C" {
 
 /* The storage format this resdiff writes (`git config resdiff.format`),
  * and the oldest it reads and upgrades (docs/FORMAT.md, "Versions"). */
+/* Format 3 (remote): every ref a reader needs under refs/heads/ and a
+ * readme commit naming the format (docs/FORMAT.md, "Format 2 -> 3"). */
+#define RESDIFF_STORE_FORMAT_REFS_HEADS 3
 /* The format in which a draft names its resolution (the draft-of key of
  * the document file) and drafts stay out of the series views: one upgrade
  * step, from the format before it (docs/FORMAT.md, "Draft links"). */
-#define RESDIFF_STORE_FORMAT_DRAFT_LINKS 3
+#define RESDIFF_STORE_FORMAT_DRAFT_LINKS 4
 #define RESDIFF_STORE_FORMAT RESDIFF_STORE_FORMAT_DRAFT_LINKS
 #define RESDIFF_STORE_FORMAT_OLDEST 1
+/* Format 3 keeps every ref a reader needs under refs/heads/, so that a
+ * stock `git clone` (plain, --bare or --mirror) carries them. */
 #define RESDIFF_STORE_RECORD_REF "refs/heads/record"
 #define RESDIFF_STORE_SERIES_PREFIX "refs/heads/series/"
-#define RESDIFF_STORE_SYMBOL_PREFIX "refs/symbols/"
-#define RESDIFF_STORE_VIEWS_REF "refs/resdiff/views"
+#define RESDIFF_STORE_SYMBOL_PREFIX "refs/heads/resdiff/symbols/"
+#define RESDIFF_STORE_VIEWS_REF "refs/heads/resdiff/views"
+/* HEAD: one fixed commit resdiff never moves (README.md and the file
+ * RESDIFF_STORE_FORMAT_FILE naming the format), so a plain clone checks
+ * out a branch that no resdiff command changes. */
+#define RESDIFF_STORE_README_REF "refs/heads/readme"
+#define RESDIFF_STORE_FORMAT_FILE "resdiff-format"
+/* Formats 1 and 2 kept these outside refs/heads/. */
+#define RESDIFF_STORE_SYMBOL_PREFIX_V2 "refs/symbols/"
+#define RESDIFF_STORE_VIEWS_REF_V2 "refs/resdiff/views"
 #define RESDIFF_STORE_LOCK_FILE "resdiff.lock"
 /* How long a writer waits for another writer ($RESDIFF_LOCK_TIMEOUT_MS). */
 #define RESDIFF_STORE_LOCK_TIMEOUT_MS 120000

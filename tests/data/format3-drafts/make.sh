@@ -1,20 +1,20 @@
 #!/bin/sh
-# Recreate tests/data/format2-drafts/repo.tar.gz: a resdiff repository
-# written by resdiff at commit 69f30f2 (storage format 2), holding a draft
-# that format 2 kept in a series view.
+# Recreate tests/data/format3-drafts/repo.tar.gz: a resdiff repository
+# written by resdiff at commit cb2b933 (storage format 3, branch remote's),
+# holding a draft that format 3 kept in a series view.
 #   sh make.sh RESDIFF_BINARY SOURCE_DIR OUT.tar.gz
-# The binary must be built from 69f30f2 (git archive 69f30f2 | tar -x -C
-# /tmp/r2; cmake -S /tmp/r2 -B /tmp/r2/build && cmake --build /tmp/r2/build).
+# The binary must be built from cb2b933 (git worktree add --detach /tmp/r3
+# cb2b933; cmake -S /tmp/r3 -B /tmp/r3/build && cmake --build /tmp/r3/build).
 set -eu
 bin=$1; src=$2; out=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME="$work"
-repo="$work/format2.git"
+repo="$work/format3.git"
 "$bin" init "$repo" >/dev/null
 # the bundled corpus: 3 dated resolutions in 2 series, 2 undated reports
 "$bin" -C "$repo" import -q --manifest "$src/corpus/corpus.manifest"
-# a draft and its resolution, both dated and in one series: format 2 made
+# a draft and its resolution, both dated and in one series: format 3 made
 # the draft the first member of the view
 "$bin" -C "$repo" import -q --lang en --series ga-palestine --date 2025-09-15 \
   "$src/tests/data/en/A_80_L.2.txt"
@@ -23,4 +23,4 @@ repo="$work/format2.git"
 # an undated draft (in no view in any format)
 "$bin" -C "$repo" import -q --lang en "$src/tests/data/en/A_C.2_80_L.3.txt"
 git -C "$repo" fsck --strict
-tar -C "$work" -czf "$out" format2.git
+tar -C "$work" -czf "$out" format3.git

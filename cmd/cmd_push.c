@@ -1,0 +1,40 @@
+/* cmd_push.c: resdiff push [REMOTE] */
+#include "cmd.h"
+
+static const cmd_opt push_opts[] = {
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+int cmd_push(int argc, char **argv)
+{
+	cmd_args args;
+	resdiff_store *store = NULL;
+	resdiff_buf report = RESDIFF_BUF_INIT;
+	int rc = CMD_EXIT_OK, r, error;
+
+	r = cmd_args_parse(&args, push_opts, argc, argv, "resdiff push [REMOTE]",
+		"Push the record to REMOTE (default 'origin'), fast-forward only, then the\n"
+		"series views, symbol refs and clause index it was built from. When the\n"
+		"remote's record has imports this copy lacks, the push is refused (exit 1):\n"
+		"run 'resdiff pull', then push again. Errors exit 2.");
+	if (r)
+		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	if (args.nargs > 1) {
+		rc = cmd_fail("push takes at most one remote");
+		goto done;
+	}
+	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
+		goto done;
+	if ((error = resdiff_remote_push(&report, store, args.nargs ? args.args[0] : NULL)) < 0) {
+		rc = cmd_fail_last();
+		if (error == RESDIFF_EMODIFIED)
+			rc = CMD_EXIT_CHANGES;  /* refused, as git's: exit 1 */
+		goto done;
+	}
+	rc = cmd_write(&report);
+done:
+	resdiff_buf_dispose(&report);
+	cmd_store_close(store);
+	cmd_args_dispose(&args);
+	return rc;
+}
