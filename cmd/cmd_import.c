@@ -53,7 +53,8 @@ static int load_one(resdiff_doc **out, char sha[65], char forced[FORCE_REASON_MA
 		goto done;
 	/* the source hash is of the bytes imported: of a PDF, the PDF's */
 	resdiff_store_source_hash(sha, text, len);
-	format = o->format ? o->format : entry && entry->format ? entry->format : "text";
+	format = o->format ? o->format : entry && entry->format ? entry->format :
+		resdiff_akn_detect(text, len) ? "akn" : "text";
 	if (!strcmp(format, "akn"))
 		error = resdiff_akn_parse(&doc, text, len, &popts);
 	else if ((error = resdiff_pdf_convert(&text, &len, &pdf)) == 0)

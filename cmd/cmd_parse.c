@@ -31,7 +31,8 @@ static int parse_one(resdiff_buf *out, const char *path, const cmd_format *forma
 		error = resdiff_text_sanitize(out, text, len, true);
 		goto done;
 	}
-	if ((error = resdiff_parse(&doc, text, len, &popts)) < 0)
+	if ((error = resdiff_akn_detect(text, len) ? resdiff_akn_parse(&doc, text, len, &popts) :
+			resdiff_parse(&doc, text, len, &popts)) < 0)
 		goto done;
 	if (entry && (error = resdiff_manifest_apply(doc, entry)) < 0)
 		goto done;

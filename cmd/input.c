@@ -112,7 +112,9 @@ int cmd_input_load(resdiff_doc **out, cmd_input *in, const char *arg, const char
 		goto done;
 	in->read_seconds += now() - t0;
 	t0 = now();
-	if ((error = resdiff_parse(out, text, len, &popts)) < 0)
+	/* Akoma Ntoso (what 'resdiff export' writes) is read as such */
+	if ((error = resdiff_akn_detect(text, len) ? resdiff_akn_parse(out, text, len, &popts) :
+			resdiff_parse(out, text, len, &popts)) < 0)
 		goto done;
 	if (entry && (error = resdiff_manifest_apply(*out, entry)) < 0)
 		goto done;

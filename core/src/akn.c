@@ -21,6 +21,15 @@ void akn_init(void)
 
 /* Languages: resdiff's codes are ISO 639-1, AKN's ISO 639-2 (the
  * iso639-2 setting of each language file). */
+bool resdiff_akn_detect(const char *data, size_t len)
+{
+	size_t i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+		i++;
+	return (len - i >= 5 && !memcmp(data + i, "<?xml", 5)) ||
+	       (len - i >= 11 && !memcmp(data + i, "<akomaNtoso", 11));
+}
+
 const char *resdiff_akn_language(const char *language)
 {
 	if (!language)

@@ -169,8 +169,15 @@ static void test_diff_store__errors(void **state)
 	free(out);
 	out = run(&st, "'%s' -C '%s/none' diff 2009/7 2017/21 2>&1", RESDIFF_BINARY, repo);
 	assert_int_equal(st, 2);
-	assert_non_null(strstr(out, "not a resdiff repository"));
+	assert_non_null(strstr(out, "none: no such directory"));
 	/* reported once, not twice */
+	assert_null(strstr(strstr(out, "no such directory") + 1, "no such directory"));
+	free(out);
+	/* a directory that holds no repository */
+	out = run(&st, "mkdir -p '%s/empty' && '%s' -C '%s/empty' diff 2009/7 2017/21 2>&1", repo,
+		RESDIFF_BINARY, repo);
+	assert_int_equal(st, 2);
+	assert_non_null(strstr(out, "not a resdiff repository"));
 	assert_null(strstr(strstr(out, "not a resdiff repository") + 1, "not a resdiff repository"));
 	free(out);
 }

@@ -555,7 +555,7 @@ static void test_store__cli_corpus(void **state)
 	free(out);
 	out = test_capture(&status, "%s -C /nonexistent-dir log 2>&1", bin);
 	assert_int_equal(status, 2);
-	assert_non_null(strstr(out, "not a resdiff repository"));
+	assert_non_null(strstr(out, "/nonexistent-dir: no such directory"));
 	free(out);
 	test_assert_fsck(dir);
 	rm_rf(dir);

@@ -77,6 +77,11 @@ int resdiff_render_doc_akn(resdiff_buf *out, const resdiff_doc *doc,
 int resdiff_akn_parse(resdiff_doc **out, const char *data, size_t len,
 		const resdiff_parse_options *opts);
 
+/* Does data[0..len) look like XML ("<?xml" or "<akomaNtoso", after a BOM
+ * and white space)? The readers of a document argument then read it with
+ * resdiff_akn_parse(), which says so when it is XML but not Akoma Ntoso. */
+bool resdiff_akn_detect(const char *data, size_t len);
+
 /* The ISO 639-2 code AKN uses for a resdiff language ("zh" -> "zho", the
  * iso639-2 of the language's file; others unchanged; NULL -> "und"), and
  * back (NULL for "und" and "mul"). */
