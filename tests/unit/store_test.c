@@ -80,11 +80,12 @@ static void test_store__init_and_discovery(void **state)
 	assert_int_equal(resdiff_store_init(&t, &created, plain), RESDIFF_EINVALID);
 	/* HEAD is the readme, a branch resdiff never moves, naming the format */
 	{
-		char *head = git_out(dir, "symbolic-ref HEAD");
+		char want_fmt[16], *head = git_out(dir, "symbolic-ref HEAD");
 		assert_string_equal(head, "refs/heads/readme\n");
 		free(head);
 		head = git_out(dir, "show readme:resdiff-format");
-		assert_string_equal(head, "3\n");
+		snprintf(want_fmt, sizeof(want_fmt), "%d\n", RESDIFF_STORE_FORMAT);
+		assert_string_equal(head, want_fmt);
 		free(head);
 	}
 	resdiff_store_free(s);
