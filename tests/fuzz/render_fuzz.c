@@ -118,7 +118,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			run("signals", resdiff_render_diff_signals, diff, &ropts, false, true);
 			run("json", resdiff_render_diff_json, diff, &ropts, true, false);
 			run("markdown", resdiff_render_diff_markdown, diff, &ropts, false, true);
-			run("html", resdiff_render_diff_html, diff, &ropts, true, false);
+			/* a tab is white space in HTML, as in text */
+			run("html", resdiff_render_diff_html, diff, &ropts, true, true);
 			run("amendments", resdiff_render_diff_amendments, diff, &ropts, false, true);
 			ropts.only_operative = true;
 			ropts.ignore_rolling = true;
