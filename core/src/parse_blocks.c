@@ -119,7 +119,7 @@ void parse_blocks_dispose(block_list *bl)
 static void measure_layout(parse_state *st, size_t *typical)
 {
 	size_t i, pairs = 0, spaced = 0, text = 0, indented = 0, prev = (size_t)-1;
-	size_t hist[64] = { 0 }, best = 0, k, long_lines = 0;
+	size_t hist[64] = { 0 }, ends[64] = { 0 }, best = 0, k, long_lines = 0, near, near_ends;
 	bool blank = false;
 
 	for (i = st->body_start; i < st->count; i++) {
@@ -140,6 +140,7 @@ static void measure_layout(parse_state *st, size_t *typical)
 		long_lines += k > (cjk ? LONG_LINE_CJK : LONG_LINE_LATIN);
 		k /= 4;
 		hist[k < 63 ? k : 63]++;
+		ends[k < 63 ? k : 63] += parse_ends_clause(l->text, l->len);
 		if (prev != (size_t)-1) {
 			pairs++;
 			spaced += blank;
@@ -158,8 +159,13 @@ static void measure_layout(parse_state *st, size_t *typical)
 		if (hist[k] > hist[best] || best < 4)
 			best = k;
 	*typical = best * 4 + 2;
-	/* hard-wrapped text has many lines of about that width */
-	st->wrapped = text > 0 && (hist[best] + (best > 0 ? hist[best - 1] : 0) + hist[best + 1]) * 10 >= text * 4;
+	/* hard-wrapped text has many lines of about that width, and most of
+	 * them are cut mid-sentence: lines of one width that each end a
+	 * clause are paragraphs that happen to be alike (a short text typed
+	 * one paragraph a line), not wraps */
+	near = hist[best] + (best > 0 ? hist[best - 1] : 0) + hist[best + 1];
+	near_ends = ends[best] + (best > 0 ? ends[best - 1] : 0) + ends[best + 1];
+	st->wrapped = text > 0 && near * 10 >= text * 4 && near_ends * 2 <= near;
 }
 
 /* Is line i the first of a new paragraph (given the previous text)? */

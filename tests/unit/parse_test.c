@@ -1548,6 +1548,45 @@ static void test_parse__resolution_without_chapeau(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A short text typed one paragraph a line, blank lines between, whose
+ * recitals are about as long as each other: not a hard-wrapped
+ * extraction (its lines of one width each end a clause), so each recital
+ * is a paragraph, with its footnote, in every language (found by use: two
+ * or three recitals became one PP in en, fr, es and ru). */
+static void test_parse__short_recitals_one_a_line(void **state)
+{
+	static const struct {
+		const char *lang, *pp1, *pp2;
+	} cases[] = {
+		{ "en", "Recalling its resolution 70/1 of 25 September 2015,",
+		  "Noting the report of the Secretary-General," },
+		{ "fr", "Rappelant sa résolution 70/1 du 25 septembre 2015, intitulée « Transformer notre "
+		  "monde : le Programme de développement durable à l'horizon 2030 »,",
+		  "Prenant note du rapport du Secrétaire général," },
+		{ "es", "Recordando su resolución 70/1, de 25 de septiembre de 2015,",
+		  "Tomando nota del informe del Secretario General," },
+		{ "ru", "ссылаясь на свою резолюцию 70/1 от 25 сентября 2015 года,",
+		  "принимая к сведению доклад Генерального секретаря," },
+		{ "ar", "إذ تشير إلى قرارها 70/1 المؤرخ 25 أيلول/سبتمبر 2015،",
+		  "وإذ تحيط علما بتقرير الأمين العام،" },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char path[128];
+		resdiff_doc *doc;
+		snprintf(path, sizeof(path), "tests/data/parse-classes/short_recitals_one_a_line.%s.txt",
+			cases[i].lang);
+		doc = test_parse_source(path, NULL);
+		test_assert_unit_text(doc, "PP1", cases[i].pp1);
+		test_assert_unit_text(doc, "PP2", cases[i].pp2);
+		assert_fnrefs(doc, "PP1", "1");
+		assert_fnrefs(doc, "PP2", "2");
+		assert_non_null(resdiff_doc_unit_by_id(doc, "OP1"));
+		assert_int_equal(doc->diag_count, 0);
+		resdiff_doc_free(doc);
+	}
+}
+
 /* A line that is a document symbol and a full stop ends a sentence: it is
  * text, in a paragraph ("contained in document\nA/99/123.") and in a
  * footnote body ("… and\nA/C.6/98/SR.27."), not page debris (found on
@@ -1788,6 +1827,7 @@ int main(void)
 		cmocka_unit_test(test_parse__marker_before_a_counting_word),
 		cmocka_unit_test(test_parse__symbol_line_ending_a_sentence),
 		cmocka_unit_test(test_parse__resolution_without_chapeau),
+		cmocka_unit_test(test_parse__short_recitals_one_a_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
