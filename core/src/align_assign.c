@@ -21,7 +21,7 @@ static const resdiff_align_model shipped = {
 	0.5,    /* rolling: chosen, not fitted */
 	0.30,   /* accept */
 	false,  /* words: no gain on the English gold, so not paid for */
-	0.5     /* formula: chosen, not fitted (as rolling) */
+	0       /* formula: off (docs/DIFF.md, "Fifth round": no held-out gain yet) */
 };
 
 const resdiff_align_model *resdiff_align_model_default(void)
