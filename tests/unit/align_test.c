@@ -622,6 +622,7 @@ static void test_align__formula_shared_only(void **state)
 
 	off = formula_case(a, b, 0, &same_off);
 	on = formula_case(a, b, 0.5, &same_on);
+	printf("formula case: off %.3f on %.3f same %.3f %.3f\n", off, on, same_off, same_on);
 	assert_true(on < off - 0.05);
 	assert_true(on < RESDIFF_ALIGN_LOW_CONFIDENCE);
 	assert_true(same_on > 0.95 && same_off > 0.95);
