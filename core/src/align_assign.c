@@ -20,7 +20,8 @@ static const resdiff_align_model shipped = {
 	{ 2.99, 3.27, 0.83, 0.78, 3.99, -0.76, 1.01, -1.39 },
 	0.5,    /* rolling: chosen, not fitted */
 	0.30,   /* accept */
-	false   /* words: no gain on the English gold, so not paid for */
+	false,  /* words: no gain on the English gold, so not paid for */
+	0       /* formula: off (docs/DIFF.md, "Fifth round": no held-out gain yet) */
 };
 
 const resdiff_align_model *resdiff_align_model_default(void)

@@ -3,6 +3,7 @@
  * an inverted index of the new side, and the scores of pairs and groups
  * (docs/DIFF.md, "Scores"). */
 #include "align_internal.h"
+#include "lang_internal.h"
 #include "resdiff/compare.h"
 #include "resdiff/text.h"
 #include "sort.h"
@@ -14,16 +15,23 @@
 
 /* ---- content ------------------------------------------------------------ */
 
+/* What a character of a clause's content is part of (content.rolling):
+ * a rolling word, a formula (a run of words the formula table lists). */
+#define MARK_ROLLING 1u
+#define MARK_FORMULA 2u
+
 /* A clause's words key decoded: code points, where each starts in the
- * key, 1 where a rolling word stands, and where each word starts (spaces
- * are dropped). */
+ * key, the MARK_* bits of each, and where each word starts (spaces are
+ * dropped). */
 typedef struct {
 	uint32_t *cp;
 	size_t *byte;
-	uint8_t *rolling;
+	uint8_t *rolling;    /* MARK_* bits */
 	size_t n, alloc;
 	size_t *word;        /* start of each word in cp */
 	size_t nwords, awords;
+	uint64_t *wordhash;  /* formula_word_hash() of each word (when a table is used) */
+	size_t awordhash;
 	uint32_t seen[256];  /* code points asked of the lexicon, by cp % 256 */
 	bool may[256];       /* and whether a rolling word can start with them */
 } content;
@@ -69,6 +77,7 @@ static void content_dispose(content *c)
 	free(c->byte);
 	free(c->rolling);
 	free(c->word);
+	free(c->wordhash);
 }
 
 static size_t word_end(const content *c, size_t w)
@@ -88,7 +97,7 @@ static bool is_digit(uint32_t cp)
 static void mark(content *c, size_t from, size_t to)
 {
 	for (; from < to && from < c->n; from++)
-		c->rolling[from] = 1;
+		c->rolling[from] |= MARK_ROLLING;
 }
 
 /* Code points of key[from .. from + bytes), from code point `at`. */
@@ -164,7 +173,7 @@ static void mark_ideographic(content *c, const char *key, size_t len,
 		size_t m = 0, cps = 0;
 		if (i < c->n) {
 			if (is_digit(c->cp[i]))
-				c->rolling[i] = 1;
+				c->rolling[i] |= MARK_ROLLING;
 			if (may_start_rolling(c, lx, c->cp[i]))
 				m = resdiff_lang_lexicon_prefix(lx, key + c->byte[i], len - c->byte[i],
 					RESDIFF_LANG_ROLLING);
@@ -200,8 +209,166 @@ static int32_t key_decode(const char *s, size_t len, size_t *adv)
 	return resdiff_utf8_decode(s, len, adv);
 }
 
+/* A 32-bit hash of 64 bits (of grams of code points, of words) (splitmix64 finalizer). */
+static uint32_t mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebull;
+	x ^= x >> 31;
+	return (uint32_t)(x >> 32);
+}
+
+/* ---- formulas ------------------------------------------------------------ */
+
+/* The formula table of a language (core/lang/formula/<code>.txt, built by
+ * core/lang/formula/build.py from texts of many resolutions): each line a
+ * run of words that many different resolutions share ("requests the
+ * secretary general to submit to the general assembly at its"), as a
+ * words key with "0" for a word holding a digit. Its word
+ * FORMULA_N-grams, hashed, sorted: a clause's word FORMULA_N-gram found
+ * here is a formula, and the characters of its words are marked
+ * MARK_FORMULA. Spaced scripts only; a language without a table (and
+ * every ideographic text) is read as before. */
+#define FORMULA_N 4
+#define FORMULA_MAX_WORDS 256  /* words read of one table line */
+
+typedef struct {
+	uint32_t *gram;      /* sorted, unique */
+	size_t n;
+} formula_set;
+
+/* FNV-1a of one word's code points; a word with a digit hashes as "0". */
+static uint64_t formula_word_hash(const uint32_t *cp, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t k;
+	for (k = 0; k < n; k++)
+		if (is_digit(cp[k]))
+			return (h ^ '0') * 1099511628211ull;
+	for (k = 0; k < n; k++)
+		h = (h ^ cp[k]) * 1099511628211ull;
+	return h;
+}
+
+static uint32_t formula_gram_hash(const uint64_t *wordhash)
+{
+	uint64_t x = 0x243F6A8885A308D3ull;
+	unsigned k;
+	for (k = 0; k < FORMULA_N; k++)
+		x = (x ^ wordhash[k]) * 0x100000001B3ull + k;
+	return mix(x);
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+static void formula_set_dispose(formula_set *f)
+{
+	free(f->gram);
+	f->gram = NULL;
+	f->n = 0;
+}
+
+/* The formula set of language `code`: empty when it has no table. */
+static int formula_set_load(formula_set *f, const char *code)
+{
+	const lang_file *file = NULL;
+	uint64_t wh[FORMULA_MAX_WORDS];
+	uint32_t word[128];
+	size_t i, cap = 0, p, len;
+	const char *t;
+
+	f->gram = NULL;
+	f->n = 0;
+	for (i = 0; code && i < formula_file_count; i++)
+		if (!strcmp(formula_files[i].code, code))
+			file = &formula_files[i];
+	if (!file || !file->len)
+		return 0;
+	t = file->text;
+	len = file->len;
+	for (p = 0; p < len; p++)
+		cap += t[p] == ' ' || t[p] == '\n';
+	if (!(f->gram = malloc((cap + 1) * sizeof(*f->gram))))
+		return align_oom();
+	for (p = 0; p < len;) {
+		size_t end = p, nw = 0, nc = 0, adv;
+		while (end < len && t[end] != '\n')
+			end++;
+		if (t[p] != '#') {
+			while (p <= end && nw < FORMULA_MAX_WORDS) {
+				if (p == end || t[p] == ' ') {
+					if (nc)
+						wh[nw++] = formula_word_hash(word, nc);
+					nc = 0;
+					p++;
+					continue;
+				}
+				{
+					int32_t cp = key_decode(t + p, end - p, &adv);
+					if (nc < sizeof(word) / sizeof(word[0]))
+						word[nc++] = cp < 0 ? 0xFFFDu : (uint32_t)cp;
+					p += adv ? adv : 1;
+				}
+			}
+			for (i = 0; i + FORMULA_N <= nw && f->n < cap + 1; i++)
+				f->gram[f->n++] = formula_gram_hash(wh + i);
+		}
+		p = end + 1;
+	}
+	qsort(f->gram, f->n, sizeof(*f->gram), cmp_u32);
+	for (i = 0, p = 0; i < f->n; i++)
+		if (p == 0 || f->gram[p - 1] != f->gram[i])
+			f->gram[p++] = f->gram[i];
+	f->n = p;
+	return 0;
+}
+
+static bool formula_has(const formula_set *f, uint32_t g)
+{
+	size_t lo = 0, hi = f->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (f->gram[mid] < g)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < f->n && f->gram[lo] == g;
+}
+
+/* Mark the words of every formula N-gram of a clause. */
+static int mark_formulas(content *c, const formula_set *f)
+{
+	size_t i;
+	if (!f->n || c->nwords < FORMULA_N)
+		return 0;
+	if (c->nwords > c->awordhash) {
+		uint64_t *w = realloc(c->wordhash, c->nwords * sizeof(*w));
+		if (!w)
+			return align_oom();
+		c->wordhash = w;
+		c->awordhash = c->nwords;
+	}
+	for (i = 0; i < c->nwords; i++)
+		c->wordhash[i] = formula_word_hash(c->cp + c->word[i], word_end(c, i) - c->word[i]);
+	for (i = 0; i + FORMULA_N <= c->nwords; i++) {
+		size_t k;
+		if (!formula_has(f, formula_gram_hash(c->wordhash + i)))
+			continue;
+		for (k = c->word[i]; k < word_end(c, i + FORMULA_N - 1); k++)
+			c->rolling[k] |= MARK_FORMULA;
+	}
+	return 0;
+}
+
 static int content_of(content *c, const char *words, size_t len, const resdiff_lang_lexicon *lx,
-		bool ideographic, bool heading)
+		const formula_set *formulas, bool ideographic, bool heading)
 {
 	size_t p = 0, adv;
 	bool start = true;
@@ -222,25 +389,15 @@ static int content_of(content *c, const char *words, size_t len, const resdiff_l
 	}
 	if (c->byte)
 		c->byte[c->n] = len;
-	if (ideographic)
+	if (ideographic) {
 		mark_ideographic(c, words, len, lx, heading);
-	else
-		mark_spaced(c, words, lx, heading);
-	return 0;
+		return 0;
+	}
+	mark_spaced(c, words, lx, heading);
+	return heading ? 0 : mark_formulas(c, formulas);
 }
 
 /* ---- n-grams ------------------------------------------------------------ */
-
-/* A 32-bit hash of up to three code points (splitmix64 finalizer). */
-static uint32_t mix(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ull;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebull;
-	x ^= x >> 31;
-	return (uint32_t)(x >> 32);
-}
 
 static uint32_t gram_hash(const uint32_t *w, unsigned n)
 {
@@ -287,10 +444,22 @@ static int gram_reserve(gram_list *l, size_t need)
 }
 
 /* Room is reserved by grams_of(): at most one gram per character and two
- * per word, or one padded gram. */
-static void gram_push(gram_list *l, uint32_t hash, bool rolling)
+ * per word, or one padded gram. `marks`: MARK_* bits of the gram. */
+static void gram_push(gram_list *l, uint32_t hash, unsigned marks)
 {
-	l->g[l->n++] = ((uint64_t)hash << 32) | (rolling ? 1u : 0u);
+	l->g[l->n++] = ((uint64_t)hash << 32) | marks;
+}
+
+/* A gram is rolling when any of its characters is, formula when all are. */
+static unsigned gram_marks(const uint8_t *mark, size_t n)
+{
+	unsigned any = 0, all = MARK_FORMULA;
+	size_t k;
+	for (k = 0; k < n; k++) {
+		any |= mark[k];
+		all &= mark[k];
+	}
+	return (any & MARK_ROLLING) | all;
 }
 
 /* The n-grams of one clause's content: character trigrams over the text
@@ -309,25 +478,19 @@ static int grams_of(gram_list *l, const content *c, unsigned n, bool words)
 	if (c->n && c->n < n) {
 		for (k = 0; k < n; k++)
 			win[k] = k < n - c->n ? GRAM_PAD : c->cp[k - (n - c->n)];
-		bool roll = false;
-		for (k = 0; k < c->n; k++)
-			roll = roll || c->rolling[k];
-		gram_push(l, gram_hash(win, n), roll);
+		gram_push(l, gram_hash(win, n), gram_marks(c->rolling, c->n));
 	}
-	for (i = 0; i + n <= c->n; i++) {
-		bool roll = false;
-		for (k = 0; k < n; k++)
-			roll = roll || c->rolling[i + k];
-		gram_push(l, gram_hash(c->cp + i, n), roll);
-	}
+	for (i = 0; i + n <= c->n; i++)
+		gram_push(l, gram_hash(c->cp + i, n), gram_marks(c->rolling + i, n));
 	for (i = 0; words && i < c->nwords; i++) {
-		bool r1 = c->rolling[c->word[i]];
-		bool r2 = i + 1 < c->nwords && c->rolling[c->word[i + 1]];
+		unsigned r1 = c->rolling[c->word[i]] & MARK_ROLLING;
+		unsigned r2 = i + 1 < c->nwords ? c->rolling[c->word[i + 1]] & MARK_ROLLING : 0;
 		gram_push(l, word_hash(c, i, 1), r1);
 		if (i + 1 < c->nwords)
-			gram_push(l, word_hash(c, i, 2), r1 || r2);
+			gram_push(l, word_hash(c, i, 2), r1 | r2);
 	}
-	/* One entry per hash; content wins over rolling (flag 0 sorts first). */
+	/* One entry per hash; content wins over rolling and formula (marks 0
+	 * sort first). */
 	sort_u64_small(l->g, l->n);
 	for (i = 0, k = 0; i < l->n; i++)
 		if (k == 0 || (l->g[k - 1] >> 32) != (l->g[i] >> 32))
@@ -371,6 +534,7 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 {
 	resdiff_buf buf = RESDIFF_BUF_INIT, words = RESDIFF_BUF_INIT;
 	resdiff_lang_lexicon *lx = NULL;
+	formula_set formulas = { NULL, 0 };
 	content c;
 	gram_list l;
 	size_t i, k, w = 0, cap = 0;
@@ -388,6 +552,9 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 	s->lang = side_lang(doc);
 	if ((error = resdiff_lang_lexicon_new(&lx, s->lang)) < 0)
 		return error;
+	if (a->model->formula > 0 && a->model->formula < 1 &&
+	    (error = formula_set_load(&formulas, s->lang->code)) < 0)
+		goto done;
 	if (!(s->key = align_scratch_calloc(a, s->n, sizeof(*s->key))) ||
 	    !(s->keylen = align_scratch_calloc(a, s->n, sizeof(*s->keylen))) ||
 	    !(s->loose = align_scratch_calloc(a, s->n, sizeof(*s->loose))) ||
@@ -425,7 +592,7 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 		s->loose[i] = fnv64(words.ptr ? words.ptr : "", words.size, ' ');
 		ideo = !s->lang->script->spaced ||
 		       resdiff_compare_is_ideographic(s->key[i], s->keylen[i]);
-		if ((error = content_of(&c, words.ptr ? words.ptr : "", words.size, lx, ideo,
+		if ((error = content_of(&c, words.ptr ? words.ptr : "", words.size, lx, &formulas, ideo,
 				u->kind == RESDIFF_UNIT_HEADING)) < 0 ||
 		    (error = grams_of(&l, &c, RESDIFF_ALIGN_GRAM, a->model->words && !ideo)) < 0)
 			goto done;
@@ -454,7 +621,7 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 		s->off[i] = w;
 		for (k = 0; k < l.n; k++, w++) {
 			s->gram[w] = (uint32_t)(l.g[k] >> 32);
-			s->rolling[w] = (uint8_t)(l.g[k] & 1);
+			s->rolling[w] = (uint8_t)(l.g[k] & (MARK_ROLLING | MARK_FORMULA));
 		}
 	}
 	s->off[s->n] = w;
@@ -463,6 +630,7 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 		error = align_oom();
 done:
 	resdiff_lang_lexicon_free(lx);
+	formula_set_dispose(&formulas);
 	resdiff_buf_dispose(&buf);
 	resdiff_buf_dispose(&words);
 	content_dispose(&c);
@@ -480,10 +648,25 @@ static void unit_sums(align_side *s)
 			s->wsum[i] += s->weight[k];
 }
 
+/* The factor of formula grams: 1 when the model uses none. */
+static double model_formula(const resdiff_align_model *m)
+{
+	return m->formula > 0 && m->formula < 1 ? m->formula : 1;
+}
+
+/* What the model multiplied a gram's idf by, for its MARK_* bits. */
+static double mark_factor(const resdiff_align_model *m, unsigned marks)
+{
+	if (marks & MARK_ROLLING)
+		return m->rolling > 0 ? m->rolling : 1;
+	return marks & MARK_FORMULA ? model_formula(m) : 1;
+}
+
 /* Inverse document frequency over the clauses of both texts: the grams
  * every clause on the topic shares ("信息社会") weigh little, the grams
  * that make a clause itself weigh much; rolling grams weigh
- * model->rolling of that. The same pass lays out the inverted index of
+ * model->rolling of that and formula grams (the formula table: what many
+ * resolutions share) model->formula. The same pass lays out the inverted index of
  * the new side: for each old gram, where its new-side clauses are in
  * a->post. One radix sort of (hash, slot) pairs. */
 #define IDF_CACHE 64
@@ -493,10 +676,13 @@ int align_weights(aligner *a)
 	size_t total = a->o.total + a->n.total, i, npost = 0, units = a->o.n + a->n.n;
 	uint64_t *occ = NULL, *tmp = NULL;
 	uint32_t *unit_of = NULL;  /* new-side slot -> unit */
-	float idf_cache[IDF_CACHE], rolling = (float)a->model->rolling;
+	float idf_cache[IDF_CACHE], factor[4];
 	int error = 0;
 
 	idf_cache[0] = 0;
+	factor[0] = 1;
+	factor[MARK_ROLLING] = factor[MARK_ROLLING | MARK_FORMULA] = (float)a->model->rolling;
+	factor[MARK_FORMULA] = (float)model_formula(a->model);
 	if (!(a->post = malloc((a->n.total ? a->n.total : 1) * sizeof(*a->post))) ||
 	    !(a->o.plo = malloc((a->o.total ? a->o.total : 1) * sizeof(uint32_t))) ||
 	    !(a->o.pcnt = malloc((a->o.total ? a->o.total : 1) * sizeof(uint32_t)))) {
@@ -534,10 +720,10 @@ int align_weights(aligner *a)
 		for (k = i; k < j; k++) {
 			size_t slot = (size_t)(occ[k] & 0xFFFFFFFFu);
 			if (slot < a->o.total) {
-				a->o.weight[slot] = a->o.rolling[slot] ? idf * rolling : idf;
+				a->o.weight[slot] = idf * factor[a->o.rolling[slot]];
 			} else {
 				slot -= a->o.total;
-				a->n.weight[slot] = a->n.rolling[slot] ? idf * rolling : idf;
+				a->n.weight[slot] = idf * factor[a->n.rolling[slot]];
 				a->post[npost++] = unit_of[slot];
 			}
 		}
@@ -588,19 +774,21 @@ double align_pair_similarity(const aligner *a, size_t o, size_t n)
 	const float *wx = WEIGHTS(&a->o, o), *wy = WEIGHTS(&a->n, n);
 	const uint8_t *rx = a->o.rolling + a->o.off[o], *ry = a->n.rolling + a->n.off[n];
 	size_t i = 0, j = 0, nx = NGRAMS(&a->o, o), ny = NGRAMS(&a->n, n);
-	double undo = a->model->rolling > 0 ? a->model->rolling : 1, sx = 0, sy = 0, common = 0;
+	double undo[4], sx = 0, sy = 0, common = 0;
 
+	for (i = 0; i < 4; i++)
+		undo[i] = mark_factor(a->model, (unsigned)i);
 	for (i = 0; i < nx; i++)
-		sx += rx[i] ? wx[i] / undo : wx[i];
+		sx += wx[i] / undo[rx[i]];
 	for (j = 0; j < ny; j++)
-		sy += ry[j] ? wy[j] / undo : wy[j];
+		sy += wy[j] / undo[ry[j]];
 	for (i = 0, j = 0; i < nx && j < ny;) {
 		if (x[i] < y[j]) {
 			i++;
 		} else if (x[i] > y[j]) {
 			j++;
 		} else {
-			double ex = rx[i] ? wx[i] / undo : wx[i], ey = ry[j] ? wy[j] / undo : wy[j];
+			double ex = wx[i] / undo[rx[i]], ey = wy[j] / undo[ry[j]];
 			common += ex < ey ? ex : ey;
 			i++, j++;
 		}
@@ -672,7 +860,7 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 	 * identity: looked up after all the others. Ranges are (rolling << 63
 	 * | count << 32 | gram slot), sorted. */
 	for (k = 0; k < ng; k++)
-		ranges[nr++] = ((uint64_t)a->o.rolling[base + k] << 63) |
+		ranges[nr++] = ((uint64_t)(a->o.rolling[base + k] & MARK_ROLLING) << 63) |
 			((uint64_t)a->o.pcnt[base + k] << 32) | (base + k);
 	sort_u64_small(ranges, nr);
 	for (k = 0, budget = RESDIFF_ALIGN_WORK_PER_CLAUSE; k < nr; k++) {
@@ -822,7 +1010,7 @@ done:
 /* The weighted n-gram set of several units of one side: (hash << 32 |
  * weight bits), sorted, one entry per hash (the lighter weight). */
 static int grams_union(uint64_t **out, size_t *count, const align_side *s,
-		const size_t *units, size_t nunits, size_t extra, double plain)
+		const size_t *units, size_t nunits, size_t extra, const double *undo)
 {
 	size_t total = 0, i, k, n = 0, w = 0;
 	uint64_t *u;
@@ -842,7 +1030,7 @@ static int grams_union(uint64_t **out, size_t *count, const align_side *s,
 		if (unit == NONE)
 			continue;
 		for (k = s->off[unit]; k < s->off[unit + 1]; k++) {
-			float f = plain > 0 && s->rolling[k] ? (float)(s->weight[k] / plain) : s->weight[k];
+			float f = undo ? (float)(s->weight[k] / undo[s->rolling[k]]) : s->weight[k];
 			uint32_t bits;
 			memcpy(&bits, &f, sizeof(bits));
 			u[n++] = ((uint64_t)s->gram[k] << 32) | bits;
@@ -869,14 +1057,16 @@ static double entry_weight(uint64_t e)
 int align_group_score(align_overlap *out, const aligner *a, const align_group *g,
 		size_t extra_old, size_t extra_new, bool plain)
 {
-	double undo = plain ? a->model->rolling : 0;
+	double undo[4];
 	uint64_t *x = NULL, *y = NULL;
 	size_t nx, ny, i = 0, j = 0;
 	double wx = 0, wy = 0, common = 0;
 	int error;
 
-	if ((error = grams_union(&x, &nx, &a->o, g->old, g->nold, extra_old, undo)) < 0 ||
-	    (error = grams_union(&y, &ny, &a->n, g->new, g->nnew, extra_new, undo)) < 0)
+	for (i = 0; i < 4; i++)
+		undo[i] = mark_factor(a->model, (unsigned)i);
+	if ((error = grams_union(&x, &nx, &a->o, g->old, g->nold, extra_old, plain ? undo : NULL)) < 0 ||
+	    (error = grams_union(&y, &ny, &a->n, g->new, g->nnew, extra_new, plain ? undo : NULL)) < 0)
 		goto done;
 	for (i = 0; i < nx; i++)
 		wx += entry_weight(x[i]);

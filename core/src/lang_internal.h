@@ -21,6 +21,13 @@ typedef struct {
 extern const lang_file lang_files[];
 extern const size_t lang_file_count;
 
+/* core/lang/formula/<code>.txt, the formula tables (docs/DIFF.md, "Fifth
+ * round"): the word runs many resolutions share, one words key a line,
+ * "0" for a word with a digit, "#" starts a comment; sorted by code. formula_file_count entries
+ * (the array has one empty entry when there is none). */
+extern const lang_file formula_files[];
+extern const size_t formula_file_count;
+
 /* The key folds of every script and language: keys hold to[i] where the
  * text has from[i] (0: nothing). `has` marks the folded code points of
  * the Basic Multilingual Plane, where all of them are. */

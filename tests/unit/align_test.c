@@ -568,6 +568,68 @@ static void test_align__different_resolutions_of_one_session(void **state)
 	resdiff_doc_free(b);
 }
 
+/* The formula model (docs/DIFF.md, "Fifth round"): two report requests
+ * that share only the formula of the request ("Requests the
+ * Secretary-General to submit to the General Assembly at its ... session
+ * a report on") and moved past each other are different clauses; a
+ * request on the same subject, reworded, is the same clause. With the
+ * formula table's grams weighed down (model.formula 0.5) the
+ * formula-only pair is less probable than without (shown as low
+ * confidence), the same-subject pair as sure as before. (That the
+ * formula-only pair is not linked at all is not met: the texts share
+ * everything else, and the model pairs leftovers; docs/DIFF.md.) */
+static double formula_case(resdiff_doc *a, resdiff_doc *b, double formula, double *same_subject)
+{
+	resdiff_align_model m = *resdiff_align_model_default();
+	resdiff_align_options opts;
+	resdiff_alignment *al;
+	const resdiff_change *c, *f;
+	double conf;
+
+	memset(&opts, 0, sizeof(opts));
+	opts.model = &m;
+	m.formula = formula;
+	al = align_of(a, b, &opts);
+	c = change_of_old(al, "OP2");
+	assert_int_equal(c->relation, RESDIFF_REL_REWORDED);
+	assert_true(c == change_of_new(al, "OP3"));
+	*same_subject = c->confidence;
+	f = change_of_old(al, "OP3");
+	conf = f == change_of_new(al, "OP2") ? f->confidence : 0;
+	resdiff_alignment_free(al);
+	return conf;
+}
+
+static void test_align__formula_shared_only(void **state)
+{
+	static const char *const o[] = {
+		EN_PP, "PP2|Recalling its resolution 79/42 of 2 December 2024,",
+		"OP1|" EN_OP_A,
+		"OP2|Requests the Secretary-General to submit to the General Assembly at its eighty-first session a report on measures to prevent terrorists from acquiring weapons of mass destruction;",
+		"OP3|Requests the Secretary-General to submit to the General Assembly at its eighty-first session a report on the rehabilitation of mine victims;",
+		NULL
+	};
+	static const char *const n[] = {
+		EN_PP, "PP2|Recalling its resolution 80/42 of 1 December 2025,",
+		"OP1|" EN_OP_A,
+		"OP2|Requests the Secretary-General to submit to the General Assembly at its eighty-second session a report on the situation of Indigenous women and girls in rural areas;",
+		"OP3|Also requests the Secretary-General to submit to the General Assembly at its eighty-second session a report on the measures taken to prevent terrorists from acquiring weapons of mass destruction;",
+		NULL
+	};
+	resdiff_doc *a = doc_of(o), *b = doc_of(n);
+	double same_off, same_on, off, on;
+	(void)state;
+
+	off = formula_case(a, b, 0, &same_off);
+	on = formula_case(a, b, 0.5, &same_on);
+	printf("formula case: off %.3f on %.3f same %.3f %.3f\n", off, on, same_off, same_on);
+	assert_true(on < off - 0.05);
+	assert_true(on < RESDIFF_ALIGN_LOW_CONFIDENCE);
+	assert_true(same_on > 0.95 && same_off > 0.95);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 /* --min-confidence turns weak matches into dropped + added, --threshold
  * the less similar ones; pins stay whatever their scores. */
 static void test_align__floors(void **state)
@@ -774,6 +836,7 @@ int main(void)
 		cmocka_unit_test(test_align__rival_feature),
 		cmocka_unit_test(test_align__order_is_local),
 		cmocka_unit_test(test_align__different_resolutions_of_one_session),
+		cmocka_unit_test(test_align__formula_shared_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

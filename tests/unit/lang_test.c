@@ -255,6 +255,33 @@ static void assert_refused(const char *text, const char *message)
 
 #define HEAD "[language]\ncode = xx\nname = Test\nscript = latin\n"
 
+/* Every formula table (core/lang/formula/<code>.txt) names a known
+ * language and every line is its own words key (the aligner hashes the
+ * lines' words as they stand: a line in another form would never match). */
+static void test_lang__formula_tables_are_words_keys(void **state)
+{
+	size_t i;
+	(void)state;
+	for (i = 0; i < formula_file_count; i++) {
+		const char *t = formula_files[i].text, *end = t + formula_files[i].len;
+		assert_true(resdiff_lang_known(formula_files[i].code));
+		while (t < end) {
+			const char *nl = memchr(t, '\n', (size_t)(end - t));
+			size_t len = nl ? (size_t)(nl - t) : (size_t)(end - t);
+			if (len && t[0] != '#') {
+				resdiff_buf exact = RESDIFF_BUF_INIT, words = RESDIFF_BUF_INIT;
+				assert_int_equal(resdiff_compare_keys(&exact, &words, t, len), 0);
+				if (words.size != len || memcmp(words.ptr, t, len))
+					fail_msg("%s formula table: \"%.*s\" is not a words key (\"%.*s\")",
+						formula_files[i].code, (int)len, t, (int)words.size, words.ptr);
+				resdiff_buf_dispose(&exact);
+				resdiff_buf_dispose(&words);
+			}
+			t += len + 1;
+		}
+	}
+}
+
 static void test_lang__malformed_files_refused(void **state)
 {
 	resdiff_lang *l = NULL;
@@ -488,6 +515,7 @@ int main(void)
 		cmocka_unit_test(test_lang__amendment_phrases_complete),
 		cmocka_unit_test(test_lang__expand),
 		cmocka_unit_test(test_lang__malformed_files_refused),
+		cmocka_unit_test(test_lang__formula_tables_are_words_keys),
 		cmocka_unit_test(test_lang__scripts),
 		cmocka_unit_test(test_lang__temporary_language_is_consulted),
 		cmocka_unit_test(test_lang__amendment_phrases_are_consulted),

@@ -101,6 +101,8 @@ typedef struct {
 	double rolling;     /* weight factor of rolling words, in (0, 1] */
 	double accept;      /* least probability of a match */
 	bool words;         /* spaced scripts: word uni- and bigrams beside trigrams */
+	double formula;     /* weight factor of formula grams (the language's formula
+	                       table, docs/DIFF.md "Fifth round"), in (0, 1]; 0: none */
 } resdiff_align_model;
 
 /* The shipped model. */
