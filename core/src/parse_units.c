@@ -13,6 +13,8 @@
 #define SUBLEVEL_MAX 3        /* OP1(a)(i) is as deep as sub-paragraphs go */
 #define NUMBER_JUMP_MAX 5     /* a paragraph number may skip this many */
 #define ID_MAX 128
+#define TABLE_CELLS_MIN 8     /* lines of a block read as table cells ... */
+#define TABLE_CELL_BYTES 24   /* ... when they hold fewer bytes than this on average */
 
 typedef struct {
 	bool resolution;
@@ -570,6 +572,10 @@ static bool section_operative(const block *b)
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
 		n--;
 	if (n == 0 || s[n - 1] == ',' || !u_isupper((UChar32)parse_first_cp(s, n)))
+		return false;
+	/* a table printed one cell per line ("Action" / "Title of post" /
+	 * "P-4" / "1" …) is no paragraph */
+	if (b->nlines >= TABLE_CELLS_MIN && n < b->nlines * TABLE_CELL_BYTES)
 		return false;
 	if (parse_opens_with(s, n, RESDIFF_SECTION_PREAMBULAR_LADDER))
 		return false;

@@ -833,6 +833,64 @@ static void test_parse__chapeau_without_its_comma(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* "programmes 5, 7, 2, 9, 12 and 22": a number the list goes on after is
+ * an item of a list of numbers, never a footnote marker, though a
+ * footnote 2 exists and nothing else cites it (it stays a warning). */
+static void test_parse__number_in_a_list_of_numbers_is_no_marker(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling its resolution 79/247 of 24 December 2024 on programme planning,1\n\n"
+		"1. Approves, on an exceptional basis, for programmes 5, 7, 2, 9, 12 and 22 of the\n"
+		"proposed programme budget, a programme narrative composed of the mandates;\n\n"
+		"2. Requests the Secretary-General to report thereon at its eighty-first session.\n"
+		"__________________\n"
+		"1 A/80/16.\n"
+		"2 Ibid., chap. II.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_non_null(strstr(u->text, "programmes 5, 7, 2, 9, 12 and 22 of"));
+	assert_int_equal(u->fnref_count, 0);
+	assert_true(test_count_warnings(doc) >= 1); /* footnote 2 is not cited */
+	resdiff_doc_free(doc);
+}
+
+/* "dated 20 October 2025 2 and", "for 20253 and": the marker of the next
+ * footnote spaced after a full date, or glued to a year after a short
+ * word, is the marker; the year stays whole. */
+static void test_parse__markers_after_a_date_and_glued_to_a_year(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Having considered the report of the Committee on the work of its session,1 the\n"
+		"letters from the Chair of the Third Committee dated 20 October 2025 2 and from the\n"
+		"Chair of the Fourth Committee, and the programme performance for 20253 and the\n"
+		"related report of the Advisory Committee,\n\n"
+		"1. Takes note of the report;\n"
+		"__________________\n"
+		"1 A/80/16.\n"
+		"2 A/C.5/80/13.\n"
+		"3 A/80/6.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "dated 20 October 2025 and from the"));
+	assert_non_null(strstr(u->text, "performance for 2025 and the"));
+	assert_int_equal(u->fnref_count, 3);
+	assert_int_equal(test_count_warnings(doc), 0);
+	resdiff_doc_free(doc);
+	/* a number after a word that points ("resolution 20253") is no year */
+	doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling its decisions,1 and Treaty Series No. 20253 and the protocols,\n\n"
+		"1. Takes note of the report;\n"
+		"__________________\n"
+		"1 A/80/16.\n"
+		"3 A/80/6.\n", "en");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "No. 20253 and"));
+	resdiff_doc_free(doc);
+}
+
 /* All 28 Russian sub-letters "а)" … "я)": past the 26th the id doubles
  * its letter as UN texts do after (z): "ю)" is (aa), "я)" (bb), never
  * the characters after "z". */
@@ -1845,6 +1903,8 @@ int main(void)
 		cmocka_unit_test(test_parse__sections_that_restart_their_numbering),
 		cmocka_unit_test(test_parse__restart_without_heading_is_reported),
 		cmocka_unit_test(test_parse__chapeau_without_its_comma),
+		cmocka_unit_test(test_parse__number_in_a_list_of_numbers_is_no_marker),
+		cmocka_unit_test(test_parse__markers_after_a_date_and_glued_to_a_year),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
 		cmocka_unit_test(test_parse__paragraph_number_over_limit),
