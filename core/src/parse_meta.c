@@ -288,49 +288,6 @@ static int take_chapeau(parse_state *st, front *fm)
 	return resdiff_doc_set_meta(st->doc, &st->doc->meta.chapeau, c->text);
 }
 
-/* A resolution body pasted without its chapeau ("The General Assembly,"):
- * no chapeau and no declaration opener, but before paragraph 1 a text
- * line opens with a preambular verb of the language table ("Recalling",
- * "回顾"). Returns that line, or NO_LINE: the search stops where a report's
- * front matter would (a summary, a heading label) or finds no paragraph 1,
- * so a report is never read this way. */
-static size_t find_headless_recital(parse_state *st)
-{
-	const resdiff_lang_list *summaries = resdiff_lang_all(RESDIFF_SECTION_SUMMARY_LINES);
-	size_t i, k, text_seen = 0, recital = NO_LINE;
-	char low[1024];
-
-	for (i = 0; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
-		const parse_line *l = &st->lines[i];
-		st->work++;
-		if (l->cls != LINE_TEXT)
-			continue;
-		text_seen++;
-		if (starts_paragraph_one(l->text, l->len))
-			return recital;
-		if (starts_heading_label(l->text, l->len))
-			return NO_LINE;
-		parse_lower(low, sizeof(low), l->text, l->len);
-		for (k = 0; k < summaries->count; k++)
-			if (!strcmp(low, summaries->entry[k].text))
-				return NO_LINE;
-		if (recital == NO_LINE &&
-		    parse_opens_with(l->text, l->len, RESDIFF_SECTION_PREAMBULAR_LADDER))
-			recital = i;
-	}
-	return NO_LINE;
-}
-
-static int take_headless(parse_state *st, front *fm, size_t recital)
-{
-	st->is_resolution = true;
-	fm->end = recital;
-	fm->kind = "resolution";
-	return resdiff_doc_add_diag(st->doc, recital + 1,
-		"no chapeau (such as \"The General Assembly,\") before the first "
-		"preambular paragraph: read as a resolution without one");
-}
-
 /* A report: the front matter ends after "Report of the Secretary-General",
  * or at the first heading, summary or paragraph 1, whichever comes first. */
 static void find_report_front(parse_state *st, front *fm)
@@ -544,6 +501,47 @@ static size_t find_opener(parse_state *st)
 				RESDIFF_SECTION_PREAMBLE_OPENERS))
 			return i;
 	return NO_LINE;
+}
+
+/* A resolution body pasted without its chapeau ("The General Assembly,"):
+ * no chapeau and no declaration opener, but before paragraph 1 a text
+ * line opens with a preambular verb of the language table ("Recalling",
+ * "回顾"). Returns that line, or NO_LINE: the search stops where a report's
+ * front matter would (a summary, a heading label) or finds no paragraph 1,
+ * so a report is never read this way. */
+static size_t find_headless_recital(parse_state *st)
+{
+	const resdiff_lang_list *summaries = resdiff_lang_all(RESDIFF_SECTION_SUMMARY_LINES);
+	size_t i, k, seen = 0, recital = NO_LINE;
+	char low[1024];
+
+	for (i = 0; next_front_line(st, &i, &seen); i++) {
+		const parse_line *l = &st->lines[i];
+		if (starts_heading_label(l->text, l->len))
+			return NO_LINE;
+		parse_lower(low, sizeof(low), l->text, l->len);
+		for (k = 0; k < summaries->count; k++)
+			if (!strcmp(low, summaries->entry[k].text))
+				return NO_LINE;
+		if (recital == NO_LINE &&
+		    parse_opens_with(l->text, l->len, RESDIFF_SECTION_PREAMBULAR_LADDER))
+			recital = i;
+	}
+	/* the search must have stopped at paragraph 1 */
+	if (i < st->count && st->lines[i].cls == LINE_TEXT &&
+	    starts_paragraph_one(st->lines[i].text, st->lines[i].len))
+		return recital;
+	return NO_LINE;
+}
+
+static int take_headless(parse_state *st, front *fm, size_t recital)
+{
+	st->is_resolution = true;
+	fm->end = recital;
+	fm->kind = "resolution";
+	return resdiff_doc_add_diag(st->doc, recital + 1,
+		"no chapeau (such as \"The General Assembly,\") before the first "
+		"preambular paragraph: read as a resolution without one");
 }
 
 /* The chapeau inside a formula line: after the formula, a short phrase

@@ -53,6 +53,14 @@ static int add_entry(store_doc_info *info, void *payload)
 	return error;
 }
 
+static int set_language(const char *lang, void *payload)
+{
+	list_scan *ls = payload;
+	if (!(ls->language = resdiff_arena_strdup(ls->list->arena, lang)))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	return 0;
+}
+
 /* Language, then symbol (digit runs as numbers). */
 static int entry_cmp(const void *pa, const void *pb)
 {
@@ -68,7 +76,6 @@ int resdiff_store_list(resdiff_store_listing **out, resdiff_store *s, const char
 	git_commit *commit = NULL;
 	git_tree *root = NULL;
 	git_oid record;
-	size_t i;
 	int error = 0, gerr;
 
 	*out = NULL;
@@ -85,18 +92,8 @@ int resdiff_store_list(resdiff_store_listing **out, resdiff_store *s, const char
 	GIT_TRY(gerr, s->record_ref);
 	GIT_TRY(git_commit_lookup(&commit, s->repo, &record), "cannot read the record");
 	GIT_TRY(git_commit_tree(&root, commit), "cannot read the record");
-	for (i = 0; i < git_tree_entrycount(root); i++) {
-		const git_tree_entry *le = git_tree_entry_byindex(root, i);
-		const char *lang = git_tree_entry_name(le);
-		if (git_tree_entry_type(le) != GIT_OBJECT_TREE || (language && strcmp(lang, language)))
-			continue;
-		if (!(scan.language = resdiff_arena_strdup(list->arena, lang))) {
-			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-			goto done;
-		}
-		if ((error = store_each_doc(s, root, lang, false, add_entry, &scan)) < 0)
-			goto done;
-	}
+	if ((error = store_each_record_doc(s, root, language, set_language, add_entry, &scan)) < 0)
+		goto done;
 	if (list->count)
 		qsort(list->entries, list->count, sizeof(*list->entries), entry_cmp);
 found:
