@@ -269,7 +269,13 @@ static bool layout_breaks(joiner *j, size_t i)
 		(!st->double_spaced ||
 		 parse_visible_chars(cur->raw.ptr, cur->raw.size, &cjk) * 4 < j->typical * 3);
 
-	if (!ends && !heading_block)
+	/* "II" / "Strategic heritage plan of the United Nations Office at
+	 * Geneva" or a heading over two or three full lines: a labelled
+	 * heading ends at a blank line whatever its length */
+	bool label_heading = cur->label.kind == LABEL_HEADING && cur->raw.size &&
+		!st->double_spaced && j->blanks > 0;
+
+	if (!ends && !heading_block && !label_heading)
 		return false;
 	if (st->double_spaced && st->indent_signal)
 		brk = indent_breaks(j, i);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 #define CHAPEAU_MAX_CHARS 48   /* "The Economic and Social Council," fits */
 #define FRONT_SEARCH_LINES 400 /* the chapeau is looked for this far */
@@ -165,6 +166,18 @@ static bool is_chapeau(const char *s, size_t len)
 	return contains_any(low, RESDIFF_SECTION_CHAPEAU_WORDS);
 }
 
+/* A chapeau that lost its comma ("The General Assembly"): short, no
+ * punctuation at its end, and naming a body with a chapeau word. */
+static bool bare_chapeau(const parse_line *l)
+{
+	char low[512];
+	if (!len_ok_for_chapeau(l) || l->len >= sizeof(low) / 2 || !l->len ||
+	    !u_isalpha((UChar32)parse_last_cp(l->text, l->len)))
+		return false;
+	parse_lower(low, sizeof(low), l->text, l->len);
+	return contains_any(low, RESDIFF_SECTION_CHAPEAU_WORDS) && body_of(low) != NULL;
+}
+
 /* "1." or "1.text" or "1. text" at the start of a line (paragraph one). */
 static bool starts_paragraph_one(const char *s, size_t len)
 {
@@ -244,7 +257,7 @@ typedef struct {
  * up to paragraph 1. NO_LINE when there is none (a report). */
 static size_t find_chapeau(parse_state *st)
 {
-	size_t i, text_seen = 0;
+	size_t i, text_seen = 0, before = NO_LINE;
 	for (i = 0; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
 		const parse_line *l = &st->lines[i];
 		st->work++;
@@ -252,9 +265,12 @@ static size_t find_chapeau(parse_state *st)
 			continue;
 		text_seen++;
 		if (starts_paragraph_one(l->text, l->len))
-			break;
+			/* "The General Assembly" without its comma, right before
+			 * paragraph 1 (no recitals) */
+			return before != NO_LINE && bare_chapeau(&st->lines[before]) ? before : NO_LINE;
 		if (is_chapeau(l->text, l->len))
 			return i;
+		before = i;
 	}
 	return NO_LINE;
 }

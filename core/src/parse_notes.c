@@ -972,6 +972,48 @@ static bool sole_next_citation(parse_state *st, const cite_state *cs, size_t li,
 		atoi(label) == cs->max_cited + 1 && !label_later(st, cs, li, i + n, label);
 }
 
+static int year_at(const char *s, size_t len);
+static bool month_before(const parse_state *st, size_t li, const char *s, size_t i);
+
+/* "programmes 5, 7, 8, 9, 12 and 22": a number that the list goes on
+ * after (", 9", " and 22": a comma, or a word of at most LIST_JOINER_MAX
+ * letters, then a number) is an item of a list of numbers, never a
+ * marker, whatever footnotes exist. Byte j is just after the number. */
+#define LIST_JOINER_MAX 3
+static bool list_item(const char *s, size_t len, size_t j)
+{
+	size_t k = j, w;
+	if (k < len && (s[k] == ',' || s[k] == ';'))
+		k++;
+	else {
+		if (k >= len || s[k] != ' ')
+			return false;
+		while (k < len && s[k] == ' ')
+			k++;
+		for (w = 0; k < len && s[k] >= 'a' && s[k] <= 'z'; k++)
+			w++;
+		if (w == 0 || w > LIST_JOINER_MAX)
+			return false;
+	}
+	if (k >= len || s[k] != ' ')
+		return false;
+	while (k < len && s[k] == ' ')
+		k++;
+	return k < len && s[k] >= '0' && s[k] <= '9';
+}
+
+/* "dated 20 October 2025 6 and": a year that ends a full date (a month's
+ * name before it) stands before the space before byte i. */
+static bool date_before(const parse_state *st, size_t li, const char *s, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k < 4 || k == i || (k > 4 && s[k - 5] != ' ') || !year_at(s + k - 4, 4))
+		return false;
+	return month_before(st, li, s, k - 4);
+}
+
 /* "Development 10 and": a number set off by spaces is a marker only when
  * everything fits: it follows a name (a capitalised or a longer word, or
  * a closing mark) and no word that says what the number counts ("paragraph
@@ -986,7 +1028,8 @@ static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, cons
 	const char *w;
 	bool attached;
 	size_t wl = word_before(s, i, &w, &attached);
-	if (label[0] == '*' || !(marker_word_before(s, i) || closing_punct(prev2)) ||
+	if (label[0] == '*' || list_item(s, len, i + n) ||
+	    !(marker_word_before(s, i) || closing_punct(prev2) || date_before(st, li, s, i)) ||
 	    !plausible(st, cs, label, false) || !body_in_next_zone(st, cs, li, label))
 		return false;
 	if ((attached && parse_reference_word(w, wl) &&
@@ -1122,6 +1165,26 @@ static bool month_before(const parse_state *st, size_t li, const char *s, size_t
 	return parse_month_then_number(word, strlen(word));
 }
 
+/* "report … for 202530 and": a year after a short lower-case word
+ * ("for", "in", "since": at most YEAR_WORD_MAX letters) that no word that
+ * counts follows, and after no word that says what a number points to
+ * ("resolution 20248"). */
+#define YEAR_WORD_MAX 5
+static bool year_after_word(const char *s, size_t len, size_t i, size_t e)
+{
+	size_t k = i, end;
+	if (k == 0 || s[k - 1] != ' ')
+		return false;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	end = k;
+	while (k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z')
+		k--;
+	if (end - k < 2 || end - k > YEAR_WORD_MAX || (k > 0 && s[k - 1] != ' ' && s[k - 1] != '('))
+		return false;
+	return !parse_reference_word(s + k, end - k) && !quantity_after(s, len, e);
+}
+
 /* "2014–20243", "2015–\n20304", "16 September 20055": a year that ends
  * a range or a date with the marker of the next footnote glued to it (the
  * digits cannot tell them apart). A range's end year must lie within a
@@ -1137,7 +1200,7 @@ static size_t year_range_marker(parse_state *st, const cite_state *cs, size_t li
 	if (e - i < 5 || e - i > 7 || !right_ok(s, len, e) || !(to = year_at(s + i, len - i)))
 		return 0;
 	if ((from = range_start_before(st, li, s, i)) != 0 ? (to <= from || to > from + 100) :
-	    !month_before(st, li, s, i))
+	    !(month_before(st, li, s, i) || year_after_word(s, len, i, e)))
 		return 0;
 	snprintf(label, 16, "%.*s", (int)(e - i - 4), s + i + 4);
 	if (label[0] == '0' || atoi(label) != cs->max_cited + 1 ||
@@ -1216,7 +1279,8 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 						doubt_cited_before(st, li, s, i, label);
 					n = 0;
 				}
-			} else if (n && prev == ' ' && prev2 != 0 && !(prev2 >= '0' && prev2 <= '9') &&
+			} else if (n && prev == ' ' && prev2 != 0 &&
+				   (!(prev2 >= '0' && prev2 <= '9') || date_before(st, li, s, i)) &&
 				   !resdiff_text_is_cjk(prev2)) {
 				/* spaced: "Development 10 and", "report 11 and", "2005, 6
 				 * and"; not "that 2 regional commissions", "from 17 to",

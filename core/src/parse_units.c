@@ -13,6 +13,8 @@
 #define SUBLEVEL_MAX 3        /* OP1(a)(i) is as deep as sub-paragraphs go */
 #define NUMBER_JUMP_MAX 5     /* a paragraph number may skip this many */
 #define ID_MAX 128
+#define TABLE_CELLS_MIN 8     /* lines of a block read as table cells ... */
+#define TABLE_CELL_BYTES 24   /* ... when they hold fewer bytes than this on average */
 
 typedef struct {
 	bool resolution;
@@ -27,6 +29,8 @@ typedef struct {
 	int art_para;         /* its last paragraph number (ART12.<k>) */
 	int last_article;     /* for the numbering diagnostics */
 	int formula;          /* declarations: 0 before OP1, 1 in it, 2 after it */
+	bool in_section;      /* a heading came after the last numbered paragraph */
+	bool restarted;       /* operative numbering restarted under a heading */
 } numbering;
 
 /* "Annex", "ANNEX II", "Annexe I", "ПРИЛОЖЕНИЕ II": a whole word of
@@ -328,6 +332,7 @@ static int start_annex(builder *ub, block *b)
 
 static int heading(builder *ub, block *b)
 {
+	ub->nb.in_section = ub->nb.last_number > 0;
 	return hold(ub, b, RESDIFF_UNIT_HEADING, b->label.text, "%sH%zu", ub->nb.prefix, ++ub->nb.h);
 }
 
@@ -346,12 +351,23 @@ static bool numbered_subheading(const builder *ub, const block *b, const block *
 
 /* "12. text": OP12 or P12, with a diagnostic when the number is out of
  * order, and OP12~2 for a number used twice. */
-static int numbered_paragraph(builder *ub, block *b, size_t line)
+static int numbered_paragraph(builder *ub, block *b, size_t line, int n, const char *label)
 {
 	numbering *nb = &ub->nb;
-	int n = b->label.number, uses = 0, error;
+	int uses = 0, error;
+	bool in_order;
 	char id[ID_MAX];
 
+	/* "II" / "Strategic heritage plan …" / "1. Takes note …": a section
+	 * that numbers its paragraphs from 1 again (docs/PARSE.md, OP1~2) */
+	if (n == 1 && nb->in_section && nb->resolution) {
+		resdiff_doc_add_note(ub->st->doc, line, "paragraph numbering restarts at 1 after "
+			"a heading: a number printed again is read as OP<n>~<m>");
+		nb->last_number = 0;
+		nb->restarted = true;
+	}
+	nb->in_section = false;
+	in_order = n == nb->last_number + 1;
 	if (n != nb->last_number + 1) {
 		if (n > nb->last_number + 1 && n <= nb->last_number + 1 + NUMBER_JUMP_MAX)
 			resdiff_doc_add_diag(ub->st->doc, line,
@@ -364,16 +380,18 @@ static int numbered_paragraph(builder *ub, block *b, size_t line)
 	if ((error = id_use(&uses, ub->st, &ub->ids, id)) < 0)
 		return error;
 	if (uses > 1) {
-		/* the second OP2 is OP2~2, the third OP2~3 */
+		/* the second OP2 is OP2~2, the third OP2~3; in sections that
+		 * restart their numbering, in order, that is no defect */
 		size_t k = strlen(id);
-		resdiff_doc_add_diag(ub->st->doc, line, "paragraph number %d used twice", n);
+		if (!(nb->restarted && in_order))
+			resdiff_doc_add_diag(ub->st->doc, line, "paragraph number %d used twice", n);
 		snprintf(id + k, sizeof(id) - k, "~%d", uses);
 	}
 	snprintf(nb->parent, sizeof(nb->parent), "%s", id);
 	nb->last_number = n > nb->last_number ? n : nb->last_number;
 	nb->sublevel = 0;
 	return hold(ub, b, nb->resolution ? RESDIFF_UNIT_OPERATIVE : RESDIFF_UNIT_PARAGRAPH,
-		b->label.text, "%s", id);
+		label, "%s", id);
 }
 
 /* "(b) 主题的执行情况": a lettered section heading, not a sub-paragraph
@@ -540,6 +558,30 @@ static bool opens_proclamation(const builder *ub, const block *b)
 			RESDIFF_SECTION_PROCLAIMING_FORMULAS);
 }
 
+/* After a section's heading in the operative part, an unnumbered block
+ * is a recital ("Having considered …,", "Recalling its resolution
+ * 79/258 A;") when it ends in a comma or opens with a preambular opener
+ * (the language file's preambular-ladder, leading-words that are
+ * participles being no help here), and else the section's operative
+ * paragraph printed without a number ("Approves the gross budget …;"),
+ * which is paragraph 1 of its section. */
+static bool section_operative(const block *b)
+{
+	const char *s = b->raw.ptr ? b->raw.ptr : "";
+	size_t n = b->raw.size;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	if (n == 0 || s[n - 1] == ',' || !u_isupper((UChar32)parse_first_cp(s, n)))
+		return false;
+	/* a table printed one cell per line ("Action" / "Title of post" /
+	 * "P-4" / "1" …) is no paragraph */
+	if (b->nlines >= TABLE_CELLS_MIN && n < b->nlines * TABLE_CELL_BYTES)
+		return false;
+	if (parse_opens_with(s, n, RESDIFF_SECTION_PREAMBULAR_LADDER))
+		return false;
+	return s[n - 1] == ';' || s[n - 1] == '.' || s[n - 1] == ':';
+}
+
 /* One block: decide what it is and take the step for it. */
 static int build_unit(builder *ub, block *b, const block *next)
 {
@@ -568,7 +610,7 @@ static int build_unit(builder *ub, block *b, const block *next)
 	switch (lab->kind) {
 	case LABEL_NUMBER:
 		return numbered_subheading(ub, b, next, shaped) ? heading(ub, b) :
-			numbered_paragraph(ub, b, line);
+			numbered_paragraph(ub, b, line, b->label.number, b->label.text);
 	case LABEL_SUB:
 		return lettered_heading(ub, b, shaped) ? heading(ub, b) : sub_paragraph(ub, b, line);
 	case LABEL_HEADING:
@@ -583,6 +625,11 @@ static int build_unit(builder *ub, block *b, const block *next)
 		return heading(ub, b);
 	if (nb->resolution && nb->last_number == 0 && !nb->annex)
 		return unnumbered(ub, b);
+	if (nb->in_section)
+		/* after a section's heading: its recitals, or its one
+		 * operative paragraph, printed without a number */
+		return section_operative(b) ? numbered_paragraph(ub, b, line, 1, "") :
+			unnumbered(ub, b);
 	if (ub->held && nb->last_number > 0)
 		return join_to_held(ub, b, line);
 	return unnumbered(ub, b);

@@ -45,6 +45,7 @@ typedef struct {
 	const resdiff_edit *edits;         /* {edits}: edit_count of them */
 	size_t context_len, edit_count;
 	const char *old_symbol, *new_symbol;
+	const char *section;               /* {section}: a heading's label */
 } phrase_values;
 
 static int value(resdiff_buf *out, const char *name, size_t len, void *ctx);
@@ -384,6 +385,24 @@ static int put_edits(amender *m, const resdiff_unit *u, const resdiff_edit *e, s
 	return error;
 }
 
+/* The label of the heading a clause stands under ("II" for OP3~2 of a
+ * text whose sections number their paragraphs from 1 again), or NULL. */
+static const char *section_of(const amender *m, const resdiff_unit *u)
+{
+	const resdiff_alignment *al = m->diff->alignment;
+	const resdiff_doc *docs[2] = { al->old_doc, al->new_doc };
+	size_t d, i;
+	for (d = 0; d < 2; d++) {
+		if (!docs[d] || u < docs[d]->units || u >= docs[d]->units + docs[d]->unit_count)
+			continue;
+		for (i = (size_t)(u - docs[d]->units); i-- > 0;)
+			if (docs[d]->units[i].kind == RESDIFF_UNIT_HEADING && docs[d]->units[i].label[0])
+				return docs[d]->units[i].label;
+		return NULL;
+	}
+	return NULL;
+}
+
 /* Write the value of {name}. */
 static int value(resdiff_buf *out, const char *name, size_t len, void *ctx)
 {
@@ -394,9 +413,24 @@ static int value(resdiff_buf *out, const char *name, size_t len, void *ctx)
 	if (IS("n") && v->ref) {
 		/* an id read from a repository can hold anything (found by
 		 * fuzzing, tests/fuzz/render_seeds/amendments_id_escape.txt) */
-		const char *n = number_of(v->ref->id);
-		return resdiff_text_sanitize(out, n, strlen(n), false);
+		const char *n = number_of(v->ref->id), *t = strchr(n, '~'), *after;
+		phrase_values sv = { .m = m };
+		int error;
+		const char *phrase = resdiff_lang_phrase(m->lang, RESDIFF_SECTION_AMENDMENT_PHRASES,
+			"in-section");
+		if (!t || !phrase || !(sv.section = section_of(m, v->ref)))
+			return resdiff_text_sanitize(out, n, strlen(n), false);
+		/* "OP3~2(a)" under heading "II": "3(a) of section II", the
+		 * number as printed, not the parser's count of its uses */
+		for (after = t + 1; *after >= '0' && *after <= '9'; after++)
+			;
+		if ((error = resdiff_text_sanitize(out, n, (size_t)(t - n), false)) < 0 ||
+		    (error = resdiff_text_sanitize(out, after, strlen(after), false)) < 0)
+			return error;
+		return resdiff_lang_expand(out, phrase, value, &sv);
 	}
+	if (IS("section") && v->section)
+		return resdiff_text_sanitize(out, v->section, strlen(v->section), false);
 	if (IS("ref") && v->ref)
 		return put_ref(m, v->ref);
 	if (IS("refs") || IS("texts"))

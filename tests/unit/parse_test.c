@@ -712,6 +712,185 @@ static void test_parse__annex_title_and_wrapped_headings(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* The warnings among a document's diagnostics (notes left out). */
+static size_t test_count_warnings(const resdiff_doc *doc)
+{
+	size_t i, n = 0;
+	for (i = 0; i < doc->diag_count; i++)
+		n += doc->diags[i].level == RESDIFF_DIAG_WARNING;
+	return n;
+}
+
+/* Sections that each number their paragraphs from 1 under a roman
+ * numeral and a heading that wraps over full lines: the heading ends at
+ * the blank line (its recitals are PP<n>, not part of it), a number
+ * printed again is OP<n>~<m> with a note, not a warning, and a section's
+ * one operative paragraph printed without a number is a paragraph of its
+ * own (OP1~<m>, empty label), where a recital ending in a comma is not. */
+static void test_parse__sections_that_restart_their_numbering(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n\n\n"
+		"I\n\n\n"
+		"Conditions of service and compensation for officials other than Secretariat\n"
+		"officials: members of the International Court of Justice and President and judges\n"
+		"of the International Residual Mechanism for Criminal Tribunals\n\n\n"
+		"Recalling its resolutions 37/240 of 21 December 1982 and 40/257 A to C of\n"
+		"18 December 1985 on the conditions of service of the members of the Court,\n\n"
+		"Having considered the report of the Secretary-General on the conditions of\n"
+		"service and the related report of the Advisory Committee,\n\n"
+		"1.\nTakes note of the report of the Secretary-General;\n\n"
+		"2.\nEndorses the conclusions and recommendations contained in the report of\n"
+		"the Advisory Committee on Administrative and Budgetary Questions;\n\n\n\n"
+		"II\n\n\n"
+		"Strategic heritage plan of the United Nations Office at Geneva\n\n\n"
+		"Recalling part XI of its resolution 64/243 of 24 December 2009 and section VII of\n"
+		"its resolution 66/247 of 24 December 2011,\n\n"
+		"1.\nTakes note of the report of the Secretary-General;\n\n"
+		"2.\nAppropriates the amount of 82,193,200 United States dollars for 2026, under\n"
+		"section 33 of the proposed programme budget for 2026;\n\n\n\n"
+		"III\n\n\n"
+		"Gross jointly financed budget of the Joint Inspection Unit\n\n\n"
+		"Approves the gross budget for the Joint Inspection Unit for 2026 in the amount\n"
+		"of 9,666,200 dollars;\n\n\n\n"
+		"IV\n\n\n"
+		"Contingency fund\n\n\n"
+		"Recalls its resolution 79/258 A, in which the level of the contingency fund for\n"
+		"the year 2026 was set at 0.75 per cent of the approved programme budget,\n\n"
+		"1.\nNotes that a balance of 15,869,600 dollars remains in the contingency fund;\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "H1"));
+	assert_string_equal(u->text, "Conditions of service and compensation for officials other than "
+		"Secretariat officials: members of the International Court of Justice and President "
+		"and judges of the International Residual Mechanism for Criminal Tribunals");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_true(!strncmp(u->text, "Recalling its resolutions 37/240", 32));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP2"));
+	assert_true(!strncmp(u->text, "Having considered", 17));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "H2"));
+	assert_string_equal(u->text, "Strategic heritage plan of the United Nations Office at Geneva");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP3"));
+	assert_true(!strncmp(u->text, "Recalling part XI", 17));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1~2"));
+	assert_string_equal(u->text, "Takes note of the report of the Secretary-General;");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP2~2"));
+	assert_int_equal(u->kind, RESDIFF_UNIT_OPERATIVE);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "H3"));
+	assert_string_equal(u->text, "Gross jointly financed budget of the Joint Inspection Unit");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1~3"));
+	assert_int_equal(u->kind, RESDIFF_UNIT_OPERATIVE);
+	assert_string_equal(u->label, "");
+	assert_true(!strncmp(u->text, "Approves the gross budget", 25));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP4"));
+	assert_true(!strncmp(u->text, "Recalls its resolution 79/258 A", 31));
+	assert_non_null(resdiff_doc_unit_by_id(doc, "OP1~4"));
+	assert_null(resdiff_doc_unit_by_id(doc, "OP1~5"));
+	assert_int_equal(test_count_warnings(doc), 0);
+	assert_true(doc->diag_count >= 3); /* a note per restart */
+	resdiff_doc_free(doc);
+}
+
+/* Numbers out of order after a heading are still reported: only a
+ * restart at 1 right after a heading is a section of its own. */
+static void test_parse__restart_without_heading_is_reported(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling its resolution 79/258 A,\n\n"
+		"1. Takes note of the report of the Secretary-General;\n\n"
+		"2. Endorses the conclusions of the Advisory Committee;\n\n"
+		"1. Requests the Secretary-General to report at its eighty-first session;\n", "en");
+	assert_non_null(resdiff_doc_unit_by_id(doc, "OP1~2"));
+	assert_true(test_count_warnings(doc) >= 1);
+	resdiff_doc_free(doc);
+}
+
+/* "The General Assembly" without its comma, right before paragraph 1 and
+ * with no recitals: still the chapeau of a resolution, whose paragraphs
+ * are operative (not a report's P<n>). */
+static void test_parse__chapeau_without_its_comma(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"Proposed programme budget for 2026: section 26, Palestine refugees\n\n\n"
+		"The General Assembly\n\n"
+		"1.\nRecalls its resolution 302 (IV) of 8 December 1949, by which it established\n"
+		"the Agency, and affirms that no organization can replace the Agency;\n\n"
+		"2.\nRequests the Secretary-General to report on progress to the General Assembly\n"
+		"at its eighty-first session.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(doc->meta.chapeau);
+	assert_string_equal(doc->meta.chapeau, "The General Assembly");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_int_equal(u->kind, RESDIFF_UNIT_OPERATIVE);
+	assert_non_null(resdiff_doc_unit_by_id(doc, "OP2"));
+	assert_null(resdiff_doc_unit_by_id(doc, "P1"));
+	resdiff_doc_free(doc);
+	/* a line that only names the body, with recitals after it, is no chapeau
+	 * without its comma: "General Assembly" in a masthead stays front matter */
+	doc = test_parse_string("General Assembly\nEightieth session\n\n"
+		"Report of the Secretary-General\n\n1. The present report is submitted.\n", "en");
+	assert_null(doc->meta.chapeau);
+	resdiff_doc_free(doc);
+}
+
+/* "programmes 5, 7, 2, 9, 12 and 22": a number the list goes on after is
+ * an item of a list of numbers, never a footnote marker, though a
+ * footnote 2 exists and nothing else cites it (it stays a warning). */
+static void test_parse__number_in_a_list_of_numbers_is_no_marker(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling its resolution 79/247 of 24 December 2024 on programme planning,1\n\n"
+		"1. Approves, on an exceptional basis, for programmes 5, 7, 2, 9, 12 and 22 of the\n"
+		"proposed programme budget, a programme narrative composed of the mandates;\n\n"
+		"2. Requests the Secretary-General to report thereon at its eighty-first session.\n"
+		"__________________\n"
+		"1 A/80/16.\n"
+		"2 Ibid., chap. II.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_non_null(strstr(u->text, "programmes 5, 7, 2, 9, 12 and 22 of"));
+	assert_int_equal(u->fnref_count, 0);
+	assert_true(test_count_warnings(doc) >= 1); /* footnote 2 is not cited */
+	resdiff_doc_free(doc);
+}
+
+/* "dated 20 October 2025 2 and", "for 20253 and": the marker of the next
+ * footnote spaced after a full date, or glued to a year after a short
+ * word, is the marker; the year stays whole. */
+static void test_parse__markers_after_a_date_and_glued_to_a_year(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Having considered the report of the Committee on the work of its session,1 the\n"
+		"letters from the Chair of the Third Committee dated 20 October 2025 2 and from the\n"
+		"Chair of the Fourth Committee, and the programme performance for 20253 and the\n"
+		"related report of the Advisory Committee,\n\n"
+		"1. Takes note of the report;\n"
+		"__________________\n"
+		"1 A/80/16.\n"
+		"2 A/C.5/80/13.\n"
+		"3 A/80/6.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "dated 20 October 2025 and from the"));
+	assert_non_null(strstr(u->text, "performance for 2025 and the"));
+	assert_int_equal(u->fnref_count, 3);
+	assert_int_equal(test_count_warnings(doc), 0);
+	resdiff_doc_free(doc);
+	/* a number after a word that points ("resolution 20253") is no year */
+	doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling its decisions,1 and Treaty Series No. 20253 and the protocols,\n\n"
+		"1. Takes note of the report;\n"
+		"__________________\n"
+		"1 A/80/16.\n"
+		"3 A/80/6.\n", "en");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "No. 20253 and"));
+	resdiff_doc_free(doc);
+}
+
 /* All 28 Russian sub-letters "а)" … "я)": past the 26th the id doubles
  * its letter as UN texts do after (z): "ю)" is (aa), "я)" (bb), never
  * the characters after "z". */
@@ -1801,6 +1980,11 @@ int main(void)
 		cmocka_unit_test(test_parse__marker_glued_to_a_year_range),
 		cmocka_unit_test(test_parse__recital_without_blank_line_and_its_list),
 		cmocka_unit_test(test_parse__annex_title_and_wrapped_headings),
+		cmocka_unit_test(test_parse__sections_that_restart_their_numbering),
+		cmocka_unit_test(test_parse__restart_without_heading_is_reported),
+		cmocka_unit_test(test_parse__chapeau_without_its_comma),
+		cmocka_unit_test(test_parse__number_in_a_list_of_numbers_is_no_marker),
+		cmocka_unit_test(test_parse__markers_after_a_date_and_glued_to_a_year),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
 		cmocka_unit_test(test_parse__paragraph_number_over_limit),

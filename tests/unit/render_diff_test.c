@@ -247,6 +247,36 @@ static void test_render_diff__amendments_quote_once_and_say_kinds(void **state)
 	resdiff_doc_free(b);
 }
 
+/* A text whose sections number their paragraphs from 1 again: OP3~2 is
+ * "operative paragraph 3 of section II" (the heading it stands under),
+ * not "operative paragraph 3~2", which names nothing a delegate can find. */
+static void sections_doc(resdiff_doc **d, const char *text)
+{
+	assert_int_equal(resdiff_doc_new(d), 0);
+	resdiff_doc_set_meta(*d, &(*d)->meta.symbol, "A/C.5/80/L.5");
+	resdiff_doc_add_unit(NULL, *d, "H1", RESDIFF_UNIT_HEADING, "I", "Conditions of service", 1);
+	resdiff_doc_add_unit(NULL, *d, "OP1", RESDIFF_UNIT_OPERATIVE, "1.", "Takes note of the report of the Secretary-General;", 2);
+	resdiff_doc_add_unit(NULL, *d, "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "Endorses the conclusions of the Advisory Committee;", 3);
+	resdiff_doc_add_unit(NULL, *d, "H2", RESDIFF_UNIT_HEADING, "II", "Strategic heritage plan", 4);
+	resdiff_doc_add_unit(NULL, *d, "OP1~2", RESDIFF_UNIT_OPERATIVE, "1.", "Requests the Secretary-General to report every five years;", 5);
+	resdiff_doc_add_unit(NULL, *d, "OP2~2", RESDIFF_UNIT_OPERATIVE, "2.", text, 6);
+}
+
+static void test_render_diff__amendments_name_a_section(void **state)
+{
+	resdiff_doc *a, *b;
+	char *t;
+	(void)state;
+	sections_doc(&a, "Appropriates the amount of 82,193,200 United States dollars for 2026;");
+	sections_doc(&b, "Appropriates the amount of 82,193,300 United States dollars for 2026;");
+	t = render(resdiff_render_diff_amendments, a, b, false);
+	assert_non_null(strstr(t, "In operative paragraph 2 of section II, replace"));
+	assert_null(strstr(t, "~"));
+	free(t);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 static void test_render_diff__amendments_in_both_languages(void **state)
 {
 	resdiff_doc *a = doc2("Decides to continue its work", "Requests a report"), *b = doc2("Decides to end its work", NULL);
@@ -400,6 +430,7 @@ int main(void)
 		cmocka_unit_test(test_render_diff__markdown_marks_edits_with_ins_and_del),
 		cmocka_unit_test(test_render_diff__hostile_ids_are_masked),
 		cmocka_unit_test(test_render_diff__amendments_apply_in_order),
+		cmocka_unit_test(test_render_diff__amendments_name_a_section),
 		cmocka_unit_test(test_render_diff__amendments_in_both_languages),
 		cmocka_unit_test(test_render_diff__amendments_quote_once_and_say_kinds),
 		cmocka_unit_test(test_render_diff__footnote_changes_are_shown),
