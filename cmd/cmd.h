@@ -72,6 +72,7 @@ typedef struct {
 				const resdiff_akn_options *opts);
 		int (*parallel)(resdiff_buf *out, const resdiff_parallel *parallel,
 				const resdiff_parallel_render_options *opts);
+		int (*listing)(resdiff_buf *out, const struct resdiff_store_listing *list);
 	} render;
 } cmd_format;
 
@@ -145,6 +146,7 @@ int cmd_diff(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_log(int argc, char **argv);
+int cmd_ls(int argc, char **argv);
 int cmd_series(int argc, char **argv);
 int cmd_drafts(int argc, char **argv);
 /* The draft chain as `resdiff drafts` prints it (also diff --chain). */

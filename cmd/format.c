@@ -60,6 +60,8 @@ static const cmd_format formats[] = {
 	{ "parallel", "text", "columns on a terminal wide enough, else one block per row", 0, { .parallel = resdiff_render_parallel_text } },
 	{ "parallel", "json", "JSON Lines, one row a line", 0, { .parallel = resdiff_render_parallel_json } },
 	{ "parallel", "html", "a table, one column per language", 0, { .parallel = resdiff_render_parallel_html } },
+	{ "ls", "text", NULL, 0, { .listing = resdiff_render_listing_text } },
+	{ "ls", "json", NULL, 0, { .listing = resdiff_render_listing_json } },
 	{ "export", "akn", "Akoma Ntoso 3.0, AKN4UN", 0, { .export_doc = resdiff_render_doc_akn } },
 };
 

@@ -14,6 +14,7 @@ const cmd_command cmd_commands[] = {
 	{ "import", cmd_import, "parse documents and store them in the repository" },
 	{ "rm", cmd_rm, "withdraw a document imported by mistake (its history stays)" },
 	{ "log", cmd_log, "members of each series in adoption order" },
+	{ "ls", cmd_ls, "every stored document, in a series or not (reports, drafts)" },
 	{ "series", cmd_series, "list the series in the repository" },
 	{ "drafts", cmd_drafts, "the chain from a resolution's drafts and revisions to the adopted text" },
 	{ "show", cmd_show, "show a stored document (text or JSON)" },

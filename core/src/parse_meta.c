@@ -487,6 +487,47 @@ static size_t find_opener(parse_state *st)
 	return NO_LINE;
 }
 
+/* A resolution body pasted without its chapeau ("The General Assembly,"):
+ * no chapeau and no declaration opener, but before paragraph 1 a text
+ * line opens with a preambular verb of the language table ("Recalling",
+ * "回顾"). Returns that line, or NO_LINE: the search stops where a report's
+ * front matter would (a summary, a heading label) or finds no paragraph 1,
+ * so a report is never read this way. */
+static size_t find_headless_recital(parse_state *st)
+{
+	const resdiff_lang_list *summaries = resdiff_lang_all(RESDIFF_SECTION_SUMMARY_LINES);
+	size_t i, k, seen = 0, recital = NO_LINE;
+	char low[1024];
+
+	for (i = 0; next_front_line(st, &i, &seen); i++) {
+		const parse_line *l = &st->lines[i];
+		if (starts_heading_label(l->text, l->len))
+			return NO_LINE;
+		parse_lower(low, sizeof(low), l->text, l->len);
+		for (k = 0; k < summaries->count; k++)
+			if (!strcmp(low, summaries->entry[k].text))
+				return NO_LINE;
+		if (recital == NO_LINE &&
+		    parse_opens_with(l->text, l->len, RESDIFF_SECTION_PREAMBULAR_LADDER))
+			recital = i;
+	}
+	/* the search must have stopped at paragraph 1 */
+	if (i < st->count && st->lines[i].cls == LINE_TEXT &&
+	    starts_paragraph_one(st->lines[i].text, st->lines[i].len))
+		return recital;
+	return NO_LINE;
+}
+
+static int take_headless(parse_state *st, front *fm, size_t recital)
+{
+	st->is_resolution = true;
+	fm->end = recital;
+	fm->kind = "resolution";
+	return resdiff_doc_add_diag(st->doc, recital + 1,
+		"no chapeau (such as \"The General Assembly,\") before the first "
+		"preambular paragraph: read as a resolution without one");
+}
+
 /* The chapeau inside a formula line: after the formula, a short phrase
  * naming a body up to a comma. Sets the cut (bytes of the line) and
  * returns true when there is one. */
@@ -617,7 +658,7 @@ static void declaration_title(parse_state *st, front *fm)
 int parse_front_matter(parse_state *st)
 {
 	front fm;
-	size_t opener;
+	size_t opener, recital;
 	int error = 0;
 
 	memset(&fm, 0, sizeof(fm));
@@ -630,6 +671,9 @@ int parse_front_matter(parse_state *st)
 			goto done;
 	} else if (fm.chapeau != NO_LINE) {
 		if ((error = take_chapeau(st, &fm)) < 0)
+			goto done;
+	} else if ((recital = find_headless_recital(st)) != NO_LINE) {
+		if ((error = take_headless(st, &fm, recital)) < 0)
 			goto done;
 	} else {
 		find_report_front(st, &fm);

@@ -986,6 +986,22 @@ done:
 	return error;
 }
 
+int store_each_record_doc(resdiff_store *s, git_tree *root, const char *language,
+		store_lang_fn on_lang, store_doc_fn fn, void *payload)
+{
+	size_t i;
+	int error = 0;
+	for (i = 0; i < git_tree_entrycount(root) && !error; i++) {
+		const git_tree_entry *le = git_tree_entry_byindex(root, i);
+		const char *lang = git_tree_entry_name(le);
+		if (git_tree_entry_type(le) != GIT_OBJECT_TREE || (language && strcmp(lang, language)))
+			continue;
+		if ((error = on_lang(lang, payload)) == 0)
+			error = store_each_doc(s, root, lang, false, fn, payload);
+	}
+	return error;
+}
+
 static int add_member(store_doc_info *info, void *payload)
 {
 	return members_add(payload, info);

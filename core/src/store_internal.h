@@ -101,6 +101,12 @@ int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob, 
 typedef int (*store_doc_fn)(store_doc_info *info, void *payload);
 int store_each_doc(resdiff_store *s, git_tree *root, const char *lang, bool write_view,
 		store_doc_fn fn, void *payload);
+/* The same for every language tree of `root`, or only `language` (NULL:
+ * all): on_lang gets each language's name (valid while root lives) before
+ * its documents. Readers pass write_view false. */
+typedef int (*store_lang_fn)(const char *lang, void *payload);
+int store_each_record_doc(resdiff_store *s, git_tree *root, const char *language,
+		store_lang_fn on_lang, store_doc_fn fn, void *payload);
 /* Adoption order of two dated members: date, then symbol (digit runs as
  * numbers), as the views order them. */
 int store_info_cmp(const store_doc_info *a, const store_doc_info *b);

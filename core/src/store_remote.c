@@ -757,6 +757,69 @@ done:
 	return error;
 }
 
+/* Before anything is pushed: the remote must hold this storage format or
+ * nothing at all. Its readme commit is a pure function of the format, so
+ * one look at the remote's refs tells; when it differs, the readme is
+ * fetched (refs/remotes/NAME/readme) so the error names both formats.
+ * Without this, a server (which takes refs one by one) could accept the
+ * record of one format beside the readme of another. */
+static int check_push_format(resdiff_store *s, git_remote *remote, remote_session *rs,
+		const char *name)
+{
+	git_remote_callbacks cb;
+	const git_remote_head **heads = NULL;
+	git_oid ours;
+	size_t n = 0, i;
+	bool has_readme = false, has_record = false, same = false;
+	int error = 0;
+
+	if ((error = store_readme_commit(&ours, s)) < 0)
+		return error;
+	session_callbacks(&cb, rs, remote);
+	if (git_remote_connect(remote, GIT_DIRECTION_FETCH, &cb, NULL, NULL) < 0 ||
+	    git_remote_ls(&heads, &n, remote) < 0) {
+		error = remote_fail(remote, "read the refs of");
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		if (!strcmp(heads[i]->name, RESDIFF_STORE_README_REF)) {
+			has_readme = true;
+			same = git_oid_equal(&heads[i]->oid, &ours);
+		} else if (!strcmp(heads[i]->name, RESDIFF_STORE_RECORD_REF)) {
+			has_record = true;
+		}
+	}
+	git_remote_disconnect(remote);
+	if (same || (!has_readme && !has_record))
+		goto done;
+	if (!has_readme) {
+		error = resdiff_error_set(RESDIFF_EINVALID, "'%s' has a record but no readme naming its "
+			"storage format: it was written by a resdiff older than format 3; run 'resdiff "
+			"upgrade' there first; nothing pushed", name);
+		goto done;
+	}
+	{
+		git_fetch_options fo;
+		char spec[600];
+		char *specs[1] = { spec };
+		git_strarray refspecs = { specs, 1 };
+		snprintf(spec, sizeof(spec), "+%s:refs/remotes/%s/readme", RESDIFF_STORE_README_REF, name);
+		git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
+		session_callbacks(&fo.callbacks, rs, remote);
+		fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+		if (git_remote_fetch(remote, &refspecs, &fo, "resdiff push: the remote's format") < 0) {
+			error = remote_fail(remote, "fetch the readme of");
+			goto done;
+		}
+	}
+	if ((error = check_remote_format(s, name)) == 0)
+		error = resdiff_error_set(RESDIFF_EINVALID, "'%s' holds a readme that is not the one of "
+			"storage format %d: it was not written by resdiff; nothing pushed", name, s->format);
+done:
+	git_error_clear();
+	return error;
+}
+
 int resdiff_remote_push(resdiff_buf *report, resdiff_store *s, const char *name)
 {
 	git_remote *remote = NULL;
@@ -774,7 +837,8 @@ int resdiff_remote_push(resdiff_buf *report, resdiff_store *s, const char *name)
 		git_error_clear();
 		return resdiff_error_set(RESDIFF_ENOTFOUND, "the record is empty: nothing to push");
 	}
-	if ((error = remote_open(&remote, s, name)) < 0)
+	if ((error = remote_open(&remote, s, name)) < 0 ||
+	    (error = check_push_format(s, remote, &rs, name)) < 0)
 		goto done;
 	/* 1. the record (and the readme) fast-forward only: git's compare-and-swap */
 	if ((error = specs_add(&first, false, RESDIFF_STORE_README_REF, NULL)) < 0 ||

@@ -238,7 +238,16 @@ typedef struct {
 	size_t count, alloc;
 	const char *language;     /* of the documents being added */
 	const char *slug;         /* or NULL: every series */
+	resdiff_arena *arena;     /* of the list being built */
 } member_scan;
+
+static int scan_language(const char *lang, void *payload)
+{
+	member_scan *m = payload;
+	if (!(m->language = resdiff_arena_strdup(m->arena, lang)))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	return 0;
+}
 
 static int scan_member(store_doc_info *info, void *payload)
 {
@@ -282,19 +291,10 @@ static int series_from_record(resdiff_series_list **out, resdiff_store *s, const
 		goto found;
 	GIT_TRY(git_commit_lookup(&commit, s->repo, record), "cannot read the record");
 	GIT_TRY(git_commit_tree(&root, commit), "cannot read the record");
-	for (i = 0; i < git_tree_entrycount(root); i++) {
-		const git_tree_entry *le = git_tree_entry_byindex(root, i);
-		const char *lang = git_tree_entry_name(le);
-		if (git_tree_entry_type(le) != GIT_OBJECT_TREE || (language && strcmp(lang, language)))
-			continue;
-		if (!(scan.language = resdiff_arena_strdup(list->arena, lang))) {
-			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-			goto done;
-		}
-		/* readers write nothing: no view blobs */
-		if ((error = store_each_doc(s, root, lang, false, scan_member, &scan)) < 0)
-			goto done;
-	}
+	/* readers write nothing: no view blobs */
+	scan.arena = list->arena;
+	if ((error = store_each_record_doc(s, root, language, scan_language, scan_member, &scan)) < 0)
+		goto done;
 	rm = scan.items;
 	nrm = scan.count;
 	if (nrm)

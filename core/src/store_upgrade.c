@@ -211,7 +211,7 @@ static int publish_readme(resdiff_store *s, int format, bool move)
 
 /* Format 2 -> 3: every ref a reader needs goes under refs/heads/, so a
  * stock clone carries it (symbols, the views stamp, the clause index), and
- * HEAD names the readme, a branch resdiff never moves (a plain clone checks
+ * HEAD names the readme, a branch only an upgrade moves (a plain clone checks
  * it out and stays clean). The record may then have merge commits (pull).
  * The clause index is brought up to date afterwards (resdiff_store_upgrade). */
 static int upgrade_2_to_3(resdiff_store *s, resdiff_buf *report)

@@ -15,39 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "resdiff/resdiff.h"
+#include "fuzz_utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* Next code point of s[0..len), -1 for a byte that starts no valid
- * (shortest-form, non-surrogate) UTF-8 sequence. */
-static long next_cp(const unsigned char *s, size_t len, size_t *adv)
-{
-	long cp, min;
-	size_t n, i;
-
-	*adv = 1;
-	if (s[0] < 0x80)
-		return s[0];
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		n = 2, cp = s[0] & 0x1F, min = 0x80;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		n = 3, cp = s[0] & 0x0F, min = 0x800;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		n = 4, cp = s[0] & 0x07, min = 0x10000;
-	else
-		return -1;
-	if (len < n)
-		return -1;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return -1;
-	*adv = n;
-	return cp;
-}
 
 static void fail(const char *what, const resdiff_buf *out, size_t at)
 {
@@ -66,7 +36,7 @@ static void check(const char *what, const resdiff_buf *out, bool utf8, bool tab)
 	size_t i = 0, adv;
 
 	while (i < out->size) {
-		long cp = next_cp(p + i, out->size - i, &adv);
+		long cp = fuzz_next_cp(p + i, out->size - i, &adv);
 		if (cp < 0) {
 			if (utf8)
 				fail(what, out, i);

@@ -14,45 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include "resdiff/resdiff.h"
+#include "fuzz_utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* Next code point of s[0..len), -1 for a byte that starts no well-formed
- * UTF-8 sequence (an independent decoder: table 3-7 of Unicode). */
-static long next_cp(const unsigned char *s, size_t len, size_t *adv)
-{
-	long cp, min;
-	size_t n, i;
-
-	*adv = 1;
-	if (s[0] < 0x80)
-		return s[0];
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		n = 2, cp = s[0] & 0x1F, min = 0x80;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		n = 3, cp = s[0] & 0x0F, min = 0x800;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		n = 4, cp = s[0] & 0x07, min = 0x10000;
-	else
-		return -1;
-	if (len < n)
-		return -1;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return -1;
-	*adv = n;
-	return cp;
-}
 
 static bool valid_utf8(const resdiff_buf *b)
 {
 	size_t i = 0, adv;
 	while (i < b->size) {
-		if (next_cp((const unsigned char *)b->ptr + i, b->size - i, &adv) < 0)
+		if (fuzz_next_cp((const unsigned char *)b->ptr + i, b->size - i, &adv) < 0)
 			return false;
 		i += adv;
 	}
@@ -65,7 +35,7 @@ static void check_sanitized(const resdiff_buf *b, bool keep_newlines)
 	if (!valid_utf8(b))
 		abort();
 	while (i < b->size) {
-		long cp = next_cp((const unsigned char *)b->ptr + i, b->size - i, &adv);
+		long cp = fuzz_next_cp((const unsigned char *)b->ptr + i, b->size - i, &adv);
 		if ((cp < 0x20 && cp != '\t' && !(keep_newlines && cp == '\n')) ||
 		    (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
 		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029)
@@ -153,7 +123,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (cp < 0)
 			well_formed = false;
-		else if (next_cp((const unsigned char *)s + i, size - i, &adv) != cp)
+		else if (fuzz_next_cp((const unsigned char *)s + i, size - i, &adv) != cp)
 			abort();
 		i += adv;
 		points++;

@@ -393,4 +393,21 @@ git -C "$work/cb" rev-parse -q --verify record:conflicts >/dev/null && fail "con
 R -C "$work/cb" push >/dev/null 2>&1 && R -C "$work/ca" pull >/dev/null 2>&1 || fail "exchange after resolve --take=FILE"
 same_record "$work/ca" "$work/cb" "$srv/conflict.git"
 say "a second conflict settled with a third text (resolve --take=FILE)"
+# a copy upgraded to this format pushes to a remote of the older one:
+# refused before anything moves, naming both formats (it said "non-fast-
+# forward ... run resdiff pull" before, and a server taking refs one by one
+# could have taken the record beside the old readme)
+mkdir -p "$work/f3"
+tar -C "$work/f3" -xzf "$src/tests/data/format3-drafts/repo.tar.gz" || fail "untar format 3"
+old3=$(git -C "$work/f3/format3.git" rev-parse record)
+G clone -q --bare "$work/f3/format3.git" "$work/f3/copy.git" || fail "stock clone of a format-3 remote"  # resdiff clone refuses it
+R -C "$work/f3/copy.git" upgrade >/dev/null 2>&1 || fail "upgrade of the copy"
+import_en "$work/f3/copy.git" A_RES_75_202 2020-12-21 || fail "import in the upgraded copy"
+R -C "$work/f3/copy.git" push >"$work/out" 2>&1; rc=$?
+[ $rc -ne 0 ] || fail "a push to an older format succeeds"
+grep -q "storage format 3, this repository in" "$work/out" || fail "the push does not name the formats: $(cat "$work/out")"
+grep -q "resdiff pull" "$work/out" && fail "the push says to pull: $(cat "$work/out")"
+[ "$(git -C "$work/f3/format3.git" rev-parse record)" = "$old3" ] || fail "the older remote's record moved"
+[ "$(git -C "$work/f3/format3.git" cat-file -p readme:resdiff-format)" = 3 ] || fail "the older remote's readme moved"
+say "a push to a remote of an older storage format is refused, naming both, nothing moved"
 say "all passed"

@@ -2,6 +2,7 @@
  * (docs/DRAFTS.md): the link, the chain, views without drafts, and links
  * refused (not a resolution, a cycle) with nothing written. */
 #include "store_helpers.h"
+#include "resdiff/render.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -176,12 +177,64 @@ static void test_drafts__bad_links_write_nothing(void **state)
 	free(dir);
 }
 
+/* resdiff ls: every stored document, those in no series view too (a
+ * report, a draft, an undated text), by language then symbol with digit
+ * runs as numbers; rendered as text and JSON; a language filter. */
+static void test_drafts__listing_holds_what_no_view_holds(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s);
+	resdiff_store_listing *l = NULL;
+	resdiff_buf text = RESDIFF_BUF_INIT, json = RESDIFF_BUF_INIT;
+	resdiff_doc *fr;
+
+	assert_int_equal(resdiff_store_list(&l, s, NULL), 0);   /* nothing imported yet */
+	assert_int_equal(l->count, 0);
+	resdiff_store_listing_free(l);
+	assert_int_equal(import_doc(s, doc_of("A/RES/80/10", NULL, "ga-x", "2025-09-19", 1)), 0);
+	assert_int_equal(import_doc(s, doc_of("A/RES/80/9", NULL, "ga-x", "2025-09-18", 2)), 0);
+	assert_int_equal(import_doc(s, doc_of("A/80/L.2", "A/RES/80/10", NULL, NULL, 3)), 0);
+	assert_int_equal(import_doc(s, doc_of("A/80/L.2/Rev.1", NULL, NULL, NULL, 4)), 0);
+	assert_int_equal(import_doc(s, doc_of("A/80/64", NULL, NULL, NULL, 5)), 0);
+	fr = test_make_doc("A/RES/80/9", "fr", "ga-x", "2025-09-18", 8, 6);
+	assert_int_equal(import_doc(s, fr), 0);
+
+	assert_int_equal(resdiff_store_list(&l, s, NULL), 0);
+	assert_int_equal(l->count, 6);
+	assert_int_equal(resdiff_render_listing_text(&text, l), 0);
+	assert_string_equal(text.ptr,
+		"A/80/64              en  -           -                 Information and communications technologies for development\n"
+		"A/80/L.2             en  -           draft of A/RES/80/10  Information and communications technologies for development\n"
+		"A/80/L.2/Rev.1       en  -           draft             Information and communications technologies for development\n"
+		"A/RES/80/9           en  2025-09-18  ga-x              Information and communications technologies for development\n"
+		"A/RES/80/10          en  2025-09-19  ga-x              Information and communications technologies for development\n"
+		"A/RES/80/9           fr  2025-09-18  ga-x              Information and communications technologies for development\n");
+	assert_int_equal(resdiff_render_listing_json(&json, l), 0);
+	assert_non_null(strstr(json.ptr, "{\"symbol\":\"A/80/L.2\",\"language\":\"en\",\"date\":null,"
+		"\"series\":null,\"draft\":true,\"draft_of\":\"A/RES/80/10\","));
+	assert_non_null(strstr(json.ptr, "{\"symbol\":\"A/80/64\",\"language\":\"en\",\"date\":null,"
+		"\"series\":null,\"draft\":false,\"draft_of\":null,"));
+	resdiff_store_listing_free(l);
+
+	assert_int_equal(resdiff_store_list(&l, s, "fr"), 0);
+	assert_int_equal(l->count, 1);
+	assert_string_equal(l->entries[0].symbol, "A/RES/80/9");
+	assert_string_equal(l->entries[0].series, "ga-x");
+	resdiff_store_listing_free(l);
+	resdiff_buf_dispose(&text);
+	resdiff_buf_dispose(&json);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_drafts__link_waits_for_its_resolution),
 		cmocka_unit_test(test_drafts__revisions_follow_their_draft),
 		cmocka_unit_test(test_drafts__bad_links_write_nothing),
+		cmocka_unit_test(test_drafts__listing_holds_what_no_view_holds),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);

@@ -1507,6 +1507,47 @@ static void test_parse__marker_before_a_counting_word(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A resolution pasted without its chapeau ("The General Assembly,") keeps
+ * its recitals as preambular paragraphs, with a warning, in any language
+ * of the table (found by use: the recitals vanished into front matter and
+ * the operative paragraphs came out as a report's P1, P2, silently). A
+ * report whose first lines read like a recital stays a report. */
+static void test_parse__resolution_without_chapeau(void **state)
+{
+	static const char en[] = "Information and communications technologies\n\n"
+		"Recalling its resolution 70/1 of 25 September 2015,\n\n"
+		"Noting with concern the persistent gaps in access,\n\n"
+		"1. Requests the Secretary-General to report on the matter;\n\n"
+		"2. Decides to remain seized of the matter.\n";
+	static const char zh[] = "回顾其2015年9月25日第70/1号决议，\n\n"
+		"1. 请秘书长就此事项提出报告；\n";
+	static const char report[] = "Report of the Secretary-General\n\nSummary\n\n"
+		"Noting the progress made, the present report reviews the year.\n\n"
+		"1. The present report responds to resolution 70/1.\n";
+	resdiff_doc *doc = test_parse_string(en, "en");
+	test_assert_unit_text(doc, "PP1", "Recalling its resolution 70/1 of 25 September 2015,");
+	test_assert_unit_text(doc, "PP2", "Noting with concern the persistent gaps in access,");
+	test_assert_unit_text(doc, "OP2", "Decides to remain seized of the matter.");
+	assert_string_equal(doc->meta.kind, "resolution");
+	assert_string_equal(doc->meta.title, "Information and communications technologies");
+	assert_int_equal(count_level(doc, RESDIFF_DIAG_WARNING), 1);
+	assert_int_equal(doc->diags[0].line, 3);
+	assert_non_null(strstr(doc->diags[0].message, "no chapeau"));
+	resdiff_doc_free(doc);
+
+	doc = test_parse_string(zh, "zh");
+	test_assert_unit_text(doc, "PP1", "回顾其2015年9月25日第70/1号决议，");
+	test_assert_unit_text(doc, "OP1", "请秘书长就此事项提出报告；");
+	assert_int_equal(count_level(doc, RESDIFF_DIAG_WARNING), 1);
+	resdiff_doc_free(doc);
+
+	doc = test_parse_string(report, "en");
+	assert_string_equal(doc->meta.kind, "report");
+	assert_null(resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_int_equal(count_level(doc, RESDIFF_DIAG_WARNING), 0);
+	resdiff_doc_free(doc);
+}
+
 /* A line that is a document symbol and a full stop ends a sentence: it is
  * text, in a paragraph ("contained in document\nA/99/123.") and in a
  * footnote body ("… and\nA/C.6/98/SR.27."), not page debris (found on
@@ -1746,6 +1787,7 @@ int main(void)
 		cmocka_unit_test(test_parse__heading_among_recitals),
 		cmocka_unit_test(test_parse__marker_before_a_counting_word),
 		cmocka_unit_test(test_parse__symbol_line_ending_a_sentence),
+		cmocka_unit_test(test_parse__resolution_without_chapeau),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

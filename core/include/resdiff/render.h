@@ -47,6 +47,14 @@ int resdiff_render_findings_text(resdiff_buf *out, const struct resdiff_findings
 int resdiff_render_findings_json(resdiff_buf *out, const struct resdiff_findings *f);
 int resdiff_render_findings_github(resdiff_buf *out, const struct resdiff_findings *f);
 
+struct resdiff_store_listing;
+/* The documents of a repository (resdiff/store.h, resdiff_store_list):
+ * text, one line each (symbol, language, adoption date, series or "draft
+ * of …" or "-", title; sanitised), or JSON (one object, docs/JSON.md
+ * style: {"schema":1,"documents":[…]}). */
+int resdiff_render_listing_text(resdiff_buf *out, const struct resdiff_store_listing *l);
+int resdiff_render_listing_json(resdiff_buf *out, const struct resdiff_store_listing *l);
+
 #ifdef __cplusplus
 }
 #endif

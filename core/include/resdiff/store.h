@@ -216,6 +216,30 @@ int resdiff_store_series(resdiff_series_list **out, resdiff_store *store,
 		const char *slug, const char *language, bool load_docs);
 void resdiff_series_list_free(resdiff_series_list *list);
 
+/* Every document at the record's tip, in a series or not (reports,
+ * undated texts and drafts belong to no series view): what `resdiff ls`
+ * prints. Strings live in the listing's arena; free it with
+ * resdiff_store_listing_free(). */
+typedef struct {
+	const char *symbol;
+	const char *language;
+	const char *series;    /* or NULL */
+	const char *date;      /* adoption date, or NULL */
+	const char *title;     /* or NULL */
+	const char *draft_of;  /* a draft's resolution, when linked, or NULL */
+	bool draft;
+} resdiff_store_entry;
+
+typedef struct resdiff_store_listing {
+	resdiff_store_entry *entries; /* by language, then symbol (digit runs as numbers) */
+	size_t count;
+	resdiff_arena *arena;
+} resdiff_store_listing;
+
+/* All documents, or those of one language (NULL: all). */
+int resdiff_store_list(resdiff_store_listing **out, resdiff_store *store, const char *language);
+void resdiff_store_listing_free(resdiff_store_listing *list);
+
 /* Locks. resdiff_store_lock_check appends a one-line description of each
  * git *.lock file left in the repository (under refs/, packed-refs.lock,
  * HEAD.lock, config.lock), unless a writer is at work, to `report` and
