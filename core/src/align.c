@@ -489,15 +489,29 @@ static void report_candidates(const aligner *a, const resdiff_alignment *al,
 
 static void side_dispose(align_side *s)
 {
-	free(s->gram);
+	if (!s->borrowed) {
+		free(s->gram);
+		free(s->rolling);
+	}
 	free(s->weight);
-	free(s->rolling);
 	free(s->plo);
 	free(s->pcnt);
 }
 
-int resdiff_align(resdiff_alignment **out, const resdiff_doc *old_doc,
-		const resdiff_doc *new_doc, const resdiff_align_options *opts)
+/* A side of aligner a: prepared here from doc, or borrowed from prep. */
+static int side_of(aligner *a, align_side *s, const resdiff_doc *doc,
+		const resdiff_align_prepared *prep)
+{
+	if (!prep)
+		return align_side_prepare(a, s, doc);
+	if (prep->model != a->model)
+		return resdiff_error_set(RESDIFF_EINVALID, "a side prepared for another alignment model");
+	return align_side_borrow(a, s, &prep->side);
+}
+
+static int align_run(resdiff_alignment **out, const resdiff_doc *old_doc,
+		const resdiff_doc *new_doc, const resdiff_align_prepared *old_prep,
+		const resdiff_align_prepared *new_prep, const resdiff_align_options *opts)
 {
 	static const resdiff_align_options defaults = RESDIFF_ALIGN_OPTIONS_INIT;
 	resdiff_alignment *al = NULL;
@@ -516,8 +530,8 @@ int resdiff_align(resdiff_alignment **out, const resdiff_doc *old_doc,
 	}
 	al->old_doc = old_doc;
 	al->new_doc = new_doc;
-	if ((error = align_side_prepare(&a, &a.o, old_doc)) < 0 ||
-	    (error = align_side_prepare(&a, &a.n, new_doc)) < 0 ||
+	if ((error = side_of(&a, &a.o, old_doc, old_prep)) < 0 ||
+	    (error = side_of(&a, &a.n, new_doc, new_prep)) < 0 ||
 	    (error = align_weights(&a)) < 0 ||
 	    (error = place_pins(&a, opts)) < 0 ||
 	    (error = align_candidates(&a)) < 0 ||
@@ -540,6 +554,64 @@ done:
 	resdiff_arena_free(a.scratch);
 	resdiff_alignment_free(al);
 	return error;
+}
+
+int resdiff_align(resdiff_alignment **out, const resdiff_doc *old_doc,
+		const resdiff_doc *new_doc, const resdiff_align_options *opts)
+{
+	return align_run(out, old_doc, new_doc, NULL, NULL, opts);
+}
+
+int resdiff_align_prepare(resdiff_align_prepared **out, const resdiff_doc *doc,
+		const resdiff_align_options *opts)
+{
+	resdiff_align_prepared *p = NULL;
+	aligner a;
+	int error = 0;
+
+	*out = NULL;
+	memset(&a, 0, sizeof(a));
+	if (!(p = calloc(1, sizeof(*p))) || !(p->arena = resdiff_arena_new())) {
+		error = align_oom();
+		goto done;
+	}
+	p->model = a.model = opts && opts->model ? opts->model : resdiff_align_model_default();
+	a.scratch = p->arena;
+	if ((error = align_side_prepare(&a, &p->side, doc)) < 0)
+		goto done;
+	/* weights, sums and groups belong to each alignment; the grams were
+	 * allocated for the worst case: keep what was written */
+	free(p->side.weight);
+	p->side.weight = NULL;
+	if (p->side.total) {
+		uint32_t *g = realloc(p->side.gram, p->side.total * sizeof(*g));
+		uint8_t *r = realloc(p->side.rolling, p->side.total);
+		if (g)
+			p->side.gram = g;
+		if (r)
+			p->side.rolling = r;
+	}
+	*out = p;
+	p = NULL;
+done:
+	resdiff_align_prepared_free(p);
+	return error;
+}
+
+void resdiff_align_prepared_free(resdiff_align_prepared *prepared)
+{
+	if (!prepared)
+		return;
+	prepared->side.borrowed = false;
+	side_dispose(&prepared->side);
+	resdiff_arena_free(prepared->arena);
+	free(prepared);
+}
+
+int resdiff_align_prepared_run(resdiff_alignment **out, const resdiff_align_prepared *old_side,
+		const resdiff_align_prepared *new_side, const resdiff_align_options *opts)
+{
+	return align_run(out, old_side->side.doc, new_side->side.doc, old_side, new_side, opts);
 }
 
 void resdiff_alignment_free(resdiff_alignment *alignment)

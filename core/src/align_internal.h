@@ -39,7 +39,17 @@ typedef struct {
 	double *wsum;        /* sum of a unit's gram weights */
 	uint32_t *plo, *pcnt;/* old side: each gram's postings in aligner.post */
 	size_t *group;       /* group of each unit, NONE while free */
+	bool borrowed;       /* key .. total belong to a resdiff_align_prepared */
 } align_side;
+
+/* A document's side prepared once (resdiff_align_prepare): what
+ * align_side_prepare computes from the document alone (keys, n-grams,
+ * offsets) in its own arena, lent to each alignment it takes part in. */
+struct resdiff_align_prepared {
+	align_side side;
+	const resdiff_align_model *model;   /* the grams depend on model->words */
+	resdiff_arena *arena;
+};
 
 #define GRAMS(s, i) ((s)->gram + (s)->off[i])
 #define WEIGHTS(s, i) ((s)->weight + (s)->off[i])
@@ -97,6 +107,8 @@ bool align_is_forbidden(const aligner *a, size_t o, size_t n);
 
 /* align_score.c */
 int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc);
+/* s borrows from's keys and n-grams, with its own weights and groups. */
+int align_side_borrow(aligner *a, align_side *s, const align_side *from);
 int align_weights(aligner *a);
 int align_candidates(aligner *a);
 /* Score the pair (o, n) and add it to the candidates (unless forbidden or

@@ -638,6 +638,23 @@ done:
 	return error;
 }
 
+int align_side_borrow(aligner *a, align_side *s, const align_side *from)
+{
+	size_t i;
+
+	*s = *from;
+	s->borrowed = true;
+	s->weight = NULL;
+	s->plo = s->pcnt = NULL;
+	if (!(s->wsum = align_scratch_calloc(a, s->n, sizeof(*s->wsum))) ||
+	    !(s->group = align_scratch_calloc(a, s->n, sizeof(*s->group))) ||
+	    !(s->weight = malloc((s->total ? s->total : 1) * sizeof(*s->weight))))
+		return align_oom();
+	for (i = 0; i < s->n; i++)
+		s->group[i] = NONE;
+	return 0;
+}
+
 /* ---- weights and the inverted index ------------------------------------- */
 
 static void unit_sums(align_side *s)

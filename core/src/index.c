@@ -359,7 +359,11 @@ typedef struct {
 	bool touched;            /* its "to" links may have changed: a computed
 	                            document links (or linked) into it */
 	size_t prev;             /* participant index of the previous member */
-	resdiff_doc *doc;        /* loaded while computing */
+	bool is_prev;            /* the previous member of a document to compute */
+	bool kept;               /* doc and side kept for that member */
+	resdiff_doc *doc;        /* loaded while computing, and kept after for
+	                            the next member when is_prev */
+	resdiff_align_prepared *side;  /* doc prepared for the aligner, once */
 } build_doc;
 
 typedef struct {
@@ -445,6 +449,8 @@ typedef struct {
 	resdiff_arena *old_arena;
 	index_entry *old;
 	size_t old_count, old_alloc;
+	size_t kept;                /* documents kept loaded for their next member */
+	size_t prepared;            /* resdiff_index_status.prepared */
 } build_ctx;
 
 static int load_doc(resdiff_doc **out, build_ctx *c, const git_oid *blob_id,
@@ -461,6 +467,39 @@ static int load_doc(resdiff_doc **out, build_ctx *c, const git_oid *blob_id,
 done:
 	git_blob_free(blob);
 	return error;
+}
+
+/* docs[i] loaded and prepared for the aligner (once: both are kept in
+ * docs[i] until doc_release) */
+static int doc_side(const resdiff_align_prepared **out, build_ctx *c, size_t i)
+{
+	build_doc *b = &c->docs[i];
+	int error;
+
+	if (!b->doc && (error = load_doc(&b->doc, c, &b->e.blob, RESDIFF_CANON_FULL, b->e.path)) < 0)
+		return error;
+	if (!b->side) {
+		if ((error = resdiff_align_prepare(&b->side, b->doc, NULL)) < 0) {
+			resdiff_error_prefix(b->e.path);
+			return error;
+		}
+		c->prepared++;
+	}
+	*out = b->side;
+	return 0;
+}
+
+static void doc_release(build_ctx *c, size_t i)
+{
+	build_doc *b = &c->docs[i];
+	if (b->kept) {
+		b->kept = false;
+		c->kept--;
+	}
+	resdiff_align_prepared_free(b->side);
+	resdiff_doc_free(b->doc);
+	b->side = NULL;
+	b->doc = NULL;
 }
 
 static int cmp_old_path(const void *a, const void *b)
@@ -673,14 +712,14 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 	build_doc *b = &c->docs[i];
 	index_entry *e = &b->e;
 	resdiff_alignment *al = NULL;
-	resdiff_doc *other = NULL;
+	const resdiff_align_prepared *side = NULL, *other;
 	bool *root = NULL;
 	pair *hits = NULL;
 	size_t *best_doc = NULL, link_alloc = 0, u, k, nt = 0, nhits, hits_alloc = 0;
 	double *best_sim = NULL;
 	size_t cand[RESDIFF_INDEX_CROSS_DOCS], ncand = 0, nroot = 0, j;
 	resdiff_alignment *cal[RESDIFF_INDEX_CROSS_DOCS] = { NULL };
-	resdiff_doc *cdoc[RESDIFF_INDEX_CROSS_DOCS] = { NULL };
+	bool cloaded[RESDIFF_INDEX_CROSS_DOCS] = { false };
 	int error = 0;
 
 	if (!(root = calloc(e->unit_count + 1, sizeof(*root))) ||
@@ -696,8 +735,9 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 	}
 	if (b->prev != SIZE_MAX) {
 		build_doc *p = &c->docs[b->prev];
-		if ((error = load_doc(&other, c, &p->e.blob, RESDIFF_CANON_FULL, p->e.path)) < 0 ||
-		    (error = resdiff_align(&al, other, b->doc, NULL)) < 0)
+		if ((error = doc_side(&side, c, i)) < 0 ||
+		    (error = doc_side(&other, c, b->prev)) < 0 ||
+		    (error = resdiff_align_prepared_run(&al, other, side, NULL)) < 0)
 			goto done;
 		for (u = 0; u < e->unit_count; u++) {
 			const resdiff_change *ch = &al->changes[al->new_change[u]];
@@ -706,13 +746,12 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 			root[u] = false;
 			for (k = 0; k < ch->old_count; k++)
 				if ((error = add_link(c, e, &link_alloc, u, p->e.symbol,
-						other->units[ch->old_units[k]].id, ch, false)) < 0)
+						p->doc->units[ch->old_units[k]].id, ch, false)) < 0)
 					goto done;
 		}
 		resdiff_alignment_free(al);
 		al = NULL;
-		resdiff_doc_free(other);
-		other = NULL;
+		doc_release(c, b->prev);  /* its one next member is done */
 	}
 	/* candidates across series: clauses sharing fingerprints */
 	for (u = 0; u < e->unit_count; u++) {
@@ -777,9 +816,12 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 	/* align with each candidate in full; each new clause takes its most
 	 * confident match (ties: the later document) */
 	for (k = 0; k < ncand && nroot; k++) {
-		build_doc *d = &c->docs[cand[k]];
-		if ((error = load_doc(&cdoc[k], c, &d->e.blob, RESDIFF_CANON_FULL, d->e.path)) < 0 ||
-		    (error = resdiff_align(&cal[k], cdoc[k], b->doc, NULL)) < 0)
+		const resdiff_align_prepared *cs;
+		/* a candidate kept for its next member is lent, else loaded here */
+		cloaded[k] = !c->docs[cand[k]].doc;
+		if ((!side && (error = doc_side(&side, c, i)) < 0) ||
+		    (error = doc_side(&cs, c, cand[k])) < 0 ||
+		    (error = resdiff_align_prepared_run(&cal[k], cs, side, NULL)) < 0)
 			goto done;
 		for (u = 0; u < e->unit_count; u++) {
 			const resdiff_change *ch = &cal[k]->changes[cal[k]->new_change[u]];
@@ -801,16 +843,16 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 		ch = &cal[k]->changes[cal[k]->new_change[u]];
 		for (j = 0; j < ch->old_count; j++)
 			if ((error = add_link(c, e, &link_alloc, u, c->docs[cand[k]].e.symbol,
-					cdoc[k]->units[ch->old_units[j]].id, ch, true)) < 0)
+					c->docs[cand[k]].doc->units[ch->old_units[j]].id, ch, true)) < 0)
 				goto done;
 	}
 done:
 	for (k = 0; k < RESDIFF_INDEX_CROSS_DOCS; k++) {
 		resdiff_alignment_free(cal[k]);
-		resdiff_doc_free(cdoc[k]);
+		if (cloaded[k])
+			doc_release(c, cand[k]);
 	}
 	resdiff_alignment_free(al);
-	resdiff_doc_free(other);
 	free(hits);
 	free(root);
 	free(best_doc);
@@ -1057,6 +1099,8 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 				(!b->e.has_prev || git_oid_equal(&b->old->prev_blob, &b->e.prev_blob)) &&
 				(!b->e.date || !min_changed || strcmp(b->e.date, min_changed) < 0);
 			b->compute = full || !same;
+			if (b->compute && b->prev != SIZE_MAX)
+				c->docs[b->prev].is_prev = true;
 			if (!b->compute) {
 				b->e.unit_count = b->old->unit_count;
 				b->e.unit_ids = b->old->unit_ids;
@@ -1111,14 +1155,18 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 					continue;
 				b->e.links = NULL;
 				b->e.link_count = 0;
-				if ((error = load_doc(&b->doc, c, &b->e.blob, RESDIFF_CANON_FULL, b->e.path)) < 0)
+				if ((error = compute_links(c, j, &ps, score, touched)) < 0)
 					goto done;
-				error = compute_links(c, j, &ps, score, touched);
-				resdiff_doc_free(b->doc);
-				b->doc = NULL;
-				if (error < 0)
-					goto done;
+				/* kept, prepared, for its next member (a bounded number
+				 * of them: the series open at this date) */
+				if (b->is_prev && c->kept < RESDIFF_INDEX_KEEP_MAX) {
+					b->kept = true;
+					c->kept++;
+				} else
+					doc_release(c, j);
 			}
+			for (j = i; j < end; j++)
+				doc_release(c, j);
 			/* postings are per language */
 			postings_dispose(&ps);
 			if (end < c->count && (error = postings_init(&ps, total_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
@@ -1126,12 +1174,11 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 			i = end;
 		}
 	}
+	st->prepared = c->prepared;
 	error = reverse_links(c);
 done:
-	for (i = 0; i < c->count; i++) {
-		resdiff_doc_free(c->docs[i].doc);
-		c->docs[i].doc = NULL;
-	}
+	for (i = 0; i < c->count; i++)
+		doc_release(c, i);
 	postings_dispose(&ps);
 	free(score);
 	free(touched);
@@ -1142,7 +1189,7 @@ static void ctx_dispose(build_ctx *c)
 {
 	size_t i;
 	for (i = 0; i < c->count; i++)
-		resdiff_doc_free(c->docs[i].doc);
+		doc_release(c, i);
 	free(c->docs);
 	free(c->old);
 	resdiff_arena_free(c->arena);

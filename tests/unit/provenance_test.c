@@ -417,6 +417,95 @@ static void test_provenance__stats_signals_agree_with_diff(void **state)
 	free(dir);
 }
 
+/* An English resolution of `n` operative clauses; clause i is 14 made-up
+ * words drawn from seeds[i], so clauses of different seeds share nothing. */
+static resdiff_doc *clause_doc(const char *symbol, const char *series, const char *date,
+		const unsigned *seeds, size_t n)
+{
+	resdiff_doc *doc = NULL;
+	size_t i, w, k;
+
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.symbol, symbol), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.language, "en"), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.series, series), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.date, date), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.body, "GA"), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.kind, "resolution"), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.chapeau, "The General Assembly,"), 0);
+	for (i = 0; i < n; i++) {
+		char text[256], id[16], label[16];
+		unsigned seed = seeds[i];
+		size_t len = 0;
+		for (w = 0; w < 14; w++) {
+			size_t wl = 4 + (size_t)(rand_r(&seed) % 6);
+			for (k = 0; k < wl; k++)
+				text[len++] = (char)('a' + rand_r(&seed) % 26);
+			text[len++] = w == 13 ? ';' : ' ';
+		}
+		text[len] = '\0';
+		snprintf(id, sizeof(id), "OP%zu", i + 1);
+		snprintf(label, sizeof(label), "%zu.", i + 1);
+		assert_int_equal(resdiff_doc_add_unit(NULL, doc, id, RESDIFF_UNIT_OPERATIVE, label, text, 10 + 2 * i), 0);
+	}
+	return doc;
+}
+
+static void import_doc(resdiff_store *s, resdiff_doc *doc)
+{
+	resdiff_store_item item;
+	memset(&item, 0, sizeof(item));
+	item.doc = doc;
+	if (resdiff_store_import(s, &item, 1) < 0)
+		fail_msg("import %s: %s", doc->meta.symbol, resdiff_error_last());
+	resdiff_doc_free(doc);
+}
+
+/* The work of the index is an operation count, not a time: each document
+ * is prepared for the aligner (keys, n-grams) once, however many
+ * alignments it takes part in: 62/1 with its previous member 61/1 and with
+ * 60/1 across series is three preparations, not four; 60/1 and 61/1, which
+ * align with nothing, none. The links are those of resdiff_align(). */
+static void test_provenance__documents_prepared_once(void **state)
+{
+	static const unsigned alpha[] = { 100, 101, 102, 103, 104, 105, 106, 107, 108, 109 };
+	static const unsigned beta1[] = { 200, 201, 202, 203, 204, 205, 206, 207, 208, 209 };
+	static const unsigned beta2[] = { 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 103 };
+	resdiff_index_status st;
+	resdiff_provenance *p = NULL;
+	const resdiff_lineage *l;
+	char *dir;
+	resdiff_store *s = new_store(&dir);
+
+	(void)state;
+	import_doc(s, clause_doc("A/RES/60/1", "alpha", "2005-10-01", alpha, 10));
+	import_doc(s, clause_doc("A/RES/61/1", "beta", "2006-10-01", beta1, 10));
+	import_doc(s, clause_doc("A/RES/62/1", "beta", "2007-10-01", beta2, 11));
+	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
+	assert_int_equal(st.documents, 3);
+	assert_int_equal(st.computed, 3);
+	assert_int_equal(st.prepared, 3);
+	if (resdiff_provenance_blame(&p, s, "A/RES/62/1", NULL, "OP11") < 0)
+		fail_msg("blame: %s", resdiff_error_last());
+	assert_int_equal(p->count, 1);
+	l = &p->lineages[0];
+	assert_int_equal(l->end_count, 1);
+	assert_string_equal(l->ends[0].symbol, "A/RES/60/1");
+	assert_string_equal(l->ends[0].unit, "OP4");
+	assert_int_equal(l->step_count, 1);
+	assert_int_equal(l->steps[0].relation, RESDIFF_REL_UNCHANGED);
+	resdiff_provenance_free(p);
+	/* a carried-over clause keeps its source in the previous member */
+	if (resdiff_provenance_blame(&p, s, "A/RES/62/1", NULL, "OP3") < 0)
+		fail_msg("blame: %s", resdiff_error_last());
+	assert_string_equal(p->lineages[0].ends[0].symbol, "A/RES/61/1");
+	assert_string_equal(p->lineages[0].ends[0].unit, "OP3");
+	resdiff_provenance_free(p);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -426,6 +515,7 @@ int main(void)
 		cmocka_unit_test(test_provenance__few_documents_after_large_import),
 		cmocka_unit_test(test_provenance__series_stats),
 		cmocka_unit_test(test_provenance__stats_signals_agree_with_diff),
+		cmocka_unit_test(test_provenance__documents_prepared_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

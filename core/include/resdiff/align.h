@@ -202,6 +202,25 @@ int resdiff_align(resdiff_alignment **out, const resdiff_doc *old_doc,
 		const resdiff_doc *new_doc, const resdiff_align_options *opts);
 void resdiff_alignment_free(resdiff_alignment *alignment);
 
+/* One document's side of alignments, prepared once: its comparison keys
+ * and n-grams, which resdiff_align() computes for both documents on every
+ * call. A program that aligns one document with several others (the clause
+ * index: with its previous member, then with candidates across series, and
+ * later as the previous member of the next) prepares it once. The result
+ * of resdiff_align_prepared_run() is that of resdiff_align() on the two
+ * documents, the same in every field.
+ *
+ * Ownership: `doc` is borrowed and must outlive the prepared side (and
+ * every alignment made with it); free with resdiff_align_prepared_free().
+ * The model is opts->model (NULL opts or model: the default); running with
+ * another model is RESDIFF_EINVALID. */
+typedef struct resdiff_align_prepared resdiff_align_prepared;
+int resdiff_align_prepare(resdiff_align_prepared **out, const resdiff_doc *doc,
+		const resdiff_align_options *opts);
+void resdiff_align_prepared_free(resdiff_align_prepared *prepared);
+int resdiff_align_prepared_run(resdiff_alignment **out, const resdiff_align_prepared *old_side,
+		const resdiff_align_prepared *new_side, const resdiff_align_options *opts);
+
 /* Parse "OLD=NEW" (pin) or "OLD!=NEW" (forbid) into *pin; the strings
  * point into `spec`, which is modified. RESDIFF_EINVALID when malformed. */
 int resdiff_align_pin_parse(resdiff_align_pin *pin, char *spec);

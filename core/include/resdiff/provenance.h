@@ -54,6 +54,10 @@ extern "C" {
 #define RESDIFF_INDEX_POSTING_MAX 512
 /* Earlier documents aligned in full per document, best candidates first. */
 #define RESDIFF_INDEX_CROSS_DOCS 2
+/* Documents kept loaded and prepared for their next member while the index
+ * is computed (one per series open at a date); beyond, they are read and
+ * prepared again when their next member comes. */
+#define RESDIFF_INDEX_KEEP_MAX 4096
 /* Steps followed by one blame or trace (RESDIFF_ETOOBIG beyond). */
 #define RESDIFF_PROVENANCE_MAX_STEPS 1000000
 #define RESDIFF_PROVENANCE_JSON_SCHEMA 1
@@ -62,6 +66,9 @@ typedef struct {
 	size_t documents;      /* in the index */
 	size_t computed;       /* recomputed by this update */
 	size_t reused;         /* kept from the previous index */
+	size_t prepared;       /* documents prepared for the aligner (keys and
+	                          n-grams): each once, however many alignments
+	                          it takes part in (the work of an update) */
 	bool written;          /* a new index commit was made */
 	char commit[41];       /* the index commit ("" when the record is empty) */
 } resdiff_index_status;
