@@ -571,6 +571,14 @@ done:
 }
 
 /* FNV-1a of the text with digit runs folded to one '#' and spaces left out. */
+/* A line's text in the layout's buffer; "" while the buffer holds nothing
+ * (lines all empty: the buffer may be unallocated, and NULL + 0 is
+ * undefined). */
+static const char *line_text(const layout *L, const pline *ln)
+{
+	return L->text.ptr ? L->text.ptr + ln->text_off : "";
+}
+
 static uint64_t running_key(const char *s, size_t len)
 {
 	uint64_t h = 14695981039346656037ull;
@@ -614,7 +622,7 @@ static int line_texts(layout *L)
 		if ((error = ln->rtl ? rtl_text(L, ln) : ltr_text(L, ln)) < 0)
 			return error;
 		ln->text_len = L->text.size - ln->text_off;
-		ln->key = running_key(L->text.ptr + ln->text_off, ln->text_len);
+		ln->key = running_key(line_text(L, ln), ln->text_len);
 	}
 	return 0;
 }
@@ -736,7 +744,7 @@ static int mark_running(layout *L)
 		pline *ln = &L->lines[i];
 		if (!ln->edge)
 			continue;
-		if (is_page_number(L->text.ptr + ln->text_off, ln->text_len)) {
+		if (is_page_number(line_text(L, ln), ln->text_len)) {
 			ln->role = ROLE_RUNNING;
 			continue;
 		}
@@ -912,7 +920,7 @@ static int mark_marker_lines(layout *L)
 
 	for (i = 0; i < L->line_count; i++) {
 		pline *ln = &L->lines[i];
-		const char *s = L->text.ptr + ln->text_off;
+		const char *s = line_text(L, ln);
 		size_t off = L->text.size;
 		if (ln->role != ROLE_BODY || ln->size >= SUP_SIZE * L->body_size ||
 		    note_label(s, ln->text_len, label) != ln->text_len)
@@ -958,7 +966,7 @@ static int mark_notes(layout *L, note **notes_out, size_t *count_out)
 		if (z < n && z > 0) {
 			pline *top = &L->lines[order[z].line];
 			char label[16];
-			bool starts = note_label(L->text.ptr + top->text_off, top->text_len, label) > 0;
+			bool starts = note_label(line_text(L, top), top->text_len, label) > 0;
 			if (!starts && count == 0)
 				z = n;  /* small text, but no note: leave it in the body */
 		} else {
@@ -966,7 +974,7 @@ static int mark_notes(layout *L, note **notes_out, size_t *count_out)
 		}
 		for (i = z; i < n; i++) {
 			pline *ln = &L->lines[order[i].line];
-			const char *s = L->text.ptr + ln->text_off;
+			const char *s = line_text(L, ln);
 			char label[16];
 			size_t ll = note_label(s, ln->text_len, label);
 			long number = atol(label);
@@ -1113,7 +1121,7 @@ static int emit(layout *L, resdiff_buf *out, const note *notes, size_t note_coun
 
 	for (i = 0; i < L->line_count; i++) {
 		const pline *ln = &L->lines[i];
-		const char *s = L->text.ptr + ln->text_off;
+		const char *s = line_text(L, ln);
 		if (ln->role == ROLE_MARKER && para.size) {
 			if ((error = resdiff_buf_put(&para, s, ln->text_len)) < 0)
 				goto done;
