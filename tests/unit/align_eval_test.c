@@ -51,7 +51,7 @@ typedef struct {
 	const char *fold;    /* language fold */
 	const char *set;     /* "first": the seven pairs the first round was fitted on;
 	                        "second": the five hard English pairs added after it;
-	                        "held": the third round's held-out set, never fitted on */
+	                        "held": the held-out set (third round on), never fitted on */
 	const char *shape;   /* same (series), across (series), restructured, draft */
 	double floor;        /* pair-link F1 when left out (protocol pair) must stay
 	                        at or above (measured, docs/DIFF.md, less about a link) */
