@@ -1076,24 +1076,56 @@ done:
 	return error;
 }
 
-/* The index tree: one file per document at its record path. */
+static int cmp_doc_ptr_path(const void *pa, const void *pb)
+{
+	const build_doc *a = *(const build_doc *const *)pa, *b = *(const build_doc *const *)pb;
+	return strcmp(a->e.path, b->e.path);
+}
+
+/* Component `n` (0: language, 1: directory, 2: file) of a record path
+ * "<lang>/<dir>/<file>" into buf; its length, or SIZE_MAX when too long
+ * or missing. */
+static size_t path_part(char *buf, size_t size, const char *path, int n)
+{
+	size_t len;
+	for (; n > 0 && path; n--)
+		if ((path = strchr(path, '/')))
+			path++;
+	if (!path)
+		return SIZE_MAX;
+	len = strcspn(path, "/");
+	if (len >= size)
+		return SIZE_MAX;
+	memcpy(buf, path, len);
+	buf[len] = '\0';
+	return len;
+}
+
+/* The index tree: one file per document at its record path, and the
+ * carried languages' trees as they are. Built level by level (language,
+ * directory, files) so that no tree is written that the index does not
+ * hold. */
 static int write_tree(git_oid *out, build_ctx *c)
 {
-	git_index *idx = NULL;
-	git_tree *computed = NULL;
-	git_treebuilder *bld = NULL;
+	git_treebuilder *root = NULL, *lang = NULL, *dir = NULL;
+	build_doc **byp = NULL;
 	resdiff_buf file = RESDIFF_BUF_INIT;
-	size_t i;
+	char lname[256], dname[256], fname[256], next[256];
+	git_oid id;
+	size_t i, j, k;
 	int error = 0;
 
-	GIT_TRY(git_index_new(&idx), "index");
+	if (c->count && !(byp = malloc(c->count * sizeof(*byp)))) {
+		error = NOMEM();
+		goto done;
+	}
 	for (i = 0; i < c->count; i++) {
 		build_doc *b = &c->docs[i];
-		git_index_entry ie;
 		git_oid same;
+		byp[i] = b;
 		if (!b->compute && !b->touched) {
 			git_oid_cpy(&b->e.file, &b->old->file);
-			goto add;
+			continue;
 		}
 		/* a reused document's file changes when later links into it do */
 		resdiff_buf_clear(&file);
@@ -1105,29 +1137,57 @@ static int write_tree(git_oid *out, build_ctx *c)
 		else
 			GIT_TRY(git_blob_create_from_buffer(&b->e.file, c->s->repo, file.ptr, file.size),
 				b->e.path);
-add:
-		memset(&ie, 0, sizeof(ie));
-		ie.mode = GIT_FILEMODE_BLOB;
-		ie.path = b->e.path;
-		git_oid_cpy(&ie.id, &b->e.file);
-		GIT_TRY(git_index_add(idx, &ie), b->e.path);
 	}
-	GIT_TRY(git_index_write_tree_to(out, idx, c->s->repo), "index tree");
-	if (c->carry_count) {
-		/* the carried languages' trees beside the computed ones */
-		size_t k;
-		GIT_TRY(git_tree_lookup(&computed, c->s->repo, out), "index tree");
-		GIT_TRY(git_treebuilder_new(&bld, c->s->repo, computed), "index tree");
-		for (k = 0; k < c->carry_count; k++)
-			GIT_TRY(git_treebuilder_insert(NULL, bld, c->carry[k].name, &c->carry[k].tree,
-				GIT_FILEMODE_TREE), c->carry[k].name);
-		GIT_TRY(git_treebuilder_write(out, bld), "index tree");
+	if (c->count)
+		qsort(byp, c->count, sizeof(*byp), cmp_doc_ptr_path);
+	GIT_TRY(git_treebuilder_new(&root, c->s->repo, NULL), "index tree");
+	for (i = 0; i < c->count; i = j) {
+		if (path_part(lname, sizeof(lname), byp[i]->e.path, 0) == SIZE_MAX) {
+			error = resdiff_error_set(RESDIFF_EINVALID, "%s: not <language>/<dir>/<file>",
+				byp[i]->e.path);
+			goto done;
+		}
+		GIT_TRY(git_treebuilder_new(&lang, c->s->repo, NULL), lname);
+		for (j = i; j < c->count && path_part(next, sizeof(next), byp[j]->e.path, 0) != SIZE_MAX &&
+				!strcmp(next, lname); j = k) {
+			if (path_part(dname, sizeof(dname), byp[j]->e.path, 1) == SIZE_MAX) {
+				error = resdiff_error_set(RESDIFF_EINVALID, "%s: not <language>/<dir>/<file>",
+					byp[j]->e.path);
+				goto done;
+			}
+			GIT_TRY(git_treebuilder_new(&dir, c->s->repo, NULL), dname);
+			for (k = j; k < c->count && path_part(next, sizeof(next), byp[k]->e.path, 0) != SIZE_MAX &&
+					!strcmp(next, lname) && path_part(next, sizeof(next), byp[k]->e.path, 1) != SIZE_MAX &&
+					!strcmp(next, dname); k++) {
+				if (path_part(fname, sizeof(fname), byp[k]->e.path, 2) == SIZE_MAX) {
+					error = resdiff_error_set(RESDIFF_EINVALID, "%s: not <language>/<dir>/<file>",
+						byp[k]->e.path);
+					goto done;
+				}
+				GIT_TRY(git_treebuilder_insert(NULL, dir, fname, &byp[k]->e.file, GIT_FILEMODE_BLOB),
+					byp[k]->e.path);
+			}
+			GIT_TRY(git_treebuilder_write(&id, dir), dname);
+			git_treebuilder_free(dir);
+			dir = NULL;
+			GIT_TRY(git_treebuilder_insert(NULL, lang, dname, &id, GIT_FILEMODE_TREE), dname);
+		}
+		GIT_TRY(git_treebuilder_write(&id, lang), lname);
+		git_treebuilder_free(lang);
+		lang = NULL;
+		GIT_TRY(git_treebuilder_insert(NULL, root, lname, &id, GIT_FILEMODE_TREE), lname);
 	}
+	/* the carried languages, unread */
+	for (k = 0; k < c->carry_count; k++)
+		GIT_TRY(git_treebuilder_insert(NULL, root, c->carry[k].name, &c->carry[k].tree,
+			GIT_FILEMODE_TREE), c->carry[k].name);
+	GIT_TRY(git_treebuilder_write(out, root), "index tree");
 done:
-	git_treebuilder_free(bld);
-	git_tree_free(computed);
+	git_treebuilder_free(dir);
+	git_treebuilder_free(lang);
+	git_treebuilder_free(root);
 	resdiff_buf_dispose(&file);
-	git_index_free(idx);
+	free(byp);
 	return error;
 }
 
@@ -1157,7 +1217,7 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 		git_tree *old_root, bool full)
 {
 	postings ps;
-	size_t *score = NULL, *touched = NULL, i, j, ncompute = 0, total_units = 0;
+	size_t *score = NULL, *touched = NULL, i, j, ncompute = 0;
 	unsigned char *old_used = NULL;
 	series_last *last = NULL;
 	size_t cap = 2;
@@ -1255,13 +1315,9 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 	if (ncompute) {
 		/* fingerprints of the documents to compute; then links in adoption
 		 * order, the postings holding every earlier-dated document */
-		for (i = 0; i < c->count; i++) {
+		for (i = 0; i < c->count; i++)
 			if (c->docs[i].compute && (error = sketch_doc(c, &c->docs[i])) < 0)
 				goto done;
-			total_units += c->docs[i].e.unit_count;
-		}
-		if ((error = postings_init(&ps, total_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
-			goto done;
 		if (!(score = calloc(c->count + 1, sizeof(*score))) ||
 		    !(touched = malloc((c->count + 1) * sizeof(*touched)))) {
 			error = NOMEM();
@@ -1269,10 +1325,18 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 		}
 		for (i = 0; i < c->count; ) {
 			const char *lang = c->docs[i].e.language;
-			size_t end, added = i;
-			for (end = i; end < c->count && !strcmp(c->docs[end].e.language, lang); end++)
-				;
-			for (j = i; j < end; j++) {
+			size_t end, added = i, lang_units = 0;
+			bool any = false;
+			for (end = i; end < c->count && !strcmp(c->docs[end].e.language, lang); end++) {
+				lang_units += c->docs[end].e.unit_count;
+				any |= c->docs[end].compute;
+			}
+			/* postings are per language, sized for its clauses (they were
+			 * sized for every language's, six times too large in a
+			 * rebuild), and only where a document is computed */
+			if (any && (error = postings_init(&ps, lang_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
+				goto done;
+			for (j = i; j < end && any; j++) {
 				build_doc *b = &c->docs[j];
 				if (!b->e.date)
 					break;  /* undated: no lineage */
@@ -1303,10 +1367,7 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 			}
 			for (j = i; j < end; j++)
 				doc_release(c, j);
-			/* postings are per language */
 			postings_dispose(&ps);
-			if (end < c->count && (error = postings_init(&ps, total_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
-				goto done;
 			i = end;
 		}
 	}
