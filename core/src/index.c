@@ -440,6 +440,12 @@ static int postings_add(postings *ps, uint32_t fp, uint32_t doc, uint32_t unit)
 	return 0;
 }
 
+/* A language of the old index carried into the new one unread. */
+typedef struct {
+	const char *name;           /* the record's and the index's top tree name */
+	git_oid tree;               /* the old index's tree of it */
+} carried_lang;
+
 typedef struct {
 	resdiff_store *s;
 	resdiff_arena *arena;       /* the new entries' strings */
@@ -451,6 +457,11 @@ typedef struct {
 	size_t old_count, old_alloc;
 	size_t kept;                /* documents kept loaded for their next member */
 	size_t prepared;            /* resdiff_index_status.prepared */
+	size_t read;                /* resdiff_index_status.read */
+	/* languages whose record tree is the one the old index was built
+	 * from: their index tree is carried as it is, never read */
+	carried_lang *carry;
+	size_t carry_count, carried;
 } build_ctx;
 
 static int load_doc(resdiff_doc **out, build_ctx *c, const git_oid *blob_id,
@@ -514,8 +525,18 @@ static const index_entry *old_find(const build_ctx *c, const char *path)
 	return c->old_count ? bsearch(&key, c->old, c->old_count, sizeof(*c->old), cmp_old_path) : NULL;
 }
 
+static bool lang_carried(const build_ctx *c, const char *lang)
+{
+	size_t i;
+	for (i = 0; i < c->carry_count; i++)
+		if (!strcmp(c->carry[i].name, lang))
+			return true;
+	return false;
+}
+
 /* Call fn for every blob of a "<lang>/<dir>/<file>" tree (the record and
- * the index share that layout), with its path. */
+ * the index share that layout), with its path; carried languages are
+ * skipped. */
 typedef int (*file_fn)(build_ctx *c, const char *lang, const char *path,
 		const git_tree_entry *file);
 
@@ -527,7 +548,7 @@ static int walk_files(build_ctx *c, git_tree *root, const char *what, file_fn fn
 
 	for (i = 0; i < git_tree_entrycount(root) && !error; i++) {
 		const git_tree_entry *le = git_tree_entry_byindex(root, i);
-		if (git_tree_entry_type(le) != GIT_OBJECT_TREE)
+		if (git_tree_entry_type(le) != GIT_OBJECT_TREE || lang_carried(c, git_tree_entry_name(le)))
 			continue;
 		git_tree_free(lt);
 		lt = NULL;
@@ -571,6 +592,7 @@ static int load_old_file(build_ctx *c, const char *lang, const char *path, const
 		c->old_alloc = na;
 	}
 	GIT_TRY(git_odb_read(&obj, c->s->odb, git_tree_entry_id(fe)), path);
+	c->read++;
 	error = index_entry_parse(&c->old[c->old_count], c->old_arena,
 		git_odb_object_data(obj), git_odb_object_size(obj), path, true);
 	git_odb_object_free(obj);
@@ -592,6 +614,67 @@ static int load_old(build_ctx *c, git_tree *tree)
 	if (!error && c->old_count)
 		qsort(c->old, c->old_count, sizeof(*c->old), cmp_old_path);
 	return error;
+}
+
+/* The index files under a language tree of the index ("<dir>/<file>"). */
+static int count_files(size_t *count, build_ctx *c, const git_oid *lang_tree, const char *lang)
+{
+	git_tree *lt = NULL, *dt = NULL;
+	size_t j, k;
+	int error = 0;
+
+	GIT_TRY(git_tree_lookup(&lt, c->s->repo, lang_tree), lang);
+	for (j = 0; j < git_tree_entrycount(lt); j++) {
+		const git_tree_entry *de = git_tree_entry_byindex(lt, j);
+		if (git_tree_entry_type(de) != GIT_OBJECT_TREE)
+			continue;
+		git_tree_free(dt);
+		dt = NULL;
+		GIT_TRY(git_tree_lookup(&dt, c->s->repo, git_tree_entry_id(de)), lang);
+		for (k = 0; k < git_tree_entrycount(dt); k++)
+			*count += git_tree_entry_type(git_tree_entry_byindex(dt, k)) == GIT_OBJECT_BLOB;
+	}
+done:
+	git_tree_free(dt);
+	git_tree_free(lt);
+	return error;
+}
+
+/* The languages an update carries unread: those whose record tree is the
+ * very tree the old index was built from (old_root), and which the old
+ * index holds. A language's index files depend on its own documents
+ * alone (previous members, candidates and reverse links never leave a
+ * language), so its old index tree is, entry for entry, what a rebuild
+ * would write. */
+static int carry_find(build_ctx *c, git_tree *root, git_tree *old_root, git_tree *old_index)
+{
+	size_t i, n = git_tree_entrycount(root);
+	int error = 0;
+
+	if (!n)
+		return 0;
+	if (!(c->carry = calloc(n, sizeof(*c->carry))))
+		return NOMEM();
+	for (i = 0; i < n; i++) {
+		const git_tree_entry *le = git_tree_entry_byindex(root, i), *oe, *ie;
+		const char *name = git_tree_entry_name(le);
+		carried_lang *cl;
+		if (git_tree_entry_type(le) != GIT_OBJECT_TREE ||
+		    !(oe = git_tree_entry_byname(old_root, name)) ||
+		    git_tree_entry_type(oe) != GIT_OBJECT_TREE ||
+		    !git_oid_equal(git_tree_entry_id(oe), git_tree_entry_id(le)) ||
+		    !(ie = git_tree_entry_byname(old_index, name)) ||
+		    git_tree_entry_type(ie) != GIT_OBJECT_TREE)
+			continue;
+		cl = &c->carry[c->carry_count];
+		if (!(cl->name = resdiff_arena_strdup(c->arena, name)))
+			return NOMEM();
+		git_oid_cpy(&cl->tree, git_tree_entry_id(ie));
+		if ((error = count_files(&c->carried, c, &cl->tree, name)) < 0)
+			return error;
+		c->carry_count++;
+	}
+	return 0;
 }
 
 /* One document of the record, with its metadata. */
@@ -993,22 +1076,56 @@ done:
 	return error;
 }
 
-/* The index tree: one file per document at its record path. */
+static int cmp_doc_ptr_path(const void *pa, const void *pb)
+{
+	const build_doc *a = *(const build_doc *const *)pa, *b = *(const build_doc *const *)pb;
+	return strcmp(a->e.path, b->e.path);
+}
+
+/* Component `n` (0: language, 1: directory, 2: file) of a record path
+ * "<lang>/<dir>/<file>" into buf; its length, or SIZE_MAX when too long
+ * or missing. */
+static size_t path_part(char *buf, size_t size, const char *path, int n)
+{
+	size_t len;
+	for (; n > 0 && path; n--)
+		if ((path = strchr(path, '/')))
+			path++;
+	if (!path)
+		return SIZE_MAX;
+	len = strcspn(path, "/");
+	if (len >= size)
+		return SIZE_MAX;
+	memcpy(buf, path, len);
+	buf[len] = '\0';
+	return len;
+}
+
+/* The index tree: one file per document at its record path, and the
+ * carried languages' trees as they are. Built level by level (language,
+ * directory, files) so that no tree is written that the index does not
+ * hold. */
 static int write_tree(git_oid *out, build_ctx *c)
 {
-	git_index *idx = NULL;
+	git_treebuilder *root = NULL, *lang = NULL, *dir = NULL;
+	build_doc **byp = NULL;
 	resdiff_buf file = RESDIFF_BUF_INIT;
-	size_t i;
+	char lname[256], dname[256], fname[256], next[256];
+	git_oid id;
+	size_t i, j, k;
 	int error = 0;
 
-	GIT_TRY(git_index_new(&idx), "index");
+	if (c->count && !(byp = malloc(c->count * sizeof(*byp)))) {
+		error = NOMEM();
+		goto done;
+	}
 	for (i = 0; i < c->count; i++) {
 		build_doc *b = &c->docs[i];
-		git_index_entry ie;
 		git_oid same;
+		byp[i] = b;
 		if (!b->compute && !b->touched) {
 			git_oid_cpy(&b->e.file, &b->old->file);
-			goto add;
+			continue;
 		}
 		/* a reused document's file changes when later links into it do */
 		resdiff_buf_clear(&file);
@@ -1020,54 +1137,135 @@ static int write_tree(git_oid *out, build_ctx *c)
 		else
 			GIT_TRY(git_blob_create_from_buffer(&b->e.file, c->s->repo, file.ptr, file.size),
 				b->e.path);
-add:
-		memset(&ie, 0, sizeof(ie));
-		ie.mode = GIT_FILEMODE_BLOB;
-		ie.path = b->e.path;
-		git_oid_cpy(&ie.id, &b->e.file);
-		GIT_TRY(git_index_add(idx, &ie), b->e.path);
 	}
-	GIT_TRY(git_index_write_tree_to(out, idx, c->s->repo), "index tree");
+	if (c->count)
+		qsort(byp, c->count, sizeof(*byp), cmp_doc_ptr_path);
+	GIT_TRY(git_treebuilder_new(&root, c->s->repo, NULL), "index tree");
+	for (i = 0; i < c->count; i = j) {
+		if (path_part(lname, sizeof(lname), byp[i]->e.path, 0) == SIZE_MAX) {
+			error = resdiff_error_set(RESDIFF_EINVALID, "%s: not <language>/<dir>/<file>",
+				byp[i]->e.path);
+			goto done;
+		}
+		GIT_TRY(git_treebuilder_new(&lang, c->s->repo, NULL), lname);
+		for (j = i; j < c->count && path_part(next, sizeof(next), byp[j]->e.path, 0) != SIZE_MAX &&
+				!strcmp(next, lname); j = k) {
+			if (path_part(dname, sizeof(dname), byp[j]->e.path, 1) == SIZE_MAX) {
+				error = resdiff_error_set(RESDIFF_EINVALID, "%s: not <language>/<dir>/<file>",
+					byp[j]->e.path);
+				goto done;
+			}
+			GIT_TRY(git_treebuilder_new(&dir, c->s->repo, NULL), dname);
+			for (k = j; k < c->count && path_part(next, sizeof(next), byp[k]->e.path, 0) != SIZE_MAX &&
+					!strcmp(next, lname) && path_part(next, sizeof(next), byp[k]->e.path, 1) != SIZE_MAX &&
+					!strcmp(next, dname); k++) {
+				if (path_part(fname, sizeof(fname), byp[k]->e.path, 2) == SIZE_MAX) {
+					error = resdiff_error_set(RESDIFF_EINVALID, "%s: not <language>/<dir>/<file>",
+						byp[k]->e.path);
+					goto done;
+				}
+				GIT_TRY(git_treebuilder_insert(NULL, dir, fname, &byp[k]->e.file, GIT_FILEMODE_BLOB),
+					byp[k]->e.path);
+			}
+			GIT_TRY(git_treebuilder_write(&id, dir), dname);
+			git_treebuilder_free(dir);
+			dir = NULL;
+			GIT_TRY(git_treebuilder_insert(NULL, lang, dname, &id, GIT_FILEMODE_TREE), dname);
+		}
+		GIT_TRY(git_treebuilder_write(&id, lang), lname);
+		git_treebuilder_free(lang);
+		lang = NULL;
+		GIT_TRY(git_treebuilder_insert(NULL, root, lname, &id, GIT_FILEMODE_TREE), lname);
+	}
+	/* the carried languages, unread */
+	for (k = 0; k < c->carry_count; k++)
+		GIT_TRY(git_treebuilder_insert(NULL, root, c->carry[k].name, &c->carry[k].tree,
+			GIT_FILEMODE_TREE), c->carry[k].name);
+	GIT_TRY(git_treebuilder_write(out, root), "index tree");
 done:
+	git_treebuilder_free(dir);
+	git_treebuilder_free(lang);
+	git_treebuilder_free(root);
 	resdiff_buf_dispose(&file);
-	git_index_free(idx);
+	free(byp);
 	return error;
+}
+
+/* A series' last member so far, by series name (open addressing). */
+typedef struct {
+	const char *series;
+	size_t doc;
+} series_last;
+
+static size_t series_slot(const series_last *t, size_t mask, const char *series)
+{
+	size_t h = 1469598103934665603ull, k;
+	const char *p;
+	for (p = series; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	for (k = h & mask; t[k].series && strcmp(t[k].series, series); k = (k + 1) & mask)
+		;
+	return k;
 }
 
 /* Everything of an update but writing: the record's documents, the old
  * index's entries that still hold, the links of the others and every
- * document's reverse links. Reads only. */
+ * document's reverse links. Reads only. With old_root, the record tree
+ * the old index was built from, the languages whose record tree is
+ * unchanged are carried (c->carry) and neither read nor computed. */
 static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tree *old_tree,
-		bool full)
+		git_tree *old_root, bool full)
 {
 	postings ps;
-	size_t *score = NULL, *touched = NULL, i, j, ncompute = 0, total_units = 0;
+	size_t *score = NULL, *touched = NULL, i, j, ncompute = 0;
+	unsigned char *old_used = NULL;
+	series_last *last = NULL;
+	size_t cap = 2;
 	int error = 0;
 
 	memset(&ps, 0, sizeof(ps));
+	if (old_tree && old_root && !full && (error = carry_find(c, root, old_root, old_tree)) < 0)
+		goto done;
 	if (old_tree && !full && (error = load_old(c, old_tree)) < 0)
 		goto done;
 	if ((error = scan_record(c, root)) < 0)
 		goto done;
 	if (c->count)
 		qsort(c->docs, c->count, sizeof(*c->docs), cmp_build);
+	/* the old entries still in the record, in their language: the others
+	 * are gone (one pass, not one search of the language's documents per
+	 * old entry) */
+	while (cap < 2 * c->count)
+		cap *= 2;
+	if (!(old_used = calloc(c->old_count + 1, 1)) || !(last = malloc(cap * sizeof(*last)))) {
+		error = NOMEM();
+		goto done;
+	}
+	for (i = 0; i < c->count; i++)
+		if (c->docs[i].old && !strcmp(c->docs[i].old->language, c->docs[i].e.language))
+			old_used[c->docs[i].old - c->old] = 1;
 	/* previous members; what must be recomputed: a new or changed text,
 	 * a new previous member, or a change on or before its date */
 	for (i = 0; i < c->count; ) {
 		const char *lang = c->docs[i].e.language, *min_changed = NULL;
-		size_t end;
+		size_t end, mask = 1;
 		for (end = i; end < c->count && !strcmp(c->docs[end].e.language, lang); end++)
 			;
+		/* each series' last member so far: the previous member of the
+		 * next one, found in one step (a backwards search was quadratic
+		 * in a language of many short series) */
+		while (mask + 1 < 2 * (end - i))
+			mask = mask * 2 + 1;
+		memset(last, 0, (mask + 1) * sizeof(*last));
 		for (j = i; j < end; j++) {
 			build_doc *b = &c->docs[j];
-			size_t p;
-			if (b->e.date && b->e.series)
-				for (p = j; p-- > i; )
-					if (c->docs[p].e.date && c->docs[p].e.series &&
-					    !strcmp(c->docs[p].e.series, b->e.series)) {
-						b->prev = p;
-						break;
-					}
+			if (b->e.date && b->e.series) {
+				size_t slot = series_slot(last, mask, b->e.series);
+				if (last[slot].series)
+					b->prev = last[slot].doc;
+				last[slot].series = b->e.series;
+				last[slot].doc = j;
+			}
 			if (b->prev != SIZE_MAX) {
 				b->e.has_prev = true;
 				b->e.prev_symbol = c->docs[b->prev].e.symbol;
@@ -1083,13 +1281,9 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 		for (j = 0; j < c->old_count; j++) {
 			/* an old document gone from the record (or moved elsewhere) */
 			const index_entry *o = &c->old[j];
-			size_t k;
-			bool found = false;
-			if (strcmp(o->language, lang) || !o->date)
+			if (old_used[j] || strcmp(o->language, lang) || !o->date)
 				continue;
-			for (k = i; k < end && !found; k++)
-				found = c->docs[k].old == o;
-			if (!found && (!min_changed || strcmp(o->date, min_changed) < 0))
+			if (!min_changed || strcmp(o->date, min_changed) < 0)
 				min_changed = o->date;
 		}
 		for (j = i; j < end; j++) {
@@ -1113,19 +1307,17 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 		}
 		i = end;
 	}
-	st->documents = c->count;
+	st->documents = c->count + c->carried;
 	st->computed = ncompute;
-	st->reused = c->count - ncompute;
+	st->reused = st->documents - ncompute;
+	st->read = c->read;
+	st->carried = c->carried;
 	if (ncompute) {
 		/* fingerprints of the documents to compute; then links in adoption
 		 * order, the postings holding every earlier-dated document */
-		for (i = 0; i < c->count; i++) {
+		for (i = 0; i < c->count; i++)
 			if (c->docs[i].compute && (error = sketch_doc(c, &c->docs[i])) < 0)
 				goto done;
-			total_units += c->docs[i].e.unit_count;
-		}
-		if ((error = postings_init(&ps, total_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
-			goto done;
 		if (!(score = calloc(c->count + 1, sizeof(*score))) ||
 		    !(touched = malloc((c->count + 1) * sizeof(*touched)))) {
 			error = NOMEM();
@@ -1133,10 +1325,18 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 		}
 		for (i = 0; i < c->count; ) {
 			const char *lang = c->docs[i].e.language;
-			size_t end, added = i;
-			for (end = i; end < c->count && !strcmp(c->docs[end].e.language, lang); end++)
-				;
-			for (j = i; j < end; j++) {
+			size_t end, added = i, lang_units = 0;
+			bool any = false;
+			for (end = i; end < c->count && !strcmp(c->docs[end].e.language, lang); end++) {
+				lang_units += c->docs[end].e.unit_count;
+				any |= c->docs[end].compute;
+			}
+			/* postings are per language, sized for its clauses (they were
+			 * sized for every language's, six times too large in a
+			 * rebuild), and only where a document is computed */
+			if (any && (error = postings_init(&ps, lang_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
+				goto done;
+			for (j = i; j < end && any; j++) {
 				build_doc *b = &c->docs[j];
 				if (!b->e.date)
 					break;  /* undated: no lineage */
@@ -1167,10 +1367,7 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 			}
 			for (j = i; j < end; j++)
 				doc_release(c, j);
-			/* postings are per language */
 			postings_dispose(&ps);
-			if (end < c->count && (error = postings_init(&ps, total_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
-				goto done;
 			i = end;
 		}
 	}
@@ -1179,6 +1376,8 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 done:
 	for (i = 0; i < c->count; i++)
 		doc_release(c, i);
+	free(old_used);
+	free(last);
 	postings_dispose(&ps);
 	free(score);
 	free(touched);
@@ -1192,6 +1391,7 @@ static void ctx_dispose(build_ctx *c)
 		doc_release(c, i);
 	free(c->docs);
 	free(c->old);
+	free(c->carry);
 	resdiff_arena_free(c->arena);
 	resdiff_arena_free(c->old_arena);
 	memset(c, 0, sizeof(*c));
@@ -1245,7 +1445,7 @@ int index_mem_build(index_mem **out, git_oid *record, resdiff_store *s, bool ful
 	index_commit_tree(&old_tree, &old_commit, &built_from, s);
 	GIT_TRY(git_commit_lookup(&rec_commit, s->repo, record), "record");
 	GIT_TRY(git_commit_tree(&root, rec_commit), "record");
-	if ((error = build(&m->c, &st, root, old_tree, full)) < 0)
+	if ((error = build(&m->c, &st, root, old_tree, NULL, full)) < 0)
 		goto done;
 	if (m->c.count && !(m->bypath = malloc(m->c.count * sizeof(*m->bypath)))) {
 		error = NOMEM();
@@ -1289,8 +1489,8 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 	build_ctx c;
 	resdiff_index_status st;
 	git_oid record, old_commit, built_from, tree_id, commit_id;
-	git_tree *old_tree = NULL, *root = NULL, *tree = NULL;
-	git_commit *rec_commit = NULL, *parent = NULL;
+	git_tree *old_tree = NULL, *root = NULL, *tree = NULL, *old_root = NULL;
+	git_commit *rec_commit = NULL, *parent = NULL, *old_rec = NULL;
 	git_signature *sig = NULL;
 	resdiff_buf msg = RESDIFF_BUF_INIT;
 	bool locked_here = !store_locked(s), pack = false;
@@ -1318,7 +1518,14 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 	 * be written as a pack, however few */
 	if (s->txn)
 		pack = true;
-	if ((error = build(&c, &st, root, old_tree, full)) < 0)
+	/* the record the old index was built from: its languages that did not
+	 * change are carried (when it is gone, every language is read) */
+	if (old_tree && !full && (git_commit_lookup(&old_rec, s->repo, &built_from) < 0 ||
+			git_commit_tree(&old_root, old_rec) < 0)) {
+		git_error_clear();
+		old_root = NULL;
+	}
+	if ((error = build(&c, &st, root, old_tree, old_root, full)) < 0)
 		goto done;
 	if (st.computed >= INDEX_PACK_MIN && !s->txn) {
 		if ((error = store_txn_new(&s->txn, s->odb)) < 0)
@@ -1369,7 +1576,9 @@ done:
 	git_tree_free(tree);
 	git_tree_free(root);
 	git_tree_free(old_tree);
+	git_tree_free(old_root);
 	git_commit_free(parent);
+	git_commit_free(old_rec);
 	git_commit_free(rec_commit);
 	return error;
 }

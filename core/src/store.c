@@ -608,8 +608,13 @@ int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob_i
 	}
 	/* a series member's view blob (its reading part): writers only */
 	if (write_view && info->series && info->date) {
-		GIT_TRY(git_blob_create_from_buffer(&info->view_blob, s->repo, data,
-			resdiff_canon_reading_len(data, len)), "cannot write a view");
+		/* every member of a series it rewrites: nearly all are there
+		 * already (a write would open a temporary file per member) */
+		size_t rl = resdiff_canon_reading_len(data, len);
+		if (git_odb_hash(&info->view_blob, data, rl, GIT_OBJECT_BLOB) < 0 ||
+		    !git_odb_exists(s->odb, &info->view_blob))
+			GIT_TRY(git_blob_create_from_buffer(&info->view_blob, s->repo, data, rl),
+				"cannot write a view");
 		info->view_written = true;
 	}
 	*out = info;

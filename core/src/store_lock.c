@@ -1,5 +1,6 @@
 /* store_lock.c: the repository-wide writer lock, a kernel lock on an open
  * file (flock), and the git lock files a killed writer leaves behind. */
+#define _DEFAULT_SOURCE  /* d_type's DT_ values */
 #include "store_internal.h"
 
 #include <dirent.h>
@@ -69,6 +70,23 @@ static bool ends_with_lock(const char *name)
 	return n > 5 && !strcmp(name + n - 5, ".lock");
 }
 
+/* 1 when the directory entry e of dir is a directory, 0 when it is not,
+ * -1 when it is gone. The type comes from readdir where the file system
+ * gives it (d_type); lstat only where it says DT_UNKNOWN (or has none). */
+static int entry_is_dir(const char *dir, const struct dirent *e)
+{
+	char path[4096];
+	struct stat st;
+#if defined(_DIRENT_HAVE_D_TYPE) && defined(DT_UNKNOWN)
+	if (e->d_type != DT_UNKNOWN)
+		return e->d_type == DT_DIR;
+#endif
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) >= sizeof(path) ||
+	    lstat(path, &st) < 0)
+		return -1;
+	return S_ISDIR(st.st_mode) ? 1 : 0;
+}
+
 static int each_git_lock(resdiff_store *s, lock_file_cb fn, void *payload)
 {
 	static const char *const top[] = { "packed-refs.lock", "HEAD.lock", "config.lock" };
@@ -97,15 +115,21 @@ static int each_git_lock(resdiff_store *s, lock_file_cb fn, void *payload)
 		struct dirent *e;
 
 		while (d && !error && (e = readdir(d))) {
-			struct stat st;
+			int is_dir;
 			if (e->d_name[0] == '.' && (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2])))
+				continue;
+			/* a ref that is neither a directory nor a lock file needs no
+			 * look at all: the directory entry's type says which it is
+			 * (a repository has a loose ref per document until they are
+			 * packed: one stat each was a system call per document) */
+			if ((is_dir = entry_is_dir(dir, e)) < 0)
+				continue;
+			if (!is_dir && !ends_with_lock(e->d_name))
 				continue;
 			resdiff_buf_clear(&p);
 			if ((error = resdiff_buf_printf(&p, "%s/%s", dir, e->d_name)) < 0)
 				break;
-			if (lstat(p.ptr, &st) < 0)
-				continue;
-			if (S_ISDIR(st.st_mode)) {
+			if (is_dir) {
 				if (depth >= sizeof(stack) / sizeof(stack[0]))
 					continue;
 				if (!(stack[depth] = strdup(p.ptr)))

@@ -148,6 +148,47 @@ static void test_manifest__dates(void **state)
 	assert_false(resdiff_date_valid(""));
 }
 
+/* A section named again later adds to its document (git-config's rule),
+ * among many: the sections are found by name, in a table that grows. */
+static void test_manifest__section_again_among_many(void **state)
+{
+	resdiff_buf text = RESDIFF_BUF_INIT;
+	resdiff_manifest *m = NULL;
+	const resdiff_manifest_entry *e;
+	char *dir = test_tmpdir(), *path;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 300; i++)
+		assert_int_equal(resdiff_buf_printf(&text, "[document \"d%zu\"]\n\tsymbol = A/RES/70/%zu\n"
+			"\tlanguage = en\n\tsource = A_RES_70_%zu.en.txt\n", i, i + 1, i + 1), 0);
+	for (i = 0; i < 300; i += 7)
+		assert_int_equal(resdiff_buf_printf(&text, "[document \"d%zu\"]\n\tdate = 2015-12-%02zu\n",
+			i, i % 28 + 1), 0);
+	path = write_manifest(dir, text.ptr);
+	if (resdiff_manifest_load(&m, path) < 0)
+		fail_msg("load: %s", resdiff_error_last());
+	assert_int_equal(m->count, 300);
+	for (i = 0; i < 300; i++) {
+		char sym[32];
+		snprintf(sym, sizeof(sym), "A/RES/70/%zu", i + 1);
+		assert_non_null(e = resdiff_manifest_find(m, sym, "en"));
+		if (i % 7 == 0) {
+			char date[16];
+			snprintf(date, sizeof(date), "2015-12-%02zu", i % 28 + 1);
+			assert_non_null(e->date);
+			assert_string_equal(e->date, date);
+		} else {
+			assert_null(e->date);
+		}
+	}
+	resdiff_manifest_free(m);
+	resdiff_buf_dispose(&text);
+	free(path);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -156,6 +197,7 @@ int main(void)
 		cmocka_unit_test(test_manifest__same_symbol_other_language_is_parallel),
 		cmocka_unit_test(test_manifest__includes_are_refused),
 		cmocka_unit_test(test_manifest__dates),
+		cmocka_unit_test(test_manifest__section_again_among_many),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

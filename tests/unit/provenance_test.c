@@ -506,6 +506,91 @@ static void test_provenance__documents_prepared_once(void **state)
 	free(dir);
 }
 
+/* The id of the stored index's tree. */
+static char *index_tree(const char *dir)
+{
+	char *out = git_out(dir, "rev-parse refs/heads/resdiff/index^{tree}");
+	out[strcspn(out, "\n")] = '\0';
+	return out;
+}
+
+/* An update carries the index trees of the languages the import did not
+ * touch as they are (not one of their files read) and recomputes the
+ * others; the tree is the very one a rebuild from nothing writes. */
+static void test_provenance__update_reads_one_language(void **state)
+{
+	static const unsigned a1[] = { 100, 101, 102, 103, 104, 105 };
+	static const unsigned a2[] = { 100, 101, 102, 103, 104, 106 };
+	static const unsigned a3[] = { 100, 101, 110, 103, 104, 106, 107 };
+	static const unsigned b1[] = { 200, 201, 202, 203, 204, 205 };
+	resdiff_index_status st;
+	char *dir, *updated, *rebuilt;
+	resdiff_store *s = new_store(&dir);
+	resdiff_provenance *p = NULL;
+
+	(void)state;
+	/* en: two series; zh: two documents; fr: one */
+	import_doc(s, clause_doc("A/RES/60/1", "alpha", "2005-10-01", a1, 6));
+	import_doc(s, clause_doc("A/RES/60/2", "beta", "2005-11-01", b1, 6));
+	import_doc(s, clause_doc("A/RES/61/1", "alpha", "2006-10-01", a2, 6));
+	import_doc(s, test_make_doc("E/RES/2009/7", "zh", "ecosoc-wsis", "2009-07-24", 5, 1));
+	import_doc(s, test_make_doc("E/RES/2010/3", "zh", "ecosoc-wsis", "2010-07-20", 5, 2));
+	import_doc(s, test_make_doc("E/RES/2009/7", "fr", "ecosoc-wsis", "2009-07-24", 5, 1));
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.documents, 6);
+	assert_int_equal(st.computed, 6);
+	assert_int_equal(st.read, 0);
+	assert_int_equal(st.carried, 0);
+
+	/* one more English member: zh and fr carried unread, en's three old
+	 * files read, the new one computed */
+	import_doc(s, clause_doc("A/RES/62/1", "alpha", "2007-10-01", a3, 7));
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_true(st.written);
+	assert_int_equal(st.documents, 7);
+	assert_int_equal(st.computed, 1);
+	assert_int_equal(st.reused, 6);
+	assert_int_equal(st.read, 3);
+	assert_int_equal(st.carried, 3);
+	assert_true(index_matches_record(dir));
+	updated = index_tree(dir);
+	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
+	assert_int_equal(st.computed, 7);
+	assert_int_equal(st.read, 0);
+	assert_int_equal(st.carried, 0);
+	rebuilt = index_tree(dir);
+	assert_string_equal(updated, rebuilt);
+	free(updated);
+	free(rebuilt);
+
+	/* an earlier zh member and a new text of the fr one: en carried, the
+	 * two others read; still the rebuild's tree */
+	import_doc(s, test_make_doc("E/RES/2008/1", "zh", "ecosoc-wsis", "2008-07-20", 5, 3));
+	import_doc(s, test_make_doc("E/RES/2009/7", "fr", "ecosoc-wsis", "2009-07-24", 5, 4));
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.documents, 8);
+	assert_int_equal(st.carried, 4);
+	assert_int_equal(st.read, 3);
+	assert_int_equal(st.computed, 4);  /* zh: all three from 2008 on; fr: one */
+	updated = index_tree(dir);
+	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
+	rebuilt = index_tree(dir);
+	assert_string_equal(updated, rebuilt);
+	free(updated);
+	free(rebuilt);
+	/* and the answers come from it: 62/1 OP1 was 61/1's and 60/1's */
+	if (resdiff_provenance_blame(&p, s, "A/RES/62/1", NULL, "OP1") < 0)
+		fail_msg("blame: %s", resdiff_error_last());
+	assert_false(p->index_in_memory);
+	assert_int_equal(p->lineages[0].step_count, 2);
+	assert_string_equal(p->lineages[0].ends[0].symbol, "A/RES/60/1");
+	resdiff_provenance_free(p);
+	test_assert_fsck(dir);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -516,6 +601,7 @@ int main(void)
 		cmocka_unit_test(test_provenance__series_stats),
 		cmocka_unit_test(test_provenance__stats_signals_agree_with_diff),
 		cmocka_unit_test(test_provenance__documents_prepared_once),
+		cmocka_unit_test(test_provenance__update_reads_one_language),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -922,6 +922,21 @@ static void test_store__locks(void **state)
 	assert_non_null(strstr(out, path));
 	free(out);
 	import_one(s, doc, RESDIFF_IMPORT_AMENDED);
+	/* deep in refs/, beside the symbol refs (the scan takes their type
+	 * from the directory entry, not one stat each): found, and removed */
+	snprintf(path, sizeof(path), "%s/refs/heads/resdiff/deep/er/x.lock", dir);
+	out = test_capture(&status, "mkdir -p '%s/refs/heads/resdiff/deep/er'", dir);
+	free(out);
+	assert_true((fd = open(path, O_CREAT | O_WRONLY, 0644)) >= 0);
+	close(fd);
+	utime(path, &old);
+	resdiff_buf_clear(&report);
+	assert_int_equal(resdiff_store_lock_check(&report, s), 1);
+	assert_non_null(strstr(report.ptr, path));
+	resdiff_buf_clear(&report);
+	assert_int_equal(resdiff_store_unlock(&report, s), 0);
+	assert_non_null(strstr(report.ptr, path));
+	assert_int_equal(access(path, F_OK), -1);
 	test_assert_fsck(dir);
 
 	resdiff_buf_dispose(&report);

@@ -65,7 +65,13 @@ extern "C" {
 typedef struct {
 	size_t documents;      /* in the index */
 	size_t computed;       /* recomputed by this update */
-	size_t reused;         /* kept from the previous index */
+	size_t reused;         /* kept from the previous index (carried ones
+	                          included) */
+	size_t read;           /* files of the previous index read: those of
+	                          the languages the update recomputes */
+	size_t carried;        /* documents of languages whose record tree did
+	                          not change since the previous index: their
+	                          index tree is reused as it is, unread */
 	size_t prepared;       /* documents prepared for the aligner (keys and
 	                          n-grams): each once, however many alignments
 	                          it takes part in (the work of an update) */
