@@ -28,7 +28,8 @@ enum {
 	RESDIFF_ELOCKED = -6,   /* a lock is held by someone else */
 	RESDIFF_EMODIFIED = -7, /* compare-and-swap lost a race */
 	RESDIFF_ETOOBIG = -8,   /* input over a named limit */
-	RESDIFF_EIO = -9        /* reading or writing failed (disk full, ...) */
+	RESDIFF_EIO = -9,       /* reading or writing failed (disk full, ...) */
+	RESDIFF_ECONFLICT = -10 /* unresolved conflicts block the operation */
 };
 
 /* The message of the last error on this thread ("" when none). The string
