@@ -13,6 +13,7 @@
 #include <nettle/sha2.h>
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1317,6 +1318,29 @@ static int finish(resdiff_store *s, git_tree *tree, view_set *views, ref_plans *
 	return error;
 }
 
+/* Has the process been asked to stop (resdiff_interrupt)? Looked at
+ * before each document of a transaction and before its record moves:
+ * nothing is published then. `done` documents of the transaction were
+ * gone through. The test hook $RESDIFF_TEST_SIGNAL_AFTER=K[:SIGNUM] raises
+ * the signal (default SIGINT) once K documents of this process were gone
+ * through, so that tests/interrupt stops an import at a known point. */
+static int check_interrupt(size_t done)
+{
+	static size_t seen;  /* documents gone through by this process */
+	const char *hook;
+
+	if (done && (hook = getenv("RESDIFF_TEST_SIGNAL_AFTER")) && hook[0]) {
+		char *end;
+		unsigned long k = strtoul(hook, &end, 10);
+		int sig = *end == ':' ? atoi(end + 1) : SIGINT;
+		if (++seen == k)
+			raise(sig ? sig : SIGINT);
+	}
+	if (resdiff_interrupted())
+		return resdiff_error_set(RESDIFF_EINTERRUPTED, "interrupted");
+	return 0;
+}
+
 static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count,
 		resdiff_buf *canon, resdiff_buf *paths, bool all_views)
 {
@@ -1358,6 +1382,8 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 
 		items[i].result = RESDIFF_IMPORT_UNCHANGED;
 		items[i].commit[0] = items[i].forced[0] = '\0';
+		if ((error = check_interrupt(i)) < 0)
+			goto done;
 		/* the blob is written only when it is committed: an unchanged or
 		 * refused document leaves nothing behind */
 		GIT_TRY(git_odb_hash(&blob_id, canon[i].ptr, canon[i].size, GIT_OBJECT_BLOB),
@@ -1448,6 +1474,9 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		git_oid_tostr(items[i].commit, sizeof(items[i].commit), &commit_id);
 		changed = true;
 	}
+	/* the last look before the record moves: after it, the transaction ends */
+	if ((error = check_interrupt(count)) < 0)
+		goto done;
 	if (changed || views.all)
 		error = finish(s, tree, &views, &plans, has_tip ? &tip : NULL, changed ? &cur_commit : NULL,
 			has_views_at ? &views_at : NULL);
