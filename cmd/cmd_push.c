@@ -20,6 +20,7 @@ int cmd_push(int argc, char **argv)
 		"unresolved nothing is pushed (exit 1): 'resdiff resolve' each. Errors exit 2.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	cmd_tls_enable();  /* an https remote needs the CA certificates */
 	if (args.nargs > 1) {
 		rc = cmd_fail("push takes at most one remote");
 		goto done;

@@ -27,6 +27,10 @@
 
 /* Longest line of a known_hosts file we read. */
 #define KNOWN_HOSTS_LINE_MAX 16384
+/* The system's CA certificates (Debian's ca-certificates; $SSL_CERT_FILE
+ * and $SSL_CERT_DIR override, as for OpenSSL). */
+#define CA_BUNDLE_FILE "/etc/ssl/certs/ca-certificates.crt"
+#define CA_BUNDLE_DIR "/etc/ssl/certs"
 /* Most refs one push names (derived refs: views and symbols). */
 #define PUSH_REFS_MAX 1000000
 
@@ -233,6 +237,34 @@ static bool looks_like_location(const char *name)
 		name[0] == '~' || stat(name, &st) == 0;
 }
 
+/* An https remote: load the CA certificates, once a process. libgit2
+ * loads its compiled-in location at init, but the executable makes that
+ * load nothing (cmd/startup.c: a diff must not pay for it), so they are
+ * named here, where they are needed, and only then. */
+static int tls_setup(const char *url)
+{
+	static bool done;
+	const char *file = getenv("SSL_CERT_FILE"), *dir = getenv("SSL_CERT_DIR");
+	struct stat st;
+
+	if (done || !url || strncmp(url, "https://", 8))
+		return 0;
+	if (!file || !file[0])
+		file = stat(CA_BUNDLE_FILE, &st) == 0 ? CA_BUNDLE_FILE : NULL;
+	if (!dir || !dir[0])
+		dir = !file && stat(CA_BUNDLE_DIR, &st) == 0 ? CA_BUNDLE_DIR : NULL;
+	if (!file && !dir)
+		return 0;  /* none on this system: libgit2's own, if any */
+	if (git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, dir) < 0) {
+		int error = resdiff_error_set(RESDIFF_EIO, "cannot load the CA certificates %s: %s",
+			file ? file : dir, git_error_last() ? git_error_last()->message : "unknown error");
+		git_error_clear();
+		return error;
+	}
+	done = true;
+	return 0;
+}
+
 static int remote_open(git_remote **out, resdiff_store *s, const char *name)
 {
 	git_strarray names = { NULL, 0 };
@@ -240,6 +272,11 @@ static int remote_open(git_remote **out, resdiff_store *s, const char *name)
 	size_t i;
 	int gerr = git_remote_lookup(out, s->repo, name), error;
 
+	if (gerr == 0 && (error = tls_setup(git_remote_url(*out))) < 0) {
+		git_remote_free(*out);
+		*out = NULL;
+		return error;
+	}
 	if (gerr != GIT_ENOTFOUND && gerr != GIT_EINVALIDSPEC)
 		return gerr < 0 ? resdiff_git_fail(gerr, name) : 0;
 	git_error_clear();
