@@ -615,6 +615,12 @@ int resdiff_remote_pull(resdiff_pull_result *res, resdiff_buf *report, resdiff_s
 		return error;
 	if ((error = store_sync_configure(s)) < 0 || (error = remote_open(&remote, s, name)) < 0)
 		goto done;
+	{
+		/* a pull may have to write a merge commit: known before anything moves */
+		bool fallback;
+		if ((error = store_identity_check(s, &fallback)) < 0)
+			goto done;
+	}
 	/* every branch of the remote, as a stock clone has them */
 	snprintf(spec, sizeof(spec), "+refs/heads/*:refs/remotes/%s/*", name);
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
