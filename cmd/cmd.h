@@ -216,8 +216,10 @@ bool cmd_input_is_symbol(const char *arg);
 
 /* Start-up (cmd/startup.c): libgit2 initialised on a thread from the first
  * line of main, joined and released by cmd_startup_end() before exit; CA
- * certificates are loaded only when cmd_tls_certificates is set first. */
+ * certificates are loaded only after cmd_tls_enable() (clone, pull, push:
+ * core/ then loads the system bundle when a remote is reached over https). */
 extern bool cmd_tls_certificates;
+void cmd_tls_enable(void);
 extern double cmd_startup_cpu_seconds;  /* CPU time before main */
 void cmd_startup_begin(int argc, char **argv);
 void cmd_startup_end(void);

@@ -2,6 +2,8 @@
 #include "cmd.h"
 
 #include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,8 +206,64 @@ static int fail_batch(const char *message, size_t start, size_t total)
 		"it on were not", message, start, total - start);
 }
 
+/* SIGINT, SIGTERM, SIGHUP: the import stops at its next transaction
+ * boundary (resdiff_interrupt), says what it kept, and then dies of the
+ * same signal, so that the caller sees 128 + the signal. */
+static volatile sig_atomic_t caught_signal;
+
+static void on_signal(int sig)
+{
+	caught_signal = sig;
+	resdiff_interrupt();
+}
+
+static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
+#define STOP_SIGNALS (sizeof(stop_signals) / sizeof(stop_signals[0]))
+
+static void signals_catch(struct sigaction old[STOP_SIGNALS])
+{
+	struct sigaction sa;
+	size_t i;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < STOP_SIGNALS; i++)
+		sigaction(stop_signals[i], &sa, &old[i]);
+}
+
+/* Put the handlers back; when a signal was caught, die of it. */
+static void signals_release(const struct sigaction old[STOP_SIGNALS])
+{
+	size_t i;
+	for (i = 0; i < STOP_SIGNALS; i++)
+		sigaction(stop_signals[i], &old[i], NULL);
+	if (caught_signal) {
+		int sig = caught_signal;
+		fflush(NULL);
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+}
+
+/* Stopped by a signal before the transaction that starts with document
+ * `start` of `total`. */
+static int interrupted(size_t start, size_t total)
+{
+	const char *name = caught_signal == SIGTERM ? "SIGTERM" : caught_signal == SIGHUP ?
+		"SIGHUP" : "SIGINT";
+	if (!start)
+		return cmd_fail("interrupted (%s): 0 of %zu documents imported; the repository is as "
+			"it was", name, total);
+	return cmd_fail("interrupted (%s): %zu of %zu documents imported (every transaction before "
+		"document %zu); the %zu from it on were not: run the same import again for them",
+		name, start, total, start + 1, total - start);
+}
+
 int cmd_import(int argc, char **argv)
 {
+	struct sigaction old_actions[STOP_SIGNALS];
+	bool catching = false;
 	cmd_args args;
 	resdiff_store *store = NULL;
 	resdiff_manifest *manifest = NULL;
@@ -281,6 +339,8 @@ int cmd_import(int argc, char **argv)
 		rc = cmd_fail("--symbol names one document, but %zu are given", n);
 		goto done;
 	}
+	signals_catch(old_actions);
+	catching = true;
 	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
 		goto done;
 	if (cmd_flag(&args, import_opts, "no-fsync"))
@@ -333,6 +393,10 @@ int cmd_import(int argc, char **argv)
 			else
 				parse_batch(next);
 		}
+		if (resdiff_interrupted()) {
+			rc = interrupted(start, n);
+			break;
+		}
 		if (cur->error < 0) {
 			rc = fail_batch(cur->message, start, n);
 			break;
@@ -348,7 +412,9 @@ int cmd_import(int argc, char **argv)
 		}
 		if (rc != CMD_EXIT_OK)
 			break;
-		if (resdiff_store_import(store, items, m) < 0)
+		if ((r = resdiff_store_import(store, items, m)) == RESDIFF_EINTERRUPTED)
+			rc = interrupted(start, n);
+		else if (r < 0)
 			rc = fail_batch(resdiff_error_last(), start, n);
 		for (i = 0; i < m && rc == CMD_EXIT_OK; i++) {
 			counts[items[i].result]++;
@@ -386,9 +452,12 @@ int cmd_import(int argc, char **argv)
 	/* the clause index (docs/PROVENANCE.md) follows the record, also when
 	 * an earlier writer was stopped before it (a no-op when it is fresh); a
 	 * failure here loses nothing: blame and trace compute it meanwhile */
-	if (rc == CMD_EXIT_OK && !cmd_flag(&args, import_opts, "no-index") &&
+	if (rc == CMD_EXIT_OK && !resdiff_interrupted() && !cmd_flag(&args, import_opts, "no-index") &&
 	    resdiff_index_update(NULL, store) < 0)
 		index_warning();
+	if (rc == CMD_EXIT_OK && resdiff_interrupted())
+		cmd_message("interrupted after the last transaction: every document was imported; "
+			"the clause index follows with the next writer");
 done:
 	for (i = 0; batches && i < 2; i++)
 		batch_clear(&batches[i]);
@@ -400,5 +469,7 @@ done:
 	resdiff_manifest_free(manifest);
 	cmd_store_close(store);
 	cmd_args_dispose(&args);
+	if (catching)
+		signals_release(old_actions);
 	return rc;
 }

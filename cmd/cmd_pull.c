@@ -22,6 +22,7 @@ int cmd_pull(int argc, char **argv)
 		"that fails (a server gone mid-transfer) changes nothing.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	cmd_tls_enable();  /* an https remote needs the CA certificates */
 	if (args.nargs > 1) {
 		rc = cmd_fail("pull takes at most one remote");
 		goto done;

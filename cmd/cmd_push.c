@@ -16,9 +16,11 @@ int cmd_push(int argc, char **argv)
 		"Push the record to REMOTE (default 'origin'), fast-forward only, then the\n"
 		"series views, symbol refs and clause index it was built from. When the\n"
 		"remote's record has imports this copy lacks, the push is refused (exit 1):\n"
-		"run 'resdiff pull', then push again. Errors exit 2.");
+		"run 'resdiff pull', then push again. While conflicts a pull kept are\n"
+		"unresolved nothing is pushed (exit 1): 'resdiff resolve' each. Errors exit 2.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
+	cmd_tls_enable();  /* an https remote needs the CA certificates */
 	if (args.nargs > 1) {
 		rc = cmd_fail("push takes at most one remote");
 		goto done;
@@ -29,6 +31,13 @@ int cmd_push(int argc, char **argv)
 		rc = cmd_fail_last();
 		if (error == RESDIFF_EMODIFIED)
 			rc = CMD_EXIT_CHANGES;  /* refused, as git's: exit 1 */
+		else if (error == RESDIFF_ECONFLICT) {
+			/* each conflict on its own line, as pull says them */
+			resdiff_buf_clear(&report);
+			if (resdiff_remote_conflicts(&report, store) == 0)
+				cmd_conflicts_print(report.ptr);
+			rc = CMD_EXIT_CHANGES;
+		}
 		goto done;
 	}
 	rc = cmd_write(&report);

@@ -36,6 +36,8 @@ int cmd_series(int argc, char **argv)
 			RESDIFF_STORE_SERIES_PREFIX, s->slug, s->language);
 	}
 	rc = error < 0 ? cmd_fail_last() : cmd_write(&out);
+	if (rc == CMD_EXIT_OK)
+		cmd_conflicts_note(store);
 done:
 	resdiff_buf_dispose(&out);
 	resdiff_series_list_free(list);

@@ -11,8 +11,9 @@
  *    defines the two mbedTLS loaders libgit2 calls at init; the dynamic
  *    linker binds libgit2's references to these (an executable's symbols
  *    come first), and they load nothing. Should a command ever talk to a
- *    remote over HTTPS, it must set cmd_tls_certificates before the first
- *    libgit2 call, and the real loaders are then used.
+ *    remote over HTTPS, it calls cmd_tls_enable() (clone, pull and push do)
+ *    and the real loaders are then used: core/ loads the system bundle
+ *    (GIT_OPT_SET_SSL_CERT_LOCATIONS) when a remote's URL is https.
  *    With libgit2 linked statically (RESDIFF_STATIC_DEPS) the same is
  *    done with the linker's --wrap. With a libgit2 built on OpenSSL these
  *    are never called and change nothing.
@@ -50,12 +51,12 @@ int __wrap_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path
 
 int __wrap_mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path)
 {
-	return cmd_tls_certificates ? __real_mbedtls_x509_crt_parse_file(chain, path) : 0;
+	return __atomic_load_n(&cmd_tls_certificates, __ATOMIC_ACQUIRE) ? __real_mbedtls_x509_crt_parse_file(chain, path) : 0;
 }
 
 int __wrap_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path)
 {
-	return cmd_tls_certificates ? __real_mbedtls_x509_crt_parse_path(chain, path) : 0;
+	return __atomic_load_n(&cmd_tls_certificates, __ATOMIC_ACQUIRE) ? __real_mbedtls_x509_crt_parse_path(chain, path) : 0;
 }
 #else
 /* Shared libgit2: the executable's definitions come first in symbol
@@ -74,14 +75,24 @@ static int forward(const char *name, mbedtls_x509_crt *chain, const char *path)
 
 int mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path)
 {
-	return cmd_tls_certificates ? forward("mbedtls_x509_crt_parse_file", chain, path) : 0;
+	return __atomic_load_n(&cmd_tls_certificates, __ATOMIC_ACQUIRE) ? forward("mbedtls_x509_crt_parse_file", chain, path) : 0;
 }
 
 int mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path)
 {
-	return cmd_tls_certificates ? forward("mbedtls_x509_crt_parse_path", chain, path) : 0;
+	return __atomic_load_n(&cmd_tls_certificates, __ATOMIC_ACQUIRE) ? forward("mbedtls_x509_crt_parse_path", chain, path) : 0;
 }
 #endif
+
+/* After libgit2's init (waiting for the one in flight), so that it still
+ * loads nothing: core/ names the certificates when a remote is https, and
+ * a clone or pull from a path or file:// never reads them. The reference
+ * taken here is the process's (released by exit, like core/'s). */
+void cmd_tls_enable(void)
+{
+	git_libgit2_init();
+	__atomic_store_n(&cmd_tls_certificates, true, __ATOMIC_RELEASE);
+}
 
 static pthread_t init_thread;
 static bool init_started;

@@ -10,6 +10,24 @@
 
 static _Thread_local char error_message[ERROR_MESSAGE_MAX];
 
+/* Lock-free atomics: safe in a signal handler and across threads. */
+static int interrupt_asked;
+
+void resdiff_interrupt(void)
+{
+	__atomic_store_n(&interrupt_asked, 1, __ATOMIC_SEQ_CST);
+}
+
+bool resdiff_interrupted(void)
+{
+	return __atomic_load_n(&interrupt_asked, __ATOMIC_SEQ_CST) != 0;
+}
+
+void resdiff_interrupt_clear(void)
+{
+	__atomic_store_n(&interrupt_asked, 0, __ATOMIC_SEQ_CST);
+}
+
 const char *resdiff_error_last(void)
 {
 	return error_message;

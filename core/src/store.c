@@ -13,6 +13,7 @@
 #include <nettle/sha2.h>
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -348,6 +349,81 @@ done:
 	return error;
 }
 
+/* A global, XDG or system git config file that cannot be read or parsed
+ * would fail every command (libgit2 reads them all to open a repository):
+ * each is looked at once a process, and a broken one is skipped (its level
+ * searched in a directory that does not exist) with a warning naming it.
+ * The repository's own config is not skipped: it holds the storage format
+ * and the remotes; libgit2's error names its file and line. */
+#define CONFIG_SKIPPED_DIR "/nonexistent/resdiff: a broken git config skipped"
+#define CONFIG_WARNINGS_MAX 2048
+static char config_warnings[CONFIG_WARNINGS_MAX];
+
+static void config_skip_broken(void)
+{
+	static bool checked;
+	static const struct {
+		int level;
+		int (*find)(git_buf *);
+	} levels[] = {
+		{ GIT_CONFIG_LEVEL_GLOBAL, git_config_find_global },
+		{ GIT_CONFIG_LEVEL_XDG, git_config_find_xdg },
+		{ GIT_CONFIG_LEVEL_SYSTEM, git_config_find_system },
+	};
+	size_t i, used = 0;
+
+	if (checked)
+		return;
+	checked = true;
+	for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
+		git_buf path = GIT_BUF_INIT;
+		git_config *cfg = NULL;
+		const char *why = NULL;
+		char reason[512];
+		FILE *f;
+
+		if (levels[i].find(&path) < 0) {
+			git_error_clear();
+			git_buf_dispose(&path);
+			continue;
+		}
+		if (!(f = fopen(path.ptr, "r"))) {
+			snprintf(reason, sizeof(reason), "cannot read it: %s", strerror(errno));
+			why = reason;
+		} else {
+			fclose(f);
+			if (git_config_open_ondisk(&cfg, path.ptr) < 0) {
+				snprintf(reason, sizeof(reason), "%s", git_error_last() ?
+					git_error_last()->message : "unknown error");
+				why = reason;
+			}
+			git_config_free(cfg);
+			git_error_clear();
+		}
+		if (why && git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, levels[i].level,
+				CONFIG_SKIPPED_DIR) == 0 && used < sizeof(config_warnings))
+			used += (size_t)snprintf(config_warnings + used, sizeof(config_warnings) - used,
+				"warning: skipping the git config file %s (%s)\n", path.ptr, why);
+		git_error_clear();
+		git_buf_dispose(&path);
+	}
+	if (used >= sizeof(config_warnings))
+		config_warnings[sizeof(config_warnings) - 1] = '\0';
+}
+
+/* The warnings of config_skip_broken, among the store's notes. */
+static int config_notes(resdiff_store *s)
+{
+	const char *p = config_warnings, *nl;
+	int error = 0;
+	for (; *p && error == 0; p = nl + 1) {
+		if (!(nl = strchr(p, '\n')))
+			break;
+		error = store_note(s, "%.*s", (int)(nl - p), p);
+	}
+	return error;
+}
+
 int resdiff_store_open(resdiff_store **out, const char *start)
 {
 	git_repository *repo = NULL;
@@ -357,6 +433,7 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 
 	*out = NULL;
 	git_libgit2_init();
+	config_skip_broken();
 	if (!from)
 		from = getenv(RESDIFF_STORE_ENV);
 	if (!from || !from[0])
@@ -383,6 +460,10 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 	if ((error = check_resdiff_repo(&format, &inferred, repo, git_repository_path(repo))) < 0 ||
 	    (error = store_wrap(out, repo, format, inferred)) < 0)
 		git_repository_free(repo);
+	else if ((error = config_notes(*out)) < 0) {
+		resdiff_store_free(*out);
+		*out = NULL;
+	}
 	return error;
 }
 
@@ -399,6 +480,7 @@ int resdiff_store_init(resdiff_store **out, bool *created, const char *path)
 	*out = NULL;
 	*created = false;
 	git_libgit2_init();
+	config_skip_broken();
 	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
 		if ((error = check_resdiff_repo(&format, &inferred, repo, path)) < 0) {
@@ -1180,10 +1262,45 @@ static int ref_id(git_oid *out, resdiff_store *s, const char *name, bool *exists
 	return resdiff_git_fail(gerr, name);
 }
 
+int store_identity_check(resdiff_store *s, bool *fallback)
+{
+	git_signature *sig = NULL;
+	git_strarray remotes = { NULL, 0 };
+	int error = 0;
+
+	*fallback = false;
+	if (git_signature_default(&sig, s->repo) == 0) {
+		git_signature_free(sig);
+		return 0;
+	}
+	git_error_clear();
+	/* a copy with no remote keeps its commits to itself: they may carry
+	 * resdiff's own name (CI, a scratch repository); one with a remote
+	 * shares them, and they must say who made them */
+	if (git_remote_list(&remotes, s->repo) == 0 && remotes.count)
+		error = resdiff_error_set(RESDIFF_EINVALID, "who is writing? This copy has a remote "
+			"(%s), so its commits travel and must name their author, but git knows no "
+			"user.name and user.email: set them with git config --global user.name \"Your "
+			"Name\" and git config --global user.email you@example.org (or git -C %s config "
+			"... for this repository only)", remotes.strings[0], s->gitdir);
+	else
+		*fallback = true;
+	git_error_clear();
+	git_strarray_dispose(&remotes);
+	return error;
+}
+
 int store_record_signature(git_signature **out, resdiff_store *s)
 {
-	if (git_signature_default(out, s->repo) == 0)
+	bool fallback;
+	int error;
+
+	*out = NULL;
+	if ((error = store_identity_check(s, &fallback)) < 0)
+		return error;
+	if (!fallback && git_signature_default(out, s->repo) == 0)
 		return 0;
+	git_error_clear();
 	if (git_signature_now(out, VIEW_IDENT_NAME, VIEW_IDENT_EMAIL) == 0)
 		return 0;
 	return resdiff_git_fail(-1, "cannot make a signature");
@@ -1322,6 +1439,29 @@ static int finish(resdiff_store *s, git_tree *tree, view_set *views, ref_plans *
 	return error;
 }
 
+/* Has the process been asked to stop (resdiff_interrupt)? Looked at
+ * before each document of a transaction and before its record moves:
+ * nothing is published then. `done` documents of the transaction were
+ * gone through. The test hook $RESDIFF_TEST_SIGNAL_AFTER=K[:SIGNUM] raises
+ * the signal (default SIGINT) once K documents of this process were gone
+ * through, so that tests/interrupt stops an import at a known point. */
+static int check_interrupt(size_t done)
+{
+	static size_t seen;  /* documents gone through by this process */
+	const char *hook;
+
+	if (done && (hook = getenv("RESDIFF_TEST_SIGNAL_AFTER")) && hook[0]) {
+		char *end;
+		unsigned long k = strtoul(hook, &end, 10);
+		int sig = *end == ':' ? atoi(end + 1) : SIGINT;
+		if (++seen == k)
+			raise(sig ? sig : SIGINT);
+	}
+	if (resdiff_interrupted())
+		return resdiff_error_set(RESDIFF_EINTERRUPTED, "interrupted");
+	return 0;
+}
+
 static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count,
 		resdiff_buf *canon, resdiff_buf *paths, bool all_views)
 {
@@ -1363,6 +1503,8 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 
 		items[i].result = RESDIFF_IMPORT_UNCHANGED;
 		items[i].commit[0] = items[i].forced[0] = '\0';
+		if ((error = check_interrupt(i)) < 0)
+			goto done;
 		/* the blob is written only when it is committed: an unchanged or
 		 * refused document leaves nothing behind */
 		GIT_TRY(git_odb_hash(&blob_id, canon[i].ptr, canon[i].size, GIT_OBJECT_BLOB),
@@ -1453,6 +1595,9 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		git_oid_tostr(items[i].commit, sizeof(items[i].commit), &commit_id);
 		changed = true;
 	}
+	/* the last look before the record moves: after it, the transaction ends */
+	if ((error = check_interrupt(count)) < 0)
+		goto done;
 	if (changed || views.all)
 		error = finish(s, tree, &views, &plans, has_tip ? &tip : NULL, changed ? &cur_commit : NULL,
 			has_views_at ? &views_at : NULL);

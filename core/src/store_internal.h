@@ -123,8 +123,14 @@ int store_record_tree(git_tree **out, resdiff_store *s);
  * with those stored, make a cycle (store_drafts.c). */
 int store_drafts_check(resdiff_store *s, const resdiff_store_item *items, size_t count);
 
+/* Can this copy write commits? 0 with *fallback false when git has
+ * user.name and user.email (repository or global config); 0 with
+ * *fallback true when it has not and the copy has no remote (its commits
+ * stay local and carry resdiff <resdiff@localhost>); RESDIFF_EINVALID,
+ * saying how to set them, when it has not and the copy has a remote. */
+int store_identity_check(resdiff_store *s, bool *fallback);
 /* The author of record commits: the repository's or user's git identity,
- * else resdiff <resdiff@localhost>, now. */
+ * else (store_identity_check) resdiff <resdiff@localhost>, now. */
 int store_record_signature(git_signature **out, resdiff_store *s);
 /* Make the objects a writer made durable before a ref names them. */
 int store_sync_objects(resdiff_store *s);

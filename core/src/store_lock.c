@@ -204,6 +204,11 @@ int store_lock_acquire(resdiff_store *s)
 				strerror(errno));
 			goto done;
 		}
+		if (resdiff_interrupted()) {
+			error = resdiff_error_set(RESDIFF_EINTERRUPTED, "interrupted while waiting for "
+				"another resdiff process to finish writing ('%s' is locked)", path.ptr);
+			goto done;
+		}
 		if (now_ms() > deadline) {
 			long pid = lock_holder(fd, NULL);
 			char who[64] = "";

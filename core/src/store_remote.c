@@ -16,6 +16,7 @@
 #include <nettle/base64.h>
 #include <nettle/hmac.h>
 #include <ctype.h>
+#include <dirent.h>
 #include <ftw.h>
 #include <errno.h>
 #include <stdio.h>
@@ -26,6 +27,10 @@
 
 /* Longest line of a known_hosts file we read. */
 #define KNOWN_HOSTS_LINE_MAX 16384
+/* The system's CA certificates (Debian's ca-certificates; $SSL_CERT_FILE
+ * and $SSL_CERT_DIR override, as for OpenSSL). */
+#define CA_BUNDLE_FILE "/etc/ssl/certs/ca-certificates.crt"
+#define CA_BUNDLE_DIR "/etc/ssl/certs"
 /* Most refs one push names (derived refs: views and symbols). */
 #define PUSH_REFS_MAX 1000000
 
@@ -224,15 +229,75 @@ static int certificate_check(git_cert *cert, int valid, const char *host, void *
 
 /* ---- the remote -------------------------------------------------------- */
 
+/* Does name look like a path or URL rather than a remote's name? */
+static bool looks_like_location(const char *name)
+{
+	struct stat st;
+	return strchr(name, '/') || strchr(name, ':') || strchr(name, '\\') || name[0] == '.' ||
+		name[0] == '~' || stat(name, &st) == 0;
+}
+
+/* An https remote: load the CA certificates, once a process. libgit2
+ * loads its compiled-in location at init, but the executable makes that
+ * load nothing (cmd/startup.c: a diff must not pay for it), so they are
+ * named here, where they are needed, and only then. */
+static int tls_setup(const char *url)
+{
+	static bool done;
+	const char *file = getenv("SSL_CERT_FILE"), *dir = getenv("SSL_CERT_DIR");
+	struct stat st;
+
+	if (done || !url || strncmp(url, "https://", 8))
+		return 0;
+	if (!file || !file[0])
+		file = stat(CA_BUNDLE_FILE, &st) == 0 ? CA_BUNDLE_FILE : NULL;
+	if (!dir || !dir[0])
+		dir = !file && stat(CA_BUNDLE_DIR, &st) == 0 ? CA_BUNDLE_DIR : NULL;
+	if (!file && !dir)
+		return 0;  /* none on this system: libgit2's own, if any */
+	if (git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, dir) < 0) {
+		int error = resdiff_error_set(RESDIFF_EIO, "cannot load the CA certificates %s: %s",
+			file ? file : dir, git_error_last() ? git_error_last()->message : "unknown error");
+		git_error_clear();
+		return error;
+	}
+	done = true;
+	return 0;
+}
+
 static int remote_open(git_remote **out, resdiff_store *s, const char *name)
 {
-	int gerr = git_remote_lookup(out, s->repo, name);
-	if (gerr == GIT_ENOTFOUND || gerr == GIT_EINVALIDSPEC) {
-		git_error_clear();
-		return resdiff_error_set(RESDIFF_ENOTFOUND, "no remote '%s' in %s (add one: git -C %s "
-			"remote add %s URL)", name, s->gitdir, s->gitdir, name);
+	git_strarray names = { NULL, 0 };
+	resdiff_buf list = RESDIFF_BUF_INIT;
+	size_t i;
+	int gerr = git_remote_lookup(out, s->repo, name), error;
+
+	if (gerr == 0 && (error = tls_setup(git_remote_url(*out))) < 0) {
+		git_remote_free(*out);
+		*out = NULL;
+		return error;
 	}
-	return gerr < 0 ? resdiff_git_fail(gerr, name) : 0;
+	if (gerr != GIT_ENOTFOUND && gerr != GIT_EINVALIDSPEC)
+		return gerr < 0 ? resdiff_git_fail(gerr, name) : 0;
+	git_error_clear();
+	if (git_remote_list(&names, s->repo) == 0)
+		for (i = 0; i < names.count; i++)
+			if (resdiff_buf_printf(&list, "%s%s", i ? ", " : "", names.strings[i]) < 0)
+				break;
+	git_error_clear();
+	if (looks_like_location(name))
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "'%s' is a path or URL, not the name of a "
+			"remote: name it once (git -C %s remote add NAME %s), then use NAME; this "
+			"repository's remotes: %s", name, s->gitdir, name, list.size ? list.ptr : "none");
+	else if (list.size)
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no remote '%s' in %s; its remotes: %s "
+			"(add one: git -C %s remote add %s URL)", name, s->gitdir, list.ptr, s->gitdir, name);
+	else
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no remote '%s' in %s, which has no remotes "
+			"(add one: git -C %s remote add %s URL)", name, s->gitdir, s->gitdir, name);
+	git_strarray_dispose(&names);
+	resdiff_buf_dispose(&list);
+	return error;
 }
 
 /* The remote's message, with its name and URL. */
@@ -550,6 +615,12 @@ int resdiff_remote_pull(resdiff_pull_result *res, resdiff_buf *report, resdiff_s
 		return error;
 	if ((error = store_sync_configure(s)) < 0 || (error = remote_open(&remote, s, name)) < 0)
 		goto done;
+	{
+		/* a pull may have to write a merge commit: known before anything moves */
+		bool fallback;
+		if ((error = store_identity_check(s, &fallback)) < 0)
+			goto done;
+	}
 	/* every branch of the remote, as a stock clone has them */
 	snprintf(spec, sizeof(spec), "+refs/heads/*:refs/remotes/%s/*", name);
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
@@ -610,6 +681,63 @@ static void remove_tree(const char *path)
 	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+static bool dir_empty(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	bool empty = true;
+	if (!d)
+		return true;
+	while (empty && (e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			empty = false;
+	closedir(d);
+	return empty;
+}
+
+/* A local source (a path, file://) is looked at before anything is made:
+ * missing, not a git repository, or a git repository with branches but
+ * neither record nor readme. Other transports are checked after the fetch. */
+static int check_clone_source(const char *url)
+{
+	const char *path = url, *colon = strchr(url, ':'), *slash = strchr(url, '/');
+	git_repository *repo = NULL;
+	git_reference_iterator *it = NULL;
+	git_reference *ref = NULL;
+	struct stat st;
+	bool branches = false, resdiff = false;
+	int error = 0;
+
+	if (!strncmp(url, "file://", 7))
+		path = url + 7;
+	else if (strstr(url, "://") || (colon && (!slash || colon < slash)))
+		return 0;  /* ssh://, git://, http(s)://, user@host:path */
+	if (stat(path, &st) < 0)
+		return resdiff_error_set(RESDIFF_ENOTFOUND, "no repository at %s: %s", path,
+			strerror(errno));
+	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		git_error_clear();
+		return resdiff_error_set(RESDIFF_ENOTFOUND, "no repository at %s (%s, but not a git "
+			"repository)", path, S_ISDIR(st.st_mode) ? "a directory" : "a file");
+	}
+	if (git_reference_iterator_glob_new(&it, repo, "refs/heads/*") == 0) {
+		while (git_reference_next(&ref, it) == 0) {
+			const char *n = git_reference_name(ref);
+			branches = true;
+			if (!strcmp(n, RESDIFF_STORE_RECORD_REF) || !strcmp(n, RESDIFF_STORE_README_REF))
+				resdiff = true;
+			git_reference_free(ref);
+		}
+	}
+	git_reference_iterator_free(it);
+	git_repository_free(repo);
+	git_error_clear();
+	if (branches && !resdiff)
+		error = resdiff_error_set(RESDIFF_EINVALID, "%s is a git repository but not a resdiff "
+			"one (no record, no readme branch): nothing cloned", path);
+	return error;
+}
+
 int resdiff_remote_clone(resdiff_pull_result *res, resdiff_buf *report, const char *url,
 		const char *path)
 {
@@ -620,7 +748,27 @@ int resdiff_remote_clone(resdiff_pull_result *res, resdiff_buf *report, const ch
 	int error = 0;
 
 	memset(res, 0, sizeof(*res));
+	git_libgit2_init();  /* as resdiff_store_init: released at exit */
+	if ((error = check_clone_source(url)) < 0)
+		return error;
 	existed = stat(path, &st) == 0;
+	if (existed && !S_ISDIR(st.st_mode))
+		return resdiff_error_set(RESDIFF_EINVALID, "cannot clone into %s: it is a file (name a "
+			"new or empty directory)", path);
+	if (existed) {
+		git_repository *r = NULL;
+		if (git_repository_open_ext(&r, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
+			git_repository_free(r);
+			error = resdiff_error_set(RESDIFF_EINVALID, "cannot clone into %s: it is a git "
+				"repository already (in a resdiff copy, 'resdiff pull' brings it up to date); "
+				"name a new or empty directory", path);
+			return error;
+		}
+		git_error_clear();
+		if (!dir_empty(path))
+			return resdiff_error_set(RESDIFF_EINVALID, "cannot clone into %s: the directory is "
+				"not empty (name a new or empty directory)", path);
+	}
 	if ((error = resdiff_store_init(&s, &created, path)) < 0)
 		goto done;
 	if (!created) {
@@ -634,6 +782,17 @@ int resdiff_remote_clone(resdiff_pull_result *res, resdiff_buf *report, const ch
 	}
 	if ((error = resdiff_remote_pull(res, report, s, RESDIFF_REMOTE_DEFAULT)) < 0)
 		goto done;
+	if (!res->record[0]) {
+		/* branches but neither record nor readme: some other git repository */
+		resdiff_buf theirs = RESDIFF_BUF_INIT;
+		error = store_list_refs(&theirs, s, "refs/remotes/" RESDIFF_REMOTE_DEFAULT "/");
+		if (error == 0 && theirs.size)
+			error = resdiff_error_set(RESDIFF_EINVALID, "%s is a git repository but not a "
+				"resdiff one (no record, no readme branch): nothing cloned", url);
+		resdiff_buf_dispose(&theirs);
+		if (error < 0)
+			goto done;
+	}
 	if (!res->record[0])
 		error = resdiff_buf_printf(report, "cloned %s into %s: its record is empty\n", url, path);
 	else
@@ -836,6 +995,23 @@ int resdiff_remote_push(resdiff_buf *report, resdiff_store *s, const char *name)
 	if (git_reference_name_to_id(&tip, s->repo, RESDIFF_STORE_RECORD_REF) < 0) {
 		git_error_clear();
 		return resdiff_error_set(RESDIFF_ENOTFOUND, "the record is empty: nothing to push");
+	}
+	/* conflicts a pull kept stay local until settled: pushed, they would
+	 * reach every copy unresolved */
+	if ((error = resdiff_remote_conflicts(&refs, s)) < 0)
+		goto done;
+	if (refs.size) {
+		size_t n = 0;
+		for (p = refs.ptr; *p; p = nl + 1, n++)
+			nl = strchr(p, '\n');
+		p = strchr(refs.ptr, '\t');
+		nl = strchr(refs.ptr, '\n');
+		error = resdiff_error_set(RESDIFF_ECONFLICT, "the record holds %zu unresolved "
+			"conflict%s (first: %.*s (%.*s)): settle %s with 'resdiff resolve SYMBOL "
+			"--take=ours|theirs|FILE' ('resdiff log' lists them), then push; nothing pushed",
+			n, n == 1 ? "" : "s", (int)(p - refs.ptr), refs.ptr, (int)(nl - p - 1), p + 1,
+			n == 1 ? "it" : "each");
+		goto done;
 	}
 	if ((error = remote_open(&remote, s, name)) < 0 ||
 	    (error = check_push_format(s, remote, &rs, name)) < 0)

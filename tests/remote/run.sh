@@ -14,7 +14,7 @@
 # part of the pack) leaves the local copy as it was; 4 clones pushing to
 # one hub at once, each retrying pull + push when refused, leave every
 # import in the hub exactly once; a true conflict is kept, reported (exit
-# 1), shown by log and show, and settled by resolve; a plain git clone
+# 1), shown by log and show, blocks push, and is settled by resolve; a plain git clone
 # stays clean (git status) under resdiff commands. Every command runs
 # under timeout. Exits 77 ("skipped: why") when a server cannot be had.
 set -u
@@ -365,17 +365,19 @@ git -C "$work/cb" show record:zh/E_RES_2009/E_RES_2009_7.txt | grep -q 高兴地
 git -C "$work/cb" show record:conflicts/zh/E_RES_2009/E_RES_2009_7.txt | grep -q 欣然 || fail "theirs lost"
 R -C "$work/cb" log >/dev/null 2>"$work/err"; grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "log does not show the conflict"
 R -C "$work/cb" show 2009/7 >/dev/null 2>"$work/err"; grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "show does not show the conflict"
-# both sides see it once pushed
-R -C "$work/cb" push >/dev/null 2>&1 || fail "push cb with the conflict"
-R -C "$work/ca" pull >/dev/null 2>&1; [ $? -le 1 ] || fail "pull ca"
-same_record "$work/ca" "$work/cb" "$srv/conflict.git"
+# it stays local until settled: push refuses, nothing moves at the hub
+hub_refs=$(git -C "$srv/conflict.git" for-each-ref)
+R -C "$work/cb" push >"$work/out" 2>&1; rc=$?
+[ $rc -eq 1 ] || fail "push cb with the conflict exits $rc: $(cat "$work/out")"
+grep -q "resdiff resolve" "$work/out" || fail "push with the conflict does not name resolve: $(cat "$work/out")"
+[ "$(git -C "$srv/conflict.git" for-each-ref)" = "$hub_refs" ] || fail "a push refused for a conflict moved refs"
 R -C "$work/cb" resolve 2009/7 --take=theirs >"$work/out" 2>&1 || fail "resolve: $(cat "$work/out")"
 R -C "$work/cb" show 2009/7 2>"$work/err" | grep -q 欣然 || fail "resolve --take=theirs: not theirs"
 [ -s "$work/err" ] && fail "show after resolve says: $(cat "$work/err")"
 git -C "$work/cb" rev-parse -q --verify record:conflicts >/dev/null && fail "conflicts left after resolve"
 R -C "$work/cb" push >/dev/null 2>&1 && R -C "$work/ca" pull >/dev/null 2>&1 || fail "exchange after resolve"
 same_record "$work/ca" "$work/cb" "$srv/conflict.git"
-say "a true conflict: both texts kept, pull exits 1, log and show say so, resolve --take=theirs settles it"
+say "a true conflict: both texts kept, pull exits 1, log and show say so, push refuses, resolve --take=theirs settles it"
 # a second one, settled with a third text (--take=FILE)
 sed '48s/满意地/喜悦地/' "$f" >"$work/E_RES_2009_7.zh.txt"
 sed '48s/满意地/愉快地/' "$f" >"$work/other/E_RES_2009_7.zh.txt"

@@ -11,6 +11,7 @@
 #define RESDIFF_COMMON_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -28,8 +29,20 @@ enum {
 	RESDIFF_ELOCKED = -6,   /* a lock is held by someone else */
 	RESDIFF_EMODIFIED = -7, /* compare-and-swap lost a race */
 	RESDIFF_ETOOBIG = -8,   /* input over a named limit */
-	RESDIFF_EIO = -9        /* reading or writing failed (disk full, ...) */
+	RESDIFF_EIO = -9,       /* reading or writing failed (disk full, ...) */
+	RESDIFF_ECONFLICT = -10,/* unresolved conflicts block the operation */
+	RESDIFF_EINTERRUPTED = -11 /* stopped by a signal at a transaction boundary */
 };
+
+/* Interrupts (as sqlite3_interrupt): resdiff_interrupt() asks every
+ * writer of this process to stop at its next transaction boundary; it is
+ * async-signal-safe, for a SIGINT/SIGTERM handler. A writer that sees it
+ * before its refs move abandons the transaction (nothing published) and
+ * returns RESDIFF_EINTERRUPTED; one past that point finishes first.
+ * resdiff_interrupted() says whether it was asked; _clear() forgets it. */
+void resdiff_interrupt(void);
+bool resdiff_interrupted(void);
+void resdiff_interrupt_clear(void);
 
 /* The message of the last error on this thread ("" when none). The string
  * is owned by the library and valid until the next resdiff call. */

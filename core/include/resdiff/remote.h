@@ -69,7 +69,9 @@ int resdiff_remote_clone(resdiff_pull_result *result, resdiff_buf *report, const
 /* Push the record to `remote` fast-forward only, then the derived refs
  * (views, symbols, index; forced: they name the record they were built
  * from). RESDIFF_EMODIFIED when the remote's record has changes we lack
- * (the message says to run 'resdiff pull'). */
+ * (the message says to run 'resdiff pull'); RESDIFF_ECONFLICT, nothing
+ * sent, while the record holds conflicts a pull kept (the message names
+ * them and 'resdiff resolve'). */
 int resdiff_remote_push(resdiff_buf *report, resdiff_store *store, const char *remote);
 
 typedef enum {

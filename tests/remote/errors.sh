@@ -1,0 +1,99 @@
+#!/bin/sh
+# tests/remote/errors.sh: what clone, pull and push say when a new user
+# gets something wrong, over file:// remotes only (fast, no servers).
+#
+#   sh tests/remote/errors.sh BUILD/resdiff SRCDIR
+#
+# 1. Conflicts: a pull that keeps a conflict lists it (symbol, language,
+#    'resdiff resolve') and exits 1; push then refuses (exit 1, names
+#    'resdiff resolve', moves nothing at the remote); series and log
+#    mention it; once resolved, push goes through.
+# 2. Clear errors: clone of a missing path, of a directory that is no
+#    repository, of a git repository that is not a resdiff one, into a
+#    non-empty directory or an existing repository (exit 2, nothing left
+#    behind); pull/push given a path say 'git remote add'; an unknown
+#    remote name lists the configured ones.
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); src=$(cd "$2" && pwd)
+export GIT_CONFIG_NOSYSTEM=1
+work=$(mktemp -d)
+export HOME="$work/home"
+mkdir -p "$HOME"
+git config --global user.name "Remote Test"
+git config --global user.email "remote@test.invalid"
+trap 'rm -rf "$work"' EXIT
+fail() { echo "remote_errors: FAIL: $*"; exit 1; }
+say() { echo "remote_errors: $*"; }
+T=60
+R() { timeout "$T" "$bin" "$@"; }
+# expect STATUS PATTERN CMD...: CMD exits STATUS and its stderr has PATTERN
+expect() {
+  want=$1; pat=$2; shift 2
+  R "$@" >"$work/out" 2>"$work/err"; rc=$?
+  [ "$rc" -eq "$want" ] || fail "'$*' exits $rc, not $want: $(cat "$work/err")"
+  grep -q -- "$pat" "$work/err" || fail "'$*' does not say '$pat': $(cat "$work/err")"
+}
+cd "$work" || exit 2
+
+hub="$work/hub.git"
+R init "$hub" >/dev/null && R -C "$hub" import -q --manifest "$src/corpus/corpus.manifest" >/dev/null ||
+  fail "the hub"
+
+# ---- clear errors -------------------------------------------------------
+expect 2 "no repository at $work/missing" clone "$work/missing" x
+expect 2 "no repository at $work/missing" clone "file://$work/missing" x
+mkdir plain
+expect 2 "no repository at plain (a directory, but not a git repository)" clone plain x
+git init -q other
+git -C other commit -q --allow-empty -m one
+expect 2 "other is a git repository but not a resdiff one" clone other x
+expect 2 "is a git repository but not a resdiff one" clone "file://$work/other" x
+[ -e x ] && fail "a refused clone left x"
+mkdir full; : >full/keep
+expect 2 "cannot clone into full: the directory is not empty" clone "$hub" full
+[ "$(ls full)" = keep ] || fail "a refused clone changed full: $(ls full)"
+R clone "file://$hub" a >/dev/null 2>&1 || fail "clone a"
+expect 2 "cannot clone into a: it is a git repository already" clone "file://$hub" a
+expect 2 "git -C .* remote add NAME $hub" -C a pull "$hub"
+expect 2 "remote add NAME ../hub.git" -C a push ../hub.git
+expect 2 "no remote 'nope' in .*; its remotes: origin" -C a pull nope
+git -C a remote add second "file://$hub"
+expect 2 "its remotes: origin, second" -C a push nope
+R init lonely.git >/dev/null
+expect 2 "which has no remotes" -C lonely.git pull
+# an empty git repository is a hub to be: cloned, its record empty
+git init -q --bare empty.git
+R clone empty.git e >"$work/out" 2>&1 || fail "clone of an empty repository: $(cat "$work/out")"
+grep -q "its record is empty" "$work/out" || fail "clone of an empty repository said: $(cat "$work/out")"
+say "clone, pull and push explain a missing or wrong source, a busy directory, a path for a remote"
+
+# ---- conflicts block push -----------------------------------------------
+R clone "file://$hub" b >/dev/null 2>&1 || fail "clone b"
+f="$src/corpus/E_RES_2009_7.zh.txt"
+mkdir -p mine theirs
+sed '48s/满意地/欣然/' "$f" >mine/E_RES_2009_7.zh.txt
+sed '48s/满意地/高兴地/' "$f" >theirs/E_RES_2009_7.zh.txt
+cmp -s "$f" mine/E_RES_2009_7.zh.txt && fail "the correction changed nothing"
+R -C a import -q --manifest "$src/corpus/corpus.manifest" mine/E_RES_2009_7.zh.txt >/dev/null || fail "import a"
+R -C b import -q --manifest "$src/corpus/corpus.manifest" theirs/E_RES_2009_7.zh.txt >/dev/null || fail "import b"
+R -C a push >/dev/null 2>&1 || fail "push a"
+hub_before=$(git -C "$hub" for-each-ref)
+expect 1 "conflict: E/RES/2009/7 (zh) .*resdiff resolve" -C b pull
+R -C b push >"$work/out" 2>"$work/err"; rc=$?
+[ $rc -eq 1 ] || fail "push with a conflict exits $rc: $(cat "$work/err")"
+grep -q "unresolved conflict" "$work/err" || fail "push does not say why: $(cat "$work/err")"
+grep -q "resdiff resolve" "$work/err" || fail "push does not name resdiff resolve: $(cat "$work/err")"
+grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "push does not list the conflict: $(cat "$work/err")"
+grep -q "nothing pushed" "$work/err" || fail "push does not say nothing was pushed: $(cat "$work/err")"
+[ "$(git -C "$hub" for-each-ref)" = "$hub_before" ] || fail "a refused push moved refs at the hub"
+R -C b series >/dev/null 2>"$work/err" || fail "series"
+grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "series does not mention the conflict"
+R -C b log >/dev/null 2>"$work/err" || fail "log"
+grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "log does not mention the conflict"
+R -C b resolve 2009/7 --take=ours >/dev/null 2>&1 || fail "resolve"
+R -C b push >"$work/out" 2>&1 || fail "push after resolve: $(cat "$work/out")"
+R -C b series >/dev/null 2>"$work/err" && [ ! -s "$work/err" ] || fail "series after resolve: $(cat "$work/err")"
+R -C a pull >/dev/null 2>&1 || fail "pull a after resolve"
+[ "$(git -C a rev-parse record)" = "$(git -C "$hub" rev-parse record)" ] || fail "a and the hub differ"
+say "a kept conflict: pull lists it (exit 1), push refuses (exit 1, nothing moved), series and log say it; resolved, push goes"
+say "all passed"
