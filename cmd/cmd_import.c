@@ -7,7 +7,7 @@
 
 static const cmd_opt import_opts[] = {
 	{ "manifest", 0, OPT_VALUE, "FILE", "corpus manifest; without FILE arguments import all its documents" },
-	{ "series", 0, OPT_VALUE, "SLUG", "series of the documents (e.g. ecosoc-wsis)" },
+	{ "series", 0, OPT_VALUE, "SLUG", "series of the documents (e.g. ecosoc-wsis); not of drafts" },
 	{ "symbol", 0, OPT_VALUE, "SYMBOL", "document symbol (one FILE only)" },
 	{ "date", 0, OPT_VALUE, "YYYY-MM-DD", "adoption date" },
 	{ "draft-of", 0, OPT_VALUE, "SYMBOL", "the documents are drafts of this resolution (A/RES/80/1); "
@@ -15,8 +15,9 @@ static const cmd_opt import_opts[] = {
 	{ "lang", 0, OPT_VALUE, "LANG", "language of the documents (default: manifest, then detected)" },
 	{ "format", 0, OPT_VALUE, "FORMAT", "of the files: text (default) or akn (Akoma Ntoso XML, as "
 		"'resdiff export' writes; the manifest key 'format' says it per document)" },
-	{ "force", 0, OPT_FLAG, NULL, "store a text that names another symbol, or a correction that "
-		"shares little wording with the stored text (recorded as Forced:)" },
+	{ "force", 0, OPT_FLAG, NULL, "store a text that names another symbol, a correction that "
+		"shares little wording with the stored text, or a draft whose text reads as adopted "
+		"(recorded as Forced:)" },
 	{ "batch", 0, OPT_VALUE, "N", "documents per transaction (default and most: 1000)" },
 	{ "quiet", 'q', OPT_FLAG, NULL, "print only the summary line" },
 	{ "no-index", 0, OPT_FLAG, NULL, "do not update the clause index (blame computes it when needed)" },
@@ -82,6 +83,15 @@ static int load_one(resdiff_doc **out, char sha[65], char forced[FORCE_REASON_MA
 	    (o->draft_of && (error = resdiff_doc_set_meta(doc, &doc->meta.draft_of, o->draft_of)) < 0))
 		goto done;
 	if ((error = resdiff_store_check_doc(doc)) < 0)
+		goto done;
+	if (o->series && resdiff_store_doc_is_draft(doc)) {
+		error = resdiff_error_set(RESDIFF_EINVALID, "%s is a draft: drafts belong to no series "
+			"history, so --series does not apply to it (import it without --series)",
+			doc->meta.symbol);
+		goto done;
+	}
+	/* the store checks it again; here the error can name the file */
+	if ((error = resdiff_store_check_draft(doc, o->force)) < 0)
 		goto done;
 	forced[0] = '\0';
 	if (own && strcmp(own, doc->meta.symbol)) {
@@ -262,6 +272,11 @@ int cmd_import(int argc, char **argv)
 	}
 	if (o.draft_of && !resdiff_name_is_resolution(o.draft_of)) {
 		rc = cmd_fail("--draft-of '%s' is not a resolution symbol (like A/RES/80/1)", o.draft_of);
+		goto done;
+	}
+	if (o.series && o.draft_of) {
+		rc = cmd_fail("--series and --draft-of: a draft belongs to no series history; give the "
+			"series to the resolution when it is imported (docs/DRAFTS.md)");
 		goto done;
 	}
 	if (o.date && !resdiff_date_valid(o.date)) {

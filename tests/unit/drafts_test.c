@@ -138,24 +138,27 @@ static void test_drafts__revisions_follow_their_draft(void **state)
 	free(dir);
 }
 
-/* A link that is not a resolution symbol, or that closes a cycle, is
- * refused and the record does not move. */
+/* A link that is not a resolution symbol, or one given to a document whose
+ * own symbol is a resolution's, is refused and the record does not move.
+ * (Since only a non-resolution symbol may have a link and a link names a
+ * resolution, no import can close a cycle any more: the cycle check stays
+ * as a defence and these links are refused before it.) */
 static void test_drafts__bad_links_write_nothing(void **state)
 {
 	resdiff_store *s = NULL;
 	char *dir = new_repo(&s), *before, *after;
 
-	assert_int_equal(import_doc(s, doc_of("A/RES/80/3", "A/RES/80/1", NULL, NULL, 9)), 0);
+	assert_int_equal(import_doc(s, doc_of("A/80/L.3", "A/RES/80/1", NULL, NULL, 9)), 0);
 	before = git_out(dir, "for-each-ref");
 	assert_int_equal(import_doc(s, doc_of("A/80/L.2", "A/80/1", NULL, NULL, 10)), RESDIFF_EINVALID);
 	assert_non_null(strstr(resdiff_error_last(), "'A/80/1' is not a resolution symbol"));
 	assert_int_equal(import_doc(s, doc_of("A/RES/80/1", "A/RES/80/1", NULL, NULL, 11)),
 		RESDIFF_EINVALID);
-	assert_non_null(strstr(resdiff_error_last(), "names the document itself"));
+	assert_non_null(strstr(resdiff_error_last(), "A/RES/80/1 is the symbol of an adopted resolution"));
 	assert_int_equal(import_doc(s, doc_of("A/RES/80/1", "A/RES/80/3", NULL, NULL, 12)),
 		RESDIFF_EINVALID);
-	assert_non_null(strstr(resdiff_error_last(), "make a cycle"));
-	/* a cycle within one import is found too */
+	assert_non_null(strstr(resdiff_error_last(), "cannot be a draft of A/RES/80/3"));
+	/* two resolutions naming each other in one import: refused as such */
 	{
 		resdiff_store_item items[2];
 		resdiff_doc *a = doc_of("A/RES/80/7", "A/RES/80/8", NULL, NULL, 13);
@@ -164,7 +167,7 @@ static void test_drafts__bad_links_write_nothing(void **state)
 		items[0].doc = a;
 		items[1].doc = b;
 		assert_int_equal(resdiff_store_import(s, items, 2), RESDIFF_EINVALID);
-		assert_non_null(strstr(resdiff_error_last(), "make a cycle"));
+		assert_non_null(strstr(resdiff_error_last(), "the symbol of an adopted resolution"));
 		resdiff_doc_free(a);
 		resdiff_doc_free(b);
 	}
@@ -172,6 +175,55 @@ static void test_drafts__bad_links_write_nothing(void **state)
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+/* The parser reads an adoption (the adopted-words line, a plenary meeting)
+ * in the adopted text and none in its draft; a text that reads as adopted
+ * is stored as a draft only when forced, and the record commit says so. */
+static void test_drafts__adopted_text_as_draft_needs_force(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *before, *after, *msg;
+	resdiff_doc *adopted = test_parse_source("tests/data/en/A_RES_80_1.txt", "en");
+	resdiff_doc *draft = test_parse_source("tests/data/en/A_80_L.2.txt", "en");
+	resdiff_store_item item;
+
+	assert_true(adopted->reads_adopted);
+	assert_false(draft->reads_adopted);
+	assert_int_equal(resdiff_store_check_draft(adopted, false), 0);    /* not a draft */
+	assert_int_equal(resdiff_store_check_draft(draft, false), 0);      /* not adopted */
+	assert_int_equal(resdiff_doc_set_meta(adopted, &adopted->meta.symbol, "A/80/L.2/Rev.1"), 0);
+	assert_int_equal(resdiff_store_check_draft(adopted, false), RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "A/80/L.2/Rev.1 (en): the text reads as adopted"));
+	assert_int_equal(resdiff_store_check_draft(adopted, true), 0);
+
+	before = git_out(dir, "for-each-ref");
+	memset(&item, 0, sizeof(item));
+	item.doc = adopted;
+	assert_int_equal(resdiff_store_import(s, &item, 1), RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "Use --force"));
+	after = git_out(dir, "for-each-ref");
+	assert_string_equal(before, after);
+	item.force = true;
+	assert_int_equal(resdiff_store_import(s, &item, 1), 0);
+	assert_int_equal(item.result, RESDIFF_IMPORT_ADDED);
+	assert_string_equal(item.forced, "the text reads as adopted");
+	msg = git_out(dir, "log -1 --format=%B " RESDIFF_STORE_RECORD_REF);
+	assert_non_null(strstr(msg, "\nForced: the text reads as adopted\n"));
+	free(msg);
+	/* the draft proper needs no force */
+	memset(&item, 0, sizeof(item));
+	item.doc = draft;
+	assert_int_equal(resdiff_store_import(s, &item, 1), 0);
+	assert_string_equal(item.forced, "");
+	free(before);
+	free(after);
+	resdiff_doc_free(adopted);
+	resdiff_doc_free(draft);
+	test_assert_fsck(dir);
 	resdiff_store_free(s);
 	test_system("rm -rf '%s'", dir);
 	free(dir);
@@ -234,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_drafts__link_waits_for_its_resolution),
 		cmocka_unit_test(test_drafts__revisions_follow_their_draft),
 		cmocka_unit_test(test_drafts__bad_links_write_nothing),
+		cmocka_unit_test(test_drafts__adopted_text_as_draft_needs_force),
 		cmocka_unit_test(test_drafts__listing_holds_what_no_view_holds),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
