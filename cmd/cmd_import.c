@@ -19,7 +19,8 @@ static const cmd_opt import_opts[] = {
 		"shares little wording with the stored text, or a draft whose text reads as adopted "
 		"(recorded as Forced:)" },
 	{ "batch", 0, OPT_VALUE, "N", "documents per transaction (default and most: 1000)" },
-	{ "quiet", 'q', OPT_FLAG, NULL, "print only the summary line" },
+	{ "quiet", 'q', OPT_FLAG, NULL, "print only the summary line (no parser warnings either)" },
+	{ "verbose", 'v', OPT_FLAG, NULL, "print the parser's notes on standard error too" },
 	{ "no-index", 0, OPT_FLAG, NULL, "do not update the clause index (blame computes it when needed)" },
 	{ "no-fsync", 0, OPT_FLAG, NULL, "do not sync to disk before refs move (bulk loads that can be "
 		"redone: a power cut may lose or damage the import)" },
@@ -230,16 +231,19 @@ int cmd_import(int argc, char **argv)
 	const char *mpath;
 	size_t n = 0, i, start, counts[3] = { 0, 0, 0 }, bmax = RESDIFF_STORE_BATCH_MAX;
 	bool quiet;
+	cmd_diag_level diag;
 	int rc = CMD_EXIT_OK, r;
 
 	r = cmd_args_parse(&args, import_opts, argc, argv,
 		"resdiff import [--manifest FILE] [--series SLUG] [--symbol S] [--date YYYY-MM-DD] "
-		"[--draft-of SYMBOL] [--lang LANG] [--format text|akn] [FILE...]",
+		"[--draft-of SYMBOL] [--lang LANG] [--format text|akn] [-q | -v] [FILE...]",
 		"Parse documents and store them: one record commit per new or changed text,\n"
 		"then the series histories they belong to. Re-importing an identical text does\n"
 		"nothing; a changed text of the same symbol and language is a correction.\n"
 		"A draft names the resolution it leads to with --draft-of (or a manifest's\n"
-		"draft-of key); drafts belong to no series history (resdiff drafts).");
+		"draft-of key); drafts belong to no series history (resdiff drafts).\n"
+		"The parser's warnings go to standard error as FILE:LINE: diagnostic: message\n"
+		"(those a manifest's accept lines name stay hidden).");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	mpath = cmd_arg(&args, import_opts, "manifest");
@@ -251,6 +255,8 @@ int cmd_import(int argc, char **argv)
 	o.format = cmd_arg(&args, import_opts, "format");
 	o.force = cmd_flag(&args, import_opts, "force");
 	quiet = cmd_flag(&args, import_opts, "quiet");
+	diag = quiet ? CMD_DIAG_QUIET : cmd_flag(&args, import_opts, "verbose") ? CMD_DIAG_NOTES :
+		CMD_DIAG_WARNINGS;
 	if (cmd_arg(&args, import_opts, "batch")) {
 		char *end;
 		unsigned long v = strtoul(cmd_arg(&args, import_opts, "batch"), &end, 10);
@@ -353,6 +359,12 @@ int cmd_import(int argc, char **argv)
 			break;
 		}
 		for (i = 0; i < m && rc == CMD_EXIT_OK; i++) {
+			/* the parser's warnings, in the order of the files */
+			if (cmd_diagnostics_print(cur->docs[i], paths[start + i], entries[start + i],
+					diag) < 0) {
+				rc = cmd_fail_last();
+				break;
+			}
 			memset(&items[i], 0, sizeof(items[i]));
 			if (resdiff_store_inherit_meta(store, cur->docs[i]) < 0)
 				rc = fail_batch(resdiff_error_last(), start, n);
