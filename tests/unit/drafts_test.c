@@ -229,6 +229,84 @@ static void test_drafts__adopted_text_as_draft_needs_force(void **state)
 	free(dir);
 }
 
+/* blame --drafts: each clause of the adopted text followed back through
+ * the stored chain (A/80/L.2 → Rev.2 → A/RES/80/1, Rev.1 not stored), with
+ * the relations `resdiff diff --chain` gives; a clause added at adoption
+ * has no draft; a document with no chain gets nothing; both renderers. */
+static void test_drafts__blame_through_the_drafts(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s);
+	resdiff_doc *draft = test_parse_source("tests/data/en/A_80_L.2.txt", "en");
+	resdiff_store_item items[3];
+	resdiff_provenance *p = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	const resdiff_lineage *l;
+
+	assert_int_equal(resdiff_doc_set_meta(draft, &draft->meta.draft_of, "A/RES/80/1"), 0);
+	memset(items, 0, sizeof(items));
+	items[0].doc = draft;
+	items[1].doc = test_parse_source("tests/data/drafts/A_80_L.2_Rev.2.txt", "en");
+	items[2].doc = test_parse_source("tests/data/en/A_RES_80_1.txt", "en");
+	assert_int_equal(resdiff_store_import(s, items, 3), 0);
+
+	assert_int_equal(resdiff_provenance_blame(&p, s, "80/1", NULL, "PP2"), 0);
+	assert_int_equal(resdiff_provenance_drafts(p, s), 0);
+	assert_int_equal(p->draft_members, 2);
+	l = &p->lineages[0];
+	assert_int_equal(l->draft_step_count, 2);
+	assert_string_equal(l->draft_steps[0].to.symbol, "A/RES/80/1");
+	assert_string_equal(l->draft_steps[0].from.symbol, "A/80/L.2/Rev.2");
+	assert_int_equal(l->draft_steps[0].relation, RESDIFF_REL_REWORDED);
+	assert_string_equal(l->draft_steps[1].to.symbol, "A/80/L.2/Rev.2");
+	assert_string_equal(l->draft_steps[1].from.symbol, "A/80/L.2");
+	assert_string_equal(l->draft_steps[1].from.unit, "PP2");
+	assert_int_equal(l->draft_steps[1].relation, RESDIFF_REL_REWORDED);  /* Deploring → Regretting */
+	assert_string_equal(l->draft_first.symbol, "A/80/L.2");
+	assert_string_equal(l->draft_first.unit, "PP2");
+	assert_int_equal(resdiff_render_provenance_text(&out, p), 0);
+	assert_non_null(strstr(out.ptr, "\tdrafts: first in A/80/L.2 PP2, 2 steps\n"
+		"\t\tA/RES/80/1 PP2 \xe2\x86\x90 A/80/L.2/Rev.2 PP2: reworded "));
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_render_provenance_json(&out, p), 0);
+	assert_non_null(strstr(out.ptr, "\"drafts\":{\"first\":{\"symbol\":\"A/80/L.2\",\"unit\":\"PP2\""));
+	resdiff_provenance_free(p);
+	p = NULL;
+
+	/* PP3 is new in the adopted text; PP4 is the drafts' PP3, unchanged */
+	assert_int_equal(resdiff_provenance_blame(&p, s, "80/1", NULL, NULL), 0);
+	assert_int_equal(resdiff_provenance_drafts(p, s), 0);
+	assert_string_equal(p->lineages[2].clause.unit, "PP3");
+	assert_int_equal(p->lineages[2].draft_step_count, 0);
+	assert_null(p->lineages[2].draft_first.symbol);
+	assert_string_equal(p->lineages[3].draft_first.unit, "PP3");
+	assert_int_equal(p->lineages[3].draft_steps[0].relation, RESDIFF_REL_UNCHANGED);
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_render_provenance_json(&out, p), 0);
+	assert_non_null(strstr(out.ptr, "\"drafts\":{\"first\":null,\"steps\":[]}"));
+	resdiff_provenance_free(p);
+	p = NULL;
+
+	/* the first draft itself has nothing before it */
+	assert_int_equal(resdiff_provenance_blame(&p, s, "A/80/L.2", NULL, "PP1"), 0);
+	assert_int_equal(resdiff_provenance_drafts(p, s), 0);
+	assert_true(p->drafts);
+	assert_int_equal(p->draft_members, 0);
+	assert_int_equal(p->lineages[0].draft_step_count, 0);
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_render_provenance_text(&out, p), 0);
+	assert_null(strstr(out.ptr, "drafts:"));
+	resdiff_provenance_free(p);
+
+	resdiff_buf_dispose(&out);
+	resdiff_doc_free(draft);
+	resdiff_doc_free((resdiff_doc *)items[1].doc);
+	resdiff_doc_free((resdiff_doc *)items[2].doc);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 /* resdiff ls: every stored document, those in no series view too (a
  * report, a draft, an undated text), by language then symbol with digit
  * runs as numbers; rendered as text and JSON; a language filter. */
@@ -287,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_drafts__revisions_follow_their_draft),
 		cmocka_unit_test(test_drafts__bad_links_write_nothing),
 		cmocka_unit_test(test_drafts__adopted_text_as_draft_needs_force),
+		cmocka_unit_test(test_drafts__blame_through_the_drafts),
 		cmocka_unit_test(test_drafts__listing_holds_what_no_view_holds),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
