@@ -140,6 +140,17 @@ int cmd_write(const resdiff_buf *buf);
  * one message, unless rc already is an error that was reported. */
 int cmd_stdout_close(int rc);
 
+/* How much of the parser's diagnostics import and parse show on stderr:
+ * none (-q), the warnings (default), the notes too (-v). */
+typedef enum { CMD_DIAG_QUIET, CMD_DIAG_WARNINGS, CMD_DIAG_NOTES } cmd_diag_level;
+/* Print the diagnostics of `doc`, parsed from `path`, on stderr
+ * (cmd/diagnostics.c): "FILE:LINE: diagnostic: message" each, then
+ * "resdiff: FILE: N warnings"; warnings the manifest entry (may be NULL)
+ * accepts stay hidden. 0, or a negative error with the last-error
+ * message set (out of memory). */
+int cmd_diagnostics_print(const resdiff_doc *doc, const char *path,
+		const resdiff_manifest_entry *entry, cmd_diag_level level);
+
 int cmd_parse(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);

@@ -10,6 +10,14 @@ static const cmd_opt prov_opts[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
+static const cmd_opt blame_opts[] = {
+	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
+	{ "lang", 0, OPT_VALUE, "LANG", "the document's language when it is stored in several" },
+	{ "drafts", 0, OPT_FLAG, NULL, "also the stored drafts the clause went through: the first "
+		"draft that carried it and each step to the adopted text (resdiff drafts)" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 static int run(int argc, char **argv, bool forwards)
 {
 	cmd_args args;
@@ -21,19 +29,22 @@ static int run(int argc, char **argv, bool forwards)
 	char *symbol = NULL;
 	int rc = CMD_EXIT_OK, r, error;
 
-	r = cmd_args_parse(&args, prov_opts, argc, argv, forwards ?
+	const cmd_opt *opts = forwards ? prov_opts : blame_opts;
+
+	r = cmd_args_parse(&args, opts, argc, argv, forwards ?
 		"resdiff trace [--format=FORMAT] [--lang LANG] SYMBOL:ID" :
-		"resdiff blame [--format=FORMAT] [--lang LANG] SYMBOL[:ID]",
+		"resdiff blame [--format=FORMAT] [--lang LANG] [--drafts] SYMBOL[:ID]",
 		forwards ?
 		"Where a stored clause went afterwards: every later clause it became, in its\n"
 		"series and in others (forks included), with the relation and similarity of\n"
 		"each step as 'resdiff diff' gives them." :
 		"Where each clause of a stored document came from (or the one named): its\n"
 		"lineage backwards through its series and across series, the earliest\n"
-		"resolution that carried it, and each step with its relation and similarity.");
+		"resolution that carried it, and each step with its relation and similarity.\n"
+		"With --drafts, also the drafts it went through before adoption.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
-	if ((rc = cmd_format_find(&format, argv[0], cmd_arg(&args, prov_opts, "format"))) != CMD_EXIT_OK)
+	if ((rc = cmd_format_find(&format, argv[0], cmd_arg(&args, opts, "format"))) != CMD_EXIT_OK)
 		goto done;
 	if (args.nargs != 1) {
 		rc = cmd_fail(forwards ? "trace takes one SYMBOL:ID" : "blame takes one SYMBOL[:ID]");
@@ -52,9 +63,11 @@ static int run(int argc, char **argv, bool forwards)
 	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
 		goto done;
 	error = forwards
-		? resdiff_provenance_trace(&prov, store, symbol, cmd_arg(&args, prov_opts, "lang"), colon + 1)
-		: resdiff_provenance_blame(&prov, store, symbol, cmd_arg(&args, prov_opts, "lang"),
+		? resdiff_provenance_trace(&prov, store, symbol, cmd_arg(&args, opts, "lang"), colon + 1)
+		: resdiff_provenance_blame(&prov, store, symbol, cmd_arg(&args, opts, "lang"),
 			colon ? colon + 1 : NULL);
+	if (error == 0 && !forwards && cmd_flag(&args, opts, "drafts"))
+		error = resdiff_provenance_drafts(prov, store);
 	if (error < 0) {
 		rc = cmd_fail_last();
 		goto done;

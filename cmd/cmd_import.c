@@ -9,7 +9,7 @@
 
 static const cmd_opt import_opts[] = {
 	{ "manifest", 0, OPT_VALUE, "FILE", "corpus manifest; without FILE arguments import all its documents" },
-	{ "series", 0, OPT_VALUE, "SLUG", "series of the documents (e.g. ecosoc-wsis)" },
+	{ "series", 0, OPT_VALUE, "SLUG", "series of the documents (e.g. ecosoc-wsis); not of drafts" },
 	{ "symbol", 0, OPT_VALUE, "SYMBOL", "document symbol (one FILE only)" },
 	{ "date", 0, OPT_VALUE, "YYYY-MM-DD", "adoption date" },
 	{ "draft-of", 0, OPT_VALUE, "SYMBOL", "the documents are drafts of this resolution (A/RES/80/1); "
@@ -17,10 +17,12 @@ static const cmd_opt import_opts[] = {
 	{ "lang", 0, OPT_VALUE, "LANG", "language of the documents (default: manifest, then detected)" },
 	{ "format", 0, OPT_VALUE, "FORMAT", "of the files: text (default) or akn (Akoma Ntoso XML, as "
 		"'resdiff export' writes; the manifest key 'format' says it per document)" },
-	{ "force", 0, OPT_FLAG, NULL, "store a text that names another symbol, or a correction that "
-		"shares little wording with the stored text (recorded as Forced:)" },
+	{ "force", 0, OPT_FLAG, NULL, "store a text that names another symbol, a correction that "
+		"shares little wording with the stored text, or a draft whose text reads as adopted "
+		"(recorded as Forced:)" },
 	{ "batch", 0, OPT_VALUE, "N", "documents per transaction (default and most: 1000)" },
-	{ "quiet", 'q', OPT_FLAG, NULL, "print only the summary line" },
+	{ "quiet", 'q', OPT_FLAG, NULL, "print only the summary line (no parser warnings either)" },
+	{ "verbose", 'v', OPT_FLAG, NULL, "print the parser's notes on standard error too" },
 	{ "no-index", 0, OPT_FLAG, NULL, "do not update the clause index (blame computes it when needed)" },
 	{ "no-fsync", 0, OPT_FLAG, NULL, "do not sync to disk before refs move (bulk loads that can be "
 		"redone: a power cut may lose or damage the import)" },
@@ -84,6 +86,15 @@ static int load_one(resdiff_doc **out, char sha[65], char forced[FORCE_REASON_MA
 	    (o->draft_of && (error = resdiff_doc_set_meta(doc, &doc->meta.draft_of, o->draft_of)) < 0))
 		goto done;
 	if ((error = resdiff_store_check_doc(doc)) < 0)
+		goto done;
+	if (o->series && resdiff_store_doc_is_draft(doc)) {
+		error = resdiff_error_set(RESDIFF_EINVALID, "%s is a draft: drafts belong to no series "
+			"history, so --series does not apply to it (import it without --series)",
+			doc->meta.symbol);
+		goto done;
+	}
+	/* the store checks it again; here the error can name the file */
+	if ((error = resdiff_store_check_draft(doc, o->force)) < 0)
 		goto done;
 	forced[0] = '\0';
 	if (own && strcmp(own, doc->meta.symbol)) {
@@ -278,16 +289,19 @@ int cmd_import(int argc, char **argv)
 	const char *mpath;
 	size_t n = 0, i, start, counts[3] = { 0, 0, 0 }, bmax = RESDIFF_STORE_BATCH_MAX;
 	bool quiet;
+	cmd_diag_level diag;
 	int rc = CMD_EXIT_OK, r;
 
 	r = cmd_args_parse(&args, import_opts, argc, argv,
 		"resdiff import [--manifest FILE] [--series SLUG] [--symbol S] [--date YYYY-MM-DD] "
-		"[--draft-of SYMBOL] [--lang LANG] [--format text|akn] [FILE...]",
+		"[--draft-of SYMBOL] [--lang LANG] [--format text|akn] [-q | -v] [FILE...]",
 		"Parse documents and store them: one record commit per new or changed text,\n"
 		"then the series histories they belong to. Re-importing an identical text does\n"
 		"nothing; a changed text of the same symbol and language is a correction.\n"
 		"A draft names the resolution it leads to with --draft-of (or a manifest's\n"
-		"draft-of key); drafts belong to no series history (resdiff drafts).");
+		"draft-of key); drafts belong to no series history (resdiff drafts).\n"
+		"The parser's warnings go to standard error as FILE:LINE: diagnostic: message\n"
+		"(those a manifest's accept lines name stay hidden).");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	mpath = cmd_arg(&args, import_opts, "manifest");
@@ -299,6 +313,8 @@ int cmd_import(int argc, char **argv)
 	o.format = cmd_arg(&args, import_opts, "format");
 	o.force = cmd_flag(&args, import_opts, "force");
 	quiet = cmd_flag(&args, import_opts, "quiet");
+	diag = quiet ? CMD_DIAG_QUIET : cmd_flag(&args, import_opts, "verbose") ? CMD_DIAG_NOTES :
+		CMD_DIAG_WARNINGS;
 	if (cmd_arg(&args, import_opts, "batch")) {
 		char *end;
 		unsigned long v = strtoul(cmd_arg(&args, import_opts, "batch"), &end, 10);
@@ -320,6 +336,11 @@ int cmd_import(int argc, char **argv)
 	}
 	if (o.draft_of && !resdiff_name_is_resolution(o.draft_of)) {
 		rc = cmd_fail("--draft-of '%s' is not a resolution symbol (like A/RES/80/1)", o.draft_of);
+		goto done;
+	}
+	if (o.series && o.draft_of) {
+		rc = cmd_fail("--series and --draft-of: a draft belongs to no series history; give the "
+			"series to the resolution when it is imported (docs/DRAFTS.md)");
 		goto done;
 	}
 	if (o.date && !resdiff_date_valid(o.date)) {
@@ -402,6 +423,12 @@ int cmd_import(int argc, char **argv)
 			break;
 		}
 		for (i = 0; i < m && rc == CMD_EXIT_OK; i++) {
+			/* the parser's warnings, in the order of the files */
+			if (cmd_diagnostics_print(cur->docs[i], paths[start + i], entries[start + i],
+					diag) < 0) {
+				rc = cmd_fail_last();
+				break;
+			}
 			memset(&items[i], 0, sizeof(items[i]));
 			if (resdiff_store_inherit_meta(store, cur->docs[i]) < 0)
 				rc = fail_batch(resdiff_error_last(), start, n);

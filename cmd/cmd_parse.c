@@ -8,11 +8,14 @@ static const cmd_opt parse_opts[] = {
 	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
 	{ "lang", 0, OPT_VALUE, "LANG", "the input language (ar, zh, en, fr, ru, es); default: detect" },
 	{ "manifest", 0, OPT_VALUE, "FILE", "apply a corpus manifest; without FILE arguments parse all its documents" },
+	{ "quiet", 'q', OPT_FLAG, NULL, "do not print the parser's warnings on standard error" },
+	{ "verbose", 'v', OPT_FLAG, NULL, "print the parser's notes on standard error too" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
+/* Parse and render one file; its diagnostics go to stderr at `diag`. */
 static int parse_one(resdiff_buf *out, const char *path, const cmd_format *format,
-		const char *lang, const resdiff_manifest_entry *entry)
+		const char *lang, const resdiff_manifest_entry *entry, cmd_diag_level diag)
 {
 	resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
 	resdiff_pdf_options pdf = RESDIFF_PDF_OPTIONS_INIT;
@@ -36,7 +39,9 @@ static int parse_one(resdiff_buf *out, const char *path, const cmd_format *forma
 		goto done;
 	if (entry && (error = resdiff_manifest_apply(doc, entry)) < 0)
 		goto done;
-	error = format->render.doc(out, doc, path, NULL);
+	if ((error = format->render.doc(out, doc, path, NULL)) < 0)
+		goto done;
+	error = cmd_diagnostics_print(doc, path, entry, diag);
 done:
 	resdiff_doc_free(doc);
 	free(text);
@@ -50,16 +55,21 @@ int cmd_parse(int argc, char **argv)
 	resdiff_buf out = RESDIFF_BUF_INIT;
 	const cmd_format *format;
 	const char *lang, *mpath;
+	cmd_diag_level diag;
 	int rc = CMD_EXIT_OK, i, r;
 
 	r = cmd_args_parse(&args, parse_opts, argc, argv,
-		"resdiff parse [--format=FORMAT] [--lang=LANG] [--manifest=FILE] FILE...",
+		"resdiff parse [--format=FORMAT] [--lang=LANG] [--manifest=FILE] [-q | -v] FILE...",
 		"Parse UN resolutions and reports into paragraphs. '-' reads standard input.\n"
-		"A PDF (FILE.pdf or %PDF- content) is read through its layout first.");
+		"A PDF (FILE.pdf or %PDF- content) is read through its layout first.\n"
+		"The parser's warnings go to standard error as FILE:LINE: diagnostic: message\n"
+		"(those a manifest's accept lines name stay hidden).");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	lang = cmd_arg(&args, parse_opts, "lang");
 	mpath = cmd_arg(&args, parse_opts, "manifest");
+	diag = cmd_flag(&args, parse_opts, "quiet") ? CMD_DIAG_QUIET :
+		cmd_flag(&args, parse_opts, "verbose") ? CMD_DIAG_NOTES : CMD_DIAG_WARNINGS;
 	if ((rc = cmd_format_find(&format, "parse", cmd_arg(&args, parse_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
 	if ((rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK)
@@ -76,7 +86,7 @@ int cmd_parse(int argc, char **argv)
 		for (i = 0; i < (int)manifest->count && rc == CMD_EXIT_OK; i++) {
 			resdiff_buf_clear(&out);
 			if (parse_one(&out, manifest->entries[i].path, format, lang,
-					&manifest->entries[i]) < 0)
+					&manifest->entries[i], diag) < 0)
 				rc = cmd_fail_last();
 			else
 				rc = cmd_write(&out);
@@ -89,7 +99,7 @@ int cmd_parse(int argc, char **argv)
 			if (!strcmp(manifest->entries[k].path, args.args[i]))
 				entry = &manifest->entries[k];
 		resdiff_buf_clear(&out);
-		if (parse_one(&out, args.args[i], format, lang, entry) < 0)
+		if (parse_one(&out, args.args[i], format, lang, entry, diag) < 0)
 			rc = cmd_fail_last();
 		else
 			rc = cmd_write(&out);

@@ -277,22 +277,31 @@ static const char *debris_in(const char *t, size_t *at)
 	return digits_only ? "nothing but a footnote label" : NULL;
 }
 
-int resdiff_check_doc(resdiff_findings *f, const resdiff_doc *doc, const char *file,
+int resdiff_check_diagnostics(resdiff_findings *f, const resdiff_doc *doc, const char *file,
 		const char *const *accept)
 {
 	size_t i;
-	int error;
+	int error = 0;
 
-	for (i = 0; i < doc->diag_count; i++) {
+	for (i = 0; i < doc->diag_count && !error; i++) {
 		const resdiff_diag *d = &doc->diags[i];
 		if (d->level == RESDIFF_DIAG_NOTE)
 			error = append(f, &f->notes, &f->note_count, &f->note_alloc, file, d->line,
 				"note", d->message);
 		else
 			error = resdiff_check_add(f, file, d->line, "diagnostic", accept, "%s", d->message);
-		if (error < 0)
-			return error;
 	}
+	return error;
+}
+
+int resdiff_check_doc(resdiff_findings *f, const resdiff_doc *doc, const char *file,
+		const char *const *accept)
+{
+	size_t i;
+	int error;
+
+	if ((error = resdiff_check_diagnostics(f, doc, file, accept)) < 0)
+		return error;
 	for (i = 0; i < doc->unit_count; i++) {
 		const resdiff_unit *u = &doc->units[i];
 		size_t at;

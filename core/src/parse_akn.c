@@ -887,6 +887,7 @@ static void set_meta(reader *r, const char **field, const char *value)
 static void read_meta(reader *r, xmlNodePtr meta)
 {
 	xmlNodePtr n, c, d;
+	const char *v;
 	resdiff_meta *m = &r->doc->meta;
 
 	/* resdiff's own block first: it says the texts are to be read as they are */
@@ -912,6 +913,12 @@ static void read_meta(reader *r, xmlNodePtr meta)
 						r->frbr_subtype = attr(r, d, "value", NULL);
 					else if (is_akn(c, "FRBRWork") && is_akn(d, "FRBRname"))
 						r->frbr_name = attr(r, d, "value", NULL);
+					else if (is_akn(c, "FRBRWork") && is_akn(d, "FRBRalias") &&
+					         !m->draft_of && (v = attr(r, d, "name", NULL)) &&
+					         !strcmp(v, RESDIFF_AKN_ALIAS_DRAFT_OF))
+						/* a draft's resolution (the store checks it
+						 * is a resolution symbol) */
+						set_meta(r, &m->draft_of, attr(r, d, "value", NULL));
 					else if (is_akn(c, "FRBRExpression") && is_akn(d, "FRBRlanguage") && !m->language)
 						set_meta(r, &m->language, resdiff_akn_language_from_iso(attr(r, d, "language", NULL)));
 				}

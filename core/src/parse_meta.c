@@ -243,6 +243,11 @@ static int mark_title_lines(parse_state *st)
 
 #define NO_LINE ((size_t)-1)
 
+static bool is_draft(const resdiff_doc *doc)
+{
+	return doc->meta.kind && !strcmp(doc->meta.kind, "draft");
+}
+
 /* What the front lines say, gathered on the way to the document. */
 typedef struct {
 	size_t chapeau;           /* line index of the chapeau, or NO_LINE */
@@ -250,6 +255,7 @@ typedef struct {
 	const char *body, *kind;  /* static strings, or NULL */
 	char *resno;              /* "2009/7" (malloc'd), or NULL */
 	const char *symbol_line;  /* the first symbol line among them, or NULL */
+	bool adopted;             /* a front line of the adopted-words */
 	resdiff_buf title;
 } front;
 
@@ -402,8 +408,11 @@ static int read_front_lines(parse_state *st, front *fm)
 		parse_lower(low, sizeof(low), l->text, len);
 		if (contains_any(low, RESDIFF_SECTION_DRAFT_WORDS))
 			fm->kind = "draft";
-		if (!st->doc->meta.date && contains_any(low, RESDIFF_SECTION_ADOPTED_WORDS) && (error = front_date(st, fm, i, len)) < 0)
-			return error;
+		if (contains_any(low, RESDIFF_SECTION_ADOPTED_WORDS)) {
+			fm->adopted = true;
+			if (!st->doc->meta.date && (error = front_date(st, fm, i, len)) < 0)
+				return error;
+		}
 		if (!fm->resno && st->is_resolution && resolution_number(l->text, len, &numlen, &rest) &&
 		    (error = number_and_title(&i, st, fm, i, len, numlen, rest)) < 0)
 			return error;
@@ -705,6 +714,7 @@ int parse_front_matter(parse_state *st)
 	    (fm.kind && (error = resdiff_doc_set_meta(st->doc, &st->doc->meta.kind, fm.kind)) < 0) ||
 	    (fm.body && (error = resdiff_doc_set_meta(st->doc, &st->doc->meta.body, fm.body)) < 0))
 		goto done;
+	st->doc->reads_adopted = fm.adopted && !is_draft(st->doc);
 	st->body_start = fm.chapeau != NO_LINE ? fm.chapeau + 1 : fm.end;
 	st->body_end = st->count;
 	if (st->doc->meta.title)
@@ -768,6 +778,7 @@ int parse_end_matter(parse_state *st)
 		if (l->cls != LINE_TEXT || !meeting_number(l->text, l->len, num))
 			continue;
 		l->cls = LINE_END;
+		st->doc->reads_adopted |= !is_draft(st->doc);
 		if (!st->doc->meta.meeting &&
 		    (error = resdiff_doc_set_meta(st->doc, &st->doc->meta.meeting, num)) < 0)
 			return error;

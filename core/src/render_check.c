@@ -110,3 +110,24 @@ int resdiff_render_findings_text(resdiff_buf *out, const resdiff_findings *f)
 		error = resdiff_buf_printf(out, "no findings%s\n", f->accepted ? " (accepted ones aside)" : "");
 	return error;
 }
+
+int resdiff_render_findings_lines(resdiff_buf *out, const resdiff_findings *f,
+		const char *file, const char *prefix, bool notes)
+{
+	size_t shown_notes = notes ? f->note_count : 0;
+	int error;
+
+	if (!f->count && !shown_notes)
+		return 0;
+	if ((error = text_list(out, f->items, f->count)) < 0 ||
+	    (error = text_list(out, f->notes, shown_notes)) < 0 ||
+	    (error = resdiff_buf_puts(out, prefix ? prefix : "")) < 0 ||
+	    (error = resdiff_text_sanitize(out, file, strlen(file), false)) < 0 ||
+	    (error = resdiff_buf_printf(out, ": %zu warning%s", f->count, f->count == 1 ? "" : "s")) < 0 ||
+	    (shown_notes && (error = resdiff_buf_printf(out, ", %zu note%s", shown_notes,
+			shown_notes == 1 ? "" : "s")) < 0) ||
+	    (f->accepted && (error = resdiff_buf_printf(out, "; %zu accepted by the manifest",
+			f->accepted)) < 0))
+		return error;
+	return resdiff_buf_putc(out, '\n');
+}

@@ -435,12 +435,20 @@ static void iri_build(akn_iri *iri, const resdiff_doc *doc)
 		resdiff_akn_language(doc->meta.language));
 }
 
-/* FRBRthis, FRBRuri, FRBRdate and FRBRauthor, which every FRBR level has. */
-static void write_frbr_level(xw *x, const char *this_iri, const char *uri, const char *date,
-		const char *date_name, const char *author_href)
+/* FRBRthis, FRBRuri, FRBRdate and FRBRauthor, which every FRBR level has;
+ * between uri and date (the schema's order, coreProperties) a draft's
+ * link to its resolution when draft_of is not NULL. */
+static void write_frbr_level(xw *x, const char *this_iri, const char *uri, const char *draft_of,
+		const char *date, const char *date_name, const char *author_href)
 {
 	xw_empty(x, "FRBRthis", "value", this_iri);
 	xw_empty(x, "FRBRuri", "value", uri);
+	if (draft_of) {
+		xw_leaf(x, "FRBRalias");
+		xw_attr(x, "value", draft_of);
+		xw_attr(x, "name", RESDIFF_AKN_ALIAS_DRAFT_OF);
+		xw_end(x);
+	}
 	xw_leaf(x, "FRBRdate");
 	xw_attr(x, "date", date);
 	xw_attr(x, "name", date_name);
@@ -461,7 +469,8 @@ static void write_identification(xw *x, const resdiff_doc *doc, const akn_iri *i
 	xw_attr(x, "source", "#resdiff");
 	xw_open(x, "FRBRWork");
 	snprintf(v, sizeof(v), "%s/!%s", iri->work, component);
-	write_frbr_level(x, v, iri->work, iri->date, dname, author_href);
+	write_frbr_level(x, v, iri->work, strcmp(component, "main") ? NULL : doc->meta.draft_of,
+		iri->date, dname, author_href);
 	xw_empty(x, "FRBRcountry", "value", "un");
 	if (iri->type->subtype)
 		xw_empty(x, "FRBRsubtype", "value", iri->type->subtype);
@@ -470,13 +479,13 @@ static void write_identification(xw *x, const resdiff_doc *doc, const akn_iri *i
 	xw_close(x);
 	xw_open(x, "FRBRExpression");
 	snprintf(v, sizeof(v), "%s/!%s", iri->expression, component);
-	write_frbr_level(x, v, iri->expression, iri->date, dname, author_href);
+	write_frbr_level(x, v, iri->expression, NULL, iri->date, dname, author_href);
 	xw_empty(x, "FRBRlanguage", "language", resdiff_akn_language(doc->meta.language));
 	xw_close(x);
 	xw_open(x, "FRBRManifestation");
 	snprintf(v, sizeof(v), "%s/!%s.xml", iri->expression, component);
 	snprintf(uri, sizeof(uri), "%s.akn", iri->expression);
-	write_frbr_level(x, v, uri, iri->date, "transform", "#resdiff");
+	write_frbr_level(x, v, uri, NULL, iri->date, "transform", "#resdiff");
 	xw_close(x);
 	xw_close(x);
 }

@@ -7,7 +7,7 @@
 #include <string.h>
 
 /* Columns of the text form: the symbol and the place are padded to this
- * many bytes. */
+ * many terminal cells (resdiff_text_width: a CJK character takes two). */
 #define LIST_SYMBOL_WIDTH 20
 #define LIST_PLACE_WIDTH 16
 
@@ -29,27 +29,31 @@ static int put_place(resdiff_buf *out, const resdiff_store_entry *e)
 
 int resdiff_render_listing_text(resdiff_buf *out, const struct resdiff_store_listing *l)
 {
-	resdiff_buf place = RESDIFF_BUF_INIT;
-	size_t i;
+	resdiff_buf place = RESDIFF_BUF_INIT, symbol = RESDIFF_BUF_INIT;
+	size_t i, sw, pw;
 	int error = 0;
 
 	for (i = 0; i < l->count && !error; i++) {
 		const resdiff_store_entry *e = &l->entries[i];
-		size_t n = strlen(e->symbol);
 		resdiff_buf_clear(&place);
-		if ((error = put_place(&place, e)) < 0 ||
-		    (error = put_clean(out, e->symbol)) < 0 ||
+		resdiff_buf_clear(&symbol);
+		/* widths of what is shown: the sanitized text, in cells */
+		if ((error = put_place(&place, e)) < 0 || (error = put_clean(&symbol, e->symbol)) < 0)
+			break;
+		sw = resdiff_text_width(symbol.ptr ? symbol.ptr : "", symbol.size);
+		pw = resdiff_text_width(place.ptr ? place.ptr : "", place.size);
+		if ((error = resdiff_buf_put(out, symbol.ptr ? symbol.ptr : "", symbol.size)) < 0 ||
 		    (error = resdiff_buf_printf(out, "%*s %-3s %-10s  %s",
-				(int)(n < LIST_SYMBOL_WIDTH ? LIST_SYMBOL_WIDTH - n : 0), "",
-				e->language, e->date ? e->date : "-", place.ptr)) < 0 ||
+				(int)(sw < LIST_SYMBOL_WIDTH ? LIST_SYMBOL_WIDTH - sw : 0), "",
+				e->language, e->date ? e->date : "-", place.ptr ? place.ptr : "")) < 0 ||
 		    (e->title && (error = resdiff_buf_printf(out, "%*s  ",
-				(int)(place.size < LIST_PLACE_WIDTH ? LIST_PLACE_WIDTH - place.size : 0),
-				"")) < 0) ||
+				(int)(pw < LIST_PLACE_WIDTH ? LIST_PLACE_WIDTH - pw : 0), "")) < 0) ||
 		    (e->title && (error = put_clean(out, e->title)) < 0) ||
 		    (error = resdiff_buf_putc(out, '\n')) < 0)
 			break;
 	}
 	resdiff_buf_dispose(&place);
+	resdiff_buf_dispose(&symbol);
 	return error;
 }
 

@@ -79,6 +79,10 @@ static int put_head(resdiff_buf *out, const resdiff_parallel *p, const resdiff_p
 		if (p->flag_rows[i])
 			error = resdiff_buf_printf(out, "%s%s %zu", shown++ ? ", " : ": ",
 				resdiff_parallel_flag_name(i), p->flag_rows[i]);
+	/* the documents' metadata is in no row: counted on its own */
+	if (!error && p->meta_reason_count)
+		error = resdiff_buf_printf(out, "; %zu metadata disagreement%s", p->meta_reason_count,
+			p->meta_reason_count == 1 ? "" : "s");
 	if (error || (error = resdiff_buf_puts(out, "</p>\n")) < 0)
 		return error;
 	if (p->meta_reason_count &&

@@ -6,7 +6,6 @@
 #include "resdiff/text.h"
 
 #include <string.h>
-#include <unicode/uchar.h>
 
 /* Cells between two columns. */
 #define COLUMN_GAP 2
@@ -76,16 +75,6 @@ static int blocks(resdiff_buf *out, const resdiff_parallel *p, const resdiff_par
 
 /* ---- columns ------------------------------------------------------------- */
 
-static size_t cp_width(int32_t cp)
-{
-	int ea;
-	if (u_getCombiningClass(cp) || u_charType(cp) == U_NON_SPACING_MARK ||
-	    u_charType(cp) == U_ENCLOSING_MARK || u_charType(cp) == U_FORMAT_CHAR)
-		return 0;
-	ea = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
-	return ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
-}
-
 /* The end (a byte offset) of the line of at most `width` cells that starts
  * at s[start]; *next is where the following line starts (past a space it
  * broke at). */
@@ -96,7 +85,7 @@ static size_t wrap_line(const char *s, size_t len, size_t start, size_t width, s
 	bool seen_space = false;
 	while (i < len) {
 		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
-		size_t cw = cp_width(cp);
+		size_t cw = resdiff_text_cp_width(cp);
 		if (!adv)
 			adv = 1;
 		if (cp == ' ') {
@@ -186,6 +175,10 @@ int resdiff_render_parallel_text(resdiff_buf *out, const resdiff_parallel *p,
 		if (p->flag_rows[i])
 			error = resdiff_buf_printf(out, "%s%s %zu", shown++ ? ", " : ": ",
 				resdiff_parallel_flag_name(i), p->flag_rows[i]);
+	/* the documents' metadata is in no row: counted on its own */
+	if (!error && p->meta_reason_count)
+		error = resdiff_buf_printf(out, "; %zu metadata disagreement%s", p->meta_reason_count,
+			p->meta_reason_count == 1 ? "" : "s");
 	if (!error)
 		error = resdiff_buf_putc(out, '\n');
 	/* in columns, the keys over them */

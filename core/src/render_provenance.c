@@ -54,6 +54,45 @@ static int put_step(resdiff_buf *out, const resdiff_lineage_step *s, bool forwar
 	return error;
 }
 
+/* "\t\tA/RES/80/1 PP2 ← A/80/L.2/Rev.2 PP2: reworded 0.93" */
+static int put_draft_step(resdiff_buf *out, const resdiff_lineage_step *s)
+{
+	int error;
+	if ((error = resdiff_buf_puts(out, "\t\t")) < 0 || (error = put(out, s->to.symbol)) < 0 ||
+	    (error = resdiff_buf_putc(out, ' ')) < 0 || (error = put(out, s->to.unit)) < 0 ||
+	    (error = resdiff_buf_puts(out, " \xe2\x86\x90 ")) < 0 || (error = put(out, s->from.symbol)) < 0 ||
+	    (error = resdiff_buf_putc(out, ' ')) < 0 || (error = put(out, s->from.unit)) < 0 ||
+	    (error = resdiff_buf_printf(out, ": %s", resdiff_relation_name(s->relation))) < 0 ||
+	    (s->confidence >= 0 && s->confidence < RESDIFF_ALIGN_LOW_CONFIDENCE &&
+	     (error = resdiff_buf_puts(out, " (low confidence)")) < 0) ||
+	    (s->relation != RESDIFF_REL_UNCHANGED &&
+	     (error = resdiff_buf_printf(out, " %.2f", s->similarity)) < 0) ||
+	    (s->moved && (error = resdiff_buf_puts(out, ", moved")) < 0))
+		return error;
+	return resdiff_buf_putc(out, '\n');
+}
+
+/* blame --drafts: "\tdrafts: first in A/80/L.2 PP2, 2 steps", the steps */
+static int put_drafts(resdiff_buf *out, const resdiff_provenance *p, const resdiff_lineage *l)
+{
+	size_t k;
+	int error;
+
+	if (!p->draft_members)
+		return 0;
+	if (!l->draft_first.symbol)
+		return resdiff_buf_puts(out, "\tdrafts: in none of the stored drafts (added at adoption)\n");
+	if ((error = resdiff_buf_puts(out, "\tdrafts: first in ")) < 0 ||
+	    (error = put(out, l->draft_first.symbol)) < 0 || (error = resdiff_buf_putc(out, ' ')) < 0 ||
+	    (error = put(out, l->draft_first.unit)) < 0 ||
+	    (error = resdiff_buf_printf(out, ", %zu step%s\n", l->draft_step_count,
+			l->draft_step_count == 1 ? "" : "s")) < 0)
+		return error;
+	for (k = 0; k < l->draft_step_count && !error; k++)
+		error = put_draft_step(out, &l->draft_steps[k]);
+	return error;
+}
+
 int resdiff_render_provenance_text(resdiff_buf *out, const resdiff_provenance *p)
 {
 	size_t i, k;
@@ -76,6 +115,8 @@ int resdiff_render_provenance_text(resdiff_buf *out, const resdiff_provenance *p
 		if (!l->step_count) {
 			error = p->forwards ? resdiff_buf_puts(out, "not carried further\n")
 				: resdiff_buf_puts(out, "first seen here\n");
+			if (!error && p->drafts)
+				error = put_drafts(out, p, l);
 			continue;
 		}
 		if (p->forwards) {
@@ -96,6 +137,8 @@ int resdiff_render_provenance_text(resdiff_buf *out, const resdiff_provenance *p
 			error = resdiff_buf_putc(out, '\n');
 		for (k = 0; k < l->step_count && !error; k++)
 			error = put_step(out, &l->steps[k], p->forwards);
+		if (!error && p->drafts)
+			error = put_drafts(out, p, l);
 	}
 	return error;
 }
@@ -151,6 +194,33 @@ int resdiff_render_provenance_json(resdiff_buf *out, const resdiff_provenance *p
 		for (k = 0; k < l->end_count; k++)
 			json_ref(&w, &l->ends[k]);
 		resdiff_json_array_close(&w);
+		if (p->drafts) {
+			/* blame --drafts: "drafts":{"first":{…}|null,"steps":[…]} */
+			resdiff_json_key(&w, "drafts");
+			resdiff_json_object_open(&w);
+			resdiff_json_key(&w, "first");
+			if (l->draft_first.symbol)
+				json_ref(&w, &l->draft_first);
+			else
+				resdiff_json_null(&w);
+			resdiff_json_key(&w, "steps");
+			resdiff_json_array_open(&w);
+			for (k = 0; k < l->draft_step_count; k++) {
+				const resdiff_lineage_step *s = &l->draft_steps[k];
+				resdiff_json_object_open(&w);
+				resdiff_json_key(&w, "from");
+				json_ref(&w, &s->from);
+				resdiff_json_key(&w, "to");
+				json_ref(&w, &s->to);
+				resdiff_json_key_string(&w, "relation", resdiff_relation_name(s->relation));
+				resdiff_json_key_fixed(&w, "similarity", s->similarity, 3);
+				resdiff_json_key_fixed(&w, "confidence", s->confidence, 3);
+				resdiff_json_key_bool(&w, "moved", s->moved);
+				resdiff_json_object_close(&w);
+			}
+			resdiff_json_array_close(&w);
+			resdiff_json_object_close(&w);
+		}
 		resdiff_json_object_close(&w);
 	}
 	resdiff_json_array_close(&w);

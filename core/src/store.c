@@ -96,6 +96,11 @@ int resdiff_store_check_doc(const resdiff_doc *doc)
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"%s: draft-of '%s' is not a resolution symbol (like A/RES/80/1)",
 			m->symbol, m->draft_of);
+	if (m->draft_of && resdiff_name_is_resolution(m->symbol))
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s is the symbol of an adopted resolution, not of a draft: it cannot be a "
+			"draft of %s (a draft's symbol is like A/80/L.2)", m->symbol, m->draft_of);
+	/* unreachable through the check above, kept for what a caller builds */
 	if (m->draft_of && !strcmp(m->draft_of, m->symbol))
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"%s: draft-of names the document itself (a cycle)", m->symbol);
@@ -1558,6 +1563,11 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 			items[i].result = RESDIFF_IMPORT_AMENDED;
 		} else {
 			items[i].result = RESDIFF_IMPORT_ADDED;
+		}
+		if (doc->reads_adopted && resdiff_store_doc_is_draft(doc)) {
+			size_t n = strlen(items[i].forced);
+			snprintf(items[i].forced + n, sizeof(items[i].forced) - n, "%s%s", n ? "; " : "",
+				"the text reads as adopted");
 		}
 		if (items[i].force_reason) {
 			size_t n = strlen(items[i].forced);

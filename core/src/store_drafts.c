@@ -19,6 +19,18 @@ bool resdiff_store_doc_is_draft(const resdiff_doc *doc)
 	       (m->symbol && resdiff_name_is_draft(m->symbol));
 }
 
+int resdiff_store_check_draft(const resdiff_doc *doc, bool force)
+{
+	const resdiff_meta *m = &doc->meta;
+	if (!doc->reads_adopted || force || !resdiff_store_doc_is_draft(doc))
+		return 0;
+	return resdiff_error_set(RESDIFF_EINVALID, "%s (%s): the text reads as adopted (a line "
+		"\"Resolution adopted by …\" or a plenary meeting), but it would be stored as a "
+		"draft%s%s: is it the resolution? Use --force to store it as a draft", m->symbol ? m->symbol : "?",
+		m->language ? m->language : "?", m->draft_of ? " of " : "",
+		m->draft_of ? m->draft_of : "");
+}
+
 void resdiff_draft_chain_free(resdiff_draft_chain *chain)
 {
 	if (!chain)
@@ -137,6 +149,9 @@ int store_drafts_check(resdiff_store *s, const resdiff_store_item *items, size_t
 	size_t i, j, n;
 	int error = 0;
 
+	for (i = 0; i < count; i++)
+		if ((error = resdiff_store_check_draft(items[i].doc, items[i].force)) < 0)
+			return error;
 	for (i = 0, n = 0; i < count; i++)
 		n += items[i].doc->meta.draft_of != NULL;
 	if (!n)

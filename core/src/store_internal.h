@@ -119,8 +119,10 @@ const char *store_trailer(const git_message_trailer_array *t, const char *key);
 void store_lock_release(resdiff_store *s);
 /* The record's tip tree (RESDIFF_ENOTFOUND when the record is empty). */
 int store_record_tree(git_tree **out, resdiff_store *s);
-/* Before an import: RESDIFF_EINVALID when the draft-of links of `items`,
- * with those stored, make a cycle (store_drafts.c). */
+/* Before an import: RESDIFF_EINVALID when a draft of `items` reads as
+ * adopted (resdiff_doc.reads_adopted) and is not forced, or when the
+ * draft-of links of `items`, with those stored, make a cycle
+ * (store_drafts.c). */
 int store_drafts_check(resdiff_store *s, const resdiff_store_item *items, size_t count);
 
 /* Can this copy write commits? 0 with *fallback false when git has

@@ -321,3 +321,26 @@ bool resdiff_text_symbol_part_before(const char *s, size_t i)
 	}
 	return false;
 }
+
+size_t resdiff_text_cp_width(int32_t cp)
+{
+	int ea;
+	if (cp < 0)
+		return 1;
+	if (u_getCombiningClass(cp) || u_charType(cp) == U_NON_SPACING_MARK ||
+	    u_charType(cp) == U_ENCLOSING_MARK || u_charType(cp) == U_FORMAT_CHAR)
+		return 0;
+	ea = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
+	return ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+size_t resdiff_text_width(const char *s, size_t len)
+{
+	size_t i = 0, w = 0, adv;
+	while (i < len) {
+		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		w += resdiff_text_cp_width(cp);
+		i += adv ? adv : 1;
+	}
+	return w;
+}

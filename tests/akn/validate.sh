@@ -22,6 +22,11 @@ done
 "$bin" init "$out/r" >/dev/null
 "$bin" -C "$out/r" import -q --manifest corpus/corpus.manifest >/dev/null
 "$bin" -C "$out/r" export --series ecosoc-wsis -o "$out/series" >/dev/null
+# a stored draft carries its resolution as <FRBRalias name="draftOf">
+"$bin" -C "$out/r" import -q --draft-of A/RES/80/1 tests/data/en/A_80_L.2.txt >/dev/null
+"$bin" -C "$out/r" export A/80/L.2 -o "$out/draft.xml"
+grep -q '<FRBRalias value="A/RES/80/1" name="draftOf"/>' "$out/draft.xml" ||
+  { echo "FAIL: the export of a draft does not name its resolution"; exit 1; }
 s=$(ls "$out/series"/*.xml | wc -l)
 if ! "$xmllint" --noout --nonet --schema "$schema" "$out"/*.xml "$out/series"/*.xml 2>"$out/log"; then
   grep -v ' validates$' "$out/log" | head -20
@@ -29,9 +34,10 @@ if ! "$xmllint" --noout --nonet --schema "$schema" "$out"/*.xml "$out/series"/*.
   exit 1
 fi
 # export -> import -> export, through repositories, for every corpus document
+# and the draft
 "$bin" init "$out/s" >/dev/null
 m=0
-for sym in E/RES/2009/7 E/RES/2017/21 A/RES/65/141 E/2006/85 A/66/64-E/2011/77; do
+for sym in E/RES/2009/7 E/RES/2017/21 A/RES/65/141 E/2006/85 A/66/64-E/2011/77 A/80/L.2; do
   f=$(echo "$sym" | tr / _)
   [ -e "$out/$f.a.xml" ] && continue
   "$bin" -C "$out/r" export "$sym" -o "$out/$f.a.xml"
@@ -40,4 +46,4 @@ for sym in E/RES/2009/7 E/RES/2017/21 A/RES/65/141 E/2006/85 A/66/64-E/2011/77; 
   cmp -s "$out/$f.a.xml" "$out/$f.b.xml" || { echo "FAIL: $sym: export, import, export differs"; exit 1; }
   m=$((m + 1))
 done
-echo "akn: $n texts and $s series members valid against akomantoso30.xsd; $m corpus documents round-trip byte for byte"
+echo "akn: $n texts and $s series members valid against akomantoso30.xsd; $m documents (the corpus, a draft) round-trip byte for byte"

@@ -208,6 +208,46 @@ static void test_akn__built_documents_round_trip(void **state)
 	}
 }
 
+/* A draft's link to its resolution is the work's FRBRalias name="draftOf"
+ * (between FRBRuri and FRBRdate, where the schema has it), valid, and read
+ * back, also from a file without resdiff's own block; annexes and the
+ * expression carry none. */
+static void test_akn__draft_of_round_trips(void **state)
+{
+	resdiff_doc *doc = test_make_doc("A/80/L.2", "en", NULL, NULL, 12, 3), *back;
+	resdiff_buf xml = RESDIFF_BUF_INIT;
+	const char *alias = "<FRBRalias value=\"A/RES/80/1\" name=\"draftOf\"/>";
+	char *at, *p;
+
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.kind, "draft"), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.draft_of, "A/RES/80/1"), 0);
+	assert_round_trip(doc, "draft with draft-of");
+	assert_int_equal(resdiff_render_doc_akn(&xml, doc, NULL), 0);
+	at = strstr(xml.ptr, alias);
+	assert_non_null(at);
+	assert_null(strstr(at + 1, alias));          /* once: the main work only */
+	assert_true(strstr(xml.ptr, "<FRBRWork>") < at && at < strstr(xml.ptr, "<FRBRExpression>"));
+	assert_true(strstr(xml.ptr, "<FRBRuri") < at && at < strstr(xml.ptr, "<FRBRdate"));
+	/* without resdiff's proprietary block (a file from elsewhere) */
+	p = strstr(xml.ptr, "<resdiff:document ");
+	assert_non_null(p);
+	memcpy(p + 1, "resdiff:xocument", strlen("resdiff:xocument"));
+	p = strstr(xml.ptr, "</resdiff:document>");
+	if (p)
+		memcpy(p + 2, "resdiff:xocument", strlen("resdiff:xocument"));
+	back = akn_read(&xml, "foreign draft");
+	assert_non_null(back->meta.draft_of);
+	assert_string_equal(back->meta.draft_of, "A/RES/80/1");
+	resdiff_doc_free(back);
+	resdiff_buf_dispose(&xml);
+	/* a document without a link writes none */
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.draft_of, NULL), 0);
+	assert_int_equal(resdiff_render_doc_akn(&xml, doc, NULL), 0);
+	assert_null(strstr(xml.ptr, "FRBRalias"));
+	resdiff_buf_dispose(&xml);
+	resdiff_doc_free(doc);
+}
+
 /* Footnotes in every placement: cited twice (the second a noteRef), not
  * cited at all (meta/notes), cited by a document without a title, at
  * offset 0, at the end, two at one offset, a marker with no body; and the
@@ -643,6 +683,7 @@ int main(void)
 		cmocka_unit_test(test_akn__every_text_round_trips),
 		cmocka_unit_test(test_akn__articles),
 		cmocka_unit_test(test_akn__built_documents_round_trip),
+		cmocka_unit_test(test_akn__draft_of_round_trips),
 		cmocka_unit_test(test_akn__footnotes_in_every_placement),
 		cmocka_unit_test(test_akn__odd_documents_round_trip),
 		cmocka_unit_test(test_akn__refuses_what_xml_cannot_carry),

@@ -280,6 +280,52 @@ static void test_check__notes_are_listed_not_counted(void **state)
 	assert_int_equal(test_system("'%s' check '%s' >/dev/null", RESDIFF_BINARY, path), 0);
 }
 
+/* What import and parse print on stderr: the parser's diagnostics alone
+ * (no debris, no shape findings), accepted ones hidden but counted, notes
+ * only when asked, a summary line, and a file name that could drive the
+ * terminal shown escaped. */
+static void test_check__diagnostics_as_lines(void **state)
+{
+	static const char *const accept[] = { "footnote 2 is not cited", NULL };
+	resdiff_doc *doc = test_parse_source("corpus/A_66_64-E_2011_77.zh.txt", "zh");
+	resdiff_doc *noted = test_parse_source("tests/data/en/A_RES_80_155.txt", "en");
+	resdiff_findings *f = NULL;
+	resdiff_buf b = RESDIFF_BUF_INIT;
+
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_diagnostics(f, doc, "a\x1b[2Jb.txt", NULL), 0);
+	assert_int_equal(f->count, 1);
+	assert_int_equal(resdiff_render_findings_lines(&b, f, "a\x1b[2Jb.txt", "resdiff: ", false), 0);
+	assert_string_equal(b.ptr, "a^[[2Jb.txt:91: diagnostic: footnote 2 is not cited\n"
+		"resdiff: a^[[2Jb.txt: 1 warning\n");
+	resdiff_findings_free(f);
+	resdiff_buf_clear(&b);
+
+	/* accepted by the manifest: nothing to show */
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_diagnostics(f, doc, "x.txt", accept), 0);
+	assert_int_equal(f->count, 0);
+	assert_int_equal(f->accepted, 1);
+	assert_int_equal(resdiff_render_findings_lines(&b, f, "x.txt", "resdiff: ", true), 0);
+	assert_int_equal(b.size, 0);
+	resdiff_findings_free(f);
+
+	/* a note: hidden by default, shown with the count when asked */
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_diagnostics(f, noted, "y.txt", NULL), 0);
+	assert_int_equal(f->count, 0);
+	assert_int_equal(f->note_count, 1);
+	assert_int_equal(resdiff_render_findings_lines(&b, f, "y.txt", NULL, false), 0);
+	assert_int_equal(b.size, 0);
+	assert_int_equal(resdiff_render_findings_lines(&b, f, "y.txt", NULL, true), 0);
+	assert_non_null(strstr(b.ptr, "y.txt:79: note: the number 4 after \"annual\""));
+	assert_non_null(strstr(b.ptr, "\ny.txt: 0 warnings, 1 note\n"));
+	resdiff_findings_free(f);
+	resdiff_buf_dispose(&b);
+	resdiff_doc_free(doc);
+	resdiff_doc_free(noted);
+}
+
 static void parse_traced_file(resdiff_doc **doc, resdiff_parse_trace **trace, const char *relpath)
 {
 	resdiff_parse_options opts = RESDIFF_PARSE_OPTIONS_INIT;
@@ -437,6 +483,7 @@ int main(void)
 		cmocka_unit_test(test_check__debris_in_a_paragraph),
 		cmocka_unit_test(test_check__formats),
 		cmocka_unit_test(test_check__notes_are_listed_not_counted),
+		cmocka_unit_test(test_check__diagnostics_as_lines),
 		cmocka_unit_test(test_check__accounting_finds_what_was_lost),
 		cmocka_unit_test(test_check__implausible_shapes),
 		cmocka_unit_test(test_check__every_word_is_accounted_for),

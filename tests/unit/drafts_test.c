@@ -138,24 +138,27 @@ static void test_drafts__revisions_follow_their_draft(void **state)
 	free(dir);
 }
 
-/* A link that is not a resolution symbol, or that closes a cycle, is
- * refused and the record does not move. */
+/* A link that is not a resolution symbol, or one given to a document whose
+ * own symbol is a resolution's, is refused and the record does not move.
+ * (Since only a non-resolution symbol may have a link and a link names a
+ * resolution, no import can close a cycle any more: the cycle check stays
+ * as a defence and these links are refused before it.) */
 static void test_drafts__bad_links_write_nothing(void **state)
 {
 	resdiff_store *s = NULL;
 	char *dir = new_repo(&s), *before, *after;
 
-	assert_int_equal(import_doc(s, doc_of("A/RES/80/3", "A/RES/80/1", NULL, NULL, 9)), 0);
+	assert_int_equal(import_doc(s, doc_of("A/80/L.3", "A/RES/80/1", NULL, NULL, 9)), 0);
 	before = git_out(dir, "for-each-ref");
 	assert_int_equal(import_doc(s, doc_of("A/80/L.2", "A/80/1", NULL, NULL, 10)), RESDIFF_EINVALID);
 	assert_non_null(strstr(resdiff_error_last(), "'A/80/1' is not a resolution symbol"));
 	assert_int_equal(import_doc(s, doc_of("A/RES/80/1", "A/RES/80/1", NULL, NULL, 11)),
 		RESDIFF_EINVALID);
-	assert_non_null(strstr(resdiff_error_last(), "names the document itself"));
+	assert_non_null(strstr(resdiff_error_last(), "A/RES/80/1 is the symbol of an adopted resolution"));
 	assert_int_equal(import_doc(s, doc_of("A/RES/80/1", "A/RES/80/3", NULL, NULL, 12)),
 		RESDIFF_EINVALID);
-	assert_non_null(strstr(resdiff_error_last(), "make a cycle"));
-	/* a cycle within one import is found too */
+	assert_non_null(strstr(resdiff_error_last(), "cannot be a draft of A/RES/80/3"));
+	/* two resolutions naming each other in one import: refused as such */
 	{
 		resdiff_store_item items[2];
 		resdiff_doc *a = doc_of("A/RES/80/7", "A/RES/80/8", NULL, NULL, 13);
@@ -164,7 +167,7 @@ static void test_drafts__bad_links_write_nothing(void **state)
 		items[0].doc = a;
 		items[1].doc = b;
 		assert_int_equal(resdiff_store_import(s, items, 2), RESDIFF_EINVALID);
-		assert_non_null(strstr(resdiff_error_last(), "make a cycle"));
+		assert_non_null(strstr(resdiff_error_last(), "the symbol of an adopted resolution"));
 		resdiff_doc_free(a);
 		resdiff_doc_free(b);
 	}
@@ -172,6 +175,133 @@ static void test_drafts__bad_links_write_nothing(void **state)
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+/* The parser reads an adoption (the adopted-words line, a plenary meeting)
+ * in the adopted text and none in its draft; a text that reads as adopted
+ * is stored as a draft only when forced, and the record commit says so. */
+static void test_drafts__adopted_text_as_draft_needs_force(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *before, *after, *msg;
+	resdiff_doc *adopted = test_parse_source("tests/data/en/A_RES_80_1.txt", "en");
+	resdiff_doc *draft = test_parse_source("tests/data/en/A_80_L.2.txt", "en");
+	resdiff_store_item item;
+
+	assert_true(adopted->reads_adopted);
+	assert_false(draft->reads_adopted);
+	assert_int_equal(resdiff_store_check_draft(adopted, false), 0);    /* not a draft */
+	assert_int_equal(resdiff_store_check_draft(draft, false), 0);      /* not adopted */
+	assert_int_equal(resdiff_doc_set_meta(adopted, &adopted->meta.symbol, "A/80/L.2/Rev.1"), 0);
+	assert_int_equal(resdiff_store_check_draft(adopted, false), RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "A/80/L.2/Rev.1 (en): the text reads as adopted"));
+	assert_int_equal(resdiff_store_check_draft(adopted, true), 0);
+
+	before = git_out(dir, "for-each-ref");
+	memset(&item, 0, sizeof(item));
+	item.doc = adopted;
+	assert_int_equal(resdiff_store_import(s, &item, 1), RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "Use --force"));
+	after = git_out(dir, "for-each-ref");
+	assert_string_equal(before, after);
+	item.force = true;
+	assert_int_equal(resdiff_store_import(s, &item, 1), 0);
+	assert_int_equal(item.result, RESDIFF_IMPORT_ADDED);
+	assert_string_equal(item.forced, "the text reads as adopted");
+	msg = git_out(dir, "log -1 --format=%B " RESDIFF_STORE_RECORD_REF);
+	assert_non_null(strstr(msg, "\nForced: the text reads as adopted\n"));
+	free(msg);
+	/* the draft proper needs no force */
+	memset(&item, 0, sizeof(item));
+	item.doc = draft;
+	assert_int_equal(resdiff_store_import(s, &item, 1), 0);
+	assert_string_equal(item.forced, "");
+	free(before);
+	free(after);
+	resdiff_doc_free(adopted);
+	resdiff_doc_free(draft);
+	test_assert_fsck(dir);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+/* blame --drafts: each clause of the adopted text followed back through
+ * the stored chain (A/80/L.2 → Rev.2 → A/RES/80/1, Rev.1 not stored), with
+ * the relations `resdiff diff --chain` gives; a clause added at adoption
+ * has no draft; a document with no chain gets nothing; both renderers. */
+static void test_drafts__blame_through_the_drafts(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s);
+	resdiff_doc *draft = test_parse_source("tests/data/en/A_80_L.2.txt", "en");
+	resdiff_store_item items[3];
+	resdiff_provenance *p = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	const resdiff_lineage *l;
+
+	assert_int_equal(resdiff_doc_set_meta(draft, &draft->meta.draft_of, "A/RES/80/1"), 0);
+	memset(items, 0, sizeof(items));
+	items[0].doc = draft;
+	items[1].doc = test_parse_source("tests/data/drafts/A_80_L.2_Rev.2.txt", "en");
+	items[2].doc = test_parse_source("tests/data/en/A_RES_80_1.txt", "en");
+	assert_int_equal(resdiff_store_import(s, items, 3), 0);
+
+	assert_int_equal(resdiff_provenance_blame(&p, s, "80/1", NULL, "PP2"), 0);
+	assert_int_equal(resdiff_provenance_drafts(p, s), 0);
+	assert_int_equal(p->draft_members, 2);
+	l = &p->lineages[0];
+	assert_int_equal(l->draft_step_count, 2);
+	assert_string_equal(l->draft_steps[0].to.symbol, "A/RES/80/1");
+	assert_string_equal(l->draft_steps[0].from.symbol, "A/80/L.2/Rev.2");
+	assert_int_equal(l->draft_steps[0].relation, RESDIFF_REL_REWORDED);
+	assert_string_equal(l->draft_steps[1].to.symbol, "A/80/L.2/Rev.2");
+	assert_string_equal(l->draft_steps[1].from.symbol, "A/80/L.2");
+	assert_string_equal(l->draft_steps[1].from.unit, "PP2");
+	assert_int_equal(l->draft_steps[1].relation, RESDIFF_REL_REWORDED);  /* Deploring → Regretting */
+	assert_string_equal(l->draft_first.symbol, "A/80/L.2");
+	assert_string_equal(l->draft_first.unit, "PP2");
+	assert_int_equal(resdiff_render_provenance_text(&out, p), 0);
+	assert_non_null(strstr(out.ptr, "\tdrafts: first in A/80/L.2 PP2, 2 steps\n"
+		"\t\tA/RES/80/1 PP2 \xe2\x86\x90 A/80/L.2/Rev.2 PP2: reworded "));
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_render_provenance_json(&out, p), 0);
+	assert_non_null(strstr(out.ptr, "\"drafts\":{\"first\":{\"symbol\":\"A/80/L.2\",\"unit\":\"PP2\""));
+	resdiff_provenance_free(p);
+	p = NULL;
+
+	/* PP3 is new in the adopted text; PP4 is the drafts' PP3, unchanged */
+	assert_int_equal(resdiff_provenance_blame(&p, s, "80/1", NULL, NULL), 0);
+	assert_int_equal(resdiff_provenance_drafts(p, s), 0);
+	assert_string_equal(p->lineages[2].clause.unit, "PP3");
+	assert_int_equal(p->lineages[2].draft_step_count, 0);
+	assert_null(p->lineages[2].draft_first.symbol);
+	assert_string_equal(p->lineages[3].draft_first.unit, "PP3");
+	assert_int_equal(p->lineages[3].draft_steps[0].relation, RESDIFF_REL_UNCHANGED);
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_render_provenance_json(&out, p), 0);
+	assert_non_null(strstr(out.ptr, "\"drafts\":{\"first\":null,\"steps\":[]}"));
+	resdiff_provenance_free(p);
+	p = NULL;
+
+	/* the first draft itself has nothing before it */
+	assert_int_equal(resdiff_provenance_blame(&p, s, "A/80/L.2", NULL, "PP1"), 0);
+	assert_int_equal(resdiff_provenance_drafts(p, s), 0);
+	assert_true(p->drafts);
+	assert_int_equal(p->draft_members, 0);
+	assert_int_equal(p->lineages[0].draft_step_count, 0);
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_render_provenance_text(&out, p), 0);
+	assert_null(strstr(out.ptr, "drafts:"));
+	resdiff_provenance_free(p);
+
+	resdiff_buf_dispose(&out);
+	resdiff_doc_free(draft);
+	resdiff_doc_free((resdiff_doc *)items[1].doc);
+	resdiff_doc_free((resdiff_doc *)items[2].doc);
 	resdiff_store_free(s);
 	test_system("rm -rf '%s'", dir);
 	free(dir);
@@ -234,6 +364,8 @@ int main(void)
 		cmocka_unit_test(test_drafts__link_waits_for_its_resolution),
 		cmocka_unit_test(test_drafts__revisions_follow_their_draft),
 		cmocka_unit_test(test_drafts__bad_links_write_nothing),
+		cmocka_unit_test(test_drafts__adopted_text_as_draft_needs_force),
+		cmocka_unit_test(test_drafts__blame_through_the_drafts),
 		cmocka_unit_test(test_drafts__listing_holds_what_no_view_holds),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);

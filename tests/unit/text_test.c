@@ -229,6 +229,49 @@ static void test_text__natural_order(void **state)
 	assert_true(resdiff_text_natural_cmp("b", "a") > 0);
 }
 
+/* Terminal cells: CJK and full-width forms take two, marks none; and
+ * `resdiff ls` pads its columns by cells, so a wide symbol or series does
+ * not push the columns after it out of line. */
+static void test_text__display_width(void **state)
+{
+	resdiff_store_entry e[2];
+	resdiff_store_listing l;
+	resdiff_buf b = RESDIFF_BUF_INIT;
+	const char *line2;
+
+	assert_int_equal(resdiff_text_width("abc", 3), 3);
+	assert_int_equal(resdiff_text_width("决议", strlen("决议")), 4);
+	assert_int_equal(resdiff_text_width("\xef\xbc\x8c", 3), 2);        /* full-width comma */
+	assert_int_equal(resdiff_text_width("e\xcc\x81", 3), 1);            /* e + combining acute */
+	assert_int_equal(resdiff_text_width("\xd8\xa7\xd9\x8e", 4), 1);    /* alef + fatha */
+	assert_int_equal(resdiff_text_width("\xff", 1), 1);                  /* ill-formed byte */
+	assert_int_equal(resdiff_text_cp_width(0x6C7A), 2);
+	assert_int_equal(resdiff_text_cp_width('a'), 1);
+
+	memset(e, 0, sizeof(e));
+	e[0].symbol = "A/RES/80/1";
+	e[0].language = "zh";
+	e[0].series = "ga-x";
+	e[0].date = "2025-09-19";
+	e[0].title = "T";
+	e[1].symbol = "决议/80/1";
+	e[1].language = "zh";
+	e[1].draft = true;
+	e[1].draft_of = "决议/1";      /* "draft of 决议/1": 15 cells, 18 bytes */
+	e[1].title = "T";
+	l.entries = e;
+	l.count = 2;
+	l.arena = NULL;
+	assert_int_equal(resdiff_render_listing_text(&b, &l), 0);
+	line2 = strchr(b.ptr, '\n') + 1;
+	/* the language and the title start in the same cell on both lines */
+	assert_int_equal(resdiff_text_width(b.ptr, (size_t)(strstr(b.ptr, " zh ") - b.ptr)),
+		resdiff_text_width(line2, (size_t)(strstr(line2, " zh ") - line2)));
+	assert_int_equal(resdiff_text_width(b.ptr, (size_t)(strstr(b.ptr, "T\n") - b.ptr)),
+		resdiff_text_width(line2, (size_t)(strstr(line2, "T\n") - line2)));
+	resdiff_buf_dispose(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -242,6 +285,7 @@ int main(void)
 		cmocka_unit_test(test_text__sanitize_masks_bidi_and_separators),
 		cmocka_unit_test(test_text__sanitize_escapes_overlong),
 		cmocka_unit_test(test_text__natural_order),
+		cmocka_unit_test(test_text__display_width),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -48,6 +48,10 @@ extern "C" {
  * reader (libxml2 itself stops at 256); the writer nests sub-paragraphs
  * no deeper than this and writes deeper ones beside their parents. */
 #define RESDIFF_AKN_MAX_DEPTH 256
+/* A draft's resolution (resdiff_meta.draft_of, docs/DRAFTS.md) is the
+ * work's <FRBRalias name="draftOf" value="A/RES/80/1"/>: written and read
+ * back. */
+#define RESDIFF_AKN_ALIAS_DRAFT_OF "draftOf"
 /* FRBR dates must be dates: an undated document is dated this. */
 #define RESDIFF_AKN_UNKNOWN_DATE "0001-01-01"
 

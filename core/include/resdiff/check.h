@@ -56,6 +56,13 @@ int resdiff_check_add(resdiff_findings *f, const char *file, size_t line, const 
 #endif
 	;
 
+/* The parser's diagnostics of a parsed document: its warnings as findings
+ * of kind "diagnostic" (those whose message is one of `accept`, may be
+ * NULL, only counted in f->accepted), its notes in f->notes. What `import`
+ * and `parse` print on standard error (resdiff_render_findings_lines). */
+int resdiff_check_diagnostics(resdiff_findings *f, const resdiff_doc *doc, const char *file,
+		const char *const *accept);
+
 /* Findings in a parsed document: its diagnostics and any debris left in
  * a unit's text. `accept` (may be NULL) lists messages to let pass.
  * Diagnostics at the note level go to f->notes. */

@@ -20,6 +20,7 @@
 #ifndef RESDIFF_DOC_H
 #define RESDIFF_DOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "resdiff/common.h"
 
@@ -109,6 +110,13 @@ typedef struct resdiff_doc {
 	size_t footnote_count;
 	resdiff_diag *diags;
 	size_t diag_count;
+	/* The text says it was adopted: a front line of the language's
+	 * adopted-words ("Resolution adopted by the General Assembly on …") or
+	 * a plenary meeting line at its end, and no draft-words. Set by the
+	 * parser; like diags, not stored (a stored document reads back false).
+	 * A draft that reads as adopted is imported only when forced
+	 * (docs/DRAFTS.md). */
+	bool reads_adopted;
 	resdiff_arena *arena;   /* owns everything above */
 	size_t unit_alloc, footnote_alloc, diag_alloc;
 } resdiff_doc;

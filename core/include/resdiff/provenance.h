@@ -116,6 +116,13 @@ typedef struct {
 	resdiff_clause_ref *ends;        /* blame: the origins (no earlier source),
 	                                    earliest first; trace: the last carriers */
 	size_t end_count;
+	/* blame --drafts (resdiff_provenance_drafts): the steps through the
+	 * document's draft chain, from the clause backwards (adopted ← last
+	 * revision ← … ← draft), and the first draft clause that carried it
+	 * (draft_first.symbol NULL: no stored draft carried it) */
+	resdiff_lineage_step *draft_steps;
+	size_t draft_step_count;
+	resdiff_clause_ref draft_first;
 } resdiff_lineage;
 
 typedef struct {
@@ -128,6 +135,9 @@ typedef struct {
 	                                    set too; resdiff_index_rebuild fixes) */
 	resdiff_lineage *lineages;       /* one per clause asked about */
 	size_t count;
+	bool drafts;                     /* resdiff_provenance_drafts() ran */
+	size_t draft_members;            /* stored drafts and revisions it
+	                                    aligned (0: the document has none) */
 	resdiff_arena *arena;
 	struct index_mem *index_mem;     /* private */
 } resdiff_provenance;
@@ -143,6 +153,16 @@ int resdiff_provenance_blame(resdiff_provenance **out, resdiff_store *store,
 int resdiff_provenance_trace(resdiff_provenance **out, resdiff_store *store,
 		const char *symbol, const char *language, const char *unit);
 void resdiff_provenance_free(resdiff_provenance *prov);
+
+/* blame --drafts: add to each lineage of a blame the drafts its clause
+ * went through (provenance_drafts.c, docs/PROVENANCE.md "Drafts"). The
+ * stored members of the document's draft chain (resdiff_store_draft_chain)
+ * before it are aligned pair by pair as `resdiff diff --chain` aligns
+ * them, and each clause is followed backwards through the matched changes
+ * (unchanged, reworded, split, merged) until it was added. A document
+ * with no chain, or none stored before it, gets no steps. Reads only;
+ * everything added lives in prov's arena. */
+int resdiff_provenance_drafts(resdiff_provenance *prov, resdiff_store *store);
 
 int resdiff_render_provenance_text(resdiff_buf *out, const resdiff_provenance *prov);
 int resdiff_render_provenance_json(resdiff_buf *out, const resdiff_provenance *prov);

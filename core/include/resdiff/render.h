@@ -46,6 +46,14 @@ struct resdiff_findings;
 int resdiff_render_findings_text(resdiff_buf *out, const struct resdiff_findings *f);
 int resdiff_render_findings_json(resdiff_buf *out, const struct resdiff_findings *f);
 int resdiff_render_findings_github(resdiff_buf *out, const struct resdiff_findings *f);
+/* The findings of one file as lines for standard error (import, parse):
+ * "FILE:LINE: kind: message" each (the notes too when `notes`), then, when
+ * a line was written, one summary "<prefix>FILE: 3 warnings" (", 1 note"
+ * when notes are shown; "; 2 accepted by the manifest" when some were).
+ * Nothing when there is nothing to show. File names and messages go
+ * through the terminal sanitizer; prefix (may be NULL) is written as is. */
+int resdiff_render_findings_lines(resdiff_buf *out, const struct resdiff_findings *f,
+		const char *file, const char *prefix, bool notes);
 
 struct resdiff_store_listing;
 /* The documents of a repository (resdiff/store.h, resdiff_store_list):

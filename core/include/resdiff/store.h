@@ -136,7 +136,8 @@ typedef struct {
 	const resdiff_doc *doc;
 	const char *source_sha256;    /* hex SHA-256 of the source bytes, or NULL */
 	bool force;                   /* store a correction that shares little
-	                                 text with the stored one */
+	                                 text with the stored one, or a draft
+	                                 whose text reads as adopted */
 	const char *force_reason;     /* why the caller forced it (its own
 	                                 check), or NULL; recorded */
 	resdiff_import_result result; /* out */
@@ -146,7 +147,8 @@ typedef struct {
 } resdiff_store_item;
 
 /* Check that a document's symbol, language, series and date make safe,
- * valid names (RESDIFF_EINVALID otherwise). */
+ * valid names, and that a draft-of link is a resolution symbol given to a
+ * document whose own symbol is not one (RESDIFF_EINVALID otherwise). */
 int resdiff_store_check_doc(const resdiff_doc *doc);
 
 /* Import up to RESDIFF_STORE_BATCH_MAX documents in one transaction: one
@@ -154,8 +156,10 @@ int resdiff_store_check_doc(const resdiff_doc *doc);
  * touch. All or nothing: on error no ref has moved. A document whose
  * canonical file equals the stored one but for its Source-SHA256 (other
  * line ends, a byte-order mark: nothing the parser keeps) is unchanged. A
- * correction sharing too little text with the stored version is refused
- * (RESDIFF_EINVALID) unless item.force. */
+ * correction sharing too little text with the stored version, and a draft
+ * whose text reads as adopted (resdiff_doc.reads_adopted), are refused
+ * (RESDIFF_EINVALID) unless item.force; forced, the record commit says
+ * why in a Forced: trailer. */
 int resdiff_store_import(resdiff_store *store, resdiff_store_item *items, size_t count);
 
 /* Withdraw a document imported by mistake: a record commit "withdraw
@@ -265,6 +269,12 @@ int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *store);
  * kind is "draft" or it names a resolution (draft-of). Drafts belong to no
  * series view. */
 bool resdiff_store_doc_is_draft(const resdiff_doc *doc);
+
+/* RESDIFF_EINVALID when `doc` would be stored as a draft but its text reads
+ * as adopted (resdiff_doc.reads_adopted: "Resolution adopted by …", a
+ * plenary meeting line) and `force` is false. resdiff_store_import checks
+ * it for every item; a caller may check first to name its file. */
+int resdiff_store_check_draft(const resdiff_doc *doc, bool force);
 
 typedef enum {
 	RESDIFF_CHAIN_DRAFT = 0,   /* a draft ("A/80/L.2") */

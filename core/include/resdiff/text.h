@@ -97,6 +97,13 @@ int resdiff_text_natural_cmp(const char *a, const char *b);
 /* True for the codes of the language table (the six UN languages). */
 bool resdiff_text_language_valid(const char *lang);
 
+/* Display width in terminal cells, by Unicode's East Asian width: 2 for
+ * wide and full-width characters (Han, kana, Hangul, full-width forms), 0
+ * for combining and enclosing marks and format characters, else 1. Of one
+ * code point, and of s[0..len) (UTF-8; an ill-formed byte counts 1). */
+size_t resdiff_text_cp_width(int32_t cp);
+size_t resdiff_text_width(const char *s, size_t len);
+
 /* The terminal sanitizer: append s[0..len) to out with what could drive
  * a terminal or reorder the text shown around it replaced by visible
  * escapes: C0 controls except TAB (and newline when kept) as "^[", DEL as
