@@ -8,6 +8,8 @@
 #include <unicode/uchar.h>
 
 #define CHAPEAU_MAX_CHARS 48   /* "The Economic and Social Council," fits */
+#define CHAPEAU_MAX_CJK 20
+#define PARA_ONE_LOOK 4        /* lines after a label alone ("1.") for its text */     /* "联合国人类住区规划署理事会，" fits */
 #define FRONT_SEARCH_LINES 400 /* the chapeau is looked for this far */
 #define END_LINE_MAX_CHARS 48  /* "54th plenary meeting", "第 36 次全体会议" */
 #define TITLE_LINE_MIN_CHARS 8 /* shorter pieces of the title are not taken for headers */
@@ -346,13 +348,16 @@ typedef struct {
  * (in a text without its chapeau the first recital is the first such
  * line): one that opens a clause ("确认科学和技术促进发展委员会…的作用，"),
  * holds a digit (a chapeau never does: "…理事会 2010 年 7 月 19 日第
- * 2010/2 号决议，"), or carries on the longer line right above it that
+ * 2010/2 号决议，"), is long for a Chinese chapeau ("理事会、同时继续执行
+ * …所发挥的作用，", a wrapped line), or carries on the longer line right above it that
  * ends no clause ("… of the Fifth\nCommittee reforms,"). */
 static bool recital_piece(const parse_state *st, size_t i)
 {
 	const parse_line *l = &st->lines[i], *above = i > 0 ? &st->lines[i - 1] : NULL;
 	size_t k;
-	if (opens_clause(l->text, l->len, true))
+	bool cjk;
+	if (opens_clause(l->text, l->len, true) ||
+	    (parse_visible_chars(l->text, l->len, &cjk) > CHAPEAU_MAX_CJK && cjk))
 		return true;
 	for (k = 0; k < l->len; k++)
 		if (l->text[k] >= '0' && l->text[k] <= '9')
@@ -593,8 +598,11 @@ static bool next_front_line(parse_state *st, size_t *i, size_t *seen)
 		if (l->cls != LINE_TEXT)
 			continue;
 		(*seen)++;
+		/* "article 6 of the Convention,6" wrapped to a line's start
+		 * is text, not a heading */
 		return !opens_paragraph_one(st, l) &&
-			!parse_article_heading(l->text, l->len, &end);
+			!(!u_islower((UChar32)parse_first_cp(l->text, l->len)) &&
+			  parse_article_heading(l->text, l->len, &end));
 	}
 	return false;
 }
@@ -642,7 +650,10 @@ static size_t find_headless_recital(parse_state *st)
 		for (k = 0; k < summaries->count; k++)
 			if (!strcmp(low, summaries->entry[k].text))
 				return NO_LINE;
-		if (ended || (i > prev + 1 && opens_clause(l->text, l->len, false))) {
+		/* across a blank line, a clause opener starts a block: in capitals,
+		 * or in lower case after a title-shaped line (Russian recitals) */
+		if (ended || (i > prev + 1 && opens_clause(l->text, l->len,
+				parse_heading_shaped(p->text, p->len)))) {
 			if (!ended)
 				run = NO_LINE; /* the block before never ended: no recital */
 			start = i;
@@ -673,9 +684,14 @@ static size_t find_headless_recital(parse_state *st)
 		return NO_LINE;
 	if (first != NO_LINE)
 		return first;
+	/* "1. Decides", or "1." alone and "Decides" on the next text line */
 	parse_label_detect(&lab, st->lines[i].text, st->lines[i].len, st->lang);
-	if (lab.kind == LABEL_NUMBER && lab.len < st->lines[i].len &&
-	    opens_clause(st->lines[i].text + lab.len, st->lines[i].len - lab.len, true))
+	for (k = i; lab.len >= st->lines[k].len && k + 1 < st->count && k < i + PARA_ONE_LOOK; ) {
+		if (st->lines[++k].cls == LINE_TEXT)
+			lab.len = 0;
+	}
+	if (lab.kind == LABEL_NUMBER && lab.len < st->lines[k].len &&
+	    opens_clause(st->lines[k].text + lab.len, st->lines[k].len - lab.len, true))
 		return run != NO_LINE && (prev == NO_LINE || front_ends_clause(&st->lines[prev])) ? run : i;
 	return NO_LINE;
 }
