@@ -344,20 +344,47 @@ typedef struct {
 	resdiff_buf title;
 } front;
 
+/* Does the lower-cased comma-ended line end, before its comma, with a
+ * chapeau word ("大会，", "经济及社会理事会，")? A Chinese chapeau does;
+ * "…首脑\n会议与连通有关的各项目标，" does not. */
+static bool ends_with_body(const char *lowered)
+{
+	const resdiff_lang_list *w = resdiff_lang_all(RESDIFF_SECTION_CHAPEAU_WORDS);
+	size_t n = strlen(lowered), k;
+	if (!n)
+		return false;
+	k = n - 1; /* drop the comma */
+	while (k > 0 && ((unsigned char)lowered[k] & 0xC0) == 0x80)
+		k--;
+	while (k > 0 && lowered[k - 1] == ' ')
+		k--;
+	for (n = 0; n < w->count; n++)
+		if (k >= w->entry[n].len && !memcmp(lowered + k - w->entry[n].len, w->entry[n].text,
+				w->entry[n].len))
+			return true;
+	return false;
+}
+
 /* A short comma-ended line that names a body but is a piece of a recital
  * (in a text without its chapeau the first recital is the first such
  * line): one that opens a clause ("确认科学和技术促进发展委员会…的作用，"),
  * holds a digit (a chapeau never does: "…理事会 2010 年 7 月 19 日第
  * 2010/2 号决议，"), is long for a Chinese chapeau ("理事会、同时继续执行
- * …所发挥的作用，", a wrapped line), or carries on the longer line right above it that
+ * …所发挥的作用，", a wrapped line) or, Chinese, ends in no body before
+ * its comma ("会议与连通有关的各项目标，"), names a session ("会第十三届会议，"),
+ * or carries on the longer line right above it that
  * ends no clause ("… of the Fifth\nCommittee reforms,"). */
 static bool recital_piece(const parse_state *st, size_t i)
 {
 	const parse_line *l = &st->lines[i], *above = i > 0 ? &st->lines[i - 1] : NULL;
 	size_t k;
 	bool cjk;
+	char low[512];
 	if (opens_clause(l->text, l->len, true) ||
 	    (parse_visible_chars(l->text, l->len, &cjk) > CHAPEAU_MAX_CJK && cjk))
+		return true;
+	parse_lower(low, sizeof(low), l->text, l->len);
+	if (contains_any(low, RESDIFF_SECTION_SESSION_WORDS) || (cjk && !ends_with_body(low)))
 		return true;
 	for (k = 0; k < l->len; k++)
 		if (l->text[k] >= '0' && l->text[k] <= '9')
@@ -619,6 +646,14 @@ static size_t find_opener(parse_state *st)
 	return NO_LINE;
 }
 
+/* A line no longer than a heading (a title: "99/1. Информационно-…"). */
+static bool line_shaped(const parse_line *l)
+{
+	bool cjk;
+	size_t n = parse_visible_chars(l->text, l->len, &cjk);
+	return n <= (cjk ? HEADING_MAX_CJK : HEADING_MAX_LATIN);
+}
+
 /* A resolution body pasted without its chapeau ("The General Assembly,"):
  * before paragraph 1, blocks of lines that read as recitals. A block ends
  * at a line that ends a clause; a new one starts there, or after a blank
@@ -652,8 +687,7 @@ static size_t find_headless_recital(parse_state *st)
 				return NO_LINE;
 		/* across a blank line, a clause opener starts a block: in capitals,
 		 * or in lower case after a title-shaped line (Russian recitals) */
-		if (ended || (i > prev + 1 && opens_clause(l->text, l->len,
-				parse_heading_shaped(p->text, p->len)))) {
+		if (ended || (i > prev + 1 && opens_clause(l->text, l->len, line_shaped(p)))) {
 			if (!ended)
 				run = NO_LINE; /* the block before never ended: no recital */
 			start = i;
