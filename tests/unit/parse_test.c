@@ -1878,6 +1878,49 @@ static void test_parse__running_title_without_a_chapeau(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* "rule 5(1)", "article 12(3)": a number in brackets right after a number
+ * is a reference's sub-number, never a footnote marker, even when a
+ * footnote of that number exists; a note says so. After a year
+ * ("2015(1)") or a symbol ("70/1(2)") it is still the marker. */
+static void test_parse__bracketed_number_after_a_number_is_a_reference(void **state)
+{
+	static const char en[] = "The General Assembly,\n\n"
+		"Recalling rule 5(1) of its rules of procedure and article 12(3) of the Charter,(1)\n\n"
+		"Noting article 4(2) of the Convention,(2)\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n(1) See A/520/Rev.20.\n(2) See A/80/1.\n(3) See A/80/2.\n";
+	static const char ar[] = "إن الجمعية العامة،\n\n"
+		"إذ تشير إلى قرارها 70/1 المؤرخ 25 أيلول/سبتمبر 2015(1)،\n\n"
+		"وإذ تشير أيضا إلى قرارها 70/1(2)،\n\n"
+		"1 - تطلب إلى الأمين العام أن يقدم تقريرا؛\n\n"
+		"__________________\n(1) القرار 70/1.\n(2) A/80/123.\n";
+	resdiff_doc *doc = test_parse_string(en, "en");
+	const resdiff_unit *u = resdiff_doc_unit_by_id(doc, "PP1");
+	size_t i, notes = 0;
+	test_assert_unit_text(doc, "PP1",
+		"Recalling rule 5(1) of its rules of procedure and article 12(3) of the Charter,");
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "1");
+	assert_int_equal(u->fnrefs[0].offset, 79);
+	test_assert_unit_text(doc, "PP2", "Noting article 4(2) of the Convention,");
+	for (i = 0; i < doc->diag_count; i++)
+		if (doc->diags[i].level == RESDIFF_DIAG_NOTE && strstr(doc->diags[i].message, "reference"))
+			notes++;
+	assert_int_equal(notes, 3);
+	resdiff_doc_free(doc);
+
+	doc = test_parse_string(ar, "ar");
+	u = resdiff_doc_unit_by_id(doc, "PP1");
+	assert_non_null(u);
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "1");
+	u = resdiff_doc_unit_by_id(doc, "PP2");
+	assert_non_null(u);
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "2");
+	resdiff_doc_free(doc);
+}
+
 static void test_parse__short_recitals_one_a_line(void **state)
 {
 	static const struct {
@@ -2162,6 +2205,7 @@ int main(void)
 		cmocka_unit_test(test_parse__operative_part_without_a_chapeau),
 		cmocka_unit_test(test_parse__declaration_without_its_chapeau),
 		cmocka_unit_test(test_parse__running_title_without_a_chapeau),
+		cmocka_unit_test(test_parse__bracketed_number_after_a_number_is_a_reference),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
