@@ -280,10 +280,65 @@ static bool title_shaped(const parse_line *l)
 	       !parse_find_date(l->text, l->len, date);
 }
 
-/* A line of a page's header or footer: debris, or a title. */
-static bool header_line(const parse_line *l)
+/* Could line i be a running title: title-shaped, or the first line of a
+ * two-line one that ends in a comma ("Oceans and the law of the sea:
+ * sustainable fisheries," / "including through the 1995 Agreement") with
+ * its title-shaped second line right below it? */
+static bool title_line(const parse_state *st, size_t i)
 {
-	return l->cls == LINE_DEBRIS || title_shaped(l);
+	const parse_line *l = &st->lines[i];
+	char date[11];
+	if (title_shaped(l))
+		return true;
+	return l->cls == LINE_TEXT && l->len <= RUNNING_MAX_LEN && i + 1 < st->count &&
+	       parse_last_cp(l->text, l->len) == ',' && title_shaped(&st->lines[i + 1]) &&
+	       !parse_find_date(l->text, l->len, date);
+}
+
+/* A line of a page's header or footer: debris, or a title. */
+static bool header_line(const parse_state *st, size_t i)
+{
+	return st->lines[i].cls == LINE_DEBRIS || title_line(st, i);
+}
+
+#define SANDWICH_MAX_LINES 2 /* a running title between debris lines: its lines */
+
+/* A running title that does not recur (one page break, or a text without
+ * its front matter, where the title to match it against is unknown):
+ * one or two title lines whose nearest non-blank neighbours above and
+ * below are page debris ("09-12345" / "Information and communications
+ * technologies for development" / "2/3"). A page's text is never set
+ * between two debris lines alone. */
+static void mark_sandwiched_titles(parse_state *st)
+{
+	size_t i, k, above = (size_t)-1;
+	for (i = 0; i < st->count; i++) {
+		st->work++;
+		if (st->lines[i].cls == LINE_BLANK)
+			continue;
+		if (st->lines[i].cls == LINE_DEBRIS) {
+			/* the lines since the last debris line */
+			if (above != (size_t)-1 && i > above + 1) {
+				size_t n = 0, last = (size_t)-1;
+				bool ok = true;
+				for (k = above + 1; k < i && ok; k++, st->work++) {
+					if (st->lines[k].cls == LINE_BLANK)
+						continue;
+					ok = ++n <= SANDWICH_MAX_LINES && title_line(st, k);
+					last = k;
+				}
+				if (ok && n > 0 && !parse_ends_clause(st->lines[last].text, st->lines[last].len))
+					for (k = above + 1; k < i; k++)
+						if (st->lines[k].cls == LINE_TEXT) {
+							st->lines[k].cls = LINE_DEBRIS;
+							st->lines[k].why = "running title (between page debris)";
+						}
+			}
+			above = i;
+		} else if (above != (size_t)-1 && i > above + 1 + 2 * SANDWICH_MAX_LINES) {
+			above = (size_t)-1; /* too far from the debris above */
+		}
+	}
 }
 
 static void mark_running_titles(parse_state *st)
@@ -301,10 +356,10 @@ static void mark_running_titles(parse_state *st)
 		 * above or below its short title); the page's text is set off by
 		 * a blank line, and a line of it that recurs is text */
 		lo = j;
-		for (n = 0; lo > 0 && n < RUNNING_WINDOW && header_line(&st->lines[lo - 1]); lo--, st->work++)
+		for (n = 0; lo > 0 && n < RUNNING_WINDOW && header_line(st, lo - 1); lo--, st->work++)
 			n++;
 		hi = j;
-		for (n = 0; hi + 1 < st->count && n < RUNNING_WINDOW && header_line(&st->lines[hi + 1]);
+		for (n = 0; hi + 1 < st->count && n < RUNNING_WINDOW && header_line(st, hi + 1);
 		     hi++, st->work++)
 			n++;
 		if (!have || lo > last_hi)
@@ -317,7 +372,7 @@ static void mark_running_titles(parse_state *st)
 		for (k = lo; k <= hi; k++) {
 			const parse_line *l = &st->lines[k];
 			st->work++;
-			if (!title_shaped(l))
+			if (!title_line(st, k))
 				continue;
 			if (ncand == alloc) {
 				size_t na = alloc ? alloc * 2 : 64;
@@ -445,6 +500,8 @@ void parse_mark_debris(parse_state *st)
 	 * debris at two or more page breaks. Candidates are sorted by text so
 	 * this stays O(n log n) however many pages there are. */
 	mark_running_titles(st);
+	/* 3b. one that does not recur, alone between two debris lines */
+	mark_sandwiched_titles(st);
 	/* 4. remember page breaks for the paragraph joiner: the first text
 	 * line after debris */
 	for (i = 0, brk = false; i < st->count; i++) {

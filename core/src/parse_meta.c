@@ -8,6 +8,8 @@
 #include <unicode/uchar.h>
 
 #define CHAPEAU_MAX_CHARS 48   /* "The Economic and Social Council," fits */
+#define CHAPEAU_MAX_CJK 20
+#define PARA_ONE_LOOK 4        /* lines after a label alone ("1.") for its text */     /* "联合国人类住区规划署理事会，" fits */
 #define FRONT_SEARCH_LINES 400 /* the chapeau is looked for this far */
 #define END_LINE_MAX_CHARS 48  /* "54th plenary meeting", "第 36 次全体会议" */
 #define TITLE_LINE_MIN_CHARS 8 /* shorter pieces of the title are not taken for headers */
@@ -184,6 +186,95 @@ static bool starts_paragraph_one(const char *s, size_t len)
 	return len >= 2 && s[0] == '1' && s[1] == '.' && (len == 2 || s[2] < '0' || s[2] > '9');
 }
 
+/* Paragraph one as the language numbers it: "1." everywhere, "1 - " in
+ * Arabic (and spaced, "1 - text", in any language). */
+static bool opens_paragraph_one(const parse_state *st, const parse_line *l)
+{
+	label_t lab;
+	if (starts_paragraph_one(l->text, l->len))
+		return true;
+	if (!l->len || l->text[0] != '1')
+		return false;
+	parse_label_detect(&lab, l->text, l->len, st->lang);
+	return lab.kind == LABEL_NUMBER && lab.number == 1;
+}
+
+/* Does the text open a clause: a word of the language tables that opens a
+ * recital or an operative paragraph ("Recalling", "Decides", "Rappelant",
+ * "回顾", "وإذ تشير", "Whereas")? Where the script has case, written with
+ * a capital unless any_case (Russian recitals open in lower case, so only
+ * a line that follows a clause end may). */
+static bool opens_clause(const char *s, size_t len, bool any_case)
+{
+	uint32_t c = parse_first_cp(s, len);
+	if (!c || (!any_case && u_islower((UChar32)c)))
+		return false;
+	return parse_opens_with(s, len, RESDIFF_SECTION_LEADING_WORDS) ||
+	       parse_opens_with(s, len, RESDIFF_SECTION_PREAMBULAR_LADDER) ||
+	       parse_opens_with(s, len, RESDIFF_SECTION_OPERATIVE_LADDER) ||
+	       parse_opens_with(s, len, RESDIFF_SECTION_PREAMBLE_OPENERS);
+}
+
+/* The length of s without a footnote marker at its end after
+ * punctuation ("issue,1", "2015,12", "session;*", "文件，¹"): the front
+ * matter is read before the markers are. */
+static size_t before_end_marker(const char *s, size_t len)
+{
+	size_t end = len, n = 0;
+	char label[16];
+	bool sup;
+	uint32_t c;
+	while (end > 0 && n < 3 && ((s[end - 1] >= '0' && s[end - 1] <= '9') || s[end - 1] == '*')) {
+		end--;
+		n++;
+	}
+	if (end == len) {
+		/* superscript digits */
+		while (end > 0) {
+			size_t k = end - 1;
+			while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k--;
+			if (parse_note_label(s + k, end - k, label, &sup) != end - k || !sup)
+				break;
+			end = k;
+		}
+	}
+	if (end == len || end == 0)
+		return len;
+	c = parse_last_cp(s, end);
+	return parse_ends_clause(s, end) && c != '.' && c != 0x3002 ? end : len;
+}
+
+/* Does the line end a clause, a footnote marker after its end looked
+ * through? */
+static bool front_ends_clause(const parse_line *l)
+{
+	return parse_ends_clause(l->text, before_end_marker(l->text, l->len));
+}
+
+/* A recital's end: a comma or semicolon (, ; ， ； ، ؛), looking
+ * through closing quotes and brackets. */
+static bool ends_recital(const char *s, size_t len)
+{
+	uint32_t c;
+	size_t adv, closers = 0;
+	len = before_end_marker(s, len);
+	while (len > 0 && closers <= CLOSERS_MAX) {
+		size_t k = len - 1;
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		c = (uint32_t)resdiff_utf8_decode(s + k, len - k, &adv);
+		if (c == ',' || c == ';' || c == 0xFF0C || c == 0xFF1B || c == 0x060C || c == 0x061B)
+			return true;
+		if (!(c == ')' || c == ']' || c == '"' || c == 0x201D || c == 0x2019 || c == 0xBB ||
+		      c == 0xFF09 || c == 0x300D || c == 0x300F))
+			return false;
+		len = k;
+		closers++;
+	}
+	return false;
+}
+
 /* A heading label such as "一.", "I.", "A." followed by text. */
 static bool starts_heading_label(const char *s, size_t len)
 {
@@ -259,6 +350,55 @@ typedef struct {
 	resdiff_buf title;
 } front;
 
+/* Does the lower-cased comma-ended line end, before its comma, with a
+ * chapeau word ("大会，", "经济及社会理事会，")? A Chinese chapeau does;
+ * "…首脑\n会议与连通有关的各项目标，" does not. */
+static bool ends_with_body(const char *lowered)
+{
+	const resdiff_lang_list *w = resdiff_lang_all(RESDIFF_SECTION_CHAPEAU_WORDS);
+	size_t n = strlen(lowered), k;
+	if (!n)
+		return false;
+	k = n - 1; /* drop the comma */
+	while (k > 0 && ((unsigned char)lowered[k] & 0xC0) == 0x80)
+		k--;
+	while (k > 0 && lowered[k - 1] == ' ')
+		k--;
+	for (n = 0; n < w->count; n++)
+		if (k >= w->entry[n].len && !memcmp(lowered + k - w->entry[n].len, w->entry[n].text,
+				w->entry[n].len))
+			return true;
+	return false;
+}
+
+/* A short comma-ended line that names a body but is a piece of a recital
+ * (in a text without its chapeau the first recital is the first such
+ * line): one that opens a clause ("确认科学和技术促进发展委员会…的作用，"),
+ * holds a digit (a chapeau never does: "…理事会 2010 年 7 月 19 日第
+ * 2010/2 号决议，"), is long for a Chinese chapeau ("理事会、同时继续执行
+ * …所发挥的作用，", a wrapped line) or, Chinese, ends in no body before
+ * its comma ("会议与连通有关的各项目标，"), names a session ("会第十三届会议，"),
+ * or carries on the longer line right above it that
+ * ends no clause ("… of the Fifth\nCommittee reforms,"). */
+static bool recital_piece(const parse_state *st, size_t i)
+{
+	const parse_line *l = &st->lines[i], *above = i > 0 ? &st->lines[i - 1] : NULL;
+	size_t k;
+	bool cjk;
+	char low[512];
+	if (opens_clause(l->text, l->len, true) ||
+	    (parse_visible_chars(l->text, l->len, &cjk) > CHAPEAU_MAX_CJK && cjk))
+		return true;
+	parse_lower(low, sizeof(low), l->text, l->len);
+	if (contains_any(low, RESDIFF_SECTION_SESSION_WORDS) || (cjk && !ends_with_body(low)))
+		return true;
+	for (k = 0; k < l->len; k++)
+		if (l->text[k] >= '0' && l->text[k] <= '9')
+			return true;
+	return above && above->cls == LINE_TEXT && !parse_ends_clause(above->text, above->len) &&
+	       resdiff_utf8_count(above->text, above->len) > CHAPEAU_MAX_CHARS;
+}
+
 /* The chapeau: the first short comma-ended line naming a body, searched
  * up to paragraph 1. NO_LINE when there is none (a report). */
 static size_t find_chapeau(parse_state *st)
@@ -270,11 +410,11 @@ static size_t find_chapeau(parse_state *st)
 		if (l->cls != LINE_TEXT)
 			continue;
 		text_seen++;
-		if (starts_paragraph_one(l->text, l->len))
+		if (opens_paragraph_one(st, l))
 			/* "The General Assembly" without its comma, right before
 			 * paragraph 1 (no recitals) */
 			return before != NO_LINE && bare_chapeau(&st->lines[before]) ? before : NO_LINE;
-		if (is_chapeau(l->text, l->len))
+		if (is_chapeau(l->text, l->len) && !recital_piece(st, i))
 			return i;
 		before = i;
 	}
@@ -494,8 +634,11 @@ static bool next_front_line(parse_state *st, size_t *i, size_t *seen)
 		if (l->cls != LINE_TEXT)
 			continue;
 		(*seen)++;
-		return !starts_paragraph_one(l->text, l->len) &&
-			!parse_article_heading(l->text, l->len, &end);
+		/* "article 6 of the Convention,6" wrapped to a line's start
+		 * is text, not a heading */
+		return !opens_paragraph_one(st, l) &&
+			!(!u_islower((UChar32)parse_first_cp(l->text, l->len)) &&
+			  parse_article_heading(l->text, l->len, &end));
 	}
 	return false;
 }
@@ -512,34 +655,87 @@ static size_t find_opener(parse_state *st)
 	return NO_LINE;
 }
 
+/* A line no longer than a heading (a title: "99/1. Информационно-…"). */
+static bool line_shaped(const parse_line *l)
+{
+	bool cjk;
+	size_t n = parse_visible_chars(l->text, l->len, &cjk);
+	return n <= (cjk ? HEADING_MAX_CJK : HEADING_MAX_LATIN);
+}
+
 /* A resolution body pasted without its chapeau ("The General Assembly,"):
- * no chapeau and no declaration opener, but before paragraph 1 a text
- * line opens with a preambular verb of the language table ("Recalling",
- * "回顾"). Returns that line, or NO_LINE: the search stops where a report's
- * front matter would (a summary, a heading label) or finds no paragraph 1,
- * so a report is never read this way. */
+ * before paragraph 1, blocks of lines that read as recitals. A block ends
+ * at a line that ends a clause; a new one starts there, or after a blank
+ * line at a line that opens a clause. The recitals start at the first
+ * block that opens with a word of the language tables (opens_clause) and
+ * ends as a recital does (comma, semicolon, or a colon before a list),
+ * taking with it the run of comma-ended blocks right before it (a recital
+ * whose opener the tables lack); when no block opens so, at that run if
+ * paragraph 1 opens with an operative verb ("1. Decides"), else at
+ * paragraph 1 itself. Returns the line, or NO_LINE: the search stops where
+ * a report's front matter would (a summary, a heading label) and must stop
+ * at paragraph 1, so a report is never read this way. */
 static size_t find_headless_recital(parse_state *st)
 {
 	const resdiff_lang_list *summaries = resdiff_lang_all(RESDIFF_SECTION_SUMMARY_LINES);
-	size_t i, k, seen = 0, recital = NO_LINE;
+	size_t i, k, seen = 0, first = NO_LINE, run = NO_LINE, start = NO_LINE, prev = NO_LINE;
+	bool gap = false, after_end = false; /* the block follows a clause end */
 	char low[1024];
+	label_t lab;
 
 	for (i = 0; next_front_line(st, &i, &seen); i++) {
 		const parse_line *l = &st->lines[i];
+		const parse_line *p = prev != NO_LINE ? &st->lines[prev] : NULL;
+		bool opener, recital, ended = !p || front_ends_clause(p);
+		uint32_t last;
 		if (starts_heading_label(l->text, l->len))
 			return NO_LINE;
 		parse_lower(low, sizeof(low), l->text, l->len);
 		for (k = 0; k < summaries->count; k++)
 			if (!strcmp(low, summaries->entry[k].text))
 				return NO_LINE;
-		if (recital == NO_LINE &&
-		    parse_opens_with(l->text, l->len, RESDIFF_SECTION_PREAMBULAR_LADDER))
-			recital = i;
+		/* across a blank line, a clause opener starts a block: in capitals,
+		 * or in lower case after a title-shaped line (Russian recitals) */
+		if (ended || (i > prev + 1 && opens_clause(l->text, l->len, line_shaped(p)))) {
+			if (!ended)
+				run = NO_LINE; /* the block before never ended: no recital */
+			start = i;
+			gap = false;
+			after_end = ended;
+		} else if (i > prev + 1) {
+			gap = true;
+		}
+		prev = i;
+		if (!front_ends_clause(l))
+			continue;
+		/* the block [start, i] is whole */
+		opener = opens_clause(st->lines[start].text, st->lines[start].len, after_end);
+		last = parse_last_cp(l->text, l->len);
+		recital = ends_recital(l->text, l->len) ||
+			(opener && (last == ':' || last == 0xFF1A));
+		if (opener && recital && first == NO_LINE)
+			first = run != NO_LINE ? run : start;
+		if (recital && (opener || !gap)) {
+			if (run == NO_LINE)
+				run = start;
+		} else {
+			run = NO_LINE;
+		}
 	}
 	/* the search must have stopped at paragraph 1 */
-	if (i < st->count && st->lines[i].cls == LINE_TEXT &&
-	    starts_paragraph_one(st->lines[i].text, st->lines[i].len))
-		return recital;
+	if (i >= st->count || st->lines[i].cls != LINE_TEXT || !opens_paragraph_one(st, &st->lines[i]))
+		return NO_LINE;
+	if (first != NO_LINE)
+		return first;
+	/* "1. Decides", or "1." alone and "Decides" on the next text line */
+	parse_label_detect(&lab, st->lines[i].text, st->lines[i].len, st->lang);
+	for (k = i; lab.len >= st->lines[k].len && k + 1 < st->count && k < i + PARA_ONE_LOOK; ) {
+		if (st->lines[++k].cls == LINE_TEXT)
+			lab.len = 0;
+	}
+	if (lab.kind == LABEL_NUMBER && lab.len < st->lines[k].len &&
+	    opens_clause(st->lines[k].text + lab.len, st->lines[k].len - lab.len, true))
+		return run != NO_LINE && (prev == NO_LINE || front_ends_clause(&st->lines[prev])) ? run : i;
 	return NO_LINE;
 }
 
@@ -690,7 +886,13 @@ int parse_front_matter(parse_state *st)
 	st->chapeau_line = NO_LINE;
 	fm.chapeau = find_chapeau(st);
 	opener = find_opener(st);
-	if (opener != NO_LINE && (fm.chapeau == NO_LINE || fm.chapeau > opener)) {
+	/* without a chapeau, "Considérant" among a resolution's recitals
+	 * ("Rappelant …", "Considérant …") makes no declaration */
+	recital = fm.chapeau == NO_LINE && opener != NO_LINE ? find_headless_recital(st) : NO_LINE;
+	if (recital != NO_LINE && recital < opener) {
+		if ((error = take_headless(st, &fm, recital)) < 0)
+			goto done;
+	} else if (opener != NO_LINE && (fm.chapeau == NO_LINE || fm.chapeau > opener)) {
 		fm.chapeau = NO_LINE;
 		if ((error = take_declaration(st, &fm, opener)) < 0)
 			goto done;

@@ -790,10 +790,19 @@ static bool list_punct(uint32_t c)
 	       c == ':' || c == 0x060C || c == 0x061B;
 }
 
-/* "Goals17", "issue,1", "文件，1", "2016,3": label digits at s[i] right
- * after a lower-case letter or a closing mark, and not "、4 个国家" (a count
- * after a list separator). Only the shape: whether the label fits the
- * footnotes is the caller's question. */
+/* Does a number that a reference numbers stand right before s[i]: one to
+ * three digits ("rule 5(1)", "article 12(3)"), not a year ("2015(1)"),
+ * nor the end of a symbol ("70/1(1)"), after which a bracketed number is
+ * a footnote's marker? */
+static bool reference_number_before(const char *s, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+		k--;
+	return k < i && i - k <= 3 && !(k > 0 && (s[k - 1] == '/' || s[k - 1] == '.' ||
+						   s[k - 1] == '-' || s[k - 1] == ','));
+}
+
 static bool glued_shape(const char *s, size_t len, size_t i, size_t n, uint32_t prev)
 {
 	return n && prev != 0 && right_ok(s, len, i + n) &&
@@ -1251,6 +1260,18 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !(right_ok(s, len, i + n) && plausible(st, cs, label, true)))
 				n = 0;
+			if (n && reference_number_before(s, i)) {
+				/* "rule 5(1)", "article 12(3)": the sub-number of a
+				 * reference; it stays, and a note says so */
+				size_t k = i;
+				while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+					k--;
+				resdiff_doc_add_note(st->doc, li + 1,
+					"\"%.*s\" stays in the text: the number in brackets after a number "
+					"reads as a reference (\"rule 5(1)\"), not as the marker of footnote %s",
+					(int)(i + n - k), s + k, label);
+				n = 0;
+			}
 		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9') &&
 			   (n = year_range_marker(st, cs, li, s, len, i, label)) > 0) {
 			/* the year stays, the marker after it goes */

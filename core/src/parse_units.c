@@ -545,6 +545,22 @@ static int in_article(builder *ub, block *b, bool shaped)
 	return article_paragraph(ub, b, line);
 }
 
+/* Without its chapeau, a declaration's proclamation is the first block
+ * after its recitals that ends a sentence ("Proclame la présente
+ * Déclaration … effectives.", "провозглашает …"), where recitals end in a
+ * comma, and opens with no recital's word ("ولما كان …"). */
+static bool proclaims(const builder *ub, const block *b)
+{
+	const char *s = b->raw.ptr ? b->raw.ptr : "";
+	size_t n = b->raw.size;
+	uint32_t c;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	c = parse_last_cp(s, n);
+	return ub->nb.pp > 0 && (c == '.' || c == 0x3002) &&
+		!parse_opens_with(s, n, RESDIFF_SECTION_PREAMBLE_OPENERS);
+}
+
 /* A declaration's proclaiming formula ("Now, therefore, … proclaims",
  * "因此现在,…发布…"), or the first text after its chapeau: OP1, empty
  * label; the text after it up to the first article joins it. */
@@ -555,7 +571,8 @@ static bool opens_proclamation(const builder *ub, const block *b)
 		return false;
 	return (st->chapeau_line != (size_t)-1 && b->line >= st->chapeau_line) ||
 		parse_opens_with(b->raw.ptr ? b->raw.ptr : "", b->raw.size,
-			RESDIFF_SECTION_PROCLAIMING_FORMULAS);
+			RESDIFF_SECTION_PROCLAIMING_FORMULAS) ||
+		(st->chapeau_line == (size_t)-1 && proclaims(ub, b));
 }
 
 /* After a section's heading in the operative part, an unnumbered block

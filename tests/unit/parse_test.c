@@ -1732,6 +1732,195 @@ static void test_parse__resolution_without_chapeau(void **state)
  * extraction (its lines of one width each end a clause), so each recital
  * is a paragraph, with its footnote, in every language (found by use: two
  * or three recitals became one PP in en, fr, es and ru). */
+/* A resolution pasted without its chapeau, in each of the six languages:
+ * the recitals open with words of the language tables that are not on
+ * the preambular ladder ("Reaffirming", "Rappelant", "Wishing"), one
+ * names a body ("…委员会…的作用，") and is no chapeau, one opens with
+ * "Considérant" and makes no declaration, a footnote marker follows a
+ * recital's comma, Arabic numbers "1 - ", and Russian recitals open in
+ * lower case. */
+static void test_parse__recitals_without_a_chapeau_in_six_languages(void **state)
+{
+	static const struct { const char *lang, *text, *pp1, *last_pp, *op1; } cases[] = {
+		{ "en", "Operational activities for development\n\n"
+			"Reaffirming its resolution 75/233 of 21 December 2020,1\n\n"
+			"Wishing to promote cooperation between the United Nations and the Forum,\n\n"
+			"1. Decides to invite the Forum to participate in the sessions;\n\n"
+			"2. Requests the Secretary-General to take the action necessary.\n"
+			"__________________\n1 See A/75/233.\n",
+			"Reaffirming its resolution 75/233 of 21 December 2020,",
+			"Wishing to promote cooperation between the United Nations and the Forum,",
+			"Decides to invite the Forum to participate in the sessions;" },
+		{ "fr", "Les technologies de l’information\n\n"
+			"Rappelant sa résolution 75/202 du 21 décembre 2020,\n\n"
+			"Considérant le rôle de la Commission de la science et de la technique,\n\n"
+			"1. Prie le Secrétaire général de lui présenter un rapport.\n",
+			"Rappelant sa résolution 75/202 du 21 décembre 2020,",
+			"Considérant le rôle de la Commission de la science et de la technique,",
+			"Prie le Secrétaire général de lui présenter un rapport." },
+		{ "es", "Las tecnologías de la información\n\n"
+			"Recordando su resolución 75/202, de 21 de diciembre de 2020,\n\n"
+			"Reafirmando su resolución 70/1, de 25 de septiembre de 2015,\n\n"
+			"1. Solicita al Secretario General que le presente un informe.\n",
+			"Recordando su resolución 75/202, de 21 de diciembre de 2020,",
+			"Reafirmando su resolución 70/1, de 25 de septiembre de 2015,",
+			"Solicita al Secretario General que le presente un informe." },
+		{ "ru", "99/1. Информационно-коммуникационные технологии\n\n"
+			"ссылаясь на свою резолюцию 75/202 от 21 декабря 2020 года,\n\n"
+			"признавая роль Комиссии по науке и технике в целях развития,\n\n"
+			"1. просит Генерального секретаря представить доклад.\n",
+			"ссылаясь на свою резолюцию 75/202 от 21 декабря 2020 года,",
+			"признавая роль Комиссии по науке и технике в целях развития,",
+			"просит Генерального секретаря представить доклад." },
+		{ "zh", "信息和通信技术促进发展\n\n"
+			"回顾其2020年12月21日第75/202号决议，\n\n"
+			"确认科学和技术促进发展委员会的作用，\n\n"
+			"1. 请秘书长提交一份报告。\n",
+			"回顾其2020年12月21日第75/202号决议，",
+			"确认科学和技术促进发展委员会的作用，",
+			"请秘书长提交一份报告。" },
+		{ "ar", "تكنولوجيا المعلومات والاتصالات\n\n"
+			"إذ تشير إلى قرارها 75/202 المؤرخ 21 كانون الأول/ديسمبر 2020،\n\n"
+			"وإذ تعيد تأكيد قرارها 70/1 المؤرخ 25 أيلول/سبتمبر 2015،\n\n"
+			"1 - تطلب إلى الأمين العام أن يقدم تقريرا.\n",
+			"إذ تشير إلى قرارها 75/202 المؤرخ 21 كانون الأول/ديسمبر 2020،",
+			"وإذ تعيد تأكيد قرارها 70/1 المؤرخ 25 أيلول/سبتمبر 2015،",
+			"تطلب إلى الأمين العام أن يقدم تقريرا." },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		resdiff_doc *doc = test_parse_string(cases[i].text, cases[i].lang);
+		if (!doc->meta.kind || strcmp(doc->meta.kind, "resolution"))
+			fail_msg("%s: read as %s", cases[i].lang, doc->meta.kind ? doc->meta.kind : "nothing");
+		assert_null(doc->meta.chapeau);
+		test_assert_unit_text(doc, "PP1", cases[i].pp1);
+		test_assert_unit_text(doc, "PP2", cases[i].last_pp);
+		assert_null(resdiff_doc_unit_by_id(doc, "PP3"));
+		test_assert_unit_text(doc, "OP1", cases[i].op1);
+		assert_non_null(strstr(doc->diags[0].message, "no chapeau"));
+		resdiff_doc_free(doc);
+	}
+}
+
+/* No recital, but paragraph 1 opens with an operative verb, its number
+ * alone on the line above ("1." / "Recalls …"): a resolution's operative
+ * part, not a report's paragraphs; a report's paragraph 1 stays P1. */
+static void test_parse__operative_part_without_a_chapeau(void **state)
+{
+	static const char op[] = "United Nations Relief and Works Agency\n\n1.\n"
+		"Recalls its resolution 302 (IV) of 8 December 1949;\n\n"
+		"2. Reaffirms the essential mandate of the Agency.\n";
+	static const char report[] = "Progress in the year\n\n"
+		"1. The present report responds to resolution 70/1.\n\n"
+		"2. It reviews the year.\n";
+	resdiff_doc *doc = test_parse_string(op, "en");
+	assert_string_equal(doc->meta.kind, "resolution");
+	test_assert_unit_text(doc, "OP1", "Recalls its resolution 302 (IV) of 8 December 1949;");
+	test_assert_unit_text(doc, "OP2", "Reaffirms the essential mandate of the Agency.");
+	resdiff_doc_free(doc);
+	doc = test_parse_string(report, "en");
+	assert_null(resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_non_null(resdiff_doc_unit_by_id(doc, "P1"));
+	resdiff_doc_free(doc);
+}
+
+/* A declaration whose chapeau is missing proclaims in its first block
+ * after the recitals that ends a sentence: OP1, in lower case too. */
+static void test_parse__declaration_without_its_chapeau(void **state)
+{
+	static const char ru[] = "Всеобщая декларация прав человека\n\n"
+		"Принимая во внимание, что признание достоинства является основой свободы,\n\n"
+		"принимая во внимание, что пренебрежение правами человека привело к варварским актам,\n\n"
+		"провозглашает настоящую Всеобщую декларацию прав человека.\n\n"
+		"Статья 1\n\nВсе люди рождаются свободными.\n";
+	resdiff_doc *doc = test_parse_string(ru, "ru");
+	assert_non_null(resdiff_doc_unit_by_id(doc, "PP2"));
+	assert_null(resdiff_doc_unit_by_id(doc, "PP3"));
+	test_assert_unit_text(doc, "OP1", "провозглашает настоящую Всеобщую декларацию прав человека.");
+	resdiff_doc_free(doc);
+}
+
+/* A running title between page debris (a job number above, a page number
+ * below) goes even when the text has no chapeau and no title to match it
+ * against; and a two-line running title whose first line ends in a comma
+ * goes when it recurs at two page breaks. */
+static void test_parse__running_title_without_a_chapeau(void **state)
+{
+	static const char one[] = "Recalling its resolution 70/1 of 25 September 2015, entitled\n"
+		"\xE2\x80\x9CTransforming our world\xE2\x80\x9D, and its resolution 73/218 of\n"
+		"09-12345\n"
+		"Information and communications technologies for development\n"
+		"2/3\n"
+		"20 December 2018,\n\n"
+		"1. Decides to remain seized of the matter.\n";
+	static const char two[] = "Recalling its resolution 70/1 of 25 September 2015,\n\n"
+		"Noting the report of the Secretary-General on the question\n"
+		"A/RES/99/5\n"
+		"Oceans and the law of the sea: sustainable fisheries,\n"
+		"including through the 1995 Agreement\n\n"
+		"of sustainable fisheries,\n\n"
+		"1. Decides to remain seized of the matter, and\n"
+		"A/RES/99/5\n"
+		"Oceans and the law of the sea: sustainable fisheries,\n"
+		"including through the 1995 Agreement\n\n"
+		"to continue its consideration.\n";
+	resdiff_doc *doc = test_parse_string(one, "en");
+	assert_string_equal(doc->meta.kind, "resolution");
+	test_assert_unit_text(doc, "PP1", "Recalling its resolution 70/1 of 25 September 2015, entitled "
+		"\xE2\x80\x9CTransforming our world\xE2\x80\x9D, and its resolution 73/218 of 20 December 2018,");
+	test_assert_unit_text(doc, "OP1", "Decides to remain seized of the matter.");
+	resdiff_doc_free(doc);
+
+	doc = test_parse_string(two, "en");
+	test_assert_unit_text(doc, "PP2", "Noting the report of the Secretary-General on the question "
+		"of sustainable fisheries,");
+	test_assert_unit_text(doc, "OP1", "Decides to remain seized of the matter, and to continue its consideration.");
+	resdiff_doc_free(doc);
+}
+
+/* "rule 5(1)", "article 12(3)": a number in brackets right after a number
+ * is a reference's sub-number, never a footnote marker, even when a
+ * footnote of that number exists; a note says so. After a year
+ * ("2015(1)") or a symbol ("70/1(2)") it is still the marker. */
+static void test_parse__bracketed_number_after_a_number_is_a_reference(void **state)
+{
+	static const char en[] = "The General Assembly,\n\n"
+		"Recalling rule 5(1) of its rules of procedure and article 12(3) of the Charter,(1)\n\n"
+		"Noting article 4(2) of the Convention,(2)\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n(1) See A/520/Rev.20.\n(2) See A/80/1.\n(3) See A/80/2.\n";
+	static const char ar[] = "إن الجمعية العامة،\n\n"
+		"إذ تشير إلى قرارها 70/1 المؤرخ 25 أيلول/سبتمبر 2015(1)،\n\n"
+		"وإذ تشير أيضا إلى قرارها 70/1(2)،\n\n"
+		"1 - تطلب إلى الأمين العام أن يقدم تقريرا؛\n\n"
+		"__________________\n(1) القرار 70/1.\n(2) A/80/123.\n";
+	resdiff_doc *doc = test_parse_string(en, "en");
+	const resdiff_unit *u = resdiff_doc_unit_by_id(doc, "PP1");
+	size_t i, notes = 0;
+	test_assert_unit_text(doc, "PP1",
+		"Recalling rule 5(1) of its rules of procedure and article 12(3) of the Charter,");
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "1");
+	assert_int_equal(u->fnrefs[0].offset, 79);
+	test_assert_unit_text(doc, "PP2", "Noting article 4(2) of the Convention,");
+	for (i = 0; i < doc->diag_count; i++)
+		if (doc->diags[i].level == RESDIFF_DIAG_NOTE && strstr(doc->diags[i].message, "reference"))
+			notes++;
+	assert_int_equal(notes, 3);
+	resdiff_doc_free(doc);
+
+	doc = test_parse_string(ar, "ar");
+	u = resdiff_doc_unit_by_id(doc, "PP1");
+	assert_non_null(u);
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "1");
+	u = resdiff_doc_unit_by_id(doc, "PP2");
+	assert_non_null(u);
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "2");
+	resdiff_doc_free(doc);
+}
+
 static void test_parse__short_recitals_one_a_line(void **state)
 {
 	static const struct {
@@ -2012,6 +2201,11 @@ int main(void)
 		cmocka_unit_test(test_parse__symbol_line_ending_a_sentence),
 		cmocka_unit_test(test_parse__resolution_without_chapeau),
 		cmocka_unit_test(test_parse__short_recitals_one_a_line),
+		cmocka_unit_test(test_parse__recitals_without_a_chapeau_in_six_languages),
+		cmocka_unit_test(test_parse__operative_part_without_a_chapeau),
+		cmocka_unit_test(test_parse__declaration_without_its_chapeau),
+		cmocka_unit_test(test_parse__running_title_without_a_chapeau),
+		cmocka_unit_test(test_parse__bracketed_number_after_a_number_is_a_reference),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
