@@ -275,6 +275,13 @@ static bool layout_breaks(joiner *j, size_t i)
 	bool label_heading = cur->label.kind == LABEL_HEADING && cur->raw.size &&
 		!st->double_spaced && j->blanks > 0;
 
+	/* "Noting that … a better" / page debris / "flow of information …":
+	 * a one-line clause cut by a page break is no heading when it opens
+	 * with a clause opener and the next page goes on in lower case */
+	if (!ends && heading_block && j->page_break && cur->label.kind == LABEL_NONE &&
+	    u_islower((UChar32)parse_first_cp(l->text, l->len)) &&
+	    parse_opens_with(cur->raw.ptr, cur->raw.size, RESDIFF_SECTION_LEADING_WORDS))
+		return false;
 	if (!ends && !heading_block && !label_heading)
 		return false;
 	if (st->double_spaced && st->indent_signal)

@@ -1878,6 +1878,24 @@ static void test_parse__running_title_without_a_chapeau(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A two-line running title whose first line ends in a comma
+ * ("Alpha beta gamma," / "delta epsilon zeta") is a header, and a one-line
+ * recital cut by that page break ("Noting that … a better" / debris /
+ * "flow of information can help,") goes on across it: it was one title
+ * line left in the text and the recital cut in two (docs/HELDOUT.md,
+ * class N; the file is tests/data/en_heldout5's constructed case). */
+static void test_parse__recital_across_a_comma_ended_running_title(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/en_heldout5/running_title_comma.txt", "en");
+	(void)state;
+	assert_int_equal(doc->unit_count, 5);
+	test_assert_unit_text(doc, "PP2", "Noting that the work of the committees on the matter has been "
+		"of great value and that a better flow of information can help,");
+	test_assert_unit_text(doc, "OP2", "Requests the Secretary-General to report on the matter at its "
+		"ninety-first session;");
+	resdiff_doc_free(doc);
+}
+
 /* "rule 5(1)", "article 12(3)": a number in brackets right after a number
  * is a reference's sub-number, never a footnote marker, even when a
  * footnote of that number exists; a note says so. After a year
@@ -2206,6 +2224,7 @@ int main(void)
 		cmocka_unit_test(test_parse__declaration_without_its_chapeau),
 		cmocka_unit_test(test_parse__running_title_without_a_chapeau),
 		cmocka_unit_test(test_parse__bracketed_number_after_a_number_is_a_reference),
+		cmocka_unit_test(test_parse__recital_across_a_comma_ended_running_title),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
