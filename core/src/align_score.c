@@ -693,6 +693,7 @@ int align_weights(aligner *a)
 	size_t total = a->o.total + a->n.total, i, npost = 0, units = a->o.n + a->n.n;
 	uint64_t *occ = NULL, *tmp = NULL;
 	uint32_t *unit_of = NULL;  /* new-side slot -> unit */
+	size_t *start = NULL, *next, biggest;  /* the sort's buckets */
 	float idf_cache[IDF_CACHE], factor[4];
 	int error = 0;
 
@@ -710,7 +711,8 @@ int align_weights(aligner *a)
 		idf_cache[i] = (float)log(1.0 + (double)units / (double)i);
 	if (!total)
 		goto done;
-	if (!(occ = malloc(total * sizeof(*occ))) || !(tmp = malloc(total * sizeof(*tmp))) ||
+	if (!(occ = malloc(total * sizeof(*occ))) ||
+	    !(start = calloc(2 * (SORT_BUCKETS + 1), sizeof(*start))) ||
 	    !(unit_of = malloc((a->n.total ? a->n.total : 1) * sizeof(*unit_of)))) {
 		error = align_oom();
 		goto done;
@@ -720,11 +722,32 @@ int align_weights(aligner *a)
 		for (k = a->n.off[i]; k < a->n.off[i + 1]; k++)
 			unit_of[k] = (uint32_t)i;
 	}
+	next = start + SORT_BUCKETS + 1;
+	/* One MSD pass by the top bits straight from the gram arrays (slots
+	 * in order within a bucket), then each bucket sorted by the rest:
+	 * the order of one stable sort of (hash, slot) by hash, without a
+	 * second array of every occurrence. */
 	for (i = 0; i < a->o.total; i++)
-		occ[i] = ((uint64_t)a->o.gram[i] << 32) | i;
+		start[(a->o.gram[i] >> (32 - SORT_BUCKET_BITS)) + 1]++;
 	for (i = 0; i < a->n.total; i++)
-		occ[a->o.total + i] = ((uint64_t)a->n.gram[i] << 32) | (a->o.total + i);
-	sort_u64_by_high32(occ, tmp, total);
+		start[(a->n.gram[i] >> (32 - SORT_BUCKET_BITS)) + 1]++;
+	for (i = 0, biggest = 0; i < SORT_BUCKETS; i++) {
+		if (start[i + 1] > biggest)
+			biggest = start[i + 1];
+		start[i + 1] += start[i];
+		next[i] = start[i];
+	}
+	if (!(tmp = malloc(biggest * sizeof(*tmp)))) {
+		error = align_oom();
+		goto done;
+	}
+	for (i = 0; i < a->o.total; i++)
+		occ[next[a->o.gram[i] >> (32 - SORT_BUCKET_BITS)]++] =
+			((uint64_t)a->o.gram[i] << 32) | i;
+	for (i = 0; i < a->n.total; i++)
+		occ[next[a->n.gram[i] >> (32 - SORT_BUCKET_BITS)]++] =
+			((uint64_t)a->n.gram[i] << 32) | (a->o.total + i);
+	sort_u64_buckets_by_high32(occ, tmp, start);
 	free(tmp);
 	tmp = NULL;
 	for (i = 0; i < total;) {
@@ -758,6 +781,7 @@ int align_weights(aligner *a)
 done:
 	free(occ);
 	free(tmp);
+	free(start);
 	free(unit_of);
 	return error;
 }

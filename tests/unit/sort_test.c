@@ -1,0 +1,75 @@
+/* sort_test.c: the internal integer sorts (core/src/sort.h). */
+#include "helpers.h"
+#include "sort.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Park-Miller: the same values on every machine. */
+static uint32_t next_rand(uint32_t *seed)
+{
+	*seed = (uint32_t)((uint64_t)*seed * 48271u % 2147483647u);
+	return *seed;
+}
+
+/* The bucketed sort (one MSD pass, small LSD sorts; align_weights) gives
+ * exactly what the whole-array stable radix sort gives: by the upper 32
+ * bits, equal keys in their first order. Keys from a small range too, so
+ * that many are equal and a few buckets are large. */
+static void test_sort__buckets_match_whole_radix(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 2, 100, 5000, 200000 };
+	static const uint32_t ranges[] = { 0, 7, 3000 };  /* 0: any 32-bit key */
+	size_t s, r, i;
+	uint32_t seed = 12345;
+
+	(void)state;
+	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++)
+		for (r = 0; r < sizeof(ranges) / sizeof(ranges[0]); r++) {
+			size_t n = sizes[s], biggest = 0;
+			uint64_t *a = malloc((n + 1) * sizeof(*a)), *b = malloc((n + 1) * sizeof(*b));
+			uint64_t *tmp = malloc((n + 1) * sizeof(*tmp));
+			size_t *start = calloc(SORT_BUCKETS + 1, sizeof(*start));
+			size_t *next = calloc(SORT_BUCKETS, sizeof(*next));
+			assert_non_null(a);
+			assert_non_null(b);
+			assert_non_null(tmp);
+			assert_non_null(start);
+			assert_non_null(next);
+			for (i = 0; i < n; i++) {
+				uint32_t key = next_rand(&seed) ^ (next_rand(&seed) << 16);
+				if (ranges[r])
+					key = (key % ranges[r]) * 0x9E3779B1u;  /* spread over buckets */
+				a[i] = ((uint64_t)key << 32) | i;
+				start[(key >> (32 - SORT_BUCKET_BITS)) + 1]++;
+			}
+			for (i = 0; i < SORT_BUCKETS; i++) {
+				if (start[i + 1] > biggest)
+					biggest = start[i + 1];
+				start[i + 1] += start[i];
+				next[i] = start[i];
+			}
+			for (i = 0; i < n; i++)
+				b[next[a[i] >> (64 - SORT_BUCKET_BITS)]++] = a[i];
+			sort_u64_by_high32(a, tmp, n);
+			sort_u64_buckets_by_high32(b, tmp, start);
+			assert_true(biggest <= n);
+			if (n)
+				assert_memory_equal(a, b, n * sizeof(*a));
+			for (i = 1; i < n; i++)
+				assert_true(a[i - 1] < a[i]);  /* by key, equal keys by index */
+			free(a);
+			free(b);
+			free(tmp);
+			free(start);
+			free(next);
+		}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sort__buckets_match_whole_radix),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
