@@ -340,6 +340,15 @@ int cmd_diff(int argc, char **argv)
 		rc = cmd_fail("--stat and --signals are two summaries: pick one");
 		goto done;
 	}
+	/* the summaries are text; the JSON carries both ("stats", and each
+	 * change's "verb" and "rolling"), so another format is refused rather
+	 * than silently printed as text */
+	if ((s.stat || signals) && strcmp(format->name, "text")) {
+		rc = cmd_fail("--%s prints text only, not --format=%s (JSON has the counts "
+			"in \"stats\" and each change's \"verb\" and \"rolling\")",
+			s.stat ? "stat" : "signals", format->name);
+		goto done;
+	}
 	s.render = s.stat ? resdiff_render_diff_stat : signals ? resdiff_render_diff_signals :
 		format->render.diff;
 	s.flags = s.stat ? CMD_FORMAT_LINES : signals ? 0 : format->flags;
