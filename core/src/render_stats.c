@@ -58,7 +58,7 @@ int resdiff_render_stats_text(resdiff_buf *out, const resdiff_series_stats *st)
 	for (j = 0; j < st->count && !error; j++) {
 		const resdiff_member_stats *m = &st->members[j];
 		if ((error = resdiff_buf_printf(out, "\n%s  ", m->date)) < 0 || (error = put(out, m->symbol)) < 0 ||
-		    (error = resdiff_buf_printf(out, "  %zu clauses\n", m->units)) < 0)
+		    (error = resdiff_buf_printf(out, "  %zu clause%s\n", m->units, m->units == 1 ? "" : "s")) < 0)
 			break;
 		if (j == 0) {
 			error = resdiff_buf_puts(out, "  first member: every clause is new\n");
@@ -76,12 +76,14 @@ int resdiff_render_stats_text(resdiff_buf *out, const resdiff_series_stats *st)
 				"%zu verb%s strengthened, %zu weakened\n", m->rolling, m->rolling == 1 ? "" : "s",
 				m->strengthened, m->strengthened == 1 ? "" : "s", m->weakened);
 		if (!error)
-			error = resdiff_buf_printf(out, "  carried over from %s: %zu of %zu clauses (%.0f%%), "
+			error = resdiff_buf_printf(out, "  carried over from %s: %zu of %zu clause%s (%.0f%%), "
 				"%.0f%% of the text\n", st->members[j - 1].symbol, m->carried_units, m->previous_units,
+				m->previous_units == 1 ? "" : "s",
 				m->previous_units ? 100.0 * (double)m->carried_units / (double)m->previous_units : 0.0,
 				100.0 * m->carried_text);
 		if (!error)
-			error = resdiff_buf_printf(out, "  new in this member: %zu clauses\n", m->new_units);
+			error = resdiff_buf_printf(out, "  new in this member: %zu clause%s\n", m->new_units,
+				m->new_units == 1 ? "" : "s");
 		if (!error && m->oldest_count) {
 			error = resdiff_buf_puts(out, "  oldest still present:");
 			for (k = 0; k < m->oldest_count && !error; k++) {

@@ -218,12 +218,45 @@ static void test_stats_svg__texts_are_escaped(void **state)
 	resdiff_buf_dispose(&svg);
 }
 
+/* One clause is "1 clause": the text summary said "1 clauses" for a
+ * member of one clause and for one new clause. */
+static void test_stats_text__one_clause_is_singular(void **state)
+{
+	resdiff_series_stats st;
+	resdiff_member_stats m[2];
+	resdiff_buf out = RESDIFF_BUF_INIT;
+
+	(void)state;
+	memset(&st, 0, sizeof(st));
+	memset(m, 0, sizeof(m));
+	st.slug = "s";
+	st.language = "en";
+	st.members = m;
+	st.count = 2;
+	m[0].symbol = "A/1";
+	m[0].date = "2001-01-01";
+	m[0].units = 1;
+	m[1].symbol = "A/2";
+	m[1].date = "2002-01-01";
+	m[1].units = 2;
+	m[1].previous_units = 1;
+	m[1].carried_units = 1;
+	m[1].new_units = 1;
+	assert_int_equal(resdiff_render_stats_text(&out, &st), 0);
+	assert_non_null(strstr(out.ptr, "A/1  1 clause\n"));
+	assert_non_null(strstr(out.ptr, "A/2  2 clauses\n"));
+	assert_non_null(strstr(out.ptr, "new in this member: 1 clause\n"));
+	assert_null(strstr(out.ptr, "1 clauses"));
+	resdiff_buf_dispose(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stats_svg__corpus_series),
 		cmocka_unit_test(test_stats_svg__twenty_members_of_eighty_clauses),
 		cmocka_unit_test(test_stats_svg__texts_are_escaped),
+		cmocka_unit_test(test_stats_text__one_clause_is_singular),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
