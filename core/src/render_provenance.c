@@ -153,6 +153,26 @@ static int json_ref(resdiff_json *w, const resdiff_clause_ref *r)
 	return resdiff_json_object_close(w);
 }
 
+/* One step of a lineage; a series step (not a draft's) also says whether
+ * it crosses series or reaches back to an earlier member. */
+static void json_step(resdiff_json *w, const resdiff_lineage_step *s, bool series_keys)
+{
+	resdiff_json_object_open(w);
+	resdiff_json_key(w, "from");
+	json_ref(w, &s->from);
+	resdiff_json_key(w, "to");
+	json_ref(w, &s->to);
+	resdiff_json_key_string(w, "relation", resdiff_relation_name(s->relation));
+	resdiff_json_key_fixed(w, "similarity", s->similarity, 3);
+	resdiff_json_key_fixed(w, "confidence", s->confidence, 3);
+	resdiff_json_key_bool(w, "moved", s->moved);
+	if (series_keys) {
+		resdiff_json_key_bool(w, "across_series", !same_series(s));
+		resdiff_json_key_bool(w, "earlier_member", same_series(s) && s->across);
+	}
+	resdiff_json_object_close(w);
+}
+
 int resdiff_render_provenance_json(resdiff_buf *out, const resdiff_provenance *p)
 {
 	resdiff_json w;
@@ -175,18 +195,7 @@ int resdiff_render_provenance_json(resdiff_buf *out, const resdiff_provenance *p
 		resdiff_json_array_open(&w);
 		for (k = 0; k < l->step_count; k++) {
 			const resdiff_lineage_step *s = &l->steps[k];
-			resdiff_json_object_open(&w);
-			resdiff_json_key(&w, "from");
-			json_ref(&w, &s->from);
-			resdiff_json_key(&w, "to");
-			json_ref(&w, &s->to);
-			resdiff_json_key_string(&w, "relation", resdiff_relation_name(s->relation));
-			resdiff_json_key_fixed(&w, "similarity", s->similarity, 3);
-			resdiff_json_key_fixed(&w, "confidence", s->confidence, 3);
-			resdiff_json_key_bool(&w, "moved", s->moved);
-			resdiff_json_key_bool(&w, "across_series", !same_series(s));
-			resdiff_json_key_bool(&w, "earlier_member", same_series(s) && s->across);
-			resdiff_json_object_close(&w);
+			json_step(&w, s, true);
 		}
 		resdiff_json_array_close(&w);
 		resdiff_json_key(&w, p->forwards ? "latest" : "origins");
@@ -207,16 +216,7 @@ int resdiff_render_provenance_json(resdiff_buf *out, const resdiff_provenance *p
 			resdiff_json_array_open(&w);
 			for (k = 0; k < l->draft_step_count; k++) {
 				const resdiff_lineage_step *s = &l->draft_steps[k];
-				resdiff_json_object_open(&w);
-				resdiff_json_key(&w, "from");
-				json_ref(&w, &s->from);
-				resdiff_json_key(&w, "to");
-				json_ref(&w, &s->to);
-				resdiff_json_key_string(&w, "relation", resdiff_relation_name(s->relation));
-				resdiff_json_key_fixed(&w, "similarity", s->similarity, 3);
-				resdiff_json_key_fixed(&w, "confidence", s->confidence, 3);
-				resdiff_json_key_bool(&w, "moved", s->moved);
-				resdiff_json_object_close(&w);
+				json_step(&w, s, false);
 			}
 			resdiff_json_array_close(&w);
 			resdiff_json_object_close(&w);

@@ -42,56 +42,27 @@ static inline void sort_u64_small(uint64_t *a, size_t n)
 	}
 }
 
-/* Stable LSD radix sort of a[0..n) by the upper 32 bits of each value, in
- * three passes of 11, 11 and 10 bits; tmp has room for n values. */
-static inline void sort_u64_by_high32(uint64_t *a, uint64_t *tmp, size_t n)
-{
-	size_t count[2048];  /* 16 KiB of stack */
-	static const unsigned shifts[3] = { 32, 43, 54 };
-	uint64_t *src = a, *dst = tmp;
-	unsigned p;
-	size_t i;
-
-	for (p = 0; p < 3; p++) {
-		unsigned shift = shifts[p];
-		uint64_t mask = p == 2 ? 0x3FF : 0x7FF;
-		size_t sum = 0;
-		memset(count, 0, sizeof(count));
-		for (i = 0; i < n; i++)
-			count[(src[i] >> shift) & mask]++;
-		for (i = 0; i <= mask; i++) {
-			size_t c = count[i];
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[count[(src[i] >> shift) & mask]++] = src[i];
-		{
-			uint64_t *t = src;
-			src = dst;
-			dst = t;
-		}
-	}
-	if (src != a)
-		memcpy(a, src, n * sizeof(*a));
-}
+/* The widest pass of sort_u64_radix: 2048 counts (16 KiB of stack). */
+#define SORT_RADIX_MAX_BITS 11
 
 /* Stable LSD radix sort of a[0..n) by bits [lo, lo + nbits) of each value
- * (nbits <= 32), in passes of 8 bits; tmp has room for n values. Meant for
- * small arrays (a bucket of sort_u64_buckets_by_high32): 256 counts a pass. */
-static inline void sort_u64_by_bits(uint64_t *a, uint64_t *tmp, size_t n, unsigned lo,
-		unsigned nbits)
+ * (nbits <= 32), in passes of width bits (<= SORT_RADIX_MAX_BITS; the last
+ * pass takes what is left); tmp has room for n values. A whole array by
+ * its upper 32 bits: lo 32, nbits 32, width 11 (three passes); a small
+ * bucket: width 8, so each pass clears 256 counts only. */
+static inline void sort_u64_radix(uint64_t *a, uint64_t *tmp, size_t n, unsigned lo,
+		unsigned nbits, unsigned width)
 {
-	size_t count[256];
+	size_t count[(size_t)1 << SORT_RADIX_MAX_BITS];
 	uint64_t *src = a, *dst = tmp;
 	unsigned shift;
 	size_t i;
 
-	for (shift = lo; shift < lo + nbits; shift += 8) {
-		unsigned width = lo + nbits - shift < 8 ? lo + nbits - shift : 8;
-		uint64_t mask = ((uint64_t)1 << width) - 1;
+	for (shift = lo; shift < lo + nbits; shift += width) {
+		unsigned w = lo + nbits - shift < width ? lo + nbits - shift : width;
+		uint64_t mask = ((uint64_t)1 << w) - 1;
 		size_t sum = 0;
-		memset(count, 0, sizeof(count));
+		memset(count, 0, (size_t)(mask + 1) * sizeof(*count));
 		for (i = 0; i < n; i++)
 			count[(src[i] >> shift) & mask]++;
 		for (i = 0; i <= mask; i++) {
@@ -121,7 +92,7 @@ static inline void sort_u64_by_bits(uint64_t *a, uint64_t *tmp, size_t n, unsign
  * a[start[b] .. start[b + 1]) (start has SORT_BUCKETS + 1 entries), each
  * bucket in the order wanted for equal keys. Sorts every bucket stably by
  * the remaining bits; tmp has room for the largest bucket. The result is
- * that of sort_u64_by_high32 on the same values in bucket order, with one
+ * that of sort_u64_radix(…, 32, 32, 11) on the same values in bucket order, with one
  * scratch array the size of a bucket instead of the whole input (cache
  * sized passes, no second array of n). */
 static inline void sort_u64_buckets_by_high32(uint64_t *a, uint64_t *tmp, const size_t *start)
@@ -129,8 +100,8 @@ static inline void sort_u64_buckets_by_high32(uint64_t *a, uint64_t *tmp, const 
 	size_t b;
 	for (b = 0; b < SORT_BUCKETS; b++)
 		if (start[b + 1] - start[b] > 1)
-			sort_u64_by_bits(a + start[b], tmp, start[b + 1] - start[b], 32,
-				32 - SORT_BUCKET_BITS);
+			sort_u64_radix(a + start[b], tmp, start[b + 1] - start[b], 32,
+				32 - SORT_BUCKET_BITS, 8);
 }
 
 #endif

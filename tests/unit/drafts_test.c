@@ -270,6 +270,13 @@ static void test_drafts__blame_through_the_drafts(void **state)
 	resdiff_buf_clear(&out);
 	assert_int_equal(resdiff_render_provenance_json(&out, p), 0);
 	assert_non_null(strstr(out.ptr, "\"drafts\":{\"first\":{\"symbol\":\"A/80/L.2\",\"unit\":\"PP2\""));
+	{
+		/* a draft step has the series steps' keys but the two on series */
+		const char *d = strstr(out.ptr, "\"drafts\":");
+		assert_non_null(strstr(d, "\"relation\":\"reworded\",\"similarity\":"));
+		assert_non_null(strstr(d, "\"moved\":false}"));
+		assert_null(strstr(d, "\"across_series\""));
+	}
 	resdiff_provenance_free(p);
 	p = NULL;
 

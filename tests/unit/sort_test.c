@@ -51,7 +51,7 @@ static void test_sort__buckets_match_whole_radix(void **state)
 			}
 			for (i = 0; i < n; i++)
 				b[next[a[i] >> (64 - SORT_BUCKET_BITS)]++] = a[i];
-			sort_u64_by_high32(a, tmp, n);
+			sort_u64_radix(a, tmp, n, 32, 32, 11);
 			sort_u64_buckets_by_high32(b, tmp, start);
 			assert_true(biggest <= n);
 			if (n)
