@@ -22,14 +22,21 @@ import json, re
 ROMAN = {'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'}
 
 
-def expect(name, symbol, furniture, markers, joins, headings=()):
+def expect(name, symbol, furniture, markers, joins, headings=(),
+           chapeau='The General Assembly,', unnumbered_ops=(), label_breaks=False):
     t = open(name + '.txt', encoding='utf-8').read()
     lines = [l.strip() for l in t.split('\n')]
-    start = lines.index('The General Assembly,') + 1
+    start = lines.index(chapeau) + 1
     end = next(i for i, s in enumerate(lines) if re.fullmatch(r'\d+(st|nd|rd|th) plenary meeting', s))
+    if lines[end + 1:end + 4] and 'Annex' in lines[end + 1:end + 4]:
+        # the closing lines stand before an annex: drop them (and the date), read on
+        lines = lines[:end] + lines[end + 2:]
+        end = len(lines)
     body = []
     skip = False
     for s in lines[start:end]:
+        if label_breaks and re.match(r'(\d+\.|\([a-z]+\))( |$)', s):
+            body.append('')   # a label opens a paragraph even with no blank line above
         if s.startswith('____'):
             skip = True
             continue
@@ -60,6 +67,7 @@ def expect(name, symbol, furniture, markers, joins, headings=()):
     pp = h = 0
     op = None
     letter = None
+    pre = ''
     for p in paras:
         j = ''
         for s in p:
@@ -70,13 +78,23 @@ def expect(name, symbol, furniture, markers, joins, headings=()):
             else:
                 j += ' ' + s
         j = re.sub(r'\s+', ' ', j).strip()
+        if p[0] == 'Annex':   # the annex line and the title under it: ANNEX1
+            out.append(['ANNEX1', j])
+            pre = 'ANNEX1-'
+            pp = h = 0
+            op = letter = None
+            continue
+        if any(j.startswith(u) for u in unnumbered_ops):   # OP1, empty label (my reading)
+            op = pre + 'OP1'
+            out.append([op, j])
+            continue
         if j in headings:
             h += 1
-            out.append(['H%d' % h, j])
+            out.append([pre + 'H%d' % h, j])
             continue
         m = re.match(r'(\d+)\.(?: (.*)|$)', j)
         if m:
-            op = 'OP%d' % int(m.group(1))
+            op = pre + 'OP%d' % int(m.group(1))
             letter = None
             out.append([op, m.group(2)])
             continue
@@ -90,7 +108,7 @@ def expect(name, symbol, furniture, markers, joins, headings=()):
                 out.append(['%s(%s)' % (op, lab), m.group(2)])
             continue
         pp += 1
-        out.append(['PP%d' % pp, j])
+        out.append([pre + 'PP%d' % pp, j])
     ids = [i for i, _ in out]
     assert len(ids) == len(set(ids)), name
     with open('expected/' + name + '.json', 'w', encoding='utf-8') as f:
@@ -133,3 +151,29 @@ if __name__ == '__main__':
         ('leadership of women', 'in peacebuilding, including through'),
     ], headings=('Peacebuilding Commission', 'Peacebuilding financing',
                  'Department of Political and Peacebuilding Affairs/Peacebuilding Support Office'))
+    expect('A_RES_80_9', 'A/RES/80/9',
+           ('25-19346',) + tuple('%d/8' % i for i in range(2, 9)) +
+           ('2025 Political Declaration on the Implementation of the United Nations',
+            'Global Plan of Action to Combat Trafficking in Persons'), [
+        ('Trafficking in Persons,1 reaffirm', 'Trafficking in Persons, reaffirm'),
+        ('Declarations of 20172 and 2021,3 and', 'Declarations of 2017 and 2021, and'),
+        ('Development,4 recognizing', 'Development, recognizing'),
+        ('Organized Crime 5  and the Protocol', 'Organized Crime and the Protocol'),
+        ('Organized Crime,6 taking', 'Organized Crime, taking'),
+        ('Rights of the Child 7 and', 'Rights of the Child and'),
+        ('trafficking in persons.8\n', 'trafficking in persons.\n'),
+        ('Regular Migration, 9 the', 'Regular Migration, the'),
+        ('on Refugees,10 and', 'on Refugees, and'),
+        ('global migration.11\n', 'global migration.\n'),
+        ('Trafficking in Persons.12\n', 'Trafficking in Persons.\n'),
+        ('Paris Principles. 13 We will', 'Paris Principles. We will'),
+        ('Serious Crimes;14\n', 'Serious Crimes;\n'),
+        ('Human Rights.15 We stress', 'Human Rights. We stress'),
+    ], [
+        ('indivisible nature and acknowledging', 'that the 2030 Agenda includes'),
+        ('alleviate reliance on victims’', 'testimonies. We also commit'),
+        ('with the United Nations', 'Office on Drugs and Crime as its coordinator'),
+        ('involving the coercion of', 'victims, in particular of women and girls'),
+        ('including the criminalization', 'of these practices and provisions'),
+    ], chapeau='The General Assembly', unnumbered_ops=('Adopts the 2025 Political Declaration',),
+       label_breaks=True)
