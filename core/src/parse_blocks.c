@@ -341,6 +341,19 @@ static bool wrapped_heading(const joiner *j)
 		parse_visible_chars(cur->last->text, cur->last->len, &cjk) * 4 >= j->typical * 3;
 }
 
+/* The current block is an unlabelled heading ("Department of Political
+ * and Peacebuilding Affairs/Peacebuilding", or "Annex" and a title line)
+ * and the line under it follows with no blank line and no page break: the
+ * heading wraps onto that line ("Support Office"), however short its
+ * first line. Two headings stand apart. */
+static bool heading_goes_on(joiner *j)
+{
+	const block *cur = j->cur;
+	return j->blanks == 0 && !j->page_break && !j->st->double_spaced &&
+		cur->label.kind == LABEL_NONE && cur->raw.size &&
+		!parse_ends_clause(cur->raw.ptr, cur->raw.size) && cur_heading_shaped(j);
+}
+
 /* Does text line i (label `lab`) start a new block? */
 static bool starts_new_block(joiner *j, size_t i, const label_t *lab)
 {
@@ -365,7 +378,7 @@ static bool starts_new_block(joiner *j, size_t i, const label_t *lab)
 	if (lab->kind == LABEL_NONE && wrapped_heading(j))
 		return false; /* "II. Implementation of the … for Landlocked\nDeveloping …" */
 	if (lab->kind == LABEL_NONE && parse_heading_shaped(l->text, l->len) &&
-	    next_number_is(j->st, i, j->last_num + 1))
+	    next_number_is(j->st, i, j->last_num + 1) && !heading_goes_on(j))
 		return true; /* a heading right before the next paragraph */
 	if (lab->kind != LABEL_NONE)
 		return label_breaks(j, lab);

@@ -416,6 +416,14 @@ static size_t find_chapeau(parse_state *st)
 			return before != NO_LINE && bare_chapeau(&st->lines[before]) ? before : NO_LINE;
 		if (is_chapeau(l->text, l->len) && !recital_piece(st, i))
 			return i;
+		/* ... or before a block that opens a clause ("The General
+		 * Assembly" / "" / "Adopts the Declaration …", a paragraph with
+		 * no number): a blank line between, a capital on both */
+		if (before != NO_LINE && i > before + 1 && st->lines[i - 1].cls == LINE_BLANK &&
+		    opens_clause(l->text, l->len, false) && bare_chapeau(&st->lines[before]) &&
+		    u_isupper((UChar32)parse_first_cp(st->lines[before].text, st->lines[before].len)) &&
+		    !recital_piece(st, before))
+			return before;
 		before = i;
 	}
 	return NO_LINE;

@@ -895,7 +895,8 @@ static bool strong_later(const cite_state *cs, size_t li, size_t i, const char *
 
 /* The word before byte i of s (after skipping spaces): *w and its length;
  * *attached says no punctuation but an abbreviation's full stop stands
- * between it and s[i] ("paragraph 3", "para. 3", not "levels, 9"). */
+ * between it and s[i] ("paragraph 3", "para. 3", not "levels, 9", nor
+ * "Principles. 13"). */
 static size_t word_before(const char *s, size_t i, const char **w, bool *attached)
 {
 	size_t k = i, end;
@@ -904,8 +905,12 @@ static size_t word_before(const char *s, size_t i, const char **w, bool *attache
 	end = k;
 	while (k > 0 && s[k - 1] != ' ' && end - k < 64)
 		k--;
+	/* a full stop keeps the word on the number only when it abbreviates
+	 * ("para. 4", "art. 12"); after a whole word it ends a sentence
+	 * ("… with the Paris Principles. 13 We will …") */
 	*attached = end > k && s[end - 1] != ',' && s[end - 1] != ';' && s[end - 1] != ':' &&
-		    s[end - 1] != ')' && (unsigned char)s[end - 1] < 0x80;
+		    s[end - 1] != ')' && (unsigned char)s[end - 1] < 0x80 &&
+		    (s[end - 1] != '.' || ends_with_number_abbrev(s + k, end - k));
 	if (end > k && s[end - 1] == '.')
 		end--;
 	while (k < end && (s[k] == '(' || s[k] == '"' || s[k] == '[' || s[k] == '\''))

@@ -599,6 +599,30 @@ static bool section_operative(const block *b)
 	return s[n - 1] == ';' || s[n - 1] == '.' || s[n - 1] == ':';
 }
 
+/* A resolution whose one operative paragraph carries no number ("The
+ * General Assembly" / "Adopts the Declaration …, annexed to the present
+ * resolution." / closing lines / "Annex"): the block opens with a verb
+ * of the language file's operative-ladder or leading-words, capitalised
+ * (no preambular opener), ends a sentence as no recital does, and nothing
+ * but an annex or the end of the text follows it. It is OP1, with an
+ * empty label. */
+static bool sole_operative(const builder *ub, const block *b, const block *next)
+{
+	const char *s = b->raw.ptr ? b->raw.ptr : "";
+	size_t n = b->raw.size;
+	uint32_t c;
+	if (next && !annex_block(ub->st, next))
+		return false;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	c = parse_last_cp(s, n);
+	return (c == '.' || c == 0x3002) && u_isupper((UChar32)parse_first_cp(s, n)) &&
+		(parse_opens_with(s, n, RESDIFF_SECTION_OPERATIVE_LADDER) ||
+		 parse_opens_with(s, n, RESDIFF_SECTION_LEADING_WORDS)) &&
+		!parse_opens_with(s, n, RESDIFF_SECTION_PREAMBULAR_LADDER) &&
+		!parse_opens_with(s, n, RESDIFF_SECTION_PREAMBLE_OPENERS);
+}
+
 /* One block: decide what it is and take the step for it. */
 static int build_unit(builder *ub, block *b, const block *next)
 {
@@ -641,7 +665,8 @@ static int build_unit(builder *ub, block *b, const block *next)
 	if (shaped)
 		return heading(ub, b);
 	if (nb->resolution && nb->last_number == 0 && !nb->annex)
-		return unnumbered(ub, b);
+		return sole_operative(ub, b, next) ? numbered_paragraph(ub, b, line, 1, "") :
+			unnumbered(ub, b);
 	if (nb->in_section)
 		/* after a section's heading: its recitals, or its one
 		 * operative paragraph, printed without a number */

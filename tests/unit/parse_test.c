@@ -833,6 +833,113 @@ static void test_parse__chapeau_without_its_comma(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* "The General Assembly" without its comma, then one operative paragraph
+ * with no number, the closing lines and an annex whose paragraphs stand
+ * with no blank line between them: a resolution, not a report. Nothing of
+ * it may go: the paragraph is OP1 (empty label), the annex line and its
+ * title ANNEX1, the annex paragraphs ANNEX1-OP<n>. */
+static void test_parse__bare_chapeau_before_an_unnumbered_paragraph(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"Resolution adopted by the General Assembly on 3 March 2031\n\n"
+		"99/50. Charter of the Lakes\n\n"
+		"The General Assembly\n\n"
+		"Endorses the Charter of the Lakes, the text of which is annexed to the present\n"
+		"resolution.\n\n"
+		"12th plenary meeting\n3 March 2031\n\n"
+		"Annex\nCharter of the Lakes\n\n"
+		"1.\nWe, the riparian States, commit ourselves to keeping the lakes clean and\n"
+		"to sharing what we know of them.\n"
+		"2.\nWe will publish the water levels of every lake each year.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(doc->meta.chapeau);
+	assert_string_equal(doc->meta.chapeau, "The General Assembly");
+	assert_non_null(doc->meta.kind);
+	assert_string_equal(doc->meta.kind, "resolution");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_int_equal(u->kind, RESDIFF_UNIT_OPERATIVE);
+	assert_string_equal(u->label, "");
+	assert_string_equal(u->text, "Endorses the Charter of the Lakes, the text of which is "
+		"annexed to the present resolution.");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "ANNEX1"));
+	assert_string_equal(u->text, "Annex Charter of the Lakes");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "ANNEX1-OP2"));
+	assert_string_equal(u->text, "We will publish the water levels of every lake each year.");
+	assert_null(resdiff_doc_unit_by_id(doc, "P1"));
+	assert_null(resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
+/* An unlabelled heading between operative paragraphs that wraps onto a
+ * second, short line with no blank line between ("Office of Lakes and
+ * Rivers/Water" / "Data Unit") is one heading; two headings stand apart,
+ * a blank line between them. */
+static void test_parse__unlabelled_heading_wraps_onto_a_short_line(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling its resolution 98/7 of 1 May 2030 on the protection of lakes and\n"
+		"rivers and on the data that the Member States share about them,\n\n"
+		"1. Requests the Secretary-General to keep the state of the lakes and rivers\n"
+		"under review and to report thereon at its next session;\n\n"
+		"Office of Lakes and Rivers/Water\n"
+		"Data Unit\n\n"
+		"2. Encourages the Office to publish its data on water levels every year, in\n"
+		"all the official languages of the United Nations;\n\n"
+		"Follow-up\n\n"
+		"Reporting\n\n"
+		"3. Decides to remain seized of the matter.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "H1"));
+	assert_int_equal(u->kind, RESDIFF_UNIT_HEADING);
+	assert_string_equal(u->text, "Office of Lakes and Rivers/Water Data Unit");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "H2"));
+	assert_string_equal(u->text, "Follow-up");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "H3"));
+	assert_string_equal(u->text, "Reporting");
+	assert_null(resdiff_doc_unit_by_id(doc, "H4"));
+	assert_non_null(resdiff_doc_unit_by_id(doc, "OP3"));
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
+/* "… with the Paris Principles. 2 They are …": a spaced marker after a
+ * sentence's full stop. "Principles" is a word that points ("principle
+ * 6"), but the full stop ends its sentence; only an abbreviation's full
+ * stop keeps the number on it ("para. 2" stays text). */
+static void test_parse__spaced_marker_after_a_sentence_end(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling its resolution 99/1 on national institutions,1 and noting that such\n"
+		"institutions act in compliance with the Paris Principles. 2 They are to be\n"
+		"consulted on every report,\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n"
+		"1 Resolution 99/1.\n"
+		"2 Resolution 48/134, annex.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "the Paris Principles. They are to be consulted"));
+	assert_int_equal(u->fnref_count, 2);
+	assert_string_equal(u->fnrefs[1].label, "2");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+	doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling its resolution 99/1 on national institutions,1 and its report (see\n"
+		"para. 2 of the annex) on their work,\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n"
+		"1 Resolution 99/1.\n"
+		"2 Resolution 48/134, annex.\n", "en");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "para. 2 of the annex"));
+	assert_int_equal(u->fnref_count, 1);
+	resdiff_doc_free(doc);
+}
+
 /* "programmes 5, 7, 2, 9, 12 and 22": a number the list goes on after is
  * an item of a list of numbers, never a footnote marker, though a
  * footnote 2 exists and nothing else cites it (it stays a warning). */
@@ -2190,6 +2297,9 @@ int main(void)
 		cmocka_unit_test(test_parse__sections_that_restart_their_numbering),
 		cmocka_unit_test(test_parse__restart_without_heading_is_reported),
 		cmocka_unit_test(test_parse__chapeau_without_its_comma),
+		cmocka_unit_test(test_parse__bare_chapeau_before_an_unnumbered_paragraph),
+		cmocka_unit_test(test_parse__unlabelled_heading_wraps_onto_a_short_line),
+		cmocka_unit_test(test_parse__spaced_marker_after_a_sentence_end),
 		cmocka_unit_test(test_parse__number_in_a_list_of_numbers_is_no_marker),
 		cmocka_unit_test(test_parse__markers_after_a_date_and_glued_to_a_year),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
