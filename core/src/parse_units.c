@@ -545,6 +545,16 @@ static int in_article(builder *ub, block *b, bool shaped)
 	return article_paragraph(ub, b, line);
 }
 
+/* Block b's text without the spaces and line ends at its end: its length. */
+static size_t trimmed_len(const block *b)
+{
+	const char *s = b->raw.ptr ? b->raw.ptr : "";
+	size_t n = b->raw.size;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	return n;
+}
+
 /* Without its chapeau, a declaration's proclamation is the first block
  * after its recitals that ends a sentence ("Proclame la présente
  * Déclaration … effectives.", "провозглашает …"), where recitals end in a
@@ -552,11 +562,8 @@ static int in_article(builder *ub, block *b, bool shaped)
 static bool proclaims(const builder *ub, const block *b)
 {
 	const char *s = b->raw.ptr ? b->raw.ptr : "";
-	size_t n = b->raw.size;
-	uint32_t c;
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
-		n--;
-	c = parse_last_cp(s, n);
+	size_t n = trimmed_len(b);
+	uint32_t c = parse_last_cp(s, n);
 	return ub->nb.pp > 0 && (c == '.' || c == 0x3002) &&
 		!parse_opens_with(s, n, RESDIFF_SECTION_PREAMBLE_OPENERS);
 }
@@ -585,9 +592,7 @@ static bool opens_proclamation(const builder *ub, const block *b)
 static bool section_operative(const block *b)
 {
 	const char *s = b->raw.ptr ? b->raw.ptr : "";
-	size_t n = b->raw.size;
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
-		n--;
+	size_t n = trimmed_len(b);
 	if (n == 0 || s[n - 1] == ',' || !u_isupper((UChar32)parse_first_cp(s, n)))
 		return false;
 	/* a table printed one cell per line ("Action" / "Title of post" /
@@ -609,13 +614,10 @@ static bool section_operative(const block *b)
 static bool sole_operative(const builder *ub, const block *b, const block *next)
 {
 	const char *s = b->raw.ptr ? b->raw.ptr : "";
-	size_t n = b->raw.size;
-	uint32_t c;
+	size_t n = trimmed_len(b);
+	uint32_t c = parse_last_cp(s, n);
 	if (next && !annex_block(ub->st, next))
 		return false;
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
-		n--;
-	c = parse_last_cp(s, n);
 	return (c == '.' || c == 0x3002) && u_isupper((UChar32)parse_first_cp(s, n)) &&
 		(parse_opens_with(s, n, RESDIFF_SECTION_OPERATIVE_LADDER) ||
 		 parse_opens_with(s, n, RESDIFF_SECTION_LEADING_WORDS)) &&
