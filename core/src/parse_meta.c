@@ -180,6 +180,23 @@ static bool bare_chapeau(const parse_line *l)
 	return contains_any(low, RESDIFF_SECTION_CHAPEAU_WORDS) && body_of(low) != NULL;
 }
 
+/* Does line l say more than the body's name ("The General Assembly",
+ * "L'Assemblée générale"), as a chapeau does and a masthead ("General
+ * Assembly") does not? */
+static bool more_than_body(const parse_line *l)
+{
+	const resdiff_lang_list *bodies = resdiff_lang_all(RESDIFF_SECTION_BODIES);
+	char low[512];
+	size_t i;
+	if (l->len >= sizeof(low) / 2)
+		return false;
+	parse_lower(low, sizeof(low), l->text, l->len);
+	for (i = 0; i < bodies->count; i++)
+		if (strstr(low, bodies->entry[i].text))
+			return strlen(low) > bodies->entry[i].len;
+	return false;
+}
+
 /* "1." or "1.text" or "1. text" at the start of a line (paragraph one). */
 static bool starts_paragraph_one(const char *s, size_t len)
 {
@@ -418,11 +435,11 @@ static size_t find_chapeau(parse_state *st)
 			return i;
 		/* ... or before a block that opens a clause ("The General
 		 * Assembly" / "" / "Adopts the Declaration …", a paragraph with
-		 * no number): a blank line between, a capital on both */
+		 * no number): a blank line between, a capital on the clause, and
+		 * more than a masthead's "General Assembly" on the line */
 		if (before != NO_LINE && i > before + 1 && st->lines[i - 1].cls == LINE_BLANK &&
 		    opens_clause(l->text, l->len, false) && bare_chapeau(&st->lines[before]) &&
-		    u_isupper((UChar32)parse_first_cp(st->lines[before].text, st->lines[before].len)) &&
-		    !recital_piece(st, before))
+		    more_than_body(&st->lines[before]) && !recital_piece(st, before))
 			return before;
 		before = i;
 	}

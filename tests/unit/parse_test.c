@@ -869,6 +869,15 @@ static void test_parse__bare_chapeau_before_an_unnumbered_paragraph(void **state
 	assert_null(resdiff_doc_unit_by_id(doc, "PP1"));
 	assert_int_equal(doc->diag_count, 0);
 	resdiff_doc_free(doc);
+	/* a masthead's "General Assembly" (the body's name and nothing more)
+	 * before a recital is no chapeau: the text lacks its chapeau */
+	doc = test_parse_string("General Assembly \n\n"
+		"Recalling its resolution 98/7 of 1 May 2030 on the protection of lakes,\n\n"
+		"1. Decides to remain seized of the matter.\n", "en");
+	assert_null(doc->meta.chapeau);
+	assert_non_null(resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_true(test_count_warnings(doc) >= 1); /* the chapeau is missing */
+	resdiff_doc_free(doc);
 }
 
 /* An unlabelled heading between operative paragraphs that wraps onto a
