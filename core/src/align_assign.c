@@ -599,11 +599,143 @@ static bool refs_conflict(const aligner *a, size_t o, size_t n)
 	return clash;
 }
 
+/* Agenda paragraphs (seventh round). A clause that places an item on an
+ * agenda ("Decides to include in the provisional agenda of its
+ * eighty-first session the item entitled “…”") names the item in its last
+ * quoted title; two such clauses naming different items are different
+ * decisions, however much formula they share (the closing paragraphs of
+ * two series under one agenda item). A series keeps its item's title, so
+ * a rolling update never conflicts. The phrases are the language's
+ * `agenda-words` (any ASCII case); titles are compared ignoring spaces and
+ * ASCII case. No constant: a rule. */
+typedef struct {
+	const char *p;   /* NULL: not an agenda paragraph, or no quoted title */
+	size_t len;
+} agenda_title;
+
+static bool contains_folded(const char *t, const char *w, size_t wlen)
+{
+	size_t i, k;
+	for (i = 0; t[i]; i++) {
+		for (k = 0; k < wlen && t[i + k]; k++) {
+			char x = t[i + k], y = w[k];
+			if (x >= 'A' && x <= 'Z')
+				x = (char)(x - 'A' + 'a');
+			if (x != y)
+				break;
+		}
+		if (k == wlen)
+			return true;
+	}
+	return false;
+}
+
+/* Bytes of a quote mark at t (0: none); *open tells which side. */
+static size_t quote_mark(const char *t, bool *open)
+{
+	static const struct { const char *mark; bool open; } marks[] = {
+		{ "\xe2\x80\x9c", true }, { "\xe2\x80\x9d", false },  /* “ ” */
+		{ "\xc2\xab", true }, { "\xc2\xbb", false },          /* « » */
+		{ "\xe3\x80\x8a", true }, { "\xe3\x80\x8b", false },  /* 《 》 */
+	};
+	size_t i;
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		size_t n = strlen(marks[i].mark);
+		if (!strncmp(t, marks[i].mark, n)) {
+			*open = marks[i].open;
+			return n;
+		}
+	}
+	return 0;
+}
+
+static agenda_title agenda_title_of(const resdiff_lang *lang, const char *t)
+{
+	agenda_title none = { NULL, 0 }, last = none;
+	const resdiff_lang_list *words = &lang->section[RESDIFF_SECTION_AGENDA_WORDS];
+	const char *start = NULL;
+	size_t i;
+	bool agenda = false, open;
+
+	for (i = 0; t && i < words->count && !agenda; i++)
+		agenda = contains_folded(t, words->entry[i].text, words->entry[i].len);
+	if (!agenda)
+		return none;
+	for (i = 0; t[i];) {
+		size_t n = quote_mark(t + i, &open);
+		if (!n) {
+			i++;
+			continue;
+		}
+		if (open)
+			start = t + i + n;
+		else if (start) {
+			last.p = start;
+			last.len = (size_t)(t + i - start);
+			start = NULL;
+		}
+		i += n;
+	}
+	return last;
+}
+
+/* Bytes of white space at t: ASCII, no-break (U+00A0), thin and narrow
+ * no-break (U+2009, U+202F). */
+static size_t space_at(const char *t, size_t left)
+{
+	if (left && (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r'))
+		return 1;
+	if (left >= 2 && !strncmp(t, "\xc2\xa0", 2))
+		return 2;
+	if (left >= 3 && (!strncmp(t, "\xe2\x80\x89", 3) || !strncmp(t, "\xe2\x80\xaf", 3)))
+		return 3;
+	return 0;
+}
+
+static bool titles_equal(agenda_title x, agenda_title y)
+{
+	size_t i = 0, j = 0, n;
+	for (;;) {
+		char cx, cy;
+		while ((n = space_at(x.p + i, x.len - i)) > 0)
+			i += n;
+		while ((n = space_at(y.p + j, y.len - j)) > 0)
+			j += n;
+		if (i == x.len || j == y.len)
+			return i == x.len && j == y.len;
+		cx = x.p[i++];
+		cy = y.p[j++];
+		if (cx >= 'A' && cx <= 'Z')
+			cx = (char)(cx - 'A' + 'a');
+		if (cy >= 'A' && cy <= 'Z')
+			cy = (char)(cy - 'A' + 'a');
+		if (cx != cy)
+			return false;
+	}
+}
+
+static agenda_title *agenda_titles(aligner *a, const align_side *s)
+{
+	agenda_title *out = align_scratch_calloc(a, s->n ? s->n : 1, sizeof(*out));
+	size_t i;
+	if (!out)
+		return NULL;
+	for (i = 0; i < s->n; i++)
+		out[i] = agenda_title_of(s->lang, s->doc->units[i].text);
+	return out;
+}
+
+static bool agenda_conflict(const agenda_title *to, const agenda_title *tn, size_t o, size_t n)
+{
+	return to[o].p && tn[n].p && !titles_equal(to[o], tn[n]);
+}
+
 /* The decision: features, the share of the texts, the anchor chain and
  * order, then the assignment; every assigned pair becomes a group. */
 int align_assign(aligner *a)
 {
 	size_t *anchor = NULL, *match_o = NULL, *match_n = NULL, i, g;
+	agenda_title *agenda_o, *agenda_n;   /* scratch */
 	int error;
 
 	if ((error = static_features(a)) < 0)
@@ -620,8 +752,13 @@ int align_assign(aligner *a)
 		goto done;
 	for (i = 0; i < a->ncands; i++)
 		a->cands[i].p = align_model_probability(a->model, a->cands[i].feature);
+	if (!(agenda_o = agenda_titles(a, &a->o)) || !(agenda_n = agenda_titles(a, &a->n))) {
+		error = align_oom();
+		goto done;
+	}
 	for (i = 0; i < a->ncands; i++)
-		if (!a->cands[i].exact && refs_conflict(a, a->cands[i].o, a->cands[i].n))
+		if (!a->cands[i].exact && (refs_conflict(a, a->cands[i].o, a->cands[i].n) ||
+		    agenda_conflict(agenda_o, agenda_n, a->cands[i].o, a->cands[i].n)))
 			a->cands[i].p = 0;
 	if ((error = assign_pairs(a, match_o, match_n)) < 0)
 		goto done;

@@ -71,6 +71,7 @@ static const struct {
 	[RESDIFF_SECTION_LEADING_MODIFIERS] = { "leading-modifiers", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_NUMBER_WORDS] = { "number-words", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_SESSION_WORDS] = { "session-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_AGENDA_WORDS] = { "agenda-words", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_KEY_FOLDS] = { "key-folds",
 		KEYED | UNIQUE_KEYS | ONE_CP_KEY | AT_MOST_ONE_CP },
 	[RESDIFF_SECTION_AMENDMENT_PHRASES] = { "amendment-phrases", KEYED | UNIQUE_KEYS },

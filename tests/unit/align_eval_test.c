@@ -108,6 +108,15 @@ static const gold_pair PAIRS[] = {
 	{ "en held 79/20 -> 80/20", "tests/data/en_heldout5/A_RES_79_20.txt",
 	  "tests/data/en_heldout5/A_RES_80_20.txt", "en",
 	  "tests/data/align_heldout/A_RES_79_20__A_RES_80_20.gold", "en", "held", "same", 0 },
+	/* The seventh round's held-out pairs, committed before any run
+	 * (tests/data/en_heldout7): a same-series pair and an across-series
+	 * pair of one agenda item. */
+	{ "en held 79/19 -> 80/19", "tests/data/en_heldout7/A_RES_79_19.txt",
+	  "tests/data/en_heldout7/A_RES_80_19.txt", "en",
+	  "tests/data/align_heldout/A_RES_79_19__A_RES_80_19.gold", "en", "held", "same", 0 },
+	{ "en held 80/19 -> 80/21", "tests/data/en_heldout7/A_RES_80_19.txt",
+	  "tests/data/en_heldout7/A_RES_80_21.txt", "en",
+	  "tests/data/align_heldout/A_RES_80_19__A_RES_80_21.gold", "en", "held", "across", 0 },
 };
 
 #define NPAIRS (sizeof(PAIRS) / sizeof(PAIRS[0]))

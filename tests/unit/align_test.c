@@ -630,6 +630,57 @@ static void test_align__formula_shared_only(void **state)
 	resdiff_doc_free(b);
 }
 
+/* The agenda paragraphs of two different agenda items are different
+ * decisions, however much formula they share (A/RES/80/19 OP9 and
+ * A/RES/80/21 OP11, A/C.1/80/L.13 OP5 and L.22 OP6: issue 10's seventh
+ * round); the same item a session on still matches, its title spaced
+ * otherwise (a narrow no-break space, U+202F) or in another case. */
+#define EN_AGENDA "Decides to include in the provisional agenda of its "
+#define EN_PAROS "Prevention of an arms race in outer space"
+static void test_align__agenda_paragraphs_of_different_items(void **state)
+{
+	static const char *const o[] = {
+		EN_PP, "OP1|" EN_OP_A,
+		"OP2|" EN_AGENDA "eightieth session the item entitled \u201c" EN_PAROS "\u201d.",
+		"OP3|" EN_AGENDA "eightieth session, under the item entitled \u201cGeneral and complete "
+		"disarmament\u201d, the sub-item entitled \u201cObservance of environmental norms in the "
+		"drafting and implementation of agreements on disarmament and arms control\u201d.", NULL
+	};
+	static const char *const n[] = {
+		EN_PP, "OP1|" EN_OP_A,
+		"OP2|" EN_AGENDA "eighty-first session the item entitled \u201cPrevention of an arms race "
+		"in\u202fOuter Space\u201d.",
+		"OP3|" EN_AGENDA "eighty-first session, under the item entitled \u201cGeneral and complete "
+		"disarmament\u201d, the sub-item entitled \u201cMeasures to prevent terrorists from "
+		"acquiring weapons of mass destruction\u201d.", NULL
+	};
+	static const char *const zo[] = { ZH_PP, "OP1|" ZH_OP_A,
+		"OP2|决定将题为\u201c防止外空军备竞赛\u201d的项目列入大会第八十届会议临时议程。", NULL };
+	static const char *const zn[] = { ZH_PP, "OP1|" ZH_OP_A,
+		"OP2|决定将题为\u201c防止外空军备竞赛\u201d的项目下题为\u201c防止外空军备竞赛的进一步切实措施\u201d"
+		"的分项列入大会第八十一届会议临时议程。", NULL };
+	resdiff_doc *a = doc_of(o), *b = doc_of(n);
+	resdiff_alignment *al = align_of(a, b, NULL);
+	(void)state;
+	check_partition(al);
+	assert_int_equal(change_of_old(al, "OP2")->relation, RESDIFF_REL_REWORDED);
+	assert_true(change_of_old(al, "OP2") == change_of_new(al, "OP2"));
+	assert_int_equal(change_of_old(al, "OP3")->relation, RESDIFF_REL_DROPPED);
+	assert_int_equal(change_of_new(al, "OP3")->relation, RESDIFF_REL_ADDED);
+	resdiff_alignment_free(al);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	a = doc_of(zo);
+	b = doc_of(zn);
+	al = align_of(a, b, NULL);
+	check_partition(al);
+	assert_int_equal(change_of_old(al, "OP2")->relation, RESDIFF_REL_DROPPED);
+	assert_int_equal(change_of_new(al, "OP2")->relation, RESDIFF_REL_ADDED);
+	resdiff_alignment_free(al);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 /* --min-confidence turns weak matches into dropped + added, --threshold
  * the less similar ones; pins stay whatever their scores. */
 static void test_align__floors(void **state)
@@ -836,6 +887,7 @@ int main(void)
 		cmocka_unit_test(test_align__rival_feature),
 		cmocka_unit_test(test_align__order_is_local),
 		cmocka_unit_test(test_align__different_resolutions_of_one_session),
+		cmocka_unit_test(test_align__agenda_paragraphs_of_different_items),
 		cmocka_unit_test(test_align__formula_shared_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
