@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <unistd.h>
 
 static char *write_manifest(const char *dir, const char *text)
@@ -189,6 +190,163 @@ static void test_manifest__section_again_among_many(void **state)
 	free(dir);
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* Load `path` with libgit2's reader and with the default one (resdiff's
+ * own where the file is of its subset): the same manifest or the same
+ * error. Returns whether the own reader read it. */
+static int readers_agree(const char *path)
+{
+	resdiff_manifest *a = NULL, *b = NULL;
+	char err_a[1024] = "";
+	int ra, rb, own = 0;
+	size_t i, k;
+
+	ra = resdiff_manifest_load_reader(&a, path, RESDIFF_MANIFEST_READ_LIBGIT2, NULL);
+	if (ra < 0)
+		snprintf(err_a, sizeof(err_a), "%s", resdiff_error_last());
+	rb = resdiff_manifest_load_reader(&b, path, RESDIFF_MANIFEST_READ_ANY, &own);
+	if (ra != rb)
+		fail_msg("%s: libgit2 %d (%s), own %d (%s)", path, ra, err_a, rb,
+			rb < 0 ? resdiff_error_last() : "");
+	if (ra < 0) {
+		if (strcmp(err_a, resdiff_error_last()))
+			fail_msg("%s: libgit2 '%s', own '%s'", path, err_a, resdiff_error_last());
+		return own;
+	}
+	assert_int_equal(a->count, b->count);
+	for (i = 0; i < a->count; i++) {
+		const resdiff_manifest_entry *x = &a->entries[i], *y = &b->entries[i];
+		const char *fx[] = { x->name, x->symbol, x->language, x->body, x->kind, x->series,
+			x->date, x->meeting, x->title, x->source, x->format, x->draft_of, x->path };
+		const char *fy[] = { y->name, y->symbol, y->language, y->body, y->kind, y->series,
+			y->date, y->meeting, y->title, y->source, y->format, y->draft_of, y->path };
+		for (k = 0; k < sizeof(fx) / sizeof(fx[0]); k++)
+			if (!same_str(fx[k], fy[k]))
+				fail_msg("%s: entry %zu field %zu: '%s' vs '%s'", path, i, k,
+					fx[k] ? fx[k] : "(null)", fy[k] ? fy[k] : "(null)");
+		assert_int_equal(x->accept_count, y->accept_count);
+		for (k = 0; k < x->accept_count; k++)
+			assert_string_equal(x->accept[k], y->accept[k]);
+	}
+	resdiff_manifest_free(a);
+	resdiff_manifest_free(b);
+	return own;
+}
+
+/* resdiff's own manifest reader against libgit2's config parser: every
+ * manifest of the repository (the corpus's, the fuzz seeds, the ones the
+ * benchmark and test generators write) and manifests in every syntax
+ * git-config allows, valid or not. */
+static void test_manifest__own_reader_agrees_with_libgit2(void **state)
+{
+	static const struct { const char *text; int own; } cases[] = {
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n", 1 },
+		{ "# c\n; c\n\n  \t\n[document \"a b.é\"]\n symbol=A/RES/1/1  \n\tlanguage\t=\ten \t\n"
+		  "\tsource = a.txt\n\ttitle = Two  spaces  inside\n\taccept = x y\n\taccept =\n"
+		  "\tmeeting = \n\tdate =2001-01-01", 1 },
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n"
+		  "[document \"b\"]\n\tsymbol = A/RES/1/2\n\tlanguage = en\n\tsource = b.txt\n"
+		  "[document \"a\"]\n\tseries = s-1\n", 1 },
+		/* everything else goes to libgit2 */
+		{ "[document \"a\"]\n\tsymbol = \"A/RES/1/1\" ; c\n\tlanguage = en\n\tsource = a.txt\n", 0 },
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1 # c\n\tlanguage = en\n\tsource = a.txt\n", 0 },
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n"
+		  "\ttitle = one \\\n two\n", 0 },
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n"
+		  "\ttitle = a\\tb \\\"q\\\"\n", 0 },
+		{ "[document \"a\"]\r\n\tsymbol = A/RES/1/1\r\n\tlanguage = en\r\n\tsource = a.txt\r\n", 0 },
+		{ "\xef\xbb\xbf[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n", 0 },
+		{ "[Document \"a\"]\n\tSymbol = A/RES/1/1\n\tLANGUAGE = en\n\tsource = a.txt\n", 0 },
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n\ttitle = a\tb\n", 0 },
+		{ "[document \"a\\\"b\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n", 0 },
+		{ "[document.a]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n", 0 },
+		{ "[document \"a\"] \n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n", 0 },
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n\tbare\n", 0 },
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n[core]\n\tbare = true\n", 0 },
+		{ "\tsymbol = A/RES/1/1\n[document \"a\"]\n\tlanguage = en\n\tsource = a.txt\n", 0 },
+		{ "[document \"\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n", 0 },
+		{ "[document]\n\tsymbol = A/RES/1/1\n", 0 },
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n\t2x = 1\n", 0 },
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n\tx_y = 1\n", 0 },
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = \"a.txt\n", 0 },
+		{ "[document \"a\"\n\tsymbol = A/RES/1/1\n", 0 },
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n\tsource = a.txt\n\tcolour = red\n", 1 },
+		{ "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tsymbol = A/RES/1/2\n\tlanguage = en\n\tsource = a\n", 1 },
+		{ "[document \"a\"]\n\tlanguage = en\n\tsource = a.txt\n", 1 },
+	};
+	char *dir = test_tmpdir(), *path, found[1024];
+	const char *const seeds = RESDIFF_SOURCE_DIR "/tests/fuzz/manifest_seeds";
+	DIR *d;
+	struct dirent *de;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		path = write_manifest(dir, cases[i].text);
+		if (readers_agree(path) != cases[i].own)
+			fail_msg("case %zu: own reader %s", i, cases[i].own ? "not used" : "used");
+		unlink(path);
+		free(path);
+	}
+	assert_int_equal(readers_agree(RESDIFF_SOURCE_DIR "/corpus/corpus.manifest"), 1);
+	assert_non_null(d = opendir(seeds));
+	while ((de = readdir(d)))
+		if (strstr(de->d_name, ".manifest")) {
+			snprintf(found, sizeof(found), "%s/%s", seeds, de->d_name);
+			readers_agree(found);
+		}
+	closedir(d);
+	/* the generators' manifests: the benchmark's corpus (six languages)
+	 * and the synthetic series of the tests; both read by the own reader */
+	assert_int_equal(test_system("mkdir -p '%s/g' '%s/s' && awk -v n=60 -v dir='%s/g' -v langs=ar,zh,en,fr,es,ru -v series=2 "
+		"-f '%s/bench/gen-resolutions.awk' && awk -v n=5 -v dir='%s/s' -f '%s/tests/data/synthetic/gen-series.awk'",
+		dir, dir, dir, RESDIFF_SOURCE_DIR, dir, RESDIFF_SOURCE_DIR), 0);
+	snprintf(found, sizeof(found), "%s/g/bench.manifest", dir);
+	assert_int_equal(readers_agree(found), 1);
+	snprintf(found, sizeof(found), "%s/s/series.manifest", dir);
+	assert_int_equal(readers_agree(found), 1);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+/* Syntax errors name the line, whichever reader met the file first: a
+ * file the own reader does not take goes to libgit2 whole. */
+static void test_manifest__syntax_errors_name_the_line(void **state)
+{
+	resdiff_buf text = RESDIFF_BUF_INIT;
+	char *dir, *path;
+	resdiff_manifest *m = NULL;
+	size_t i;
+
+	(void)state;
+	expect_error("[document \"a\"]\n\tsymbol = E/1\n\tbad key = 1\n", "test.manifest:3");
+	expect_error("[document \"a\"]\n\tsymbol = E/1\n\tlanguage = zh\n\tx!y = 1\n", "test.manifest:4");
+	expect_error("[document \"a\"]\n\tsymbol = E/1\n\ttitle = a \\q\n", "invalid escape");
+	expect_error("[document \"a\"]\n\tsymbol = E/1\n[document \"b\n", "test.manifest:3");
+	/* 200 plain sections, then one bad line */
+	for (i = 0; i < 200; i++)
+		assert_int_equal(resdiff_buf_printf(&text, "[document \"d%zu\"]\n\tsymbol = A/RES/70/%zu\n"
+			"\tlanguage = en\n\tsource = d.txt\n", i, i + 1), 0);
+	assert_int_equal(resdiff_buf_puts(&text, "\t=x\n"), 0);
+	dir = test_tmpdir();
+	path = write_manifest(dir, text.ptr);
+	assert_true(resdiff_manifest_load(&m, path) < 0);
+	if (!strstr(resdiff_error_last(), "test.manifest:801"))
+		fail_msg("want line 801 in: %s", resdiff_error_last());
+	assert_int_equal(resdiff_manifest_load_reader(&m, path, RESDIFF_MANIFEST_READ_OWN, NULL),
+		RESDIFF_ENOTFOUND);
+	assert_null(m);
+	resdiff_buf_dispose(&text);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +356,8 @@ int main(void)
 		cmocka_unit_test(test_manifest__includes_are_refused),
 		cmocka_unit_test(test_manifest__dates),
 		cmocka_unit_test(test_manifest__section_again_among_many),
+		cmocka_unit_test(test_manifest__own_reader_agrees_with_libgit2),
+		cmocka_unit_test(test_manifest__syntax_errors_name_the_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,9 @@
 /*
  * resdiff/manifest.h: the corpus manifest (docs/MANIFEST.md).
  *
- * A manifest is a git-config file (read with libgit2) with one section per
- * document:
+ * A manifest is a git-config file with one section per document (read by
+ * resdiff's own reader when it has the plain form below, by libgit2's
+ * config parser otherwise: the two agree, docs/MANIFEST.md "Reading"):
  *
  *   [document "E_RES_2009_7.zh"]
  *       symbol = E/RES/2009/7
@@ -35,6 +36,8 @@ extern "C" {
 #endif
 
 #define RESDIFF_MANIFEST_MAX_DOCUMENTS 100000
+/* A document section's name, in bytes with its NUL. */
+#define RESDIFF_MANIFEST_NAME_MAX 512
 
 typedef struct {
 	const char *name;      /* the section's subsection name */
@@ -66,6 +69,21 @@ typedef struct resdiff_manifest {
  * kinds, unique symbol+language). Errors name the manifest file and the
  * document section. */
 int resdiff_manifest_load(resdiff_manifest **out, const char *path);
+
+/* Which reader parses the file's syntax. ANY: resdiff's own when the file
+ * is of the plain subset it reads, libgit2's otherwise (what
+ * resdiff_manifest_load does); LIBGIT2: libgit2's always; OWN: the own
+ * reader only, RESDIFF_ENOTFOUND if the file is not of its subset. For
+ * tests and benchmarks: the readers must give the same manifest and the
+ * same errors. *used_own (may be NULL) says which one read it. */
+typedef enum {
+	RESDIFF_MANIFEST_READ_ANY,
+	RESDIFF_MANIFEST_READ_LIBGIT2,
+	RESDIFF_MANIFEST_READ_OWN
+} resdiff_manifest_reader;
+
+int resdiff_manifest_load_reader(resdiff_manifest **out, const char *path,
+		resdiff_manifest_reader reader, int *used_own);
 void resdiff_manifest_free(resdiff_manifest *manifest);
 
 /* The entry for this symbol and language, or NULL. */
