@@ -16,8 +16,9 @@
  *   parse_text.c    what a piece of text is: clause ends, spacing, footnote
  *                   labels, symbols, dates (no parser state)
  *
- * Everything is allocated from the document's arena or from the pass state
- * freed at the end of resdiff_parse(); nothing recurses.
+ * Everything is allocated from the document's arena, from the scratch
+ * arena (the lines of the input) or from the pass state, both freed at the
+ * end of resdiff_parse(); nothing recurses.
  */
 #ifndef RESDIFF_PARSE_STATE_H
 #define RESDIFF_PARSE_STATE_H
@@ -52,7 +53,8 @@ typedef struct {
 
 /* One source line; lines[i] is line i + 1 of the input. */
 typedef struct {
-	const char *text;    /* trimmed, NUL terminated (arena); inline markers removed */
+	const char *text;    /* trimmed, NUL terminated (scratch or document arena);
+	                        inline markers removed */
 	const char *source;  /* the same line before the markers were removed */
 	size_t len;          /* bytes of text */
 	const char *marker;  /* LINE_MARKER: label */
@@ -88,6 +90,8 @@ typedef struct {
 
 typedef struct {
 	resdiff_doc *doc;
+	resdiff_arena *scratch; /* the lines' text: freed when the parse returns
+	                         * (the document keeps copies of what it holds) */
 	const char *source;
 	const char *language;
 	const resdiff_lang *lang; /* the language table's entry for it */
