@@ -178,11 +178,12 @@ bool parse_heading_shaped(const char *s, size_t len)
 	bool cjk;
 	size_t n, i;
 	/* asked of a whole paragraph at every labelled line: a longer text
-	 * is no heading, and need not be read to the end */
-	if (len > HEADING_MAX_BYTES)
+	 * is no heading, and need not be read to the end; nor need a clause's
+	 * (most paragraphs end like one) */
+	if (len > HEADING_MAX_BYTES || parse_ends_clause(s, len))
 		return false;
 	n = parse_visible_chars(s, len, &cjk);
-	if (n == 0 || parse_ends_clause(s, len))
+	if (n == 0)
 		return false;
 	/* a heading is one phrase: no sentence ends inside it */
 	for (i = 0; i + 1 < len; i++)
