@@ -696,7 +696,8 @@ static double mark_factor(const resdiff_align_model *m, unsigned marks)
  * The occurrences are not held all at once (they were 19 MB of a 97 MB
  * peak for two texts of 10 000 clauses): the buckets are taken in runs
  * of at most ALIGN_WEIGHTS_CHUNK occurrences (one bucket may exceed it),
- * and each run is gathered by a scan of both gram arrays. Equal hashes
+ * each gathered from where the last one stopped in every clause's sorted
+ * grams. Equal hashes
  * share a bucket, so a run never splits a gram; the runs go in hash order,
  * so a->post is laid out as by one sort of everything. */
 #define IDF_CACHE 64
@@ -752,6 +753,7 @@ int align_weights(aligner *a)
 	size_t total = a->o.total + a->n.total, i, b, units = a->o.n + a->n.n, room = 0;
 	uint64_t *occ = NULL, *tmp = NULL;
 	uint32_t *slot = NULL, *unit = NULL;  /* of each occurrence of a run */
+	size_t *cur = NULL;  /* each clause's first gram not yet gathered */
 	size_t *start = NULL, *next, *rel, biggest;  /* the sort's buckets */
 	weigh_state w;
 	int error = 0;
@@ -791,13 +793,18 @@ int align_weights(aligner *a)
 	if (room > total)
 		room = total;
 	if (!(tmp = malloc(biggest * sizeof(*tmp))) || !(occ = malloc(room * sizeof(*occ))) ||
-	    !(slot = malloc(room * sizeof(*slot))) || !(unit = malloc(room * sizeof(*unit)))) {
+	    !(slot = malloc(room * sizeof(*slot))) || !(unit = malloc(room * sizeof(*unit))) ||
+	    !(cur = malloc((units ? units : 1) * sizeof(*cur)))) {
 		error = align_oom();
 		goto done;
 	}
+	for (i = 0; i < a->o.n; i++)
+		cur[i] = a->o.off[i];
+	for (i = 0; i < a->n.n; i++)
+		cur[a->o.n + i] = a->n.off[i];
 	for (b = 0; b < SORT_BUCKETS;) {
 		size_t e = b + 1, base = start[b], n, u;
-		unsigned lo = (unsigned)b, span;
+		unsigned span;
 		while (e < SORT_BUCKETS && start[e + 1] - base <= room)
 			e++;
 		n = start[e] - base;
@@ -807,27 +814,28 @@ int align_weights(aligner *a)
 		for (i = b; i < e; i++)
 			next[i] = rel[i];
 		/* Gather the run's occurrences, slots in order within a bucket
-		 * (old side first): the index of each is where it was put. */
-		for (i = 0; i < a->o.total; i++) {
-			uint32_t g = a->o.gram[i];
-			unsigned k = (g >> (32 - SORT_BUCKET_BITS)) - lo;
-			if (k < span) {
-				size_t x = next[lo + k]++;
-				occ[x] = ((uint64_t)g << 32) | x;
+		 * (old side first): the index of each is where it was put. A
+		 * clause's grams are sorted, so each clause's cursor moves on
+		 * from where the last run left it. */
+		for (u = 0; u < a->o.n; u++) {
+			for (i = cur[u]; i < a->o.off[u + 1] &&
+			     (a->o.gram[i] >> (32 - SORT_BUCKET_BITS)) < e; i++) {
+				size_t x = next[a->o.gram[i] >> (32 - SORT_BUCKET_BITS)]++;
+				occ[x] = ((uint64_t)a->o.gram[i] << 32) | x;
 				slot[x] = (uint32_t)i;
 			}
+			cur[u] = i;
 		}
-		for (u = 0; u < a->n.n; u++)
-			for (i = a->n.off[u]; i < a->n.off[u + 1]; i++) {
-				uint32_t g = a->n.gram[i];
-				unsigned k = (g >> (32 - SORT_BUCKET_BITS)) - lo;
-				if (k < span) {
-					size_t x = next[lo + k]++;
-					occ[x] = ((uint64_t)g << 32) | x;
-					slot[x] = (uint32_t)(a->o.total + i);
-					unit[x] = (uint32_t)u;
-				}
+		for (u = 0; u < a->n.n; u++) {
+			for (i = cur[a->o.n + u]; i < a->n.off[u + 1] &&
+			     (a->n.gram[i] >> (32 - SORT_BUCKET_BITS)) < e; i++) {
+				size_t x = next[a->n.gram[i] >> (32 - SORT_BUCKET_BITS)]++;
+				occ[x] = ((uint64_t)a->n.gram[i] << 32) | x;
+				slot[x] = (uint32_t)(a->o.total + i);
+				unit[x] = (uint32_t)u;
 			}
+			cur[a->o.n + u] = i;
+		}
 		sort_u64_buckets_by_high32(occ, tmp, rel + b, span);
 		weigh_run(&w, occ, n, slot, unit);
 		b = e;
@@ -839,6 +847,7 @@ done:
 	free(tmp);
 	free(slot);
 	free(unit);
+	free(cur);
 	free(start);
 	return error;
 }
