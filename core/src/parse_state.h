@@ -215,8 +215,18 @@ size_t parse_visible_chars(const char *s, size_t len, bool *cjk);
 bool parse_heading_shaped(const char *s, size_t len);
 /* Lower-case a UTF-8 string (ASCII, Latin-1, Cyrillic) into out[outsz]. */
 void parse_lower(char *out, size_t outsz, const char *s, size_t len);
-/* Value of a superscript digit, -1 for any other code point. */
-int32_t parse_superscript_digit(int32_t cp);
+/* Value of a superscript digit (¹ ² ³ ⁰ ⁴-⁹), -1 for any other code
+ * point. Inline: the footnote passes ask it of every character. */
+static inline int32_t parse_superscript_digit(int32_t cp)
+{
+	if (cp >= 0x2074 && cp <= 0x2079)
+		return cp - 0x2070;
+	if (cp == 0x2070)
+		return 0;
+	if (cp == 0x00B9)
+		return 1;
+	return cp == 0x00B2 || cp == 0x00B3 ? cp - 0xB0 : -1;
+}
 /* Decode a footnote label at s: ASCII digits (1-3), '*'-runs, or
  * superscript digits. Returns bytes consumed (0 if none) and writes the
  * label (ASCII) to out. */

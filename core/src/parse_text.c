@@ -195,21 +195,6 @@ bool parse_heading_shaped(const char *s, size_t len)
 	return n <= (cjk ? HEADING_MAX_CJK : HEADING_MAX_LATIN);
 }
 
-/* Value of a superscript digit (¹ ² ³ ⁰ ⁴-⁹), -1 for anything else. */
-int32_t parse_superscript_digit(int32_t cp)
-{
-	switch (cp) {
-	case 0x2070: return 0;
-	case 0x00B9: return 1;
-	case 0x00B2: return 2;
-	case 0x00B3: return 3;
-	default:
-		if (cp >= 0x2074 && cp <= 0x2079)
-			return cp - 0x2070;
-	}
-	return -1;
-}
-
 size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript)
 {
 	size_t i = 0, n = 0, adv;
