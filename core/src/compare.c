@@ -229,6 +229,17 @@ static int emit_utf8(resdiff_buf *out, const char *text, size_t len, unsigned fl
 	while (i < len) {
 		int32_t c = resdiff_utf8_decode(text + i, len - i, &adv);
 		i += adv;
+		if (c >= COMPARE_IDEOGRAPHS_FIRST && c <= COMPARE_IDEOGRAPHS_LAST &&
+		    !(folds->has[c / 64] & (1ull << (c % 64)))) {
+			/* what emit_cp() does to an ideograph no table folds: no
+			 * case, no punctuation, its own three bytes */
+			if ((flags & RESDIFF_KEY_WORDS) && gap && w > start)
+				out->ptr[w++] = ' ';
+			gap = false;
+			memcpy(out->ptr + w, text + i - adv, 3);
+			w += 3;
+			continue;
+		}
 		if (c >= COMPARE_FULLWIDTH_FIRST && c <= COMPARE_FULLWIDTH_LAST)
 			c -= COMPARE_FULLWIDTH_SHIFT;  /* NFKC: "，" -> "," */
 		if (lower && c >= 'A' && c <= 'Z')

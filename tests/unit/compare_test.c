@@ -42,8 +42,8 @@ static void test_compare__width_and_spacing_fold(void **state)
 }
 
 /* The keys' UTF-8 path (no ICU conversion) takes the full-width forms of
- * ASCII and the CJK ideographs itself: its keys must be those of ICU's
- * path. A text ending in "ﬁ" (not NFKC-inert) takes ICU's path; the same
+ * ASCII and the CJK ideographs itself (copying the bytes of an ideograph
+ * no table folds): its keys must be those of ICU's path, for every one. A text ending in "ﬁ" (not NFKC-inert) takes ICU's path; the same
  * text ending in "fi" takes the UTF-8 path: their keys must be equal, for
  * every full-width character in a few contexts, in every kind of key. */
 static void test_compare__fullwidth_fast_path_matches_icu(void **state)
@@ -58,9 +58,17 @@ static void test_compare__fullwidth_fast_path_matches_icu(void **state)
 
 	(void)state;
 	assert_true(U_SUCCESS(err));
-	for (cp = 0x4E00; cp <= 0x9FFF; cp++)
+	for (cp = 0x4E00; cp <= 0x9FFF; cp++) {
+		char icu[16], fast[16];
 		if (!unorm2_isInert(nfkc, (UChar32)cp))
 			fail_msg("U+%04X is not NFKC-inert", (unsigned)cp);
+		snprintf(icu, sizeof(icu), "a %c%c%c\xEF\xAC\x81", 0xE0 | (cp >> 12),
+			0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F));
+		snprintf(fast, sizeof(fast), "a %c%c%cfi", 0xE0 | (cp >> 12),
+			0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F));
+		for (f = 0; f < sizeof(flags) / sizeof(flags[0]); f++)
+			assert_same_key(icu, fast, flags[f]);
+	}
 	for (cp = 0xFF01; cp <= 0xFF5E; cp++) {
 		char ch[4] = { (char)0xEF, (char)(0xBC + ((cp - 0xFF00) >> 6)),
 			(char)(0x80 | (cp & 0x3F)), 0 };

@@ -51,8 +51,33 @@ static inline int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv
  * byte in *bad_offset (may be NULL). */
 int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset);
 
-/* Encode cp into out (4 bytes room); returns the byte length (0 if bad). */
-size_t resdiff_utf8_encode(char out[4], uint32_t cp);
+/* Encode cp into out (4 bytes room); returns the byte length (0 if bad).
+ * Inline: the comparison keys encode every character. */
+static inline size_t resdiff_utf8_encode(char out[4], uint32_t cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	} else if (cp < 0x10000) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			return 0;
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	} else if (cp <= 0x10FFFF) {
+		out[0] = (char)(0xF0 | (cp >> 18));
+		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[3] = (char)(0x80 | (cp & 0x3F));
+		return 4;
+	}
+	return 0;
+}
 
 /* Number of code points in s[0..len). */
 size_t resdiff_utf8_count(const char *s, size_t len);
