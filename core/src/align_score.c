@@ -954,6 +954,15 @@ static int cand_push(aligner *a, const align_cand *c)
 
 #define EXACT_BOOST 1e12
 
+/* How many grams ahead lookup() asks the cache for postings (each gram's
+ * are somewhere in a->post: one cache miss a gram, the most of its time). */
+#define LOOKUP_PREFETCH 4
+#if defined(__GNUC__)
+#define LOOKUP_PREFETCH_AT(p) __builtin_prefetch(p)
+#else
+#define LOOKUP_PREFETCH_AT(p) ((void)(p))
+#endif
+
 /* The new units sharing most weighted content grams with old unit i, into
  * hits; score[] is all zero before and after. */
 static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, double *score,
@@ -975,6 +984,8 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 		size_t lo = a->o.plo[slot], end = lo + a->o.pcnt[slot];
 
 		double w = a->o.weight[slot];
+		if (k + LOOKUP_PREFETCH < nr)
+			LOOKUP_PREFETCH_AT(&a->post[a->o.plo[ranges[k + LOOKUP_PREFETCH] & 0xFFFFFFFFu]]);
 		if (end == lo)
 			continue;
 		if ((end - lo > budget && k >= RESDIFF_ALIGN_MIN_GRAMS) ||
