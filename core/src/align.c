@@ -498,6 +498,18 @@ static void side_dispose(align_side *s)
 	free(s->pcnt);
 }
 
+/* The inverted index (align_weights) is read by align_candidates only:
+ * released before the model runs, so that the postings and the
+ * candidates are never resident together. */
+static void index_free(aligner *a)
+{
+	free(a->post);
+	free(a->o.plo);
+	free(a->o.pcnt);
+	a->post = NULL;
+	a->o.plo = a->o.pcnt = NULL;
+}
+
 /* A side of aligner a: prepared here from doc, or borrowed from prep. */
 static int side_of(aligner *a, align_side *s, const resdiff_doc *doc,
 		const resdiff_align_prepared *prep)
@@ -534,8 +546,10 @@ static int align_run(resdiff_alignment **out, const resdiff_doc *old_doc,
 	    (error = side_of(&a, &a.n, new_doc, new_prep)) < 0 ||
 	    (error = align_weights(&a)) < 0 ||
 	    (error = place_pins(&a, opts)) < 0 ||
-	    (error = align_candidates(&a)) < 0 ||
-	    (error = align_assign(&a)) < 0 ||
+	    (error = align_candidates(&a)) < 0)
+		goto done;
+	index_free(&a);
+	if ((error = align_assign(&a)) < 0 ||
 	    (error = align_split_merge(&a)) < 0 ||
 	    (error = align_confidence(&a)) < 0)
 		goto done;

@@ -425,6 +425,7 @@ static uint32_t word_hash(const content *c, size_t first, size_t count)
 
 typedef struct {
 	uint64_t *g;         /* hash << 32 | rolling */
+	uint64_t *tmp;       /* the sort's scratch, as large as g */
 	size_t n, alloc;
 } gram_list;
 
@@ -438,6 +439,9 @@ static int gram_reserve(gram_list *l, size_t need)
 		if (!(p = realloc(l->g, na * sizeof(*p))))
 			return align_oom();
 		l->g = p;
+		if (!(p = realloc(l->tmp, na * sizeof(*p))))
+			return align_oom();
+		l->tmp = p;
 		l->alloc = na;
 	}
 	return 0;
@@ -491,7 +495,7 @@ static int grams_of(gram_list *l, const content *c, unsigned n, bool words)
 	}
 	/* One entry per hash; content wins over rolling and formula (marks 0
 	 * sort first). */
-	sort_u64_small(l->g, l->n);
+	sort_u64_bytes(l->g, l->tmp, l->n);
 	for (i = 0, k = 0; i < l->n; i++)
 		if (k == 0 || (l->g[k - 1] >> 32) != (l->g[i] >> 32))
 			l->g[k++] = l->g[i];
@@ -635,6 +639,7 @@ done:
 	resdiff_buf_dispose(&words);
 	content_dispose(&c);
 	free(l.g);
+	free(l.tmp);
 	return error;
 }
 
@@ -685,22 +690,80 @@ static double mark_factor(const resdiff_align_model *m, unsigned marks)
  * model->rolling of that and formula grams (the formula table: what many
  * resolutions share) model->formula. The same pass lays out the inverted index of
  * the new side: for each old gram, where its new-side clauses are in
- * a->post. One radix sort of (hash, slot) pairs. */
+ * a->post. One sort of (hash, slot) pairs by hash, stable: an MSD pass by
+ * the top SORT_BUCKET_BITS, then each bucket by the rest.
+ *
+ * The occurrences are not held all at once (they were 19 MB of a 97 MB
+ * peak for two texts of 10 000 clauses): the buckets are taken in runs
+ * of at most ALIGN_WEIGHTS_CHUNK occurrences (one bucket may exceed it),
+ * each gathered from where the last one stopped in every clause's sorted
+ * grams. Equal hashes
+ * share a bucket, so a run never splits a gram; the runs go in hash order,
+ * so a->post is laid out as by one sort of everything. */
 #define IDF_CACHE 64
+#define ALIGN_WEIGHTS_CHUNK ((size_t)1 << 18)   /* occurrences: 2 MiB a run */
+
+/* The weights of the old and new side, the new side's postings, from the
+ * occurrences of one run of buckets. */
+typedef struct {
+	aligner *a;
+	size_t units;        /* clauses of both texts: the idf's numerator */
+	float idf_cache[IDF_CACHE], factor[4];
+	size_t npost;
+} weigh_state;
+
+/* occ[0..n): (hash << 32 | index), sorted by hash, index into slot[] and
+ * unit[] (the new side's clause of a slot; any value on the old side). */
+static void weigh_run(weigh_state *w, const uint64_t *occ, size_t n, const uint32_t *slot,
+		const uint32_t *unit)
+{
+	aligner *a = w->a;
+	size_t i, o_total = a->o.total;
+
+	for (i = 0; i < n;) {
+		size_t j = i, k, lo = w->npost;
+		float idf;
+		while (j < n && (occ[j] >> 32) == (occ[i] >> 32))
+			j++;
+		idf = j - i < IDF_CACHE ? w->idf_cache[j - i] :
+			(float)log(1.0 + (double)w->units / (double)(j - i));
+		for (k = i; k < j; k++) {
+			size_t x = (size_t)(occ[k] & 0xFFFFFFFFu), sl = slot[x];
+			if (sl < o_total) {
+				a->o.weight[sl] = idf * w->factor[a->o.rolling[sl]];
+			} else {
+				sl -= o_total;
+				a->n.weight[sl] = idf * w->factor[a->n.rolling[sl]];
+				a->post[w->npost++] = unit[x];
+			}
+		}
+		for (k = i; k < j; k++) {
+			size_t sl = slot[occ[k] & 0xFFFFFFFFu];
+			if (sl < o_total) {
+				a->o.plo[sl] = (uint32_t)lo;
+				a->o.pcnt[sl] = (uint32_t)(w->npost - lo);
+			}
+		}
+		i = j;
+	}
+}
 
 int align_weights(aligner *a)
 {
-	size_t total = a->o.total + a->n.total, i, npost = 0, units = a->o.n + a->n.n;
+	size_t total = a->o.total + a->n.total, i, b, units = a->o.n + a->n.n, room = 0;
 	uint64_t *occ = NULL, *tmp = NULL;
-	uint32_t *unit_of = NULL;  /* new-side slot -> unit */
-	size_t *start = NULL, *next, biggest;  /* the sort's buckets */
-	float idf_cache[IDF_CACHE], factor[4];
+	uint32_t *slot = NULL, *unit = NULL;  /* of each occurrence of a run */
+	size_t *cur = NULL;  /* each clause's first gram not yet gathered */
+	size_t *start = NULL, *next, *rel, biggest;  /* the sort's buckets */
+	weigh_state w;
 	int error = 0;
 
-	idf_cache[0] = 0;
-	factor[0] = 1;
-	factor[MARK_ROLLING] = factor[MARK_ROLLING | MARK_FORMULA] = (float)a->model->rolling;
-	factor[MARK_FORMULA] = (float)model_formula(a->model);
+	memset(&w, 0, sizeof(w));
+	w.a = a;
+	w.units = units;
+	w.factor[0] = 1;
+	w.factor[MARK_ROLLING] = w.factor[MARK_ROLLING | MARK_FORMULA] = (float)a->model->rolling;
+	w.factor[MARK_FORMULA] = (float)model_formula(a->model);
 	if (!(a->post = malloc((a->n.total ? a->n.total : 1) * sizeof(*a->post))) ||
 	    !(a->o.plo = malloc((a->o.total ? a->o.total : 1) * sizeof(uint32_t))) ||
 	    !(a->o.pcnt = malloc((a->o.total ? a->o.total : 1) * sizeof(uint32_t)))) {
@@ -708,25 +771,15 @@ int align_weights(aligner *a)
 		goto done;
 	}
 	for (i = 1; i < IDF_CACHE; i++)
-		idf_cache[i] = (float)log(1.0 + (double)units / (double)i);
+		w.idf_cache[i] = (float)log(1.0 + (double)units / (double)i);
 	if (!total)
 		goto done;
-	if (!(occ = malloc(total * sizeof(*occ))) ||
-	    !(start = calloc(2 * (SORT_BUCKETS + 1), sizeof(*start))) ||
-	    !(unit_of = malloc((a->n.total ? a->n.total : 1) * sizeof(*unit_of)))) {
+	if (!(start = calloc(3 * (SORT_BUCKETS + 1), sizeof(*start)))) {
 		error = align_oom();
 		goto done;
 	}
-	for (i = 0; i < a->n.n; i++) {
-		size_t k;
-		for (k = a->n.off[i]; k < a->n.off[i + 1]; k++)
-			unit_of[k] = (uint32_t)i;
-	}
 	next = start + SORT_BUCKETS + 1;
-	/* One MSD pass by the top bits straight from the gram arrays (slots
-	 * in order within a bucket), then each bucket sorted by the rest:
-	 * the order of one stable sort of (hash, slot) by hash, without a
-	 * second array of every occurrence. */
+	rel = next + SORT_BUCKETS + 1;
 	for (i = 0; i < a->o.total; i++)
 		start[(a->o.gram[i] >> (32 - SORT_BUCKET_BITS)) + 1]++;
 	for (i = 0; i < a->n.total; i++)
@@ -735,54 +788,67 @@ int align_weights(aligner *a)
 		if (start[i + 1] > biggest)
 			biggest = start[i + 1];
 		start[i + 1] += start[i];
-		next[i] = start[i];
 	}
-	if (!(tmp = malloc(biggest * sizeof(*tmp)))) {
+	room = biggest > ALIGN_WEIGHTS_CHUNK ? biggest : ALIGN_WEIGHTS_CHUNK;
+	if (room > total)
+		room = total;
+	if (!(tmp = malloc(biggest * sizeof(*tmp))) || !(occ = malloc(room * sizeof(*occ))) ||
+	    !(slot = malloc(room * sizeof(*slot))) || !(unit = malloc(room * sizeof(*unit))) ||
+	    !(cur = malloc((units ? units : 1) * sizeof(*cur)))) {
 		error = align_oom();
 		goto done;
 	}
-	for (i = 0; i < a->o.total; i++)
-		occ[next[a->o.gram[i] >> (32 - SORT_BUCKET_BITS)]++] =
-			((uint64_t)a->o.gram[i] << 32) | i;
-	for (i = 0; i < a->n.total; i++)
-		occ[next[a->n.gram[i] >> (32 - SORT_BUCKET_BITS)]++] =
-			((uint64_t)a->n.gram[i] << 32) | (a->o.total + i);
-	sort_u64_buckets_by_high32(occ, tmp, start);
-	free(tmp);
-	tmp = NULL;
-	for (i = 0; i < total;) {
-		size_t j = i, k, lo = npost;
-		float idf;
-		while (j < total && (occ[j] >> 32) == (occ[i] >> 32))
-			j++;
-		idf = j - i < IDF_CACHE ? idf_cache[j - i] :
-			(float)log(1.0 + (double)units / (double)(j - i));
-		for (k = i; k < j; k++) {
-			size_t slot = (size_t)(occ[k] & 0xFFFFFFFFu);
-			if (slot < a->o.total) {
-				a->o.weight[slot] = idf * factor[a->o.rolling[slot]];
-			} else {
-				slot -= a->o.total;
-				a->n.weight[slot] = idf * factor[a->n.rolling[slot]];
-				a->post[npost++] = unit_of[slot];
+	for (i = 0; i < a->o.n; i++)
+		cur[i] = a->o.off[i];
+	for (i = 0; i < a->n.n; i++)
+		cur[a->o.n + i] = a->n.off[i];
+	for (b = 0; b < SORT_BUCKETS;) {
+		size_t e = b + 1, base = start[b], n, u;
+		unsigned span;
+		while (e < SORT_BUCKETS && start[e + 1] - base <= room)
+			e++;
+		n = start[e] - base;
+		span = (unsigned)(e - b);
+		for (i = b; i <= e; i++)
+			rel[i] = start[i] - base;
+		for (i = b; i < e; i++)
+			next[i] = rel[i];
+		/* Gather the run's occurrences, slots in order within a bucket
+		 * (old side first): the index of each is where it was put. A
+		 * clause's grams are sorted, so each clause's cursor moves on
+		 * from where the last run left it. */
+		for (u = 0; u < a->o.n; u++) {
+			for (i = cur[u]; i < a->o.off[u + 1] &&
+			     (a->o.gram[i] >> (32 - SORT_BUCKET_BITS)) < e; i++) {
+				size_t x = next[a->o.gram[i] >> (32 - SORT_BUCKET_BITS)]++;
+				occ[x] = ((uint64_t)a->o.gram[i] << 32) | x;
+				slot[x] = (uint32_t)i;
 			}
+			cur[u] = i;
 		}
-		for (k = i; k < j; k++) {
-			size_t slot = (size_t)(occ[k] & 0xFFFFFFFFu);
-			if (slot < a->o.total) {
-				a->o.plo[slot] = (uint32_t)lo;
-				a->o.pcnt[slot] = (uint32_t)(npost - lo);
+		for (u = 0; u < a->n.n; u++) {
+			for (i = cur[a->o.n + u]; i < a->n.off[u + 1] &&
+			     (a->n.gram[i] >> (32 - SORT_BUCKET_BITS)) < e; i++) {
+				size_t x = next[a->n.gram[i] >> (32 - SORT_BUCKET_BITS)]++;
+				occ[x] = ((uint64_t)a->n.gram[i] << 32) | x;
+				slot[x] = (uint32_t)(a->o.total + i);
+				unit[x] = (uint32_t)u;
 			}
+			cur[a->o.n + u] = i;
 		}
-		i = j;
+		sort_u64_buckets_by_high32(occ, tmp, rel + b, span);
+		weigh_run(&w, occ, n, slot, unit);
+		b = e;
 	}
 	unit_sums(&a->o);
 	unit_sums(&a->n);
 done:
 	free(occ);
 	free(tmp);
+	free(slot);
+	free(unit);
+	free(cur);
 	free(start);
-	free(unit_of);
 	return error;
 }
 
@@ -888,6 +954,15 @@ static int cand_push(aligner *a, const align_cand *c)
 
 #define EXACT_BOOST 1e12
 
+/* How many grams ahead lookup() asks the cache for postings (each gram's
+ * are somewhere in a->post: one cache miss a gram, the most of its time). */
+#define LOOKUP_PREFETCH 4
+#if defined(__GNUC__)
+#define LOOKUP_PREFETCH_AT(p) __builtin_prefetch(p)
+#else
+#define LOOKUP_PREFETCH_AT(p) ((void)(p))
+#endif
+
 /* The new units sharing most weighted content grams with old unit i, into
  * hits; score[] is all zero before and after. */
 static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, double *score,
@@ -909,6 +984,8 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 		size_t lo = a->o.plo[slot], end = lo + a->o.pcnt[slot];
 
 		double w = a->o.weight[slot];
+		if (k + LOOKUP_PREFETCH < nr)
+			LOOKUP_PREFETCH_AT(&a->post[a->o.plo[ranges[k + LOOKUP_PREFETCH] & 0xFFFFFFFFu]]);
 		if (end == lo)
 			continue;
 		if ((end - lo > budget && k >= RESDIFF_ALIGN_MIN_GRAMS) ||

@@ -165,12 +165,25 @@ static int emit(resdiff_buf *out, const UChar *p, int32_t n, unsigned flags, boo
 	return 0;
 }
 
+/* Code points nfkc_stable() takes without asking ICU: the CJK Unified
+ * Ideographs block, all NFKC-inert (compare_test checks each against ICU),
+ * and the full-width forms of ASCII (，；（）１), which NFKC maps one by
+ * one to ASCII (U+FF01..U+FF5E -> U+0021..U+007E) and which nothing
+ * composes with: emit_utf8() maps them. Chinese text is full of them, and
+ * took the whole ICU path (UTF-16, two normalizations) for its commas. */
+#define COMPARE_IDEOGRAPHS_FIRST 0x4E00
+#define COMPARE_IDEOGRAPHS_LAST 0x9FFF
+#define COMPARE_FULLWIDTH_FIRST 0xFF01
+#define COMPARE_FULLWIDTH_LAST 0xFF5E
+#define COMPARE_FULLWIDTH_SHIFT 0xFEE0
+
 /* Whether NFKC (and, with `loose`, full case folding) leaves the UTF-8
  * text[0..len) as it is, so that its key can be made from the bytes
  * without ICU's conversions (issue 18: the word edits make a key per
  * token, mostly one ideograph). True when it is well-formed and every code
  * point is ASCII or NFKC-inert (ICU: it neither changes nor interacts with
- * its neighbours); with `loose` the inert ones must also be CJK (no case).
+ * its neighbours), or (not `loose`) a full-width form of ASCII, which NFKC
+ * changes alone; with `loose` the inert ones must also be CJK (no case).
  * Otherwise the caller takes the ICU path. */
 static bool nfkc_stable(const char *text, size_t len, bool loose)
 {
@@ -183,7 +196,9 @@ static bool nfkc_stable(const char *text, size_t len, bool loose)
 		if (c < 0)
 			return false;
 		i += adv;
-		if (c < 0x80)
+		if (c < 0x80 || (c >= COMPARE_IDEOGRAPHS_FIRST && c <= COMPARE_IDEOGRAPHS_LAST))
+			continue;
+		if (!loose && c >= COMPARE_FULLWIDTH_FIRST && c <= COMPARE_FULLWIDTH_LAST)
 			continue;
 		if (loose && !(c >= 0x2E80 && c < 0xA000))
 			return false;
@@ -195,7 +210,8 @@ static bool nfkc_stable(const char *text, size_t len, bool loose)
 	return true;
 }
 
-/* emit() for text that nfkc_stable() passed, straight from UTF-8;
+/* emit() for text that nfkc_stable() passed, straight from UTF-8 (its
+ * full-width forms of ASCII mapped as NFKC maps them);
  * `lower` lower-cases ASCII before the folds (LOOSE: fold_case() on ASCII
  * and CJK). */
 static int emit_utf8(resdiff_buf *out, const char *text, size_t len, unsigned flags, bool fold,
@@ -213,6 +229,19 @@ static int emit_utf8(resdiff_buf *out, const char *text, size_t len, unsigned fl
 	while (i < len) {
 		int32_t c = resdiff_utf8_decode(text + i, len - i, &adv);
 		i += adv;
+		if (c >= COMPARE_IDEOGRAPHS_FIRST && c <= COMPARE_IDEOGRAPHS_LAST &&
+		    !(folds->has[c / 64] & (1ull << (c % 64)))) {
+			/* what emit_cp() does to an ideograph no table folds: no
+			 * case, no punctuation, its own three bytes */
+			if ((flags & RESDIFF_KEY_WORDS) && gap && w > start)
+				out->ptr[w++] = ' ';
+			gap = false;
+			memcpy(out->ptr + w, text + i - adv, 3);
+			w += 3;
+			continue;
+		}
+		if (c >= COMPARE_FULLWIDTH_FIRST && c <= COMPARE_FULLWIDTH_LAST)
+			c -= COMPARE_FULLWIDTH_SHIFT;  /* NFKC: "，" -> "," */
 		if (lower && c >= 'A' && c <= 'Z')
 			c += 32;
 		emit_cp(out, &w, start, &gap, folds, (uint32_t)c, flags, fold);

@@ -123,6 +123,10 @@ int resdiff_parse_traced(resdiff_doc **out, resdiff_parse_trace **trace, const c
 	st.source = opts && opts->source ? opts->source : "<input>";
 	if ((error = resdiff_lang_load()) < 0 || (error = resdiff_doc_new(&st.doc)) < 0)
 		return error;
+	if (!(st.scratch = resdiff_arena_new())) {
+		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		goto done;
+	}
 	if (opts && opts->language && !resdiff_text_language_valid(opts->language)) {
 		error = resdiff_error_set(RESDIFF_EINVALID, "unknown language '%s'", opts->language);
 		goto done;
@@ -162,6 +166,7 @@ done:
 	free(st.notes);
 	free(st.index);
 	free(st.lines);
+	resdiff_arena_free(st.scratch);
 	resdiff_doc_free(st.doc);
 	return error;
 }

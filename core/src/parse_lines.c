@@ -126,7 +126,7 @@ int parse_split_lines(parse_state *st, const char *text, size_t len)
 		}
 		l = &st->lines[st->count++];
 		memset(l, 0, sizeof(*l));
-		if (!(copy = resdiff_arena_strndup(st->doc->arena, text + lstart, lend - lstart)))
+		if (!(copy = resdiff_arena_strndup(st->scratch, text + lstart, lend - lstart)))
 			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 		l->len = strip_links(copy, lend - lstart);
 		copy[l->len] = '\0';

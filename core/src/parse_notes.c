@@ -1230,6 +1230,8 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 	resdiff_buf out = RESDIFF_BUF_INIT;
 	const char *s = l->text;
 	size_t len = l->len, i = 0, adv, n;
+	size_t from = 0;     /* s[from .. i) is text not yet copied to out: the
+	                        copy is made only when a marker is taken out */
 	char label[16];
 	bool sup;
 	int error = 0;
@@ -1249,6 +1251,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 		i = n;
 		while (i < len && s[i] == ' ')
 			i++;
+		from = i;
 	}
 	while (i < len) {
 		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
@@ -1280,11 +1283,12 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9') &&
 			   (n = year_range_marker(st, cs, li, s, len, i, label)) > 0) {
 			/* the year stays, the marker after it goes */
-			if ((error = resdiff_buf_put(&out, s + i, n)) < 0 ||
+			if ((error = resdiff_buf_put(&out, s + from, i + n - from)) < 0 ||
 			    (error = add_marker(st, l, &out, i + n, label, "glued")) < 0)
 				goto done;
 			cite(st, cs, label, li);
 			i += n + strlen(label);
+			from = i;
 			prev = '0';
 			continue;
 		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9')) {
@@ -1319,21 +1323,23 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			}
 		}
 		if (n) {
-			if ((error = add_marker(st, l, &out, i, label, form)) < 0)
+			if ((error = resdiff_buf_put(&out, s + from, i - from)) < 0 ||
+			    (error = add_marker(st, l, &out, i, label, form)) < 0)
 				goto done;
 			cite(st, cs, label, li);
 			i += n;
+			from = i;
 			continue;
 		}
-		if ((error = resdiff_buf_put(&out, s + i, adv)) < 0)
-			goto done;
 		prev2 = prev;
 		prev = cp < 0 ? 0 : (uint32_t)cp;
 		i += adv;
 	}
 	if (l->marker_count) {
-		char *t = resdiff_arena_strndup(st->doc->arena, out.ptr ? out.ptr : "", out.size);
-		if (!t) {
+		char *t;
+		if ((error = resdiff_buf_put(&out, s + from, len - from)) < 0)
+			goto done;
+		if (!(t = resdiff_arena_strndup(st->doc->arena, out.ptr ? out.ptr : "", out.size))) {
 			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 			goto done;
 		}

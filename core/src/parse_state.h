@@ -16,8 +16,9 @@
  *   parse_text.c    what a piece of text is: clause ends, spacing, footnote
  *                   labels, symbols, dates (no parser state)
  *
- * Everything is allocated from the document's arena or from the pass state
- * freed at the end of resdiff_parse(); nothing recurses.
+ * Everything is allocated from the document's arena, from the scratch
+ * arena (the lines of the input) or from the pass state, both freed at the
+ * end of resdiff_parse(); nothing recurses.
  */
 #ifndef RESDIFF_PARSE_STATE_H
 #define RESDIFF_PARSE_STATE_H
@@ -52,7 +53,8 @@ typedef struct {
 
 /* One source line; lines[i] is line i + 1 of the input. */
 typedef struct {
-	const char *text;    /* trimmed, NUL terminated (arena); inline markers removed */
+	const char *text;    /* trimmed, NUL terminated (scratch or document arena);
+	                        inline markers removed */
 	const char *source;  /* the same line before the markers were removed */
 	size_t len;          /* bytes of text */
 	const char *marker;  /* LINE_MARKER: label */
@@ -88,6 +90,8 @@ typedef struct {
 
 typedef struct {
 	resdiff_doc *doc;
+	resdiff_arena *scratch; /* the lines' text: freed when the parse returns
+	                         * (the document keeps copies of what it holds) */
 	const char *source;
 	const char *language;
 	const resdiff_lang *lang; /* the language table's entry for it */
@@ -211,8 +215,18 @@ size_t parse_visible_chars(const char *s, size_t len, bool *cjk);
 bool parse_heading_shaped(const char *s, size_t len);
 /* Lower-case a UTF-8 string (ASCII, Latin-1, Cyrillic) into out[outsz]. */
 void parse_lower(char *out, size_t outsz, const char *s, size_t len);
-/* Value of a superscript digit, -1 for any other code point. */
-int32_t parse_superscript_digit(int32_t cp);
+/* Value of a superscript digit (¹ ² ³ ⁰ ⁴-⁹), -1 for any other code
+ * point. Inline: the footnote passes ask it of every character. */
+static inline int32_t parse_superscript_digit(int32_t cp)
+{
+	if (cp >= 0x2074 && cp <= 0x2079)
+		return cp - 0x2070;
+	if (cp == 0x2070)
+		return 0;
+	if (cp == 0x00B9)
+		return 1;
+	return cp == 0x00B2 || cp == 0x00B3 ? cp - 0xB0 : -1;
+}
 /* Decode a footnote label at s: ASCII digits (1-3), '*'-runs, or
  * superscript digits. Returns bytes consumed (0 if none) and writes the
  * label (ASCII) to out. */

@@ -178,11 +178,12 @@ bool parse_heading_shaped(const char *s, size_t len)
 	bool cjk;
 	size_t n, i;
 	/* asked of a whole paragraph at every labelled line: a longer text
-	 * is no heading, and need not be read to the end */
-	if (len > HEADING_MAX_BYTES)
+	 * is no heading, and need not be read to the end; nor need a clause's
+	 * (most paragraphs end like one) */
+	if (len > HEADING_MAX_BYTES || parse_ends_clause(s, len))
 		return false;
 	n = parse_visible_chars(s, len, &cjk);
-	if (n == 0 || parse_ends_clause(s, len))
+	if (n == 0)
 		return false;
 	/* a heading is one phrase: no sentence ends inside it */
 	for (i = 0; i + 1 < len; i++)
@@ -192,21 +193,6 @@ bool parse_heading_shaped(const char *s, size_t len)
 		if ((unsigned char)s[i] >= 0xE3 && (!memcmp(s + i, "。", 3) || !memcmp(s + i, "；", 3)))
 			return false;
 	return n <= (cjk ? HEADING_MAX_CJK : HEADING_MAX_LATIN);
-}
-
-/* Value of a superscript digit (¹ ² ³ ⁰ ⁴-⁹), -1 for anything else. */
-int32_t parse_superscript_digit(int32_t cp)
-{
-	switch (cp) {
-	case 0x2070: return 0;
-	case 0x00B9: return 1;
-	case 0x00B2: return 2;
-	case 0x00B3: return 3;
-	default:
-		if (cp >= 0x2074 && cp <= 0x2079)
-			return cp - 0x2070;
-	}
-	return -1;
 }
 
 size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscript)

@@ -42,6 +42,39 @@ static inline void sort_u64_small(uint64_t *a, size_t n)
 	}
 }
 
+/* The most values sort_u64_bytes sorts by itself; above it, the Shell sort
+ * (its insertion pass costs about n * n / 512 moves). */
+#define SORT_BYTES_MAX 2048
+
+/* Sort of a short array of well-mixed values (hashes in the upper 32
+ * bits): one counting pass by the top byte into tmp (room for n), then an
+ * insertion sort of a nearly sorted array (only values of one top byte
+ * are out of order). The same result as sort_u64_small, without its
+ * unpredictable branches: the per-clause sort of the aligner's n-grams. */
+static inline void sort_u64_bytes(uint64_t *a, uint64_t *tmp, size_t n)
+{
+	size_t count[257], i, j;
+
+	if (n > SORT_BYTES_MAX || n < 16) {
+		sort_u64_small(a, n);
+		return;
+	}
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++)
+		count[(a[i] >> 56) + 1]++;
+	for (i = 0; i < 256; i++)
+		count[i + 1] += count[i];
+	for (i = 0; i < n; i++)
+		tmp[count[a[i] >> 56]++] = a[i];
+	a[0] = tmp[0];
+	for (i = 1; i < n; i++) {
+		uint64_t v = tmp[i];
+		for (j = i; j > 0 && a[j - 1] > v; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
+}
+
 /* The widest pass of sort_u64_radix: 2048 counts (16 KiB of stack). */
 #define SORT_RADIX_MAX_BITS 11
 
@@ -88,17 +121,19 @@ static inline void sort_u64_radix(uint64_t *a, uint64_t *tmp, size_t n, unsigned
 
 /* The second half of a sort by the upper 32 bits done as one MSD pass
  * and small LSD sorts: a[0..n) already holds its values scattered into
- * SORT_BUCKETS buckets by their top SORT_BUCKET_BITS bits, bucket b at
- * a[start[b] .. start[b + 1]) (start has SORT_BUCKETS + 1 entries), each
+ * nbuckets consecutive buckets by their top SORT_BUCKET_BITS bits (all
+ * SORT_BUCKETS of them, or a run), bucket b at a[start[b] .. start[b + 1])
+ * (start has nbuckets + 1 entries), each
  * bucket in the order wanted for equal keys. Sorts every bucket stably by
  * the remaining bits; tmp has room for the largest bucket. The result is
  * that of sort_u64_radix(…, 32, 32, 11) on the same values in bucket order, with one
  * scratch array the size of a bucket instead of the whole input (cache
  * sized passes, no second array of n). */
-static inline void sort_u64_buckets_by_high32(uint64_t *a, uint64_t *tmp, const size_t *start)
+static inline void sort_u64_buckets_by_high32(uint64_t *a, uint64_t *tmp, const size_t *start,
+		size_t nbuckets)
 {
 	size_t b;
-	for (b = 0; b < SORT_BUCKETS; b++)
+	for (b = 0; b < nbuckets; b++)
 		if (start[b + 1] - start[b] > 1)
 			sort_u64_radix(a + start[b], tmp, start[b + 1] - start[b], 32,
 				32 - SORT_BUCKET_BITS, 8);

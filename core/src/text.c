@@ -58,32 +58,6 @@ int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset)
 	return 0;
 }
 
-size_t resdiff_utf8_encode(char out[4], uint32_t cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	} else if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	} else if (cp < 0x10000) {
-		if (cp >= 0xD800 && cp <= 0xDFFF)
-			return 0;
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	} else if (cp <= 0x10FFFF) {
-		out[0] = (char)(0xF0 | (cp >> 18));
-		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[3] = (char)(0x80 | (cp & 0x3F));
-		return 4;
-	}
-	return 0;
-}
-
 size_t resdiff_utf8_count(const char *s, size_t len)
 {
 	size_t i, n = 0;
@@ -93,58 +67,15 @@ size_t resdiff_utf8_count(const char *s, size_t len)
 	return n;
 }
 
-bool resdiff_text_is_ideograph(uint32_t cp)
+bool resdiff_text_script_is_cjk(uint32_t cp)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	UScriptCode sc;
+	UScriptCode sc = uscript_getScript((UChar32)cp, &err);
 
-	if (cp < 0x2E80)
-		return false;
-	/* the two blocks of CJK ideographs every Chinese text is made of, all
-	 * Han since Unicode 14 (ICU 70): no ICU call for most characters */
-	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
-		return true;
-	sc = uscript_getScript((UChar32)cp, &err);
 	if (U_FAILURE(err))
 		return false;
 	return sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA ||
 	       sc == USCRIPT_HANGUL || sc == USCRIPT_BOPOMOFO;
-}
-
-bool resdiff_text_is_cjk(uint32_t cp)
-{
-	if (cp < 0x2E80)
-		return false;
-	if ((cp >= 0x3000 && cp <= 0x303F) ||  /* CJK symbols and punctuation */
-	    (cp >= 0xFF00 && cp <= 0xFFEF) ||  /* half-/full-width forms */
-	    (cp >= 0xFE30 && cp <= 0xFE4F) ||  /* CJK compatibility forms */
-	    (cp >= 0xFE10 && cp <= 0xFE1F))    /* vertical forms */
-		return true;
-	return resdiff_text_is_ideograph(cp);
-}
-
-bool resdiff_text_is_latin(uint32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
-	return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
-	       (cp >= 0x1E00 && cp <= 0x1EFF);
-}
-
-bool resdiff_text_is_space(uint32_t cp)
-{
-	/* Unicode's White_Space set is small and fixed: test it directly (the
-	 * parser asks for every character; ICU's property lookup was a fifth
-	 * of its time) */
-	if (cp < 0x80)
-		return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
-	switch (cp) {
-	case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F:
-	case 0x205F: case 0x3000: case 0x200B: case 0xFEFF:
-		return true;
-	default:
-		return cp >= 0x2000 && cp <= 0x200A;
-	}
 }
 
 bool resdiff_text_language_valid(const char *lang)

@@ -2,8 +2,10 @@
 #include "helpers.h"
 #include "resdiff/compare.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/unorm2.h>
 
 static char *key(const char *s, unsigned flags)
 {
@@ -37,6 +39,60 @@ static void test_compare__width_and_spacing_fold(void **state)
 	assert_same_key("The  General\nAssembly,", "TheGeneral Assembly，", 0);
 	assert_same_key("ｅｆｆｉｃｉｅｎｃｙ", "efficiency", 0);
 	assert_same_key("A—B", "A-B", 0);
+}
+
+/* The keys' UTF-8 path (no ICU conversion) takes the full-width forms of
+ * ASCII and the CJK ideographs itself (copying the bytes of an ideograph
+ * no table folds): its keys must be those of ICU's path, for every one. A text ending in "ﬁ" (not NFKC-inert) takes ICU's path; the same
+ * text ending in "fi" takes the UTF-8 path: their keys must be equal, for
+ * every full-width character in a few contexts, in every kind of key. */
+static void test_compare__fullwidth_fast_path_matches_icu(void **state)
+{
+	static const char *const contexts[][2] = { { "", "" }, { "中", "文" }, { "a", "" },
+		{ "", "中 b" }, { "１", "（" } };
+	static const unsigned flags[] = { RESDIFF_KEY_EXACT, RESDIFF_KEY_WORDS, RESDIFF_KEY_LOOSE };
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
+	uint32_t cp;
+	size_t c, f;
+
+	(void)state;
+	assert_true(U_SUCCESS(err));
+	for (cp = 0x4E00; cp <= 0x9FFF; cp++) {
+		char icu[16], fast[16];
+		if (!unorm2_isInert(nfkc, (UChar32)cp))
+			fail_msg("U+%04X is not NFKC-inert", (unsigned)cp);
+		snprintf(icu, sizeof(icu), "a %c%c%c\xEF\xAC\x81", 0xE0 | (cp >> 12),
+			0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F));
+		snprintf(fast, sizeof(fast), "a %c%c%cfi", 0xE0 | (cp >> 12),
+			0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F));
+		for (f = 0; f < sizeof(flags) / sizeof(flags[0]); f++)
+			assert_same_key(icu, fast, flags[f]);
+	}
+	for (cp = 0xFF01; cp <= 0xFF5E; cp++) {
+		char ch[4] = { (char)0xEF, (char)(0xBC + ((cp - 0xFF00) >> 6)),
+			(char)(0x80 | (cp & 0x3F)), 0 };
+		for (c = 0; c < sizeof(contexts) / sizeof(contexts[0]); c++) {
+			char text[64], icu[80], fast[80];
+			resdiff_buf exact = RESDIFF_BUF_INIT, words = RESDIFF_BUF_INIT;
+			char *k;
+			snprintf(text, sizeof(text), "%s%s%s", contexts[c][0], ch, contexts[c][1]);
+			snprintf(icu, sizeof(icu), "%s\xEF\xAC\x81", text);  /* U+FB01 */
+			snprintf(fast, sizeof(fast), "%sfi", text);
+			for (f = 0; f < sizeof(flags) / sizeof(flags[0]); f++)
+				assert_same_key(icu, fast, flags[f]);
+			/* both keys at once: the same as one by one */
+			assert_int_equal(resdiff_compare_keys(&exact, &words, fast, strlen(fast)), 0);
+			k = key(icu, RESDIFF_KEY_EXACT);
+			assert_string_equal(exact.ptr, k);
+			free(k);
+			k = key(icu, RESDIFF_KEY_WORDS);
+			assert_string_equal(words.ptr, k);
+			free(k);
+			resdiff_buf_dispose(&exact);
+			resdiff_buf_dispose(&words);
+		}
+	}
 }
 
 static void test_compare__real_changes_differ(void **state)
@@ -100,6 +156,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_compare__width_and_spacing_fold),
+		cmocka_unit_test(test_compare__fullwidth_fast_path_matches_icu),
 		cmocka_unit_test(test_compare__real_changes_differ),
 		cmocka_unit_test(test_compare__script_folds),
 		cmocka_unit_test(test_compare__loose_key_folds_case_and_punctuation),

@@ -52,7 +52,7 @@ static void test_sort__buckets_match_whole_radix(void **state)
 			for (i = 0; i < n; i++)
 				b[next[a[i] >> (64 - SORT_BUCKET_BITS)]++] = a[i];
 			sort_u64_radix(a, tmp, n, 32, 32, 11);
-			sort_u64_buckets_by_high32(b, tmp, start);
+			sort_u64_buckets_by_high32(b, tmp, start, SORT_BUCKETS);
 			assert_true(biggest <= n);
 			if (n)
 				assert_memory_equal(a, b, n * sizeof(*a));
@@ -66,10 +66,54 @@ static void test_sort__buckets_match_whole_radix(void **state)
 		}
 }
 
+/* The aligner's per-clause sort (sort_u64_bytes) gives what the Shell
+ * sort gives, on sizes around and past its limits, on well-mixed values,
+ * on values sharing a top byte (its insertion pass does all the work) and
+ * on repeated values (a clause's repeated n-grams before they are made
+ * unique). */
+static void test_sort__bytes_match_shell(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 15, 16, 17, 120, 700, SORT_BYTES_MAX,
+		SORT_BYTES_MAX + 1, 5000 };
+	size_t s, shape, i;
+	uint32_t seed = 777;
+
+	(void)state;
+	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++)
+		for (shape = 0; shape < 3; shape++) {
+			size_t n = sizes[s];
+			uint64_t *a = malloc((n + 1) * sizeof(*a)), *b = malloc((n + 1) * sizeof(*b));
+			uint64_t *tmp = malloc((n + 1) * sizeof(*tmp));
+			assert_non_null(a);
+			assert_non_null(b);
+			assert_non_null(tmp);
+			for (i = 0; i < n; i++) {
+				uint64_t hash = next_rand(&seed) ^ ((uint64_t)next_rand(&seed) << 16);
+				if (shape == 1)
+					hash = (hash & 0xFFFFFFu) | 0xAB000000u;   /* one top byte */
+				else if (shape == 2)
+					hash = (hash % 13) * 0x9E3779B1u;          /* repeats */
+				a[i] = ((hash & 0xFFFFFFFFu) << 32) | (next_rand(&seed) & 3);
+			}
+			if (n)
+				memcpy(b, a, n * sizeof(*a));
+			sort_u64_small(a, n);
+			sort_u64_bytes(b, tmp, n);
+			if (n)
+				assert_memory_equal(a, b, n * sizeof(*a));
+			for (i = 1; i < n; i++)
+				assert_true(a[i - 1] <= a[i]);
+			free(a);
+			free(b);
+			free(tmp);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sort__buckets_match_whole_radix),
+		cmocka_unit_test(test_sort__bytes_match_shell),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -143,6 +143,26 @@ static void test_text__ideograph_agrees_with_icu(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The inline predicates against their definitions on every code point:
+ * White_Space (ICU) plus U+200B and U+FEFF; CJK = the punctuation and
+ * full-width blocks, or an ideograph. */
+static void test_text__space_and_cjk_agree_with_icu(void **state)
+{
+	UChar32 cp;
+	size_t bad = 0;
+	(void)state;
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		bool space = u_isUWhiteSpace(cp) || cp == 0x200B || cp == 0xFEFF;
+		bool cjk = (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+			(cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFE10 && cp <= 0xFE1F) ||
+			resdiff_text_is_ideograph((uint32_t)cp);
+		if ((resdiff_text_is_space((uint32_t)cp) != space ||
+		     resdiff_text_is_cjk((uint32_t)cp) != cjk) && bad++ < 5)
+			fprintf(stderr, "U+%04X: space %d, cjk %d\n", (unsigned)cp, space, cjk);
+	}
+	assert_int_equal(bad, 0);
+}
+
 static void test_text__detect_language(void **state)
 {
 	const char *zh = "经济及社会理事会，回顾信息社会世界首脑会议的成果文件 A/60/687，";
@@ -280,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_text__utf8_decode_agrees_with_icu),
 		cmocka_unit_test(test_text__cjk_classes),
 		cmocka_unit_test(test_text__ideograph_agrees_with_icu),
+		cmocka_unit_test(test_text__space_and_cjk_agree_with_icu),
 		cmocka_unit_test(test_text__detect_language),
 		cmocka_unit_test(test_text__sanitize_masks_controls),
 		cmocka_unit_test(test_text__sanitize_masks_bidi_and_separators),

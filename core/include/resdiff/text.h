@@ -51,22 +51,95 @@ static inline int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv
  * byte in *bad_offset (may be NULL). */
 int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset);
 
-/* Encode cp into out (4 bytes room); returns the byte length (0 if bad). */
-size_t resdiff_utf8_encode(char out[4], uint32_t cp);
+/* Encode cp into out (4 bytes room); returns the byte length (0 if bad).
+ * Inline: the comparison keys encode every character. */
+static inline size_t resdiff_utf8_encode(char out[4], uint32_t cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	} else if (cp < 0x10000) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			return 0;
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	} else if (cp <= 0x10FFFF) {
+		out[0] = (char)(0xF0 | (cp >> 18));
+		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[3] = (char)(0x80 | (cp & 0x3F));
+		return 4;
+	}
+	return 0;
+}
 
 /* Number of code points in s[0..len). */
 size_t resdiff_utf8_count(const char *s, size_t len);
 
+/* The character predicates below run once or more per character of every
+ * parser pass (issue 18): their common cases are inline, and only a code
+ * point outside the two big blocks of CJK ideographs asks ICU, through
+ * resdiff_text_script_is_cjk (Han, Hiragana, Katakana, Hangul or Bopomofo
+ * script). */
+bool resdiff_text_script_is_cjk(uint32_t cp);
+
+/* Han, kana or Hangul letters only (tokenised one character per token). */
+static inline bool resdiff_text_is_ideograph(uint32_t cp)
+{
+	if (cp < 0x2E80)
+		return false;
+	/* the two blocks of CJK ideographs every Chinese text is made of, all
+	 * Han since Unicode 14 (ICU 70): no ICU call for most characters */
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+		return true;
+	return resdiff_text_script_is_cjk(cp);
+}
+
 /* Han, kana, Hangul, Bopomofo and CJK punctuation/full-width forms: the
  * characters next to which no space is kept when lines are joined (but
  * one between an ideograph and a Latin word, docs/PARSE.md rule 7). */
-bool resdiff_text_is_cjk(uint32_t cp);
-/* Han, kana or Hangul letters only (tokenised one character per token). */
-bool resdiff_text_is_ideograph(uint32_t cp);
+static inline bool resdiff_text_is_cjk(uint32_t cp)
+{
+	if (cp < 0x2E80)
+		return false;
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) ||  /* the common case first */
+	    (cp >= 0x3000 && cp <= 0x303F) ||  /* CJK symbols and punctuation */
+	    (cp >= 0xFF00 && cp <= 0xFFEF) ||  /* half-/full-width forms */
+	    (cp >= 0xFE30 && cp <= 0xFE4F) ||  /* CJK compatibility forms */
+	    (cp >= 0xFE10 && cp <= 0xFE1F))    /* vertical forms */
+		return true;
+	return resdiff_text_is_ideograph(cp);
+}
+
 /* A letter of the Latin script (ASCII, Latin-1, Latin Extended). */
-bool resdiff_text_is_latin(uint32_t cp);
-/* Unicode White_Space, plus U+200B and U+FEFF. */
-bool resdiff_text_is_space(uint32_t cp);
+static inline bool resdiff_text_is_latin(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+	return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+	       (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+/* Unicode White_Space, plus U+200B and U+FEFF. Unicode's White_Space set
+ * is small and fixed: tested directly (ICU's property lookup was a fifth
+ * of the parser's time). */
+static inline bool resdiff_text_is_space(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+	if (cp < 0x2000)
+		return cp == 0x85 || cp == 0xA0 || cp == 0x1680;
+	if (cp <= 0x200B)
+		return true;  /* U+2000..U+200A, U+200B */
+	return cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
+	       cp == 0xFEFF;
+}
 
 /* Does the word that ends with the full stop s[i - 1] read as a part of a
  * document symbol, so that a number glued after it is part of the symbol
