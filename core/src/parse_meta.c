@@ -76,13 +76,25 @@ static size_t strip_front_marker(parse_state *st, const char *s, size_t len)
 	char label[16];
 	bool sup;
 
-	/* "State of Palestine:* draft resolution": a star glued to a word */
-	for (end = 1; end < len; end++)
-		if (s[end] == '*' && s[end - 1] != ' ' && s[end - 1] != '*' &&
-		    (end + 1 == len || s[end + 1] == ' ')) {
+	/* "State of Palestine:* draft resolution": a star glued to a word;
+	 * "Palestine:** draft decision": a run of them */
+	for (end = 1; end < len; end++) {
+		size_t k = end;
+		if (s[end] != '*' || s[end - 1] == ' ' || s[end - 1] == '*')
+			continue;
+		while (k < len && s[k] == '*')
+			k++;
+		if (k - end == 1 && (k == len || s[k] == ' ')) {
 			resdiff_doc_add_meta_footnote(st->doc, "*");
 			break;
 		}
+		if (k - end <= 3 && k < len && s[k] == ' ') {
+			memcpy(label, s + end, k - end);
+			label[k - end] = '\0';
+			resdiff_doc_add_meta_footnote(st->doc, label);
+			break;
+		}
+	}
 	end = len;
 	while (end > 0 && s[end - 1] == '*')
 		end--;

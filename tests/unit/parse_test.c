@@ -912,6 +912,29 @@ static void test_parse__chapeau_opens_a_recital_line(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A run of stars glued to a word in the front matter ("Freedonia:**
+ * draft decision") cites the "**" note at the page's foot. */
+static void test_parse__double_star_in_the_sponsor_line(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"Item 5 of the provisional agenda*\n\n"
+		"Ruritania and Freedonia:** draft decision\n\n"
+		"Lakes of the world\n\n"
+		"The General Assembly,\n\n"
+		"Recalling its resolution 98/7 of 1 May 2030,\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n\n"
+		"* A/99/150.\n\n"
+		"** Any changes to the list of sponsors will be reflected in the record.\n", "en");
+	size_t k;
+	bool seen = false;
+	assert_int_equal(doc->diag_count, 0);
+	for (k = 0; k < doc->meta.footnote_count; k++)
+		seen |= !strcmp(doc->meta.footnotes[k], "**");
+	assert_true(seen);
+	resdiff_doc_free(doc);
+}
+
 /* A decision's lettered paragraphs with no numbered paragraph above them
  * ("(a) Expresses …", "(b) Endorses …") are operative: OP0(a), OP0(b),
  * no diagnostic, even after a recital that ends in a colon; a recital's
@@ -2374,6 +2397,7 @@ int main(void)
 		cmocka_unit_test(test_parse__bare_chapeau_before_an_unnumbered_paragraph),
 		cmocka_unit_test(test_parse__chapeau_opens_a_recital_line),
 		cmocka_unit_test(test_parse__decision_lettered_paragraphs_are_operative),
+		cmocka_unit_test(test_parse__double_star_in_the_sponsor_line),
 		cmocka_unit_test(test_parse__unlabelled_heading_wraps_onto_a_short_line),
 		cmocka_unit_test(test_parse__spaced_marker_after_a_sentence_end),
 		cmocka_unit_test(test_parse__number_in_a_list_of_numbers_is_no_marker),
