@@ -896,7 +896,7 @@ static void test_parse__chapeau_opens_a_recital_line(void **state)
 	assert_non_null(doc->meta.chapeau);
 	assert_string_equal(doc->meta.chapeau, "The General Assembly,");
 	assert_non_null(doc->meta.kind);
-	assert_string_equal(doc->meta.kind, "resolution");
+	assert_string_equal(doc->meta.kind, "draft"); /* "draft decision" */
 	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
 	assert_int_equal(u->kind, RESDIFF_UNIT_PREAMBLE);
 	assert_string_equal(u->text, "recalling its resolution 98/7 of 1 May 2030, in which it decided "
