@@ -20,7 +20,7 @@ ends in a colon or not (they open with clause verbs: they are not the
 recital's list). Page furniture: the symbol line, the job number, "n/m", the
 footnote zone from the "____" rule to the page's end.
 
-usage: cd tests/data/en_heldout7 && python3 make_expected.py
+usage: cd tests/data/en_heldout8 && python3 make_expected.py
 """
 import json, re
 
