@@ -76,13 +76,25 @@ static size_t strip_front_marker(parse_state *st, const char *s, size_t len)
 	char label[16];
 	bool sup;
 
-	/* "State of Palestine:* draft resolution": a star glued to a word */
-	for (end = 1; end < len; end++)
-		if (s[end] == '*' && s[end - 1] != ' ' && s[end - 1] != '*' &&
-		    (end + 1 == len || s[end + 1] == ' ')) {
+	/* "State of Palestine:* draft resolution": a star glued to a word;
+	 * "Palestine:** draft decision": a run of them */
+	for (end = 1; end < len; end++) {
+		size_t k = end;
+		if (s[end] != '*' || s[end - 1] == ' ' || s[end - 1] == '*')
+			continue;
+		while (k < len && s[k] == '*')
+			k++;
+		if (k - end == 1 && (k == len || s[k] == ' ')) {
 			resdiff_doc_add_meta_footnote(st->doc, "*");
 			break;
 		}
+		if (k - end <= 3 && k < len && s[k] == ' ') {
+			memcpy(label, s + end, k - end);
+			label[k - end] = '\0';
+			resdiff_doc_add_meta_footnote(st->doc, label);
+			break;
+		}
+	}
 	end = len;
 	while (end > 0 && s[end - 1] == '*')
 		end--;
@@ -416,13 +428,70 @@ static bool recital_piece(const parse_state *st, size_t i)
 	       resdiff_utf8_count(above->text, above->len) > CHAPEAU_MAX_CHARS;
 }
 
+/* The chapeau inside a formula line: after the formula, a short phrase
+ * naming a body up to a comma. Sets the cut (bytes of the line) and
+ * returns true when there is one. */
+static bool inline_chapeau(const parse_line *l, size_t formula, size_t *at, size_t *clen)
+{
+	const char *s = l->text;
+	size_t i = formula, start, adv, chars = 0;
+	char low[512];
+
+	while (i < l->len) {
+		int32_t cp = resdiff_utf8_decode(s + i, l->len - i, &adv);
+		if (!(cp == ' ' || cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == 0x060C))
+			break;
+		i += adv;
+	}
+	start = i;
+	while (i < l->len && chars <= CHAPEAU_MAX_CHARS) {
+		int32_t cp = resdiff_utf8_decode(s + i, l->len - i, &adv);
+		i += adv;
+		chars++;
+		if (cp == ',' || cp == 0xFF0C || cp == 0x060C) {
+			if (i - start >= sizeof(low) / 2)
+				return false;
+			parse_lower(low, sizeof(low), s + start, i - start);
+			if (!contains_any(low, RESDIFF_SECTION_CHAPEAU_WORDS))
+				return false;
+			while (i < l->len && s[i] == ' ')
+				i++;
+			*at = start;
+			*clen = i - start;
+			return i < l->len && i < UINT16_MAX;
+		}
+	}
+	return false;
+}
+
+/* "The General Assembly, recalling its resolution 79/122 …:": a chapeau
+ * that opens its line, a recital in lower case after it (a decision's
+ * single sentence). Sets the cut (the chapeau's bytes, at 0) and returns
+ * true when the line is one; the recital stays text. */
+static bool chapeau_opens_line(parse_line *l)
+{
+	size_t at, clen;
+	char low[512];
+	if (!u_isupper((UChar32)parse_first_cp(l->text, l->len)) ||
+	    !inline_chapeau(l, 0, &at, &clen) || at != 0 || clen >= sizeof(low) / 2 ||
+	    !u_islower((UChar32)parse_first_cp(l->text + clen, l->len - clen)) ||
+	    !opens_clause(l->text + clen, l->len - clen, true))
+		return false;
+	parse_lower(low, sizeof(low), l->text, clen);
+	if (!body_of(low))
+		return false;
+	l->cut_at = 0;
+	l->cut_len = (uint16_t)clen;
+	return true;
+}
+
 /* The chapeau: the first short comma-ended line naming a body, searched
  * up to paragraph 1. NO_LINE when there is none (a report). */
 static size_t find_chapeau(parse_state *st)
 {
 	size_t i, text_seen = 0, before = NO_LINE;
 	for (i = 0; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
-		const parse_line *l = &st->lines[i];
+		parse_line *l = &st->lines[i];
 		st->work++;
 		if (l->cls != LINE_TEXT)
 			continue;
@@ -431,7 +500,7 @@ static size_t find_chapeau(parse_state *st)
 			/* "The General Assembly" without its comma, right before
 			 * paragraph 1 (no recitals) */
 			return before != NO_LINE && bare_chapeau(&st->lines[before]) ? before : NO_LINE;
-		if (is_chapeau(l->text, l->len) && !recital_piece(st, i))
+		if ((is_chapeau(l->text, l->len) && !recital_piece(st, i)) || chapeau_opens_line(l))
 			return i;
 		/* ... or before a block that opens a clause ("The General
 		 * Assembly" / "" / "Adopts the Declaration …", a paragraph with
@@ -449,13 +518,22 @@ static size_t find_chapeau(parse_state *st)
 static int take_chapeau(parse_state *st, front *fm)
 {
 	parse_line *c = &st->lines[fm->chapeau];
-	char low[1024];
+	char low[1024], chap[512];
+	size_t n = c->cut_len;
 	st->is_resolution = true;
+	fm->end = fm->chapeau;
+	fm->kind = "resolution";
+	if (n) {   /* the chapeau opens a recital's line: the recital stays text */
+		while (n > 0 && c->text[n - 1] == ' ')
+			n--;
+		snprintf(chap, sizeof(chap), "%.*s", (int)n, c->text);
+		parse_lower(low, sizeof(low), chap, strlen(chap));
+		fm->body = body_of(low);
+		return resdiff_doc_set_meta(st->doc, &st->doc->meta.chapeau, chap);
+	}
 	c->cls = LINE_CHAPEAU;
 	parse_lower(low, sizeof(low), c->text, c->len);
 	fm->body = body_of(low);
-	fm->end = fm->chapeau;
-	fm->kind = "resolution";
 	return resdiff_doc_set_meta(st->doc, &st->doc->meta.chapeau, c->text);
 }
 
@@ -774,42 +852,6 @@ static int take_headless(parse_state *st, front *fm, size_t recital)
 		"preambular paragraph: read as a resolution without one");
 }
 
-/* The chapeau inside a formula line: after the formula, a short phrase
- * naming a body up to a comma. Sets the cut (bytes of the line) and
- * returns true when there is one. */
-static bool inline_chapeau(const parse_line *l, size_t formula, size_t *at, size_t *clen)
-{
-	const char *s = l->text;
-	size_t i = formula, start, adv, chars = 0;
-	char low[512];
-
-	while (i < l->len) {
-		int32_t cp = resdiff_utf8_decode(s + i, l->len - i, &adv);
-		if (!(cp == ' ' || cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == 0x060C))
-			break;
-		i += adv;
-	}
-	start = i;
-	while (i < l->len && chars <= CHAPEAU_MAX_CHARS) {
-		int32_t cp = resdiff_utf8_decode(s + i, l->len - i, &adv);
-		i += adv;
-		chars++;
-		if (cp == ',' || cp == 0xFF0C || cp == 0x060C) {
-			if (i - start >= sizeof(low) / 2)
-				return false;
-			parse_lower(low, sizeof(low), s + start, i - start);
-			if (!contains_any(low, RESDIFF_SECTION_CHAPEAU_WORDS))
-				return false;
-			while (i < l->len && s[i] == ' ')
-				i++;
-			*at = start;
-			*clen = i - start;
-			return i < l->len && i < UINT16_MAX;
-		}
-	}
-	return false;
-}
-
 /* The chapeau of a declaration: after the recitals and before the first
  * article or paragraph 1, a short line naming a body that ends in a comma
  * or in no punctuation at all, or a chapeau inside a formula line. */
@@ -942,7 +984,8 @@ int parse_front_matter(parse_state *st)
 	    (fm.body && (error = resdiff_doc_set_meta(st->doc, &st->doc->meta.body, fm.body)) < 0))
 		goto done;
 	st->doc->reads_adopted = fm.adopted && !is_draft(st->doc);
-	st->body_start = fm.chapeau != NO_LINE ? fm.chapeau + 1 : fm.end;
+	st->body_start = fm.chapeau == NO_LINE ? fm.end :
+		st->lines[fm.chapeau].cut_len ? fm.chapeau : fm.chapeau + 1;
 	st->body_end = st->count;
 	if (st->doc->meta.title)
 		error = mark_title_lines(st);

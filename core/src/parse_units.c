@@ -403,14 +403,38 @@ static bool lettered_heading(const builder *ub, const block *b, bool shaped)
 		(ub->nb.sublevel == 0 || next_letter(ub->nb.subs[0]) != b->label.sub[0]);
 }
 
+/* "(a) Decides …" with no numbered paragraph yet: the lettered paragraphs
+ * of a decision are its operative ones, not a recital's list ("… as
+ * follows:" then "(a) Promoting …"). The text opens with a clause verb of
+ * `operative-ladder` or `leading-words`, in capitals, and no preambular
+ * opener. */
+static bool decision_paragraph(const builder *ub, const block *b)
+{
+	const char *s = b->raw.ptr ? b->raw.ptr : "";
+	size_t n = b->raw.size;
+	return ub->nb.resolution && ub->nb.last_number == 0 && !ub->nb.annex &&
+		strncmp(ub->nb.parent + strlen(ub->nb.prefix), "OP", 2) &&
+		u_isupper((UChar32)parse_first_cp(s, n)) &&
+		(parse_opens_with(s, n, RESDIFF_SECTION_OPERATIVE_LADDER) ||
+		 parse_opens_with(s, n, RESDIFF_SECTION_LEADING_WORDS)) &&
+		!parse_opens_with(s, n, RESDIFF_SECTION_PREAMBULAR_LADDER) &&
+		!parse_opens_with(s, n, RESDIFF_SECTION_PREAMBLE_OPENERS);
+}
+
 /* "(a)" or "(i)": OP3(a), OP3(a)(i), with diagnostics for letters out of
- * order and for a sub-paragraph without a numbered paragraph. */
+ * order and for a sub-paragraph without a numbered paragraph. A decision's
+ * lettered paragraphs (decision_paragraph()) are OP0(a), OP0(b), with no
+ * diagnostic. */
 static int sub_paragraph(builder *ub, block *b, size_t line)
 {
 	numbering *nb = &ub->nb;
 	const char *s = b->label.sub;
 	int level;
 
+	if (strlen(s) == 1 && s[0] == 'a' && decision_paragraph(ub, b)) {
+		snprintf(nb->parent, sizeof(nb->parent), "%sOP0", nb->prefix);
+		nb->sublevel = 0;
+	}
 	if (!nb->parent[0]) {
 		resdiff_doc_add_diag(ub->st->doc, line,
 			"sub-paragraph (%s) without a numbered paragraph", s);

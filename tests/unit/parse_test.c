@@ -880,6 +880,94 @@ static void test_parse__bare_chapeau_before_an_unnumbered_paragraph(void **state
 	resdiff_doc_free(doc);
 }
 
+/* A draft decision whose chapeau shares its line with a recital in lower
+ * case ("The General Assembly, recalling …:") is a resolution, not a
+ * report: the chapeau goes to the metadata, the recital is PP1. */
+static void test_parse__chapeau_opens_a_recital_line(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"Ruritania and Freedonia: draft decision\n\n"
+		"Lakes of the world\n\n"
+		"The General Assembly, recalling its resolution 98/7 of 1 May 2030, in which it\n"
+		"decided to hold a conference on the lakes of the world in 2032:\n\n"
+		"(a)\nDecides that the conference shall meet for three days, from 4 to 6 May 2032;\n\n"
+		"(b)\nAlso decides to include the item in the agenda of its next session.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(doc->meta.chapeau);
+	assert_string_equal(doc->meta.chapeau, "The General Assembly,");
+	assert_non_null(doc->meta.kind);
+	assert_string_equal(doc->meta.kind, "draft"); /* "draft decision" */
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_int_equal(u->kind, RESDIFF_UNIT_PREAMBLE);
+	assert_string_equal(u->text, "recalling its resolution 98/7 of 1 May 2030, in which it decided "
+		"to hold a conference on the lakes of the world in 2032:");
+	assert_null(resdiff_doc_unit_by_id(doc, "P0(a)"));
+	resdiff_doc_free(doc);
+	/* a line that opens with the chapeau and goes on in capitals is no
+	 * recital: nothing is cut from it */
+	doc = test_parse_string(
+		"The General Assembly, Lakes and Rivers Section, notes the following.\n\n"
+		"1. The lakes are clean.\n", "en");
+	assert_null(doc->meta.chapeau);
+	resdiff_doc_free(doc);
+}
+
+/* A run of stars glued to a word in the front matter ("Freedonia:**
+ * draft decision") cites the "**" note at the page's foot. */
+static void test_parse__double_star_in_the_sponsor_line(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"Item 5 of the provisional agenda*\n\n"
+		"Ruritania and Freedonia:** draft decision\n\n"
+		"Lakes of the world\n\n"
+		"The General Assembly,\n\n"
+		"Recalling its resolution 98/7 of 1 May 2030,\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n\n"
+		"* A/99/150.\n\n"
+		"** Any changes to the list of sponsors will be reflected in the record.\n", "en");
+	size_t k;
+	bool seen = false;
+	assert_int_equal(doc->diag_count, 0);
+	for (k = 0; k < doc->meta.footnote_count; k++)
+		seen |= !strcmp(doc->meta.footnotes[k], "**");
+	assert_true(seen);
+	resdiff_doc_free(doc);
+}
+
+/* A decision's lettered paragraphs with no numbered paragraph above them
+ * ("(a) Expresses …", "(b) Endorses …") are operative: OP0(a), OP0(b),
+ * no diagnostic, even after a recital that ends in a colon; a recital's
+ * own list ("… as follows:" then "(a) Clean water;") stays PP<n>(a). */
+static void test_parse__decision_lettered_paragraphs_are_operative(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling its resolution 98/7 of 1 May 2030,\n\n"
+		"Recalling also its decision 98/550 of 2 June 2030, to hold the conference:\n\n"
+		"(a)\nExpresses its gratitude to the host country of the conference;\n\n"
+		"(b)\nEndorses the outcome of the conference.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP2"));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP0(a)"));
+	assert_int_equal(u->kind, RESDIFF_UNIT_SUBPARAGRAPH);
+	assert_string_equal(u->text, "Expresses its gratitude to the host country of the conference;");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP0(b)"));
+	assert_string_equal(u->text, "Endorses the outcome of the conference.");
+	assert_null(resdiff_doc_unit_by_id(doc, "PP2(a)"));
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+	doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling the priorities of the lakes programme, as follows:\n\n"
+		"(a)\nClean water;\n\n(b)\nOpen data,\n\n"
+		"1. Decides to remain seized of the matter.\n", "en");
+	assert_non_null(resdiff_doc_unit_by_id(doc, "PP1(a)"));
+	assert_non_null(resdiff_doc_unit_by_id(doc, "PP1(b)"));
+	assert_null(resdiff_doc_unit_by_id(doc, "OP0(a)"));
+	resdiff_doc_free(doc);
+}
+
 /* An unlabelled heading between operative paragraphs that wraps onto a
  * second, short line with no blank line between ("Office of Lakes and
  * Rivers/Water" / "Data Unit") is one heading; two headings stand apart,
@@ -2307,6 +2395,9 @@ int main(void)
 		cmocka_unit_test(test_parse__restart_without_heading_is_reported),
 		cmocka_unit_test(test_parse__chapeau_without_its_comma),
 		cmocka_unit_test(test_parse__bare_chapeau_before_an_unnumbered_paragraph),
+		cmocka_unit_test(test_parse__chapeau_opens_a_recital_line),
+		cmocka_unit_test(test_parse__decision_lettered_paragraphs_are_operative),
+		cmocka_unit_test(test_parse__double_star_in_the_sponsor_line),
 		cmocka_unit_test(test_parse__unlabelled_heading_wraps_onto_a_short_line),
 		cmocka_unit_test(test_parse__spaced_marker_after_a_sentence_end),
 		cmocka_unit_test(test_parse__number_in_a_list_of_numbers_is_no_marker),
