@@ -118,6 +118,50 @@ int resdiff_store_check_doc(const resdiff_doc *doc)
 	return error;
 }
 
+/* "Latin" */
+static const char *capitalized(char out[32], const char *name)
+{
+	snprintf(out, 32, "%s", name);
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+	return out;
+}
+
+int resdiff_store_check_text(const resdiff_doc *doc, bool force, char *why, size_t why_size)
+{
+	const resdiff_meta *m = &doc->meta;
+	const resdiff_lang *given = resdiff_lang_get(m->language), *read;
+	char found[200] = "", hint[120], a[32], b[32];
+
+	if (doc->text_script && m->language && given->code[0] &&
+	    strcmp(doc->text_script, given->script->name)) {
+		snprintf(found, sizeof(found), "the text is written in %s script, not in the %s "
+			"script of %s", capitalized(a, doc->text_script),
+			capitalized(b, given->script->name), given->name);
+		snprintf(hint, sizeof(hint), "%s%s%s", doc->text_language ? " (it reads as " : "",
+			doc->text_language ? resdiff_lang_get(doc->text_language)->name : "",
+			doc->text_language ? ")" : "");
+	} else if (doc->text_language && m->language && strcmp(doc->text_language, m->language)) {
+		read = resdiff_lang_get(doc->text_language);
+		snprintf(found, sizeof(found), "the text reads as %s, not %s (its %s function words "
+			"outnumber the %s ones)", read->name, given->code[0] ? given->name : m->language,
+			read->name, given->code[0] ? given->name : m->language);
+		hint[0] = '\0';
+	} else if (doc->text_date && m->date && strcmp(doc->text_date, m->date)) {
+		snprintf(found, sizeof(found), "the text states it was adopted on %s, not on %s",
+			doc->text_date, m->date);
+		hint[0] = '\0';
+	}
+	if (why && why_size)
+		snprintf(why, why_size, "%s", force ? found : "");
+	if (!found[0] || force)
+		return 0;
+	return resdiff_error_set(RESDIFF_EINVALID, "%s (%s): %s%s: check the %s given for it, or "
+		"use --force to store it so", m->symbol ? m->symbol : "?",
+		m->language ? m->language : "?", found, hint,
+		strncmp(found, "the text states", 15) ? "language" : "date");
+}
+
 /* "<lang>/<dir>/<NAME>.txt": dir is NAME up to its last '_' (the symbol
  * without its last component: "E_RES_2009"), or NAME itself. */
 int store_doc_path(resdiff_buf *out, const char *symbol, const char *lang)
@@ -1569,6 +1613,14 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 			snprintf(items[i].forced + n, sizeof(items[i].forced) - n, "%s%s", n ? "; " : "",
 				"the text reads as adopted");
 		}
+		{
+			char why[200];
+			size_t n = strlen(items[i].forced);
+			resdiff_store_check_text(doc, true, why, sizeof(why));
+			if (why[0])
+				snprintf(items[i].forced + n, sizeof(items[i].forced) - n, "%s%s",
+					n ? "; " : "", why);
+		}
 		if (items[i].force_reason) {
 			size_t n = strlen(items[i].forced);
 			snprintf(items[i].forced + n, sizeof(items[i].forced) - n, "%s%s", n ? "; " : "",
@@ -1645,6 +1697,7 @@ int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t cou
 	for (i = 0; i < count; i++) {
 		const resdiff_meta *m = &items[i].doc->meta;
 		if ((error = resdiff_store_check_doc(items[i].doc)) < 0 ||
+		    (error = resdiff_store_check_text(items[i].doc, items[i].force, NULL, 0)) < 0 ||
 		    (error = resdiff_canon_write(&canon[i], items[i].doc, items[i].source_sha256)) < 0 ||
 		    (error = store_doc_path(&paths[i], m->symbol, m->language)) < 0)
 			goto done;

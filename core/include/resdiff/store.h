@@ -151,6 +151,18 @@ typedef struct {
  * document whose own symbol is not one (RESDIFF_EINVALID otherwise). */
 int resdiff_store_check_doc(const resdiff_doc *doc);
 
+/* RESDIFF_EINVALID, unless `force`, when the metadata a document would be
+ * stored with contradicts what its text says of itself (resdiff_doc's
+ * text_script, text_language, text_date; set by the parser, docs/LANGUAGES.md
+ * "What the text says"): its language is written in another script, the
+ * text clearly reads as another language of the same script, or the text
+ * states another adoption date. `why` (NULL, or why_size bytes) receives
+ * what was contradicted when forced, else "". resdiff_store_import checks
+ * every item and records a forced one in its Forced: trailer; a caller may
+ * check first to name its file. A document read back from the store says
+ * nothing of itself and passes. */
+int resdiff_store_check_text(const resdiff_doc *doc, bool force, char *why, size_t why_size);
+
 /* Import up to RESDIFF_STORE_BATCH_MAX documents in one transaction: one
  * record commit per new or changed document, then the series views they
  * touch. All or nothing: on error no ref has moved. A document whose
