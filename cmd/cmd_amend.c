@@ -64,7 +64,8 @@ int cmd_amend(int argc, char **argv)
 		"cannot apply (words not found or found twice, no such paragraph, two\n"
 		"amendments touching the same words) is listed with its number and line on\n"
 		"standard error and not applied; the others are.\n"
-		"Exit status: 0 when all applied, 1 when any did not, 2 on errors (nothing printed).");
+		"Exit status: 0 when all applied, 1 when any did not, 2 on errors (nothing printed),\n"
+		"among them an AMENDMENTS file that is empty or in which nothing reads as an amendment.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	as_diff = cmd_flag(&args, amend_opts, "diff");
