@@ -72,9 +72,7 @@ int cmd_amend(int argc, char **argv)
 	lang = cmd_arg(&args, amend_opts, "lang");
 	amend_lang = cmd_arg(&args, amend_opts, "amend-lang");
 	if ((rc = cmd_format_find(&format, as_diff ? "diff" : "amend",
-			cmd_arg(&args, amend_opts, "format"))) != CMD_EXIT_OK ||
-	    (rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK ||
-	    (rc = cmd_lang_check("--amend-lang", amend_lang)) != CMD_EXIT_OK)
+			cmd_arg(&args, amend_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
 	if (args.nargs != 2) {
 		rc = cmd_fail("amend takes two inputs, DRAFT and AMENDMENTS (see 'resdiff amend --help')");

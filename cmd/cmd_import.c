@@ -326,8 +326,6 @@ int cmd_import(int argc, char **argv)
 		}
 		bmax = (size_t)v;
 	}
-	if ((rc = cmd_lang_check("--lang", o.lang)) != CMD_EXIT_OK)
-		goto done;
 	if (o.format && strcmp(o.format, "text") && strcmp(o.format, "akn")) {
 		rc = cmd_fail("unknown input format '%s' (text, akn)", o.format);
 		goto done;

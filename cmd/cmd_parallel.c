@@ -10,7 +10,7 @@
 
 static const cmd_opt parallel_opts[] = {
 	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
-	{ "langs", 0, OPT_VALUE, "LIST", "languages of a stored SYMBOL, comma-separated (en,fr,es,ru,ar,zh); default: every language stored" },
+	{ "langs", 0, OPT_VALUE, "LANG,...", "languages of a stored SYMBOL, comma-separated (en,fr,es,ru,ar,zh); default: every language stored" },
 	{ "width", 0, OPT_VALUE, "N", "text: columns side by side for a terminal N cells wide (0: one block per row); default: the terminal's" },
 	{ "flagged", 0, OPT_FLAG, NULL, "show only the rows with a flag" },
 	{ "exit-code", 0, OPT_FLAG, NULL, "exit 1 when a row is flagged, 0 when none" },
