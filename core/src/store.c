@@ -598,6 +598,7 @@ void resdiff_store_free(resdiff_store *s)
 	free(s->infos);
 	resdiff_arena_free(s->info_arena);
 	resdiff_buf_dispose(&s->notes);
+	resdiff_buf_dispose(&s->withdrawn);
 	free(s->gitdir);
 	free(s);
 }
@@ -1829,6 +1830,8 @@ int resdiff_store_withdraw(resdiff_store *s, const char *symbol, const char *lan
 			break;
 	if (locked_here)
 		store_lock_release(s);
+	s->withdrawn_read = false;  /* read again when needed */
+	resdiff_buf_clear(&s->withdrawn);
 	return error;
 }
 

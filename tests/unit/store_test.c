@@ -1179,6 +1179,43 @@ static void test_store__text_contradicting_metadata_needs_force(void **state)
 	free(dir);
 }
 
+/* A document withdrawn by mistake and imported again without its
+ * manifest (no series, no date) goes back into its series: it inherits
+ * from the version it withdrew, as a correction does from the tip. */
+static void test_store__withdrawn_and_back_keeps_its_series(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *log, commit[41];
+	resdiff_doc *a = test_make_doc("E/RES/2009/7", "en", "wsis", "2009-07-24", 4, 1);
+	resdiff_doc *b = test_make_doc("E/RES/2017/21", "en", "wsis", "2017-07-06", 4, 2);
+	resdiff_doc *back = test_make_doc("E/RES/2017/21", "en", NULL, NULL, 4, 2);
+	resdiff_doc *fresh = test_make_doc("E/RES/2020/1", "en", NULL, NULL, 4, 3);
+
+	import_one(s, a, RESDIFF_IMPORT_ADDED);
+	import_one(s, b, RESDIFF_IMPORT_ADDED);
+	assert_int_equal(resdiff_store_withdraw(s, "E/RES/2017/21", "en", commit), 0);
+	log = git_out(dir, "log --format=%s series/wsis/en");
+	assert_null(strstr(log, "E/RES/2017/21"));
+	free(log);
+	assert_int_equal(resdiff_store_inherit_meta(s, back), 0);
+	assert_string_equal(back->meta.series, "wsis");
+	assert_string_equal(back->meta.date, "2017-07-06");
+	assert_int_equal(resdiff_store_inherit_meta(s, fresh), 0);  /* never stored */
+	assert_null(fresh->meta.series);
+	import_one(s, back, RESDIFF_IMPORT_ADDED);
+	log = git_out(dir, "log --format=%s series/wsis/en");
+	assert_non_null(strstr(log, "E/RES/2017/21"));
+	free(log);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	resdiff_doc_free(back);
+	resdiff_doc_free(fresh);
+	test_assert_fsck(dir);
+	resdiff_store_free(s);
+	rm_rf(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1190,6 +1227,7 @@ int main(void)
 		cmocka_unit_test(test_store__forgiving_symbols),
 		cmocka_unit_test(test_store__unsafe_names),
 		cmocka_unit_test(test_store__text_contradicting_metadata_needs_force),
+		cmocka_unit_test(test_store__withdrawn_and_back_keeps_its_series),
 		cmocka_unit_test(test_store__cli_corpus),
 		cmocka_unit_test(test_store__concurrent_importers),
 		cmocka_unit_test(test_store__kill9_mid_import),

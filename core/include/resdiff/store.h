@@ -185,8 +185,10 @@ int resdiff_store_withdraw(resdiff_store *store, const char *symbol, const char 
 /* A correction says what it changes: fill the metadata `doc` leaves unknown
  * (series, date, meeting, title, body, kind, chapeau) from the version of
  * the same symbol and language stored at the record's tip, so re-importing
- * a corrected file without its flags keeps it in its series. No-op for a
- * new document. */
+ * a corrected file without its flags keeps it in its series. A document
+ * withdrawn (resdiff_store_withdraw) and imported again inherits from the
+ * version it withdrew, so it goes back into its series. No-op for a new
+ * document (the record's withdrawals are read once per store handle). */
 int resdiff_store_inherit_meta(resdiff_store *store, resdiff_doc *doc);
 
 /* Resolve a forgiving symbol ("2009/7", "E/RES/2009/7", "E_RES_2009_7") in
