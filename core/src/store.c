@@ -1885,6 +1885,9 @@ static int record_tree(git_tree **out, git_commit **commit_out, resdiff_store *s
 		error = resdiff_buf_puts(&spec, s->record_ref);
 	else if (rev[0] == '~' || rev[0] == '^')
 		error = resdiff_buf_printf(&spec, "%s%s", s->record_ref, rev);
+	else if (!strncmp(rev, "HEAD", 4) && (!rev[4] || rev[4] == '~' || rev[4] == '^'))
+		/* HEAD of a resdiff repository is its readme branch: here the record */
+		error = resdiff_buf_printf(&spec, "%s%s", s->record_ref, rev + 4);
 	else
 		error = resdiff_buf_puts(&spec, rev);
 	if (error < 0)
@@ -1929,7 +1932,43 @@ static bool symbol_matches(const char *symbol, const char *name, const char *que
 	return ql < sl && symbol[sl - ql - 1] == '/' && !strcmp(symbol + sl - ql, query);
 }
 
+static int resolve_at(char **symbol_out, char **lang_out, resdiff_store *s,
+		const char *query, const char *language_filter, const char *rev);
+
+/* "~2", "^", "^^": the number of versions back; 0 for any other revision. */
+static unsigned versions_back(const char *rev)
+{
+	char *end;
+	unsigned long n;
+	size_t k;
+	if (!rev || (rev[0] != '~' && rev[0] != '^'))
+		return 0;
+	if (rev[1] >= '0' && rev[1] <= '9') {
+		n = strtoul(rev + 1, &end, 10);
+		return *end || n == 0 || n > 1000000 ? 0 : (unsigned)n;
+	}
+	for (k = 1; rev[k] == rev[0]; k++)
+		;
+	return rev[k] ? 0 : (unsigned)k;
+}
+
 int resdiff_store_resolve(char **symbol_out, char **lang_out, resdiff_store *s,
+		const char *query, const char *language_filter, const char *rev)
+{
+	/* SYMBOL@~N names a version of a document the tip may no longer hold
+	 * (withdrawn), or not alone: its name is looked for at the tip, then,
+	 * failing that, among the documents of record~N */
+	int error;
+	if (!versions_back(rev))
+		return resolve_at(symbol_out, lang_out, s, query, language_filter, rev);
+	error = resolve_at(symbol_out, lang_out, s, query, language_filter, NULL);
+	if (error >= 0 || error == RESDIFF_ENOMEM)
+		return error;
+	resdiff_error_clear();
+	return resolve_at(symbol_out, lang_out, s, query, language_filter, rev);
+}
+
+static int resolve_at(char **symbol_out, char **lang_out, resdiff_store *s,
 		const char *query, const char *language_filter, const char *rev)
 {
 	git_tree *root = NULL, *lang_tree = NULL, *dir = NULL;
@@ -2052,6 +2091,69 @@ done:
 	return error;
 }
 
+/* The blob id of `path` in commit c's tree (zero when it holds none). */
+static int path_blob(git_oid *out, git_commit *c, const char *path)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	int error = 0, gerr;
+
+	memset(out, 0, sizeof(*out));
+	GIT_TRY(git_commit_tree(&tree, c), "cannot read the record");
+	if ((gerr = git_tree_entry_bypath(&entry, tree, path)) == 0)
+		git_oid_cpy(out, git_tree_entry_id(entry));
+	else if (gerr != GIT_ENOTFOUND)
+		GIT_TRY(gerr, path);
+done:
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	return error;
+}
+
+/* The record's tree as it was `back` versions of the document at `path`
+ * ago: walking first parents from the tip, the tree before the back-th
+ * record commit that changed the file (an import, a correction, a
+ * withdrawal); the imports of other documents do not count. */
+static int version_tree(git_tree **out, resdiff_store *s, const char *path, unsigned back,
+		const char *symbol, const char *language)
+{
+	git_commit *cur = NULL, *parent = NULL;
+	git_oid cur_blob, parent_blob;
+	unsigned seen = 0;
+	int error;
+
+	*out = NULL;
+	if ((error = record_tree(out, &cur, s, NULL)) < 0)
+		return error;
+	git_tree_free(*out);
+	*out = NULL;
+	if ((error = path_blob(&cur_blob, cur, path)) < 0)
+		goto done;
+	while (git_commit_parentcount(cur) > 0) {
+		GIT_TRY(git_commit_parent(&parent, cur, 0), "cannot read the record");
+		if ((error = path_blob(&parent_blob, parent, path)) < 0)
+			goto done;
+		if (!git_oid_equal(&cur_blob, &parent_blob) && ++seen == back) {
+			GIT_TRY(git_commit_tree(out, parent), "cannot read the record");
+			goto done;
+		}
+		git_commit_free(cur);
+		cur = parent;
+		parent = NULL;
+		cur_blob = parent_blob;
+	}
+	/* the first import, in the root commit, is a change from nothing too */
+	seen += !git_oid_is_zero(&cur_blob);
+	/* changes before the tip's state, less the first import (from nothing) */
+	error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s (%s)@~%u: the record holds %u earlier "
+		"version%s of it (each correction or withdrawal of it makes one; other documents' "
+		"imports do not)", symbol, language, back, seen ? seen - 1 : 0, seen == 2 ? "" : "s");
+done:
+	git_commit_free(parent);
+	git_commit_free(cur);
+	return error;
+}
+
 int resdiff_store_read(resdiff_doc **out, char source_sha256[65], resdiff_store *s,
 		const char *symbol, const char *language, const char *rev)
 {
@@ -2063,7 +2165,8 @@ int resdiff_store_read(resdiff_doc **out, char source_sha256[65], resdiff_store 
 
 	*out = NULL;
 	if ((error = store_doc_path(&path, symbol, language)) < 0 ||
-	    (error = record_tree(&root, NULL, s, rev)) < 0)
+	    (error = versions_back(rev) ? version_tree(&root, s, path.ptr, versions_back(rev), symbol,
+			language) : record_tree(&root, NULL, s, rev)) < 0)
 		goto done;
 	if ((gerr = git_tree_entry_bypath(&entry, root, path.ptr)) == GIT_ENOTFOUND) {
 		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document %s (%s) in the record%s%s",

@@ -1216,6 +1216,51 @@ static void test_store__withdrawn_and_back_keeps_its_series(void **state)
 	free(dir);
 }
 
+/* SYMBOL@~N counts the document's own versions, not the imports of other
+ * documents between them; HEAD is the record, not the readme branch. */
+static void test_store__versions_back_are_the_documents_own(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s);
+	resdiff_doc *v1 = test_make_doc("E/RES/2009/7", "en", "wsis", "2009-07-24", 4, 1);
+	resdiff_doc *v2 = test_make_doc("E/RES/2009/7", "en", "wsis", "2009-07-24", 4, 1);
+	resdiff_doc *other = test_make_doc("E/RES/2017/21", "en", "wsis", "2017-07-06", 4, 2);
+	resdiff_doc *other2 = test_make_doc("E/RES/2018/1", "en", NULL, NULL, 4, 3);
+	resdiff_doc *got = NULL;
+
+	assert_int_equal(resdiff_doc_set_meta(v2, (const char **)&v2->units[0].text,
+		"A corrected first paragraph of the text, one word more"), 0);
+	import_one(s, v1, RESDIFF_IMPORT_ADDED);
+	import_one(s, v2, RESDIFF_IMPORT_AMENDED);
+	import_one(s, other, RESDIFF_IMPORT_ADDED);
+	import_one(s, other2, RESDIFF_IMPORT_ADDED);
+	/* two imports of other documents since: ~1 is still v1 */
+	assert_int_equal(resdiff_store_read(&got, NULL, s, "E/RES/2009/7", "en", "~1"), 0);
+	assert_string_equal(got->units[0].text, v1->units[0].text);
+	resdiff_doc_free(got);
+	assert_int_equal(resdiff_store_read(&got, NULL, s, "E/RES/2009/7", "en", "^"), 0);
+	assert_string_equal(got->units[0].text, v1->units[0].text);
+	resdiff_doc_free(got);
+	assert_int_equal(resdiff_store_read(&got, NULL, s, "E/RES/2009/7", "en", "~2"), RESDIFF_ENOTFOUND);
+	assert_non_null(strstr(resdiff_error_last(), "E/RES/2009/7 (en)@~2: the record holds 1 earlier "
+		"version of it"));
+	/* record revisions stay record revisions; HEAD is the record */
+	assert_int_equal(resdiff_store_read(&got, NULL, s, "E/RES/2009/7", "en", "HEAD"), 0);
+	assert_string_equal(got->units[0].text, v2->units[0].text);
+	resdiff_doc_free(got);
+	assert_int_equal(resdiff_store_read(&got, NULL, s, "E/RES/2017/21", "en", "HEAD~1"), 0);
+	resdiff_doc_free(got);
+	assert_int_equal(resdiff_store_read(&got, NULL, s, "E/RES/2017/21", "en", "record~2"),
+		RESDIFF_ENOTFOUND);
+	resdiff_doc_free(v1);
+	resdiff_doc_free(v2);
+	resdiff_doc_free(other);
+	resdiff_doc_free(other2);
+	resdiff_store_free(s);
+	rm_rf(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1228,6 +1273,7 @@ int main(void)
 		cmocka_unit_test(test_store__unsafe_names),
 		cmocka_unit_test(test_store__text_contradicting_metadata_needs_force),
 		cmocka_unit_test(test_store__withdrawn_and_back_keeps_its_series),
+		cmocka_unit_test(test_store__versions_back_are_the_documents_own),
 		cmocka_unit_test(test_store__cli_corpus),
 		cmocka_unit_test(test_store__concurrent_importers),
 		cmocka_unit_test(test_store__kill9_mid_import),

@@ -198,9 +198,13 @@ int resdiff_store_inherit_meta(resdiff_store *store, resdiff_doc *doc);
 int resdiff_store_resolve(char **symbol, char **language, resdiff_store *store,
 		const char *query, const char *language_filter, const char *rev);
 
-/* Read a stored document from the record at `rev` (NULL: the tip; "~1"
- * and "^" are relative to the record; otherwise any git revision). The
- * hash of its source goes to source_sha256 (may be NULL). */
+/* Read a stored document from the record at `rev`: NULL the tip; "~N",
+ * "^", "^^" the document's own versions back (N record commits that
+ * changed its file: imports, corrections, withdrawals; other documents'
+ * imports do not count; RESDIFF_ENOTFOUND naming how many there are);
+ * "HEAD", "HEAD~N" the record (a resdiff repository's HEAD is its readme
+ * branch); otherwise any git revision ("record~3", a commit id). The hash
+ * of its source goes to source_sha256 (may be NULL). */
 int resdiff_store_read(resdiff_doc **out, char source_sha256[65], resdiff_store *store,
 		const char *symbol, const char *language, const char *rev);
 
