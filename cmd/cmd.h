@@ -131,7 +131,10 @@ int cmd_fail(const char *fmt, ...)
 	;
 int cmd_fail_last(void);
 /* CMD_EXIT_OK when the value of --lang (--amend-lang) is NULL or a code of
- * the language table (with amendment phrases); else cmd_fail() naming them. */
+ * the language table (with amendment phrases); else cmd_fail() naming them.
+ * cmd_args_parse calls it for every option whose placeholder is "LANG"
+ * (each code of "LANG,..."),
+ * after lower-casing the value in place: commands need not. */
 int cmd_lang_check(const char *option, const char *lang);
 /* Write a buffer to stdout; returns CMD_EXIT_ERROR on a write error. */
 int cmd_write(const resdiff_buf *buf);

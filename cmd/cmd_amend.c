@@ -64,16 +64,15 @@ int cmd_amend(int argc, char **argv)
 		"cannot apply (words not found or found twice, no such paragraph, two\n"
 		"amendments touching the same words) is listed with its number and line on\n"
 		"standard error and not applied; the others are.\n"
-		"Exit status: 0 when all applied, 1 when any did not, 2 on errors (nothing printed).");
+		"Exit status: 0 when all applied, 1 when any did not, 2 on errors (nothing printed),\n"
+		"among them an AMENDMENTS file that is empty or in which nothing reads as an amendment.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	as_diff = cmd_flag(&args, amend_opts, "diff");
 	lang = cmd_arg(&args, amend_opts, "lang");
 	amend_lang = cmd_arg(&args, amend_opts, "amend-lang");
 	if ((rc = cmd_format_find(&format, as_diff ? "diff" : "amend",
-			cmd_arg(&args, amend_opts, "format"))) != CMD_EXIT_OK ||
-	    (rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK ||
-	    (rc = cmd_lang_check("--amend-lang", amend_lang)) != CMD_EXIT_OK)
+			cmd_arg(&args, amend_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
 	if (args.nargs != 2) {
 		rc = cmd_fail("amend takes two inputs, DRAFT and AMENDMENTS (see 'resdiff amend --help')");

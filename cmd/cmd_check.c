@@ -69,8 +69,6 @@ int cmd_check(int argc, char **argv)
 	lang = cmd_arg(&args, check_opts, "lang");
 	if ((rc = cmd_format_find(&format, "check", cmd_arg(&args, check_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	if ((rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK)
-		goto done;
 	paths = args.nargs ? args.args : defaults;
 	npaths = args.nargs ? args.nargs : 1;
 	if (resdiff_findings_new(&f) < 0) {

@@ -354,8 +354,6 @@ int cmd_diff(int argc, char **argv)
 	s.flags = s.stat ? CMD_FORMAT_LINES : signals ? 0 : format->flags;
 	s.ropts.ignore_rolling = cmd_flag(&args, diff_opts, "ignore-rolling");
 	s.ropts.amend_lang = cmd_arg(&args, diff_opts, "amend-lang");
-	if ((rc = cmd_lang_check("--amend-lang", s.ropts.amend_lang)) != CMD_EXIT_OK)
-		goto done;
 	if (color && strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never")) {
 		rc = cmd_fail("--color takes auto, always or never, not '%s'", color);
 		goto done;
@@ -364,8 +362,6 @@ int cmd_diff(int argc, char **argv)
 		rc = cmd_fail("--only takes 'operative', not '%s'", only);
 		goto done;
 	}
-	if ((rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK)
-		goto done;
 	if ((threshold && (rc = fraction_arg(&s.aopts.threshold, "--threshold", threshold)) != 0) ||
 	    (min_confidence && (rc = fraction_arg(&s.aopts.min_confidence, "--min-confidence",
 			min_confidence)) != 0))

@@ -58,8 +58,7 @@ int cmd_drafts(int argc, char **argv)
 		rc = cmd_fail("drafts takes one symbol (see 'resdiff drafts --help')");
 		goto done;
 	}
-	if ((rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK ||
-	    (rc = cmd_store_open(&store)) != CMD_EXIT_OK)
+	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
 		goto done;
 	if (resdiff_store_draft_chain(&chain, store, args.args[0], lang) < 0 ||
 	    cmd_drafts_print(&out, chain) < 0) {

@@ -200,8 +200,6 @@ int cmd_export(int argc, char **argv)
 	mpath = cmd_arg(&args, export_opts, "manifest");
 	if ((rc = cmd_format_find(&format, "export", cmd_arg(&args, export_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	if ((rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK)
-		goto done;
 	if (series) {
 		if (args.nargs) {
 			rc = cmd_fail("--series takes no FILE or SYMBOL arguments");

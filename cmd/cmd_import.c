@@ -17,9 +17,10 @@ static const cmd_opt import_opts[] = {
 	{ "lang", 0, OPT_VALUE, "LANG", "language of the documents (default: manifest, then detected)" },
 	{ "format", 0, OPT_VALUE, "FORMAT", "of the files: text (default) or akn (Akoma Ntoso XML, as "
 		"'resdiff export' writes; the manifest key 'format' says it per document)" },
-	{ "force", 0, OPT_FLAG, NULL, "store a text that names another symbol, a correction that "
-		"shares little wording with the stored text, or a draft whose text reads as adopted "
-		"(recorded as Forced:)" },
+	{ "force", 0, OPT_FLAG, NULL, "store a text that names another symbol, is clearly in another "
+		"language or states another adoption date than given, a correction that shares little "
+		"wording with the stored text, or a draft whose text reads as adopted (recorded as "
+		"Forced:)" },
 	{ "batch", 0, OPT_VALUE, "N", "documents per transaction (default and most: 1000)" },
 	{ "quiet", 'q', OPT_FLAG, NULL, "print only the summary line (no parser warnings either)" },
 	{ "verbose", 'v', OPT_FLAG, NULL, "print the parser's notes on standard error too" },
@@ -94,7 +95,8 @@ static int load_one(resdiff_doc **out, char sha[65], char forced[FORCE_REASON_MA
 		goto done;
 	}
 	/* the store checks it again; here the error can name the file */
-	if ((error = resdiff_store_check_draft(doc, o->force)) < 0)
+	if ((error = resdiff_store_check_draft(doc, o->force)) < 0 ||
+	    (error = resdiff_store_check_text(doc, o->force, NULL, 0)) < 0)
 		goto done;
 	forced[0] = '\0';
 	if (own && strcmp(own, doc->meta.symbol)) {
@@ -324,8 +326,6 @@ int cmd_import(int argc, char **argv)
 		}
 		bmax = (size_t)v;
 	}
-	if ((rc = cmd_lang_check("--lang", o.lang)) != CMD_EXIT_OK)
-		goto done;
 	if (o.format && strcmp(o.format, "text") && strcmp(o.format, "akn")) {
 		rc = cmd_fail("unknown input format '%s' (text, akn)", o.format);
 		goto done;

@@ -10,7 +10,7 @@
 
 static const cmd_opt parallel_opts[] = {
 	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
-	{ "langs", 0, OPT_VALUE, "LIST", "languages of a stored SYMBOL, comma-separated (en,fr,es,ru,ar,zh); default: every language stored" },
+	{ "langs", 0, OPT_VALUE, "LANG,...", "languages of a stored SYMBOL, comma-separated (en,fr,es,ru,ar,zh); default: every language stored" },
 	{ "width", 0, OPT_VALUE, "N", "text: columns side by side for a terminal N cells wide (0: one block per row); default: the terminal's" },
 	{ "flagged", 0, OPT_FLAG, NULL, "show only the rows with a flag" },
 	{ "exit-code", 0, OPT_FLAG, NULL, "exit 1 when a row is flagged, 0 when none" },
@@ -26,7 +26,8 @@ static const char parallel_description[] =
 	"(a length ratio far outside the pair's), kind (different unit kinds), split\n"
 	"(one paragraph is several in some language), list (lists of different\n"
 	"lengths inside the paragraphs); the documents' adoption dates and symbols\n"
-	"must agree too. Each flag comes with its reason: the\n"
+	"must agree too. One language given twice, or two symbols, is warned of.\n"
+	"Each flag comes with its reason: the\n"
 	"language that disagrees and how. Each argument is a file (parsed) or a\n"
 	"stored SYMBOL[@REV], read in each language of --langs. Exit status 0, or 1\n"
 	"with --exit-code when a row is flagged; 2 on errors.";
@@ -93,6 +94,40 @@ static int load_stored(inputs *in, const char *arg, const char *langs)
 			error = resdiff_error_set(RESDIFF_ENOTFOUND, "'%s' is not stored in any language", arg);
 	}
 	return error < 0 ? error : 0;
+}
+
+/* Inputs that are not language versions of one document: one language
+ * given twice (two texts of one language are diffed, not set side by
+ * side), or two symbols. Warned, not refused: the columns are keyed en,
+ * en#2 and the symbols flagged as metadata (docs/PARALLEL.md). */
+static void warn_not_versions(const inputs *in)
+{
+	resdiff_buf w = RESDIFF_BUF_INIT;
+	size_t d, e;
+	bool langs_warned = false, symbols_warned = false;
+
+	for (d = 0; d < in->count; d++)
+		for (e = d + 1; e < in->count; e++) {
+			const resdiff_meta *a = &in->docs[d]->meta, *b = &in->docs[e]->meta;
+			resdiff_buf_clear(&w);
+			if (!langs_warned && a->language && b->language && !strcmp(a->language, b->language)) {
+				langs_warned = true;
+				if (resdiff_buf_printf(&w, "warning: %s and %s are both in %s: parallel sets the "
+						"language versions of a text side by side; 'resdiff diff' compares two "
+						"versions of one text", in->sources[d], in->sources[e],
+						resdiff_lang_get(a->language)->name) == 0)
+					cmd_message(w.ptr);
+			}
+			resdiff_buf_clear(&w);
+			if (!symbols_warned && a->symbol && b->symbol && strcmp(a->symbol, b->symbol)) {
+				symbols_warned = true;
+				if (resdiff_buf_printf(&w, "warning: %s is %s and %s is %s: are they language "
+						"versions of one document?", in->sources[d], a->symbol, in->sources[e],
+						b->symbol) == 0)
+					cmd_message(w.ptr);
+			}
+		}
+	resdiff_buf_dispose(&w);
 }
 
 /* The width of the terminal on standard output, or 0. */
@@ -167,6 +202,7 @@ int cmd_parallel(int argc, char **argv)
 		rc = cmd_fail("parallel needs two or more language versions, found %zu", in.count);
 		goto done;
 	}
+	warn_not_versions(&in);
 	if (resdiff_parallel_align(&p, (const resdiff_doc *const *)in.docs, in.count) < 0) {
 		rc = cmd_fail_last();
 		goto done;

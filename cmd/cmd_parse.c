@@ -72,8 +72,6 @@ int cmd_parse(int argc, char **argv)
 		cmd_flag(&args, parse_opts, "verbose") ? CMD_DIAG_NOTES : CMD_DIAG_WARNINGS;
 	if ((rc = cmd_format_find(&format, "parse", cmd_arg(&args, parse_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
-	if ((rc = cmd_lang_check("--lang", lang)) != CMD_EXIT_OK)
-		goto done;
 	if (mpath && resdiff_manifest_load(&manifest, mpath) < 0) {
 		rc = cmd_fail_last();
 		goto done;

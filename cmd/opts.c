@@ -2,6 +2,7 @@
  * error output. */
 #include "cmd.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -65,6 +66,33 @@ static int add_multi(cmd_args *out, size_t i, const char *value)
 	m[out->multi_count[i]] = NULL;
 	out->multi[i] = m;
 	return 0;
+}
+
+/* A value whose placeholder is "LANG" is a language code, "LANG,..." a
+ * list of them: one check for every command, in any case (lower-cased in
+ * place). -1 when one is unknown (reported). */
+static int lang_values_check(const cmd_opt opt, char *value)
+{
+	char option[64], *code = value, *end;
+	size_t k;
+
+	for (k = 0; value[k]; k++)
+		value[k] = (char)tolower((unsigned char)value[k]);
+	snprintf(option, sizeof(option), "--%s", opt.name);
+	if (!strcmp(opt.arg, "LANG"))
+		return cmd_lang_check(option, value) == CMD_EXIT_OK ? 0 : -1;
+	for (;; code = end + 1) {
+		int rc;
+		if ((end = strchr(code, ',')))
+			*end = '\0';
+		rc = cmd_lang_check(option, code);
+		if (end)
+			*end = ',';
+		if (rc != CMD_EXIT_OK)
+			return -1;
+		if (!end)
+			return 0;
+	}
 }
 
 int cmd_args_parse(cmd_args *out, const cmd_opt *opts, int argc, char **argv,
@@ -137,6 +165,9 @@ int cmd_args_parse(cmd_args *out, const cmd_opt *opts, int argc, char **argv,
 			}
 			value = argv[++i];
 		}
+		if (opts[found].arg && !strncmp(opts[found].arg, "LANG", 4) &&
+		    lang_values_check(opts[found], argv[i] + (value - argv[i])) < 0)
+			return -1;  /* (value is in argv[i]) */
 		out->values[found] = value;
 		if (opts[found].kind == OPT_MULTI && add_multi(out, (size_t)found, value) < 0) {
 			fprintf(stderr, "resdiff: out of memory\n");

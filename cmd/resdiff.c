@@ -1,4 +1,5 @@
 /* resdiff.c: global options and dispatch to cmd_<verb>.c. */
+#define _XOPEN_SOURCE 700  /* realpath */
 #include "cmd.h"
 
 #include <stdlib.h>
@@ -58,9 +59,34 @@ static void usage(FILE *f)
 	fprintf(f, "\n'resdiff <command> --help' describes a command.\n");
 }
 
+/* -C DIR or --repo DIR (the same option): given twice, they must name one
+ * directory (as given, or once resolved), else which one wins would be
+ * a guess. CMD_EXIT_OK or the error. */
+static int set_global_repo(const char *option, const char *dir)
+{
+	static const char *first_option;
+	char *a, *b;
+	bool same;
+
+	if (!cmd_global_repo || !strcmp(cmd_global_repo, dir)) {
+		cmd_global_repo = dir;
+		first_option = option;
+		return CMD_EXIT_OK;
+	}
+	a = realpath(cmd_global_repo, NULL);
+	b = realpath(dir, NULL);
+	same = a && b && !strcmp(a, b);
+	free(a);
+	free(b);
+	if (same)
+		return CMD_EXIT_OK;
+	return cmd_fail("%s %s and %s %s name different repositories: give one", first_option,
+		cmd_global_repo, option, dir);
+}
+
 static int run(int argc, char **argv)
 {
-	int i = 1;
+	int i = 1, rc;
 	size_t k;
 
 	while (i < argc && argv[i][0] == '-') {
@@ -73,13 +99,15 @@ static int run(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--man-pages") && i + 1 < argc) {
 			return cmd_man_pages(argv[i + 1]);
 		} else if ((!strcmp(argv[i], "-C") || !strcmp(argv[i], "--repo")) && i + 1 < argc) {
-			cmd_global_repo = argv[i + 1];
+			if ((rc = set_global_repo(argv[i], argv[i + 1])) != CMD_EXIT_OK)
+				return rc;
 			i += 2;
 		} else if (!strcmp(argv[i], "-C") || !strcmp(argv[i], "--repo")) {
 			fprintf(stderr, "resdiff: %s needs a directory\n", argv[i]);
 			return CMD_EXIT_ERROR;
 		} else if (!strncmp(argv[i], "--repo=", 7)) {
-			cmd_global_repo = argv[i] + 7;
+			if ((rc = set_global_repo("--repo", argv[i] + 7)) != CMD_EXIT_OK)
+				return rc;
 			i++;
 		} else {
 			cmd_fail("unknown option '%s'", argv[i]);

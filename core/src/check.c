@@ -3,6 +3,7 @@
 #include "resdiff/name.h"
 #include "resdiff/parse.h"
 #include "resdiff/pdf.h"
+#include "resdiff/store.h"
 #include "resdiff/text.h"
 
 #include <dirent.h>
@@ -322,6 +323,39 @@ static int compare_meta(resdiff_findings *f, const char *file, const char *what,
 		what, in_manifest, in_text);
 }
 
+/* What `import` would refuse of a parsed document given the manifest
+ * entry (may be NULL): the checks of resdiff/store.h on the metadata it
+ * would be stored with (the entry's, else the text's, else the corpus
+ * file name's symbol). A finding of kind "import"; the date is left to
+ * compare_meta when the entry gives one the text contradicts. */
+static int import_refusals(resdiff_findings *f, resdiff_doc *doc, const char *path,
+		const resdiff_manifest_entry *entry, const char *const *accept)
+{
+	char *fsym = NULL, *flang = NULL;
+	bool dated_by_entry = entry && entry->date;
+	int error;
+
+	if (entry && (error = resdiff_manifest_apply(doc, entry)) < 0)
+		return error;
+	if (!doc->meta.symbol && resdiff_name_parse_corpus_file(&fsym, &flang, path) == 0 &&
+	    (error = resdiff_doc_set_meta(doc, &doc->meta.symbol, fsym)) < 0)
+		goto done;
+	if (dated_by_entry)
+		doc->text_date = NULL;  /* compare_meta says it */
+	if ((error = resdiff_store_check_doc(doc)) < 0 ||
+	    (error = resdiff_store_check_draft(doc, false)) < 0 ||
+	    (error = resdiff_store_check_text(doc, false, NULL, 0)) < 0) {
+		if (error == RESDIFF_ENOMEM)
+			goto done;
+		error = resdiff_check_add(f, path, 0, "import", accept, "refused: %s",
+			resdiff_error_last());
+	}
+done:
+	free(fsym);
+	free(flang);
+	return error;
+}
+
 int resdiff_check_file(resdiff_findings *f, const char *path,
 		const resdiff_manifest_entry *entry, const char *language)
 {
@@ -362,6 +396,7 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 		    (error = compare_meta(f, path, "language", doc->meta.language, entry->language, accept)) < 0)
 			goto done;
 	}
+	error = import_refusals(f, doc, path, entry, accept);
 done:
 	resdiff_parse_trace_free(trace);
 	resdiff_doc_free(doc);

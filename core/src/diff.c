@@ -158,6 +158,11 @@ void resdiff_diff_count(resdiff_diff_counts *out, const resdiff_diff *diff,
 		const resdiff_change *c = &al->changes[i];
 		const resdiff_change_signals *sg = &diff->signals[i];
 		int shift;
+		if (!opts || !opts->only_operative || resdiff_diff_change_shown(diff, i,
+				&(resdiff_diff_render_options){ .only_operative = true })) {
+			out->old_clauses += c->old_count;
+			out->new_clauses += c->new_count;
+		}
 		if (!resdiff_diff_change_shown(diff, i, opts)) {
 			if (opts && opts->ignore_rolling && rolling_only(diff, i)) {
 				resdiff_diff_render_options all = *opts;

@@ -86,6 +86,28 @@ static int check_language(parse_state *st, const resdiff_text_guess *g, bool giv
 	return 0;
 }
 
+/* What the text says of itself (resdiff_doc.text_*, docs/LANGUAGES.md
+ * "What the text says"): its script once it has LANGUAGE_EVIDENCE_LETTERS
+ * letters; its language when, besides, that is the only language of the
+ * script, or its function words number at least LANGUAGE_EVIDENCE_WORDS
+ * and LANGUAGE_EVIDENCE_RATIO times those of every other language of the
+ * script (an English text has hundreds of "the", "of", "and" and next to
+ * no "les", "des", "los"; a text of a Latin-script language resdiff does
+ * not read has few of any, and says only its script); the date it states. */
+#define LANGUAGE_EVIDENCE_WORDS 20
+#define LANGUAGE_EVIDENCE_RATIO 5
+static void note_evidence(parse_state *st, const resdiff_text_guess *g)
+{
+	resdiff_doc *doc = st->doc;
+	doc->text_date = doc->meta.date;
+	if (g->letters < LANGUAGE_EVIDENCE_LETTERS)
+		return;
+	doc->text_script = resdiff_script_get((resdiff_script_id)g->script)->name;
+	if (g->candidates == 1 || (g->words >= LANGUAGE_EVIDENCE_WORDS &&
+	    g->words >= LANGUAGE_EVIDENCE_RATIO * g->runner_up_words))
+		doc->text_language = g->code;
+}
+
 /* A paragraph or footnote of joined lines over RESDIFF_PARSE_MAX_UNIT
  * could be stored but never compared: refused here, where the line is
  * known. */
@@ -157,6 +179,7 @@ int resdiff_parse_traced(resdiff_doc **out, resdiff_parse_trace **trace, const c
 	if ((error = check_unit_sizes(&st)) < 0 ||
 	    (trace && (error = parse_trace_build(trace, &st, &bl)) < 0))
 		goto done;
+	note_evidence(&st, &guess);
 	*out = st.doc;
 	st.doc = NULL;
 done:

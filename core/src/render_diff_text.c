@@ -263,14 +263,14 @@ int resdiff_render_diff_text(resdiff_buf *out, const resdiff_diff *diff,
 int resdiff_render_diff_stat(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts)
 {
-	const resdiff_alignment *al = diff->alignment;
 	resdiff_diff_counts counts;
 	size_t i;
 	int error;
 
 	resdiff_diff_count(&counts, diff, opts);
-	if ((error = resdiff_buf_printf(out, " %zu \xe2\x86\x92 %zu clauses:",
-			al->old_doc->unit_count, al->new_doc->unit_count)) < 0)
+	if ((error = resdiff_buf_printf(out, " %zu \xe2\x86\x92 %zu %sclauses:",
+			counts.old_clauses, counts.new_clauses,
+			opts && opts->only_operative ? "operative " : "")) < 0)
 		return error;
 	for (i = 0; i < RESDIFF_REL_COUNT; i++)
 		if ((error = resdiff_buf_printf(out, "%s %zu %s", i ? "," : "", counts.relations[i],

@@ -118,6 +118,50 @@ int resdiff_store_check_doc(const resdiff_doc *doc)
 	return error;
 }
 
+/* "Latin" */
+static const char *capitalized(char out[32], const char *name)
+{
+	snprintf(out, 32, "%s", name);
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+	return out;
+}
+
+int resdiff_store_check_text(const resdiff_doc *doc, bool force, char *why, size_t why_size)
+{
+	const resdiff_meta *m = &doc->meta;
+	const resdiff_lang *given = resdiff_lang_get(m->language), *read;
+	char found[200] = "", hint[120], a[32], b[32];
+
+	if (doc->text_script && m->language && given->code[0] &&
+	    strcmp(doc->text_script, given->script->name)) {
+		snprintf(found, sizeof(found), "the text is written in %s script, not in the %s "
+			"script of %s", capitalized(a, doc->text_script),
+			capitalized(b, given->script->name), given->name);
+		snprintf(hint, sizeof(hint), "%s%s%s", doc->text_language ? " (it reads as " : "",
+			doc->text_language ? resdiff_lang_get(doc->text_language)->name : "",
+			doc->text_language ? ")" : "");
+	} else if (doc->text_language && m->language && strcmp(doc->text_language, m->language)) {
+		read = resdiff_lang_get(doc->text_language);
+		snprintf(found, sizeof(found), "the text reads as %s, not %s (its %s function words "
+			"outnumber the %s ones)", read->name, given->code[0] ? given->name : m->language,
+			read->name, given->code[0] ? given->name : m->language);
+		hint[0] = '\0';
+	} else if (doc->text_date && m->date && strcmp(doc->text_date, m->date)) {
+		snprintf(found, sizeof(found), "the text states it was adopted on %s, not on %s",
+			doc->text_date, m->date);
+		hint[0] = '\0';
+	}
+	if (why && why_size)
+		snprintf(why, why_size, "%s", force ? found : "");
+	if (!found[0] || force)
+		return 0;
+	return resdiff_error_set(RESDIFF_EINVALID, "%s (%s): %s%s: check the %s given for it, or "
+		"use --force to store it so", m->symbol ? m->symbol : "?",
+		m->language ? m->language : "?", found, hint,
+		strncmp(found, "the text states", 15) ? "language" : "date");
+}
+
 /* "<lang>/<dir>/<NAME>.txt": dir is NAME up to its last '_' (the symbol
  * without its last component: "E_RES_2009"), or NAME itself. */
 int store_doc_path(resdiff_buf *out, const char *symbol, const char *lang)
@@ -554,6 +598,7 @@ void resdiff_store_free(resdiff_store *s)
 	free(s->infos);
 	resdiff_arena_free(s->info_arena);
 	resdiff_buf_dispose(&s->notes);
+	resdiff_buf_dispose(&s->withdrawn);
 	free(s->gitdir);
 	free(s);
 }
@@ -1572,6 +1617,14 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 			snprintf(items[i].forced + n, sizeof(items[i].forced) - n, "%s%s", n ? "; " : "",
 				"the text reads as adopted");
 		}
+		{
+			char why[200];
+			size_t n = strlen(items[i].forced);
+			resdiff_store_check_text(doc, true, why, sizeof(why));
+			if (why[0])
+				snprintf(items[i].forced + n, sizeof(items[i].forced) - n, "%s%s",
+					n ? "; " : "", why);
+		}
 		if (items[i].force_reason) {
 			size_t n = strlen(items[i].forced);
 			snprintf(items[i].forced + n, sizeof(items[i].forced) - n, "%s%s", n ? "; " : "",
@@ -1648,6 +1701,7 @@ int resdiff_store_import(resdiff_store *s, resdiff_store_item *items, size_t cou
 	for (i = 0; i < count; i++) {
 		const resdiff_meta *m = &items[i].doc->meta;
 		if ((error = resdiff_store_check_doc(items[i].doc)) < 0 ||
+		    (error = resdiff_store_check_text(items[i].doc, items[i].force, NULL, 0)) < 0 ||
 		    (error = resdiff_canon_write(&canon[i], items[i].doc, items[i].source_sha256)) < 0 ||
 		    (error = store_doc_path(&paths[i], m->symbol, m->language)) < 0)
 			goto done;
@@ -1779,6 +1833,8 @@ int resdiff_store_withdraw(resdiff_store *s, const char *symbol, const char *lan
 			break;
 	if (locked_here)
 		store_lock_release(s);
+	s->withdrawn_read = false;  /* read again when needed */
+	resdiff_buf_clear(&s->withdrawn);
 	return error;
 }
 
@@ -1832,6 +1888,9 @@ static int record_tree(git_tree **out, git_commit **commit_out, resdiff_store *s
 		error = resdiff_buf_puts(&spec, s->record_ref);
 	else if (rev[0] == '~' || rev[0] == '^')
 		error = resdiff_buf_printf(&spec, "%s%s", s->record_ref, rev);
+	else if (!strncmp(rev, "HEAD", 4) && (!rev[4] || rev[4] == '~' || rev[4] == '^'))
+		/* HEAD of a resdiff repository is its readme branch: here the record */
+		error = resdiff_buf_printf(&spec, "%s%s", s->record_ref, rev + 4);
 	else
 		error = resdiff_buf_puts(&spec, rev);
 	if (error < 0)
@@ -1876,7 +1935,43 @@ static bool symbol_matches(const char *symbol, const char *name, const char *que
 	return ql < sl && symbol[sl - ql - 1] == '/' && !strcmp(symbol + sl - ql, query);
 }
 
+static int resolve_at(char **symbol_out, char **lang_out, resdiff_store *s,
+		const char *query, const char *language_filter, const char *rev);
+
+/* "~2", "^", "^^": the number of versions back; 0 for any other revision. */
+static unsigned versions_back(const char *rev)
+{
+	char *end;
+	unsigned long n;
+	size_t k;
+	if (!rev || (rev[0] != '~' && rev[0] != '^'))
+		return 0;
+	if (rev[1] >= '0' && rev[1] <= '9') {
+		n = strtoul(rev + 1, &end, 10);
+		return *end || n == 0 || n > 1000000 ? 0 : (unsigned)n;
+	}
+	for (k = 1; rev[k] == rev[0]; k++)
+		;
+	return rev[k] ? 0 : (unsigned)k;
+}
+
 int resdiff_store_resolve(char **symbol_out, char **lang_out, resdiff_store *s,
+		const char *query, const char *language_filter, const char *rev)
+{
+	/* SYMBOL@~N names a version of a document the tip may no longer hold
+	 * (withdrawn), or not alone: its name is looked for at the tip, then,
+	 * failing that, among the documents of record~N */
+	int error;
+	if (!versions_back(rev))
+		return resolve_at(symbol_out, lang_out, s, query, language_filter, rev);
+	error = resolve_at(symbol_out, lang_out, s, query, language_filter, NULL);
+	if (error >= 0 || error == RESDIFF_ENOMEM)
+		return error;
+	resdiff_error_clear();
+	return resolve_at(symbol_out, lang_out, s, query, language_filter, rev);
+}
+
+static int resolve_at(char **symbol_out, char **lang_out, resdiff_store *s,
 		const char *query, const char *language_filter, const char *rev)
 {
 	git_tree *root = NULL, *lang_tree = NULL, *dir = NULL;
@@ -1999,6 +2094,69 @@ done:
 	return error;
 }
 
+/* The blob id of `path` in commit c's tree (zero when it holds none). */
+static int path_blob(git_oid *out, git_commit *c, const char *path)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	int error = 0, gerr;
+
+	memset(out, 0, sizeof(*out));
+	GIT_TRY(git_commit_tree(&tree, c), "cannot read the record");
+	if ((gerr = git_tree_entry_bypath(&entry, tree, path)) == 0)
+		git_oid_cpy(out, git_tree_entry_id(entry));
+	else if (gerr != GIT_ENOTFOUND)
+		GIT_TRY(gerr, path);
+done:
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	return error;
+}
+
+/* The record's tree as it was `back` versions of the document at `path`
+ * ago: walking first parents from the tip, the tree before the back-th
+ * record commit that changed the file (an import, a correction, a
+ * withdrawal); the imports of other documents do not count. */
+static int version_tree(git_tree **out, resdiff_store *s, const char *path, unsigned back,
+		const char *symbol, const char *language)
+{
+	git_commit *cur = NULL, *parent = NULL;
+	git_oid cur_blob, parent_blob;
+	unsigned seen = 0;
+	int error;
+
+	*out = NULL;
+	if ((error = record_tree(out, &cur, s, NULL)) < 0)
+		return error;
+	git_tree_free(*out);
+	*out = NULL;
+	if ((error = path_blob(&cur_blob, cur, path)) < 0)
+		goto done;
+	while (git_commit_parentcount(cur) > 0) {
+		GIT_TRY(git_commit_parent(&parent, cur, 0), "cannot read the record");
+		if ((error = path_blob(&parent_blob, parent, path)) < 0)
+			goto done;
+		if (!git_oid_equal(&cur_blob, &parent_blob) && ++seen == back) {
+			GIT_TRY(git_commit_tree(out, parent), "cannot read the record");
+			goto done;
+		}
+		git_commit_free(cur);
+		cur = parent;
+		parent = NULL;
+		cur_blob = parent_blob;
+	}
+	/* the first import, in the root commit, is a change from nothing too */
+	seen += !git_oid_is_zero(&cur_blob);
+	/* changes before the tip's state, less the first import (from nothing) */
+	error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s (%s)@~%u: the record holds %u earlier "
+		"version%s of it (each correction or withdrawal of it makes one; other documents' "
+		"imports do not)", symbol, language, back, seen ? seen - 1 : 0, seen == 2 ? "" : "s");
+done:
+	git_commit_free(parent);
+	git_commit_free(cur);
+	return error;
+}
+
 int resdiff_store_read(resdiff_doc **out, char source_sha256[65], resdiff_store *s,
 		const char *symbol, const char *language, const char *rev)
 {
@@ -2010,7 +2168,8 @@ int resdiff_store_read(resdiff_doc **out, char source_sha256[65], resdiff_store 
 
 	*out = NULL;
 	if ((error = store_doc_path(&path, symbol, language)) < 0 ||
-	    (error = record_tree(&root, NULL, s, rev)) < 0)
+	    (error = versions_back(rev) ? version_tree(&root, s, path.ptr, versions_back(rev), symbol,
+			language) : record_tree(&root, NULL, s, rev)) < 0)
 		goto done;
 	if ((gerr = git_tree_entry_bypath(&entry, root, path.ptr)) == GIT_ENOTFOUND) {
 		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document %s (%s) in the record%s%s",

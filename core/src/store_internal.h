@@ -38,6 +38,11 @@ struct resdiff_store {
 	                               ref, or a plain clone's origin/record */
 	bool fsync;                 /* fsync before refs move (default) */
 	resdiff_buf notes;          /* lines for the user (resdiff_store_notes) */
+	/* withdrawals in the record, newest first, read once when a new
+	 * document may be a withdrawn one back (store_meta.c): lines
+	 * "<lang>\t<symbol>\t<the record commit before it>\n" */
+	resdiff_buf withdrawn;
+	bool withdrawn_read;
 	/* cache of store_doc_info (arena-allocated, so pointers stay valid),
 	 * open addressing on the blob id */
 	store_doc_info **infos;

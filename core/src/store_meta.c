@@ -1,7 +1,74 @@
-/* store_meta.c: a correction inherits what it does not say. */
-#include "resdiff/store.h"
+/* store_meta.c: a correction inherits what it does not say, and so does
+ * a withdrawn document imported again. */
+#include "git_error.h"
+#include "store_internal.h"
 
+#include <stdio.h>
 #include <string.h>
+
+/* Read the record's withdrawals once ("withdraw SYMBOL (lang)" commits,
+ * first parents from the tip): s->withdrawn. */
+static int withdrawals_read(resdiff_store *s)
+{
+	git_revwalk *walk = NULL;
+	git_commit *commit = NULL;
+	git_oid id;
+	int error = 0, gerr;
+
+	if (s->withdrawn_read)
+		return 0;
+	if ((gerr = git_reference_name_to_id(&id, s->repo, s->record_ref)) == GIT_ENOTFOUND)
+		goto read;  /* an empty record */
+	GIT_TRY(gerr, "cannot read the record");
+	GIT_TRY(git_revwalk_new(&walk, s->repo), "cannot walk the record");
+	git_revwalk_simplify_first_parent(walk);
+	GIT_TRY(git_revwalk_push(walk, &id), "cannot walk the record");
+	while ((gerr = git_revwalk_next(&id, walk)) == 0) {
+		const char *sum, *open;
+		git_commit_free(commit);
+		commit = NULL;
+		GIT_TRY(git_commit_lookup(&commit, s->repo, &id), "cannot read the record");
+		sum = git_commit_summary(commit);
+		if (!sum || strncmp(sum, "withdraw ", 9) || git_commit_parentcount(commit) < 1 ||
+		    !(open = strrchr(sum, '(')) || open < sum + 10 || open[-1] != ' ')
+			continue;
+		if ((error = resdiff_buf_printf(&s->withdrawn, "%.*s\t%.*s\t%s\n",
+				(int)strcspn(open + 1, ")"), open + 1, (int)(open - 1 - (sum + 9)), sum + 9,
+				git_oid_tostr_s(git_commit_parent_id(commit, 0)))) < 0)
+			goto done;
+	}
+	if (gerr != GIT_ITEROVER)
+		GIT_TRY(gerr, "cannot walk the record");
+read:
+	s->withdrawn_read = true;
+done:
+	git_commit_free(commit);
+	git_revwalk_free(walk);
+	return error;
+}
+
+/* The record commit before the last withdrawal of symbol (language), or
+ * "" when it was never withdrawn. */
+static int withdrawn_before(char rev[41], resdiff_store *s, const char *symbol,
+		const char *language)
+{
+	resdiff_buf key = RESDIFF_BUF_INIT;
+	const char *at;
+	int error;
+
+	rev[0] = '\0';
+	if ((error = withdrawals_read(s)) < 0 ||
+	    (error = resdiff_buf_printf(&key, "%s\t%s\t", language, symbol)) < 0)
+		goto done;
+	for (at = s->withdrawn.ptr; at && *at; at = strchr(at, '\n') + 1)
+		if (!strncmp(at, key.ptr, key.size)) {
+			snprintf(rev, 41, "%.40s", at + key.size);
+			break;
+		}
+done:
+	resdiff_buf_dispose(&key);
+	return error;
+}
 
 int resdiff_store_inherit_meta(resdiff_store *store, resdiff_doc *doc)
 {
@@ -20,8 +87,14 @@ int resdiff_store_inherit_meta(resdiff_store *store, resdiff_doc *doc)
 	if (!missing)
 		return 0;
 	error = resdiff_store_read(&old, NULL, store, m->symbol, m->language, NULL);
-	if (error == RESDIFF_ENOTFOUND)
-		return 0; /* a new document: nothing to inherit */
+	if (error == RESDIFF_ENOTFOUND) {
+		/* new, or withdrawn and back: then as it was when withdrawn */
+		char rev[41];
+		resdiff_error_clear();
+		if ((error = withdrawn_before(rev, store, m->symbol, m->language)) < 0 || !rev[0])
+			return error;
+		error = resdiff_store_read(&old, NULL, store, m->symbol, m->language, rev);
+	}
 	if (error < 0)
 		return error;
 	{

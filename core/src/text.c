@@ -111,7 +111,8 @@ const char *resdiff_text_detect_language(const char *s, size_t len)
 
 void resdiff_text_guess_language(resdiff_text_guess *out, const char *s, size_t len)
 {
-	size_t count[RESDIFF_SCRIPT_COUNT] = { 0 }, i = 0, k, adv, best_words = 0, candidates = 0;
+	size_t count[RESDIFF_SCRIPT_COUNT] = { 0 }, i = 0, k, adv, best_words = 0, candidates = 0,
+		runner_up = 0;
 	resdiff_script_id win = RESDIFF_SCRIPT_LATIN, sc, t;
 	const resdiff_lang *best = NULL;
 
@@ -144,16 +145,22 @@ void resdiff_text_guess_language(resdiff_text_guess *out, const char *s, size_t 
 		size_t words = 0;
 		for (k = 0; l->script->id == win && k < fw->count; k++)
 			words += count_word(s, len, fw->entry[k].text);
-		candidates += l->script->id == win;
-		if (l->script->id == win && (!best || words > best_words)) {
+		if (l->script->id != win)
+			continue;
+		candidates++;
+		if (!best || words > best_words) {
+			runner_up = best ? best_words : 0;
 			best = l;
 			best_words = words;
+		} else if (words > runner_up) {
+			runner_up = words;
 		}
 	}
 	out->code = best ? best->code : "en";
 	out->script = (int)win;
 	out->letters = count[win];
 	out->words = best_words;
+	out->runner_up_words = runner_up;
 	out->candidates = candidates;
 }
 

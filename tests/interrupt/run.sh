@@ -11,17 +11,8 @@
 # transactions before it: record, views and git fsck agree, readers say
 # nothing, and the same import run again adds the rest. Then a real signal
 # (kill -INT) ends an import waiting for another writer's lock.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); src=$(cd "$2" && pwd)
-export GIT_CONFIG_NOSYSTEM=1
-work=$(mktemp -d)
-export HOME="$work/home"
-mkdir -p "$HOME"
-git config --global user.name "Interrupt Test"
-git config --global user.email "interrupt@test.invalid"
-trap 'rm -rf "$work"' EXIT
-fail() { echo "interrupt: FAIL: $*"; exit 1; }
-say() { echo "interrupt: $*"; }
+name=interrupt
+. "$(dirname "$0")/../lib/sandbox.sh"
 manifest="$src/corpus/corpus.manifest"
 total=$(grep -c '^\[' "$manifest")
 [ "$total" -ge 5 ] || fail "the corpus manifest has $total documents, want 5 or more"

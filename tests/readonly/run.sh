@@ -33,7 +33,7 @@ repo="$work/r.git"
 "$bin" -C "$repo" import -q --no-index --lang en --series ga-ict4sd "$src/tests/data/en/A_RES_74_197.txt" >/dev/null
 # the views lag: as if a writer had been stopped after the record moved
 git -C "$repo" update-ref refs/heads/resdiff/views record~1
-cmds="log|series|show 2017/21|show E/RES/2017/21@~1|blame 2017/21:OP21|trace 2009/7:OP6|stats ecosoc-wsis|diff --stat 2009/7 2017/21|diff --stat --series ecosoc-wsis"
+cmds="log|series|show 2017/21|show E/RES/2017/21@record~1|blame 2017/21:OP21|trace 2009/7:OP6|stats ecosoc-wsis|diff --stat 2009/7 2017/21|diff --stat --series ecosoc-wsis"
 fail=0
 # answers on the writable repository (which the readers must not fix either)
 IFS='|'

@@ -13,19 +13,8 @@
 #    non-empty directory or an existing repository (exit 2, nothing left
 #    behind); pull/push given a path say 'git remote add'; an unknown
 #    remote name lists the configured ones.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); src=$(cd "$2" && pwd)
-export GIT_CONFIG_NOSYSTEM=1
-work=$(mktemp -d)
-export HOME="$work/home"
-mkdir -p "$HOME"
-git config --global user.name "Remote Test"
-git config --global user.email "remote@test.invalid"
-trap 'rm -rf "$work"' EXIT
-fail() { echo "remote_errors: FAIL: $*"; exit 1; }
-say() { echo "remote_errors: $*"; }
-T=60
-R() { timeout "$T" "$bin" "$@"; }
+name=remote_errors
+. "$(dirname "$0")/../lib/sandbox.sh"
 # expect STATUS PATTERN CMD...: CMD exits STATUS and its stderr has PATTERN
 expect() {
   want=$1; pat=$2; shift 2

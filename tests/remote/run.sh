@@ -17,14 +17,8 @@
 # 1), shown by log and show, blocks push, and is settled by resolve; a plain git clone
 # stays clean (git status) under resdiff commands. Every command runs
 # under timeout. Exits 77 ("skipped: why") when a server cannot be had.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); src=$(cd "$2" && pwd)
-export GIT_CONFIG_NOSYSTEM=1
-work=$(mktemp -d)
-export HOME="$work/home"
-mkdir -p "$HOME"
-git config --global user.name "Remote Test"
-git config --global user.email "remote@test.invalid"
+name=remote
+. "$(dirname "$0")/../lib/sandbox.sh"
 git config --global protocol.file.allow always
 pids=""
 cleanup() {
@@ -35,11 +29,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 2' INT TERM
-fail() { echo "remote: FAIL: $*"; exit 1; }
-skip() { echo "remote: skipped: $*"; exit 77; }
-say() { echo "remote: $*"; }
-T=60                 # seconds any one command may take
-R() { timeout "$T" "$bin" "$@"; }
 G() { timeout "$T" git "$@"; }
 
 for tool in timeout python3; do

@@ -11,19 +11,10 @@
 # bundle, read from /etc/ssl/certs/ca-certificates.crt) stops at the
 # certificate. A clone and a pull over file:// open no CA file (strace).
 # Exits 77 ("skipped: why") without python3, openssl or strace.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); src=$(cd "$2" && pwd)
-export GIT_CONFIG_NOSYSTEM=1
-work=$(mktemp -d)
-export HOME="$work/home"
-mkdir -p "$HOME"
-git config --global user.name "TLS Test"
-git config --global user.email "tls@test.invalid"
+name=remote_tls
+. "$(dirname "$0")/../lib/sandbox.sh"
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
-fail() { echo "remote_tls: FAIL: $*"; exit 1; }
-skip() { echo "remote_tls: skipped: $*"; exit 77; }
-say() { echo "remote_tls: $*"; }
 for tool in python3 openssl strace timeout; do
   command -v "$tool" >/dev/null || skip "$tool is not installed"
 done

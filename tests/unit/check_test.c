@@ -425,15 +425,26 @@ static void test_check__implausible_shapes(void **state)
 	resdiff_findings_free(f);
 	resdiff_doc_free(doc);
 
-	/* the six UDHR texts as parsed now: no finding */
+	/* the six UDHR texts as parsed now, with the symbol they do not print
+	 * (import would refuse them without one): no finding */
 	for (i = 0; i < 6; i++) {
 		static const char *const langs[] = { "ar", "en", "es", "fr", "ru", "zh" };
+		resdiff_manifest_entry entry;
 		char path[1024];
+		memset(&entry, 0, sizeof(entry));
+		entry.symbol = "A/RES/217A";
+		entry.language = langs[i];
 		snprintf(path, sizeof(path), "%s/tests/data/udhr/udhr_%s.txt", RESDIFF_SOURCE_DIR, langs[i]);
 		assert_int_equal(resdiff_findings_new(&f), 0);
-		assert_int_equal(resdiff_check_file(f, path, NULL, NULL), 0);
+		assert_int_equal(resdiff_check_file(f, path, &entry, NULL), 0);
 		if (f->count)
 			fail_msg("%s: %s: %s", path, f->items[0].kind, f->items[0].message);
+		resdiff_findings_free(f);
+		/* without it, import's refusal */
+		assert_int_equal(resdiff_findings_new(&f), 0);
+		assert_int_equal(resdiff_check_file(f, path, NULL, NULL), 0);
+		assert_finding(f, "import", 0, "refused: the document has no symbol");
+		assert_int_equal(f->count, 1);
 		resdiff_findings_free(f);
 	}
 }

@@ -1400,6 +1400,30 @@ static void test_parse__nul_byte(void **state)
 	assert_non_null(strstr(resdiff_error_last(), "NUL byte at byte offset 22 (line 2)"));
 }
 
+/* UTF-16 and UTF-32 text was reported as "NUL byte": the encoding is
+ * named, by its byte-order mark or by the NULs beside ASCII letters. */
+static void test_parse__wide_encodings_are_named(void **state)
+{
+	static const struct { const char *text; size_t len; const char *want; } cases[] = {
+		{ "\xFF\xFEH\0e\0l\0l\0o\0", 12, "UTF-16 encoded (little-endian); convert to UTF-8 "
+			"(iconv -f UTF-16LE -t UTF-8)" },
+		{ "\xFE\xFF\0H\0e", 6, "UTF-16 encoded (big-endian)" },
+		{ "T\0h\0e\0 \0G\0e\0n\0e\0r\0a\0l\0", 22, "UTF-16 encoded (little-endian)" },
+		{ "\0T\0h\0e\0 \0G\0e\0n\0e\0r\0a\0l", 22, "UTF-16 encoded (big-endian)" },
+		{ "\xFF\xFE\0\0H\0\0\0", 8, "UTF-32 encoded (little-endian)" },
+		{ "T\0\0\0h\0\0\0e\0\0\0 \0\0\0", 16, "UTF-32 encoded (little-endian)" },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		resdiff_doc *doc = NULL;
+		assert_int_equal(parse_bytes(&doc, cases[i].text, cases[i].len), RESDIFF_EINVALID);
+		assert_null(doc);
+		if (!strstr(resdiff_error_last(), cases[i].want) || !strstr(resdiff_error_last(), "bad.txt"))
+			fail_msg("case %zu: %s", i, resdiff_error_last());
+	}
+	(void)state;
+}
+
 /* A limit that is hit says so: a paragraph number of six digits is not a
  * label (PARSE_NUMBER_DIGITS), and the diagnostic names it and its line. */
 static void test_parse__paragraph_number_over_limit(void **state)
@@ -2404,6 +2428,7 @@ int main(void)
 		cmocka_unit_test(test_parse__markers_after_a_date_and_glued_to_a_year),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
+		cmocka_unit_test(test_parse__wide_encodings_are_named),
 		cmocka_unit_test(test_parse__paragraph_number_over_limit),
 		cmocka_unit_test(test_parse__bom_and_crlf_are_transparent),
 		cmocka_unit_test(test_parse__empty_and_unrecognisable),

@@ -164,6 +164,36 @@ static void test_render_diff__text_and_json(void **state)
 	resdiff_doc_free(b);
 }
 
+/* --stat --only=operative counts the clauses it shows: a preambular
+ * paragraph left out of the listing is left out of the header too. */
+static void test_render_diff__stat_counts_only_the_shown_clauses(void **state)
+{
+	resdiff_doc *a = doc2("Decides to continue", "Requests a report"), *b = doc2("Decides to stop", NULL);
+	resdiff_diff *diff = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	resdiff_diff_render_options opts = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
+	resdiff_diff_counts counts;
+
+	assert_int_equal(resdiff_doc_add_unit(NULL, a, "PP1", RESDIFF_UNIT_PREAMBLE, "", "Recalling all", 3), 0);
+	assert_int_equal(resdiff_doc_add_unit(NULL, b, "PP1", RESDIFF_UNIT_PREAMBLE, "", "Recalling all", 3), 0);
+	if (resdiff_diff_docs(&diff, a, b, NULL) < 0)
+		fail_msg("%s", resdiff_error_last());
+	resdiff_diff_count(&counts, diff, &opts);
+	assert_int_equal(counts.old_clauses, 3);
+	assert_int_equal(counts.new_clauses, 2);
+	opts.only_operative = true;
+	resdiff_diff_count(&counts, diff, &opts);
+	assert_int_equal(counts.old_clauses, 2);
+	assert_int_equal(counts.new_clauses, 1);
+	assert_int_equal(resdiff_render_diff_stat(&out, diff, &opts), 0);
+	assert_non_null(strstr(out.ptr, " 2 \xe2\x86\x92 1 operative clauses: 0 unchanged, 1 reworded"));
+	resdiff_buf_dispose(&out);
+	resdiff_diff_free(diff);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	(void)state;
+}
+
 /* Found in review: "~~，~~和" and "**赋**予" do not render on GitHub (a
  * delimiter between CJK punctuation and a letter does not close). */
 static void test_render_diff__markdown_marks_edits_with_ins_and_del(void **state)
@@ -427,6 +457,7 @@ int main(void)
 		cmocka_unit_test(test_render_diff__html_is_escaped_and_self_contained),
 		cmocka_unit_test(test_render_diff__html_marks_language_and_direction),
 		cmocka_unit_test(test_render_diff__text_and_json),
+		cmocka_unit_test(test_render_diff__stat_counts_only_the_shown_clauses),
 		cmocka_unit_test(test_render_diff__markdown_marks_edits_with_ins_and_del),
 		cmocka_unit_test(test_render_diff__hostile_ids_are_masked),
 		cmocka_unit_test(test_render_diff__amendments_apply_in_order),

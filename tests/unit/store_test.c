@@ -1112,6 +1112,155 @@ static void test_store__disk_full_rlimit(void **state)
 	free(dir);
 }
 
+/* What the text says of itself (docs/LANGUAGES.md): a language in another
+ * script, another language of the same script by its function words, or
+ * another adoption date than the text states is refused with nothing
+ * written, and stored only when forced, with a Forced: trailer; languages
+ * of one script are told apart only on strong evidence. */
+static void test_store__text_contradicting_metadata_needs_force(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *before, *after, *msg;
+	resdiff_doc *as_fr = test_parse_source("tests/data/en/A_RES_80_151.txt", "fr");
+	resdiff_doc *as_ru = test_parse_source("tests/data/en/A_RES_80_151.txt", "ru");
+	resdiff_doc *en = test_parse_source("tests/data/en/A_RES_80_151.txt", "en");
+	resdiff_doc *es_as_fr = test_parse_source("tests/data/udhr/udhr_es.txt", "fr");
+	resdiff_doc *fr = test_parse_source("tests/data/udhr/udhr_fr.txt", "fr");
+	resdiff_doc *made = test_make_doc("A/RES/1/1", "fr", "s", "2001-01-01", 4, 1);
+	resdiff_store_item item;
+	char why[200];
+
+	assert_string_equal(en->text_language, "en");
+	assert_string_equal(en->text_script, "latin");
+	assert_string_equal(en->text_date, "2025-12-15");
+	assert_int_equal(resdiff_store_check_text(en, false, why, sizeof(why)), 0);
+	assert_string_equal(why, "");
+	assert_int_equal(resdiff_store_check_text(fr, false, NULL, 0), 0);
+	assert_int_equal(resdiff_store_check_text(made, false, NULL, 0), 0);  /* says nothing */
+	assert_int_equal(resdiff_store_check_text(as_ru, false, NULL, 0), RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "A/RES/80/151 (ru): the text is written in "
+		"Latin script, not in the Cyrillic script of Russian (it reads as English)"));
+	assert_int_equal(resdiff_store_check_text(es_as_fr, false, NULL, 0), RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "the text reads as Spanish, not French"));
+	assert_int_equal(resdiff_doc_set_meta(en, &en->meta.date, "2024-01-01"), 0);
+	assert_int_equal(resdiff_store_check_text(en, false, NULL, 0), RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "the text states it was adopted on 2025-12-15, "
+		"not on 2024-01-01: check the date given for it, or use --force"));
+
+	before = git_out(dir, "for-each-ref");
+	memset(&item, 0, sizeof(item));
+	item.doc = as_fr;
+	assert_int_equal(resdiff_store_import(s, &item, 1), RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "A/RES/80/151 (fr): the text reads as English, "
+		"not French"));
+	item.doc = en;
+	assert_int_equal(resdiff_store_import(s, &item, 1), RESDIFF_EINVALID);
+	after = git_out(dir, "for-each-ref");
+	assert_string_equal(before, after);
+	item.doc = as_fr;
+	item.force = true;
+	assert_int_equal(resdiff_store_import(s, &item, 1), 0);
+	assert_int_equal(item.result, RESDIFF_IMPORT_ADDED);
+	assert_non_null(strstr(item.forced, "the text reads as English, not French"));
+	msg = git_out(dir, "log -1 --format=%B " RESDIFF_STORE_RECORD_REF);
+	assert_non_null(strstr(msg, "\nForced: the text reads as English, not French"));
+	free(msg);
+	free(before);
+	free(after);
+	resdiff_doc_free(as_fr);
+	resdiff_doc_free(as_ru);
+	resdiff_doc_free(en);
+	resdiff_doc_free(es_as_fr);
+	resdiff_doc_free(fr);
+	resdiff_doc_free(made);
+	test_assert_fsck(dir);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+/* A document withdrawn by mistake and imported again without its
+ * manifest (no series, no date) goes back into its series: it inherits
+ * from the version it withdrew, as a correction does from the tip. */
+static void test_store__withdrawn_and_back_keeps_its_series(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s), *log, commit[41];
+	resdiff_doc *a = test_make_doc("E/RES/2009/7", "en", "wsis", "2009-07-24", 4, 1);
+	resdiff_doc *b = test_make_doc("E/RES/2017/21", "en", "wsis", "2017-07-06", 4, 2);
+	resdiff_doc *back = test_make_doc("E/RES/2017/21", "en", NULL, NULL, 4, 2);
+	resdiff_doc *fresh = test_make_doc("E/RES/2020/1", "en", NULL, NULL, 4, 3);
+
+	import_one(s, a, RESDIFF_IMPORT_ADDED);
+	import_one(s, b, RESDIFF_IMPORT_ADDED);
+	assert_int_equal(resdiff_store_withdraw(s, "E/RES/2017/21", "en", commit), 0);
+	log = git_out(dir, "log --format=%s series/wsis/en");
+	assert_null(strstr(log, "E/RES/2017/21"));
+	free(log);
+	assert_int_equal(resdiff_store_inherit_meta(s, back), 0);
+	assert_string_equal(back->meta.series, "wsis");
+	assert_string_equal(back->meta.date, "2017-07-06");
+	assert_int_equal(resdiff_store_inherit_meta(s, fresh), 0);  /* never stored */
+	assert_null(fresh->meta.series);
+	import_one(s, back, RESDIFF_IMPORT_ADDED);
+	log = git_out(dir, "log --format=%s series/wsis/en");
+	assert_non_null(strstr(log, "E/RES/2017/21"));
+	free(log);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	resdiff_doc_free(back);
+	resdiff_doc_free(fresh);
+	test_assert_fsck(dir);
+	resdiff_store_free(s);
+	rm_rf(dir);
+	free(dir);
+}
+
+/* SYMBOL@~N counts the document's own versions, not the imports of other
+ * documents between them; HEAD is the record, not the readme branch. */
+static void test_store__versions_back_are_the_documents_own(void **state)
+{
+	resdiff_store *s = NULL;
+	char *dir = new_repo(&s);
+	resdiff_doc *v1 = test_make_doc("E/RES/2009/7", "en", "wsis", "2009-07-24", 4, 1);
+	resdiff_doc *v2 = test_make_doc("E/RES/2009/7", "en", "wsis", "2009-07-24", 4, 1);
+	resdiff_doc *other = test_make_doc("E/RES/2017/21", "en", "wsis", "2017-07-06", 4, 2);
+	resdiff_doc *other2 = test_make_doc("E/RES/2018/1", "en", NULL, NULL, 4, 3);
+	resdiff_doc *got = NULL;
+
+	assert_int_equal(resdiff_doc_set_meta(v2, (const char **)&v2->units[0].text,
+		"A corrected first paragraph of the text, one word more"), 0);
+	import_one(s, v1, RESDIFF_IMPORT_ADDED);
+	import_one(s, v2, RESDIFF_IMPORT_AMENDED);
+	import_one(s, other, RESDIFF_IMPORT_ADDED);
+	import_one(s, other2, RESDIFF_IMPORT_ADDED);
+	/* two imports of other documents since: ~1 is still v1 */
+	assert_int_equal(resdiff_store_read(&got, NULL, s, "E/RES/2009/7", "en", "~1"), 0);
+	assert_string_equal(got->units[0].text, v1->units[0].text);
+	resdiff_doc_free(got);
+	assert_int_equal(resdiff_store_read(&got, NULL, s, "E/RES/2009/7", "en", "^"), 0);
+	assert_string_equal(got->units[0].text, v1->units[0].text);
+	resdiff_doc_free(got);
+	assert_int_equal(resdiff_store_read(&got, NULL, s, "E/RES/2009/7", "en", "~2"), RESDIFF_ENOTFOUND);
+	assert_non_null(strstr(resdiff_error_last(), "E/RES/2009/7 (en)@~2: the record holds 1 earlier "
+		"version of it"));
+	/* record revisions stay record revisions; HEAD is the record */
+	assert_int_equal(resdiff_store_read(&got, NULL, s, "E/RES/2009/7", "en", "HEAD"), 0);
+	assert_string_equal(got->units[0].text, v2->units[0].text);
+	resdiff_doc_free(got);
+	assert_int_equal(resdiff_store_read(&got, NULL, s, "E/RES/2017/21", "en", "HEAD~1"), 0);
+	resdiff_doc_free(got);
+	assert_int_equal(resdiff_store_read(&got, NULL, s, "E/RES/2017/21", "en", "record~2"),
+		RESDIFF_ENOTFOUND);
+	resdiff_doc_free(v1);
+	resdiff_doc_free(v2);
+	resdiff_doc_free(other);
+	resdiff_doc_free(other2);
+	resdiff_store_free(s);
+	rm_rf(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1122,6 +1271,9 @@ int main(void)
 		cmocka_unit_test(test_store__undated_and_moved_members),
 		cmocka_unit_test(test_store__forgiving_symbols),
 		cmocka_unit_test(test_store__unsafe_names),
+		cmocka_unit_test(test_store__text_contradicting_metadata_needs_force),
+		cmocka_unit_test(test_store__withdrawn_and_back_keeps_its_series),
+		cmocka_unit_test(test_store__versions_back_are_the_documents_own),
 		cmocka_unit_test(test_store__cli_corpus),
 		cmocka_unit_test(test_store__concurrent_importers),
 		cmocka_unit_test(test_store__kill9_mid_import),

@@ -24,7 +24,7 @@ typedef struct {
 	const char *file;     /* as given (manifest-relative paths joined) */
 	size_t line;          /* 1-based, 0 when the finding has no line */
 	const char *kind;     /* "parse", "diagnostic", "debris", "loss", "marker",
-	                       * "metadata", "manifest" */
+	                       * "metadata", "manifest", "import" */
 	const char *message;
 } resdiff_finding;
 
@@ -77,7 +77,9 @@ int resdiff_check_account(resdiff_findings *f, const resdiff_doc *doc,
 		const resdiff_parse_trace *trace, const char *file, const char *const *accept);
 
 /* Read and parse one file (a file that does not parse is a finding, not an
- * error); with a manifest entry, also compare the metadata. */
+ * error); with a manifest entry, also compare the metadata; and what
+ * `import` would refuse (kind "import": no symbol, a language or date the
+ * text contradicts, a draft that reads as adopted; resdiff/store.h). */
 int resdiff_check_file(resdiff_findings *f, const char *path,
 		const resdiff_manifest_entry *entry, const char *language);
 

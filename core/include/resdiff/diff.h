@@ -143,6 +143,9 @@ typedef struct {
 	size_t strengthened;     /* verb moved up its ladder */
 	size_t weakened;         /* verb moved down */
 	size_t rolling_hidden;   /* left out by ignore_rolling */
+	size_t old_clauses, new_clauses; /* units of each side in the changes
+	                         * only_operative keeps (all of them without it;
+	                         * ignore_rolling hides none of these) */
 } resdiff_diff_counts;
 
 void resdiff_diff_count(resdiff_diff_counts *out, const resdiff_diff *diff,

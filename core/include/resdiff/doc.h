@@ -117,6 +117,17 @@ typedef struct resdiff_doc {
 	 * A draft that reads as adopted is imported only when forced
 	 * (docs/DRAFTS.md). */
 	bool reads_adopted;
+	/* What the text says of itself, which metadata given for it (a flag,
+	 * a manifest) must not contradict (resdiff_store_check_text). Set by
+	 * the parser from the text alone; not stored (NULL when read back):
+	 * the script its letters are written in ("latin"), when the text has
+	 * enough letters to tell; the language it clearly reads as, when the
+	 * evidence is strong (docs/LANGUAGES.md, "What the text says"); the
+	 * adoption date it states (a "Resolution adopted … on" line, a date by
+	 * the plenary meeting line). Owned by the arena. */
+	const char *text_script;
+	const char *text_language;
+	const char *text_date;
 	resdiff_arena *arena;   /* owns everything above */
 	size_t unit_alloc, footnote_alloc, diag_alloc;
 } resdiff_doc;

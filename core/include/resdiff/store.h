@@ -151,6 +151,18 @@ typedef struct {
  * document whose own symbol is not one (RESDIFF_EINVALID otherwise). */
 int resdiff_store_check_doc(const resdiff_doc *doc);
 
+/* RESDIFF_EINVALID, unless `force`, when the metadata a document would be
+ * stored with contradicts what its text says of itself (resdiff_doc's
+ * text_script, text_language, text_date; set by the parser, docs/LANGUAGES.md
+ * "What the text says"): its language is written in another script, the
+ * text clearly reads as another language of the same script, or the text
+ * states another adoption date. `why` (NULL, or why_size bytes) receives
+ * what was contradicted when forced, else "". resdiff_store_import checks
+ * every item and records a forced one in its Forced: trailer; a caller may
+ * check first to name its file. A document read back from the store says
+ * nothing of itself and passes. */
+int resdiff_store_check_text(const resdiff_doc *doc, bool force, char *why, size_t why_size);
+
 /* Import up to RESDIFF_STORE_BATCH_MAX documents in one transaction: one
  * record commit per new or changed document, then the series views they
  * touch. All or nothing: on error no ref has moved. A document whose
@@ -173,8 +185,10 @@ int resdiff_store_withdraw(resdiff_store *store, const char *symbol, const char 
 /* A correction says what it changes: fill the metadata `doc` leaves unknown
  * (series, date, meeting, title, body, kind, chapeau) from the version of
  * the same symbol and language stored at the record's tip, so re-importing
- * a corrected file without its flags keeps it in its series. No-op for a
- * new document. */
+ * a corrected file without its flags keeps it in its series. A document
+ * withdrawn (resdiff_store_withdraw) and imported again inherits from the
+ * version it withdrew, so it goes back into its series. No-op for a new
+ * document (the record's withdrawals are read once per store handle). */
 int resdiff_store_inherit_meta(resdiff_store *store, resdiff_doc *doc);
 
 /* Resolve a forgiving symbol ("2009/7", "E/RES/2009/7", "E_RES_2009_7") in
@@ -184,9 +198,13 @@ int resdiff_store_inherit_meta(resdiff_store *store, resdiff_doc *doc);
 int resdiff_store_resolve(char **symbol, char **language, resdiff_store *store,
 		const char *query, const char *language_filter, const char *rev);
 
-/* Read a stored document from the record at `rev` (NULL: the tip; "~1"
- * and "^" are relative to the record; otherwise any git revision). The
- * hash of its source goes to source_sha256 (may be NULL). */
+/* Read a stored document from the record at `rev`: NULL the tip; "~N",
+ * "^", "^^" the document's own versions back (N record commits that
+ * changed its file: imports, corrections, withdrawals; other documents'
+ * imports do not count; RESDIFF_ENOTFOUND naming how many there are);
+ * "HEAD", "HEAD~N" the record (a resdiff repository's HEAD is its readme
+ * branch); otherwise any git revision ("record~3", a commit id). The hash
+ * of its source goes to source_sha256 (may be NULL). */
 int resdiff_store_read(resdiff_doc **out, char source_sha256[65], resdiff_store *store,
 		const char *symbol, const char *language, const char *rev);
 

@@ -159,6 +159,8 @@ typedef struct {
 	size_t letters;        /* letters of that script in the sample */
 	size_t words;          /* function words of `code` found (0: chosen by
 	                        * its script alone) */
+	size_t runner_up_words; /* most function words of another language of
+	                        * that script (0 when there is none) */
 	size_t candidates;     /* languages of that script in the table */
 } resdiff_text_guess;
 void resdiff_text_guess_language(resdiff_text_guess *out, const char *s, size_t len);
