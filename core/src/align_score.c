@@ -964,7 +964,8 @@ static int cand_push(aligner *a, const align_cand *c)
 #endif
 
 /* The new units sharing most weighted content grams with old unit i, into
- * hits; score[] is all zero before and after. */
+ * hits; score[] is all zero before and after; ranges has room for twice
+ * the clause's grams (the second half: the sort's scratch). */
 static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, double *score,
 		hit *hits, uint64_t *ranges)
 {
@@ -978,7 +979,7 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 	for (k = 0; k < ng; k++)
 		ranges[nr++] = ((uint64_t)(a->o.rolling[base + k] & MARK_ROLLING) << 63) |
 			((uint64_t)a->o.pcnt[base + k] << 32) | (base + k);
-	sort_u64_small(ranges, nr);
+	sort_u64_ranks(ranges, ranges + ng, nr);
 	for (k = 0, budget = RESDIFF_ALIGN_WORK_PER_CLAUSE; k < nr; k++) {
 		size_t slot = (size_t)(ranges[k] & 0xFFFFFFFFu);
 		size_t lo = a->o.plo[slot], end = lo + a->o.pcnt[slot];
@@ -1091,7 +1092,8 @@ int align_candidates(aligner *a)
 	for (i = 0; i < a->o.n; i++)
 		if (NGRAMS(&a->o, i) > maxgrams)
 			maxgrams = NGRAMS(&a->o, i);
-	if ((maxgrams && !(ranges = malloc(maxgrams * sizeof(*ranges)))) ||
+	/* ranges: a clause's, then the sort's scratch */
+	if ((maxgrams && !(ranges = malloc(2 * maxgrams * sizeof(*ranges)))) ||
 	    (a->n.n && !(keys = malloc(a->n.n * sizeof(*keys)))) ||
 	    (a->n.n && !(score = calloc(a->n.n, sizeof(*score)))) ||
 	    (a->n.n && !(hits = malloc(a->n.n * sizeof(*hits))))) {

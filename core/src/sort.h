@@ -46,12 +46,25 @@ static inline void sort_u64_small(uint64_t *a, size_t n)
  * (its insertion pass costs about n * n / 512 moves). */
 #define SORT_BYTES_MAX 2048
 
-/* Sort of a short array of well-mixed values (hashes in the upper 32
- * bits): one counting pass by the top byte into tmp (room for n), then an
- * insertion sort of a nearly sorted array (only values of one top byte
- * are out of order). The same result as sort_u64_small, without its
- * unpredictable branches: the per-clause sort of the aligner's n-grams. */
-static inline void sort_u64_bytes(uint64_t *a, uint64_t *tmp, size_t n)
+/* The bucket of v in sort_u64_counted: its top byte, or (ranked) its top
+ * bit and the 31 bits under it capped at 127 (the aligner's gram ranges:
+ * rolling << 63 | count << 32 | slot). Either is monotone in v. */
+static inline size_t sort_u64_bucket(uint64_t v, int ranked)
+{
+	uint64_t count;
+
+	if (!ranked)
+		return (size_t)(v >> 56);
+	count = (v >> 32) & 0x7FFFFFFFu;
+	return (size_t)((v >> 63) << 7 | (count < 127 ? count : 127));
+}
+
+/* One counting pass by sort_u64_bucket into tmp (room for n), then an
+ * insertion sort of a nearly sorted array (only values of one bucket are
+ * out of order). The same result as sort_u64_small, without its
+ * unpredictable branches; outside [16, SORT_BYTES_MAX] values, the Shell
+ * sort. */
+static inline void sort_u64_counted(uint64_t *a, uint64_t *tmp, size_t n, int ranked)
 {
 	size_t count[257], i, j;
 
@@ -61,11 +74,11 @@ static inline void sort_u64_bytes(uint64_t *a, uint64_t *tmp, size_t n)
 	}
 	memset(count, 0, sizeof(count));
 	for (i = 0; i < n; i++)
-		count[(a[i] >> 56) + 1]++;
+		count[sort_u64_bucket(a[i], ranked) + 1]++;
 	for (i = 0; i < 256; i++)
 		count[i + 1] += count[i];
 	for (i = 0; i < n; i++)
-		tmp[count[a[i] >> 56]++] = a[i];
+		tmp[count[sort_u64_bucket(a[i], ranked)]++] = a[i];
 	a[0] = tmp[0];
 	for (i = 1; i < n; i++) {
 		uint64_t v = tmp[i];
@@ -73,6 +86,22 @@ static inline void sort_u64_bytes(uint64_t *a, uint64_t *tmp, size_t n)
 			a[j] = a[j - 1];
 		a[j] = v;
 	}
+}
+
+/* Sort of a short array of well-mixed values (hashes in the upper 32
+ * bits), bucketed by the top byte: the per-clause sort of the aligner's
+ * n-grams. */
+static inline void sort_u64_bytes(uint64_t *a, uint64_t *tmp, size_t n)
+{
+	sort_u64_counted(a, tmp, n, 0);
+}
+
+/* Sort of a clause's gram ranges (rolling << 63 | posting count << 32 |
+ * slot; few distinct counts, mostly small), bucketed by the rolling bit
+ * and the count up to 127: the order lookup() in align_score.c takes. */
+static inline void sort_u64_ranks(uint64_t *a, uint64_t *tmp, size_t n)
+{
+	sort_u64_counted(a, tmp, n, 1);
 }
 
 /* The widest pass of sort_u64_radix: 2048 counts (16 KiB of stack). */

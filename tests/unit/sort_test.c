@@ -109,11 +109,53 @@ static void test_sort__bytes_match_shell(void **state)
 		}
 }
 
+/* The gram ranges' sort (sort_u64_ranks) gives what the Shell sort gives:
+ * rolling bit, posting counts small, at the cap (127) and far above it
+ * (all out of order within the last bucket), slots increasing or not. */
+static void test_sort__ranks_match_shell(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 15, 16, 17, 120, 700, SORT_BYTES_MAX,
+		SORT_BYTES_MAX + 1, 5000 };
+	size_t s, shape, i;
+	uint32_t seed = 4242;
+
+	(void)state;
+	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++)
+		for (shape = 0; shape < 3; shape++) {
+			size_t n = sizes[s];
+			uint64_t *a = malloc((n + 1) * sizeof(*a)), *b = malloc((n + 1) * sizeof(*b));
+			uint64_t *tmp = malloc((n + 1) * sizeof(*tmp));
+			assert_non_null(a);
+			assert_non_null(b);
+			assert_non_null(tmp);
+			for (i = 0; i < n; i++) {
+				uint64_t count = next_rand(&seed) % 200, slot = shape == 2 ?
+					next_rand(&seed) : 1000 + i;
+				if (shape == 1)
+					count = 100 + count * 5000;   /* mostly past the cap */
+				a[i] = ((uint64_t)(next_rand(&seed) & 1) << 63) | (count << 32) |
+					(slot & 0xFFFFFFFFu);
+			}
+			if (n)
+				memcpy(b, a, n * sizeof(*a));
+			sort_u64_small(a, n);
+			sort_u64_ranks(b, tmp, n);
+			if (n)
+				assert_memory_equal(a, b, n * sizeof(*a));
+			for (i = 1; i < n; i++)
+				assert_true(a[i - 1] <= a[i]);
+			free(a);
+			free(b);
+			free(tmp);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sort__buckets_match_whole_radix),
 		cmocka_unit_test(test_sort__bytes_match_shell),
+		cmocka_unit_test(test_sort__ranks_match_shell),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
