@@ -66,27 +66,50 @@ static void test_sort__buckets_match_whole_radix(void **state)
 		}
 }
 
+typedef void (*counted_sort_fn)(uint64_t *a, uint64_t *tmp, size_t n);
+
+/* The sizes both counted sorts are checked on: around and past their
+ * limits. */
+static const size_t counted_sizes[] = { 0, 1, 15, 16, 17, 120, 700, SORT_BYTES_MAX,
+	SORT_BYTES_MAX + 1, 5000 };
+
+/* Sorts the n values of a with the Shell sort and a copy with sort, and
+ * checks the two agree and are in order. a is the caller's; the copy and
+ * sort's scratch are allocated and freed here. */
+static void check_against_shell(uint64_t *a, size_t n, counted_sort_fn sort)
+{
+	uint64_t *b = malloc((n + 1) * sizeof(*b)), *tmp = malloc((n + 1) * sizeof(*tmp));
+	size_t i;
+
+	assert_non_null(b);
+	assert_non_null(tmp);
+	if (n)
+		memcpy(b, a, n * sizeof(*a));
+	sort_u64_small(a, n);
+	sort(b, tmp, n);
+	if (n)
+		assert_memory_equal(a, b, n * sizeof(*a));
+	for (i = 1; i < n; i++)
+		assert_true(a[i - 1] <= a[i]);
+	free(b);
+	free(tmp);
+}
+
 /* The aligner's per-clause sort (sort_u64_bytes) gives what the Shell
- * sort gives, on sizes around and past its limits, on well-mixed values,
- * on values sharing a top byte (its insertion pass does all the work) and
- * on repeated values (a clause's repeated n-grams before they are made
- * unique). */
+ * sort gives, on well-mixed values, on values sharing a top byte (its
+ * insertion pass does all the work) and on repeated values (a clause's
+ * repeated n-grams before they are made unique). */
 static void test_sort__bytes_match_shell(void **state)
 {
-	static const size_t sizes[] = { 0, 1, 15, 16, 17, 120, 700, SORT_BYTES_MAX,
-		SORT_BYTES_MAX + 1, 5000 };
 	size_t s, shape, i;
 	uint32_t seed = 777;
 
 	(void)state;
-	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++)
+	for (s = 0; s < sizeof(counted_sizes) / sizeof(counted_sizes[0]); s++)
 		for (shape = 0; shape < 3; shape++) {
-			size_t n = sizes[s];
-			uint64_t *a = malloc((n + 1) * sizeof(*a)), *b = malloc((n + 1) * sizeof(*b));
-			uint64_t *tmp = malloc((n + 1) * sizeof(*tmp));
+			size_t n = counted_sizes[s];
+			uint64_t *a = malloc((n + 1) * sizeof(*a));
 			assert_non_null(a);
-			assert_non_null(b);
-			assert_non_null(tmp);
 			for (i = 0; i < n; i++) {
 				uint64_t hash = next_rand(&seed) ^ ((uint64_t)next_rand(&seed) << 16);
 				if (shape == 1)
@@ -95,17 +118,8 @@ static void test_sort__bytes_match_shell(void **state)
 					hash = (hash % 13) * 0x9E3779B1u;          /* repeats */
 				a[i] = ((hash & 0xFFFFFFFFu) << 32) | (next_rand(&seed) & 3);
 			}
-			if (n)
-				memcpy(b, a, n * sizeof(*a));
-			sort_u64_small(a, n);
-			sort_u64_bytes(b, tmp, n);
-			if (n)
-				assert_memory_equal(a, b, n * sizeof(*a));
-			for (i = 1; i < n; i++)
-				assert_true(a[i - 1] <= a[i]);
+			check_against_shell(a, n, sort_u64_bytes);
 			free(a);
-			free(b);
-			free(tmp);
 		}
 }
 
@@ -114,20 +128,15 @@ static void test_sort__bytes_match_shell(void **state)
  * (all out of order within the last bucket), slots increasing or not. */
 static void test_sort__ranks_match_shell(void **state)
 {
-	static const size_t sizes[] = { 0, 1, 15, 16, 17, 120, 700, SORT_BYTES_MAX,
-		SORT_BYTES_MAX + 1, 5000 };
 	size_t s, shape, i;
 	uint32_t seed = 4242;
 
 	(void)state;
-	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++)
+	for (s = 0; s < sizeof(counted_sizes) / sizeof(counted_sizes[0]); s++)
 		for (shape = 0; shape < 3; shape++) {
-			size_t n = sizes[s];
-			uint64_t *a = malloc((n + 1) * sizeof(*a)), *b = malloc((n + 1) * sizeof(*b));
-			uint64_t *tmp = malloc((n + 1) * sizeof(*tmp));
+			size_t n = counted_sizes[s];
+			uint64_t *a = malloc((n + 1) * sizeof(*a));
 			assert_non_null(a);
-			assert_non_null(b);
-			assert_non_null(tmp);
 			for (i = 0; i < n; i++) {
 				uint64_t count = next_rand(&seed) % 200, slot = shape == 2 ?
 					next_rand(&seed) : 1000 + i;
@@ -136,17 +145,8 @@ static void test_sort__ranks_match_shell(void **state)
 				a[i] = ((uint64_t)(next_rand(&seed) & 1) << 63) | (count << 32) |
 					(slot & 0xFFFFFFFFu);
 			}
-			if (n)
-				memcpy(b, a, n * sizeof(*a));
-			sort_u64_small(a, n);
-			sort_u64_ranks(b, tmp, n);
-			if (n)
-				assert_memory_equal(a, b, n * sizeof(*a));
-			for (i = 1; i < n; i++)
-				assert_true(a[i - 1] <= a[i]);
+			check_against_shell(a, n, sort_u64_ranks);
 			free(a);
-			free(b);
-			free(tmp);
 		}
 }
 
