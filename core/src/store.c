@@ -1515,6 +1515,15 @@ static int check_interrupt(size_t done)
 	return 0;
 }
 
+/* Appends reason (may be NULL or empty: nothing) to what the item's
+ * import forced, "; " between reasons; the Forced: trailer says them. */
+static void forced_add(resdiff_store_item *item, const char *reason)
+{
+	size_t n = strlen(item->forced);
+	if (reason && reason[0])
+		snprintf(item->forced + n, sizeof(item->forced) - n, "%s%s", n ? "; " : "", reason);
+}
+
 static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count,
 		resdiff_buf *canon, resdiff_buf *paths, bool all_views)
 {
@@ -1527,6 +1536,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 	git_blob *old_blob = NULL;
 	resdiff_buf msg = RESDIFF_BUF_INIT;
 	bool has_tip, has_views_at, changed = false;
+	char why[sizeof(items->forced)];
 	size_t i;
 	int error = 0;
 
@@ -1612,24 +1622,11 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		} else {
 			items[i].result = RESDIFF_IMPORT_ADDED;
 		}
-		if (doc->reads_adopted && resdiff_store_doc_is_draft(doc)) {
-			size_t n = strlen(items[i].forced);
-			snprintf(items[i].forced + n, sizeof(items[i].forced) - n, "%s%s", n ? "; " : "",
-				"the text reads as adopted");
-		}
-		{
-			char why[200];
-			size_t n = strlen(items[i].forced);
-			resdiff_store_check_text(doc, true, why, sizeof(why));
-			if (why[0])
-				snprintf(items[i].forced + n, sizeof(items[i].forced) - n, "%s%s",
-					n ? "; " : "", why);
-		}
-		if (items[i].force_reason) {
-			size_t n = strlen(items[i].forced);
-			snprintf(items[i].forced + n, sizeof(items[i].forced) - n, "%s%s", n ? "; " : "",
-				items[i].force_reason);
-		}
+		if (doc->reads_adopted && resdiff_store_doc_is_draft(doc))
+			forced_add(&items[i], "the text reads as adopted");
+		resdiff_store_check_text(doc, true, why, sizeof(why));
+		forced_add(&items[i], why);
+		forced_add(&items[i], items[i].force_reason);
 		GIT_TRY(git_blob_create_from_buffer(&blob_id, s->repo, canon[i].ptr, canon[i].size),
 			"cannot write a document");
 		if (doc->meta.series && doc->meta.date && !resdiff_store_doc_is_draft(doc)) {
