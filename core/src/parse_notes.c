@@ -1242,7 +1242,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 	/* a label starting the line: "26 上举行了…"; not "2 - تطلب" */
 	n = parse_note_label(s, len, label, &sup);
 	if (n && !sup && n < len && s[n] == ' ' && label[0] != '*' && !dash_numbered(s, len, n) &&
-	    plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label) &&
+	    !parse_day_then_month(s + n, len - n) && plausible(st, cs, label, false) && body_in_next_zone(st, cs, li, label) &&
 	    !strong_later(cs, li, 0, label)) {
 		if ((error = add_marker(st, l, &out, 0, label, "leading")) < 0)
 			goto done;
@@ -1293,7 +1293,8 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			continue;
 		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9')) {
 			n = parse_note_label(s + i, len - i, label, &sup);
-			if (n && !right_ok(s, len, i + n))
+			/* "adopted 4 April 2025": a day, whatever footnotes exist */
+			if (n && (!right_ok(s, len, i + n) || parse_day_then_month(s + i + n, len - i - n)))
 				n = 0;
 			if (n && prev != 0 && (u_islower((UChar32)prev) || closing_punct(prev))) {
 				/* glued: "Goals17", "issue,1", "文件，1"; after a number

@@ -239,6 +239,10 @@ bool parse_quantity_word(const char *w, size_t len);
 /* Does s start with a month's name and a number ("December 1997,")? After
  * a day at a line's start it is a wrapped date, not a footnote body. */
 bool parse_month_then_number(const char *s, size_t len);
+/* Does s, the text just after a number, go on as a date ("4 April 2025",
+ * "4 de abril", "4 апреля"): spaces, a date joiner maybe, a month's name?
+ * Such a number is a day, never a footnote marker. */
+bool parse_day_then_month(const char *s, size_t len);
 /* FNV-1a hash of a NUL-terminated string, for the passes' lookup tables. */
 uint32_t parse_hash(const char *s);
 /* A document symbol alone on a line ("A/RES/76/189", "E/2009/INF/2/Add.1"). */

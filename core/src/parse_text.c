@@ -453,6 +453,57 @@ bool parse_month_then_number(const char *s, size_t len)
 	return month_of(low) != 0 && strlen(low) > 2;
 }
 
+/* The end of the word at s[k..len): a space, a comma, a full stop or a
+ * closing bracket ends it. */
+static size_t word_end(const char *s, size_t len, size_t k)
+{
+	while (k < len && s[k] != ' ' && s[k] != ',' && s[k] != '.' && s[k] != ';' &&
+	       s[k] != ')')
+		k++;
+	return k;
+}
+
+bool parse_day_then_month(const char *s, size_t len)
+{
+	char low[64];
+	size_t k = 0, e;
+	if (k >= len || s[k] != ' ')
+		return false;
+	while (k < len && s[k] == ' ')
+		k++;
+	e = word_end(s, len, k);
+	if (e == k || e - k >= sizeof(low) / 2)
+		return false;
+	parse_lower(low, sizeof(low), s + k, e - k);
+	if (is_in(low, RESDIFF_SECTION_DATE_JOINERS)) { /* "4 de abril" */
+		for (k = e; k < len && s[k] == ' '; k++)
+			;
+		e = word_end(s, len, k);
+		if (e == k || e - k >= sizeof(low) / 2)
+			return false;
+		parse_lower(low, sizeof(low), s + k, e - k);
+	}
+	if (!month_of(low) || strlen(low) <= 2)
+		return false;
+	/* a lower-case ASCII month ("may", "march") may be a verb: it needs a
+	 * year after it ("4 may 2025" is a date, "Goal 4 may be" is not);
+	 * capitalised ("4 May") or in another script ("4 апреля") it is one */
+	if (!(s[k] >= 'a' && s[k] <= 'z'))
+		return true;
+	for (k = e; k < len && (s[k] == ' ' || s[k] == ','); k++)
+		;
+	e = word_end(s, len, k);
+	if (e > k && e - k < sizeof(low) / 2) { /* "4 de abril de 2025" */
+		parse_lower(low, sizeof(low), s + k, e - k);
+		if (is_in(low, RESDIFF_SECTION_DATE_JOINERS))
+			for (k = e; k < len && s[k] == ' '; k++)
+				;
+	}
+	for (e = k; e < len && s[e] >= '0' && s[e] <= '9'; e++)
+		;
+	return e - k == 4;
+}
+
 bool parse_reference_word(const char *w, size_t len)
 {
 	return word_in(w, len, RESDIFF_SECTION_REFERENCE_WORDS);

@@ -1095,6 +1095,67 @@ static void test_parse__markers_after_a_date_and_glued_to_a_year(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* "the declaration adopted 4 April 2025": the day of a date is never a
+ * footnote marker, though footnote 4 exists and is the next one to cite
+ * (found on A/RES/80/58, where the day was deleted); the same in Spanish
+ * and Russian, where the month is lower case or in another script. A
+ * lower-case "may" without a year is a verb: the spaced marker before it
+ * is still taken. */
+static void test_parse__day_of_a_date_is_no_marker(void **state)
+{
+	static const struct {
+		const char *lang, *text, *kept;
+	} cases[] = {
+		{ "en",
+		  "The General Assembly,\n\n"
+		  "Recalling the report of the Conference,1 the Treaty,2 its plan,3 and the\n"
+		  "declaration adopted 4 April 2025 by the ministerial meeting,\n\n"
+		  "1. Decides to remain seized of the matter.\n"
+		  "__________________\n"
+		  "1 A/80/27.\n2 A/80/88.\n3 A/80/89.\n4 A/80/99.\n",
+		  "adopted 4 April 2025 by" },
+		{ "es",
+		  "La Asamblea General,\n\n"
+		  "Recordando el informe de la Conferencia,1 el Tratado,2 su plan,3 y la\n"
+		  "declaración aprobada 4 de abril de 2025 por la reunión ministerial,\n\n"
+		  "1. Decide seguir ocupándose de la cuestión.\n"
+		  "__________________\n"
+		  "1 A/80/27.\n2 A/80/88.\n3 A/80/89.\n4 A/80/99.\n",
+		  "aprobada 4 de abril de 2025 por" },
+		{ "ru",
+		  "Генеральная Ассамблея,\n\n"
+		  "ссылаясь на доклад Конференции,1 Договор,2 свой план,3 и декларацию,\n"
+		  "принятую Совещанием 4 апреля 2025 года,\n\n"
+		  "1. постановляет продолжать заниматься этим вопросом.\n"
+		  "__________________\n"
+		  "1 A/80/27.\n2 A/80/88.\n3 A/80/89.\n4 A/80/99.\n",
+		  "Совещанием 4 апреля 2025 года" },
+	};
+	const resdiff_unit *u;
+	resdiff_doc *doc;
+	size_t k;
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		doc = test_parse_string(cases[k].text, cases[k].lang);
+		assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+		if (!strstr(u->text, cases[k].kept))
+			fail_msg("%s: \"%s\" lost its day: %s", cases[k].lang, cases[k].kept, u->text);
+		assert_int_equal(u->fnref_count, 3);
+		resdiff_doc_free(doc);
+	}
+	doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling the report of the Conference,1 the Treaty,2 its plan,3 and noting that\n"
+		"the Declaration 4 may guide the work of the ministerial meeting,\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n"
+		"1 A/80/27.\n2 A/80/88.\n3 A/80/89.\n4 A/80/99.\n", "en");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "the Declaration may guide"));
+	assert_int_equal(u->fnref_count, 4);
+	resdiff_doc_free(doc);
+}
+
 /* All 28 Russian sub-letters "а)" … "я)": past the 26th the id doubles
  * its letter as UN texts do after (z): "ю)" is (aa), "я)" (bb), never
  * the characters after "z". */
@@ -2426,6 +2487,7 @@ int main(void)
 		cmocka_unit_test(test_parse__spaced_marker_after_a_sentence_end),
 		cmocka_unit_test(test_parse__number_in_a_list_of_numbers_is_no_marker),
 		cmocka_unit_test(test_parse__markers_after_a_date_and_glued_to_a_year),
+		cmocka_unit_test(test_parse__day_of_a_date_is_no_marker),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
 		cmocka_unit_test(test_parse__wide_encodings_are_named),
