@@ -84,6 +84,7 @@ static const struct {
 	[RESDIFF_SECTION_PREAMBLE_OPENERS] = { "preamble-openers", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_PROCLAIMING_FORMULAS] = { "proclaiming-formulas", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_AMENDMENT_GRAMMAR] = { "amendment-grammar", KEYED | UNIQUE_ENTRIES },
+	[RESDIFF_SECTION_PLURAL_REFERENCE_WORDS] = { "plural-reference-words", UNIQUE_TEXTS },
 };
 
 const char *resdiff_lang_section_name(resdiff_lang_section section)

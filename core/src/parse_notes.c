@@ -1040,16 +1040,22 @@ static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, cons
 		size_t len, size_t i, size_t n, const char *label, uint32_t prev2)
 {
 	const char *w;
-	bool attached;
+	bool attached, plural = false;
 	size_t wl = word_before(s, i, &w, &attached);
 	if (label[0] == '*' || list_item(s, len, i + n) ||
 	    !(marker_word_before(s, i) || closing_punct(prev2) || date_before(st, li, s, i)) ||
 	    !plausible(st, cs, label, false) || !body_in_next_zone(st, cs, li, label))
 		return false;
-	if ((attached && parse_reference_word(w, wl) &&
-	     !(ends_title(s, w) && atoi(label) == cs->max_cited + 1)) ||
-	    strong_later(cs, li, i, label))
+	if (strong_later(cs, li, i, label))
 		return false;
+	if (attached && parse_reference_word(w, wl)) {
+		/* "Programme of Action 9 and", "Goals 5 and the targets": a word
+		 * that points, but it ends a title, or it is plural and only one
+		 * number follows it (list_item said the list does not go on) */
+		plural = parse_plural_reference_word(w, wl);
+		if (!((ends_title(s, w) || plural) && atoi(label) == cs->max_cited + 1))
+			return false;
+	}
 	if (quantity_after(s, len, i + n)) {
 		if (sole_next_citation(st, cs, li, s, i, n, label)) {
 			resdiff_doc_add_note(st->doc, li + 1,
@@ -1063,6 +1069,11 @@ static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, cons
 			"footnote %s, but reads as a quantity", label, (int)wl, w, label);
 		return false;
 	}
+	if (plural)
+		resdiff_doc_add_note(st->doc, li + 1,
+			"the number %s after \"%.*s\" is read as the marker of footnote %s: the word "
+			"points to more than one number and no list follows it",
+			label, (int)wl, w, label);
 	return true;
 }
 

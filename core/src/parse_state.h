@@ -236,6 +236,10 @@ size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscri
  * it), or a quantity-word, which counts ("billion", "years": after it)? */
 bool parse_reference_word(const char *w, size_t len);
 bool parse_quantity_word(const char *w, size_t len);
+/* Is w one of the plural reference-words ("paragraphs", "Goals"), which
+ * point to two numbers or more: one number alone after it, the list not
+ * going on, is no reference ("Goals 5 and the targets")? */
+bool parse_plural_reference_word(const char *w, size_t len);
 /* Does s start with a month's name and a number ("December 1997,")? After
  * a day at a line's start it is a wrapped date, not a footnote body. */
 bool parse_month_then_number(const char *s, size_t len);

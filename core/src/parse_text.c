@@ -509,6 +509,11 @@ bool parse_reference_word(const char *w, size_t len)
 	return word_in(w, len, RESDIFF_SECTION_REFERENCE_WORDS);
 }
 
+bool parse_plural_reference_word(const char *w, size_t len)
+{
+	return word_in(w, len, RESDIFF_SECTION_PLURAL_REFERENCE_WORDS);
+}
+
 bool parse_quantity_word(const char *w, size_t len)
 {
 	return word_in(w, len, RESDIFF_SECTION_QUANTITY_WORDS);

@@ -1156,6 +1156,52 @@ static void test_parse__day_of_a_date_is_no_marker(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* "Sustainable Development Goals 2 and the targets": a plural word that
+ * points ("Goals", "objetivos") needs two numbers; one alone, no list
+ * going on, is the next footnote's spaced marker, with a note (found on
+ * A/RES/79/43, where "5" stayed in the text). Singular "Goal 5 and target"
+ * and the list "paragraphs 3 and 4" stay text. */
+static void test_parse__one_number_after_a_plural_reference_is_a_marker(void **state)
+{
+	static const struct {
+		const char *lang, *text, *want;
+	} cases[] = {
+		{ "en",
+		  "The General Assembly,\n\n"
+		  "Recalling the 2030 Agenda for Sustainable Development,1 in particular Sustainable\n"
+		  "Development Goals 2 and the targets of Goal 16, and paragraphs 3 and 4 of its\n"
+		  "resolution 70/1, and the Programme,3 noting that Goal 5 and target 5.1 matter,\n\n"
+		  "1. Decides to remain seized of the matter.\n"
+		  "__________________\n"
+		  "1 Resolution 70/1.\n2 Resolution 70/1, annex.\n3 A/80/27.\n",
+		  "Development Goals and the targets of Goal 16, and paragraphs 3 and 4 of its "
+		  "resolution 70/1, and the Programme, noting that Goal 5 and target 5.1 matter," },
+		{ "es",
+		  "La Asamblea General,\n\n"
+		  "Recordando la Agenda 2030 para el Desarrollo Sostenible,1 en particular los\n"
+		  "Objetivos 2 y las metas del Objetivo 16, y los párrafos 3 y 4 de su resolución\n"
+		  "70/1, y el Programa,3\n\n"
+		  "1. Decide seguir ocupándose de la cuestión.\n"
+		  "__________________\n"
+		  "1 Resolución 70/1.\n2 Resolución 70/1, anexo.\n3 A/80/27.\n",
+		  "los Objetivos y las metas del Objetivo 16, y los párrafos 3 y 4 de su" },
+	};
+	const resdiff_unit *u;
+	resdiff_doc *doc;
+	size_t k;
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		doc = test_parse_string(cases[k].text, cases[k].lang);
+		assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+		if (!strstr(u->text, cases[k].want))
+			fail_msg("%s: %s", cases[k].lang, u->text);
+		assert_int_equal(u->fnref_count, 3);
+		assert_string_equal(u->fnrefs[1].label, "2");
+		assert_int_equal(test_count_warnings(doc), 0);
+		resdiff_doc_free(doc);
+	}
+}
+
 /* All 28 Russian sub-letters "а)" … "я)": past the 26th the id doubles
  * its letter as UN texts do after (z): "ю)" is (aa), "я)" (bb), never
  * the characters after "z". */
@@ -2488,6 +2534,7 @@ int main(void)
 		cmocka_unit_test(test_parse__number_in_a_list_of_numbers_is_no_marker),
 		cmocka_unit_test(test_parse__markers_after_a_date_and_glued_to_a_year),
 		cmocka_unit_test(test_parse__day_of_a_date_is_no_marker),
+		cmocka_unit_test(test_parse__one_number_after_a_plural_reference_is_a_marker),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
 		cmocka_unit_test(test_parse__wide_encodings_are_named),
