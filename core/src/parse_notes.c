@@ -988,6 +988,7 @@ static bool sole_next_citation(parse_state *st, const cite_state *cs, size_t li,
 
 static int year_at(const char *s, size_t len);
 static bool month_before(const parse_state *st, size_t li, const char *s, size_t i);
+static bool year_after_word(const char *s, size_t len, size_t i, size_t e);
 
 /* "programmes 5, 7, 8, 9, 12 and 22": a number that the list goes on
  * after (", 9", " and 22": a comma, or a word of at most LIST_JOINER_MAX
@@ -1016,16 +1017,18 @@ static bool list_item(const char *s, size_t len, size_t j)
 	return k < len && s[k] >= '0' && s[k] <= '9';
 }
 
-/* "dated 20 October 2025 6 and": a year that ends a full date (a month's
- * name before it) stands before the space before byte i. */
-static bool date_before(const parse_state *st, size_t li, const char *s, size_t i)
+/* "dated 20 October 2025 6 and", "on Their Destruction of 1972 1 and": a
+ * year that ends a full date (a month's name before it) or follows a short
+ * lower-case word that is no reference word (year_after_word: "of", "in",
+ * not "resolution 1972") stands before the space before byte i. */
+static bool date_before(const parse_state *st, size_t li, const char *s, size_t len, size_t i)
 {
 	size_t k = i;
 	while (k > 0 && s[k - 1] == ' ')
 		k--;
 	if (k < 4 || k == i || (k > 4 && s[k - 5] != ' ') || !year_at(s + k - 4, 4))
 		return false;
-	return month_before(st, li, s, k - 4);
+	return month_before(st, li, s, k - 4) || year_after_word(s, len, k - 4, k);
 }
 
 /* "Development 10 and": a number set off by spaces is a marker only when
@@ -1043,7 +1046,7 @@ static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, cons
 	bool attached, plural = false;
 	size_t wl = word_before(s, i, &w, &attached);
 	if (label[0] == '*' || list_item(s, len, i + n) ||
-	    !(marker_word_before(s, i) || closing_punct(prev2) || date_before(st, li, s, i)) ||
+	    !(marker_word_before(s, i) || closing_punct(prev2) || date_before(st, li, s, len, i)) ||
 	    !plausible(st, cs, label, false) || !body_in_next_zone(st, cs, li, label))
 		return false;
 	if (strong_later(cs, li, i, label))
@@ -1322,7 +1325,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 					n = 0;
 				}
 			} else if (n && prev == ' ' && prev2 != 0 &&
-				   (!(prev2 >= '0' && prev2 <= '9') || date_before(st, li, s, i)) &&
+				   (!(prev2 >= '0' && prev2 <= '9') || date_before(st, li, s, len, i)) &&
 				   !resdiff_text_is_cjk(prev2)) {
 				/* spaced: "Development 10 and", "report 11 and", "2005, 6
 				 * and"; not "that 2 regional commissions", "from 17 to",

@@ -1202,6 +1202,33 @@ static void test_parse__one_number_after_a_plural_reference_is_a_marker(void **s
 	}
 }
 
+/* "on Their Destruction of 1972 1 and": the next footnote's marker spaced
+ * after a bare year that follows a short word is the marker, as after a
+ * full date (A/RES/79/50 PP3 kept "1972 1" and "1993 2", and warned that
+ * both footnotes went uncited); before a word that counts it stays text. */
+static void test_parse__spaced_marker_after_a_bare_year(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Bearing in mind that the Convention on Their Destruction of 1972 1  and the\n"
+		"Convention on Their Destruction of 1993 2  have established legal regimes,\n\n"
+		"Noting that since 2015 3 billion people have gained access,\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n"
+		"1 United Nations, Treaty Series, vol. 1015, No. 14860.\n"
+		"2 Ibid., vol. 1974, No. 33757.\n"
+		"3 A/80/99.\n", "en");
+	const resdiff_unit *u;
+	(void)state;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "of 1972 and the Convention on Their Destruction of 1993 have"));
+	assert_int_equal(u->fnref_count, 2);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP2"));
+	assert_non_null(strstr(u->text, "since 2015 3 billion people"));
+	assert_int_equal(u->fnref_count, 0);
+	resdiff_doc_free(doc);
+}
+
 /* All 28 Russian sub-letters "а)" … "я)": past the 26th the id doubles
  * its letter as UN texts do after (z): "ю)" is (aa), "я)" (bb), never
  * the characters after "z". */
@@ -2534,6 +2561,7 @@ int main(void)
 		cmocka_unit_test(test_parse__number_in_a_list_of_numbers_is_no_marker),
 		cmocka_unit_test(test_parse__markers_after_a_date_and_glued_to_a_year),
 		cmocka_unit_test(test_parse__day_of_a_date_is_no_marker),
+		cmocka_unit_test(test_parse__spaced_marker_after_a_bare_year),
 		cmocka_unit_test(test_parse__one_number_after_a_plural_reference_is_a_marker),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
