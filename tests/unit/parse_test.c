@@ -2520,6 +2520,44 @@ static void test_parse__recital_citing_amendments_is_no_amendment(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* Issue 10, class Y (found on held-out amendments, A/C.3/80/L.58): a star
+ * glued to a word of the body ("the Rome Statute of the Court* that"),
+ * whose body stands at the foot with no rule above it, is the marker of
+ * that footnote; a star with no footnote body stays text. */
+static void test_parse__star_marker_glued_in_the_body(void **state)
+{
+	resdiff_doc *doc;
+	const resdiff_unit *u;
+	(void)state;
+
+	doc = test_parse_string(
+		"A/C.3/99/L.75\n\nNinety-ninth session\nThird Committee\n\n"
+		"Freedonia: amendment to draft resolution A/C.3/99/L.7\n\n"
+		"Quiet rivers\n\n"
+		"In the second preambular paragraph, delete “and recalling the Convention on\n"
+		"Rivers* that protects them,”.\n\n\n"
+		"* United Nations, Treaty Series, vol. 9999, No. 12345.\n", "en");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "B1"));
+	assert_string_equal(u->text, "In the second preambular paragraph, delete “and recalling the "
+		"Convention on Rivers that protects them,”.");
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "*");
+	assert_int_equal(doc->footnote_count, 1);
+	assert_int_equal(test_count_warnings(doc), 0);
+	resdiff_doc_free(doc);
+
+	/* no footnote body: the star is text */
+	doc = test_parse_string(
+		"A/C.3/99/L.76\n\nNinety-ninth session\nThird Committee\n\n"
+		"Freedonia: amendment to draft resolution A/C.3/99/L.7\n\n"
+		"Quiet rivers\n\n"
+		"In the second preambular paragraph, replace “Rivers*” with “Rivers”.\n", "en");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "B1"));
+	assert_string_equal(u->text, "In the second preambular paragraph, replace “Rivers*” with “Rivers”.");
+	assert_int_equal(u->fnref_count, 0);
+	resdiff_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2530,6 +2568,7 @@ int main(void)
 		cmocka_unit_test(test_parse__amendment_with_numbered_instructions),
 		cmocka_unit_test(test_parse__amendment_with_one_instruction),
 		cmocka_unit_test(test_parse__recital_citing_amendments_is_no_amendment),
+		cmocka_unit_test(test_parse__star_marker_glued_in_the_body),
 		cmocka_unit_test(test_parse__golden_texts),
 		cmocka_unit_test(test_parse__udhr_six_languages),
 		cmocka_unit_test(test_parse__article_headings),
