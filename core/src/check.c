@@ -223,7 +223,10 @@ static int check_shape(resdiff_findings *f, const resdiff_doc *doc, const char *
 				"joined", u->id, chars, SHAPE_LONG_UNIT_RATIO, median)) < 0)
 			goto done;
 	}
-	if (doc->meta.kind && strcmp(doc->meta.kind, "report") && doc->unit_count && !operative &&
+	/* a report has no operative part, nor has an amendment to a draft: its
+	 * instructions change the draft's (docs/CHECK.md) */
+	if (doc->meta.kind && strcmp(doc->meta.kind, "report") && strcmp(doc->meta.kind, "amendment") &&
+	    doc->unit_count && !operative &&
 	    (error = resdiff_check_add(f, file, 0, "shape", accept, "the %s has no operative "
 			"part (%zu units, none operative)", doc->meta.kind, doc->unit_count)) < 0)
 		goto done;

@@ -52,6 +52,7 @@ static const struct {
 	[RESDIFF_SECTION_CHAPEAU_WORDS] = { "chapeau-words", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_ADOPTED_WORDS] = { "adopted-words", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_DRAFT_WORDS] = { "draft-words", UNIQUE_TEXTS },
+	[RESDIFF_SECTION_AMENDMENT_WORDS] = { "amendment-words", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_REPORT_LINES] = { "report-lines", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_SUMMARY_LINES] = { "summary-lines", UNIQUE_TEXTS },
 	[RESDIFF_SECTION_PLENARY_WORDS] = { "plenary-words", UNIQUE_TEXTS },

@@ -10,7 +10,7 @@
 #include <strings.h>
 #include "resdiff/parse.h"
 
-static const char *const doc_kinds[] = { "resolution", "draft", "report", "decision" };
+static const char *const doc_kinds[] = { "resolution", "draft", "report", "decision", "amendment" };
 
 int resdiff_date_valid(const char *s)
 {
@@ -164,7 +164,7 @@ static int validate(resdiff_manifest *m, resdiff_manifest_entry *e)
 			kind_ok |= !strcmp(e->kind, doc_kinds[i]);
 		if (!kind_ok)
 			return resdiff_error_set(RESDIFF_EINVALID,
-				"%s: document \"%s\": unknown kind '%s' (resolution, draft, report, decision)",
+				"%s: document \"%s\": unknown kind '%s' (resolution, draft, report, decision, amendment)",
 				mp, e->name, e->kind);
 	}
 	return 0;

@@ -376,6 +376,9 @@ typedef struct {
 	char *resno;              /* "2009/7" (malloc'd), or NULL */
 	const char *symbol_line;  /* the first symbol line among them, or NULL */
 	bool adopted;             /* a front line of the adopted-words */
+	bool amendment;           /* a front line of the amendment-words */
+	size_t title_first;       /* an amendment's title block: its first
+	                           * line (it ends at end), or NO_LINE */
 	resdiff_buf title;
 } front;
 
@@ -569,6 +572,85 @@ static void find_report_front(parse_state *st, front *fm)
 	}
 }
 
+/* The first front line that holds a word of the amendment-words ("Burundi:
+ * amendment to revised draft resolution A/C.3/80/L.20/Rev.1"), searched
+ * as a report's front matter is, up to paragraph 1; NO_LINE when none. */
+static size_t find_amendment_line(parse_state *st)
+{
+	size_t i, text_seen = 0;
+	char low[1024];
+
+	for (i = 0; i < st->count && text_seen < FRONT_SEARCH_LINES; i++) {
+		const parse_line *l = &st->lines[i];
+		st->work++;
+		if (l->cls != LINE_TEXT)
+			continue;
+		text_seen++;
+		if (opens_paragraph_one(st, l))
+			return NO_LINE;
+		parse_lower(low, sizeof(low), l->text, l->len);
+		if (contains_any(low, RESDIFF_SECTION_AMENDMENT_WORDS))
+			return i;
+	}
+	return NO_LINE;
+}
+
+/* One past the last line of the block that holds line i: the block runs
+ * to a blank line (debris inside it, a symbol line, is passed over). */
+static size_t block_end(parse_state *st, size_t i)
+{
+	while (i < st->count && st->lines[i].cls != LINE_BLANK) {
+		st->work++;
+		i++;
+	}
+	return i;
+}
+
+/* An amendment to a draft: the front matter ends after the title printed
+ * under the amendment line ("Rights of the child"), the next block, so
+ * that an instruction with no number ("Delete the third preambular
+ * paragraph.") is the body's first paragraph. A next block that opens
+ * paragraph 1 or ends a clause is no title (it is an instruction): then
+ * the front matter ends with the amendment line's block. The body is read
+ * as a report's is (numbered instructions P<n>, others B<n>): an
+ * amendment has no operative part of its own (docs/PARSE.md). */
+static void take_amendment(parse_state *st, front *fm, size_t line)
+{
+	size_t k = block_end(st, line), t = k, last = NO_LINE;
+
+	fm->kind = "amendment";
+	fm->amendment = true;
+	fm->title_first = NO_LINE;
+	fm->end = k;
+	while (t < st->count && st->lines[t].cls != LINE_TEXT) {
+		st->work++;
+		t++;
+	}
+	if (t >= st->count || opens_paragraph_one(st, &st->lines[t]))
+		return;
+	for (k = t; k < st->count && st->lines[k].cls != LINE_BLANK; k++) {
+		st->work++;
+		if (st->lines[k].cls == LINE_TEXT)
+			last = k;
+	}
+	if (parse_ends_clause(st->lines[last].text, st->lines[last].len))
+		return;
+	fm->title_first = t;
+	fm->end = k;
+}
+
+/* An amendment's title: its block's text lines. */
+static void amendment_title(parse_state *st, front *fm)
+{
+	size_t i;
+	resdiff_buf_clear(&fm->title);
+	for (i = fm->title_first; i < fm->end; i++) {
+		const parse_line *l = &st->lines[i];
+		if (l->cls == LINE_FRONT && l->text[0] != '[')
+			parse_join(&fm->title, l->text, strip_front_marker(st, l->text, l->len));
+	}
+}
+
 /* "Resolution adopted by the General Assembly on 17 December 2021": the
  * date may be on this front line (text[0..len)) or the next. */
 static int front_date(parse_state *st, const front *fm, size_t i, size_t len)
@@ -649,7 +731,7 @@ static int read_front_lines(parse_state *st, front *fm)
 		}
 		len = strip_front_marker(st, l->text, l->len);
 		parse_lower(low, sizeof(low), l->text, len);
-		if (contains_any(low, RESDIFF_SECTION_DRAFT_WORDS))
+		if (!fm->amendment && contains_any(low, RESDIFF_SECTION_DRAFT_WORDS))
 			fm->kind = "draft";
 		if (contains_any(low, RESDIFF_SECTION_ADOPTED_WORDS)) {
 			fm->adopted = true;
@@ -946,17 +1028,27 @@ static void declaration_title(parse_state *st, front *fm)
 int parse_front_matter(parse_state *st)
 {
 	front fm;
-	size_t opener, recital;
+	size_t opener, recital, amendment;
 	int error = 0;
 
 	memset(&fm, 0, sizeof(fm));
 	st->chapeau_line = NO_LINE;
 	fm.chapeau = find_chapeau(st);
 	opener = find_opener(st);
+	/* an amendment line before any chapeau or recital: a recital that
+	 * cites "amendments to draft resolution …" makes no amendment */
+	amendment = find_amendment_line(st);
+	if (amendment != NO_LINE && ((fm.chapeau != NO_LINE && fm.chapeau < amendment) ||
+				     (opener != NO_LINE && opener < amendment)))
+		amendment = NO_LINE;
 	/* without a chapeau, "Considérant" among a resolution's recitals
 	 * ("Rappelant …", "Considérant …") makes no declaration */
-	recital = fm.chapeau == NO_LINE && opener != NO_LINE ? find_headless_recital(st) : NO_LINE;
-	if (recital != NO_LINE && recital < opener) {
+	recital = amendment == NO_LINE && fm.chapeau == NO_LINE && opener != NO_LINE ?
+		find_headless_recital(st) : NO_LINE;
+	if (amendment != NO_LINE) {
+		fm.chapeau = NO_LINE;
+		take_amendment(st, &fm, amendment);
+	} else if (recital != NO_LINE && recital < opener) {
 		if ((error = take_headless(st, &fm, recital)) < 0)
 			goto done;
 	} else if (opener != NO_LINE && (fm.chapeau == NO_LINE || fm.chapeau > opener)) {
@@ -974,7 +1066,9 @@ int parse_front_matter(parse_state *st)
 	}
 	if ((error = read_front_lines(st, &fm)) < 0)
 		goto done;
-	if (st->declaration && !fm.resno)
+	if (fm.amendment && fm.title_first != NO_LINE)
+		amendment_title(st, &fm);
+	else if (st->declaration && !fm.resno)
 		declaration_title(st, &fm);
 	else if (!fm.resno && st->is_resolution)
 		title_before_chapeau(st, &fm);
@@ -983,7 +1077,7 @@ int parse_front_matter(parse_state *st)
 	    (fm.kind && (error = resdiff_doc_set_meta(st->doc, &st->doc->meta.kind, fm.kind)) < 0) ||
 	    (fm.body && (error = resdiff_doc_set_meta(st->doc, &st->doc->meta.body, fm.body)) < 0))
 		goto done;
-	st->doc->reads_adopted = fm.adopted && !is_draft(st->doc);
+	st->doc->reads_adopted = fm.adopted && !is_draft(st->doc) && !fm.amendment;
 	st->body_start = fm.chapeau == NO_LINE ? fm.end :
 		st->lines[fm.chapeau].cut_len ? fm.chapeau : fm.chapeau + 1;
 	st->body_end = st->count;

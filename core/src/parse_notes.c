@@ -32,6 +32,7 @@
 #define ZONE_MISSING_MAX 2    /* bodies that may be missing between two in a zone */
 #define MARKER_LOOKBACK 40    /* non-blank lines searched back for a marker (a page) */
 #define STAR_LOOKBACK 400     /* lines searched back for a "*" marker (the front page) */
+#define STAR_RUN_MAX 3        /* "*", "**", "***": a longer run of stars is no marker */
 #define ZONE_GAP_REPORT_MAX 20 /* missing footnote numbers reported per gap */
 #define TITLE_LINK_MAX 3      /* letters of "of", "for" inside a title */
 #define DOUBT_CONTEXT_MAX 40  /* bytes of text quoted before a doubtful marker */
@@ -1237,6 +1238,16 @@ static size_t year_range_marker(parse_state *st, const cite_state *cs, size_t li
 	return 4;
 }
 
+/* Does the front matter cite the label ("Iraq:* draft resolution")? */
+static bool cited_by_front(const parse_state *st, const char *label)
+{
+	size_t k;
+	for (k = 0; k < st->doc->meta.footnote_count; k++)
+		if (!strcmp(st->doc->meta.footnotes[k], label))
+			return true;
+	return false;
+}
+
 /* Scan one main-text line for inline markers; rewrite its text without them. */
 static int scan_line(parse_state *st, cite_state *cs, size_t li)
 {
@@ -1294,6 +1305,19 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 					(int)(i + n - k), s + k, label);
 				n = 0;
 			}
+		} else if (cp == '*' && prev != 0 && (u_isalpha((UChar32)prev) || closing_punct(prev))) {
+			/* "the International Criminal Court* that": a run of stars
+			 * glued to a word of the text, whose body stands in the next
+			 * footnote zone and which nothing cited yet (the front
+			 * matter's "Iraq:*" cites its own) */
+			while (n < len - i && n < sizeof(label) - 1 && s[i + n] == '*')
+				n++;
+			memcpy(label, s + i, n);
+			label[n] = '\0';
+			form = "glued";
+			if (n > STAR_RUN_MAX || !right_ok(s, len, i + n) || !plausible(st, cs, label, false) ||
+			    cited_by_front(st, label) || !body_in_next_zone(st, cs, li, label))
+				n = 0;
 		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9') &&
 			   (n = year_range_marker(st, cs, li, s, len, i, label)) > 0) {
 			/* the year stays, the marker after it goes */

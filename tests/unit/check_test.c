@@ -480,6 +480,34 @@ static void test_check__every_word_is_accounted_for(void **state)
 	assert_true(files >= 15);
 }
 
+/* Issue 10, class X: an amendment to a draft has no operative part of its
+ * own (its instructions change the draft's), so check asks none of it; a
+ * draft with the same units still gets the finding. */
+static void test_check__amendment_needs_no_operative_part(void **state)
+{
+	static const char *const kinds[] = { "amendment", "draft" };
+	size_t i;
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		resdiff_findings *f = NULL;
+		resdiff_doc *doc = NULL;
+		assert_int_equal(resdiff_doc_new(&doc), 0);
+		assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.kind, kinds[i]), 0);
+		resdiff_doc_add_unit(NULL, doc, "P1", RESDIFF_UNIT_PARAGRAPH, "1.",
+			"In operative paragraph 5, replace “all lakes” with “large lakes”.", 3);
+		resdiff_doc_add_unit(NULL, doc, "P2", RESDIFF_UNIT_PARAGRAPH, "2.",
+			"Delete the third preambular paragraph.", 5);
+		assert_int_equal(resdiff_findings_new(&f), 0);
+		assert_int_equal(resdiff_check_doc(f, doc, "x.txt", NULL), 0);
+		if (i == 0)
+			assert_int_equal(f->count, 0);
+		else
+			assert_finding(f, "shape", 0, "the draft has no operative part (2 units");
+		resdiff_findings_free(f);
+		resdiff_doc_free(doc);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -497,6 +525,7 @@ int main(void)
 		cmocka_unit_test(test_check__diagnostics_as_lines),
 		cmocka_unit_test(test_check__accounting_finds_what_was_lost),
 		cmocka_unit_test(test_check__implausible_shapes),
+		cmocka_unit_test(test_check__amendment_needs_no_operative_part),
 		cmocka_unit_test(test_check__every_word_is_accounted_for),
 		cmocka_unit_test_setup_teardown(test_check__cli_exit_codes, setup, teardown),
 	};

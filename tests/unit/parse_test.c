@@ -2517,6 +2517,181 @@ static void test_parse__work_grows_linearly(void **state)
 	free(resolution);
 }
 
+/* Issue 10, class X: an amendment to a draft with numbered instructions
+ * ("1." alone on its line, the instruction on the next) is a document of
+ * kind amendment, not a draft; its title is the line under the amendment
+ * line, and its instructions are numbered paragraphs P<n>, none operative.
+ * The phrase is read from each language's amendment-words. */
+static void test_parse__amendment_with_numbered_instructions(void **state)
+{
+	static const struct {
+		const char *lang, *text;
+	} cases[] = {
+		{ "en", "A/C.3/99/L.70\n\nNinety-ninth session\nThird Committee\nAgenda item 12\n\n"
+		  "Ruritania and Freedonia: amendment to revised draft resolution\nA/C.3/99/L.7/Rev.1\n\n"
+		  " Lakes of the world\n\n"
+		  "1.\nIn operative paragraph 5, replace “all lakes” with “large lakes”.\n"
+		  "2.\nDelete the third preambular paragraph.\n" },
+		{ "fr", "A/C.3/99/L.70\n\nQuatre-vingt-dix-neuvième session\nTroisième Commission\n\n"
+		  "Ruritanie : amendement au projet de résolution A/C.3/99/L.7\n\n"
+		  "Les lacs du monde\n\n"
+		  "1.\nAu paragraphe 5 du dispositif, remplacer « tous les lacs » par « les grands lacs ».\n"
+		  "2.\nSupprimer le troisième alinéa du préambule.\n" },
+		{ "es", "A/C.3/99/L.70\n\nNonagésimo noveno período de sesiones\nTercera Comisión\n\n"
+		  "Ruritania: enmienda al proyecto de resolución A/C.3/99/L.7\n\n"
+		  "Los lagos del mundo\n\n"
+		  "1.\nEn el párrafo 5 de la parte dispositiva, sustitúyase “todos los lagos” por “los grandes lagos”.\n"
+		  "2.\nSuprímase el tercer párrafo del preámbulo.\n" },
+		{ "ru", "A/C.3/99/L.70\n\nДевяносто девятая сессия\nТретий комитет\n\n"
+		  "Руритания: поправка к пересмотренному проекту резолюции A/C.3/99/L.7/Rev.1\n\n"
+		  "Озера мира\n\n"
+		  "1.\nВ пункте 5 постановляющей части заменить слова «все озера» словами «крупные озера».\n"
+		  "2.\nИсключить третий пункт преамбулы.\n" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		resdiff_doc *doc = test_parse_string(cases[i].text, cases[i].lang);
+		const resdiff_unit *u;
+		size_t k;
+		assert_non_null(doc->meta.kind);
+		assert_string_equal(doc->meta.kind, "amendment");
+		assert_non_null(doc->meta.symbol);
+		assert_string_equal(doc->meta.symbol, "A/C.3/99/L.70");
+		assert_non_null(doc->meta.title);
+		assert_int_equal(doc->unit_count, 2);
+		assert_non_null(u = resdiff_doc_unit_by_id(doc, "P1"));
+		assert_int_equal(u->kind, RESDIFF_UNIT_PARAGRAPH);
+		assert_non_null(u = resdiff_doc_unit_by_id(doc, "P2"));
+		for (k = 0; k < doc->unit_count; k++)
+			assert_false(resdiff_unit_is_operative(&doc->units[k]));
+		resdiff_doc_free(doc);
+	}
+}
+
+/* Issue 10, class W: an amendment with one instruction and no number
+ * ("Operative paragraph 3: Delete the paragraph.") has a body: the front
+ * matter ends after the draft's title under the amendment line. The text
+ * of a paragraph the instruction inserts is a block of its own; with no
+ * title (the block after the amendment line ends a clause) the front
+ * matter ends with the amendment line's block. */
+static void test_parse__amendment_with_one_instruction(void **state)
+{
+	resdiff_doc *doc;
+	const resdiff_unit *u;
+	(void)state;
+
+	doc = test_parse_string(
+		"United Nations\nA/C.1/99/L.71\n\nGeneral Assembly\nDistr.: Limited\n1 November 2099\n"
+		"Original: English\n\nNinety-ninth session\nFirst Committee\nAgenda item 98\n\n"
+		"Freedonia: amendment to draft resolution A/C.1/99/L.9\n\n"
+		" Quiet rivers\n\n"
+		"Operative paragraph 3: Delete the paragraph.\n", "en");
+	assert_string_equal(doc->meta.kind, "amendment");
+	assert_non_null(doc->meta.symbol);
+	assert_string_equal(doc->meta.symbol, "A/C.1/99/L.71");
+	assert_non_null(doc->meta.title);
+	assert_string_equal(doc->meta.title, "Quiet rivers");
+	assert_int_equal(doc->unit_count, 1);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "B1"));
+	assert_string_equal(u->text, "Operative paragraph 3: Delete the paragraph.");
+	resdiff_doc_free(doc);
+
+	/* an instruction and the paragraph it inserts, the title on two lines */
+	doc = test_parse_string(
+		"A/C.3/99/L.72\n\nNinety-ninth session\nThird Committee\nAgenda item 12\n\n"
+		"Freedonia: amendments to the draft resolution\nA/C.3/99/L.7\n\n"
+		"Quiet rivers and\nloud waterfalls\n\n"
+		"After the second preambular paragraph, insert a new preambular paragraph\nreading:\n\n"
+		"Recalling that rivers run to the sea and\nthat the sea is not full,\n", "en");
+	assert_string_equal(doc->meta.kind, "amendment");
+	assert_string_equal(doc->meta.title, "Quiet rivers and loud waterfalls");
+	assert_int_equal(doc->unit_count, 2);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "B1"));
+	assert_string_equal(u->text, "After the second preambular paragraph, insert a new "
+		"preambular paragraph reading:");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "B2"));
+	assert_string_equal(u->text, "Recalling that rivers run to the sea and that the sea is not full,");
+	resdiff_doc_free(doc);
+
+	/* no title: the instruction right under the amendment line */
+	doc = test_parse_string(
+		"A/C.3/99/L.73\n\n对订正决议草案A/C.3/99/L.7/Rev.1的修正\n\n"
+		"删除序言部分第三段。\n", "zh");
+	assert_string_equal(doc->meta.kind, "amendment");
+	assert_null(doc->meta.title);
+	assert_int_equal(doc->unit_count, 1);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "B1"));
+	assert_string_equal(u->text, "删除序言部分第三段。");
+	resdiff_doc_free(doc);
+
+	/* Arabic */
+	doc = test_parse_string(
+		"A/C.3/99/L.74\n\nروريتانيا: تعديل على مشروع القرار A/C.3/99/L.7\n\n"
+		"البحيرات في العالم\n\n"
+		"تحذف الفقرة الثالثة من الديباجة.\n", "ar");
+	assert_string_equal(doc->meta.kind, "amendment");
+	assert_int_equal(doc->unit_count, 1);
+	assert_non_null(resdiff_doc_unit_by_id(doc, "B1"));
+	resdiff_doc_free(doc);
+}
+
+/* A resolution whose recital cites "amendments to draft resolution …" is
+ * no amendment: the amendment line must come before any chapeau or
+ * recital. */
+static void test_parse__recital_citing_amendments_is_no_amendment(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"Ruritania: draft resolution\n\n"
+		"Lakes of the world\n\n"
+		"The General Assembly,\n\n"
+		"Recalling the amendments to draft resolution A/C.3/98/L.7 adopted last year,\n\n"
+		"1. Decides to remain seized of the matter.\n", "en");
+	(void)state;
+	assert_string_equal(doc->meta.kind, "draft");
+	assert_non_null(resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(resdiff_doc_unit_by_id(doc, "OP1"));
+	resdiff_doc_free(doc);
+}
+
+/* Issue 10, class Y (found on held-out amendments, A/C.3/80/L.58): a star
+ * glued to a word of the body ("the Rome Statute of the Court* that"),
+ * whose body stands at the foot with no rule above it, is the marker of
+ * that footnote; a star with no footnote body stays text. */
+static void test_parse__star_marker_glued_in_the_body(void **state)
+{
+	resdiff_doc *doc;
+	const resdiff_unit *u;
+	(void)state;
+
+	doc = test_parse_string(
+		"A/C.3/99/L.75\n\nNinety-ninth session\nThird Committee\n\n"
+		"Freedonia: amendment to draft resolution A/C.3/99/L.7\n\n"
+		"Quiet rivers\n\n"
+		"In the second preambular paragraph, delete “and recalling the Convention on\n"
+		"Rivers* that protects them,”.\n\n\n"
+		"* United Nations, Treaty Series, vol. 9999, No. 12345.\n", "en");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "B1"));
+	assert_string_equal(u->text, "In the second preambular paragraph, delete “and recalling the "
+		"Convention on Rivers that protects them,”.");
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "*");
+	assert_int_equal(doc->footnote_count, 1);
+	assert_int_equal(test_count_warnings(doc), 0);
+	resdiff_doc_free(doc);
+
+	/* no footnote body: the star is text */
+	doc = test_parse_string(
+		"A/C.3/99/L.76\n\nNinety-ninth session\nThird Committee\n\n"
+		"Freedonia: amendment to draft resolution A/C.3/99/L.7\n\n"
+		"Quiet rivers\n\n"
+		"In the second preambular paragraph, replace “Rivers*” with “Rivers”.\n", "en");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "B1"));
+	assert_string_equal(u->text, "In the second preambular paragraph, replace “Rivers*” with “Rivers”.");
+	assert_int_equal(u->fnref_count, 0);
+	resdiff_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2524,6 +2699,10 @@ int main(void)
 		cmocka_unit_test(test_parse__resolution_metadata),
 		cmocka_unit_test(test_parse__reports),
 		cmocka_unit_test(test_parse__report_front_ends_at_any_heading_label),
+		cmocka_unit_test(test_parse__amendment_with_numbered_instructions),
+		cmocka_unit_test(test_parse__amendment_with_one_instruction),
+		cmocka_unit_test(test_parse__recital_citing_amendments_is_no_amendment),
+		cmocka_unit_test(test_parse__star_marker_glued_in_the_body),
 		cmocka_unit_test(test_parse__golden_texts),
 		cmocka_unit_test(test_parse__udhr_six_languages),
 		cmocka_unit_test(test_parse__article_headings),
