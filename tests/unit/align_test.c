@@ -463,7 +463,7 @@ static const char *const CLASS_CASES[] = {
 	"split", "merge", "merge_subparagraphs", "merge_trimmed", "recast", NULL
 };
 
-static void check_class_case(const char *lang, const char *name)
+static void check_gold_case(const char *dir, const char *lang, const char *name)
 {
 	char path[256];
 	resdiff_doc *a, *b;
@@ -471,11 +471,11 @@ static void check_class_case(const char *lang, const char *name)
 	eval_links gold, pred;
 	size_t i;
 
-	snprintf(path, sizeof(path), "tests/data/align_classes/%s/%s.old.txt", lang, name);
+	snprintf(path, sizeof(path), "tests/data/%s/%s/%s.old.txt", dir, lang, name);
 	a = test_parse_source(path, lang);
-	snprintf(path, sizeof(path), "tests/data/align_classes/%s/%s.new.txt", lang, name);
+	snprintf(path, sizeof(path), "tests/data/%s/%s/%s.new.txt", dir, lang, name);
 	b = test_parse_source(path, lang);
-	snprintf(path, sizeof(path), "tests/data/align_classes/%s/%s.gold", lang, name);
+	snprintf(path, sizeof(path), "tests/data/%s/%s/%s.gold", dir, lang, name);
 	eval_gold_load(&gold, path, a, b);
 	al = align_of(a, b, NULL);
 	eval_links_of(&pred, al);
@@ -506,7 +506,17 @@ static void test_align__class_cases(void **state)
 	size_t i, l;
 	for (l = 0; l < 2; l++)
 		for (i = 0; CLASS_CASES[i]; i++)
-			check_class_case(langs[l], CLASS_CASES[i]);
+			check_gold_case("align_classes", langs[l], CLASS_CASES[i]);
+}
+
+/* The tenth round's constructed training pairs (tests/data/align_kind):
+ * whole real texts (A/RES/78/166, A/RES/65/141) with seven paragraphs each
+ * recast from one kind to the other, some also trimmed; every link of the
+ * gold, each with its relation, and no other. */
+static void test_align__kind_change_pairs(void **state)
+{
+	check_gold_case("align_kind", "en", "kind_78_166");
+	check_gold_case("align_kind", "zh", "kind_65_141");
 }
 
 /* A gold file whose ids no longer fit the parsed texts (a parser fix
@@ -887,6 +897,63 @@ static void test_align__rival_feature(void **state)
 	resdiff_doc_free(b);
 }
 
+/* Recast (tenth round): a preambular <-> operative pair whose openings are
+ * one verb recast by the language's kind-recasts ("Requests" <-> "Recalling
+ * its request", 请 <-> 回顾其请, 认识到 <-> 确认) has its cover as `recast`;
+ * a kind change with other openings, and a pair of one kind, have 0. The
+ * paragraph is A/RES/78/166 OP11. */
+#define EN_166_OP11_BODY " the Secretary-General to present a comprehensive, evidence-based " \
+	"and analytical report to the Economic and Social Council covering all provisions and " \
+	"progress made, lessons learned and challenges in the implementation of the mandates " \
+	"contained in General Assembly resolution 75/233"
+
+static void test_align__recast_feature(void **state)
+{
+	static const char *const o[] = { EN_PP, "OP1|Requests" EN_166_OP11_BODY ";", NULL };
+	static const char *const o_also[] = { EN_PP, "OP1|Also requests" EN_166_OP11_BODY ";", NULL };
+	static const char *const recast[] = { EN_PP,
+		"PP2|Recalling its request to" EN_166_OP11_BODY ",", NULL };
+	static const char *const other_opening[] = { EN_PP,
+		"PP2|Bearing in mind the request to" EN_166_OP11_BODY ",", NULL };
+	static const char *const same_kind[] = { EN_PP,
+		"OP1|Further requests" EN_166_OP11_BODY ";", NULL };
+	resdiff_doc *a = doc_of(o), *a_also = doc_of(o_also), *b = doc_of(recast),
+		*b_other = doc_of(other_opening), *b_same = doc_of(same_kind);
+	resdiff_doc *zo = test_parse_source("tests/data/align_kind/zh/kind_65_141.old.txt", "zh");
+	resdiff_doc *zn = test_parse_source("tests/data/align_kind/zh/kind_65_141.new.txt", "zh");
+	resdiff_doc *z65 = test_parse_source("corpus/A_RES_65_141.zh.txt", "zh");
+	resdiff_doc *z17 = test_parse_source("corpus/E_RES_2017_21.zh.txt", "zh");
+	resdiff_align_candidate c;
+
+	c = candidate_of(a, b, "OP1", "PP2");
+	assert_true(c.feature[RESDIFF_ALIGN_F_KIND] == 1.0);
+	assert_true(c.feature[RESDIFF_ALIGN_F_COVER] > 0.5);
+	assert_true(c.feature[RESDIFF_ALIGN_F_RECAST] == c.feature[RESDIFF_ALIGN_F_COVER]);
+	c = candidate_of(a_also, b, "OP1", "PP2");   /* after a leading modifier */
+	assert_true(c.feature[RESDIFF_ALIGN_F_RECAST] == c.feature[RESDIFF_ALIGN_F_COVER]);
+	c = candidate_of(a, b_other, "OP1", "PP2");  /* a kind change, not this verb's recast */
+	assert_true(c.feature[RESDIFF_ALIGN_F_KIND] == 1.0);
+	assert_true(c.feature[RESDIFF_ALIGN_F_RECAST] == 0.0);
+	c = candidate_of(a, b_same, "OP1", "OP1");   /* one kind */
+	assert_true(c.feature[RESDIFF_ALIGN_F_RECAST] == 0.0);
+	/* Chinese: 请秘书长…… -> 回顾其请秘书长……的请求 (65/141 OP23, recast by hand) */
+	c = candidate_of(zo, zn, "OP23", "PP26");
+	assert_true(c.feature[RESDIFF_ALIGN_F_RECAST] > 0.3);
+	assert_true(c.feature[RESDIFF_ALIGN_F_RECAST] == c.feature[RESDIFF_ALIGN_F_COVER]);
+	/* 又认识到 (Recognizing also) -> 确认 (Recognizes): the real 65/141 PP19 -> 2017/21 OP46 */
+	c = candidate_of(z65, z17, "PP19", "OP46");
+	assert_true(c.feature[RESDIFF_ALIGN_F_RECAST] > 0.3);
+	resdiff_doc_free(a);
+	resdiff_doc_free(a_also);
+	resdiff_doc_free(b);
+	resdiff_doc_free(b_other);
+	resdiff_doc_free(b_same);
+	resdiff_doc_free(zo);
+	resdiff_doc_free(zn);
+	resdiff_doc_free(z65);
+	resdiff_doc_free(z17);
+}
+
 /* Order is evidence in proportion to how narrow the gap between its
  * anchors is: a pair alone in a gap one clause wide has its coverage as
  * `order`, in a gap three clauses wide half of it. */
@@ -930,9 +997,11 @@ int main(void)
 		cmocka_unit_test(test_align__gap_is_not_a_confident_match),
 		cmocka_unit_test(test_align__floors),
 		cmocka_unit_test(test_align__class_cases),
+		cmocka_unit_test(test_align__kind_change_pairs),
 		cmocka_unit_test(test_align__stale_gold_is_named),
 		cmocka_unit_test(test_align__far_split_takes_a_weaker_match),
 		cmocka_unit_test(test_align__rival_feature),
+		cmocka_unit_test(test_align__recast_feature),
 		cmocka_unit_test(test_align__order_is_local),
 		cmocka_unit_test(test_align__different_resolutions_of_one_session),
 		cmocka_unit_test(test_align__agenda_paragraphs_of_different_items),

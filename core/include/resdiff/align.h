@@ -89,6 +89,8 @@ enum {
 	RESDIFF_ALIGN_F_KIND,     /* 1 when preambular <-> operative */
 	RESDIFF_ALIGN_F_SHARE,    /* share of clauses the two texts have in common */
 	RESDIFF_ALIGN_F_RIVAL,    /* 1 when both clauses have another candidate that covers more */
+	RESDIFF_ALIGN_F_RECAST,   /* preambular <-> operative and the openings are one verb
+	                             recast (the language's kind-recasts): its cover; else 0 */
 	RESDIFF_ALIGN_FEATURES
 };
 

@@ -97,6 +97,7 @@ typedef enum {
 	RESDIFF_SECTION_NUMBER_WORDS,
 	RESDIFF_SECTION_SESSION_WORDS,
 	RESDIFF_SECTION_AGENDA_WORDS,       /* aligner: agenda paragraphs (align_assign.c) */
+	RESDIFF_SECTION_KIND_RECASTS,       /* aligner: an operative opening and its preambular recast */
 	RESDIFF_SECTION_KEY_FOLDS,          /* comparison keys */
 	RESDIFF_SECTION_AMENDMENT_PHRASES,  /* amendment writer */
 	RESDIFF_SECTION_OPERATIVE_LADDER,   /* verb strength (the diff's signals) */

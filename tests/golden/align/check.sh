@@ -22,11 +22,11 @@ text_of() {
   return 1
 }
 
-for gold in tests/golden/align/*.gold tests/data/align_classes/*/*.gold tests/data/align_heldout/*.gold; do
+for gold in tests/golden/align/*.gold tests/data/align_classes/*/*.gold tests/data/align_kind/*/*.gold tests/data/align_heldout/*.gold; do
   [ -e "$gold" ] || continue
   base=$(basename "$gold" .gold)
   case $gold in
-  tests/data/align_classes/*|tests/data/align_heldout/*)
+  tests/data/align_classes/*|tests/data/align_kind/*|tests/data/align_heldout/*)
     dir=$(dirname "$gold"); old="$dir/$base.old.txt"; new="$dir/$base.new.txt"
     if [ ! -f "$old" ]; then   # a real pair of the held-out set: SYMBOL__SYMBOL
       old=$(text_of "${base%%__*}") || old=""; new=$(text_of "${base#*__}") || new=""
@@ -57,7 +57,7 @@ for gold in tests/golden/align/*.gold tests/data/align_classes/*/*.gold tests/da
       else if (rel == "dropped") ok = (no == 1 && nn == 0)
       else { print where "unknown relation " rel; bad = 1; next }
       if (!ok) { print where rel " with " no " old and " nn " new ids"; bad = 1 }
-      if (no > 0 && nn > 0 && $4 !~ /^class=(same|rolling|edit|expansion|trim|kind|split|merge|recast)(;|$)/) {
+      if (no > 0 && nn > 0 && $4 !~ /^class=(same|rolling|edit|expansion|trim|kind|kindchange|split|merge|recast)(;|$)/) {
         print where "matched line without a valid class=NAME note"; bad = 1
       }
       for (i = 1; i <= no; i++) {
