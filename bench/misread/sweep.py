@@ -92,6 +92,7 @@ def main():
     declarations = 0
     per_lang = collections.Counter()
     var = collections.defaultdict(lambda: [0, 0, 0, 0])  # misread, found, fine, false
+    by_lang = collections.defaultdict(lambda: [0, 0, 0, 0])
     for p in files:
         f = misread(exe, p)
         doc = parse(exe, p)
@@ -127,6 +128,9 @@ def main():
                         print("  show %s %s: %s" % (name, p, x["message"]))
                 found = bool(found)
                 s = var[name]
+                bl = by_lang[doc["meta"].get("language")]
+                bl[0 if wrong else 2] += 1
+                bl[1 if wrong else 3] += found
                 if wrong:
                     s[0] += 1
                     s[1] += found
@@ -151,6 +155,9 @@ def main():
         m, fo, n, x = var[name]
         tm += m; tf += fo; tn += n; tx += x
         print("variant %-9s misread %3d found %3d | read right %3d flagged %d" % (name, m, fo, n, x))
+    for lang in sorted(by_lang, key=str):
+        m, fo, n, x = by_lang[lang]
+        print("language %-8s misread %3d found %3d | read right %3d flagged %d" % (lang, m, fo, n, x))
     print("all variants       misread %3d found %3d | read right %3d flagged %d" % (tm, tf, tn, tx))
 
 main()

@@ -18,8 +18,10 @@
  * "Opens as a clause does" is the language file's word lists, through
  * resdiff/lang.h: a verb of leading-words, after any leading-modifiers
  * ("Recalling", "Also requests", "又请"), or an entry of either verb
- * ladder, in the document's language. No word of any language is in this
- * file; a language with empty lists is never flagged.
+ * ladder, in the document's language (in every language of the table
+ * when the text does not clearly say its own, as the parser finds every
+ * language's words in any text). No word of any language is in this
+ * file.
  *
  * Linear: each unit's opening (at most MISREAD_PREFIX_BYTES) and each
  * front line are read once. */
@@ -31,6 +33,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 /* Bytes of a paragraph read for its opening verb: the longest entry of
  * the lists is a few words (diff_verbs.c reads as many). */
@@ -44,12 +47,17 @@
  * 2 %, the resolutions cut to read as reports 50 % (one) and 67 % to
  * 100 % (the others). */
 #define MISREAD_CLAUSE_PERCENT 50
+/* A footnote marker at the end of a front line has at most this many
+ * characters ("123", "***"), as the parser reads one (parse_meta.c). */
+#define MISREAD_MARKER_CHARS 3
 /* Bytes of the opening verb quoted in a message. */
 #define MISREAD_QUOTE_BYTES 48
 
+/* The languages whose word lists are asked, each with its lexicon. */
 typedef struct {
-	const resdiff_lang *lang;
-	resdiff_lang_lexicon *lx;
+	const resdiff_lang **lang;
+	resdiff_lang_lexicon **lx;
+	size_t count;
 	resdiff_buf key;
 } opener;
 
@@ -57,7 +65,7 @@ typedef struct {
  * the opening verb in o->key (0: it does not). */
 static int opens_clause(size_t *verb_len, opener *o, const char *text, size_t len)
 {
-	size_t matched = 0;
+	size_t matched = 0, k;
 	int error;
 
 	*verb_len = 0;
@@ -69,13 +77,14 @@ static int opens_clause(size_t *verb_len, opener *o, const char *text, size_t le
 	resdiff_buf_clear(&o->key);
 	if ((error = resdiff_compare_key(&o->key, text, len, RESDIFF_KEY_WORDS)) < 0)
 		return error;
-	if (!o->key.size)
-		return 0;
-	if (!(matched = resdiff_lang_lexicon_leading(o->lx, o->lang, o->key.ptr, o->key.size)) &&
-	    !resdiff_lang_ladder_match(o->lang, RESDIFF_SECTION_OPERATIVE_LADDER, o->key.ptr,
-			o->key.size, &matched))
-		resdiff_lang_ladder_match(o->lang, RESDIFF_SECTION_PREAMBULAR_LADDER, o->key.ptr,
-			o->key.size, &matched);
+	for (k = 0; k < o->count && !matched; k++) {
+		const resdiff_lang *lang = o->lang[k];
+		if (!(matched = resdiff_lang_lexicon_leading(o->lx[k], lang, o->key.ptr, o->key.size)) &&
+		    !resdiff_lang_ladder_match(lang, RESDIFF_SECTION_OPERATIVE_LADDER, o->key.ptr,
+				o->key.size, &matched))
+			resdiff_lang_ladder_match(lang, RESDIFF_SECTION_PREAMBULAR_LADDER, o->key.ptr,
+				o->key.size, &matched);
+	}
 	*verb_len = matched;
 	return 0;
 }
@@ -126,26 +135,35 @@ static int report_of_clauses(resdiff_findings *f, opener *o, const resdiff_doc *
 		first->id, verb);
 }
 
-/* The length of a front line without a footnote label at its end that the
- * document's footnotes name ("… on the issue,1"): the front matter is
- * read before its markers are taken out. */
-static size_t without_label(const resdiff_doc *doc, const char *s, size_t len)
+/* The length of a front line without a footnote marker at its end ("… on
+ * the issue,1", "成果文件，¹", "session;*"): up to MISREAD_MARKER_CHARS
+ * digits of any script (ICU's decimal and other numbers: superscripts) or
+ * stars. The front matter is read before the markers are taken out. */
+static size_t without_marker(const char *s, size_t len)
 {
-	size_t k;
-	for (k = 0; k < doc->footnote_count; k++) {
-		size_t n = strlen(doc->footnotes[k].label);
-		if (n && n < len && !memcmp(s + len - n, doc->footnotes[k].label, n))
-			return len - n;
+	size_t end = len, n = 0;
+	while (end > 0 && n < MISREAD_MARKER_CHARS) {
+		size_t k = end - 1, adv;
+		int32_t cp;
+		int8_t type;
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		cp = resdiff_utf8_decode(s + k, end - k, &adv);
+		type = cp > 0 ? u_charType((UChar32)cp) : U_UNASSIGNED;
+		if (cp != '*' && type != U_DECIMAL_DIGIT_NUMBER && type != U_OTHER_NUMBER)
+			break;
+		end = k;
+		n++;
 	}
-	return len;
+	return end;
 }
 
-/* Does the front line end a clause, a footnote label the document names
- * looked through? */
-static bool front_line_ends_clause(const resdiff_doc *doc, const char *s)
+/* Does the front line end a clause, a footnote marker after the clause
+ * end looked through? */
+static bool front_line_ends_clause(const char *s)
 {
 	size_t len = strlen(s);
-	return resdiff_text_ends_clause(s, without_label(doc, s, len));
+	return resdiff_text_ends_clause(s, len) || resdiff_text_ends_clause(s, without_marker(s, len));
 }
 
 /* Rule 2: front-matter blocks that open and end as clauses. Blocks are
@@ -155,8 +173,7 @@ static bool front_line_ends_clause(const resdiff_doc *doc, const char *s)
  * clause (extractions put a blank line between the wrapped lines of one
  * paragraph). Page debris is looked through; any line that is not front
  * matter ends the run. One finding per document, at the first block. */
-static int clauses_in_front(resdiff_findings *f, opener *o, const resdiff_doc *doc,
-		const resdiff_parse_trace *trace, const char *file, const char *const *accept)
+static int clauses_in_front(resdiff_findings *f, opener *o, const resdiff_parse_trace *trace, const char *file, const char *const *accept)
 {
 	char verb[MISREAD_QUOTE_BYTES + 1] = "", start_quote[MISREAD_QUOTE_BYTES + 1] = "";
 	size_t i, start = 0, blocks = 0, first = 0, start_verb = 0;
@@ -186,7 +203,7 @@ static int clauses_in_front(resdiff_findings *f, opener *o, const resdiff_doc *d
 				quoted(start_quote, o, verb_len);
 		}
 		blank = false;
-		if (!front_line_ends_clause(doc, l->text))
+		if (!front_line_ends_clause(l->text))
 			continue;
 		/* the block [start, i] is whole */
 		open = false;
@@ -203,21 +220,53 @@ static int clauses_in_front(resdiff_findings *f, opener *o, const resdiff_doc *d
 		blocks == 1 ? "s" : "", blocks == 1 ? "s" : "", verb);
 }
 
+/* The document's language; every language of the table when the text
+ * does not clearly say it is in that one (a short text, a detection that
+ * could be wrong: docs/LANGUAGES.md, "What the text says"), the
+ * document's first. */
+static int opener_init(opener *o, const resdiff_doc *doc)
+{
+	const char *code = doc->meta.language;
+	bool sure = code && doc->text_language && !strcmp(code, doc->text_language);
+	size_t n = resdiff_lang_count(), i;
+	int error;
+
+	memset(o, 0, sizeof(*o));
+	if (!(o->lang = calloc(n + 1, sizeof(*o->lang))) || !(o->lx = calloc(n + 1, sizeof(*o->lx))))
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	if (resdiff_lang_known(code))
+		o->lang[o->count++] = resdiff_lang_get(code);
+	for (i = 0; i < n && !sure; i++)
+		if (!code || strcmp(resdiff_lang_at(i)->code, code))
+			o->lang[o->count++] = resdiff_lang_at(i);
+	for (i = 0; i < o->count; i++)
+		if ((error = resdiff_lang_lexicon_new(&o->lx[i], o->lang[i])) < 0)
+			return error;
+	return 0;
+}
+
+static void opener_dispose(opener *o)
+{
+	size_t i;
+	for (i = 0; o->lx && i < o->count; i++)
+		resdiff_lang_lexicon_free(o->lx[i]);
+	free(o->lx);
+	free(o->lang);
+	resdiff_buf_dispose(&o->key);
+}
+
 int resdiff_check_misread(resdiff_findings *f, const resdiff_doc *doc,
 		const resdiff_parse_trace *trace, const char *file, const char *const *accept)
 {
-	opener o = { NULL, NULL, RESDIFF_BUF_INIT };
+	opener o;
 	int error;
 
-	o.lang = resdiff_lang_get(doc->meta.language);
-	if ((error = resdiff_lang_lexicon_new(&o.lx, o.lang)) < 0)
-		return error;
-	if ((error = report_of_clauses(f, &o, doc, file, accept)) < 0)
+	if ((error = opener_init(&o, doc)) < 0 ||
+	    (error = report_of_clauses(f, &o, doc, file, accept)) < 0)
 		goto done;
 	if (trace)
-		error = clauses_in_front(f, &o, doc, trace, file, accept);
+		error = clauses_in_front(f, &o, trace, file, accept);
 done:
-	resdiff_buf_dispose(&o.key);
-	resdiff_lang_lexicon_free(o.lx);
+	opener_dispose(&o);
 	return error;
 }
