@@ -43,7 +43,7 @@
 #define MISREAD_MIN_PARAGRAPHS 3
 /* ... and it does when at least this per cent of them open as clauses
  * ("most of them"). Set on the texts of the training sweep (docs/CHECK.md,
- * "misread"): the two Secretary-General reports of corpus/ have 1.2 % and
+ * "Misread"): the two Secretary-General reports of corpus/ have 1.2 % and
  * 2 %, the resolutions cut to read as reports 50 % (one) and 67 % to
  * 100 % (the others). */
 #define MISREAD_CLAUSE_PERCENT 50
