@@ -61,7 +61,8 @@ int cmd_check(int argc, char **argv)
 	r = cmd_args_parse(&args, check_opts, argc, argv,
 		"resdiff check [--format=FORMAT] [PATH...]",
 		"Check a corpus: every text parses with no diagnostic, no debris is left in a\n"
-		"paragraph, the manifest and the files agree. PATH is a manifest, a directory\n"
+		"paragraph, no resolution is read as a report or loses clauses to its front\n"
+		"matter, the manifest and the files agree. PATH is a manifest, a directory\n"
 		"(its manifests, or its .txt files) or a text file; default: corpus/.\n"
 		"Exit status: 0 clean, 1 findings, 2 usage or internal errors.");
 	if (r)

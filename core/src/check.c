@@ -390,7 +390,8 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 		goto done;
 	}
 	if ((error = resdiff_check_doc(f, doc, path, accept)) < 0 ||
-	    (error = resdiff_check_account(f, doc, trace, path, accept)) < 0)
+	    (error = resdiff_check_account(f, doc, trace, path, accept)) < 0 ||
+	    (error = resdiff_check_misread(f, doc, trace, path, accept)) < 0)
 		goto done;
 	if (entry) {
 		if ((error = compare_meta(f, path, "symbol", doc->meta.symbol, entry->symbol, accept)) < 0 ||

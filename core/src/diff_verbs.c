@@ -42,46 +42,6 @@ typedef struct {
 	resdiff_lang_section ladder;
 } opening;
 
-/* The leading verb of a clause by the aligner's word lists: in a spaced
- * script its first word when listed, or its second after a listed modifier
- * ("also recognizes"), in an unspaced one the listed verbs
- * and modifiers it starts with ("又表示注意到"). Returns its bytes in key. */
-static size_t leading_verb(const resdiff_lang_lexicon *lx, const resdiff_lang *lang,
-		const char *key, size_t len)
-{
-	size_t at = 0, k, n;
-	bool verb = false;
-
-	if (lang->script->spaced) {
-		/* the first word, or the one after a modifier ("also recognizes") */
-		for (k = 0; k < 2 && at < len; k++) {
-			const char *sp = memchr(key + at, ' ', len - at);
-			unsigned cls;
-			n = sp ? (size_t)(sp - key) - at : len - at;
-			cls = n ? resdiff_lang_lexicon_classify(lx, key + at, n) : 0;
-			if (cls & RESDIFF_LANG_LEADING)
-				return at + n;
-			if (!(cls & RESDIFF_LANG_MODIFIER) || !sp)
-				return 0;
-			at += n + 1;
-		}
-		return 0;
-	}
-	for (k = 0; k < RESDIFF_LANG_LEADING_MAX && at < len; k++) {
-		size_t m = resdiff_lang_lexicon_prefix(lx, key + at, len - at, RESDIFF_LANG_LEADING);
-		if (m) {
-			verb = true;
-		} else if (!(m = resdiff_lang_lexicon_prefix(lx, key + at, len - at,
-				RESDIFF_LANG_MODIFIER))) {
-			break;
-		}
-		at += m;
-		if (verb)
-			break;
-	}
-	return verb ? at : 0;
-}
-
 /* The ladder entry the clause opens with, also after up to
  * VERB_MODIFIERS_MAX listed modifiers in a spaced script ("Once again
  * urges" ranks as "urges"); *matched covers the modifiers too. */
@@ -135,7 +95,7 @@ static int opening_of(opening *out, resdiff_diff *diff, const resdiff_doc *doc, 
 	if ((e = ladder_after_modifiers(lx, lang, out->ladder, key.ptr, key.size, &matched))) {
 		out->rank = e->number;
 		out->verb = resdiff_arena_strndup(diff->arena, key.ptr, matched);
-	} else if ((matched = leading_verb(lx, lang, key.ptr, key.size)) > 0) {
+	} else if ((matched = resdiff_lang_lexicon_leading(lx, lang, key.ptr, key.size)) > 0) {
 		out->verb = resdiff_arena_strndup(diff->arena, key.ptr, matched);
 	} else {
 		goto done;

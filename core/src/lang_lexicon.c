@@ -188,3 +188,39 @@ size_t resdiff_lang_lexicon_prefix(const resdiff_lang_lexicon *lx, const char *s
 	}
 	return 0;
 }
+
+size_t resdiff_lang_lexicon_leading(const resdiff_lang_lexicon *lx, const resdiff_lang *lang,
+		const char *key, size_t len)
+{
+	size_t at = 0, k, n;
+	bool verb = false;
+
+	if (lang->script->spaced) {
+		/* the first word, or the one after a modifier ("also recognizes") */
+		for (k = 0; k < 2 && at < len; k++) {
+			const char *sp = memchr(key + at, ' ', len - at);
+			unsigned cls;
+			n = sp ? (size_t)(sp - key) - at : len - at;
+			cls = n ? resdiff_lang_lexicon_classify(lx, key + at, n) : 0;
+			if (cls & RESDIFF_LANG_LEADING)
+				return at + n;
+			if (!(cls & RESDIFF_LANG_MODIFIER) || !sp)
+				return 0;
+			at += n + 1;
+		}
+		return 0;
+	}
+	for (k = 0; k < RESDIFF_LANG_LEADING_MAX && at < len; k++) {
+		size_t m = resdiff_lang_lexicon_prefix(lx, key + at, len - at, RESDIFF_LANG_LEADING);
+		if (m) {
+			verb = true;
+		} else if (!(m = resdiff_lang_lexicon_prefix(lx, key + at, len - at,
+				RESDIFF_LANG_MODIFIER))) {
+			break;
+		}
+		at += m;
+		if (verb)
+			break;
+	}
+	return verb ? at : 0;
+}

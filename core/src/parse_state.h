@@ -28,6 +28,7 @@
 #include <stdint.h>
 #include "resdiff/doc.h"
 #include "resdiff/lang.h"
+#include "resdiff/text.h"
 
 /* What a line is, once classified. */
 typedef enum {
@@ -199,9 +200,12 @@ size_t parse_opens_with(const char *s, size_t len, resdiff_lang_section section)
 /* Last code point of s[0..len) (0 if empty). */
 uint32_t parse_last_cp(const char *s, size_t len);
 uint32_t parse_first_cp(const char *s, size_t len);
-/* Sentence/clause terminators that end a paragraph: ， ； 。 ： , ; . : ، ؛
- * and ! ?, looking through closing quotes and brackets. */
-bool parse_ends_clause(const char *s, size_t len);
+/* Sentence/clause terminators that end a paragraph (resdiff/text.h,
+ * resdiff_text_ends_clause). */
+static inline bool parse_ends_clause(const char *s, size_t len)
+{
+	return resdiff_text_ends_clause(s, len);
+}
 /* Normalise whitespace of raw joined text into out: no space next to CJK,
  * other runs one space, trimmed. Markers at byte positions `pos` (sorted)
  * get code point offsets in `offsets`. */
@@ -259,7 +263,7 @@ bool parse_find_date(const char *s, size_t len, char out[11]);
 #define HEADING_MAX_CJK 40    /* a heading is at most this many characters ... */
 #define HEADING_MAX_LATIN 120 /* ... or, without CJK, this many */
 #define HEADING_MAX_BYTES 2048 /* ... and at most this many bytes, spaces included */
-#define CLOSERS_MAX 8         /* closing quotes and brackets looked through at a clause end */
+#define CLOSERS_MAX RESDIFF_TEXT_CLOSERS_MAX
 #define PARSE_NUMBER_DIGITS 5 /* paragraph numbers longer than this are not labels */
 /* "12 - text" outside Arabic: a number of at most this many digits (a year
  * that wraps to a line start, "2014 - 2015", is none) */

@@ -29,34 +29,6 @@ uint32_t parse_first_cp(const char *s, size_t len)
 	return cp < 0 ? 0 : (uint32_t)cp;
 }
 
-static bool closer(uint32_t c)
-{
-	return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == ')' || c == ']' ||
-	       c == 0xFF09 || c == 0x300B || c == 0x300D || c == 0x300F || c == 0x00BB;
-}
-
-bool parse_ends_clause(const char *s, size_t len)
-{
-	uint32_t c;
-	size_t closers = 0;
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	while (len) {
-		c = parse_last_cp(s, len);
-		if (closer(c) && closers++ < CLOSERS_MAX) {
-			size_t k = len - 1;
-			while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
-				k--;
-			len = k;
-			continue;
-		}
-		return c == ',' || c == ';' || c == '.' || c == ':' || c == '!' || c == '?' ||
-		       c == 0xFF0C || c == 0xFF1B || c == 0x3002 || c == 0xFF1A || c == 0xFF01 ||
-		       c == 0xFF1F || c == 0xFF0E || c == 0x060C || c == 0x061B || c == 0x06D4;
-	}
-	return false;
-}
-
 int parse_join(resdiff_buf *raw, const char *s, size_t len)
 {
 	int error;

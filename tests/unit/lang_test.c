@@ -375,6 +375,34 @@ static unsigned classify(const char *word)
 	return c;
 }
 
+/* The leading verb of a clause's words key: the first word, or the one
+ * after a modifier, in a spaced script; modifiers and a verb where they
+ * stand in Chinese; nothing for a clause that opens with no listed verb. */
+static size_t leading(const char *code, const char *text)
+{
+	resdiff_lang_lexicon *lx = NULL;
+	resdiff_buf key = RESDIFF_BUF_INIT;
+	size_t n;
+	assert_int_equal(resdiff_lang_lexicon_new(&lx, resdiff_lang_get(code)), 0);
+	assert_int_equal(resdiff_compare_key(&key, text, strlen(text), RESDIFF_KEY_WORDS), 0);
+	n = resdiff_lang_lexicon_leading(lx, resdiff_lang_get(code), key.ptr, key.size);
+	resdiff_buf_dispose(&key);
+	resdiff_lang_lexicon_free(lx);
+	return n;
+}
+
+static void test_lang__lexicon_leading_verb(void **state)
+{
+	(void)state;
+	assert_int_equal(leading("en", "Recalling its resolution 75/202,"), strlen("recalling"));
+	assert_int_equal(leading("en", "Also requests the Secretary-General"), strlen("also requests"));
+	assert_int_equal(leading("en", "The Secretary-General requests"), 0);
+	assert_int_equal(leading("fr", "Prie le Secr\u00e9taire g\u00e9n\u00e9ral"), strlen("prie"));
+	assert_int_equal(leading("zh", "\u53c8\u8868\u793a\u6ce8\u610f\u5230\u62a5\u544a"),
+		strlen("\u53c8\u8868\u793a\u6ce8\u610f\u5230"));
+	assert_int_equal(leading("zh", "\u4fe1\u606f\u793e\u4f1a"), 0);
+}
+
 static void test_lang__temporary_language_is_consulted(void **state)
 {
 	static const char text[] = "La Parlamentet,\n\nRecalling its work of 3 marzipan 2020,\n\n"
@@ -517,6 +545,7 @@ int main(void)
 		cmocka_unit_test(test_lang__malformed_files_refused),
 		cmocka_unit_test(test_lang__formula_tables_are_words_keys),
 		cmocka_unit_test(test_lang__scripts),
+		cmocka_unit_test(test_lang__lexicon_leading_verb),
 		cmocka_unit_test(test_lang__temporary_language_is_consulted),
 		cmocka_unit_test(test_lang__amendment_phrases_are_consulted),
 	};

@@ -292,6 +292,29 @@ static void test_text__display_width(void **state)
 	resdiff_buf_dispose(&b);
 }
 
+/* A clause ends at , ; . : ! ? in every script's form, looking through
+ * closing quotes and brackets; a title does not. */
+static void test_text__ends_clause(void **state)
+{
+	static const char *const ends[] = {
+		"Recalling its resolution 60/252,", "Decides to remain seized of the matter.",
+		"entitled \u201cThe age of digital interdependence\u201d,  ",
+		"(A/76/530, para. 11);", "\u56de\u987e\u5176\u51b3\u8bae\uff0c",
+		"\u8bf7\u79d8\u4e66\u957f\u63d0\u4ea4\u62a5\u544a\u3002",
+		"\u0648\u0625\u0630 \u062a\u0634\u064a\u0631\u060c", "as follows:", NULL
+	};
+	static const char *const open[] = {
+		"Information and communications technologies for development",
+		"Report of the Secretary-General", "(A/76/530)", "", "   ", NULL
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; ends[i]; i++)
+		assert_true(resdiff_text_ends_clause(ends[i], strlen(ends[i])));
+	for (i = 0; open[i]; i++)
+		assert_false(resdiff_text_ends_clause(open[i], strlen(open[i])));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -307,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_text__sanitize_escapes_overlong),
 		cmocka_unit_test(test_text__natural_order),
 		cmocka_unit_test(test_text__display_width),
+		cmocka_unit_test(test_text__ends_clause),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

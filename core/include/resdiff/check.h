@@ -24,7 +24,7 @@ typedef struct {
 	const char *file;     /* as given (manifest-relative paths joined) */
 	size_t line;          /* 1-based, 0 when the finding has no line */
 	const char *kind;     /* "parse", "diagnostic", "debris", "loss", "marker",
-	                       * "metadata", "manifest", "import" */
+	                       * "shape", "misread", "metadata", "manifest", "import" */
 	const char *message;
 } resdiff_finding;
 
@@ -74,6 +74,14 @@ int resdiff_check_doc(resdiff_findings *f, const resdiff_doc *doc, const char *f
  * its source lines ("loss"), or a footnote marker was taken in a weak form
  * while the same number stays glued to a word in the unit ("marker"). */
 int resdiff_check_account(resdiff_findings *f, const resdiff_doc *doc,
+		const resdiff_parse_trace *trace, const char *file, const char *const *accept);
+
+/* A resolution the parser read as something else (kind "misread",
+ * core/src/check_misread.c): a document read as a report whose
+ * paragraphs mostly open as clauses do, and front-matter blocks (of
+ * `trace`, may be NULL) that open and end as clauses. What opens a clause
+ * is the word lists of the document's language (resdiff/lang.h). */
+int resdiff_check_misread(resdiff_findings *f, const resdiff_doc *doc,
 		const resdiff_parse_trace *trace, const char *file, const char *const *accept);
 
 /* Read and parse one file (a file that does not parse is a finding, not an

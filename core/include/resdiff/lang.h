@@ -214,6 +214,17 @@ size_t resdiff_lang_lexicon_prefix(const resdiff_lang_lexicon *lx, const char *s
 bool resdiff_lang_lexicon_may_start(const resdiff_lang_lexicon *lx, uint32_t cp,
 		unsigned classes);
 
+/* The leading verb phrase of a clause, from its words key key[0..len)
+ * (resdiff/compare.h, RESDIFF_KEY_WORDS) and the lexicon of its language
+ * `lang`: in a spaced script its first word when in leading-words, or its
+ * second after one of leading-modifiers ("also recognizes"); in an
+ * unspaced one the listed modifiers and the verb it starts with
+ * ("又表示注意到", at most RESDIFF_LANG_LEADING_MAX entries). Returns the
+ * bytes of key it covers, 0 when the clause opens with no listed verb.
+ * What the diff's verb shifts and `resdiff check` (kind "misread") read. */
+size_t resdiff_lang_lexicon_leading(const resdiff_lang_lexicon *lx, const resdiff_lang *lang,
+		const char *key, size_t len);
+
 /* ---- verb ladders and numbers (docs/LANGUAGES.md, docs/DIFF.md) -------- */
 
 /* The entry of a ladder (RESDIFF_SECTION_OPERATIVE_LADDER or

@@ -141,6 +141,13 @@ static inline bool resdiff_text_is_space(uint32_t cp)
 	       cp == 0xFEFF;
 }
 
+/* Does s[0..len) end as a clause or a sentence does: , ; . : ! ? and
+ * their full-width (， ； 。 ： ！ ？ ．) and Arabic (، ؛ ۔) forms, after
+ * trailing spaces and up to RESDIFF_TEXT_CLOSERS_MAX closing quotes and
+ * brackets? The parser's paragraph ends, and `resdiff check`'s. */
+#define RESDIFF_TEXT_CLOSERS_MAX 8
+bool resdiff_text_ends_clause(const char *s, size_t len);
+
 /* Does the word that ends with the full stop s[i - 1] read as a part of a
  * document symbol, so that a number glued after it is part of the symbol
  * too ("E/2012/31/Corr.1", "Add.2", "GC(69)/RES/9 A.2"): it holds a '/',
