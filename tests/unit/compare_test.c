@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 
 static char *key(const char *s, unsigned flags)
@@ -126,6 +127,28 @@ static void test_compare__keys_at_once_match_one_by_one(void **state)
 	}
 }
 
+/* The words key breaks at ASCII punctuation as ICU classes it (the
+ * table in compare.c) and at white space, nowhere else. */
+static void test_compare__ascii_punctuation_is_icus(void **state)
+{
+	unsigned c;
+
+	(void)state;
+	for (c = 1; c < 0x80; c++) {
+		char text[4] = { 'a', (char)c, 'b', 0 };
+		char *k = key(text, RESDIFF_KEY_WORDS);
+		int8_t t = u_charType((UChar32)c);
+		bool punct = t == U_DASH_PUNCTUATION || t == U_START_PUNCTUATION ||
+			t == U_END_PUNCTUATION || t == U_CONNECTOR_PUNCTUATION ||
+			t == U_OTHER_PUNCTUATION || t == U_INITIAL_PUNCTUATION ||
+			t == U_FINAL_PUNCTUATION;
+		bool space = c == ' ' || (c >= 0x09 && c <= 0x0D);
+		if ((strchr(k, ' ') != NULL) != (punct || space))
+			fail_msg("U+%04X: words key \"%s\"", c, k);
+		free(k);
+	}
+}
+
 static void test_compare__real_changes_differ(void **state)
 {
 	assert_other_key("满意地注意到", "注意到", 0);
@@ -189,6 +212,7 @@ int main(void)
 		cmocka_unit_test(test_compare__width_and_spacing_fold),
 		cmocka_unit_test(test_compare__fullwidth_fast_path_matches_icu),
 		cmocka_unit_test(test_compare__keys_at_once_match_one_by_one),
+		cmocka_unit_test(test_compare__ascii_punctuation_is_icus),
 		cmocka_unit_test(test_compare__real_changes_differ),
 		cmocka_unit_test(test_compare__script_folds),
 		cmocka_unit_test(test_compare__loose_key_folds_case_and_punctuation),
