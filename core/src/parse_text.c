@@ -172,6 +172,17 @@ size_t parse_visible_chars(const char *s, size_t len, bool *cjk)
 			i++;
 			continue;
 		}
+		/* an ideograph of U+4E00..U+9FFF (lead byte E4..E9): visible
+		 * and CJK, without the predicates (issue 18: this count reads
+		 * every line of a Chinese text) */
+		if ((unsigned char)s[i] >= 0xE4 && (unsigned char)s[i] <= 0xE9 && len - i >= 3 &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80 &&
+		    ((unsigned char)s[i] > 0xE4 || (unsigned char)s[i + 1] >= 0xB8)) {
+			n++;
+			c++;
+			i += 3;
+			continue;
+		}
 		cp = resdiff_utf8_decode(s + i, len - i, &adv);
 		if (cp > 0 && !resdiff_text_is_space((uint32_t)cp)) {
 			n++;
