@@ -712,12 +712,31 @@ typedef struct {
 	size_t len;
 } agenda_title;
 
+/* Whether t holds w[0..wlen) (w lower case), ASCII case folded. Only a
+ * byte that folds to w's first can start a match: found by strchr, or,
+ * for a letter, by its two cases (issue 18: this scan read every byte of
+ * every clause through the fold, 4 % of a 10 000-paragraph alignment). */
 static bool contains_folded(const char *t, const char *w, size_t wlen)
 {
-	size_t i, k;
-	for (i = 0; t[i]; i++) {
-		for (k = 0; k < wlen && t[i + k]; k++) {
-			char x = t[i + k], y = w[k];
+	char first;
+	size_t k;
+
+	if (!wlen)
+		return t[0] != '\0';
+	first = w[0];
+	if (first >= 'A' && first <= 'Z')
+		return false;  /* a folded byte is never upper case */
+	for (;;) {
+		if (first >= 'a' && first <= 'z') {
+			while (*t && (char)(*t | 0x20) != first)
+				t++;
+			if (!*t)
+				return false;
+		} else if (!(t = strchr(t, first))) {
+			return false;
+		}
+		for (k = 1; k < wlen && t[k]; k++) {
+			char x = t[k], y = w[k];
 			if (x >= 'A' && x <= 'Z')
 				x = (char)(x - 'A' + 'a');
 			if (x != y)
@@ -725,8 +744,8 @@ static bool contains_folded(const char *t, const char *w, size_t wlen)
 		}
 		if (k == wlen)
 			return true;
+		t++;
 	}
-	return false;
 }
 
 /* Bytes of a quote mark at t (0: none); *open tells which side. */

@@ -339,6 +339,8 @@ static int parse_file(parsed_lang **out, const char *source, const char *text, s
 		pl->lang.section[s].entry = pl->entries ? pl->entries + start[s] : NULL;
 		pl->lang.section[s].count = count_of[s];
 	}
+	for (k = 0; k < pl->lang.section[RESDIFF_SECTION_NUMERALS].count; k++)
+		pl->lang.numeral_bits |= 1ull << (pl->lang.section[RESDIFF_SECTION_NUMERALS].entry[k].cp % 64);
 	if (strict && (error = check_unique(pl, source)) < 0)
 		goto done;
 	*out = pl;

@@ -119,6 +119,8 @@ static long numeral_value(const resdiff_lang *lang, uint32_t cp)
 {
 	const resdiff_lang_list *l = &lang->section[RESDIFF_SECTION_NUMERALS];
 	size_t i;
+	if (!(lang->numeral_bits & (1ull << (cp % 64))))
+		return -1;
 	for (i = 0; i < l->count; i++)
 		if (l->entry[i].cp == cp)
 			return l->entry[i].number;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 
 static char *key(const char *s, unsigned flags)
@@ -95,6 +96,59 @@ static void test_compare__fullwidth_fast_path_matches_icu(void **state)
 	}
 }
 
+/* Both keys at once (resdiff_compare_keys: one pass over the text when
+ * no code point needs ICU) are the keys one by one, appended to what the
+ * buffers held, in every script and when the pass gives up half way (a
+ * ligature, ill-formed UTF-8, NFKC's "…"). */
+static void test_compare__keys_at_once_match_one_by_one(void **state)
+{
+	static const char *const texts[] = { "", "a", "Decides, to continue (a) [b]; “c”…",
+		"回顾大会第61/16号决议，并注意到。", "１．（ａ）决定「继续」", "中文 mixed 文本",
+		"a\xEF\xAC\x81 b 中", "中文\xEF\xAC\x81", "ab\xff" "cd 中", "в своём, достоинстве",
+		"المادة ١٢، الجمعيــة", "d’opinion\u202f; ce droit", "  lead  and\ttrail  ",
+		"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", "…中…" };
+	size_t t;
+
+	(void)state;
+	for (t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+		resdiff_buf exact = RESDIFF_BUF_INIT, words = RESDIFF_BUF_INIT;
+		char *ke = key(texts[t], RESDIFF_KEY_EXACT), *kw = key(texts[t], RESDIFF_KEY_WORDS);
+		assert_int_equal(resdiff_buf_puts(&exact, "x"), 0);
+		assert_int_equal(resdiff_buf_puts(&words, "y"), 0);
+		assert_int_equal(resdiff_compare_keys(&exact, &words, texts[t], strlen(texts[t])), 0);
+		if (strcmp(exact.ptr + 1, ke) || exact.size != strlen(ke) + 1)
+			fail_msg("exact key of %s: %s, one by one %s", texts[t], exact.ptr + 1, ke);
+		if (strcmp(words.ptr + 1, kw) || words.size != strlen(kw) + 1)
+			fail_msg("words key of %s: %s, one by one %s", texts[t], words.ptr + 1, kw);
+		free(ke);
+		free(kw);
+		resdiff_buf_dispose(&exact);
+		resdiff_buf_dispose(&words);
+	}
+}
+
+/* The words key breaks at ASCII punctuation as ICU classes it (the
+ * table in compare.c) and at white space, nowhere else. */
+static void test_compare__ascii_punctuation_is_icus(void **state)
+{
+	unsigned c;
+
+	(void)state;
+	for (c = 1; c < 0x80; c++) {
+		char text[4] = { 'a', (char)c, 'b', 0 };
+		char *k = key(text, RESDIFF_KEY_WORDS);
+		int8_t t = u_charType((UChar32)c);
+		bool punct = t == U_DASH_PUNCTUATION || t == U_START_PUNCTUATION ||
+			t == U_END_PUNCTUATION || t == U_CONNECTOR_PUNCTUATION ||
+			t == U_OTHER_PUNCTUATION || t == U_INITIAL_PUNCTUATION ||
+			t == U_FINAL_PUNCTUATION;
+		bool space = c == ' ' || (c >= 0x09 && c <= 0x0D);
+		if ((strchr(k, ' ') != NULL) != (punct || space))
+			fail_msg("U+%04X: words key \"%s\"", c, k);
+		free(k);
+	}
+}
+
 static void test_compare__real_changes_differ(void **state)
 {
 	assert_other_key("满意地注意到", "注意到", 0);
@@ -157,6 +211,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_compare__width_and_spacing_fold),
 		cmocka_unit_test(test_compare__fullwidth_fast_path_matches_icu),
+		cmocka_unit_test(test_compare__keys_at_once_match_one_by_one),
+		cmocka_unit_test(test_compare__ascii_punctuation_is_icus),
 		cmocka_unit_test(test_compare__real_changes_differ),
 		cmocka_unit_test(test_compare__script_folds),
 		cmocka_unit_test(test_compare__loose_key_folds_case_and_punctuation),

@@ -198,6 +198,21 @@ static void test_lang__numbers(void **state)
 	assert_int_equal(used, 0);
 	assert_true(resdiff_lang_is_numeral(zh, 0x5341));   /* 十 */
 	assert_false(resdiff_lang_is_numeral(resdiff_lang_get("en"), 0x5341));
+	{
+		/* every listed numeral of every language passes the quick
+		 * filter (numeral_bits) and reads as its value */
+		size_t i, k;
+		for (i = 0; i < resdiff_lang_count(); i++) {
+			const resdiff_lang *l = resdiff_lang_at(i);
+			const resdiff_lang_list *nl = &l->section[RESDIFF_SECTION_NUMERALS];
+			for (k = 0; k < nl->count; k++) {
+				if (!resdiff_lang_is_numeral(l, nl->entry[k].cp))
+					fail_msg("%s: numeral %s not found", l->code, nl->entry[k].text);
+				assert_int_equal(resdiff_lang_numerals(l, nl->entry[k].text,
+					nl->entry[k].len, &used), nl->entry[k].number);
+			}
+		}
+	}
 }
 
 /* A language with amendment phrases has every phrase English has, and

@@ -1,5 +1,7 @@
 /* parse_test.c: the parser on the corpus, the English samples and bad input. */
 #include "helpers.h"
+#include "parse_state.h"
+#include "resdiff/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1515,6 +1517,55 @@ static int parse_bytes(resdiff_doc **doc, const char *text, size_t len)
 	return resdiff_parse(doc, text, len, &opts);
 }
 
+/* Characters of one to four bytes reach the clause whole (the spacing
+ * pass copies each itself). */
+static void test_parse__characters_of_every_width_kept(void **state)
+{
+	resdiff_doc *doc = NULL;
+	const char text[] = "The General Assembly,\n\n1. Decides a \xC3\xA9 x \xE4\xB8\xAD y "
+		"\xF0\x9F\x98\x80 z \xF0\xA0\x80\x80;\n";
+	size_t i;
+	bool found = false;
+
+	(void)state;
+	assert_int_equal(parse_bytes(&doc, text, sizeof(text) - 1), 0);
+	for (i = 0; i < doc->unit_count; i++)
+		if (doc->units[i].text && strstr(doc->units[i].text, "Decides a \xC3\xA9 x")) {
+			assert_non_null(strstr(doc->units[i].text, "\xE4\xB8\xAD"));
+			assert_non_null(strstr(doc->units[i].text, "\xF0\x9F\x98\x80 z"));
+			assert_non_null(strstr(doc->units[i].text, "\xF0\xA0\x80\x80;"));
+			found = true;
+		}
+	assert_true(found);
+	resdiff_doc_free(doc);
+}
+
+/* The count of visible characters (the layout's line widths) takes
+ * the common ideographs by their bytes: every code point counts as the
+ * predicates say, next to ASCII and to an ideograph. */
+static void test_parse__visible_chars_of_every_code_point(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	for (cp = 1; cp <= 0x10FFFF; cp++) {
+		char text[16];
+		size_t n, len, want;
+		/* ASCII: all but space and tab (the lines hold no other) */
+		bool cjk, visible = cp < 0x80 ? cp != ' ' && cp != '\t' : !resdiff_text_is_space(cp);
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		text[0] = 'a';
+		len = 1 + resdiff_utf8_encode(text + 1, cp);
+		memcpy(text + len, "\xE4\xB8\xAD", 3);  /* 中 */
+		len += 3;
+		n = parse_visible_chars(text, len, &cjk);
+		want = 2 + visible;
+		if (n != want || cjk != ((size_t)(1 + (visible && resdiff_text_is_cjk(cp))) * 2 > want))
+			fail_msg("U+%04X: %zu visible (want %zu), cjk %d", (unsigned)cp, n, want, cjk);
+	}
+}
+
 static void test_parse__invalid_utf8_names_offset(void **state)
 {
 	resdiff_doc *doc = NULL;
@@ -2742,6 +2793,8 @@ int main(void)
 		cmocka_unit_test(test_parse__day_of_a_date_is_no_marker),
 		cmocka_unit_test(test_parse__spaced_marker_after_a_bare_year),
 		cmocka_unit_test(test_parse__one_number_after_a_plural_reference_is_a_marker),
+		cmocka_unit_test(test_parse__characters_of_every_width_kept),
+		cmocka_unit_test(test_parse__visible_chars_of_every_code_point),
 		cmocka_unit_test(test_parse__invalid_utf8_names_offset),
 		cmocka_unit_test(test_parse__nul_byte),
 		cmocka_unit_test(test_parse__wide_encodings_are_named),

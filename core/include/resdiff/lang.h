@@ -142,6 +142,10 @@ typedef struct {
 	double length_ratio;
 	double length_noise;
 	resdiff_lang_list section[RESDIFF_SECTION_COUNT];
+	/* bit cp % 64 set for the code point of each [numerals] entry: a
+	 * code point whose bit is clear is no numeral, without a look at the
+	 * list (the word edits ask for every Han character) */
+	uint64_t numeral_bits;
 } resdiff_lang;
 
 /* Load the table (once; later calls return the first result). The
