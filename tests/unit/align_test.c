@@ -954,6 +954,75 @@ static void test_align__recast_feature(void **state)
 	resdiff_doc_free(z17);
 }
 
+/* The kind-recasts of French, Spanish and Russian (written by hand: no
+ * gold pair in those languages): a real operative paragraph (A/RES/98/1
+ * OP3, A/RES/99/1 OP2, synthetic six-language test texts) recast as
+ * preambular by the language's form gets `recast` = its coverage; the
+ * same paragraph behind another opening gets 0. */
+static void test_align__recast_feature_fr_es_ru(void **state)
+{
+	static const struct {
+		const char *lang, *old, *recast, *other;
+	} cases[] = {
+		{ "fr",
+		  "L’Assemblée générale,\n\nRappelant sa résolution 64/292,\n\n"
+		  "1. Prie le Secrétaire général de lui présenter, à sa quatre-vingtième session, "
+		  "un rapport sur l’application de la présente résolution ;\n",
+		  "L’Assemblée générale,\n\nRappelant sa résolution 64/292,\n\n"
+		  "Rappelant qu’elle a prié le Secrétaire général de lui présenter, à sa "
+		  "quatre-vingtième session, un rapport sur l’application de la présente résolution,\n\n"
+		  "1. Décide de rester saisie de la question.\n",
+		  "L’Assemblée générale,\n\nRappelant sa résolution 64/292,\n\n"
+		  "Ayant à l’esprit que le Secrétaire général doit lui présenter, à sa "
+		  "quatre-vingtième session, un rapport sur l’application de la présente résolution,\n\n"
+		  "1. Décide de rester saisie de la question.\n" },
+		{ "es",
+		  "La Asamblea General,\n\nRecordando su resolución 75/202,\n\n"
+		  "1. Solicita al Secretario General que le presente un informe sobre los progresos "
+		  "realizados en la aplicación de la presente resolución;\n",
+		  "La Asamblea General,\n\nRecordando su resolución 75/202,\n\n"
+		  "Recordando su solicitud al Secretario General de que le presente un informe sobre "
+		  "los progresos realizados en la aplicación de la presente resolución,\n\n"
+		  "1. Decide seguir ocupándose de la cuestión.\n",
+		  "La Asamblea General,\n\nRecordando su resolución 75/202,\n\n"
+		  "Teniendo en cuenta que el Secretario General le presentará un informe sobre "
+		  "los progresos realizados en la aplicación de la presente resolución,\n\n"
+		  "1. Decide seguir ocupándose de la cuestión.\n" },
+		{ "ru",
+		  "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 75/202,\n\n"
+		  "1. просит Генерального секретаря представить ей доклад о достигнутом прогрессе "
+		  "в осуществлении настоящей резолюции;\n",
+		  "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 75/202,\n\n"
+		  "ссылаясь на свою просьбу к Генеральному секретарю представить ей доклад о "
+		  "достигнутом прогрессе в осуществлении настоящей резолюции,\n\n"
+		  "1. постановляет продолжать заниматься этим вопросом.\n",
+		  "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 75/202,\n\n"
+		  "будучи уверена, что Генеральный секретарь представит ей доклад о "
+		  "достигнутом прогрессе в осуществлении настоящей резолюции,\n\n"
+		  "1. постановляет продолжать заниматься этим вопросом.\n" },
+	};
+	size_t k;
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		resdiff_doc *o = test_parse_string(cases[k].old, cases[k].lang);
+		resdiff_doc *r = test_parse_string(cases[k].recast, cases[k].lang);
+		resdiff_doc *x = test_parse_string(cases[k].other, cases[k].lang);
+		resdiff_align_candidate c = candidate_of(o, r, "OP1", "PP2");
+		if (!(c.feature[RESDIFF_ALIGN_F_KIND] == 1.0 && c.feature[RESDIFF_ALIGN_F_COVER] > 0.3 &&
+		      c.feature[RESDIFF_ALIGN_F_RECAST] == c.feature[RESDIFF_ALIGN_F_COVER]))
+			fail_msg("%s: kind %.2f cover %.2f recast %.2f", cases[k].lang,
+				 c.feature[RESDIFF_ALIGN_F_KIND], c.feature[RESDIFF_ALIGN_F_COVER],
+				 c.feature[RESDIFF_ALIGN_F_RECAST]);
+		c = candidate_of(o, x, "OP1", "PP2");
+		if (c.feature[RESDIFF_ALIGN_F_RECAST] != 0.0)
+			fail_msg("%s: another opening has recast %.2f", cases[k].lang,
+				 c.feature[RESDIFF_ALIGN_F_RECAST]);
+		resdiff_doc_free(o);
+		resdiff_doc_free(r);
+		resdiff_doc_free(x);
+	}
+}
+
 /* Order is evidence in proportion to how narrow the gap between its
  * anchors is: a pair alone in a gap one clause wide has its coverage as
  * `order`, in a gap three clauses wide half of it. */
@@ -1002,6 +1071,7 @@ int main(void)
 		cmocka_unit_test(test_align__far_split_takes_a_weaker_match),
 		cmocka_unit_test(test_align__rival_feature),
 		cmocka_unit_test(test_align__recast_feature),
+		cmocka_unit_test(test_align__recast_feature_fr_es_ru),
 		cmocka_unit_test(test_align__order_is_local),
 		cmocka_unit_test(test_align__different_resolutions_of_one_session),
 		cmocka_unit_test(test_align__agenda_paragraphs_of_different_items),
