@@ -1,5 +1,6 @@
 /* cmd_parse.c: resdiff parse FILE... */
 #include "cmd.h"
+#include "resdiff/lang.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,23 @@ static int parse_one(resdiff_buf *out, const char *path, const cmd_format *forma
 		goto done;
 	if ((error = format->render.doc(out, doc, path, NULL)) < 0)
 		goto done;
-	error = cmd_diagnostics_print(doc, path, entry, diag);
+	if ((error = cmd_diagnostics_print(doc, path, entry, diag)) < 0)
+		goto done;
+	/* a language (or date) given that the text contradicts: parsed as
+	 * told, but said, since import refuses it (docs/LANGUAGES.md); another
+	 * script is one of the parser's diagnostics already */
+	if (diag != CMD_DIAG_QUIET && (lang || entry) &&
+	    !(doc->text_script && doc->meta.language &&
+	      resdiff_lang_get(doc->meta.language)->code[0] &&
+	      strcmp(doc->text_script, resdiff_lang_get(doc->meta.language)->script->name))) {
+		char why[256];
+		resdiff_buf msg = RESDIFF_BUF_INIT;
+		if ((error = resdiff_store_check_text(doc, true, why, sizeof(why))) == 0 && why[0] &&
+		    (error = resdiff_buf_printf(&msg, "%s: warning: %s; 'resdiff import' refuses it "
+				"without --force", path, why)) == 0)
+			cmd_message(msg.ptr);
+		resdiff_buf_dispose(&msg);
+	}
 done:
 	resdiff_doc_free(doc);
 	free(text);
