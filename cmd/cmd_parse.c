@@ -99,6 +99,11 @@ int cmd_parse(int argc, char **argv)
 		rc = cmd_fail("no input files (see 'resdiff parse --help')");
 		goto done;
 	}
+	if (args.nargs == 0 && !manifest->count) {
+		rc = cmd_fail("%s: no [document \"NAME\"] section: no input files (docs/MANIFEST.md)",
+			mpath);
+		goto done;
+	}
 	/* a file that does not parse is named on standard error and the
 	 * others are still parsed (exit 2 at the end); a failed write stops */
 	if (args.nargs == 0) {
