@@ -352,6 +352,11 @@ int cmd_import(int argc, char **argv)
 		goto done;
 	}
 	n = args.nargs ? (size_t)args.nargs : manifest ? manifest->count : 0;
+	if (n == 0 && manifest) {
+		rc = cmd_fail("%s: no [document \"NAME\"] section: nothing to import "
+			"(docs/MANIFEST.md)", mpath);
+		goto done;
+	}
 	if (n == 0) {
 		rc = cmd_fail("nothing to import (see 'resdiff import --help')");
 		goto done;

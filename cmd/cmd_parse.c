@@ -1,5 +1,6 @@
 /* cmd_parse.c: resdiff parse FILE... */
 #include "cmd.h"
+#include "resdiff/lang.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,23 @@ static int parse_one(resdiff_buf *out, const char *path, const cmd_format *forma
 		goto done;
 	if ((error = format->render.doc(out, doc, path, NULL)) < 0)
 		goto done;
-	error = cmd_diagnostics_print(doc, path, entry, diag);
+	if ((error = cmd_diagnostics_print(doc, path, entry, diag)) < 0)
+		goto done;
+	/* a language (or date) given that the text contradicts: parsed as
+	 * told, but said, since import refuses it (docs/LANGUAGES.md); another
+	 * script is one of the parser's diagnostics already */
+	if (diag != CMD_DIAG_QUIET && (lang || entry) &&
+	    !(doc->text_script && doc->meta.language &&
+	      resdiff_lang_get(doc->meta.language)->code[0] &&
+	      strcmp(doc->text_script, resdiff_lang_get(doc->meta.language)->script->name))) {
+		char why[256];
+		resdiff_buf msg = RESDIFF_BUF_INIT;
+		if ((error = resdiff_store_check_text(doc, true, why, sizeof(why))) == 0 && why[0] &&
+		    (error = resdiff_buf_printf(&msg, "%s: warning: %s; 'resdiff import' refuses it "
+				"without --force", path, why)) == 0)
+			cmd_message(msg.ptr);
+		resdiff_buf_dispose(&msg);
+	}
 done:
 	resdiff_doc_free(doc);
 	free(text);
@@ -56,14 +73,16 @@ int cmd_parse(int argc, char **argv)
 	const cmd_format *format;
 	const char *lang, *mpath;
 	cmd_diag_level diag;
-	int rc = CMD_EXIT_OK, i, r;
+	int rc = CMD_EXIT_OK, failed = CMD_EXIT_OK, i, r;
 
 	r = cmd_args_parse(&args, parse_opts, argc, argv,
 		"resdiff parse [--format=FORMAT] [--lang=LANG] [--manifest=FILE] [-q | -v] FILE...",
 		"Parse UN resolutions and reports into paragraphs. '-' reads standard input.\n"
 		"A PDF (FILE.pdf or %PDF- content) is read through its layout first.\n"
 		"The parser's warnings go to standard error as FILE:LINE: diagnostic: message\n"
-		"(those a manifest's accept lines name stay hidden).");
+		"(those a manifest's accept lines name stay hidden).\n"
+		"Exit status: 0, or 2 on errors; a FILE that cannot be read or parsed is\n"
+		"named on standard error and the others are still parsed.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	lang = cmd_arg(&args, parse_opts, "lang");
@@ -80,12 +99,19 @@ int cmd_parse(int argc, char **argv)
 		rc = cmd_fail("no input files (see 'resdiff parse --help')");
 		goto done;
 	}
+	if (args.nargs == 0 && !manifest->count) {
+		rc = cmd_fail("%s: no [document \"NAME\"] section: no input files (docs/MANIFEST.md)",
+			mpath);
+		goto done;
+	}
+	/* a file that does not parse is named on standard error and the
+	 * others are still parsed (exit 2 at the end); a failed write stops */
 	if (args.nargs == 0) {
 		for (i = 0; i < (int)manifest->count && rc == CMD_EXIT_OK; i++) {
 			resdiff_buf_clear(&out);
 			if (parse_one(&out, manifest->entries[i].path, format, lang,
 					&manifest->entries[i], diag) < 0)
-				rc = cmd_fail_last();
+				failed = cmd_fail_last();
 			else
 				rc = cmd_write(&out);
 		}
@@ -98,10 +124,12 @@ int cmd_parse(int argc, char **argv)
 				entry = &manifest->entries[k];
 		resdiff_buf_clear(&out);
 		if (parse_one(&out, args.args[i], format, lang, entry, diag) < 0)
-			rc = cmd_fail_last();
+			failed = cmd_fail_last();
 		else
 			rc = cmd_write(&out);
 	}
+	if (rc == CMD_EXIT_OK)
+		rc = failed;
 done:
 	resdiff_buf_dispose(&out);
 	resdiff_manifest_free(manifest);

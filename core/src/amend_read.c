@@ -1483,7 +1483,7 @@ int resdiff_amendments_read(resdiff_amendments **out, const char *text, size_t l
 	const char *only = opts ? opts->language : NULL;
 	resdiff_amendments *best = NULL, *am = NULL;
 	line_span *lines = NULL;
-	size_t nlines = 0, k, best_read = 0, bad;
+	size_t nlines = 0, k, best_read = 0;
 	int error;
 
 	*out = NULL;
@@ -1492,10 +1492,8 @@ int resdiff_amendments_read(resdiff_amendments **out, const char *text, size_t l
 	if (len > RESDIFF_AMEND_MAX_INPUT)
 		return resdiff_error_set(RESDIFF_ETOOBIG, "%s: over %u bytes", source,
 			RESDIFF_AMEND_MAX_INPUT);
-	if (resdiff_utf8_validate(text, len, &bad) < 0)
-		return resdiff_error_set(RESDIFF_EINVALID, "%s: invalid UTF-8 at byte %zu", source, bad);
-	if (memchr(text, '\0', len))
-		return resdiff_error_set(RESDIFF_EINVALID, "%s: a NUL byte", source);
+	if ((error = resdiff_text_check_encoding(source, text, len)) < 0)
+		return error;
 	if (only && !resdiff_lang_known(only))
 		return resdiff_error_set(RESDIFF_EINVALID, "%s: no language '%s'", source, only);
 	if ((error = split_lines(&lines, &nlines, text, len)) < 0)

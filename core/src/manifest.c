@@ -447,13 +447,17 @@ int resdiff_manifest_load_reader(resdiff_manifest **out, const char *path,
 	}
 	m->path = resdiff_arena_strdup(m->arena, path);
 	/* "-" is a file of that name to libgit2, stdin to resdiff_file_read */
-	if (strcmp(path, "-") && resdiff_file_read(&text, &len, path) == 0) {
+	if (strcmp(path, "-")) {
+		/* a manifest that cannot be read is an error naming it: libgit2
+		 * opens a missing file as an empty configuration, which read as
+		 * a manifest of no documents ("nothing to import", exit 0 from
+		 * parse) */
+		if ((error = resdiff_file_read(&text, &len, path)) < 0)
+			goto done;
 		if ((error = refuse_includes(text, len, path)) < 0)
 			goto done;
 		if (reader != RESDIFF_MANIFEST_READ_LIBGIT2)
 			own = read_own(m, &names, &alloc, text, len, 0);
-	} else {
-		resdiff_error_clear();  /* libgit2 says why it cannot be read */
 	}
 	if (used_own)
 		*used_own = own;

@@ -33,60 +33,13 @@ static size_t strip_links(char *s, size_t len)
 	return o;
 }
 
-/* Bytes looked at for the NUL pattern of UTF-16 and UTF-32 text. */
-#define WIDE_SNIFF_BYTES 64
-
-/* "UTF-16" or "UTF-32" when text[0..len) starts with their byte-order mark
- * or, without one, has the NUL bytes they put beside ASCII letters (every
- * second byte, or three of every four, in its first WIDE_SNIFF_BYTES);
- * else NULL. *order receives "little-endian" or "big-endian". */
-static const char *wide_encoding(const char *text, size_t len, const char **order)
-{
-	const unsigned char *u = (const unsigned char *)text;
-	size_t i, n = len < WIDE_SNIFF_BYTES ? len & ~(size_t)3 : WIDE_SNIFF_BYTES, nul[4] = { 0 };
-
-	*order = "little-endian";
-	if (len >= 4 && !memcmp(u, "\xFF\xFE\0\0", 4))
-		return "UTF-32";
-	if (len >= 4 && !memcmp(u, "\0\0\xFE\xFF", 4)) {
-		*order = "big-endian";
-		return "UTF-32";
-	}
-	if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
-		return "UTF-16";
-	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
-		*order = "big-endian";
-		return "UTF-16";
-	}
-	if (n < 8)
-		return NULL;
-	for (i = 0; i < n; i++)
-		nul[i % 4] += u[i] == 0;
-	if (nul[1] == n / 4 && nul[2] == n / 4 && nul[3] == n / 4 && nul[0] == 0)
-		return "UTF-32";
-	if (nul[0] == 0 && nul[1] == 0 && nul[2] == n / 4 && nul[3] == n / 4) {
-		*order = "big-endian";
-		return "UTF-32";
-	}
-	if (nul[1] == n / 4 && nul[3] == n / 4 && nul[0] + nul[2] == 0)
-		return "UTF-16";
-	if (nul[0] == n / 4 && nul[2] == n / 4 && nul[1] + nul[3] == 0) {
-		*order = "big-endian";
-		return "UTF-16";
-	}
-	return NULL;
-}
-
 int parse_split_lines(parse_state *st, const char *text, size_t len)
 {
-	size_t i = 0, lineno = 0, alloc = 0, bad;
-	const char *wide, *order;
+	size_t i = 0, lineno = 0, alloc = 0;
 	int error = 0;
 
-	if ((wide = wide_encoding(text, len, &order)))
-		return resdiff_error_set(RESDIFF_EINVALID, "%s: %s encoded (%s); convert to UTF-8 "
-			"(iconv -f %s%s -t UTF-8)", st->source, wide, order, wide,
-			order[0] == 'l' ? "LE" : "BE");
+	if ((error = resdiff_text_check_encoding(st->source, text, len)) < 0)
+		return error;
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
 		text += 3;
 		len -= 3;
@@ -94,22 +47,6 @@ int parse_split_lines(parse_state *st, const char *text, size_t len)
 	if (len > RESDIFF_PARSE_MAX_INPUT)
 		return resdiff_error_set(RESDIFF_ETOOBIG, "%s: larger than %u MiB",
 			st->source, RESDIFF_PARSE_MAX_INPUT / (1024 * 1024));
-	{
-		const char *nul = memchr(text, '\0', len), *k;
-		size_t ln = 1;
-		for (k = text; nul && k < nul; k++)
-			ln += *k == '\n';
-		if (nul)
-			return resdiff_error_set(RESDIFF_EINVALID, "%s: NUL byte at byte offset %zu (line %zu)",
-				st->source, (size_t)(nul - text), ln);
-	}
-	if (resdiff_utf8_validate(text, len, &bad) < 0) {
-		size_t ln = 1, k;
-		for (k = 0; k < bad; k++)
-			ln += text[k] == '\n';
-		return resdiff_error_set(RESDIFF_EINVALID,
-			"%s: invalid UTF-8 at byte offset %zu (line %zu)", st->source, bad, ln);
-	}
 	/* one allocation for the line table: count the line ends (LF, CR, or
 	 * CRLF) first; a last line without an end is one more */
 	{

@@ -58,6 +58,82 @@ int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset)
 	return 0;
 }
 
+/* Bytes looked at for the NUL pattern of UTF-16 and UTF-32 text. */
+#define WIDE_SNIFF_BYTES 64
+
+/* "UTF-16" or "UTF-32" when text[0..len) starts with their byte-order mark
+ * or, without one, has the NUL bytes they put beside ASCII letters (every
+ * second byte, or three of every four, in its first WIDE_SNIFF_BYTES);
+ * else NULL. *order receives "little-endian" or "big-endian". */
+static const char *wide_encoding(const char *text, size_t len, const char **order)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t i, n = len < WIDE_SNIFF_BYTES ? len & ~(size_t)3 : WIDE_SNIFF_BYTES, nul[4] = { 0 };
+
+	*order = "little-endian";
+	if (len >= 4 && !memcmp(u, "\xFF\xFE\0\0", 4))
+		return "UTF-32";
+	if (len >= 4 && !memcmp(u, "\0\0\xFE\xFF", 4)) {
+		*order = "big-endian";
+		return "UTF-32";
+	}
+	if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+		return "UTF-16";
+	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+		*order = "big-endian";
+		return "UTF-16";
+	}
+	if (n < 8)
+		return NULL;
+	for (i = 0; i < n; i++)
+		nul[i % 4] += u[i] == 0;
+	if (nul[1] == n / 4 && nul[2] == n / 4 && nul[3] == n / 4 && nul[0] == 0)
+		return "UTF-32";
+	if (nul[0] == 0 && nul[1] == 0 && nul[2] == n / 4 && nul[3] == n / 4) {
+		*order = "big-endian";
+		return "UTF-32";
+	}
+	if (nul[1] == n / 4 && nul[3] == n / 4 && nul[0] + nul[2] == 0)
+		return "UTF-16";
+	if (nul[0] == n / 4 && nul[2] == n / 4 && nul[1] + nul[3] == 0) {
+		*order = "big-endian";
+		return "UTF-16";
+	}
+	return NULL;
+}
+
+/* 1 + the number of line ends in text[0..off). */
+static size_t line_of(const char *text, size_t off)
+{
+	const char *p = text, *end = text + off;
+	size_t ln = 1;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+		ln++;
+		p++;
+	}
+	return ln;
+}
+
+int resdiff_text_check_encoding(const char *source, const char *text, size_t len)
+{
+	const char *wide, *order, *nul;
+	size_t bad;
+
+	if ((wide = wide_encoding(text, len, &order)))
+		return resdiff_error_set(RESDIFF_EINVALID, "%s: %s encoded (%s); convert to UTF-8 "
+			"(iconv -f %s%s -t UTF-8)", source, wide, order, wide,
+			order[0] == 'l' ? "LE" : "BE");
+	if ((nul = memchr(text, '\0', len)))
+		return resdiff_error_set(RESDIFF_EINVALID, "%s: NUL byte at byte offset %zu (line %zu)",
+			source, (size_t)(nul - text), line_of(text, (size_t)(nul - text)));
+	if (resdiff_utf8_validate(text, len, &bad) < 0)
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: invalid UTF-8 at byte offset %zu (line %zu)", source, bad,
+			line_of(text, bad));
+	return 0;
+}
+
 size_t resdiff_utf8_count(const char *s, size_t len)
 {
 	size_t i, n = 0;

@@ -184,7 +184,16 @@ static void test_amend_read__refused_inputs(void **state)
 	(void)state;
 	assert_int_equal(resdiff_amendments_read(&am, nothing, strlen(nothing), &opts), RESDIFF_EINVALID);
 	assert_null(am);
+	opts.source = "am.txt";
 	assert_int_equal(resdiff_amendments_read(&am, bad_utf8, strlen(bad_utf8), &opts), RESDIFF_EINVALID);
+	/* the parser's words: where, by byte offset and line */
+	assert_string_equal(resdiff_error_last(), "am.txt: invalid UTF-8 at byte offset 10 (line 1)");
+	assert_int_equal(resdiff_amendments_read(&am, "1. Delete\n\0x", 12, &opts), RESDIFF_EINVALID);
+	assert_string_equal(resdiff_error_last(), "am.txt: NUL byte at byte offset 10 (line 2)");
+	/* UTF-16 is named, with the conversion, not "invalid UTF-8 at byte 0" */
+	assert_int_equal(resdiff_amendments_read(&am, "\xFF\xFE" "1\0.\0", 6, &opts), RESDIFF_EINVALID);
+	assert_string_equal(resdiff_error_last(),
+		"am.txt: UTF-16 encoded (little-endian); convert to UTF-8 (iconv -f UTF-16LE -t UTF-8)");
 	opts.language = "xx";
 	assert_int_equal(resdiff_amendments_read(&am, "1. Delete operative paragraph 2.\n", 33, &opts),
 		RESDIFF_EINVALID);

@@ -347,6 +347,26 @@ static void test_manifest__syntax_errors_name_the_line(void **state)
 	free(dir);
 }
 
+static void test_manifest__missing_file_is_an_error(void **state)
+{
+	resdiff_manifest *m = NULL;
+	char *dir = test_tmpdir(), path[4096];
+
+	(void)state;
+	/* libgit2 opens a missing file as an empty configuration: it must not
+	 * read as a manifest of no documents */
+	snprintf(path, sizeof(path), "%s/nope.manifest", dir);
+	assert_int_equal(resdiff_manifest_load(&m, path), RESDIFF_ENOTFOUND);
+	assert_null(m);
+	if (!strstr(resdiff_error_last(), "nope.manifest: No such file"))
+		fail_msg("want the file named in: %s", resdiff_error_last());
+	/* a directory is not a manifest either */
+	assert_int_equal(resdiff_manifest_load(&m, dir), RESDIFF_EINVALID);
+	assert_null(m);
+	rmdir(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -358,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_manifest__section_again_among_many),
 		cmocka_unit_test(test_manifest__own_reader_agrees_with_libgit2),
 		cmocka_unit_test(test_manifest__syntax_errors_name_the_line),
+		cmocka_unit_test(test_manifest__missing_file_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -107,6 +107,21 @@ static void test_text__utf8_validate(void **state)
 	assert_int_equal(resdiff_utf8_count("决议a", strlen("决议a")), 3);
 }
 
+static void test_text__check_encoding(void **state)
+{
+	(void)state;
+	assert_int_equal(resdiff_text_check_encoding("a.txt", "决议\nok\n", strlen("决议\nok\n")), 0);
+	/* offsets count from the file's first byte, its byte-order mark too */
+	assert_int_equal(resdiff_text_check_encoding("a.txt", "\xEF\xBB\xBF" "Decides \xFF\n", 13),
+		RESDIFF_EINVALID);
+	assert_string_equal(resdiff_error_last(), "a.txt: invalid UTF-8 at byte offset 11 (line 1)");
+	assert_int_equal(resdiff_text_check_encoding("a.txt", "a\nb\nc\0", 6), RESDIFF_EINVALID);
+	assert_string_equal(resdiff_error_last(), "a.txt: NUL byte at byte offset 5 (line 3)");
+	assert_int_equal(resdiff_text_check_encoding("a.txt", "\xFE\xFF\0D\0e", 6), RESDIFF_EINVALID);
+	assert_string_equal(resdiff_error_last(),
+		"a.txt: UTF-16 encoded (big-endian); convert to UTF-8 (iconv -f UTF-16BE -t UTF-8)");
+}
+
 static void test_text__cjk_classes(void **state)
 {
 	assert_true(resdiff_text_is_cjk(0x51B3));   /* 决 */
@@ -319,6 +334,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text__utf8_validate),
+		cmocka_unit_test(test_text__check_encoding),
 		cmocka_unit_test(test_text__utf8_decode_rules),
 		cmocka_unit_test(test_text__utf8_decode_agrees_with_icu),
 		cmocka_unit_test(test_text__cjk_classes),

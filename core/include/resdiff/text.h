@@ -51,6 +51,15 @@ static inline int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv
  * byte in *bad_offset (may be NULL). */
 int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset);
 
+/* Check that text[0..len), the bytes read from source (a file name, for
+ * the message), is UTF-8 text a user can be told how to fix: not UTF-16 or
+ * UTF-32 (the message names the iconv command that converts it), no NUL
+ * byte, well-formed UTF-8 (a byte-order mark is). Offsets and lines count
+ * from text[0], a byte-order mark included: "SOURCE: invalid UTF-8 at byte
+ * offset N (line L)". Returns 0, or RESDIFF_EINVALID with the last error
+ * set. The parser and the amendment reader check their input with it. */
+int resdiff_text_check_encoding(const char *source, const char *text, size_t len);
+
 /* Encode cp into out (4 bytes room); returns the byte length (0 if bad).
  * Inline: the comparison keys encode every character. */
 static inline size_t resdiff_utf8_encode(char out[4], uint32_t cp)
