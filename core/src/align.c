@@ -494,8 +494,7 @@ static void side_dispose(align_side *s)
 		free(s->rolling);
 	}
 	free(s->weight);
-	free(s->plo);
-	free(s->pcnt);
+	free(s->prange);
 }
 
 /* The inverted index (align_weights) is read by align_candidates only:
@@ -504,10 +503,9 @@ static void side_dispose(align_side *s)
 static void index_free(aligner *a)
 {
 	free(a->post);
-	free(a->o.plo);
-	free(a->o.pcnt);
+	free(a->o.prange);
 	a->post = NULL;
-	a->o.plo = a->o.pcnt = NULL;
+	a->o.prange = NULL;
 }
 
 /* A side of aligner a: prepared here from doc, or borrowed from prep. */

@@ -37,7 +37,8 @@ typedef struct {
 	size_t *off;         /* unit i: gram[off[i] .. off[i + 1]) */
 	size_t total;        /* off[n] */
 	double *wsum;        /* sum of a unit's gram weights */
-	uint32_t *plo, *pcnt;/* old side: each gram's postings in aligner.post */
+	uint64_t *prange;    /* old side: each gram's postings in aligner.post,
+	                        (first << 32 | count): one write, one read */
 	size_t *group;       /* group of each unit, NONE while free */
 	bool borrowed;       /* key .. total belong to a resdiff_align_prepared */
 } align_side;

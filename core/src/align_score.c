@@ -650,7 +650,7 @@ int align_side_borrow(aligner *a, align_side *s, const align_side *from)
 	*s = *from;
 	s->borrowed = true;
 	s->weight = NULL;
-	s->plo = s->pcnt = NULL;
+	s->prange = NULL;
 	if (!(s->wsum = align_scratch_calloc(a, s->n, sizeof(*s->wsum))) ||
 	    !(s->group = align_scratch_calloc(a, s->n, sizeof(*s->group))) ||
 	    !(s->weight = malloc((s->total ? s->total : 1) * sizeof(*s->weight))))
@@ -737,12 +737,13 @@ static void weigh_run(weigh_state *w, const uint64_t *occ, size_t n, const uint3
 				a->post[w->npost++] = unit[x];
 			}
 		}
+		/* the sort is stable and a run gathers the old side first: a
+		 * gram's old slots come before its new ones */
 		for (k = i; k < j; k++) {
 			size_t sl = slot[occ[k] & 0xFFFFFFFFu];
-			if (sl < o_total) {
-				a->o.plo[sl] = (uint32_t)lo;
-				a->o.pcnt[sl] = (uint32_t)(w->npost - lo);
-			}
+			if (sl >= o_total)
+				break;
+			a->o.prange[sl] = ((uint64_t)lo << 32) | (uint64_t)(w->npost - lo);
 		}
 		i = j;
 	}
@@ -765,8 +766,7 @@ int align_weights(aligner *a)
 	w.factor[MARK_ROLLING] = w.factor[MARK_ROLLING | MARK_FORMULA] = (float)a->model->rolling;
 	w.factor[MARK_FORMULA] = (float)model_formula(a->model);
 	if (!(a->post = malloc((a->n.total ? a->n.total : 1) * sizeof(*a->post))) ||
-	    !(a->o.plo = malloc((a->o.total ? a->o.total : 1) * sizeof(uint32_t))) ||
-	    !(a->o.pcnt = malloc((a->o.total ? a->o.total : 1) * sizeof(uint32_t)))) {
+	    !(a->o.prange = malloc((a->o.total ? a->o.total : 1) * sizeof(*a->o.prange)))) {
 		error = align_oom();
 		goto done;
 	}
@@ -978,15 +978,17 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 	 * | count << 32 | gram slot), sorted. */
 	for (k = 0; k < ng; k++)
 		ranges[nr++] = ((uint64_t)(a->o.rolling[base + k] & MARK_ROLLING) << 63) |
-			((uint64_t)a->o.pcnt[base + k] << 32) | (base + k);
+			((a->o.prange[base + k] & 0xFFFFFFFFu) << 32) | (base + k);
 	sort_u64_ranks(ranges, ranges + ng, nr);
 	for (k = 0, budget = RESDIFF_ALIGN_WORK_PER_CLAUSE; k < nr; k++) {
 		size_t slot = (size_t)(ranges[k] & 0xFFFFFFFFu);
-		size_t lo = a->o.plo[slot], end = lo + a->o.pcnt[slot];
+		size_t lo = (size_t)(a->o.prange[slot] >> 32);
+		size_t end = lo + (size_t)(a->o.prange[slot] & 0xFFFFFFFFu);
 
 		double w = a->o.weight[slot];
 		if (k + LOOKUP_PREFETCH < nr)
-			LOOKUP_PREFETCH_AT(&a->post[a->o.plo[ranges[k + LOOKUP_PREFETCH] & 0xFFFFFFFFu]]);
+			LOOKUP_PREFETCH_AT(&a->post[a->o.prange[ranges[k + LOOKUP_PREFETCH] &
+				0xFFFFFFFFu] >> 32]);
 		if (end == lo)
 			continue;
 		if ((end - lo > budget && k >= RESDIFF_ALIGN_MIN_GRAMS) ||
