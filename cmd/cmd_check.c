@@ -80,7 +80,9 @@ int cmd_check(int argc, char **argv)
 		struct stat sb;
 		size_t len = strlen(paths[i]);
 		if (stat(paths[i], &sb) < 0) {
-			rc = cmd_fail("%s: no such file or directory", paths[i]);
+			rc = args.nargs ? cmd_fail("%s: no such file or directory", paths[i]) :
+				cmd_fail("%s: no such file or directory (the default path: run it "
+					 "where corpus/ is, or name a path)", paths[i]);
 			goto done;
 		}
 		if (S_ISDIR(sb.st_mode))

@@ -85,10 +85,31 @@ static void test_cli__write_error_is_exit_2_with_one_message(void **state)
 	}
 }
 
+/* `check` with no path reads corpus/: run where there is none, it says
+ * that this was its default, not only that "corpus" is missing; a path
+ * given and missing is named as given. */
+static void test_cli__check_default_path_missing_says_so(void **state)
+{
+	int status;
+	char *err = test_capture(&status, "cd '%s' && '%s' check 2>&1 >/dev/null", dir,
+		RESDIFF_BINARY);
+	(void)state;
+	assert_int_equal(status, 2);
+	if (!strstr(err, "corpus: no such file or directory (the default path"))
+		fail_msg("check in a directory without corpus/: '%s'", err);
+	free(err);
+	err = test_capture(&status, "cd '%s' && '%s' check nope 2>&1 >/dev/null", dir,
+		RESDIFF_BINARY);
+	assert_int_equal(status, 2);
+	assert_string_equal(err, "resdiff: nope: no such file or directory\n");
+	free(err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cli__write_error_is_exit_2_with_one_message),
+		cmocka_unit_test(test_cli__check_default_path_missing_says_so),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
