@@ -2035,6 +2035,20 @@ static int resolve_at(char **symbol_out, char **lang_out, resdiff_store *s,
 			}
 		}
 	}
+	if (nfound == 0 && !(rev && rev[0])) {
+		/* at the tip: a document withdrawn says so, and where it is */
+		char wsym[256], wrev[41];
+		if ((error = store_withdrawn_find(wsym, sizeof(wsym), wrev, s, query,
+						  language_filter)) < 0)
+			goto done;
+		if (wrev[0]) {
+			error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document '%s'%s%s%s in the record: "
+				"%s was withdrawn ('resdiff show %s@%.12s' shows it as it was)", query,
+				language_filter ? " (" : "", language_filter ? language_filter : "",
+				language_filter ? ")" : "", wsym, wsym, wrev);
+			goto done;
+		}
+	}
 	if (nfound == 0) {
 		/* at an earlier state, the document may have come later */
 		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document '%s'%s%s%s in the record%s%s%s",

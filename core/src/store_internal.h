@@ -86,6 +86,12 @@ int store_ref_publish(resdiff_store *s, const char *name, const git_oid *old,
 /* Rebuild the views, symbol refs and stamp when the stamp lags the record
  * (the caller holds the writer lock). */
 int store_views_repair(resdiff_store *s);
+/* The newest withdrawal of a document the query names (its symbol, or a
+ * tail of it after a '/': "65/141" for A/RES/65/141), in `language` or
+ * any language when NULL: its symbol into sym (symsz bytes) and the
+ * record commit before it into rev; both "" when none. */
+int store_withdrawn_find(char *sym, size_t symsz, char rev[41], resdiff_store *s,
+		const char *query, const char *language);
 /* Rebuild every view and symbol ref from the record, lagging or not (the
  * caller holds the writer lock). */
 int store_views_rebuild(resdiff_store *s);

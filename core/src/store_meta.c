@@ -70,6 +70,34 @@ done:
 	return error;
 }
 
+int store_withdrawn_find(char *sym, size_t symsz, char rev[41], resdiff_store *s,
+		const char *query, const char *language)
+{
+	const char *at, *tab, *tab2, *nl;
+	size_t ql = strlen(query), sl;
+	int error;
+
+	sym[0] = rev[0] = '\0';
+	if ((error = withdrawals_read(s)) < 0)
+		return error;
+	for (at = s->withdrawn.ptr; at && *at; at = nl + 1) {
+		if (!(tab = strchr(at, '\t')) || !(tab2 = strchr(tab + 1, '\t')) ||
+		    !(nl = strchr(tab2, '\n')))
+			break;
+		sl = (size_t)(tab2 - tab - 1);
+		if (language && (strlen(language) != (size_t)(tab - at) ||
+				 strncmp(at, language, (size_t)(tab - at))))
+			continue;
+		if (!((sl == ql && !strncmp(tab + 1, query, ql)) ||
+		      (ql < sl && tab[sl - ql] == '/' && !strncmp(tab + 1 + sl - ql, query, ql))))
+			continue;
+		snprintf(sym, symsz, "%.*s", (int)sl, tab + 1);
+		snprintf(rev, 41, "%.40s", tab2 + 1);
+		break;
+	}
+	return 0;
+}
+
 int resdiff_store_inherit_meta(resdiff_store *store, resdiff_doc *doc)
 {
 	resdiff_meta *m = &doc->meta;

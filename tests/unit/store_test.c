@@ -1197,6 +1197,22 @@ static void test_store__withdrawn_and_back_keeps_its_series(void **state)
 	log = git_out(dir, "log --format=%s series/wsis/en");
 	assert_null(strstr(log, "E/RES/2017/21"));
 	free(log);
+	{
+		/* asked for at the tip, it says it was withdrawn and where it is;
+		 * a document never stored says only that it is not there */
+		char *sym = NULL, *lang = NULL;
+		assert_int_equal(resdiff_store_resolve(&sym, &lang, s, "2017/21", NULL, NULL),
+			RESDIFF_ENOTFOUND);
+		if (!strstr(resdiff_error_last(), "E/RES/2017/21 was withdrawn ('resdiff show "
+				"E/RES/2017/21@"))
+			fail_msg("%s", resdiff_error_last());
+		assert_int_equal(resdiff_store_resolve(&sym, &lang, s, "2020/1", "en", NULL),
+			RESDIFF_ENOTFOUND);
+		assert_null(strstr(resdiff_error_last(), "withdrawn"));
+		assert_int_equal(resdiff_store_resolve(&sym, &lang, s, "2017/21", "fr", NULL),
+			RESDIFF_ENOTFOUND);  /* withdrawn in English only */
+		assert_null(strstr(resdiff_error_last(), "withdrawn"));
+	}
 	assert_int_equal(resdiff_store_inherit_meta(s, back), 0);
 	assert_string_equal(back->meta.series, "wsis");
 	assert_string_equal(back->meta.date, "2017-07-06");
