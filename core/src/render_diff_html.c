@@ -140,13 +140,31 @@ static const char *pfx(const resdiff_diff_render_options *opts)
 	return opts && opts->html_id_prefix ? opts->html_id_prefix : "";
 }
 
-static int put_title(resdiff_buf *out, const resdiff_doc *doc, const char *source)
+static bool str_same(const char *a, const char *b)
 {
-	int error = escs(out, doc->meta.symbol ? doc->meta.symbol : source ? source : "?");
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* A side's title: its symbol (and date), else its source. When the other
+ * side has the very same symbol and date (a draft and its amended text,
+ * two editions of one file), the source comes first, as in the text
+ * format ("amended (A/80/L.2)"), so the two sides can be told apart. */
+static int put_title(resdiff_buf *out, const resdiff_doc *doc, const resdiff_doc *other,
+		const char *source)
+{
+	bool named = source && doc->meta.symbol && str_same(doc->meta.symbol, other->meta.symbol) &&
+		     str_same(doc->meta.date, other->meta.date);
+	int error = 0;
+	if (named && ((error = escs(out, source)) < 0 || (error = resdiff_buf_puts(out, " (")) < 0))
+		return error;
+	error = escs(out, doc->meta.symbol ? doc->meta.symbol : source ? source : "?");
 	if (!error && doc->meta.date) {
-		if ((error = resdiff_buf_puts(out, " (")) == 0 && (error = escs(out, doc->meta.date)) == 0)
+		if ((error = resdiff_buf_puts(out, named ? ", " : " (")) == 0 &&
+		    (error = escs(out, doc->meta.date)) == 0 && !named)
 			error = resdiff_buf_puts(out, ")");
 	}
+	if (!error && named)
+		error = resdiff_buf_puts(out, ")");
 	return error;
 }
 
@@ -263,9 +281,9 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 	resdiff_diff_count(&counts, diff, opts);
 	if (!opts->html_fragment) {
 		resdiff_buf title = RESDIFF_BUF_INIT;
-		if ((error = put_title(&title, al->old_doc, opts->old_source)) == 0 &&
+		if ((error = put_title(&title, al->old_doc, al->new_doc, opts->old_source)) == 0 &&
 		    (error = resdiff_buf_puts(&title, " \xe2\x86\x92 ")) == 0 &&
-		    (error = put_title(&title, al->new_doc, opts->new_source)) == 0)
+		    (error = put_title(&title, al->new_doc, al->old_doc, opts->new_source)) == 0)
 			error = page_open(out, title.ptr, lang);
 		resdiff_buf_dispose(&title);
 		if (error < 0)
@@ -273,9 +291,9 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 	}
 	if ((error = resdiff_buf_printf(out, "<section id=\"%sdiff\">\n<h%c>", pfx(opts),
 			opts->html_fragment ? '2' : '1')) < 0 ||
-	    (error = put_title(out, al->old_doc, opts->old_source)) < 0 ||
+	    (error = put_title(out, al->old_doc, al->new_doc, opts->old_source)) < 0 ||
 	    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
-	    (error = put_title(out, al->new_doc, opts->new_source)) < 0 ||
+	    (error = put_title(out, al->new_doc, al->old_doc, opts->new_source)) < 0 ||
 	    (error = resdiff_buf_printf(out, "</h%c>\n<table class=\"summary\" id=\"%ssummary\">\n"
 			"<tr><th>relation</th><th>clauses</th></tr>\n",
 			opts->html_fragment ? '2' : '1', pfx(opts))) < 0)
@@ -298,9 +316,9 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 	    (error = resdiff_buf_printf(out, "</table>\n"
 			"<table class=\"diff\" id=\"%stable\">\n<tr><th class=\"id\">old</th><th>",
 			pfx(opts))) < 0 ||
-	    (error = put_title(out, al->old_doc, opts->old_source)) < 0 ||
+	    (error = put_title(out, al->old_doc, al->new_doc, opts->old_source)) < 0 ||
 	    (error = resdiff_buf_puts(out, "</th><th class=\"id\">new</th><th>")) < 0 ||
-	    (error = put_title(out, al->new_doc, opts->new_source)) < 0 ||
+	    (error = put_title(out, al->new_doc, al->old_doc, opts->new_source)) < 0 ||
 	    (error = resdiff_buf_puts(out, "</th></tr>\n")) < 0 ||
 	    (error = put_stubs(out, diff, 0, true, opts)) < 0)
 		return error;

@@ -116,6 +116,27 @@ static void test_render_diff__html_is_escaped_and_self_contained(void **state)
 	resdiff_doc_free(b);
 }
 
+/* Two sides of one symbol (a draft and its amended text): the title
+ * names each side's source before the symbol, so it no longer reads
+ * "A/RES/1/1 → A/RES/1/1"; sides of two symbols keep the symbols alone. */
+static void test_render_diff__html_title_tells_sides_of_one_symbol_apart(void **state)
+{
+	resdiff_doc *a = doc2("Decides to continue", NULL), *b = doc2("Decides to stop", NULL);
+	resdiff_doc *c = doc2("Decides to stop", NULL);
+	char *s = render(resdiff_render_diff_html, a, b, false);
+	(void)state;
+	assert_non_null(strstr(s, ".txt (A/RES/1/1) \xe2\x86\x92 new.txt (A/RES/1/1)</title>"));
+	assert_null(strstr(s, "<title>A/RES/1/1 \xe2\x86\x92 A/RES/1/1</title>"));
+	free(s);
+	assert_int_equal(resdiff_doc_set_meta(c, &c->meta.symbol, "A/RES/2/1"), 0);
+	s = render(resdiff_render_diff_html, a, c, false);
+	assert_non_null(strstr(s, "<title>A/RES/1/1 \xe2\x86\x92 A/RES/2/1</title>"));
+	free(s);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	resdiff_doc_free(c);
+}
+
 /* Text cells carry the lang of their document, and dir="rtl" where its
  * script is written right to left (issue 12): Arabic cells are laid out
  * right to left, English ones are not. */
@@ -453,6 +474,7 @@ static void test_render_diff__signals_in_every_format(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_render_diff__html_title_tells_sides_of_one_symbol_apart),
 		cmocka_unit_test(test_render_diff__no_control_characters_reach_the_output),
 		cmocka_unit_test(test_render_diff__html_is_escaped_and_self_contained),
 		cmocka_unit_test(test_render_diff__html_marks_language_and_direction),
