@@ -303,7 +303,8 @@ int cmd_import(int argc, char **argv)
 		"A draft names the resolution it leads to with --draft-of (or a manifest's\n"
 		"draft-of key); drafts belong to no series history (resdiff drafts).\n"
 		"The parser's warnings go to standard error as FILE:LINE: diagnostic: message\n"
-		"(those a manifest's accept lines name stay hidden).");
+		"(those a manifest's accept lines name stay hidden; at most 100 a file:\n"
+		"'resdiff check FILE' lists them all).");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	mpath = cmd_arg(&args, import_opts, "manifest");

@@ -80,7 +80,8 @@ int cmd_parse(int argc, char **argv)
 		"Parse UN resolutions and reports into paragraphs. '-' reads standard input.\n"
 		"A PDF (FILE.pdf or %PDF- content) is read through its layout first.\n"
 		"The parser's warnings go to standard error as FILE:LINE: diagnostic: message\n"
-		"(those a manifest's accept lines name stay hidden).\n"
+		"(those a manifest's accept lines name stay hidden; at most 100 a file:\n"
+		"'resdiff check FILE' lists them all).\n"
 		"Exit status: 0, or 2 on errors; a FILE that cannot be read or parsed is\n"
 		"named on standard error and the others are still parsed.");
 	if (r)

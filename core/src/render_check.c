@@ -115,13 +115,23 @@ int resdiff_render_findings_lines(resdiff_buf *out, const resdiff_findings *f,
 		const char *file, const char *prefix, bool notes)
 {
 	size_t shown_notes = notes ? f->note_count : 0;
+	size_t items = f->count < RESDIFF_FINDINGS_LINES_MAX ? f->count : RESDIFF_FINDINGS_LINES_MAX;
+	size_t nts = shown_notes < RESDIFF_FINDINGS_LINES_MAX ? shown_notes : RESDIFF_FINDINGS_LINES_MAX;
+	size_t more = f->count - items + shown_notes - nts;
 	int error;
 
 	if (!f->count && !shown_notes)
 		return 0;
-	if ((error = text_list(out, f->items, f->count)) < 0 ||
-	    (error = text_list(out, f->notes, shown_notes)) < 0 ||
-	    (error = resdiff_buf_puts(out, prefix ? prefix : "")) < 0 ||
+
+	if ((error = text_list(out, f->items, items)) < 0 ||
+	    (error = text_list(out, f->notes, nts)) < 0)
+		return error;
+	if (more && ((error = resdiff_buf_puts(out, prefix ? prefix : "")) < 0 ||
+		     (error = resdiff_text_sanitize(out, file, strlen(file), false)) < 0 ||
+		     (error = resdiff_buf_printf(out, ": %zu more not shown here ('resdiff check' "
+				"lists them all)\n", more)) < 0))
+		return error;
+	if ((error = resdiff_buf_puts(out, prefix ? prefix : "")) < 0 ||
 	    (error = resdiff_text_sanitize(out, file, strlen(file), false)) < 0 ||
 	    (error = resdiff_buf_printf(out, ": %zu warning%s", f->count, f->count == 1 ? "" : "s")) < 0 ||
 	    (shown_notes && (error = resdiff_buf_printf(out, ", %zu note%s", shown_notes,

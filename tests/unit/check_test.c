@@ -321,6 +321,26 @@ static void test_check__diagnostics_as_lines(void **state)
 	assert_non_null(strstr(b.ptr, "y.txt:79: note: the number 4 after \"annual\""));
 	assert_non_null(strstr(b.ptr, "\ny.txt: 0 warnings, 1 note\n"));
 	resdiff_findings_free(f);
+	resdiff_buf_clear(&b);
+
+	/* many: the first RESDIFF_FINDINGS_LINES_MAX, a line for the rest,
+	 * and the summary counts them all */
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	{
+		size_t k, lines = 0;
+		const char *p;
+		for (k = 0; k < RESDIFF_FINDINGS_LINES_MAX + 50; k++)
+			assert_int_equal(resdiff_check_add(f, "z.txt", k + 1, "diagnostic", NULL,
+				"paragraph %zu is odd", k + 1), 0);
+		assert_int_equal(resdiff_render_findings_lines(&b, f, "z.txt", "resdiff: ", false), 0);
+		for (p = b.ptr; *p; p++)
+			lines += *p == '\n';
+		assert_int_equal(lines, RESDIFF_FINDINGS_LINES_MAX + 2);
+		assert_null(strstr(b.ptr, "paragraph 101 is odd"));
+		assert_non_null(strstr(b.ptr, "\nresdiff: z.txt: 50 more not shown here ('resdiff check' "
+			"lists them all)\nresdiff: z.txt: 150 warnings\n"));
+	}
+	resdiff_findings_free(f);
 	resdiff_buf_dispose(&b);
 	resdiff_doc_free(doc);
 	resdiff_doc_free(noted);

@@ -51,7 +51,12 @@ int resdiff_render_findings_github(resdiff_buf *out, const struct resdiff_findin
  * a line was written, one summary "<prefix>FILE: 3 warnings" (", 1 note"
  * when notes are shown; "; 2 accepted by the manifest" when some were).
  * Nothing when there is nothing to show. File names and messages go
- * through the terminal sanitizer; prefix (may be NULL) is written as is. */
+ * through the terminal sanitizer; prefix (may be NULL) is written as is.
+ * At most RESDIFF_FINDINGS_LINES_MAX warnings (and as many notes) are
+ * written, then one line says how many more there are and that `resdiff
+ * check FILE` lists them all: a text of 200 000 broken paragraphs must
+ * not bury the terminal. The summary counts them all. */
+#define RESDIFF_FINDINGS_LINES_MAX 100
 int resdiff_render_findings_lines(resdiff_buf *out, const struct resdiff_findings *f,
 		const char *file, const char *prefix, bool notes);
 
