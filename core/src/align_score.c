@@ -979,7 +979,8 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 	for (k = 0; k < ng; k++)
 		ranges[nr++] = ((uint64_t)(a->o.rolling[base + k] & MARK_ROLLING) << 63) |
 			((a->o.prange[base + k] & 0xFFFFFFFFu) << 32) | (base + k);
-	sort_u64_ranks(ranges, ranges + ng, nr);
+	if (ng)  /* ranges is NULL when no clause has grams */
+		sort_u64_ranks(ranges, ranges + ng, nr);
 	for (k = 0, budget = RESDIFF_ALIGN_WORK_PER_CLAUSE; k < nr; k++) {
 		size_t slot = (size_t)(ranges[k] & 0xFFFFFFFFu);
 		size_t lo = (size_t)(a->o.prange[slot] >> 32);
