@@ -321,7 +321,7 @@ int resdiff_check_account(resdiff_findings *f, const resdiff_doc *doc,
 		w.trace = t;
 		w.lines = ulines + ustart[i];
 		w.nlines = ustart[i + 1] - ustart[i];
-		w.markers = t->markers + first;
+		w.markers = t->markers ? t->markers + first : NULL;  /* none at all: NULL */
 		w.nmarkers = mi - first;
 		w.skip = countable_len(u->label);
 		snprintf(what, sizeof(what), "%s", u->id);

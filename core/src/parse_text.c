@@ -456,26 +456,36 @@ static size_t word_end(const char *s, size_t len, size_t k)
 	return k;
 }
 
-bool parse_day_then_month(const char *s, size_t len)
+/* Past the spaces at s[k] and, when the word there is a date joiner
+ * ("de" of "4 de abril de 2025"), past it and the spaces after it. */
+static size_t skip_date_joiner(const char *s, size_t len, size_t k)
 {
 	char low[64];
-	size_t k = 0, e;
-	if (k >= len || s[k] != ' ')
-		return false;
+	size_t e;
 	while (k < len && s[k] == ' ')
 		k++;
 	e = word_end(s, len, k);
 	if (e == k || e - k >= sizeof(low) / 2)
+		return k;
+	parse_lower(low, sizeof(low), s + k, e - k);
+	if (!is_in(low, RESDIFF_SECTION_DATE_JOINERS))
+		return k;
+	for (k = e; k < len && s[k] == ' '; k++)
+		;
+	return k;
+}
+
+bool parse_day_then_month(const char *s, size_t len)
+{
+	char low[64];
+	size_t k, e;
+	if (len == 0 || s[0] != ' ')
+		return false;
+	k = skip_date_joiner(s, len, 0);
+	e = word_end(s, len, k);
+	if (e == k || e - k >= sizeof(low) / 2)
 		return false;
 	parse_lower(low, sizeof(low), s + k, e - k);
-	if (is_in(low, RESDIFF_SECTION_DATE_JOINERS)) { /* "4 de abril" */
-		for (k = e; k < len && s[k] == ' '; k++)
-			;
-		e = word_end(s, len, k);
-		if (e == k || e - k >= sizeof(low) / 2)
-			return false;
-		parse_lower(low, sizeof(low), s + k, e - k);
-	}
 	if (!month_of(low) || strlen(low) <= 2)
 		return false;
 	/* a lower-case ASCII month ("may", "march") may be a verb: it needs a
@@ -485,13 +495,7 @@ bool parse_day_then_month(const char *s, size_t len)
 		return true;
 	for (k = e; k < len && (s[k] == ' ' || s[k] == ','); k++)
 		;
-	e = word_end(s, len, k);
-	if (e > k && e - k < sizeof(low) / 2) { /* "4 de abril de 2025" */
-		parse_lower(low, sizeof(low), s + k, e - k);
-		if (is_in(low, RESDIFF_SECTION_DATE_JOINERS))
-			for (k = e; k < len && s[k] == ' '; k++)
-				;
-	}
+	k = skip_date_joiner(s, len, k);
 	for (e = k; e < len && s[e] >= '0' && s[e] <= '9'; e++)
 		;
 	return e - k == 4;

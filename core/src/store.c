@@ -1923,13 +1923,18 @@ int store_record_tree(git_tree **out, resdiff_store *s)
 	return record_tree(out, NULL, s, NULL);
 }
 
-/* Does symbol match the forgiving query? */
+bool store_symbol_matches(const char *symbol, size_t sl, const char *query)
+{
+	size_t ql = strlen(query);
+	if (sl == ql && !memcmp(symbol, query, ql))
+		return true;
+	return ql < sl && symbol[sl - ql - 1] == '/' && !memcmp(symbol + sl - ql, query, ql);
+}
+
+/* Does symbol (or its file name) match the forgiving query? */
 static bool symbol_matches(const char *symbol, const char *name, const char *query)
 {
-	size_t sl = strlen(symbol), ql = strlen(query);
-	if (!strcmp(symbol, query) || !strcmp(name, query))
-		return true;
-	return ql < sl && symbol[sl - ql - 1] == '/' && !strcmp(symbol + sl - ql, query);
+	return !strcmp(name, query) || store_symbol_matches(symbol, strlen(symbol), query);
 }
 
 static int resolve_at(char **symbol_out, char **lang_out, resdiff_store *s,

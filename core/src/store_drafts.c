@@ -98,10 +98,7 @@ static const char *link_of(const known_docs *k, const known_doc *d)
 /* "80/1" names "A/RES/80/1" (the forgiving symbols of resdiff_store_resolve) */
 static bool symbol_matches(const char *symbol, const char *query)
 {
-	size_t sl = strlen(symbol), ql = strlen(query);
-	if (!strcmp(symbol, query))
-		return true;
-	return ql < sl && symbol[sl - ql - 1] == '/' && !strcmp(symbol + sl - ql, query);
+	return store_symbol_matches(symbol, strlen(symbol), query);
 }
 
 /* Follow draft-of links from `start` through the documents of `k` (and the

@@ -86,6 +86,10 @@ int store_ref_publish(resdiff_store *s, const char *name, const git_oid *old,
 /* Rebuild the views, symbol refs and stamp when the stamp lags the record
  * (the caller holds the writer lock). */
 int store_views_repair(resdiff_store *s);
+/* Does the forgiving query name the symbol (its first sl bytes, not
+ * NUL-terminated there)? Equal, or a tail of it after a '/': "65/141"
+ * names A/RES/65/141, "5/141" does not. */
+bool store_symbol_matches(const char *symbol, size_t sl, const char *query);
 /* The newest withdrawal of a document the query names (its symbol, or a
  * tail of it after a '/': "65/141" for A/RES/65/141), in `language` or
  * any language when NULL: its symbol into sym (symsz bytes) and the

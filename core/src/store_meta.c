@@ -74,7 +74,7 @@ int store_withdrawn_find(char *sym, size_t symsz, char rev[41], resdiff_store *s
 		const char *query, const char *language)
 {
 	const char *at, *tab, *tab2, *nl;
-	size_t ql = strlen(query), sl;
+	size_t sl;
 	int error;
 
 	sym[0] = rev[0] = '\0';
@@ -88,8 +88,7 @@ int store_withdrawn_find(char *sym, size_t symsz, char rev[41], resdiff_store *s
 		if (language && (strlen(language) != (size_t)(tab - at) ||
 				 strncmp(at, language, (size_t)(tab - at))))
 			continue;
-		if (!((sl == ql && !strncmp(tab + 1, query, ql)) ||
-		      (ql < sl && tab[sl - ql] == '/' && !strncmp(tab + 1 + sl - ql, query, ql))))
+		if (!store_symbol_matches(tab + 1, sl, query))
 			continue;
 		snprintf(sym, symsz, "%.*s", (int)sl, tab + 1);
 		snprintf(rev, 41, "%.40s", tab2 + 1);
