@@ -18,6 +18,7 @@
  * cut back on every undone choice, from which the operations are built. */
 #include "resdiff/amend.h"
 #include "resdiff/lang.h"
+#include "resdiff/parse.h"
 #include "resdiff/text.h"
 
 #include <stdint.h>
@@ -376,6 +377,11 @@ static int compile_text(grammar *g)
 	return compile_quote(g, ROLE_TEXT);
 }
 
+static int compile_number(grammar *g)
+{
+	return emit(g, I_NUMBER, 0, 0) < 0 ? RESDIFF_ENOMEM : 0;
+}
+
 static const struct {
 	const char *key;
 	resdiff_amend_edit_kind kind;
@@ -442,6 +448,8 @@ static int compile_slot(grammar *g, const char *name, size_t len, const char *ke
 		return compile_ref(g);
 	if (IS("refs"))
 		return compile_list(g, compile_ref, ref_separators);
+	if (IS("ns"))  /* "paragraphs 27 and 43": one reference a number */
+		return compile_list(g, compile_number, ref_separators);
 	if (IS("noun") || IS("a-noun"))
 		return compile_kinds(g, IS("noun") ? "noun" : "a-noun", EV_NOUN);
 	if (IS("edits"))
@@ -1030,6 +1038,27 @@ static int fail_item(builder *b, const char *fmt, ...)
 	return 0;
 }
 
+/* "In operative paragraphs 27 and 43, delete ...": the same edits in each
+ * paragraph cited, one operation a paragraph (op, the item's last, is
+ * the first of them; the edits are shared, read-only). */
+static int split_edit(builder *b, resdiff_amend_op *op)
+{
+	size_t at = (size_t)(op - b->item->ops), n = op->ref_count, k;
+	resdiff_amend_op *ops = resdiff_arena_alloc(b->am->arena,
+		(b->item->op_count + n - 1) * sizeof(*ops));
+	if (!ops)
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	memcpy(ops, b->item->ops, b->item->op_count * sizeof(*ops));
+	for (k = 0; k < n; k++) {
+		ops[at + k] = *op;
+		ops[at + k].refs = op->refs + k;
+		ops[at + k].ref_count = 1;
+	}
+	b->item->ops = ops;
+	b->item->op_count += n - 1;
+	return 0;
+}
+
 /* An operation is complete: check what the grammar cannot. */
 static int finish_op(builder *b, resdiff_amend_op *op, size_t count, bool has_count,
 		resdiff_amend_ref *pending, size_t npending)
@@ -1046,6 +1075,8 @@ static int finish_op(builder *b, resdiff_amend_op *op, size_t count, bool has_co
 	}
 	if (has_count && count != op->text_count)
 		return fail_item(b, "it says %zu new paragraphs and quotes %zu", count, op->text_count);
+	if (op->kind == RESDIFF_AMEND_EDIT && op->ref_count > 1)
+		return split_edit(b, op);
 	if ((op->kind == RESDIFF_AMEND_EDIT || op->kind == RESDIFF_AMEND_MOVE ||
 	     op->kind == RESDIFF_AMEND_RETYPE) && op->ref_count != 1)
 		return fail_item(b, "it cites %zu paragraphs where one is expected", op->ref_count);
@@ -1061,7 +1092,8 @@ static int build_ops(builder *b, const event *ev, size_t nev)
 	resdiff_amend_op *op = NULL;
 	resdiff_amend_edit *edit = NULL;
 	size_t npending = 0, k, count = 0, item = 0;
-	const event *number = NULL, *sub = NULL;
+	const event *numbers[PENDING_MAX], *sub = NULL;  /* since the last reference */
+	size_t nnumbers = 0;
 	bool has_count = false;
 	int error = 0;
 
@@ -1082,36 +1114,46 @@ static int build_ops(builder *b, const event *ev, size_t nev)
 			npending = count = 0;
 			has_count = false;
 			edit = NULL;
-			number = sub = NULL;
+			nnumbers = 0;
+			sub = NULL;
 			break;
 		}
 		case EV_NUMBER:
-			number = e;
+			if (nnumbers == PENDING_MAX)
+				return fail_item(b, "too many paragraphs cited");
+			numbers[nnumbers++] = e;
 			break;
 		case EV_SUB:
 			sub = e;
 			break;
 		case EV_REF: {
-			resdiff_amend_ref *r;
-			char digits[16];
-			const char *subtext = sub ? b->s + sub->start : "";
-			size_t sub_len = sub ? sub->end - sub->start : 0;
-			if (!number || npending == PENDING_MAX)
+			/* one reference a number: "operative paragraphs 27 and 43"
+			 * are two; a sub-paragraph belongs to the last number */
+			size_t j;
+			if (!nnumbers || npending + nnumbers > PENDING_MAX)
 				return fail_item(b, "too many paragraphs cited");
-			r = &pending[npending++];
-			r->kind = (resdiff_unit_kind)e->value;
-			if (number->value > 0) {
-				snprintf(digits, sizeof(digits), "%d", number->value);
-				r->number = number_text(a, digits, 0, strlen(digits), subtext, sub_len);
-			} else {
-				r->number = number_text(a, b->s, number->start, number->end, subtext, sub_len);
+			for (j = 0; j < nnumbers; j++) {
+				const event *number = numbers[j];
+				resdiff_amend_ref *r = &pending[npending++];
+				char digits[16];
+				const char *subtext = sub && j + 1 == nnumbers ? b->s + sub->start : "";
+				size_t sub_len = sub && j + 1 == nnumbers ? sub->end - sub->start : 0;
+				r->kind = (resdiff_unit_kind)e->value;
+				if (number->value > 0) {
+					snprintf(digits, sizeof(digits), "%d", number->value);
+					r->number = number_text(a, digits, 0, strlen(digits), subtext, sub_len);
+				} else {
+					r->number = number_text(a, b->s, number->start, number->end, subtext,
+						sub_len);
+				}
+				if (!r->number)
+					return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				if (strchr(r->number, '(') &&
+				    (r->kind == RESDIFF_UNIT_OPERATIVE || r->kind == RESDIFF_UNIT_PARAGRAPH))
+					r->kind = RESDIFF_UNIT_SUBPARAGRAPH;
 			}
-			if (!r->number)
-				return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
-			if (strchr(r->number, '(') &&
-			    (r->kind == RESDIFF_UNIT_OPERATIVE || r->kind == RESDIFF_UNIT_PARAGRAPH))
-				r->kind = RESDIFF_UNIT_SUBPARAGRAPH;
-			number = sub = NULL;
+			nnumbers = 0;
+			sub = NULL;
 			break;
 		}
 		case EV_NOUN:
@@ -1476,14 +1518,142 @@ static int new_list(resdiff_amendments **out, size_t nlines)
 	return 0;
 }
 
+/* Each language that has phrases of its own (the others read as English)
+ * reads the lines; the one that reads most replaces *best when it reads
+ * more than *best_read (the first in the table's order on a tie; then
+ * "No amendments.", then a header). */
+static int read_languages(resdiff_amendments **best, size_t *best_read, const char *text,
+		const line_span *lines, size_t nlines, const char *only)
+{
+	resdiff_amendments *am = NULL;
+	size_t k;
+	int error = 0;
+
+	for (k = 0; k < resdiff_lang_count() && !error; k++) {
+		const resdiff_lang *l = resdiff_lang_at(k);
+		grammar g;
+		size_t read = 0;
+		if (only ? strcmp(only, l->code) :
+		    !l->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count &&
+		    !l->section[RESDIFF_SECTION_AMENDMENT_GRAMMAR].count)
+			continue;
+		if ((error = grammar_build(&g, l)) < 0)
+			break;
+		if ((error = new_list(&am, nlines)) == 0 &&
+		    (error = read_with(am, &g, text, lines, nlines, &read)) == 0) {
+			am->language = l->code;
+			if (!*best || read > *best_read ||
+			    (read == *best_read && (am->none > (*best)->none ||
+			     (am->none == (*best)->none && am->header && !(*best)->header)))) {
+				resdiff_amendments_free(*best);
+				*best = am;
+				*best_read = read;
+				am = NULL;
+			}
+		}
+		resdiff_amendments_free(am);
+		am = NULL;
+		grammar_dispose(&g);
+	}
+	return error;
+}
+
+/* A tabled amendment document as downloaded (the text of its PDF: page
+ * headers, job numbers, "1." alone on its line, hard wraps, an
+ * unnumbered single amendment) is what the document parser reads
+ * (docs/PARSE.md, kind "amendment"): its units, one amendment each,
+ * numbered as printed (else in order), are read as the lines of a clean
+ * list. The result replaces *best when it reads more amendments; each
+ * amendment keeps its line in the source. A text the parser does not
+ * take for an amendment document leaves *best as it is. */
+static int read_parsed(resdiff_amendments **best, size_t *best_read, const char *text,
+		size_t len, const char *only, const char *source)
+{
+	resdiff_parse_options po = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_amendments *mine = NULL;
+	resdiff_doc *doc = NULL;
+	resdiff_buf clean = RESDIFF_BUF_INIT;
+	line_span *lines = NULL;
+	size_t nlines = 0, read = 0, k, *src = NULL;
+	int error = 0;
+
+	po.language = only;
+	po.source = source;
+	if (resdiff_parse(&doc, text, len, &po) < 0) {
+		resdiff_error_clear();  /* not a document: the lines alone are read */
+		return 0;
+	}
+	if (!doc->meta.kind || strcmp(doc->meta.kind, "amendment") || !doc->unit_count)
+		goto done;
+	if (!(src = malloc(doc->unit_count * sizeof(*src)))) {
+		error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		goto done;
+	}
+	{
+		const resdiff_lang *l = resdiff_lang_get(doc->meta.language ? doc->meta.language : "");
+		const char *qo = resdiff_lang_phrase(l, RESDIFF_SECTION_AMENDMENT_PHRASES, "quote-open");
+		const char *qc = resdiff_lang_phrase(l, RESDIFF_SECTION_AMENDMENT_PHRASES, "quote-close");
+		bool numbered = false, colon = false;
+		size_t n, skip, item = 0;
+		for (k = 0; k < doc->unit_count; k++)
+			numbered |= item_marker(doc->units[k].label, strlen(doc->units[k].label), &n, &skip);
+		for (k = 0; k < doc->unit_count && !error; k++) {
+			const resdiff_unit *u = &doc->units[k];
+			bool marked = item_marker(u->label, strlen(u->label), &n, &skip);
+			/* the text an amendment inserts, printed as a paragraph of
+			 * its own after "…, reading:": one paragraph, or in a
+			 * numbered list every one up to the next number */
+			if (item && !marked && (numbered || colon)) {
+				bool quote = colon && qo && qc && strncmp(u->text, qo, strlen(qo));
+				error = resdiff_buf_printf(&clean, " %s%s%s", quote ? qo : "", u->text,
+					quote ? qc : "");
+				colon = colon && numbered;
+				continue;
+			}
+			if (item && (error = resdiff_buf_putc(&clean, '\n')) < 0)
+				break;
+			src[item++] = u->line;
+			error = marked ? resdiff_buf_printf(&clean, "%s %s", u->label, u->text) :
+				resdiff_buf_printf(&clean, "%zu. %s", item, u->text);
+			n = strlen(u->text);
+			colon = n && (u->text[n - 1] == ':' ||
+				      (n >= 3 && !memcmp(u->text + n - 3, "\xef\xbc\x9a", 3)));  /* "：" */
+		}
+		if (!error && item)
+			error = resdiff_buf_putc(&clean, '\n');
+	}
+	if (error < 0 || (error = split_lines(&lines, &nlines, clean.ptr, clean.size)) < 0 ||
+	    (error = read_languages(&mine, &read, clean.ptr, lines, nlines, only)) < 0)
+		goto done;
+	/* more read; as many, with fewer left unread (the line reading takes
+	 * the front matter of a PDF's text for amendments) */
+	if (mine && (read > *best_read || (read == *best_read && *best &&
+		     mine->count < (*best)->count))) {
+		for (k = 0; k < mine->count; k++)  /* line k + 1 of the list: src[k] */
+			if (mine->items[k].line >= 1 && mine->items[k].line <= nlines)
+				mine->items[k].line = src[mine->items[k].line - 1];
+		resdiff_amendments_free(*best);
+		*best = mine;
+		*best_read = read;
+		mine = NULL;
+	}
+done:
+	resdiff_amendments_free(mine);
+	resdiff_doc_free(doc);
+	resdiff_buf_dispose(&clean);
+	free(lines);
+	free(src);
+	return error;
+}
+
 int resdiff_amendments_read(resdiff_amendments **out, const char *text, size_t len,
 		const resdiff_amend_read_options *opts)
 {
 	const char *source = opts && opts->source ? opts->source : "amendments";
 	const char *only = opts ? opts->language : NULL;
-	resdiff_amendments *best = NULL, *am = NULL;
+	resdiff_amendments *best = NULL;
 	line_span *lines = NULL;
-	size_t nlines = 0, k, best_read = 0;
+	size_t nlines = 0, best_read = 0;
 	int error;
 
 	*out = NULL;
@@ -1498,36 +1668,9 @@ int resdiff_amendments_read(resdiff_amendments **out, const char *text, size_t l
 		return resdiff_error_set(RESDIFF_EINVALID, "%s: no language '%s'", source, only);
 	if ((error = split_lines(&lines, &nlines, text, len)) < 0)
 		return error;
-	/* each language that has phrases of its own (the others read as
-	 * English) reads the document; the one that reads most wins, the
-	 * first in the table's order on a tie */
-	for (k = 0; k < resdiff_lang_count() && !error; k++) {
-		const resdiff_lang *l = resdiff_lang_at(k);
-		grammar g;
-		size_t read = 0;
-		if (only ? strcmp(only, l->code) :
-		    !l->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count &&
-		    !l->section[RESDIFF_SECTION_AMENDMENT_GRAMMAR].count)
-			continue;
-		if ((error = grammar_build(&g, l)) < 0)
-			break;
-		if ((error = new_list(&am, nlines)) == 0 &&
-		    (error = read_with(am, &g, text, lines, nlines, &read)) == 0) {
-			am->language = l->code;
-			/* most read, then "No amendments.", then a header */
-			if (!best || read > best_read ||
-			    (read == best_read && (am->none > best->none ||
-			     (am->none == best->none && am->header && !best->header)))) {
-				resdiff_amendments_free(best);
-				best = am;
-				best_read = read;
-				am = NULL;
-			}
-		}
-		resdiff_amendments_free(am);
-		am = NULL;
-		grammar_dispose(&g);
-	}
+	if ((error = read_languages(&best, &best_read, text, lines, nlines, only)) == 0 &&
+	    !(best && best->none))
+		error = read_parsed(&best, &best_read, text, len, only, source);
 	if (!error && !best)
 		error = resdiff_error_set(RESDIFF_EINVALID,
 			"%s: no language has amendment phrases to read it with", source);

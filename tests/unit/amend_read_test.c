@@ -3,6 +3,7 @@
  * Chinese. */
 #include "helpers.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,6 +148,91 @@ static void test_amend_read__chinese(void **state)
 	resdiff_amendments_free(am);
 }
 
+/* "In operative paragraphs 27 and 43, delete “sexual and reproductive”."
+ * (A/C.3/80/L.64, amendment 2, tests/data/parse-amend): one edit cited for
+ * several paragraphs is the same edit in each, one operation a paragraph;
+ * a move still cites one. */
+static void test_amend_read__one_edit_in_several_paragraphs(void **state)
+{
+	resdiff_amendments *am = read_ok(
+		"1. In operative paragraphs 27 and 43, delete “sexual and reproductive”.\n"
+		"2. In preambular paragraphs 2, 5 and 9(b), replace “States” by “Member States”.\n"
+		"3. Delete operative paragraphs 3 and 4.\n"
+		"4. Move operative paragraphs 6 and 7 to a position after operative paragraph 1.\n", "en");
+	const resdiff_amend_op *op;
+	(void)state;
+	assert_int_equal(am->count, 4);
+	assert_int_equal(am->items[0].op_count, 2);
+	assert_ref(&op_of(am, 0, 0)->refs[0], RESDIFF_UNIT_OPERATIVE, "27");
+	op = op_of(am, 0, 1);
+	assert_int_equal(op->kind, RESDIFF_AMEND_EDIT);
+	assert_int_equal(op->ref_count, 1);
+	assert_ref(&op->refs[0], RESDIFF_UNIT_OPERATIVE, "43");
+	assert_int_equal(op->edits[0].kind, RESDIFF_AMEND_EDIT_DELETE);
+	assert_string_equal(op->edits[0].old, "sexual and reproductive");
+	assert_int_equal(am->items[1].op_count, 3);
+	assert_ref(&op_of(am, 1, 1)->refs[0], RESDIFF_UNIT_PREAMBLE, "5");
+	op = op_of(am, 1, 2);
+	assert_ref(&op->refs[0], RESDIFF_UNIT_PREAMBLE, "9(b)");
+	assert_string_equal(op->edits[0].new, "Member States");
+	op = op_of(am, 2, 0);
+	assert_int_equal(op->kind, RESDIFF_AMEND_DELETE);
+	assert_int_equal(op->ref_count, 2);
+	assert_ref(&op->refs[1], RESDIFF_UNIT_OPERATIVE, "4");
+	assert_non_null(am->items[3].error);
+	resdiff_amendments_free(am);
+	am = read_ok("1. 在执行部分第27和43段中，删除“性和生殖”。\n", NULL);
+	assert_string_equal(am->language, "zh");
+	assert_int_equal(am->items[0].op_count, 2);
+	assert_ref(&op_of(am, 0, 1)->refs[0], RESDIFF_UNIT_OPERATIVE, "43");
+	assert_string_equal(op_of(am, 0, 1)->edits[0].old, "性和生殖");
+	resdiff_amendments_free(am);
+}
+
+/* Tabled amendment documents as their PDFs print them (tests/data/
+ * parse-amend): page headers and job numbers before the amendments, "1."
+ * alone on its line, hard wraps, a single unnumbered amendment, the
+ * inserted paragraph printed unquoted after "reading:". The line reading
+ * took the front matter for six unread amendments (L.63), the "(2023)"
+ * ending a wrapped line for amendment 2023 (L.61) and read nothing of
+ * L.62; the document parser's units read every one, at its source line. */
+static void test_amend_read__documents_as_downloaded(void **state)
+{
+	static const struct {
+		const char *file;
+		size_t count, line;
+		resdiff_amend_op_kind kind;
+		const char *ref;
+	} docs[] = {
+		{ "A_C.3_80_L.61.txt", 2, 31, RESDIFF_AMEND_EDIT, "14" },
+		{ "A_C.3_80_L.62.txt", 1, 32, RESDIFF_AMEND_INSERT, "14" },
+		{ "A_C.3_80_L.63.txt", 1, 31, RESDIFF_AMEND_EDIT, "13" },
+		{ "A_C.3_80_L.64.txt", 3, 30, RESDIFF_AMEND_EDIT, "13" },
+	};
+	size_t d, k;
+	(void)state;
+	for (d = 0; d < sizeof(docs) / sizeof(docs[0]); d++) {
+		char path[128];
+		size_t len;
+		char *text;
+		resdiff_amendments *am;
+		snprintf(path, sizeof(path), "tests/data/parse-amend/%s", docs[d].file);
+		text = test_read_source(path, &len);
+		am = read_ok(text, NULL);
+		assert_int_equal(am->count, docs[d].count);
+		for (k = 0; k < am->count; k++)
+			assert_null(am->items[k].error);
+		assert_int_equal(am->items[0].line, docs[d].line);
+		assert_int_equal(op_of(am, 0, 0)->kind, docs[d].kind);
+		assert_string_equal(op_of(am, 0, 0)->kind == RESDIFF_AMEND_INSERT ?
+			op_of(am, 0, 0)->place.ref.number : op_of(am, 0, 0)->refs[0].number, docs[d].ref);
+		if (docs[d].kind == RESDIFF_AMEND_INSERT)
+			assert_true(!strncmp(op_of(am, 0, 0)->texts[0], "Reaffirming that, in accordance", 31));
+		resdiff_amendments_free(am);
+		free(text);
+	}
+}
+
 static void test_amend_read__unread_amendments_are_kept_with_why(void **state)
 {
 	resdiff_amendments *am = read_ok(
@@ -205,6 +291,8 @@ int main(void)
 		cmocka_unit_test(test_amend_read__the_writers_own_wording),
 		cmocka_unit_test(test_amend_read__usual_un_phrasings),
 		cmocka_unit_test(test_amend_read__chinese),
+		cmocka_unit_test(test_amend_read__one_edit_in_several_paragraphs),
+		cmocka_unit_test(test_amend_read__documents_as_downloaded),
 		cmocka_unit_test(test_amend_read__unread_amendments_are_kept_with_why),
 		cmocka_unit_test(test_amend_read__no_amendments),
 		cmocka_unit_test(test_amend_read__refused_inputs),
