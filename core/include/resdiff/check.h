@@ -47,6 +47,10 @@ int resdiff_findings_add(resdiff_findings *f, const char *file, size_t line,
 #endif
 	;
 
+/* A note of the parser (kind "note"): listed in f->notes, not counted
+ * among the findings. The message is copied. */
+int resdiff_findings_note(resdiff_findings *f, const char *file, size_t line, const char *msg);
+
 /* resdiff_findings_add(), unless the message is one of `accept` (a NULL-
  * terminated list, may be NULL): then it is only counted in f->accepted. */
 int resdiff_check_add(resdiff_findings *f, const char *file, size_t line, const char *kind,
