@@ -6,8 +6,10 @@
 #include "store_pack.h"
 #include "resdiff/canon.h"
 #include "resdiff/compare.h"
+#include "resdiff/lang.h"
 #include "resdiff/name.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -302,8 +304,8 @@ static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built
 {
 	git_commit *commit = NULL;
 	git_message_trailer_array tr = { NULL, 0, NULL };
-	const char *fmt, *rec, *sk;
-	char want[16];
+	const char *fmt, *rec, *sk, *lang;
+	char want[24];
 
 	*tree = NULL;
 	memset(built_from, 0, sizeof(git_oid));
@@ -315,11 +317,17 @@ static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built
 	fmt = store_trailer(&tr, "Index-Format");
 	rec = store_trailer(&tr, "Record");
 	sk = store_trailer(&tr, "Sketch");
+	lang = store_trailer(&tr, "Lang");
 	snprintf(want, sizeof(want), "%d", RESDIFF_INDEX_FORMAT);
 	if (!fmt || strcmp(fmt, want) || !rec || git_oid_fromstr(built_from, rec) < 0)
 		goto done;
 	snprintf(want, sizeof(want), "%d", RESDIFF_INDEX_SKETCH);
 	if (!sk || strcmp(sk, want))
+		goto done;
+	/* computed with other language data (a verb, a recast, a fold):
+	 * its links may not be the aligner's any more */
+	snprintf(want, sizeof(want), "%016" PRIx64, resdiff_lang_fingerprint());
+	if (!lang || strcmp(lang, want))
 		goto done;
 	if (git_commit_tree(tree, commit) < 0)
 		*tree = NULL;
@@ -1549,8 +1557,9 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 		char hex[GIT_OID_HEXSZ + 1];
 		git_oid_tostr(hex, sizeof(hex), &record);
 		if ((error = resdiff_buf_printf(&msg, "index of record %.12s: %zu documents\n\n"
-				"Index-Format: %d\nSketch: %d\nRecord: %s\n", hex, c.count,
-				RESDIFF_INDEX_FORMAT, RESDIFF_INDEX_SKETCH, hex)) < 0)
+				"Index-Format: %d\nSketch: %d\nLang: %016" PRIx64 "\nRecord: %s\n", hex,
+				c.count, RESDIFF_INDEX_FORMAT, RESDIFF_INDEX_SKETCH,
+				resdiff_lang_fingerprint(), hex)) < 0)
 			goto done;
 	}
 	/* the previous index of this format is the parent: replaced indexes

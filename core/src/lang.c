@@ -89,6 +89,40 @@ static const struct {
 	[RESDIFF_SECTION_PLURAL_REFERENCE_WORDS] = { "plural-reference-words", UNIQUE_TEXTS },
 };
 
+/* FNV-1a over the lines of one embedded file that are neither blank nor
+ * comments, each with its end. */
+static uint64_t fingerprint_file(uint64_t h, const lang_file *f)
+{
+	size_t i = 0, e, k;
+	while (i < f->len) {
+		for (e = i; e < f->len && f->text[e] != '\n'; e++)
+			;
+		for (k = i; k < e && (f->text[k] == ' ' || f->text[k] == '\t' || f->text[k] == '\r'); k++)
+			;
+		if (k < e && f->text[k] != '#')
+			for (k = i; k <= e; k++)
+				h = (h ^ (unsigned char)(k < e ? f->text[k] : '\n')) * 1099511628211ull;
+		i = e + 1;
+	}
+	return h;
+}
+
+uint64_t resdiff_lang_fingerprint(void)
+{
+	uint64_t h = 14695981039346656037ull;
+	size_t k;
+	for (k = 0; k < lang_file_count; k++) {
+		lang_file name = { lang_files[k].code, lang_files[k].code, strlen(lang_files[k].code) };
+		h = fingerprint_file(fingerprint_file(h, &name), &lang_files[k]);
+	}
+	for (k = 0; k < formula_file_count; k++) {
+		lang_file name = { formula_files[k].code, formula_files[k].code,
+			strlen(formula_files[k].code) };
+		h = fingerprint_file(fingerprint_file(h, &name), &formula_files[k]);
+	}
+	return h;
+}
+
 const char *resdiff_lang_section_name(resdiff_lang_section section)
 {
 	return section < RESDIFF_SECTION_COUNT ? sections[section].name : "";

@@ -954,8 +954,8 @@ static void test_align__recast_feature(void **state)
 	resdiff_doc_free(z17);
 }
 
-/* The kind-recasts of French, Spanish and Russian (written by hand: no
- * gold pair in those languages): a real operative paragraph (A/RES/98/1
+/* The kind-recasts of French, Spanish, Russian and Arabic (written by
+ * hand: no gold pair in those languages): a real operative paragraph (A/RES/98/1
  * OP3, A/RES/99/1 OP2, synthetic six-language test texts) recast as
  * preambular by the language's form gets `recast` = its coverage; the
  * same paragraph behind another opening gets 0. */
@@ -1000,6 +1000,18 @@ static void test_align__recast_feature_fr_es_ru(void **state)
 		  "будучи уверена, что Генеральный секретарь представит ей доклад о "
 		  "достигнутом прогрессе в осуществлении настоящей резолюции,\n\n"
 		  "1. постановляет продолжать заниматься этим вопросом.\n" },
+		{ "ar",
+		  "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 75/202،\n\n"
+		  "1 - تطلب إلى الأمين العام أن يقدم إليها في دورتها الثمانين تقريرا عن التقدم "
+		  "المحرز في تنفيذ هذا القرار؛\n",
+		  "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 75/202،\n\n"
+		  "وإذ تشير إلى طلبها إلى الأمين العام أن يقدم إليها في دورتها الثمانين تقريرا عن "
+		  "التقدم المحرز في تنفيذ هذا القرار،\n\n"
+		  "1 - تقرر أن تبقي المسألة قيد نظرها.\n",
+		  "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 75/202،\n\n"
+		  "وإذ تضع في اعتبارها أن الأمين العام سيقدم إليها في دورتها الثمانين تقريرا عن "
+		  "التقدم المحرز في تنفيذ هذا القرار،\n\n"
+		  "1 - تقرر أن تبقي المسألة قيد نظرها.\n" },
 	};
 	size_t k;
 	(void)state;

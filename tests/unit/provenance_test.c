@@ -2,7 +2,9 @@
  * on the bundled corpus; the index is checked against the record, and
  * computed in memory (never written by readers) when stale, lost or lying. */
 #include "store_helpers.h"
+#include "resdiff/lang.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,6 +285,42 @@ static void test_provenance__stale_lost_and_lying_index(void **state)
 	out = git_out(dir, "show refs/heads/resdiff/index:zh/E_RES_2017/E_RES_2017_21.txt");
 	assert_null(strstr(out, "from\tOP21\t"));  /* still lying: readers never write */
 	free(out);
+	test_assert_fsck(dir);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+/* An index computed with other language data (its Lang: trailer, a
+ * fingerprint of the embedded language files) is not trusted: a reader
+ * computes in memory, the next update recomputes every document. A verb
+ * or a kind recast added to a language file changes links; before the
+ * trailer, such an index stayed and blame disagreed with diff. */
+static void test_provenance__index_of_other_language_data(void **state)
+{
+	static const char *const three[] = { "E/RES/2009/7", "A/RES/65/141", "E/RES/2017/21", NULL };
+	char *dir, *msg, want[40];
+	resdiff_store *s = new_store(&dir);
+	resdiff_index_status st;
+
+	(void)state;
+	import_corpus(s, three);
+	assert_int_equal(resdiff_index_update(NULL, s), 0);
+	msg = git_out(dir, "log -1 --format=%B refs/heads/resdiff/index");
+	snprintf(want, sizeof(want), "Lang: %016" PRIx64 "\n", resdiff_lang_fingerprint());
+	assert_non_null(strstr(msg, want));
+	free(msg);
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_false(st.written);  /* fresh: nothing to do */
+	assert_int_equal(test_system("cd '%s' && t=$(git rev-parse 'refs/heads/resdiff/index^{tree}') && "
+		"c=$(git log -1 --format=%%B refs/heads/resdiff/index | "
+		"sed -e 's/^Lang: .*/Lang: 0123456789abcdef/' | git commit-tree $t) && "
+		"git update-ref refs/heads/resdiff/index $c", dir), 0);
+	assert_blame_op21_in(s, 1);  /* computed in memory */
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_true(st.written);
+	assert_int_equal(st.computed, 3);
+	assert_blame_op21_in(s, 0);
 	test_assert_fsck(dir);
 	resdiff_store_free(s);
 	test_system("rm -rf '%s'", dir);
@@ -597,6 +635,7 @@ int main(void)
 		cmocka_unit_test(test_provenance__blame_and_trace_fork),
 		cmocka_unit_test(test_provenance__incremental_update),
 		cmocka_unit_test(test_provenance__stale_lost_and_lying_index),
+		cmocka_unit_test(test_provenance__index_of_other_language_data),
 		cmocka_unit_test(test_provenance__few_documents_after_large_import),
 		cmocka_unit_test(test_provenance__series_stats),
 		cmocka_unit_test(test_provenance__stats_signals_agree_with_diff),

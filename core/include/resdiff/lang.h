@@ -173,6 +173,11 @@ const char *resdiff_lang_phrase(const resdiff_lang *lang, resdiff_lang_section s
 		const char *key);
 /* "function-words" */
 const char *resdiff_lang_section_name(resdiff_lang_section section);
+/* A fingerprint of the language data the library embeds (every language
+ * file and formula table, their comment and blank lines aside): what a
+ * stored result computed with that data (the clause index) records, so
+ * that it is recomputed when the data changes. */
+uint64_t resdiff_lang_fingerprint(void);
 
 /* Write a phrase to out: its text, with each "{name}" replaced by what
  * value(out, name, len, ctx) appends (it returns 0 or an error, which
