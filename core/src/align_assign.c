@@ -644,7 +644,7 @@ static void estimate_prior(aligner *a)
 		a->cands[i].feature[RESDIFF_ALIGN_F_SHARE] = a->prior;
 }
 
-/* Two texts that share almost nothing (eleventh round, docs/DIFF.md): under
+/* Two texts that share almost nothing (twelfth round, docs/DIFF.md): under
  * this share (the prior above) what they have in common is formulas
  * ("Recalling its resolution ... of ... December", "requests the
  * Secretary-General to submit to the General Assembly at its ... session

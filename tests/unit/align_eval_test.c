@@ -32,7 +32,7 @@
  * A gold file whose ids no longer fit the parsed texts (a parser fix
  * renumbered them) is named with every id at fault and fails the test.
  *
- * The weakly related pairs of the eleventh round (set "weak", shape
+ * The weakly related pairs of the twelfth round (set "weak", shape
  * "unrelated": gold with no link) are reported in every protocol and
  * fitted on by none unless RESDIFF_EVAL_FIT_WEAK=1 (is_unfitted below);
  * the grid's mean pair-link F1 is taken over pairs whose gold links
@@ -104,7 +104,7 @@ static const gold_pair PAIRS[] = {
 	{ "zh kind 65/141", "tests/data/align_kind/zh/kind_65_141.old.txt",
 	  "tests/data/align_kind/zh/kind_65_141.new.txt", "zh",
 	  "tests/data/align_kind/zh/kind_65_141.gold", "zh", "kind", "constructed", 0.98 },
-	/* Training pairs of the eleventh round: two real resolutions of
+	/* Training pairs of the twelfth round: two real resolutions of
 	 * different series, weakly related (tests/golden/align, README
 	 * there): their gold links nothing, so every link is a false one and
 	 * the floor (F1 1 with no link, 0 with one) allows none. Set "weak"
@@ -602,11 +602,11 @@ static bool is_held(size_t p)
 	return !strcmp(PAIRS[p].set, "held");
 }
 
-/* The eleventh round's weakly related pairs (set "weak") are reported in
+/* The twelfth round's weakly related pairs (set "weak") are reported in
  * every protocol and chose the unrelated-texts rule's share (align_assign.c),
  * but the logistic weights and accept are fitted on the fourteen others,
  * as the shipped ones are: fitting on them too was measured and lost
- * (docs/DIFF.md, "Eleventh round"). RESDIFF_EVAL_FIT_WEAK=1 fits on them
+ * (docs/DIFF.md, "Twelfth round"). RESDIFF_EVAL_FIT_WEAK=1 fits on them
  * as well; RESDIFF_EVAL_NO_WEAK=1 leaves them out of every fit and figure
  * (the tenth round's protocols). */
 static bool is_skipped(size_t p)

@@ -688,7 +688,7 @@ static void test_align__formula_shared_only(void **state)
 }
 
 /* Two texts of different series share formulas, rarely a clause (docs/DIFF.md,
- * "Eleventh round"). The five weakly related training pairs of
+ * "Twelfth round"). The five weakly related training pairs of
  * tests/golden/align link nothing in their gold, and share almost nothing
  * (0.009-0.031 of their clauses have a sure partner): between such texts
  * only a sure match is kept, and they have none (before the rule, 14 weak
