@@ -6,6 +6,7 @@
 #include "lang_internal.h"
 #include "resdiff/compare.h"
 #include "resdiff/text.h"
+#include "memory.h"
 #include "sort.h"
 
 #include <math.h>
@@ -770,6 +771,12 @@ int align_weights(aligner *a)
 		error = align_oom();
 		goto done;
 	}
+	/* every slot's weight and posting range, and a posting per new slot,
+	 * are written below: their pages are mapped in bulk (memory.h) */
+	memory_populate(a->o.weight, a->o.total * sizeof(*a->o.weight));
+	memory_populate(a->n.weight, a->n.total * sizeof(*a->n.weight));
+	memory_populate(a->post, a->n.total * sizeof(*a->post));
+	memory_populate(a->o.prange, a->o.total * sizeof(*a->o.prange));
 	for (i = 1; i < IDF_CACHE; i++)
 		w.idf_cache[i] = (float)log(1.0 + (double)units / (double)i);
 	if (!total)

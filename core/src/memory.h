@@ -1,0 +1,29 @@
+/*
+ * memory.h (internal): pages mapped in bulk.
+ *
+ * A page of fresh memory costs this machine's kernel one trap at its
+ * first write; on the shared VM of docs/PERFORMANCE.md the trap, not the
+ * zeroing, is most of that cost (~13 us a page against ~7 us for the
+ * same page mapped in bulk). An array about to be written in full is
+ * mapped in one call instead (Linux's MADV_POPULATE_WRITE), so that its
+ * writes find their pages. What it does not change: the contents (a page
+ * already mapped keeps its bytes), which pages the process ends up
+ * holding (only pages the caller writes anyway are asked for), and
+ * nothing is allocated or freed: the caller owns p as before.
+ */
+#ifndef RESDIFF_MEMORY_H
+#define RESDIFF_MEMORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Below this many bytes the call costs about what the traps it saves do. */
+#define MEMORY_POPULATE_MIN ((size_t)64 * 1024)
+
+/* Map the whole pages of p[0..bytes) now, for writing. Advisory: false
+ * (and nothing done) when the range holds no whole page, is under
+ * MEMORY_POPULATE_MIN, or the kernel does not support it (before Linux
+ * 5.14, other systems); the memory is usable either way. */
+bool memory_populate(void *p, size_t bytes);
+
+#endif
