@@ -1,5 +1,6 @@
 /* common.c: last-error message, growable buffers, arenas. */
 #include "resdiff/common.h"
+#include "memory.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -206,6 +207,9 @@ void *resdiff_arena_alloc(resdiff_arena *arena, size_t size)
 			return NULL;
 		c->used = 0;
 		c->size = csize;
+		/* a chunk is filled front to back (and each allocation zeroed):
+		 * its pages are mapped in one call, not a fault each (memory.h) */
+		memory_populate(c->data, csize);
 		if (arena->head && need > ARENA_CHUNK_SIZE) {
 			/* keep the current chunk at the head for small requests */
 			c->next = arena->head->next;

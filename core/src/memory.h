@@ -7,9 +7,10 @@
  * same page mapped in bulk). An array about to be written in full is
  * mapped in one call instead (Linux's MADV_POPULATE_WRITE), so that its
  * writes find their pages. What it does not change: the contents (a page
- * already mapped keeps its bytes), which pages the process ends up
- * holding (only pages the caller writes anyway are asked for), and
- * nothing is allocated or freed: the caller owns p as before.
+ * already mapped keeps its bytes), and nothing is allocated or freed: the
+ * caller owns p as before. Callers ask for pages they are about to write,
+ * or a bounded number past them (an arena's last chunk, the grams mapped
+ * ahead), so the pages the process holds stay about what they were.
  */
 #ifndef RESDIFF_MEMORY_H
 #define RESDIFF_MEMORY_H
