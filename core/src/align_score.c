@@ -833,6 +833,12 @@ int align_weights(aligner *a)
 		error = align_oom();
 		goto done;
 	}
+	/* the runs fill the run buffers nearly to room (the buckets of
+	 * hashed grams are even): their pages are mapped in one call each */
+	memory_populate(occ, room * sizeof(*occ));
+	memory_populate(slot, room * sizeof(*slot));
+	memory_populate(unit, room * sizeof(*unit));
+	memory_populate(tmp, biggest * sizeof(*tmp));
 	for (i = 0; i < a->o.n; i++)
 		cur[i] = a->o.off[i];
 	for (i = 0; i < a->n.n; i++)
