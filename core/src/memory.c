@@ -21,6 +21,16 @@ bool memory_populate(void *p, size_t bytes)
 	end = ((uintptr_t)p + bytes) & ~(uintptr_t)(page - 1);
 	if (end <= first)
 		return false;
+#ifdef MADV_HUGEPAGE
+	{
+		/* the whole huge pages of the range, mapped as such where the
+		 * kernel has them (memory.h) */
+		uintptr_t hfirst = (first + MEMORY_HUGE_PAGE - 1) & ~(uintptr_t)(MEMORY_HUGE_PAGE - 1);
+		uintptr_t hend = end & ~(uintptr_t)(MEMORY_HUGE_PAGE - 1);
+		if (hend > hfirst)
+			madvise((void *)hfirst, hend - hfirst, MADV_HUGEPAGE);
+	}
+#endif
 	return madvise((void *)first, end - first, MADV_POPULATE_WRITE) == 0;
 #else
 	(void)p;
