@@ -207,9 +207,15 @@ void *resdiff_arena_alloc(resdiff_arena *arena, size_t size)
 			return NULL;
 		c->used = 0;
 		c->size = csize;
-		/* a chunk is filled front to back (and each allocation zeroed):
-		 * its pages are mapped in one call, not a fault each (memory.h) */
-		memory_populate(c->data, csize);
+		/* A chunk is filled front to back (and each allocation zeroed):
+		 * its pages are mapped in one call, not a fault each (memory.h).
+		 * Not an arena's first chunk of ARENA_CHUNK_SIZE: most arenas
+		 * (a clause's, a short document's) never fill one, and a
+		 * process may hold thousands (the index's kept documents);
+		 * an arena that needed a second one is a large one, where at
+		 * most its last chunk is mapped and not used. */
+		if (arena->head || need > ARENA_CHUNK_SIZE)
+			memory_populate(c->data, need > ARENA_CHUNK_SIZE ? need : csize);
 		if (arena->head && need > ARENA_CHUNK_SIZE) {
 			/* keep the current chunk at the head for small requests */
 			c->next = arena->head->next;
