@@ -4,6 +4,7 @@
 #include "memory.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -35,6 +36,31 @@ static void test_common__arena_big_and_small(void **state)
 	memset(big, 'x', 1 << 20);
 	assert_string_equal(small, "small");
 	assert_string_equal(resdiff_arena_strndup(a, "abcdef", 3), "abc");
+	resdiff_arena_free(a);
+}
+
+/* An arena of many chunks (those past the first few are mapped in one
+ * call when made) gives back every allocation zeroed and keeps what was
+ * written to each. */
+static void test_common__arena_many_chunks(void **state)
+{
+	resdiff_arena *a = resdiff_arena_new();
+	char *s[4096];
+	size_t i, k;
+	assert_non_null(a);
+	for (i = 0; i < 4096; i++) {
+		s[i] = resdiff_arena_alloc(a, 200);
+		assert_non_null(s[i]);
+		for (k = 0; k < 200; k++)
+			if (s[i][k])
+				fail_msg("allocation %zu, byte %zu not zero", i, k);
+		snprintf(s[i], 200, "clause %zu", i);
+	}
+	for (i = 0; i < 4096; i++) {
+		char want[32];
+		snprintf(want, sizeof(want), "clause %zu", i);
+		assert_string_equal(s[i], want);
+	}
 	resdiff_arena_free(a);
 }
 
@@ -92,6 +118,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_common__buf_grows_and_terminates),
 		cmocka_unit_test(test_common__arena_big_and_small),
+		cmocka_unit_test(test_common__arena_many_chunks),
 		cmocka_unit_test(test_common__populate_keeps_contents),
 		cmocka_unit_test(test_common__populate_maps_the_range),
 		cmocka_unit_test(test_common__error_message_and_prefix),
