@@ -6,6 +6,7 @@
 #include "lang_internal.h"
 #include "resdiff/compare.h"
 #include "resdiff/text.h"
+#include "memory.h"
 #include "sort.h"
 
 #include <math.h>
@@ -534,6 +535,11 @@ static const resdiff_lang *side_lang(const resdiff_doc *doc)
 	return lang;
 }
 
+/* Grams of a side whose pages are mapped ahead of the writes: at most
+ * this many past the last written are mapped and not used (256 KiB of
+ * hashes, 64 KiB of marks). */
+#define GRAMS_MAP_AHEAD ((size_t)1 << 16)
+
 int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 {
 	resdiff_buf buf = RESDIFF_BUF_INIT, words = RESDIFF_BUF_INIT;
@@ -541,7 +547,7 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 	formula_set formulas = { NULL, 0 };
 	content c;
 	gram_list l;
-	size_t i, k, w = 0, cap = 0;
+	size_t i, k, w = 0, cap = 0, mapped = 0;
 	int error = 0;
 
 	memset(&c, 0, sizeof(c));
@@ -621,6 +627,18 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 			}
 			s->rolling = r;
 			cap = nc;
+			mapped = w;
+		}
+		if (w + l.n > mapped) {
+			/* the grams are written in order up to an end not known
+			 * yet: their pages are mapped in bulk, GRAMS_MAP_AHEAD at
+			 * a time (memory.h) */
+			size_t to = w + l.n + GRAMS_MAP_AHEAD;
+			if (to > cap)
+				to = cap;
+			memory_populate(s->gram + mapped, (to - mapped) * sizeof(*s->gram));
+			memory_populate(s->rolling + mapped, to - mapped);
+			mapped = to;
 		}
 		s->off[i] = w;
 		for (k = 0; k < l.n; k++, w++) {
@@ -630,6 +648,17 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 	}
 	s->off[s->n] = w;
 	s->total = w;
+	if (w && w < cap) {
+		/* the grams' arrays cut to their length: the pages mapped
+		 * ahead and not used go back (shrinking never fails in effect:
+		 * on failure the longer array is kept) */
+		uint32_t *g = realloc(s->gram, w * sizeof(*g));
+		uint8_t *r;
+		if (g)
+			s->gram = g;
+		if ((r = realloc(s->rolling, w)))
+			s->rolling = r;
+	}
 	if (!(s->weight = malloc((w ? w : 1) * sizeof(*s->weight))))
 		error = align_oom();
 done:
@@ -770,6 +799,12 @@ int align_weights(aligner *a)
 		error = align_oom();
 		goto done;
 	}
+	/* every slot's weight and posting range, and a posting per new slot,
+	 * are written below: their pages are mapped in bulk (memory.h) */
+	memory_populate(a->o.weight, a->o.total * sizeof(*a->o.weight));
+	memory_populate(a->n.weight, a->n.total * sizeof(*a->n.weight));
+	memory_populate(a->post, a->n.total * sizeof(*a->post));
+	memory_populate(a->o.prange, a->o.total * sizeof(*a->o.prange));
 	for (i = 1; i < IDF_CACHE; i++)
 		w.idf_cache[i] = (float)log(1.0 + (double)units / (double)i);
 	if (!total)
@@ -798,6 +833,12 @@ int align_weights(aligner *a)
 		error = align_oom();
 		goto done;
 	}
+	/* the runs fill the run buffers nearly to room (the buckets of
+	 * hashed grams are even): their pages are mapped in one call each */
+	memory_populate(occ, room * sizeof(*occ));
+	memory_populate(slot, room * sizeof(*slot));
+	memory_populate(unit, room * sizeof(*unit));
+	memory_populate(tmp, biggest * sizeof(*tmp));
 	for (i = 0; i < a->o.n; i++)
 		cur[i] = a->o.off[i];
 	for (i = 0; i < a->n.n; i++)

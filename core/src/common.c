@@ -1,5 +1,6 @@
 /* common.c: last-error message, growable buffers, arenas. */
 #include "resdiff/common.h"
+#include "memory.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -177,8 +178,15 @@ struct arena_chunk {
 	max_align_t data[];
 };
 
+/* An arena's chunks of ARENA_CHUNK_SIZE are mapped in one call each
+ * (memory.h) from this one on: most arenas (a clause's, a document's)
+ * never reach it, and the chunk that is mapped and not used (its last)
+ * is then at most an eighth of the arena. */
+#define ARENA_MAP_FROM 8
+
 struct resdiff_arena {
 	struct arena_chunk *head;
+	size_t chunks;  /* of ARENA_CHUNK_SIZE made so far */
 };
 
 resdiff_arena *resdiff_arena_new(void)
@@ -206,6 +214,15 @@ void *resdiff_arena_alloc(resdiff_arena *arena, size_t size)
 			return NULL;
 		c->used = 0;
 		c->size = csize;
+		/* A chunk is filled front to back (and each allocation zeroed):
+		 * its pages are mapped in one call, not a fault each (memory.h),
+		 * a large request's always, the others' from ARENA_MAP_FROM on
+		 * (a process may hold thousands of small arenas: the index's
+		 * kept documents). */
+		if (need > ARENA_CHUNK_SIZE)
+			memory_populate(c->data, need);
+		else if (++arena->chunks >= ARENA_MAP_FROM)
+			memory_populate(c->data, csize);
 		if (arena->head && need > ARENA_CHUNK_SIZE) {
 			/* keep the current chunk at the head for small requests */
 			c->next = arena->head->next;

@@ -8,44 +8,63 @@
  *   parse_units.c   blocks -> units (ids, numbering diagnostics)
  *
  * docs/PARSE.md describes the rules. */
+#include "memory.h"
 #include "parse_state.h"
 #include "resdiff/parse.h"
 #include "resdiff/text.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+/* A file of unknown size is read this much at a time. */
+#define FILE_READ_CHUNK ((size_t)64 * 1024)
+
 int resdiff_file_read(char **out, size_t *len, const char *path)
 {
 	resdiff_buf buf = RESDIFF_BUF_INIT;
 	FILE *f;
-	char chunk[65536];
-	size_t n;
+	struct stat sb;
+	size_t n, room;
 	int error = 0;
 
 	*out = NULL;
 	*len = 0;
-	{
-		struct stat sb;
-		if (strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-			return resdiff_error_set(RESDIFF_EINVALID, "%s: is a directory", path);
-	}
+	if (strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return resdiff_error_set(RESDIFF_EINVALID, "%s: is a directory", path);
 	f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if (!f)
 		return resdiff_error_set(errno == ENOENT ? RESDIFF_ENOTFOUND : RESDIFF_EIO,
 			"%s: %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (buf.size + n > RESDIFF_PARSE_MAX_INPUT) {
+	/* A regular file is read into one buffer of its size, whose pages are
+	 * mapped in one call (memory.h); a pipe, or a file that grows, into
+	 * a buffer that grows by FILE_READ_CHUNK. At most one byte past
+	 * RESDIFF_PARSE_MAX_INPUT is read, to know that it is too large. */
+	if (f != stdin && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+	    (uint64_t)sb.st_size <= RESDIFF_PARSE_MAX_INPUT) {
+		if ((error = resdiff_buf_grow(&buf, (size_t)sb.st_size + 1)) < 0)
+			goto done;
+		memory_populate(buf.ptr, (size_t)sb.st_size + 1);
+	}
+	for (;;) {
+		if (buf.asize - buf.size < 2 &&
+		    (error = resdiff_buf_grow(&buf, buf.size + FILE_READ_CHUNK)) < 0)
+			goto done;
+		room = buf.asize - buf.size - 1;
+		if (room > (size_t)RESDIFF_PARSE_MAX_INPUT + 1 - buf.size)
+			room = (size_t)RESDIFF_PARSE_MAX_INPUT + 1 - buf.size;
+		if (!(n = fread(buf.ptr + buf.size, 1, room, f)))
+			break;
+		buf.size += n;
+		if (buf.size > RESDIFF_PARSE_MAX_INPUT) {
 			error = resdiff_error_set(RESDIFF_ETOOBIG, "%s: larger than %u MiB",
 				path, RESDIFF_PARSE_MAX_INPUT / (1024 * 1024));
 			goto done;
 		}
-		if ((error = resdiff_buf_put(&buf, chunk, n)) < 0)
-			goto done;
 	}
 	if (ferror(f)) {
 		error = resdiff_error_set(RESDIFF_EIO, "%s: read error", path);

@@ -1,4 +1,5 @@
 /* parse_lines.c: bytes to trimmed lines; page debris. */
+#include "memory.h"
 #include "parse_state.h"
 #include "resdiff/parse.h"
 #include "resdiff/text.h"
@@ -60,6 +61,7 @@ int parse_split_lines(parse_state *st, const char *text, size_t len)
 			n += p + 1 == end || p[1] != '\n';
 		if (!(st->lines = malloc(n * sizeof(*st->lines))))
 			return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+		memory_populate(st->lines, n * sizeof(*st->lines));  /* all written below */
 		alloc = n;
 	}
 	while (i < len) {

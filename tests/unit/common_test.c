@@ -1,7 +1,14 @@
-/* common_test.c: buffers, arenas, errors. */
+/* common_test.c: buffers, arenas, errors, pages mapped in bulk. */
+#define _DEFAULT_SOURCE  /* MAP_ANONYMOUS, mincore */
 #include "helpers.h"
+#include "memory.h"
 
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static void test_common__buf_grows_and_terminates(void **state)
 {
@@ -32,6 +39,71 @@ static void test_common__arena_big_and_small(void **state)
 	resdiff_arena_free(a);
 }
 
+/* An arena of many chunks (those past the first few are mapped in one
+ * call when made) gives back every allocation zeroed and keeps what was
+ * written to each. */
+static void test_common__arena_many_chunks(void **state)
+{
+	resdiff_arena *a = resdiff_arena_new();
+	char *s[4096];
+	size_t i, k;
+	assert_non_null(a);
+	for (i = 0; i < 4096; i++) {
+		s[i] = resdiff_arena_alloc(a, 200);
+		assert_non_null(s[i]);
+		for (k = 0; k < 200; k++)
+			if (s[i][k])
+				fail_msg("allocation %zu, byte %zu not zero", i, k);
+		snprintf(s[i], 200, "clause %zu", i);
+	}
+	for (i = 0; i < 4096; i++) {
+		char want[32];
+		snprintf(want, sizeof(want), "clause %zu", i);
+		assert_string_equal(s[i], want);
+	}
+	resdiff_arena_free(a);
+}
+
+/* Mapping pages in bulk never changes what they hold, whatever the
+ * alignment of the range, and is refused for ranges under its minimum. */
+static void test_common__populate_keeps_contents(void **state)
+{
+	size_t n = 4 * MEMORY_POPULATE_MIN + 123, i;
+	unsigned char *p = malloc(n);
+	assert_non_null(p);
+	for (i = 0; i < n; i++)
+		p[i] = (unsigned char)(i * 7 + 3);
+	memory_populate(p + 1, n - 1);
+	memory_populate(p, n);
+	for (i = 0; i < n; i++)
+		if (p[i] != (unsigned char)(i * 7 + 3))
+			fail_msg("byte %zu changed", i);
+	assert_false(memory_populate(p, MEMORY_POPULATE_MIN - 1));
+	assert_false(memory_populate(NULL, n));
+	free(p);
+}
+
+/* Where the kernel supports it, every whole page of the range is mapped
+ * on return, and no page beyond it. */
+static void test_common__populate_maps_the_range(void **state)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), pages = 2 * MEMORY_POPULATE_MIN / page + 4, i;
+	unsigned char *m = mmap(NULL, pages * page, PROT_READ | PROT_WRITE,
+		MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), *vec = calloc(pages, 1);
+	assert_true(m != MAP_FAILED);
+	assert_non_null(vec);
+	/* from the middle of page 1 to the middle of page pages - 2: pages
+	 * 2 .. pages - 3 are whole */
+	if (memory_populate(m + page + page / 2, (pages - 3) * page)) {
+		assert_int_equal(mincore(m, pages * page, vec), 0);
+		for (i = 0; i < pages; i++)
+			if ((vec[i] & 1) != (i >= 2 && i <= pages - 3))
+				fail_msg("page %zu of %zu: resident %d", i, pages, vec[i] & 1);
+	}
+	munmap(m, pages * page);
+	free(vec);
+}
+
 static void test_common__error_message_and_prefix(void **state)
 {
 	assert_int_equal(resdiff_error_set(RESDIFF_EINVALID, "byte %d", 7), RESDIFF_EINVALID);
@@ -46,6 +118,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_common__buf_grows_and_terminates),
 		cmocka_unit_test(test_common__arena_big_and_small),
+		cmocka_unit_test(test_common__arena_many_chunks),
+		cmocka_unit_test(test_common__populate_keeps_contents),
+		cmocka_unit_test(test_common__populate_maps_the_range),
 		cmocka_unit_test(test_common__error_message_and_prefix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

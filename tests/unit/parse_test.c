@@ -1771,6 +1771,59 @@ static void test_parse__huge_file_refused_by_reader(void **state)
 	free(dir);
 }
 
+/* The reader gives back every byte of a file whatever its size (one
+ * buffer of the file's size, or chunks for a pipe), NUL terminated, and
+ * takes a file of exactly RESDIFF_PARSE_MAX_INPUT bytes but not one more. */
+static void test_parse__file_read_whole(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 65535, 65536, 65537, 131071, 200003 };
+	char *dir = test_tmpdir(), path[512], *text = NULL;
+	size_t len, i, k;
+	FILE *f;
+	snprintf(path, sizeof(path), "%s/f.txt", dir);
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		f = fopen(path, "wb");
+		assert_non_null(f);
+		for (k = 0; k < sizes[i]; k++)
+			fputc('a' + (int)(k % 23), f);
+		fclose(f);
+		assert_int_equal(resdiff_file_read(&text, &len, path), 0);
+		assert_int_equal(len, sizes[i]);
+		for (k = 0; k < len; k++)
+			if (text[k] != 'a' + (int)(k % 23))
+				fail_msg("size %zu: byte %zu", sizes[i], k);
+		assert_int_equal(text[len], '\0');
+		free(text);
+		/* the same bytes through a pipe: no size known in advance */
+		snprintf(path, sizeof(path), "%s/fifo", dir);
+		assert_int_equal(test_system("mkfifo '%s' && (cat '%s/f.txt' > '%s' &)", path, dir, path), 0);
+		assert_int_equal(resdiff_file_read(&text, &len, path), 0);
+		assert_int_equal(len, sizes[i]);
+		for (k = 0; k < len; k++)
+			if (text[k] != 'a' + (int)(k % 23))
+				fail_msg("pipe, size %zu: byte %zu", sizes[i], k);
+		assert_int_equal(text[len], '\0');
+		free(text);
+		unlink(path);
+		snprintf(path, sizeof(path), "%s/f.txt", dir);
+	}
+	for (k = 0; k < 2; k++) {
+		f = fopen(path, "wb");
+		assert_non_null(f);
+		assert_int_equal(fseek(f, (long)RESDIFF_PARSE_MAX_INPUT + (long)k - 1, SEEK_SET), 0);
+		fputc('\n', f);
+		fclose(f);
+		text = NULL;
+		assert_int_equal(resdiff_file_read(&text, &len, path), k ? RESDIFF_ETOOBIG : 0);
+		if (!k)
+			assert_int_equal(len, RESDIFF_PARSE_MAX_INPUT);
+		free(text);
+	}
+	unlink(path);
+	rmdir(dir);
+	free(dir);
+}
+
 static size_t parse_work(const char *text, size_t len);
 
 /* `paragraphs` numbered paragraphs of 22 wrapped lines, each followed by
@@ -2805,6 +2858,7 @@ int main(void)
 		cmocka_unit_test(test_parse__huge_paragraph_refused),
 		cmocka_unit_test(test_parse__language_doubted_aloud),
 		cmocka_unit_test(test_parse__huge_file_refused_by_reader),
+		cmocka_unit_test(test_parse__file_read_whole),
 		cmocka_unit_test(test_parse__many_short_lines_stay_linear),
 		cmocka_unit_test(test_parse__work_grows_linearly),
 		cmocka_unit_test(test_parse__number_that_is_not_the_marker_stays),
