@@ -65,8 +65,19 @@ int cmd_resolve(int argc, char **argv)
 		resdiff_parse_options popts = RESDIFF_PARSE_OPTIONS_INIT;
 		popts.language = lang;
 		popts.source = take;
-		if (resdiff_file_read(&text, &len, take) < 0 || resdiff_parse(&doc, text, len, &popts) < 0 ||
-		    resdiff_doc_set_meta(doc, &doc->meta.symbol, symbol) < 0 ||
+		if (resdiff_file_read(&text, &len, take) < 0 || resdiff_parse(&doc, text, len, &popts) < 0) {
+			rc = cmd_fail_last();
+			goto done;
+		}
+		/* as import refuses without --force: a text that names itself
+		 * otherwise is the wrong file, not a resolution */
+		if (doc->meta.symbol && strcmp(doc->meta.symbol, symbol)) {
+			rc = cmd_fail("%s: the text names itself %s, not %s (the document in conflict): "
+				"give a text of %s, or --take=ours|theirs", take, doc->meta.symbol, symbol,
+				symbol);
+			goto done;
+		}
+		if (resdiff_doc_set_meta(doc, &doc->meta.symbol, symbol) < 0 ||
 		    resdiff_doc_set_meta(doc, &doc->meta.language, lang) < 0 ||
 		    resdiff_store_inherit_meta(store, doc) < 0) {
 			rc = cmd_fail_last();

@@ -6,11 +6,11 @@
 #
 # 1. Conflicts: a pull that keeps a conflict lists it (symbol, language,
 #    'resdiff resolve') and exits 1; push then refuses (exit 1, names
-#    'resdiff resolve', moves nothing at the remote); series and log
-#    mention it; once resolved, push goes through. A withdrawal against a
+#    'resdiff resolve', moves nothing at the remote); series, log, blame
+#    and stats mention it; once resolved, push goes through. A withdrawal against a
 #    correction, on either side: pull says which, a pull again still lists
 #    it (exit 1), and resolve settles it (also for a document this copy
-#    withdrew).
+#    withdrew); --take=FILE of another document is refused.
 # 2. Clear errors: clone of a missing path, of a directory that is no
 #    repository, of a git repository that is not a resdiff one, into a
 #    non-empty directory or an existing repository (exit 2, nothing left
@@ -82,6 +82,10 @@ R -C b series >/dev/null 2>"$work/err" || fail "series"
 grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "series does not mention the conflict"
 R -C b log >/dev/null 2>"$work/err" || fail "log"
 grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "log does not mention the conflict"
+R -C b blame 2009/7:OP6 >/dev/null 2>"$work/err" || fail "blame"
+grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "blame does not mention the conflict"
+R -C b stats ecosoc-wsis >/dev/null 2>"$work/err" || fail "stats"
+grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "stats does not mention the conflict"
 R -C b resolve 2009/7 --take=ours >/dev/null 2>&1 || fail "resolve"
 R -C b push >"$work/out" 2>&1 || fail "push after resolve: $(cat "$work/out")"
 R -C b series >/dev/null 2>"$work/err" && [ ! -s "$work/err" ] || fail "series after resolve: $(cat "$work/err")"
@@ -103,6 +107,7 @@ expect 1 "conflict: E/RES/2017/21 (zh) changed here and withdrawn on the other s
 expect 1 "conflict: E/RES/2017/21 (zh) .*resdiff resolve" -C b pull
 grep -q "up to date" "$work/out" || fail "the second pull said: $(cat "$work/out")"
 expect 2 "take=nope: no such file; --take is 'ours', 'theirs' or the file" -C b resolve 2017/21 --take=nope
+expect 2 "the text names itself E/RES/2009/7, not E/RES/2017/21" -C b resolve 2017/21 --take="$src/corpus/E_RES_2009_7.zh.txt"
 R -C b resolve 2017/21 --take=theirs >/dev/null 2>&1 || fail "resolve a withdrawal there"
 R -C b ls 2>/dev/null | grep -q "E/RES/2017/21" && fail "the withdrawal taken left 2017/21 listed"
 R -C b pull >/dev/null 2>&1 || fail "pull after resolve exits non-zero"
