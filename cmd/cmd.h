@@ -183,7 +183,7 @@ int cmd_clone(int argc, char **argv);
 int cmd_pull(int argc, char **argv);
 int cmd_push(int argc, char **argv);
 int cmd_resolve(int argc, char **argv);
-/* Print the unsettled conflicts ("SYMBOL\tlang\n" lines of
+/* Print the unsettled conflicts ("SYMBOL\tlang\tHOW\n" lines of
  * resdiff_remote_conflicts) to stderr with how to settle them. */
 void cmd_conflicts_print(const char *lines);
 /* The same for the record of store, when it has any (log, show). */

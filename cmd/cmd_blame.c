@@ -62,6 +62,7 @@ static int run(int argc, char **argv, bool forwards)
 	}
 	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
 		goto done;
+	cmd_conflicts_note(store);  /* a kept conflict: the answer is of our text */
 	error = forwards
 		? resdiff_provenance_trace(&prov, store, symbol, cmd_arg(&args, opts, "lang"), colon + 1)
 		: resdiff_provenance_blame(&prov, store, symbol, cmd_arg(&args, opts, "lang"),

@@ -17,8 +17,8 @@ int cmd_pull(int argc, char **argv)
 		"Fetch what REMOTE (default 'origin') imported and bring it together with\n"
 		"this copy's record: a fast-forward when one has all of the other, else a\n"
 		"merge commit holding every version from both sides. A document both sides\n"
-		"changed differently keeps both texts: the pull says so and exits 1, and\n"
-		"'resdiff resolve' settles it. Views and clause index are rebuilt. A fetch\n"
+		"changed differently keeps both texts: the pull says so and exits 1 (as\n"
+		"long as a conflict is unresolved), and 'resdiff resolve' settles it. Views and clause index are rebuilt. A fetch\n"
 		"that fails (a server gone mid-transfer) changes nothing.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
@@ -35,10 +35,12 @@ int cmd_pull(int argc, char **argv)
 	}
 	if ((rc = cmd_write(&report)) != CMD_EXIT_OK)
 		goto done;
-	if (res.conflicts) {
-		resdiff_buf_clear(&report);
-		if (resdiff_remote_conflicts(&report, store) == 0)
-			cmd_conflicts_print(report.ptr);
+	/* the conflicts this pull kept, and those an earlier one kept and no
+	 * resolve settled yet: "already up to date" with exit 0 would read as
+	 * ready to push */
+	resdiff_buf_clear(&report);
+	if (resdiff_remote_conflicts(&report, store) == 0 && report.size) {
+		cmd_conflicts_print(report.ptr);
 		rc = CMD_EXIT_CHANGES;
 	}
 done:

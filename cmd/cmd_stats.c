@@ -31,6 +31,7 @@ int cmd_stats(int argc, char **argv)
 	}
 	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
 		goto done;
+	cmd_conflicts_note(store);
 	if (resdiff_series_stats_build(&stats, store, args.args[0], cmd_arg(&args, stats_opts, "lang")) < 0) {
 		rc = cmd_fail_last();
 		goto done;

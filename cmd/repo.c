@@ -46,18 +46,27 @@ void cmd_conflicts_print(const char *lines)
 	resdiff_buf msg = RESDIFF_BUF_INIT;
 	const char *p, *nl;
 	for (p = lines; p && *p; p = nl + 1) {
-		const char *tab = strchr(p, '\t');
+		const char *tab = strchr(p, '\t'), *tab2 = tab ? strchr(tab + 1, '\t') : NULL, *what;
 		nl = strchr(p, '\n');
-		if (!tab || tab > nl)
+		if (!tab2 || !nl || tab2 > nl)
 			break;
+		/* SYMBOL\tlang\tHOW (resdiff_remote_conflicts) */
+		if (!strncmp(tab2 + 1, "withdrawn-there", 15))
+			what = "changed here and withdrawn on the other side; this copy's text is kept "
+				"('theirs' withdraws it)";
+		else if (!strncmp(tab2 + 1, "withdrawn-here", 14))
+			what = "withdrawn here and changed on the other side; their text is kept aside "
+				"('ours' withdraws it, 'theirs' takes their text)";
+		else
+			what = "changed differently on both sides; both texts are kept";
 		resdiff_buf_clear(&msg);
 		if (resdiff_buf_puts(&msg, "conflict: ") < 0 ||
 		    resdiff_text_sanitize(&msg, p, (size_t)(tab - p), false) < 0 ||
-		    resdiff_buf_printf(&msg, " (%.*s) changed differently on both sides; both texts are "
-				"kept: resdiff resolve '", (int)(nl - tab - 1), tab + 1) < 0 ||
+		    resdiff_buf_printf(&msg, " (%.*s) %s: resdiff resolve '",
+				(int)(tab2 - tab - 1), tab + 1, what) < 0 ||
 		    resdiff_text_sanitize(&msg, p, (size_t)(tab - p), false) < 0 ||
 		    resdiff_buf_printf(&msg, "' --lang %.*s --take=ours|theirs|FILE",
-				(int)(nl - tab - 1), tab + 1) < 0)
+				(int)(tab2 - tab - 1), tab + 1) < 0)
 			break;
 		cmd_message(msg.ptr);
 	}

@@ -1005,7 +1005,7 @@ int resdiff_remote_push(resdiff_buf *report, resdiff_store *s, const char *name)
 		for (p = refs.ptr; *p; p = nl + 1, n++)
 			nl = strchr(p, '\n');
 		p = strchr(refs.ptr, '\t');
-		nl = strchr(refs.ptr, '\n');
+		nl = strchr(p + 1, '\t');  /* SYMBOL\tlang\thow */
 		error = resdiff_error_set(RESDIFF_ECONFLICT, "the record holds %zu unresolved "
 			"conflict%s (first: %.*s (%.*s)): settle %s with 'resdiff resolve SYMBOL "
 			"--take=ours|theirs|FILE' ('resdiff log' lists them), then push; nothing pushed",
@@ -1109,12 +1109,25 @@ int resdiff_remote_conflicts(resdiff_buf *out, resdiff_store *s)
 				continue;
 			GIT_TRY(git_tree_lookup(&dt, s->repo, git_tree_entry_id(de)), "conflicts");
 			for (k = 0; k < git_tree_entrycount(dt); k++) {
+				const git_tree_entry *fe = git_tree_entry_byindex(dt, k);
 				char path[1200], *symbol = NULL, lang[8];
+				const char *how = "changed";
+				git_oid ours;
+				git_blob *theirs = NULL;
 				snprintf(path, sizeof(path), "%s/%s/%s", git_tree_entry_name(le),
-					git_tree_entry_name(de), git_tree_entry_name(git_tree_entry_byindex(dt, k)));
+					git_tree_entry_name(de), git_tree_entry_name(fe));
 				if (path_symbol(&symbol, lang, path) < 0)
 					continue;
-				error = resdiff_buf_printf(out, "%s\t%s\n", symbol, lang);
+				/* an empty text there is their withdrawal; no text at the
+				 * document's path is ours */
+				if (git_blob_lookup(&theirs, s->repo, git_tree_entry_id(fe)) == 0 &&
+				    git_blob_rawsize(theirs) == 0)
+					how = "withdrawn-there";
+				else if (!entry_id(&ours, (git_tree *)obj, path))
+					how = "withdrawn-here";
+				git_blob_free(theirs);
+				git_error_clear();
+				error = resdiff_buf_printf(out, "%s\t%s\t%s\n", symbol, lang, how);
 				free(symbol);
 				if (error < 0)
 					goto done;
@@ -1126,6 +1139,67 @@ done:
 	git_tree_free(lt);
 	git_tree_free(top);
 	git_object_free(obj);
+	return error;
+}
+
+int resdiff_remote_conflict_find(char **symbol, char **lang, resdiff_store *s, const char *query,
+		const char *lang_filter)
+{
+	resdiff_buf lines = RESDIFF_BUF_INIT, found = RESDIFF_BUF_INIT;
+	const char *p, *tab, *tab2, *nl;
+	size_t n = 0;
+	int error;
+
+	*symbol = *lang = NULL;
+	if ((error = resdiff_remote_conflicts(&lines, s)) < 0)
+		goto done;
+	for (p = lines.ptr; p && *p; p = nl + 1) {
+		char *name = NULL;
+		bool hit;
+		tab = strchr(p, '\t');
+		tab2 = tab ? strchr(tab + 1, '\t') : NULL;
+		nl = strchr(p, '\n');
+		if (!tab2 || !nl || tab2 > nl)
+			break;
+		if (lang_filter && ((size_t)(tab2 - tab - 1) != strlen(lang_filter) ||
+		    strncmp(tab + 1, lang_filter, (size_t)(tab2 - tab - 1))))
+			continue;
+		{
+			char *sym = strndup(p, (size_t)(tab - p));
+			if (!sym) {
+				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+				goto done;
+			}
+			hit = store_symbol_matches(p, (size_t)(tab - p), query) ||
+			      (resdiff_name_from_symbol(&name, sym) == 0 && !strcmp(name, query));
+			resdiff_error_clear();
+			free(name);
+			free(sym);
+		}
+		if (!hit)
+			continue;
+		if (n++ == 0 && (!(*symbol = strndup(p, (size_t)(tab - p))) ||
+		    !(*lang = strndup(tab + 1, (size_t)(tab2 - tab - 1))))) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		if ((error = resdiff_buf_printf(&found, "%s%.*s (%.*s)", n > 1 ? ", " : "",
+				(int)(tab - p), p, (int)(tab2 - tab - 1), tab + 1)) < 0)
+			goto done;
+	}
+	if (n == 0)
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no conflict of '%s'", query);
+	else if (n > 1)
+		error = resdiff_error_set(RESDIFF_EAMBIGUOUS, "'%s' names %zu conflicts: %s (name "
+			"one, and its language with --lang)", query, n, found.ptr);
+done:
+	if (error < 0) {
+		free(*symbol);
+		free(*lang);
+		*symbol = *lang = NULL;
+	}
+	resdiff_buf_dispose(&found);
+	resdiff_buf_dispose(&lines);
 	return error;
 }
 

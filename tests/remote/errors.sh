@@ -6,8 +6,11 @@
 #
 # 1. Conflicts: a pull that keeps a conflict lists it (symbol, language,
 #    'resdiff resolve') and exits 1; push then refuses (exit 1, names
-#    'resdiff resolve', moves nothing at the remote); series and log
-#    mention it; once resolved, push goes through.
+#    'resdiff resolve', moves nothing at the remote); series, log, blame
+#    and stats mention it; once resolved, push goes through. A withdrawal against a
+#    correction, on either side: pull says which, a pull again still lists
+#    it (exit 1), and resolve settles it (also for a document this copy
+#    withdrew); --take=FILE of another document is refused.
 # 2. Clear errors: clone of a missing path, of a directory that is no
 #    repository, of a git repository that is not a resdiff one, into a
 #    non-empty directory or an existing repository (exit 2, nothing left
@@ -79,10 +82,46 @@ R -C b series >/dev/null 2>"$work/err" || fail "series"
 grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "series does not mention the conflict"
 R -C b log >/dev/null 2>"$work/err" || fail "log"
 grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "log does not mention the conflict"
+R -C b blame 2009/7:OP6 >/dev/null 2>"$work/err" || fail "blame"
+grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "blame does not mention the conflict"
+R -C b stats ecosoc-wsis >/dev/null 2>"$work/err" || fail "stats"
+grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "stats does not mention the conflict"
 R -C b resolve 2009/7 --take=ours >/dev/null 2>&1 || fail "resolve"
 R -C b push >"$work/out" 2>&1 || fail "push after resolve: $(cat "$work/out")"
 R -C b series >/dev/null 2>"$work/err" && [ ! -s "$work/err" ] || fail "series after resolve: $(cat "$work/err")"
 R -C a pull >/dev/null 2>&1 || fail "pull a after resolve"
 [ "$(git -C a rev-parse record)" = "$(git -C "$hub" rev-parse record)" ] || fail "a and the hub differ"
 say "a kept conflict: pull lists it (exit 1), push refuses (exit 1, nothing moved), series and log say it; resolved, push goes"
+
+# ---- a withdrawal against a correction ------------------------------------
+# a conflict whose document one side withdrew: the message says which side,
+# a second pull still lists it (exit 1, not "up to date" and 0), and resolve
+# finds it also when this copy withdrew it (stored in no tree but conflicts/)
+fix() { sed '0,/注意到/s//欣见/' "$src/corpus/$1.zh.txt" >"$2/$1.zh.txt"; cmp -s "$src/corpus/$1.zh.txt" "$2/$1.zh.txt" && fail "the correction of $1 changed nothing"; }
+fix E_RES_2017_21 theirs
+R -C b pull >/dev/null 2>&1
+R -C a rm -q 2017/21 >/dev/null 2>&1 || R -C a rm 2017/21 >/dev/null 2>&1 || fail "rm 2017/21 in a"
+R -C b import -q --manifest "$src/corpus/corpus.manifest" theirs/E_RES_2017_21.zh.txt >/dev/null || fail "correct 2017/21 in b"
+R -C a push >/dev/null 2>&1 || fail "push the withdrawal"
+expect 1 "conflict: E/RES/2017/21 (zh) changed here and withdrawn on the other side.*'theirs' withdraws it" -C b pull
+expect 1 "conflict: E/RES/2017/21 (zh) .*resdiff resolve" -C b pull
+grep -q "up to date" "$work/out" || fail "the second pull said: $(cat "$work/out")"
+expect 2 "take=nope: no such file; --take is 'ours', 'theirs' or the file" -C b resolve 2017/21 --take=nope
+expect 2 "the text names itself E/RES/2009/7, not E/RES/2017/21" -C b resolve 2017/21 --take="$src/corpus/E_RES_2009_7.zh.txt"
+R -C b resolve 2017/21 --take=theirs >/dev/null 2>&1 || fail "resolve a withdrawal there"
+R -C b ls 2>/dev/null | grep -q "E/RES/2017/21" && fail "the withdrawal taken left 2017/21 listed"
+R -C b pull >/dev/null 2>&1 || fail "pull after resolve exits non-zero"
+R -C b push >/dev/null 2>&1 || fail "push b after the first withdrawal conflict"
+fix A_RES_65_141 mine
+R -C a pull >/dev/null 2>&1 || fail "pull a"
+R -C a import -q --manifest "$src/corpus/corpus.manifest" mine/A_RES_65_141.zh.txt >/dev/null || fail "correct 65/141 in a"
+R -C b rm 65/141 >/dev/null 2>&1 || fail "rm 65/141 in b"
+R -C a push >/dev/null 2>&1 || fail "push the correction"
+expect 1 "conflict: A/RES/65/141 (zh) withdrawn here and changed on the other side" -C b pull
+R -C b resolve 65/141 --take=theirs >"$work/out" 2>"$work/err" || fail "resolve of a document this copy withdrew: $(cat "$work/err")"
+R -C b show 65/141 2>/dev/null | grep -q 欣见 || fail "resolve --take=theirs did not bring their text back"
+R -C b push >/dev/null 2>&1 || fail "push b after the second withdrawal conflict"
+R -C a pull >/dev/null 2>&1 || fail "pull a after both"
+[ "$(git -C a rev-parse record)" = "$(git -C "$hub" rev-parse record)" ] || fail "a and the hub differ"
+say "a withdrawal against a correction: pull says which side withdrew and repeats it until resolved; resolve settles it on either side"
 say "all passed"

@@ -87,8 +87,19 @@ typedef enum {
 int resdiff_remote_resolve(char commit[41], resdiff_store *store, const char *symbol,
 		const char *lang, resdiff_settle take, const resdiff_doc *doc);
 
-/* The unsettled conflicts at the record's tip, "SYMBOL\tlang\n" each. */
+/* The unsettled conflicts at the record's tip, "SYMBOL\tlang\tHOW\n" each,
+ * HOW "changed" (both sides changed the text), "withdrawn-there" (the other
+ * side withdrew what we changed) or "withdrawn-here" (we withdrew what the
+ * other side changed: the document is in no tree but the conflicts one). */
 int resdiff_remote_conflicts(resdiff_buf *out, resdiff_store *store);
+
+/* The conflict a forgiving symbol names ("80/3", "A/RES/80/3",
+ * "A_RES_80_3"; lang_filter or NULL), as resdiff_store_resolve finds a
+ * stored document: one a copy withdrew is stored nowhere else.
+ * *symbol and *lang are the caller's to free. RESDIFF_ENOTFOUND when none,
+ * RESDIFF_EAMBIGUOUS (the message lists them) when several. */
+int resdiff_remote_conflict_find(char **symbol, char **lang, resdiff_store *store,
+		const char *query, const char *lang_filter);
 
 #ifdef __cplusplus
 }
