@@ -330,6 +330,7 @@ static int cmp_group_order(const void *x, const void *y)
 static int build(resdiff_alignment *al, aligner *a)
 {
 	size_t i, k, live = 0;
+	long before;  /* new position of the last old clause read that has one */
 	int error;
 
 	/* Every free unit is added or dropped. */
@@ -360,24 +361,21 @@ static int build(resdiff_alignment *al, aligner *a)
 	if ((error = mark_moves(a)) < 0)
 		return error;
 	/* Reading order: by first new clause; a dropped clause after the
-	 * change holding the old clause before it. */
+	 * change holding the nearest old clause before it that has a new
+	 * side. One pass in old order carries that clause's position (a
+	 * walk back from each dropped clause was quadratic in a run of
+	 * dropped clauses: 20 000 of them took 2 * 10^8 steps). */
 	for (i = 0; i < a->ngroups; i++) {
 		align_group *g = &a->groups[i];
-		if (g->nnew) {
-			g->sort_pos = (long)g->new[0];
-			g->sort_sub = 0;
-		} else {
-			size_t o = g->old[0];
-			g->sort_pos = -1;
-			g->sort_sub = 1;
-			while (o-- > 0) {
-				const align_group *p = &a->groups[a->o.group[o]];
-				if (p->nnew) {
-					g->sort_pos = (long)p->new[0];
-					break;
-				}
-			}
-		}
+		g->sort_pos = g->nnew ? (long)g->new[0] : -1;
+		g->sort_sub = g->nnew ? 0 : 1;
+	}
+	for (i = 0, before = -1; i < a->o.n; i++) {
+		align_group *g = &a->groups[a->o.group[i]];
+		if (g->nnew)
+			before = (long)g->new[0];
+		else if (g->old[0] == i)
+			g->sort_pos = before;
 	}
 	if (a->ngroups)
 		qsort(a->groups, a->ngroups, sizeof(align_group), cmp_group_order);

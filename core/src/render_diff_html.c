@@ -5,6 +5,7 @@
 #include "resdiff/render.h"
 #include "resdiff/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char STYLE[] =
@@ -168,21 +169,63 @@ static int put_title(resdiff_buf *out, const resdiff_doc *doc, const resdiff_doc
 	return error;
 }
 
-static int put_stubs(resdiff_buf *out, const resdiff_diff *diff, size_t host, bool top,
+/* The stubs of moved clauses, each under the row of the change that holds
+ * the old unit before the clause's first ("moved to"), or above every row
+ * for a clause that was first: made in one pass over the changes, each
+ * host's in change order. A pass over the changes per row was quadratic:
+ * 9 % of the HTML diff of two texts of 10 000 paragraphs. first[h]: host
+ * h's first stub (first[change_count]: the top's), next[m]: the stub after
+ * m; STUB_NONE ends a list. */
+#define STUB_NONE ((size_t)-1)
+
+typedef struct {
+	size_t *first, *next;
+} stub_index;
+
+static int stubs_index(stub_index *idx, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts)
+{
+	const resdiff_alignment *al = diff->alignment;
+	size_t n = al->change_count, m;
+
+	idx->next = NULL;
+	if (!(idx->first = malloc((n + 1) * sizeof(size_t))) ||
+	    (n && !(idx->next = malloc(n * sizeof(size_t))))) {
+		free(idx->first);
+		idx->first = NULL;
+		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	}
+	for (m = 0; m <= n; m++)
+		idx->first[m] = STUB_NONE;
+	/* backwards, each pushed in front: every list in change order */
+	for (m = n; m-- > 0;) {
+		const resdiff_change *c = &al->changes[m];
+		size_t h;
+		if (!c->moved || !resdiff_diff_change_shown(diff, m, opts))
+			continue;
+		h = c->old_units[0] ? al->old_change[c->old_units[0] - 1] : n;
+		idx->next[m] = idx->first[h];
+		idx->first[h] = m;
+	}
+	return 0;
+}
+
+static void stubs_dispose(stub_index *idx)
+{
+	free(idx->first);
+	free(idx->next);
+}
+
+/* The stubs under host's row (host == change_count: above every row). */
+static int put_stubs(resdiff_buf *out, const resdiff_diff *diff, const stub_index *idx,
+		size_t host, const resdiff_diff_render_options *opts)
 {
 	const resdiff_alignment *al = diff->alignment;
 	size_t m;
 	int error = 0;
 
-	for (m = 0; m < al->change_count && !error; m++) {
+	for (m = idx->first[host]; m != STUB_NONE && !error; m = idx->next[m]) {
 		const resdiff_change *c = &al->changes[m];
-		size_t h;
-		if (!c->moved || !resdiff_diff_change_shown(diff, m, opts))
-			continue;
-		h = c->old_units[0] ? al->old_change[c->old_units[0] - 1] : (size_t)-1;
-		if (top ? h != (size_t)-1 : h != host)
-			continue;
 		if ((error = resdiff_buf_printf(out, "<tr class=\"stub\" id=\"%ss%zu\"><td class=\"id\">",
 				pfx(opts), m)) < 0 ||
 		    (error = escs(out, al->old_doc->units[c->old_units[0]].id)) < 0 ||
@@ -272,6 +315,7 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 	static const resdiff_diff_render_options defaults = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
 	const resdiff_alignment *al = diff->alignment;
 	resdiff_diff_counts counts;
+	stub_index stubs = { NULL, NULL };
 	size_t i;
 	const char *lang = al->new_doc->meta.language ? al->new_doc->meta.language : "und";
 	int error;
@@ -279,6 +323,8 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 	if (!opts)
 		opts = &defaults;
 	resdiff_diff_count(&counts, diff, opts);
+	if ((error = stubs_index(&stubs, diff, opts)) < 0)
+		return error;
 	if (!opts->html_fragment) {
 		resdiff_buf title = RESDIFF_BUF_INIT;
 		if ((error = put_title(&title, al->old_doc, al->new_doc, opts->old_source)) == 0 &&
@@ -287,7 +333,7 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 			error = page_open(out, title.ptr, lang);
 		resdiff_buf_dispose(&title);
 		if (error < 0)
-			return error;
+			goto done;
 	}
 	if ((error = resdiff_buf_printf(out, "<section id=\"%sdiff\">\n<h%c>", pfx(opts),
 			opts->html_fragment ? '2' : '1')) < 0 ||
@@ -297,12 +343,12 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 	    (error = resdiff_buf_printf(out, "</h%c>\n<table class=\"summary\" id=\"%ssummary\">\n"
 			"<tr><th>relation</th><th>clauses</th></tr>\n",
 			opts->html_fragment ? '2' : '1', pfx(opts))) < 0)
-		return error;
+		goto done;
 	for (i = 0; i < RESDIFF_REL_COUNT; i++)
 		if ((error = resdiff_buf_printf(out, "<tr class=\"%s\"><th>%s</th><td>%zu</td></tr>\n",
 				resdiff_relation_name((resdiff_relation)i),
 				resdiff_relation_name((resdiff_relation)i), counts.relations[i])) < 0)
-			return error;
+			goto done;
 	if ((error = resdiff_buf_printf(out, "<tr><th>moved</th><td>%zu</td></tr>\n"
 			"<tr><th>renumbered</th><td>%zu</td></tr>\n"
 			"<tr class=\"rolling\"><th>rolling update only</th><td>%zu</td></tr>\n"
@@ -320,8 +366,8 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 	    (error = resdiff_buf_puts(out, "</th><th class=\"id\">new</th><th>")) < 0 ||
 	    (error = put_title(out, al->new_doc, al->old_doc, opts->new_source)) < 0 ||
 	    (error = resdiff_buf_puts(out, "</th></tr>\n")) < 0 ||
-	    (error = put_stubs(out, diff, 0, true, opts)) < 0)
-		return error;
+	    (error = put_stubs(out, diff, &stubs, al->change_count, opts)) < 0)
+		goto done;
 	for (i = 0; i < al->change_count; i++) {
 		const resdiff_change *c = &al->changes[i];
 		const char *rel = resdiff_relation_name(c->relation);
@@ -333,10 +379,10 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		    (error = resdiff_buf_printf(out, "<span class=\"rel\">%s", rel)) < 0 ||
 		    (resdiff_change_low_confidence(c) &&
 		     (error = resdiff_buf_puts(out, " (low confidence)")) < 0))
-			return error;
+			goto done;
 		if (c->similarity >= 0 && c->relation != RESDIFF_REL_UNCHANGED &&
 		    (error = resdiff_buf_printf(out, " %.2f", c->similarity)) < 0)
-			return error;
+			goto done;
 		if ((c->moved && (error = resdiff_buf_printf(out,
 				" <a href=\"#%ss%zu\">moved</a>", pfx(opts), i)) < 0) ||
 		    (c->renumbered && (error = resdiff_buf_puts(out, " renumbered")) < 0) ||
@@ -345,7 +391,7 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		    (error = put_badges(out, &diff->signals[i])) < 0 ||
 		    (error = resdiff_buf_puts(out, "</span>")) < 0 ||
 		    (error = text_cell(out, "old", al->old_doc)) < 0)
-			return error;
+			goto done;
 		if (diff->edit_count[i])
 			error = put_edits(out, diff->edits[i], diff->edit_count[i], RESDIFF_EDIT_DELETE);
 		else
@@ -354,17 +400,19 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 		    (error = resdiff_buf_puts(out, "</td><td class=\"id\">")) < 0 ||
 		    (error = put_ids(out, al->new_doc, c->new_units, c->new_count, "n", pfx(opts))) < 0 ||
 		    (error = text_cell(out, "new", al->new_doc)) < 0)
-			return error;
+			goto done;
 		if (diff->edit_count[i])
 			error = put_edits(out, diff->edits[i], diff->edit_count[i], RESDIFF_EDIT_INSERT);
 		else
 			error = put_texts(out, al->new_doc, c->new_units, c->new_count);
 		if (error < 0 || (error = put_notes(out, diff, i, false)) < 0 ||
 		    (error = resdiff_buf_puts(out, "</td></tr>\n")) < 0 ||
-		    (error = put_stubs(out, diff, i, false, opts)) < 0)
-			return error;
+		    (error = put_stubs(out, diff, &stubs, i, opts)) < 0)
+			goto done;
 	}
-	if ((error = resdiff_buf_puts(out, "</table>\n</section>\n")) < 0)
-		return error;
-	return opts->html_fragment ? 0 : resdiff_render_diff_html_close(out);
+	if ((error = resdiff_buf_puts(out, "</table>\n</section>\n")) == 0 && !opts->html_fragment)
+		error = resdiff_render_diff_html_close(out);
+done:
+	stubs_dispose(&stubs);
+	return error;
 }

@@ -132,6 +132,48 @@ static void test_align__relations(void **state)
 	resdiff_doc_free(b);
 }
 
+/* A dropped clause reads after the change of the nearest old clause before
+ * it that is still in the new text, wherever that went; dropped clauses
+ * with none before them come first. (The position is now carried in one
+ * pass over the old text, no longer found by a walk back from each
+ * dropped clause, which was quadratic in a run of them.) */
+static void test_align__dropped_clauses_follow_their_old_neighbour(void **state)
+{
+	static const char *const o[] = {
+		"OP1|Decides to establish a working group on the protection of migratory birds;",
+		"OP2|Requests the Secretary-General to submit a report on fisheries subsidies;",
+		"OP3|Invites Member States to contribute to the trust fund for small islands;",
+		"OP4|Encourages regional organizations to share data on desert locust swarms;",
+		"OP5|Calls upon donors to support literacy programmes in rural areas;",
+		"OP6|Urges all parties to respect the ceasefire along the northern border;",
+		"OP7|Decides to remain seized of the matter;",
+		NULL
+	};
+	static const char *const n[] = {
+		"OP1|Encourages regional organizations to share data on desert locust swarms;",
+		"OP2|Requests the Secretary-General to submit a report on fisheries subsidies;",
+		NULL
+	};
+	/* old order: dropped OP1; OP2 -> new OP2; dropped OP3; OP4 -> new OP1;
+	 * dropped OP5, OP6, OP7 (after OP4, whose change reads first) */
+	static const char *const order[] = { "OP1", "OP4", "OP5", "OP6", "OP7", "OP2", "OP3" };
+	resdiff_doc *a = doc_of(o), *b = doc_of(n);
+	resdiff_alignment *al = align_of(a, b, NULL);
+	size_t i;
+	(void)state;
+	check_partition(al);
+	assert_int_equal(al->change_count, 7);
+	for (i = 0; i < al->change_count; i++) {
+		assert_int_equal(al->changes[i].old_count, 1);
+		assert_string_equal(a->units[al->changes[i].old_units[0]].id, order[i]);
+	}
+	assert_int_equal(change_of_old(al, "OP3")->relation, RESDIFF_REL_DROPPED);
+	assert_int_equal(change_of_old(al, "OP6")->relation, RESDIFF_REL_DROPPED);
+	resdiff_alignment_free(al);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 static void test_align__moved_and_kind_change(void **state)
 {
 	static const char *const o[] = {
@@ -1156,6 +1198,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_align__relations),
+		cmocka_unit_test(test_align__dropped_clauses_follow_their_old_neighbour),
 		cmocka_unit_test(test_align__moved_and_kind_change),
 		cmocka_unit_test(test_align__split_and_merge),
 		cmocka_unit_test(test_align__pins_are_respected),

@@ -1,6 +1,7 @@
 /* render_diff_test.c: the diff renderers on documents built by hand. */
 #include "helpers.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,6 +136,60 @@ static void test_render_diff__html_title_tells_sides_of_one_symbol_apart(void **
 	resdiff_doc_free(a);
 	resdiff_doc_free(b);
 	resdiff_doc_free(c);
+}
+
+static const char *const MOVED_CLAUSES[] = {
+	"Decides to establish a working group on the protection of migratory birds;",
+	"Requests the Secretary-General to submit a report on fisheries subsidies;",
+	"Invites Member States to contribute to the trust fund for small islands;",
+	"Encourages regional organizations to share data on desert locust swarms;",
+	"Calls upon donors to support literacy programmes in rural areas;",
+};
+
+static resdiff_doc *doc_of(const size_t *order, size_t n)
+{
+	resdiff_doc *doc = NULL;
+	size_t i;
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	for (i = 0; i < n; i++) {
+		char id[16], num[16];
+		snprintf(id, sizeof(id), "OP%zu", i + 1);
+		snprintf(num, sizeof(num), "%zu.", i + 1);
+		assert_int_equal(resdiff_doc_add_unit(NULL, doc, id, RESDIFF_UNIT_OPERATIVE, num,
+			MOVED_CLAUSES[order[i]], (unsigned)(i + 1)), 0);
+	}
+	return doc;
+}
+
+/* A moved clause leaves a stub where it stood in the old text: under the
+ * row of the clause before it, or above every row when it was the first
+ * (the stubs are placed in one pass, no longer by a pass per row). */
+static void test_render_diff__html_stub_stays_where_the_moved_clause_was(void **state)
+{
+	static const size_t old_order[] = { 0, 1, 2, 3, 4 }, new_order[] = { 4, 1, 2, 0, 3 };
+	resdiff_doc *a = doc_of(old_order, 5), *b = doc_of(new_order, 5);
+	char *s = render(resdiff_render_diff_html, a, b, false);
+	const char *first_stub, *last_stub, *first_row, *host_row, *end;
+	(void)state;
+	first_stub = strstr(s, "<tr class=\"stub\" id=\"s3\"><td class=\"id\">OP1</td><td>moved to "
+		"<a href=\"#c3\">OP4</a>");
+	last_stub = strstr(s, "<tr class=\"stub\" id=\"s0\"><td class=\"id\">OP5</td><td>moved to "
+		"<a href=\"#c0\">OP1</a>");
+	first_row = strstr(s, "id=\"c0\"");
+	host_row = strstr(s, "id=\"c4\"><td class=\"id\"><span id=\"o-OP4\">");
+	end = strstr(s, "</table>\n</section>");
+	assert_non_null(first_stub);
+	assert_non_null(last_stub);
+	assert_non_null(first_row);
+	assert_non_null(host_row);
+	assert_non_null(end);
+	assert_true(first_stub < first_row);        /* OP1 was first: above every row */
+	assert_true(host_row < last_stub && last_stub < end);  /* OP5 followed OP4 */
+	assert_null(strstr(last_stub + 1, "<tr class=\"stub\""));  /* each stub once */
+	assert_null(strstr(first_stub + sizeof("<tr class=\"stub\" id=\"s3\""), "id=\"s3\""));
+	free(s);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
 }
 
 /* Text cells carry the lang of their document, and dir="rtl" where its
@@ -478,6 +533,7 @@ int main(void)
 		cmocka_unit_test(test_render_diff__no_control_characters_reach_the_output),
 		cmocka_unit_test(test_render_diff__html_is_escaped_and_self_contained),
 		cmocka_unit_test(test_render_diff__html_marks_language_and_direction),
+		cmocka_unit_test(test_render_diff__html_stub_stays_where_the_moved_clause_was),
 		cmocka_unit_test(test_render_diff__text_and_json),
 		cmocka_unit_test(test_render_diff__stat_counts_only_the_shown_clauses),
 		cmocka_unit_test(test_render_diff__markdown_marks_edits_with_ins_and_del),
