@@ -22,6 +22,7 @@ int cmd_input_store(cmd_input *in)
 		in->store_failed = true;
 		return RESDIFF_ERROR;
 	}
+	cmd_conflicts_note(in->store);  /* a kept conflict: stored texts are ours */
 	return 0;
 }
 

@@ -6,8 +6,8 @@
 #
 # 1. Conflicts: a pull that keeps a conflict lists it (symbol, language,
 #    'resdiff resolve') and exits 1; push then refuses (exit 1, names
-#    'resdiff resolve', moves nothing at the remote); series, log, blame
-#    and stats mention it; once resolved, push goes through. A withdrawal against a
+#    'resdiff resolve', moves nothing at the remote); series, log, blame,
+#    stats and a diff of stored documents mention it; once resolved, push goes through. A withdrawal against a
 #    correction, on either side: pull says which, a pull again still lists
 #    it (exit 1), and resolve settles it (also for a document this copy
 #    withdrew); --take=FILE of another document is refused.
@@ -86,6 +86,8 @@ R -C b blame 2009/7:OP6 >/dev/null 2>"$work/err" || fail "blame"
 grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "blame does not mention the conflict"
 R -C b stats ecosoc-wsis >/dev/null 2>"$work/err" || fail "stats"
 grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "stats does not mention the conflict"
+R -C b diff 2009/7 2017/21 >/dev/null 2>"$work/err"; [ $? -le 1 ] || fail "diff"
+grep -q "conflict: E/RES/2009/7 (zh)" "$work/err" || fail "diff of stored documents does not mention the conflict"
 R -C b resolve 2009/7 --take=ours >/dev/null 2>&1 || fail "resolve"
 R -C b push >"$work/out" 2>&1 || fail "push after resolve: $(cat "$work/out")"
 R -C b series >/dev/null 2>"$work/err" && [ ! -s "$work/err" ] || fail "series after resolve: $(cat "$work/err")"
