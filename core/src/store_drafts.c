@@ -95,12 +95,6 @@ static const char *link_of(const known_docs *k, const known_doc *d)
 	return b ? b->draft_of : NULL;
 }
 
-/* "80/1" names "A/RES/80/1" (the forgiving symbols of resdiff_store_resolve) */
-static bool symbol_matches(const char *symbol, const char *query)
-{
-	return store_symbol_matches(symbol, strlen(symbol), query);
-}
-
 /* Follow draft-of links from `start` through the documents of `k` (and the
  * extra links `from`/`to` of an import not yet stored); RESDIFF_EINVALID
  * when they come back to a symbol seen, or run longer than a chain may. */
@@ -265,11 +259,14 @@ static const char *chain_target(const known_docs *k, const char *query, bool *am
 		for (i = 0; i < k->count; i++) {
 			const known_doc *d = &k->items[i];
 			const char *cand = NULL;
-			bool hit = pass == 0 ? !strcmp(d->symbol, query) : symbol_matches(d->symbol, query);
+			/* "80/1" names "A/RES/80/1" on the second pass, as
+			 * resdiff_store_resolve's forgiving symbols do */
+			bool hit = pass == 0 ? !strcmp(d->symbol, query) :
+				store_symbol_matches(d->symbol, strlen(d->symbol), query);
 			if (hit)
 				cand = d->draft ? link_of(k, d) : d->symbol;
 			else if (d->draft_of && (pass == 0 ? !strcmp(d->draft_of, query) :
-			                                     symbol_matches(d->draft_of, query)))
+				store_symbol_matches(d->draft_of, strlen(d->draft_of), query)))
 				cand = d->draft_of;
 			if (!cand)
 				continue;
