@@ -848,6 +848,42 @@ static size_t scan_digits(const char *s, size_t len, size_t i, size_t *value)
 
 /* Run the program on s[0..len). 1: it reads; 0: it does not (or not
  * within the budget); < 0: an error. */
+/* Can a text without quotes start at p, its slot opening at `slot`? Only
+ * after a colon (":" or "：") and with a word, so the punctuation after a
+ * quoted text or a further sentence is never taken for one. */
+static bool unquoted_start(const char *s, size_t len, size_t slot, size_t p)
+{
+	size_t i = slot, adv;
+	if (p >= len || !u_isalnum((UChar32)cp_at(s, len, p, &adv)))
+		return false;
+	while (i > 0) {
+		size_t b = i - 1;
+		uint32_t cp;
+		while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
+			b--;
+		cp = cp_at(s, len, b, &adv);
+		if (!resdiff_text_is_space(cp))
+			return cp == ':' || cp == 0xFF1A;
+		i = b;
+	}
+	return false;
+}
+
+/* The end of a text without quotes that starts at p: the amendment's
+ * end, spaces excluded. */
+static size_t unquoted_end(const char *s, size_t len, size_t p)
+{
+	size_t e = len, adv;
+	for (;;) {
+		size_t i = e;
+		while (i > p && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+			i--;
+		if (i <= p || !resdiff_text_is_space(cp_at(s, len, i - 1, &adv)))
+			return e;
+		e = i - 1;
+	}
+}
+
 static int run(matcher *m)
 {
 	const grammar *g = m->g;
@@ -961,8 +997,21 @@ fail:
 			/* a quote: its next closing mark */
 			p = skip_space(m->s, m->len, f->pos);
 			if ((pair = quote_pair(m, p)) < 0) {
-				m->depth--;
-				continue;
+				/* a text printed without quotes right after a colon
+				 * ("…, reading:" then the paragraph) runs to the end
+				 * of the amendment and keeps its own end mark; tried
+				 * once */
+				if (g->code[f->pc].a != ROLE_TEXT || f->candidate++ ||
+				    !unquoted_start(m->s, m->len, f->pos, p) ||
+				    (q = unquoted_end(m->s, m->len, p)) == p) {
+					m->depth--;
+					continue;
+				}
+				if ((error = push_event(m, EV_QUOTE, ROLE_TEXT, p, q)) < 0)
+					return error;
+				pc = f->pc + 1;
+				pos = m->len;
+				break;
 			}
 			c = p + strlen(g->open[pair]);
 			if ((q = quote_close(m, pair, c, f->candidate++)) == SIZE_MAX) {

@@ -233,6 +233,51 @@ static void test_amend_read__documents_as_downloaded(void **state)
 	}
 }
 
+/* A numbered amendment document prints the paragraph it inserts after
+ * "…, reading:" without quotes, on lines of its own: the text runs to
+ * the end of that amendment and keeps its own end mark, in a document
+ * as downloaded (the parser joins it into the amendment's paragraph)
+ * and in a clean list alike; a quoted text still ends at its mark. */
+static void test_amend_read__unquoted_inserted_paragraph(void **state)
+{
+	static const char *const inputs[] = {
+		"United Nations A/C.3/99/L.70\n\nGeneral Assembly\nNinety-ninth session\n"
+		"Third Committee\nAgenda item 70\n\n"
+		"Ruritania: amendments to draft resolution A/C.3/99/L.2\n\n"
+		"1. After operative paragraph 3, insert a new operative paragraph, reading:\n\n"
+		"Requests the Secretary-General to report on the matter\nat its next session;\n\n"
+		"2. In operative paragraph 2, replace \"welcomes\" with \"notes\".\n",
+		"1. After operative paragraph 3, insert a new operative paragraph, reading:\n"
+		"Requests the Secretary-General to report on the matter at its next session;\n"
+		"2. In operative paragraph 2, replace \"welcomes\" with \"notes\".\n",
+	};
+	resdiff_amendments *am;
+	size_t k;
+	(void)state;
+	for (k = 0; k < sizeof(inputs) / sizeof(inputs[0]); k++) {
+		am = read_ok(inputs[k], NULL);
+		assert_int_equal(am->count, 2);
+		assert_null(am->items[0].error);
+		assert_null(am->items[1].error);
+		assert_int_equal(op_of(am, 0, 0)->kind, RESDIFF_AMEND_INSERT);
+		assert_string_equal(op_of(am, 0, 0)->place.ref.number, "3");
+		assert_int_equal(op_of(am, 0, 0)->text_count, 1);
+		assert_string_equal(op_of(am, 0, 0)->texts[0],
+			"Requests the Secretary-General to report on the matter at its next session;");
+		assert_int_equal(op_of(am, 1, 0)->kind, RESDIFF_AMEND_EDIT);
+		resdiff_amendments_free(am);
+	}
+	am = read_ok("1. 在执行部分第3段后插入一个新的执行部分段，案文如下：\n"
+		"请秘书长在下届会议上报告此事；\n"
+		"2. 删除执行部分第4段。\n", NULL);
+	assert_string_equal(am->language, "zh");
+	assert_int_equal(am->count, 2);
+	assert_null(am->items[0].error);
+	assert_int_equal(op_of(am, 0, 0)->kind, RESDIFF_AMEND_INSERT);
+	assert_string_equal(op_of(am, 0, 0)->texts[0], "请秘书长在下届会议上报告此事；");
+	resdiff_amendments_free(am);
+}
+
 static void test_amend_read__unread_amendments_are_kept_with_why(void **state)
 {
 	resdiff_amendments *am = read_ok(
@@ -293,6 +338,7 @@ int main(void)
 		cmocka_unit_test(test_amend_read__chinese),
 		cmocka_unit_test(test_amend_read__one_edit_in_several_paragraphs),
 		cmocka_unit_test(test_amend_read__documents_as_downloaded),
+		cmocka_unit_test(test_amend_read__unquoted_inserted_paragraph),
 		cmocka_unit_test(test_amend_read__unread_amendments_are_kept_with_why),
 		cmocka_unit_test(test_amend_read__no_amendments),
 		cmocka_unit_test(test_amend_read__refused_inputs),
