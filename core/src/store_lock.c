@@ -167,17 +167,26 @@ static int remove_git_lock(const char *path, void *payload)
 {
 	remove_ctx *rc = payload;
 	struct stat st;
+	bool seen = stat(path, &st) == 0;
+	bool killed_writer = seen && rc->dead_since && st.st_mtime >= rc->dead_since;
 	/* old ones, and those made while a writer that was killed held the
 	 * lock; a younger one may be a git process's, between taking and
 	 * releasing it */
-	if (!rc->all && !lock_file_old(path) &&
-	    !(rc->dead_since && stat(path, &st) == 0 && st.st_mtime >= rc->dead_since))
+	if (!rc->all && !lock_file_old(path) && !killed_writer)
 		return 0;
 	if (unlink(path) < 0)
 		return errno == ENOENT ? 0 : resdiff_error_set(RESDIFF_EIO,
 			"cannot remove '%s': %s", path, strerror(errno));
-	return resdiff_buf_printf(rc->report, rc->all ? "removed %s\n" :
-		"removed lock file '%s' left by a killed process\n", path);
+	if (rc->all)
+		return resdiff_buf_printf(rc->report, "removed %s\n", path);
+	/* say what is known: whose it was only when a killed resdiff writer
+	 * held the lock when it was made; else only its age */
+	if (killed_writer)
+		return resdiff_buf_printf(rc->report,
+			"removed lock file '%s' made by a resdiff writer that was killed\n", path);
+	return resdiff_buf_printf(rc->report,
+		"removed lock file '%s' left behind (untouched for %lld s, and no writer holds "
+		"the repository)\n", path, seen ? (long long)(time(NULL) - st.st_mtime) : 0LL);
 }
 
 int store_lock_acquire(resdiff_store *s)

@@ -888,6 +888,23 @@ static void test_store__locks(void **state)
 	item.doc = doc;
 	import_one(s, doc, RESDIFF_IMPORT_AMENDED);
 
+	/* a ref lock made while a resdiff writer, since killed, held the
+	 * lock is that writer's: removed at once, and said to be */
+	snprintf(path, sizeof(path), "%s/resdiff.lock", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fprintf(f, "%ld localhost %lld\n", (long)holder, (long long)time(NULL) - 1);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/refs/heads/record.lock", dir);
+	assert_true((fd = open(path, O_CREAT | O_WRONLY, 0644)) >= 0);
+	close(fd);
+	out = test_capture(&status, "%s -C '%s' import --force --symbol E/RES/1/2 "
+		"%s/corpus/E_RES_2009_7.zh.txt 2>&1", RESDIFF_BINARY, dir, RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "made by a resdiff writer that was killed"));
+	assert_non_null(strstr(out, path));
+	free(out);
+	assert_int_equal(access(path, F_OK), -1);
+
 	/* a ref lock a killed git process left: named by readers, removed by
 	 * the next writer, which says so */
 	snprintf(path, sizeof(path), "%s/refs/heads/record.lock", dir);
@@ -903,6 +920,8 @@ static void test_store__locks(void **state)
 	assert_int_equal(status, 0);
 	assert_non_null(strstr(out, "resdiff: warning: lock file"));   /* show warns */
 	assert_non_null(strstr(out, "resdiff: removed lock file"));    /* import removes it */
+	assert_non_null(strstr(out, "left behind (untouched for"));    /* whose, unknown */
+	assert_null(strstr(out, "killed"));
 	assert_non_null(strstr(out, path));
 	assert_non_null(strstr(out, "1 added"));
 	free(out);
