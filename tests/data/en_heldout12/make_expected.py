@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Write expected/<NAME>.json for the eighth held-out set (docs/HELDOUT.md,
+"An eighth held-out set"): the units each text should parse into, made
+without the parser, from reading the texts. It shares no code with resdiff.
+
+Reading (docs/PARSE.md's id contract), as for the seventh set:
+- the front matter goes up to the chapeau "The General Assembly,"; when the
+  chapeau shares its line with a recital ("The General Assembly, recalling
+  its decision …:"), the chapeau is cut and the rest is the recital PP1;
+- the body stops at the plenary line ("52nd plenary meeting") or the end;
+- page furniture goes: a footnote zone runs from the "____" rule to the page
+  break (an empty line in the extracted text); a page head runs from the page
+  break until both the job number ("25-19806") and the page number ("2/2")
+  have been seen (the symbol and the running title sit in it, before or after
+  them), and the blank lines right after a page head go with it;
+- every footnote marker is removed by hand below, at the place the source has
+  it; every page break that falls inside a paragraph is joined by hand below
+  (the others start a new paragraph: the next page opens with a label or a
+  new recital);
+- paragraphs break at blank lines; "1." alone on its line or at the start of
+  one opens OP<n>; "(a)" with no numbered paragraph above it opens OP0(a) (a
+  decision's lettered paragraphs); every other block is a recital PP<n>;
+- wrapped lines join with one space, except that a line ending in
+  "letter-" joins without one; whitespace runs become one space.
+
+usage: cd tests/data/en_heldout12 && python3 make_expected.py
+"""
+import json, re
+
+PLENARY = re.compile(r'\d+(st|nd|rd|th) plenary meeting$')
+JOB = re.compile(r'\d\d-\d{5}$')
+PAGE = re.compile(r'\d+/\d+$')
+
+
+def expect(name, markers=(), joins=()):
+    raw = open(name + '.txt', encoding='utf-8').read().split('\n')
+    start = next(i for i, s in enumerate(raw) if s.strip().startswith('The General Assembly'))
+    rest = raw[start].strip()[len('The General Assembly,'):].strip()
+    body = [rest] if rest else []
+    foot = head = False
+    seen_job = seen_page = False
+    after_head = False
+    for r in raw[start + 1:]:
+        s = r.strip()
+        if PLENARY.match(s):
+            break
+        if r == '':            # page break
+            foot, head, seen_job, seen_page = False, True, False, False
+            body.append('<PAGE>')
+            continue
+        if head:
+            seen_job = seen_job or bool(JOB.match(s))
+            seen_page = seen_page or bool(PAGE.match(s))
+            if seen_job and seen_page:
+                head, after_head = False, True
+            continue
+        if after_head and s == '':
+            continue
+        after_head = False
+        if s.startswith('____'):
+            foot = True
+            continue
+        if foot:
+            continue
+        body.append(s)
+    text = '\n'.join(body)
+    for a, b in markers:
+        assert text.count(a) == 1, (name, a)
+        text = text.replace(a, b)
+    for a, b in joins:   # a page break inside a paragraph, by hand
+        pat = re.escape(a) + r'\n(?:\n)*<PAGE>\n' + re.escape(b)
+        assert len(re.findall(pat, text)) == 1, (name, a, b)
+        text = re.sub(pat, lambda m: a + '\n' + b, text)
+    text = text.replace('<PAGE>', '')
+    paras, cur = [], []
+    for s in text.split('\n') + ['']:
+        if s == '':
+            if cur:
+                paras.append(cur)
+                cur = []
+            continue
+        cur.append(s)
+    out, pp, op = [], 0, 0
+    for p in paras:
+        j = ''
+        for s in p:
+            if not j:
+                j = s
+            elif j.endswith('-') and j[-2:-1].isalpha():
+                j += s
+            else:
+                j += ' ' + s
+        j = re.sub(r'\s+', ' ', j).strip()
+        m = re.match(r'(\d+)\.(?: (.*)|$)', j)
+        if m:
+            op = int(m.group(1))
+            out.append(['OP%d' % op, m.group(2)])
+            continue
+        m = re.match(r'\(([a-z])\)(?: (.*)|$)', j)
+        if m and op == 0:
+            out.append(['OP0(%s)' % m.group(1), m.group(2)])
+            continue
+        assert op == 0, (name, j[:40])
+        pp += 1
+        out.append(['PP%d' % pp, j])
+    ids = [i for i, _ in out]
+    assert len(ids) == len(set(ids)), name
+    with open('expected/' + name + '.json', 'w', encoding='utf-8') as f:
+        json.dump(out, f, ensure_ascii=False, indent=1)
+    for i, x in out:
+        print(name, i, x[:50], '…', x[-40:])
+
+
+if __name__ == '__main__':
+    expect('A_RES_80_13', [
+        ('13 July 1979,1\n', '13 July 1979,\n'),
+        ('February 2003,2 in which', 'February 2003, in which'),
+        ('Ad Hoc Committee,3\n', 'Ad Hoc Committee,\n'),
+    ])
+    expect('A_RES_80_14', [
+        ('11 April 1996,1\n', '11 April 1996,\n'),
+        ('occasion,2 in which', 'occasion, in which'),
+        ('12 April 1996,3 in which', '12 April 1996, in which'),
+        ('the Treaty4 that', 'the Treaty that'),
+        ('Nuclear Weapons5 that', 'Nuclear Weapons that'),
+    ])
+    expect('A_RES_80_16', [], [('General Assembly in its', 'resolution 79/237, and')])
+    expect('A_RES_80_17', [
+        ('General Assembly,1\n', 'General Assembly,\n'),
+        ('resolution 79/16,2\n', 'resolution 79/16,\n'),
+        ('Nuclear Weapons;3\n', 'Nuclear Weapons;\n'),
+        ('10 October 19904 or', '10 October 1990 or'),
+    ], [('and in', 'particular paragraph 63 (d)')])
+    expect('A_C.4_80_L.2', [
+        ('Secretary-General,1 prepared', 'Secretary-General, prepared'),
+    ], [('made by States and to', 'provide all the facilities')])
+    expect('A_C.4_80_L.3')
