@@ -111,6 +111,36 @@ def expect(name, markers=(), joins=()):
         print(name, i, x[:50], '…', x[-40:])
 
 
+def expect_amendment(name, stop):
+    """An amendment (docs/HELDOUT.md, classes X and W): the body starts after
+    the draft's title under the "…: amendment to draft resolution" line and
+    stops at the sponsor note printed with no rule above it; an instruction
+    with no number is a block B<n>, read as a report's."""
+    raw = [r.strip() for r in open(name + '.txt', encoding='utf-8').read().split('\n')]
+    i = next(i for i, s in enumerate(raw) if 'amendment to draft resolution' in s) + 1
+    while raw[i] == '':
+        i += 1
+    while raw[i] != '':      # the draft's title
+        i += 1
+    blocks, cur = [], []
+    for s in raw[i:]:
+        if s.startswith(stop):
+            break
+        if s == '':
+            if cur:
+                blocks.append(' '.join(cur))
+                cur = []
+            continue
+        cur.append(s)
+    if cur:
+        blocks.append(' '.join(cur))
+    out = [['B%d' % (k + 1), re.sub(r'\s+', ' ', b)] for k, b in enumerate(blocks)]
+    with open('expected/' + name + '.json', 'w', encoding='utf-8') as f:
+        json.dump(out, f, ensure_ascii=False, indent=1)
+    for k, x in out:
+        print(name, k, x)
+
+
 if __name__ == '__main__':
     expect('A_RES_80_13', [
         ('13 July 1979,1\n', '13 July 1979,\n'),
@@ -135,3 +165,11 @@ if __name__ == '__main__':
         ('Secretary-General,1 prepared', 'Secretary-General, prepared'),
     ], [('made by States and to', 'provide all the facilities')])
     expect('A_C.4_80_L.3')
+    # added to the set before the parser had run on them (see README)
+    expect('A_RES_80_30', [
+        ('devoted to disarmament, 1\n', 'devoted to disarmament,\n'),
+        ('contained therein,2\n', 'contained therein,\n'),
+        ('(SSOD-IV),3\n', '(SSOD-IV),\n'),
+    ])
+    expect('A_C.6_80_L.2')
+    expect_amendment('A_80_L.20', '* Any changes')
