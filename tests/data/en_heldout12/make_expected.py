@@ -173,3 +173,20 @@ if __name__ == '__main__':
     ])
     expect('A_C.6_80_L.2')
     expect_amendment('A_80_L.20', '* Any changes')
+    expect('A_C.3_80_L.9', [
+        ('trafficking in\nwildlife\u201d,1\n', 'trafficking in\nwildlife\u201d,\n'),
+        ('16 October 2020,2 11/3', '16 October 2020, 11/3'),
+        ('\n20223 and 12/4', '\n2022 and 12/4'),
+        ('18 October 2024,4 on', '18 October 2024, on'),
+        ('on the environment\u201d,5\n', 'on the environment\u201d,\n'),
+        ('the Rule of Law,6 in which', 'the Rule of Law, in which'),
+        ('Rights of Indigenous Peoples,7\n', 'Rights of Indigenous Peoples,\n'),
+        ('Organized Crime 8 and the', 'Organized Crime and the'),
+        ('Convention against Corruption,9\n', 'Convention against Corruption,\n'),
+        ('Wild Fauna and Flora, 10 and also', 'Wild Fauna and Flora, and also'),
+    ], [
+        ('the international legal', 'framework for international cooperation'),
+        ('the territorial integrity', 'of States and the principle'),
+        ('as defined in', 'the Organized Crime Convention and as mandated'),
+        ('of the application and', 'collective implementation of the Convention'),
+    ])
