@@ -18,8 +18,14 @@ Reading (docs/PARSE.md's id contract), as for the seventh set:
   (the others start a new paragraph: the next page opens with a label or a
   new recital);
 - paragraphs break at blank lines; "1." alone on its line or at the start of
-  one opens OP<n>; "(a)" with no numbered paragraph above it opens OP0(a) (a
-  decision's lettered paragraphs); every other block is a recital PP<n>;
+  one opens OP<n>; "(a)" opens OP<n>(a) under the numbered paragraph above
+  it, or OP0(a) with none above it (a decision's lettered paragraphs); every
+  other block is a recital PP<n>;
+- A/C.3/80/L.2 prints "25" and "26" alone on their lines, with no period,
+  between paragraphs 24 and 27 ("25 \n" / "Condemns without reservation …");
+  my reading is that they are the labels of paragraphs 25 and 26 (the
+  numbering runs 1–74 and paragraph 68 cites "paragraphs … 28, 29"), so the
+  period is put back by hand below, as a marker is taken out by hand;
 - wrapped lines join with one space, except that a line ending in
   "letter-" joins without one; whitespace runs become one space.
 
@@ -97,8 +103,8 @@ def expect(name, markers=(), joins=()):
             out.append(['OP%d' % op, m.group(2)])
             continue
         m = re.match(r'\(([a-z])\)(?: (.*)|$)', j)
-        if m and op == 0:
-            out.append(['OP0(%s)' % m.group(1), m.group(2)])
+        if m:   # a decision's lettered paragraph (OP0) or a paragraph's list
+            out.append(['OP%d(%s)' % (op, m.group(1)), m.group(2)])
             continue
         assert op == 0, (name, j[:40])
         pp += 1
@@ -189,4 +195,32 @@ if __name__ == '__main__':
         ('the territorial integrity', 'of States and the principle'),
         ('as defined in', 'the Organized Crime Convention and as mandated'),
         ('of the application and', 'collective implementation of the Convention'),
+    ])
+    expect('A_C.3_80_L.2', [
+        ('Human\nRights,1 the', 'Human\nRights, the'),
+        ('Political Rights, 2 the', 'Political Rights, the'),
+        ('Racial Discrimination 3 and other', 'Racial Discrimination and other'),
+        ('16 April 20044 and 2005/5 of 14 April 20055 and',
+         '16 April 2004 and 2005/5 of 14 April 2005 and'),
+        ('28 March 2008,6 18/15', '28 March 2008, 18/15'),
+        ('\n20117 and 21/33', '\n2011 and 21/33'),
+        ('28 September 2012,8 as well', '28 September 2012, as well'),
+        ('8 September 2001, 9 in particular', '8 September 2001, in particular'),
+        ('24 April 2009,10 in particular', '24 April 2009, in particular'),
+        ('resolution 79/160;11\n', 'resolution 79/160;\n'),
+        ('by States, 12 also', 'by States, also'),
+        ('Conventions of 1949; 13\n', 'Conventions of 1949;\n'),
+        ('\u201d nations;14\n', '\u201d nations;\n'),
+        ('\n25\nCondemns', '\n25.\nCondemns'),     # a label, see the docstring
+        ('\n26\nAffirms', '\n26.\nAffirms'),
+        ('Holocaust\ndenial;15\n', 'Holocaust\ndenial;\n'),
+        ('punishable by law, 16  and that', 'punishable by law, and that'),
+        ('Sustainable Development 17  on data', 'Sustainable Development on data'),
+        ('number of countries; 18\n', 'number of countries;\n'),
+        ('xenophobic character;19\n', 'xenophobic character;\n'),
+        ('to incite\nviolence;20\n', 'to incite\nviolence;\n'),
+        ('enhanced penalties,21 and', 'enhanced penalties, and'),
+        ('Nazism and Fascism;22\n', 'Nazism and Fascism;\n'),
+    ], [
+        ('70/139 of 17 December', '2015, 71/179 of 19 December 2016'),
     ])
