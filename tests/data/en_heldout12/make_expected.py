@@ -224,3 +224,31 @@ if __name__ == '__main__':
     ], [
         ('70/139 of 17 December', '2015, 71/179 of 19 December 2016'),
     ])
+    expect('A_C.3_80_L.6', [
+        ('Human Rights,1 the Vienna', 'Human Rights, the Vienna'),
+        ('Programme of Action2 and', 'Programme of Action and'),
+        ('Political Rights, 3 the International', 'Political Rights, the International'),
+        ('Cultural Rights4 and', 'Cultural Rights and'),
+        ('of the Child,5\n', 'of the Child,\n'),
+        ('Programmes, 6 adopted', 'Programmes, adopted'),
+        ('Financing for Development,7 the Sendai', 'Financing for Development, the Sendai'),
+        ('2015\u20132030, 8 the Doha', '2015\u20132030, the Doha'),
+        ('Countries,9 the Vienna', 'Countries, the Vienna'),
+        ('2014\u20132024,10 the SIDS', '2014\u20132024, the SIDS'),
+        ('Pathway,11 the Global', 'Pathway, the Global'),
+        ('Regular Migration,12 the Global', 'Regular Migration, the Global'),
+        ('Compact on Refugees 13  and', 'Compact on Refugees and'),
+        ('(Habitat III),14\n', '(Habitat III),\n'),
+        ('Development 15  and the Beijing', 'Development and the Beijing'),
+        ('Platform for Action, 16  and the', 'Platform for Action, and the'),
+        ('for Youth17 are', 'for Youth are'),
+        ('in his report,18 when', 'in his report, when'),
+        ('Sustainable Development, 19  recalls', 'Sustainable Development, recalls'),
+        ('Secretary-General20 and', 'Secretary-General and'),
+    ], [
+        ('of the General Assembly at', 'its eightieth session, to mark'),
+        ('within the United Nations system', 'and its strategic function'),
+        ('of robust social security', 'systems as well as social protection'),
+        ('improve digital', 'inclusion and realize gender equality'),
+        ('relationships between women', 'and men, to enable them'),
+    ])
