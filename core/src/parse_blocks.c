@@ -5,6 +5,7 @@
 #include "parse_state.h"
 #include "resdiff/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -415,6 +416,37 @@ static size_t number_over_limit(const char *s, size_t len)
 	return i + 1;
 }
 
+/* "25" alone on its line after a blank line or a page break, where the
+ * paragraph before has ended, paragraph 24 was the last, and the next line
+ * opens a clause ("Condemns without reservation …"): paragraph 25 printed
+ * without its full stop (issue 10, class AA). parse_notes.c left the line
+ * as text (no footnote 25 exists). */
+static bool bare_number_label(const joiner *j, size_t i, label_t *lab)
+{
+	const parse_line *l = &j->st->lines[i];
+	size_t k = 0, n;
+	uint32_t c;
+	while (k < l->len && l->text[k] >= '0' && l->text[k] <= '9')
+		k++;
+	if (k == 0 || k > PARSE_NUMBER_DIGITS || k != l->len || j->last_num <= 0 ||
+	    atoi(l->text) != j->last_num + 1 || (!j->blanks && !j->page_break) || !j->cur ||
+	    !parse_ends_clause(j->cur->raw.ptr, j->cur->raw.size))
+		return false;
+	n = next_text_line(j->st, i);
+	if (n >= j->st->count)
+		return false;
+	c = parse_first_cp(j->st->lines[n].text, j->st->lines[n].len);
+	if (!u_isupper((UChar32)c) ||
+	    !parse_opens_with(j->st->lines[n].text, j->st->lines[n].len, RESDIFF_SECTION_LEADING_WORDS))
+		return false;
+	memset(lab, 0, sizeof(*lab));
+	lab->kind = LABEL_NUMBER;
+	lab->number = j->last_num + 1;
+	snprintf(lab->text, sizeof(lab->text), "%.*s", (int)k, l->text);
+	lab->len = l->len;
+	return true;
+}
+
 /* Text line i: to a new block or to the current one. */
 static int text_line(joiner *j, size_t i)
 {
@@ -428,6 +460,10 @@ static int text_line(joiner *j, size_t i)
 	 * number is a label only where the numbering goes on (or restarts) */
 	if (lab.in_sequence_only && lab.number != j->last_num + 1 && lab.number != 1)
 		memset(&lab, 0, sizeof(lab));
+	if (lab.kind == LABEL_NONE && bare_number_label(j, i, &lab) &&
+	    (error = resdiff_doc_add_note(j->st->doc, i + 1, "'%s' alone on its line is read as "
+			"paragraph number %d, printed without its full stop", lab.text, lab.number)) < 0)
+		return error;
 	if (lab.kind == LABEL_NONE && (lab.number = article_line(l)) > 0)
 		lab.kind = LABEL_ARTICLE;
 	/* a limit that is hit is said: the number stays text */

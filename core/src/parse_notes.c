@@ -36,6 +36,7 @@
 #define ZONE_GAP_REPORT_MAX 20 /* missing footnote numbers reported per gap */
 #define TITLE_LINK_MAX 3      /* letters of "of", "for" inside a title */
 #define DOUBT_CONTEXT_MAX 40  /* bytes of text quoted before a doubtful marker */
+#define PARAGRAPH_NUMBER_MAX 1000 /* "2015." at a line start is a wrapped year, not paragraph 2015 */
 
 enum { ZONE_CLUSTER = 1, ZONE_STRONG = 1000 };
 
@@ -325,6 +326,26 @@ static bool opens_clause(const parse_line *l)
 	int32_t c = resdiff_utf8_decode(l->text, l->len, &adv);
 	return c > 0 && u_isupper((UChar32)c) &&
 	       parse_opens_with(l->text, l->len, RESDIFF_SECTION_LEADING_WORDS) > 0;
+}
+
+/* "25" alone on its line after a blank line, the next paragraph number
+ * (the last "24." read was paragraph 24), with no footnote 25 anywhere and
+ * a clause opening on the next text line ("25 " / "Condemns without
+ * reservation …"): a paragraph number printed without its full stop, not a
+ * marker (issue 10, class AA). The line stays text; parse_blocks.c takes
+ * it as the label. */
+static bool number_opens_paragraph(const parse_state *st, size_t i, const char *label, bool sup,
+		int last_paragraph)
+{
+	size_t k;
+	if (sup || label[0] < '0' || label[0] > '9' || last_paragraph <= 0 ||
+	    atoi(label) != last_paragraph + 1 || defined(st, label))
+		return false;
+	if (i == 0 || i <= st->body_start || st->lines[i - 1].cls != LINE_BLANK)
+		return false;
+	for (k = i + 1; k < st->count && st->lines[k].cls == LINE_BLANK; k++)
+		;
+	return k < st->count && st->lines[k].cls == LINE_TEXT && opens_clause(&st->lines[k]);
 }
 
 /* Read one zone from line i whose first label is known to start there.
@@ -673,6 +694,10 @@ typedef struct {
 	const strong_spots *strong;
 } cite_state;
 
+/* A label cited with no body anywhere (a number alone on its line whose
+ * footnote is missing) does not move the order on: the markers of the
+ * footnotes that do have bodies are still read after it (issue 10, class
+ * AB: a stray "25" must not make "denial;15" wait for a marker 27). */
 static void cite(parse_state *st, cite_state *cs, const char *label, size_t li)
 {
 	int n = note_find(st, label);
@@ -680,7 +705,7 @@ static void cite(parse_state *st, cite_state *cs, const char *label, size_t li)
 		st->notes[n].cited = true;
 		st->notes[n].cited_line = li;
 	}
-	if (label[0] != '*' && atoi(label) > cs->max_cited)
+	if (label[0] != '*' && n >= 0 && st->notes[n].in_zone && atoi(label) > cs->max_cited)
 		cs->max_cited = atoi(label);
 }
 
@@ -1442,7 +1467,7 @@ int parse_footnotes(parse_state *st)
 	strong_spots strong;
 	char label[16];
 	bool sup, taken;
-	int error;
+	int error, last_paragraph = 0;
 
 	memset(&strong, 0, sizeof(strong));
 	if ((error = find_zones(st, &zones, &nz)) < 0 ||
@@ -1457,8 +1482,15 @@ int parse_footnotes(parse_state *st)
 		st->work++;
 		if (l->cls != LINE_TEXT)
 			continue;
+		if (is_numbered_start(l->text, l->len) && atoi(l->text) < PARAGRAPH_NUMBER_MAX)
+			last_paragraph = atoi(l->text);
 		if (label_only(l, label, &sup)) {
-			int n = note_find(st, label);
+			int n;
+			if (number_opens_paragraph(st, i, label, sup, last_paragraph)) {
+				last_paragraph++;
+				continue;
+			}
+			n = note_find(st, label);
 			l->cls = LINE_MARKER;
 			if (!(l->marker = resdiff_arena_strdup(st->doc->arena, label))) {
 				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");

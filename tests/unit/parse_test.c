@@ -1231,6 +1231,85 @@ static void test_parse__spaced_marker_after_a_bare_year(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A paragraph number printed without its full stop, alone on its line
+ * after a blank line ("3" / "Condemns …"), the next number, and no footnote
+ * 3 anywhere: the label of OP3 with a note, not a footnote marker with no
+ * body and its text joined to OP2 (issue 10, class AA). Out of sequence
+ * ("7" after paragraph 2) it stays what it was: a marker, with warnings. */
+static void test_parse__paragraph_number_without_full_stop(void **state)
+{
+	static const char text[] =
+		"The General Assembly,\n\n"
+		"Recalling its resolution 70/1,1\n\n"
+		"1. Takes note of the report;\n\n"
+		"2. Welcomes the efforts of the States;2\n\n"
+		"3\nCondemns any attempt to deny the history;\n\n"
+		"4\nAffirms its commitment to remembrance;\n\n"
+		"5. Decides to remain seized of the matter.\n"
+		"__________________\n"
+		"1 Resolution 70/1.\n"
+		"2 A/80/1.\n";
+	resdiff_doc *doc = test_parse_string(text, "en");
+	const resdiff_unit *u;
+	(void)state;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP2"));
+	assert_string_equal(u->text, "Welcomes the efforts of the States;");
+	assert_int_equal(u->fnref_count, 1);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP3"));
+	assert_string_equal(u->text, "Condemns any attempt to deny the history;");
+	assert_string_equal(u->label, "3");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP4"));
+	assert_string_equal(u->text, "Affirms its commitment to remembrance;");
+	assert_non_null(resdiff_doc_unit_by_id(doc, "OP5"));
+	assert_int_equal(doc->footnote_count, 2);
+	assert_int_equal(test_count_warnings(doc), 0);
+	assert_true(has_diag(doc, "'3' alone on its line is read as paragraph number 3"));
+	resdiff_doc_free(doc);
+
+	doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling its resolution 70/1,1\n\n"
+		"1. Takes note of the report;\n\n"
+		"2. Welcomes the efforts of the States;\n\n"
+		"7\nCondemns any attempt to deny the history;\n\n"
+		"3. Decides to remain seized of the matter.\n"
+		"__________________\n"
+		"1 Resolution 70/1.\n", "en");
+	assert_null(resdiff_doc_unit_by_id(doc, "OP7"));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP3"));
+	assert_true(has_diag(doc, "footnote marker 7 has no footnote text"));
+	resdiff_doc_free(doc);
+}
+
+/* A number alone on its line that is taken as a marker but has no body
+ * ("9" under a recital) must not stop the markers after it: "report;2"
+ * and "matter.3" have their bodies and are read (issue 10, class AB). */
+static void test_parse__marker_without_body_keeps_later_markers(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"The General Assembly,\n\n"
+		"Recalling its resolution 70/1,1\n\n"
+		"Noting the report of the Secretary-General,\n"
+		"9\n\n"
+		"1. Welcomes the report;2\n\n"
+		"2. Decides to remain seized of the matter.3\n"
+		"__________________\n"
+		"1 Resolution 70/1.\n"
+		"2 A/80/1.\n"
+		"3 A/80/2.\n", "en");
+	const resdiff_unit *u;
+	(void)state;
+	assert_true(has_diag(doc, "footnote marker 9 has no footnote text"));
+	assert_false(has_diag(doc, "is not cited"));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1"));
+	assert_string_equal(u->text, "Welcomes the report;");
+	assert_int_equal(u->fnref_count, 1);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP2"));
+	assert_string_equal(u->text, "Decides to remain seized of the matter.");
+	assert_int_equal(u->fnref_count, 1);
+	resdiff_doc_free(doc);
+}
+
 /* All 28 Russian sub-letters "а)" … "я)": past the 26th the id doubles
  * its letter as UN texts do after (z): "ю)" is (aa), "я)" (bb), never
  * the characters after "z". */
@@ -2845,6 +2924,8 @@ int main(void)
 		cmocka_unit_test(test_parse__markers_after_a_date_and_glued_to_a_year),
 		cmocka_unit_test(test_parse__day_of_a_date_is_no_marker),
 		cmocka_unit_test(test_parse__spaced_marker_after_a_bare_year),
+		cmocka_unit_test(test_parse__paragraph_number_without_full_stop),
+		cmocka_unit_test(test_parse__marker_without_body_keeps_later_markers),
 		cmocka_unit_test(test_parse__one_number_after_a_plural_reference_is_a_marker),
 		cmocka_unit_test(test_parse__characters_of_every_width_kept),
 		cmocka_unit_test(test_parse__visible_chars_of_every_code_point),
