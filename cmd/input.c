@@ -5,6 +5,9 @@
 #include <sys/stat.h>
 #include <pthread.h>
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -208,6 +211,14 @@ int cmd_input_load_pair(resdiff_doc **old_doc, resdiff_doc **new_doc, cmd_input 
 	}
 	error = load_file(old_doc, &read_seconds, &parse_seconds, old_arg, lang, old_entry);
 	pthread_join(thread, NULL);
+#ifdef __GLIBC__
+	/* glibc gave the thread a malloc arena of its own, where the parse's
+	 * freed scratch stays out of the aligner's reach (+5 MB, 9.4x -> 10.2x
+	 * the input, on the 10 000-paragraph pair): give it back. (One arena
+	 * for all, M_ARENA_MAX 1, keeps the peak but serialises the two
+	 * parses on its lock: no faster than one after the other.) */
+	malloc_trim(0);
+#endif
 	*new_doc = helper.doc;
 	/* side by side, the pair took as long as the slower of the two */
 	in->read_seconds += read_seconds > helper.read_seconds ? read_seconds : helper.read_seconds;

@@ -24,23 +24,11 @@
  *    its reference. libgit2's init is reference counted and thread safe,
  *    so a core/ function that calls git_libgit2_init() meanwhile waits for
  *    the one in flight and then finds it done.
- *
- * 3. One malloc arena for diff. diff parses NEW on a thread of its own
- *    (cmd_input_load_pair) and hands the document to the main thread.
- *    glibc gives a second thread an arena of its own, where the parse's
- *    freed scratch stays and the main thread's aligner cannot reuse it
- *    (+6 MB, 9.4x -> 10.3x the input, on the 10 000-paragraph pair); with
- *    one arena it is reused, as when both parses ran on the main thread.
- *    Set before any thread starts (an exited thread's arena is reused by
- *    the next thread whatever the limit).
  */
 #define _GNU_SOURCE
 #include "cmd.h"
 
 #include <dlfcn.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <stdlib.h>
 #include <pthread.h>
 #include <string.h>
@@ -153,10 +141,6 @@ void cmd_startup_begin(int argc, char **argv)
 		    !strcmp(argv[i], "-h") || !strcmp(argv[i], "--man-pages"))
 			return;
 	}
-#ifdef __GLIBC__
-	if (command && !strcmp(command, "diff"))
-		mallopt(M_ARENA_MAX, 1);
-#endif
 	if (!needs_libgit2(command))
 		return;
 	/* RESDIFF_NO_INIT_THREAD=1 turns the lever off, to measure it
