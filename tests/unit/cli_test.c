@@ -106,9 +106,10 @@ static void test_cli__check_default_path_missing_says_so(void **state)
 }
 
 /* diff reads and parses its two files at once, NEW on a thread of its
- * own: the error printed is still the failing input's, OLD's when both
- * fail (as when they were parsed one after the other), and the output and
- * errors are the same with the thread turned off. */
+ * own (RESDIFF_PARSE_THREAD=1: whatever their sizes): the error printed is
+ * still the failing input's, OLD's when both fail (as when they were
+ * parsed one after the other), and the output and errors are the same
+ * with the thread turned off. */
 static void test_cli__diff_error_names_the_failing_input(void **state)
 {
 	static const char *const pairs[][3] = {
@@ -137,7 +138,8 @@ static void test_cli__diff_error_names_the_failing_input(void **state)
 		snprintf(want, sizeof(want), "resdiff: %s: %s\n", path[2],
 			!strcmp(pairs[i][2], "MISSING") ? "No such file or directory" :
 			"no recognisable paragraphs (empty input)");
-		out = test_capture(&status, "cd '%s' && '%s' diff --stat '%s' '%s' 2>&1 >/dev/null",
+		out = test_capture(&status, "cd '%s' && RESDIFF_PARSE_THREAD=1 '%s' diff --stat "
+			"'%s' '%s' 2>&1 >/dev/null",
 			RESDIFF_SOURCE_DIR, RESDIFF_BINARY, path[0], path[1]);
 		assert_int_equal(status, 2);
 		assert_string_equal(out, want);
@@ -148,8 +150,8 @@ static void test_cli__diff_error_names_the_failing_input(void **state)
 		free(out);
 		free(off);
 	}
-	out = test_capture(&status, "cd '%s' && '%s' diff --format=json %s %s", RESDIFF_SOURCE_DIR,
-		RESDIFF_BINARY, A, B);
+	out = test_capture(&status, "cd '%s' && RESDIFF_PARSE_THREAD=1 '%s' diff --format=json %s %s",
+		RESDIFF_SOURCE_DIR, RESDIFF_BINARY, A, B);
 	assert_int_equal(status, 0);
 	off = test_capture(&status, "cd '%s' && RESDIFF_NO_PARSE_THREAD=1 '%s' diff --format=json %s %s",
 		RESDIFF_SOURCE_DIR, RESDIFF_BINARY, A, B);
