@@ -218,6 +218,17 @@ typedef struct {
 
 int cmd_input_load(resdiff_doc **out, cmd_input *in, const char *arg, const char *lang,
 		const struct resdiff_manifest *manifest);
+/* OLD and NEW of a diff, as cmd_input_load each. Two files (neither a
+ * stored symbol, each a regular file of 256 KiB or more) are read and
+ * parsed at once, NEW on a thread of its own, when the load average
+ * leaves a core idle; otherwise, or if the thread cannot start, one after
+ * the other. On error
+ * both are NULL and the last error is OLD's if OLD failed, else NEW's, on
+ * the calling thread. read_seconds and parse_seconds grow by the slower of
+ * the two. The caller frees both with resdiff_doc_free. */
+int cmd_input_load_pair(resdiff_doc **old_doc, resdiff_doc **new_doc, cmd_input *in,
+		const char *old_arg, const char *new_arg, const char *lang,
+		const struct resdiff_manifest *manifest);
 /* Open the repository if it is not open yet (its error is printed). */
 int cmd_input_store(cmd_input *in);
 /* Report the last error unless opening the repository failed (reported

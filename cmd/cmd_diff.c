@@ -193,8 +193,7 @@ static int diff_pair(resdiff_buf *out, bool *changed, const char *old_arg, const
 	resdiff_doc *a = NULL, *b = NULL;
 	int error;
 
-	if ((error = cmd_input_load(&a, &diff_input, old_arg, lang, manifest)) == 0 &&
-	    (error = cmd_input_load(&b, &diff_input, new_arg, lang, manifest)) == 0)
+	if ((error = cmd_input_load_pair(&a, &b, &diff_input, old_arg, new_arg, lang, manifest)) == 0)
 		error = diff_docs_pair(out, changed, a, b, old_arg, new_arg, s);
 	resdiff_doc_free(a);
 	resdiff_doc_free(b);

@@ -105,11 +105,69 @@ static void test_cli__check_default_path_missing_says_so(void **state)
 	free(err);
 }
 
+/* diff reads and parses its two files at once, NEW on a thread of its
+ * own (RESDIFF_PARSE_THREAD=1: whatever their sizes): the error printed is
+ * still the failing input's, OLD's when both fail (as when they were
+ * parsed one after the other), and the output and errors are the same
+ * with the thread turned off. */
+static void test_cli__diff_error_names_the_failing_input(void **state)
+{
+	static const char *const pairs[][3] = {
+		{ A, "BAD_NEW", "BAD_NEW" },       /* NEW fails on the thread, OLD parses */
+		{ "BAD_OLD", B, "BAD_OLD" },       /* OLD fails, NEW parses on the thread */
+		{ "BAD_OLD", "BAD_NEW", "BAD_OLD" },
+		{ A, "MISSING", "MISSING" },
+	};
+	size_t i;
+	int status;
+	char *out, *off;
+
+	(void)state;
+	assert_int_equal(test_system(": > '%s/bad_old.txt' && : > '%s/bad_new.txt'", dir, dir), 0);
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		char path[3][512], want[600];
+		size_t k;
+		for (k = 0; k < 3; k++) {
+			const char *p = pairs[i][k];
+			if (!strcmp(p, "BAD_OLD") || !strcmp(p, "BAD_NEW") || !strcmp(p, "MISSING"))
+				snprintf(path[k], sizeof(path[k]), "%s/%s.txt", dir, !strcmp(p, "BAD_OLD") ?
+					"bad_old" : !strcmp(p, "BAD_NEW") ? "bad_new" : "missing");
+			else
+				snprintf(path[k], sizeof(path[k]), "%s", p);
+		}
+		snprintf(want, sizeof(want), "resdiff: %s: %s\n", path[2],
+			!strcmp(pairs[i][2], "MISSING") ? "No such file or directory" :
+			"no recognisable paragraphs (empty input)");
+		out = test_capture(&status, "cd '%s' && RESDIFF_PARSE_THREAD=1 '%s' diff --stat "
+			"'%s' '%s' 2>&1 >/dev/null",
+			RESDIFF_SOURCE_DIR, RESDIFF_BINARY, path[0], path[1]);
+		assert_int_equal(status, 2);
+		assert_string_equal(out, want);
+		off = test_capture(&status, "cd '%s' && RESDIFF_NO_PARSE_THREAD=1 '%s' diff --stat "
+			"'%s' '%s' 2>&1 >/dev/null", RESDIFF_SOURCE_DIR, RESDIFF_BINARY, path[0], path[1]);
+		assert_int_equal(status, 2);
+		assert_string_equal(off, out);
+		free(out);
+		free(off);
+	}
+	out = test_capture(&status, "cd '%s' && RESDIFF_PARSE_THREAD=1 '%s' diff --format=json %s %s",
+		RESDIFF_SOURCE_DIR, RESDIFF_BINARY, A, B);
+	assert_int_equal(status, 0);
+	off = test_capture(&status, "cd '%s' && RESDIFF_NO_PARSE_THREAD=1 '%s' diff --format=json %s %s",
+		RESDIFF_SOURCE_DIR, RESDIFF_BINARY, A, B);
+	assert_int_equal(status, 0);
+	assert_true(strlen(out) > 1000);
+	assert_string_equal(out, off);
+	free(out);
+	free(off);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cli__write_error_is_exit_2_with_one_message),
 		cmocka_unit_test(test_cli__check_default_path_missing_says_so),
+		cmocka_unit_test(test_cli__diff_error_names_the_failing_input),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

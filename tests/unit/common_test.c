@@ -39,6 +39,36 @@ static void test_common__arena_big_and_small(void **state)
 	resdiff_arena_free(a);
 }
 
+/* Copies are not zeroed first (they are written whole); allocations
+ * between them still are, even on memory that held text before. */
+static void test_common__arena_copies_and_zeroed_allocations(void **state)
+{
+	char junk[300];
+	size_t round, i, k;
+	(void)state;
+	memset(junk, 'j', sizeof(junk));
+	for (round = 0; round < 3; round++) {
+		resdiff_arena *a = resdiff_arena_new();
+		char *copy[600], *zero[600];
+		assert_non_null(a);
+		for (i = 0; i < 600; i++) {
+			copy[i] = resdiff_arena_strndup(a, junk, i % 300);
+			zero[i] = resdiff_arena_alloc(a, i % 300 + 1);
+			assert_non_null(copy[i]);
+			assert_non_null(zero[i]);
+			for (k = 0; k < i % 300 + 1; k++)
+				if (zero[i][k])
+					fail_msg("round %zu, allocation %zu, byte %zu not zero", round, i, k);
+			memset(zero[i], 'z', i % 300 + 1);
+		}
+		for (i = 0; i < 600; i++) {
+			assert_int_equal(strlen(copy[i]), i % 300);
+			assert_memory_equal(copy[i], junk, i % 300);
+		}
+		resdiff_arena_free(a);
+	}
+}
+
 /* An arena of many chunks (those past the first few are mapped in one
  * call when made) gives back every allocation zeroed and keeps what was
  * written to each. */
@@ -119,6 +149,7 @@ int main(void)
 		cmocka_unit_test(test_common__buf_grows_and_terminates),
 		cmocka_unit_test(test_common__arena_big_and_small),
 		cmocka_unit_test(test_common__arena_many_chunks),
+		cmocka_unit_test(test_common__arena_copies_and_zeroed_allocations),
 		cmocka_unit_test(test_common__populate_keeps_contents),
 		cmocka_unit_test(test_common__populate_maps_the_range),
 		cmocka_unit_test(test_common__error_message_and_prefix),
