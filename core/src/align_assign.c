@@ -919,8 +919,9 @@ done:
 /* ---- splits and merges -------------------------------------------------- */
 
 /* Can clause `unit` (of side `s`) leave where it is for a group that
- * claims it with probability p? When free, or held by a one-to-one match
- * the model finds less probable (that match is then undone). */
+ * claims it with probability p (the pair's as a part of that group,
+ * probability_in_group)? When free, or held by a one-to-one match the
+ * model finds less probable (that match is then undone). */
 static bool claimable(const aligner *a, const align_side *s, size_t unit, double p)
 {
 	const align_group *h;
@@ -1156,9 +1157,10 @@ done:
  * one-to-one assignment keeps one of them; here, from the most probable
  * pair down, a pair the model accepts (p >= accept) whose clauses are in
  * different groups joins them when one side is the single clause of its
- * group, the other clause can leave where it is (claimable), and the
- * group's similarity grows. Wherever the clauses stand in their texts: a
- * split's parts may be far apart. */
+ * group, the other clause can leave where it is (claimable: free, or held
+ * by a one-to-one link less probable than the pair as a part of the
+ * group), and the group's similarity grows. Wherever the clauses stand
+ * in their texts: a split's parts may be far apart. */
 int align_split_merge(aligner *a)
 {
 	cands_of by_o = { NULL, NULL }, by_n = { NULL, NULL };
