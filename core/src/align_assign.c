@@ -919,8 +919,9 @@ done:
 /* ---- splits and merges -------------------------------------------------- */
 
 /* Can clause `unit` (of side `s`) leave where it is for a group that
- * claims it with probability p? When free, or held by a one-to-one match
- * the model finds less probable (that match is then undone). */
+ * claims it with probability p (the pair's as a part of that group,
+ * probability_in_group)? When free, or held by a one-to-one match the
+ * model finds less probable (that match is then undone). */
 static bool claimable(const aligner *a, const align_side *s, size_t unit, double p)
 {
 	const align_group *h;
@@ -928,6 +929,83 @@ static bool claimable(const aligner *a, const align_side *s, size_t unit, double
 		return true;
 	h = &a->groups[s->group[unit]];
 	return h->nold == 1 && h->nnew == 1 && !h->pinned && h->confidence < p;
+}
+
+/* Each clause's candidates, by old and by new clause: cand[first[u] ..
+ * first[u + 1]) are unit u's. One counting sort. */
+typedef struct {
+	size_t *first;
+	size_t *cand;
+} cands_of;
+
+static void cands_of_dispose(cands_of *x)
+{
+	free(x->first);
+	free(x->cand);
+	x->first = x->cand = NULL;
+}
+
+static int cands_of_build(cands_of *out, const aligner *a, bool new_side)
+{
+	size_t n = new_side ? a->n.n : a->o.n, i;
+
+	out->cand = NULL;
+	if (!(out->first = calloc(n + 2, sizeof(size_t))) ||
+	    (a->ncands && !(out->cand = malloc(a->ncands * sizeof(size_t))))) {
+		cands_of_dispose(out);
+		return align_oom();
+	}
+	for (i = 0; i < a->ncands; i++)
+		out->first[(new_side ? a->cands[i].n : a->cands[i].o) + 2]++;
+	for (i = 2; i < n + 2; i++)
+		out->first[i] += out->first[i - 1];
+	for (i = 0; i < a->ncands; i++)
+		out->cand[out->first[(new_side ? a->cands[i].n : a->cands[i].o) + 1]++] = i;
+	return 0;
+}
+
+/* The best Dice and the best coverage among clause u's candidates other
+ * than `skip` and those whose other clause is in group g (NONE: none). */
+static void best_rival(double *dice, double *cover, const aligner *a, const cands_of *x,
+		bool new_side, size_t u, size_t skip, size_t g)
+{
+	size_t k;
+
+	*dice = *cover = 0;
+	for (k = x->first[u]; k < x->first[u + 1]; k++) {
+		const align_cand *d = &a->cands[x->cand[k]];
+		size_t other = new_side ? a->o.group[d->o] : a->n.group[d->n];
+		double cov = d->cov_o > d->cov_n ? d->cov_o : d->cov_n;
+		if (x->cand[k] == skip || (g != NONE && other == g))
+			continue;
+		if (d->dice > *dice)
+			*dice = d->dice;
+		if (cov > *cover)
+			*cover = cov;
+	}
+}
+
+/* The probability of candidate `cand` as a part of group g (thirteenth
+ * round, docs/DIFF.md): the model read with the pair's rivals taken
+ * among the clauses outside g. Alone, a merge part's best rival for the
+ * merged clause is the group's other part, which is no rival but a
+ * partner: the `margin` and `rival` features count the group against its
+ * own part, so a one-to-one link elsewhere wins before the join is
+ * weighed. `split` says which side the group's single clause is on (old:
+ * the part is a new clause). */
+static double probability_in_group(const aligner *a, const cands_of *by_o, const cands_of *by_n,
+		size_t cand, size_t g, bool split)
+{
+	const align_cand *c = &a->cands[cand];
+	double f[RESDIFF_ALIGN_FEATURES], ro, rn, co, cn;
+	double cover = c->cov_o > c->cov_n ? c->cov_o : c->cov_n;
+
+	memcpy(f, c->feature, sizeof(f));
+	best_rival(&ro, &co, a, by_o, false, c->o, cand, split ? g : NONE);
+	best_rival(&rn, &cn, a, by_n, true, c->n, cand, split ? NONE : g);
+	f[RESDIFF_ALIGN_F_MARGIN] = c->dice - (ro > rn ? ro : rn);
+	f[RESDIFF_ALIGN_F_RIVAL] = co > cover && cn > cover;
+	return align_model_probability(a->model, f);
 }
 
 static void release(aligner *a, size_t g)
@@ -1079,18 +1157,26 @@ done:
  * one-to-one assignment keeps one of them; here, from the most probable
  * pair down, a pair the model accepts (p >= accept) whose clauses are in
  * different groups joins them when one side is the single clause of its
- * group, the other clause can leave where it is (claimable), and the
- * group's similarity grows. Wherever the clauses stand in their texts: a
- * split's parts may be far apart. */
+ * group, the other clause can leave where it is (claimable: free, or held
+ * by a one-to-one link less probable than the pair as a part of the
+ * group), and the group's similarity grows. Wherever the clauses stand
+ * in their texts: a split's parts may be far apart. */
 int align_split_merge(aligner *a)
 {
+	cands_of by_o = { NULL, NULL }, by_n = { NULL, NULL };
 	ranked *order = NULL;
 	size_t nacc = 0, i, pass;
 	bool changed = true;
 	int error = 0;
 
-	if (a->ncands && !(order = malloc(a->ncands * sizeof(*order))))
-		return align_oom();
+	if ((error = cands_of_build(&by_o, a, false)) < 0)
+		return error;
+	if ((error = cands_of_build(&by_n, a, true)) < 0)
+		goto done;
+	if (a->ncands && !(order = malloc(a->ncands * sizeof(*order)))) {
+		error = align_oom();
+		goto done;
+	}
 	for (i = 0; i < a->ncands; i++)
 		if (a->cands[i].p >= a->model->accept)
 			order[nacc++] = rank_of(a, i);
@@ -1101,23 +1187,33 @@ int align_split_merge(aligner *a)
 		for (i = 0; i < nacc; i++) {
 			size_t o = order[i].o, n = order[i].n;
 			size_t go = a->o.group[o], gn = a->n.group[n];
-			double p = order[i].p;
+			double p = order[i].p, q;
 			bool joined = false;
 			if (go == gn)
 				continue;
-			/* a split (n joins the group of o), else a merge (o joins n's) */
-			if (go != NONE && claimable(a, &a->n, n, p) &&
-			    (error = join(&joined, a, go, NONE, n, gn, p)) < 0)
-				goto done;
-			if (!joined && gn != NONE && claimable(a, &a->o, o, p) &&
-			    (error = join(&joined, a, gn, o, NONE, go, p)) < 0)
-				goto done;
+			/* a split (n joins the group of o), else a merge (o joins n's);
+			 * the clause leaves a one-to-one match the pair outweighs as a
+			 * part of the group */
+			if (go != NONE) {
+				q = gn == NONE ? p : probability_in_group(a, &by_o, &by_n, order[i].idx, go, true);
+				if (claimable(a, &a->n, n, q) &&
+				    (error = join(&joined, a, go, NONE, n, gn, p)) < 0)
+					goto done;
+			}
+			if (!joined && gn != NONE) {
+				q = go == NONE ? p : probability_in_group(a, &by_o, &by_n, order[i].idx, gn, false);
+				if (claimable(a, &a->o, o, q) &&
+				    (error = join(&joined, a, gn, o, NONE, go, p)) < 0)
+					goto done;
+			}
 			changed = changed || joined;
 		}
 	}
 	error = residual_joins(a);
 done:
 	free(order);
+	cands_of_dispose(&by_o);
+	cands_of_dispose(&by_n);
 	return error;
 }
 

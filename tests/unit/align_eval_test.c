@@ -179,7 +179,7 @@ static const gold_pair PAIRS[] = {
 	 * first step of a second series. Floors as for the tenth round's. */
 	{ "en held 78/241 -> 79/62", "tests/data/en_heldout11/A_RES_78_241.txt",
 	  "tests/data/en_heldout11/A_RES_79_62.txt", "en",
-	  "tests/data/align_heldout/A_RES_78_241__A_RES_79_62.gold", "en", "held", "restructured", 0.92 },
+	  "tests/data/align_heldout/A_RES_78_241__A_RES_79_62.gold", "en", "held", "restructured", 0.99 },
 	{ "en held 79/62 -> 80/57", "tests/data/en_heldout11/A_RES_79_62.txt",
 	  "tests/data/en_heldout11/A_RES_80_57.txt", "en",
 	  "tests/data/align_heldout/A_RES_79_62__A_RES_80_57.gold", "en", "held", "restructured", 0.94 },
@@ -581,8 +581,10 @@ static void print_tally(const tally *t, const tally *base)
  * when the eleventh round's three were added (0.959, 314/319 = 0.984;
  * the twelve before them gave 0.964 and 262/264, which the floors 0.96
  * and 0.985 were set under). Lowered by the new held-out data, not by a
- * change of the aligner. */
-#define FLOOR_HELD_F1 0.955
+ * change of the aligner. Raised to 0.96 by the thirteenth round, whose
+ * joins judged as parts of their group give 0.965 (78/241 -> 79/62 1.000,
+ * its floor 0.99); measured once, nothing chosen on it. */
+#define FLOOR_HELD_F1 0.96
 #define FLOOR_HELD_RELATIONS 0.98
 
 /* The protocols (docs/DIFF.md, "Protocol"): which pairs a fold reports

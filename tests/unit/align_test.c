@@ -551,6 +551,31 @@ static void test_align__class_cases(void **state)
 			check_gold_case("align_classes", langs[l], CLASS_CASES[i]);
 }
 
+/* A merge part that a one-to-one link elsewhere also wants (thirteenth
+ * round, tests/data/align_classes/en/merge_contested): A/RES/74/197 OP40,
+ * trimmed, joins the report request, and a new paragraph in its place
+ * (74/197 OP19) shares its actors and its subject. Alone, the part's best
+ * rival for the merged paragraph is the group's other part, so the pair
+ * scores under the link to the new paragraph (0.54 against 0.68) and the
+ * one-to-one link was kept; judged as a part of the group, with its rivals
+ * taken outside it, the join outweighs it. The merge is as sure as its
+ * weakest pair alone: shown as low confidence. */
+static void test_align__merge_part_contested(void **state)
+{
+	resdiff_doc *a = test_parse_source("tests/data/align_classes/en/merge_contested.old.txt", "en");
+	resdiff_doc *b = test_parse_source("tests/data/align_classes/en/merge_contested.new.txt", "en");
+	resdiff_alignment *al = align_of(a, b, NULL);
+	const resdiff_change *c = change_of_old(al, "OP3");
+
+	check_gold_case("align_classes", "en", "merge_contested");
+	assert_int_equal(c->relation, RESDIFF_REL_MERGED);
+	assert_true(resdiff_change_low_confidence(c));
+	assert_true(c->confidence >= resdiff_align_model_default()->accept);
+	resdiff_alignment_free(al);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 /* The tenth round's constructed training pairs (tests/data/align_kind):
  * whole real texts (A/RES/78/166, A/RES/65/141) with seven paragraphs each
  * recast from one kind to the other, some also trimmed; every link of the
@@ -1211,6 +1236,7 @@ int main(void)
 		cmocka_unit_test(test_align__gap_is_not_a_confident_match),
 		cmocka_unit_test(test_align__floors),
 		cmocka_unit_test(test_align__class_cases),
+		cmocka_unit_test(test_align__merge_part_contested),
 		cmocka_unit_test(test_align__kind_change_pairs),
 		cmocka_unit_test(test_align__stale_gold_is_named),
 		cmocka_unit_test(test_align__far_split_takes_a_weaker_match),

@@ -235,6 +235,28 @@ static void test_provenance__stale_lost_and_lying_index(void **state)
 	assert_int_equal(resdiff_index_update(&st, s), 0);
 	assert_int_equal(st.computed, 3);
 	assert_true(index_matches_record(dir));
+	/* of the previous format (its links came from an older aligner): not
+	 * trusted, computed in memory, and the update recomputes every file */
+	snprintf(cmd, sizeof(cmd),
+		"cd '%s' && c=$(git log -1 --format=%%B refs/heads/resdiff/index | "
+		"sed 's/^Index-Format: .*/Index-Format: %d/' | "
+		"git commit-tree refs/heads/resdiff/index^{tree}) && git update-ref refs/heads/resdiff/index $c",
+		dir, RESDIFF_INDEX_FORMAT - 1);
+	assert_int_equal(test_system("%s", cmd), 0);
+	before = repo_snapshot(dir);
+	assert_blame_op21_in(s, 1);
+	after = repo_snapshot(dir);
+	assert_string_equal(before, after);
+	free(after);
+	free(before);
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_true(st.written);
+	assert_int_equal(st.computed, 3);
+	out = git_out(dir, "log -1 --format=%B refs/heads/resdiff/index");
+	snprintf(cmd, sizeof(cmd), "Index-Format: %d\n", RESDIFF_INDEX_FORMAT);
+	assert_non_null(strstr(out, cmd));
+	free(out);
+	assert_blame_op21_in(s, 0);
 	/* lying: the same commit message, but 2017/21's file claims another
 	 * record blob and has no links */
 	snprintf(cmd, sizeof(cmd),

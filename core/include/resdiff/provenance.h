@@ -40,7 +40,7 @@ extern "C" {
 
 #define RESDIFF_INDEX_REF "refs/heads/resdiff/index"
 #define RESDIFF_INDEX_REF_V2 "refs/resdiff/index"   /* formats 1 and 2 */
-#define RESDIFF_INDEX_FORMAT 9   /* 3: links of the aligner with confidence (issue 10);
+#define RESDIFF_INDEX_FORMAT 10  /* 3: links of the aligner with confidence (issue 10);
                                     4: its second round (splits, merges, refit);
                                     5: its third round (residual joins);
                                     6: no link between clauses citing different
@@ -50,7 +50,10 @@ extern "C" {
                                     8: the recast feature and the refit on
                                        fourteen pairs (tenth round);
                                     9: only sure matches between texts that
-                                       share almost nothing (eleventh round) */
+                                       share almost nothing (twelfth round);
+                                   10: a merge or split part judged as a part
+                                       of its group against a one-to-one link
+                                       (thirteenth round) */
 /* Fingerprints per clause: the smallest 32-bit hashes of its key's
  * trigrams (a bottom-k sketch; shared values estimate resemblance). */
 #define RESDIFF_INDEX_SKETCH 8
