@@ -1226,17 +1226,21 @@ static int cmp_info_ptr(const void *pa, const void *pb)
 }
 
 /* The document of `root` stored under symbol `sym` in `lang`, when it is
- * a member of series `slug` now: added to out. */
+ * a member of series `slug` now: added to out. 1 when `sym` names no
+ * record path (not a symbol: the view is not one resdiff wrote). */
 static int candidate_add(member_list *out, resdiff_store *s, git_tree *root, const char *lang,
 		const char *slug, const char *sym)
 {
 	resdiff_buf path = RESDIFF_BUF_INIT;
 	git_tree_entry *e = NULL;
 	store_doc_info *info;
-	int error, gerr;
+	int error = 0, gerr;
 
-	if ((error = store_doc_path(&path, sym, lang)) < 0)
+	if (store_doc_path(&path, sym, lang) < 0) {
+		resdiff_error_clear();
+		error = 1;
 		goto done;
+	}
 	if ((gerr = git_tree_entry_bypath(&e, root, path.ptr)) == GIT_ENOTFOUND)
 		goto done;  /* withdrawn */
 	GIT_TRY(gerr, path.ptr);
@@ -1294,6 +1298,10 @@ static int view_members(member_list *out, bool *found, resdiff_store *s, git_tre
 			goto scan;
 		if ((error = candidate_add(out, s, root, lang, slug, sym)) < 0)
 			goto done;
+		if (error > 0) {
+			error = 0;
+			goto scan;
+		}
 		if (!git_commit_parentcount(commit))
 			break;
 		git_oid_cpy(&id, git_commit_parent_id(commit, 0));
@@ -1312,6 +1320,7 @@ static int view_members(member_list *out, bool *found, resdiff_store *s, git_tre
 		sym[n] = '\0';
 		if ((error = candidate_add(out, s, root, lang, slug, sym)) < 0)
 			goto done;
+		error = 0;  /* imported: a symbol, 1 is not expected */
 	}
 	/* a member seen twice (an old member the transaction amended) */
 	n = out->count - start;

@@ -529,6 +529,16 @@ static void test_import__one_member_reads_its_series(void **state)
 	assert_true(s->info_count <= 3);
 	assert_views_rebuilt_alike(s, dir);
 
+	/* a view resdiff did not write (no Symbol: trailer): the language
+	 * is scanned, and the view is the rebuild's again */
+	s = reopen(s, dir);
+	assert_int_equal(test_system("cd '%s' && t=$(git mktree </dev/null) && "
+		"c=$(echo junk | git -c user.name=t -c user.email=t@t commit-tree $t) && "
+		"git update-ref refs/heads/series/beta/en $c", dir), 0);
+	import_one(s, test_make_doc("A/RES/65/2", "en", "beta", "2010-10-01", 4, 52));
+	assert_true(s->info_count >= 13);
+	assert_views_rebuilt_alike(s, dir);
+
 	resdiff_store_free(s);
 	test_system("rm -rf '%s'", dir);
 	free(dir);
