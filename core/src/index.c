@@ -112,6 +112,55 @@ static size_t split_tabs(char **f, size_t max, char *line)
 	return n;
 }
 
+/* The fingerprint at s as entry_write writes it ("%08x", then a space or
+ * the end): decoded by hand, since strtoul was a quarter of parsing the
+ * index files an update reads. Anything else goes to strtoul, so what is
+ * accepted does not change. */
+static unsigned long hex_fingerprint(const char *s, char **end)
+{
+	unsigned long v = 0;
+	size_t i;
+	for (i = 0; i < 8; i++) {
+		unsigned c = (unsigned char)s[i], d;
+		if (c - '0' < 10)
+			d = c - '0';
+		else if ((c | 0x20) - 'a' < 6)
+			d = (c | 0x20) - 'a' + 10;
+		else
+			return strtoul(s, end, 16);
+		v = v << 4 | d;
+	}
+	if (s[8] != ' ' && s[8] != '\0')
+		return strtoul(s, end, 16);
+	*end = (char *)s + 8;
+	return v;
+}
+
+/* A similarity or confidence as entry_write writes it ("%.4f" of a value
+ * in [0, 1]): the integer of its digits over 10 000, a quotient of two
+ * exact doubles, is correctly rounded, so it is the double strtod gives
+ * (strtod was a third of parsing the index files an update reads).
+ * Anything else goes to strtod. */
+static double fixed4(const char *s, char **end)
+{
+	const char *p = s;
+	unsigned long whole = 0, frac = 0;
+	size_t i;
+	for (i = 0; i < 3 && *p >= '0' && *p <= '9'; i++, p++)
+		whole = whole * 10 + (unsigned long)(*p - '0');
+	if (!i || *p != '.')
+		return strtod(s, end);
+	for (i = 0, p++; i < 4; i++, p++) {
+		if (*p < '0' || *p > '9')
+			return strtod(s, end);
+		frac = frac * 10 + (unsigned long)(*p - '0');
+	}
+	if (*p >= '0' && *p <= '9')
+		return strtod(s, end);
+	*end = (char *)p;
+	return (double)(whole * 10000 + frac) / 10000.0;
+}
+
 static int bad_entry(const char *path, size_t line, const char *what)
 {
 	return resdiff_error_set(RESDIFF_EINVALID, "index file %s, line %zu: %s", path, line, what);
@@ -191,7 +240,7 @@ int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, si
 				RESDIFF_INDEX_SKETCH * sizeof(uint32_t));
 			for (k = 0, s = f[2]; *s && k < RESDIFF_INDEX_SKETCH; k++) {
 				char *end;
-				unsigned long v = strtoul(s, &end, 16);
+				unsigned long v = hex_fingerprint(s, &end);
 				if (end == s || v == 0 || v > 0xFFFFFFFFul)
 					return bad_entry(path, line, "bad fingerprint");
 				e->sketch[e->unit_count * RESDIFF_INDEX_SKETCH + k] = (uint32_t)v;
@@ -231,10 +280,10 @@ int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, si
 			l->src_symbol = f[2];
 			l->src_unit = f[3];
 			l->relation = (resdiff_relation)rel;
-			l->similarity = strtod(f[5], &end);
+			l->similarity = fixed4(f[5], &end);
 			if (*end)
 				return bad_entry(path, line, "bad similarity");
-			l->confidence = strtod(f[6], &end);
+			l->confidence = fixed4(f[6], &end);
 			if (*end)
 				return bad_entry(path, line, "bad confidence");
 			l->moved = strstr(f[7], "moved") != NULL;

@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1025,6 +1026,9 @@ typedef struct {
 	resdiff_buf keys;    /* "lang\tslug\n"... */
 	resdiff_buf langs;   /* "lang\n"... */
 	resdiff_buf gone;    /* "lang\tsymbol\n": docs that may have left every view */
+	/* "lang\tslug\tsymbol\n": documents the transaction wrote into a
+	 * series (a document may be there twice) */
+	resdiff_buf touched;
 	bool all;
 } view_set;
 
@@ -1061,8 +1065,19 @@ static int view_set_add(view_set *v, const char *lang, const char *slug)
 	return store_line_add(&v->langs, lang);
 }
 
+/* A document the transaction wrote into series `slug`: a candidate
+ * member of that view besides the members it had (plan_views). */
+static int view_set_touch(view_set *v, const char *lang, const char *slug, const char *symbol)
+{
+	int error;
+	if ((error = view_set_add(v, lang, slug)) < 0)
+		return error;
+	return resdiff_buf_printf(&v->touched, "%s\t%s\t%s\n", lang, slug, symbol);
+}
+
 static void view_set_dispose(view_set *v)
 {
+	resdiff_buf_dispose(&v->touched);
 	resdiff_buf_dispose(&v->keys);
 	resdiff_buf_dispose(&v->langs);
 	resdiff_buf_dispose(&v->gone);
@@ -1203,12 +1218,138 @@ done:
 	return error;
 }
 
+static int cmp_info_ptr(const void *pa, const void *pb)
+{
+	uintptr_t a = (uintptr_t)((const member_ref *)pa)->info;
+	uintptr_t b = (uintptr_t)((const member_ref *)pb)->info;
+	return a < b ? -1 : a > b;
+}
+
+/* The document of `root` stored under symbol `sym` in `lang`, when it is
+ * a member of series `slug` now: added to out. 1 when `sym` names no
+ * record path (not a symbol: the view is not one resdiff wrote). */
+static int candidate_add(member_list *out, resdiff_store *s, git_tree *root, const char *lang,
+		const char *slug, const char *sym)
+{
+	resdiff_buf path = RESDIFF_BUF_INIT;
+	git_tree_entry *e = NULL;
+	store_doc_info *info;
+	int error = 0, gerr;
+
+	if (store_doc_path(&path, sym, lang) < 0) {
+		resdiff_error_clear();
+		error = 1;
+		goto done;
+	}
+	if ((gerr = git_tree_entry_bypath(&e, root, path.ptr)) == GIT_ENOTFOUND)
+		goto done;  /* withdrawn */
+	GIT_TRY(gerr, path.ptr);
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		goto done;
+	if ((error = store_info_get(&info, s, git_tree_entry_id(e), false)) < 0)
+		goto done;
+	if (info->series && info->date && !strcmp(info->series, slug) &&
+	    ((error = store_info_get(&info, s, git_tree_entry_id(e), true)) < 0 ||
+	     (error = members_add(out, info)) < 0))
+		goto done;
+done:
+	git_tree_entry_free(e);
+	resdiff_buf_dispose(&path);
+	return error;
+}
+
+/* The members of series `slug` in `lang` in the record tree `root`,
+ * without reading the language's every document: while the views stamp
+ * names the record a transaction started from (!v->all), a view holds
+ * exactly the members that record had; `root` is that record changed by
+ * the transaction's documents alone (v->touched, and the ones it
+ * withdrew or amended out of the series, which are looked up again).
+ * So the members are the view's old members and the touched documents
+ * that are members in `root` now: about a series' length of headers
+ * read, not a language's. *found is false (nothing added) when the view
+ * cannot be read: the caller scans the language. */
+static int view_members(member_list *out, bool *found, resdiff_store *s, git_tree *root,
+		const view_set *v, const char *lang, const char *slug)
+{
+	resdiff_buf name = RESDIFF_BUF_INIT;
+	git_commit *commit = NULL;
+	git_message_trailer_array tr = { NULL, 0, NULL };
+	size_t start = out->count, i, ll = strlen(lang), sl = strlen(slug), n;
+	const char *p;
+	git_oid id;
+	int error = 0, gerr;
+
+	*found = false;
+	if ((error = resdiff_buf_printf(&name, "%s%s/%s", RESDIFF_STORE_SERIES_PREFIX, slug, lang)) < 0)
+		goto done;
+	gerr = git_reference_name_to_id(&id, s->repo, name.ptr);
+	if (gerr < 0 && gerr != GIT_ENOTFOUND)
+		goto scan;
+	/* the old members, newest first along the view's first parents */
+	while (gerr == 0) {
+		const char *sym;
+		git_commit_free(commit);
+		commit = NULL;
+		git_message_trailer_array_free(&tr);
+		memset(&tr, 0, sizeof(tr));
+		if (git_commit_lookup(&commit, s->repo, &id) < 0 ||
+		    git_message_trailers(&tr, git_commit_message(commit)) < 0 ||
+		    !(sym = store_trailer(&tr, "Symbol")))
+			goto scan;
+		if ((error = candidate_add(out, s, root, lang, slug, sym)) < 0)
+			goto done;
+		if (error > 0) {
+			error = 0;
+			goto scan;
+		}
+		if (!git_commit_parentcount(commit))
+			break;
+		git_oid_cpy(&id, git_commit_parent_id(commit, 0));
+	}
+	/* the transaction's documents in the series */
+	for (p = v->touched.ptr; p && *p; p = strchr(p, '\n') + 1) {
+		const char *end = strchr(p, '\n');
+		char sym[RESDIFF_SYMBOL_MAX + 1];
+		if ((size_t)(end - p) <= ll + sl + 2 || memcmp(p, lang, ll) || p[ll] != '\t' ||
+		    memcmp(p + ll + 1, slug, sl) || p[ll + 1 + sl] != '\t')
+			continue;
+		n = (size_t)(end - p) - ll - sl - 2;
+		if (n >= sizeof(sym))
+			continue;
+		memcpy(sym, p + ll + sl + 2, n);
+		sym[n] = '\0';
+		if ((error = candidate_add(out, s, root, lang, slug, sym)) < 0)
+			goto done;
+		error = 0;  /* imported: a symbol, 1 is not expected */
+	}
+	/* a member seen twice (an old member the transaction amended) */
+	n = out->count - start;
+	if (n > 1) {
+		qsort(out->items + start, n, sizeof(*out->items), cmp_info_ptr);
+		for (i = 1, n = 1; i < out->count - start; i++)
+			if (out->items[start + i].info != out->items[start + n - 1].info)
+				out->items[start + n++] = out->items[start + i];
+		out->count = start + n;
+	}
+	*found = true;
+	goto done;
+scan:
+	git_error_clear();
+	out->count = start;
+done:
+	git_message_trailer_array_free(&tr);
+	git_commit_free(commit);
+	resdiff_buf_dispose(&name);
+	return error;
+}
+
 /* Plan the views in `v` from the record tree `root`. */
 static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *plans)
 {
 	member_list docs = { NULL, 0, 0 }, members = { NULL, 0, 0 };
 	resdiff_buf existing = RESDIFF_BUF_INIT, name = RESDIFF_BUF_INIT;
 	const char *lp, *kp;
+	bool scanned, found;
 	size_t i;
 	int error = 0;
 
@@ -1232,8 +1373,12 @@ static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *
 		memcpy(lang, lp, ll);
 		lang[ll] = '\0';
 		docs.count = 0;
-		if (root && (error = scan_language(&docs, s, root, lang)) < 0)
-			goto done;
+		scanned = false;
+		if (v->all) {
+			if (root && (error = scan_language(&docs, s, root, lang)) < 0)
+				goto done;
+			scanned = true;
+		}
 		if (v->all)
 			for (i = 0; i < docs.count; i++)
 				if (docs.items[i].info->series && docs.items[i].info->date &&
@@ -1249,7 +1394,16 @@ static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *
 			memcpy(slug, tab + 1, sl);
 			slug[sl] = '\0';
 			members.count = 0;
-			for (i = 0; i < docs.count; i++) {
+			found = false;
+			if (!v->all && root &&
+			    (error = view_members(&members, &found, s, root, v, lang, slug)) < 0)
+				goto done;
+			if (!found && !scanned) {
+				if (root && (error = scan_language(&docs, s, root, lang)) < 0)
+					goto done;
+				scanned = true;
+			}
+			for (i = 0; !found && i < docs.count; i++) {
 				store_doc_info *d = docs.items[i].info;
 				if (d->series && d->date && !strcmp(d->series, slug) &&
 				    ((error = store_info_get(&d, s, &d->blob, true)) < 0 ||
@@ -1630,7 +1784,8 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		GIT_TRY(git_blob_create_from_buffer(&blob_id, s->repo, canon[i].ptr, canon[i].size),
 			"cannot write a document");
 		if (doc->meta.series && doc->meta.date && !resdiff_store_doc_is_draft(doc)) {
-			if ((error = view_set_add(&views, doc->meta.language, doc->meta.series)) < 0)
+			if ((error = view_set_touch(&views, doc->meta.language, doc->meta.series,
+					doc->meta.symbol)) < 0)
 				goto done;
 		} else {
 			char line[RESDIFF_SYMBOL_MAX + 16];

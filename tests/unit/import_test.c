@@ -2,6 +2,7 @@
  * the command line on the bundled corpus and the English samples. */
 #define _DEFAULT_SOURCE  /* nanosleep with -std=c11 */
 #include "store_helpers.h"
+#include "store_internal.h"
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -431,6 +432,118 @@ static void test_import__sigint_and_sigterm(void **state)
 	stopped_by(SIGTERM);
 }
 
+/* The views a transaction rebuilt, against every view rebuilt from the
+ * record: the same refs (`git for-each-ref`, names and ids). */
+static void assert_views_rebuilt_alike(resdiff_store *s, const char *dir)
+{
+	int status;
+	char *before = test_capture(&status, "git -C '%s' for-each-ref", dir), *after;
+	assert_int_equal(status, 0);
+	assert_int_equal(store_lock_acquire(s), 0);
+	assert_int_equal(store_views_rebuild(s), 0);
+	store_lock_release(s);
+	after = test_capture(&status, "git -C '%s' for-each-ref", dir);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+static void import_docs(resdiff_store *s, resdiff_doc **docs, size_t n)
+{
+	resdiff_store_item items[4];
+	size_t i;
+	assert_true(n <= 4);
+	memset(items, 0, sizeof(items));
+	for (i = 0; i < n; i++)
+		items[i].doc = docs[i];
+	if (resdiff_store_import(s, items, n) < 0)
+		fail_msg("import %s: %s", docs[0]->meta.symbol, resdiff_error_last());
+	for (i = 0; i < n; i++)
+		resdiff_doc_free(docs[i]);
+}
+
+static void import_one(resdiff_store *s, resdiff_doc *doc)
+{
+	import_docs(s, &doc, 1);
+}
+
+/* A store opened afresh: its cache of document headers empty. */
+static resdiff_store *reopen(resdiff_store *s, const char *dir)
+{
+	resdiff_store_free(s);
+	s = NULL;
+	assert_int_equal(resdiff_store_open(&s, dir), 0);
+	return s;
+}
+
+/* Importing one member rebuilds its series' view from the view's own
+ * members and the transaction's documents: it reads the headers of that
+ * series (info_count: the headers the store read), not of every document
+ * of the language; and the views are those a rebuild from the record
+ * writes, after a new member, a member moved to another series, a batch
+ * with a redated member, and a withdrawal. */
+static void test_import__one_member_reads_its_series(void **state)
+{
+	static const char *series[] = { "alpha", "beta", "gamma", "delta" };
+	resdiff_store *s = NULL;
+	resdiff_doc *batch[2];
+	char *dir = test_tmpdir(), sym[32], date[16], line[64];
+	bool created;
+	size_t i, j;
+
+	(void)state;
+	assert_int_equal(resdiff_store_init(&s, &created, dir), 0);
+	/* en: four series of three members, one document in none; zh: alpha */
+	for (j = 0; j < 4; j++)
+		for (i = 1; i <= 3; i++) {
+			snprintf(sym, sizeof(sym), "A/RES/%zu/%zu", 60 + i, j + 1);
+			snprintf(date, sizeof(date), "%zu-10-01", 2005 + i);
+			import_one(s, test_make_doc(sym, "en", series[j], date, 4, (unsigned)(i * 10 + j)));
+		}
+	import_one(s, test_make_doc("A/RES/61/99", "en", NULL, "2006-12-01", 4, 99));
+	import_one(s, test_make_doc("A/RES/61/1", "zh", "alpha", "2006-10-01", 4, 1));
+
+	/* a new alpha member: alpha's three and itself, not en's thirteen */
+	s = reopen(s, dir);
+	import_one(s, test_make_doc("A/RES/64/1", "en", "alpha", "2009-10-01", 4, 41));
+	assert_true(s->info_count <= 4);
+	assert_views_rebuilt_alike(s, dir);
+
+	/* alpha's 62/1 moves to beta: the two series' members */
+	s = reopen(s, dir);
+	import_one(s, test_make_doc("A/RES/62/1", "en", "beta", "2007-10-01", 4, 21));
+	assert_true(s->info_count <= 4 + 3 + 1);
+	assert_views_rebuilt_alike(s, dir);
+
+	/* one batch: a new gamma member and an old one redated after it */
+	s = reopen(s, dir);
+	batch[0] = test_make_doc("A/RES/64/3", "en", "gamma", "2009-10-01", 4, 43);
+	batch[1] = test_make_doc("A/RES/61/3", "en", "gamma", "2010-01-01", 4, 13);
+	import_docs(s, batch, 2);
+	assert_true(s->info_count <= 3 + 2 + 1);
+	assert_views_rebuilt_alike(s, dir);
+
+	/* a withdrawal: its series' remaining members */
+	s = reopen(s, dir);
+	assert_int_equal(resdiff_store_withdraw(s, "A/RES/62/4", "en", line), 0);
+	assert_true(s->info_count <= 3);
+	assert_views_rebuilt_alike(s, dir);
+
+	/* a view resdiff did not write (no Symbol: trailer): the language
+	 * is scanned, and the view is the rebuild's again */
+	s = reopen(s, dir);
+	assert_int_equal(test_system("cd '%s' && t=$(git mktree </dev/null) && "
+		"c=$(echo junk | git -c user.name=t -c user.email=t@t commit-tree $t) && "
+		"git update-ref refs/heads/series/beta/en $c", dir), 0);
+	import_one(s, test_make_doc("A/RES/65/2", "en", "beta", "2010-10-01", 4, 52));
+	assert_true(s->info_count >= 13);
+	assert_views_rebuilt_alike(s, dir);
+
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -441,6 +554,7 @@ int main(void)
 		cmocka_unit_test(test_import__rm_withdraws),
 		cmocka_unit_test(test_import__no_dangling_objects),
 		cmocka_unit_test(test_import__sigint_and_sigterm),
+		cmocka_unit_test(test_import__one_member_reads_its_series),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);

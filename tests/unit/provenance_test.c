@@ -2,6 +2,7 @@
  * on the bundled corpus; the index is checked against the record, and
  * computed in memory (never written by readers) when stale, lost or lying. */
 #include "store_helpers.h"
+#include "index_internal.h"
 #include "resdiff/lang.h"
 
 #include <inttypes.h>
@@ -651,6 +652,61 @@ static void test_provenance__update_reads_one_language(void **state)
 	free(dir);
 }
 
+/* The index files' numbers read by hand (hex_fingerprint, fixed4 in
+ * index.c) are strtoul's and strtod's, bit for bit: every "%.4f" from 0
+ * to 1, and the forms entry_write never writes, which still go to the
+ * library (upper-case hex, fewer digits, an exponent). */
+static void test_provenance__index_numbers_as_libc(void **state)
+{
+	static const char *odd[] = { "0.5", "1", "5e-1", "0.12345", ".5", "0.1000" };
+	resdiff_buf file = RESDIFF_BUF_INIT;
+	resdiff_arena *arena = resdiff_arena_new();
+	index_entry e;
+	unsigned v;
+	size_t i;
+
+	(void)state;
+	assert_non_null(arena);
+	assert_int_equal(resdiff_buf_printf(&file, "resdiff-index %d\nsymbol\tA/RES/1/1\n"
+		"language\ten\nblob\t%040d\n\nunit\tOP1\t0000abcd 89ABCDEF fedcba98 1 0x1f\n\n",
+		RESDIFF_INDEX_FORMAT, 1), 0);
+	for (v = 0; v <= 10000; v++)
+		assert_int_equal(resdiff_buf_printf(&file, "from\tOP1\tA/RES/0/1\tOP1\treworded\t"
+			"%.4f\t%.4f\t-\n", v / 10000.0, (10000 - v) / 10000.0), 0);
+	for (i = 0; i < sizeof(odd) / sizeof(*odd); i++)
+		assert_int_equal(resdiff_buf_printf(&file, "from\tOP1\tA/RES/0/1\tOP1\treworded\t"
+			"%s\t%s\t-\n", odd[i], odd[i]), 0);
+	assert_int_equal(index_entry_parse(&e, arena, file.ptr, file.size, "t", true), 0);
+	assert_int_equal(e.unit_count, 1);
+	assert_int_equal(e.sketch[0], 0xabcd);
+	assert_int_equal(e.sketch[1], 0x89abcdef);
+	assert_int_equal(e.sketch[2], 0xfedcba98);
+	assert_int_equal(e.sketch[3], 1);
+	assert_int_equal(e.sketch[4], 0x1f);
+	assert_int_equal(e.link_count, 10001 + sizeof(odd) / sizeof(*odd));
+	for (v = 0; v <= 10000; v++) {
+		char a[16], b[16];
+		snprintf(a, sizeof(a), "%.4f", v / 10000.0);
+		snprintf(b, sizeof(b), "%.4f", (10000 - v) / 10000.0);
+		assert_true(e.links[v].similarity == strtod(a, NULL));
+		assert_true(e.links[v].confidence == strtod(b, NULL));
+	}
+	for (i = 0; i < sizeof(odd) / sizeof(*odd); i++)
+		assert_true(e.links[10001 + i].similarity == strtod(odd[i], NULL));
+	/* still refused: a zero fingerprint, a number with debris */
+	resdiff_buf_clear(&file);
+	assert_int_equal(resdiff_buf_printf(&file, "resdiff-index %d\nsymbol\tA/RES/1/1\n"
+		"language\ten\nblob\t%040d\n\nunit\tOP1\t00000000\n", RESDIFF_INDEX_FORMAT, 1), 0);
+	assert_int_equal(index_entry_parse(&e, arena, file.ptr, file.size, "t", true), RESDIFF_EINVALID);
+	resdiff_buf_clear(&file);
+	assert_int_equal(resdiff_buf_printf(&file, "resdiff-index %d\nsymbol\tA/RES/1/1\n"
+		"language\ten\nblob\t%040d\n\nunit\tOP1\t0000abcd\n\nfrom\tOP1\tA/RES/0/1\tOP1\t"
+		"reworded\t0.5000x\t0.5000\t-\n", RESDIFF_INDEX_FORMAT, 1), 0);
+	assert_int_equal(index_entry_parse(&e, arena, file.ptr, file.size, "t", true), RESDIFF_EINVALID);
+	resdiff_buf_dispose(&file);
+	resdiff_arena_free(arena);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -663,6 +719,7 @@ int main(void)
 		cmocka_unit_test(test_provenance__stats_signals_agree_with_diff),
 		cmocka_unit_test(test_provenance__documents_prepared_once),
 		cmocka_unit_test(test_provenance__update_reads_one_language),
+		cmocka_unit_test(test_provenance__index_numbers_as_libc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
