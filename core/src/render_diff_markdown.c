@@ -112,6 +112,17 @@ static int put_notes(resdiff_buf *out, const resdiff_diff *diff, size_t change, 
 	return error;
 }
 
+/* One verb; an Arabic one closed by a left-to-right mark, or the arrow
+ * after it would take its direction and show the change backwards. */
+static int put_verb(resdiff_buf *out, const char *verb)
+{
+	size_t len = strlen(verb);
+	int error = put_md(out, verb, len);
+	if (!error && resdiff_text_has_rtl(verb, len))
+		error = resdiff_buf_puts(out, RESDIFF_TEXT_LRM);
+	return error;
+}
+
 /* The change's signals in words: ", rolling update only", ", verb
  * strengthened: encourages → urges (+3)". */
 static int put_signals(resdiff_buf *out, const resdiff_change_signals *sg)
@@ -125,9 +136,9 @@ static int put_signals(resdiff_buf *out, const resdiff_change_signals *sg)
 	if (!sg->verb_changed)
 		return 0;
 	if ((error = resdiff_buf_printf(out, ", verb %s: ", resdiff_verb_word(&sg->verb))) < 0 ||
-	    (error = put_md(out, sg->verb.old_verb, strlen(sg->verb.old_verb))) < 0 ||
+	    (error = put_verb(out, sg->verb.old_verb)) < 0 ||
 	    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
-	    (error = put_md(out, sg->verb.new_verb, strlen(sg->verb.new_verb))) < 0)
+	    (error = put_verb(out, sg->verb.new_verb)) < 0)
 		return error;
 	if (resdiff_verb_shift(&sg->verb, &shift) && shift &&
 	    (error = resdiff_buf_printf(out, " (%+d rank%s)", shift, shift == 1 || shift == -1 ?
