@@ -553,6 +553,9 @@ static void test_render_diff__rtl_verbs_read_in_order(void **state)
 	free(s);
 	s = render_opts(resdiff_render_diff_markdown, a, b, false);
 	assert_non_null(strstr(s, ", verb strengthened: تناشد\xe2\x80\x8e \xe2\x86\x92 تطلب\xe2\x80\x8e (+1 rank)"));
+	/* the clause's line sits in the list item that an ID opens, left to
+	 * right: a right-to-left mark keeps its final "؛" at its Arabic end */
+	assert_non_null(strstr(s, "البرنامج؛\xe2\x80\x8f\n"));
 	free(s);
 	s = render_opts(resdiff_render_diff_html, a, b, false);
 	assert_non_null(strstr(s, "\xe2\x86\x91 <bdi>تناشد</bdi> \xe2\x86\x92 <bdi>تطلب</bdi> +1</span>"));
