@@ -206,6 +206,8 @@ static void test_diff_signals__adverb_or_particle_is_not_the_verb(void **state)
 	assert_verb_kind(RESDIFF_UNIT_PREAMBLE, "es", "Recordando su resolución 70/1,",
 		"Profundamente preocupada por su resolución 70/1,", "recordando",
 		"profundamente preocupada", false, 0);
+	assert_verb_kind(RESDIFF_UNIT_PREAMBLE, "en", "Fully aware of the role of the programme,",
+		"Fully convinced of the role of the programme,", "fully aware", "fully convinced", false, 0);
 	/* the same opening on both sides is still no signal */
 	pair_make(&p, "A/RES/74/1", "A/RES/75/1", "ar", RESDIFF_UNIT_PREAMBLE,
 		"وإذ تؤكد قرارها 70/1،", "وإذ تؤكد من جديد قرارها 70/1،");
