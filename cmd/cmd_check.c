@@ -1,10 +1,8 @@
 /* cmd_check.c: resdiff check [PATH...] */
 #include "cmd.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 static const cmd_opt check_opts[] = {
@@ -12,40 +10,6 @@ static const cmd_opt check_opts[] = {
 	{ "lang", 0, OPT_VALUE, "LANG", "language of text files given without a manifest" },
 	{ NULL, 0, 0, NULL, NULL }
 };
-
-/* A directory: its *.manifest files, or all its *.txt and *.pdf when it
- * has none. */
-static int check_dir(resdiff_findings *f, const char *dir, const char *lang)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	int manifests = 0, error = 0;
-	char path[4096];
-
-	if (!d)
-		return resdiff_error_set(RESDIFF_ENOTFOUND, "%s: cannot open directory", dir);
-	while ((e = readdir(d)) && !error) {
-		size_t len = strlen(e->d_name);
-		if (len > 9 && !strcmp(e->d_name + len - 9, ".manifest")) {
-			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-			error = resdiff_check_manifest(f, path);
-			manifests++;
-		}
-	}
-	if (!error && !manifests) {
-		rewinddir(d);
-		while ((e = readdir(d)) && !error) {
-			size_t len = strlen(e->d_name);
-			if (len > 4 && (!strcmp(e->d_name + len - 4, ".txt") ||
-					!strcasecmp(e->d_name + len - 4, ".pdf"))) {
-				snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-				error = resdiff_check_file(f, path, NULL, lang);
-			}
-		}
-	}
-	closedir(d);
-	return error;
-}
 
 int cmd_check(int argc, char **argv)
 {
@@ -86,7 +50,7 @@ int cmd_check(int argc, char **argv)
 			goto done;
 		}
 		if (S_ISDIR(sb.st_mode))
-			error = check_dir(f, paths[i], lang);
+			error = resdiff_check_dir(f, paths[i], lang);
 		else if (len > 9 && !strcmp(paths[i] + len - 9, ".manifest"))
 			error = resdiff_check_manifest(f, paths[i]);
 		else

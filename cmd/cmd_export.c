@@ -9,8 +9,8 @@
 
 static const cmd_opt export_opts[] = {
 	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
-	{ "output", 'o', OPT_VALUE, "OUT", "write to OUT (a directory with --series; default: "
-		"standard output, with --series the current directory)" },
+	{ "output", 'o', OPT_VALUE, "OUT", "write to OUT (default or '-': standard output; with --series a "
+		"directory, default the current one)" },
 	{ "series", 0, OPT_VALUE, "SLUG", "every member of a stored series, one file each, with the "
 		"changes from member to member" },
 	{ "lang", 0, OPT_VALUE, "LANG", "the language of the stored document or series" },
@@ -205,6 +205,11 @@ int cmd_export(int argc, char **argv)
 			rc = cmd_fail("--series takes no FILE or SYMBOL arguments");
 			goto done;
 		}
+		if (output && !strcmp(output, "-")) {
+			rc = cmd_fail("--series writes one file per member: -o names a directory, "
+				"not '-' (standard output)");
+			goto done;
+		}
 		if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)
 			goto done;
 		if (export_series(store, format, series, lang, output ? output : ".") < 0)
@@ -226,7 +231,7 @@ int cmd_export(int argc, char **argv)
 		rc = cmd_fail_last();
 		goto done;
 	}
-	if (output)
+	if (output && strcmp(output, "-"))  /* "-" is standard output, as for inputs */
 		rc = write_file(output, &out) < 0 ? cmd_fail_last() : CMD_EXIT_OK;
 	else
 		rc = cmd_write(&out);

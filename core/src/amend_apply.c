@@ -975,6 +975,8 @@ typedef struct {
 	size_t sub[2];            /* sub-paragraph counters */
 	int level;                /* the last sub-paragraph's level, 0: none */
 	const char *number_label; /* a numbered paragraph's label to follow ("1.") */
+	char article[ID_MAX];     /* the last article's id ("ART12"), "" before one */
+	int art_para;             /* its last paragraph number (ART12.<k>) */
 } numbering;
 
 /* Used ids, for "~2" on a number used twice. */
@@ -1115,8 +1117,36 @@ static int number_all(applier *ap, resdiff_doc *doc)
 			lab = same ? like->label : "";
 			nb.level = 0;
 			break;
-		case RESDIFF_UNIT_OPERATIVE:
-		case RESDIFF_UNIT_PARAGRAPH: {
+		case RESDIFF_UNIT_ARTICLE: {
+			/* a declaration's article keeps its number, as printed
+			 * in its heading; a new one follows the last */
+			const char *n = same ? strstr(like->id, "ART") : NULL;
+			int number = n && n[3] >= '0' && n[3] <= '9' ? atoi(n + 3) :
+				(nb.article[0] ? atoi(strstr(nb.article, "ART") + 3) + 1 : 1);
+			snprintf(id, sizeof(id), "%sART%d", nb.prefix, number);
+			snprintf(nb.article, sizeof(nb.article), "%s", id);
+			nb.art_para = 0;
+			snprintf(nb.parent, sizeof(nb.parent), "%s", id);
+			nb.sub[0] = nb.sub[1] = 0;
+			lab = same ? like->label : "";
+			nb.level = 0;
+			break;
+		}
+		case RESDIFF_UNIT_PARAGRAPH:
+			if (nb.article[0]) {  /* a paragraph of the article: ART12.<k> */
+				snprintf(id, sizeof(id), "%s.%d", nb.article, ++nb.art_para);
+				if (same && like->label[0]) {
+					if ((error = number_label(&label, like->label, nb.art_para)) < 0)
+						break;
+					lab = label.ptr;
+				}
+				snprintf(nb.parent, sizeof(nb.parent), "%s", id);
+				nb.sub[0] = nb.sub[1] = 0;
+				nb.level = 0;
+				break;
+			}
+			/* fall through */
+		case RESDIFF_UNIT_OPERATIVE: {
 			size_t uses;
 			/* a number printed again (an annex starting again at 1)
 			 * starts the count again */
@@ -1131,9 +1161,13 @@ static int number_all(applier *ap, resdiff_doc *doc)
 				snprintf(id + strlen(id), sizeof(id) - strlen(id), "~%zu", uses);
 			if (same && like->label[0])
 				nb.number_label = like->label;
-			if ((error = number_label(&label, nb.number_label, nb.number)) < 0)
-				break;
-			lab = label.ptr;
+			if (same && !like->label[0]) {
+				lab = "";  /* printed unnumbered (a declaration's proclamation) */
+			} else {
+				if ((error = number_label(&label, nb.number_label, nb.number)) < 0)
+					break;
+				lab = label.ptr;
+			}
 			snprintf(nb.parent, sizeof(nb.parent), "%s", id);
 			nb.sub[0] = nb.sub[1] = 0;
 			nb.level = 0;
@@ -1176,6 +1210,8 @@ static int number_all(applier *ap, resdiff_doc *doc)
 				nb.pp = nb.h = nb.b = 0;
 				nb.number = 0;
 				nb.parent[0] = '\0';
+				nb.article[0] = '\0';
+				nb.art_para = 0;
 			} else {
 				snprintf(id, sizeof(id), "%sH%zu", nb.prefix, ++nb.h);
 			}

@@ -42,7 +42,7 @@ typedef enum {
 	I_SPLIT,    /* go on at a; when that fails, at b */
 	I_JMP,      /* go on at a */
 	I_QUOTE,    /* a quoted text: event EV_QUOTE with role a */
-	I_NUMBER,   /* {n}: "5", "61(a)", "1 (a)", "1~2" */
+	I_NUMBER,   /* {n}: "5", "19.1", "61(a)", "1 (a)", "1~2" */
 	I_ORDINAL,  /* {ordinal}: "second", "第二" */
 	I_SUB,      /* {sub}: "(a)", "(a)(i)" */
 	I_COUNT,    /* {count}: digits or a cardinal ("two") */
@@ -756,7 +756,8 @@ static size_t quote_close(matcher *m, int pair, size_t c, size_t n)
 	return SIZE_MAX;
 }
 
-/* {n}: digits, then "(a)" groups (a space may precede each), then "~2"
+/* {n}: digits, then ".1" (an article's paragraph), then "(a)" groups (a
+ * space may precede each), then "~2"
  * (the writer's second paragraph printed with one number) or "-OP3" (a
  * paragraph of an annex). *end is where it ends. */
 static bool scan_number(const char *s, size_t len, size_t i, size_t *end)
@@ -766,6 +767,14 @@ static bool scan_number(const char *s, size_t len, size_t i, size_t *end)
 		i++;
 	if (i == start || (i < len && s[i] >= '0' && s[i] <= '9'))
 		return false;
+	/* ".1": a paragraph of an article ("paragraph 19.1", ART19.1) */
+	if (i + 1 < len && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+		k = i + 1;
+		while (k < len && s[k] >= '0' && s[k] <= '9' && k - i <= DIGITS_MAX)
+			k++;
+		if (k == len || s[k] < '0' || s[k] > '9')
+			i = k;
+	}
 	for (;;) {
 		size_t j = i;
 		while (j < len && s[j] == ' ')

@@ -325,39 +325,73 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Texts beside the manifest that it does not list. */
-static int unlisted_texts(resdiff_findings *f, const resdiff_manifest *m, const char *dir)
+/* The names in directory d ending in one of `suffixes` (".pdf" in any
+ * case), sorted by byte so that a check reads them in the same order on
+ * every file system; *names is malloc'd, as each name, and freed by
+ * names_free. */
+static int names_in(char ***names, size_t *count, DIR *d, const char *const *suffixes)
 {
-	DIR *d = opendir(dir[0] ? dir : ".");
 	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, alloc = 0, i, k;
+	size_t n = 0, alloc = 0, k;
 	int error = 0;
 
-	if (!d)
-		return resdiff_check_add(f, m->path, 0, "manifest", NULL, "cannot list the directory %s", dir);
+	*names = NULL;
+	*count = 0;
 	while ((e = readdir(d))) {
 		size_t len = strlen(e->d_name);
-		if (len < 5 || (strcmp(e->d_name + len - 4, ".txt") && strcasecmp(e->d_name + len - 4, ".pdf")))
+		bool wanted = false;
+		for (k = 0; suffixes[k] && !wanted; k++) {
+			size_t sl = strlen(suffixes[k]);
+			wanted = len > sl && !strcasecmp(e->d_name + len - sl, suffixes[k]) &&
+				(!strcmp(suffixes[k], ".pdf") || !strcmp(e->d_name + len - sl, suffixes[k]));
+		}
+		if (!wanted)
 			continue;
 		if (n == alloc) {
 			size_t na = alloc ? alloc * 2 : 32;
-			char **p = realloc(names, na * sizeof(*p));
+			char **p = realloc(*names, na * sizeof(*p));
 			if (!p) {
 				error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 				goto done;
 			}
-			names = p;
+			*names = p;
 			alloc = na;
 		}
-		if (!(names[n] = strdup(e->d_name))) {
+		if (!((*names)[n] = strdup(e->d_name))) {
 			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 			goto done;
 		}
 		n++;
 	}
 	if (n)
-		qsort(names, n, sizeof(*names), cmp_str);
+		qsort(*names, n, sizeof(**names), cmp_str);
+done:
+	*count = n;
+	return error;
+}
+
+static void names_free(char **names, size_t count)
+{
+	size_t i;
+	for (i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+}
+
+static const char *const text_suffixes[] = { ".txt", ".pdf", NULL };
+
+/* Texts beside the manifest that it does not list. */
+static int unlisted_texts(resdiff_findings *f, const resdiff_manifest *m, const char *dir)
+{
+	DIR *d = opendir(dir[0] ? dir : ".");
+	char **names = NULL;
+	size_t n = 0, i, k;
+	int error = 0;
+
+	if (!d)
+		return resdiff_check_add(f, m->path, 0, "manifest", NULL, "cannot list the directory %s", dir);
+	if ((error = names_in(&names, &n, d, text_suffixes)) < 0)
+		goto done;
 	for (i = 0; i < n && !error; i++) {
 		bool listed = false;
 		for (k = 0; k < m->count && !listed; k++)
@@ -367,9 +401,40 @@ static int unlisted_texts(resdiff_findings *f, const resdiff_manifest *m, const 
 				"%s%s%s is not listed in the manifest", dir, dir[0] ? "/" : "", names[i]);
 	}
 done:
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	names_free(names, n);
+	closedir(d);
+	return error;
+}
+
+int resdiff_check_dir(resdiff_findings *f, const char *dir, const char *language)
+{
+	static const char *const manifest_suffix[] = { ".manifest", NULL };
+	DIR *d = opendir(dir);
+	resdiff_buf path = RESDIFF_BUF_INIT;
+	char **names = NULL;
+	size_t n = 0, i;
+	bool manifests;
+	int error = 0;
+
+	if (!d)
+		return resdiff_error_set(RESDIFF_ENOTFOUND, "%s: cannot open directory", dir);
+	if ((error = names_in(&names, &n, d, manifest_suffix)) < 0)
+		goto done;
+	if (!(manifests = n > 0)) {
+		rewinddir(d);
+		if ((error = names_in(&names, &n, d, text_suffixes)) < 0)
+			goto done;
+	}
+	for (i = 0; i < n && !error; i++) {
+		resdiff_buf_clear(&path);
+		if ((error = resdiff_buf_printf(&path, "%s/%s", dir, names[i])) < 0)
+			break;
+		error = manifests ? resdiff_check_manifest(f, path.ptr) :
+			resdiff_check_file(f, path.ptr, NULL, language);
+	}
+done:
+	resdiff_buf_dispose(&path);
+	names_free(names, n);
 	closedir(d);
 	return error;
 }

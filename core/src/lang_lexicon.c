@@ -189,6 +189,17 @@ size_t resdiff_lang_lexicon_prefix(const resdiff_lang_lexicon *lx, const char *s
 	return 0;
 }
 
+/* A word in both leading-words and leading-modifiers ("вновь", "وإذ",
+ * "profondément") opens a clause alone ("Вновь, ...") or goes with the
+ * listed verb after it ("вновь подтверждая", "وإذ تشير"): the bytes of
+ * that verb at key[0..len), 0 when the next word is none. */
+static size_t leading_after(const resdiff_lang_lexicon *lx, const char *key, size_t len)
+{
+	const char *sp = memchr(key, ' ', len);
+	size_t n = sp ? (size_t)(sp - key) : len;
+	return n && (resdiff_lang_lexicon_classify(lx, key, n) & RESDIFF_LANG_LEADING) ? n : 0;
+}
+
 size_t resdiff_lang_lexicon_leading(const resdiff_lang_lexicon *lx, const resdiff_lang *lang,
 		const char *key, size_t len)
 {
@@ -196,12 +207,16 @@ size_t resdiff_lang_lexicon_leading(const resdiff_lang_lexicon *lx, const resdif
 	bool verb = false;
 
 	if (lang->script->spaced) {
+		size_t after;
 		/* the first word, or the one after a modifier ("also recognizes") */
 		for (k = 0; k < 2 && at < len; k++) {
 			const char *sp = memchr(key + at, ' ', len - at);
 			unsigned cls;
 			n = sp ? (size_t)(sp - key) - at : len - at;
 			cls = n ? resdiff_lang_lexicon_classify(lx, key + at, n) : 0;
+			if ((cls & RESDIFF_LANG_LEADING) && (cls & RESDIFF_LANG_MODIFIER) && sp &&
+			    (after = leading_after(lx, key + at + n + 1, len - at - n - 1)) > 0)
+				return at + n + 1 + after;
 			if (cls & RESDIFF_LANG_LEADING)
 				return at + n;
 			if (!(cls & RESDIFF_LANG_MODIFIER) || !sp)

@@ -283,6 +283,17 @@ int resdiff_render_diff_html_close(resdiff_buf *out)
 	return resdiff_buf_puts(out, "</body>\n</html>\n");
 }
 
+/* One verb; an Arabic one isolated, or the arrow after it would take its
+ * direction and show the change backwards. */
+static int put_verb(resdiff_buf *out, const char *verb)
+{
+	bool rtl = resdiff_text_has_rtl(verb, strlen(verb));
+	int error;
+	if ((rtl && (error = resdiff_buf_puts(out, "<bdi>")) < 0) || (error = escs(out, verb)) < 0)
+		return error;
+	return rtl ? resdiff_buf_puts(out, "</bdi>") : 0;
+}
+
 /* The change's signals as badges: the rolling update, the verb's move
  * ("↑ encourages → urges +3"). */
 static int put_badges(resdiff_buf *out, const resdiff_change_signals *sg)
@@ -299,9 +310,9 @@ static int put_badges(resdiff_buf *out, const resdiff_change_signals *sg)
 		return 0;
 	if ((error = resdiff_buf_printf(out, " <span class=\"badge %s\" title=\"verb %s\">%s ",
 			strcmp(word, "same rank") ? word : "same", word, resdiff_verb_mark(&sg->verb))) < 0 ||
-	    (error = escs(out, sg->verb.old_verb)) < 0 ||
+	    (error = put_verb(out, sg->verb.old_verb)) < 0 ||
 	    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
-	    (error = escs(out, sg->verb.new_verb)) < 0)
+	    (error = put_verb(out, sg->verb.new_verb)) < 0)
 		return error;
 	if (resdiff_verb_shift(&sg->verb, &shift) &&
 	    (error = resdiff_buf_printf(out, " %+d", shift)) < 0)

@@ -83,6 +83,16 @@ static int put_edits(resdiff_buf *out, const resdiff_edit *edits, size_t n)
 	return error;
 }
 
+/* A line of text from out->ptr[start] on sits in a list item that an ID
+ * opens, left to right: when it holds right-to-left letters it is closed
+ * by U+200F, so that its final punctuation stays at its Arabic end. */
+static int close_rtl(resdiff_buf *out, size_t start)
+{
+	if (!resdiff_text_has_rtl(out->ptr + start, out->size - start))
+		return 0;
+	return resdiff_buf_puts(out, "\xe2\x80\x8f");
+}
+
 /* The footnotes of a change whose footnotes changed, one line each:
  * "footnote 9 → 10: …", "footnote 3 (new): …", "footnote 4 (gone): …"
  * (after the clause's own line, if it has one). */
@@ -93,9 +103,11 @@ static int put_notes(resdiff_buf *out, const resdiff_diff *diff, size_t change, 
 	for (k = 0; k < n && !error; k++) {
 		const resdiff_footnote_edit *fe = &diff->notes[change][k];
 		const resdiff_footnote *f = fe->old_note ? fe->old_note : fe->new_note;
+		size_t start;
 		if ((error = resdiff_buf_puts(out, k || after ? "  \n  footnote " : "footnote ")) < 0 ||
 		    (error = put_md(out, f->label, strlen(f->label))) < 0)
 			break;
+		start = out->size;
 		if (fe->old_note && fe->new_note) {
 			if ((error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
 			    (error = put_md(out, fe->new_note->label, strlen(fe->new_note->label))) < 0 ||
@@ -108,7 +120,20 @@ static int put_notes(resdiff_buf *out, const resdiff_diff *diff, size_t change, 
 				break;
 			error = resdiff_buf_puts(out, fe->old_note ? "</del>" : "</ins>");
 		}
+		if (!error)
+			error = close_rtl(out, start);
 	}
+	return error;
+}
+
+/* One verb; an Arabic one closed by a left-to-right mark, or the arrow
+ * after it would take its direction and show the change backwards. */
+static int put_verb(resdiff_buf *out, const char *verb)
+{
+	size_t len = strlen(verb);
+	int error = put_md(out, verb, len);
+	if (!error && resdiff_text_has_rtl(verb, len))
+		error = resdiff_buf_puts(out, RESDIFF_TEXT_LRM);
 	return error;
 }
 
@@ -125,9 +150,9 @@ static int put_signals(resdiff_buf *out, const resdiff_change_signals *sg)
 	if (!sg->verb_changed)
 		return 0;
 	if ((error = resdiff_buf_printf(out, ", verb %s: ", resdiff_verb_word(&sg->verb))) < 0 ||
-	    (error = put_md(out, sg->verb.old_verb, strlen(sg->verb.old_verb))) < 0 ||
+	    (error = put_verb(out, sg->verb.old_verb)) < 0 ||
 	    (error = resdiff_buf_puts(out, " \xe2\x86\x92 ")) < 0 ||
-	    (error = put_md(out, sg->verb.new_verb, strlen(sg->verb.new_verb))) < 0)
+	    (error = put_verb(out, sg->verb.new_verb)) < 0)
 		return error;
 	if (resdiff_verb_shift(&sg->verb, &shift) && shift &&
 	    (error = resdiff_buf_printf(out, " (%+d rank%s)", shift, shift == 1 || shift == -1 ?
@@ -142,7 +167,7 @@ int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 	static const resdiff_diff_render_options defaults = RESDIFF_DIFF_RENDER_OPTIONS_INIT;
 	const resdiff_alignment *al = diff->alignment;
 	resdiff_diff_counts counts;
-	size_t i;
+	size_t i, line;
 	int error;
 
 	if (!opts)
@@ -189,6 +214,7 @@ int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 		    (error = put_signals(out, &diff->signals[i])) < 0 ||
 		    (error = resdiff_buf_puts(out, "  \n  ")) < 0)
 			return error;
+		line = out->size;
 		if (c->relation == RESDIFF_REL_ADDED || c->relation == RESDIFF_REL_DROPPED) {
 			const resdiff_doc *doc = c->new_count ? al->new_doc : al->old_doc;
 			size_t idx = c->new_count ? c->new_units[0] : c->old_units[0];
@@ -200,6 +226,7 @@ int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 				return error;
 		}
 		if ((error = put_edits(out, diff->edits[i], diff->edit_count[i])) < 0 ||
+		    (error = close_rtl(out, line)) < 0 ||
 		    (error = put_notes(out, diff, i, diff->edit_count[i] ||
 				c->relation == RESDIFF_REL_ADDED || c->relation == RESDIFF_REL_DROPPED)) < 0 ||
 		    (error = resdiff_buf_puts(out, "\n")) < 0)

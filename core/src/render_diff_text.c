@@ -69,13 +69,24 @@ static int put_side(writer *w, const char *marker, const resdiff_doc *doc, const
 	return put(w, "\n");
 }
 
+/* One verb; an Arabic one closed by a left-to-right mark, or the arrow
+ * after it would take its direction and show the change backwards. */
+static int put_verb_text(writer *w, const char *verb)
+{
+	size_t len = strlen(verb);
+	int error = put_text(w, verb, len);
+	if (!error && resdiff_text_has_rtl(verb, len))
+		error = put(w, RESDIFF_TEXT_LRM);
+	return error;
+}
+
 /* "encourages → urges +3": the verbs as the ladders read them. */
 static int put_verb_pair(writer *w, const resdiff_verb_change *v)
 {
 	int error, shift;
-	if ((error = put_text(w, v->old_verb, strlen(v->old_verb))) < 0 ||
+	if ((error = put_verb_text(w, v->old_verb)) < 0 ||
 	    (error = put(w, " \xe2\x86\x92 ")) < 0 ||
-	    (error = put_text(w, v->new_verb, strlen(v->new_verb))) < 0)
+	    (error = put_verb_text(w, v->new_verb)) < 0)
 		return error;
 	return resdiff_verb_shift(v, &shift) ? resdiff_buf_printf(w->out, " %+d", shift) : 0;
 }

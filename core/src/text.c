@@ -279,6 +279,21 @@ int resdiff_text_sanitize(resdiff_buf *out, const char *s, size_t len, bool keep
 	return resdiff_buf_put(out, s + start, len - start);
 }
 
+bool resdiff_text_has_rtl(const char *s, size_t len)
+{
+	size_t i = 0, adv;
+	while (i < len) {
+		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		if (cp >= 0) {
+			UCharDirection d = u_charDirection((UChar32)cp);
+			if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC)
+				return true;
+		}
+		i += adv ? adv : 1;
+	}
+	return false;
+}
+
 int resdiff_text_natural_cmp(const char *a, const char *b)
 {
 	while (*a && *b) {

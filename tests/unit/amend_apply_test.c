@@ -159,6 +159,38 @@ static void test_amend_apply__insertions_keep_spaces_on_both_sides(void **state)
 	dispose(&a);
 }
 
+/* A declaration keeps its articles: amending a recital of the UDHR left
+ * every article heading a "B<n>" block and every article paragraph an
+ * operative paragraph (ART13.2 became OP17), so the amended text no longer
+ * diffed article by article against the original. */
+static void test_amend_apply__articles_keep_their_ids(void **state)
+{
+	static const char am_text[] =
+		"1. In preambular paragraph 4, replace \"between nations\" with \"between all nations\".\n";
+	resdiff_amend_read_options opts = RESDIFF_AMEND_READ_OPTIONS_INIT;
+	resdiff_doc *draft = test_parse_source("tests/data/udhr/udhr_en.txt", "en");
+	resdiff_amendments *am = NULL;
+	resdiff_amend_result *res = NULL;
+	size_t i;
+	(void)state;
+	opts.language = "en";
+	if (resdiff_amendments_read(&am, am_text, strlen(am_text), &opts) < 0)
+		fail_msg("%s", resdiff_error_last());
+	assert_int_equal(resdiff_amendments_apply(&res, draft, am), 0);
+	assert_int_equal(res->applied, 1);
+	assert_int_equal(res->doc->unit_count, draft->unit_count);
+	for (i = 0; i < draft->unit_count; i++) {
+		assert_string_equal(res->doc->units[i].id, draft->units[i].id);
+		assert_int_equal(res->doc->units[i].kind, draft->units[i].kind);
+		assert_string_equal(res->doc->units[i].label, draft->units[i].label);
+	}
+	test_assert_unit_text(res->doc, "ART13.2",
+		"Everyone has the right to leave any country, including his own, and to return to his country.");
+	resdiff_amend_result_free(res);
+	resdiff_amendments_free(am);
+	resdiff_doc_free(draft);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +200,7 @@ int main(void)
 		cmocka_unit_test(test_amend_apply__kinds_change_and_numbers_follow),
 		cmocka_unit_test(test_amend_apply__unread_amendment_is_not_applied),
 		cmocka_unit_test(test_amend_apply__insertions_keep_spaces_on_both_sides),
+		cmocka_unit_test(test_amend_apply__articles_keep_their_ids),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

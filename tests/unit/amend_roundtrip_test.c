@@ -173,11 +173,66 @@ static void test_amend_roundtrip__constructed_pairs(void **state)
 	assert_int_equal(t.exact, t.pairs);
 }
 
+/* A declaration: the constructed editions of the UDHR in French, Spanish,
+ * Russian and Arabic (tests/data/editions), whose edits fall in recitals
+ * and in articles' paragraphs ("In paragraph 19.1, replace ..."), with
+ * amendments in English and Chinese. Every amendment applies, the amended
+ * text keeps the article ids, and `diff` finds no change between it and
+ * the edition (the Arabic edition's Arabic-Indic "١" and dropped tanwin
+ * are no change to the diff, so they are not amended either). */
+static void test_amend_roundtrip__declaration_editions(void **state)
+{
+	static const char *const langs[] = { "fr", "es", "ru", "ar" }, *const amend_langs[] = { "en", "zh" };
+	char old_path[128], new_path[128];
+	size_t l, k, i;
+	(void)state;
+	for (l = 0; l < sizeof(langs) / sizeof(langs[0]); l++)
+	for (k = 0; k < 2; k++) {
+		resdiff_doc *a, *b;
+		resdiff_diff *diff = NULL, *check = NULL;
+		resdiff_diff_render_options ropts;
+		resdiff_amend_read_options aopts = RESDIFF_AMEND_READ_OPTIONS_INIT;
+		resdiff_amendments *am = NULL;
+		resdiff_amend_result *res = NULL;
+		resdiff_buf out = RESDIFF_BUF_INIT;
+		snprintf(old_path, sizeof(old_path), "tests/data/udhr/udhr_%s.txt", langs[l]);
+		snprintf(new_path, sizeof(new_path), "tests/data/editions/udhr_%s.next.txt", langs[l]);
+		a = test_parse_source(old_path, NULL);
+		b = test_parse_source(new_path, NULL);
+		memset(&ropts, 0, sizeof(ropts));
+		ropts.amend_lang = aopts.language = amend_langs[k];
+		assert_int_equal(resdiff_diff_docs(&diff, a, b, NULL), 0);
+		assert_int_equal(resdiff_render_diff_amendments(&out, diff, &ropts), 0);
+		if (resdiff_amendments_read(&am, out.ptr, out.size, &aopts) < 0)
+			fail_msg("%s [%s]: %s", old_path, amend_langs[k], resdiff_error_last());
+		assert_int_equal(resdiff_amendments_apply(&res, a, am), 0);
+		for (i = 0; i < res->count; i++)
+			if (res->outcomes[i].status != RESDIFF_AMEND_APPLIED)
+				fail_msg("%s [%s]: amendment %zu: %s", old_path, amend_langs[k], i + 1,
+					res->outcomes[i].reason ? res->outcomes[i].reason : "");
+		assert_int_equal(res->doc->unit_count, b->unit_count);
+		for (i = 0; i < b->unit_count; i++)
+			assert_string_equal(res->doc->units[i].id, b->units[i].id);
+		assert_int_equal(resdiff_diff_docs(&check, res->doc, b, NULL), 0);
+		if (resdiff_diff_has_changes(check, NULL))
+			fail_msg("%s [%s]: the amended text differs from the edition", old_path,
+				amend_langs[k]);
+		resdiff_diff_free(check);
+		resdiff_amend_result_free(res);
+		resdiff_amendments_free(am);
+		resdiff_buf_dispose(&out);
+		resdiff_diff_free(diff);
+		resdiff_doc_free(a);
+		resdiff_doc_free(b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_amend_roundtrip__gold_pairs),
 		cmocka_unit_test(test_amend_roundtrip__constructed_pairs),
+		cmocka_unit_test(test_amend_roundtrip__declaration_editions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

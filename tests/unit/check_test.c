@@ -528,6 +528,33 @@ static void test_check__amendment_needs_no_operative_part(void **state)
 	}
 }
 
+/* A directory's texts are checked in the byte order of their names, not
+ * in readdir's order (which differs between file systems): the findings
+ * and a CI log read the same everywhere. A file named like a manifest's
+ * text but with a .PDF suffix counts; a .TXT one does not. */
+static void test_check__directory_in_name_order(void **state)
+{
+	static const char *const names[] = { "zz.txt", "m.txt", "b.txt", "x.txt", "a.txt",
+		"q.txt", "c.txt", "k.txt" };
+	fixture *fx = *state;
+	resdiff_findings *f = NULL;
+	size_t i;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		write_file(fx, names[i], "");  /* empty: one "parse" finding each */
+	write_file(fx, "upper.TXT", "");
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_dir(f, fx->dir, NULL), 0);
+	assert_int_equal(f->count, sizeof(names) / sizeof(names[0]));
+	for (i = 1; i < f->count; i++)
+		if (strcmp(f->items[i - 1].file, f->items[i].file) >= 0)
+			fail_msg("%s before %s", f->items[i - 1].file, f->items[i].file);
+	resdiff_findings_free(f);
+	f = NULL;
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_dir(f, "/nonexistent-resdiff-dir", NULL), RESDIFF_ENOTFOUND);
+	resdiff_findings_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -548,6 +575,7 @@ int main(void)
 		cmocka_unit_test(test_check__amendment_needs_no_operative_part),
 		cmocka_unit_test(test_check__every_word_is_accounted_for),
 		cmocka_unit_test_setup_teardown(test_check__cli_exit_codes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check__directory_in_name_order, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -187,6 +187,34 @@ static void test_diff_signals__same_verb_is_no_signal(void **state)
 	pair_dispose(&p);
 }
 
+/* An adverb or a particle that opens a clause is not its verb: "وإذ"
+ * (and whereas) opens almost every Arabic recital, so naming it as the
+ * verb hid every change of the verb after it; "вновь" (again),
+ * "настоятельно" (urgently: "настоятельно призывает" renders "urges"),
+ * "profundamente" (deeply) go with the verb they precede. */
+static void test_diff_signals__adverb_or_particle_is_not_the_verb(void **state)
+{
+	pair p;
+	(void)state;
+	assert_verb_kind(RESDIFF_UNIT_PREAMBLE, "ar", "وإذ تعيد تأكيد قرارها 70/1،",
+		"وإذ تؤكد قرارها 70/1،", "وإذ تعيد", "وإذ تؤكد", false, 0);
+	assert_verb_kind(RESDIFF_UNIT_PREAMBLE, "ru", "вновь подтверждая свою резолюцию 70/1,",
+		"признавая свою резолюцию 70/1,", "вновь подтверждая", "признавая", false, 0);
+	assert_verb("ru", "Призывает государства поддержать программу;",
+		"Настоятельно призывает государства поддержать программу;", "призывает",
+		"настоятельно призывает", true, 2);
+	assert_verb_kind(RESDIFF_UNIT_PREAMBLE, "es", "Recordando su resolución 70/1,",
+		"Profundamente preocupada por su resolución 70/1,", "recordando",
+		"profundamente preocupada", false, 0);
+	assert_verb_kind(RESDIFF_UNIT_PREAMBLE, "en", "Fully aware of the role of the programme,",
+		"Fully convinced of the role of the programme,", "fully aware", "fully convinced", false, 0);
+	/* the same opening on both sides is still no signal */
+	pair_make(&p, "A/RES/74/1", "A/RES/75/1", "ar", RESDIFF_UNIT_PREAMBLE,
+		"وإذ تؤكد قرارها 70/1،", "وإذ تؤكد من جديد قرارها 70/1،");
+	assert_false(p.diff->signals[0].verb_changed);
+	pair_dispose(&p);
+}
+
 static bool rolling_of(const char *osym, const char *nsym, const char *lang,
 		const char *old_text, const char *new_text, size_t *runs, size_t *rolling)
 {
@@ -314,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_diff_signals__udhr_openers_stay_unranked),
 		cmocka_unit_test(test_diff_signals__preambular_disapproval),
 		cmocka_unit_test(test_diff_signals__same_verb_is_no_signal),
+		cmocka_unit_test(test_diff_signals__adverb_or_particle_is_not_the_verb),
 		cmocka_unit_test(test_diff_signals__rolling_updates),
 		cmocka_unit_test(test_diff_signals__number_changes_that_are_substance),
 		cmocka_unit_test(test_diff_signals__steps_from_symbols_and_dates),

@@ -453,15 +453,21 @@ static void test_render_diff__footnote_changes_are_shown(void **state)
 /* A verb strengthened in OP1, a rolling update alone in OP2, from session
  * 74 to 75: every format shows both, and --ignore-rolling hides OP2 from
  * all but JSON, saying so. */
-static resdiff_doc *doc_signals(const char *symbol, const char *op1, const char *op2)
+static resdiff_doc *doc_signals_in(const char *lang, const char *symbol, const char *op1,
+		const char *op2)
 {
 	resdiff_doc *doc = NULL;
 	assert_int_equal(resdiff_doc_new(&doc), 0);
 	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.symbol, symbol), 0);
-	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.language, "en"), 0);
+	assert_int_equal(resdiff_doc_set_meta(doc, &doc->meta.language, lang), 0);
 	assert_int_equal(resdiff_doc_add_unit(NULL, doc, "OP1", RESDIFF_UNIT_OPERATIVE, "1.", op1, 1), 0);
 	assert_int_equal(resdiff_doc_add_unit(NULL, doc, "OP2", RESDIFF_UNIT_OPERATIVE, "2.", op2, 2), 0);
 	return doc;
+}
+
+static resdiff_doc *doc_signals(const char *symbol, const char *op1, const char *op2)
+{
+	return doc_signals_in("en", symbol, op1, op2);
 }
 
 static char *render_opts(renderer fn, const resdiff_doc *a, const resdiff_doc *b, bool ignore_rolling)
@@ -526,6 +532,41 @@ static void test_render_diff__signals_in_every_format(void **state)
 	resdiff_doc_free(b);
 }
 
+/* Arabic verbs around an arrow: in a left-to-right line the arrow between
+ * two right-to-left words takes their direction, and a terminal or a
+ * browser shows "تطلب → تناشد", the change backwards. Each Arabic verb is
+ * closed by a left-to-right mark (text, Markdown) or isolated in <bdi>
+ * (HTML); JSON, data, carries the verbs alone. */
+static void test_render_diff__rtl_verbs_read_in_order(void **state)
+{
+	resdiff_doc *a = doc_signals_in("ar", "A/RES/74/1", "تناشد الدول دعم البرنامج؛",
+		"تقرر أن تدرج البند في جدول الأعمال المؤقت لدورتها الخامسة والسبعين؛");
+	resdiff_doc *b = doc_signals_in("ar", "A/RES/75/1", "تطلب إلى الدول دعم البرنامج؛",
+		"تقرر أن تدرج البند في جدول الأعمال المؤقت لدورتها الخامسة والسبعين؛");
+	char *s;
+	(void)state;
+	s = render_opts(resdiff_render_diff_text, a, b, false);
+	assert_non_null(strstr(s, "verb \xe2\x86\x91 تناشد\xe2\x80\x8e \xe2\x86\x92 تطلب\xe2\x80\x8e +1 @@"));
+	free(s);
+	s = render_opts(resdiff_render_diff_signals, a, b, false);
+	assert_non_null(strstr(s, ": تناشد\xe2\x80\x8e \xe2\x86\x92 تطلب\xe2\x80\x8e +1\n"));
+	free(s);
+	s = render_opts(resdiff_render_diff_markdown, a, b, false);
+	assert_non_null(strstr(s, ", verb strengthened: تناشد\xe2\x80\x8e \xe2\x86\x92 تطلب\xe2\x80\x8e (+1 rank)"));
+	/* the clause's line sits in the list item that an ID opens, left to
+	 * right: a right-to-left mark keeps its final "؛" at its Arabic end */
+	assert_non_null(strstr(s, "البرنامج؛\xe2\x80\x8f\n"));
+	free(s);
+	s = render_opts(resdiff_render_diff_html, a, b, false);
+	assert_non_null(strstr(s, "\xe2\x86\x91 <bdi>تناشد</bdi> \xe2\x86\x92 <bdi>تطلب</bdi> +1</span>"));
+	free(s);
+	s = render_opts(resdiff_render_diff_json, a, b, false);
+	assert_non_null(strstr(s, "\"verb\":{\"old\":\"تناشد\",\"new\":\"تطلب\",\"shift\":1}"));
+	free(s);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -544,6 +585,7 @@ int main(void)
 		cmocka_unit_test(test_render_diff__amendments_quote_once_and_say_kinds),
 		cmocka_unit_test(test_render_diff__footnote_changes_are_shown),
 		cmocka_unit_test(test_render_diff__signals_in_every_format),
+		cmocka_unit_test(test_render_diff__rtl_verbs_read_in_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

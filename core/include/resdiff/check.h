@@ -99,6 +99,12 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
  * does not list. A manifest that does not load is a finding. */
 int resdiff_check_manifest(resdiff_findings *f, const char *manifest_path);
 
+/* A directory: its *.manifest files, or every *.txt and *.pdf in it when
+ * it has none (resdiff_check_file with `language`), in byte order of
+ * their names, so that the findings come in the same order on every file
+ * system. A directory that cannot be opened is an error. */
+int resdiff_check_dir(resdiff_findings *f, const char *dir, const char *language);
+
 #ifdef __cplusplus
 }
 #endif

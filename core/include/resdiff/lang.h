@@ -226,7 +226,8 @@ bool resdiff_lang_lexicon_may_start(const resdiff_lang_lexicon *lx, uint32_t cp,
 /* The leading verb phrase of a clause, from its words key key[0..len)
  * (resdiff/compare.h, RESDIFF_KEY_WORDS) and the lexicon of its language
  * `lang`: in a spaced script its first word when in leading-words, or its
- * second after one of leading-modifiers ("also recognizes"); in an
+ * second after one of leading-modifiers ("also recognizes"); a word in
+ * both lists takes the listed verb after it too ("وإذ تؤكد"); in an
  * unspaced one the listed modifiers and the verb it starts with
  * ("又表示注意到", at most RESDIFF_LANG_LEADING_MAX entries). Returns the
  * bytes of key it covers, 0 when the clause opens with no listed verb.

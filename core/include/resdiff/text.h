@@ -204,6 +204,15 @@ size_t resdiff_text_width(const char *s, size_t len);
  * "\xe0". The marks U+200E, U+200F and U+061C are kept. */
 int resdiff_text_sanitize(resdiff_buf *out, const char *s, size_t len, bool keep_newlines);
 
+/* True when s[0..len) holds a letter written right to left (Unicode bidi
+ * class R or AL: Arabic, Hebrew). A renderer that puts such a text beside
+ * its own left-to-right words and arrows closes it with U+200E (text) or
+ * isolates it (<bdi> in HTML), so the line reads in the order written. */
+bool resdiff_text_has_rtl(const char *s, size_t len);
+
+/* The left-to-right mark U+200E in UTF-8. */
+#define RESDIFF_TEXT_LRM "\xe2\x80\x8e"
+
 #ifdef __cplusplus
 }
 #endif
