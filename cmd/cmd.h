@@ -188,6 +188,10 @@ int cmd_resolve(int argc, char **argv);
 void cmd_conflicts_print(const char *lines);
 /* The same for the record of store, when it has any (log, show). */
 void cmd_conflicts_note(struct resdiff_store *store);
+/* When a listing command found nothing to print: say on stderr why (an
+ * empty record, or nothing in language `lang`, may be NULL) and what
+ * lists the rest; `what` is "series" or "document". */
+void cmd_nothing_note(struct resdiff_store *store, const char *what, const char *lang);
 
 /* Open the resdiff repository named by -C/--repo, $RESDIFF_REPO or found
  * from the current directory upwards; warns on stderr about lock files

@@ -78,6 +78,8 @@ int cmd_log(int argc, char **argv)
 		rc = cmd_fail_last();
 		goto done;
 	}
+	if (!list->count)
+		cmd_nothing_note(store, "series", lang);
 	for (i = 0; i < list->count && !error; i++) {
 		const resdiff_series *s = &list->series[i];
 		error = resdiff_buf_printf(&out, "%s%s (%s)\n", i ? "\n" : "", s->slug, s->language);

@@ -40,6 +40,8 @@ int cmd_ls(int argc, char **argv)
 		rc = cmd_fail_last();
 		goto done;
 	}
+	if (!list->count)
+		cmd_nothing_note(store, "document", lang);
 	rc = cmd_write(&out);
 done:
 	resdiff_buf_dispose(&out);

@@ -73,6 +73,23 @@ void cmd_conflicts_print(const char *lines)
 	resdiff_buf_dispose(&msg);
 }
 
+void cmd_nothing_note(resdiff_store *store, const char *what, const char *lang)
+{
+	resdiff_store_listing *all = NULL;
+	bool empty = resdiff_store_list(&all, store, NULL) == 0 && all->count == 0;
+	if (empty)
+		fprintf(stderr, "resdiff: note: no %s stored: the record is empty (import documents "
+			"with 'resdiff import')\n", what);
+	else if (lang)
+		fprintf(stderr, "resdiff: note: no %s stored in language '%s' ('resdiff ls' lists "
+			"every document)\n", what, lang);
+	else
+		fprintf(stderr, "resdiff: note: no %s stored ('resdiff ls' lists the documents in "
+			"no series)\n", what);
+	resdiff_error_clear();
+	resdiff_store_listing_free(all);
+}
+
 void cmd_conflicts_note(resdiff_store *store)
 {
 	resdiff_buf lines = RESDIFF_BUF_INIT;

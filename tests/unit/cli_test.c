@@ -105,6 +105,45 @@ static void test_cli__check_default_path_missing_says_so(void **state)
 	free(err);
 }
 
+/* `log` and `ls` that find nothing to list say why on stderr (an empty
+ * record, or no text in that language), print nothing and exit 0. */
+static void test_cli__empty_listings_say_why(void **state)
+{
+	static const struct {
+		const char *repo, *args, *says;
+	} cases[] = {
+		{ "empty", "log", "no series stored: the record is empty" },
+		{ "empty", "ls", "no document stored: the record is empty" },
+		{ "r", "log --lang fr", "no series stored in language 'fr'" },
+		{ "r", "ls --lang fr", "no document stored in language 'fr'" },
+	};
+	size_t i;
+	(void)state;
+	assert_int_equal(test_system("'%s' init '%s/empty' >/dev/null", RESDIFF_BINARY, dir), 0);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char args[512], *out, *err;
+		int status;
+		snprintf(args, sizeof(args), "-C '%s/%s' %s", dir, cases[i].repo, cases[i].args);
+		out = test_capture(&status, "'%s' %s 2>/dev/null", RESDIFF_BINARY, args);
+		assert_int_equal(status, 0);
+		assert_string_equal(out, "");
+		free(out);
+		err = test_capture(&status, "'%s' %s 2>&1 >/dev/null", RESDIFF_BINARY, args);
+		if (!strstr(err, cases[i].says))
+			fail_msg("resdiff %s: stderr '%s'", args, err);
+		free(err);
+	}
+	/* something to list: no note */
+	{
+		int status;
+		char *err = test_capture(&status, "'%s' -C '%s/r' log 2>&1 >/dev/null", RESDIFF_BINARY,
+			dir);
+		assert_int_equal(status, 0);
+		assert_null(strstr(err, "note: no"));
+		free(err);
+	}
+}
+
 /* diff reads and parses its two files at once, NEW on a thread of its
  * own (RESDIFF_PARSE_THREAD=1: whatever their sizes): the error printed is
  * still the failing input's, OLD's when both fail (as when they were
@@ -168,6 +207,7 @@ int main(void)
 		cmocka_unit_test(test_cli__write_error_is_exit_2_with_one_message),
 		cmocka_unit_test(test_cli__check_default_path_missing_says_so),
 		cmocka_unit_test(test_cli__diff_error_names_the_failing_input),
+		cmocka_unit_test(test_cli__empty_listings_say_why),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
