@@ -979,6 +979,15 @@ typedef struct {
 	int art_para;             /* its last paragraph number (ART12.<k>) */
 } numbering;
 
+/* A numbered paragraph or an article opened as `id`: the parent of the
+ * sub-paragraphs that follow, which count from the start again. */
+static void numbering_open(numbering *nb, const char *id)
+{
+	snprintf(nb->parent, sizeof(nb->parent), "%s", id);
+	nb->sub[0] = nb->sub[1] = 0;
+	nb->level = 0;
+}
+
 /* Used ids, for "~2" on a number used twice. */
 typedef struct {
 	char **ids;
@@ -1126,10 +1135,8 @@ static int number_all(applier *ap, resdiff_doc *doc)
 			snprintf(id, sizeof(id), "%sART%d", nb.prefix, number);
 			snprintf(nb.article, sizeof(nb.article), "%s", id);
 			nb.art_para = 0;
-			snprintf(nb.parent, sizeof(nb.parent), "%s", id);
-			nb.sub[0] = nb.sub[1] = 0;
+			numbering_open(&nb, id);
 			lab = same ? like->label : "";
-			nb.level = 0;
 			break;
 		}
 		case RESDIFF_UNIT_PARAGRAPH:
@@ -1140,9 +1147,7 @@ static int number_all(applier *ap, resdiff_doc *doc)
 						break;
 					lab = label.ptr;
 				}
-				snprintf(nb.parent, sizeof(nb.parent), "%s", id);
-				nb.sub[0] = nb.sub[1] = 0;
-				nb.level = 0;
+				numbering_open(&nb, id);
 				break;
 			}
 			/* fall through */
@@ -1168,9 +1173,7 @@ static int number_all(applier *ap, resdiff_doc *doc)
 					break;
 				lab = label.ptr;
 			}
-			snprintf(nb.parent, sizeof(nb.parent), "%s", id);
-			nb.sub[0] = nb.sub[1] = 0;
-			nb.level = 0;
+			numbering_open(&nb, id);
 			break;
 		}
 		case RESDIFF_UNIT_SUBPARAGRAPH: {
