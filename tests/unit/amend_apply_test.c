@@ -49,6 +49,41 @@ static void dispose(applied *a)
 	resdiff_doc_free(a->draft);
 }
 
+/* Paragraph numbers printed again (a draft that holds a second list, as
+ * pasted): the amended text numbers each use apart, "~2", "~3", as the
+ * parser does, however many paragraphs there are. */
+static void test_amend_apply__numbers_used_again_keep_their_marks(void **state)
+{
+	resdiff_amend_read_options opts = RESDIFF_AMEND_READ_OPTIONS_INIT;
+	static const char am_text[] =
+		"1. In operative paragraph 2, replace \"a report\" with \"a short report\".\n";
+	resdiff_buf draft = RESDIFF_BUF_INIT;
+	resdiff_amendments *am = NULL;
+	resdiff_amend_result *res = NULL;
+	resdiff_doc *doc;
+	size_t round, k;
+	(void)state;
+	assert_int_equal(resdiff_buf_puts(&draft, "The General Assembly,\n\nRecalling its resolution 1,\n\n"), 0);
+	for (round = 0; round < 3; round++)
+		for (k = 1; k <= 300; k++)
+			assert_int_equal(resdiff_buf_printf(&draft, "%zu. Requests a report number %zu;\n\n",
+				k, round * 300 + k), 0);
+	doc = test_parse_string(draft.ptr, "en");
+	opts.language = "en";
+	assert_int_equal(resdiff_amendments_read(&am, am_text, strlen(am_text), &opts), 0);
+	assert_int_equal(resdiff_amendments_apply(&res, doc, am), 0);
+	assert_int_equal(res->applied, 1);
+	assert_int_equal(res->doc->unit_count, 901);
+	for (k = 0; k < res->doc->unit_count; k++)
+		assert_string_equal(res->doc->units[k].id, doc->units[k].id);
+	test_assert_unit_text(res->doc, "OP2", "Requests a short report number 2;");
+	test_assert_unit_text(res->doc, "OP300~3", "Requests a report number 900;");
+	resdiff_amend_result_free(res);
+	resdiff_amendments_free(am);
+	resdiff_doc_free(doc);
+	resdiff_buf_dispose(&draft);
+}
+
 static void test_amend_apply__numbers_cite_the_draft_as_tabled(void **state)
 {
 	applied a;
@@ -195,6 +230,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_amend_apply__numbers_cite_the_draft_as_tabled),
+		cmocka_unit_test(test_amend_apply__numbers_used_again_keep_their_marks),
 		cmocka_unit_test(test_amend_apply__clashes_fail_both_and_the_rest_apply),
 		cmocka_unit_test(test_amend_apply__what_cannot_apply_says_why),
 		cmocka_unit_test(test_amend_apply__kinds_change_and_numbers_follow),
