@@ -553,6 +553,7 @@ static int align_run(resdiff_alignment **out, const resdiff_doc *old_doc,
 	if ((error = build(al, &a)) < 0)
 		goto done;
 	report_candidates(&a, al, opts);
+	al->work = a.work;
 	*out = al;
 	al = NULL;
 done:

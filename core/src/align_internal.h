@@ -96,6 +96,7 @@ typedef struct {
 	const resdiff_align_model *model;
 	double prior;        /* estimated share of clauses the texts have in common */
 	uint32_t *post;      /* new-side units per gram, grouped by gram */
+	size_t work;         /* steps of the candidate search (resdiff_alignment.work) */
 	resdiff_arena *scratch;
 } aligner;
 

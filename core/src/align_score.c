@@ -1004,13 +1004,30 @@ static int cand_push(aligner *a, const align_cand *c)
 #define LOOKUP_PREFETCH_AT(p) ((void)(p))
 #endif
 
+/* Does new unit u have the gram (its grams are sorted and unique)? */
+static bool unit_has_gram(const align_side *s, size_t u, uint32_t gram)
+{
+	const uint32_t *g = GRAMS(s, u);
+	size_t lo = 0, hi = NGRAMS(s, u);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (g[mid] < gram)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < NGRAMS(s, u) && g[lo] == gram;
+}
+
 /* The new units sharing most weighted content grams with old unit i, into
  * hits; score[] is all zero before and after; ranges has room for twice
  * the clause's grams (the second half: the sort's scratch). */
 static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, double *score,
 		hit *hits, uint64_t *ranges)
 {
-	size_t nhits = 0, ng = NGRAMS(&a->o, i), base = a->o.off[i], k, nr = 0, budget;
+	size_t nhits = 0, ng = NGRAMS(&a->o, i), base = a->o.off[i], k, nr = 0, budget, eq;
+	uint64_t h;
+	bool crowded;
 
 	/* Rarest grams first, within a work budget: common grams say little
 	 * and cost much (a text of 10 000 clauses on one topic). Rolling
@@ -1022,6 +1039,28 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 			((a->o.prange[base + k] & 0xFFFFFFFFu) << 32) | (base + k);
 	if (ng)  /* ranges is NULL when no clause has grams */
 		sort_u64_ranks(ranges, ranges + ng, nr);
+	a->work += nr;
+	/* The new units of equal key (hash), the first of them at eq. When
+	 * there are RESDIFF_ALIGN_CANDIDATES or more, those first ones are
+	 * the candidates whatever the grams say (EXACT_BOOST ranks them
+	 * above every other hit): only their own shared weight is summed,
+	 * gram by gram in the order below, so the sums and hence the
+	 * candidates are those of the full search. Without it, N identical
+	 * clauses on each side cost N x N (issue 18). */
+	{
+		size_t hi = nkeys;
+		h = fnv64(a->o.key[i], a->o.keylen[i], 0);
+		eq = 0;
+		while (eq < hi) {
+			size_t mid = eq + (hi - eq) / 2;
+			if (keys[mid].key < h)
+				eq = mid + 1;
+			else
+				hi = mid;
+		}
+		crowded = eq + RESDIFF_ALIGN_CANDIDATES <= nkeys &&
+			keys[eq + RESDIFF_ALIGN_CANDIDATES - 1].key == h;
+	}
 	for (k = 0, budget = RESDIFF_ALIGN_WORK_PER_CLAUSE; k < nr; k++) {
 		size_t slot = (size_t)(ranges[k] & 0xFFFFFFFFu);
 		size_t lo = (size_t)(a->o.prange[slot] >> 32);
@@ -1037,6 +1076,22 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 		    end - lo > RESDIFF_ALIGN_POSTING_MAX)
 			break;
 		budget = end - lo > budget ? 0 : budget - (end - lo);
+		if (crowded) {
+			size_t e;
+			for (e = eq; e < eq + RESDIFF_ALIGN_CANDIDATES; e++) {
+				size_t u = keys[e].unit;
+				a->work++;
+				if (!unit_has_gram(&a->n, u, a->o.gram[slot]))
+					continue;
+				if (score[u] == 0) {
+					hits[nhits].unit = u;
+					hits[nhits++].score = 0;
+				}
+				score[u] += w;
+			}
+			continue;
+		}
+		a->work += end - lo;
 		for (; lo < end; lo++) {
 			size_t u = a->post[lo];
 			if (a->n.group[u] != NONE)
@@ -1050,15 +1105,7 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 	}
 	/* Equal keys are always candidates (the patience anchors). */
 	{
-		size_t lo = 0, hi = nkeys;
-		uint64_t h = fnv64(a->o.key[i], a->o.keylen[i], 0);
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (keys[mid].key < h)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t lo = eq;
 		for (k = 0; lo < nkeys && keys[lo].key == h && k < RESDIFF_ALIGN_CANDIDATES; lo++, k++) {
 			size_t u = keys[lo].unit;
 			if (score[u] >= EXACT_BOOST)

@@ -355,6 +355,44 @@ static void test_align__large_generated_texts(void **state)
 	resdiff_doc_free(b);
 }
 
+/* n operative clauses of one text. */
+static resdiff_doc *identical(size_t n, const char *text)
+{
+	resdiff_doc *doc = NULL;
+	size_t i;
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	for (i = 0; i < n; i++) {
+		char id[32], label[32];
+		snprintf(id, sizeof(id), "OP%zu", i + 1);
+		snprintf(label, sizeof(label), "%zu.", i + 1);
+		assert_int_equal(resdiff_doc_add_unit(NULL, doc, id, RESDIFF_UNIT_OPERATIVE, label, text, i), 0);
+	}
+	return doc;
+}
+
+/* Issue 18: texts of many identical clauses on both sides. Each clause's
+ * grams are in every clause of the other text, so the candidate search
+ * visited N x N index entries; its step count (resdiff_alignment.work,
+ * an operation count: no time) must grow about as the texts do. */
+static void test_align__identical_clauses_stay_linear(void **state)
+{
+	static const char *const texts[] = { "a.", "Decides to remain seized of the matter." };
+	size_t t;
+	(void)state;
+	for (t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+		resdiff_doc *a = identical(1000, texts[t]), *b = identical(4000, texts[t]);
+		resdiff_alignment *small = align_of(a, a, NULL), *big = align_of(b, b, NULL);
+		assert_true(small->work > 0);
+		if (big->work > small->work * 9 / 2)
+			fail_msg("\"%s\": %zu steps at 1 000 clauses, %zu at 4 000: not linear", texts[t],
+				small->work, big->work);
+		resdiff_alignment_free(small);
+		resdiff_alignment_free(big);
+		resdiff_doc_free(a);
+		resdiff_doc_free(b);
+	}
+}
+
 /* FNV-1a of every candidate pair (old, new, best, chosen) and every
  * change (relation, old and new clauses): integers only, no scores. */
 static void fingerprint_add(uint64_t *h, uint64_t v)
@@ -1231,6 +1269,7 @@ int main(void)
 		cmocka_unit_test(test_align__empty_documents),
 		cmocka_unit_test(test_align__large_generated_texts),
 		cmocka_unit_test(test_align__large_generated_links_fixed),
+		cmocka_unit_test(test_align__identical_clauses_stay_linear),
 		cmocka_unit_test(test_align__edits_per_class),
 		cmocka_unit_test(test_align__heading_case_is_editorial),
 		cmocka_unit_test(test_align__gap_is_not_a_confident_match),
