@@ -822,10 +822,12 @@ static bool list_punct(uint32_t c)
  * a footnote's marker? */
 static bool reference_number_before(const char *s, size_t i)
 {
-	size_t k = i;
-	while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
-		k--;
-	return k < i && i - k <= 3 && !(k > 0 && (s[k - 1] == '/' || s[k - 1] == '.' ||
+	size_t k = i, n = 0, adv;
+	while (resdiff_digit_before(s, k, &adv) >= 0) {
+		k -= adv;
+		n++;
+	}
+	return k < i && n <= 3 && !(k > 0 && (s[k - 1] == '/' || s[k - 1] == '.' ||
 						   s[k - 1] == '-' || s[k - 1] == ','));
 }
 
@@ -1323,8 +1325,8 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 				/* "rule 5(1)", "article 12(3)": the sub-number of a
 				 * reference; it stays, and a note says so */
 				size_t k = i;
-				while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
-					k--;
+				while (resdiff_digit_before(s, k, &adv2) >= 0)
+					k -= adv2;
 				resdiff_doc_add_note(st->doc, li + 1,
 					"\"%.*s\" stays in the text: the number in brackets after a number "
 					"reads as a reference (\"rule 5(1)\"), not as the marker of footnote %s",

@@ -3024,6 +3024,25 @@ static void test_parse__arabic_indic_labels_and_markers(void **state)
 	}
 }
 
+/* "المادة ٥(١)": a bracketed number after a number in Arabic-Indic digits
+ * is a reference's sub-number, as "article 12(3)" is; the marker after
+ * it is read. */
+static void test_parse__arabic_indic_reference_number_stays(void **state)
+{
+	resdiff_doc *doc = test_parse_string("إن الجمعية العامة،\n\n"
+		"إذ تشير إلى المادة ٥(١) من النظام الداخلي(١)،\n\n"
+		"١ - تطلب إلى الأمين العام أن يقدم تقريرا؛\n\n"
+		"__________________\n(١) A/520/Rev.20.\n", "ar");
+	const resdiff_unit *u;
+	(void)state;
+	test_assert_unit_text(doc, "PP1", "إذ تشير إلى المادة ٥(١) من النظام الداخلي،");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "1");
+	assert_true(has_diag(doc, "reads as a reference"));
+	resdiff_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3115,6 +3134,7 @@ int main(void)
 		cmocka_unit_test(test_parse__recital_across_a_comma_ended_running_title),
 		cmocka_unit_test(test_parse__arabic_indic_digits_read_as_ascii),
 		cmocka_unit_test(test_parse__arabic_indic_labels_and_markers),
+		cmocka_unit_test(test_parse__arabic_indic_reference_number_stays),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -113,6 +113,19 @@ static inline int resdiff_digit_at(const char *s, size_t len, size_t *adv)
 	return -1;
 }
 
+/* The value of the decimal digit (as resdiff_digit_at) that ends just
+ * before s[i], or -1; its length in bytes in *adv. For reading back. */
+static inline int resdiff_digit_before(const char *s, size_t i, size_t *adv)
+{
+	int d;
+	if (i >= 2 && (d = resdiff_digit_at(s + i - 2, 2, adv)) >= 0 && *adv == 2)
+		return d;
+	if (i >= 1 && (d = resdiff_digit_at(s + i - 1, 1, adv)) >= 0)
+		return d;
+	*adv = 0;
+	return -1;
+}
+
 /* The run of decimal digits (resdiff_digit_at) at s, at most max_digits
  * of them: returns the bytes read (0: no digit) and writes the digits in
  * ASCII, NUL-terminated, to ascii (caller's, room for max_digits + 1), so
