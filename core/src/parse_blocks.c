@@ -403,15 +403,18 @@ static int marker_line(joiner *j, const parse_line *l)
 	return 0;
 }
 
-/* "100000." at the start of a line: a paragraph number over the limit
- * (PARSE_NUMBER_DIGITS); returns the length of "100000." or 0. */
+/* "100000." at the start of a line, in any digit set: a paragraph
+ * number over the limit (PARSE_NUMBER_DIGITS); returns the length of
+ * "100000." or 0. */
 static size_t number_over_limit(const char *s, size_t len)
 {
-	size_t i = 0;
-	while (i < len && s[i] >= '0' && s[i] <= '9')
-		i++;
-	if (i <= PARSE_NUMBER_DIGITS || i >= len || s[i] != '.' ||
-	    (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9'))
+	size_t i = 0, n = 0, adv;
+	while (resdiff_digit_at(s + i, len - i, &adv) >= 0) {
+		i += adv;
+		n++;
+	}
+	if (n <= PARSE_NUMBER_DIGITS || i >= len || s[i] != '.' ||
+	    resdiff_digit_at(s + i + 1, len - i - 1, &adv) >= 0)
 		return 0;
 	return i + 1;
 }
@@ -424,12 +427,11 @@ static size_t number_over_limit(const char *s, size_t len)
 static bool bare_number_label(const joiner *j, size_t i, label_t *lab)
 {
 	const parse_line *l = &j->st->lines[i];
-	size_t k = 0, n;
+	char num[PARSE_NUMBER_DIGITS + 2];
+	size_t k = resdiff_digits_read(l->text, l->len, PARSE_NUMBER_DIGITS + 1, num), n;
 	uint32_t c;
-	while (k < l->len && l->text[k] >= '0' && l->text[k] <= '9')
-		k++;
-	if (k == 0 || k > PARSE_NUMBER_DIGITS || k != l->len || j->last_num <= 0 ||
-	    atoi(l->text) != j->last_num + 1 || (!j->blanks && !j->page_break) || !j->cur ||
+	if (k == 0 || strlen(num) > PARSE_NUMBER_DIGITS || k != l->len || j->last_num <= 0 ||
+	    atoi(num) != j->last_num + 1 || (!j->blanks && !j->page_break) || !j->cur ||
 	    !parse_ends_clause(j->cur->raw.ptr, j->cur->raw.size))
 		return false;
 	n = next_text_line(j->st, i);
@@ -442,7 +444,7 @@ static bool bare_number_label(const joiner *j, size_t i, label_t *lab)
 	memset(lab, 0, sizeof(*lab));
 	lab->kind = LABEL_NUMBER;
 	lab->number = j->last_num + 1;
-	snprintf(lab->text, sizeof(lab->text), "%.*s", (int)k, l->text);
+	snprintf(lab->text, sizeof(lab->text), "%s", num);
 	lab->len = l->len;
 	return true;
 }

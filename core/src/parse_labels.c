@@ -87,18 +87,20 @@ int parse_label_numeral(uint32_t c)
 
 void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_lang *lang)
 {
-	size_t i = 0, j, adv;
+	size_t i = 0, j, adv, digits;
+	char num[PARSE_NUMBER_DIGITS + 2];
 	int32_t cp;
 
 	memset(lab, 0, sizeof(*lab));
-	/* "12." / "12.text" / Arabic "12 - text" */
-	while (i < len && s[i] >= '0' && s[i] <= '9')
-		i++;
-	if (i > 0 && i <= PARSE_NUMBER_DIGITS) {
-		if (i < len && s[i] == '.' && !(i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9')) {
+	/* "12." / "12.text" / Arabic "12 - text"; the digits in any digit set
+	 * ("١٢ -"), the label and number in ASCII */
+	i = resdiff_digits_read(s, len, PARSE_NUMBER_DIGITS + 1, num);
+	digits = strlen(num);
+	if (digits > 0 && digits <= PARSE_NUMBER_DIGITS) {
+		if (i < len && s[i] == '.' && resdiff_digit_at(s + i + 1, len - i - 1, &adv) < 0) {
 			lab->kind = LABEL_NUMBER;
-			lab->number = atoi(s);
-			snprintf(lab->text, sizeof(lab->text), "%.*s", (int)(i + 1), s);
+			lab->number = atoi(num);
+			snprintf(lab->text, sizeof(lab->text), "%s.", num);
 			lab->len = skip_spaces(s, len, i + 1);
 			return;
 		}
@@ -110,11 +112,11 @@ void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_l
 			 * line: spaced dash, no year ("2014 - …"), no range
 			 * ("12 - 15 June"), no leading zero */
 			bool spaced = j > i && k > after && next > 0 && !u_isdigit(next) &&
-				i <= PARSE_DASH_NUMBER_DIGITS && s[0] != '0';
+				digits <= PARSE_DASH_NUMBER_DIGITS && num[0] != '0';
 			if (lang->paragraph_number_dash || spaced) {
 				lab->kind = LABEL_NUMBER;
-				lab->number = atoi(s);
-				snprintf(lab->text, sizeof(lab->text), "%.*s -", (int)i, s);
+				lab->number = atoi(num);
+				snprintf(lab->text, sizeof(lab->text), "%s -", num);
 				lab->len = k;
 				lab->in_sequence_only = !lang->paragraph_number_dash;
 				return;
@@ -275,16 +277,10 @@ static int article_number(const char *s, size_t len, size_t *used)
 	int32_t cp = len ? resdiff_utf8_decode(s, len, &adv) : -1;
 
 	*used = 0;
-	if (cp >= '0' && cp <= '9') {
-		while (i < len && s[i] >= '0' && s[i] <= '9' && i < PARSE_NUMBER_DIGITS)
-			value = value * 10 + (s[i++] - '0');
-	} else if ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9)) {
-		while (i < len && (cp = resdiff_utf8_decode(s + i, len - i, &adv)) > 0 &&
-		       ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9)) &&
-		       value < 10000) {
-			value = value * 10 + (cp >= 0x06F0 ? cp - 0x06F0 : cp - 0x0660);
-			i += adv;
-		}
+	if (resdiff_digit_at(s, len, &adv) >= 0) {
+		char num[PARSE_NUMBER_DIGITS + 1];
+		i = resdiff_digits_read(s, len, PARSE_NUMBER_DIGITS, num);
+		value = atoi(num);
 	} else if (cp > 0x7F && parse_label_numeral((uint32_t)cp)) {
 		int v;
 		while (i < len && (cp = resdiff_utf8_decode(s + i, len - i, &adv)) > 0 &&

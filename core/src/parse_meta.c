@@ -123,20 +123,20 @@ static size_t strip_front_marker(parse_state *st, const char *s, size_t len)
 	return len;
 }
 
-/* "2009/7", "65/141. Title", "76/189. Information ..." */
-static bool resolution_number(const char *s, size_t len, size_t *numlen, size_t *rest)
+/* "2009/7", "65/141. Title", "76/189. Information ...", "٧٦/١٨٩": the
+ * number in ASCII to resno (room for RESNO_MAX + 1) and the offset of the
+ * title in *rest. */
+#define RESNO_MAX 9 /* "2009/1234" */
+static bool resolution_number(const char *s, size_t len, char resno[RESNO_MAX + 1], size_t *rest)
 {
-	size_t i = 0, j;
-	while (i < len && s[i] >= '0' && s[i] <= '9')
-		i++;
-	if (i < 2 || i > 4 || i >= len || s[i] != '/')
+	char year[6], num[6];
+	size_t i = resdiff_digits_read(s, len, 5, year), j;
+	if (strlen(year) < 2 || strlen(year) > 4 || i >= len || s[i] != '/')
 		return false;
-	j = i + 1;
-	while (j < len && s[j] >= '0' && s[j] <= '9')
-		j++;
-	if (j == i + 1 || j - i - 1 > 4)
+	j = i + 1 + resdiff_digits_read(s + i + 1, len - i - 1, 5, num);
+	if (!num[0] || strlen(num) > 4)
 		return false;
-	*numlen = j;
+	snprintf(resno, RESNO_MAX + 1, "%s/%s", year, num);
 	if (j < len && s[j] == '.')
 		j++;
 	if (j < len && s[j] != ' ')
@@ -220,9 +220,10 @@ static bool starts_paragraph_one(const char *s, size_t len)
 static bool opens_paragraph_one(const parse_state *st, const parse_line *l)
 {
 	label_t lab;
+	size_t adv;
 	if (starts_paragraph_one(l->text, l->len))
 		return true;
-	if (!l->len || l->text[0] != '1')
+	if (resdiff_digit_at(l->text, l->len, &adv) != 1)
 		return false;
 	parse_label_detect(&lab, l->text, l->len, st->lang);
 	return lab.kind == LABEL_NUMBER && lab.number == 1;
@@ -415,7 +416,7 @@ static bool ends_with_body(const char *lowered)
 static bool recital_piece(const parse_state *st, size_t i)
 {
 	const parse_line *l = &st->lines[i], *above = i > 0 ? &st->lines[i - 1] : NULL;
-	size_t k;
+	size_t k, adv;
 	bool cjk;
 	char low[512];
 	if (opens_clause(l->text, l->len, true) ||
@@ -425,7 +426,7 @@ static bool recital_piece(const parse_state *st, size_t i)
 	if (contains_any(low, RESDIFF_SECTION_SESSION_WORDS) || (cjk && !ends_with_body(low)))
 		return true;
 	for (k = 0; k < l->len; k++)
-		if (l->text[k] >= '0' && l->text[k] <= '9')
+		if (resdiff_digit_at(l->text + k, l->len - k, &adv) >= 0)
 			return true;
 	return above && above->cls == LINE_TEXT && !parse_ends_clause(above->text, above->len) &&
 	       resdiff_utf8_count(above->text, above->len) > CHAPEAU_MAX_CHARS;
@@ -678,13 +679,13 @@ static int front_date(parse_state *st, const front *fm, size_t i, size_t len)
  * follows it up to a blank line. Returns the index of the title's last
  * line. */
 static int number_and_title(size_t *last, parse_state *st, front *fm, size_t i, size_t len,
-		size_t numlen, size_t rest)
+		const char *resno, size_t rest)
 {
 	const parse_line *l = &st->lines[i];
 	size_t k;
 
 	*last = i;
-	if (!(fm->resno = strndup(l->text, numlen)))
+	if (!(fm->resno = strdup(resno)))
 		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 	resdiff_buf_clear(&fm->title);
 	resdiff_buf_put(&fm->title, l->text + rest, len - rest);
@@ -715,7 +716,8 @@ static int read_front_lines(parse_state *st, front *fm)
 
 	for (i = 0; i < fm->end; i++) {
 		parse_line *l = &st->lines[i];
-		size_t numlen, rest, len;
+		size_t rest, len;
+		char resno[RESNO_MAX + 1];
 		char label[16];
 		bool sup;
 
@@ -738,8 +740,8 @@ static int read_front_lines(parse_state *st, front *fm)
 			if (!st->doc->meta.date && (error = front_date(st, fm, i, len)) < 0)
 				return error;
 		}
-		if (!fm->resno && st->is_resolution && resolution_number(l->text, len, &numlen, &rest) &&
-		    (error = number_and_title(&i, st, fm, i, len, numlen, rest)) < 0)
+		if (!fm->resno && st->is_resolution && resolution_number(l->text, len, resno, &rest) &&
+		    (error = number_and_title(&i, st, fm, i, len, resno, rest)) < 0)
 			return error;
 	}
 	return 0;
@@ -1094,21 +1096,19 @@ done:
 static bool meeting_number(const char *s, size_t len, char out[16])
 {
 	char low[256];
-	size_t i, n = 0;
+	size_t i, n, adv;
 
 	if (len >= sizeof(low) / 2)
 		return false;
 	/* the number first: most lines have none, and need no lower-casing */
-	for (i = 0; i < len && !(s[i] >= '0' && s[i] <= '9'); i++)
+	for (i = 0; i < len && resdiff_digit_at(s + i, len - i, &adv) < 0; i++)
 		;
 	if (i == len || resdiff_utf8_count(s, len) > END_LINE_MAX_CHARS)
 		return false;
 	parse_lower(low, sizeof(low), s, len);
 	if (!contains_any(low, RESDIFF_SECTION_PLENARY_WORDS))
 		return false;
-	while (i < len && s[i] >= '0' && s[i] <= '9' && n < 15)
-		out[n++] = s[i++];
-	out[n] = '\0';
+	n = resdiff_digits_read(s + i, len - i, 15, out);
 	return n > 0;
 }
 

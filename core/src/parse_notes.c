@@ -144,10 +144,10 @@ static bool label_follows_in_zone(const char *a, const char *b)
 
 static bool is_numbered_start(const char *s, size_t len)
 {
-	size_t i = 0;
-	while (i < len && s[i] >= '0' && s[i] <= '9')
-		i++;
-	return i > 0 && i <= 4 && i < len && s[i] == '.' && (i + 1 == len || !(s[i + 1] >= '0' && s[i + 1] <= '9'));
+	char num[6];
+	size_t i = resdiff_digits_read(s, len, 5, num), adv;
+	return i > 0 && strlen(num) <= 4 && i < len && s[i] == '.' &&
+	       resdiff_digit_at(s + i + 1, len - i - 1, &adv) < 0;
 }
 
 /* "1 - يقرر": after the number at s[0..n), spaces and a dash. A paragraph
@@ -822,10 +822,12 @@ static bool list_punct(uint32_t c)
  * a footnote's marker? */
 static bool reference_number_before(const char *s, size_t i)
 {
-	size_t k = i;
-	while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
-		k--;
-	return k < i && i - k <= 3 && !(k > 0 && (s[k - 1] == '/' || s[k - 1] == '.' ||
+	size_t k = i, n = 0, adv;
+	while (resdiff_digit_before(s, k, &adv) >= 0) {
+		k -= adv;
+		n++;
+	}
+	return k < i && n <= 3 && !(k > 0 && (s[k - 1] == '/' || s[k - 1] == '.' ||
 						   s[k - 1] == '-' || s[k - 1] == ','));
 }
 
@@ -1279,7 +1281,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 	parse_line *l = &st->lines[li];
 	resdiff_buf out = RESDIFF_BUF_INIT;
 	const char *s = l->text;
-	size_t len = l->len, i = 0, adv, n;
+	size_t len = l->len, i = 0, adv, adv2, n;
 	size_t from = 0;     /* s[from .. i) is text not yet copied to out: the
 	                        copy is made only when a marker is taken out */
 	char label[16];
@@ -1312,8 +1314,9 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !defined(st, label) && (u_isalnum((UChar32)prev)))
 				n = 0; /* m², 10³ */
-		} else if (cp == '(' && i + 2 < len && s[i + 1] >= '1' && s[i + 1] <= '9') {
-			/* "المسألة(1)،": a parenthesised number that names a footnote */
+		} else if (cp == '(' && i + 2 < len && resdiff_digit_at(s + i + 1, len - i - 1, &adv2) > 0) {
+			/* "المسألة(1)،", "المسألة(١)،": a parenthesised number that
+			 * names a footnote */
 			form = "parenthesised";
 			n = parse_note_label(s + i, len - i, label, &sup);
 			if (n && !(right_ok(s, len, i + n) && plausible(st, cs, label, true)))
@@ -1322,8 +1325,8 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 				/* "rule 5(1)", "article 12(3)": the sub-number of a
 				 * reference; it stays, and a note says so */
 				size_t k = i;
-				while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
-					k--;
+				while (resdiff_digit_before(s, k, &adv2) >= 0)
+					k -= adv2;
 				resdiff_doc_add_note(st->doc, li + 1,
 					"\"%.*s\" stays in the text: the number in brackets after a number "
 					"reads as a reference (\"rule 5(1)\"), not as the marker of footnote %s",

@@ -6,6 +6,7 @@
 #include "resdiff/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -201,19 +202,15 @@ size_t parse_note_label(const char *s, size_t len, char out[16], bool *superscri
 		out[n] = '\0';
 		return (i < len && s[i] == '*') ? 0 : i;
 	}
-	if (len >= 3 && s[0] == '(' && s[1] >= '1' && s[1] <= '9') {
+	/* the digits in any digit set ("(١)"), the label in ASCII */
+	if (len >= 3 && s[0] == '(' && resdiff_digit_at(s + 1, len - 1, &adv) > 0) {
 		/* "(1)": Arabic texts put footnote numbers in parentheses */
-		i = 1;
-		while (i < len && s[i] >= '0' && s[i] <= '9' && n < 3)
-			out[n++] = s[i++];
-		out[n] = '\0';
+		i = 1 + resdiff_digits_read(s + 1, len - 1, 3, out);
 		return i < len && s[i] == ')' ? i + 1 : 0;
 	}
-	if (len && s[0] >= '1' && s[0] <= '9') {
-		while (i < len && s[i] >= '0' && s[i] <= '9' && n < 4)
-			out[n++] = s[i++];
-		out[n] = '\0';
-		return n <= 3 && !(i < len && s[i] >= '0' && s[i] <= '9') ? i : 0;
+	if (resdiff_digit_at(s, len, &adv) > 0) {
+		i = resdiff_digits_read(s, len, 4, out);
+		return strlen(out) <= 3 && resdiff_digit_at(s + i, len - i, &adv) < 0 ? i : 0;
 	}
 	while (i < len && n < 3) {
 		cp = resdiff_utf8_decode(s + i, len - i, &adv);
@@ -282,14 +279,17 @@ static bool is_in(const char *w, resdiff_lang_section section)
 	return false;
 }
 
-/* "17", "1st", "1er": a day or a year, else -1. */
+/* "17", "1st", "1er", "١٧": a day or a year, else -1. */
 static int num_of(const char *w, size_t maxdigits)
 {
-	size_t i = 0;
-	int v = 0;
-	while (w[i] >= '0' && w[i] <= '9' && i < maxdigits)
-		v = v * 10 + (w[i++] - '0');
-	if (i == 0 || (w[i] && !is_in(w + i, RESDIFF_SECTION_DAY_SUFFIXES)))
+	size_t i = 0, n = 0, len = strlen(w), adv;
+	int v = 0, d;
+	while (n < maxdigits && (d = resdiff_digit_at(w + i, len - i, &adv)) >= 0) {
+		v = v * 10 + d;
+		i += adv;
+		n++;
+	}
+	if (n == 0 || (w[i] && !is_in(w + i, RESDIFF_SECTION_DAY_SUFFIXES)))
 		return -1;
 	return v;
 }
@@ -299,10 +299,11 @@ static int num_of(const char *w, size_t maxdigits)
 static bool numeric_part(const char *s, size_t len, size_t *j, size_t min, size_t max, int *v,
 		const char *mark)
 {
-	size_t k, ml = mark ? strlen(mark) : 0;
+	size_t k, ml = mark ? strlen(mark) : 0, adv;
+	int d;
 	*v = 0;
-	for (k = 0; k < max && *j < len && s[*j] >= '0' && s[*j] <= '9'; k++, (*j)++)
-		*v = *v * 10 + (s[*j] - '0');
+	for (k = 0; k < max && (d = resdiff_digit_at(s + *j, len - *j, &adv)) >= 0; k++, *j += adv)
+		*v = *v * 10 + d;
 	if (k < min)
 		return false;
 	while (*j < len && s[*j] == ' ')
@@ -361,6 +362,7 @@ bool parse_find_date(const char *s, size_t len, char out[11])
 	}
 	for (i = 0; i < nw; i++) {
 		int m = month_of(words[i]), d = -1, y = -1;
+		char year[6];
 		size_t k;
 		if (!m)
 			continue;
@@ -378,8 +380,10 @@ bool parse_find_date(const char *s, size_t len, char out[11])
 			d = num_of(words[k], 2);
 			k++;
 		}
-		if (k < nw && strlen(words[k]) == 4)
-			y = num_of(words[k], 4);
+		/* a year: four digits, the word's whole ("٢٠٢١" too) */
+		if (k < nw && resdiff_digits_read(words[k], strlen(words[k]), 5, year) ==
+		    strlen(words[k]) && strlen(year) == 4)
+			y = atoi(year);
 		if (d >= 1 && d <= 31 && y >= 1000) {
 			snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
 			return true;

@@ -143,6 +143,18 @@ size_t resdiff_utf8_count(const char *s, size_t len)
 	return n;
 }
 
+size_t resdiff_digits_read(const char *s, size_t len, size_t max_digits, char *ascii)
+{
+	size_t i = 0, n = 0, adv;
+	int d;
+	while (n < max_digits && (d = resdiff_digit_at(s + i, len - i, &adv)) >= 0) {
+		ascii[n++] = (char)('0' + d);
+		i += adv;
+	}
+	ascii[n] = '\0';
+	return i;
+}
+
 bool resdiff_text_script_is_cjk(uint32_t cp)
 {
 	UErrorCode err = U_ZERO_ERROR;

@@ -2875,6 +2875,174 @@ static void test_parse__star_marker_glued_in_the_body(void **state)
 	resdiff_doc_free(doc);
 }
 
+
+/* ---- Arabic-Indic digits ---- */
+
+/* text with every ASCII digit outside a token holding a Latin letter
+ * (a symbol, "A/76/64-E/2021/11") written in the digit set whose zero is
+ * `zero` (U+0660 Arabic-Indic, U+06F0 Extended): "١ -", "(١)",
+ * "٧٥/٢٠٢", "الجلسة العامة ٥٤". Caller frees. */
+static char *indic_digits(const char *text, uint32_t zero)
+{
+	size_t len = strlen(text), i, o = 0;
+	char *out = malloc(len * 2 + 1);
+	assert_non_null(out);
+	for (i = 0; i < len; i++) {
+		bool latin = false;
+		size_t a = i, b = i;
+		if (text[i] < '0' || text[i] > '9') {
+			out[o++] = text[i];
+			continue;
+		}
+		while (a > 0 && text[a - 1] != ' ' && text[a - 1] != '\n')
+			a--;
+		while (b < len && text[b] != ' ' && text[b] != '\n')
+			b++;
+		for (; a < b; a++)
+			latin = latin || (text[a] >= 'A' && text[a] <= 'Z') || (text[a] >= 'a' && text[a] <= 'z');
+		if (latin)
+			out[o++] = text[i];
+		else
+			o += resdiff_utf8_encode(out + o, zero + (uint32_t)(text[i] - '0'));
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* s with its Arabic-Indic and Extended digits read back as ASCII, in a
+ * static buffer (for comparing texts). */
+static const char *ascii_digits(const char *s, char out[4096])
+{
+	size_t i = 0, o = 0, adv, len = s ? strlen(s) : 0;
+	int d;
+	while (i < len && o + 1 < 4096) {
+		if ((d = resdiff_digit_at(s + i, len - i, &adv)) >= 0) {
+			out[o++] = (char)('0' + d);
+			i += adv;
+		} else {
+			out[o++] = s[i++];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static void assert_same_reading(const resdiff_doc *a, const resdiff_doc *b)
+{
+	char x[4096], y[4096];
+	size_t i, k;
+	assert_string_equal(ascii_digits(a->meta.symbol, x), ascii_digits(b->meta.symbol, y));
+	assert_string_equal(ascii_digits(a->meta.date, x), ascii_digits(b->meta.date, y));
+	assert_string_equal(ascii_digits(a->meta.meeting, x), ascii_digits(b->meta.meeting, y));
+	assert_string_equal(ascii_digits(a->meta.title, x), ascii_digits(b->meta.title, y));
+	assert_true(!a->meta.date == !b->meta.date && !a->meta.meeting == !b->meta.meeting);
+	assert_int_equal(a->unit_count, b->unit_count);
+	for (i = 0; i < a->unit_count; i++) {
+		const resdiff_unit *u = &a->units[i], *v = &b->units[i];
+		assert_string_equal(u->id, v->id);
+		assert_int_equal(u->kind, v->kind);
+		assert_string_equal(u->label, v->label);
+		assert_string_equal(ascii_digits(u->text, x), ascii_digits(v->text, y));
+		assert_int_equal(u->fnref_count, v->fnref_count);
+		for (k = 0; k < u->fnref_count; k++) {
+			assert_string_equal(u->fnrefs[k].label, v->fnrefs[k].label);
+			assert_int_equal(u->fnrefs[k].offset, v->fnrefs[k].offset);
+		}
+	}
+	assert_int_equal(a->footnote_count, b->footnote_count);
+	for (i = 0; i < a->footnote_count; i++) {
+		assert_string_equal(a->footnotes[i].label, b->footnotes[i].label);
+		assert_string_equal(ascii_digits(a->footnotes[i].text, x),
+			ascii_digits(b->footnotes[i].text, y));
+	}
+	assert_int_equal(a->diag_count, b->diag_count);
+}
+
+/* An Arabic text whose numbers are printed in Arabic-Indic or Extended
+ * Arabic-Indic digits reads as the same text in ASCII digits: "١ -" is
+ * OP1, "(١)" footnote 1, the meeting and date of the front matter the
+ * same; the texts keep their digits as printed (found in review: "١ -"
+ * was a recital, "(١)" text). */
+static void test_parse__arabic_indic_digits_read_as_ascii(void **state)
+{
+	static const char *const files[] = { "tests/data/pdf/ar.txt", "tests/data/udhr/udhr_ar.txt" };
+	static const uint32_t zeros[] = { 0x0660, 0x06F0 };
+	size_t f, z, len;
+	(void)state;
+	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		char *text = test_read_source(files[f], &len);
+		resdiff_doc *ascii = test_parse_string(text, "ar");
+		assert_true(ascii->unit_count > 5);
+		for (z = 0; z < 2; z++) {
+			char *indic = indic_digits(text, zeros[z]);
+			resdiff_doc *doc = test_parse_string(indic, "ar");
+			assert_same_reading(ascii, doc);
+			free(indic);
+			resdiff_doc_free(doc);
+		}
+		resdiff_doc_free(ascii);
+		free(text);
+	}
+}
+
+/* "١- ", "١." and "١ -" number paragraphs; "(١)" marks a footnote whose
+ * body is "(١) …"; the paragraph's text keeps its own digits. */
+static void test_parse__arabic_indic_labels_and_markers(void **state)
+{
+	static const char *const forms[] = { "- ", " - ", ". " };
+	size_t k;
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		char text[2048];
+		resdiff_doc *doc;
+		const resdiff_unit *u;
+		snprintf(text, sizeof(text),
+			"إن الجمعية العامة،\n\n"
+			"إذ تشير إلى قرارها ٧٥/٢٠٢ المؤرخ ٢١ كانون الأول/ديسمبر ٢٠٢٠(١)،\n\n"
+			"١%sتسلم بأن تكنولوجيا المعلومات والاتصالات توفر حلولا جديدة؛\n\n"
+			"۲%sتطلب إلى الأمين العام أن يقدم إليها تقريرا(۲)؛\n\n"
+			"١٠%sتقرر أن تبقي المسألة قيد نظرها.\n"
+			"__________________\n\n"
+			"(١) القرارات ٥٦/١٨٣ و ٧٤/١٩٧.\n"
+			"(۲) A/76/64.\n", forms[k], forms[k], forms[k]);
+		doc = test_parse_string(text, "ar");
+		assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+		assert_string_equal(u->text, "إذ تشير إلى قرارها ٧٥/٢٠٢ المؤرخ ٢١ كانون الأول/ديسمبر ٢٠٢٠،");
+		assert_int_equal(u->fnref_count, 1);
+		assert_string_equal(u->fnrefs[0].label, "1");
+		assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1"));
+		assert_string_equal(u->label, k == 2 ? "1." : "1 -");
+		assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP2"));
+		assert_int_equal(u->fnref_count, 1);
+		assert_string_equal(u->fnrefs[0].label, "2");
+		assert_non_null(resdiff_doc_unit_by_id(doc, "OP10"));
+		assert_int_equal(doc->footnote_count, 2);
+		assert_string_equal(doc->footnotes[0].label, "1");
+		assert_string_equal(doc->footnotes[0].text, "القرارات ٥٦/١٨٣ و ٧٤/١٩٧.");
+		assert_string_equal(doc->footnotes[1].label, "2");
+		resdiff_doc_free(doc);
+	}
+}
+
+/* "المادة ٥(١)": a bracketed number after a number in Arabic-Indic digits
+ * is a reference's sub-number, as "article 12(3)" is; the marker after
+ * it is read. */
+static void test_parse__arabic_indic_reference_number_stays(void **state)
+{
+	resdiff_doc *doc = test_parse_string("إن الجمعية العامة،\n\n"
+		"إذ تشير إلى المادة ٥(١) من النظام الداخلي(١)،\n\n"
+		"١ - تطلب إلى الأمين العام أن يقدم تقريرا؛\n\n"
+		"__________________\n(١) A/520/Rev.20.\n", "ar");
+	const resdiff_unit *u;
+	(void)state;
+	test_assert_unit_text(doc, "PP1", "إذ تشير إلى المادة ٥(١) من النظام الداخلي،");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_int_equal(u->fnref_count, 1);
+	assert_string_equal(u->fnrefs[0].label, "1");
+	assert_true(has_diag(doc, "reads as a reference"));
+	resdiff_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2964,6 +3132,9 @@ int main(void)
 		cmocka_unit_test(test_parse__running_title_without_a_chapeau),
 		cmocka_unit_test(test_parse__bracketed_number_after_a_number_is_a_reference),
 		cmocka_unit_test(test_parse__recital_across_a_comma_ended_running_title),
+		cmocka_unit_test(test_parse__arabic_indic_digits_read_as_ascii),
+		cmocka_unit_test(test_parse__arabic_indic_labels_and_markers),
+		cmocka_unit_test(test_parse__arabic_indic_reference_number_stays),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -330,6 +330,37 @@ static void test_text__ends_clause(void **state)
 		assert_false(resdiff_text_ends_clause(open[i], strlen(open[i])));
 }
 
+/* The three digit sets read alike, in ASCII; a cut or foreign sequence
+ * is no digit ("٪", U+066A, comes right after "٩"). */
+static void test_text__digits_of_three_sets(void **state)
+{
+	char out[8];
+	size_t adv;
+	(void)state;
+	assert_int_equal(resdiff_digit_at("7", 1, &adv), 7);
+	assert_int_equal(adv, 1);
+	assert_int_equal(resdiff_digit_at("٧", 2, &adv), 7);
+	assert_int_equal(adv, 2);
+	assert_int_equal(resdiff_digit_at("۷", 2, &adv), 7);
+	assert_int_equal(resdiff_digit_at("٠", 2, &adv), 0);
+	assert_int_equal(resdiff_digit_at("۹", 2, &adv), 9);
+	assert_int_equal(resdiff_digit_at("٧", 1, &adv), -1);
+	assert_int_equal(adv, 0);
+	assert_int_equal(resdiff_digit_at("٪", 2, &adv), -1);
+	assert_int_equal(resdiff_digit_at("a", 1, &adv), -1);
+	assert_int_equal(resdiff_digit_at("", 0, &adv), -1);
+	assert_int_equal(resdiff_digit_before("x١٢", strlen("x١٢"), &adv), 2);
+	assert_int_equal(adv, 2);
+	assert_int_equal(resdiff_digit_before("x1", 2, &adv), 1);
+	assert_int_equal(resdiff_digit_before("x", 1, &adv), -1);
+	assert_int_equal(resdiff_digits_read("١2۳ -", strlen("١2۳ -"), 5, out), 5);
+	assert_string_equal(out, "123");
+	assert_int_equal(resdiff_digits_read("١٢٣٤", strlen("١٢٣٤"), 2, out), 4);
+	assert_string_equal(out, "12");
+	assert_int_equal(resdiff_digits_read("-1", 2, 5, out), 0);
+	assert_string_equal(out, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -347,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_text__natural_order),
 		cmocka_unit_test(test_text__display_width),
 		cmocka_unit_test(test_text__ends_clause),
+		cmocka_unit_test(test_text__digits_of_three_sets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -54,7 +54,7 @@ typedef struct {
 typedef struct {
 	const char *id;         /* "PP3", "OP61(a)", "H2" ... */
 	resdiff_unit_kind kind;
-	const char *label;      /* as printed: "1.", "(a)", "一.", "" */
+	const char *label;      /* as printed, digits in ASCII: "1.", "(a)", "一.", "" */
 	const char *text;       /* without label and footnote markers */
 	size_t line;            /* 1-based source line where it starts */
 	resdiff_fnref *fnrefs;

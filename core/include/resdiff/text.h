@@ -91,6 +91,47 @@ static inline size_t resdiff_utf8_encode(char out[4], uint32_t cp)
 /* Number of code points in s[0..len). */
 size_t resdiff_utf8_count(const char *s, size_t len);
 
+/* The value (0-9) of the decimal digit at s, in any of the digit sets the
+ * six languages print numbers in: ASCII, Arabic-Indic (U+0660-U+0669) and
+ * Extended Arabic-Indic (U+06F0-U+06F9); -1 for anything else. Stores the
+ * digit's length in bytes in *adv (1 or 2; 0 when no digit). The parser
+ * reads structure (labels, footnote markers, dates) through it, so that
+ * "١ -" is paragraph 1 as "1 -" is. */
+static inline int resdiff_digit_at(const char *s, size_t len, size_t *adv)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	*adv = 0;
+	if (len && p[0] >= '0' && p[0] <= '9') {
+		*adv = 1;
+		return p[0] - '0';
+	}
+	if (len >= 2 && ((p[0] == 0xD9 && p[1] >= 0xA0 && p[1] <= 0xA9) ||
+	                 (p[0] == 0xDB && p[1] >= 0xB0 && p[1] <= 0xB9))) {
+		*adv = 2;
+		return p[1] & 0x0F;
+	}
+	return -1;
+}
+
+/* The value of the decimal digit (as resdiff_digit_at) that ends just
+ * before s[i], or -1; its length in bytes in *adv. For reading back. */
+static inline int resdiff_digit_before(const char *s, size_t i, size_t *adv)
+{
+	int d;
+	if (i >= 2 && (d = resdiff_digit_at(s + i - 2, 2, adv)) >= 0 && *adv == 2)
+		return d;
+	if (i >= 1 && (d = resdiff_digit_at(s + i - 1, 1, adv)) >= 0)
+		return d;
+	*adv = 0;
+	return -1;
+}
+
+/* The run of decimal digits (resdiff_digit_at) at s, at most max_digits
+ * of them: returns the bytes read (0: no digit) and writes the digits in
+ * ASCII, NUL-terminated, to ascii (caller's, room for max_digits + 1), so
+ * that "١٢" reads as "12". A digit past max_digits is left unread. */
+size_t resdiff_digits_read(const char *s, size_t len, size_t max_digits, char *ascii);
+
 /* The character predicates below run once or more per character of every
  * parser pass (issue 18): their common cases are inline, and only a code
  * point outside the two big blocks of CJK ideographs asks ICU, through
