@@ -700,20 +700,57 @@ static size_t refs_of(align_ref *out, const char *t, size_t len)
 	return count;
 }
 
-static bool refs_conflict(const aligner *a, size_t o, size_t n)
+/* The references of each clause of a side, read on first use and kept
+ * (scratch): the conflict test below meets a clause once per candidate
+ * pair, and most pairs of a long text are exact and never ask. */
+typedef struct {
+	align_ref *ref;
+	size_t n;
+	bool read;
+} unit_refs;
+
+static unit_refs *refs_table(aligner *a, const align_side *s)
 {
-	align_ref ro[REF_MAX], rn[REF_MAX];
-	size_t no = refs_of(ro, a->o.key[o], a->o.keylen[o]);
-	size_t nn = refs_of(rn, a->n.key[n], a->n.keylen[n]), i, j;
-	bool clash = false;
-	for (i = 0; i < no; i++)
-		for (j = 0; j < nn; j++) {
-			if (ro[i].s == rn[j].s && ro[i].n == rn[j].n)
-				return false;
+	return align_scratch_calloc(a, s->n ? s->n : 1, sizeof(unit_refs));
+}
+
+static int refs_read(aligner *a, unit_refs *t, const align_side *s, size_t unit)
+{
+	align_ref buf[REF_MAX];
+
+	if (t[unit].read)
+		return 0;
+	t[unit].n = refs_of(buf, s->key[unit], s->keylen[unit]);
+	if (t[unit].n && !(t[unit].ref = align_scratch_calloc(a, t[unit].n, sizeof(*buf))))
+		return align_oom();
+	if (t[unit].n)
+		memcpy(t[unit].ref, buf, t[unit].n * sizeof(*buf));
+	t[unit].read = true;
+	return 0;
+}
+
+/* Whether clauses o and n cite different texts (*out); tables to, tn. */
+static int refs_conflict(bool *out, aligner *a, unit_refs *to, unit_refs *tn, size_t o, size_t n)
+{
+	const align_ref *ro, *rn;
+	size_t i, j;
+	int error;
+
+	*out = false;
+	if ((error = refs_read(a, to, &a->o, o)) < 0 || (error = refs_read(a, tn, &a->n, n)) < 0)
+		return error;
+	ro = to[o].ref;
+	rn = tn[n].ref;
+	for (i = 0; i < to[o].n; i++)
+		for (j = 0; j < tn[n].n; j++) {
+			if (ro[i].s == rn[j].s && ro[i].n == rn[j].n) {
+				*out = false;
+				return 0;
+			}
 			if (ro[i].s == rn[j].s)
-				clash = true;
+				*out = true;
 		}
-	return clash;
+	return 0;
 }
 
 /* Agenda paragraphs (seventh round). A clause that places an item on an
@@ -872,6 +909,7 @@ int align_assign(aligner *a)
 {
 	size_t *anchor = NULL, *match_o = NULL, *match_n = NULL, i, g;
 	agenda_title *agenda_o, *agenda_n;   /* scratch */
+	unit_refs *refs_o, *refs_n;          /* scratch */
 	int error;
 
 	if ((error = static_features(a)) < 0)
@@ -888,15 +926,21 @@ int align_assign(aligner *a)
 		goto done;
 	for (i = 0; i < a->ncands; i++)
 		a->cands[i].p = align_model_probability(a->model, a->cands[i].feature);
-	if (!(agenda_o = agenda_titles(a, &a->o)) || !(agenda_n = agenda_titles(a, &a->n))) {
+	if (!(agenda_o = agenda_titles(a, &a->o)) || !(agenda_n = agenda_titles(a, &a->n)) ||
+	    !(refs_o = refs_table(a, &a->o)) || !(refs_n = refs_table(a, &a->n))) {
 		error = align_oom();
 		goto done;
 	}
-	for (i = 0; i < a->ncands; i++)
-		if (!a->cands[i].exact && (refs_conflict(a, a->cands[i].o, a->cands[i].n) ||
-		    agenda_conflict(agenda_o, agenda_n, a->cands[i].o, a->cands[i].n) ||
-		    unrelated_weak(a, &a->cands[i])))
+	for (i = 0; i < a->ncands; i++) {
+		bool cite_others = false;
+		if (a->cands[i].exact)
+			continue;
+		if ((error = refs_conflict(&cite_others, a, refs_o, refs_n, a->cands[i].o, a->cands[i].n)) < 0)
+			goto done;
+		if (cite_others || agenda_conflict(agenda_o, agenda_n, a->cands[i].o, a->cands[i].n) ||
+		    unrelated_weak(a, &a->cands[i]))
 			a->cands[i].p = 0;
+	}
 	if ((error = assign_pairs(a, match_o, match_n)) < 0)
 		goto done;
 	for (i = 0; i < a->o.n; i++) {
