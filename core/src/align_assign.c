@@ -165,28 +165,26 @@ static uint64_t recast_openings(const resdiff_lang *lang, const char *t, bool op
 	return bits;
 }
 
-/* Per unit of side s: the recast openings it has as operative (op) and as
- * preambular (pp) text; NULL on no memory. */
-static uint64_t *recast_table(aligner *a, const align_side *s)
+/* The recast openings of unit i of side s, read on first use and kept in
+ * t (scratch, one per unit and side, kept by the aligner across both
+ * feature passes): as operative text for an operative paragraph, as
+ * preambular for a preambular one, none for the rest. Only a pair whose
+ * kinds differ asks, so most clauses are never read. */
+static uint64_t recast_of(align_recast *t, const align_side *s, size_t i)
 {
-	uint64_t *bits = align_scratch_calloc(a, 2 * (s->n ? s->n : 1), sizeof(*bits));
-	size_t i;
-	if (!bits)
-		return NULL;
-	for (i = 0; i < s->n; i++) {
-		const resdiff_unit *u = &s->doc->units[i];
-		if (u->kind == RESDIFF_UNIT_PREAMBLE)
-			bits[2 * i + 1] = recast_openings(s->lang, u->text, false);
-		else if (operative(u->kind))
-			bits[2 * i] = recast_openings(s->lang, u->text, true);
+	const resdiff_unit *u = &s->doc->units[i];
+
+	if (!t[i].read) {
+		t[i].bits = u->kind == RESDIFF_UNIT_PREAMBLE ? recast_openings(s->lang, u->text, false) :
+			operative(u->kind) ? recast_openings(s->lang, u->text, true) : 0;
+		t[i].read = true;
 	}
-	return bits;
+	return t[i].bits;
 }
 
 static int static_features(aligner *a)
 {
 	best_of *dice_o = NULL, *dice_n = NULL, *cov_o = NULL, *cov_n = NULL;
-	uint64_t *recast_o = NULL, *recast_n = NULL;   /* scratch */
 	size_t i;
 	int error = 0;
 
@@ -196,8 +194,9 @@ static int static_features(aligner *a)
 		goto done;
 	}
 	/* one table of recasts: only when both sides read the same language */
-	if (a->o.lang && a->o.lang == a->n.lang &&
-	    (!(recast_o = recast_table(a, &a->o)) || !(recast_n = recast_table(a, &a->n)))) {
+	if (a->o.lang && a->o.lang == a->n.lang && !a->recast_o &&
+	    (!(a->recast_o = align_scratch_calloc(a, a->o.n + 1, sizeof(align_recast))) ||
+	     !(a->recast_n = align_scratch_calloc(a, a->n.n + 1, sizeof(align_recast))))) {
 		error = align_oom();
 		goto done;
 	}
@@ -215,9 +214,10 @@ static int static_features(aligner *a)
 		c->feature[RESDIFF_ALIGN_F_KIND] =
 			(ko == RESDIFF_UNIT_PREAMBLE && operative(kn)) ||
 			(kn == RESDIFF_UNIT_PREAMBLE && operative(ko));
-		c->feature[RESDIFF_ALIGN_F_RECAST] = recast_o && c->feature[RESDIFF_ALIGN_F_KIND] &&
-			((recast_o[2 * c->o] & recast_n[2 * c->n + 1]) ||
-			 (recast_o[2 * c->o + 1] & recast_n[2 * c->n])) ? cover : 0;
+		/* the kinds differ: one side's operative openings against the
+		 * other's preambular ones */
+		c->feature[RESDIFF_ALIGN_F_RECAST] = a->recast_n && c->feature[RESDIFF_ALIGN_F_KIND] &&
+			(recast_of(a->recast_o, &a->o, c->o) & recast_of(a->recast_n, &a->n, c->n)) ? cover : 0;
 	}
 done:
 	free(dice_o);

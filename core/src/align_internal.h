@@ -109,12 +109,19 @@ typedef struct {
 	align_overlap alone;
 } align_group_memo;
 
+/* A clause's recast openings (align_assign.c), read on first use. */
+typedef struct {
+	uint64_t bits;
+	bool read;
+} align_recast;
+
 typedef struct {
 	align_side o, n;
 	align_group *groups;
 	size_t ngroups, agroups;
 	align_group_memo *memo;   /* one per group, grown on demand; NULL: none yet */
 	size_t nmemo;
+	align_recast *recast_o, *recast_n;   /* scratch; NULL: not the same language */
 	align_cand *cands;
 	size_t ncands, acands;
 	align_pair *forbidden;
