@@ -1,6 +1,6 @@
 /* render_diff_amendments.c: the changes as formal amendment instructions
  * citing the old numbering, in a language's [amendment-phrases]
- * (core/lang/<code>.txt; English's when it has none). */
+ * (core/lang/<code>.txt; English's when it lacks one). */
 #include "resdiff/diff.h"
 #include "resdiff/lang.h"
 #include "resdiff/text.h"
@@ -16,6 +16,32 @@
 /* Characters of context quoted before an insertion. */
 #define AMEND_CONTEXT 12
 #define AMEND_CONTEXT_WORD 40
+
+/* Every phrase the writer says (docs/LANGUAGES.md lists them): a language
+ * lacking one writes English's, all of them, never a mix. */
+static const char *const writer_keys[] = {
+	"header", "none", "quote-open", "quote-close", "separator", "list-separator",
+	"list-last", "ref-preambular", "ref-operative", "ref-subparagraph", "ref-heading",
+	"ref-other", "in-section", "noun-preambular", "noun-operative", "noun-subparagraph",
+	"noun-heading", "noun-other", "a-noun-preambular", "a-noun-operative",
+	"a-noun-subparagraph", "a-noun-heading", "a-noun-other", "place-start", "place-after",
+	"place-start-bare", "place-after-bare", "after-inserted", "edit-replace", "edit-delete",
+	"edit-insert-start", "edit-insert-after", "delete", "insert-one", "insert-many",
+	"replace-one", "replace-many", "edit", "move-separator", "move", "move-retype", "retype",
+};
+
+const char *resdiff_amendments_lang(const char *code, const char **missing)
+{
+	const resdiff_lang *l = resdiff_lang_get(code);
+	const char *lack = NULL;
+	size_t i;
+	for (i = 0; i < sizeof(writer_keys) / sizeof(*writer_keys) && !lack; i++)
+		if (!resdiff_lang_phrase(l, RESDIFF_SECTION_AMENDMENT_PHRASES, writer_keys[i]))
+			lack = writer_keys[i];
+	if (missing)
+		*missing = lack;
+	return lack ? "en" : l->code;
+}
 
 typedef struct {
 	resdiff_buf *out;
@@ -594,10 +620,8 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 	memset(&m, 0, sizeof(m));
 	m.out = out;
 	m.diff = diff;
-	/* a language without amendment phrases gets English's */
-	m.lang = resdiff_lang_get(lang);
-	if (!m.lang->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count)
-		m.lang = resdiff_lang_get("en");
+	/* a language without every amendment phrase gets English's */
+	m.lang = resdiff_lang_get(resdiff_amendments_lang(lang, NULL));
 	if (!(m.part = calloc(al->new_doc->unit_count + 1, sizeof(*m.part))))
 		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 	for (i = 0; i < al->change_count; i++)
