@@ -195,17 +195,10 @@ int resdiff_render_diff_html_close(resdiff_buf *out);
  * paragraph 12", "在执行部分第5段中，将“…”改为“…”"), one numbered line
  * each, in the phrases of a language file (opts->amend_lang, else the new
  * text's language; English's for a language that lacks one of them:
- * resdiff_amendments_lang, docs/LANGUAGES.md). A clause with more than
+ * resdiff_amendments_lang in resdiff/lang.h, docs/LANGUAGES.md). A clause with more than
  * a few edits, or little similarity, is replaced whole. */
 int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);
-/* The code of the language whose [amendment-phrases] the amendments of
- * language `code` are written in: `code`'s own when its file has every
- * phrase the writer says, else "en" (also for an unknown or NULL code).
- * *missing (when not NULL) is the first phrase `code` lacks, NULL when
- * it lacks none; static strings, nothing to free. Callers say the
- * fallback to the user (`resdiff diff` does, on standard error). */
-const char *resdiff_amendments_lang(const char *code, const char **missing);
 
 #ifdef __cplusplus
 }
