@@ -136,6 +136,11 @@ int cmd_fail_last(void);
  * (each code of "LANG,..."),
  * after lower-casing the value in place: commands need not. */
 int cmd_lang_check(const char *option, const char *lang);
+/* "core/lang/fr.txt has no amendment phrases" (or "lacks the amendment
+ * phrase 'move'") for a known language `code` whose amendments are
+ * written in English, `missing` from resdiff_amendments_lang; a static
+ * buffer, overwritten by the next call. */
+const char *cmd_amendments_lack(const char *code, const char *missing);
 /* Write a buffer to stdout; returns CMD_EXIT_ERROR on a write error. */
 int cmd_write(const resdiff_buf *buf);
 /* Flush and close stdout once the command has run: a write that failed

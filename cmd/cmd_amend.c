@@ -9,7 +9,7 @@ static const cmd_opt amend_opts[] = {
 	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
 	{ "diff", 0, OPT_FLAG, NULL, "print the diff of draft -> amended text; --format is then one of diff's" },
 	{ "lang", 0, OPT_VALUE, "LANG", "the draft's language (ar, zh, en, fr, ru, es); default: detect" },
-	{ "amend-lang", 0, OPT_VALUE, "LANG", "the amendments' language (zh or en); default: the one that reads most" },
+	{ "amend-lang", 0, OPT_VALUE, "LANG", "the amendments' language: one with amendment phrases, en or zh; default: the one that reads most" },
 	{ "strict", 0, OPT_FLAG, NULL, "print nothing when any amendment does not apply" },
 	{ "quiet", 'q', OPT_FLAG, NULL, "do not list the amendments that did not apply" },
 	{ NULL, 0, 0, NULL, NULL }

@@ -9,7 +9,7 @@
 
 static const cmd_opt diff_opts[] = {
 	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
-	{ "amend-lang", 0, OPT_VALUE, "LANG", "language of --format=amendments: zh or en (default: the new text's)" },
+	{ "amend-lang", 0, OPT_VALUE, "LANG", "language of --format=amendments: one with amendment phrases, en or zh (default: the new text's; English when it has none, said on standard error)" },
 	{ "lang", 0, OPT_VALUE, "LANG", "the inputs' language (ar, zh, en, fr, ru, es); default: detect" },
 	{ "color", 0, OPT_VALUE, "WHEN", "colour the text format: auto (default), always, never" },
 	{ "stat", 0, OPT_FLAG, NULL, "print only the counts per relation" },
@@ -108,9 +108,26 @@ typedef struct {
 	resdiff_align_options aopts;
 } diff_settings;
 
+/* Amendments in a language that lacks an amendment phrase are written
+ * in English: said once, on standard error (docs/LANGUAGES.md). */
+static void note_amendments_lang(const resdiff_diff *diff, const diff_settings *s)
+{
+	static bool noted;
+	const char *code = s->ropts.amend_lang ? s->ropts.amend_lang :
+			   diff->alignment->new_doc->meta.language;
+	const char *missing = NULL;
+	if (noted || s->render != resdiff_render_diff_amendments || !code ||
+	    !resdiff_lang_known(code) || !strcmp(resdiff_amendments_lang(code, &missing), code))
+		return;
+	noted = true;
+	fprintf(stderr, "resdiff: %s: the amendments are written in English\n",
+		cmd_amendments_lack(code, missing));
+}
+
 static int render(resdiff_buf *out, const resdiff_diff *diff, const diff_settings *s)
 {
 	double t0 = now();
+	note_amendments_lang(diff, s);
 	int error = s->render(out, diff, &s->ropts);
 	render_seconds += now() - t0;
 	return error;

@@ -264,16 +264,30 @@ int cmd_fail_last(void)
 	return cmd_fail("%s", msg[0] ? msg : "unknown error");
 }
 
+const char *cmd_amendments_lack(const char *code, const char *missing)
+{
+	static char say[160];
+	const resdiff_lang *l = resdiff_lang_get(code);
+	if (!l->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count)
+		snprintf(say, sizeof(say), "core/lang/%s.txt has no amendment phrases", l->code);
+	else
+		snprintf(say, sizeof(say), "core/lang/%s.txt lacks the amendment phrase '%s'",
+			l->code, missing);
+	return say;
+}
+
 int cmd_lang_check(const char *option, const char *lang)
 {
-	/* --amend-lang takes a language with amendment phrases, --lang any */
+	/* --amend-lang takes a language with every amendment phrase the
+	 * writer says (resdiff_amendments_lang), --lang any */
 	bool all = strcmp(option, "--amend-lang") != 0;
 	resdiff_buf list = RESDIFF_BUF_INIT;
-	const char *code[64];
+	const char *code[64], *missing = NULL;
 	size_t i, n = 0;
 	int rc;
 	for (i = 0; i < resdiff_lang_count() && n < 64; i++)
-		if (all || resdiff_lang_at(i)->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count)
+		if (all || !strcmp(resdiff_amendments_lang(resdiff_lang_at(i)->code, NULL),
+				resdiff_lang_at(i)->code))
 			code[n++] = resdiff_lang_at(i)->code;
 	for (i = 0; lang && i < n && strcmp(lang, code[i]); i++)
 		;
@@ -281,7 +295,11 @@ int cmd_lang_check(const char *option, const char *lang)
 		return CMD_EXIT_OK;
 	for (i = 0; i < n; i++)
 		resdiff_buf_printf(&list, "%s%s", !i ? "" : i + 1 < n || all ? ", " : " or ", code[i]);
+	if (!all && resdiff_lang_known(lang))
+		(void)resdiff_amendments_lang(lang, &missing);
 	rc = all ? cmd_fail("unknown language '%s' (%s)", lang, list.ptr ? list.ptr : "") :
+		missing ? cmd_fail("%s takes %s, not '%s': %s (docs/LANGUAGES.md)", option,
+			list.ptr ? list.ptr : "", lang, cmd_amendments_lack(lang, missing)) :
 		cmd_fail("%s takes %s, not '%s'", option, list.ptr ? list.ptr : "", lang);
 	resdiff_buf_dispose(&list);
 	return rc;

@@ -88,7 +88,8 @@ typedef struct {
 
 typedef struct {
 	const resdiff_lang *lang;     /* whose [amendment-grammar] */
-	const resdiff_lang *phrases;  /* whose [amendment-phrases]: its own or English's */
+	const resdiff_lang *phrases;  /* whose [amendment-phrases]: its own when it has
+	                               * them all, else English's */
 	insn *code;
 	size_t count, alloc;
 	resdiff_buf lits;
@@ -640,8 +641,7 @@ static int grammar_build(grammar *g, const resdiff_lang *lang)
 	int error;
 	memset(g, 0, sizeof(*g));
 	g->lang = lang;
-	g->phrases = lang->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count ? lang :
-		resdiff_lang_get("en");
+	g->phrases = resdiff_lang_get(resdiff_amendments_lang(lang->code, NULL));
 	pairs_of(g);
 	/* offset 0 of the literals is never a literal's start: I_LIT with
 	 * length -1 is the literal that never matches */

@@ -640,6 +640,33 @@ const char *resdiff_lang_phrase(const resdiff_lang *lang, resdiff_lang_section s
 	return NULL;
 }
 
+/* Every phrase the amendment writer says (docs/LANGUAGES.md lists them):
+ * a language lacking one writes and reads English's, all of them, never a
+ * mix. */
+static const char *const writer_keys[] = {
+	"header", "none", "quote-open", "quote-close", "separator", "list-separator",
+	"list-last", "ref-preambular", "ref-operative", "ref-subparagraph", "ref-heading",
+	"ref-other", "in-section", "noun-preambular", "noun-operative", "noun-subparagraph",
+	"noun-heading", "noun-other", "a-noun-preambular", "a-noun-operative",
+	"a-noun-subparagraph", "a-noun-heading", "a-noun-other", "place-start", "place-after",
+	"place-start-bare", "place-after-bare", "after-inserted", "edit-replace", "edit-delete",
+	"edit-insert-start", "edit-insert-after", "delete", "insert-one", "insert-many",
+	"replace-one", "replace-many", "edit", "move-separator", "move", "move-retype", "retype",
+};
+
+const char *resdiff_amendments_lang(const char *code, const char **missing)
+{
+	const resdiff_lang *l = resdiff_lang_get(code);
+	const char *lack = NULL;
+	size_t i;
+	for (i = 0; i < sizeof(writer_keys) / sizeof(*writer_keys) && !lack; i++)
+		if (!resdiff_lang_phrase(l, RESDIFF_SECTION_AMENDMENT_PHRASES, writer_keys[i]))
+			lack = writer_keys[i];
+	if (missing)
+		*missing = lack;
+	return lack ? "en" : l->code;
+}
+
 int resdiff_lang_expand(resdiff_buf *out, const char *phrase, resdiff_lang_value_fn value,
 		void *ctx)
 {

@@ -1,6 +1,6 @@
 /* render_diff_amendments.c: the changes as formal amendment instructions
  * citing the old numbering, in a language's [amendment-phrases]
- * (core/lang/<code>.txt; English's when it has none). */
+ * (core/lang/<code>.txt; English's when it lacks one). */
 #include "resdiff/diff.h"
 #include "resdiff/lang.h"
 #include "resdiff/text.h"
@@ -594,10 +594,8 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 	memset(&m, 0, sizeof(m));
 	m.out = out;
 	m.diff = diff;
-	/* a language without amendment phrases gets English's */
-	m.lang = resdiff_lang_get(lang);
-	if (!m.lang->section[RESDIFF_SECTION_AMENDMENT_PHRASES].count)
-		m.lang = resdiff_lang_get("en");
+	/* a language without every amendment phrase gets English's */
+	m.lang = resdiff_lang_get(resdiff_amendments_lang(lang, NULL));
 	if (!(m.part = calloc(al->new_doc->unit_count + 1, sizeof(*m.part))))
 		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 	for (i = 0; i < al->change_count; i++)

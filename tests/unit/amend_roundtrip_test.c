@@ -4,6 +4,7 @@
  * tests/data/en, the sample pair of tests/data/synthetic, and the constructed pairs of tests/data/align_classes, with
  * the amendments written in English and in Chinese. */
 #include "helpers.h"
+#include "lang_internal.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -227,12 +228,76 @@ static void test_amend_roundtrip__declaration_editions(void **state)
 	}
 }
 
+/* A language whose file has some amendment phrases but not all (a
+ * language being filled in, key by key, each from a source) writes
+ * English's, all of them, and says which phrase it lacks; before, the
+ * writer failed on the first phrase missing ("no amendment phrase none")
+ * and `diff --format=amendments` printed nothing. A language with none
+ * (French, Spanish, Russian, Arabic until their phrases are sourced)
+ * writes English's as before, now said by resdiff_amendments_lang. */
+static void test_amend_roundtrip__incomplete_language_writes_english(void **state)
+{
+	static const char partial[] =
+		"[language]\ncode = xw\nname = Halfish\nscript = latin\niso639-2 = xxw\n"
+		"[amendment-phrases]\nheader = Halfish amendments to {old-symbol}\n"
+		"quote-open = <\nquote-close = >\n";
+	const char *missing = "unset";
+	resdiff_doc *a, *b;
+	resdiff_diff *diff = NULL;
+	resdiff_diff_render_options ropts;
+	resdiff_amend_read_options aopts = RESDIFF_AMEND_READ_OPTIONS_INIT;
+	resdiff_amendments *am = NULL;
+	resdiff_amend_result *res = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	char why[600];
+	(void)state;
+
+	assert_string_equal(resdiff_amendments_lang("en", &missing), "en");
+	assert_null(missing);
+	assert_string_equal(resdiff_amendments_lang("zh", &missing), "zh");
+	assert_null(missing);
+	assert_string_equal(resdiff_amendments_lang("fr", &missing), "en");
+	assert_string_equal(missing, "header");
+	assert_string_equal(resdiff_amendments_lang("qq", &missing), "en");
+	assert_string_equal(resdiff_amendments_lang(NULL, NULL), "en");
+
+	assert_int_equal(lang_register("xw.txt", partial, strlen(partial)), 0);
+	assert_string_equal(resdiff_amendments_lang("xw", &missing), "en");
+	assert_string_equal(missing, "none");
+
+	a = test_parse_source("tests/data/udhr/udhr_fr.txt", NULL);
+	b = test_parse_source("tests/data/editions/udhr_fr.next.txt", NULL);
+	memset(&ropts, 0, sizeof(ropts));
+	ropts.amend_lang = "xw";
+	assert_int_equal(resdiff_diff_docs(&diff, a, b, NULL), 0);
+	if (resdiff_render_diff_amendments(&out, diff, &ropts) < 0)
+		fail_msg("render: %s", resdiff_error_last());
+	assert_non_null(strstr(out.ptr, "Amendments to "));
+	assert_null(strstr(out.ptr, "Halfish"));
+	assert_null(strstr(out.ptr, "<"));
+	/* and what it wrote reads back in that language's name, with
+	 * English's phrases too (before, with its own three, nothing read),
+	 * and applies */
+	aopts.language = "xw";
+	if (resdiff_amendments_read(&am, out.ptr, out.size, &aopts) < 0)
+		fail_msg("read: %s", resdiff_error_last());
+	assert_int_equal(resdiff_amendments_apply(&res, a, am), 0);
+	assert_null(first_difference(why, sizeof(why), res->doc, b));
+	resdiff_amend_result_free(res);
+	resdiff_amendments_free(am);
+	resdiff_buf_dispose(&out);
+	resdiff_diff_free(diff);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_amend_roundtrip__gold_pairs),
 		cmocka_unit_test(test_amend_roundtrip__constructed_pairs),
 		cmocka_unit_test(test_amend_roundtrip__declaration_editions),
+		cmocka_unit_test(test_amend_roundtrip__incomplete_language_writes_english),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -215,25 +215,43 @@ static void test_lang__numbers(void **state)
 	}
 }
 
-/* A language with amendment phrases has every phrase English has, and
- * no other: the writer needs them all. */
+/* A language's amendment phrases are keys English has: a language file
+ * may hold some and not others (each phrase set only with its source,
+ * docs/LANGUAGES.md), and one that lacks any phrase English has is
+ * written in English, whole (resdiff_amendments_lang), which holds for
+ * each of English's phrases: the writer says every one of them. */
 static void test_lang__amendment_phrases_complete(void **state)
 {
 	const resdiff_lang_list *en =
 		&resdiff_lang_get("en")->section[RESDIFF_SECTION_AMENDMENT_PHRASES];
+	resdiff_buf file = RESDIFF_BUF_INIT;
+	const char *missing = "unset";
 	size_t i, k;
 	(void)state;
 	assert_true(en->count > 20);
 	for (i = 0; i < resdiff_lang_count(); i++) {
 		const resdiff_lang *l = resdiff_lang_at(i);
 		const resdiff_lang_list *p = &l->section[RESDIFF_SECTION_AMENDMENT_PHRASES];
-		if (!p->count)
-			continue;
-		assert_int_equal(p->count, en->count);
-		for (k = 0; k < en->count; k++)
-			if (!resdiff_lang_phrase(l, RESDIFF_SECTION_AMENDMENT_PHRASES, en->entry[k].key))
-				fail_msg("%s.txt: no amendment phrase %s", l->code, en->entry[k].key);
+		for (k = 0; k < p->count; k++)
+			if (!resdiff_lang_phrase(resdiff_lang_get("en"), RESDIFF_SECTION_AMENDMENT_PHRASES,
+					p->entry[k].key))
+				fail_msg("%s.txt: amendment phrase %s is not one of English's", l->code,
+					p->entry[k].key);
+		if (p->count == en->count)
+			assert_string_equal(resdiff_amendments_lang(l->code, NULL), l->code);
 	}
+	assert_string_equal(resdiff_amendments_lang("en", &missing), "en");
+	assert_null(missing);
+	/* English's phrases but the last: written in English, and said */
+	resdiff_buf_puts(&file, "[language]\ncode = qa\nname = Q\nscript = latin\n"
+		"[amendment-phrases]\n");
+	for (k = 0; k + 1 < en->count; k++)
+		resdiff_buf_printf(&file, "%s = \"%s\"\n", en->entry[k].key, en->entry[k].text);
+	assert_int_equal(lang_register("qa.txt", file.ptr, file.size), 0);
+	assert_string_equal(resdiff_amendments_lang("qa", &missing), "en");
+	assert_non_null(missing);
+	assert_string_equal(missing, en->entry[en->count - 1].key);
+	resdiff_buf_dispose(&file);
 }
 
 static int name_value(resdiff_buf *out, const char *name, size_t len, void *ctx)

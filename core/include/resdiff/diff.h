@@ -194,8 +194,8 @@ int resdiff_render_diff_html_close(resdiff_buf *out);
  * ("In operative paragraph 5, replace "…" with "…"", "Delete operative
  * paragraph 12", "在执行部分第5段中，将“…”改为“…”"), one numbered line
  * each, in the phrases of a language file (opts->amend_lang, else the new
- * text's language; English's for a language without amendment phrases,
- * docs/LANGUAGES.md). A clause with more than
+ * text's language; English's for a language that lacks one of them:
+ * resdiff_amendments_lang in resdiff/lang.h, docs/LANGUAGES.md). A clause with more than
  * a few edits, or little similarity, is replaced whole. */
 int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 		const resdiff_diff_render_options *opts);

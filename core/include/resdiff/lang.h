@@ -148,6 +148,15 @@ typedef struct {
 	uint64_t numeral_bits;
 } resdiff_lang;
 
+/* The code of the language whose [amendment-phrases] the amendments of
+ * language `code` are written in: `code`'s own when its file has every
+ * phrase the writer says, else "en" (also for an unknown or NULL code).
+ * *missing (when not NULL) is the first phrase `code` lacks, NULL when
+ * it lacks none; static strings, nothing to free. Callers say the
+ * fallback to the user (`resdiff diff` does, on standard error); the
+ * amendment writer (resdiff/diff.h) and reader (resdiff/amend.h) use it. */
+const char *resdiff_amendments_lang(const char *code, const char **missing);
+
 /* Load the table (once; later calls return the first result). The
  * functions below load it too and see an empty table when loading failed;
  * the pipeline's entry points call this to report why. RESDIFF_ENOMEM, or
