@@ -1016,7 +1016,8 @@ static bool sole_next_citation(parse_state *st, const cite_state *cs, size_t li,
 
 static int year_at(const char *s, size_t len);
 static bool month_before(const parse_state *st, size_t li, const char *s, size_t i);
-static bool year_after_word(const char *s, size_t len, size_t i, size_t e);
+static bool year_after_word(const parse_state *st, size_t li, const char *s, size_t len,
+		size_t i, size_t e);
 
 /* "programmes 5, 7, 8, 9, 12 and 22": a number that the list goes on
  * after (", 9", " and 22": a comma, or a word of at most LIST_JOINER_MAX
@@ -1056,7 +1057,7 @@ static bool date_before(const parse_state *st, size_t li, const char *s, size_t 
 		k--;
 	if (k < 4 || k == i || (k > 4 && s[k - 5] != ' ') || !year_at(s + k - 4, 4))
 		return false;
-	return month_before(st, li, s, k - 4) || year_after_word(s, len, k - 4, k);
+	return month_before(st, li, s, k - 4) || year_after_word(st, li, s, len, k - 4, k);
 }
 
 /* "Development 10 and": a number set off by spaces is a marker only when
@@ -1224,21 +1225,31 @@ static bool month_before(const parse_state *st, size_t li, const char *s, size_t
 /* "report … for 202530 and": a year after a short lower-case word
  * ("for", "in", "since": at most YEAR_WORD_MAX letters) that no word that
  * counts follows, and after no word that says what a number points to
- * ("resolution 20248"). */
+ * ("resolution 20248"). The word may end the text line before when the
+ * year starts its line ("… Tribunals for" / "20244 and"), as a month's
+ * name may (month_before). */
 #define YEAR_WORD_MAX 5
-static bool year_after_word(const char *s, size_t len, size_t i, size_t e)
+static bool year_after_word(const parse_state *st, size_t li, const char *s, size_t len,
+		size_t i, size_t e)
 {
+	const char *w = s;
 	size_t k = i, end;
-	if (k == 0 || s[k - 1] != ' ')
+	if (i == 0) {
+		if (li == 0 || st->lines[li - 1].cls != LINE_TEXT)
+			return false;
+		w = st->lines[li - 1].text;
+		k = st->lines[li - 1].len;
+	} else if (s[k - 1] != ' ') {
 		return false;
-	while (k > 0 && s[k - 1] == ' ')
+	}
+	while (k > 0 && w[k - 1] == ' ')
 		k--;
 	end = k;
-	while (k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z')
+	while (k > 0 && w[k - 1] >= 'a' && w[k - 1] <= 'z')
 		k--;
-	if (end - k < 2 || end - k > YEAR_WORD_MAX || (k > 0 && s[k - 1] != ' ' && s[k - 1] != '('))
+	if (end - k < 2 || end - k > YEAR_WORD_MAX || (k > 0 && w[k - 1] != ' ' && w[k - 1] != '('))
 		return false;
-	return !parse_reference_word(s + k, end - k) && !quantity_after(s, len, e);
+	return !parse_reference_word(w + k, end - k) && !quantity_after(s, len, e);
 }
 
 /* "2014–20243", "2015–\n20304", "16 September 20055": a year that ends
@@ -1256,7 +1267,7 @@ static size_t year_range_marker(parse_state *st, const cite_state *cs, size_t li
 	if (e - i < 5 || e - i > 7 || !right_ok(s, len, e) || !(to = year_at(s + i, len - i)))
 		return 0;
 	if ((from = range_start_before(st, li, s, i)) != 0 ? (to <= from || to > from + 100) :
-	    !(month_before(st, li, s, i) || year_after_word(s, len, i, e)))
+	    !(month_before(st, li, s, i) || year_after_word(st, li, s, len, i, e)))
 		return 0;
 	snprintf(label, 16, "%.*s", (int)(e - i - 4), s + i + 4);
 	if (label[0] == '0' || atoi(label) != cs->max_cited + 1 ||

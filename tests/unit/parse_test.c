@@ -2157,6 +2157,29 @@ static void test_parse__marker_glued_to_a_date(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* Class AD (docs/HELDOUT.md, ninth set): the marker glued to a year after
+ * a short lower-case word, when that word ends the line before and the
+ * year opens its line ("… the Tribunal for" / "20294 and"), is taken as it
+ * is on one line ("for 20294 and"); a year after a reference word on the
+ * line before stays a number (found on unseen text: A/C.5/80/L.13 kept
+ * "20244" in its paragraph 7). */
+static void test_parse__marker_glued_to_a_year_at_a_line_start(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Having considered the report,1\n\n"
+		"1. Decides to credit the share reported for the Tribunal for\n"
+		"20292 and detailed in the annex;\n\n"
+		"2. Recalls its resolution\n"
+		"20293 and the annex thereto.\n"
+		"__________________\n\n1 A/99/1.\n\n2 A/99/2.\n", "en");
+	test_assert_unit_text(doc, "OP1", "Decides to credit the share reported for the Tribunal for "
+		"2029 and detailed in the annex;");
+	assert_int_equal(resdiff_doc_unit_by_id(doc, "OP1")->fnref_count, 1);
+	test_assert_unit_text(doc, "OP2", "Recalls its resolution 20293 and the annex thereto.");
+	resdiff_doc_free(doc);
+	(void)state;
+}
+
 /* A roman section number alone on its line ("IV", no full stop) labels
  * the heading below it, which may wrap onto a second line; a bare numeral
  * inside a clause that goes on ("annex\nII\nto its report") is text
@@ -3118,6 +3141,7 @@ int main(void)
 		cmocka_unit_test(test_parse__marker_cited_twice_is_reported),
 		cmocka_unit_test(test_parse__marker_after_a_title),
 		cmocka_unit_test(test_parse__marker_glued_to_a_date),
+		cmocka_unit_test(test_parse__marker_glued_to_a_year_at_a_line_start),
 		cmocka_unit_test(test_parse__text_line_that_recurs_near_page_breaks_stays),
 		cmocka_unit_test(test_parse__latin_word_in_chinese_keeps_its_space),
 		cmocka_unit_test(test_parse__roman_section_numbers),
