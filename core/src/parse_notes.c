@@ -1000,6 +1000,33 @@ static bool label_later(parse_state *st, const cite_state *cs, size_t li, size_t
 	return false;
 }
 
+/* How many times does the number `label` stand as a number of its own in
+ * the main text between the footnote zone before line li and the one after
+ * it? A paragraph's number at the start of its line ("1.", "1 -") does not
+ * count: it cannot cite a footnote; page furniture ("2/2") does not either. */
+static size_t label_count_around(parse_state *st, const cite_state *cs, size_t li, const char *label)
+{
+	size_t z = next_zone(cs, li), end = z < cs->nzones ? cs->zones[z].start : st->count;
+	size_t k = z > 0 ? cs->zones[z - 1].start : st->body_start;
+	size_t ll = strlen(label), p, lead, count = 0;
+	for (; k < end && k < st->count; k++) {
+		const parse_line *l = &st->lines[k];
+		if (l->cls != LINE_TEXT)
+			continue;
+		st->work += l->len;
+		for (lead = 0; lead < l->len && l->text[lead] == ' '; lead++)
+			;
+		for (p = 0; p + ll <= l->len; p++)
+			if (!memcmp(l->text + p, label, ll) &&
+			    (p == 0 || l->text[p - 1] < '0' || l->text[p - 1] > '9') &&
+			    (p + ll == l->len || l->text[p + ll] < '0' || l->text[p + ll] > '9') &&
+			    !(p == lead && (p + ll == l->len || l->text[p + ll] == '.' ||
+					    dash_numbered(l->text, l->len, p + ll))))
+				count++;
+	}
+	return count;
+}
+
 /* "Financing for Development, 38 States expressed": a counting word
  * follows, but the number is set off by a comma or semicolon as spaced
  * markers are, it is the very next footnote, and nothing else before that
@@ -1012,6 +1039,37 @@ static bool sole_next_citation(parse_state *st, const cite_state *cs, size_t li,
 		k--;
 	return k < i && k > 0 && (s[k - 1] == ',' || s[k - 1] == ';') &&
 		atoi(label) == cs->max_cited + 1 && !label_later(st, cs, li, i + n, label);
+}
+
+/* "the capital master plan 1 and the related report": a number set off
+ * by spaces after a short lower-case word (which marker_word_before turns
+ * down: "that 2", "from 17") is still the marker when nothing else could
+ * be: it is the very next footnote, a lower-case word goes on after it,
+ * and no other number of that label stands in the text between the
+ * footnote zone before it and the one after it (a paragraph's own number,
+ * "1.", does not count). */
+static bool sole_after_short_word(parse_state *st, const cite_state *cs, size_t li, const char *s,
+		size_t len, size_t i, size_t n, const char *label)
+{
+	size_t k = i, j = i + n, adv;
+	int32_t c;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k == i || k == 0 || atoi(label) != cs->max_cited + 1)
+		return false;
+	j = k - 1;
+	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+		j--;
+	c = resdiff_utf8_decode(s + j, k - j, &adv);
+	if (c < 0 || !u_islower((UChar32)c))
+		return false;
+	j = i + n;
+	while (j < len && s[j] == ' ')
+		j++;
+	if (j == i + n || j >= len)
+		return false;
+	c = resdiff_utf8_decode(s + j, len - j, &adv);
+	return c > 0 && u_islower((UChar32)c) && label_count_around(st, cs, li, label) == 1;
 }
 
 static int year_at(const char *s, size_t len);
@@ -1072,11 +1130,13 @@ static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, cons
 		size_t len, size_t i, size_t n, const char *label, uint32_t prev2)
 {
 	const char *w;
-	bool attached, plural = false;
+	bool attached, plural = false, sole = false;
 	size_t wl = word_before(s, i, &w, &attached);
 	if (label[0] == '*' || list_item(s, len, i + n) ||
-	    !(marker_word_before(s, i) || closing_punct(prev2) || date_before(st, li, s, len, i)) ||
 	    !plausible(st, cs, label, false) || !body_in_next_zone(st, cs, li, label))
+		return false;
+	if (!(marker_word_before(s, i) || closing_punct(prev2) || date_before(st, li, s, len, i)) &&
+	    !(sole = sole_after_short_word(st, cs, li, s, len, i, n, label)))
 		return false;
 	if (strong_later(cs, li, i, label))
 		return false;
@@ -1106,6 +1166,10 @@ static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, cons
 			"the number %s after \"%.*s\" is read as the marker of footnote %s: the word "
 			"points to more than one number and no list follows it",
 			label, (int)wl, w, label);
+	else if (sole)
+		resdiff_doc_add_note(st->doc, li + 1,
+			"the number %s after \"%.*s\" is read as the marker of footnote %s, the next "
+			"one, which no other number before its body could cite", label, (int)wl, w, label);
 	return true;
 }
 

@@ -2180,6 +2180,35 @@ static void test_parse__marker_glued_to_a_year_at_a_line_start(void **state)
 	(void)state;
 }
 
+/* Class AE (docs/HELDOUT.md, ninth set): a number set off by spaces after a
+ * short lower-case word ("the building plan 1 and") is the marker when it
+ * is the very next footnote, a lower-case word follows and no other number
+ * of that label stands in the text before the footnote's zone (a
+ * paragraph's own "1." aside); with a second "3" in the text it stays (found
+ * on unseen text: A/C.5/80/L.11 kept "capital master plan 1 and"). */
+static void test_parse__spaced_marker_after_a_short_word(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Having considered the report on the building plan 1 and the related report\n"
+		"of the Committee,2\n\n"
+		"1. Takes note of the reports;\n\n"
+		"2. Decides that 3 members and 3 alternates shall serve.\n"
+		"__________________\n\n1 A/99/1.\n\n2 A/99/2.\n\n3 A/99/3.\n", "en");
+	test_assert_unit_text(doc, "PP1", "Having considered the report on the building plan and the "
+		"related report of the Committee,");
+	assert_int_equal(resdiff_doc_unit_by_id(doc, "PP1")->fnref_count, 2);
+	test_assert_unit_text(doc, "OP2", "Decides that 3 members and 3 alternates shall serve.");
+	resdiff_doc_free(doc);
+	/* not the next footnote (1 is not cited yet): it stays */
+	doc = test_parse_string("The General Assembly,\n\n"
+		"Having considered the building plan 2 and the report,1\n\n"
+		"1. Takes note of the reports.\n"
+		"__________________\n\n1 A/99/1.\n\n2 A/99/2.\n", "en");
+	test_assert_unit_text(doc, "PP1", "Having considered the building plan 2 and the report,");
+	resdiff_doc_free(doc);
+	(void)state;
+}
+
 /* A roman section number alone on its line ("IV", no full stop) labels
  * the heading below it, which may wrap onto a second line; a bare numeral
  * inside a clause that goes on ("annex\nII\nto its report") is text
@@ -3142,6 +3171,7 @@ int main(void)
 		cmocka_unit_test(test_parse__marker_after_a_title),
 		cmocka_unit_test(test_parse__marker_glued_to_a_date),
 		cmocka_unit_test(test_parse__marker_glued_to_a_year_at_a_line_start),
+		cmocka_unit_test(test_parse__spaced_marker_after_a_short_word),
 		cmocka_unit_test(test_parse__text_line_that_recurs_near_page_breaks_stays),
 		cmocka_unit_test(test_parse__latin_word_in_chinese_keeps_its_space),
 		cmocka_unit_test(test_parse__roman_section_numbers),
