@@ -2209,6 +2209,30 @@ static void test_parse__spaced_marker_after_a_short_word(void **state)
 	(void)state;
 }
 
+/* Class AF (docs/HELDOUT.md, ninth set): "Annex I" alone, then its title
+ * set apart by a blank line, then a table: the title is the annex's
+ * heading ANNEX1-H1, not a recital (found on unseen text: A/C.5/80/L.13
+ * read both annex titles as ANNEX<k>-PP1). */
+static void test_parse__annex_title_apart(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Recalling its resolution 99/1,\n\n"
+		"1. Decides to appropriate the amount set out in annex I.\n\n\n"
+		"Annex I\n\n\n"
+		"Financing for 2029 of the Imaginary Tribunal\n\n\n"
+		"Gross\nNet of staff\nassessment\n(United States dollars)\n"
+		"Estimated appropriation for 2029\n56 234 300\n51 375 900\n", "en");
+	const resdiff_unit *u;
+	test_assert_unit_text(doc, "ANNEX1", "Annex I");
+	u = resdiff_doc_unit_by_id(doc, "ANNEX1-H1");
+	assert_non_null(u);
+	assert_string_equal(u->text, "Financing for 2029 of the Imaginary Tribunal");
+	assert_int_equal(u->kind, RESDIFF_UNIT_HEADING);
+	assert_null(resdiff_doc_unit_by_id(doc, "ANNEX1-PP2"));
+	resdiff_doc_free(doc);
+	(void)state;
+}
+
 /* A roman section number alone on its line ("IV", no full stop) labels
  * the heading below it, which may wrap onto a second line; a bare numeral
  * inside a clause that goes on ("annex\nII\nto its report") is text
@@ -3172,6 +3196,7 @@ int main(void)
 		cmocka_unit_test(test_parse__marker_glued_to_a_date),
 		cmocka_unit_test(test_parse__marker_glued_to_a_year_at_a_line_start),
 		cmocka_unit_test(test_parse__spaced_marker_after_a_short_word),
+		cmocka_unit_test(test_parse__annex_title_apart),
 		cmocka_unit_test(test_parse__text_line_that_recurs_near_page_breaks_stays),
 		cmocka_unit_test(test_parse__latin_word_in_chinese_keeps_its_space),
 		cmocka_unit_test(test_parse__roman_section_numbers),
