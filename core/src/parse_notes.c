@@ -692,6 +692,12 @@ typedef struct {
 	const zone *zones;
 	size_t nzones;
 	const strong_spots *strong;
+	/* label_count_around()'s last answer: the count of count_label in the
+	 * stretch before zone count_zone (counted once per zone, not once per
+	 * number, so that many candidates in one stretch stay linear) */
+	bool count_known;
+	char count_label[16];
+	size_t count_zone, count;
 } cite_state;
 
 /* A label cited with no body anywhere (a number alone on its line whose
@@ -1004,11 +1010,13 @@ static bool label_later(parse_state *st, const cite_state *cs, size_t li, size_t
  * the main text between the footnote zone before line li and the one after
  * it? A paragraph's number at the start of its line ("1.", "1 -") does not
  * count: it cannot cite a footnote; page furniture ("2/2") does not either. */
-static size_t label_count_around(parse_state *st, const cite_state *cs, size_t li, const char *label)
+static size_t label_count_around(parse_state *st, cite_state *cs, size_t li, const char *label)
 {
 	size_t z = next_zone(cs, li), end = z < cs->nzones ? cs->zones[z].start : st->count;
 	size_t k = z > 0 ? cs->zones[z - 1].start : st->body_start;
 	size_t ll = strlen(label), p, lead, count = 0;
+	if (cs->count_known && cs->count_zone == z && !strcmp(cs->count_label, label))
+		return cs->count;
 	for (; k < end && k < st->count; k++) {
 		const parse_line *l = &st->lines[k];
 		if (l->cls != LINE_TEXT)
@@ -1024,6 +1032,10 @@ static size_t label_count_around(parse_state *st, const cite_state *cs, size_t l
 					    dash_numbered(l->text, l->len, p + ll))))
 				count++;
 	}
+	cs->count_known = true;
+	cs->count_zone = z;
+	snprintf(cs->count_label, sizeof(cs->count_label), "%s", label);
+	cs->count = count;
 	return count;
 }
 
@@ -1048,7 +1060,7 @@ static bool sole_next_citation(parse_state *st, const cite_state *cs, size_t li,
  * and no other number of that label stands in the text between the
  * footnote zone before it and the one after it (a paragraph's own number,
  * "1.", does not count). */
-static bool sole_after_short_word(parse_state *st, const cite_state *cs, size_t li, const char *s,
+static bool sole_after_short_word(parse_state *st, cite_state *cs, size_t li, const char *s,
 		size_t len, size_t i, size_t n, const char *label)
 {
 	size_t k = i, j = i + n, adv;
@@ -1126,7 +1138,7 @@ static bool date_before(const parse_state *st, size_t li, const char *s, size_t 
  * ("Agreement,3") comes later before that zone; and no word that counts
  * follows it ("5 billion", "3 years"). When only the last test fails, the
  * number stays text with a note. */
-static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, const char *s,
+static bool spaced_marker(parse_state *st, cite_state *cs, size_t li, const char *s,
 		size_t len, size_t i, size_t n, const char *label, uint32_t prev2)
 {
 	const char *w;

@@ -2750,6 +2750,20 @@ static void shape_markers_in_one_line(resdiff_buf *b, size_t n, const char *reso
 	resdiff_buf_puts(b, "and more,\n\n__________________\n\n1 A/1/1.\n");
 }
 
+/* class AE's test (a spaced number after a short word is the marker only
+ * when its label stands nowhere else before the zone) counts the label
+ * once per zone, not once per number: many "the plan 1 and" lines before
+ * one footnote stay linear */
+static void shape_short_word_numbers(resdiff_buf *b, size_t n, const char *resolution)
+{
+	size_t i;
+	(void)resolution;
+	resdiff_buf_puts(b, "The General Assembly,\n\n");
+	for (i = 0; i < n * 200; i++)
+		resdiff_buf_puts(b, "Recalling the plan 1 and the report of the plan 1 and more,\n");
+	resdiff_buf_puts(b, "\n1. Decides to act.\n__________________\n\n1 A/1/1.\n");
+}
+
 static size_t parse_work(const char *text, size_t len)
 {
 	resdiff_parse_options opts = RESDIFF_PARSE_OPTIONS_INIT;
@@ -2779,6 +2793,7 @@ static void test_parse__work_grows_linearly(void **state)
 		{ "no numbers at all", shape_no_numbers },
 		{ "footnotes and page debris", shape_footnotes_and_debris },
 		{ "a line full of footnote markers", shape_markers_in_one_line },
+		{ "numbers after short words before one footnote", shape_short_word_numbers },
 	};
 	size_t len, i;
 	char *resolution = test_read_source("tests/data/en/A_RES_76_189.txt", &len);
