@@ -74,7 +74,7 @@ static size_t strip_front_marker(parse_state *st, const char *s, size_t len)
 {
 	size_t end = len;
 	char label[16];
-	bool sup;
+	bool sup, at_end = false;
 
 	/* "State of Palestine:* draft resolution": a star glued to a word;
 	 * "Palestine:** draft decision": a run of them */
@@ -86,6 +86,7 @@ static size_t strip_front_marker(parse_state *st, const char *s, size_t len)
 			k++;
 		if (k - end == 1 && (k == len || s[k] == ' ')) {
 			resdiff_doc_add_meta_footnote(st->doc, "*");
+			at_end = k == len; /* "Uzbekistan:*" ends its line: recorded once */
 			break;
 		}
 		if (k - end <= 3 && k < len && s[k] == ' ') {
@@ -101,7 +102,8 @@ static size_t strip_front_marker(parse_state *st, const char *s, size_t len)
 	if (end < len && len - end <= 3) {
 		memcpy(label, s + end, len - end);
 		label[len - end] = '\0';
-		resdiff_doc_add_meta_footnote(st->doc, label);
+		if (!at_end)
+			resdiff_doc_add_meta_footnote(st->doc, label);
 		while (end > 0 && s[end - 1] == ' ')
 			end--;
 		return end;

@@ -692,6 +692,12 @@ typedef struct {
 	const zone *zones;
 	size_t nzones;
 	const strong_spots *strong;
+	/* label_count_around()'s last answer: the count of count_label in the
+	 * stretch before zone count_zone (counted once per zone, not once per
+	 * number, so that many candidates in one stretch stay linear) */
+	bool count_known;
+	char count_label[16];
+	size_t count_zone, count;
 } cite_state;
 
 /* A label cited with no body anywhere (a number alone on its line whose
@@ -1000,6 +1006,39 @@ static bool label_later(parse_state *st, const cite_state *cs, size_t li, size_t
 	return false;
 }
 
+/* How many times does the number `label` stand as a number of its own in
+ * the main text between the footnote zone before line li and the one after
+ * it? A paragraph's number at the start of its line ("1.", "1 -") does not
+ * count: it cannot cite a footnote; page furniture ("2/2") does not either. */
+static size_t label_count_around(parse_state *st, cite_state *cs, size_t li, const char *label)
+{
+	size_t z = next_zone(cs, li), end = z < cs->nzones ? cs->zones[z].start : st->count;
+	size_t k = z > 0 ? cs->zones[z - 1].start : st->body_start;
+	size_t ll = strlen(label), p, lead, count = 0;
+	if (cs->count_known && cs->count_zone == z && !strcmp(cs->count_label, label))
+		return cs->count;
+	for (; k < end && k < st->count; k++) {
+		const parse_line *l = &st->lines[k];
+		if (l->cls != LINE_TEXT)
+			continue;
+		st->work += l->len;
+		for (lead = 0; lead < l->len && l->text[lead] == ' '; lead++)
+			;
+		for (p = 0; p + ll <= l->len; p++)
+			if (!memcmp(l->text + p, label, ll) &&
+			    (p == 0 || l->text[p - 1] < '0' || l->text[p - 1] > '9') &&
+			    (p + ll == l->len || l->text[p + ll] < '0' || l->text[p + ll] > '9') &&
+			    !(p == lead && (p + ll == l->len || l->text[p + ll] == '.' ||
+					    dash_numbered(l->text, l->len, p + ll))))
+				count++;
+	}
+	cs->count_known = true;
+	cs->count_zone = z;
+	snprintf(cs->count_label, sizeof(cs->count_label), "%s", label);
+	cs->count = count;
+	return count;
+}
+
 /* "Financing for Development, 38 States expressed": a counting word
  * follows, but the number is set off by a comma or semicolon as spaced
  * markers are, it is the very next footnote, and nothing else before that
@@ -1014,9 +1053,41 @@ static bool sole_next_citation(parse_state *st, const cite_state *cs, size_t li,
 		atoi(label) == cs->max_cited + 1 && !label_later(st, cs, li, i + n, label);
 }
 
+/* "the capital master plan 1 and the related report": a number set off
+ * by spaces after a short lower-case word (which marker_word_before turns
+ * down: "that 2", "from 17") is still the marker when nothing else could
+ * be: it is the very next footnote, a lower-case word goes on after it,
+ * and no other number of that label stands in the text between the
+ * footnote zone before it and the one after it (a paragraph's own number,
+ * "1.", does not count). */
+static bool sole_after_short_word(parse_state *st, cite_state *cs, size_t li, const char *s,
+		size_t len, size_t i, size_t n, const char *label)
+{
+	size_t k = i, j = i + n, adv;
+	int32_t c;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k == i || k == 0 || atoi(label) != cs->max_cited + 1)
+		return false;
+	j = k - 1;
+	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+		j--;
+	c = resdiff_utf8_decode(s + j, k - j, &adv);
+	if (c < 0 || !u_islower((UChar32)c))
+		return false;
+	j = i + n;
+	while (j < len && s[j] == ' ')
+		j++;
+	if (j == i + n || j >= len)
+		return false;
+	c = resdiff_utf8_decode(s + j, len - j, &adv);
+	return c > 0 && u_islower((UChar32)c) && label_count_around(st, cs, li, label) == 1;
+}
+
 static int year_at(const char *s, size_t len);
 static bool month_before(const parse_state *st, size_t li, const char *s, size_t i);
-static bool year_after_word(const char *s, size_t len, size_t i, size_t e);
+static bool year_after_word(const parse_state *st, size_t li, const char *s, size_t len,
+		size_t i, size_t e);
 
 /* "programmes 5, 7, 8, 9, 12 and 22": a number that the list goes on
  * after (", 9", " and 22": a comma, or a word of at most LIST_JOINER_MAX
@@ -1056,7 +1127,7 @@ static bool date_before(const parse_state *st, size_t li, const char *s, size_t 
 		k--;
 	if (k < 4 || k == i || (k > 4 && s[k - 5] != ' ') || !year_at(s + k - 4, 4))
 		return false;
-	return month_before(st, li, s, k - 4) || year_after_word(s, len, k - 4, k);
+	return month_before(st, li, s, k - 4) || year_after_word(st, li, s, len, k - 4, k);
 }
 
 /* "Development 10 and": a number set off by spaces is a marker only when
@@ -1067,15 +1138,17 @@ static bool date_before(const parse_state *st, size_t li, const char *s, size_t 
  * ("Agreement,3") comes later before that zone; and no word that counts
  * follows it ("5 billion", "3 years"). When only the last test fails, the
  * number stays text with a note. */
-static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, const char *s,
+static bool spaced_marker(parse_state *st, cite_state *cs, size_t li, const char *s,
 		size_t len, size_t i, size_t n, const char *label, uint32_t prev2)
 {
 	const char *w;
-	bool attached, plural = false;
+	bool attached, plural = false, sole = false;
 	size_t wl = word_before(s, i, &w, &attached);
 	if (label[0] == '*' || list_item(s, len, i + n) ||
-	    !(marker_word_before(s, i) || closing_punct(prev2) || date_before(st, li, s, len, i)) ||
 	    !plausible(st, cs, label, false) || !body_in_next_zone(st, cs, li, label))
+		return false;
+	if (!(marker_word_before(s, i) || closing_punct(prev2) || date_before(st, li, s, len, i)) &&
+	    !(sole = sole_after_short_word(st, cs, li, s, len, i, n, label)))
 		return false;
 	if (strong_later(cs, li, i, label))
 		return false;
@@ -1105,6 +1178,10 @@ static bool spaced_marker(parse_state *st, const cite_state *cs, size_t li, cons
 			"the number %s after \"%.*s\" is read as the marker of footnote %s: the word "
 			"points to more than one number and no list follows it",
 			label, (int)wl, w, label);
+	else if (sole)
+		resdiff_doc_add_note(st->doc, li + 1,
+			"the number %s after \"%.*s\" is read as the marker of footnote %s, the next "
+			"one, which no other number before its body could cite", label, (int)wl, w, label);
 	return true;
 }
 
@@ -1224,21 +1301,31 @@ static bool month_before(const parse_state *st, size_t li, const char *s, size_t
 /* "report … for 202530 and": a year after a short lower-case word
  * ("for", "in", "since": at most YEAR_WORD_MAX letters) that no word that
  * counts follows, and after no word that says what a number points to
- * ("resolution 20248"). */
+ * ("resolution 20248"). The word may end the text line before when the
+ * year starts its line ("… Tribunals for" / "20244 and"), as a month's
+ * name may (month_before). */
 #define YEAR_WORD_MAX 5
-static bool year_after_word(const char *s, size_t len, size_t i, size_t e)
+static bool year_after_word(const parse_state *st, size_t li, const char *s, size_t len,
+		size_t i, size_t e)
 {
+	const char *w = s;
 	size_t k = i, end;
-	if (k == 0 || s[k - 1] != ' ')
+	if (i == 0) {
+		if (li == 0 || st->lines[li - 1].cls != LINE_TEXT)
+			return false;
+		w = st->lines[li - 1].text;
+		k = st->lines[li - 1].len;
+	} else if (s[k - 1] != ' ') {
 		return false;
-	while (k > 0 && s[k - 1] == ' ')
+	}
+	while (k > 0 && w[k - 1] == ' ')
 		k--;
 	end = k;
-	while (k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z')
+	while (k > 0 && w[k - 1] >= 'a' && w[k - 1] <= 'z')
 		k--;
-	if (end - k < 2 || end - k > YEAR_WORD_MAX || (k > 0 && s[k - 1] != ' ' && s[k - 1] != '('))
+	if (end - k < 2 || end - k > YEAR_WORD_MAX || (k > 0 && w[k - 1] != ' ' && w[k - 1] != '('))
 		return false;
-	return !parse_reference_word(s + k, end - k) && !quantity_after(s, len, e);
+	return !parse_reference_word(w + k, end - k) && !quantity_after(s, len, e);
 }
 
 /* "2014–20243", "2015–\n20304", "16 September 20055": a year that ends
@@ -1256,7 +1343,7 @@ static size_t year_range_marker(parse_state *st, const cite_state *cs, size_t li
 	if (e - i < 5 || e - i > 7 || !right_ok(s, len, e) || !(to = year_at(s + i, len - i)))
 		return 0;
 	if ((from = range_start_before(st, li, s, i)) != 0 ? (to <= from || to > from + 100) :
-	    !(month_before(st, li, s, i) || year_after_word(s, len, i, e)))
+	    !(month_before(st, li, s, i) || year_after_word(st, li, s, len, i, e)))
 		return 0;
 	snprintf(label, 16, "%.*s", (int)(e - i - 4), s + i + 4);
 	if (label[0] == '0' || atoi(label) != cs->max_cited + 1 ||

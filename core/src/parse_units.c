@@ -293,6 +293,17 @@ static bool opens_clause(const block *b)
 		parse_opens_with(s, b->raw.size, RESDIFF_SECTION_LEADING_WORDS);
 }
 
+/* Is the unit held the line that opens an annex and nothing else ("Annex
+ * I" alone, its title set apart by a blank line)? The heading-shaped block
+ * after it is then the annex's title (ANNEX1-H1), whatever follows it (a
+ * table, "Gross" / "Net of staff assessment", opens no clause). */
+static bool annex_title(const builder *ub)
+{
+	const block *h = ub->held;
+	return h && ub->nb.annex > 0 && ub->nb.h == 0 && ub->nb.pp == 0 && ub->nb.last_number == 0 &&
+		ub->kind == RESDIFF_UNIT_HEADING && is_annex(h->raw.ptr ? h->raw.ptr : "", h->raw.size);
+}
+
 /* Is block b a heading? An unlabelled heading is followed by a labelled
  * paragraph or another heading, not by the rest of its own sentence; in a
  * resolution, a paragraph that opens a clause of its own ("Countries in
@@ -308,6 +319,7 @@ static bool is_heading(const builder *ub, const block *b, const block *next)
 		return false;
 	return parse_heading_shaped(b->raw.ptr ? b->raw.ptr : "", b->raw.size) &&
 		(b->label.kind != LABEL_NONE || !next || next->label.kind != LABEL_NONE ||
+		 annex_title(ub) ||
 		 parse_heading_shaped(next->raw.ptr ? next->raw.ptr : "", next->raw.size) ||
 		 (ub->nb.resolution && opens_clause(next) && !opens_clause(b)) ||
 		 (!ub->nb.resolution && ub->nb.last_number == 0) || /* "摘要" before a summary */
