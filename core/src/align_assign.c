@@ -700,11 +700,38 @@ static size_t refs_of(align_ref *out, const char *t, size_t len)
 	return count;
 }
 
-static bool refs_conflict(const aligner *a, size_t o, size_t n)
+/* Every unit's references, read once per side (issue 18: read for every
+ * candidate pair, one clause of N bytes among N candidates cost N x N):
+ * unit u's are ref[off[u] .. off[u + 1]), in the scratch arena. */
+typedef struct {
+	align_ref *ref;
+	size_t *off;
+} align_refs;
+
+static int refs_read(align_refs *out, aligner *a, const align_side *s)
 {
-	align_ref ro[REF_MAX], rn[REF_MAX];
-	size_t no = refs_of(ro, a->o.key[o], a->o.keylen[o]);
-	size_t nn = refs_of(rn, a->n.key[n], a->n.keylen[n]), i, j;
+	align_ref one[REF_MAX];
+	size_t u, total = 0;
+	if (!(out->off = align_scratch_calloc(a, s->n + 1, sizeof(*out->off))))
+		return align_oom();
+	for (u = 0; u < s->n; u++) {
+		out->off[u] = total;
+		total += refs_of(one, s->key[u], s->keylen[u]);
+		a->work += s->keylen[u];
+	}
+	out->off[s->n] = total;
+	if (!(out->ref = align_scratch_calloc(a, total ? total : 1, sizeof(*out->ref))))
+		return align_oom();
+	for (u = 0; u < s->n; u++)
+		if (out->off[u + 1] > out->off[u])
+			refs_of(out->ref + out->off[u], s->key[u], s->keylen[u]);
+	return 0;
+}
+
+static bool refs_conflict(const align_refs *to, const align_refs *tn, size_t o, size_t n)
+{
+	const align_ref *ro = to->ref + to->off[o], *rn = tn->ref + tn->off[n];
+	size_t no = to->off[o + 1] - to->off[o], nn = tn->off[n + 1] - tn->off[n], i, j;
 	bool clash = false;
 	for (i = 0; i < no; i++)
 		for (j = 0; j < nn; j++) {
@@ -872,6 +899,7 @@ int align_assign(aligner *a)
 {
 	size_t *anchor = NULL, *match_o = NULL, *match_n = NULL, i, g;
 	agenda_title *agenda_o, *agenda_n;   /* scratch */
+	align_refs refs_o, refs_n;           /* scratch */
 	int error;
 
 	if ((error = static_features(a)) < 0)
@@ -892,8 +920,10 @@ int align_assign(aligner *a)
 		error = align_oom();
 		goto done;
 	}
+	if ((error = refs_read(&refs_o, a, &a->o)) < 0 || (error = refs_read(&refs_n, a, &a->n)) < 0)
+		goto done;
 	for (i = 0; i < a->ncands; i++)
-		if (!a->cands[i].exact && (refs_conflict(a, a->cands[i].o, a->cands[i].n) ||
+		if (!a->cands[i].exact && (refs_conflict(&refs_o, &refs_n, a->cands[i].o, a->cands[i].n) ||
 		    agenda_conflict(agenda_o, agenda_n, a->cands[i].o, a->cands[i].n) ||
 		    unrelated_weak(a, &a->cands[i])))
 			a->cands[i].p = 0;

@@ -460,6 +460,56 @@ static void test_align__number_variants_stay_linear(void **state)
 	check_shape_linear("number");
 }
 
+/* Issue 18: the old text many clauses of ten words, the new one clause
+ * holding them all. Every old clause has that clause as its candidate,
+ * and each pair's references were read from both keys: n x n bytes. The
+ * steps (with the bytes read for references) must grow about as the
+ * texts do. */
+static resdiff_doc *pieces(size_t n, bool whole)
+{
+	static const char *const words[] = { "information", "communications", "technologies",
+		"sustainable", "development", "assembly", "recalls", "requests", "secretary",
+		"general", "report", "implementation", "outcomes", "summit", "society" };
+	resdiff_doc *doc = NULL;
+	resdiff_buf text = RESDIFF_BUF_INIT;
+	size_t i, k;
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	for (i = 0; i < n; i++) {
+		char id[32], label[32];
+		if (!whole)
+			resdiff_buf_clear(&text);
+		for (k = 0; k < 10; k++)
+			assert_int_equal(resdiff_buf_printf(&text, "%s%s%zu", text.size ? " " : "",
+				words[(i * 10 + k) % 15], (i * 10 + k) % 7), 0);
+		if (whole && i + 1 < n)
+			continue;
+		snprintf(id, sizeof(id), "OP%zu", doc->unit_count + 1);
+		snprintf(label, sizeof(label), "%zu.", doc->unit_count + 1);
+		assert_int_equal(resdiff_doc_add_unit(NULL, doc, id, RESDIFF_UNIT_OPERATIVE, label,
+			text.ptr, doc->unit_count), 0);
+	}
+	resdiff_buf_dispose(&text);
+	return doc;
+}
+
+static void test_align__one_huge_clause_stays_linear(void **state)
+{
+	resdiff_doc *a = pieces(500, false), *b = pieces(500, true);
+	resdiff_doc *c = pieces(2000, false), *d = pieces(2000, true);
+	resdiff_alignment *small = align_of(a, b, NULL), *big = align_of(c, d, NULL);
+	(void)state;
+	assert_int_equal(b->unit_count, 1);
+	if (big->work > small->work * 9 / 2)
+		fail_msg("%zu steps at 500 clauses against one, %zu at 2 000: not linear",
+			small->work, big->work);
+	resdiff_alignment_free(small);
+	resdiff_alignment_free(big);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	resdiff_doc_free(c);
+	resdiff_doc_free(d);
+}
+
 /* FNV-1a of every candidate pair (old, new, best, chosen) and every
  * change (relation, old and new clauses): integers only, no scores. */
 static void fingerprint_add(uint64_t *h, uint64_t v)
@@ -1339,6 +1389,7 @@ int main(void)
 		cmocka_unit_test(test_align__identical_clauses_stay_linear),
 		cmocka_unit_test(test_align__punctuation_variants_stay_linear),
 		cmocka_unit_test(test_align__number_variants_stay_linear),
+		cmocka_unit_test(test_align__one_huge_clause_stays_linear),
 		cmocka_unit_test(test_align__edits_per_class),
 		cmocka_unit_test(test_align__heading_case_is_editorial),
 		cmocka_unit_test(test_align__gap_is_not_a_confident_match),

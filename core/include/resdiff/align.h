@@ -198,7 +198,8 @@ typedef struct resdiff_alignment {
 	size_t *old_change;           /* change index of every old unit */
 	size_t *new_change;           /* change index of every new unit */
 	size_t work;                  /* steps of the candidate search (grams ranked,
-	                                 index entries visited): grows linearly with
+	                                 index entries visited) and bytes of the keys
+	                                 read for references: grows linearly with
 	                                 the texts whatever their shape; the tests
 	                                 check it, never a time */
 	resdiff_arena *arena;
