@@ -700,47 +700,63 @@ static size_t refs_of(align_ref *out, const char *t, size_t len)
 	return count;
 }
 
-/* Every unit's references, read once per side (issue 18: read for every
- * candidate pair, one clause of N bytes among N candidates cost N x N):
- * unit u's are ref[off[u] .. off[u + 1]), in the scratch arena. */
+/* Every unit's references, read when a candidate pair first asks for
+ * them and kept (issue 18: read for every pair, one clause of N bytes
+ * among N candidates cost N x N bytes); in the scratch arena. */
 typedef struct {
-	align_ref *ref;
-	size_t *off;
+	align_ref **ref;     /* per unit, NULL: not read yet */
+	uint8_t *count;      /* how many (at most REF_MAX) */
 } align_refs;
 
-static int refs_read(align_refs *out, aligner *a, const align_side *s)
+static int refs_init(align_refs *r, aligner *a, const align_side *s)
 {
-	align_ref one[REF_MAX];
-	size_t u, total = 0;
-	if (!(out->off = align_scratch_calloc(a, s->n + 1, sizeof(*out->off))))
+	if (!(r->ref = align_scratch_calloc(a, s->n ? s->n : 1, sizeof(*r->ref))) ||
+	    !(r->count = align_scratch_calloc(a, s->n ? s->n : 1, sizeof(*r->count))))
 		return align_oom();
-	for (u = 0; u < s->n; u++) {
-		out->off[u] = total;
-		total += refs_of(one, s->key[u], s->keylen[u]);
-		a->work += s->keylen[u];
-	}
-	out->off[s->n] = total;
-	if (!(out->ref = align_scratch_calloc(a, total ? total : 1, sizeof(*out->ref))))
-		return align_oom();
-	for (u = 0; u < s->n; u++)
-		if (out->off[u + 1] > out->off[u])
-			refs_of(out->ref + out->off[u], s->key[u], s->keylen[u]);
 	return 0;
 }
 
-static bool refs_conflict(const align_refs *to, const align_refs *tn, size_t o, size_t n)
+static int refs_get(aligner *a, align_refs *r, const align_side *s, size_t u)
 {
-	const align_ref *ro = to->ref + to->off[o], *rn = tn->ref + tn->off[n];
-	size_t no = to->off[o + 1] - to->off[o], nn = tn->off[n + 1] - tn->off[n], i, j;
-	bool clash = false;
-	for (i = 0; i < no; i++)
-		for (j = 0; j < nn; j++) {
-			if (ro[i].s == rn[j].s && ro[i].n == rn[j].n)
-				return false;
+	static align_ref none;
+	align_ref one[REF_MAX];
+	size_t n;
+	if (r->ref[u])
+		return 0;
+	n = refs_of(one, s->key[u], s->keylen[u]);
+	a->work += s->keylen[u];  /* bytes read: counted, each once */
+	if (!n) {
+		r->ref[u] = &none;
+		return 0;
+	}
+	if (!(r->ref[u] = align_scratch_calloc(a, n, sizeof(*one))))
+		return align_oom();
+	memcpy(r->ref[u], one, n * sizeof(*one));
+	r->count[u] = (uint8_t)n;
+	return 0;
+}
+
+static int refs_conflict(bool *clash, aligner *a, align_refs *to, align_refs *tn, size_t o,
+		size_t n)
+{
+	const align_ref *ro, *rn;
+	size_t i, j;
+	int error;
+	*clash = false;
+	if ((error = refs_get(a, to, &a->o, o)) < 0 || (error = refs_get(a, tn, &a->n, n)) < 0)
+		return error;
+	ro = to->ref[o];
+	rn = tn->ref[n];
+	for (i = 0; i < to->count[o]; i++)
+		for (j = 0; j < tn->count[n]; j++) {
+			if (ro[i].s == rn[j].s && ro[i].n == rn[j].n) {
+				*clash = false;
+				return 0;
+			}
 			if (ro[i].s == rn[j].s)
-				clash = true;
+				*clash = true;
 		}
-	return clash;
+	return 0;
 }
 
 /* Agenda paragraphs (seventh round). A clause that places an item on an
@@ -920,13 +936,18 @@ int align_assign(aligner *a)
 		error = align_oom();
 		goto done;
 	}
-	if ((error = refs_read(&refs_o, a, &a->o)) < 0 || (error = refs_read(&refs_n, a, &a->n)) < 0)
+	if ((error = refs_init(&refs_o, a, &a->o)) < 0 || (error = refs_init(&refs_n, a, &a->n)) < 0)
 		goto done;
-	for (i = 0; i < a->ncands; i++)
-		if (!a->cands[i].exact && (refs_conflict(&refs_o, &refs_n, a->cands[i].o, a->cands[i].n) ||
-		    agenda_conflict(agenda_o, agenda_n, a->cands[i].o, a->cands[i].n) ||
-		    unrelated_weak(a, &a->cands[i])))
-			a->cands[i].p = 0;
+	for (i = 0; i < a->ncands; i++) {
+		align_cand *c = &a->cands[i];
+		bool clash;
+		if (c->exact)
+			continue;
+		if ((error = refs_conflict(&clash, a, &refs_o, &refs_n, c->o, c->n)) < 0)
+			goto done;
+		if (clash || agenda_conflict(agenda_o, agenda_n, c->o, c->n) || unrelated_weak(a, c))
+			c->p = 0;
+	}
 	if ((error = assign_pairs(a, match_o, match_n)) < 0)
 		goto done;
 	for (i = 0; i < a->o.n; i++) {
