@@ -74,12 +74,25 @@ def huge_words(n):
             for k in range(n)]
 
 
+def wrap(text, width=90):
+    """Hard wraps, as a PDF's text has them: a line is at most 1 MiB."""
+    out, line = [], ""
+    for w in text.split(" "):
+        if line and len(line) + 1 + len(w) > width:
+            out.append(line)
+            line = w
+        else:
+            line = w if not line else line + " " + w
+    out.append(line)
+    return "\n".join(out)
+
+
 def write(path, paras):
     with open(path, "w", encoding="utf-8") as f:
         f.write("United Nations\nA/RES/99/1\nGeneral Assembly\n\n"
                 "99/1. A generated resolution\n\nThe General Assembly,\n\n")
         for i, p in enumerate(paras, 1):
-            f.write("%d. %s\n\n" % (i, p))
+            f.write("%s\n\n" % wrap("%d. %s" % (i, p)))
 
 
 def main():

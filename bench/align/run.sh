@@ -37,8 +37,12 @@ for shape in $shapes; do
 		timeout "$timeout" /usr/bin/time -f '%U %S' -o "$tmp/time" "$bin" diff --no-pager --stat \
 			--timing "$tmp/$shape/old.txt" "$tmp/$shape/new.txt" >/dev/null 2>"$tmp/err" ||
 			status=$?
-		if [ "$status" -eq 124 ] || [ "$status" -gt 1 ]; then
+		if [ "$status" -eq 124 ]; then
 			printf '%-7s %7s %12s\n' "$shape" "$size" ">${timeout}s"
+			continue
+		fi
+		if [ "$status" -gt 1 ]; then
+			printf '%-7s %7s %12s %s\n' "$shape" "$size" "error" "$(head -n 1 "$tmp/err")"
 			continue
 		fi
 		ins=-
