@@ -559,6 +559,7 @@ static int align_run(resdiff_alignment **out, const resdiff_doc *old_doc,
 done:
 	side_dispose(&a.o);
 	side_dispose(&a.n);
+	align_group_memo_free(&a);
 	free(a.groups);
 	free(a.cands);
 	free(a.post);

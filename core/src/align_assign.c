@@ -700,61 +700,56 @@ static size_t refs_of(align_ref *out, const char *t, size_t len)
 	return count;
 }
 
-/* Every unit's references, read when a candidate pair first asks for
- * them and kept (issue 18: read for every pair, one clause of N bytes
- * among N candidates cost N x N bytes); in the scratch arena. */
+/* The references of each clause of a side, read on first use and kept
+ * (scratch): the conflict test below meets a clause once per candidate
+ * pair, and most pairs of a long text are exact and never ask. */
 typedef struct {
-	align_ref **ref;     /* per unit, NULL: not read yet */
-	uint8_t *count;      /* how many (at most REF_MAX) */
-} align_refs;
-
-static int refs_init(align_refs *r, aligner *a, const align_side *s)
-{
-	if (!(r->ref = align_scratch_calloc(a, s->n ? s->n : 1, sizeof(*r->ref))) ||
-	    !(r->count = align_scratch_calloc(a, s->n ? s->n : 1, sizeof(*r->count))))
-		return align_oom();
-	return 0;
-}
-
-static int refs_get(aligner *a, align_refs *r, const align_side *s, size_t u)
-{
-	static align_ref none;
-	align_ref one[REF_MAX];
+	align_ref *ref;
 	size_t n;
-	if (r->ref[u])
+	bool read;
+} unit_refs;
+
+static unit_refs *refs_table(aligner *a, const align_side *s)
+{
+	return align_scratch_calloc(a, s->n ? s->n : 1, sizeof(unit_refs));
+}
+
+static int refs_read(aligner *a, unit_refs *t, const align_side *s, size_t unit)
+{
+	align_ref buf[REF_MAX];
+
+	if (t[unit].read)
 		return 0;
-	n = refs_of(one, s->key[u], s->keylen[u]);
-	a->work += s->keylen[u];  /* bytes read: counted, each once */
-	if (!n) {
-		r->ref[u] = &none;
-		return 0;
-	}
-	if (!(r->ref[u] = align_scratch_calloc(a, n, sizeof(*one))))
+	t[unit].n = refs_of(buf, s->key[unit], s->keylen[unit]);
+	a->work += s->keylen[unit];  /* bytes read, each once (resdiff_alignment.work) */
+	if (t[unit].n && !(t[unit].ref = align_scratch_calloc(a, t[unit].n, sizeof(*buf))))
 		return align_oom();
-	memcpy(r->ref[u], one, n * sizeof(*one));
-	r->count[u] = (uint8_t)n;
+	if (t[unit].n)
+		memcpy(t[unit].ref, buf, t[unit].n * sizeof(*buf));
+	t[unit].read = true;
 	return 0;
 }
 
-static int refs_conflict(bool *clash, aligner *a, align_refs *to, align_refs *tn, size_t o,
-		size_t n)
+/* Whether clauses o and n cite different texts (*out); tables to, tn. */
+static int refs_conflict(bool *out, aligner *a, unit_refs *to, unit_refs *tn, size_t o, size_t n)
 {
 	const align_ref *ro, *rn;
 	size_t i, j;
 	int error;
-	*clash = false;
-	if ((error = refs_get(a, to, &a->o, o)) < 0 || (error = refs_get(a, tn, &a->n, n)) < 0)
+
+	*out = false;
+	if ((error = refs_read(a, to, &a->o, o)) < 0 || (error = refs_read(a, tn, &a->n, n)) < 0)
 		return error;
-	ro = to->ref[o];
-	rn = tn->ref[n];
-	for (i = 0; i < to->count[o]; i++)
-		for (j = 0; j < tn->count[n]; j++) {
+	ro = to[o].ref;
+	rn = tn[n].ref;
+	for (i = 0; i < to[o].n; i++)
+		for (j = 0; j < tn[n].n; j++) {
 			if (ro[i].s == rn[j].s && ro[i].n == rn[j].n) {
-				*clash = false;
+				*out = false;
 				return 0;
 			}
 			if (ro[i].s == rn[j].s)
-				*clash = true;
+				*out = true;
 		}
 	return 0;
 }
@@ -915,7 +910,7 @@ int align_assign(aligner *a)
 {
 	size_t *anchor = NULL, *match_o = NULL, *match_n = NULL, i, g;
 	agenda_title *agenda_o, *agenda_n;   /* scratch */
-	align_refs refs_o, refs_n;           /* scratch */
+	unit_refs *refs_o, *refs_n;          /* scratch */
 	int error;
 
 	if ((error = static_features(a)) < 0)
@@ -932,21 +927,20 @@ int align_assign(aligner *a)
 		goto done;
 	for (i = 0; i < a->ncands; i++)
 		a->cands[i].p = align_model_probability(a->model, a->cands[i].feature);
-	if (!(agenda_o = agenda_titles(a, &a->o)) || !(agenda_n = agenda_titles(a, &a->n))) {
+	if (!(agenda_o = agenda_titles(a, &a->o)) || !(agenda_n = agenda_titles(a, &a->n)) ||
+	    !(refs_o = refs_table(a, &a->o)) || !(refs_n = refs_table(a, &a->n))) {
 		error = align_oom();
 		goto done;
 	}
-	if ((error = refs_init(&refs_o, a, &a->o)) < 0 || (error = refs_init(&refs_n, a, &a->n)) < 0)
-		goto done;
 	for (i = 0; i < a->ncands; i++) {
-		align_cand *c = &a->cands[i];
-		bool clash;
-		if (c->exact)
+		bool cite_others = false;
+		if (a->cands[i].exact)
 			continue;
-		if ((error = refs_conflict(&clash, a, &refs_o, &refs_n, c->o, c->n)) < 0)
+		if ((error = refs_conflict(&cite_others, a, refs_o, refs_n, a->cands[i].o, a->cands[i].n)) < 0)
 			goto done;
-		if (clash || agenda_conflict(agenda_o, agenda_n, c->o, c->n) || unrelated_weak(a, c))
-			c->p = 0;
+		if (cite_others || agenda_conflict(agenda_o, agenda_n, a->cands[i].o, a->cands[i].n) ||
+		    unrelated_weak(a, &a->cands[i]))
+			a->cands[i].p = 0;
 	}
 	if ((error = assign_pairs(a, match_o, match_n)) < 0)
 		goto done;

@@ -85,10 +85,36 @@ typedef struct {
 	size_t o, n;
 } align_pair;
 
+/* How much a group's old and new units have in common. */
+typedef struct {
+	double dice;         /* weighted Dice of the two sides' content */
+	double cover;        /* the share of the smaller side found in the other */
+	double cover_old;    /* the share of the old side's content found in the new */
+	double cover_new;    /* and the reverse */
+} align_overlap;
+
+/* A group's weighted n-gram sets as align_group_score builds them (model
+ * weights), kept for the group while its members stay the same: the joins
+ * score one group beside each candidate clause in turn. Owned by the
+ * aligner (align_group_memo_free). */
+typedef struct {
+	size_t old[RESDIFF_ALIGN_MAX_GROUP];
+	size_t nold;
+	size_t new[RESDIFF_ALIGN_MAX_GROUP];
+	size_t nnew;
+	bool valid;
+	uint64_t *x, *y;     /* the old and the new side's sets, sorted */
+	size_t nx, ny;
+	bool scored;         /* `alone` holds the group's own score */
+	align_overlap alone;
+} align_group_memo;
+
 typedef struct {
 	align_side o, n;
 	align_group *groups;
 	size_t ngroups, agroups;
+	align_group_memo *memo;   /* one per group, grown on demand; NULL: none yet */
+	size_t nmemo;
 	align_cand *cands;
 	size_t ncands, acands;
 	align_pair *forbidden;
@@ -119,19 +145,14 @@ int align_candidates(aligner *a);
 int align_candidate_add(aligner *a, size_t o, size_t n);
 /* The similarity shown for the pair (o, n): rolling words at full weight. */
 double align_pair_similarity(const aligner *a, size_t o, size_t n);
-/* How much a group's old and new units have in common. */
-typedef struct {
-	double dice;         /* weighted Dice of the two sides' content */
-	double cover;        /* the share of the smaller side found in the other */
-	double cover_old;    /* the share of the old side's content found in the new */
-	double cover_new;    /* and the reverse */
-} align_overlap;
 
 /* The overlap of a group's old and new units, with one more unit on
  * either side (NONE: none); `plain` weighs rolling words like the others
  * (what is shown as the similarity), else as the model does. */
 int align_group_score(align_overlap *out, const aligner *a, const align_group *g,
 		size_t extra_old, size_t extra_new, bool plain);
+/* Free the groups' memos of align_group_score. */
+void align_group_memo_free(aligner *a);
 
 /* align_assign.c */
 double align_model_probability(const resdiff_align_model *m, const double *feature);

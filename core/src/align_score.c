@@ -1281,8 +1281,12 @@ static int grams_union(uint64_t **out, size_t *count, const align_side *s,
 			u[n++] = ((uint64_t)s->gram[k] << 32) | bits;
 		}
 	}
-	/* Positive floats order as their bits: the lighter weight sorts first. */
-	sort_u64_small(u, n);
+	/* Positive floats order as their bits: the lighter weight sorts first.
+	 * One unit's grams are in hash order already (align_side_prepare). */
+	for (i = 1; i < n && u[i - 1] <= u[i]; i++)
+		;
+	if (i < n)
+		sort_u64_small(u, n);
 	for (i = 0; i < n; i++)
 		if (w == 0 || (u[w - 1] >> 32) != (u[i] >> 32))
 			u[w++] = u[i];
@@ -1299,31 +1303,153 @@ static double entry_weight(uint64_t e)
 	return f;
 }
 
+/* Two sets of grams_union merged into *out (malloc'ed): the very array
+ * grams_union gives for the units of both (sorted, the lighter weight of
+ * a hash kept), so every sum over it is the same to the bit. */
+static int grams_merge(uint64_t **out, size_t *count, const uint64_t *x, size_t nx,
+		const uint64_t *y, size_t ny)
+{
+	size_t i = 0, j = 0, w = 0;
+	uint64_t *u;
+
+	*out = NULL;
+	*count = 0;
+	if (!nx && !ny)
+		return 0;
+	if (!(u = malloc((nx + ny) * sizeof(*u))))
+		return align_oom();
+	while (i < nx || j < ny) {
+		uint64_t v = j == ny || (i < nx && x[i] <= y[j]) ? x[i++] : y[j++];
+		if (w == 0 || (u[w - 1] >> 32) != (v >> 32))
+			u[w++] = v;
+	}
+	*out = u;
+	*count = w;
+	return 0;
+}
+
+/* The memo of group g (a pointer into a->groups, else NULL): its sets
+ * as they are now, built when its members changed. NULL with *error 0
+ * when g is not one of the aligner's groups. */
+static align_group_memo *group_memo(int *error, const aligner *a, const align_group *g)
+{
+	aligner *m = (aligner *)a;   /* the memo only: the alignment is unchanged */
+	uintptr_t at = (uintptr_t)g, first = (uintptr_t)a->groups;
+	size_t i;
+	align_group_memo *e;
+
+	*error = 0;
+	if (!a->groups || at < first || at >= first + a->ngroups * sizeof(*g))
+		return NULL;
+	i = (size_t)(g - a->groups);
+	if (i >= a->nmemo) {
+		size_t n = a->ngroups > 2 * a->nmemo ? a->ngroups : 2 * a->nmemo;
+		if (!(e = realloc(m->memo, n * sizeof(*e)))) {
+			*error = align_oom();
+			return NULL;
+		}
+		memset(e + a->nmemo, 0, (n - a->nmemo) * sizeof(*e));
+		m->memo = e;
+		m->nmemo = n;
+	}
+	e = &m->memo[i];
+	if (e->valid && e->nold == g->nold && e->nnew == g->nnew &&
+	    !memcmp(e->old, g->old, g->nold * sizeof(*g->old)) &&
+	    !memcmp(e->new, g->new, g->nnew * sizeof(*g->new)))
+		return e;
+	free(e->x);
+	free(e->y);
+	e->x = e->y = NULL;
+	e->valid = false;
+	if ((*error = grams_union(&e->x, &e->nx, &a->o, g->old, g->nold, NONE, NULL)) < 0 ||
+	    (*error = grams_union(&e->y, &e->ny, &a->n, g->new, g->nnew, NONE, NULL)) < 0)
+		return NULL;
+	memcpy(e->old, g->old, g->nold * sizeof(*g->old));
+	memcpy(e->new, g->new, g->nnew * sizeof(*g->new));
+	e->nold = g->nold;
+	e->nnew = g->nnew;
+	e->valid = true;
+	e->scored = false;
+	return e;
+}
+
+void align_group_memo_free(aligner *a)
+{
+	size_t i;
+	for (i = 0; i < a->nmemo; i++) {
+		free(a->memo[i].x);
+		free(a->memo[i].y);
+	}
+	free(a->memo);
+	a->memo = NULL;
+	a->nmemo = 0;
+}
+
+/* One side's set of a group with one more unit (NONE: none): the memo's
+ * set merged with the unit's, or the memo's own (*owned NULL). */
+static int side_with(const uint64_t **set, size_t *count, uint64_t **owned, const align_side *s,
+		const uint64_t *memo, size_t nmemo, size_t extra)
+{
+	uint64_t *one = NULL;
+	size_t n = 0;
+	int error;
+
+	*owned = NULL;
+	*set = memo;
+	*count = nmemo;
+	if (extra == NONE)
+		return 0;
+	if ((error = grams_union(&one, &n, s, NULL, 0, extra, NULL)) < 0 ||
+	    (error = grams_merge(owned, count, memo, nmemo, one, n)) < 0) {
+		free(one);
+		return error;
+	}
+	free(one);
+	*set = *owned;
+	return 0;
+}
+
 int align_group_score(align_overlap *out, const aligner *a, const align_group *g,
 		size_t extra_old, size_t extra_new, bool plain)
 {
 	double undo[4];
 	uint64_t *x = NULL, *y = NULL;
+	const uint64_t *sx, *sy;
 	size_t nx, ny, i = 0, j = 0;
 	double wx = 0, wy = 0, common = 0;
+	align_group_memo *memo = NULL;
 	int error;
 
 	for (i = 0; i < 4; i++)
 		undo[i] = mark_factor(a->model, (unsigned)i);
-	if ((error = grams_union(&x, &nx, &a->o, g->old, g->nold, extra_old, plain ? undo : NULL)) < 0 ||
-	    (error = grams_union(&y, &ny, &a->n, g->new, g->nnew, extra_new, plain ? undo : NULL)) < 0)
-		goto done;
+	if (!plain && !(memo = group_memo(&error, a, g)) && error < 0)
+		return error;
+	if (memo && memo->scored && extra_old == NONE && extra_new == NONE) {
+		*out = memo->alone;
+		return 0;
+	}
+	if (memo) {
+		if ((error = side_with(&sx, &nx, &x, &a->o, memo->x, memo->nx, extra_old)) < 0 ||
+		    (error = side_with(&sy, &ny, &y, &a->n, memo->y, memo->ny, extra_new)) < 0)
+			goto done;
+	} else {
+		if ((error = grams_union(&x, &nx, &a->o, g->old, g->nold, extra_old, plain ? undo : NULL)) < 0 ||
+		    (error = grams_union(&y, &ny, &a->n, g->new, g->nnew, extra_new, plain ? undo : NULL)) < 0)
+			goto done;
+		sx = x;
+		sy = y;
+	}
 	for (i = 0; i < nx; i++)
-		wx += entry_weight(x[i]);
+		wx += entry_weight(sx[i]);
 	for (j = 0; j < ny; j++)
-		wy += entry_weight(y[j]);
+		wy += entry_weight(sy[j]);
 	for (i = 0, j = 0; i < nx && j < ny;) {
-		if ((x[i] >> 32) < (y[j] >> 32)) {
+		if ((sx[i] >> 32) < (sy[j] >> 32)) {
 			i++;
-		} else if ((x[i] >> 32) > (y[j] >> 32)) {
+		} else if ((sx[i] >> 32) > (sy[j] >> 32)) {
 			j++;
 		} else {
-			double ex = entry_weight(x[i]), ey = entry_weight(y[j]);
+			double ex = entry_weight(sx[i]), ey = entry_weight(sy[j]);
 			common += ex < ey ? ex : ey;
 			i++, j++;
 		}
@@ -1332,6 +1458,10 @@ int align_group_score(align_overlap *out, const aligner *a, const align_group *g
 	out->cover = wx > 0 && wy > 0 ? common / (wx < wy ? wx : wy) : 0;
 	out->cover_old = wx > 0 ? common / wx : 0;
 	out->cover_new = wy > 0 ? common / wy : 0;
+	if (memo && extra_old == NONE && extra_new == NONE) {
+		memo->alone = *out;
+		memo->scored = true;
+	}
 done:
 	free(x);
 	free(y);

@@ -30,11 +30,11 @@ static int put(resdiff_buf *out, const char *s)
 	return s ? resdiff_html_escape_text(out, s, strlen(s), false) : 0;
 }
 
-/* The first words of a text: up to SVG_FIRST_WORDS code points, cut at a
- * space when there is one in the second half, then "…". */
-static int put_first_words(resdiff_buf *out, const char *text)
+/* Up to SVG_FIRST_WORDS code points of TEXT (LEN bytes), cut at a space
+ * when there is one in the second half, then "…". */
+static int put_cut_words(resdiff_buf *out, const char *text, size_t len)
 {
-	size_t len = strlen(text), byte = 0, cp = 0, adv, cut = 0;
+	size_t byte = 0, cp = 0, adv, cut = 0;
 	int32_t c;
 
 	while (byte < len && cp < SVG_FIRST_WORDS) {
@@ -52,6 +52,25 @@ static int put_first_words(resdiff_buf *out, const char *text)
 		int error = resdiff_html_escape_text(out, text, cut, false);
 		return error < 0 ? error : resdiff_buf_puts(out, " \xe2\x80\xa6");
 	}
+}
+
+/* The first words of a text: up to SVG_FIRST_WORDS code points, cut at a
+ * space when there is one in the second half, then "…". A text holding
+ * right-to-left script is put in a first-strong isolate (U+2068 … U+2069)
+ * with its "…": the tooltip reads left to right (it opens with the
+ * symbol), so the "…" alone would show at the right, the start of an
+ * Arabic text, and the words before the cut would seem cut at the wrong
+ * end. */
+static int put_first_words(resdiff_buf *out, const char *text)
+{
+	size_t len = strlen(text);
+	bool rtl = resdiff_text_has_rtl(text, len);
+	int error;
+
+	if ((rtl && (error = resdiff_buf_puts(out, "\xe2\x81\xa8")) < 0) ||
+	    (error = put_cut_words(out, text, len)) < 0)
+		return error;
+	return rtl ? resdiff_buf_puts(out, "\xe2\x81\xa9") : 0;
 }
 
 static const char *fate(resdiff_relation arrival)

@@ -218,6 +218,54 @@ static void test_stats_svg__texts_are_escaped(void **state)
 	resdiff_buf_dispose(&svg);
 }
 
+/* An Arabic clause's first words end in "…" inside a first-strong
+ * isolate: the tooltip opens with the symbol (left to right), and a bare
+ * "…" after Arabic words showed at their right, the start of the text,
+ * so the clause looked cut at the wrong end. A Latin clause has none. */
+static void test_stats_svg__rtl_first_words_isolated(void **state)
+{
+	resdiff_series_stats st;
+	resdiff_member_stats m;
+	resdiff_member_clause cl[2];
+	resdiff_buf svg = RESDIFF_BUF_INIT;
+	const char *ar = "\xd8\xa5\xd9\x86 \xd8\xa7\xd9\x84\xd8\xac\xd9\x85\xd8\xb9\xd9\x8a\xd8\xa9 "
+		"\xd8\xa7\xd9\x84\xd8\xb9\xd8\xa7\xd9\x85\xd8\xa9 ";   /* "إن الجمعية العامة " */
+	char text[512] = "";
+	const char *isolate, *cut;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 8; i++)
+		strcat(text, ar);
+	memset(&st, 0, sizeof(st));
+	memset(&m, 0, sizeof(m));
+	st.slug = "s";
+	st.language = "ar";
+	st.members = &m;
+	st.count = 1;
+	m.symbol = "A/RES/1";
+	m.date = "2001-01-01";
+	m.units = 2;
+	m.clauses = cl;
+	memset(cl, 0, sizeof(cl));
+	cl[0].id = "OP1";
+	cl[0].text = text;
+	cl[0].arrival = RESDIFF_REL_ADDED;
+	cl[1].id = "OP2";
+	cl[1].text = "a Latin clause that is long enough to be cut somewhere after its first sixty code points";
+	cl[1].arrival = RESDIFF_REL_ADDED;
+	assert_int_equal(resdiff_render_stats_svg(&svg, &st), 0);
+	isolate = strstr(svg.ptr, "(first member): \xe2\x81\xa8\xd8\xa5");
+	assert_non_null(isolate);
+	cut = strstr(isolate, " \xe2\x80\xa6\xe2\x81\xa9</title>");
+	assert_non_null(cut);
+	assert_null(memchr(isolate, '<', (size_t)(cut - isolate)));   /* the same title */
+	assert_non_null(strstr(svg.ptr, "(first member): a Latin clause"));
+	assert_int_equal(strstr(svg.ptr, "\xe2\x81\xa8") == isolate + strlen("(first member): "), 1);
+	assert_null(strstr(cut + 1, "\xe2\x81\xa8"));   /* the Latin clause: no isolate */
+	resdiff_buf_dispose(&svg);
+}
+
 /* One clause is "1 clause": the text summary said "1 clauses" for a
  * member of one clause and for one new clause. */
 static void test_stats_text__one_clause_is_singular(void **state)
@@ -256,6 +304,7 @@ int main(void)
 		cmocka_unit_test(test_stats_svg__corpus_series),
 		cmocka_unit_test(test_stats_svg__twenty_members_of_eighty_clauses),
 		cmocka_unit_test(test_stats_svg__texts_are_escaped),
+		cmocka_unit_test(test_stats_svg__rtl_first_words_isolated),
 		cmocka_unit_test(test_stats_text__one_clause_is_singular),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
