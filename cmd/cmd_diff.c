@@ -39,6 +39,7 @@ static double now(void)
 }
 
 static double render_seconds, align_seconds, edits_seconds, init_seconds;
+static size_t align_work;  /* resdiff_alignment.work, summed over the pairs */
 
 /* The inputs: the repository is opened on first use by a stored symbol. */
 static cmd_input diff_input = CMD_INPUT_INIT;
@@ -187,6 +188,7 @@ static int diff_docs_pair(resdiff_buf *out, bool *changed, const resdiff_doc *a,
 	if ((error = resdiff_diff_docs(&diff, a, b, &s->aopts)) < 0)
 		goto done;
 	align_seconds += diff->align_seconds;
+	align_work += diff->alignment->work;
 	edits_seconds += diff->edits_seconds;
 	init_seconds += diff->init_seconds;
 	s->ropts.old_source = old_arg;
@@ -492,12 +494,12 @@ int cmd_diff(int argc, char **argv)
 		/* libgit2 init: the wait for the start-up thread's init, if any */
 		fprintf(stderr, "resdiff diff: read %.2f ms, parse %.2f ms, align %.2f ms, "
 			"libgit2 init %.2f ms, word edits %.2f ms, render %.2f ms, command total %.2f ms; "
-			"CPU before main %.2f ms, process CPU so far %.2f ms\n",
+			"CPU before main %.2f ms, process CPU so far %.2f ms; align search steps %zu\n",
 			diff_input.read_seconds * 1e3, diff_input.parse_seconds * 1e3, align_seconds * 1e3,
 			init_seconds * 1e3,
 			edits_seconds * 1e3, render_seconds * 1e3, (now() - t_start) * 1e3,
 			cmd_startup_cpu_seconds * 1e3,
-			((double)cpu.tv_sec + (double)cpu.tv_nsec / 1e9) * 1e3);
+			((double)cpu.tv_sec + (double)cpu.tv_nsec / 1e9) * 1e3, align_work);
 	}
 done:
 	cmd_input_close(&diff_input);

@@ -721,6 +721,7 @@ static int refs_read(aligner *a, unit_refs *t, const align_side *s, size_t unit)
 	if (t[unit].read)
 		return 0;
 	t[unit].n = refs_of(buf, s->key[unit], s->keylen[unit]);
+	a->work += s->keylen[unit];  /* bytes read, each once (resdiff_alignment.work) */
 	if (t[unit].n && !(t[unit].ref = align_scratch_calloc(a, t[unit].n, sizeof(*buf))))
 		return align_oom();
 	if (t[unit].n)

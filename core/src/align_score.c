@@ -1019,6 +1019,38 @@ static bool unit_has_gram(const align_side *s, size_t u, uint32_t gram)
 	return lo < NGRAMS(s, u) && g[lo] == gram;
 }
 
+/* First posting in a->post[lo .. end) (ascending units) of a unit >= u. */
+static size_t posting_from(aligner *a, size_t lo, size_t end, size_t u)
+{
+	while (lo < end) {
+		size_t mid = lo + (end - lo) / 2;
+		a->work++;
+		if (a->post[mid] < u)
+			lo = mid + 1;
+		else
+			end = mid;
+	}
+	return lo;
+}
+
+/* A gram of old unit i found in more than RESDIFF_ALIGN_POSTING_WINDOW new
+ * units says little of which one is i's, yet the rarest grams must give
+ * every clause candidates: its postings are narrowed to the units of a
+ * window RESDIFF_ALIGN_POSTING_WINDOW wide about i's place in the new text
+ * (i's share of the old text), [*lo, *end) to at most that many. Issue 18:
+ * N clauses of equal content under distinct keys walked N postings each. */
+static void posting_window(aligner *a, size_t i, size_t *lo, size_t *end)
+{
+	size_t w = RESDIFF_ALIGN_POSTING_WINDOW, at = 0, from;
+	if (a->o.n)
+		at = (size_t)((double)i * (double)a->n.n / (double)a->o.n);
+	from = at > w / 2 ? at - w / 2 : 0;
+	if (a->n.n > w && from > a->n.n - w)
+		from = a->n.n - w;
+	*lo = posting_from(a, *lo, *end, from);
+	*end = posting_from(a, *lo, *end, from + w);
+}
+
 /* The new units sharing most weighted content grams with old unit i, into
  * hits; score[] is all zero before and after; ranges has room for twice
  * the clause's grams (the second half: the sort's scratch). */
@@ -1091,6 +1123,8 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 			}
 			continue;
 		}
+		if (end - lo > RESDIFF_ALIGN_POSTING_WINDOW)
+			posting_window(a, i, &lo, &end);
 		a->work += end - lo;
 		for (; lo < end; lo++) {
 			size_t u = a->post[lo];

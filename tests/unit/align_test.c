@@ -393,6 +393,123 @@ static void test_align__identical_clauses_stay_linear(void **state)
 	}
 }
 
+/* n operative clauses of equal content under distinct keys (the shapes of
+ * bench/align/gen.py): "punct", one sentence whose words are joined by
+ * punctuation that differs from clause to clause; "number", one sentence
+ * with two numbers that differ. `side` 1 shifts every variant by one: no
+ * clause of the new text has the key of the old one at its place. */
+static resdiff_doc *shaped(size_t n, const char *shape, size_t side)
+{
+	static const char *const words[] = { "Decides", "to", "remain", "actively", "seized",
+		"of", "the", "matter", "and", "to", "consider", "it" };
+	static const char *const seps[] = { " ", ", ", "; ", " - " };
+	resdiff_doc *doc = NULL;
+	size_t i, k;
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	for (i = 0; i < n; i++) {
+		char text[512], id[32], label[32];
+		size_t len = 0, x = i + side;
+		if (!strcmp(shape, "punct")) {
+			for (k = 0; k < sizeof(words) / sizeof(words[0]); k++, x /= 4)
+				len += (size_t)snprintf(text + len, sizeof(text) - len, "%s%s",
+					k ? seps[x % 4] : "", words[k]);
+			snprintf(text + len, sizeof(text) - len, ";");
+		} else {
+			snprintf(text, sizeof(text), "Requests the Secretary-General to report on "
+				"paragraph %zu of resolution %zu of the present session;", i + side,
+				3 * i + side);
+		}
+		snprintf(id, sizeof(id), "OP%zu", i + 1);
+		snprintf(label, sizeof(label), "%zu.", i + 1);
+		assert_int_equal(resdiff_doc_add_unit(NULL, doc, id, RESDIFF_UNIT_OPERATIVE, label, text, i), 0);
+	}
+	return doc;
+}
+
+/* The search steps of aligning shape at n and at 4n clauses a side must
+ * grow about fourfold (an operation count, not a time). */
+static void check_shape_linear(const char *shape)
+{
+	resdiff_doc *a = shaped(1000, shape, 0), *b = shaped(1000, shape, 1);
+	resdiff_doc *c = shaped(4000, shape, 0), *d = shaped(4000, shape, 1);
+	resdiff_alignment *small = align_of(a, b, NULL), *big = align_of(c, d, NULL);
+	assert_true(small->work > 0);
+	if (big->work > small->work * 9 / 2)
+		fail_msg("%s: %zu steps at 1 000 clauses, %zu at 4 000: not linear", shape,
+			small->work, big->work);
+	resdiff_alignment_free(small);
+	resdiff_alignment_free(big);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	resdiff_doc_free(c);
+	resdiff_doc_free(d);
+}
+
+/* Issue 18: every clause's grams are in every clause of the other text,
+ * yet no key is crowded (each key once): each clause walked the others'
+ * postings of its RESDIFF_ALIGN_MIN_GRAMS rarest grams, N x N in all. */
+static void test_align__punctuation_variants_stay_linear(void **state)
+{
+	(void)state;
+	check_shape_linear("punct");
+}
+
+static void test_align__number_variants_stay_linear(void **state)
+{
+	(void)state;
+	check_shape_linear("number");
+}
+
+/* Issue 18: the old text many clauses of ten words, the new one clause
+ * holding them all. Every old clause has that clause as its candidate,
+ * and each pair's references were read from both keys: n x n bytes. The
+ * steps (with the bytes read for references) must grow about as the
+ * texts do. */
+static resdiff_doc *pieces(size_t n, bool whole)
+{
+	static const char *const words[] = { "information", "communications", "technologies",
+		"sustainable", "development", "assembly", "recalls", "requests", "secretary",
+		"general", "report", "implementation", "outcomes", "summit", "society" };
+	resdiff_doc *doc = NULL;
+	resdiff_buf text = RESDIFF_BUF_INIT;
+	size_t i, k;
+	assert_int_equal(resdiff_doc_new(&doc), 0);
+	for (i = 0; i < n; i++) {
+		char id[32], label[32];
+		if (!whole)
+			resdiff_buf_clear(&text);
+		for (k = 0; k < 10; k++)
+			assert_int_equal(resdiff_buf_printf(&text, "%s%s%zu", text.size ? " " : "",
+				words[(i * 10 + k) % 15], (i * 10 + k) % 7), 0);
+		if (whole && i + 1 < n)
+			continue;
+		snprintf(id, sizeof(id), "OP%zu", doc->unit_count + 1);
+		snprintf(label, sizeof(label), "%zu.", doc->unit_count + 1);
+		assert_int_equal(resdiff_doc_add_unit(NULL, doc, id, RESDIFF_UNIT_OPERATIVE, label,
+			text.ptr, doc->unit_count), 0);
+	}
+	resdiff_buf_dispose(&text);
+	return doc;
+}
+
+static void test_align__one_huge_clause_stays_linear(void **state)
+{
+	resdiff_doc *a = pieces(500, false), *b = pieces(500, true);
+	resdiff_doc *c = pieces(2000, false), *d = pieces(2000, true);
+	resdiff_alignment *small = align_of(a, b, NULL), *big = align_of(c, d, NULL);
+	(void)state;
+	assert_int_equal(b->unit_count, 1);
+	if (big->work > small->work * 9 / 2)
+		fail_msg("%zu steps at 500 clauses against one, %zu at 2 000: not linear",
+			small->work, big->work);
+	resdiff_alignment_free(small);
+	resdiff_alignment_free(big);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+	resdiff_doc_free(c);
+	resdiff_doc_free(d);
+}
+
 /* FNV-1a of every candidate pair (old, new, best, chosen) and every
  * change (relation, old and new clauses): integers only, no scores. */
 static void fingerprint_add(uint64_t *h, uint64_t v)
@@ -1308,6 +1425,9 @@ int main(void)
 		cmocka_unit_test(test_align__large_generated_texts),
 		cmocka_unit_test(test_align__large_generated_links_fixed),
 		cmocka_unit_test(test_align__identical_clauses_stay_linear),
+		cmocka_unit_test(test_align__punctuation_variants_stay_linear),
+		cmocka_unit_test(test_align__number_variants_stay_linear),
+		cmocka_unit_test(test_align__one_huge_clause_stays_linear),
 		cmocka_unit_test(test_align__edits_per_class),
 		cmocka_unit_test(test_align__heading_case_is_editorial),
 		cmocka_unit_test(test_align__gap_is_not_a_confident_match),

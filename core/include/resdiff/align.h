@@ -61,6 +61,13 @@ extern "C" {
 #define RESDIFF_ALIGN_WORK_PER_CLAUSE 4096
 #define RESDIFF_ALIGN_MIN_GRAMS 4
 #define RESDIFF_ALIGN_POSTING_MAX 65536
+/* A gram found in more new clauses than this is looked up only in the
+ * new clauses of a window this wide about the old clause's place: the
+ * MIN_GRAMS lookups every clause makes then cost at most
+ * WORK_PER_CLAUSE together, whatever the text's shape (texts of equal
+ * content under distinct keys were quadratic, issue 18). No text of
+ * this many clauses a side or fewer is searched differently. */
+#define RESDIFF_ALIGN_POSTING_WINDOW (RESDIFF_ALIGN_WORK_PER_CLAUSE / RESDIFF_ALIGN_MIN_GRAMS)
 /* Candidates sharing fewer than 1/RESDIFF_ALIGN_HIT_RATIO of the best
  * candidate's rare grams are not scored. */
 #define RESDIFF_ALIGN_HIT_RATIO 8
@@ -191,7 +198,8 @@ typedef struct resdiff_alignment {
 	size_t *old_change;           /* change index of every old unit */
 	size_t *new_change;           /* change index of every new unit */
 	size_t work;                  /* steps of the candidate search (grams ranked,
-	                                 index entries visited): grows linearly with
+	                                 index entries visited) and bytes of the keys
+	                                 read for references: grows linearly with
 	                                 the texts whatever their shape; the tests
 	                                 check it, never a time */
 	resdiff_arena *arena;
