@@ -456,6 +456,11 @@ int resdiff_manifest_load_reader(resdiff_manifest **out, const char *path,
 			goto done;
 		if ((error = refuse_includes(text, len, path)) < 0)
 			goto done;
+		/* its values (title, meeting, ...) are stored as they are: bytes
+		 * that are not UTF-8 would reach the repository, and no export
+		 * could carry them; refused here, with their offset and line */
+		if ((error = resdiff_text_check_encoding(path, text, len)) < 0)
+			goto done;
 		if (reader != RESDIFF_MANIFEST_READ_LIBGIT2)
 			own = read_own(m, &names, &alloc, text, len, 0);
 	}

@@ -347,6 +347,23 @@ static void test_manifest__syntax_errors_name_the_line(void **state)
 	free(dir);
 }
 
+/* A value the repository would store (title, meeting, body) must be UTF-8:
+ * a Latin-1 title was stored as it was, and every later export of the
+ * document failed ("XML cannot carry it"). The manifest is refused at
+ * load, naming its byte offset and line, before anything is imported. */
+static void test_manifest__invalid_utf8_is_refused_with_its_line(void **state)
+{
+	(void)state;
+	expect_error("[document \"a\"]\n\tsymbol = A/RES/80/1\n\tlanguage = en\n"
+		"\tsource = a.txt\n\ttitle = Caf\xe9\n", "invalid UTF-8 at byte offset 79 (line 5)");
+	/* the same through libgit2's reader (quotes are not of the own subset) */
+	expect_error("[document \"a\"]\n\tsymbol = A/RES/80/1\n\tlanguage = en\n"
+		"\tsource = a.txt\n\ttitle = \"Caf\xe9\"\n", "(line 5)");
+	/* in a comment too: the file is UTF-8 text, as every input is */
+	expect_error("# r\xe9solutions\n[document \"a\"]\n\tsymbol = A/RES/80/1\n"
+		"\tlanguage = en\n\tsource = a.txt\n", "invalid UTF-8 at byte offset 3 (line 1)");
+}
+
 static void test_manifest__missing_file_is_an_error(void **state)
 {
 	resdiff_manifest *m = NULL;
@@ -379,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_manifest__own_reader_agrees_with_libgit2),
 		cmocka_unit_test(test_manifest__syntax_errors_name_the_line),
 		cmocka_unit_test(test_manifest__missing_file_is_an_error),
+		cmocka_unit_test(test_manifest__invalid_utf8_is_refused_with_its_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
