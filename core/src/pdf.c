@@ -270,7 +270,7 @@ int resdiff_pdf_extract(char **text, size_t *text_len, const char *pdf, size_t l
 	}
 	if (!contains(pdf + len - head, head, "%%EOF")) {
 		error = resdiff_error_set(RESDIFF_EINVALID,
-			"%s: damaged PDF (truncated: no %%%%EOF at the end)", name_of(opts));
+			"%s: damaged PDF (truncated: no %%EOF at the end)", name_of(opts));
 		goto done;
 	}
 	if ((error = run_helper(&doc, pdf, len, opts)) < 0)
