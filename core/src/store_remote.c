@@ -717,6 +717,9 @@ static int check_clone_source(const char *url)
 			strerror(errno));
 	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
 		git_error_clear();
+		/* it may be one another user owns: that is why, not "no repository" */
+		if ((error = store_refuse_foreign_owner(path)) < 0)
+			return error;
 		return resdiff_error_set(RESDIFF_ENOTFOUND, "no repository at %s (%s, but not a git "
 			"repository)", path, S_ISDIR(st.st_mode) ? "a directory" : "a file");
 	}
