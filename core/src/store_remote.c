@@ -300,14 +300,27 @@ static int remote_open(git_remote **out, resdiff_store *s, const char *name)
 	return error;
 }
 
-/* The remote's message, with its name and URL. */
+/* The remote's message, with its name and URL. A local remote (a path,
+ * file://) whose path is gone is said so: libgit2 says "unsupported URL
+ * protocol" of it. */
 static int remote_fail(git_remote *remote, const char *what)
 {
 	const git_error *e = git_error_last();
-	int error = resdiff_error_set(RESDIFF_EIO, "cannot %s %s (%s): %s", what,
-		git_remote_name(remote) ? git_remote_name(remote) : "?",
-		git_remote_url(remote) ? git_remote_url(remote) : "?",
-		e && e->message ? e->message : "unknown error");
+	const char *url = git_remote_url(remote), *path = url;
+	const char *colon = url ? strchr(url, ':') : NULL, *slash = url ? strchr(url, '/') : NULL;
+	char gone[600] = "";
+	struct stat st;
+	int error;
+
+	if (url && !strncmp(url, "file://", 7))
+		path = url + 7;
+	else if (url && (strstr(url, "://") || (colon && (!slash || colon < slash))))
+		path = NULL;  /* ssh://, git://, http(s)://, user@host:path */
+	if (path && path[0] && stat(path, &st) < 0)
+		snprintf(gone, sizeof(gone), "no repository at %s: %s", path, strerror(errno));
+	error = resdiff_error_set(RESDIFF_EIO, "cannot %s %s (%s): %s", what,
+		git_remote_name(remote) ? git_remote_name(remote) : "?", url ? url : "?",
+		gone[0] ? gone : e && e->message ? e->message : "unknown error");
 	git_error_clear();
 	return error;
 }
