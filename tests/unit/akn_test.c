@@ -672,6 +672,21 @@ static void test_akn__command_line(void **state)
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
+	/* a write that fails (here a file size limit, as a full disk) leaves
+	 * the previous export as it was and no other file: it used to leave
+	 * the first few KiB of the new one in its place */
+	out = test_capture(&status, "cd '%s' && cp a.xml keep.xml && sh -c \"trap '' XFSZ; ulimit -f 8; "
+		"exec '%s' -C r export 2009/7 -o a.xml\" 2>&1; echo \"exit $?\"; cmp a.xml keep.xml && "
+		"ls | grep -c a.xml", dir, RESDIFF_BINARY);
+	assert_non_null(strstr(out, "resdiff: a.xml: write error: "));
+	assert_non_null(strstr(out, "exit 2\n1\n"));
+	free(out);
+	/* --series into a file: said so, nothing written */
+	out = test_capture(&status, "'%s' -C '%s/r' export --series ecosoc-wsis -o '%s/a.xml' 2>&1",
+		RESDIFF_BINARY, dir, dir);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "a.xml: not a directory (--series writes one file per member"));
+	free(out);
 	/* an unknown series: exit 2, and no directory made */
 	out = test_capture(&status, "'%s' -C '%s/r' export --series no-such -o '%s/none' 2>&1; ls -d '%s/none' 2>&1",
 		RESDIFF_BINARY, dir, dir, dir);
