@@ -759,6 +759,7 @@ int resdiff_remote_clone(resdiff_pull_result *res, resdiff_buf *report, const ch
 {
 	resdiff_store *s = NULL;
 	git_remote *remote = NULL;
+	resdiff_buf pulled = RESDIFF_BUF_INIT;
 	bool created = false, existed;
 	struct stat st;
 	int error = 0;
@@ -796,7 +797,11 @@ int resdiff_remote_clone(resdiff_pull_result *res, resdiff_buf *report, const ch
 		error = resdiff_git_fail(-1, url);
 		goto done;
 	}
-	if ((error = resdiff_remote_pull(res, report, s, RESDIFF_REMOTE_DEFAULT)) < 0)
+	/* pull's own line ("already up to date with origin", "fast-forward
+	 * to ...") says nothing of a clone: the clone's line below says it */
+	error = resdiff_remote_pull(res, &pulled, s, RESDIFF_REMOTE_DEFAULT);
+	resdiff_buf_dispose(&pulled);
+	if (error < 0)
 		goto done;
 	if (!res->record[0]) {
 		/* branches but neither record nor readme: some other git repository */
