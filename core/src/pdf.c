@@ -290,14 +290,14 @@ int resdiff_pdf_extract(char **text, size_t *text_len, const char *pdf, size_t l
 		size_t eof = last_eof_marker(pdf, len), k;
 		if (eof == len) {
 			error = resdiff_error_set(RESDIFF_EINVALID,
-				"%s: damaged PDF (truncated: no %%EOF at the end)", name_of(opts));
+				"%s: damaged PDF (truncated: no %%%%EOF at the end)", name_of(opts));
 			goto done;
 		}
 		for (k = eof + 5; k < len && is_padding(pdf[k]); k++)
 			;
 		if (k < len) {
 			error = resdiff_error_set(RESDIFF_EINVALID, "%s: damaged PDF (data after its last "
-				"%%EOF marker, at byte offset %zu)", name_of(opts), k);
+				"%%%%EOF marker, at byte offset %zu)", name_of(opts), k);
 			goto done;
 		}
 		len = eof + 5;

@@ -476,12 +476,12 @@ static void test_pdf__copy_protected_is_refused(void **state)
 static void test_pdf__truncated_is_refused(void **state)
 {
 	(void)state;
-	/* the marker as it stands in the file: the message said "%%EOF" */
+	/* the marker as it stands in the file, "%%EOF" */
 	refused("tests/data/pdf/bad/truncated.pdf", RESDIFF_EINVALID,
-		"damaged PDF (truncated: no %EOF at the end)", 0);
+		"damaged PDF (truncated: no %%EOF at the end)", 0);
 }
 
-/* Padding after the %EOF marker (NULs or blanks, as some download tools
+/* Padding after the %%EOF marker (NULs or blanks, as some download tools
  * and mail gateways leave) is not truncation: the PDF reads as without it.
  * Anything else after the last marker is damage, named as such. */
 static void test_pdf__padding_after_eof_is_not_truncation(void **state)
@@ -513,7 +513,7 @@ static void test_pdf__padding_after_eof_is_not_truncation(void **state)
 	 * "truncated" (its marker is there) */
 	memcpy(padded + len + 1500, "1 0 obj << >> endobj", 20);
 	assert_int_equal(resdiff_pdf_extract(&got, &text_len, padded, padded_len, &opts), RESDIFF_EINVALID);
-	snprintf(message, sizeof(message), "en.pdf: damaged PDF (data after its last %%EOF marker, "
+	snprintf(message, sizeof(message), "en.pdf: damaged PDF (data after its last %%%%EOF marker, "
 		"at byte offset %zu)", len + 1500);
 	if (strcmp(resdiff_error_last(), message))
 		fail_msg("unexpected message: %s", resdiff_error_last());

@@ -43,7 +43,7 @@ bool resdiff_pdf_detect(const char *data, size_t len, const char *path);
 /* Extract the text of pdf[0..len). On success *text is a malloc'd,
  * NUL-terminated UTF-8 string of *text_len bytes that the caller frees.
  * Errors name opts->source: an encrypted PDF, one whose permissions forbid
- * copying text, a damaged one (no %EOF at the end, unreadable by poppler,
+ * copying text, a damaged one (no %%EOF at the end, unreadable by poppler,
  * or the reader crashed), one without a text layer (scanned, image only)
  * are RESDIFF_EINVALID; over a limit RESDIFF_ETOOBIG; no resdiff-pdf
  * installed RESDIFF_ENOTFOUND. */
