@@ -130,7 +130,10 @@ static int validate(resdiff_manifest *m, resdiff_manifest_entry *e)
 	if (!e->symbol)
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"%s: document \"%s\": missing 'symbol'", mp, e->name);
-	if ((error = resdiff_name_from_symbol(&name, e->symbol)) < 0) {
+	/* the grammar import stores by, checked here so that the message
+	 * names the manifest and the document, not the text file */
+	if ((error = resdiff_name_symbol_check(e->symbol)) < 0 ||
+	    (error = resdiff_name_from_symbol(&name, e->symbol)) < 0) {
 		resdiff_error_prefix(e->name);
 		resdiff_error_prefix(mp);
 		return error;

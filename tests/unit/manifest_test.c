@@ -89,7 +89,13 @@ static void test_manifest__errors_name_file_and_document(void **state)
 		     "\tdraft-of = A/80/1\n", "draft-of 'A/80/1' is not a resolution symbol");
 	expect_error("[document \"a\"]\n\tsymbol = A/RES/80/1\n\tlanguage = en\n\tsource = a\n"
 		     "\tdraft-of = A/RES/80/1\n", "draft-of names the document itself");
-	expect_error("[document \"a\"]\n\tsymbol = E/\x01x\n\tlanguage = zh\n\tsource = a\n", "control character");
+	expect_error("[document \"a\"]\n\tsymbol = E/\x01x\n\tlanguage = zh\n\tsource = a\n", "byte 2 (0x01)");
+	/* a symbol import would refuse is the manifest's error, named there:
+	 * import named the text file, where the symbol is not */
+	expect_error("[document \"a\"]\n\tsymbol = A/RES/1/1$\n\tlanguage = en\n\tsource = a\n",
+		"test.manifest: a: 'A/RES/1/1$' is not a document symbol: byte 9 ('$')");
+	expect_error("[document \"a\"]\n\tsymbol = ../../x\n\tlanguage = en\n\tsource = a\n",
+		"test.manifest: a: '../../x' is not a document symbol");
 }
 
 static void test_manifest__same_symbol_other_language_is_parallel(void **state)
