@@ -65,11 +65,12 @@ git -C a remote remove gone
 expect 2 "no repository at $work/moved.git" -C lonely.git pull gonefile
 # an empty git repository is a hub to be: cloned, its record empty
 git init -q --bare empty.git
-R clone empty.git e >"$work/out" 2>&1 || fail "clone of an empty repository: $(cat "$work/out")"
+R clone empty.git e >"$work/out" 2>"$work/err" || fail "clone of an empty repository: $(cat "$work/err")"
 grep -q "its record is empty" "$work/out" || fail "clone of an empty repository said: $(cat "$work/out")"
-# one line: pull's "already up to date with origin" said nothing of a clone
+# one line on stdout: pull's "already up to date with origin" said nothing
+# of a clone
 [ "$(wc -l <"$work/out")" -eq 1 ] || fail "clone of an empty repository said more than one line: $(cat "$work/out")"
-R clone "$hub" one >"$work/out" 2>&1 || fail "clone of the hub: $(cat "$work/out")"
+R clone "$hub" one >"$work/out" 2>"$work/err" || fail "clone of the hub: $(cat "$work/err")"
 grep -q "^cloned $hub into one: record [0-9a-f]\{12\}$" "$work/out" && [ "$(wc -l <"$work/out")" -eq 1 ] ||
   fail "clone of the hub said: $(cat "$work/out")"
 say "clone, pull and push explain a missing or wrong source, a busy directory, a path for a remote"
