@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const cmd_opt export_opts[] = {
 	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
@@ -18,16 +19,49 @@ static const cmd_opt export_opts[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
+/* The export goes to PATH.resdiff-tmp.PID, then takes PATH's place: a
+ * write that fails (a full disk, a file size limit, a signal) leaves no
+ * half-written file and the previous export as it was. A PATH that is
+ * not a regular file (/dev/stdout, a pipe) is written in place. */
 static int write_file(const char *path, const resdiff_buf *buf)
 {
-	FILE *f = fopen(path, "wb");
-	int ok;
+	resdiff_buf tmp = RESDIFF_BUF_INIT;
+	struct stat st;
+	bool in_place = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+	const char *target = path;
+	FILE *f = NULL;
+	int ok, error = 0;
 
-	if (!f)
-		return resdiff_error_set(RESDIFF_EIO, "%s: %s", path, strerror(errno));
+	if (!in_place) {
+		if (resdiff_buf_printf(&tmp, "%s.resdiff-tmp.%ld", path, (long)getpid()) < 0) {
+			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+			goto done;
+		}
+		target = tmp.ptr;
+	}
+	if (!(f = fopen(target, "wb"))) {
+		error = resdiff_error_set(RESDIFF_EIO, "%s: %s", path, strerror(errno));
+		goto done;
+	}
 	ok = (!buf->size || fwrite(buf->ptr, 1, buf->size, f) == buf->size);
-	ok &= fclose(f) == 0;
-	return ok ? 0 : resdiff_error_set(RESDIFF_EIO, "%s: write error: %s", path, strerror(errno));
+	ok &= fflush(f) == 0;
+	if (!ok) {
+		error = resdiff_error_set(RESDIFF_EIO, "%s: write error: %s; nothing was written",
+			path, strerror(errno));
+		goto done;
+	}
+	ok = fclose(f) == 0;
+	f = NULL;
+	if (!ok || (!in_place && rename(target, path) < 0))
+		error = resdiff_error_set(RESDIFF_EIO, "%s: write error: %s; nothing was written",
+			path, strerror(errno));
+done:
+	if (f)
+		fclose(f);
+	if (error < 0 && !in_place && tmp.ptr)
+		unlink(tmp.ptr);
+	resdiff_buf_dispose(&tmp);
+	return error;
 }
 
 /* A file ("-" is standard input) is parsed, with its manifest metadata;
@@ -111,6 +145,14 @@ static int export_series(resdiff_store *store, const cmd_format *format, const c
 		error = resdiff_error_set(RESDIFF_EIO, "%s: %s", dir, strerror(errno));
 		goto done;
 	}
+	{
+		struct stat st;
+		if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			error = resdiff_error_set(RESDIFF_EINVALID, "%s: not a directory (--series writes "
+				"one file per member into the directory -o names)", dir);
+			goto done;
+		}
+	}
 	for (s = 0; s < list->count && !error; s++) {
 		const resdiff_series *sr = &list->series[s];
 		for (k = 0; k < sr->count && !error; k++) {
@@ -133,7 +175,8 @@ static int export_series(resdiff_store *store, const cmd_format *format, const c
 			name = NULL;
 			if ((error = format->render.export_doc(&out, docs[1], &opts)) < 0 ||
 			    (error = resdiff_name_corpus_file(&name, sr->members[k].symbol, sr->language)) < 0 ||
-			    (error = resdiff_buf_printf(&path, "%s/%.*s.xml", dir,
+			    (error = resdiff_buf_printf(&path, "%s%s%.*s.xml", dir,
+					dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/",
 					(int)(strlen(name) - strlen(".txt")), name)) < 0 ||
 			    (error = write_file(path.ptr, &out)) < 0)
 				break;

@@ -130,7 +130,10 @@ static int validate(resdiff_manifest *m, resdiff_manifest_entry *e)
 	if (!e->symbol)
 		return resdiff_error_set(RESDIFF_EINVALID,
 			"%s: document \"%s\": missing 'symbol'", mp, e->name);
-	if ((error = resdiff_name_from_symbol(&name, e->symbol)) < 0) {
+	/* the grammar import stores by, checked here so that the message
+	 * names the manifest and the document, not the text file */
+	if ((error = resdiff_name_symbol_check(e->symbol)) < 0 ||
+	    (error = resdiff_name_from_symbol(&name, e->symbol)) < 0) {
 		resdiff_error_prefix(e->name);
 		resdiff_error_prefix(mp);
 		return error;
@@ -455,6 +458,11 @@ int resdiff_manifest_load_reader(resdiff_manifest **out, const char *path,
 		if ((error = resdiff_file_read(&text, &len, path)) < 0)
 			goto done;
 		if ((error = refuse_includes(text, len, path)) < 0)
+			goto done;
+		/* its values (title, meeting, ...) are stored as they are: bytes
+		 * that are not UTF-8 would reach the repository, and no export
+		 * could carry them; refused here, with their offset and line */
+		if ((error = resdiff_text_check_encoding(path, text, len)) < 0)
 			goto done;
 		if (reader != RESDIFF_MANIFEST_READ_LIBGIT2)
 			own = read_own(m, &names, &alloc, text, len, 0);

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define NOMEM() resdiff_error_set(RESDIFF_ENOMEM, "out of memory")
 /* Distinct element names whose flattening is counted for a diagnostic. */
@@ -1106,6 +1107,26 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *extern
 	xmlStopParser(ctxt);
 }
 
+/* Whether the XML declaration at the start of data[0..len) names an
+ * encoding other than UTF-8 (a document may be in another, which libxml2
+ * converts); without one, XML is UTF-8 (or UTF-16, with its mark). */
+static bool declares_other_encoding(const char *data, size_t len)
+{
+	const char *end, *enc;
+	size_t n = len < 200 ? len : 200;
+	char head[201];
+
+	memcpy(head, data, n);
+	head[n] = '\0';
+	if (strncmp(head, "<?xml", 5) || !(end = strstr(head, "?>")))
+		return false;
+	if (!(enc = strstr(head, "encoding")) || enc > end)
+		return false;
+	for (enc += strlen("encoding"); *enc == ' ' || *enc == '=' || *enc == '"' || *enc == '\''; enc++)
+		;
+	return strncasecmp(enc, "UTF-8", 5) && strncasecmp(enc, "UTF8", 4);
+}
+
 int resdiff_akn_parse(resdiff_doc **out, const char *data, size_t len,
 		const resdiff_parse_options *opts)
 {
@@ -1149,8 +1170,18 @@ int resdiff_akn_parse(resdiff_doc **out, const char *data, size_t len,
 		char msg[512];
 		size_t k;
 		snprintf(msg, sizeof(msg), "%s", e && e->message ? e->message : "not well-formed XML");
+		/* bytes that are not UTF-8 in a UTF-8 document: the message of
+		 * every other input, with its byte offset ("Input is not proper
+		 * UTF-8, indicate encoding !\nBytes: ..." says neither) */
+		if (!declares_other_encoding(data, len) &&
+		    (error = resdiff_text_check_encoding(source, data, len)) < 0)
+			goto done;
 		for (k = strlen(msg); k > 0 && (msg[k - 1] == '\n' || msg[k - 1] == ' '); k--)
 			msg[k - 1] = '\0';
+		/* libxml2 breaks some messages over lines: one line for the user */
+		for (k = 0; msg[k]; k++)
+			if (msg[k] == '\n' || msg[k] == '\r')
+				msg[k] = ' ';
 		error = resdiff_error_set(RESDIFF_EINVALID, "%s: line %d: not well-formed XML: %s",
 			source, e ? e->line : 0, msg);
 		goto done;

@@ -252,6 +252,21 @@ done:
 	return error;
 }
 
+/* The offset of the last "%%EOF" in pdf[0..len), or len if there is none. */
+static size_t last_eof_marker(const char *pdf, size_t len)
+{
+	size_t i;
+	for (i = len; i >= 5; i--)
+		if (!memcmp(pdf + i - 5, "%%EOF", 5))
+			return i - 5;
+	return len;
+}
+
+static bool is_padding(char c)
+{
+	return c == '\0' || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+}
+
 int resdiff_pdf_extract(char **text, size_t *text_len, const char *pdf, size_t len,
 		const resdiff_pdf_options *opts)
 {
@@ -269,9 +284,23 @@ int resdiff_pdf_extract(char **text, size_t *text_len, const char *pdf, size_t l
 		goto done;
 	}
 	if (!contains(pdf + len - head, head, "%%EOF")) {
-		error = resdiff_error_set(RESDIFF_EINVALID,
-			"%s: damaged PDF (truncated: no %%%%EOF at the end)", name_of(opts));
-		goto done;
+		/* padding after the last marker (NULs, blanks: some download
+		 * tools and mail gateways add them) is not truncation, and is
+		 * not given to the reader; other bytes there are damage */
+		size_t eof = last_eof_marker(pdf, len), k;
+		if (eof == len) {
+			error = resdiff_error_set(RESDIFF_EINVALID,
+				"%s: damaged PDF (truncated: no %%%%EOF at the end)", name_of(opts));
+			goto done;
+		}
+		for (k = eof + 5; k < len && is_padding(pdf[k]); k++)
+			;
+		if (k < len) {
+			error = resdiff_error_set(RESDIFF_EINVALID, "%s: damaged PDF (data after its last "
+				"%%%%EOF marker, at byte offset %zu)", name_of(opts), k);
+			goto done;
+		}
+		len = eof + 5;
 	}
 	if ((error = run_helper(&doc, pdf, len, opts)) < 0)
 		goto done;

@@ -1,4 +1,5 @@
 /* store.c: the resdiff repository: open, import, views, lookups. */
+#define _XOPEN_SOURCE 700  /* realpath */
 #include "git_error.h"
 #include "store_internal.h"
 #include "resdiff/canon.h"
@@ -474,6 +475,31 @@ static int config_notes(resdiff_store *s)
 	return error;
 }
 
+int store_refuse_foreign_owner(const char *path)
+{
+	static const char *const heads[] = { "HEAD", ".git/HEAD" };
+	char head[4200], *abs;
+	struct stat st;
+	size_t i;
+	int error;
+
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		snprintf(head, sizeof(head), "%s/%s", path, heads[i]);
+		if (stat(head, &st) == 0)
+			break;
+	}
+	if (i == sizeof(heads) / sizeof(heads[0]) || st.st_uid == geteuid())
+		return 0;
+	/* git compares safe.directory with the absolute path: a relative
+	 * one given back as it was typed would never match */
+	abs = realpath(path, NULL);
+	error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s belongs to another user: git and "
+		"libgit2 open it only when it is listed as safe ('git config --global --add "
+		"safe.directory %s')", path, abs ? abs : path);
+	free(abs);
+	return error;
+}
+
 int resdiff_store_open(resdiff_store **out, const char *start)
 {
 	git_repository *repo = NULL;
@@ -490,13 +516,9 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 		from = ".";
 	if ((gerr = git_repository_open_ext(&repo, from, 0, NULL)) < 0) {
 		struct stat st;
-		char head[4200];
-		snprintf(head, sizeof(head), "%s/HEAD", from);
 		/* libgit2, as git, does not open a repository another user owns */
-		if (gerr == GIT_ENOTFOUND && stat(head, &st) == 0 && st.st_uid != geteuid())
-			return resdiff_error_set(RESDIFF_ENOTFOUND, "%s belongs to another user: git and "
-				"libgit2 open it only when it is listed as safe ('git config --global --add "
-				"safe.directory %s')", from, from);
+		if (gerr == GIT_ENOTFOUND && (error = store_refuse_foreign_owner(from)) < 0)
+			return error;
 		if (gerr == GIT_ENOTFOUND && stat(from, &st) != 0)
 			return resdiff_error_set(RESDIFF_ENOTFOUND, "%s: no such directory "
 				"(create a repository there with 'resdiff init %s')", from, from);

@@ -50,6 +50,12 @@ struct resdiff_store {
 	resdiff_arena *info_arena;
 };
 
+/* libgit2, as git, opens no repository another user owns unless it is
+ * listed in safe.directory. When `path` (bare, or with a .git directory)
+ * is such a repository, sets an error saying so, with the setting that
+ * lets it be opened (an absolute path, as git wants), and returns
+ * RESDIFF_ENOTFOUND; otherwise returns 0 and sets nothing. */
+int store_refuse_foreign_owner(const char *path);
 /* Take the writer lock (a kernel lock on <gitdir>/resdiff.lock, so it
  * dies with its process), waiting up to RESDIFF_STORE_LOCK_TIMEOUT_MS;
  * then remove git lock files a killed writer left (a note says which). */

@@ -300,14 +300,27 @@ static int remote_open(git_remote **out, resdiff_store *s, const char *name)
 	return error;
 }
 
-/* The remote's message, with its name and URL. */
+/* The remote's message, with its name and URL. A local remote (a path,
+ * file://) whose path is gone is said so: libgit2 says "unsupported URL
+ * protocol" of it. */
 static int remote_fail(git_remote *remote, const char *what)
 {
 	const git_error *e = git_error_last();
-	int error = resdiff_error_set(RESDIFF_EIO, "cannot %s %s (%s): %s", what,
-		git_remote_name(remote) ? git_remote_name(remote) : "?",
-		git_remote_url(remote) ? git_remote_url(remote) : "?",
-		e && e->message ? e->message : "unknown error");
+	const char *url = git_remote_url(remote), *path = url;
+	const char *colon = url ? strchr(url, ':') : NULL, *slash = url ? strchr(url, '/') : NULL;
+	char gone[600] = "";
+	struct stat st;
+	int error;
+
+	if (url && !strncmp(url, "file://", 7))
+		path = url + 7;
+	else if (url && (strstr(url, "://") || (colon && (!slash || colon < slash))))
+		path = NULL;  /* ssh://, git://, http(s)://, user@host:path */
+	if (path && path[0] && stat(path, &st) < 0)
+		snprintf(gone, sizeof(gone), "no repository at %s: %s", path, strerror(errno));
+	error = resdiff_error_set(RESDIFF_EIO, "cannot %s %s (%s): %s", what,
+		git_remote_name(remote) ? git_remote_name(remote) : "?", url ? url : "?",
+		gone[0] ? gone : e && e->message ? e->message : "unknown error");
 	git_error_clear();
 	return error;
 }
@@ -717,6 +730,9 @@ static int check_clone_source(const char *url)
 			strerror(errno));
 	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
 		git_error_clear();
+		/* it may be one another user owns: that is why, not "no repository" */
+		if ((error = store_refuse_foreign_owner(path)) < 0)
+			return error;
 		return resdiff_error_set(RESDIFF_ENOTFOUND, "no repository at %s (%s, but not a git "
 			"repository)", path, S_ISDIR(st.st_mode) ? "a directory" : "a file");
 	}
@@ -743,6 +759,7 @@ int resdiff_remote_clone(resdiff_pull_result *res, resdiff_buf *report, const ch
 {
 	resdiff_store *s = NULL;
 	git_remote *remote = NULL;
+	resdiff_buf pulled = RESDIFF_BUF_INIT;
 	bool created = false, existed;
 	struct stat st;
 	int error = 0;
@@ -780,7 +797,11 @@ int resdiff_remote_clone(resdiff_pull_result *res, resdiff_buf *report, const ch
 		error = resdiff_git_fail(-1, url);
 		goto done;
 	}
-	if ((error = resdiff_remote_pull(res, report, s, RESDIFF_REMOTE_DEFAULT)) < 0)
+	/* pull's own line ("already up to date with origin", "fast-forward
+	 * to ...") says nothing of a clone: the clone's line below says it */
+	error = resdiff_remote_pull(res, &pulled, s, RESDIFF_REMOTE_DEFAULT);
+	resdiff_buf_dispose(&pulled);
+	if (error < 0)
 		goto done;
 	if (!res->record[0]) {
 		/* branches but neither record nor readme: some other git repository */

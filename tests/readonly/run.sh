@@ -51,6 +51,16 @@ if [ -n "$as_reader" ]; then
     { echo "FAIL another user's repository was opened"; fail=$((fail + 1)); }
   grep -q "belongs to another user.*safe.directory" "$work/err" ||
     { echo "FAIL another user's repository refused without saying why: $(cat "$work/err")"; fail=$((fail + 1)); }
+  # named relatively, the setting to add is still the absolute path (git
+  # matches safe.directory against that; 'ro.git' would never match)
+  (cd "$work" && $as_reader "$bin" -C ro.git log) >/dev/null 2>"$work/err"
+  grep -q "safe.directory $work/ro.git'" "$work/err" ||
+    { echo "FAIL safe.directory not given as an absolute path: $(cat "$work/err")"; fail=$((fail + 1)); }
+  # clone says the same, not "no repository" (it is one)
+  $as_reader "$bin" clone "$work/ro.git" "$work/never.git" >/dev/null 2>"$work/err" &&
+    { echo "FAIL another user's repository was cloned"; fail=$((fail + 1)); }
+  grep -q "belongs to another user.*safe.directory" "$work/err" ||
+    { echo "FAIL clone of another user's repository: $(cat "$work/err")"; fail=$((fail + 1)); }
 fi
 # the reader owns it (libgit2, as git, opens no repository of another
 # user), but the files' modes forbid every write

@@ -15,7 +15,8 @@
 #    repository, of a git repository that is not a resdiff one, into a
 #    non-empty directory or an existing repository (exit 2, nothing left
 #    behind); pull/push given a path say 'git remote add'; an unknown
-#    remote name lists the configured ones.
+#    remote name lists the configured ones; a remote whose path is gone
+#    says so.
 name=remote_errors
 . "$(dirname "$0")/../lib/sandbox.sh"
 # expect STATUS PATTERN CMD...: CMD exits STATUS and its stderr has PATTERN
@@ -53,10 +54,25 @@ git -C a remote add second "file://$hub"
 expect 2 "its remotes: origin, second" -C a push nope
 R init lonely.git >/dev/null
 expect 2 "which has no remotes" -C lonely.git pull
+# a remote whose path is gone (moved, a typo): libgit2 says "unsupported
+# URL protocol", which sends the user looking at the wrong thing
+git -C lonely.git remote add gone "$work/moved.git"
+git -C lonely.git remote add gonefile "file://$work/moved.git"
+expect 2 "cannot fetch from gone ($work/moved.git): no repository at $work/moved.git: No such file" -C lonely.git pull gone
+git -C a remote add gone "$work/moved.git"
+expect 2 "cannot read the refs of gone .*: no repository at $work/moved.git" -C a push gone
+git -C a remote remove gone
+expect 2 "no repository at $work/moved.git" -C lonely.git pull gonefile
 # an empty git repository is a hub to be: cloned, its record empty
 git init -q --bare empty.git
-R clone empty.git e >"$work/out" 2>&1 || fail "clone of an empty repository: $(cat "$work/out")"
+R clone empty.git e >"$work/out" 2>"$work/err" || fail "clone of an empty repository: $(cat "$work/err")"
 grep -q "its record is empty" "$work/out" || fail "clone of an empty repository said: $(cat "$work/out")"
+# one line on stdout: pull's "already up to date with origin" said nothing
+# of a clone
+[ "$(wc -l <"$work/out")" -eq 1 ] || fail "clone of an empty repository said more than one line: $(cat "$work/out")"
+R clone "$hub" one >"$work/out" 2>"$work/err" || fail "clone of the hub: $(cat "$work/err")"
+grep -q "^cloned $hub into one: record [0-9a-f]\{12\}$" "$work/out" && [ "$(wc -l <"$work/out")" -eq 1 ] ||
+  fail "clone of the hub said: $(cat "$work/out")"
 say "clone, pull and push explain a missing or wrong source, a busy directory, a path for a remote"
 
 # ---- conflicts block push -----------------------------------------------

@@ -402,7 +402,16 @@ static void test_akn__hostile_xml_is_refused(void **state)
 		  "broken.xml: line 4: not well-formed XML: " },
 		{ "empty.xml", "", "empty.xml: line 1: not well-formed XML: Document is empty" },
 		{ "text.xml", "1. Decides to remain seized of the matter.\n", "text.xml: line 1: not well-formed XML: " },
-		{ "nul.xml", "<a>\xff\xfe</a>", "nul.xml: line 1: not well-formed XML: " },
+		{ "nul.xml", "<a>\xff\xfe</a>", "nul.xml: invalid UTF-8 at byte offset 3 (line 1)" },
+		/* not UTF-8 in a UTF-8 document: the byte offset and line, in one
+		 * line, as for a text file (libxml2 said "Input is not proper
+		 * UTF-8, indicate encoding !\nBytes: 0xFF ...", over two lines) */
+		{ "latin1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" AKN_OPEN
+		  "\n<statement><p>Caf\xe9</p></statement></akomaNtoso>",
+		  "latin1.xml: invalid UTF-8 at byte offset 126 (line 3)" },
+		/* another encoding, declared, is libxml2's to convert */
+		{ "declared.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<html>Caf\xe9</html>",
+		  "declared.xml: line 2: not Akoma Ntoso 3.0: the root element is <html>" },
 	};
 
 	/* an external entity naming a file that exists: never read */
@@ -424,6 +433,8 @@ static void test_akn__hostile_xml_is_refused(void **state)
 		int rc = read_string(cases[i].xml, cases[i].name, &doc);
 		if (rc != RESDIFF_EINVALID || strncmp(resdiff_error_last(), cases[i].want, strlen(cases[i].want)))
 			fail_msg("%s: %d '%s', want '%s...'", cases[i].name, rc, resdiff_error_last(), cases[i].want);
+		if (strchr(resdiff_error_last(), '\n'))
+			fail_msg("%s: the message is not one line: '%s'", cases[i].name, resdiff_error_last());
 		assert_null(doc);
 	}
 	test_system("rm -rf '%s'", dir);
@@ -661,6 +672,21 @@ static void test_akn__command_line(void **state)
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
+	/* a write that fails (here a file size limit, as a full disk) leaves
+	 * the previous export as it was and no other file: it used to leave
+	 * the first few KiB of the new one in its place */
+	out = test_capture(&status, "cd '%s' && cp a.xml keep.xml && sh -c \"trap '' XFSZ; ulimit -f 8; "
+		"exec '%s' -C r export 2009/7 -o a.xml\" 2>&1; echo \"exit $?\"; cmp a.xml keep.xml && "
+		"ls | grep -c a.xml", dir, RESDIFF_BINARY);
+	assert_non_null(strstr(out, "resdiff: a.xml: write error: "));
+	assert_non_null(strstr(out, "exit 2\n1\n"));
+	free(out);
+	/* --series into a file: said so, nothing written */
+	out = test_capture(&status, "'%s' -C '%s/r' export --series ecosoc-wsis -o '%s/a.xml' 2>&1",
+		RESDIFF_BINARY, dir, dir);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "a.xml: not a directory (--series writes one file per member"));
+	free(out);
 	/* an unknown series: exit 2, and no directory made */
 	out = test_capture(&status, "'%s' -C '%s/r' export --series no-such -o '%s/none' 2>&1; ls -d '%s/none' 2>&1",
 		RESDIFF_BINARY, dir, dir, dir);

@@ -89,7 +89,13 @@ static void test_manifest__errors_name_file_and_document(void **state)
 		     "\tdraft-of = A/80/1\n", "draft-of 'A/80/1' is not a resolution symbol");
 	expect_error("[document \"a\"]\n\tsymbol = A/RES/80/1\n\tlanguage = en\n\tsource = a\n"
 		     "\tdraft-of = A/RES/80/1\n", "draft-of names the document itself");
-	expect_error("[document \"a\"]\n\tsymbol = E/\x01x\n\tlanguage = zh\n\tsource = a\n", "control character");
+	expect_error("[document \"a\"]\n\tsymbol = E/\x01x\n\tlanguage = zh\n\tsource = a\n", "byte 2 (0x01)");
+	/* a symbol import would refuse is the manifest's error, named there:
+	 * import named the text file, where the symbol is not */
+	expect_error("[document \"a\"]\n\tsymbol = A/RES/1/1$\n\tlanguage = en\n\tsource = a\n",
+		"test.manifest: a: 'A/RES/1/1$' is not a document symbol: byte 9 ('$')");
+	expect_error("[document \"a\"]\n\tsymbol = ../../x\n\tlanguage = en\n\tsource = a\n",
+		"test.manifest: a: '../../x' is not a document symbol");
 }
 
 static void test_manifest__same_symbol_other_language_is_parallel(void **state)
@@ -347,6 +353,23 @@ static void test_manifest__syntax_errors_name_the_line(void **state)
 	free(dir);
 }
 
+/* A value the repository would store (title, meeting, body) must be UTF-8:
+ * a Latin-1 title was stored as it was, and every later export of the
+ * document failed ("XML cannot carry it"). The manifest is refused at
+ * load, naming its byte offset and line, before anything is imported. */
+static void test_manifest__invalid_utf8_is_refused_with_its_line(void **state)
+{
+	(void)state;
+	expect_error("[document \"a\"]\n\tsymbol = A/RES/80/1\n\tlanguage = en\n"
+		"\tsource = a.txt\n\ttitle = Caf\xe9\n", "invalid UTF-8 at byte offset 79 (line 5)");
+	/* the same through libgit2's reader (quotes are not of the own subset) */
+	expect_error("[document \"a\"]\n\tsymbol = A/RES/80/1\n\tlanguage = en\n"
+		"\tsource = a.txt\n\ttitle = \"Caf\xe9\"\n", "(line 5)");
+	/* in a comment too: the file is UTF-8 text, as every input is */
+	expect_error("# r\xe9solutions\n[document \"a\"]\n\tsymbol = A/RES/80/1\n"
+		"\tlanguage = en\n\tsource = a.txt\n", "invalid UTF-8 at byte offset 3 (line 1)");
+}
+
 static void test_manifest__missing_file_is_an_error(void **state)
 {
 	resdiff_manifest *m = NULL;
@@ -379,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_manifest__own_reader_agrees_with_libgit2),
 		cmocka_unit_test(test_manifest__syntax_errors_name_the_line),
 		cmocka_unit_test(test_manifest__missing_file_is_an_error),
+		cmocka_unit_test(test_manifest__invalid_utf8_is_refused_with_its_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -476,7 +476,50 @@ static void test_pdf__copy_protected_is_refused(void **state)
 static void test_pdf__truncated_is_refused(void **state)
 {
 	(void)state;
-	refused("tests/data/pdf/bad/truncated.pdf", RESDIFF_EINVALID, "damaged PDF (truncated", 0);
+	/* the marker as it stands in the file, "%%EOF" */
+	refused("tests/data/pdf/bad/truncated.pdf", RESDIFF_EINVALID,
+		"damaged PDF (truncated: no %%EOF at the end)", 0);
+}
+
+/* Padding after the %%EOF marker (NULs or blanks, as some download tools
+ * and mail gateways leave) is not truncation: the PDF reads as without it.
+ * Anything else after the last marker is damage, named as such. */
+static void test_pdf__padding_after_eof_is_not_truncation(void **state)
+{
+	resdiff_pdf_options opts = RESDIFF_PDF_OPTIONS_INIT;
+	size_t len, text_len, padded_len;
+	char *pdf, *padded, *want = NULL, *got = NULL, message[200];
+	int error;
+
+	(void)state;
+	NEED_HELPER();
+	pdf = test_read_source("tests/data/pdf/en.pdf", &len);
+	opts.source = "en.pdf";
+	opts.helper = RESDIFF_PDF_HELPER_BIN;
+	assert_int_equal(resdiff_pdf_extract(&want, &text_len, pdf, len, &opts), 0);
+	padded_len = len + 3000;
+	assert_non_null(padded = malloc(padded_len));
+	memcpy(padded, pdf, len);
+	memset(padded + len, 0, 2000);
+	memset(padded + len + 2000, ' ', 999);
+	padded[padded_len - 1] = '\n';
+	error = resdiff_pdf_extract(&got, &text_len, padded, padded_len, &opts);
+	if (error < 0)
+		fail_msg("padded PDF refused: %s", resdiff_error_last());
+	assert_string_equal(got, want);
+	free(got);
+	got = NULL;
+	/* bytes that are not padding after the last marker: damaged, not
+	 * "truncated" (its marker is there) */
+	memcpy(padded + len + 1500, "1 0 obj << >> endobj", 20);
+	assert_int_equal(resdiff_pdf_extract(&got, &text_len, padded, padded_len, &opts), RESDIFF_EINVALID);
+	snprintf(message, sizeof(message), "en.pdf: damaged PDF (data after its last %%%%EOF marker, "
+		"at byte offset %zu)", len + 1500);
+	if (strcmp(resdiff_error_last(), message))
+		fail_msg("unexpected message: %s", resdiff_error_last());
+	free(padded);
+	free(pdf);
+	free(want);
 }
 
 static void test_pdf__garbage_is_refused(void **state)
@@ -629,6 +672,7 @@ int main(void)
 		cmocka_unit_test(test_pdf__encrypted_is_refused),
 		cmocka_unit_test(test_pdf__copy_protected_is_refused),
 		cmocka_unit_test(test_pdf__truncated_is_refused),
+		cmocka_unit_test(test_pdf__padding_after_eof_is_not_truncation),
 		cmocka_unit_test(test_pdf__garbage_is_refused),
 		cmocka_unit_test(test_pdf__image_only_is_refused),
 		cmocka_unit_test(test_pdf__page_limit),
