@@ -519,6 +519,10 @@ static int provenance(resdiff_provenance **out, resdiff_store *store, bool forwa
 	*out = NULL;
 	memset(&c, 0, sizeof(c));
 	c.s = store;
+	if (unit && !*unit)   /* "2009/7:": said as "has no clause " before */
+		return resdiff_error_set(RESDIFF_EINVALID,
+			"%s: no clause id after ':' (e.g. %s:OP1%s)", query, query,
+			forwards ? "" : "; without ':', every clause");
 	if ((error = resolve(&symbol, &lang, store, query, language)) < 0)
 		goto done;
 	c.language = lang;

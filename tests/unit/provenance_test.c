@@ -147,6 +147,10 @@ static void test_provenance__blame_and_trace_fork(void **state)
 	assert_int_equal(resdiff_provenance_blame(&p, s, "2009/7", NULL, "OP99"), RESDIFF_ENOTFOUND);
 	assert_non_null(strstr(resdiff_error_last(), "OP99"));
 	assert_int_equal(resdiff_provenance_trace(&p, s, "2009/7", NULL, NULL), RESDIFF_EINVALID);
+	/* "2009/7:" names no clause: said so, not "has no clause " */
+	assert_int_equal(resdiff_provenance_blame(&p, s, "2009/7", NULL, ""), RESDIFF_EINVALID);
+	assert_non_null(strstr(resdiff_error_last(), "no clause id after ':'"));
+	assert_int_equal(resdiff_provenance_trace(&p, s, "2009/7", NULL, ""), RESDIFF_EINVALID);
 	assert_int_equal(resdiff_provenance_blame(&p, s, "1999/1", NULL, NULL), RESDIFF_ENOTFOUND);
 	resdiff_store_free(s);
 	test_system("rm -rf '%s'", dir);

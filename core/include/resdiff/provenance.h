@@ -155,7 +155,8 @@ typedef struct {
  * document `symbol` (forgiving, as resdiff_store_resolve). Reads only: when
  * the stored index is stale, lost or wrong, the index is computed in memory
  * (incrementally from the stored one) and index_in_memory says so; only
- * resdiff_index_update() and imports write it back. */
+ * resdiff_index_update() and imports write it back. An empty unit ("")
+ * is RESDIFF_EINVALID. */
 int resdiff_provenance_blame(resdiff_provenance **out, resdiff_store *store,
 		const char *symbol, const char *language, const char *unit);
 /* Lineage forwards of one clause, forks included. */
