@@ -247,6 +247,9 @@ void cmd_input_close(cmd_input *in);
 /* Is arg, when no such file exists, a stored SYMBOL[@REV] to
  * cmd_input_load (not a mistyped file name)? */
 bool cmd_input_is_symbol(const char *arg);
+/* The name errors give an input file: "standard input" for "-", else
+ * the argument itself (not a copy). */
+const char *cmd_input_name(const char *arg);
 
 /* Start-up (cmd/startup.c): libgit2 initialised on a thread from the first
  * line of main, joined and released by cmd_startup_end() before exit; CA

@@ -85,7 +85,7 @@ int cmd_amend(int argc, char **argv)
 		goto done;
 	}
 	ropts.language = amend_lang;
-	ropts.source = amend_arg;
+	ropts.source = cmd_input_name(amend_arg);
 	if (cmd_input_load(&draft, &input, draft_arg, lang, NULL) < 0) {
 		rc = cmd_input_fail(&input);
 		goto done;

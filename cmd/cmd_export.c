@@ -96,7 +96,7 @@ static int load_input(resdiff_doc **out, resdiff_store *store, const char *arg,
 			entry = &manifest->entries[k];
 	if (!store) {
 		popts.language = lang ? lang : entry ? entry->language : NULL;
-		popts.source = pdf.source = arg;
+		popts.source = pdf.source = cmd_input_name(arg);
 		if ((error = resdiff_file_read(&text, &len, entry ? entry->path : arg)) == 0 &&
 		    (error = resdiff_pdf_convert(&text, &len, &pdf)) == 0 &&
 		    (error = resdiff_parse(out, text, len, &popts)) == 0 && entry)

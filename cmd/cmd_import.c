@@ -53,7 +53,7 @@ static int load_one(resdiff_doc **out, char sha[65], char forced[FORCE_REASON_MA
 
 	*out = NULL;
 	popts.language = o->lang ? o->lang : entry ? entry->language : NULL;
-	popts.source = pdf.source = path;
+	popts.source = pdf.source = cmd_input_name(path);
 	if ((error = resdiff_file_read(&text, &len, path)) < 0)
 		goto done;
 	/* the source hash is of the bytes imported: of a PDF, the PDF's */

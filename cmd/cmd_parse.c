@@ -26,7 +26,7 @@ static int parse_one(resdiff_buf *out, const char *path, const cmd_format *forma
 	int error;
 
 	popts.language = lang ? lang : entry ? entry->language : NULL;
-	popts.source = pdf.source = path;
+	popts.source = pdf.source = cmd_input_name(path);
 	if ((error = resdiff_file_read(&text, &len, path)) < 0 ||
 	    (error = resdiff_pdf_convert(&text, &len, &pdf)) < 0)
 		goto done;

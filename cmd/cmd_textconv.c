@@ -32,7 +32,7 @@ int cmd_textconv(int argc, char **argv)
 		rc = cmd_fail("textconv takes one FILE");
 		goto done;
 	}
-	pdf.source = args.args[0];
+	pdf.source = cmd_input_name(args.args[0]);
 	if (resdiff_file_read(&text, &len, args.args[0]) < 0 ||
 	    resdiff_pdf_convert(&text, &len, &pdf) < 0 ||
 	    resdiff_textconv(&out, &parsed, text, len, cmd_arg(&args, textconv_opts, "lang")) < 0) {

@@ -87,6 +87,11 @@ static bool looks_like_path(const char *arg)
 	return resdiff_name_symbol_check(symbol) < 0;
 }
 
+const char *cmd_input_name(const char *arg)
+{
+	return arg && !strcmp(arg, "-") ? "standard input" : arg;
+}
+
 bool cmd_input_is_symbol(const char *arg)
 {
 	return !looks_like_path(arg);
@@ -127,7 +132,7 @@ static int load_file(resdiff_doc **out, double *read_seconds, double *parse_seco
 
 	*out = NULL;
 	popts.language = lang ? lang : entry ? entry->language : NULL;
-	popts.source = pdf.source = arg;
+	popts.source = pdf.source = cmd_input_name(arg);
 	if ((error = resdiff_file_read(&text, &len, entry ? entry->path : arg)) < 0 ||
 	    (error = resdiff_pdf_convert(&text, &len, &pdf)) < 0)
 		goto done;

@@ -107,6 +107,27 @@ static void test_cli__check_default_path_missing_says_so(void **state)
 
 /* `log` and `ls` that find nothing to list say why on stderr (an empty
  * record, or no text in that language), print nothing and exit 0. */
+/* Standard input is named so in errors, not "-" ("-: damaged PDF"; found
+ * by review17): parse, diff, textconv and amend. */
+static void test_cli__standard_input_named(void **state)
+{
+	static const char *const stdin_commands[] = {
+		"parse -", "diff - tests/data/en/A_80_L.2.txt", "textconv -",
+		"amend tests/data/en/A_80_L.2.txt -",
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(stdin_commands) / sizeof(stdin_commands[0]); i++) {
+		int status;
+		char *err = test_capture(&status, "cd '%s' && printf '%%%%PDF-1.4 cut' | '%s' %s 2>&1 >/dev/null",
+			RESDIFF_SOURCE_DIR, RESDIFF_BINARY, stdin_commands[i]);
+		assert_int_not_equal(status, 0);
+		if (!strstr(err, "standard input: ") || strstr(err, "-: "))
+			fail_msg("resdiff %s: stderr '%s'", stdin_commands[i], err);
+		free(err);
+	}
+}
+
 static void test_cli__empty_listings_say_why(void **state)
 {
 	static const struct {
@@ -208,6 +229,7 @@ int main(void)
 		cmocka_unit_test(test_cli__check_default_path_missing_says_so),
 		cmocka_unit_test(test_cli__diff_error_names_the_failing_input),
 		cmocka_unit_test(test_cli__empty_listings_say_why),
+		cmocka_unit_test(test_cli__standard_input_named),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
