@@ -1644,6 +1644,24 @@ static int record_message(resdiff_buf *msg, const resdiff_doc *doc, const char *
 	return 0;
 }
 
+/* The withdrawals list (format 5) for the record commit `at`, moved with
+ * the views' refs (a compare-and-swap from its value now, synced with
+ * them before the stamp moves); nothing when it names `at` already. A
+ * list the derived refs fail to move lags, and costs the next reader the
+ * record commits after its stamp (store_meta.c). */
+static int plan_withdrawals(resdiff_store *s, const git_oid *at, ref_plans *plans)
+{
+	git_oid list, was;
+	bool stale, had;
+	int error;
+
+	if (s->format < RESDIFF_STORE_FORMAT_WITHDRAWALS)
+		return 0;  /* an upgrade's step: the list comes with format 5 */
+	if ((error = store_withdrawals_commit(&list, &stale, &was, &had, s, at)) < 0 || !stale)
+		return error;
+	return plans_add(plans, RESDIFF_STORE_WITHDRAWALS_REF, &list);
+}
+
 /* The end of every transaction: the views of `tree` planned, objects made
  * durable, the record moved from `tip` to `record` (NULL: not moved, a
  * repair of lagging views), then the derived refs and the stamp. */
@@ -1653,14 +1671,15 @@ static int finish(resdiff_store *s, git_tree *tree, view_set *views, ref_plans *
 	git_oid at;
 	int error;
 
-	if ((error = plan_views(s, tree, views, plans)) < 0 || (error = store_sync_objects(s)) < 0)
+	git_oid_cpy(&at, record ? record : tip);
+	if ((error = plan_views(s, tree, views, plans)) < 0 ||
+	    (error = plan_withdrawals(s, &at, plans)) < 0 || (error = store_sync_objects(s)) < 0)
 		return error;
 	/* everything is on disk: publish, by moving the record */
 	if (record && (error = store_ref_publish(s, RESDIFF_STORE_RECORD_REF, tip, record,
 			"resdiff")) < 0)
 		return error;
 	/* recorded; the rest is derived from the record */
-	git_oid_cpy(&at, record ? record : tip);
 	if ((error = publish_views(s, plans, stamp, &at)) < 0 && record)
 		error = store_note(s, "the change is recorded, but the series views were not updated "
 			"(%s); readers compute them from the record until the next writer repairs them",
@@ -2007,8 +2026,6 @@ int resdiff_store_withdraw(resdiff_store *s, const char *symbol, const char *lan
 			break;
 	if (locked_here)
 		store_lock_release(s);
-	s->withdrawn_read = false;  /* read again when needed */
-	resdiff_buf_clear(&s->withdrawn);
 	return error;
 }
 

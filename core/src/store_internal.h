@@ -38,11 +38,16 @@ struct resdiff_store {
 	                               ref, or a plain clone's origin/record */
 	bool fsync;                 /* fsync before refs move (default) */
 	resdiff_buf notes;          /* lines for the user (resdiff_store_notes) */
-	/* withdrawals in the record, newest first, read once when a new
-	 * document may be a withdrawn one back (store_meta.c): lines
-	 * "<lang>\t<symbol>\t<the record commit before it>\n" */
+	/* withdrawals in the record commit withdrawn_at (when withdrawn_read),
+	 * newest first, read when a new document may be a withdrawn one back
+	 * (store_meta.c): lines "<lang>\t<symbol>\t<the record commit before
+	 * it>\n", from the stored list and the record commits after its stamp */
 	resdiff_buf withdrawn;
 	bool withdrawn_read;
+	git_oid withdrawn_at;
+	/* record commits read to find withdrawals (the stored list spares
+	 * all but those after its stamp): tests count them */
+	size_t withdrawal_commits_read;
 	/* cache of store_doc_info (arena-allocated, so pointers stay valid),
 	 * open addressing on the blob id */
 	store_doc_info **infos;
@@ -102,6 +107,17 @@ bool store_symbol_matches(const char *symbol, size_t sl, const char *query);
  * record commit before it into rev; both "" when none. */
 int store_withdrawn_find(char *sym, size_t symsz, char rev[41], resdiff_store *s,
 		const char *query, const char *language);
+/* The withdrawals list for the record commit `record` (format 5,
+ * RESDIFF_STORE_WITHDRAWALS_REF): when the stored list's stamp is not
+ * `record`, the new list commit is written (its parent the stored one)
+ * into *out and *stale set; *was (when *had) is the ref's value now, for
+ * a compare-and-swap. Nothing is written when the list is current. */
+int store_withdrawals_commit(git_oid *out, bool *stale, git_oid *was, bool *had,
+		resdiff_store *s, const git_oid *record);
+/* Bring the stored withdrawals list up to the record's tip and publish it
+ * (objects synced first): `resdiff upgrade`'s step to format 5. Sets
+ * *count to the withdrawals listed. */
+int store_withdrawals_publish(size_t *count, resdiff_store *s);
 /* Rebuild every view and symbol ref from the record, lagging or not (the
  * caller holds the writer lock). */
 int store_views_rebuild(resdiff_store *s);

@@ -1068,6 +1068,10 @@ int resdiff_remote_push(resdiff_buf *report, resdiff_store *s, const char *name)
 		if (git_reference_name_to_id(&id, s->repo, RESDIFF_INDEX_REF) == 0 &&
 		    (error = specs_add(&derived, true, RESDIFF_INDEX_REF, NULL)) < 0)
 			goto done;
+		/* the withdrawals list names its record too (format 5) */
+		if (git_reference_name_to_id(&id, s->repo, RESDIFF_STORE_WITHDRAWALS_REF) == 0 &&
+		    (error = specs_add(&derived, true, RESDIFF_STORE_WITHDRAWALS_REF, NULL)) < 0)
+			goto done;
 		/* the stamp last: it vouches for the views */
 		if (git_reference_name_to_id(&id, s->repo, RESDIFF_STORE_VIEWS_REF) == 0 &&
 		    (error = specs_add(&derived, true, RESDIFF_STORE_VIEWS_REF, NULL)) < 0)

@@ -279,6 +279,24 @@ static int upgrade_draft_links(resdiff_store *s, resdiff_buf *report)
 		RESDIFF_STORE_FORMAT_DRAFT_LINKS);
 }
 
+/* Draft links -> RESDIFF_STORE_FORMAT_WITHDRAWALS (docs/FORMAT.md, "The
+ * withdrawals list"): the record's withdrawals, found by one walk of its
+ * history, are written as the list of RESDIFF_STORE_WITHDRAWALS_REF
+ * stamped with the record's tip; from then on every writer moves it with
+ * the record. Nothing else is rewritten; run twice, the list is current
+ * and nothing is written. The readme names the new format. */
+static int upgrade_withdrawals(resdiff_store *s, resdiff_buf *report)
+{
+	size_t count;
+	int error;
+
+	if ((error = store_withdrawals_publish(&count, s)) < 0 ||
+	    (error = publish_readme(s, RESDIFF_STORE_FORMAT_WITHDRAWALS, true)) < 0)
+		return error;
+	return resdiff_buf_printf(report, "listed the record's withdrawals (%zu) in %s; the readme "
+		"names format %d\n", count, RESDIFF_STORE_WITHDRAWALS_REF, RESDIFF_STORE_FORMAT_WITHDRAWALS);
+}
+
 static int write_all(int fd, const char *data, size_t len)
 {
 	while (len) {
@@ -368,6 +386,7 @@ static const upgrade_step steps[] = {
 	[1 - RESDIFF_STORE_FORMAT_OLDEST] = upgrade_1_to_2,
 	[RESDIFF_STORE_FORMAT_REFS_HEADS - 1 - RESDIFF_STORE_FORMAT_OLDEST] = upgrade_2_to_3,
 	[RESDIFF_STORE_FORMAT_DRAFT_LINKS - 1 - RESDIFF_STORE_FORMAT_OLDEST] = upgrade_draft_links,
+	[RESDIFF_STORE_FORMAT_WITHDRAWALS - 1 - RESDIFF_STORE_FORMAT_OLDEST] = upgrade_withdrawals,
 };
 
 int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *s)

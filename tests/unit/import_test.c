@@ -544,6 +544,120 @@ static void test_import__one_member_reads_its_series(void **state)
 	free(dir);
 }
 
+/* The stored withdrawals list names the record's tip and holds what a
+ * walk of the record's first parents finds (git as the oracle):
+ * "<lang>\t<symbol>\t<the commit before>" lines, newest first. */
+static void assert_withdrawals_listed(const char *dir)
+{
+	int status;
+	char *want = test_capture(&status, "git -C '%s' log --first-parent --format='%%s%%x09%%P' "
+		"record | sed -n 's/^withdraw \\(.*\\) (\\([a-z]*\\))\t\\([0-9a-f]*\\).*/\\2\t\\1\t\\3/p'",
+		dir), *list, *rec, *msg;
+	assert_int_equal(status, 0);
+	list = test_capture(&status, "git -C '%s' show resdiff/withdrawals:withdrawals", dir);
+	assert_int_equal(status, 0);
+	assert_string_equal(list, want);
+	rec = test_capture(&status, "git -C '%s' rev-parse record", dir);
+	msg = test_capture(&status, "git -C '%s' log -1 --format=%%B resdiff/withdrawals", dir);
+	assert_non_null(strstr(msg, rec));
+	free(want);
+	free(list);
+	free(rec);
+	free(msg);
+}
+
+/* A document back after its withdrawal, nothing said: inherits the series
+ * and date it had when withdrawn, and is imported. */
+static void import_back(resdiff_store *s, const char *symbol, const char *series,
+		const char *date, unsigned seed)
+{
+	resdiff_doc *doc = test_make_doc(symbol, "en", NULL, NULL, 4, seed);
+	assert_int_equal(resdiff_store_inherit_meta(s, doc), 0);
+	assert_non_null(doc->meta.series);
+	assert_string_equal(doc->meta.series, series);
+	assert_string_equal(doc->meta.date, date);
+	import_one(s, doc);
+}
+
+/* Whether a new document is a withdrawn one back is answered from the
+ * stored list (format 5) and the record commits after its stamp, not by
+ * reading every record commit (withdrawal_commits_read); a list that lags
+ * (a writer that did not move it), is not in resdiff's form, or is gone
+ * costs the walk, and the answer is the same. */
+static void test_import__withdrawals_from_the_stored_list(void **state)
+{
+	resdiff_store *s = NULL;
+	resdiff_doc *doc;
+	char *dir = test_tmpdir(), sym[32], date[16], commit[41];
+	bool created;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(resdiff_store_init(&s, &created, dir), 0);
+	for (i = 1; i <= 12; i++) {
+		snprintf(sym, sizeof(sym), "A/RES/6%zu/%zu", i % 3, i);
+		snprintf(date, sizeof(date), "%zu-10-%02zu", 2000 + i % 3, i);
+		import_one(s, test_make_doc(sym, "en", i % 2 ? "alpha" : "beta", date, 4, (unsigned)i));
+	}
+	assert_int_equal(resdiff_store_withdraw(s, "A/RES/61/4", "en", commit), 0);
+	assert_int_equal(resdiff_store_withdraw(s, "A/RES/62/5", "en", commit), 0);
+	import_one(s, test_make_doc("A/RES/63/1", "en", "alpha", "2003-01-01", 4, 31));
+	assert_withdrawals_listed(dir);
+
+	/* one more document, its metadata unsaid: main read all 15 record
+	 * commits to know it was never withdrawn; the list, none, then the
+	 * new record commit while writing the list */
+	s = reopen(s, dir);
+	doc = test_make_doc("A/RES/63/2", "en", NULL, NULL, 4, 32);
+	assert_int_equal(resdiff_store_inherit_meta(s, doc), 0);
+	assert_null(doc->meta.series);
+	assert_int_equal(s->withdrawal_commits_read, 0);
+	import_one(s, doc);
+	assert_int_equal(s->withdrawal_commits_read, 1);
+	assert_withdrawals_listed(dir);
+
+	/* a withdrawn one back, from the list */
+	s = reopen(s, dir);
+	import_back(s, "A/RES/61/4", "beta", "2001-10-04", 4);
+	assert_true(s->withdrawal_commits_read <= 1);
+	assert_withdrawals_listed(dir);
+
+	/* a list that lags a withdrawal (moved back as a writer that did not
+	 * write it would leave it): the commits after its stamp are read */
+	assert_int_equal(resdiff_store_withdraw(s, "A/RES/60/6", "en", commit), 0);
+	assert_int_equal(test_system("git -C '%s' update-ref refs/heads/resdiff/withdrawals "
+		"resdiff/withdrawals~1", dir), 0);
+	s = reopen(s, dir);
+	import_back(s, "A/RES/60/6", "beta", "2000-10-06", 6);
+	assert_true(s->withdrawal_commits_read >= 1 && s->withdrawal_commits_read <= 2);
+	assert_withdrawals_listed(dir);
+
+	/* a list not in resdiff's form: the whole walk, the same answer */
+	assert_int_equal(resdiff_store_withdraw(s, "A/RES/60/3", "en", commit), 0);
+	assert_int_equal(test_system("cd '%s' && b=$(echo junk | git hash-object -w --stdin) && "
+		"t=$(printf '100644 blob %%s\twithdrawals\n' $b | git mktree) && "
+		"c=$(printf 'withdrawals\n\nRecord: %%s\n' $(git rev-parse record) | "
+		"git -c user.name=t -c user.email=t@t commit-tree $t) && "
+		"git update-ref refs/heads/resdiff/withdrawals $c", dir), 0);
+	s = reopen(s, dir);
+	import_back(s, "A/RES/60/3", "alpha", "2000-10-03", 3);
+	assert_true(s->withdrawal_commits_read >= 20);
+	assert_withdrawals_listed(dir);
+
+	/* no list at all (removed): the same */
+	assert_int_equal(resdiff_store_withdraw(s, "A/RES/62/8", "en", commit), 0);
+	assert_int_equal(test_system("git -C '%s' update-ref -d refs/heads/resdiff/withdrawals", dir), 0);
+	s = reopen(s, dir);
+	import_back(s, "A/RES/62/8", "beta", "2002-10-08", 8);
+	assert_true(s->withdrawal_commits_read >= 20);
+	assert_withdrawals_listed(dir);
+	assert_int_equal(test_system("git -C '%s' fsck --strict >/dev/null 2>&1", dir), 0);
+
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -555,6 +669,7 @@ int main(void)
 		cmocka_unit_test(test_import__no_dangling_objects),
 		cmocka_unit_test(test_import__sigint_and_sigterm),
 		cmocka_unit_test(test_import__one_member_reads_its_series),
+		cmocka_unit_test(test_import__withdrawals_from_the_stored_list),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);

@@ -43,11 +43,12 @@ static char *format_copy(char **tmp, int format)
 #define WITH_FORMAT(buf, fmt, offset) \
 	(snprintf(buf, sizeof(buf), fmt, RESDIFF_STORE_FORMAT + (offset)), buf)
 
-/* Refs but the clause index (which an upgrade brings up to date) and the
- * readme, with the names of formats 1 and 2 mapped to those of format 3
+/* Refs but the clause index (which an upgrade brings up to date), the
+ * withdrawals list (format 5 adds it) and the readme, with the names of formats 1 and 2 mapped to those of format 3
  * and later. */
 #define REFS_AS_FORMAT3 "for-each-ref --format='%(objectname) %(refname)' | " \
 	"grep -v 'resdiff/index$' | grep -v ' refs/heads/readme$' | " \
+	"grep -v ' refs/heads/resdiff/withdrawals$' | " \
 	"sed -e 's| refs/symbols/| refs/heads/resdiff/symbols/|; s| refs/resdiff/views$| refs/heads/resdiff/views|' | LC_ALL=C sort -k2"
 
 static char *run(int *status, const char *repo, const char *args)
@@ -409,6 +410,102 @@ static void test_upgrade__format2_repository(void **state)
 	free(tmp);
 }
 
+/* The withdrawals of a record as a walk of its first parents finds them:
+ * "<lang>\t<symbol>\t<the commit before>" lines, newest first (git as the
+ * oracle of what the stored list must hold). */
+#define WITHDRAWALS_BY_GIT "log --first-parent --format='%s%x09%P' record | " \
+	"sed -n 's/^withdraw \\(.*\\) (\\([a-z]*\\))\t\\([0-9a-f]*\\).*/\\2\t\\1\t\\3/p'"
+
+/* Format 4 -> 5: the record's withdrawals are listed (one walk), stamped
+ * with the record's tip; nothing else moves; a re-import of a withdrawn
+ * document inherits from its newest withdrawal through the list, and the
+ * list follows the record from then on. */
+static void test_upgrade__format4_withdrawals_listed(void **state)
+{
+	char *tmp, *repo = fixture_copy(&tmp, "format4-withdrawals", "format4.git"), *out, *refs;
+	char *after, *log, *rec, *want_list, want[128];
+	int status;
+
+	log = run(&status, repo, "log");
+	assert_int_equal(status, 0);
+	refs = git(repo, REFS_AS_FORMAT3);
+	/* read as it is: the walk finds the withdrawal */
+	out = run(&status, repo, "show --lang zh E/RES/2009/7");
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "was withdrawn"));
+	free(out);
+	out = test_capture(&status, "%s -C '%s' import --lang en %s/tests/data/en/A_RES_80_1.txt 2>&1",
+		RESDIFF_BINARY, repo, RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "run 'resdiff upgrade' first"));
+	free(out);
+
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "listed the record's withdrawals (3) in "
+		"refs/heads/resdiff/withdrawals"));
+	assert_non_null(strstr(out, WITH_FORMAT(want, "from storage format 4 to %d\n", 0)));
+	free(out);
+	out = git(repo, "config resdiff.format");
+	assert_string_equal(out, WITH_FORMAT(want, "%d\n", 0));
+	free(out);
+	out = git(repo, "show readme:resdiff-format");
+	assert_string_equal(out, WITH_FORMAT(want, "%d\n", 0));
+	free(out);
+	/* the list: what a walk of the record finds, stamped with its tip */
+	rec = git(repo, "rev-parse record");
+	out = git(repo, "log -1 --format=%B refs/heads/resdiff/withdrawals");
+	assert_non_null(strstr(out, "withdrawals: 3 in the record\n"));
+	assert_non_null(strstr(out, rec));
+	free(out);
+	want_list = git(repo, WITHDRAWALS_BY_GIT);
+	assert_non_null(strstr(want_list, "zh\tE/RES/2009/7\t"));
+	out = git(repo, "show resdiff/withdrawals:withdrawals");
+	assert_string_equal(out, want_list);
+	free(out);
+	/* nothing else moved */
+	after = git(repo, REFS_AS_FORMAT3);
+	assert_string_equal(refs, after);
+	free(after);
+	after = run(&status, repo, "log");
+	assert_string_equal(log, after);
+	free(after);
+	test_assert_fsck(repo);
+	/* run twice: nothing to do */
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, WITH_FORMAT(want, "is in storage format %d already", 0)));
+	free(out);
+
+	/* the withdrawn A/RES/80/1 back, nothing said: as its newest withdrawal
+	 * left it (series ga-question, not ga-palestine) */
+	out = test_capture(&status, "%s -C '%s' import --lang en %s/tests/data/en/A_RES_80_1.txt 2>&1",
+		RESDIFF_BINARY, repo, RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	free(out);
+	out = git(repo, "show record:en/A_RES_80/A_RES_80_1.txt");
+	assert_non_null(strstr(out, "\nseries\tga-question\n"));
+	assert_non_null(strstr(out, "\ndate\t2025-09-19\n"));
+	free(out);
+	/* the list follows the record */
+	free(rec);
+	rec = git(repo, "rev-parse record");
+	out = git(repo, "log -1 --format=%B refs/heads/resdiff/withdrawals");
+	assert_non_null(strstr(out, rec));
+	free(out);
+	out = git(repo, "show resdiff/withdrawals:withdrawals");
+	assert_string_equal(out, want_list);
+	free(out);
+	test_assert_fsck(repo);
+	free(want_list);
+	free(rec);
+	free(refs);
+	free(log);
+	test_system("rm -rf '%s'", tmp);
+	free(repo);
+	free(tmp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -418,6 +515,7 @@ int main(void)
 		cmocka_unit_test(test_upgrade__newer_format_refused),
 		cmocka_unit_test(test_upgrade__format3_draft_leaves_its_view),
 		cmocka_unit_test(test_upgrade__format2_repository),
+		cmocka_unit_test(test_upgrade__format4_withdrawals_listed),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);

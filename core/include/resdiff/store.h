@@ -57,7 +57,12 @@ extern "C" {
  * the document file) and drafts stay out of the series views: one upgrade
  * step, from the format before it (docs/FORMAT.md, "Draft links"). */
 #define RESDIFF_STORE_FORMAT_DRAFT_LINKS 4
-#define RESDIFF_STORE_FORMAT RESDIFF_STORE_FORMAT_DRAFT_LINKS
+/* The format that keeps the record's withdrawals as a list under
+ * RESDIFF_STORE_WITHDRAWALS_REF, stamped with the record commit it was
+ * built from, so that an import need not walk the record's history
+ * (docs/FORMAT.md, "The withdrawals list"). */
+#define RESDIFF_STORE_FORMAT_WITHDRAWALS 5
+#define RESDIFF_STORE_FORMAT RESDIFF_STORE_FORMAT_WITHDRAWALS
 #define RESDIFF_STORE_FORMAT_OLDEST 1
 /* Format 3 keeps every ref a reader needs under refs/heads/, so that a
  * stock `git clone` (plain, --bare or --mirror) carries them. */
@@ -65,6 +70,12 @@ extern "C" {
 #define RESDIFF_STORE_SERIES_PREFIX "refs/heads/series/"
 #define RESDIFF_STORE_SYMBOL_PREFIX "refs/heads/resdiff/symbols/"
 #define RESDIFF_STORE_VIEWS_REF "refs/heads/resdiff/views"
+/* Format 5: a commit whose tree holds RESDIFF_STORE_WITHDRAWALS_FILE, one
+ * line per withdrawal in the record ("<lang>\t<symbol>\t<the record commit
+ * before it>", newest first), and whose Record: trailer names the record
+ * commit the list was built from; its parent is the previous list. */
+#define RESDIFF_STORE_WITHDRAWALS_REF "refs/heads/resdiff/withdrawals"
+#define RESDIFF_STORE_WITHDRAWALS_FILE "withdrawals"
 /* HEAD: one fixed commit resdiff never moves (README.md and the file
  * RESDIFF_STORE_FORMAT_FILE naming the format), so a plain clone checks
  * out a branch that no resdiff command changes. */
