@@ -17,6 +17,18 @@ static void print_lines(const char *prefix, const char *lines)
 	resdiff_buf_dispose(&line);
 }
 
+/* A writer waiting for another says so once, not silently for minutes. */
+static void say_waiting(long holder_pid, long timeout_ms, void *payload)
+{
+	(void)payload;
+	if (holder_pid)
+		fprintf(stderr, "resdiff: waiting for another resdiff process (process %ld) to finish "
+			"writing to this repository (up to %ld s; Ctrl-C stops)\n", holder_pid, timeout_ms / 1000);
+	else
+		fprintf(stderr, "resdiff: waiting for another resdiff process to finish writing to "
+			"this repository (up to %ld s; Ctrl-C stops)\n", timeout_ms / 1000);
+}
+
 int cmd_store_open(resdiff_store **out)
 {
 	resdiff_buf report = RESDIFF_BUF_INIT;
@@ -24,6 +36,7 @@ int cmd_store_open(resdiff_store **out)
 
 	if (resdiff_store_open(out, cmd_global_repo) < 0)
 		return cmd_fail_last();
+	resdiff_store_set_wait_cb(*out, say_waiting, NULL);
 	n = resdiff_store_lock_check(&report, *out);
 	if (n > 0) {
 		/* each line names a lock file, as git does */

@@ -641,6 +641,12 @@ void resdiff_store_set_fsync(resdiff_store *s, bool on)
 	s->fsync = on;
 }
 
+void resdiff_store_set_wait_cb(resdiff_store *s, resdiff_store_wait_cb cb, void *payload)
+{
+	s->wait_cb = cb;
+	s->wait_payload = payload;
+}
+
 const char *resdiff_store_notes(const resdiff_store *s)
 {
 	return s->notes.ptr ? s->notes.ptr : "";

@@ -37,6 +37,8 @@ struct resdiff_store {
 	const char *record_ref;     /* where readers find the record: the record
 	                               ref, or a plain clone's origin/record */
 	bool fsync;                 /* fsync before refs move (default) */
+	resdiff_store_wait_cb wait_cb;   /* told when a writer waits (may be NULL) */
+	void *wait_payload;
 	resdiff_buf notes;          /* lines for the user (resdiff_store_notes) */
 	/* withdrawals in the record commit withdrawn_at (when withdrawn_read),
 	 * newest first, read when a new document may be a withdrawn one back

@@ -192,7 +192,8 @@ static int remove_git_lock(const char *path, void *payload)
 int store_lock_acquire(resdiff_store *s)
 {
 	resdiff_buf path = RESDIFF_BUF_INIT, removed = RESDIFF_BUF_INIT;
-	long long deadline = now_ms() + lock_timeout_ms();
+	long long start = now_ms(), deadline = start + lock_timeout_ms();
+	bool told = false;
 	unsigned seed = (unsigned)getpid();
 	char content[200], host[128];
 	remove_ctx rc;
@@ -217,6 +218,12 @@ int store_lock_acquire(resdiff_store *s)
 			error = resdiff_error_set(RESDIFF_EINTERRUPTED, "interrupted while waiting for "
 				"another resdiff process to finish writing ('%s' is locked)", path.ptr);
 			goto done;
+		}
+		/* before the deadline's test: a wait that long is told, however
+		 * late the poll wakes */
+		if (!told && s->wait_cb && now_ms() - start >= RESDIFF_STORE_LOCK_NOTE_MS) {
+			s->wait_cb(lock_holder(fd, NULL), lock_timeout_ms(), s->wait_payload);
+			told = true;
 		}
 		if (now_ms() > deadline) {
 			long pid = lock_holder(fd, NULL);

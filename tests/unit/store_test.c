@@ -852,6 +852,18 @@ static pid_t lock_holder(const char *dir)
 	return pid;
 }
 
+/* The wait callback's calls: count, last holder and timeout. */
+static int waits;
+static long wait_pid, wait_timeout;
+
+static void count_wait(long holder_pid, long timeout_ms, void *payload)
+{
+	(void)payload;
+	waits++;
+	wait_pid = holder_pid;
+	wait_timeout = timeout_ms;
+}
+
 static void test_store__locks(void **state)
 {
 	resdiff_store *s = NULL;
@@ -873,6 +885,17 @@ static void test_store__locks(void **state)
 	snprintf(path, sizeof(path), "another resdiff process (process %ld) is writing", (long)holder);
 	assert_non_null(strstr(resdiff_error_last(), path));
 	assert_int_equal(resdiff_store_unlock(&report, s), RESDIFF_ELOCKED);
+	/* a wait of RESDIFF_STORE_LOCK_NOTE_MS or more is told once, naming
+	 * the holder (an import used to wait two minutes in silence) */
+	resdiff_store_set_wait_cb(s, count_wait, NULL);
+	assert_int_equal(resdiff_store_import(s, &item, 1), RESDIFF_ELOCKED);
+	assert_int_equal(waits, 0);   /* 50 ms: not told */
+	setenv("RESDIFF_LOCK_TIMEOUT_MS", "1200", 1);
+	assert_int_equal(resdiff_store_import(s, &item, 1), RESDIFF_ELOCKED);
+	assert_int_equal(waits, 1);
+	assert_int_equal(wait_pid, (long)holder);
+	assert_int_equal(wait_timeout, 1200);
+	resdiff_store_set_wait_cb(s, NULL, NULL);
 	unsetenv("RESDIFF_LOCK_TIMEOUT_MS");
 	/* killed: the kernel drops its lock, the next writer goes on at once */
 	kill(holder, SIGKILL);

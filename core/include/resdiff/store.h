@@ -123,6 +123,15 @@ int resdiff_store_format(const resdiff_store *store);
  * (`import --no-fsync`): a power cut may then lose or damage the import. */
 void resdiff_store_set_fsync(resdiff_store *store, bool on);
 
+/* A writer that finds another writer at work waits for it (up to
+ * RESDIFF_STORE_LOCK_TIMEOUT_MS); after RESDIFF_STORE_LOCK_NOTE_MS of
+ * waiting it calls cb once, with the holder's process id (0: unknown),
+ * how long it waits in all, and payload, so the caller can say why
+ * nothing happens. NULL: nothing is called. */
+#define RESDIFF_STORE_LOCK_NOTE_MS 1000
+typedef void (*resdiff_store_wait_cb)(long holder_pid, long timeout_ms, void *payload);
+void resdiff_store_set_wait_cb(resdiff_store *store, resdiff_store_wait_cb cb, void *payload);
+
 /* Things the user should know that are not errors, one per line: lock
  * files removed, histories computed in memory because the stored ones lag
  * the record, derived refs left to repair. Owned by the store, valid until
