@@ -105,8 +105,6 @@ typedef struct {
 	bool valid;
 	uint64_t *x, *y;     /* the old and the new side's sets, sorted */
 	size_t nx, ny;
-	bool scored;         /* `alone` holds the group's own score */
-	align_overlap alone;
 } align_group_memo;
 
 /* A clause's recast openings (align_assign.c), read on first use. */

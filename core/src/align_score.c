@@ -1369,7 +1369,6 @@ static align_group_memo *group_memo(int *error, const aligner *a, const align_gr
 	e->nold = g->nold;
 	e->nnew = g->nnew;
 	e->valid = true;
-	e->scored = false;
 	return e;
 }
 
@@ -1424,10 +1423,6 @@ int align_group_score(align_overlap *out, const aligner *a, const align_group *g
 		undo[i] = mark_factor(a->model, (unsigned)i);
 	if (!plain && !(memo = group_memo(&error, a, g)) && error < 0)
 		return error;
-	if (memo && memo->scored && extra_old == NONE && extra_new == NONE) {
-		*out = memo->alone;
-		return 0;
-	}
 	if (memo) {
 		if ((error = side_with(&sx, &nx, &x, &a->o, memo->x, memo->nx, extra_old)) < 0 ||
 		    (error = side_with(&sy, &ny, &y, &a->n, memo->y, memo->ny, extra_new)) < 0)
@@ -1458,10 +1453,6 @@ int align_group_score(align_overlap *out, const aligner *a, const align_group *g
 	out->cover = wx > 0 && wy > 0 ? common / (wx < wy ? wx : wy) : 0;
 	out->cover_old = wx > 0 ? common / wx : 0;
 	out->cover_new = wy > 0 ? common / wy : 0;
-	if (memo && extra_old == NONE && extra_new == NONE) {
-		memo->alone = *out;
-		memo->scored = true;
-	}
 done:
 	free(x);
 	free(y);

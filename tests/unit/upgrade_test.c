@@ -65,6 +65,27 @@ static char *git(const char *repo, const char *args)
 	return out;
 }
 
+/* After an upgrade: the refs (as format 3 names them) are `refs`, `log`
+ * prints what it did before, fsck is clean, and a second upgrade has
+ * nothing to do. */
+static void assert_upgrade_settled(const char *repo, const char *refs, const char *log)
+{
+	char *after, want[128];
+	int status;
+
+	after = git(repo, REFS_AS_FORMAT3);
+	assert_string_equal(refs, after);
+	free(after);
+	after = run(&status, repo, "log");
+	assert_string_equal(log, after);
+	free(after);
+	test_assert_fsck(repo);
+	after = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(after, WITH_FORMAT(want, "is in storage format %d already", 0)));
+	free(after);
+}
+
 static void test_upgrade__format1_repository(void **state)
 {
 	char *tmp, *repo = format1_copy(&tmp), *out, *refs, *log, *after, want[128];
@@ -109,20 +130,10 @@ static void test_upgrade__format1_repository(void **state)
 	free(out);
 	/* nothing of the record or views was rewritten, only renamed */
 	free(refs);
-	after = git(repo, REFS_AS_FORMAT3);
 	refs = test_capture(&status, "d=$(mktemp -d) && tar -C \"$d\" -xzf '%s/tests/data/format1/repo.tar.gz' && "
 		"git -C \"$d/format1.git\" %s && rm -rf \"$d\"",
 		RESDIFF_SOURCE_DIR, REFS_AS_FORMAT3);
-	assert_string_equal(refs, after);
-	free(after);
-	after = run(&status, repo, "log");
-	assert_string_equal(log, after);
-	free(after);
-	test_assert_fsck(repo);
-	out = run(&status, repo, "upgrade");
-	assert_int_equal(status, 0);
-	assert_non_null(strstr(out, WITH_FORMAT(want, "is in storage format %d already", 0)));
-	free(out);
+	assert_upgrade_settled(repo, refs, log);
 	/* and it is written as any repository of this format */
 	out = test_capture(&status, "%s -C '%s' import --lang en --series ga-ict4sd --date 2021-12-17 "
 		"--symbol A/RES/76/189 %s/tests/data/en/A_RES_76_189.txt 2>&1", RESDIFF_BINARY, repo,
@@ -423,7 +434,7 @@ static void test_upgrade__format2_repository(void **state)
 static void test_upgrade__format4_withdrawals_listed(void **state)
 {
 	char *tmp, *repo = fixture_copy(&tmp, "format4-withdrawals", "format4.git"), *out, *refs;
-	char *after, *log, *rec, *want_list, want[128];
+	char *log, *rec, *want_list, want[128];
 	int status;
 
 	log = run(&status, repo, "log");
@@ -463,19 +474,8 @@ static void test_upgrade__format4_withdrawals_listed(void **state)
 	out = git(repo, "show resdiff/withdrawals:withdrawals");
 	assert_string_equal(out, want_list);
 	free(out);
-	/* nothing else moved */
-	after = git(repo, REFS_AS_FORMAT3);
-	assert_string_equal(refs, after);
-	free(after);
-	after = run(&status, repo, "log");
-	assert_string_equal(log, after);
-	free(after);
-	test_assert_fsck(repo);
-	/* run twice: nothing to do */
-	out = run(&status, repo, "upgrade");
-	assert_int_equal(status, 0);
-	assert_non_null(strstr(out, WITH_FORMAT(want, "is in storage format %d already", 0)));
-	free(out);
+	/* nothing else moved; run twice: nothing to do */
+	assert_upgrade_settled(repo, refs, log);
 
 	/* the withdrawn A/RES/80/1 back, nothing said: as its newest withdrawal
 	 * left it (series ga-question, not ga-palestine) */
