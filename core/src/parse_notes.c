@@ -1003,15 +1003,11 @@ static bool quantity_after(const char *s, size_t len, size_t j)
 	return k > j && parse_quantity_word(s + j, k - j);
 }
 
-/* Does the capitalised word at w end a title ("Programme of Action",
- * "Platform for Action"): a short lower-case word and a capitalised one
- * stand before it? Such a word names a document, it does not count; the
- * number after it ("Programme of Action 9 and") may be a marker. */
-static bool ends_title(const char *s, const char *w)
+/* Do a short lower-case word and a capitalised one end s[0 .. k)
+ * ("Programme of", "Platform for")? */
+static bool title_link_before(const char *s, size_t k)
 {
-	size_t k = (size_t)(w - s), end, letters = 0;
-	if (!(*w >= 'A' && *w <= 'Z'))
-		return false;
+	size_t end, letters = 0;
 	while (k > 0 && s[k - 1] == ' ')
 		k--;
 	end = k;
@@ -1024,6 +1020,24 @@ static bool ends_title(const char *s, const char *w)
 	while (k > 0 && s[k - 1] != ' ')
 		k--;
 	return s[k] >= 'A' && s[k] <= 'Z';
+}
+
+/* Does the capitalised word at w end a title ("Programme of Action",
+ * "Platform for Action"): a short lower-case word and a capitalised one
+ * stand before it, on its line or, when it opens its line, at the end of
+ * the text line before ("Programme of" / "Action 9 and")? Such a word names
+ * a document, it does not count; the number after it may be a marker. */
+static bool ends_title(const parse_state *st, size_t li, const char *s, const char *w)
+{
+	size_t k = (size_t)(w - s);
+	if (!(*w >= 'A' && *w <= 'Z'))
+		return false;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k > 0)
+		return title_link_before(s, k);
+	return li > st->body_start && st->lines[li - 1].cls == LINE_TEXT &&
+	       title_link_before(st->lines[li - 1].text, st->lines[li - 1].len);
 }
 
 /* Does the number `label` stand as a number of its own anywhere after
@@ -1195,7 +1209,7 @@ static bool spaced_marker(parse_state *st, cite_state *cs, size_t li, const char
 		 * that points, but it ends a title, or it is plural and only one
 		 * number follows it (list_item said the list does not go on) */
 		plural = parse_plural_reference_word(w, wl);
-		if (!((ends_title(s, w) || plural) && atoi(label) == cs->max_cited + 1))
+		if (!((ends_title(st, li, s, w) || plural) && atoi(label) == cs->max_cited + 1))
 			return false;
 	}
 	if (quantity_after(s, len, i + n)) {

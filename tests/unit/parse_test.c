@@ -2206,6 +2206,29 @@ static void test_parse__number_glued_after_a_dotted_number(void **state)
 	(void)state;
 }
 
+/* Class AI (docs/HELDOUT.md, tenth set, found on a constructed example
+ * while fixing AH): a title that ends in a reference word may break
+ * before that word ("Programme of" / "Action 2 and"); the number after it
+ * is the marker as when the title stands on one line, while a reference
+ * word opening its line after a line that ends no title ("provisions of"
+ * / "Article 3 and") still points. */
+static void test_parse__spaced_marker_after_a_title_across_lines(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Recalling the Beijing Declaration and Platform for Action,1 the Durban\n"
+		"Declaration and Programme of\n"
+		"Action 2 and the outcome of the review, and the provisions of\n"
+		"Article 3 and the purposes of the Charter,\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n\n1 A/99/1.\n\n2 A/99/2.\n\n3 A/99/3.\n", "en");
+	test_assert_unit_text(doc, "PP1", "Recalling the Beijing Declaration and Platform for Action, "
+		"the Durban Declaration and Programme of Action and the outcome of the review, and the "
+		"provisions of Article 3 and the purposes of the Charter,");
+	assert_int_equal(resdiff_doc_unit_by_id(doc, "PP1")->fnref_count, 2);
+	resdiff_doc_free(doc);
+	(void)state;
+}
+
 /* Class AE (docs/HELDOUT.md, ninth set): a number set off by spaces after a
  * short lower-case word ("the building plan 1 and") is the marker when it
  * is the very next footnote, a lower-case word follows and no other number
@@ -3264,6 +3287,7 @@ int main(void)
 		cmocka_unit_test(test_parse__marker_glued_to_a_year_at_a_line_start),
 		cmocka_unit_test(test_parse__spaced_marker_after_a_short_word),
 		cmocka_unit_test(test_parse__number_glued_after_a_dotted_number),
+		cmocka_unit_test(test_parse__spaced_marker_after_a_title_across_lines),
 		cmocka_unit_test(test_parse__annex_title_apart),
 		cmocka_unit_test(test_parse__front_star_at_a_line_end),
 		cmocka_unit_test(test_parse__text_line_that_recurs_near_page_breaks_stays),
