@@ -163,6 +163,17 @@ static int glued_number(const char *s, size_t len, size_t i)
 	before = resdiff_utf8_decode(s + k, i - k, &adv);
 	if ((before >= '0' && before <= '9') || (before == '.' && resdiff_text_symbol_part_before(s, i)))
 		return 0;
+	if (before == '.' && k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') {
+		/* "indicator 5.4.1, and": the number goes on, unless a sentence
+		 * ends after it (docs/PARSE.md) */
+		if (e < len && s[e] != ' ')
+			return 0;
+		while (e < len && s[e] == ' ')
+			e++;
+		after = e < len ? resdiff_utf8_decode(s + e, len - e, &adv) : ' ';
+		if (after > 0 && u_islower((UChar32)after))
+			return 0;
+	}
 	return before > 0 && (u_isalpha((UChar32)before) || before == ',' || before == '.' ||
 	       before == ';' || before == ')' || before == 0x201D || before == 0x2019 ||
 	       before == '"') ? v : 0;

@@ -845,6 +845,42 @@ static bool glued_shape(const char *s, size_t len, size_t i, size_t n, uint32_t 
 	       !(prev == '.' && resdiff_text_symbol_part_before(s, i));
 }
 
+/* A number glued after a dotted number ("indicator 5.4.1, and", "target
+ * 5.4 and"): is it a marker after a sentence's full stop ("… in
+ * 2025.3 The")? Only when the sentence ends there: nothing glued after
+ * it, and after its spaces the end of the line (whose next line does not
+ * go on in lower case) or a word that does not open in lower case. */
+static bool sentence_ends_after(const parse_state *st, size_t li, const char *s, size_t len,
+		size_t j)
+{
+	size_t adv;
+	int32_t c;
+	if (j < len && s[j] != ' ')
+		return false;
+	while (j < len && s[j] == ' ')
+		j++;
+	if (j == len) {
+		const parse_line *next = li + 1 < st->count ? &st->lines[li + 1] : NULL;
+		size_t k = 0;
+		while (next && k < next->len && next->text[k] == ' ')
+			k++;
+		if (!next || k == next->len)
+			return true;
+		c = resdiff_utf8_decode(next->text + k, next->len - k, &adv);
+		return !(c > 0 && u_islower((UChar32)c));
+	}
+	c = resdiff_utf8_decode(s + j, len - j, &adv);
+	return !(c > 0 && u_islower((UChar32)c));
+}
+
+/* Does the number at s[.. j) go on the dotted number before it ("5.4.1,
+ * and"): glued after a digit and a full stop where no sentence ends? */
+static bool number_goes_on(const parse_state *st, size_t li, const char *s, size_t len,
+		size_t j, uint32_t prev, uint32_t prev2)
+{
+	return prev == '.' && prev2 >= '0' && prev2 <= '9' && !sentence_ends_after(st, li, s, len, j);
+}
+
 /* One pass over the main text for the strong spots (see strong_spots). */
 static int find_strong_spots(parse_state *st, strong_spots *ss)
 {
@@ -869,7 +905,7 @@ static int find_strong_spots(parse_state *st, strong_spots *ss)
 			const parse_line *l = &st->lines[li];
 			const char *s = l->text;
 			size_t len = l->len, i = 0, adv, n;
-			uint32_t prev = 0;
+			uint32_t prev = 0, prev2 = 0;
 			char label[16];
 			bool sup;
 			if (l->cls != LINE_TEXT)
@@ -881,7 +917,8 @@ static int find_strong_spots(parse_state *st, strong_spots *ss)
 				if (parse_superscript_digit(cp) > 0 ||
 				    (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9'))) {
 					n = parse_note_label(s + i, len - i, label, &sup);
-					if (n && !sup && !glued_shape(s, len, i, n, prev))
+					if (n && !sup && (!glued_shape(s, len, i, n, prev) ||
+							  number_goes_on(st, li, s, len, i + n, prev, prev2)))
 						n = 0;
 					if (n && label[0] != '*' && defined(st, label) &&
 					    (v = (size_t)atoi(label)) < SPOT_LABELS) {
@@ -893,6 +930,7 @@ static int find_strong_spots(parse_state *st, strong_spots *ss)
 						}
 					}
 				}
+				prev2 = prev;
 				prev = cp < 0 ? 0 : (uint32_t)cp;
 				i += n ? n : adv;
 			}
@@ -965,15 +1003,11 @@ static bool quantity_after(const char *s, size_t len, size_t j)
 	return k > j && parse_quantity_word(s + j, k - j);
 }
 
-/* Does the capitalised word at w end a title ("Programme of Action",
- * "Platform for Action"): a short lower-case word and a capitalised one
- * stand before it? Such a word names a document, it does not count; the
- * number after it ("Programme of Action 9 and") may be a marker. */
-static bool ends_title(const char *s, const char *w)
+/* Do a short lower-case word and a capitalised one end s[0 .. k)
+ * ("Programme of", "Platform for")? */
+static bool title_link_before(const char *s, size_t k)
 {
-	size_t k = (size_t)(w - s), end, letters = 0;
-	if (!(*w >= 'A' && *w <= 'Z'))
-		return false;
+	size_t end, letters = 0;
 	while (k > 0 && s[k - 1] == ' ')
 		k--;
 	end = k;
@@ -986,6 +1020,24 @@ static bool ends_title(const char *s, const char *w)
 	while (k > 0 && s[k - 1] != ' ')
 		k--;
 	return s[k] >= 'A' && s[k] <= 'Z';
+}
+
+/* Does the capitalised word at w end a title ("Programme of Action",
+ * "Platform for Action"): a short lower-case word and a capitalised one
+ * stand before it, on its line or, when it opens its line, at the end of
+ * the text line before ("Programme of" / "Action 9 and")? Such a word names
+ * a document, it does not count; the number after it may be a marker. */
+static bool ends_title(const parse_state *st, size_t li, const char *s, const char *w)
+{
+	size_t k = (size_t)(w - s);
+	if (!(*w >= 'A' && *w <= 'Z'))
+		return false;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k > 0)
+		return title_link_before(s, k);
+	return li > st->body_start && st->lines[li - 1].cls == LINE_TEXT &&
+	       title_link_before(st->lines[li - 1].text, st->lines[li - 1].len);
 }
 
 /* Does the number `label` stand as a number of its own anywhere after
@@ -1157,7 +1209,7 @@ static bool spaced_marker(parse_state *st, cite_state *cs, size_t li, const char
 		 * that points, but it ends a title, or it is plural and only one
 		 * number follows it (list_item said the list does not go on) */
 		plural = parse_plural_reference_word(w, wl);
-		if (!((ends_title(s, w) || plural) && atoi(label) == cs->max_cited + 1))
+		if (!((ends_title(st, li, s, w) || plural) && atoi(label) == cs->max_cited + 1))
 			return false;
 	}
 	if (quantity_after(s, len, i + n)) {
@@ -1455,6 +1507,15 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 				bool after_number = closing_punct(prev) && prev2 >= '0' && prev2 <= '9';
 				form = "glued";
 				if (!glued_shape(s, len, i, n, prev)) {
+					n = 0;
+				} else if (number_goes_on(st, li, s, len, i + n, prev, prev2)) {
+					/* "indicator 5.4.1, and": the number goes on */
+					if (atoi(label) == cs->max_cited + 1 &&
+					    body_in_next_zone(st, cs, li, label))
+						resdiff_doc_add_note(st->doc, li + 1,
+							"\"%c.%s\" stays in the text: the %s goes on the number "
+							"before it (the sentence does not end there), it is not the "
+							"marker of footnote %s", (char)prev2, label, label, label);
 					n = 0;
 				} else if (after_number ? !(atoi(label) == cs->max_cited + 1 &&
 							    body_in_next_zone(st, cs, li, label)) :

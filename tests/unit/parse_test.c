@@ -2180,6 +2180,55 @@ static void test_parse__marker_glued_to_a_year_at_a_line_start(void **state)
 	(void)state;
 }
 
+/* Class AH (docs/HELDOUT.md, tenth set): a number glued after a dotted
+ * number ("indicator 5.4.1, and", "target 5.4 and") goes on the number
+ * unless the sentence ends after it; the digit stays, a note says so when
+ * it could have been the next marker, and the marker is found where it
+ * stands ("Action 1 and"). After a full stop that ends a sentence
+ * ("… 2030.2" at a paragraph's end) a glued number is still the marker
+ * (found on unseen text: A/C.2/80/L.30 lost the "1" of "5.4.1"). */
+static void test_parse__number_glued_after_a_dotted_number(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Recalling target 4.2 and indicator 4.2.1, and the Plan of Action 1 and its review,\n\n"
+		"Noting the period 2021\u20132030.2\n\n"
+		"1. Decides to review indicator 3.1 and\n"
+		"3.1.2 in 2027.\n"
+		"__________________\n\n1 A/99/1.\n\n2 A/99/2.\n", "en");
+	test_assert_unit_text(doc, "PP1", "Recalling target 4.2 and indicator 4.2.1, and the Plan of "
+		"Action and its review,");
+	assert_int_equal(resdiff_doc_unit_by_id(doc, "PP1")->fnref_count, 1);
+	test_assert_unit_text(doc, "PP2", "Noting the period 2021\u20132030.");
+	assert_int_equal(resdiff_doc_unit_by_id(doc, "PP2")->fnref_count, 1);
+	test_assert_unit_text(doc, "OP1", "Decides to review indicator 3.1 and 3.1.2 in 2027.");
+	assert_true(has_diag(doc, "\"2.1\" stays in the text"));
+	resdiff_doc_free(doc);
+	(void)state;
+}
+
+/* Class AI (docs/HELDOUT.md, tenth set, found on a constructed example
+ * while fixing AH): a title that ends in a reference word may break
+ * before that word ("Programme of" / "Action 2 and"); the number after it
+ * is the marker as when the title stands on one line, while a reference
+ * word opening its line after a line that ends no title ("provisions of"
+ * / "Article 3 and") still points. */
+static void test_parse__spaced_marker_after_a_title_across_lines(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Recalling the Beijing Declaration and Platform for Action,1 the Durban\n"
+		"Declaration and Programme of\n"
+		"Action 2 and the outcome of the review, and the provisions of\n"
+		"Article 3 and the purposes of the Charter,\n\n"
+		"1. Decides to remain seized of the matter.\n"
+		"__________________\n\n1 A/99/1.\n\n2 A/99/2.\n\n3 A/99/3.\n", "en");
+	test_assert_unit_text(doc, "PP1", "Recalling the Beijing Declaration and Platform for Action, "
+		"the Durban Declaration and Programme of Action and the outcome of the review, and the "
+		"provisions of Article 3 and the purposes of the Charter,");
+	assert_int_equal(resdiff_doc_unit_by_id(doc, "PP1")->fnref_count, 2);
+	resdiff_doc_free(doc);
+	(void)state;
+}
+
 /* Class AE (docs/HELDOUT.md, ninth set): a number set off by spaces after a
  * short lower-case word ("the building plan 1 and") is the marker when it
  * is the very next footnote, a lower-case word follows and no other number
@@ -3237,6 +3286,8 @@ int main(void)
 		cmocka_unit_test(test_parse__marker_glued_to_a_date),
 		cmocka_unit_test(test_parse__marker_glued_to_a_year_at_a_line_start),
 		cmocka_unit_test(test_parse__spaced_marker_after_a_short_word),
+		cmocka_unit_test(test_parse__number_glued_after_a_dotted_number),
+		cmocka_unit_test(test_parse__spaced_marker_after_a_title_across_lines),
 		cmocka_unit_test(test_parse__annex_title_apart),
 		cmocka_unit_test(test_parse__front_star_at_a_line_end),
 		cmocka_unit_test(test_parse__text_line_that_recurs_near_page_breaks_stays),
