@@ -95,7 +95,12 @@ for n in $sizes; do
   # of the first N documents in English (or the first language given)
   bl=$(echo "$langs" | tr , '\n' | grep -x en || echo "$langs" | cut -d, -f1)
   lastres=$(( (n - 1) / nlang ))
-  sym=$(awk -v r="$lastres" 'BEGIN { printf "A/RES/%d/%d", 40 + int(r / 250), r % 250 + 1 }')
+  # the last resolution imported in the blame language (the generator's
+  # last resolution may lack it: n + 1 documents end part-way through the
+  # languages, and the one more document is left out)
+  sym=$(awk -v lang="$bl" -F' = ' '
+    /^\[document/ { if (l == lang) last = y; y = ""; l = "" } /^\tsymbol = / { y = $2 } /^\tlanguage = / { l = $2 }
+    END { if (l == lang) last = y; print last }' "$d/texts/first.manifest")
   slug=$(printf 'bench-%02d' $((lastres % series)))
   bytes=$(du -sb "$d/texts" | cut -f1)
   : >"$work/rows"
