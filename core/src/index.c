@@ -418,6 +418,9 @@ typedef struct {
 	size_t prev;             /* participant index of the previous member */
 	bool is_prev;            /* the previous member of a document to compute */
 	bool kept;               /* doc and side kept for that member */
+	bool cached;             /* doc and side kept after serving as a
+	                            candidate (build_ctx.cache) */
+	uint64_t used;           /* when last a candidate (build_ctx.tick) */
 	resdiff_doc *doc;        /* loaded while computing, and kept after for
 	                            the next member when is_prev */
 	resdiff_align_prepared *side;  /* doc prepared for the aligner, once */
@@ -513,6 +516,10 @@ typedef struct {
 	index_entry *old;
 	size_t old_count, old_alloc;
 	size_t kept;                /* documents kept loaded for their next member */
+	size_t cache[RESDIFF_INDEX_CACHE_MAX];  /* cached candidates (docs[]) */
+	size_t cached, cache_max;   /* cache_max: RESDIFF_INDEX_CACHE_MAX, or
+	                               RESDIFF_INDEX_CACHE_ENV's smaller value */
+	uint64_t tick;              /* candidate uses so far */
 	size_t prepared;            /* resdiff_index_status.prepared */
 	size_t read;                /* resdiff_index_status.read */
 	/* languages whose record tree is the one the old index was built
@@ -560,14 +567,43 @@ static int doc_side(const resdiff_align_prepared **out, build_ctx *c, size_t i)
 static void doc_release(build_ctx *c, size_t i)
 {
 	build_doc *b = &c->docs[i];
+	size_t k;
+
 	if (b->kept) {
 		b->kept = false;
 		c->kept--;
+	}
+	if (b->cached) {
+		for (k = 0; c->cache[k] != i; k++)
+			;
+		c->cache[k] = c->cache[--c->cached];
+		b->cached = false;
 	}
 	resdiff_align_prepared_free(b->side);
 	resdiff_doc_free(b->doc);
 	b->side = NULL;
 	b->doc = NULL;
+}
+
+/* docs[i], loaded for a candidate and no longer in use, kept for the
+ * candidates that follow; the least recently used cached document is
+ * given up for it when the cache is full */
+static void doc_cache(build_ctx *c, size_t i)
+{
+	size_t k, lru = 0;
+
+	if (!c->cache_max) {
+		doc_release(c, i);
+		return;
+	}
+	if (c->cached == c->cache_max) {
+		for (k = 1; k < c->cached; k++)
+			if (c->docs[c->cache[k]].used < c->docs[c->cache[lru]].used)
+				lru = k;
+		doc_release(c, c->cache[lru]);
+	}
+	c->docs[i].cached = true;
+	c->cache[c->cached++] = i;
 }
 
 static int cmp_old_path(const void *a, const void *b)
@@ -965,8 +1001,10 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 	 * confident match (ties: the later document) */
 	for (k = 0; k < ncand && nroot; k++) {
 		const resdiff_align_prepared *cs;
-		/* a candidate kept for its next member is lent, else loaded here */
+		/* a candidate kept for its next member or cached is lent, else
+		 * loaded here */
 		cloaded[k] = !c->docs[cand[k]].doc;
+		c->docs[cand[k]].used = ++c->tick;
 		if ((!side && (error = doc_side(&side, c, i)) < 0) ||
 		    (error = doc_side(&cs, c, cand[k])) < 0 ||
 		    (error = resdiff_align_prepared_run(&cal[k], cs, side, NULL)) < 0)
@@ -995,10 +1033,15 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 				goto done;
 	}
 done:
-	for (k = 0; k < RESDIFF_INDEX_CROSS_DOCS; k++) {
+	for (k = 0; k < RESDIFF_INDEX_CROSS_DOCS; k++)
 		resdiff_alignment_free(cal[k]);
-		if (cloaded[k])
-			doc_release(c, cand[k]);
+	for (k = 0; k < RESDIFF_INDEX_CROSS_DOCS; k++) {
+		if (cloaded[k] && c->docs[cand[k]].doc) {
+			if (error < 0)
+				doc_release(c, cand[k]);
+			else
+				doc_cache(c, cand[k]);
+		}
 	}
 	resdiff_alignment_free(al);
 	free(hits);
@@ -1471,8 +1514,13 @@ static void ctx_dispose(build_ctx *c)
 
 static int ctx_init(build_ctx *c, resdiff_store *s)
 {
+	const char *env = getenv(RESDIFF_INDEX_CACHE_ENV);
+
 	memset(c, 0, sizeof(*c));
 	c->s = s;
+	c->cache_max = RESDIFF_INDEX_CACHE_MAX;
+	if (env && env[0] >= '0' && env[0] <= '9' && strtoul(env, NULL, 10) < RESDIFF_INDEX_CACHE_MAX)
+		c->cache_max = (size_t)strtoul(env, NULL, 10);
 	if (!(c->arena = resdiff_arena_new()) || !(c->old_arena = resdiff_arena_new()))
 		return NOMEM();
 	return 0;

@@ -579,6 +579,59 @@ static char *index_tree(const char *dir)
 	return out;
 }
 
+/* A document that is a candidate across series for several later ones is
+ * read and prepared once while it stays in the cache of candidates
+ * (RESDIFF_INDEX_CACHE_MAX): 60/1 and 60/2 each serve 62/1 and 62/2. With
+ * room for one, 60/1 is given up for 60/2 and read again; with none, both
+ * are. The stored index is the same tree every time. */
+static void test_provenance__candidates_prepared_once_while_cached(void **state)
+{
+	static const unsigned alpha[] = { 100, 101, 102, 103, 104, 105, 106, 107, 108, 109 };
+	static const unsigned delta[] = { 400, 401, 402, 403, 404, 405, 406, 407, 408, 409 };
+	static const unsigned beta1[] = { 200, 201, 202, 203, 204, 205, 206, 207, 208, 209 };
+	static const unsigned beta2[] = { 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 103, 403 };
+	static const unsigned gamma1[] = { 300, 301, 302, 303, 304, 305, 306, 307, 308, 309 };
+	static const unsigned gamma2[] = { 300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 104, 404 };
+	static const struct { const char *env; size_t prepared; } runs[] = {
+		{ NULL, 6 }, { "1", 7 }, { "0", 8 }, { NULL, 6 },
+	};
+	resdiff_index_status st;
+	char *dir, *tree = NULL;
+	resdiff_store *s = new_store(&dir);
+	size_t r;
+
+	(void)state;
+	import_doc(s, clause_doc("A/RES/60/1", "alpha", "2005-10-01", alpha, 10));
+	import_doc(s, clause_doc("A/RES/60/2", "delta", "2005-10-02", delta, 10));
+	import_doc(s, clause_doc("A/RES/61/1", "beta", "2006-10-01", beta1, 10));
+	import_doc(s, clause_doc("A/RES/61/2", "gamma", "2006-10-02", gamma1, 10));
+	import_doc(s, clause_doc("A/RES/62/1", "beta", "2007-10-01", beta2, 12));
+	import_doc(s, clause_doc("A/RES/62/2", "gamma", "2007-10-02", gamma2, 12));
+	for (r = 0; r < sizeof(runs) / sizeof(runs[0]); r++) {
+		char *t;
+		if (runs[r].env)
+			setenv(RESDIFF_INDEX_CACHE_ENV, runs[r].env, 1);
+		else
+			unsetenv(RESDIFF_INDEX_CACHE_ENV);
+		if (resdiff_index_rebuild(&st, s) < 0)
+			fail_msg("index: %s", resdiff_error_last());
+		assert_int_equal(st.computed, 6);
+		if (st.prepared != runs[r].prepared)
+			fail_msg("cache %s: %zu documents prepared, not %zu",
+				runs[r].env ? runs[r].env : "default", st.prepared, runs[r].prepared);
+		t = index_tree(dir);
+		if (tree)
+			assert_string_equal(t, tree);
+		free(tree);
+		tree = t;
+	}
+	unsetenv(RESDIFF_INDEX_CACHE_ENV);
+	free(tree);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 /* An update carries the index trees of the languages the import did not
  * touch as they are (not one of their files read) and recomputes the
  * others; the tree is the very one a rebuild from nothing writes. */
@@ -722,6 +775,7 @@ int main(void)
 		cmocka_unit_test(test_provenance__series_stats),
 		cmocka_unit_test(test_provenance__stats_signals_agree_with_diff),
 		cmocka_unit_test(test_provenance__documents_prepared_once),
+		cmocka_unit_test(test_provenance__candidates_prepared_once_while_cached),
 		cmocka_unit_test(test_provenance__update_reads_one_language),
 		cmocka_unit_test(test_provenance__index_numbers_as_libc),
 	};

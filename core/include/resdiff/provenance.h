@@ -67,6 +67,14 @@ extern "C" {
  * is computed (one per series open at a date); beyond, they are read and
  * prepared again when their next member comes. */
 #define RESDIFF_INDEX_KEEP_MAX 4096
+/* Earlier documents kept loaded and prepared after serving as candidates
+ * across series, the least recently used given up first: a document is
+ * often a candidate of several that follow it. Per language; memory is
+ * this many prepared documents. */
+#define RESDIFF_INDEX_CACHE_MAX 64
+/* A smaller cache for tests and measurements ("0": none, every candidate
+ * read and prepared again, as before the cache). */
+#define RESDIFF_INDEX_CACHE_ENV "RESDIFF_INDEX_CACHE"
 /* Steps followed by one blame or trace (RESDIFF_ETOOBIG beyond). */
 #define RESDIFF_PROVENANCE_MAX_STEPS 1000000
 #define RESDIFF_PROVENANCE_JSON_SCHEMA 1
