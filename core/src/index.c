@@ -166,22 +166,26 @@ static int bad_entry(const char *path, size_t line, const char *what)
 	return resdiff_error_set(RESDIFF_EINVALID, "index file %s, line %zu: %s", path, line, what);
 }
 
-int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, size_t len,
-		const char *path, bool want_sketch)
+/* Parse lines from p on (line: the number of the line before p, section:
+ * the section p is in) to the end. With defer, parsing stops where the
+ * links begin (section 2): the rest is kept in e->links_text for
+ * index_entry_parse_links. */
+static int parse_lines(index_entry *e, resdiff_arena *arena, char *p, size_t line, size_t section,
+		bool want_sketch, bool defer)
 {
-	char *copy = resdiff_arena_strndup(arena, data, len), *p, *f[8];
-	size_t line = 0, section = 0, units_alloc = 0, links_alloc = 0, rlinks_alloc = 0, n, k;
+	const char *path = e->path;
+	char *f[8];
+	size_t units_alloc = e->unit_count, links_alloc = 0, rlinks_alloc = 0, n, k;
 	size_t last_unit = 0;
-	int error = 0;
 
-	memset(e, 0, sizeof(*e));
-	if (!copy)
-		return NOMEM();
-	e->path = resdiff_arena_strdup(arena, path);
-	for (p = copy; *p; ) {
+	for (; *p; ) {
 		char *nl = strchr(p, '\n');
 		if (!nl)
 			return bad_entry(path, line + 1, "no line end");
+		if (defer && section == 2) {
+			e->links_text = p;
+			break;
+		}
 		*nl = '\0';
 		line++;
 		if (line == 1) {
@@ -294,8 +298,52 @@ int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, si
 		}
 		p = nl + 1;
 	}
+	e->lines = line;
+	return 0;
+}
+
+static int entry_parse(index_entry *e, resdiff_arena *arena, const char *data, size_t len,
+		const char *path, bool want_sketch, bool defer)
+{
+	char *copy = resdiff_arena_strndup(arena, data, len);
+	int error;
+
+	memset(e, 0, sizeof(*e));
+	if (!copy)
+		return NOMEM();
+	if (!(e->path = resdiff_arena_strdup(arena, path)))
+		return NOMEM();
+	if ((error = parse_lines(e, arena, copy, 0, 0, want_sketch, defer)) < 0)
+		return error;
 	if (!e->symbol || !e->language || git_oid_is_zero(&e->blob))
-		return bad_entry(path, line, "symbol, language or blob missing");
+		return bad_entry(path, e->lines, "symbol, language or blob missing");
+	return 0;
+}
+
+int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, size_t len,
+		const char *path, bool want_sketch)
+{
+	return entry_parse(e, arena, data, len, path, want_sketch, false);
+}
+
+int index_entry_parse_head(index_entry *e, resdiff_arena *arena, const char *data, size_t len,
+		const char *path)
+{
+	return entry_parse(e, arena, data, len, path, true, true);
+}
+
+int index_entry_parse_links(index_entry *e, resdiff_arena *arena)
+{
+	char *text = e->links_text;
+	int error;
+
+	if (!text)
+		return 0;
+	e->links_text = NULL;
+	if ((error = parse_lines(e, arena, text, e->lines, 2, false, false)) < 0) {
+		e->links = e->rlinks = NULL;
+		e->link_count = e->rlink_count = 0;
+	}
 	return error;
 }
 
@@ -522,6 +570,11 @@ typedef struct {
 	uint64_t tick;              /* candidate uses so far */
 	size_t prepared;            /* resdiff_index_status.prepared */
 	size_t read;                /* resdiff_index_status.read */
+	/* an update's old files are parsed up to their links, which are
+	 * parsed where needed (old_links): links_read of them */
+	bool lazy;
+	size_t links_read;          /* resdiff_index_status.links_read */
+	bool damaged;               /* an old file's links did not parse */
 	/* languages whose record tree is the one the old index was built
 	 * from: their index tree is carried as it is, never read */
 	carried_lang *carry;
@@ -686,8 +739,12 @@ static int load_old_file(build_ctx *c, const char *lang, const char *path, const
 	}
 	GIT_TRY(git_odb_read(&obj, c->s->odb, git_tree_entry_id(fe)), path);
 	c->read++;
-	error = index_entry_parse(&c->old[c->old_count], c->old_arena,
-		git_odb_object_data(obj), git_odb_object_size(obj), path, true);
+	if (c->lazy)
+		error = index_entry_parse_head(&c->old[c->old_count], c->old_arena,
+			git_odb_object_data(obj), git_odb_object_size(obj), path);
+	else
+		error = index_entry_parse(&c->old[c->old_count], c->old_arena,
+			git_odb_object_data(obj), git_odb_object_size(obj), path, true);
 	git_odb_object_free(obj);
 	if (error < 0) {
 		/* a damaged file: recompute that document */
@@ -1102,23 +1159,52 @@ static size_t find_unit(const index_entry *e, const char *id)
 	return SIZE_MAX;
 }
 
+/* The links of an old entry read up to its links (c->lazy), parsed on
+ * first need. Links that do not parse make a damaged file, which the
+ * eager read recomputes: c->damaged asks the update to start again so. */
+static int old_links(build_ctx *c, const index_entry *old)
+{
+	index_entry *o = &c->old[old - c->old];
+	int error;
+
+	if (!o->links_text)
+		return 0;
+	c->links_read++;
+	if ((error = index_entry_parse_links(o, c->old_arena)) < 0)
+		c->damaged = true;
+	return error;
+}
+
+/* A reused document's links, from its old entry. */
+static int reused_links(build_ctx *c, build_doc *b)
+{
+	int error;
+	if (b->compute)
+		return 0;
+	if ((error = old_links(c, b->old)) < 0)
+		return error;
+	b->e.links = b->old->links;
+	b->e.link_count = b->old->link_count;
+	return 0;
+}
+
 /* Every document's "to" links: the links of later documents into it,
- * in adoption order (trace walks them). */
+ * in adoption order (trace walks them). Lazily (an update: c->lazy),
+ * only those of the documents it writes, the computed and the touched,
+ * from the links of the computed documents and of the reused ones their
+ * old "to" lines name: a reused document's links did not change, so the
+ * previous index listed each of them in its target's file. */
 static int reverse_links(build_ctx *c)
 {
 	build_doc **bysym = NULL, **srcs = NULL, *src;
 	size_t *count = NULL, i, k, links = 0, at;
-	unsigned char *used = NULL;
+	unsigned char *used = NULL, *from = NULL;
 	int error = 0;
 
 	if (!c->count)
 		return 0;
-	for (i = 0; i < c->count; i++)
-		links += c->docs[i].e.link_count;
-	/* each link's source, looked up once for the two passes below (the
-	 * second lookup was 4 % of one more document's instructions at 10k) */
 	if (!(bysym = malloc(c->count * sizeof(*bysym))) || !(count = calloc(c->count, sizeof(*count))) ||
-	    !(srcs = malloc((links + 1) * sizeof(*srcs)))) {
+	    !(from = calloc(c->count, 1))) {
 		error = NOMEM();
 		goto done;
 	}
@@ -1140,22 +1226,58 @@ static int reverse_links(build_ctx *c)
 		for (k = 0; k < b->e.link_count; k++)
 			if ((src = find_doc(bysym, c->count, b->e.language, b->e.links[k].src_symbol)))
 				src->touched = true;
+		if (b->old && (error = old_links(c, b->old)) < 0)
+			goto done;
 		for (k = 0; b->old && k < b->old->link_count; k++)
 			if ((src = find_doc(bysym, c->count, b->e.language, b->old->links[k].src_symbol)))
 				src->touched = true;
 	}
-	for (i = 0; i < c->old_count; i++)
-		for (k = 0; !used[i] && k < c->old[i].link_count; k++)
+	for (i = 0; i < c->old_count; i++) {
+		if (used[i])
+			continue;
+		if ((error = old_links(c, &c->old[i])) < 0)
+			goto done;
+		for (k = 0; k < c->old[i].link_count; k++)
 			if ((src = find_doc(bysym, c->count, c->old[i].language, c->old[i].links[k].src_symbol)))
 				src->touched = true;
+	}
+	/* the documents whose links are walked */
+	for (i = 0; i < c->count; i++) {
+		build_doc *b = &c->docs[i];
+		if (!c->lazy || b->compute)
+			from[i] = 1;
+		if (!c->lazy || (!b->compute && !b->touched))
+			continue;
+		if ((error = reused_links(c, b)) < 0 || (b->old && (error = old_links(c, b->old)) < 0))
+			goto done;
+		for (k = 0; b->old && k < b->old->rlink_count; k++)
+			if ((src = find_doc(bysym, c->count, b->e.language, b->old->rlinks[k].src_symbol)))
+				from[src - c->docs] = 1;
+	}
+	for (i = 0; i < c->count; i++) {
+		if (!from[i])
+			continue;
+		if (c->lazy && (error = reused_links(c, &c->docs[i])) < 0)
+			goto done;
+		links += c->docs[i].e.link_count;
+	}
+	/* each link's source, looked up once for the two passes below (the
+	 * second lookup was 4 % of one more document's instructions at 10k) */
+	if (!(srcs = malloc((links + 1) * sizeof(*srcs)))) {
+		error = NOMEM();
+		goto done;
+	}
 	for (i = 0, at = 0; i < c->count; i++)
-		for (k = 0; k < c->docs[i].e.link_count; k++) {
+		for (k = 0; from[i] && k < c->docs[i].e.link_count; k++) {
 			if (!(src = find_doc(bysym, c->count, c->docs[i].e.language, c->docs[i].e.links[k].src_symbol))) {
 				error = resdiff_error_set(RESDIFF_EINVALID, "%s: a link names %s, not in the record",
 					c->docs[i].e.path, c->docs[i].e.links[k].src_symbol);
 				goto done;
 			}
-			count[src - c->docs]++;
+			if (c->lazy && !src->compute && !src->touched)
+				src = NULL;  /* not written */
+			else
+				count[src - c->docs]++;
 			srcs[at++] = src;
 		}
 	for (i = 0; i < c->count; i++) {
@@ -1167,11 +1289,12 @@ static int reverse_links(build_ctx *c)
 		}
 	}
 	for (i = 0, at = 0; i < c->count; i++)
-		for (k = 0; k < c->docs[i].e.link_count; k++) {
+		for (k = 0; from[i] && k < c->docs[i].e.link_count; k++) {
 			const index_link *l = &c->docs[i].e.links[k];
 			index_link *r;
 			size_t su;
-			src = srcs[at++];
+			if (!(src = srcs[at++]))
+				continue;
 			if ((su = find_unit(&src->e, l->src_unit)) == SIZE_MAX) {
 				error = resdiff_error_set(RESDIFF_EINVALID, "%s: a link names %s %s, not in it",
 					c->docs[i].e.path, l->src_symbol, l->src_unit);
@@ -1188,6 +1311,7 @@ done:
 	free(srcs);
 	free(count);
 	free(used);
+	free(from);
 	return error;
 }
 
@@ -1488,6 +1612,7 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 	}
 	st->prepared = c->prepared;
 	error = reverse_links(c);
+	st->links_read = c->lazy ? c->links_read : c->read;
 done:
 	for (i = 0; i < c->count; i++)
 		doc_release(c, i);
@@ -1645,7 +1770,19 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 		git_error_clear();
 		old_root = NULL;
 	}
-	if ((error = build(&c, &st, root, old_tree, old_root, full)) < 0)
+	/* the old files' links parsed where needed; a file whose links do
+	 * not parse is damaged: again, every file parsed whole, as a reader
+	 * does, so that it is recomputed */
+	c.lazy = true;
+	if ((error = build(&c, &st, root, old_tree, old_root, full)) < 0 && c.damaged) {
+		resdiff_error_clear();
+		ctx_dispose(&c);
+		memset(&st, 0, sizeof(st));
+		if ((error = ctx_init(&c, s)) < 0)
+			goto done;
+		error = build(&c, &st, root, old_tree, old_root, full);
+	}
+	if (error < 0)
 		goto done;
 	if (st.computed >= INDEX_PACK_MIN && !s->txn) {
 		if ((error = store_txn_new(&s->txn, s->odb)) < 0)

@@ -37,6 +37,10 @@ typedef struct {
 	index_link *rlinks;
 	size_t rlink_count;
 	git_oid file;             /* the index blob */
+	/* parsed up to the links (index_entry_parse_links): the rest of the
+	 * file, in the parse's arena; NULL once parsed (or when there is none) */
+	char *links_text;
+	size_t lines;             /* lines parsed so far */
 } index_entry;
 
 /* Parse an index file into e (strings in arena). RESDIFF_EINVALID when it
@@ -45,6 +49,15 @@ typedef struct {
  * the clauses and the links. */
 int index_entry_parse(index_entry *e, resdiff_arena *arena, const char *data, size_t len,
 		const char *path, bool want_sketch);
+/* The same up to the links ("from" and "to" lines): their text is kept in
+ * e->links_text, unparsed, for index_entry_parse_links (an update needs
+ * the links of a few files only). */
+int index_entry_parse_head(index_entry *e, resdiff_arena *arena, const char *data, size_t len,
+		const char *path);
+/* The links of an entry parsed by index_entry_parse_head (nothing when
+ * they are parsed already). RESDIFF_EINVALID when they are malformed: e
+ * then has no links. */
+int index_entry_parse_links(index_entry *e, resdiff_arena *arena);
 
 /* The index commit's tree if it is fresh (built from the record's tip in
  * this format); *tree NULL when stale, lost or unreadable. *record gets

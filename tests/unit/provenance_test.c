@@ -709,6 +709,112 @@ static void test_provenance__update_reads_one_language(void **state)
 	free(dir);
 }
 
+/* Replace the stored index's file at `path` by its text through a sed
+ * expression (a damaged file), under the same commit message. */
+static void damage_index_file(const char *dir, const char *path, const char *sed)
+{
+	char cmd[4096];
+	snprintf(cmd, sizeof(cmd),
+		"cd '%s' && f=%s && "
+		"git show refs/heads/resdiff/index:$f | sed -e '%s' >bad && b=$(git hash-object -w bad) && rm bad && "
+		"git read-tree --index-output=bad.idx refs/heads/resdiff/index && "
+		"GIT_INDEX_FILE=bad.idx git update-index --cacheinfo 100644,$b,$f && "
+		"t=$(GIT_INDEX_FILE=bad.idx git write-tree) && rm bad.idx && "
+		"c=$(git log -1 --format=%%B refs/heads/resdiff/index | git commit-tree $t) && "
+		"git update-ref refs/heads/resdiff/index $c", dir, path, sed);
+	assert_int_equal(test_system("%s", cmd), 0);
+}
+
+/* An update parses the links ("from" and "to" lines) of the files it
+ * writes and of the sources named in their "to" lines only, not of every
+ * file of the language; the tree is still the rebuild's, after a new last
+ * member, an earlier member and a damaged file (whose links, when they
+ * are needed and do not parse, send the update back to parsing every
+ * file, which recomputes it). */
+static void test_provenance__update_parses_the_links_it_needs(void **state)
+{
+	static const unsigned a1[] = { 300, 301, 302, 303, 304, 305 };
+	static const unsigned a2[] = { 300, 301, 302, 303, 304, 306 };
+	static const unsigned a3[] = { 300, 301, 302, 303, 304, 306, 307 };
+	static const unsigned a4[] = { 300, 301, 302, 303, 308, 306, 307 };
+	static const unsigned a0[] = { 300, 301, 309, 303, 304, 305 };
+	static const unsigned b1[] = { 310, 311, 312, 313, 314, 315 };
+	static const unsigned b2[] = { 310, 311, 302, 313, 314, 315 };
+	static const unsigned g1[] = { 320, 321, 322, 323, 324, 325 };
+	static const unsigned g2[] = { 320, 321, 322, 323, 324, 326 };
+	resdiff_index_status st;
+	char *dir, *updated, *rebuilt, *out;
+	resdiff_store *s = new_store(&dir);
+
+	(void)state;
+	import_doc(s, clause_doc("A/RES/60/1", "alpha", "2005-10-01", a1, 6));
+	import_doc(s, clause_doc("A/RES/60/2", "beta", "2005-10-02", b1, 6));
+	import_doc(s, clause_doc("A/RES/60/3", "gamma", "2005-10-03", g1, 6));
+	import_doc(s, clause_doc("A/RES/61/1", "alpha", "2006-10-01", a2, 6));
+	import_doc(s, clause_doc("A/RES/61/2", "beta", "2006-10-02", b2, 6));
+	import_doc(s, clause_doc("A/RES/61/3", "gamma", "2006-10-03", g2, 6));
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.computed, 6);
+	assert_int_equal(st.links_read, 0);
+
+	/* a new last member of alpha: six files read, the links of its
+	 * previous member (which gains "to" lines) and of the documents it
+	 * links into across series only */
+	import_doc(s, clause_doc("A/RES/62/1", "alpha", "2007-10-01", a3, 7));
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.computed, 1);
+	assert_int_equal(st.read, 6);
+	assert_true(st.links_read >= 1);
+	assert_true(st.links_read <= 3);
+	out = git_out(dir, "show refs/heads/resdiff/index:en/A_RES_61/A_RES_61_1.txt");
+	assert_non_null(strstr(out, "\nto\tOP1\tA/RES/62/1\tOP1\t"));
+	free(out);
+	updated = index_tree(dir);
+	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
+	assert_int_equal(st.links_read, 0);
+	rebuilt = index_tree(dir);
+	assert_string_equal(updated, rebuilt);
+	free(updated);
+	free(rebuilt);
+
+	/* an earlier member of alpha: everything from its date recomputed,
+	 * reused documents keep their "to" lines from the others */
+	import_doc(s, clause_doc("A/RES/59/1", "alpha", "2004-10-01", a0, 6));
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.computed, 8);
+	updated = index_tree(dir);
+	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
+	rebuilt = index_tree(dir);
+	assert_string_equal(updated, rebuilt);
+	free(updated);
+	free(rebuilt);
+
+	/* a damaged file the update needs (the new member's previous one):
+	 * its links do not parse, so every file is parsed whole and it is
+	 * recomputed, as a rebuild writes it */
+	damage_index_file(dir, "en/A_RES_62/A_RES_62_1.txt", "s/^from\\(\\tOP1\\t[^\\t]*\\t[^\\t]*\\t\\)[a-z]*/from\\1bogus/");
+	out = git_out(dir, "show refs/heads/resdiff/index:en/A_RES_62/A_RES_62_1.txt");
+	assert_non_null(strstr(out, "\tbogus\t"));
+	free(out);
+	import_doc(s, clause_doc("A/RES/63/1", "alpha", "2008-10-01", a4, 7));
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	assert_int_equal(st.computed, 2);
+	assert_int_equal(st.links_read, st.read);
+	out = git_out(dir, "show refs/heads/resdiff/index:en/A_RES_62/A_RES_62_1.txt");
+	assert_null(strstr(out, "bogus"));
+	free(out);
+	updated = index_tree(dir);
+	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
+	rebuilt = index_tree(dir);
+	assert_string_equal(updated, rebuilt);
+	free(updated);
+	free(rebuilt);
+	test_assert_fsck(dir);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 /* The index files' numbers read by hand (hex_fingerprint, fixed4 in
  * index.c) are strtoul's and strtod's, bit for bit: every "%.4f" from 0
  * to 1, and the forms entry_write never writes, which still go to the
@@ -777,6 +883,7 @@ int main(void)
 		cmocka_unit_test(test_provenance__documents_prepared_once),
 		cmocka_unit_test(test_provenance__candidates_prepared_once_while_cached),
 		cmocka_unit_test(test_provenance__update_reads_one_language),
+		cmocka_unit_test(test_provenance__update_parses_the_links_it_needs),
 		cmocka_unit_test(test_provenance__index_numbers_as_libc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

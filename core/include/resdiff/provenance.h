@@ -86,6 +86,11 @@ typedef struct {
 	                          included) */
 	size_t read;           /* files of the previous index read: those of
 	                          the languages the update recomputes */
+	size_t links_read;     /* of the files read, those whose links ("from"
+	                          and "to" lines) were parsed: the computed
+	                          documents', those they link into and the
+	                          sources of those (all of them in a reader's
+	                          in-memory index) */
 	size_t carried;        /* documents of languages whose record tree did
 	                          not change since the previous index: their
 	                          index tree is reused as it is, unread */
