@@ -644,6 +644,7 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 		for (k = 0; k < l.n; k++, w++) {
 			s->gram[w] = (uint32_t)(l.g[k] >> 32);
 			s->rolling[w] = (uint8_t)(l.g[k] & (MARK_ROLLING | MARK_FORMULA));
+			s->formulas |= (s->rolling[w] & (MARK_ROLLING | MARK_FORMULA)) == MARK_FORMULA;
 		}
 	}
 	s->off[s->n] = w;
@@ -700,17 +701,18 @@ static void unit_sums(align_side *s)
 }
 
 /* The factor of formula grams: 1 when the model uses none. */
-static double model_formula(const resdiff_align_model *m)
+double align_model_formula(const resdiff_align_model *m)
 {
 	return m->formula > 0 && m->formula < 1 ? m->formula : 1;
 }
 
-/* What the model multiplied a gram's idf by, for its MARK_* bits. */
-static double mark_factor(const resdiff_align_model *m, unsigned marks)
+/* What the alignment multiplied a gram's idf by, for its MARK_* bits
+ * (formula grams: the factor in effect, a->formula). */
+static double mark_factor(const aligner *a, unsigned marks)
 {
 	if (marks & MARK_ROLLING)
-		return m->rolling > 0 ? m->rolling : 1;
-	return marks & MARK_FORMULA ? model_formula(m) : 1;
+		return a->model->rolling > 0 ? a->model->rolling : 1;
+	return marks & MARK_FORMULA ? a->formula : 1;
 }
 
 /* Inverse document frequency over the clauses of both texts: the grams
@@ -793,7 +795,7 @@ int align_weights(aligner *a)
 	w.units = units;
 	w.factor[0] = 1;
 	w.factor[MARK_ROLLING] = w.factor[MARK_ROLLING | MARK_FORMULA] = (float)a->model->rolling;
-	w.factor[MARK_FORMULA] = (float)model_formula(a->model);
+	w.factor[MARK_FORMULA] = (float)a->formula;
 	if (!(a->post = malloc((a->n.total ? a->n.total : 1) * sizeof(*a->post))) ||
 	    !(a->o.prange = malloc((a->o.total ? a->o.total : 1) * sizeof(*a->o.prange)))) {
 		error = align_oom();
@@ -925,7 +927,7 @@ double align_pair_similarity(const aligner *a, size_t o, size_t n)
 	double undo[4], sx = 0, sy = 0, common = 0;
 
 	for (i = 0; i < 4; i++)
-		undo[i] = mark_factor(a->model, (unsigned)i);
+		undo[i] = mark_factor(a, (unsigned)i);
 	for (i = 0; i < nx; i++)
 		sx += wx[i] / undo[rx[i]];
 	for (j = 0; j < ny; j++)
@@ -1420,7 +1422,7 @@ int align_group_score(align_overlap *out, const aligner *a, const align_group *g
 	int error;
 
 	for (i = 0; i < 4; i++)
-		undo[i] = mark_factor(a->model, (unsigned)i);
+		undo[i] = mark_factor(a, (unsigned)i);
 	if (!plain && !(memo = group_memo(&error, a, g)) && error < 0)
 		return error;
 	if (memo) {
