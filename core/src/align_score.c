@@ -17,9 +17,14 @@
 /* ---- content ------------------------------------------------------------ */
 
 /* What a character of a clause's content is part of (content.rolling):
- * a rolling word, a formula (a run of words the formula table lists). */
-#define MARK_ROLLING 1u
-#define MARK_FORMULA 2u
+ * a rolling word, a formula (a run of words the formula table lists).
+ * A gram's marks are also its rank when one clause holds a hash more than
+ * once (grams_of): content (0), formula, rolling, both. Formula ranks
+ * before rolling so that, while the across-series gate keeps the formula
+ * factor at 1, a gram is weighed as if no table were read (a formula gram
+ * is then content, which wins over rolling). */
+#define MARK_FORMULA 1u
+#define MARK_ROLLING 2u
 
 /* A clause's words key decoded: code points, where each starts in the
  * key, the MARK_* bits of each, and where each word starts (spaces are
@@ -494,8 +499,8 @@ static int grams_of(gram_list *l, const content *c, unsigned n, bool words)
 		if (i + 1 < c->nwords)
 			gram_push(l, word_hash(c, i, 2), r1 | r2);
 	}
-	/* One entry per hash; content wins over rolling and formula (marks 0
-	 * sort first). */
+	/* One entry per hash; content wins over formula, formula over
+	 * rolling (marks 0 sort first, MARK_* above). */
 	sort_u64_bytes(l->g, l->tmp, l->n);
 	for (i = 0, k = 0; i < l->n; i++)
 		if (k == 0 || (l->g[k - 1] >> 32) != (l->g[i] >> 32))
@@ -1069,7 +1074,7 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 	 * identity: looked up after all the others. Ranges are (rolling << 63
 	 * | count << 32 | gram slot), sorted. */
 	for (k = 0; k < ng; k++)
-		ranges[nr++] = ((uint64_t)(a->o.rolling[base + k] & MARK_ROLLING) << 63) |
+		ranges[nr++] = ((uint64_t)((a->o.rolling[base + k] & MARK_ROLLING) != 0) << 63) |
 			((a->o.prange[base + k] & 0xFFFFFFFFu) << 32) | (base + k);
 	if (ng)  /* ranges is NULL when no clause has grams */
 		sort_u64_ranks(ranges, ranges + ng, nr);
