@@ -39,6 +39,9 @@
  * something. RESDIFF_EVAL_NO_HELD=1 skips the held-out set (for work
  * that must not see it).
  *
+ * RESDIFF_EVAL_FORMULA=X and RESDIFF_EVAL_FORMULA_GATE=G run with another
+ * formula factor and across-series gate (0: the factor between any two
+ * texts; docs/DIFF.md, "Across-series gate").
  * RESDIFF_EVAL_NO_RECAST=1 fits every fold without the recast feature
  * (its weight stays 0: the tenth round's "before").
  * RESDIFF_EVAL_VERBOSE=1 prints every wrong and missed pair link with its
