@@ -517,6 +517,29 @@ static int side_of(aligner *a, align_side *s, const resdiff_doc *doc,
 	return align_side_borrow(a, s, &prep->side);
 }
 
+/* The across-series gate (docs/DIFF.md, "Across-series gate"): with a
+ * gate, formula grams weigh as any other first; when the candidates say
+ * the two texts share less than the gate (texts of different series), the
+ * weights and candidates are computed again with the model's factor.
+ * Texts that share more (a series' successive texts) are aligned as
+ * without the formula model, by construction; a language without a
+ * table (no gram marked) never pays for the second pass. */
+static int formula_gate(aligner *a)
+{
+	double factor = align_model_formula(a->model);
+	int error;
+
+	if (a->model->formula_gate <= 0 || factor >= 1 || a->formula == factor ||
+	    !(a->o.formulas || a->n.formulas) || align_share(a) >= a->model->formula_gate)
+		return 0;
+	a->formula = factor;
+	a->ncands = 0;
+	index_free(a);
+	if ((error = align_weights(a)) < 0)
+		return error;
+	return align_candidates(a);
+}
+
 static int align_run(resdiff_alignment **out, const resdiff_doc *old_doc,
 		const resdiff_doc *new_doc, const resdiff_align_prepared *old_prep,
 		const resdiff_align_prepared *new_prep, const resdiff_align_options *opts)
@@ -538,11 +561,13 @@ static int align_run(resdiff_alignment **out, const resdiff_doc *old_doc,
 	}
 	al->old_doc = old_doc;
 	al->new_doc = new_doc;
+	a.formula = a.model->formula_gate > 0 ? 1 : align_model_formula(a.model);
 	if ((error = side_of(&a, &a.o, old_doc, old_prep)) < 0 ||
 	    (error = side_of(&a, &a.n, new_doc, new_prep)) < 0 ||
 	    (error = align_weights(&a)) < 0 ||
 	    (error = place_pins(&a, opts)) < 0 ||
-	    (error = align_candidates(&a)) < 0)
+	    (error = align_candidates(&a)) < 0 ||
+	    (error = formula_gate(&a)) < 0)
 		goto done;
 	index_free(&a);
 	if ((error = align_assign(&a)) < 0 ||

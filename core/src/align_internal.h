@@ -41,6 +41,7 @@ typedef struct {
 	                        (first << 32 | count): one write, one read */
 	size_t *group;       /* group of each unit, NONE while free */
 	bool borrowed;       /* key .. total belong to a resdiff_align_prepared */
+	bool formulas;       /* some gram is marked a formula (MARK_FORMULA) */
 } align_side;
 
 /* A document's side prepared once (resdiff_align_prepare): what
@@ -126,6 +127,8 @@ typedef struct {
 	size_t nforbidden;
 	const resdiff_align_model *model;
 	double prior;        /* estimated share of clauses the texts have in common */
+	double formula;      /* the factor of formula grams in effect: the model's,
+	                        or 1 (none) when its gate keeps it off (align_run) */
 	uint32_t *post;      /* new-side units per gram, grouped by gram */
 	size_t work;         /* steps of the candidate search (resdiff_alignment.work) */
 	resdiff_arena *scratch;
@@ -139,6 +142,8 @@ bool align_key_equal(const aligner *a, size_t o, size_t n);
 bool align_is_forbidden(const aligner *a, size_t o, size_t n);
 
 /* align_score.c */
+/* The model's factor of formula grams: 1 when it uses none. */
+double align_model_formula(const resdiff_align_model *m);
 int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc);
 /* s borrows from's keys and n-grams, with its own weights and groups. */
 int align_side_borrow(aligner *a, align_side *s, const align_side *from);
@@ -160,6 +165,8 @@ int align_group_score(align_overlap *out, const aligner *a, const align_group *g
 void align_group_memo_free(aligner *a);
 
 /* align_assign.c */
+/* The share of clauses the texts have in common, from the candidates. */
+double align_share(const aligner *a);
 double align_model_probability(const resdiff_align_model *m, const double *feature);
 int align_assign(aligner *a);
 int align_split_merge(aligner *a);

@@ -17,9 +17,14 @@
 /* ---- content ------------------------------------------------------------ */
 
 /* What a character of a clause's content is part of (content.rolling):
- * a rolling word, a formula (a run of words the formula table lists). */
-#define MARK_ROLLING 1u
-#define MARK_FORMULA 2u
+ * a rolling word, a formula (a run of words the formula table lists).
+ * A gram's marks are also its rank when one clause holds a hash more than
+ * once (grams_of): content (0), formula, rolling, both. Formula ranks
+ * before rolling so that, while the across-series gate keeps the formula
+ * factor at 1, a gram is weighed as if no table were read (a formula gram
+ * is then content, which wins over rolling). */
+#define MARK_FORMULA 1u
+#define MARK_ROLLING 2u
 
 /* A clause's words key decoded: code points, where each starts in the
  * key, the MARK_* bits of each, and where each word starts (spaces are
@@ -494,8 +499,8 @@ static int grams_of(gram_list *l, const content *c, unsigned n, bool words)
 		if (i + 1 < c->nwords)
 			gram_push(l, word_hash(c, i, 2), r1 | r2);
 	}
-	/* One entry per hash; content wins over rolling and formula (marks 0
-	 * sort first). */
+	/* One entry per hash; content wins over formula, formula over
+	 * rolling (marks 0 sort first, MARK_* above). */
 	sort_u64_bytes(l->g, l->tmp, l->n);
 	for (i = 0, k = 0; i < l->n; i++)
 		if (k == 0 || (l->g[k - 1] >> 32) != (l->g[i] >> 32))
@@ -644,6 +649,7 @@ int align_side_prepare(aligner *a, align_side *s, const resdiff_doc *doc)
 		for (k = 0; k < l.n; k++, w++) {
 			s->gram[w] = (uint32_t)(l.g[k] >> 32);
 			s->rolling[w] = (uint8_t)(l.g[k] & (MARK_ROLLING | MARK_FORMULA));
+			s->formulas |= (s->rolling[w] & (MARK_ROLLING | MARK_FORMULA)) == MARK_FORMULA;
 		}
 	}
 	s->off[s->n] = w;
@@ -700,17 +706,18 @@ static void unit_sums(align_side *s)
 }
 
 /* The factor of formula grams: 1 when the model uses none. */
-static double model_formula(const resdiff_align_model *m)
+double align_model_formula(const resdiff_align_model *m)
 {
 	return m->formula > 0 && m->formula < 1 ? m->formula : 1;
 }
 
-/* What the model multiplied a gram's idf by, for its MARK_* bits. */
-static double mark_factor(const resdiff_align_model *m, unsigned marks)
+/* What the alignment multiplied a gram's idf by, for its MARK_* bits
+ * (formula grams: the factor in effect, a->formula). */
+static double mark_factor(const aligner *a, unsigned marks)
 {
 	if (marks & MARK_ROLLING)
-		return m->rolling > 0 ? m->rolling : 1;
-	return marks & MARK_FORMULA ? model_formula(m) : 1;
+		return a->model->rolling > 0 ? a->model->rolling : 1;
+	return marks & MARK_FORMULA ? a->formula : 1;
 }
 
 /* Inverse document frequency over the clauses of both texts: the grams
@@ -793,7 +800,7 @@ int align_weights(aligner *a)
 	w.units = units;
 	w.factor[0] = 1;
 	w.factor[MARK_ROLLING] = w.factor[MARK_ROLLING | MARK_FORMULA] = (float)a->model->rolling;
-	w.factor[MARK_FORMULA] = (float)model_formula(a->model);
+	w.factor[MARK_FORMULA] = (float)a->formula;
 	if (!(a->post = malloc((a->n.total ? a->n.total : 1) * sizeof(*a->post))) ||
 	    !(a->o.prange = malloc((a->o.total ? a->o.total : 1) * sizeof(*a->o.prange)))) {
 		error = align_oom();
@@ -925,7 +932,7 @@ double align_pair_similarity(const aligner *a, size_t o, size_t n)
 	double undo[4], sx = 0, sy = 0, common = 0;
 
 	for (i = 0; i < 4; i++)
-		undo[i] = mark_factor(a->model, (unsigned)i);
+		undo[i] = mark_factor(a, (unsigned)i);
 	for (i = 0; i < nx; i++)
 		sx += wx[i] / undo[rx[i]];
 	for (j = 0; j < ny; j++)
@@ -1067,7 +1074,7 @@ static size_t lookup(aligner *a, size_t i, const keyed *keys, size_t nkeys, doub
 	 * identity: looked up after all the others. Ranges are (rolling << 63
 	 * | count << 32 | gram slot), sorted. */
 	for (k = 0; k < ng; k++)
-		ranges[nr++] = ((uint64_t)(a->o.rolling[base + k] & MARK_ROLLING) << 63) |
+		ranges[nr++] = ((uint64_t)((a->o.rolling[base + k] & MARK_ROLLING) != 0) << 63) |
 			((a->o.prange[base + k] & 0xFFFFFFFFu) << 32) | (base + k);
 	if (ng)  /* ranges is NULL when no clause has grams */
 		sort_u64_ranks(ranges, ranges + ng, nr);
@@ -1420,7 +1427,7 @@ int align_group_score(align_overlap *out, const aligner *a, const align_group *g
 	int error;
 
 	for (i = 0; i < 4; i++)
-		undo[i] = mark_factor(a->model, (unsigned)i);
+		undo[i] = mark_factor(a, (unsigned)i);
 	if (!plain && !(memo = group_memo(&error, a, g)) && error < 0)
 		return error;
 	if (memo) {

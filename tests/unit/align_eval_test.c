@@ -42,6 +42,9 @@
  * something. RESDIFF_EVAL_NO_HELD=1 skips both held-out sets (for work
  * that must not see them).
  *
+ * RESDIFF_EVAL_FORMULA=X and RESDIFF_EVAL_FORMULA_GATE=G run with another
+ * formula factor and across-series gate (0: the factor between any two
+ * texts; docs/DIFF.md, "Across-series gate").
  * RESDIFF_EVAL_NO_RECAST=1 fits every fold without the recast feature
  * (its weight stays 0: the tenth round's "before").
  * RESDIFF_EVAL_VERBOSE=1 prints every wrong and missed pair link with its
@@ -228,6 +231,16 @@ static double formula_factor(void)
 	const char *e = getenv("RESDIFF_EVAL_FORMULA");
 	return e ? atof(e) : resdiff_align_model_default()->formula;
 }
+
+/* The across-series gate (docs/DIFF.md, "Across-series gate"): the share
+ * under which the formula factor applies, the shipped value in every fit;
+ * RESDIFF_EVAL_FORMULA_GATE=G runs with G instead (0: the factor between
+ * any two texts, the fourteenth round's model). */
+static double formula_gate(void)
+{
+	const char *e = getenv("RESDIFF_EVAL_FORMULA_GATE");
+	return e ? atof(e) : resdiff_align_model_default()->formula_gate;
+}
 #define FIT_ROUNDS 3         /* order features depend on the model: refit */
 
 typedef struct {
@@ -276,7 +289,8 @@ static void fit(resdiff_align_model *out, const loaded *L, const size_t *train, 
 	/* The first round's anchor chain needs a model: one that knows only
 	 * that similar clauses match (never the shipped one, which was fitted
 	 * on the pairs a fold reports). */
-	resdiff_align_model m = { -3.0, { 3.0, 3.0 }, SHIPPED_ROLLING, 0.3, false, formula_factor() };
+	resdiff_align_model m = { -3.0, { 3.0, 3.0 }, SHIPPED_ROLLING, 0.3, false, formula_factor(),
+		formula_gate() };
 	double best = -1;
 	size_t i, k, round, nlinked = 0;
 
@@ -314,8 +328,8 @@ static void print_model(const char *what, const resdiff_align_model *m)
 	printf("  %s: intercept %.2f, weights", what, m->intercept);
 	for (i = 0; i < RESDIFF_ALIGN_FEATURES; i++)
 		printf(" %.2f", m->weight[i]);
-	printf("; rolling %.2f, words %s, accept %.2f, formula %.2f\n", m->rolling,
-		m->words ? "yes" : "no", m->accept, m->formula);
+	printf("; rolling %.2f, words %s, accept %.2f, formula %.2f, gate %.2f\n", m->rolling,
+		m->words ? "yes" : "no", m->accept, m->formula, m->formula_gate);
 }
 
 /* What --min-confidence would do to the held-out figures (docs/DIFF.md,
@@ -826,6 +840,7 @@ static size_t print_shipped(const loaded *L, bool verbose, const char *held)
 	assert_non_null(t);
 	assert_non_null(tbase);
 	shipped.formula = formula_factor();
+	shipped.formula_gate = formula_gate();
 	if (!held)
 		print_model("shipped", &shipped);
 	if (held)

@@ -740,29 +740,53 @@ static void test_align__merge_part_contested(void **state)
  * frameworks), against 80/151 OP54, which shares with it the framework
  * names ("the Sendai Framework for Disaster Risk Reduction 2015-2030") and
  * not the sentence. With the formula table built from 32 texts those names
- * are formulas: with model.formula 0.25 the case aligns as its gold says
- * (the table of main, 14 texts, lacks them and links OP1 -> OP5). The
- * shipped model keeps the formula model off (docs/DIFF.md, "Fourteenth
- * round": a held-out within-series pair lost links) and still links them,
- * as a low-confidence match: checked so that turning it on is a decision. */
+ * are formulas: with model.formula 0.25 between any two texts the case
+ * aligns as its gold says (the table of main, 14 texts, lacks them and
+ * links OP1 -> OP5).
+ *
+ * The across-series gate (docs/DIFF.md, "Across-series gate"): the shipped
+ * model weighs formulas down only between texts that share little. The
+ * five paragraphs share much (four of five carried over: share 0.75, over
+ * the gate), so it aligns them as without the formula model, OP1 -> OP5 a
+ * low-confidence match; title_shared_across, the same five with seventeen
+ * more paragraphs of the pair that its gold drops or adds, shares 0.31,
+ * as texts of two series do, and the shipped model aligns it as its gold
+ * says, where the model without formulas links OP1 -> OP5 (a split
+ * part). */
 static void test_align__title_shared(void **state)
 {
 	resdiff_align_model m = *resdiff_align_model_default();
 	resdiff_align_options opts;
 	resdiff_doc *a = test_parse_source("tests/data/align_classes/en/title_shared.old.txt", "en");
 	resdiff_doc *b = test_parse_source("tests/data/align_classes/en/title_shared.new.txt", "en");
+	resdiff_doc *x = test_parse_source("tests/data/align_classes/en/title_shared_across.old.txt", "en");
+	resdiff_doc *y = test_parse_source("tests/data/align_classes/en/title_shared_across.new.txt", "en");
 	resdiff_alignment *al = align_of(a, b, NULL);
 	const resdiff_change *c = change_of_old(al, "OP1");
 
+	(void)state;
+	assert_true(resdiff_align_model_default()->formula_gate > 0);
 	assert_int_equal(c->relation, RESDIFF_REL_REWORDED);
+	assert_true(c == change_of_new(al, "OP5"));
 	assert_true(resdiff_change_low_confidence(c));
 	resdiff_alignment_free(al);
 	memset(&opts, 0, sizeof(opts));
-	m.formula = 0.25;
 	opts.model = &m;
+	m.formula = 0.25;
+	m.formula_gate = 0;       /* formulas weighed down between any two texts */
 	check_gold_case_with("align_classes", "en", "title_shared", &opts);
+	check_gold_case_with("align_classes", "en", "title_shared_across", &opts);
+	check_gold_case("align_classes", "en", "title_shared_across");   /* shipped: the gate */
+	m.formula = 0;            /* no formula model: the shared title links */
+	al = align_of(x, y, &opts);
+	c = change_of_old(al, "OP1");
+	assert_int_equal(c->relation, RESDIFF_REL_SPLIT);
+	assert_true(c == change_of_new(al, "OP5"));
+	resdiff_alignment_free(al);
 	resdiff_doc_free(a);
 	resdiff_doc_free(b);
+	resdiff_doc_free(x);
+	resdiff_doc_free(y);
 }
 
 /* The tenth round's constructed training pairs (tests/data/align_kind):
@@ -890,8 +914,11 @@ static void test_align__different_resolutions_of_one_session(void **state)
  * formula-only pair is less probable than without (shown as low
  * confidence), the same-subject pair as sure as before. (That the
  * formula-only pair is not linked at all is not met: the texts share
- * everything else, and the model pairs leftovers; docs/DIFF.md.) */
-static double formula_case(resdiff_doc *a, resdiff_doc *b, double formula, double *same_subject)
+ * everything else, and the model pairs leftovers; docs/DIFF.md.) The
+ * factor is checked between any two texts (gate 0); the shipped model's
+ * gate keeps it off here, the texts sharing nearly every clause. */
+static double formula_case(resdiff_doc *a, resdiff_doc *b, double formula, double gate,
+		double *same_subject)
 {
 	resdiff_align_model m = *resdiff_align_model_default();
 	resdiff_align_options opts;
@@ -902,6 +929,7 @@ static double formula_case(resdiff_doc *a, resdiff_doc *b, double formula, doubl
 	memset(&opts, 0, sizeof(opts));
 	opts.model = &m;
 	m.formula = formula;
+	m.formula_gate = gate;
 	al = align_of(a, b, &opts);
 	c = change_of_old(al, "OP2");
 	assert_int_equal(c->relation, RESDIFF_REL_REWORDED);
@@ -930,13 +958,19 @@ static void test_align__formula_shared_only(void **state)
 		NULL
 	};
 	resdiff_doc *a = doc_of(o), *b = doc_of(n);
-	double same_off, same_on, off, on;
+	const resdiff_align_model *shipped = resdiff_align_model_default();
+	double same_off, same_on, same_gated, off, on, gated;
 	(void)state;
 
-	off = formula_case(a, b, 0, &same_off);
-	on = formula_case(a, b, 0.5, &same_on);
-	printf("formula case: off %.3f on %.3f same %.3f %.3f\n", off, on, same_off, same_on);
+	off = formula_case(a, b, 0, 0, &same_off);
+	on = formula_case(a, b, 0.5, 0, &same_on);
+	gated = formula_case(a, b, shipped->formula, shipped->formula_gate, &same_gated);
+	printf("formula case: off %.3f on %.3f gated %.3f same %.3f %.3f\n", off, on, gated,
+		same_off, same_on);
 	assert_true(on < off - 0.05);
+	/* the two texts share nearly everything (one series): the shipped
+	 * gate keeps the formula factor off, the links are those without it */
+	assert_true(gated == off && same_gated == same_off);
 	assert_true(on < RESDIFF_ALIGN_LOW_CONFIDENCE);
 	assert_true(same_on > 0.95 && same_off > 0.95);
 	resdiff_doc_free(a);

@@ -112,6 +112,10 @@ typedef struct {
 	bool words;         /* spaced scripts: word uni- and bigrams beside trigrams */
 	double formula;     /* weight factor of formula grams (the language's formula
 	                       table, docs/DIFF.md "Fifth round"), in (0, 1]; 0: none */
+	double formula_gate; /* formula grams weigh `formula` only between texts whose
+	                        share (RESDIFF_ALIGN_F_SHARE, read with the factor 1)
+	                        is under this (docs/DIFF.md, "Across-series gate");
+	                        0: between any two texts */
 } resdiff_align_model;
 
 /* The shipped model. */
