@@ -199,7 +199,9 @@ static const gold_pair PAIRS[] = {
 	 * reported as set "held2", apart from "held". Floors: a little under
 	 * the F1 the shipped constants gave when first run (1.000, 1.000,
 	 * 0.500, 0.667, 0.364: one link lost or one more wrong link fails;
-	 * docs/DIFF.md, "Fifteenth round: new held-out gold (gold18)"). */
+	 * docs/DIFF.md, "Fifteenth round: new held-out gold (gold18)").
+	 * Raised for the across-series gate, judged on them once after its
+	 * merge (0.600, 0.667, 0.421; nothing chosen on them). */
 	{ "en held2 79/225 -> 80/154", "tests/data/en_heldout18/A_RES_79_225.txt",
 	  "tests/data/en_heldout18/A_RES_80_154.txt", "en",
 	  "tests/data/align_heldout2/A_RES_79_225__A_RES_80_154.gold", "en", "held2", "same", 0.995 },
@@ -208,13 +210,13 @@ static const gold_pair PAIRS[] = {
 	  "tests/data/align_heldout2/A_RES_79_236__A_RES_80_156.gold", "en", "held2", "restructured", 0.995 },
 	{ "en held2 80/152 -> 80/154", "tests/data/en_heldout18/A_RES_80_152.txt",
 	  "tests/data/en_heldout18/A_RES_80_154.txt", "en",
-	  "tests/data/align_heldout2/A_RES_80_152__A_RES_80_154.gold", "en", "held2", "across", 0.48 },
+	  "tests/data/align_heldout2/A_RES_80_152__A_RES_80_154.gold", "en", "held2", "across", 0.59 },
 	{ "en held2 80/152 -> 80/156", "tests/data/en_heldout18/A_RES_80_152.txt",
 	  "tests/data/en_heldout18/A_RES_80_156.txt", "en",
 	  "tests/data/align_heldout2/A_RES_80_152__A_RES_80_156.gold", "en", "held2", "across", 0.62 },
 	{ "en held2 80/154 -> 80/156", "tests/data/en_heldout18/A_RES_80_154.txt",
 	  "tests/data/en_heldout18/A_RES_80_156.txt", "en",
-	  "tests/data/align_heldout2/A_RES_80_154__A_RES_80_156.gold", "en", "held2", "across", 0.36 },
+	  "tests/data/align_heldout2/A_RES_80_154__A_RES_80_156.gold", "en", "held2", "across", 0.41 },
 };
 
 #define NPAIRS (sizeof(PAIRS) / sizeof(PAIRS[0]))
@@ -635,8 +637,9 @@ static void print_tally(const tally *t, const tally *base)
 #define FLOOR_HELD_RELATIONS 0.98
 /* The same for set "held2" (docs/DIFF.md, "Fifteenth round: new held-out
  * gold (gold18)"): a little under its first measurement with the shipped
- * constants (main 1d7cc91's aligner: pooled F1 0.914, relations 117/117). */
-#define FLOOR_HELD2_F1 0.91
+ * constants (main 1d7cc91's aligner: pooled F1 0.914, relations 117/117);
+ * raised to 0.93 with the across-series gate's 0.932, measured once. */
+#define FLOOR_HELD2_F1 0.93
 #define FLOOR_HELD2_RELATIONS 0.99
 
 /* The protocols (docs/DIFF.md, "Protocol"): which pairs a fold reports
