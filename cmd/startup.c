@@ -49,15 +49,90 @@ int __real_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path
 int __wrap_mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path);
 int __wrap_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path);
 
+/* set while the deferred TLS set-up runs (below): it loads no bundle of
+ * its own, as it loaded none at init before */
+static _Thread_local bool tls_setup_running;
+
+static bool certificates_wanted(void)
+{
+	return !tls_setup_running && __atomic_load_n(&cmd_tls_certificates, __ATOMIC_ACQUIRE);
+}
+
 int __wrap_mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path)
 {
-	return __atomic_load_n(&cmd_tls_certificates, __ATOMIC_ACQUIRE) ? __real_mbedtls_x509_crt_parse_file(chain, path) : 0;
+	return certificates_wanted() ? __real_mbedtls_x509_crt_parse_file(chain, path) : 0;
 }
 
 int __wrap_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path)
 {
-	return __atomic_load_n(&cmd_tls_certificates, __ATOMIC_ACQUIRE) ? __real_mbedtls_x509_crt_parse_path(chain, path) : 0;
+	return certificates_wanted() ? __real_mbedtls_x509_crt_parse_path(chain, path) : 0;
 }
+
+#ifdef RESDIFF_DEFER_TLS
+/* 3. libgit2's TLS and SSH set-up deferred to first use. git_libgit2_init()
+ *    seeds mbedTLS's entropy pool and random generator (1.4 M
+ *    instructions) and runs libssh2_init(), which initializes OpenSSL and
+ *    loads its engines (1.0 M): together all but 0.01 M of the init, and
+ *    ~60 page faults, for network transports a diff never opens. The
+ *    libgit2 entry points that use the TLS state (a new TLS stream, a
+ *    wrapped one, the certificate locations) run the real set-up once
+ *    first; libssh2 initializes itself when libgit2 opens its first SSH
+ *    session (libssh2_session_init_ex() calls libssh2_init() if nobody
+ *    did), and its libssh2_exit() at shutdown does nothing if it never
+ *    ran. */
+typedef struct git_stream git_stream;
+int __real_git_mbedtls_stream_global_init(void);
+int __real_git_mbedtls_stream_new(git_stream **out, const char *host, const char *port);
+int __real_git_mbedtls_stream_wrap(git_stream **out, git_stream *in, const char *host);
+int __real_git_mbedtls__set_cert_location(const char *file, const char *path);
+int __wrap_git_mbedtls_stream_global_init(void);
+int __wrap_git_mbedtls_stream_new(git_stream **out, const char *host, const char *port);
+int __wrap_git_mbedtls_stream_wrap(git_stream **out, git_stream *in, const char *host);
+int __wrap_git_mbedtls__set_cert_location(const char *file, const char *path);
+int __wrap_libssh2_init(int flags);
+
+static pthread_once_t tls_once = PTHREAD_ONCE_INIT;
+static int tls_setup_error;
+
+static void tls_setup(void)
+{
+	tls_setup_running = true;
+	tls_setup_error = __real_git_mbedtls_stream_global_init();
+	tls_setup_running = false;
+}
+
+static int tls_ready(void)
+{
+	pthread_once(&tls_once, tls_setup);
+	return tls_setup_error;
+}
+
+int __wrap_git_mbedtls_stream_global_init(void)
+{
+	return 0;
+}
+
+int __wrap_git_mbedtls_stream_new(git_stream **out, const char *host, const char *port)
+{
+	return tls_ready() < 0 ? -1 : __real_git_mbedtls_stream_new(out, host, port);
+}
+
+int __wrap_git_mbedtls_stream_wrap(git_stream **out, git_stream *in, const char *host)
+{
+	return tls_ready() < 0 ? -1 : __real_git_mbedtls_stream_wrap(out, in, host);
+}
+
+int __wrap_git_mbedtls__set_cert_location(const char *file, const char *path)
+{
+	return tls_ready() < 0 ? -1 : __real_git_mbedtls__set_cert_location(file, path);
+}
+
+int __wrap_libssh2_init(int flags)
+{
+	(void)flags;
+	return 0;
+}
+#endif
 #else
 /* Shared libgit2: the executable's definitions come first in symbol
  * lookup; the real ones are the next. */
