@@ -208,8 +208,10 @@ static bool needs_libgit2(const char *command)
  *    the boundary is taken by one block that is never written (freed at
  *    exit), so that what malloc hands out next starts there. The heap is
  *    not given back while the process runs (M_TRIM_THRESHOLD: giving back
- *    its top would split the huge page); large blocks are mapped on their
- *    own as before (M_MMAP_THRESHOLD, raised for the set-up only). The
+ *    its top would split the huge page); blocks of 128 KiB and more are
+ *    mapped on their own, as glibc starts (M_MMAP_THRESHOLD, raised for
+ *    the set-up only; glibc no longer raises it as such blocks are freed:
+ *    setting a threshold turns that off). The
  *    process holds 2 MiB more at most; a diff that needs more heap gets
  *    small pages past the huge one. Advisory: where anything is not as
  *    expected (another libc, a sanitizer's allocator, huge pages off) the
