@@ -29,7 +29,11 @@
 #include "cmd.h"
 
 #include <dlfcn.h>
+#include <malloc.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <string.h>
 #include <time.h>
@@ -49,15 +53,90 @@ int __real_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path
 int __wrap_mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path);
 int __wrap_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path);
 
+/* set while the deferred TLS set-up runs (below): it loads no bundle of
+ * its own, as it loaded none at init before */
+static _Thread_local bool tls_setup_running;
+
+static bool certificates_wanted(void)
+{
+	return !tls_setup_running && __atomic_load_n(&cmd_tls_certificates, __ATOMIC_ACQUIRE);
+}
+
 int __wrap_mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path)
 {
-	return __atomic_load_n(&cmd_tls_certificates, __ATOMIC_ACQUIRE) ? __real_mbedtls_x509_crt_parse_file(chain, path) : 0;
+	return certificates_wanted() ? __real_mbedtls_x509_crt_parse_file(chain, path) : 0;
 }
 
 int __wrap_mbedtls_x509_crt_parse_path(mbedtls_x509_crt *chain, const char *path)
 {
-	return __atomic_load_n(&cmd_tls_certificates, __ATOMIC_ACQUIRE) ? __real_mbedtls_x509_crt_parse_path(chain, path) : 0;
+	return certificates_wanted() ? __real_mbedtls_x509_crt_parse_path(chain, path) : 0;
 }
+
+#ifdef RESDIFF_DEFER_TLS
+/* 3. libgit2's TLS and SSH set-up deferred to first use. git_libgit2_init()
+ *    seeds mbedTLS's entropy pool and random generator (1.4 M
+ *    instructions) and runs libssh2_init(), which initializes OpenSSL and
+ *    loads its engines (1.0 M): together all but 0.01 M of the init, and
+ *    ~60 page faults, for network transports a diff never opens. The
+ *    libgit2 entry points that use the TLS state (a new TLS stream, a
+ *    wrapped one, the certificate locations) run the real set-up once
+ *    first; libssh2 initializes itself when libgit2 opens its first SSH
+ *    session (libssh2_session_init_ex() calls libssh2_init() if nobody
+ *    did), and its libssh2_exit() at shutdown does nothing if it never
+ *    ran. */
+typedef struct git_stream git_stream;
+int __real_git_mbedtls_stream_global_init(void);
+int __real_git_mbedtls_stream_new(git_stream **out, const char *host, const char *port);
+int __real_git_mbedtls_stream_wrap(git_stream **out, git_stream *in, const char *host);
+int __real_git_mbedtls__set_cert_location(const char *file, const char *path);
+int __wrap_git_mbedtls_stream_global_init(void);
+int __wrap_git_mbedtls_stream_new(git_stream **out, const char *host, const char *port);
+int __wrap_git_mbedtls_stream_wrap(git_stream **out, git_stream *in, const char *host);
+int __wrap_git_mbedtls__set_cert_location(const char *file, const char *path);
+int __wrap_libssh2_init(int flags);
+
+static pthread_once_t tls_once = PTHREAD_ONCE_INIT;
+static int tls_setup_error;
+
+static void tls_setup(void)
+{
+	tls_setup_running = true;
+	tls_setup_error = __real_git_mbedtls_stream_global_init();
+	tls_setup_running = false;
+}
+
+static int tls_ready(void)
+{
+	pthread_once(&tls_once, tls_setup);
+	return tls_setup_error;
+}
+
+int __wrap_git_mbedtls_stream_global_init(void)
+{
+	return 0;
+}
+
+int __wrap_git_mbedtls_stream_new(git_stream **out, const char *host, const char *port)
+{
+	return tls_ready() < 0 ? -1 : __real_git_mbedtls_stream_new(out, host, port);
+}
+
+int __wrap_git_mbedtls_stream_wrap(git_stream **out, git_stream *in, const char *host)
+{
+	return tls_ready() < 0 ? -1 : __real_git_mbedtls_stream_wrap(out, in, host);
+}
+
+int __wrap_git_mbedtls__set_cert_location(const char *file, const char *path)
+{
+	return tls_ready() < 0 ? -1 : __real_git_mbedtls__set_cert_location(file, path);
+}
+
+int __wrap_libssh2_init(int flags)
+{
+	(void)flags;
+	return 0;
+}
+#endif
 #else
 /* Shared libgit2: the executable's definitions come first in symbol
  * lookup; the real ones are the next. */
@@ -117,6 +196,75 @@ static bool needs_libgit2(const char *command)
 	return true;
 }
 
+/* 4. The heap on a huge page (diff only). A diff of two resolutions
+ *    writes ~1 MB of heap (the documents, the language tables, the
+ *    aligner's arrays): ~200 fresh pages, each a trap that costs this VM
+ *    9-20 us (core/src/memory.h). The main heap's next 2 MiB are instead
+ *    one transparent huge page, mapped at the first write in one fault.
+ *    glibc's malloc grows its heap with brk(): it is asked once to grow
+ *    past the next 2 MiB boundary and 2 MiB more (a block as big, freed at
+ *    once: it goes back to the heap's free top), those 2 MiB are marked
+ *    MADV_HUGEPAGE before anything writes them, and the free heap below
+ *    the boundary is taken by one block that is never written (freed at
+ *    exit), so that what malloc hands out next starts there. The heap is
+ *    not given back while the process runs (M_TRIM_THRESHOLD: giving back
+ *    its top would split the huge page); blocks of 128 KiB and more are
+ *    mapped on their own, as glibc starts (M_MMAP_THRESHOLD, raised for
+ *    the set-up only; glibc no longer raises it as such blocks are freed:
+ *    setting a threshold turns that off). The
+ *    process holds 2 MiB more at most; a diff that needs more heap gets
+ *    small pages past the huge one. Advisory: where anything is not as
+ *    expected (another libc, a sanitizer's allocator, huge pages off) the
+ *    heap is on small pages as before. RESDIFF_NO_HUGE_HEAP=1 turns it
+ *    off, to measure it. */
+#define HEAP_HUGE_PAGE ((size_t)2 << 20)
+/* glibc's initial threshold for blocks mapped on their own */
+#define HEAP_MMAP_THRESHOLD (128 * 1024)
+/* room for the chunk headers between the block below and the next one */
+#define HEAP_HEADERS 64
+/* a sanitizer's allocator is not glibc's heap */
+#if defined(__SANITIZE_ADDRESS__)
+#define HEAP_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define HEAP_SANITIZED 1
+#endif
+#endif
+#ifndef HEAP_SANITIZED
+#define HEAP_SANITIZED 0
+#endif
+
+static void *heap_below;  /* the free heap under the boundary: never written */
+
+static void heap_on_huge_page(void)
+{
+#if defined(__linux__) && defined(__GLIBC__) && defined(MADV_HUGEPAGE) && \
+	(__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33)) && !HEAP_SANITIZED
+	uintptr_t brk_now, bottom, start;
+	struct mallinfo2 mi;
+	void *grow;
+
+	if (!mallopt(M_TRIM_THRESHOLD, (int)(64 * HEAP_HUGE_PAGE)) ||
+	    !mallopt(M_MMAP_THRESHOLD, (int)(16 * HEAP_HUGE_PAGE)))
+		return;
+	mi = mallinfo2();
+	brk_now = (uintptr_t)sbrk(0);
+	if (brk_now == (uintptr_t)-1 || mi.keepcost == 0 || mi.keepcost > brk_now)
+		goto done;
+	bottom = brk_now - mi.keepcost;  /* where the heap's free top begins */
+	start = (bottom + HEAP_HEADERS + 4096 + HEAP_HUGE_PAGE - 1) &
+		~(uintptr_t)(HEAP_HUGE_PAGE - 1);
+	if (!(grow = malloc(start + HEAP_HUGE_PAGE - bottom)))
+		goto done;
+	free(grow);
+	if ((uintptr_t)sbrk(0) >= start + HEAP_HUGE_PAGE &&
+	    madvise((void *)start, HEAP_HUGE_PAGE, MADV_HUGEPAGE) == 0)
+		heap_below = malloc(start - bottom - HEAP_HEADERS);
+done:
+	mallopt(M_MMAP_THRESHOLD, HEAP_MMAP_THRESHOLD);
+#endif
+}
+
 void cmd_startup_begin(int argc, char **argv)
 {
 	const char *command = NULL;
@@ -141,6 +289,8 @@ void cmd_startup_begin(int argc, char **argv)
 		    !strcmp(argv[i], "-h") || !strcmp(argv[i], "--man-pages"))
 			return;
 	}
+	if (command && !strcmp(command, "diff") && !getenv("RESDIFF_NO_HUGE_HEAP"))
+		heap_on_huge_page();
 	if (!needs_libgit2(command))
 		return;
 	/* RESDIFF_NO_INIT_THREAD=1 turns the lever off, to measure it
@@ -153,6 +303,8 @@ void cmd_startup_begin(int argc, char **argv)
 
 void cmd_startup_end(void)
 {
+	free(heap_below);
+	heap_below = NULL;
 	if (!init_started)
 		return;
 	pthread_join(init_thread, NULL);

@@ -247,18 +247,47 @@ static bool word_ends(const char *s, size_t len, size_t at)
 	return next <= 0 || !(u_isalnum((UChar32)next) || ignorable_mark((uint32_t)next));
 }
 
+/* The first code point of a phrase that phrase_prefix() compares, as
+ * parse_lower() makes it: marks looked through, what does not decode
+ * dropped. false when the phrase has none (empty, or marks only). */
+static bool phrase_first(const char *p, size_t len, int32_t *first)
+{
+	size_t k = 0, adv;
+	while (k < len) {
+		int32_t b = parse_lower_cp(resdiff_utf8_decode(p + k, len - k, &adv));
+		k += adv ? adv : 1;
+		if (b >= 0 && !(b > 0 && ignorable_mark((uint32_t)b))) {
+			*first = b;
+			return true;
+		}
+	}
+	return false;
+}
+
 size_t parse_opens_with(const char *s, size_t len, resdiff_lang_section section)
 {
 	const resdiff_lang_list *l = resdiff_lang_all(section);
 	char low[256], pat[256];
-	size_t k, n, best = 0;
+	size_t k, n, i = 0, adv, best = 0;
+	int32_t a = -1, b;
 
 	if (!l->count)
 		return 0;
 	parse_lower(low, sizeof(low), s, len < 200 ? len : 200);
 	n = strlen(low);
+	/* the first code point phrase_prefix() compares on the text's side (-1:
+	 * none, or one that does not decode): a phrase whose own first differs
+	 * cannot open the text, and is not lower-cased whole (issue 18: every
+	 * line is tried against every phrase of every language) */
+	while (i < n && (a = resdiff_utf8_decode(low + i, n - i, &adv)) > 0 &&
+	       ignorable_mark((uint32_t)a))
+		i += adv;
+	if (i >= n)
+		a = -1;
 	for (k = 0; k < l->count; k++) {
 		size_t m;
+		if (phrase_first(l->entry[k].text, l->entry[k].len, &b) && b != a)
+			continue;
 		parse_lower(pat, sizeof(pat), l->entry[k].text, l->entry[k].len);
 		if ((m = phrase_prefix(low, n, pat)) > best && word_ends(low, n, m))
 			best = m;
@@ -317,8 +346,12 @@ static int article_number(const char *s, size_t len, size_t *used)
  * tried against every pattern of every language, so each thread keeps
  * them (issue 18: lower-casing them again per line was an eighth of an
  * English diff); a slot is used only while it holds a copy of the very
- * pattern text, so a changed language table just refills it. */
-#define HEADING_CACHE_SLOTS 64
+ * pattern text, so a changed language table just refills it. Sixteen
+ * slots: the six languages have eight patterns, and a pattern past the
+ * last slot is lower-cased per line as before. The cache is thread-local
+ * storage, which every thread's start zeroes whole (64 slots were 25 KB,
+ * 7 pages, for each thread of the process). */
+#define HEADING_CACHE_SLOTS 16
 #define HEADING_TEXT_MAX 128
 
 typedef struct {

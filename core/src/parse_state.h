@@ -217,8 +217,21 @@ int parse_join(resdiff_buf *raw, const char *s, size_t len);
 size_t parse_visible_chars(const char *s, size_t len, bool *cjk);
 /* One short phrase without a clause end: a heading, if the layout agrees. */
 bool parse_heading_shaped(const char *s, size_t len);
-/* Lower-case a UTF-8 string (ASCII, Latin-1, Cyrillic) into out[outsz]. */
+/* Lower-case a UTF-8 string (ASCII, Latin-1, Cyrillic) into out[outsz]:
+ * each code point through parse_lower_cp(), what does not decode dropped. */
 void parse_lower(char *out, size_t outsz, const char *s, size_t len);
+static inline int32_t parse_lower_cp(int32_t cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 32;
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		return cp + 32;
+	if (cp >= 0x410 && cp <= 0x42F)
+		return cp + 32;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 80;
+	return cp;
+}
 /* Value of a superscript digit (¹ ² ³ ⁰ ⁴-⁹), -1 for any other code
  * point. Inline: the footnote passes ask it of every character. */
 static inline int32_t parse_superscript_digit(int32_t cp)

@@ -232,17 +232,9 @@ void parse_lower(char *out, size_t outsz, const char *s, size_t len)
 {
 	size_t i = 0, o = 0, adv;
 	while (i < len && o + 4 < outsz) {
-		int32_t cp = resdiff_utf8_decode(s + i, len - i, &adv);
+		int32_t cp = parse_lower_cp(resdiff_utf8_decode(s + i, len - i, &adv));
 		char enc[4];
 		size_t n;
-		if (cp >= 'A' && cp <= 'Z')
-			cp += 32;
-		else if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
-			cp += 32;
-		else if (cp >= 0x410 && cp <= 0x42F)
-			cp += 32;
-		else if (cp >= 0x400 && cp <= 0x40F)
-			cp += 80;
 		n = cp >= 0 ? resdiff_utf8_encode(enc, (uint32_t)cp) : 0;
 		if (n) {
 			memcpy(out + o, enc, n);

@@ -634,6 +634,27 @@ static void test_parse__marker_glued_to_a_year_range(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* parse_opens_with() skips a phrase whose first letter differs before
+ * lower-casing it (issue 18): the text's case, a mark before its first
+ * letter (looked through) and Cyrillic capitals must not hide a phrase
+ * that opens it, and a text that no phrase opens gets 0. */
+static void test_parse__opens_with_looks_through_case_and_marks(void **state)
+{
+	/* "Acknowledging": lower-cased on the text's side, the phrase's bytes */
+	const char *en = "Acknowledging also that";
+	/* U+064E (a mark) before "وإذ تشير": the mark is taken with the phrase */
+	const char *ar = "\xd9\x8e\xd9\x88\xd8\xa5\xd8\xb0 \xd8\xaa\xd8\xb4\xd9\x8a\xd8\xb1";
+	/* "Отмечая, что": Cyrillic capital O */
+	const char *ru = "\xd0\x9e\xd1\x82\xd0\xbc\xd0\xb5\xd1\x87\xd0\xb0\xd1\x8f, \xd1\x87\xd1\x82\xd0\xbe";
+	(void)state;
+	assert_int_equal(resdiff_lang_load(), 0);
+	assert_int_equal(parse_opens_with(en, strlen(en), RESDIFF_SECTION_LEADING_WORDS), 13);
+	assert_int_equal(parse_opens_with(ar, strlen(ar), RESDIFF_SECTION_LEADING_WORDS), 8);
+	assert_int_equal(parse_opens_with(ru, strlen(ru), RESDIFF_SECTION_LEADING_WORDS), 14);
+	assert_int_equal(parse_opens_with("Zebras graze", 12, RESDIFF_SECTION_LEADING_WORDS), 0);
+	assert_int_equal(parse_opens_with("", 0, RESDIFF_SECTION_LEADING_WORDS), 0);
+}
+
 /* A recital that starts right under the short last line of the one before
  * (no blank line) is a recital of its own; the lettered list after a
  * recital that ends in a colon is that recital's (PP2(a)), not OP0(a). */
@@ -3243,6 +3264,7 @@ int main(void)
 		cmocka_unit_test(test_parse__dash_number_is_no_footnote_marker),
 		cmocka_unit_test(test_parse__star_note_without_rule),
 		cmocka_unit_test(test_parse__marker_glued_to_a_year_range),
+		cmocka_unit_test(test_parse__opens_with_looks_through_case_and_marks),
 		cmocka_unit_test(test_parse__recital_without_blank_line_and_its_list),
 		cmocka_unit_test(test_parse__annex_title_and_wrapped_headings),
 		cmocka_unit_test(test_parse__sections_that_restart_their_numbering),
