@@ -157,6 +157,75 @@ static void test_provenance__blame_and_trace_fork(void **state)
 	free(dir);
 }
 
+/* A weak step across series (65/141 PP16 <- 2009/7 OP4 on the corpus,
+ * confidence 0.37) is listed but never names the origin: the clause is
+ * first seen in its own series, the other series' clause only a possible
+ * source; trace says the same from the other end. */
+static void test_provenance__weak_link_across_series_is_no_origin(void **state)
+{
+	char *dir;
+	resdiff_store *s = new_store(&dir);
+	resdiff_provenance *p = NULL, *t = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	size_t i, k, j, weak = 0;
+
+	import_corpus(s, NULL);
+	if (resdiff_provenance_blame(&p, s, "A/RES/65/141", "zh", NULL) < 0)
+		fail_msg("blame: %s", resdiff_error_last());
+	for (i = 0; i < p->count; i++) {
+		const resdiff_lineage *l = &p->lineages[i];
+		for (k = 0; k < l->step_count; k++) {
+			const resdiff_lineage_step *st = &l->steps[k];
+			bool found = false;
+			if (st->confidence >= RESDIFF_ALIGN_LOW_CONFIDENCE || !st->from.series ||
+			    !strcmp(st->from.series, "ga-ict4d"))
+				continue;
+			weak++;
+			for (j = 0; j < l->end_count; j++)
+				if (!strcmp(l->ends[j].symbol, st->from.symbol) &&
+				    !strcmp(l->ends[j].unit, st->from.unit))
+					fail_msg("%s: weak source %s %s named as origin", l->clause.unit,
+						st->from.symbol, st->from.unit);
+			for (j = 0; j < l->weak_end_count; j++)
+				found |= !strcmp(l->weak_ends[j].symbol, st->from.symbol) &&
+					!strcmp(l->weak_ends[j].unit, st->from.unit);
+			assert_true(found);
+			/* trace from the weak source: the clause is only a possible carrier */
+			if (resdiff_provenance_trace(&t, s, st->from.symbol, "zh", st->from.unit) < 0)
+				fail_msg("trace: %s", resdiff_error_last());
+			for (j = 0; j < t->lineages[0].end_count; j++)
+				assert_false(!strcmp(t->lineages[0].ends[j].symbol, "A/RES/65/141") &&
+					!strcmp(t->lineages[0].ends[j].unit, l->clause.unit));
+			assert_true(t->lineages[0].weak_end_count >= 1);
+			resdiff_provenance_free(t);
+			t = NULL;
+		}
+	}
+	/* the corpus has several (PP16, PP18, OP11, ...): the test tests something */
+	assert_true(weak >= 1);
+	resdiff_provenance_free(p);
+	p = NULL;
+	/* the text names it a possibility, the step keeps its mark */
+	if (resdiff_provenance_blame(&p, s, "A/RES/65/141", "zh", "PP16") < 0)
+		fail_msg("blame: %s", resdiff_error_last());
+	assert_int_equal(resdiff_render_provenance_text(&out, p), 0);
+	if (p->lineages[0].weak_end_count) {
+		assert_non_null(strstr(out.ptr, "\nPP16\tfirst seen here; possibly from E/RES/2009/7 "));
+		assert_non_null(strstr(out.ptr, ", low confidence, across series\n"));
+		assert_non_null(strstr(out.ptr, ": reworded (low confidence) "));
+	}
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_render_provenance_json(&out, p), 0);
+	assert_non_null(strstr(out.ptr, "\"possible_origins\":["));
+	resdiff_buf_dispose(&out);
+	resdiff_provenance_free(p);
+	/* a strong step across series is still followed (2017/21 OP21's fork) */
+	assert_trace_fork(s);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 static void test_provenance__incremental_update(void **state)
 {
 	static const char *const first[] = { "E/RES/2009/7", NULL };
@@ -715,6 +784,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_provenance__blame_and_trace_fork),
+		cmocka_unit_test(test_provenance__weak_link_across_series_is_no_origin),
 		cmocka_unit_test(test_provenance__incremental_update),
 		cmocka_unit_test(test_provenance__stale_lost_and_lying_index),
 		cmocka_unit_test(test_provenance__index_of_other_language_data),
