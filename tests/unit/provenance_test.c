@@ -687,6 +687,13 @@ static void test_provenance__update_reads_one_language(void **state)
 	assert_int_equal(st.read, 3);
 	assert_int_equal(st.carried, 3);
 	assert_true(index_matches_record(dir));
+	{
+		/* the commit counts every document it holds, not the computed
+		 * languages' alone (it said 4) */
+		char *subject = git_out(dir, "log -1 --format=%s refs/heads/resdiff/index");
+		assert_non_null(strstr(subject, ": 7 documents\n"));
+		free(subject);
+	}
 	updated = index_tree(dir);
 	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
 	assert_int_equal(st.computed, 7);
