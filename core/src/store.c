@@ -2119,13 +2119,19 @@ static int record_tree(git_tree **out, git_commit **commit_out, resdiff_store *s
 	if (error < 0)
 		goto done;
 	if ((gerr = git_revparse_single(&obj, s->repo, spec.ptr)) < 0) {
-		if (!rev && gerr == GIT_ENOTFOUND)
+		if ((!rev || !rev[0]) && gerr == GIT_ENOTFOUND)
 			error = resdiff_error_set(RESDIFF_ENOTFOUND,
 				"the record is empty (import documents with 'resdiff import')");
-		else if (rev[0] == '~' || rev[0] == '^')
+		else if (rev && (rev[0] == '~' || rev[0] == '^'))
 			error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s: the record has only %zu earlier "
 				"state%s (each import adds one)", rev, record_depth(s),
 				record_depth(s) == 1 ? "" : "s");
+		else if (rev && rev[0] && (gerr == GIT_ENOTFOUND || gerr == GIT_EINVALIDSPEC ||
+				gerr == GIT_EAMBIGUOUS))
+			/* libgit2 says "revspec 'x' not found" */
+			error = resdiff_error_set(gerr == GIT_EAMBIGUOUS ? RESDIFF_EAMBIGUOUS : RESDIFF_ENOTFOUND,
+				"no revision '%s' in this repository (after '@': ~N or ^ for the "
+				"document's own versions, HEAD~N or record~N, a commit id)", rev);
 		else
 			error = resdiff_git_fail(gerr, rev ? rev : s->record_ref);
 		goto done;
