@@ -45,7 +45,9 @@ static int put_step(resdiff_buf *out, const resdiff_lineage_step *s, bool forwar
 		return error;
 	if (s->moved && (error = resdiff_buf_puts(out, ", moved")) < 0)
 		return error;
-	if (!same_series(s))
+	if (!s->from.series && !s->to.series)
+		error = resdiff_buf_puts(out, ", in no series");  /* "across" would be no truer */
+	else if (!same_series(s))
 		error = resdiff_buf_puts(out, ", across series");
 	else if (s->across)
 		error = resdiff_buf_puts(out, ", from an earlier member");
@@ -145,7 +147,8 @@ int resdiff_render_provenance_text(resdiff_buf *out, const resdiff_provenance *p
 			    (error = put_ref(out, &l->weak_ends[k], true)) < 0)
 				break;
 			if (k + 1 == l->weak_end_count)
-				error = resdiff_buf_puts(out, ", low confidence, across series");
+				error = resdiff_buf_puts(out, l->clause.series || l->weak_ends[k].series ?
+					", low confidence, across series" : ", low confidence, in no series");
 		}
 		if (!error)
 			error = resdiff_buf_putc(out, '\n');

@@ -640,6 +640,33 @@ static void test_provenance__documents_prepared_once(void **state)
 	free(dir);
 }
 
+/* Documents in no series (imported without a manifest or --series): a
+ * step between them says so, not "across series". */
+static void test_provenance__steps_in_no_series(void **state)
+{
+	static const unsigned a[] = { 300, 301, 302, 303, 304, 305 };
+	resdiff_provenance *p = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	char *dir;
+	resdiff_store *s = new_store(&dir);
+
+	(void)state;
+	import_doc(s, clause_doc("A/RES/70/1", NULL, "2015-10-01", a, 6));
+	import_doc(s, clause_doc("A/RES/71/1", NULL, "2016-10-01", a, 6));
+	if (resdiff_provenance_blame(&p, s, "A/RES/71/1", NULL, "OP2") < 0)
+		fail_msg("blame: %s", resdiff_error_last());
+	assert_int_equal(p->lineages[0].step_count, 1);
+	assert_int_equal(resdiff_render_provenance_text(&out, p), 0);
+	assert_non_null(strstr(out.ptr, "\tA/RES/71/1 OP2 (2016-10-01) \xe2\x86\x90 A/RES/70/1 OP2 "
+		"(2015-10-01): unchanged, in no series\n"));
+	assert_null(strstr(out.ptr, "across series"));
+	resdiff_buf_dispose(&out);
+	resdiff_provenance_free(p);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 /* The id of the stored index's tree. */
 static char *index_tree(const char *dir)
 {
@@ -799,6 +826,7 @@ int main(void)
 		cmocka_unit_test(test_provenance__series_stats),
 		cmocka_unit_test(test_provenance__stats_signals_agree_with_diff),
 		cmocka_unit_test(test_provenance__documents_prepared_once),
+		cmocka_unit_test(test_provenance__steps_in_no_series),
 		cmocka_unit_test(test_provenance__update_reads_one_language),
 		cmocka_unit_test(test_provenance__index_numbers_as_libc),
 	};
