@@ -105,7 +105,7 @@ static void test_cli__check_default_path_missing_says_so(void **state)
 	free(err);
 }
 
-/* `log` and `ls` that find nothing to list say why on stderr (an empty
+/* `log`, `ls` and `series` that find nothing to list say why on stderr (an empty
  * record, or no text in that language), print nothing and exit 0. */
 /* Standard input is named so in errors, not "-" ("-: damaged PDF"; found
  * by review17): parse, diff, textconv and amend. */
@@ -149,6 +149,8 @@ static void test_cli__empty_listings_say_why(void **state)
 		{ "empty", "ls", "no document stored: the record is empty" },
 		{ "r", "log --lang fr", "no series stored in language 'fr'" },
 		{ "r", "ls --lang fr", "no document stored in language 'fr'" },
+		{ "empty", "series", "no series stored: the record is empty" },
+		{ "r", "series --lang fr", "no series stored in language 'fr'" },
 	};
 	size_t i;
 	(void)state;
