@@ -37,10 +37,13 @@ static int run(int argc, char **argv, bool forwards)
 		forwards ?
 		"Where a stored clause went afterwards: every later clause it became, in its\n"
 		"series and in others (forks included), with the relation and similarity of\n"
-		"each step as 'resdiff diff' gives them." :
+		"each step as 'resdiff diff' gives them. A low-confidence step into another\n"
+		"series is listed but not followed: its clause is only 'possibly' a carrier." :
 		"Where each clause of a stored document came from (or the one named): its\n"
 		"lineage backwards through its series and across series, the earliest\n"
 		"resolution that carried it, and each step with its relation and similarity.\n"
+		"A low-confidence step from another series is listed but not followed: its\n"
+		"clause is only 'possibly' the source, the clause's own series names its origin.\n"
 		"With --drafts, also the drafts it went through before adoption.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;

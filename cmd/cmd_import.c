@@ -126,6 +126,20 @@ static const char *result_name(resdiff_import_result r)
 	return r == RESDIFF_IMPORT_ADDED ? "added" : r == RESDIFF_IMPORT_AMENDED ? "amended" : "unchanged";
 }
 
+/* What an amendment changed, after its commit: "  text", "  metadata only",
+ * "  source only (...)"; "" for the others. */
+static const char *change_note(resdiff_import_change change)
+{
+	switch (change) {
+	case RESDIFF_IMPORT_CHANGE_TEXT: return "  text";
+	case RESDIFF_IMPORT_CHANGE_METADATA: return "  metadata only (the text is the same)";
+	case RESDIFF_IMPORT_CHANGE_SOURCE: return "  source only (the same text and metadata, read from another file)";
+	case RESDIFF_IMPORT_CHANGE_SOURCE_LINES: return "  source lines only (the same text and metadata)";
+	case RESDIFF_IMPORT_CHANGE_NONE: break;
+	}
+	return "";
+}
+
 /* One transaction's worth of documents, parsed by a worker thread while
  * the previous batch is stored (parsing is about half of an import). */
 typedef struct {
@@ -289,7 +303,7 @@ int cmd_import(int argc, char **argv)
 	bool worker_running = false;
 	overrides o;
 	const char *mpath;
-	size_t n = 0, i, start, counts[3] = { 0, 0, 0 }, bmax = RESDIFF_STORE_BATCH_MAX;
+	size_t n = 0, i, start, counts[3] = { 0, 0, 0 }, same_text = 0, bmax = RESDIFF_STORE_BATCH_MAX;
 	bool quiet;
 	cmd_diag_level diag;
 	int rc = CMD_EXIT_OK, r;
@@ -451,6 +465,8 @@ int cmd_import(int argc, char **argv)
 			rc = fail_batch(resdiff_error_last(), start, n);
 		for (i = 0; i < m && rc == CMD_EXIT_OK; i++) {
 			counts[items[i].result]++;
+			same_text += items[i].result == RESDIFF_IMPORT_AMENDED &&
+				items[i].change != RESDIFF_IMPORT_CHANGE_TEXT;
 			if (quiet)
 				continue;
 			resdiff_buf_clear(&line);
@@ -460,6 +476,7 @@ int cmd_import(int argc, char **argv)
 			    resdiff_buf_printf(&line, " (%s) %zu units%s%.12s",
 					cur->docs[i]->meta.language, cur->docs[i]->unit_count,
 					items[i].commit[0] ? "  " : "", items[i].commit) < 0 ||
+			    resdiff_buf_puts(&line, change_note(items[i].change)) < 0 ||
 			    (items[i].forced[0] &&
 			     (resdiff_buf_puts(&line, "  forced: ") < 0 ||
 			      resdiff_text_sanitize(&line, items[i].forced, strlen(items[i].forced), false) < 0)) ||
@@ -479,7 +496,11 @@ int cmd_import(int argc, char **argv)
 	}
 	if (worker_running)
 		pthread_join(worker, NULL);
-	if (rc == CMD_EXIT_OK)
+	if (rc == CMD_EXIT_OK && same_text)
+		printf("%zu added, %zu amended, %zu unchanged; %zu of the amended in metadata or "
+			"source only, the text the same\n", counts[RESDIFF_IMPORT_ADDED],
+			counts[RESDIFF_IMPORT_AMENDED], counts[RESDIFF_IMPORT_UNCHANGED], same_text);
+	else if (rc == CMD_EXIT_OK)
 		printf("%zu added, %zu amended, %zu unchanged\n", counts[RESDIFF_IMPORT_ADDED],
 			counts[RESDIFF_IMPORT_AMENDED], counts[RESDIFF_IMPORT_UNCHANGED]);
 	/* the clause index (docs/PROVENANCE.md) follows the record, also when

@@ -36,6 +36,8 @@ int cmd_series(int argc, char **argv)
 			RESDIFF_STORE_SERIES_PREFIX, s->slug, s->language);
 	}
 	rc = error < 0 ? cmd_fail_last() : cmd_write(&out);
+	if (rc == CMD_EXIT_OK && !list->count)  /* say why nothing is listed, as log and ls do */
+		cmd_nothing_note(store, "series", cmd_arg(&args, series_opts, "lang"));
 	if (rc == CMD_EXIT_OK)
 		cmd_conflicts_note(store);
 done:

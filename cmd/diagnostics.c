@@ -15,6 +15,7 @@ int cmd_diagnostics_print(const resdiff_doc *doc, const char *path,
 
 	if (level == CMD_DIAG_QUIET || !doc->diag_count)
 		return 0;
+	path = cmd_input_name(path);  /* "standard input:1: diagnostic: ...", not "-:1:" */
 	if ((error = resdiff_findings_new(&f)) == 0 &&
 	    (error = resdiff_check_diagnostics(f, doc, path, entry ? entry->accept : NULL)) == 0 &&
 	    (error = resdiff_render_findings_lines(&out, f, path, "resdiff: ",

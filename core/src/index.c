@@ -1797,9 +1797,10 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 	{
 		char hex[GIT_OID_HEXSZ + 1];
 		git_oid_tostr(hex, sizeof(hex), &record);
-		if ((error = resdiff_buf_printf(&msg, "index of record %.12s: %zu documents\n\n"
+		/* every document the index holds, the carried languages' too */
+		if ((error = resdiff_buf_printf(&msg, "index of record %.12s: %zu document%s\n\n"
 				"Index-Format: %d\nSketch: %d\nLang: %016" PRIx64 "\nRecord: %s\n", hex,
-				c.count, RESDIFF_INDEX_FORMAT, RESDIFF_INDEX_SKETCH,
+				st.documents, st.documents == 1 ? "" : "s", RESDIFF_INDEX_FORMAT, RESDIFF_INDEX_SKETCH,
 				resdiff_lang_fingerprint(), hex)) < 0)
 			goto done;
 	}

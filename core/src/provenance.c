@@ -214,6 +214,8 @@ typedef struct {
 	size_t steps_n, steps_alloc;
 	resdiff_clause_ref *ends;
 	size_t ends_n, ends_alloc;
+	resdiff_clause_ref *weak;     /* reached by a weak step across series only */
+	size_t weak_n, weak_alloc;
 	edge *queue;
 	size_t q_head, q_n, q_alloc;
 } walk_bufs;
@@ -243,18 +245,43 @@ static int push_step(walk_bufs *w, const edge *ed)
 	return 0;
 }
 
-static int push_end(walk_bufs *w, const pentry *p, size_t unit)
+static int push_ref(resdiff_clause_ref **refs, size_t *n, size_t *alloc, const pentry *p, size_t unit)
 {
-	if (w->ends_n == w->ends_alloc) {
-		size_t na = w->ends_alloc ? w->ends_alloc * 2 : 8;
-		resdiff_clause_ref *e = realloc(w->ends, na * sizeof(*e));
+	if (*n == *alloc) {
+		size_t na = *alloc ? *alloc * 2 : 8;
+		resdiff_clause_ref *e = realloc(*refs, na * sizeof(*e));
 		if (!e)
 			return NOMEM();
-		w->ends = e;
-		w->ends_alloc = na;
+		*refs = e;
+		*alloc = na;
 	}
-	clause_ref(&w->ends[w->ends_n++], p, unit);
+	clause_ref(&(*refs)[(*n)++], p, unit);
 	return 0;
+}
+
+static int push_end(walk_bufs *w, const pentry *p, size_t unit)
+{
+	return push_ref(&w->ends, &w->ends_n, &w->ends_alloc, p, unit);
+}
+
+/* A clause reached only by a weak step across series, once per walk. */
+static int push_weak(walk_bufs *w, const pentry *p, size_t unit)
+{
+	size_t k;
+	for (k = 0; k < w->weak_n; k++)
+		if (w->weak[k].symbol == p->e.symbol && !strcmp(w->weak[k].unit, p->e.unit_ids[unit]))
+			return 0;
+	return push_ref(&w->weak, &w->weak_n, &w->weak_alloc, p, unit);
+}
+
+/* A link the walk lists but does not follow: weak (under the confidence
+ * `resdiff diff` calls low) and across series (the two documents in
+ * different series, or one in none). The clause's own series' history
+ * decides its origin; such a step is a possibility, shown as one. */
+static bool weak_across(const pentry *a, const pentry *b, const index_link *l)
+{
+	bool same = a->e.series && b->e.series && !strcmp(a->e.series, b->e.series);
+	return !same && l->confidence >= 0 && l->confidence < RESDIFF_ALIGN_LOW_CONFIDENCE;
 }
 
 /* The queue holds nodes to visit as edges whose `to` (blame: `from`) is
@@ -286,6 +313,7 @@ static int walk(resdiff_lineage *out, prov_ctx *c, pentry *start, size_t unit)
 {
 	walk_bufs w;
 	resdiff_arena *arena = c->prov->arena;
+	size_t wk, kept;
 	int error = 0;
 
 	memset(&w, 0, sizeof(w));
@@ -311,7 +339,6 @@ static int walk(resdiff_lineage *out, prov_ctx *c, pentry *start, size_t unit)
 					error = INDEX_STALE;
 					goto done;
 				}
-				found++;
 				ed.from = src;
 				ed.from_unit = su;
 				ed.to = node;
@@ -319,6 +346,12 @@ static int walk(resdiff_lineage *out, prov_ctx *c, pentry *start, size_t unit)
 				ed.link = l;
 				if ((error = push_step(&w, &ed)) < 0)
 					goto done;
+				if (weak_across(node, src, l)) {
+					if ((error = push_weak(&w, src, su)) < 0)
+						goto done;
+					continue;
+				}
+				found++;
 				if (src->stamp[su] != c->walk) {
 					src->stamp[su] = c->walk;
 					if ((error = enqueue(&w, src, su, NULL)) < 0)
@@ -349,7 +382,6 @@ static int walk(resdiff_lineage *out, prov_ctx *c, pentry *start, size_t unit)
 					error = INDEX_STALE;
 					goto done;
 				}
-				found++;
 				ed.from = node;
 				ed.from_unit = nu;
 				ed.to = dst;
@@ -357,6 +389,12 @@ static int walk(resdiff_lineage *out, prov_ctx *c, pentry *start, size_t unit)
 				ed.link = l;
 				if ((error = push_step(&w, &ed)) < 0)
 					goto done;
+				if (weak_across(node, dst, l)) {
+					if ((error = push_weak(&w, dst, du)) < 0)
+						goto done;
+					continue;
+				}
+				found++;
 				if (dst->stamp[du] != c->walk) {
 					dst->stamp[du] = c->walk;
 					if ((error = enqueue(&w, dst, du, NULL)) < 0)
@@ -369,11 +407,24 @@ static int walk(resdiff_lineage *out, prov_ctx *c, pentry *start, size_t unit)
 	}
 	if (w.ends_n > 1)
 		qsort(w.ends, w.ends_n, sizeof(*w.ends), cmp_ref);
+	/* a clause the walk also reached through its own history is no mere
+	 * possibility */
+	for (wk = 0, kept = 0; wk < w.weak_n; wk++) {
+		const pentry *p = table_find(c, w.weak[wk].symbol);
+		size_t u = p ? unit_index(p, w.weak[wk].unit) : SIZE_MAX;
+		if (u == SIZE_MAX || p->stamp[u] != c->walk)
+			w.weak[kept++] = w.weak[wk];
+	}
+	w.weak_n = kept;
+	if (w.weak_n > 1)
+		qsort(w.weak, w.weak_n, sizeof(*w.weak), cmp_ref);
 	clause_ref(&out->clause, start, unit);
 	out->step_count = w.steps_n;
 	out->end_count = w.ends_n;
+	out->weak_end_count = w.weak_n;
 	if ((w.steps_n && !(out->steps = resdiff_arena_alloc(arena, w.steps_n * sizeof(*out->steps)))) ||
-	    (w.ends_n && !(out->ends = resdiff_arena_alloc(arena, w.ends_n * sizeof(*out->ends))))) {
+	    (w.ends_n && !(out->ends = resdiff_arena_alloc(arena, w.ends_n * sizeof(*out->ends)))) ||
+	    (w.weak_n && !(out->weak_ends = resdiff_arena_alloc(arena, w.weak_n * sizeof(*out->weak_ends))))) {
 		error = NOMEM();
 		goto done;
 	}
@@ -381,9 +432,12 @@ static int walk(resdiff_lineage *out, prov_ctx *c, pentry *start, size_t unit)
 		memcpy(out->steps, w.steps, w.steps_n * sizeof(*out->steps));
 	if (w.ends_n)
 		memcpy(out->ends, w.ends, w.ends_n * sizeof(*out->ends));
+	if (w.weak_n)
+		memcpy(out->weak_ends, w.weak, w.weak_n * sizeof(*out->weak_ends));
 done:
 	free(w.steps);
 	free(w.ends);
+	free(w.weak);
 	free(w.queue);
 	return error;
 }

@@ -45,7 +45,9 @@ static int put_step(resdiff_buf *out, const resdiff_lineage_step *s, bool forwar
 		return error;
 	if (s->moved && (error = resdiff_buf_puts(out, ", moved")) < 0)
 		return error;
-	if (!same_series(s))
+	if (!s->from.series && !s->to.series)
+		error = resdiff_buf_puts(out, ", in no series");  /* "across" would be no truer */
+	else if (!same_series(s))
 		error = resdiff_buf_puts(out, ", across series");
 	else if (s->across)
 		error = resdiff_buf_puts(out, ", from an earlier member");
@@ -93,6 +95,14 @@ static int put_drafts(resdiff_buf *out, const resdiff_provenance *p, const resdi
 	return error;
 }
 
+/* The walk went nowhere from the clause: its only end is itself (weak
+ * steps across series aside, which it lists but does not follow). */
+static bool only_itself(const resdiff_lineage *l)
+{
+	return !l->step_count || (l->end_count == 1 && !strcmp(l->ends[0].symbol, l->clause.symbol) &&
+		!strcmp(l->ends[0].unit, l->clause.unit));
+}
+
 int resdiff_render_provenance_text(resdiff_buf *out, const resdiff_provenance *p)
 {
 	size_t i, k;
@@ -112,27 +122,34 @@ int resdiff_render_provenance_text(resdiff_buf *out, const resdiff_provenance *p
 		const resdiff_lineage *l = &p->lineages[i];
 		if ((error = put(out, l->clause.unit)) < 0 || (error = resdiff_buf_putc(out, '\t')) < 0)
 			break;
-		if (!l->step_count) {
-			error = p->forwards ? resdiff_buf_puts(out, "not carried further\n")
-				: resdiff_buf_puts(out, "first seen here\n");
-			if (!error && p->drafts)
-				error = put_drafts(out, p, l);
-			continue;
-		}
-		if (p->forwards) {
+		if (only_itself(l)) {
+			/* no step, or only weak ones across series (not followed) */
+			error = p->forwards ? resdiff_buf_puts(out, "not carried further")
+				: resdiff_buf_puts(out, "first seen here");
+		} else if (p->forwards) {
 			error = resdiff_buf_printf(out, "carried on in %zu step%s; latest: ", l->step_count,
 				l->step_count == 1 ? "" : "s");
 		} else {
 			error = resdiff_buf_puts(out, "earliest: ");
 		}
-		for (k = 0; k < l->end_count && !error; k++) {
+		for (k = 0; k < l->end_count && !error && !only_itself(l); k++) {
 			if (k && (error = resdiff_buf_puts(out, "; ")) < 0)
 				break;
 			error = put_ref(out, &l->ends[k], false);
 		}
-		if (!error && !p->forwards)
+		if (!error && !p->forwards && !only_itself(l))
 			error = resdiff_buf_printf(out, ", %zu step%s", l->step_count,
 				l->step_count == 1 ? "" : "s");
+		/* "; possibly from E/RES/2009/7 OP4 (2009-07-24, ecosoc-wsis), low confidence" */
+		for (k = 0; k < l->weak_end_count && !error; k++) {
+			if ((error = resdiff_buf_puts(out, k ? "; " : p->forwards ? "; possibly into "
+					: "; possibly from ")) < 0 ||
+			    (error = put_ref(out, &l->weak_ends[k], true)) < 0)
+				break;
+			if (k + 1 == l->weak_end_count)
+				error = resdiff_buf_puts(out, l->clause.series || l->weak_ends[k].series ?
+					", low confidence, across series" : ", low confidence, in no series");
+		}
 		if (!error)
 			error = resdiff_buf_putc(out, '\n');
 		for (k = 0; k < l->step_count && !error; k++)
@@ -202,6 +219,12 @@ int resdiff_render_provenance_json(resdiff_buf *out, const resdiff_provenance *p
 		resdiff_json_array_open(&w);
 		for (k = 0; k < l->end_count; k++)
 			json_ref(&w, &l->ends[k]);
+		resdiff_json_array_close(&w);
+		/* reached only by a weak step across series: not followed */
+		resdiff_json_key(&w, p->forwards ? "possible_latest" : "possible_origins");
+		resdiff_json_array_open(&w);
+		for (k = 0; k < l->weak_end_count; k++)
+			json_ref(&w, &l->weak_ends[k]);
 		resdiff_json_array_close(&w);
 		if (p->drafts) {
 			/* blame --drafts: "drafts":{"first":{…}|null,"steps":[…]} */

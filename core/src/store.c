@@ -1541,19 +1541,43 @@ int store_record_signature(git_signature **out, resdiff_store *s)
 	return resdiff_git_fail(-1, "cannot make a signature");
 }
 
-/* The part of a canonical file that differs: "text", "metadata", "source lines". */
-static const char *what_changed(const char *a, size_t alen, const char *b, size_t blen)
+const char *resdiff_import_change_name(resdiff_import_change change)
+{
+	switch (change) {
+	case RESDIFF_IMPORT_CHANGE_TEXT: return "text";
+	case RESDIFF_IMPORT_CHANGE_METADATA: return "metadata";
+	case RESDIFF_IMPORT_CHANGE_SOURCE: return "source";
+	case RESDIFF_IMPORT_CHANGE_SOURCE_LINES: return "source lines";
+	case RESDIFF_IMPORT_CHANGE_NONE: break;
+	}
+	return "";
+}
+
+static bool source_line(size_t *from, size_t *to, const char *p, size_t len);
+
+/* The part of a canonical file that differs: the units or footnotes, the
+ * header but for its source-sha256 line, the source (its hash, and maybe
+ * its lines: the same text read from another file), or the lines alone. */
+static resdiff_import_change what_changed(const char *a, size_t alen, const char *b, size_t blen)
 {
 	const char *ha = strstr(a, "\n\n"), *hb = strstr(b, "\n\n");
 	size_t ra = resdiff_canon_reading_len(a, alen), rb = resdiff_canon_reading_len(b, blen);
+	size_t af, at, bf, bt, ahl, bhl;
 	if (!ha || !hb)
-		return "text";
+		return RESDIFF_IMPORT_CHANGE_TEXT;
 	if (ra - (size_t)(ha - a) != rb - (size_t)(hb - b) ||
 	    memcmp(ha, hb, ra - (size_t)(ha - a)))
-		return "text";
-	if (ha - a != hb - b || memcmp(a, b, (size_t)(ha - a)))
-		return "metadata";
-	return "source lines";
+		return RESDIFF_IMPORT_CHANGE_TEXT;
+	if (ha - a == hb - b && !memcmp(a, b, (size_t)(ha - a)))
+		return RESDIFF_IMPORT_CHANGE_SOURCE_LINES;
+	/* headers differ (each with its last line end): in their source-sha256
+	 * line only? */
+	ahl = (size_t)(ha - a) + 1;
+	bhl = (size_t)(hb - b) + 1;
+	if (source_line(&af, &at, a, ahl) && source_line(&bf, &bt, b, bhl) && af == bf &&
+	    !memcmp(a, b, af) && ahl - at == bhl - bt && !memcmp(a + at, b + bt, ahl - at))
+		return RESDIFF_IMPORT_CHANGE_SOURCE;
+	return RESDIFF_IMPORT_CHANGE_METADATA;
 }
 
 /* Where the source-sha256 line of a canonical file's header is: [*from,
@@ -1766,6 +1790,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		int gerr;
 
 		items[i].result = RESDIFF_IMPORT_UNCHANGED;
+		items[i].change = RESDIFF_IMPORT_CHANGE_NONE;
 		items[i].commit[0] = items[i].forced[0] = '\0';
 		if ((error = check_interrupt(i)) < 0)
 			goto done;
@@ -1796,8 +1821,9 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 			waslen = (size_t)git_blob_rawsize(old_blob);
 			if (same_but_source(was, waslen, canon[i].ptr, canon[i].size))
 				continue;  /* other line ends or a byte-order mark: unchanged */
-			action = what_changed(was, waslen, canon[i].ptr, canon[i].size);
-			if (!strcmp(action, "text")) {
+			items[i].change = what_changed(was, waslen, canon[i].ptr, canon[i].size);
+			action = resdiff_import_change_name(items[i].change);
+			if (items[i].change == RESDIFF_IMPORT_CHANGE_TEXT) {
 				double sim;
 				if ((error = correction_similarity(&sim, was, waslen, doc)) < 0)
 					goto done;
@@ -2093,13 +2119,19 @@ static int record_tree(git_tree **out, git_commit **commit_out, resdiff_store *s
 	if (error < 0)
 		goto done;
 	if ((gerr = git_revparse_single(&obj, s->repo, spec.ptr)) < 0) {
-		if (!rev && gerr == GIT_ENOTFOUND)
+		if ((!rev || !rev[0]) && gerr == GIT_ENOTFOUND)
 			error = resdiff_error_set(RESDIFF_ENOTFOUND,
 				"the record is empty (import documents with 'resdiff import')");
-		else if (rev[0] == '~' || rev[0] == '^')
+		else if (rev && (rev[0] == '~' || rev[0] == '^'))
 			error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s: the record has only %zu earlier "
 				"state%s (each import adds one)", rev, record_depth(s),
 				record_depth(s) == 1 ? "" : "s");
+		else if (rev && rev[0] && (gerr == GIT_ENOTFOUND || gerr == GIT_EINVALIDSPEC ||
+				gerr == GIT_EAMBIGUOUS))
+			/* libgit2 says "revspec 'x' not found" */
+			error = resdiff_error_set(gerr == GIT_EAMBIGUOUS ? RESDIFF_EAMBIGUOUS : RESDIFF_ENOTFOUND,
+				"no revision '%s' in this repository (after '@': ~N or ^ for the "
+				"document's own versions, HEAD~N or record~N, a commit id)", rev);
 		else
 			error = resdiff_git_fail(gerr, rev ? rev : s->record_ref);
 		goto done;

@@ -806,8 +806,15 @@ int resdiff_remote_clone(resdiff_pull_result *res, resdiff_buf *report, const ch
 	if (!res->record[0]) {
 		/* branches but neither record nor readme: some other git repository */
 		resdiff_buf theirs = RESDIFF_BUF_INIT;
+		git_reference *readme = NULL;
+		/* a hub 'resdiff init' made and nothing pushed yet has its readme:
+		 * an empty resdiff repository, cloned as such */
+		bool has_readme = git_reference_lookup(&readme, s->repo, "refs/remotes/"
+			RESDIFF_REMOTE_DEFAULT "/readme") == 0;  /* RESDIFF_STORE_README_REF */
+		git_reference_free(readme);
+		git_error_clear();
 		error = store_list_refs(&theirs, s, "refs/remotes/" RESDIFF_REMOTE_DEFAULT "/");
-		if (error == 0 && theirs.size)
+		if (error == 0 && theirs.size && !has_readme)
 			error = resdiff_error_set(RESDIFF_EINVALID, "%s is a git repository but not a "
 				"resdiff one (no record, no readme branch): nothing cloned", url);
 		resdiff_buf_dispose(&theirs);

@@ -70,6 +70,11 @@ grep -q "its record is empty" "$work/out" || fail "clone of an empty repository 
 # one line on stdout: pull's "already up to date with origin" said nothing
 # of a clone
 [ "$(wc -l <"$work/out")" -eq 1 ] || fail "clone of an empty repository said more than one line: $(cat "$work/out")"
+# so is a hub 'resdiff init' made, nothing pushed yet: it has its readme
+# branch (it was refused as "not a resdiff one (no record, no readme branch)")
+R init fresh.git >/dev/null
+R clone fresh.git f >"$work/out" 2>"$work/err" || fail "clone of a fresh resdiff hub: $(cat "$work/err")"
+grep -q "its record is empty" "$work/out" || fail "clone of a fresh resdiff hub said: $(cat "$work/out")"
 R clone "$hub" one >"$work/out" 2>"$work/err" || fail "clone of the hub: $(cat "$work/err")"
 grep -q "^cloned $hub into one: record [0-9a-f]\{12\}$" "$work/out" && [ "$(wc -l <"$work/out")" -eq 1 ] ||
   fail "clone of the hub said: $(cat "$work/out")"

@@ -105,7 +105,7 @@ static void test_cli__check_default_path_missing_says_so(void **state)
 	free(err);
 }
 
-/* `log` and `ls` that find nothing to list say why on stderr (an empty
+/* `log`, `ls` and `series` that find nothing to list say why on stderr (an empty
  * record, or no text in that language), print nothing and exit 0. */
 /* Standard input is named so in errors, not "-" ("-: damaged PDF"; found
  * by review17): parse, diff, textconv and amend. */
@@ -126,6 +126,18 @@ static void test_cli__standard_input_named(void **state)
 			fail_msg("resdiff %s: stderr '%s'", stdin_commands[i], err);
 		free(err);
 	}
+	/* and so in the parser's warnings and their summary (parse, import) */
+	for (i = 0; i < 2; i++) {
+		int status;
+		char *err = test_capture(&status, "cd '%s' && rm -rf stdin.git && '%s' init stdin.git >/dev/null && "
+			"printf '1. Decides;\\n' | '%s' %s 2>&1 >/dev/null", dir, RESDIFF_BINARY, RESDIFF_BINARY,
+			i ? "-C stdin.git import --symbol A/RES/1/1 --lang en -" : "parse -");
+		assert_int_equal(status, 0);
+		if (!strstr(err, "standard input:1: diagnostic: no chapeau") ||
+		    !strstr(err, "resdiff: standard input: 1 warning\n") || strstr(err, "-:"))
+			fail_msg("stderr '%s'", err);
+		free(err);
+	}
 }
 
 static void test_cli__empty_listings_say_why(void **state)
@@ -137,6 +149,8 @@ static void test_cli__empty_listings_say_why(void **state)
 		{ "empty", "ls", "no document stored: the record is empty" },
 		{ "r", "log --lang fr", "no series stored in language 'fr'" },
 		{ "r", "ls --lang fr", "no document stored in language 'fr'" },
+		{ "empty", "series", "no series stored: the record is empty" },
+		{ "r", "series --lang fr", "no series stored in language 'fr'" },
 	};
 	size_t i;
 	(void)state;

@@ -109,6 +109,76 @@ static void test_import__crlf_and_bom_are_unchanged(void **state)
 	teardown(&f);
 }
 
+/* The same document from its PDF and then from its text extraction:
+ * units, footnotes and metadata equal, only the source (its hash and
+ * lines) differs. The import says so, and records no text amendment;
+ * the series history keeps its member. */
+static void test_import__pdf_then_text_is_a_source_change(void **state)
+{
+	fixture f;
+	char *out, *err, *view_before, *view_after;
+	int status;
+
+	f.dir = test_tmpdir();
+	snprintf(f.repo, sizeof(f.repo), "%s/r.git", f.dir);
+	test_system("%s init '%s' >/dev/null", RESDIFF_BINARY, f.repo);
+	out = run(&status, &err, &f, "import --series ga-test %s/tests/data/pdf/en.pdf", RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "added     A/RES/99/1 (en) 13 units  "));
+	free(out);
+	free(err);
+	view_before = git(&f, "rev-parse series/ga-test/en");
+	out = run(&status, &err, &f, "import --series ga-test %s/tests/data/pdf/en.txt", RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "amended   A/RES/99/1 (en) 13 units  "));
+	assert_non_null(strstr(out, "  source only (the same text and metadata, read from another file)\n"));
+	assert_null(strstr(out, "  text"));
+	assert_non_null(strstr(out, "0 added, 1 amended, 0 unchanged; 1 of the amended in metadata or "
+		"source only, the text the same\n"));
+	free(out);
+	free(err);
+	out = git(&f, "log -1 --format=%s record");
+	assert_string_equal(out, "amend A/RES/99/1 (en) source\n");
+	free(out);
+	/* the series history is rebuilt with the new source: its only line
+	 * changed is source-sha256 */
+	{
+		char args[300];
+		view_before[strcspn(view_before, "\n")] = '\0';
+		snprintf(args, sizeof(args), "diff --unified=0 %s series/ga-test/en", view_before);
+		view_after = git(&f, args);
+		assert_int_equal(lines_starting(view_after, "+"), 2);  /* +++ and the line */
+		assert_int_equal(lines_starting(view_after, "+source-sha256\t"), 1);
+		assert_int_equal(lines_starting(view_after, "-source-sha256\t"), 1);
+		assert_int_equal(lines_starting(view_after, "-"), 2);
+	}
+	free(view_before);
+	free(view_after);
+	/* a date given differently: metadata only, said so */
+	out = run(&status, &err, &f, "import --force --date 2021-12-18 %s/tests/data/pdf/en.txt",
+		RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "  metadata only (the text is the same)  forced: "));
+	free(out);
+	free(err);
+	out = git(&f, "log -1 --format=%s record");
+	assert_string_equal(out, "amend A/RES/99/1 (en) metadata\n");
+	free(out);
+	/* a word changed: a text amendment, the summary as before */
+	test_system("sed 's/sustainable development,/sustainable growth,/' '%s/tests/data/pdf/en.txt' "
+		">'%s/en.txt'", RESDIFF_SOURCE_DIR, f.dir);
+	out = run(&status, &err, &f, "import --symbol A/RES/99/1 en.txt");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "  text\n0 added, 1 amended, 0 unchanged\n"));
+	free(out);
+	free(err);
+	out = git(&f, "log -1 --format=%s record");
+	assert_string_equal(out, "amend A/RES/99/1 (en) text\n");
+	free(out);
+	test_assert_fsck(f.repo);
+	teardown(&f);
+}
+
 /* A text stored under another symbol than the one it names, or a
  * "correction" sharing little wording with the stored text: refused,
  * saying why and that nothing was imported; stored with --force, and
@@ -662,6 +732,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_import__crlf_and_bom_are_unchanged),
+		cmocka_unit_test(test_import__pdf_then_text_is_a_source_change),
 		cmocka_unit_test(test_import__surprises_need_force),
 		cmocka_unit_test(test_import__failures_say_what_was_imported),
 		cmocka_unit_test(test_import__one_symbol_grammar),

@@ -157,6 +157,75 @@ static void test_provenance__blame_and_trace_fork(void **state)
 	free(dir);
 }
 
+/* A weak step across series (65/141 PP16 <- 2009/7 OP4 on the corpus,
+ * confidence 0.37) is listed but never names the origin: the clause is
+ * first seen in its own series, the other series' clause only a possible
+ * source; trace says the same from the other end. */
+static void test_provenance__weak_link_across_series_is_no_origin(void **state)
+{
+	char *dir;
+	resdiff_store *s = new_store(&dir);
+	resdiff_provenance *p = NULL, *t = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	size_t i, k, j, weak = 0;
+
+	import_corpus(s, NULL);
+	if (resdiff_provenance_blame(&p, s, "A/RES/65/141", "zh", NULL) < 0)
+		fail_msg("blame: %s", resdiff_error_last());
+	for (i = 0; i < p->count; i++) {
+		const resdiff_lineage *l = &p->lineages[i];
+		for (k = 0; k < l->step_count; k++) {
+			const resdiff_lineage_step *st = &l->steps[k];
+			bool found = false;
+			if (st->confidence >= RESDIFF_ALIGN_LOW_CONFIDENCE || !st->from.series ||
+			    !strcmp(st->from.series, "ga-ict4d"))
+				continue;
+			weak++;
+			for (j = 0; j < l->end_count; j++)
+				if (!strcmp(l->ends[j].symbol, st->from.symbol) &&
+				    !strcmp(l->ends[j].unit, st->from.unit))
+					fail_msg("%s: weak source %s %s named as origin", l->clause.unit,
+						st->from.symbol, st->from.unit);
+			for (j = 0; j < l->weak_end_count; j++)
+				found |= !strcmp(l->weak_ends[j].symbol, st->from.symbol) &&
+					!strcmp(l->weak_ends[j].unit, st->from.unit);
+			assert_true(found);
+			/* trace from the weak source: the clause is only a possible carrier */
+			if (resdiff_provenance_trace(&t, s, st->from.symbol, "zh", st->from.unit) < 0)
+				fail_msg("trace: %s", resdiff_error_last());
+			for (j = 0; j < t->lineages[0].end_count; j++)
+				assert_false(!strcmp(t->lineages[0].ends[j].symbol, "A/RES/65/141") &&
+					!strcmp(t->lineages[0].ends[j].unit, l->clause.unit));
+			assert_true(t->lineages[0].weak_end_count >= 1);
+			resdiff_provenance_free(t);
+			t = NULL;
+		}
+	}
+	/* the corpus has several (PP16, PP18, OP11, ...): the test tests something */
+	assert_true(weak >= 1);
+	resdiff_provenance_free(p);
+	p = NULL;
+	/* the text names it a possibility, the step keeps its mark */
+	if (resdiff_provenance_blame(&p, s, "A/RES/65/141", "zh", "PP16") < 0)
+		fail_msg("blame: %s", resdiff_error_last());
+	assert_int_equal(resdiff_render_provenance_text(&out, p), 0);
+	if (p->lineages[0].weak_end_count) {
+		assert_non_null(strstr(out.ptr, "\nPP16\tfirst seen here; possibly from E/RES/2009/7 "));
+		assert_non_null(strstr(out.ptr, ", low confidence, across series\n"));
+		assert_non_null(strstr(out.ptr, ": reworded (low confidence) "));
+	}
+	resdiff_buf_clear(&out);
+	assert_int_equal(resdiff_render_provenance_json(&out, p), 0);
+	assert_non_null(strstr(out.ptr, "\"possible_origins\":["));
+	resdiff_buf_dispose(&out);
+	resdiff_provenance_free(p);
+	/* a strong step across series is still followed (2017/21 OP21's fork) */
+	assert_trace_fork(s);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 static void test_provenance__incremental_update(void **state)
 {
 	static const char *const first[] = { "E/RES/2009/7", NULL };
@@ -571,6 +640,33 @@ static void test_provenance__documents_prepared_once(void **state)
 	free(dir);
 }
 
+/* Documents in no series (imported without a manifest or --series): a
+ * step between them says so, not "across series". */
+static void test_provenance__steps_in_no_series(void **state)
+{
+	static const unsigned a[] = { 300, 301, 302, 303, 304, 305 };
+	resdiff_provenance *p = NULL;
+	resdiff_buf out = RESDIFF_BUF_INIT;
+	char *dir;
+	resdiff_store *s = new_store(&dir);
+
+	(void)state;
+	import_doc(s, clause_doc("A/RES/70/1", NULL, "2015-10-01", a, 6));
+	import_doc(s, clause_doc("A/RES/71/1", NULL, "2016-10-01", a, 6));
+	if (resdiff_provenance_blame(&p, s, "A/RES/71/1", NULL, "OP2") < 0)
+		fail_msg("blame: %s", resdiff_error_last());
+	assert_int_equal(p->lineages[0].step_count, 1);
+	assert_int_equal(resdiff_render_provenance_text(&out, p), 0);
+	assert_non_null(strstr(out.ptr, "\tA/RES/71/1 OP2 (2016-10-01) \xe2\x86\x90 A/RES/70/1 OP2 "
+		"(2015-10-01): unchanged, in no series\n"));
+	assert_null(strstr(out.ptr, "across series"));
+	resdiff_buf_dispose(&out);
+	resdiff_provenance_free(p);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 /* The id of the stored index's tree. */
 static char *index_tree(const char *dir)
 {
@@ -671,6 +767,13 @@ static void test_provenance__update_reads_one_language(void **state)
 	assert_int_equal(st.read, 3);
 	assert_int_equal(st.carried, 3);
 	assert_true(index_matches_record(dir));
+	{
+		/* the commit counts every document it holds, not the computed
+		 * languages' alone (it said 4) */
+		char *subject = git_out(dir, "log -1 --format=%s refs/heads/resdiff/index");
+		assert_non_null(strstr(subject, ": 7 documents\n"));
+		free(subject);
+	}
 	updated = index_tree(dir);
 	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
 	assert_int_equal(st.computed, 7);
@@ -874,6 +977,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_provenance__blame_and_trace_fork),
+		cmocka_unit_test(test_provenance__weak_link_across_series_is_no_origin),
 		cmocka_unit_test(test_provenance__incremental_update),
 		cmocka_unit_test(test_provenance__stale_lost_and_lying_index),
 		cmocka_unit_test(test_provenance__index_of_other_language_data),
@@ -882,6 +986,7 @@ int main(void)
 		cmocka_unit_test(test_provenance__stats_signals_agree_with_diff),
 		cmocka_unit_test(test_provenance__documents_prepared_once),
 		cmocka_unit_test(test_provenance__candidates_prepared_once_while_cached),
+		cmocka_unit_test(test_provenance__steps_in_no_series),
 		cmocka_unit_test(test_provenance__update_reads_one_language),
 		cmocka_unit_test(test_provenance__update_parses_the_links_it_needs),
 		cmocka_unit_test(test_provenance__index_numbers_as_libc),

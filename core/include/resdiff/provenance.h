@@ -143,6 +143,14 @@ typedef struct {
 	resdiff_clause_ref *ends;        /* blame: the origins (no earlier source),
 	                                    earliest first; trace: the last carriers */
 	size_t end_count;
+	/* Clauses reached only by a weak step across series (confidence under
+	 * RESDIFF_ALIGN_LOW_CONFIDENCE, the two documents in different series
+	 * or one in none): the step is listed in `steps`, but the walk does not
+	 * go on through it, so such a clause is never an origin (blame) or a
+	 * last carrier (trace); the clause's own series' history decides those.
+	 * blame: possible earlier sources; trace: possible later carriers. */
+	resdiff_clause_ref *weak_ends;
+	size_t weak_end_count;
 	/* blame --drafts (resdiff_provenance_drafts): the steps through the
 	 * document's draft chain, from the clause backwards (adopted ← last
 	 * revision ← … ← draft), and the first draft clause that carried it

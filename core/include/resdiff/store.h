@@ -145,6 +145,22 @@ typedef enum {
 	RESDIFF_IMPORT_UNCHANGED
 } resdiff_import_result;
 
+/* What an amendment changed, as its record commit's subject says it
+ * (docs/FORMAT.md section 3): the units or footnotes ("text"), the header
+ * ("metadata": title, date, series, ...), or only the source the same text
+ * was read from ("source": its Source-SHA256 and source lines, e.g. the
+ * PDF and then its text extraction; "source lines": the lines alone). */
+typedef enum {
+	RESDIFF_IMPORT_CHANGE_NONE = 0,   /* added or unchanged */
+	RESDIFF_IMPORT_CHANGE_TEXT,
+	RESDIFF_IMPORT_CHANGE_METADATA,
+	RESDIFF_IMPORT_CHANGE_SOURCE,
+	RESDIFF_IMPORT_CHANGE_SOURCE_LINES
+} resdiff_import_change;
+
+/* "text", "metadata", "source", "source lines" ("" for NONE). */
+const char *resdiff_import_change_name(resdiff_import_change change);
+
 /* One document to import. The caller owns doc; symbol and language must be
  * set (series and date when it belongs to an adoption-ordered history). */
 /* A correction whose units share less than this (Dice of their n-grams,
@@ -161,6 +177,7 @@ typedef struct {
 	const char *force_reason;     /* why the caller forced it (its own
 	                                 check), or NULL; recorded */
 	resdiff_import_result result; /* out */
+	resdiff_import_change change; /* out: what an amendment changed */
 	char commit[41];              /* out: the record commit, "" if unchanged */
 	char forced[200];             /* out: what was forced ("" if nothing),
 	                                 recorded as a Forced: trailer */
