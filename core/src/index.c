@@ -174,7 +174,7 @@ static int parse_lines(index_entry *e, resdiff_arena *arena, char *p, size_t lin
 		bool want_sketch, bool defer)
 {
 	const char *path = e->path;
-	char *f[8];
+	char *f[8] = { NULL };  /* initialised: gcc -O3 cannot see split_tabs fill f[2] when n == 3 */
 	size_t units_alloc = e->unit_count, links_alloc = 0, rlinks_alloc = 0, n, k;
 	size_t last_unit = 0;
 
