@@ -27,7 +27,8 @@ int cmd_check(int argc, char **argv)
 		"Check a corpus: every text parses with no diagnostic, no debris is left in a\n"
 		"paragraph, no resolution is read as a report or loses clauses to its front\n"
 		"matter, the manifest and the files agree. PATH is a manifest, a directory\n"
-		"(its manifests, or its .txt files) or a text file; default: corpus/.\n"
+		"(its manifests, or its .txt files), a text file or - (standard input);\n"
+		"default: corpus/.\n"
 		"Exit status: 0 clean, 1 findings, 2 usage or internal errors.");
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
@@ -43,6 +44,10 @@ int cmd_check(int argc, char **argv)
 	for (i = 0; i < npaths && !error; i++) {
 		struct stat sb;
 		size_t len = strlen(paths[i]);
+		if (!strcmp(paths[i], "-")) {
+			error = resdiff_check_file(f, "-", NULL, lang);
+			continue;
+		}
 		if (stat(paths[i], &sb) < 0) {
 			rc = args.nargs ? cmd_fail("%s: no such file or directory", paths[i]) :
 				cmd_fail("%s: no such file or directory (the default path: run it "

@@ -282,37 +282,39 @@ int resdiff_check_file(resdiff_findings *f, const char *path,
 	char *text = NULL;
 	size_t len;
 	int error;
+	const char *source = path;  /* read from; "-" is standard input */
+	const char *name = strcmp(path, "-") ? path : "standard input";
 
-	opts.source = pdf.source = path;
+	opts.source = pdf.source = name;
 	opts.language = language ? language : entry ? entry->language : NULL;
-	if ((error = resdiff_file_read(&text, &len, path)) < 0 ||
+	if ((error = resdiff_file_read(&text, &len, source)) < 0 ||
 	    (error = resdiff_pdf_convert(&text, &len, &pdf)) < 0 ||
 	    (error = resdiff_parse_traced(&doc, &trace, text, len, &opts)) < 0) {
 		/* "FILE: invalid UTF-8 at byte offset 33 (line 3)" */
 		const char *msg = resdiff_error_last();
-		size_t plen = strlen(path), line = 0;
+		size_t plen = strlen(name), line = 0;
 		const char *l;
 		if (error == RESDIFF_ENOMEM)
 			goto done;
-		if (!strncmp(msg, path, plen) && !strncmp(msg + plen, ": ", 2))
+		if (!strncmp(msg, name, plen) && !strncmp(msg + plen, ": ", 2))
 			msg += plen + 2;
 		if ((l = strstr(msg, "line ")))
 			line = (size_t)strtoul(l + 5, NULL, 10);
-		error = resdiff_check_add(f, path, line, "parse", accept, "does not parse: %s", msg);
+		error = resdiff_check_add(f, name, line, "parse", accept, "does not parse: %s", msg);
 		goto done;
 	}
-	if ((error = resdiff_check_doc(f, doc, path, accept)) < 0 ||
-	    (error = resdiff_check_account(f, doc, trace, path, accept)) < 0 ||
-	    (error = resdiff_check_misread(f, doc, trace, path, accept)) < 0)
+	if ((error = resdiff_check_doc(f, doc, name, accept)) < 0 ||
+	    (error = resdiff_check_account(f, doc, trace, name, accept)) < 0 ||
+	    (error = resdiff_check_misread(f, doc, trace, name, accept)) < 0)
 		goto done;
 	if (entry) {
-		if ((error = compare_meta(f, path, "symbol", doc->meta.symbol, entry->symbol, accept)) < 0 ||
-		    (error = compare_meta(f, path, "date", doc->meta.date, entry->date, accept)) < 0 ||
-		    (error = compare_meta(f, path, "meeting", doc->meta.meeting, entry->meeting, accept)) < 0 ||
-		    (error = compare_meta(f, path, "language", doc->meta.language, entry->language, accept)) < 0)
+		if ((error = compare_meta(f, name, "symbol", doc->meta.symbol, entry->symbol, accept)) < 0 ||
+		    (error = compare_meta(f, name, "date", doc->meta.date, entry->date, accept)) < 0 ||
+		    (error = compare_meta(f, name, "meeting", doc->meta.meeting, entry->meeting, accept)) < 0 ||
+		    (error = compare_meta(f, name, "language", doc->meta.language, entry->language, accept)) < 0)
 			goto done;
 	}
-	error = import_refusals(f, doc, path, entry, accept);
+	error = import_refusals(f, doc, name, entry, accept);
 done:
 	resdiff_parse_trace_free(trace);
 	resdiff_doc_free(doc);

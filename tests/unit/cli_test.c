@@ -138,6 +138,22 @@ static void test_cli__standard_input_named(void **state)
 			fail_msg("stderr '%s'", err);
 		free(err);
 	}
+	/* check reads standard input as parse does, and names it in its
+	 * findings (it said "-: no such file or directory") */
+	{
+		int status;
+		char *out = test_capture(&status, "cd '%s' && printf '1. Decides;\\n' | '%s' check --lang en - 2>&1",
+			RESDIFF_SOURCE_DIR, RESDIFF_BINARY);
+		assert_int_equal(status, 1);  /* findings, not an error */
+		if (!strstr(out, "standard input:1") || strstr(out, "no such file") || strstr(out, "-:"))
+			fail_msg("check -: '%s'", out);
+		free(out);
+		out = test_capture(&status, "cd '%s' && '%s' check --lang en - < tests/data/en/A_80_L.2.txt 2>&1",
+			RESDIFF_SOURCE_DIR, RESDIFF_BINARY);
+		if (strstr(out, "no such file") || strstr(out, "-:"))
+			fail_msg("check - < A_80_L.2.txt: '%s'", out);
+		free(out);
+	}
 }
 
 static void test_cli__empty_listings_say_why(void **state)

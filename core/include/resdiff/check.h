@@ -91,7 +91,8 @@ int resdiff_check_misread(resdiff_findings *f, const resdiff_doc *doc,
 /* Read and parse one file (a file that does not parse is a finding, not an
  * error); with a manifest entry, also compare the metadata; and what
  * `import` would refuse (kind "import": no symbol, a language or date the
- * text contradicts, a draft that reads as adopted; resdiff/store.h). */
+ * text contradicts, a draft that reads as adopted; resdiff/store.h). Path
+ * "-" reads standard input, named "standard input" in the findings. */
 int resdiff_check_file(resdiff_findings *f, const char *path,
 		const resdiff_manifest_entry *entry, const char *language);
 
