@@ -266,6 +266,48 @@ static void test_stats_svg__rtl_first_words_isolated(void **state)
 	resdiff_buf_dispose(&svg);
 }
 
+/* The HTML page says its language, as a diff page does: it wrote
+ * <html> with no lang at all, so a browser or screen reader took an
+ * Arabic series' clause texts for the reader's own language. "und"
+ * when the series has none; a strange code is escaped. */
+static void test_stats_html__page_carries_the_series_language(void **state)
+{
+	resdiff_series_stats st;
+	resdiff_member_stats m;
+	resdiff_member_clause cl;
+	resdiff_buf page = RESDIFF_BUF_INIT;
+
+	(void)state;
+	memset(&st, 0, sizeof(st));
+	memset(&m, 0, sizeof(m));
+	memset(&cl, 0, sizeof(cl));
+	st.slug = "s";
+	st.language = "ar";
+	st.members = &m;
+	st.count = 1;
+	m.symbol = "A/RES/1";
+	m.date = "2001-01-01";
+	m.units = 1;
+	m.clauses = &cl;
+	cl.id = "OP1";
+	cl.text = "\xd8\xa5\xd9\x86 \xd8\xa7\xd9\x84\xd8\xac\xd9\x85\xd8\xb9\xd9\x8a\xd8\xa9";
+	cl.arrival = RESDIFF_REL_ADDED;
+	assert_int_equal(resdiff_render_stats_html(&page, &st), 0);
+	assert_non_null(strstr(page.ptr, "<!DOCTYPE html>\n<html lang=\"ar\">"));
+	/* the Arabic text itself is isolated, read right to left */
+	assert_non_null(strstr(page.ptr, "\xe2\x81\xa8\xd8\xa5"));
+	resdiff_buf_clear(&page);
+	st.language = NULL;
+	assert_int_equal(resdiff_render_stats_html(&page, &st), 0);
+	assert_non_null(strstr(page.ptr, "<html lang=\"und\">"));
+	resdiff_buf_clear(&page);
+	st.language = "x\"><script>";
+	assert_int_equal(resdiff_render_stats_html(&page, &st), 0);
+	assert_null(strstr(page.ptr, "<script>"));
+	assert_non_null(strstr(page.ptr, "<html lang=\"x&quot;&gt;&lt;script&gt;\">"));
+	resdiff_buf_dispose(&page);
+}
+
 /* One clause is "1 clause": the text summary said "1 clauses" for a
  * member of one clause and for one new clause. */
 static void test_stats_text__one_clause_is_singular(void **state)
@@ -306,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_stats_svg__texts_are_escaped),
 		cmocka_unit_test(test_stats_svg__rtl_first_words_isolated),
 		cmocka_unit_test(test_stats_text__one_clause_is_singular),
+		cmocka_unit_test(test_stats_html__page_carries_the_series_language),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
