@@ -237,6 +237,31 @@ static void test_cli__repository_given_as_a_file(void **state)
 	free(out);
 }
 
+/* A manifest libgit2's parser refuses: exit 2, the file and line in
+ * resdiff's words (it printed "failed to parse config file: invalid
+ * configuration key (in PATH:3)"), and the repository as it was. */
+static void test_cli__malformed_manifest_writes_nothing(void **state)
+{
+	char *before, *after, *out, want[700];
+	int status;
+
+	(void)state;
+	assert_int_equal(test_system("printf '[document \"a\"]\\n\\tsymbol = E/RES/2009/7\\n"
+		"\\tlan guage = zh\\n' > '%s/bad.manifest'", dir), 0);
+	before = test_capture(&status, "git -C '%s/r' for-each-ref", dir);
+	out = test_capture(&status, "'%s' -C '%s/r' import --manifest '%s/bad.manifest' 2>&1", RESDIFF_BINARY,
+		dir, dir);
+	assert_int_equal(status, 2);
+	snprintf(want, sizeof(want), "resdiff: %s/bad.manifest:3: not a section header, a comment or a "
+		"'key = value' line (a key is letters, digits and '-')\n", dir);
+	assert_string_equal(out, want);
+	after = test_capture(&status, "git -C '%s/r' for-each-ref", dir);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	free(out);
+}
+
 /* diff reads and parses its two files at once, NEW on a thread of its
  * own (RESDIFF_PARSE_THREAD=1: whatever their sizes): the error printed is
  * still the failing input's, OLD's when both fail (as when they were
@@ -303,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_cli__empty_listings_say_why),
 		cmocka_unit_test(test_cli__standard_input_named),
 		cmocka_unit_test(test_cli__repository_given_as_a_file),
+		cmocka_unit_test(test_cli__malformed_manifest_writes_nothing),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
