@@ -229,6 +229,13 @@ static void test_cli__repository_given_as_a_file(void **state)
 	out = test_capture(&status, "cat '%s'", path);
 	assert_string_equal(out, "text\n");
 	free(out);
+	/* init FILE: it said "failed to make directory 'FILE': directory exists" */
+	out = test_capture(&status, "'%s' init '%s' 2>&1", RESDIFF_BINARY, path);
+	assert_int_equal(status, 2);
+	snprintf(want, sizeof(want), "resdiff: %s: a file, not a directory; resdiff init wants an empty "
+		"or new directory\n", path);
+	assert_string_equal(out, want);
+	free(out);
 	/* $RESDIFF_REPO: the library says it too, of a file inside a repository */
 	out = test_capture(&status, "RESDIFF_REPO='%s/r/config' '%s' ls 2>&1", dir, RESDIFF_BINARY);
 	assert_int_equal(status, 2);
@@ -260,6 +267,31 @@ static void test_cli__malformed_manifest_writes_nothing(void **state)
 	free(before);
 	free(after);
 	free(out);
+}
+
+/* A command given the wrong number of arguments says what it takes and
+ * where to read more, in the same words everywhere (exit 2): blame,
+ * trace, clone, report, resolve and textconv named no help, show said
+ * "wants", stats sent the user to 'resdiff series' only. */
+static void test_cli__wrong_arity_points_to_help(void **state)
+{
+	static const char *const verbs[] = {
+		"blame", "trace", "clone", "report", "resolve", "textconv", "show", "stats", "rm",
+		"drafts", "export", "diff", "amend",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+		char want[200], *out;
+		int status;
+		out = test_capture(&status, "'%s' -C '%s/r' %s 2>&1 >/dev/null", RESDIFF_BINARY, dir, verbs[i]);
+		assert_int_equal(status, 2);
+		snprintf(want, sizeof(want), "(see 'resdiff %s --help'", verbs[i]);
+		if (strncmp(out, "resdiff: ", 9) || !strstr(out, " takes ") || !strstr(out, want))
+			fail_msg("resdiff %s: '%s'", verbs[i], out);
+		free(out);
+	}
 }
 
 /* diff reads and parses its two files at once, NEW on a thread of its
@@ -329,6 +361,7 @@ int main(void)
 		cmocka_unit_test(test_cli__standard_input_named),
 		cmocka_unit_test(test_cli__repository_given_as_a_file),
 		cmocka_unit_test(test_cli__malformed_manifest_writes_nothing),
+		cmocka_unit_test(test_cli__wrong_arity_points_to_help),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
