@@ -218,6 +218,24 @@ static void test_stats_svg__texts_are_escaped(void **state)
 	resdiff_buf_dispose(&svg);
 }
 
+/* Series "s" in Arabic of one member, A/RES/1, of `units` clauses cl
+ * (zeroed: the caller fills them). */
+static void one_arabic_member(resdiff_series_stats *st, resdiff_member_stats *m,
+		resdiff_member_clause *cl, size_t units)
+{
+	memset(st, 0, sizeof(*st));
+	memset(m, 0, sizeof(*m));
+	memset(cl, 0, units * sizeof(*cl));
+	st->slug = "s";
+	st->language = "ar";
+	st->members = m;
+	st->count = 1;
+	m->symbol = "A/RES/1";
+	m->date = "2001-01-01";
+	m->units = units;
+	m->clauses = cl;
+}
+
 /* An Arabic clause's first words end in "…" inside a first-strong
  * isolate: the tooltip opens with the symbol (left to right), and a bare
  * "…" after Arabic words showed at their right, the start of the text,
@@ -237,17 +255,7 @@ static void test_stats_svg__rtl_first_words_isolated(void **state)
 	(void)state;
 	for (i = 0; i < 8; i++)
 		strcat(text, ar);
-	memset(&st, 0, sizeof(st));
-	memset(&m, 0, sizeof(m));
-	st.slug = "s";
-	st.language = "ar";
-	st.members = &m;
-	st.count = 1;
-	m.symbol = "A/RES/1";
-	m.date = "2001-01-01";
-	m.units = 2;
-	m.clauses = cl;
-	memset(cl, 0, sizeof(cl));
+	one_arabic_member(&st, &m, cl, 2);
 	cl[0].id = "OP1";
 	cl[0].text = text;
 	cl[0].arrival = RESDIFF_REL_ADDED;
@@ -278,17 +286,7 @@ static void test_stats_html__page_carries_the_series_language(void **state)
 	resdiff_buf page = RESDIFF_BUF_INIT;
 
 	(void)state;
-	memset(&st, 0, sizeof(st));
-	memset(&m, 0, sizeof(m));
-	memset(&cl, 0, sizeof(cl));
-	st.slug = "s";
-	st.language = "ar";
-	st.members = &m;
-	st.count = 1;
-	m.symbol = "A/RES/1";
-	m.date = "2001-01-01";
-	m.units = 1;
-	m.clauses = &cl;
+	one_arabic_member(&st, &m, &cl, 1);
 	cl.id = "OP1";
 	cl.text = "\xd8\xa5\xd9\x86 \xd8\xa7\xd9\x84\xd8\xac\xd9\x85\xd8\xb9\xd9\x8a\xd8\xa9";
 	cl.arrival = RESDIFF_REL_ADDED;
