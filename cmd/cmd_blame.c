@@ -50,7 +50,8 @@ static int run(int argc, char **argv, bool forwards)
 	if ((rc = cmd_format_find(&format, argv[0], cmd_arg(&args, opts, "format"))) != CMD_EXIT_OK)
 		goto done;
 	if (args.nargs != 1) {
-		rc = cmd_fail(forwards ? "trace takes one SYMBOL:ID" : "blame takes one SYMBOL[:ID]");
+		rc = cmd_fail(forwards ? "trace takes one SYMBOL:ID (see 'resdiff trace --help')" :
+			"blame takes one SYMBOL[:ID] (see 'resdiff blame --help')");
 		goto done;
 	}
 	/* ids never contain ':' while symbols never end in one */

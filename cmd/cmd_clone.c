@@ -25,7 +25,7 @@ int cmd_clone(int argc, char **argv)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	cmd_tls_enable();  /* an https remote needs the CA certificates */
 	if (args.nargs < 1 || args.nargs > 2) {
-		rc = cmd_fail("clone takes a URL and at most one directory");
+		rc = cmd_fail("clone takes a URL and at most one directory (see 'resdiff clone --help')");
 		goto done;
 	}
 	url = args.args[0];

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const cmd_opt init_opts[] = {
 	{ NULL, 0, 0, NULL, NULL }
@@ -14,6 +15,7 @@ int cmd_init(int argc, char **argv)
 	resdiff_store *store = NULL;
 	resdiff_buf path = RESDIFF_BUF_INIT;
 	const char *dir;
+	struct stat st;
 	bool created;
 	int rc = CMD_EXIT_OK, r;
 
@@ -31,6 +33,12 @@ int cmd_init(int argc, char **argv)
 		r = resdiff_buf_printf(&path, "%s/%s", cmd_global_repo, dir);
 	else
 		r = resdiff_buf_puts(&path, dir);
+	/* a file: libgit2 said "failed to make directory 'F': directory exists" */
+	if (r == 0 && stat(path.ptr, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		rc = cmd_fail("%s: a file, not a directory; resdiff init wants an empty or new "
+			"directory", path.ptr);
+		goto done;
+	}
 	if (r < 0 || resdiff_store_init(&store, &created, path.ptr) < 0) {
 		rc = cmd_fail_last();
 		goto done;

@@ -28,7 +28,7 @@ int cmd_report(int argc, char **argv)
 	if ((rc = cmd_format_find(&format, "report", cmd_arg(&args, report_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
 	if (args.nargs != 1) {
-		rc = cmd_fail("report takes one range REV1..REV2");
+		rc = cmd_fail("report takes one range REV1..REV2 (see 'resdiff report --help')");
 		goto done;
 	}
 	opts.manifest = cmd_arg(&args, report_opts, "manifest");

@@ -33,7 +33,7 @@ int cmd_resolve(int argc, char **argv)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	take = cmd_arg(&args, resolve_opts, "take");
 	if (args.nargs != 1 || !take || !take[0]) {
-		rc = cmd_fail("resolve takes one SYMBOL and --take=ours|theirs|FILE");
+		rc = cmd_fail("resolve takes one SYMBOL and --take=ours|theirs|FILE (see 'resdiff resolve --help')");
 		goto done;
 	}
 	if (!strcmp(take, "ours"))

@@ -30,7 +30,7 @@ int cmd_show(int argc, char **argv)
 	if ((rc = cmd_format_find(&format, "show", cmd_arg(&args, show_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
 	if (args.nargs != 1) {
-		rc = cmd_fail("show wants one SYMBOL[@REV] (see 'resdiff show --help')");
+		rc = cmd_fail("show takes one SYMBOL[@REV] (see 'resdiff show --help')");
 		goto done;
 	}
 	if (!(query = strdup(args.args[0]))) {

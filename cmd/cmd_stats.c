@@ -26,7 +26,7 @@ int cmd_stats(int argc, char **argv)
 	if ((rc = cmd_format_find(&format, "stats", cmd_arg(&args, stats_opts, "format"))) != CMD_EXIT_OK)
 		goto done;
 	if (args.nargs != 1) {
-		rc = cmd_fail("stats takes one SERIES (see 'resdiff series')");
+		rc = cmd_fail("stats takes one SERIES (see 'resdiff stats --help'; 'resdiff series' lists them)");
 		goto done;
 	}
 	if ((rc = cmd_store_open(&store)) != CMD_EXIT_OK)

@@ -29,7 +29,7 @@ int cmd_textconv(int argc, char **argv)
 	if (r)
 		return r > 0 ? CMD_EXIT_OK : CMD_EXIT_ERROR;
 	if (args.nargs != 1) {
-		rc = cmd_fail("textconv takes one FILE");
+		rc = cmd_fail("textconv takes one FILE (see 'resdiff textconv --help')");
 		goto done;
 	}
 	pdf.source = cmd_input_name(args.args[0]);

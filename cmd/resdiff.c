@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <git2.h>
 
 const cmd_command cmd_commands[] = {
@@ -68,6 +69,14 @@ static int set_global_repo(const char *option, const char *dir)
 	char *a, *b;
 	bool same;
 
+	struct stat st;
+
+	/* a file named by mistake (-C corpus.manifest): say so, not "not a
+	 * repository (or any of the parent directories)", nor, for init,
+	 * that the directory exists */
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+		return cmd_fail("%s %s: not a directory, so not a resdiff repository (%s names "
+			"the repository's directory)", option, dir, option);
 	if (!cmd_global_repo || !strcmp(cmd_global_repo, dir)) {
 		cmd_global_repo = dir;
 		first_option = option;

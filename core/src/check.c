@@ -497,12 +497,17 @@ int resdiff_check_manifest(resdiff_findings *f, const char *manifest_path)
 		size_t plen = strlen(manifest_path), line = 0;
 		if (error == RESDIFF_ENOMEM)
 			return error;
-		/* libgit2 ends with "(in PATH:LINE, column N)" */
+		/* "PATH:LINE: reason" (manifest.c), or a line named further on */
 		for (l = strstr(msg, manifest_path); l; l = strstr(l + 1, manifest_path))
 			if (l[plen] == ':' && l[plen + 1] >= '0' && l[plen + 1] <= '9')
 				line = (size_t)strtoul(l + plen + 1, NULL, 10);
-		if (!strncmp(msg, manifest_path, plen) && !strncmp(msg + plen, ": ", 2))
+		if (!strncmp(msg, manifest_path, plen) && !strncmp(msg + plen, ": ", 2)) {
 			msg += plen + 2;
+		} else if (!strncmp(msg, manifest_path, plen) && msg[plen] == ':' && line) {
+			const char *rest = strstr(msg + plen + 1, ": ");
+			if (rest)
+				msg = rest + 2;
+		}
 		return resdiff_check_add(f, manifest_path, line, "manifest", NULL, "%s", msg);
 	}
 	for (i = 0; i < m->count; i++) {

@@ -273,10 +273,110 @@ static int take_entry(resdiff_manifest *m, name_table *names, size_t *alloc,
 	return 0;
 }
 
+/* libgit2's reasons for refusing a config file, in resdiff's words. */
+static const struct {
+	const char *git, *ours;
+} manifest_git_reasons[] = {
+	{ "invalid configuration key", "not a section header, a comment or a 'key = value' line "
+		"(a key is letters, digits and '-')" },
+	{ "missing ']' in section header", "a section header without its closing ']'" },
+	{ "missing quotation marks in section header", "a section name must be quoted: "
+		"[document \"NAME\"]" },
+	{ "missing closing quotation mark in section header", "a section name without its closing '\"'" },
+	{ "unexpected end-of-line in section header", "a section name without its closing '\"'" },
+	{ "unexpected text after closing quotes", "text after the closing '\"' of a section name "
+		"(it must end in '\"]')" },
+	{ "unexpected character in header", "a character a section name cannot hold" },
+	{ "invalid section header, line too long", "a section header too long" },
+};
+
+/* Where libgit2's "invalid escape at REST" was met: the first backslash,
+ * on a line that is not a comment or a section header, before any
+ * comment on it, followed by a character that is no escape of git-config
+ * (\n \t \b \" \\, or the end of the line). Its byte offset, or len when
+ * none is found. */
+static size_t find_bad_escape(const char *text, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		size_t eol = i, j;
+		bool quoted = false;
+		while (eol < len && text[eol] != '\n')
+			eol++;
+		for (j = i; j < eol && (text[j] == ' ' || text[j] == '\t'); j++)
+			;
+		if (j < eol && text[j] != '#' && text[j] != ';' && text[j] != '[') {
+			for (; j < eol; j++) {
+				if (text[j] == '"') {
+					quoted = !quoted;
+				} else if (!quoted && (text[j] == '#' || text[j] == ';')) {
+					break;
+				} else if (text[j] == '\\') {
+					if (j + 1 < eol && text[j + 1] != '\r' && !strchr("ntb\"\\", text[j + 1]))
+						return j;
+					j++;
+				}
+			}
+		}
+		i = eol + 1;
+	}
+	return len;
+}
+
+/* libgit2's message about manifest `path` (text, len: its bytes, when
+ * read) as resdiff's error: "PATH:LINE: reason", the line taken from
+ * the message, or found for an escape, whose message names none. */
+static int manifest_git_error(const char *path, const char *text, size_t len, const char *msg)
+{
+	static const char prefix[] = "failed to parse config file: ";
+	const char *in, *reason;
+	size_t i, reason_len, line = 0;
+
+	if (!msg)
+		return resdiff_error_set(RESDIFF_EINVALID, "%s: cannot be read as a manifest", path);
+	if (!strncmp(msg, "invalid escape at ", strlen("invalid escape at ")) && text) {
+		size_t at = find_bad_escape(text, len), k;
+		if (at < len) {
+			for (k = 0, line = 1; k < at; k++)
+				line += text[k] == '\n';
+			return resdiff_error_set(RESDIFF_EINVALID, "%s:%zu: '\\%c' is no escape a manifest "
+				"knows (\\n \\t \\b \\\" \\\\) (byte offset %zu)", path, line,
+				text[at + 1] >= 0x20 && text[at + 1] < 0x7f ? text[at + 1] : '?', at);
+		}
+		return resdiff_error_set(RESDIFF_EINVALID, "%s: a '\\' that is no escape a manifest knows "
+			"(\\n \\t \\b \\\" \\\\)", path);
+	}
+	if (strncmp(msg, prefix, strlen(prefix)) || !(in = strstr(msg, " (in ")))
+		return resdiff_error_set(RESDIFF_EINVALID, "%s: %s", path, msg);
+	reason = msg + strlen(prefix);
+	reason_len = (size_t)(in - reason);
+	/* " (in PATH:LINE)" or " (in PATH:LINE, column C)": the last ':' */
+	{
+		const char *colon = strrchr(in, ':'), *comma = strstr(in, ", column ");
+		if (comma && comma > in && colon > comma)
+			for (colon = comma; colon > in && *colon != ':'; colon--)
+				;
+		if (colon && colon > in)
+			line = strtoul(colon + 1, NULL, 10);
+	}
+	for (i = 0; i < sizeof(manifest_git_reasons) / sizeof(manifest_git_reasons[0]); i++)
+		if (strlen(manifest_git_reasons[i].git) == reason_len &&
+		    !strncmp(manifest_git_reasons[i].git, reason, reason_len))
+			break;
+	if (!line)
+		return resdiff_error_set(RESDIFF_EINVALID, "%s: %.*s", path, (int)reason_len, reason);
+	if (i < sizeof(manifest_git_reasons) / sizeof(manifest_git_reasons[0]))
+		return resdiff_error_set(RESDIFF_EINVALID, "%s:%zu: %s", path, line,
+			manifest_git_reasons[i].ours);
+	return resdiff_error_set(RESDIFF_EINVALID, "%s:%zu: %.*s", path, line, (int)reason_len, reason);
+}
+
 /* The manifest through libgit2's config parser: every syntax git-config
  * has (quotes, escapes, continuation lines, comments after values,
- * upper-case names, CRLF), with its messages and line numbers. */
-static int read_libgit2(resdiff_manifest *m, name_table *names, size_t *alloc)
+ * upper-case names, CRLF), its refusals said in resdiff's words
+ * (manifest_git_error). text, len: the file's bytes (NULL for "-"). */
+static int read_libgit2(resdiff_manifest *m, name_table *names, size_t *alloc, const char *text,
+		size_t len)
 {
 	git_config *cfg = NULL;
 	git_config_iterator *it = NULL;
@@ -287,8 +387,11 @@ static int read_libgit2(resdiff_manifest *m, name_table *names, size_t *alloc)
 	git_libgit2_init();
 	if ((gerr = git_config_open_ondisk(&cfg, path)) < 0) {
 		const git_error *ge = git_error_last();
-		error = resdiff_error_set(gerr == GIT_ENOTFOUND ? RESDIFF_ENOTFOUND : RESDIFF_EINVALID,
-			"%s: %s", path, ge ? ge->message : "cannot read manifest");
+		if (gerr == GIT_ENOTFOUND)
+			error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s: %s", path,
+				ge ? ge->message : "cannot read manifest");
+		else
+			error = manifest_git_error(path, text, len, ge ? ge->message : NULL);
 		goto done;
 	}
 	/* every entry, filtered here: libgit2's glob iterator compiles a
@@ -316,7 +419,7 @@ static int read_libgit2(resdiff_manifest *m, name_table *names, size_t *alloc)
 			goto done;
 	}
 	if (gerr != GIT_ITEROVER)
-		error = resdiff_error_set(RESDIFF_EINVALID, "%s: %s", path, git_error_last()->message);
+		error = manifest_git_error(path, text, len, git_error_last() ? git_error_last()->message : NULL);
 done:
 	git_config_iterator_free(it);
 	git_config_free(cfg);
@@ -475,7 +578,7 @@ int resdiff_manifest_load_reader(resdiff_manifest **out, const char *path,
 	} else if (reader == RESDIFF_MANIFEST_READ_OWN) {
 		error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s: not of the subset resdiff reads", path);
 		goto done;
-	} else if ((error = read_libgit2(m, &names, &alloc)) < 0) {
+	} else if ((error = read_libgit2(m, &names, &alloc, text, len)) < 0) {
 		goto done;
 	}
 	slash = strrchr(path, '/');

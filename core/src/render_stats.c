@@ -195,7 +195,12 @@ int resdiff_render_stats_html(resdiff_buf *out, const resdiff_series_stats *st)
 	for (j = 0; j < st->count; j++)
 		if (st->members[j].units > max)
 			max = st->members[j].units;
-	if ((error = resdiff_buf_puts(out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n"
+	/* The page carries the series' language, as a diff page carries its
+	 * texts' ("und" when none is known); its clause texts are in the
+	 * chart's tooltips, an Arabic one in an isolate (render_stats_svg.c). */
+	if ((error = resdiff_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"")) < 0 ||
+	    (error = put_html(out, st->language && st->language[0] ? st->language : "und")) < 0 ||
+	    (error = resdiff_buf_puts(out, "\"><head><meta charset=\"utf-8\">\n"
 			"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
 			"<title>resdiff stats ")) < 0 ||
 	    (error = put_html(out, st->slug)) < 0 ||

@@ -502,6 +502,7 @@ int store_refuse_foreign_owner(const char *path)
 
 int resdiff_store_open(resdiff_store **out, const char *start)
 {
+	struct stat fst;
 	git_repository *repo = NULL;
 	const char *from = start;
 	int gerr, error, format;
@@ -514,6 +515,11 @@ int resdiff_store_open(resdiff_store **out, const char *start)
 		from = getenv(RESDIFF_STORE_ENV);
 	if (!from || !from[0])
 		from = ".";
+	/* a file ($RESDIFF_REPO=corpus.manifest) is no repository; libgit2
+	 * would search the file's parent directories for one */
+	if (stat(from, &fst) == 0 && !S_ISDIR(fst.st_mode))
+		return resdiff_error_set(RESDIFF_ENOTFOUND, "%s: not a directory, so not a resdiff "
+			"repository", from);
 	if ((gerr = git_repository_open_ext(&repo, from, 0, NULL)) < 0) {
 		struct stat st;
 		/* libgit2, as git, does not open a repository another user owns */

@@ -608,6 +608,120 @@ done:
 	return error;
 }
 
+/* refs/remotes/NAME/X for our refs/heads/X, into buf. */
+static void remote_name_of(char *buf, size_t size, const char *name, const char *ref)
+{
+	snprintf(buf, size, "refs/remotes/%s/%s", name, ref + strlen("refs/heads/"));
+}
+
+/* Does moving `ref` from its value (absent: *had false) to `theirs` lose
+ * nothing: absent, equal, or an ancestor of theirs? */
+static bool ref_follows(resdiff_store *s, const git_oid *ours, bool had, const git_oid *theirs)
+{
+	bool ok = !had || git_oid_equal(ours, theirs) ||
+		git_graph_descendant_of(s->repo, theirs, ours) == 1;
+	git_error_clear();
+	return ok;
+}
+
+/* One derived ref taken from the remote when ref_follows. */
+static int adopt_one(resdiff_store *s, const char *name, const char *ref)
+{
+	char rref[1200];
+	git_oid ours, theirs;
+	bool had;
+
+	remote_name_of(rref, sizeof(rref), name, ref);
+	if (git_reference_name_to_id(&theirs, s->repo, rref) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	had = git_reference_name_to_id(&ours, s->repo, ref) == 0;
+	git_error_clear();
+	if ((had && git_oid_equal(&ours, &theirs)) || !ref_follows(s, &ours, had, &theirs))
+		return 0;
+	return store_ref_publish(s, ref, had ? &ours : NULL, &theirs, "resdiff pull: the remote's");
+}
+
+/* After a pull that left our record the remote's (a clone, a
+ * fast-forward), the remote's derived refs are what this copy would
+ * compute: taken as they are, rather than computed again into commits of
+ * our own. A clone wrote its own index and withdrawals commits (same
+ * trees, no parent), so its first push replaced the remote's by force and
+ * left them dangling there and here. A ref is taken only when ours is
+ * absent or an ancestor of theirs (nothing of ours is left unreachable);
+ * the views (series, symbol refs, stamp) only all together, when their
+ * stamp names the record and every view ref of ours follows; the stamp
+ * last. What is not taken is computed as before (views repair, index
+ * update), and those check what was taken against the record. */
+static int adopt_derived(resdiff_store *s, const char *name)
+{
+	static const char *const groups[] = { RESDIFF_STORE_SERIES_PREFIX, RESDIFF_STORE_SYMBOL_PREFIX };
+	resdiff_buf theirs = RESDIFF_BUF_INIT, ours = RESDIFF_BUF_INIT;
+	char rref[1200], rprefix[600];
+	git_oid record, their_record, stamp, our_stamp;
+	const char *p, *nl;
+	size_t g;
+	int error = 0;
+	bool ok = true;
+
+	if (s->format < 3)
+		return 0;  /* derived refs outside refs/heads/: not fetched */
+	remote_name_of(rref, sizeof(rref), name, RESDIFF_STORE_RECORD_REF);
+	if (git_reference_name_to_id(&record, s->repo, RESDIFF_STORE_RECORD_REF) < 0 ||
+	    git_reference_name_to_id(&their_record, s->repo, rref) < 0 ||
+	    !git_oid_equal(&record, &their_record)) {
+		git_error_clear();
+		return 0;
+	}
+	if ((error = adopt_one(s, name, RESDIFF_INDEX_REF)) < 0 ||
+	    (error = adopt_one(s, name, RESDIFF_STORE_WITHDRAWALS_REF)) < 0)
+		goto done;
+	/* the views: their stamp must name the record, ours must not yet */
+	remote_name_of(rref, sizeof(rref), name, RESDIFF_STORE_VIEWS_REF);
+	if (git_reference_name_to_id(&stamp, s->repo, rref) < 0 || !git_oid_equal(&stamp, &record) ||
+	    (git_reference_name_to_id(&our_stamp, s->repo, RESDIFF_STORE_VIEWS_REF) == 0 &&
+	     git_oid_equal(&our_stamp, &record))) {
+		git_error_clear();
+		goto done;
+	}
+	git_error_clear();
+	for (g = 0; g < 2 && ok; g++) {
+		resdiff_buf_clear(&ours);
+		if ((error = store_list_refs(&ours, s, groups[g])) < 0)
+			goto done;
+		for (p = ours.ptr; ok && p && *p; p = nl + 1) {
+			char ref[1200];
+			git_oid o, t;
+			nl = strchr(p, '\n');
+			snprintf(ref, sizeof(ref), "%.*s", (int)(nl - p), p);
+			remote_name_of(rref, sizeof(rref), name, ref);
+			ok = git_reference_name_to_id(&o, s->repo, ref) == 0 &&
+				git_reference_name_to_id(&t, s->repo, rref) == 0 && ref_follows(s, &o, true, &t);
+			git_error_clear();
+		}
+	}
+	for (g = 0; g < 2 && ok && !error; g++) {
+		remote_name_of(rprefix, sizeof(rprefix), name, groups[g]);
+		resdiff_buf_clear(&theirs);
+		if ((error = store_list_refs(&theirs, s, rprefix)) < 0)
+			goto done;
+		for (p = theirs.ptr; p && *p && !error; p = nl + 1) {
+			char ref[1200];
+			nl = strchr(p, '\n');
+			snprintf(ref, sizeof(ref), "%s%.*s", groups[g], (int)(nl - p - strlen(rprefix)),
+				p + strlen(rprefix));
+			error = adopt_one(s, name, ref);
+		}
+	}
+	if (ok && !error)
+		error = adopt_one(s, name, RESDIFF_STORE_VIEWS_REF);
+done:
+	resdiff_buf_dispose(&theirs);
+	resdiff_buf_dispose(&ours);
+	return error;
+}
+
 int resdiff_remote_pull(resdiff_pull_result *res, resdiff_buf *report, resdiff_store *s,
 		const char *name)
 {
@@ -644,7 +758,7 @@ int resdiff_remote_pull(resdiff_pull_result *res, resdiff_buf *report, resdiff_s
 		error = remote_fail(remote, "fetch from");
 		goto done;
 	}
-	if ((error = reconcile(res, s, name)) < 0)
+	if ((error = reconcile(res, s, name)) < 0 || (error = adopt_derived(s, name)) < 0)
 		goto done;
 	/* views and index follow the record (views first: the stamp says) */
 	if ((error = store_views_repair(s)) < 0)
@@ -1007,6 +1121,55 @@ done:
 	return error;
 }
 
+/* Before a derived ref that is a single chain (the index, the
+ * withdrawals list) is pushed by force over a value of the remote's that
+ * ours does not contain (two copies each computed their own after a pull
+ * merged their records): our commit again, with the remote's as a
+ * second parent (same tree, message, author and committer: readers see
+ * the same index), so the remote's stays reachable there and here
+ * instead of dangling, and the push is a fast-forward. The remote's value
+ * is the one the last fetch saw (refs/remotes/NAME/...); one pushed since
+ * by another copy is unknown here and is replaced as before. Under the
+ * writer lock; the ref moves only from the value read. */
+static int fold_remote_derived(resdiff_store *s, const char *name, const char *ref)
+{
+	char rref[1200];
+	git_oid ours, theirs, merged;
+	git_commit *oc = NULL, *tc = NULL;
+	git_tree *tree = NULL;
+	bool locked = false;
+	int error = 0;
+
+	remote_name_of(rref, sizeof(rref), name, ref);
+	if (git_reference_name_to_id(&ours, s->repo, ref) < 0 ||
+	    git_reference_name_to_id(&theirs, s->repo, rref) < 0 || git_oid_equal(&ours, &theirs) ||
+	    git_graph_descendant_of(s->repo, &ours, &theirs) != 0 ||
+	    git_commit_lookup(&tc, s->repo, &theirs) < 0) {
+		git_error_clear();
+		goto done;  /* nothing to fold: absent, equal, contained, or not here */
+	}
+	if ((error = store_check_writable(s)) < 0 || (!store_locked(s) &&
+	    ((error = store_lock_acquire(s)) < 0 || !(locked = true))))
+		goto done;
+	GIT_TRY(git_commit_lookup(&oc, s->repo, &ours), ref);
+	GIT_TRY(git_commit_tree(&tree, oc), ref);
+	{
+		const git_commit *parents[2] = { oc, tc };
+		GIT_TRY(git_commit_create(&merged, s->repo, NULL, git_commit_author(oc),
+			git_commit_committer(oc), git_commit_message_encoding(oc), git_commit_message(oc),
+			tree, 2, parents), "cannot write the derived commit");
+	}
+	if ((error = store_fsync_dir(s, "objects", false)) == 0)
+		error = store_ref_publish(s, ref, &ours, &merged, "resdiff push: the remote's kept");
+done:
+	if (locked)
+		store_lock_release(s);
+	git_tree_free(tree);
+	git_commit_free(oc);
+	git_commit_free(tc);
+	return error;
+}
+
 int resdiff_remote_push(resdiff_buf *report, resdiff_store *s, const char *name)
 {
 	git_remote *remote = NULL;
@@ -1056,7 +1219,11 @@ int resdiff_remote_push(resdiff_buf *report, resdiff_store *s, const char *name)
 		goto done;
 	}
 	/* 2. the derived refs, forced: each names the record it was built from,
-	 * and readers of the remote rebuild what does not match its record */
+	 * and readers of the remote rebuild what does not match its record;
+	 * the single chains keep the remote's value reachable */
+	if ((error = fold_remote_derived(s, name, RESDIFF_INDEX_REF)) < 0 ||
+	    (error = fold_remote_derived(s, name, RESDIFF_STORE_WITHDRAWALS_REF)) < 0)
+		goto done;
 	if ((error = store_list_refs(&refs, s, RESDIFF_STORE_SERIES_PREFIX)) < 0 ||
 	    (error = store_list_refs(&refs, s, RESDIFF_STORE_SYMBOL_PREFIX)) < 0)
 		goto done;

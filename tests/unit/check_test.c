@@ -184,7 +184,8 @@ static void test_check__manifest_that_does_not_load(void **state)
 	write_file(fx, "corpus.manifest", "[document \"x\"]\n\tsymbol = E/1\n[broken\n");
 	f = run_manifest(fx);
 	assert_int_equal(f->count, 1);
-	assert_finding(f, "manifest", 3, "missing ']'");
+	assert_finding(f, "manifest", 3, "a section header without its closing ']'");
+	assert_null(strstr(f->items[0].message, "corpus.manifest"));   /* the file is the finding's */
 	resdiff_findings_free(f);
 }
 

@@ -195,6 +195,105 @@ static void test_cli__empty_listings_say_why(void **state)
 	}
 }
 
+/* -C FILE, --repo=FILE or $RESDIFF_REPO=FILE: exit 2 and the path named as
+ * not a directory. It said "not a resdiff repository (or any of the parent
+ * directories)", init said the directory existed, and a file inside a
+ * repository ($RESDIFF_REPO=r/config) could open that repository. */
+static void test_cli__repository_given_as_a_file(void **state)
+{
+	static const struct {
+		const char *option, *sep, *rest;
+	} forms[] = {
+		{ "-C", " ", "ls" }, { "--repo", "=", "log" }, { "-C", " ", "init" },
+		{ "-C", " ", "diff 2009/7 2017/21" },
+	};
+	char path[512], cmd[1200], want[700];
+	size_t i;
+	int status;
+	char *out;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/a-file", dir);
+	assert_int_equal(test_system("echo text > '%s'", path), 0);
+	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		snprintf(cmd, sizeof(cmd), "%s%s'%s' %s", forms[i].option, forms[i].sep, path, forms[i].rest);
+		out = test_capture(&status, "'%s' %s 2>&1", RESDIFF_BINARY, cmd);
+		assert_int_equal(status, 2);
+		snprintf(want, sizeof(want), "%s %s: not a directory, so not a resdiff repository",
+			forms[i].option, path);
+		if (!strstr(out, want))
+			fail_msg("resdiff %s: '%s'", cmd, out);
+		free(out);
+	}
+	/* the file is left as it was */
+	out = test_capture(&status, "cat '%s'", path);
+	assert_string_equal(out, "text\n");
+	free(out);
+	/* init FILE: it said "failed to make directory 'FILE': directory exists" */
+	out = test_capture(&status, "'%s' init '%s' 2>&1", RESDIFF_BINARY, path);
+	assert_int_equal(status, 2);
+	snprintf(want, sizeof(want), "resdiff: %s: a file, not a directory; resdiff init wants an empty "
+		"or new directory\n", path);
+	assert_string_equal(out, want);
+	free(out);
+	/* $RESDIFF_REPO: the library says it too, of a file inside a repository */
+	out = test_capture(&status, "RESDIFF_REPO='%s/r/config' '%s' ls 2>&1", dir, RESDIFF_BINARY);
+	assert_int_equal(status, 2);
+	snprintf(want, sizeof(want), "resdiff: %s/r/config: not a directory, so not a resdiff repository\n", dir);
+	assert_string_equal(out, want);
+	free(out);
+}
+
+/* A manifest libgit2's parser refuses: exit 2, the file and line in
+ * resdiff's words (it printed "failed to parse config file: invalid
+ * configuration key (in PATH:3)"), and the repository as it was. */
+static void test_cli__malformed_manifest_writes_nothing(void **state)
+{
+	char *before, *after, *out, want[700];
+	int status;
+
+	(void)state;
+	assert_int_equal(test_system("printf '[document \"a\"]\\n\\tsymbol = E/RES/2009/7\\n"
+		"\\tlan guage = zh\\n' > '%s/bad.manifest'", dir), 0);
+	before = test_capture(&status, "git -C '%s/r' for-each-ref", dir);
+	out = test_capture(&status, "'%s' -C '%s/r' import --manifest '%s/bad.manifest' 2>&1", RESDIFF_BINARY,
+		dir, dir);
+	assert_int_equal(status, 2);
+	snprintf(want, sizeof(want), "resdiff: %s/bad.manifest:3: not a section header, a comment or a "
+		"'key = value' line (a key is letters, digits and '-')\n", dir);
+	assert_string_equal(out, want);
+	after = test_capture(&status, "git -C '%s/r' for-each-ref", dir);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	free(out);
+}
+
+/* A command given the wrong number of arguments says what it takes and
+ * where to read more, in the same words everywhere (exit 2): blame,
+ * trace, clone, report, resolve and textconv named no help, show said
+ * "wants", stats sent the user to 'resdiff series' only. */
+static void test_cli__wrong_arity_points_to_help(void **state)
+{
+	static const char *const verbs[] = {
+		"blame", "trace", "clone", "report", "resolve", "textconv", "show", "stats", "rm",
+		"drafts", "export", "diff", "amend",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+		char want[200], *out;
+		int status;
+		out = test_capture(&status, "'%s' -C '%s/r' %s 2>&1 >/dev/null", RESDIFF_BINARY, dir, verbs[i]);
+		assert_int_equal(status, 2);
+		snprintf(want, sizeof(want), "(see 'resdiff %s --help'", verbs[i]);
+		if (strncmp(out, "resdiff: ", 9) || !strstr(out, " takes ") || !strstr(out, want))
+			fail_msg("resdiff %s: '%s'", verbs[i], out);
+		free(out);
+	}
+}
+
 /* diff reads and parses its two files at once, NEW on a thread of its
  * own (RESDIFF_PARSE_THREAD=1: whatever their sizes): the error printed is
  * still the failing input's, OLD's when both fail (as when they were
@@ -260,6 +359,9 @@ int main(void)
 		cmocka_unit_test(test_cli__diff_error_names_the_failing_input),
 		cmocka_unit_test(test_cli__empty_listings_say_why),
 		cmocka_unit_test(test_cli__standard_input_named),
+		cmocka_unit_test(test_cli__repository_given_as_a_file),
+		cmocka_unit_test(test_cli__malformed_manifest_writes_nothing),
+		cmocka_unit_test(test_cli__wrong_arity_points_to_help),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

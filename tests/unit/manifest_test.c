@@ -84,7 +84,8 @@ static void test_manifest__errors_name_file_and_document(void **state)
 		"are both E/1 (zh)");
 	expect_error("[document \"a\"]\n\tsymbol = E/1\n\tlanguage = zh\n\tsource = a\n\tkind = poem\n",
 		"unknown kind 'poem'");
-	expect_error("[document \"a\"\n\tsymbol = E/1\n", "test.manifest:1)");
+	expect_error("[document \"a\"\n\tsymbol = E/1\n",
+		"test.manifest:1: a section header without its closing ']'");
 	expect_error("[document \"a\"]\n\tsymbol = A/80/L.2\n\tlanguage = en\n\tsource = a\n"
 		     "\tdraft-of = A/80/1\n", "draft-of 'A/80/1' is not a resolution symbol");
 	expect_error("[document \"a\"]\n\tsymbol = A/RES/80/1\n\tlanguage = en\n\tsource = a\n"
@@ -319,6 +320,42 @@ static void test_manifest__own_reader_agrees_with_libgit2(void **state)
 	free(dir);
 }
 
+/* libgit2's refusals in resdiff's words, with the line: they read
+ * "failed to parse config file: invalid configuration key (in
+ * test.manifest:3)", and an escape named no line at all ("invalid escape
+ * at q"). A '\' in a comment or a section header is no escape. */
+static void test_manifest__syntax_errors_in_our_words(void **state)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ "[document \"a\"]\n\tsymbol = E/1\n\tbad key = 1\n",
+		  "test.manifest:3: not a section header, a comment or a 'key = value' line" },
+		{ "[document a]\n\tsymbol = E/1\n", "test.manifest:1: a section name must be quoted" },
+		{ "[document \"a\" x]\n", "test.manifest:1: text after the closing '\"' of a section name" },
+		{ "[doc!ument \"a\"]\n", "test.manifest:1: a character a section name cannot hold" },
+		{ "# a \\q comment\n[document \"a\\q\"]\n\tsymbol = E/1 ; \\q\n\ttitle = \"x \\\" \\w\"\n",
+		  "test.manifest:4: '\\w' is no escape a manifest knows" },
+		{ "[document \"a\"]\r\n\tsymbol = E/1\r\n\ttitle = a\\\r\n\tb \\z\r\n",
+		  "test.manifest:4: '\\z' is no escape" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *dir = test_tmpdir(), *path = write_manifest(dir, cases[i].text);
+		resdiff_manifest *m = NULL;
+		assert_true(resdiff_manifest_load(&m, path) < 0);
+		if (!strstr(resdiff_error_last(), cases[i].want) ||
+		    strstr(resdiff_error_last(), "config file") || strstr(resdiff_error_last(), "(in "))
+			fail_msg("case %zu: want '%s' in: %s", i, cases[i].want, resdiff_error_last());
+		unlink(path);
+		rmdir(dir);
+		free(path);
+		free(dir);
+	}
+}
+
 /* Syntax errors name the line, whichever reader met the file first: a
  * file the own reader does not take goes to libgit2 whole. */
 static void test_manifest__syntax_errors_name_the_line(void **state)
@@ -331,7 +368,8 @@ static void test_manifest__syntax_errors_name_the_line(void **state)
 	(void)state;
 	expect_error("[document \"a\"]\n\tsymbol = E/1\n\tbad key = 1\n", "test.manifest:3");
 	expect_error("[document \"a\"]\n\tsymbol = E/1\n\tlanguage = zh\n\tx!y = 1\n", "test.manifest:4");
-	expect_error("[document \"a\"]\n\tsymbol = E/1\n\ttitle = a \\q\n", "invalid escape");
+	expect_error("[document \"a\"]\n\tsymbol = E/1\n\ttitle = a \\q\n",
+		"test.manifest:3: '\\q' is no escape a manifest knows (\\n \\t \\b \\\" \\\\) (byte offset 40)");
 	expect_error("[document \"a\"]\n\tsymbol = E/1\n[document \"b\n", "test.manifest:3");
 	/* 200 plain sections, then one bad line */
 	for (i = 0; i < 200; i++)
@@ -401,6 +439,7 @@ int main(void)
 		cmocka_unit_test(test_manifest__section_again_among_many),
 		cmocka_unit_test(test_manifest__own_reader_agrees_with_libgit2),
 		cmocka_unit_test(test_manifest__syntax_errors_name_the_line),
+		cmocka_unit_test(test_manifest__syntax_errors_in_our_words),
 		cmocka_unit_test(test_manifest__missing_file_is_an_error),
 		cmocka_unit_test(test_manifest__invalid_utf8_is_refused_with_its_line),
 	};

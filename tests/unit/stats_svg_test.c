@@ -218,6 +218,24 @@ static void test_stats_svg__texts_are_escaped(void **state)
 	resdiff_buf_dispose(&svg);
 }
 
+/* Series "s" in Arabic of one member, A/RES/1, of `units` clauses cl
+ * (zeroed: the caller fills them). */
+static void one_arabic_member(resdiff_series_stats *st, resdiff_member_stats *m,
+		resdiff_member_clause *cl, size_t units)
+{
+	memset(st, 0, sizeof(*st));
+	memset(m, 0, sizeof(*m));
+	memset(cl, 0, units * sizeof(*cl));
+	st->slug = "s";
+	st->language = "ar";
+	st->members = m;
+	st->count = 1;
+	m->symbol = "A/RES/1";
+	m->date = "2001-01-01";
+	m->units = units;
+	m->clauses = cl;
+}
+
 /* An Arabic clause's first words end in "…" inside a first-strong
  * isolate: the tooltip opens with the symbol (left to right), and a bare
  * "…" after Arabic words showed at their right, the start of the text,
@@ -237,17 +255,7 @@ static void test_stats_svg__rtl_first_words_isolated(void **state)
 	(void)state;
 	for (i = 0; i < 8; i++)
 		strcat(text, ar);
-	memset(&st, 0, sizeof(st));
-	memset(&m, 0, sizeof(m));
-	st.slug = "s";
-	st.language = "ar";
-	st.members = &m;
-	st.count = 1;
-	m.symbol = "A/RES/1";
-	m.date = "2001-01-01";
-	m.units = 2;
-	m.clauses = cl;
-	memset(cl, 0, sizeof(cl));
+	one_arabic_member(&st, &m, cl, 2);
 	cl[0].id = "OP1";
 	cl[0].text = text;
 	cl[0].arrival = RESDIFF_REL_ADDED;
@@ -264,6 +272,38 @@ static void test_stats_svg__rtl_first_words_isolated(void **state)
 	assert_int_equal(strstr(svg.ptr, "\xe2\x81\xa8") == isolate + strlen("(first member): "), 1);
 	assert_null(strstr(cut + 1, "\xe2\x81\xa8"));   /* the Latin clause: no isolate */
 	resdiff_buf_dispose(&svg);
+}
+
+/* The HTML page says its language, as a diff page does: it wrote
+ * <html> with no lang at all, so a browser or screen reader took an
+ * Arabic series' clause texts for the reader's own language. "und"
+ * when the series has none; a strange code is escaped. */
+static void test_stats_html__page_carries_the_series_language(void **state)
+{
+	resdiff_series_stats st;
+	resdiff_member_stats m;
+	resdiff_member_clause cl;
+	resdiff_buf page = RESDIFF_BUF_INIT;
+
+	(void)state;
+	one_arabic_member(&st, &m, &cl, 1);
+	cl.id = "OP1";
+	cl.text = "\xd8\xa5\xd9\x86 \xd8\xa7\xd9\x84\xd8\xac\xd9\x85\xd8\xb9\xd9\x8a\xd8\xa9";
+	cl.arrival = RESDIFF_REL_ADDED;
+	assert_int_equal(resdiff_render_stats_html(&page, &st), 0);
+	assert_non_null(strstr(page.ptr, "<!DOCTYPE html>\n<html lang=\"ar\">"));
+	/* the Arabic text itself is isolated, read right to left */
+	assert_non_null(strstr(page.ptr, "\xe2\x81\xa8\xd8\xa5"));
+	resdiff_buf_clear(&page);
+	st.language = NULL;
+	assert_int_equal(resdiff_render_stats_html(&page, &st), 0);
+	assert_non_null(strstr(page.ptr, "<html lang=\"und\">"));
+	resdiff_buf_clear(&page);
+	st.language = "x\"><script>";
+	assert_int_equal(resdiff_render_stats_html(&page, &st), 0);
+	assert_null(strstr(page.ptr, "<script>"));
+	assert_non_null(strstr(page.ptr, "<html lang=\"x&quot;&gt;&lt;script&gt;\">"));
+	resdiff_buf_dispose(&page);
 }
 
 /* One clause is "1 clause": the text summary said "1 clauses" for a
@@ -306,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_stats_svg__texts_are_escaped),
 		cmocka_unit_test(test_stats_svg__rtl_first_words_isolated),
 		cmocka_unit_test(test_stats_text__one_clause_is_singular),
+		cmocka_unit_test(test_stats_html__page_carries_the_series_language),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
