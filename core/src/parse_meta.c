@@ -491,6 +491,14 @@ static bool chapeau_opens_line(parse_line *l)
 	return true;
 }
 
+/* The first line after line i that is not blank (st->count when none). */
+static size_t after_blanks(const parse_state *st, size_t i)
+{
+	for (i++; i < st->count && st->lines[i].cls == LINE_BLANK; i++)
+		;
+	return i;
+}
+
 /* Does the lower-cased text end with a body's name ("… general assembly"),
  * a whole word? */
 static bool ends_in_body_name(const char *lowered)
@@ -539,8 +547,7 @@ static bool colon_chapeau(const parse_state *st, size_t i)
 	if (!n || !u_isupper((UChar32)parse_first_cp(l->text, l->len)) ||
 	    !contains_any(low, RESDIFF_SECTION_CHAPEAU_WORDS) || !ends_in_body_name(low))
 		return false;
-	for (j = i + 1; j < st->count && st->lines[j].cls == LINE_BLANK; j++)
-		;
+	j = after_blanks(st, i);
 	if (j >= st->count || st->lines[j].cls != LINE_TEXT)
 		return false;
 	parse_label_detect(&lab, st->lines[j].text, st->lines[j].len, st->lang);
@@ -601,8 +608,27 @@ static int take_chapeau(parse_state *st, front *fm)
 	return resdiff_doc_set_meta(st->doc, &st->doc->meta.chapeau, c->text);
 }
 
+/* Line i opens the first lettered paragraph of a list, "(a)", whose text
+ * (on its line or on the next text line) opens a clause with a capital
+ * ("(a)" / "Approves the calendar …;"): a paragraph, never front matter. */
+static bool opens_first_lettered_clause(const parse_state *st, size_t i)
+{
+	const parse_line *l = &st->lines[i];
+	label_t lab;
+	size_t j;
+	parse_label_detect(&lab, l->text, l->len, st->lang);
+	if (lab.kind != LABEL_SUB || strcmp(lab.sub, "a"))
+		return false;
+	if (lab.len < l->len)
+		return opens_clause(l->text + lab.len, l->len - lab.len, false);
+	j = after_blanks(st, i);
+	return j < st->count && st->lines[j].cls == LINE_TEXT &&
+	       opens_clause(st->lines[j].text, st->lines[j].len, false);
+}
+
 /* A report: the front matter ends after "Report of the Secretary-General",
- * or at the first heading, summary or paragraph 1, whichever comes first. */
+ * or at the first heading, summary, paragraph 1 or lettered clause
+ * ("(a)" / "Approves …"), whichever comes first. */
 static void find_report_front(parse_state *st, front *fm)
 {
 	const resdiff_lang_list *summaries = resdiff_lang_all(RESDIFF_SECTION_SUMMARY_LINES);
@@ -620,8 +646,11 @@ static void find_report_front(parse_state *st, front *fm)
 		parse_lower(low, sizeof(low), l->text, l->len);
 		for (k = 0; k < summaries->count; k++)
 			summary |= !strcmp(low, summaries->entry[k].text);
+		/* a lettered paragraph that opens a clause ends the front
+		 * matter as paragraph 1 does: its words stay text (P0(a),
+		 * with a warning), they are not dropped as front lines */
 		if (summary || starts_paragraph_one(l->text, l->len) ||
-		    starts_heading_label(l->text, l->len)) {
+		    starts_heading_label(l->text, l->len) || opens_first_lettered_clause(st, i)) {
 			fm->end = i;
 			return;
 		}

@@ -990,6 +990,40 @@ static void test_parse__chapeau_ends_in_a_colon(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A text read as a report (no chapeau) whose lettered paragraphs stand
+ * before paragraph 1 ("(a)" / "Approves the calendar …;"): the front
+ * matter ends at "(a)" as it does at paragraph 1, so the paragraphs stay
+ * units (P0(a), P0(b), with a warning) and are not dropped as front lines
+ * with no diagnostic; a front line "(a)" that opens no clause is still
+ * front matter. */
+static void test_parse__report_front_stops_at_a_lettered_clause(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		"Draft decision submitted by the Chair\n\n"
+		"Calendar of the lakes conference\n\n"
+		"(a)\nApproves the calendar of the lakes conference set out below;\n\n"
+		"(b)\nRequests the Chair to circulate it.\n\n"
+		"Calendar of meetings\n\n"
+		"1.\nOpening of the conference.\n"
+		"2. Closing of the conference.\n", "en");
+	const resdiff_unit *u;
+	assert_null(doc->meta.chapeau);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "P0(a)"));
+	assert_string_equal(u->text, "Approves the calendar of the lakes conference set out below;");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "P0(b)"));
+	assert_string_equal(u->text, "Requests the Chair to circulate it.");
+	assert_non_null(resdiff_doc_unit_by_id(doc, "P2"));
+	assert_true(test_count_warnings(doc) >= 1);
+	resdiff_doc_free(doc);
+	doc = test_parse_string(
+		"Lakes of the world\n\n"
+		"(a) lakes, rivers and wetlands\n\n"
+		"1. The lakes are clean.\n", "en");
+	assert_null(resdiff_doc_unit_by_id(doc, "P0(a)"));
+	assert_non_null(resdiff_doc_unit_by_id(doc, "P1"));
+	resdiff_doc_free(doc);
+}
+
 /* A run of stars glued to a word in the front matter ("Freedonia:**
  * draft decision") cites the "**" note at the page's foot. */
 static void test_parse__double_star_in_the_sponsor_line(void **state)
@@ -3328,6 +3362,7 @@ int main(void)
 		cmocka_unit_test(test_parse__bare_chapeau_before_an_unnumbered_paragraph),
 		cmocka_unit_test(test_parse__chapeau_opens_a_recital_line),
 		cmocka_unit_test(test_parse__chapeau_ends_in_a_colon),
+		cmocka_unit_test(test_parse__report_front_stops_at_a_lettered_clause),
 		cmocka_unit_test(test_parse__decision_lettered_paragraphs_are_operative),
 		cmocka_unit_test(test_parse__double_star_in_the_sponsor_line),
 		cmocka_unit_test(test_parse__unlabelled_heading_wraps_onto_a_short_line),
