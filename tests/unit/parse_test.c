@@ -935,6 +935,16 @@ static void test_parse__chapeau_opens_a_recital_line(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A decision's front lines and paragraphs, shared by the two tests below. */
+#define LAKES_CALENDAR_FRONT \
+	"Draft decision submitted by the Chair\n\n" \
+	"Calendar of the lakes conference\n\n"
+#define LAKES_CALENDAR_BODY \
+	"(a)\nApproves the calendar of the lakes conference set out below;\n\n" \
+	"(b)\nRequests the Chair to circulate it.\n\n" \
+	"Calendar of meetings\n\n" \
+	"1.\nOpening of the conference.\n"
+
 /* A decision's chapeau that ends in a colon ("The General Assembly:",
  * "L'Assemblée générale :") before its lettered or numbered paragraphs is
  * the chapeau: a resolution, not a report whose front matter swallows
@@ -942,14 +952,17 @@ static void test_parse__chapeau_opens_a_recital_line(void **state)
  * is text), nor is the colon line before a line that opens no paragraph. */
 static void test_parse__chapeau_ends_in_a_colon(void **state)
 {
-	resdiff_doc *doc = test_parse_string(
-		"Draft decision submitted by the Chair\n\n"
-		"Calendar of the lakes conference\n\n"
+	static const char *const no_chapeau[] = {
+		"The General Assembly decides:\n\n"
+		"(a) To hold the conference in 2032;\n\n"
+		"(b) To review it in 2035.\n",
 		"The General Assembly:\n\n"
-		"(a)\nApproves the calendar of the lakes conference set out below;\n\n"
-		"(b)\nRequests the Chair to circulate it.\n\n"
-		"Calendar of meetings\n\n"
-		"1.\nOpening of the conference.\n"
+		"annual report on the lakes, second part\n\n"
+		"1. The lakes are clean.\n",
+	};
+	size_t k;
+	resdiff_doc *doc = test_parse_string(
+		LAKES_CALENDAR_FRONT "The General Assembly:\n\n" LAKES_CALENDAR_BODY
 		"2.\nElection of officers:\n\n"
 		"(a)\nPresident;\n\n"
 		"(b)\nRapporteur.\n"
@@ -974,20 +987,13 @@ static void test_parse__chapeau_ends_in_a_colon(void **state)
 	assert_non_null(doc->meta.chapeau);
 	assert_non_null(resdiff_doc_unit_by_id(doc, "OP1"));
 	resdiff_doc_free(doc);
-	/* a verb after the body's name: text, not a chapeau */
-	doc = test_parse_string(
-		"The General Assembly decides:\n\n"
-		"(a) To hold the conference in 2032;\n\n"
-		"(b) To review it in 2035.\n", "en");
-	assert_null(doc->meta.chapeau);
-	resdiff_doc_free(doc);
-	/* the colon line before a line that opens no paragraph */
-	doc = test_parse_string(
-		"The General Assembly:\n\n"
-		"annual report on the lakes, second part\n\n"
-		"1. The lakes are clean.\n", "en");
-	assert_null(doc->meta.chapeau);
-	resdiff_doc_free(doc);
+	/* a verb after the body's name (text, not a chapeau); the colon line
+	 * before a line that opens no paragraph */
+	for (k = 0; k < sizeof(no_chapeau) / sizeof(no_chapeau[0]); k++) {
+		doc = test_parse_string(no_chapeau[k], "en");
+		assert_null(doc->meta.chapeau);
+		resdiff_doc_free(doc);
+	}
 }
 
 /* A text read as a report (no chapeau) whose lettered paragraphs stand
@@ -999,13 +1005,7 @@ static void test_parse__chapeau_ends_in_a_colon(void **state)
 static void test_parse__report_front_stops_at_a_lettered_clause(void **state)
 {
 	resdiff_doc *doc = test_parse_string(
-		"Draft decision submitted by the Chair\n\n"
-		"Calendar of the lakes conference\n\n"
-		"(a)\nApproves the calendar of the lakes conference set out below;\n\n"
-		"(b)\nRequests the Chair to circulate it.\n\n"
-		"Calendar of meetings\n\n"
-		"1.\nOpening of the conference.\n"
-		"2. Closing of the conference.\n", "en");
+		LAKES_CALENDAR_FRONT LAKES_CALENDAR_BODY "2. Closing of the conference.\n", "en");
 	const resdiff_unit *u;
 	assert_null(doc->meta.chapeau);
 	assert_non_null(u = resdiff_doc_unit_by_id(doc, "P0(a)"));
