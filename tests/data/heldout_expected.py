@@ -1,5 +1,5 @@
 """The reading shared by the held-out English sets' make_expected.py
-(tests/data/en_heldout12, en_heldout13, en_heldout14, en_heldout19): write
+(tests/data/en_heldout12, en_heldout13, en_heldout14, en_heldout20): write
 expected/<NAME>.json, the units a text should parse into, made without the
 parser, from reading the text. It shares no code with resdiff. The older
 sets (en_heldout3, 4, 6, 8) read page furniture their own way (by the

@@ -21,7 +21,7 @@ id contract); what these texts need of their own:
   paragraph carries a `**` marker glued after a comma ("Court,** and"),
   taken out by hand.
 
-usage: cd tests/data/en_heldout19 && python3 make_expected.py
+usage: cd tests/data/en_heldout20 && python3 make_expected.py
 """
 import os
 import sys
