@@ -491,6 +491,70 @@ static bool chapeau_opens_line(parse_line *l)
 	return true;
 }
 
+/* The first line after line i that is not blank (st->count when none). */
+static size_t after_blanks(const parse_state *st, size_t i)
+{
+	for (i++; i < st->count && st->lines[i].cls == LINE_BLANK; i++)
+		;
+	return i;
+}
+
+/* Does the lower-cased text end with a body's name ("… general assembly"),
+ * a whole word? */
+static bool ends_in_body_name(const char *lowered)
+{
+	const resdiff_lang_list *b = resdiff_lang_all(RESDIFF_SECTION_BODIES);
+	size_t n = strlen(lowered), i, e;
+	for (i = 0; i < b->count; i++) {
+		e = b->entry[i].len;
+		if (e && n >= e && !memcmp(lowered + n - e, b->entry[i].text, e) &&
+		    (n == e || (unsigned char)lowered[n - e - 1] >= 0x80 ||
+		     !u_isalnum((UChar32)(unsigned char)lowered[n - e - 1])))
+			return true;
+	}
+	return false;
+}
+
+/* "The General Assembly:" (a decision's chapeau announcing its
+ * paragraphs): a short line that is a body's name and nothing after it,
+ * then a colon (":", "："; spaces or a no-break space before it, as French
+ * prints "L'Assemblée générale :"), no piece of a recital, and the next
+ * text line opens a label ("(a)", "1.") or a clause. "The General Assembly
+ * decides:" is no chapeau: its verb is text. */
+static bool colon_chapeau(const parse_state *st, size_t i)
+{
+	const parse_line *l = &st->lines[i];
+	uint32_t c = parse_last_cp(l->text, l->len);
+	size_t n = l->len, j;
+	char low[512];
+	label_t lab;
+
+	if ((c != ':' && c != 0xFF1A) || !len_ok_for_chapeau(l) || l->len >= sizeof(low) / 2 ||
+	    recital_piece(st, i))
+		return false;
+	n -= c == ':' ? 1 : 3;
+	for (;;) {   /* spaces, U+00A0 or U+202F before the colon */
+		if (n >= 1 && l->text[n - 1] == ' ')
+			n -= 1;
+		else if (n >= 2 && !memcmp(l->text + n - 2, "\xC2\xA0", 2))
+			n -= 2;
+		else if (n >= 3 && !memcmp(l->text + n - 3, "\xE2\x80\xAF", 3))
+			n -= 3;
+		else
+			break;
+	}
+	parse_lower(low, sizeof(low), l->text, n);
+	if (!n || !u_isupper((UChar32)parse_first_cp(l->text, l->len)) ||
+	    !contains_any(low, RESDIFF_SECTION_CHAPEAU_WORDS) || !ends_in_body_name(low))
+		return false;
+	j = after_blanks(st, i);
+	if (j >= st->count || st->lines[j].cls != LINE_TEXT)
+		return false;
+	parse_label_detect(&lab, st->lines[j].text, st->lines[j].len, st->lang);
+	return lab.kind == LABEL_SUB || lab.kind == LABEL_NUMBER ||
+	       opens_clause(st->lines[j].text, st->lines[j].len, false);
+}
+
 /* The chapeau: the first short comma-ended line naming a body, searched
  * up to paragraph 1. NO_LINE when there is none (a report). */
 static size_t find_chapeau(parse_state *st)
@@ -506,7 +570,8 @@ static size_t find_chapeau(parse_state *st)
 			/* "The General Assembly" without its comma, right before
 			 * paragraph 1 (no recitals) */
 			return before != NO_LINE && bare_chapeau(&st->lines[before]) ? before : NO_LINE;
-		if ((is_chapeau(l->text, l->len) && !recital_piece(st, i)) || chapeau_opens_line(l))
+		if ((is_chapeau(l->text, l->len) && !recital_piece(st, i)) || chapeau_opens_line(l) ||
+		    colon_chapeau(st, i))
 			return i;
 		/* ... or before a block that opens a clause ("The General
 		 * Assembly" / "" / "Adopts the Declaration …", a paragraph with
@@ -543,8 +608,27 @@ static int take_chapeau(parse_state *st, front *fm)
 	return resdiff_doc_set_meta(st->doc, &st->doc->meta.chapeau, c->text);
 }
 
+/* Line i opens the first lettered paragraph of a list, "(a)", whose text
+ * (on its line or on the next text line) opens a clause with a capital
+ * ("(a)" / "Approves the calendar …;"): a paragraph, never front matter. */
+static bool opens_first_lettered_clause(const parse_state *st, size_t i)
+{
+	const parse_line *l = &st->lines[i];
+	label_t lab;
+	size_t j;
+	parse_label_detect(&lab, l->text, l->len, st->lang);
+	if (lab.kind != LABEL_SUB || strcmp(lab.sub, "a"))
+		return false;
+	if (lab.len < l->len)
+		return opens_clause(l->text + lab.len, l->len - lab.len, false);
+	j = after_blanks(st, i);
+	return j < st->count && st->lines[j].cls == LINE_TEXT &&
+	       opens_clause(st->lines[j].text, st->lines[j].len, false);
+}
+
 /* A report: the front matter ends after "Report of the Secretary-General",
- * or at the first heading, summary or paragraph 1, whichever comes first. */
+ * or at the first heading, summary, paragraph 1 or lettered clause
+ * ("(a)" / "Approves …"), whichever comes first. */
 static void find_report_front(parse_state *st, front *fm)
 {
 	const resdiff_lang_list *summaries = resdiff_lang_all(RESDIFF_SECTION_SUMMARY_LINES);
@@ -562,8 +646,11 @@ static void find_report_front(parse_state *st, front *fm)
 		parse_lower(low, sizeof(low), l->text, l->len);
 		for (k = 0; k < summaries->count; k++)
 			summary |= !strcmp(low, summaries->entry[k].text);
+		/* a lettered paragraph that opens a clause ends the front
+		 * matter as paragraph 1 does: its words stay text (P0(a),
+		 * with a warning), they are not dropped as front lines */
 		if (summary || starts_paragraph_one(l->text, l->len) ||
-		    starts_heading_label(l->text, l->len)) {
+		    starts_heading_label(l->text, l->len) || opens_first_lettered_clause(st, i)) {
 			fm->end = i;
 			return;
 		}

@@ -935,6 +935,95 @@ static void test_parse__chapeau_opens_a_recital_line(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A decision's front lines and paragraphs, shared by the two tests below. */
+#define LAKES_CALENDAR_FRONT \
+	"Draft decision submitted by the Chair\n\n" \
+	"Calendar of the lakes conference\n\n"
+#define LAKES_CALENDAR_BODY \
+	"(a)\nApproves the calendar of the lakes conference set out below;\n\n" \
+	"(b)\nRequests the Chair to circulate it.\n\n" \
+	"Calendar of meetings\n\n" \
+	"1.\nOpening of the conference.\n"
+
+/* A decision's chapeau that ends in a colon ("The General Assembly:",
+ * "L'Assemblée générale :") before its lettered or numbered paragraphs is
+ * the chapeau: a resolution, not a report whose front matter swallows
+ * the paragraphs. "The General Assembly decides:" is no chapeau (its verb
+ * is text), nor is the colon line before a line that opens no paragraph. */
+static void test_parse__chapeau_ends_in_a_colon(void **state)
+{
+	static const char *const no_chapeau[] = {
+		"The General Assembly decides:\n\n"
+		"(a) To hold the conference in 2032;\n\n"
+		"(b) To review it in 2035.\n",
+		"The General Assembly:\n\n"
+		"annual report on the lakes, second part\n\n"
+		"1. The lakes are clean.\n",
+	};
+	size_t k;
+	resdiff_doc *doc = test_parse_string(
+		LAKES_CALENDAR_FRONT "The General Assembly:\n\n" LAKES_CALENDAR_BODY
+		"2.\nElection of officers:\n\n"
+		"(a)\nPresident;\n\n"
+		"(b)\nRapporteur.\n"
+		"3. Closing of the conference.\n", "en");
+	const resdiff_unit *u;
+	assert_non_null(doc->meta.chapeau);
+	assert_string_equal(doc->meta.chapeau, "The General Assembly:");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP0(a)"));
+	assert_string_equal(u->text, "Approves the calendar of the lakes conference set out below;");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP0(b)"));
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "H1"));
+	assert_string_equal(u->text, "Calendar of meetings");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP2(b)"));
+	assert_string_equal(u->text, "Rapporteur.");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP3"));
+	assert_string_equal(u->text, "Closing of the conference.");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+	doc = test_parse_string(
+		"L’Assemblée générale\xC2\xA0:\n\n"
+		"1. Approuve le calendrier de la conférence.\n", "fr");
+	assert_non_null(doc->meta.chapeau);
+	assert_non_null(resdiff_doc_unit_by_id(doc, "OP1"));
+	resdiff_doc_free(doc);
+	/* a verb after the body's name (text, not a chapeau); the colon line
+	 * before a line that opens no paragraph */
+	for (k = 0; k < sizeof(no_chapeau) / sizeof(no_chapeau[0]); k++) {
+		doc = test_parse_string(no_chapeau[k], "en");
+		assert_null(doc->meta.chapeau);
+		resdiff_doc_free(doc);
+	}
+}
+
+/* A text read as a report (no chapeau) whose lettered paragraphs stand
+ * before paragraph 1 ("(a)" / "Approves the calendar …;"): the front
+ * matter ends at "(a)" as it does at paragraph 1, so the paragraphs stay
+ * units (P0(a), P0(b), with a warning) and are not dropped as front lines
+ * with no diagnostic; a front line "(a)" that opens no clause is still
+ * front matter. */
+static void test_parse__report_front_stops_at_a_lettered_clause(void **state)
+{
+	resdiff_doc *doc = test_parse_string(
+		LAKES_CALENDAR_FRONT LAKES_CALENDAR_BODY "2. Closing of the conference.\n", "en");
+	const resdiff_unit *u;
+	assert_null(doc->meta.chapeau);
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "P0(a)"));
+	assert_string_equal(u->text, "Approves the calendar of the lakes conference set out below;");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "P0(b)"));
+	assert_string_equal(u->text, "Requests the Chair to circulate it.");
+	assert_non_null(resdiff_doc_unit_by_id(doc, "P2"));
+	assert_true(test_count_warnings(doc) >= 1);
+	resdiff_doc_free(doc);
+	doc = test_parse_string(
+		"Lakes of the world\n\n"
+		"(a) lakes, rivers and wetlands\n\n"
+		"1. The lakes are clean.\n", "en");
+	assert_null(resdiff_doc_unit_by_id(doc, "P0(a)"));
+	assert_non_null(resdiff_doc_unit_by_id(doc, "P1"));
+	resdiff_doc_free(doc);
+}
+
 /* A run of stars glued to a word in the front matter ("Freedonia:**
  * draft decision") cites the "**" note at the page's foot. */
 static void test_parse__double_star_in_the_sponsor_line(void **state)
@@ -3272,6 +3361,8 @@ int main(void)
 		cmocka_unit_test(test_parse__chapeau_without_its_comma),
 		cmocka_unit_test(test_parse__bare_chapeau_before_an_unnumbered_paragraph),
 		cmocka_unit_test(test_parse__chapeau_opens_a_recital_line),
+		cmocka_unit_test(test_parse__chapeau_ends_in_a_colon),
+		cmocka_unit_test(test_parse__report_front_stops_at_a_lettered_clause),
 		cmocka_unit_test(test_parse__decision_lettered_paragraphs_are_operative),
 		cmocka_unit_test(test_parse__double_star_in_the_sponsor_line),
 		cmocka_unit_test(test_parse__unlabelled_heading_wraps_onto_a_short_line),

@@ -14,6 +14,11 @@ heading, given by hand.
 usage: cd tests/data/en_heldout3 && python3 make_expected.py
 """
 import json, re
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from heldout_expected import join_lines  # noqa: E402
 
 ROMAN = {'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'}
 
@@ -61,15 +66,7 @@ def expect(name, symbol, furniture, markers, joins, headings=()):
         if re.fullmatch(r'[IVX]+', first) and len(p) == 1:
             roman_pending = True      # the heading's text is the next block
             continue
-        j = ''
-        for s in p:
-            if not j:
-                j = s
-            elif j.endswith('-') and j[-2:-1].isalpha():
-                j += s
-            else:
-                j += ' ' + s
-        j = re.sub(r'\s+', ' ', j).strip()
+        j = join_lines(p)
         if roman_pending or j in headings:
             roman_pending = False
             h += 1

@@ -18,6 +18,11 @@ from the "____" rule to the next symbol line.
 usage: cd tests/data/en_heldout6 && python3 make_expected.py
 """
 import json, re
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from heldout_expected import join_lines  # noqa: E402
 
 ROMAN = {'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'}
 
@@ -69,15 +74,7 @@ def expect(name, symbol, furniture, markers, joins, headings=(),
     letter = None
     pre = ''
     for p in paras:
-        j = ''
-        for s in p:
-            if not j:
-                j = s
-            elif j.endswith('-') and j[-2:-1].isalpha():
-                j += s
-            else:
-                j += ' ' + s
-        j = re.sub(r'\s+', ' ', j).strip()
+        j = join_lines(p)
         if p[0] == 'Annex':   # the annex line and the title under it: ANNEX1
             out.append(['ANNEX1', j])
             pre = 'ANNEX1-'

@@ -23,6 +23,11 @@ footnote zone from the "____" rule to the page's end.
 usage: cd tests/data/en_heldout8 && python3 make_expected.py
 """
 import json, re
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from heldout_expected import join_lines  # noqa: E402
 
 
 def expect(name, symbol, markers, joins=(), stop=None):
@@ -63,15 +68,7 @@ def expect(name, symbol, markers, joins=(), stop=None):
     out = []
     pp = 0
     for p in paras:
-        j = ''
-        for s in p:
-            if not j:
-                j = s
-            elif j.endswith('-') and j[-2:-1].isalpha():
-                j += s
-            else:
-                j += ' ' + s
-        j = re.sub(r'\s+', ' ', j).strip()
+        j = join_lines(p)
         m = re.match(r'(\d+)\.(?: (.*)|$)', j)
         if m:
             out.append(['OP%d' % int(m.group(1)), m.group(2)])
