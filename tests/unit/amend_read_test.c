@@ -1,6 +1,6 @@
 /* amend_read_test.c: the reader of tabled amendments (resdiff/amend.h),
  * on the writer's wording and on the usual UN phrasings, English and
- * Chinese. */
+ * Chinese, and on the forms taken for French, Spanish, Russian and Arabic. */
 #include "helpers.h"
 
 #include <stdio.h>
@@ -152,6 +152,56 @@ static void test_amend_read__chinese(void **state)
  * (A/C.3/80/L.64, amendment 2, tests/data/parse-amend): one edit cited for
  * several paragraphs is the same edit in each, one operation a paragraph;
  * a move still cites one. */
+/* French, Spanish, Russian and Arabic: the UN forms their [amendment-grammar]
+ * reads beside the writer's ("Au paragraphe 5 du dispositif, remplacer « … »
+ * par « … »", a reference in the Russian prepositional, Arabic "بـ"), in
+ * each language named and found by the reader. */
+static void test_amend_read__four_languages(void **state)
+{
+	static const struct {
+		const char *lang, *text, *old, *new;
+		resdiff_unit_kind kind;
+		const char *number;
+	} cases[] = {
+		{ "fr", "Amendements au projet de r\u00e9solution A/C.3/80/L.20\n\n"
+			"1. Au paragraphe 5 du dispositif, remplacer \u00ab\u00a0r\u00e9affirme\u00a0\u00bb "
+			"par \u00ab\u00a0rappelle\u00a0\u00bb.\n"
+			"2. Au troisi\u00e8me alin\u00e9a du pr\u00e9ambule, supprimer les mots "
+			"\u00ab\u00a0et la paix\u00a0\u00bb.\n",
+			"r\u00e9affirme", "rappelle", RESDIFF_UNIT_OPERATIVE, "5" },
+		{ "es", "1. En el p\u00e1rrafo 5 de la parte dispositiva, sustit\u00fayase "
+			"\u00abreafirma\u00bb por \u00abrecuerda\u00bb.\n"
+			"2. En el tercer p\u00e1rrafo del pre\u00e1mbulo, supr\u00edmase \u201cy la paz\u201d.\n",
+			"reafirma", "recuerda", RESDIFF_UNIT_OPERATIVE, "5" },
+		{ "ru", "1. \u0412 \u043f\u0443\u043d\u043a\u0442\u0435 5 "
+			"\u043f\u043e\u0441\u0442\u0430\u043d\u043e\u0432\u043b\u044f\u044e\u0449\u0435\u0439 "
+			"\u0447\u0430\u0441\u0442\u0438 \u0437\u0430\u043c\u0435\u043d\u0438\u0442\u044c "
+			"\u00ab\u0430\u00bb \u043d\u0430 \u00ab\u0431\u00bb.\n",
+			"\u0430", "\u0431", RESDIFF_UNIT_OPERATIVE, "5" },
+		{ "ar", "1. \u0641\u064a \u0627\u0644\u0641\u0642\u0631\u0629 5 \u0645\u0646 "
+			"\u0627\u0644\u0645\u0646\u0637\u0648\u0642\u060c \u064a\u0633\u062a\u0639\u0627\u0636 "
+			"\u0639\u0646 \u201d\u062a\u0624\u0643\u062f\u201c \u0628\u0640 \u201d\u062a\u0634\u064a\u0631\u201c.\n",
+			"\u062a\u0624\u0643\u062f", "\u062a\u0634\u064a\u0631", RESDIFF_UNIT_OPERATIVE, "5" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		resdiff_amendments *am = read_ok(cases[i].text, cases[i].lang);
+		const resdiff_amend_op *op = op_of(am, 0, 0);
+		assert_string_equal(am->language, cases[i].lang);
+		assert_int_equal(op->kind, RESDIFF_AMEND_EDIT);
+		assert_ref(&op->refs[0], cases[i].kind, cases[i].number);
+		assert_string_equal(op->edits[0].old, cases[i].old);
+		assert_string_equal(op->edits[0].new, cases[i].new);
+		if (i < 2) { /* the preambular paragraph by its ordinal, the words deleted */
+			op = op_of(am, 1, 0);
+			assert_ref(&op->refs[0], RESDIFF_UNIT_PREAMBLE, "3");
+			assert_int_equal(op->edits[0].kind, RESDIFF_AMEND_EDIT_DELETE);
+		}
+		resdiff_amendments_free(am);
+	}
+}
+
 static void test_amend_read__one_edit_in_several_paragraphs(void **state)
 {
 	resdiff_amendments *am = read_ok(
@@ -336,6 +386,7 @@ int main(void)
 		cmocka_unit_test(test_amend_read__the_writers_own_wording),
 		cmocka_unit_test(test_amend_read__usual_un_phrasings),
 		cmocka_unit_test(test_amend_read__chinese),
+		cmocka_unit_test(test_amend_read__four_languages),
 		cmocka_unit_test(test_amend_read__one_edit_in_several_paragraphs),
 		cmocka_unit_test(test_amend_read__documents_as_downloaded),
 		cmocka_unit_test(test_amend_read__unquoted_inserted_paragraph),

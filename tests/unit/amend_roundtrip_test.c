@@ -2,7 +2,9 @@
  * `amend` and applied to OLD gives NEW's units (issue 19), for every pair
  * the project has: the twelve aligner gold pairs of the corpus and
  * tests/data/en, the sample pair of tests/data/synthetic, and the constructed pairs of tests/data/align_classes, with
- * the amendments written in English and in Chinese. */
+ * the amendments written in English and in Chinese; and the four languages
+ * whose phrases came last (French, Spanish, Russian, Arabic), each on its
+ * own pair of tests/data/amend_langs and on its UDHR edition. */
 #include "helpers.h"
 #include "lang_internal.h"
 
@@ -113,11 +115,15 @@ static bool has_annex(const char *path)
 
 static void try_pair(tally *t, const char *old_path, const char *new_path)
 {
-	static const char *const langs[] = { "en", "zh" };
+	/* every language with amendment phrases: the pairs are English and
+	 * Chinese texts, but each language's phrases must read back on every
+	 * kind of amendment they hold (subparagraphs, headings, sections,
+	 * several new paragraphs, moves that retype) */
+	static const char *const langs[] = { "en", "zh", "fr", "es", "ru", "ar" };
 	char why[600];
 	size_t k;
 	bool annex = has_annex(old_path);
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < sizeof(langs) / sizeof(langs[0]); k++) {
 		const char *r = round_trip(why, sizeof(why), old_path, new_path, langs[k]);
 		t->pairs++;
 		t->exact += !r;
@@ -138,8 +144,8 @@ static void test_amend_roundtrip__gold_pairs(void **state)
 	for (i = 0; i < sizeof(gold_pairs) / sizeof(gold_pairs[0]); i++)
 		try_pair(&t, gold_pairs[i][0], gold_pairs[i][1]);
 	print_message("gold and sample pairs: %zu of %zu round-trip exactly\n", t.exact, t.pairs);
-	assert_int_equal(t.pairs, 26);
-	assert_true(t.annex <= 2); /* A/RES/80/3, its annex since the parser reads it */
+	assert_int_equal(t.pairs, 13 * 6);
+	assert_true(t.annex <= 6); /* A/RES/80/3, its annex since the parser reads it */
 	assert_int_equal(t.exact + t.annex, t.pairs);
 }
 
@@ -170,7 +176,7 @@ static void test_amend_roundtrip__constructed_pairs(void **state)
 	classes_of(&t, "en");
 	classes_of(&t, "zh");
 	print_message("constructed pairs: %zu of %zu round-trip exactly\n", t.exact, t.pairs);
-	assert_true(t.pairs >= 30);
+	assert_true(t.pairs >= 90);
 	assert_int_equal(t.exact, t.pairs);
 }
 
@@ -183,12 +189,14 @@ static void test_amend_roundtrip__constructed_pairs(void **state)
  * are no change to the diff, so they are not amended either). */
 static void test_amend_roundtrip__declaration_editions(void **state)
 {
-	static const char *const langs[] = { "fr", "es", "ru", "ar" }, *const amend_langs[] = { "en", "zh" };
+	static const char *const langs[] = { "fr", "es", "ru", "ar" };
 	char old_path[128], new_path[128];
 	size_t l, k, i;
 	(void)state;
 	for (l = 0; l < sizeof(langs) / sizeof(langs[0]); l++)
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < 3; k++) {
+		/* English, Chinese, and the text's own language */
+		const char *const amend_langs[] = { "en", "zh", langs[l] };
 		resdiff_doc *a, *b;
 		resdiff_diff *diff = NULL, *check = NULL;
 		resdiff_diff_render_options ropts;
@@ -233,7 +241,8 @@ static void test_amend_roundtrip__declaration_editions(void **state)
  * English's, all of them, and says which phrase it lacks; before, the
  * writer failed on the first phrase missing ("no amendment phrase none")
  * and `diff --format=amendments` printed nothing. A language with none
- * (French, Spanish, Russian, Arabic until their phrases are sourced)
+ * (none of the six shipped languages since French, Spanish, Russian and
+ * Arabic have theirs)
  * writes English's as before, now said by resdiff_amendments_lang. */
 static void test_amend_roundtrip__incomplete_language_writes_english(void **state)
 {
@@ -256,8 +265,8 @@ static void test_amend_roundtrip__incomplete_language_writes_english(void **stat
 	assert_null(missing);
 	assert_string_equal(resdiff_amendments_lang("zh", &missing), "zh");
 	assert_null(missing);
-	assert_string_equal(resdiff_amendments_lang("fr", &missing), "en");
-	assert_string_equal(missing, "header");
+	assert_string_equal(resdiff_amendments_lang("fr", &missing), "fr");
+	assert_null(missing);
 	assert_string_equal(resdiff_amendments_lang("qq", &missing), "en");
 	assert_string_equal(resdiff_amendments_lang(NULL, NULL), "en");
 
@@ -291,6 +300,70 @@ static void test_amend_roundtrip__incomplete_language_writes_english(void **stat
 	resdiff_doc_free(b);
 }
 
+/* French, Spanish, Russian and Arabic amendments (core/lang/<code>.txt,
+ * [amendment-phrases]): each language's pair of tests/data/amend_langs (a
+ * word replaced, a recital deleted, one moved, one inserted) written in its
+ * own language, read back and applied, gives the new text; and the
+ * language is its own, not English. */
+static void test_amend_roundtrip__four_languages(void **state)
+{
+	static const char *const langs[] = { "fr", "es", "ru", "ar" };
+	char old_path[128], new_path[128], why[600];
+	const char *missing = "unset";
+	size_t l;
+	(void)state;
+	for (l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+		const char *r;
+		assert_string_equal(resdiff_amendments_lang(langs[l], &missing), langs[l]);
+		assert_null(missing);
+		snprintf(old_path, sizeof(old_path), "tests/data/amend_langs/%s.old.txt", langs[l]);
+		snprintf(new_path, sizeof(new_path), "tests/data/amend_langs/%s.new.txt", langs[l]);
+		if ((r = round_trip(why, sizeof(why), old_path, new_path, langs[l])) != NULL)
+			fail_msg("%s [%s]: %s", old_path, langs[l], r);
+	}
+}
+
+/* The typography of the amendments written: French quotes with no-break
+ * spaces inside ("«\u00a0dignité\u00a0»"), Arabic's ”…“ and Arabic comma,
+ * and no direction mark or embedding in the Arabic (LRM, RLM, U+202A-U+202E,
+ * U+2066-U+2069): the text is Arabic throughout, the bidirectional algorithm
+ * orders it. */
+static void test_amend_roundtrip__four_languages_typography(void **state)
+{
+	static const char *const marks[] = { "\u200e", "\u200f", "\u202a", "\u202b", "\u202c",
+		"\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069" };
+	static const char *const langs[] = { "fr", "ar" };
+	char old_path[128], new_path[128];
+	size_t l, k;
+	(void)state;
+	for (l = 0; l < 2; l++) {
+		resdiff_doc *a, *b;
+		resdiff_diff *diff = NULL;
+		resdiff_diff_render_options ropts;
+		resdiff_buf out = RESDIFF_BUF_INIT;
+		snprintf(old_path, sizeof(old_path), "tests/data/amend_langs/%s.old.txt", langs[l]);
+		snprintf(new_path, sizeof(new_path), "tests/data/amend_langs/%s.new.txt", langs[l]);
+		a = test_parse_source(old_path, NULL);
+		b = test_parse_source(new_path, NULL);
+		memset(&ropts, 0, sizeof(ropts));
+		ropts.amend_lang = langs[l];
+		assert_int_equal(resdiff_diff_docs(&diff, a, b, NULL), 0);
+		assert_int_equal(resdiff_render_diff_amendments(&out, diff, &ropts), 0);
+		if (l == 0) {
+			assert_non_null(strstr(out.ptr, "\u00ab\u00a0dignit\u00e9\u00a0\u00bb"));
+		} else {
+			assert_non_null(strstr(out.ptr, "\u201d\u0628\u0627\u0644\u0642\u064a\u0645\u0629\u201c"));
+			assert_non_null(strstr(out.ptr, "\u060c "));
+			for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+				assert_null(strstr(out.ptr, marks[k]));
+		}
+		resdiff_buf_dispose(&out);
+		resdiff_diff_free(diff);
+		resdiff_doc_free(a);
+		resdiff_doc_free(b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +371,8 @@ int main(void)
 		cmocka_unit_test(test_amend_roundtrip__constructed_pairs),
 		cmocka_unit_test(test_amend_roundtrip__declaration_editions),
 		cmocka_unit_test(test_amend_roundtrip__incomplete_language_writes_english),
+		cmocka_unit_test(test_amend_roundtrip__four_languages),
+		cmocka_unit_test(test_amend_roundtrip__four_languages_typography),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
