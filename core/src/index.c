@@ -850,12 +850,9 @@ done:
 	return error;
 }
 
-/* One file of the old index tree. */
-static int load_old_file(build_ctx *c, const char *lang, const char *path, const git_tree_entry *fe)
+/* Room for one more old entry. */
+static int old_grow(build_ctx *c)
 {
-	git_odb_object *obj = NULL;
-	int error = 0;
-
 	if (c->old_count == c->old_alloc) {
 		size_t na = c->old_alloc ? c->old_alloc * 2 : 256;
 		index_entry *o = realloc(c->old, na * sizeof(*o));
@@ -864,6 +861,17 @@ static int load_old_file(build_ctx *c, const char *lang, const char *path, const
 		c->old = o;
 		c->old_alloc = na;
 	}
+	return 0;
+}
+
+/* One file of the old index tree. */
+static int load_old_file(build_ctx *c, const char *lang, const char *path, const git_tree_entry *fe)
+{
+	git_odb_object *obj = NULL;
+	int error = 0;
+
+	if ((error = old_grow(c)) < 0)
+		return error;
 	GIT_TRY(git_odb_read(&obj, c->s->odb, git_tree_entry_id(fe)), path);
 	c->read++;
 	if (c->lazy)
@@ -931,6 +939,7 @@ static int catalogue_parse(build_ctx *c, const char *lang, const char *data, siz
 	char *copy = resdiff_arena_strndup(c->old_arena, data, len), *p, *nl, *f[9] = { NULL };
 	const char *lname = resdiff_arena_strdup(c->old_arena, lang);
 	size_t pos = 0, ll = strlen(lang);
+	int error;
 
 	if (!copy || !lname)
 		return NOMEM();
@@ -944,14 +953,8 @@ static int catalogue_parse(build_ctx *c, const char *lang, const char *data, siz
 		*nl = '\0';
 		if (split_tabs(f, 9, p) != 9)
 			return catalogue_unusable(c, lang, "not nine fields");
-		if (c->old_count == c->old_alloc) {
-			size_t na = c->old_alloc ? c->old_alloc * 2 : 256;
-			index_entry *o = realloc(c->old, na * sizeof(*o));
-			if (!o)
-				return NOMEM();
-			c->old = o;
-			c->old_alloc = na;
-		}
+		if ((error = old_grow(c)) < 0)
+			return error;
 		e = &c->old[c->old_count];
 		memset(e, 0, sizeof(*e));
 		if (!(path = resdiff_arena_alloc(c->old_arena, ll + strlen(f[0]) + 2)))
