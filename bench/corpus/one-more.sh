@@ -53,11 +53,14 @@ cp -a "$work/store.git" "$work/store-after.git"
 echo "== $n documents; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # refs and what they name (a commit by its tree: commit times differ),
-# but the readme (it names the format) and the refs format 5 added
+# but the readme (it names the format) and the refs format 5 added; the
+# clause index by its document files (index format 13 added a catalogue
+# and postings beside them, '@' entries)
 refs() {
-  git -C "$1" for-each-ref --format='%(refname) %(objecttype) %(tree) %(objectname)' |
-    grep -v -e '^refs/heads/readme ' -e '^refs/heads/resdiff/withdrawals ' |
-    awk '{ print $1, ($2 == "commit" ? $3 : $4) }' | md5sum | cut -c1-12
+  { git -C "$1" for-each-ref --format='%(refname) %(objecttype) %(tree) %(objectname)' |
+      grep -v -e '^refs/heads/readme ' -e '^refs/heads/resdiff/withdrawals ' -e '^refs/heads/resdiff/index ' |
+      awk '{ print $1, ($2 == "commit" ? $3 : $4) }'
+    git -C "$1" ls-tree -r refs/heads/resdiff/index | grep -v '/@'; } | md5sum | cut -c1-12
 }
 # one BIN NAME: one run of each step; appends "name step cpu rss"
 one() {

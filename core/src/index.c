@@ -22,6 +22,18 @@
 
 #define NOMEM() resdiff_error_set(RESDIFF_ENOMEM, "out of memory")
 
+/* Format 13: beside its files, each language tree of the index holds its
+ * catalogue (one line per document, in adoption order) and its postings
+ * (each fingerprint's first RESDIFF_INDEX_POSTING_MAX clauses in adoption
+ * order, or the place of the document that filled them), so that an
+ * update reads these two and the few files it needs rather than every
+ * file of the language. '@' is never in a mapped name (docs/NAMES.md):
+ * no directory of documents can be called so. */
+#define INDEX_CATALOGUE "@catalogue"
+#define INDEX_POSTINGS "@postings"
+#define CATALOGUE_MAGIC "resdiff-catalogue 1"
+#define POSTINGS_MAGIC "resdiff-postings 1"
+
 
 /* ---- the file format ---------------------------------------------------- */
 
@@ -42,7 +54,7 @@ static int entry_write(resdiff_buf *out, const index_entry *e)
 	size_t i, k;
 	int error;
 
-	if ((error = resdiff_buf_printf(out, "%s %d\nsymbol\t", INDEX_MAGIC, RESDIFF_INDEX_FORMAT)) < 0 ||
+	if ((error = resdiff_buf_printf(out, "%s %d\nsymbol\t", INDEX_MAGIC, RESDIFF_INDEX_FILE_FORMAT)) < 0 ||
 	    (error = put_field(out, e->symbol)) < 0 ||
 	    (error = resdiff_buf_puts(out, "\nlanguage\t")) < 0 ||
 	    (error = put_field(out, e->language)) < 0)
@@ -190,7 +202,7 @@ static int parse_lines(index_entry *e, resdiff_arena *arena, char *p, size_t lin
 		line++;
 		if (line == 1) {
 			char want[32];
-			snprintf(want, sizeof(want), "%s %d", INDEX_MAGIC, RESDIFF_INDEX_FORMAT);
+			snprintf(want, sizeof(want), "%s %d", INDEX_MAGIC, RESDIFF_INDEX_FILE_FORMAT);
 			if (strcmp(p, want))
 				return bad_entry(path, line, "not an index file of this format");
 		} else if (!*p) {
@@ -394,17 +406,20 @@ done:
 
 /* ---- the index commit ----------------------------------------------------- */
 
-/* The index commit's tree when it is a well-formed index of this format;
+/* The index commit's tree when it is a well-formed index of this format
+ * or of the one before (the same files, no catalogue: *format says which);
  * its Record trailer in *built_from. */
 static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built_from,
-		resdiff_store *s)
+		int *format, resdiff_store *s)
 {
 	git_commit *commit = NULL;
 	git_message_trailer_array tr = { NULL, 0, NULL };
 	const char *fmt, *rec, *sk, *lang;
-	char want[24];
+	char want[24], prev[24];
+	bool this_format = false;
 
 	*tree = NULL;
+	*format = 0;
 	memset(built_from, 0, sizeof(git_oid));
 	memset(commit_id, 0, sizeof(git_oid));
 	if (git_reference_name_to_id(commit_id, s->repo, store_index_ref(s)) < 0 ||
@@ -416,8 +431,10 @@ static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built
 	sk = store_trailer(&tr, "Sketch");
 	lang = store_trailer(&tr, "Lang");
 	snprintf(want, sizeof(want), "%d", RESDIFF_INDEX_FORMAT);
-	if (!fmt || strcmp(fmt, want) || !rec || git_oid_fromstr(built_from, rec) < 0)
+	snprintf(prev, sizeof(prev), "%d", RESDIFF_INDEX_FORMAT - 1);
+	if (!fmt || (strcmp(fmt, want) && strcmp(fmt, prev)) || !rec || git_oid_fromstr(built_from, rec) < 0)
 		goto done;
+	this_format = !strcmp(fmt, want);
 	snprintf(want, sizeof(want), "%d", RESDIFF_INDEX_SKETCH);
 	if (!sk || strcmp(sk, want))
 		goto done;
@@ -428,6 +445,8 @@ static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built
 		goto done;
 	if (git_commit_tree(tree, commit) < 0)
 		*tree = NULL;
+	else
+		*format = this_format ? RESDIFF_INDEX_FORMAT : RESDIFF_INDEX_FORMAT - 1;
 done:
 	git_error_clear();
 	git_message_trailer_array_free(&tr);
@@ -438,6 +457,7 @@ done:
 int index_fresh_tree(git_tree **tree, git_oid *record, resdiff_store *s)
 {
 	git_oid built_from, commit_id;
+	int format;
 
 	*tree = NULL;
 	memset(record, 0, sizeof(git_oid));
@@ -446,7 +466,8 @@ int index_fresh_tree(git_tree **tree, git_oid *record, resdiff_store *s)
 		memset(record, 0, sizeof(git_oid));
 		return 0;
 	}
-	index_commit_tree(tree, &commit_id, &built_from, s);
+	/* the previous format's files are this one's: readers take either */
+	index_commit_tree(tree, &commit_id, &built_from, &format, s);
 	if (*tree && !git_oid_equal(&built_from, record)) {
 		git_tree_free(*tree);
 		*tree = NULL;
@@ -484,6 +505,8 @@ typedef struct {
 	uint32_t *heads;         /* open addressing: fingerprint -> first posting */
 	uint32_t *counts;
 	uint32_t *keys;
+	uint32_t *sat;           /* 1 + the document whose posting made the
+	                            fingerprint too common, 0 while it is not */
 	size_t mask;
 	posting *p;
 	size_t count, alloc, keys_used;
@@ -497,7 +520,7 @@ static int postings_init(postings *ps, size_t expected)
 	memset(ps, 0, sizeof(*ps));
 	ps->mask = cap - 1;
 	if (!(ps->heads = malloc(cap * sizeof(uint32_t))) || !(ps->counts = calloc(cap, sizeof(uint32_t))) ||
-	    !(ps->keys = calloc(cap, sizeof(uint32_t))))
+	    !(ps->keys = calloc(cap, sizeof(uint32_t))) || !(ps->sat = calloc(cap, sizeof(uint32_t))))
 		return NOMEM();
 	memset(ps->heads, 0xFF, cap * sizeof(uint32_t));
 	return 0;
@@ -508,6 +531,7 @@ static void postings_dispose(postings *ps)
 	free(ps->heads);
 	free(ps->counts);
 	free(ps->keys);
+	free(ps->sat);
 	free(ps->p);
 	memset(ps, 0, sizeof(*ps));
 }
@@ -544,9 +568,101 @@ static int postings_add(postings *ps, uint32_t fp, uint32_t doc, uint32_t unit)
 	ps->p[ps->count].next = ps->heads[slot];
 	ps->heads[slot] = (uint32_t)ps->count++;
 	ps->keys[slot] = fp;
-	ps->counts[slot]++;
+	if (++ps->counts[slot] == RESDIFF_INDEX_POSTING_MAX)
+		ps->sat[slot] = doc + 1;
 	return 0;
 }
+
+/* fp made too common by document doc's posting (a stored postings file's
+ * mark): no clause of it is listed any more */
+static int postings_saturate(postings *ps, uint32_t fp, uint32_t doc)
+{
+	size_t slot = postings_slot(ps, fp);
+	if (ps->keys[slot])
+		return resdiff_error_set(RESDIFF_EINVALID, "fingerprint %08x twice", (unsigned)fp);
+	if ((ps->keys_used + 1) * 2 > ps->mask + 1)
+		return resdiff_error_set(RESDIFF_ETOOBIG, "fingerprint table full");
+	ps->keys_used++;
+	ps->keys[slot] = fp;
+	ps->counts[slot] = RESDIFF_INDEX_POSTING_MAX;
+	ps->sat[slot] = doc + 1;
+	return 0;
+}
+
+/* v in decimal, then the character after: by hand, as printf for each
+ * posting was 5 % of one more document's instructions at 10k */
+static int put_number(resdiff_buf *out, size_t v, char after)
+{
+	char num[24], *q = num + sizeof(num);
+	*--q = after;
+	do
+		*--q = (char)('0' + v % 10);
+	while ((v /= 10));
+	return resdiff_buf_put(out, q, (size_t)(num + sizeof(num) - q));
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The postings of one language (documents from `base` on) as its
+ * postings file: fingerprints in order; each with its clauses
+ * ("<place>.<clause>", places in the catalogue) in adoption order, or
+ * "*<place>" of the document that made it too common. A function of the
+ * language's dated documents alone. */
+static int postings_write(resdiff_buf *out, const postings *ps, size_t base)
+{
+	uint32_t *fps = NULL, *chain = NULL;
+	size_t i, n = 0, k, len;
+	int error = 0;
+
+	if (!(fps = malloc((ps->keys_used + 1) * sizeof(*fps))) ||
+	    !(chain = malloc((RESDIFF_INDEX_POSTING_MAX + 1) * sizeof(*chain)))) {
+		error = NOMEM();
+		goto done;
+	}
+	for (i = 0; i <= ps->mask; i++)
+		if (ps->keys[i])
+			fps[n++] = ps->keys[i];
+	if (n > 1)
+		qsort(fps, n, sizeof(*fps), cmp_u32);
+	if ((error = resdiff_buf_puts(out, POSTINGS_MAGIC "\n")) < 0)
+		goto done;
+	for (i = 0; i < n; i++) {
+		size_t slot = postings_slot(ps, fps[i]);
+		uint32_t pi;
+		if (ps->sat[slot]) {
+			if ((error = resdiff_buf_printf(out, "%08x\t*%zu\n", (unsigned)fps[i],
+					(size_t)ps->sat[slot] - 1 - base)) < 0)
+				goto done;
+			continue;
+		}
+		for (len = 0, pi = ps->heads[slot]; pi != UINT32_MAX && len < RESDIFF_INDEX_POSTING_MAX;
+				pi = ps->p[pi].next)
+			chain[len++] = pi;
+		if ((error = resdiff_buf_printf(out, "%08x\t", (unsigned)fps[i])) < 0)
+			goto done;
+		for (k = len; k-- > 0; )
+			if ((error = put_number(out, (size_t)ps->p[chain[k]].doc - base, '.')) < 0 ||
+			    (error = put_number(out, ps->p[chain[k]].unit, k ? ' ' : '\n')) < 0)
+				goto done;
+	}
+done:
+	free(fps);
+	free(chain);
+	return error;
+}
+
+/* One recomputed language's postings: the previous index's (its file,
+ * read) and the new one's (to write). */
+typedef struct {
+	const char *name;
+	char *old;                  /* the old postings file (old arena), or NULL */
+	resdiff_buf text;           /* the new postings file */
+	bool done;                  /* text made */
+} lang_postings;
 
 /* A language of the old index carried into the new one unread. */
 typedef struct {
@@ -579,6 +695,17 @@ typedef struct {
 	 * from: their index tree is carried as it is, never read */
 	carried_lang *carry;
 	size_t carry_count, carried;
+	/* format 13: an update reads each recomputed language's catalogue
+	 * (old entries with their header only) and postings, and the files it
+	 * needs; when they cannot serve (missing, damaged, or a fingerprint
+	 * too common for the postings to say which clauses came first),
+	 * `fallback` asks the update to start again reading every file */
+	bool catalogued;
+	bool fallback;
+	bool write_catalogue;       /* make each language's postings file */
+	git_tree *old_tree;         /* the old index tree (borrowed) */
+	lang_postings *lp;
+	size_t lp_count, lp_alloc;
 } build_ctx;
 
 static int load_doc(resdiff_doc **out, build_ctx *c, const git_oid *blob_id,
@@ -723,12 +850,9 @@ done:
 	return error;
 }
 
-/* One file of the old index tree. */
-static int load_old_file(build_ctx *c, const char *lang, const char *path, const git_tree_entry *fe)
+/* Room for one more old entry. */
+static int old_grow(build_ctx *c)
 {
-	git_odb_object *obj = NULL;
-	int error = 0;
-
 	if (c->old_count == c->old_alloc) {
 		size_t na = c->old_alloc ? c->old_alloc * 2 : 256;
 		index_entry *o = realloc(c->old, na * sizeof(*o));
@@ -737,6 +861,17 @@ static int load_old_file(build_ctx *c, const char *lang, const char *path, const
 		c->old = o;
 		c->old_alloc = na;
 	}
+	return 0;
+}
+
+/* One file of the old index tree. */
+static int load_old_file(build_ctx *c, const char *lang, const char *path, const git_tree_entry *fe)
+{
+	git_odb_object *obj = NULL;
+	int error = 0;
+
+	if ((error = old_grow(c)) < 0)
+		return error;
 	GIT_TRY(git_odb_read(&obj, c->s->odb, git_tree_entry_id(fe)), path);
 	c->read++;
 	if (c->lazy)
@@ -757,6 +892,183 @@ done:
 	return error;
 }
 
+static lang_postings *lp_find(build_ctx *c, const char *lang, bool add)
+{
+	size_t i;
+	for (i = 0; i < c->lp_count; i++)
+		if (!strcmp(c->lp[i].name, lang))
+			return &c->lp[i];
+	if (!add)
+		return NULL;
+	if (c->lp_count == c->lp_alloc) {
+		size_t na = c->lp_alloc ? c->lp_alloc * 2 : 8;
+		lang_postings *l = realloc(c->lp, na * sizeof(*l));
+		if (!l)
+			return NULL;
+		c->lp = l;
+		c->lp_alloc = na;
+	}
+	memset(&c->lp[c->lp_count], 0, sizeof(c->lp[0]));
+	if (!(c->lp[c->lp_count].name = resdiff_arena_strdup(c->arena, lang)))
+		return NULL;
+	return &c->lp[c->lp_count++];
+}
+
+static int catalogue_unusable(build_ctx *c, const char *lang, const char *what)
+{
+	c->fallback = true;
+	return resdiff_error_set(RESDIFF_EINVALID, "index catalogue of %s: %s", lang, what);
+}
+
+/* An optional catalogue field: "" absent, "+value" present. */
+static bool catalogue_opt(const char **out, char *f)
+{
+	if (!*f) {
+		*out = NULL;
+		return true;
+	}
+	*out = f + 1;
+	return *f == '+';
+}
+
+/* A language's catalogue into old entries (header only, head_only), one
+ * line each: "<dir>/<file> symbol date series blob previous previous-blob
+ * index-file clauses", optional fields as catalogue_opt. */
+static int catalogue_parse(build_ctx *c, const char *lang, const char *data, size_t len)
+{
+	char *copy = resdiff_arena_strndup(c->old_arena, data, len), *p, *nl, *f[9] = { NULL };
+	const char *lname = resdiff_arena_strdup(c->old_arena, lang);
+	size_t pos = 0, ll = strlen(lang);
+	int error;
+
+	if (!copy || !lname)
+		return NOMEM();
+	if (strncmp(copy, CATALOGUE_MAGIC "\n", sizeof(CATALOGUE_MAGIC)))
+		return catalogue_unusable(c, lang, "not a catalogue of this format");
+	for (p = copy + sizeof(CATALOGUE_MAGIC); *p; p = nl + 1, pos++) {
+		index_entry *e;
+		char *path, *end;
+		if (!(nl = strchr(p, '\n')))
+			return catalogue_unusable(c, lang, "no line end");
+		*nl = '\0';
+		if (split_tabs(f, 9, p) != 9)
+			return catalogue_unusable(c, lang, "not nine fields");
+		if ((error = old_grow(c)) < 0)
+			return error;
+		e = &c->old[c->old_count];
+		memset(e, 0, sizeof(*e));
+		if (!(path = resdiff_arena_alloc(c->old_arena, ll + strlen(f[0]) + 2)))
+			return NOMEM();
+		memcpy(path, lang, ll);
+		path[ll] = '/';
+		strcpy(path + ll + 1, f[0]);
+		e->path = path;
+		e->symbol = f[1];
+		e->language = lname;
+		if (!*f[1] || !catalogue_opt(&e->date, f[2]) || !catalogue_opt(&e->series, f[3]) ||
+		    git_oid_fromstr(&e->blob, f[4]) < 0 || !catalogue_opt(&e->prev_symbol, f[5]) ||
+		    git_oid_fromstr(&e->file, f[7]) < 0 || f[8][0] < '0' || f[8][0] > '9')
+			return catalogue_unusable(c, lang, "a malformed line");
+		if ((e->has_prev = e->prev_symbol != NULL) && git_oid_fromstr(&e->prev_blob, f[6]) < 0)
+			return catalogue_unusable(c, lang, "a malformed line");
+		e->unit_count = (size_t)strtoul(f[8], &end, 10);
+		if (*end)
+			return catalogue_unusable(c, lang, "a malformed line");
+		e->head_only = true;
+		e->pos = pos;
+		c->old_count++;
+	}
+	return 0;
+}
+
+/* The old index of the languages to recompute from their catalogues and
+ * postings (format 13): two objects a language. */
+static int load_catalogues(build_ctx *c, git_tree *tree)
+{
+	git_tree *lt = NULL;
+	git_odb_object *obj = NULL;
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < git_tree_entrycount(tree) && !error; i++) {
+		const git_tree_entry *le = git_tree_entry_byindex(tree, i), *ce, *pe;
+		const char *lang = git_tree_entry_name(le);
+		lang_postings *l;
+		if (git_tree_entry_type(le) != GIT_OBJECT_TREE || lang_carried(c, lang))
+			continue;
+		git_tree_free(lt);
+		lt = NULL;
+		GIT_TRY(git_tree_lookup(&lt, c->s->repo, git_tree_entry_id(le)), "index");
+		if (!(ce = git_tree_entry_byname(lt, INDEX_CATALOGUE)) || !(pe = git_tree_entry_byname(lt, INDEX_POSTINGS))) {
+			error = catalogue_unusable(c, lang, "missing");
+			goto done;
+		}
+		GIT_TRY(git_odb_read(&obj, c->s->odb, git_tree_entry_id(ce)), lang);
+		c->read++;
+		error = catalogue_parse(c, lang, git_odb_object_data(obj), git_odb_object_size(obj));
+		git_odb_object_free(obj);
+		obj = NULL;
+		if (error < 0)
+			goto done;
+		GIT_TRY(git_odb_read(&obj, c->s->odb, git_tree_entry_id(pe)), lang);
+		c->read++;
+		if (!(l = lp_find(c, lang, true)) ||
+		    !(l->old = resdiff_arena_strndup(c->old_arena, git_odb_object_data(obj),
+				git_odb_object_size(obj)))) {
+			error = NOMEM();
+			goto done;
+		}
+	}
+done:
+	git_odb_object_free(obj);
+	git_tree_free(lt);
+	return error;
+}
+
+/* An old entry of a catalogue (head_only) with its file read, up to its
+ * links (as an update reads them). A file that does not parse is damaged:
+ * c->damaged asks the update to start again reading every file whole. */
+static int old_load(build_ctx *c, index_entry *o)
+{
+	git_odb_object *obj = NULL;
+	git_tree_entry *te = NULL;
+	index_entry e;
+	bool same;
+	int error = 0;
+
+	if (!o->head_only)
+		return 0;
+	/* the tree names the file the catalogue does: else the tree was
+	 * changed behind it (a damaged file), and every file is read */
+	same = c->old_tree && git_tree_entry_bypath(&te, c->old_tree, o->path) == 0 &&
+		git_oid_equal(git_tree_entry_id(te), &o->file);
+	git_tree_entry_free(te);
+	git_error_clear();
+	if (!same) {
+		c->damaged = true;
+		return resdiff_error_set(RESDIFF_EINVALID, "index file %s: not the catalogue's", o->path);
+	}
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	error = git_odb_read(&obj, c->s->odb, &o->file);
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	if (error < 0) {
+		c->damaged = true;
+		return resdiff_git_fail(error, o->path);
+	}
+	c->read++;
+	error = index_entry_parse_head(&e, c->old_arena, git_odb_object_data(obj),
+		git_odb_object_size(obj), o->path);
+	git_odb_object_free(obj);
+	if (error < 0) {
+		c->damaged = true;
+		return error;
+	}
+	git_oid_cpy(&e.file, &o->file);
+	e.pos = o->pos;
+	*o = e;
+	return 0;
+}
+
 /* Read every file of the old index tree. The files are derived data,
  * checked as they are parsed (a damaged one is recomputed) and inflated
  * through zlib's checksum: libgit2's SHA-1 of each object read (git does
@@ -767,7 +1079,10 @@ static int load_old(build_ctx *c, git_tree *tree)
 	int error;
 
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-	error = walk_files(c, tree, "index", load_old_file);
+	if (c->catalogued)
+		error = load_catalogues(c, tree);
+	else
+		error = walk_files(c, tree, "index", load_old_file);
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
 	if (!error && c->old_count)
 		qsort(c->old, c->old_count, sizeof(*c->old), cmp_old_path);
@@ -828,7 +1143,12 @@ static int carry_find(build_ctx *c, git_tree *root, git_tree *old_root, git_tree
 		if (!(cl->name = resdiff_arena_strdup(c->arena, name)))
 			return NOMEM();
 		git_oid_cpy(&cl->tree, git_tree_entry_id(ie));
-		if ((error = count_files(&c->carried, c, &cl->tree, name)) < 0)
+		/* trees of the index (derived data): not hashed as read, as its
+		 * files are not (load_old) */
+		git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+		error = count_files(&c->carried, c, &cl->tree, name);
+		git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+		if (error < 0)
 			return error;
 		c->carry_count++;
 	}
@@ -1167,6 +1487,8 @@ static int old_links(build_ctx *c, const index_entry *old)
 	index_entry *o = &c->old[old - c->old];
 	int error;
 
+	if ((error = old_load(c, o)) < 0)
+		return error;
 	if (!o->links_text)
 		return 0;
 	c->links_read++;
@@ -1183,6 +1505,10 @@ static int reused_links(build_ctx *c, build_doc *b)
 		return 0;
 	if ((error = old_links(c, b->old)) < 0)
 		return error;
+	/* a catalogue's entry has its clauses once its file is read */
+	b->e.unit_count = b->old->unit_count;
+	b->e.unit_ids = b->old->unit_ids;
+	b->e.sketch = b->old->sketch;
 	b->e.links = b->old->links;
 	b->e.link_count = b->old->link_count;
 	return 0;
@@ -1340,6 +1666,79 @@ static size_t path_part(char *buf, size_t size, const char *path, int n)
 	return len;
 }
 
+/* An optional catalogue field (catalogue_opt). */
+static int catalogue_put_opt(resdiff_buf *out, const char *s)
+{
+	int error;
+	if (s && ((error = resdiff_buf_putc(out, '+')) < 0 || (error = put_field(out, s)) < 0))
+		return error;
+	return resdiff_buf_putc(out, '\t');
+}
+
+/* The catalogue of docs[i..end) (one language, in adoption order), their
+ * files written (e.file). */
+static int catalogue_write(resdiff_buf *out, const build_ctx *c, size_t i, size_t end)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	int error = resdiff_buf_puts(out, CATALOGUE_MAGIC "\n");
+
+	for (; i < end && !error; i++) {
+		const index_entry *e = &c->docs[i].e;
+		const char *rel = strchr(e->path, '/');
+		if ((error = put_field(out, rel ? rel + 1 : e->path)) < 0 ||
+		    (error = resdiff_buf_putc(out, '\t')) < 0 || (error = put_field(out, e->symbol)) < 0 ||
+		    (error = resdiff_buf_putc(out, '\t')) < 0 || (error = catalogue_put_opt(out, e->date)) < 0 ||
+		    (error = catalogue_put_opt(out, e->series)) < 0)
+			return error;
+		git_oid_tostr(hex, sizeof(hex), &e->blob);
+		if ((error = resdiff_buf_puts(out, hex)) < 0 || (error = resdiff_buf_putc(out, '\t')) < 0 ||
+		    (error = catalogue_put_opt(out, e->has_prev ? e->prev_symbol : NULL)) < 0)
+			return error;
+		if (e->has_prev) {
+			git_oid_tostr(hex, sizeof(hex), &e->prev_blob);
+			if ((error = resdiff_buf_puts(out, hex)) < 0)
+				return error;
+		}
+		git_oid_tostr(hex, sizeof(hex), &e->file);
+		if ((error = resdiff_buf_putc(out, '\t')) < 0 || (error = resdiff_buf_puts(out, hex)) < 0 ||
+		    (error = resdiff_buf_putc(out, '\t')) < 0)
+			return error;
+		error = put_number(out, e->unit_count, '\n');
+	}
+	return error;
+}
+
+/* A language's catalogue and postings into its tree (writers of format
+ * 13; docs[i] is the language's first document). */
+static int lang_meta_insert(git_treebuilder *lang, build_ctx *c, const char *lname)
+{
+	resdiff_buf cat = RESDIFF_BUF_INIT;
+	lang_postings *l = lp_find(c, lname, false);
+	git_oid id;
+	size_t i, end;
+	int error = 0;
+
+	if (!c->write_catalogue)
+		return 0;
+	for (i = 0; i < c->count && strcmp(c->docs[i].e.language, lname); i++)
+		;
+	for (end = i; end < c->count && !strcmp(c->docs[end].e.language, lname); end++)
+		;
+	if (!l || !l->done) {
+		error = resdiff_error_set(RESDIFF_ERROR, "internal: no postings of %s", lname);
+		goto done;
+	}
+	if ((error = catalogue_write(&cat, c, i, end)) < 0)
+		goto done;
+	GIT_TRY(git_blob_create_from_buffer(&id, c->s->repo, cat.ptr, cat.size), INDEX_CATALOGUE);
+	GIT_TRY(git_treebuilder_insert(NULL, lang, INDEX_CATALOGUE, &id, GIT_FILEMODE_BLOB), lname);
+	GIT_TRY(git_blob_create_from_buffer(&id, c->s->repo, l->text.ptr, l->text.size), INDEX_POSTINGS);
+	GIT_TRY(git_treebuilder_insert(NULL, lang, INDEX_POSTINGS, &id, GIT_FILEMODE_BLOB), lname);
+done:
+	resdiff_buf_dispose(&cat);
+	return error;
+}
+
 /* The index tree: one file per document at its record path, and the
  * carried languages' trees as they are. Built level by level (language,
  * directory, files) so that no tree is written that the index does not
@@ -1411,6 +1810,8 @@ static int write_tree(git_oid *out, build_ctx *c)
 			dir = NULL;
 			GIT_TRY(git_treebuilder_insert(NULL, lang, dname, &id, GIT_FILEMODE_TREE), dname);
 		}
+		if ((error = lang_meta_insert(lang, c, lname)) < 0)
+			goto done;
 		GIT_TRY(git_treebuilder_write(&id, lang), lname);
 		git_treebuilder_free(lang);
 		lang = NULL;
@@ -1447,6 +1848,124 @@ static size_t series_slot(const series_last *t, size_t mask, const char *series)
 	return k;
 }
 
+/* The postings of docs[i..end) (one language) from its stored postings:
+ * those of the documents before the first computed one (the catalogue's
+ * first places: the same documents in the same order), *added past them.
+ * Every later dated document must be computed (its fingerprints are not
+ * read), and no fingerprint too common only from a later place: else
+ * c->fallback (every file read). */
+static int stored_postings(build_ctx *c, postings *ps, size_t i, size_t end, size_t *added)
+{
+	lang_postings *l = lp_find(c, c->docs[i].e.language, false);
+	size_t j, keep = 0, fps = 0, units = 0;
+	char *text = NULL, *p, *nl;
+	int error = 0;
+
+	for (j = i; j < end && c->docs[j].e.date && !c->docs[j].compute; j++)
+		if (!c->docs[j].old || c->docs[j].old->pos != j - i)
+			return catalogue_unusable(c, c->docs[i].e.language, "not in the record's order");
+	keep = j - i;
+	for (; j < end && c->docs[j].e.date; j++) {
+		if (!c->docs[j].compute)
+			return catalogue_unusable(c, c->docs[i].e.language, "a document reused after a computed one");
+		units += c->docs[j].e.unit_count;
+	}
+	if (keep && (!l || !l->old))
+		return catalogue_unusable(c, c->docs[i].e.language, "no postings");
+	if (l && l->old && strncmp(l->old, POSTINGS_MAGIC "\n", sizeof(POSTINGS_MAGIC)))
+		return catalogue_unusable(c, c->docs[i].e.language, "not a postings file of this format");
+	if (l && l->old)
+		for (p = l->old; (p = strchr(p, '\n')); p++)
+			fps++;
+	if ((error = postings_init(ps, fps + units * RESDIFF_INDEX_SKETCH + 1)) < 0)
+		return error;
+	*added = i + keep;
+	if (!keep)
+		return 0;
+	/* a copy: the text is parsed in place */
+	if (!(text = strdup(l->old + sizeof(POSTINGS_MAGIC))))
+		return NOMEM();
+	for (p = text; *p && !error; p = nl + 1) {
+		char *q;
+		unsigned long fp;
+		if (!(nl = strchr(p, '\n'))) {
+			error = catalogue_unusable(c, l->name, "postings: no line end");
+			break;
+		}
+		*nl = '\0';
+		fp = strtoul(p, &q, 16);
+		if (q != p + 8 || *q != '\t' || !fp || fp > UINT32_MAX) {
+			error = catalogue_unusable(c, l->name, "postings: a malformed line");
+			break;
+		}
+		q++;
+		if (*q == '*') {
+			unsigned long at = strtoul(q + 1, &q, 10);
+			if (*q) {
+				error = catalogue_unusable(c, l->name, "postings: a malformed line");
+				break;
+			}
+			if (at >= keep) {
+				error = catalogue_unusable(c, l->name, "a fingerprint too common from a later place");
+				break;
+			}
+			error = postings_saturate(ps, (uint32_t)fp, (uint32_t)(i + at));
+			continue;
+		}
+		while (*q && !error) {
+			unsigned long at = strtoul(q, &q, 10), unit;
+			if (*q != '.') {
+				error = catalogue_unusable(c, l->name, "postings: a malformed line");
+				break;
+			}
+			unit = strtoul(q + 1, &q, 10);
+			if (*q == ' ')
+				q++;
+			else if (*q) {
+				error = catalogue_unusable(c, l->name, "postings: a malformed line");
+				break;
+			}
+			if (at >= keep)
+				break;  /* in adoption order: the rest are later */
+			if (unit >= c->docs[i + at].e.unit_count) {
+				error = catalogue_unusable(c, l->name, "postings: no such clause");
+				break;
+			}
+			error = postings_add(ps, (uint32_t)fp, (uint32_t)(i + at), (uint32_t)unit);
+		}
+	}
+	free(text);
+	return error;
+}
+
+/* The new postings file of docs[i..end) (one language): ps holds the
+ * documents before docs[added]; the dated ones from there are added. */
+static int lang_postings_make(build_ctx *c, postings *ps, size_t i, size_t end, size_t added)
+{
+	lang_postings *l = lp_find(c, c->docs[i].e.language, true);
+	int error = 0;
+
+	if (!l)
+		return NOMEM();
+	for (; added < end && c->docs[added].e.date && !error; added++) {
+		const build_doc *a = &c->docs[added];
+		size_t u, k;
+		if (!a->e.sketch)
+			return resdiff_error_set(RESDIFF_ERROR, "internal: %s has no fingerprints", a->e.path);
+		for (u = 0; u < a->e.unit_count && !error; u++)
+			for (k = 0; k < RESDIFF_INDEX_SKETCH && a->e.sketch[u * RESDIFF_INDEX_SKETCH + k] && !error; k++)
+				error = postings_add(ps, a->e.sketch[u * RESDIFF_INDEX_SKETCH + k], (uint32_t)added,
+					(uint32_t)u);
+	}
+	if (error < 0)
+		return error;
+	resdiff_buf_clear(&l->text);
+	if ((error = postings_write(&l->text, ps, i)) < 0)
+		return error;
+	l->done = true;
+	return 0;
+}
+
 /* Everything of an update but writing: the record's documents, the old
  * index's entries that still hold, the links of the others and every
  * document's reverse links. Reads only. With old_root, the record tree
@@ -1465,6 +1984,7 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 	memset(&ps, 0, sizeof(ps));
 	if (old_tree && old_root && !full && (error = carry_find(c, root, old_root, old_tree)) < 0)
 		goto done;
+	c->old_tree = old_tree;
 	if (old_tree && !full && (error = load_old(c, old_tree)) < 0)
 		goto done;
 	if ((error = scan_record(c, root)) < 0)
@@ -1551,7 +2071,7 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 	st->reused = st->documents - ncompute;
 	st->read = c->read;
 	st->carried = c->carried;
-	if (ncompute) {
+	if (ncompute || c->write_catalogue) {
 		/* fingerprints of the documents to compute; then links in adoption
 		 * order, the postings holding every earlier-dated document */
 		for (i = 0; i < c->count; i++)
@@ -1570,10 +2090,20 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 				lang_units += c->docs[end].e.unit_count;
 				any |= c->docs[end].compute;
 			}
+			if (!any && !c->write_catalogue) {
+				i = end;
+				continue;
+			}
 			/* postings are per language, sized for its clauses (they were
 			 * sized for every language's, six times too large in a
-			 * rebuild), and only where a document is computed */
-			if (any && (error = postings_init(&ps, lang_units * RESDIFF_INDEX_SKETCH + 1)) < 0)
+			 * rebuild), and only where a document is computed or they
+			 * are written; from the catalogue, the stored postings of the
+			 * documents before the first computed one, then those after */
+			if (c->catalogued)
+				error = stored_postings(c, &ps, i, end, &added);
+			else
+				error = postings_init(&ps, lang_units * RESDIFF_INDEX_SKETCH + 1);
+			if (error < 0)
 				goto done;
 			for (j = i; j < end && any; j++) {
 				build_doc *b = &c->docs[j];
@@ -1606,12 +2136,15 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 			}
 			for (j = i; j < end; j++)
 				doc_release(c, j);
+			if (c->write_catalogue && (error = lang_postings_make(c, &ps, i, end, added)) < 0)
+				goto done;
 			postings_dispose(&ps);
 			i = end;
 		}
 	}
 	st->prepared = c->prepared;
 	error = reverse_links(c);
+	st->read = c->read;  /* with the files a catalogue's update needed */
 	st->links_read = c->lazy ? c->links_read : c->read;
 done:
 	for (i = 0; i < c->count; i++)
@@ -1632,6 +2165,9 @@ static void ctx_dispose(build_ctx *c)
 	free(c->docs);
 	free(c->old);
 	free(c->carry);
+	for (i = 0; i < c->lp_count; i++)
+		resdiff_buf_dispose(&c->lp[i].text);
+	free(c->lp);
 	resdiff_arena_free(c->arena);
 	resdiff_arena_free(c->old_arena);
 	memset(c, 0, sizeof(*c));
@@ -1671,7 +2207,7 @@ int index_mem_build(index_mem **out, git_oid *record, resdiff_store *s, bool ful
 	git_tree *old_tree = NULL, *root = NULL;
 	git_commit *rec_commit = NULL;
 	size_t i;
-	int error = 0;
+	int error = 0, format;
 
 	*out = NULL;
 	memset(&st, 0, sizeof(st));
@@ -1687,7 +2223,7 @@ int index_mem_build(index_mem **out, git_oid *record, resdiff_store *s, bool ful
 		goto done;  /* empty record: an empty index */
 	}
 	/* incrementally from the last stored index, whatever record it names */
-	index_commit_tree(&old_tree, &old_commit, &built_from, s);
+	index_commit_tree(&old_tree, &old_commit, &built_from, &format, s);
 	GIT_TRY(git_commit_lookup(&rec_commit, s->repo, record), "record");
 	GIT_TRY(git_commit_tree(&root, rec_commit), "record");
 	if ((error = build(&m->c, &st, root, old_tree, NULL, full)) < 0)
@@ -1738,8 +2274,8 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 	git_commit *rec_commit = NULL, *parent = NULL, *old_rec = NULL;
 	git_signature *sig = NULL;
 	resdiff_buf msg = RESDIFF_BUF_INIT;
-	bool locked_here = !store_locked(s), pack = false;
-	int error = 0;
+	bool locked_here = !store_locked(s), pack = false, damaged;
+	int error = 0, format;
 
 	memset(&st, 0, sizeof(st));
 	if ((error = ctx_init(&c, s)) < 0 || (error = store_check_writable(s)) < 0 ||
@@ -1751,8 +2287,10 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 		git_error_clear();
 		goto done;  /* empty record: nothing to index */
 	}
-	index_commit_tree(&old_tree, &old_commit, &built_from, s);
-	if (old_tree && !full && git_oid_equal(&built_from, &record)) {
+	index_commit_tree(&old_tree, &old_commit, &built_from, &format, s);
+	/* an index of the previous format (no catalogues) is not fresh: its
+	 * files are read, and written again with them */
+	if (old_tree && !full && git_oid_equal(&built_from, &record) && format == RESDIFF_INDEX_FORMAT) {
 		git_oid_tostr(st.commit, sizeof(st.commit), &old_commit);
 		goto done;  /* fresh */
 	}
@@ -1765,22 +2303,38 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 		pack = true;
 	/* the record the old index was built from: its languages that did not
 	 * change are carried (when it is gone, every language is read) */
-	if (old_tree && !full && (git_commit_lookup(&old_rec, s->repo, &built_from) < 0 ||
-			git_commit_tree(&old_root, old_rec) < 0)) {
+	if (old_tree && !full && format == RESDIFF_INDEX_FORMAT &&
+	    (git_commit_lookup(&old_rec, s->repo, &built_from) < 0 || git_commit_tree(&old_root, old_rec) < 0)) {
 		git_error_clear();
 		old_root = NULL;
 	}
 	/* the old files' links parsed where needed; a file whose links do
 	 * not parse is damaged: again, every file parsed whole, as a reader
 	 * does, so that it is recomputed */
+	/* an index of this format: each recomputed language's catalogue and
+	 * postings, and the files needed; when they cannot serve (c.fallback),
+	 * again reading every file */
 	c.lazy = true;
-	if ((error = build(&c, &st, root, old_tree, old_root, full)) < 0 && c.damaged) {
+	c.catalogued = format == RESDIFF_INDEX_FORMAT;
+	c.write_catalogue = true;
+	if ((error = build(&c, &st, root, old_tree, old_root, full)) < 0 && (c.damaged || c.fallback)) {
+		damaged = c.damaged;
 		resdiff_error_clear();
 		ctx_dispose(&c);
 		memset(&st, 0, sizeof(st));
 		if ((error = ctx_init(&c, s)) < 0)
 			goto done;
-		error = build(&c, &st, root, old_tree, old_root, full);
+		c.lazy = !damaged;
+		c.write_catalogue = true;
+		if ((error = build(&c, &st, root, old_tree, old_root, full)) < 0 && c.damaged && c.lazy) {
+			resdiff_error_clear();
+			ctx_dispose(&c);
+			memset(&st, 0, sizeof(st));
+			if ((error = ctx_init(&c, s)) < 0)
+				goto done;
+			c.write_catalogue = true;
+			error = build(&c, &st, root, old_tree, old_root, full);
+		}
 	}
 	if (error < 0)
 		goto done;
@@ -1840,6 +2394,23 @@ done:
 	git_commit_free(old_rec);
 	git_commit_free(rec_commit);
 	return error;
+}
+
+int index_upgrade(resdiff_index_status *status, bool *converted, resdiff_store *s)
+{
+	git_tree *tree = NULL;
+	git_oid commit_id, built_from;
+	int format;
+
+	*converted = false;
+	if (status)
+		memset(status, 0, sizeof(*status));
+	index_commit_tree(&tree, &commit_id, &built_from, &format, s);
+	git_tree_free(tree);
+	if (format != RESDIFF_INDEX_FORMAT - 1)
+		return 0;  /* none, or of this format */
+	*converted = true;
+	return index_update(status, s, false);
 }
 
 int resdiff_index_update(resdiff_index_status *status, resdiff_store *store)

@@ -41,6 +41,11 @@ typedef struct {
 	 * file, in the parse's arena; NULL once parsed (or when there is none) */
 	char *links_text;
 	size_t lines;             /* lines parsed so far */
+	/* an update's old entry taken from its language's catalogue: the
+	 * header alone (no unit ids, fingerprints nor links) until its file
+	 * is read (index.c old_load); pos is its place in the catalogue */
+	bool head_only;
+	size_t pos;
 } index_entry;
 
 /* Parse an index file into e (strings in arena). RESDIFF_EINVALID when it
@@ -63,6 +68,11 @@ int index_entry_parse_links(index_entry *e, resdiff_arena *arena);
  * this format); *tree NULL when stale, lost or unreadable. *record gets
  * the record tip (zero when the record is empty). */
 int index_fresh_tree(git_tree **tree, git_oid *record, resdiff_store *s);
+/* Bring a stored index of the previous index format (RESDIFF_INDEX_FORMAT
+ * - 1: the same files, no catalogue) to this one, and up to date; nothing
+ * when there is none or it is of this format (*converted false). A
+ * writer: resdiff upgrade. */
+int index_upgrade(resdiff_index_status *status, bool *converted, resdiff_store *s);
 /* Update the stored index (a writer: takes the lock), rebuilding every
  * entry when `full`. */
 int index_update(resdiff_index_status *status, resdiff_store *s, bool full);

@@ -2,6 +2,7 @@
  * storage format to this resdiff's, one version at a time (docs/FORMAT.md,
  * "Versions"). Each step is kept for as long as the oldest format is read. */
 #include "git_error.h"
+#include "index_internal.h"
 #include "store_internal.h"
 #include "resdiff/name.h"
 #include "resdiff/parse.h"
@@ -393,9 +394,20 @@ int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *s)
 {
 	int error = 0, from = s->format;
 
-	if (s->format == RESDIFF_STORE_FORMAT)
+	if (s->format == RESDIFF_STORE_FORMAT) {
+		/* the clause index of the previous index format (no catalogues)
+		 * brought to this one: its files are kept, not recomputed */
+		resdiff_index_status st;
+		bool converted;
+		if ((error = index_upgrade(&st, &converted, s)) < 0)
+			return error;
+		if (converted && (error = resdiff_buf_printf(report, "brought the clause index to index "
+				"format %d (%zu documents, %zu computed)\n", RESDIFF_INDEX_FORMAT, st.documents,
+				st.computed)) < 0)
+			return error;
 		return resdiff_buf_printf(report, "%s is in storage format %d already\n", s->gitdir,
 			s->format);
+	}
 	if (RESDIFF_STORE_FORMAT - RESDIFF_STORE_FORMAT_OLDEST !=
 	    (int)(sizeof(steps) / sizeof(steps[0])))
 		return resdiff_error_set(RESDIFF_ERROR, "internal: no upgrade step for every format");

@@ -506,6 +506,81 @@ static void test_upgrade__format4_withdrawals_listed(void **state)
 	free(tmp);
 }
 
+/* The clause index of index format 12 (tests/data/index12, written by
+ * 7a5dedc: one file per document, no catalogue) is brought to format 13
+ * by `resdiff upgrade` in a repository of the current storage format: its
+ * files kept as they are (none recomputed), a catalogue and postings
+ * written beside them, blame and trace answering as before; the next
+ * import updates it through the catalogue to the tree a rebuild writes. */
+static void test_upgrade__index12_catalogued(void **state)
+{
+	static const char *const clauses[] = {
+		"blame --lang zh E/RES/2017/21:OP21", "trace --lang zh E/RES/2009/7:OP6",
+		"blame --lang en A/RES/78/132:OP1", "blame --lang en A/RES/78/132:OP5",
+		"trace --lang en A/RES/74/197:OP1", "trace --lang en A/RES/75/202:PP3",
+		"blame --lang en A/RES/76/189:PP2", "blame --format=json --lang en A/RES/78/132:OP3",
+	};
+	char *tmp, *repo = fixture_copy(&tmp, "index12", "index12.git"), *out, *files, *after, *want;
+	char *before[sizeof(clauses) / sizeof(clauses[0])];
+	size_t i;
+	int status;
+
+	(void)state;
+	out = git(repo, "log -1 --format=%B refs/heads/resdiff/index");
+	assert_non_null(strstr(out, "Index-Format: 12\n"));
+	free(out);
+	files = git(repo, "ls-tree -r refs/heads/resdiff/index");
+	assert_null(strstr(files, "@catalogue"));
+	for (i = 0; i < sizeof(clauses) / sizeof(clauses[0]); i++) {
+		before[i] = run(&status, repo, clauses[i]);
+		assert_int_equal(status, 0);
+	}
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "brought the clause index to index format 13 (9 documents, 0 computed)"));
+	free(out);
+	out = git(repo, "log -1 --format=%B refs/heads/resdiff/index");
+	assert_non_null(strstr(out, "Index-Format: 13\n"));
+	free(out);
+	/* the same files, a catalogue and postings beside each language's */
+	after = git(repo, "ls-tree -r refs/heads/resdiff/index | grep -v /@");
+	assert_string_equal(files, after);
+	free(after);
+	after = git(repo, "ls-tree --name-only -r refs/heads/resdiff/index | grep /@");
+	assert_string_equal(after, "en/@catalogue\nen/@postings\nzh/@catalogue\nzh/@postings\n");
+	free(after);
+	for (i = 0; i < sizeof(clauses) / sizeof(clauses[0]); i++) {
+		out = run(&status, repo, clauses[i]);
+		assert_int_equal(status, 0);
+		assert_string_equal(before[i], out);
+		free(out);
+		free(before[i]);
+	}
+	/* again: nothing to do */
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_null(strstr(out, "brought the clause index"));
+	free(out);
+	/* one more member, through the catalogue: the rebuild's tree */
+	out = test_capture(&status, "%s -C '%s' import -q --lang en --series ga-ict4sd --date 2025-12-15 "
+		"%s/tests/data/en/A_RES_80_151.txt 2>&1", RESDIFF_BINARY, repo, RESDIFF_SOURCE_DIR);
+	assert_int_equal(status, 0);
+	free(out);
+	after = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
+	out = run(&status, repo, "index --full");
+	assert_int_equal(status, 0);
+	free(out);
+	want = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
+	assert_string_equal(after, want);
+	free(want);
+	free(after);
+	test_assert_fsck(repo);
+	free(files);
+	test_system("rm -rf '%s'", tmp);
+	free(repo);
+	free(tmp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -516,6 +591,7 @@ int main(void)
 		cmocka_unit_test(test_upgrade__format3_draft_leaves_its_view),
 		cmocka_unit_test(test_upgrade__format2_repository),
 		cmocka_unit_test(test_upgrade__format4_withdrawals_listed),
+		cmocka_unit_test(test_upgrade__index12_catalogued),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);

@@ -40,7 +40,7 @@ extern "C" {
 
 #define RESDIFF_INDEX_REF "refs/heads/resdiff/index"
 #define RESDIFF_INDEX_REF_V2 "refs/resdiff/index"   /* formats 1 and 2 */
-#define RESDIFF_INDEX_FORMAT 12  /* 3: links of the aligner with confidence (issue 10);
+#define RESDIFF_INDEX_FORMAT 13  /* 3: links of the aligner with confidence (issue 10);
                                     4: its second round (splits, merges, refit);
                                     5: its third round (residual joins);
                                     6: no link between clauses citing different
@@ -58,7 +58,13 @@ extern "C" {
                                        fourteenth round wrote it);
                                    12: formula grams weighed down between
                                        texts that share little (the
-                                       across-series gate) */
+                                       across-series gate);
+                                   13: a catalogue and the postings of each
+                                       language beside its files (the files
+                                       unchanged: RESDIFF_INDEX_FILE_FORMAT) */
+/* The grammar of one document's index file ("resdiff-index 12"): format 13
+ * of the index changed its tree, not its files. */
+#define RESDIFF_INDEX_FILE_FORMAT 12
 /* Fingerprints per clause: the smallest 32-bit hashes of its key's
  * trigrams (a bottom-k sketch; shared values estimate resemblance). */
 #define RESDIFF_INDEX_SKETCH 8
@@ -89,8 +95,10 @@ typedef struct {
 	size_t computed;       /* recomputed by this update */
 	size_t reused;         /* kept from the previous index (carried ones
 	                          included) */
-	size_t read;           /* files of the previous index read: those of
-	                          the languages the update recomputes */
+	size_t read;           /* objects of the previous index read: of each
+	                          language the update recomputes, its catalogue
+	                          and postings and the files it needs (every
+	                          file of it when the index had no catalogue) */
 	size_t links_read;     /* of the files read, those whose links ("from"
 	                          and "to" lines) were parsed: the computed
 	                          documents', those they link into and the
