@@ -614,6 +614,67 @@ static void test_import__one_member_reads_its_series(void **state)
 	free(dir);
 }
 
+/* A transaction that only appends members to a series looks up the
+ * view's last member and its new ones, not every old member
+ * (view_members_read): the work of one more member does not grow with
+ * the series, as the work of one more document did not grow with the
+ * language above; a member that lands before the last one, or an old one
+ * amended, rebuilds from all the members. The views are always those of
+ * a rebuild from the record. */
+static void test_import__appending_reads_the_last_member_only(void **state)
+{
+	resdiff_store *s = NULL;
+	resdiff_doc *batch[4];
+	char *dir = test_tmpdir(), sym[32], date[16];
+	bool created;
+	size_t i, was;
+
+	(void)state;
+	assert_int_equal(resdiff_store_init(&s, &created, dir), 0);
+	for (i = 1; i <= 12; i++) {
+		snprintf(sym, sizeof(sym), "A/RES/%zu/1", 60 + i);
+		snprintf(date, sizeof(date), "%zu-10-01", 2000 + i);
+		was = s->view_members_read;
+		import_one(s, test_make_doc(sym, "en", "alpha", date, 4, (unsigned)i));
+		/* the last member and the new one: 2 (1 for the first) */
+		assert_true(s->view_members_read - was <= 2);
+	}
+	assert_views_rebuilt_alike(s, dir);
+
+	/* a store opened afresh: the same */
+	s = reopen(s, dir);
+	import_one(s, test_make_doc("A/RES/73/1", "en", "alpha", "2013-10-01", 4, 13));
+	assert_int_equal(s->view_members_read, 2);
+	assert_views_rebuilt_alike(s, dir);
+
+	/* one transaction: three new members of alpha (out of order among
+	 * themselves) and the first of beta: alpha's last member and four */
+	s = reopen(s, dir);
+	batch[0] = test_make_doc("A/RES/76/1", "en", "alpha", "2016-10-01", 4, 16);
+	batch[1] = test_make_doc("A/RES/74/1", "en", "alpha", "2014-10-01", 4, 14);
+	batch[2] = test_make_doc("A/RES/75/1", "en", "alpha", "2015-10-01", 4, 15);
+	batch[3] = test_make_doc("A/RES/74/2", "en", "beta", "2014-10-01", 4, 24);
+	import_docs(s, batch, 4);
+	assert_int_equal(s->view_members_read, 1 + 4);
+	assert_views_rebuilt_alike(s, dir);
+
+	/* a member before the last one: every member (16) looked up again */
+	s = reopen(s, dir);
+	import_one(s, test_make_doc("A/RES/65/2", "en", "alpha", "2005-12-01", 4, 52));
+	assert_true(s->view_members_read >= 16);
+	assert_views_rebuilt_alike(s, dir);
+
+	/* an old member amended (the last one, its text): every member */
+	s = reopen(s, dir);
+	import_one(s, test_make_doc("A/RES/76/1", "en", "alpha", "2016-10-01", 4, 17));
+	assert_true(s->view_members_read >= 17);
+	assert_views_rebuilt_alike(s, dir);
+
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 /* The stored withdrawals list names the record's tip and holds what a
  * walk of the record's first parents finds (git as the oracle):
  * "<lang>\t<symbol>\t<the commit before>" lines, newest first. */
@@ -740,6 +801,7 @@ int main(void)
 		cmocka_unit_test(test_import__no_dangling_objects),
 		cmocka_unit_test(test_import__sigint_and_sigterm),
 		cmocka_unit_test(test_import__one_member_reads_its_series),
+		cmocka_unit_test(test_import__appending_reads_the_last_member_only),
 		cmocka_unit_test(test_import__withdrawals_from_the_stored_list),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
