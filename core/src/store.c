@@ -661,7 +661,16 @@ void resdiff_store_notes_clear(resdiff_store *s)
 
 static int txn_begin(resdiff_store *s)
 {
-	return s->txn ? 0 : store_txn_new(&s->txn, s->odb);
+	git_odb *odb;
+	int error;
+	if (s->txn)
+		return 0;
+	/* the objects on disk behind one backend, the transaction's in front */
+	if ((error = store_odb_layer(&odb, s->repo)) < 0)
+		return error;
+	git_odb_free(s->odb);
+	s->odb = odb;
+	return store_txn_new(&s->txn, s->odb);
 }
 
 /* ---- the doc info cache ---------------------------------------------- */

@@ -675,6 +675,61 @@ static void test_import__appending_reads_the_last_member_only(void **state)
 	free(dir);
 }
 
+/* Every object a transaction writes is new, and libgit2 looks for it
+ * before writing it; on a miss its object database re-read objects/pack
+ * (and compared each pack found with each loaded): a bulk import's cost
+ * grew with the number of packs, one per transaction of 1000 documents.
+ * Through the store's own layer (store_odb_layer) a write does not re-read
+ * the directory: it is read a few times per transaction, not once per
+ * object, with 1 pack or 41 (strace counts libgit2's look for a
+ * multi-pack-index, the first thing each re-read does). */
+static size_t pack_dir_opens(const char *dir, const char *gen, const char *manifest)
+{
+	int status;
+	char *out = test_capture(&status, "cd '%s' && strace -f -qq -e trace=openat -o trace.txt "
+		"%s -C r.git import -q --no-index --manifest '%s/%s' >/dev/null 2>&1 && "
+		"{ grep -c 'objects/pack/multi-pack-index' trace.txt || true; }",
+		dir, RESDIFF_BINARY, gen, manifest);
+	size_t n = (size_t)strtoul(out, NULL, 10);
+	free(out);
+	return status == 0 ? n : (size_t)-1;
+}
+
+static void test_import__writes_do_not_rescan_the_packs(void **state)
+{
+	char *dir = test_tmpdir(), *gen;
+	size_t one, many;
+	int status;
+
+	(void)state;
+	if (test_system("strace -qq -o /dev/null -e trace=openat true >/dev/null 2>&1") != 0) {
+		test_system("rm -rf '%s'", dir);
+		free(dir);
+		skip();
+	}
+	gen = test_capture(&status, "cd '%s' && mkdir t && awk -v n=60 -v dir=t -f '%s/bench/gen-resolutions.awk' && "
+		"awk '/^\\[document/ { k++ } k <= 20 { print }' t/bench.manifest >t/a.manifest && "
+		"awk '/^\\[document/ { k++ } k > 20 && k <= 40 { print }' t/bench.manifest >t/b.manifest && "
+		"awk '/^\\[document/ { k++ } k > 40 { print }' t/bench.manifest >t/c.manifest && "
+		"%s init r.git >/dev/null && %s -C r.git import -q --no-index --manifest t/a.manifest >/dev/null && "
+		"printf '%%s/t' \"$PWD\"", dir, RESDIFF_SOURCE_DIR, RESDIFF_BINARY, RESDIFF_BINARY);
+	assert_int_equal(status, 0);
+	/* 20 documents (a pack of ~160 objects) into a repository of 1 pack */
+	one = pack_dir_opens(dir, gen, "b.manifest");
+	/* 40 packs more (copies of the first, other names), then 20 more */
+	assert_int_equal(test_system("cd '%s/r.git/objects/pack' && p=$(ls *.pack | head -1) && "
+		"for i in $(seq 1 40); do h=$(printf '%%040x' $i); cp $p pack-$h.pack; "
+		"cp ${p%%.pack}.idx pack-$h.idx; done", dir), 0);
+	many = pack_dir_opens(dir, gen, "c.manifest");
+	assert_true(one != (size_t)-1 && many != (size_t)-1);
+	assert_true(one <= 8);
+	assert_true(many <= 8);
+	assert_int_equal(test_system("git -C '%s/r.git' fsck --strict >/dev/null 2>&1", dir), 0);
+	test_system("rm -rf '%s'", dir);
+	free(gen);
+	free(dir);
+}
+
 /* The stored withdrawals list names the record's tip and holds what a
  * walk of the record's first parents finds (git as the oracle):
  * "<lang>\t<symbol>\t<the commit before>" lines, newest first. */
@@ -802,6 +857,7 @@ int main(void)
 		cmocka_unit_test(test_import__sigint_and_sigterm),
 		cmocka_unit_test(test_import__one_member_reads_its_series),
 		cmocka_unit_test(test_import__appending_reads_the_last_member_only),
+		cmocka_unit_test(test_import__writes_do_not_rescan_the_packs),
 		cmocka_unit_test(test_import__withdrawals_from_the_stored_list),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
