@@ -667,7 +667,16 @@ void resdiff_store_notes_clear(resdiff_store *s)
 
 static int txn_begin(resdiff_store *s)
 {
-	return s->txn ? 0 : store_txn_new(&s->txn, s->odb);
+	git_odb *odb;
+	int error;
+	if (s->txn)
+		return 0;
+	/* the objects on disk behind one backend, the transaction's in front */
+	if ((error = store_odb_layer(&odb, s->repo)) < 0)
+		return error;
+	git_odb_free(s->odb);
+	s->odb = odb;
+	return store_txn_new(&s->txn, s->odb);
 }
 
 /* ---- the doc info cache ---------------------------------------------- */
@@ -977,17 +986,21 @@ static int member_cmp(const void *pa, const void *pb)
 	return store_info_cmp(((const member_ref *)pa)->info, ((const member_ref *)pb)->info);
 }
 
-/* Build the view chain of members[0..n) (sorted); *tip gets the last commit. */
+/* Build the view chain of members[0..n) (sorted) on `base` (NULL: from
+ * the first member); *tip gets the last commit (`base` when n is 0). */
 static int build_view(git_oid *tip, resdiff_store *s, const char *slug, const char *lang,
-		member_ref *members, size_t n, ref_plans *plans)
+		member_ref *members, size_t n, const git_oid *base, ref_plans *plans)
 {
 	resdiff_buf msg = RESDIFF_BUF_INIT, file = RESDIFF_BUF_INIT, ref = RESDIFF_BUF_INIT;
 	git_treebuilder *tb = NULL;
 	git_signature *sig = NULL;
 	git_oid parent, tree, commit;
+	bool has_parent = base != NULL;
 	size_t i;
 	int error = 0;
 
+	if (base)
+		git_oid_cpy(&parent, base);
 	if ((error = resdiff_buf_printf(&file, "%s.%s.txt", slug, lang)) < 0)
 		goto done;
 	for (i = 0; i < n; i++) {
@@ -995,8 +1008,8 @@ static int build_view(git_oid *tip, resdiff_store *s, const char *slug, const ch
 		const git_oid *parents[1] = { &parent };
 
 		/* same member on the same parent as last time: same commit */
-		if (m->view_built && (i ? git_oid_equal(&m->view_parent, &parent)
-		                        : git_oid_is_zero(&m->view_parent))) {
+		if (m->view_built && (has_parent ? git_oid_equal(&m->view_parent, &parent)
+		                                 : git_oid_is_zero(&m->view_parent))) {
 			git_oid_cpy(&commit, &m->view_commit);
 			goto planned;
 		}
@@ -1030,8 +1043,8 @@ static int build_view(git_oid *tip, resdiff_store *s, const char *slug, const ch
 		GIT_TRY(git_signature_new(&sig, VIEW_IDENT_NAME, VIEW_IDENT_EMAIL,
 			adoption_time(m->date), 0), "cannot make a signature");
 		GIT_TRY(git_commit_create_from_ids(&commit, s->repo, NULL, sig, sig, NULL, msg.ptr,
-			&tree, i ? 1 : 0, parents), "cannot write a view commit");
-		if (i)
+			&tree, has_parent ? 1 : 0, parents), "cannot write a view commit");
+		if (has_parent)
 			git_oid_cpy(&m->view_parent, &parent);
 		else
 			memset(&m->view_parent, 0, sizeof(m->view_parent));
@@ -1039,12 +1052,13 @@ static int build_view(git_oid *tip, resdiff_store *s, const char *slug, const ch
 		m->view_built = true;
 planned:
 		git_oid_cpy(&parent, &commit);
+		has_parent = true;
 		resdiff_buf_clear(&ref);
 		if ((error = symbol_ref(&ref, s, m->symbol, lang)) < 0 ||
 		    (error = plans_add(plans, ref.ptr, &commit)) < 0)
 			goto done;
 	}
-	if (n)
+	if (has_parent)
 		git_oid_cpy(tip, &parent);
 done:
 	git_treebuilder_free(tb);
@@ -1063,6 +1077,9 @@ typedef struct {
 	/* "lang\tslug\tsymbol\n": documents the transaction wrote into a
 	 * series (a document may be there twice) */
 	resdiff_buf touched;
+	/* "lang\tslug\n": views an old member may have left or changed in
+	 * (a document amended or withdrawn): rebuilt from all their members */
+	resdiff_buf changed;
 	bool all;
 } view_set;
 
@@ -1099,6 +1116,18 @@ static int view_set_add(view_set *v, const char *lang, const char *slug)
 	return store_line_add(&v->langs, lang);
 }
 
+/* A view an old member may have changed in or left (the document was
+ * amended or withdrawn): its members are all looked up again. */
+static int view_set_change(view_set *v, const char *lang, const char *slug)
+{
+	char key[128];
+	int error;
+	snprintf(key, sizeof(key), "%s\t%s", lang, slug);
+	if ((error = view_set_add(v, lang, slug)) < 0)
+		return error;
+	return store_line_add(&v->changed, key);
+}
+
 /* A document the transaction wrote into series `slug`: a candidate
  * member of that view besides the members it had (plan_views). */
 static int view_set_touch(view_set *v, const char *lang, const char *slug, const char *symbol)
@@ -1112,6 +1141,7 @@ static int view_set_touch(view_set *v, const char *lang, const char *slug, const
 static void view_set_dispose(view_set *v)
 {
 	resdiff_buf_dispose(&v->touched);
+	resdiff_buf_dispose(&v->changed);
 	resdiff_buf_dispose(&v->keys);
 	resdiff_buf_dispose(&v->langs);
 	resdiff_buf_dispose(&v->gone);
@@ -1275,6 +1305,7 @@ static int candidate_add(member_list *out, resdiff_store *s, git_tree *root, con
 		error = 1;
 		goto done;
 	}
+	s->view_members_read++;
 	if ((gerr = git_tree_entry_bypath(&e, root, path.ptr)) == GIT_ENOTFOUND)
 		goto done;  /* withdrawn */
 	GIT_TRY(gerr, path.ptr);
@@ -1289,6 +1320,111 @@ static int candidate_add(member_list *out, resdiff_store *s, git_tree *root, con
 done:
 	git_tree_entry_free(e);
 	resdiff_buf_dispose(&path);
+	return error;
+}
+
+/* The transaction's documents in series `slug` of `lang` that are
+ * members in `root`: added to out. */
+static int touched_add(member_list *out, resdiff_store *s, git_tree *root, const view_set *v,
+		const char *lang, const char *slug)
+{
+	size_t ll = strlen(lang), sl = strlen(slug), n;
+	const char *p;
+	int error;
+
+	for (p = v->touched.ptr; p && *p; p = strchr(p, '\n') + 1) {
+		const char *end = strchr(p, '\n');
+		char sym[RESDIFF_SYMBOL_MAX + 1];
+		if ((size_t)(end - p) <= ll + sl + 2 || memcmp(p, lang, ll) || p[ll] != '\t' ||
+		    memcmp(p + ll + 1, slug, sl) || p[ll + 1 + sl] != '\t')
+			continue;
+		n = (size_t)(end - p) - ll - sl - 2;
+		if (n >= sizeof(sym))
+			continue;
+		memcpy(sym, p + ll + sl + 2, n);
+		sym[n] = '\0';
+		if ((error = candidate_add(out, s, root, lang, slug, sym)) < 0)
+			return error;
+		/* imported: a symbol, 1 is not expected */
+	}
+	return 0;
+}
+
+/* out->items[start..] once each (a document touched twice, or an old
+ * member the transaction amended); the order is lost. */
+static void members_unique(member_list *out, size_t start)
+{
+	size_t i, n = out->count - start;
+	if (n < 2)
+		return;
+	qsort(out->items + start, n, sizeof(*out->items), cmp_info_ptr);
+	for (i = 1, n = 1; i < out->count - start; i++)
+		if (out->items[start + i].info != out->items[start + n - 1].info)
+			out->items[start + n++] = out->items[start + i];
+	out->count = start + n;
+}
+
+/* The view of series `slug` in `lang` when the transaction only appends
+ * to it: no old member changed or left (v->changed), and every document
+ * the transaction wrote into the series sorts after the view's last
+ * member. Then the old chain stays as it is, and only the new members
+ * are built on its tip: out gets them (sorted), *base the tip (zero when
+ * the view is new). The old members are not looked up again, so
+ * importing into a long series costs what importing into a short one
+ * does (a bulk import's transaction touching every series read every
+ * member of each: the import's cost grew with the corpus). *ok is false
+ * (nothing added) when the view must be rebuilt from all its members. */
+static int view_appended(member_list *out, git_oid *base, bool *ok, resdiff_store *s,
+		git_tree *root, const view_set *v, const char *lang, const char *slug)
+{
+	resdiff_buf name = RESDIFF_BUF_INIT;
+	git_commit *commit = NULL;
+	git_message_trailer_array tr = { NULL, 0, NULL };
+	store_doc_info *last = NULL;
+	const char *sym;
+	size_t start = out->count, i;
+	char key[128];
+	int error = 0, gerr;
+
+	*ok = false;
+	memset(base, 0, sizeof(*base));
+	snprintf(key, sizeof(key), "%s\t%s", lang, slug);
+	if (line_in(&v->changed, key) ||
+	    (error = resdiff_buf_printf(&name, "%s%s/%s", RESDIFF_STORE_SERIES_PREFIX, slug, lang)) < 0)
+		goto done;
+	gerr = git_reference_name_to_id(base, s->repo, name.ptr);
+	if (gerr < 0 && gerr != GIT_ENOTFOUND)
+		goto done;
+	if (gerr == 0) {
+		/* the last member: still one (nothing the transaction wrote left it) */
+		if (git_commit_lookup(&commit, s->repo, base) < 0 ||
+		    git_message_trailers(&tr, git_commit_message(commit)) < 0 ||
+		    !(sym = store_trailer(&tr, "Symbol")))
+			goto done;
+		if ((error = candidate_add(out, s, root, lang, slug, sym)) != 0 || out->count != start + 1)
+			goto done;
+		last = out->items[start].info;
+		out->count = start;
+	}
+	if ((error = touched_add(out, s, root, v, lang, slug)) < 0)
+		goto done;
+	members_unique(out, start);
+	for (i = start; i < out->count; i++)
+		if (last && store_info_cmp(out->items[i].info, last) <= 0)
+			goto done;
+	if (out->count - start > 1)
+		qsort(out->items + start, out->count - start, sizeof(*out->items), member_cmp);
+	*ok = true;
+done:
+	if (!*ok) {
+		git_error_clear();
+		out->count = start;
+		if (error > 0)
+			error = 0;
+	}
+	git_message_trailer_array_free(&tr);
+	git_commit_free(commit);
+	resdiff_buf_dispose(&name);
 	return error;
 }
 
@@ -1308,8 +1444,7 @@ static int view_members(member_list *out, bool *found, resdiff_store *s, git_tre
 	resdiff_buf name = RESDIFF_BUF_INIT;
 	git_commit *commit = NULL;
 	git_message_trailer_array tr = { NULL, 0, NULL };
-	size_t start = out->count, i, ll = strlen(lang), sl = strlen(slug), n;
-	const char *p;
+	size_t start = out->count;
 	git_oid id;
 	int error = 0, gerr;
 
@@ -1340,31 +1475,9 @@ static int view_members(member_list *out, bool *found, resdiff_store *s, git_tre
 			break;
 		git_oid_cpy(&id, git_commit_parent_id(commit, 0));
 	}
-	/* the transaction's documents in the series */
-	for (p = v->touched.ptr; p && *p; p = strchr(p, '\n') + 1) {
-		const char *end = strchr(p, '\n');
-		char sym[RESDIFF_SYMBOL_MAX + 1];
-		if ((size_t)(end - p) <= ll + sl + 2 || memcmp(p, lang, ll) || p[ll] != '\t' ||
-		    memcmp(p + ll + 1, slug, sl) || p[ll + 1 + sl] != '\t')
-			continue;
-		n = (size_t)(end - p) - ll - sl - 2;
-		if (n >= sizeof(sym))
-			continue;
-		memcpy(sym, p + ll + sl + 2, n);
-		sym[n] = '\0';
-		if ((error = candidate_add(out, s, root, lang, slug, sym)) < 0)
-			goto done;
-		error = 0;  /* imported: a symbol, 1 is not expected */
-	}
-	/* a member seen twice (an old member the transaction amended) */
-	n = out->count - start;
-	if (n > 1) {
-		qsort(out->items + start, n, sizeof(*out->items), cmp_info_ptr);
-		for (i = 1, n = 1; i < out->count - start; i++)
-			if (out->items[start + i].info != out->items[start + n - 1].info)
-				out->items[start + n++] = out->items[start + i];
-		out->count = start + n;
-	}
+	if ((error = touched_add(out, s, root, v, lang, slug)) < 0)
+		goto done;
+	members_unique(out, start);
 	*found = true;
 	goto done;
 scan:
@@ -1422,13 +1535,29 @@ static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *
 			char slug[80];
 			const char *tab = strchr(kp, '\t');
 			size_t sl = (size_t)(strchr(kp, '\n') - tab - 1);
-			git_oid tip;
+			git_oid tip, base;
+			bool appended = false;
 			if ((size_t)(tab - kp) != ll || memcmp(kp, lang, ll) || sl >= sizeof(slug))
 				continue;
 			memcpy(slug, tab + 1, sl);
 			slug[sl] = '\0';
 			members.count = 0;
 			found = false;
+			if (!v->all && root &&
+			    (error = view_appended(&members, &base, &appended, s, root, v, lang, slug)) < 0)
+				goto done;
+			if (appended) {
+				bool has_base = !git_oid_is_zero(&base);
+				resdiff_buf_clear(&name);
+				if ((error = resdiff_buf_printf(&name, "%s%s/%s",
+						RESDIFF_STORE_SERIES_PREFIX, slug, lang)) < 0 ||
+				    (error = build_view(&tip, s, slug, lang, members.items, members.count,
+						has_base ? &base : NULL, plans)) < 0 ||
+				    (error = plans_add(plans, name.ptr,
+						has_base || members.count ? &tip : NULL)) < 0)
+					goto done;
+				continue;
+			}
 			if (!v->all && root &&
 			    (error = view_members(&members, &found, s, root, v, lang, slug)) < 0)
 				goto done;
@@ -1449,7 +1578,8 @@ static int plan_views(resdiff_store *s, git_tree *root, view_set *v, ref_plans *
 			resdiff_buf_clear(&name);
 			if ((error = resdiff_buf_printf(&name, "%s%s/%s",
 					RESDIFF_STORE_SERIES_PREFIX, slug, lang)) < 0 ||
-			    (error = build_view(&tip, s, slug, lang, members.items, members.count, plans)) < 0 ||
+			    (error = build_view(&tip, s, slug, lang, members.items, members.count, NULL,
+					plans)) < 0 ||
 			    (error = plans_add(plans, name.ptr, members.count ? &tip : NULL)) < 0)
 				goto done;
 		}
@@ -1849,7 +1979,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 			if ((error = store_info_get(&info, s, git_blob_id(old_blob), false)) < 0)
 				goto done;
 			if (info->series && info->date &&
-			    (error = view_set_add(&views, doc->meta.language, info->series)) < 0)
+			    (error = view_set_change(&views, doc->meta.language, info->series)) < 0)
 				goto done;
 			items[i].result = RESDIFF_IMPORT_AMENDED;
 		} else {
@@ -2006,7 +2136,7 @@ static int withdraw_once(resdiff_store *s, const char *symbol, const char *lang,
 	if ((error = store_info_get(&info, s, git_tree_entry_id(old), false)) < 0)
 		goto done;
 	/* its history loses it, and its symbol ref goes */
-	if (info->series && info->date && (error = view_set_add(&views, lang, info->series)) < 0)
+	if (info->series && info->date && (error = view_set_change(&views, lang, info->series)) < 0)
 		goto done;
 	snprintf(line, sizeof(line), "%s\t%s", lang, symbol);
 	if ((error = store_line_add(&views.gone, line)) < 0)

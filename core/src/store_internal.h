@@ -50,6 +50,10 @@ struct resdiff_store {
 	/* record commits read to find withdrawals (the stored list spares
 	 * all but those after its stamp): tests count them */
 	size_t withdrawal_commits_read;
+	/* documents looked up in the record tree to rebuild series views
+	 * (plan_views: a view appended to looks up its last member and the
+	 * new ones, not every member): tests count them */
+	size_t view_members_read;
 	/* cache of store_doc_info (arena-allocated, so pointers stay valid),
 	 * open addressing on the blob id */
 	store_doc_info **infos;

@@ -14,6 +14,12 @@ typedef struct store_txn store_txn;
  * new objects of the repository are kept in memory until written. */
 int store_txn_new(store_txn **out, git_odb *odb);
 size_t store_txn_count(const store_txn *t);
+/* Put the repository's object database behind one backend that never
+ * re-reads objects/pack when an object about to be written is missing
+ * (store_pack.c says why), and make that the repository's: *out gets a
+ * reference the caller frees (git_odb_free). Writes then go to the
+ * transaction's backend (store_txn_new on *out). */
+int store_odb_layer(git_odb **out, git_repository *repo);
 /* Write every object kept as one pack (no deltas) with its index, then
  * forget them. With `sync`, the pack, the index and objects/pack are
  * fsynced before this returns. An object over RESDIFF_STORE_OBJECT_MAX is

@@ -614,6 +614,122 @@ static void test_import__one_member_reads_its_series(void **state)
 	free(dir);
 }
 
+/* A transaction that only appends members to a series looks up the
+ * view's last member and its new ones, not every old member
+ * (view_members_read): the work of one more member does not grow with
+ * the series, as the work of one more document did not grow with the
+ * language above; a member that lands before the last one, or an old one
+ * amended, rebuilds from all the members. The views are always those of
+ * a rebuild from the record. */
+static void test_import__appending_reads_the_last_member_only(void **state)
+{
+	resdiff_store *s = NULL;
+	resdiff_doc *batch[4];
+	char *dir = test_tmpdir(), sym[32], date[16];
+	bool created;
+	size_t i, was;
+
+	(void)state;
+	assert_int_equal(resdiff_store_init(&s, &created, dir), 0);
+	for (i = 1; i <= 12; i++) {
+		snprintf(sym, sizeof(sym), "A/RES/%zu/1", 60 + i);
+		snprintf(date, sizeof(date), "%zu-10-01", 2000 + i);
+		was = s->view_members_read;
+		import_one(s, test_make_doc(sym, "en", "alpha", date, 4, (unsigned)i));
+		/* the last member and the new one: 2 (1 for the first) */
+		assert_true(s->view_members_read - was <= 2);
+	}
+	assert_views_rebuilt_alike(s, dir);
+
+	/* a store opened afresh: the same */
+	s = reopen(s, dir);
+	import_one(s, test_make_doc("A/RES/73/1", "en", "alpha", "2013-10-01", 4, 13));
+	assert_int_equal(s->view_members_read, 2);
+	assert_views_rebuilt_alike(s, dir);
+
+	/* one transaction: three new members of alpha (out of order among
+	 * themselves) and the first of beta: alpha's last member and four */
+	s = reopen(s, dir);
+	batch[0] = test_make_doc("A/RES/76/1", "en", "alpha", "2016-10-01", 4, 16);
+	batch[1] = test_make_doc("A/RES/74/1", "en", "alpha", "2014-10-01", 4, 14);
+	batch[2] = test_make_doc("A/RES/75/1", "en", "alpha", "2015-10-01", 4, 15);
+	batch[3] = test_make_doc("A/RES/74/2", "en", "beta", "2014-10-01", 4, 24);
+	import_docs(s, batch, 4);
+	assert_int_equal(s->view_members_read, 1 + 4);
+	assert_views_rebuilt_alike(s, dir);
+
+	/* a member before the last one: every member (16) looked up again */
+	s = reopen(s, dir);
+	import_one(s, test_make_doc("A/RES/65/2", "en", "alpha", "2005-12-01", 4, 52));
+	assert_true(s->view_members_read >= 16);
+	assert_views_rebuilt_alike(s, dir);
+
+	/* an old member amended (the last one, its text): every member */
+	s = reopen(s, dir);
+	import_one(s, test_make_doc("A/RES/76/1", "en", "alpha", "2016-10-01", 4, 17));
+	assert_true(s->view_members_read >= 17);
+	assert_views_rebuilt_alike(s, dir);
+
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+/* Every object a transaction writes is new, and libgit2 looks for it
+ * before writing it; on a miss its object database re-read objects/pack
+ * (and compared each pack found with each loaded): a bulk import's cost
+ * grew with the number of packs, one per transaction of 1000 documents.
+ * Through the store's own layer (store_odb_layer) a write does not re-read
+ * the directory: it is read a few times per transaction, not once per
+ * object, with 1 pack or 41 (strace counts libgit2's look for a
+ * multi-pack-index, the first thing each re-read does). */
+static size_t pack_dir_opens(const char *dir, const char *gen, const char *manifest)
+{
+	int status;
+	char *out = test_capture(&status, "cd '%s' && ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=openat -o trace.txt "
+		"%s -C r.git import -q --no-index --manifest '%s/%s' >/dev/null 2>&1 && "
+		"{ grep -c 'objects/pack/multi-pack-index' trace.txt || true; }",
+		dir, RESDIFF_BINARY, gen, manifest);
+	size_t n = (size_t)strtoul(out, NULL, 10);
+	free(out);
+	return status == 0 ? n : (size_t)-1;
+}
+
+static void test_import__writes_do_not_rescan_the_packs(void **state)
+{
+	char *dir = test_tmpdir(), *gen;
+	size_t one, many;
+	int status;
+
+	(void)state;
+	if (test_system("strace -qq -o /dev/null -e trace=openat true >/dev/null 2>&1") != 0) {
+		test_system("rm -rf '%s'", dir);
+		free(dir);
+		skip();
+	}
+	gen = test_capture(&status, "cd '%s' && mkdir t && awk -v n=60 -v dir=t -f '%s/bench/gen-resolutions.awk' && "
+		"awk '/^\\[document/ { k++ } k <= 20 { print }' t/bench.manifest >t/a.manifest && "
+		"awk '/^\\[document/ { k++ } k > 20 && k <= 40 { print }' t/bench.manifest >t/b.manifest && "
+		"awk '/^\\[document/ { k++ } k > 40 { print }' t/bench.manifest >t/c.manifest && "
+		"%s init r.git >/dev/null && %s -C r.git import -q --no-index --manifest t/a.manifest >/dev/null && "
+		"printf '%%s/t' \"$PWD\"", dir, RESDIFF_SOURCE_DIR, RESDIFF_BINARY, RESDIFF_BINARY);
+	assert_int_equal(status, 0);
+	/* 20 documents (a pack of ~160 objects) into a repository of 1 pack */
+	one = pack_dir_opens(dir, gen, "b.manifest");
+	/* 40 packs more (copies of the first, other names), then 20 more */
+	assert_int_equal(test_system("cd '%s/r.git/objects/pack' && p=$(ls *.pack | head -1) && "
+		"for i in $(seq 1 40); do h=$(printf '%%040x' $i); cp $p pack-$h.pack; "
+		"cp ${p%%.pack}.idx pack-$h.idx; done", dir), 0);
+	many = pack_dir_opens(dir, gen, "c.manifest");
+	assert_true(one != (size_t)-1 && many != (size_t)-1);
+	assert_true(one <= 8);
+	assert_true(many <= 8);
+	assert_int_equal(test_system("git -C '%s/r.git' fsck --strict >/dev/null 2>&1", dir), 0);
+	test_system("rm -rf '%s'", dir);
+	free(gen);
+	free(dir);
+}
+
 /* The stored withdrawals list names the record's tip and holds what a
  * walk of the record's first parents finds (git as the oracle):
  * "<lang>\t<symbol>\t<the commit before>" lines, newest first. */
@@ -740,6 +856,8 @@ int main(void)
 		cmocka_unit_test(test_import__no_dangling_objects),
 		cmocka_unit_test(test_import__sigint_and_sigterm),
 		cmocka_unit_test(test_import__one_member_reads_its_series),
+		cmocka_unit_test(test_import__appending_reads_the_last_member_only),
+		cmocka_unit_test(test_import__writes_do_not_rescan_the_packs),
 		cmocka_unit_test(test_import__withdrawals_from_the_stored_list),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
