@@ -951,6 +951,41 @@ double align_pair_similarity(const aligner *a, size_t o, size_t n)
 	return sx + sy > 0 ? 2.0 * common / (sx + sy) : 1.0;
 }
 
+/* The clause's own text shared (docs/DIFF.md, "Across-series precision
+ * (across19)"): the weight of the grams the pair shares that are neither
+ * formula nor rolling, over the whole weight of the lighter clause with
+ * its formula grams at full weight (rolling grams at the model's factor).
+ * What two clauses share when they share only a formula, a subject's
+ * name or a list of dates is then a small part of either. */
+double align_pair_own(const aligner *a, size_t o, size_t n)
+{
+	const uint32_t *x = GRAMS(&a->o, o), *y = GRAMS(&a->n, n);
+	const float *wx = WEIGHTS(&a->o, o), *wy = WEIGHTS(&a->n, n);
+	const uint8_t *rx = a->o.rolling + a->o.off[o], *ry = a->n.rolling + a->n.off[n];
+	size_t i, j, nx = NGRAMS(&a->o, o), ny = NGRAMS(&a->n, n);
+	double undo[4], sx = 0, sy = 0, own = 0, lighter;
+
+	for (i = 0; i < 4; i++)
+		undo[i] = i == MARK_FORMULA ? a->formula : 1;
+	for (i = 0; i < nx; i++)
+		sx += wx[i] / undo[rx[i]];
+	for (j = 0; j < ny; j++)
+		sy += wy[j] / undo[ry[j]];
+	for (i = 0, j = 0; i < nx && j < ny;) {
+		if (x[i] < y[j]) {
+			i++;
+		} else if (x[i] > y[j]) {
+			j++;
+		} else {
+			if (!rx[i] && !ry[j])
+				own += wx[i] < wy[j] ? wx[i] : wy[j];
+			i++, j++;
+		}
+	}
+	lighter = sx < sy ? sx : sy;
+	return lighter > 0 ? own / lighter : 0;
+}
+
 typedef struct {
 	uint64_t key;
 	size_t unit;

@@ -40,7 +40,7 @@ extern "C" {
 
 #define RESDIFF_INDEX_REF "refs/heads/resdiff/index"
 #define RESDIFF_INDEX_REF_V2 "refs/resdiff/index"   /* formats 1 and 2 */
-#define RESDIFF_INDEX_FORMAT 12  /* 3: links of the aligner with confidence (issue 10);
+#define RESDIFF_INDEX_FORMAT 13  /* 3: links of the aligner with confidence (issue 10);
                                     4: its second round (splits, merges, refit);
                                     5: its third round (residual joins);
                                     6: no link between clauses citing different
@@ -58,7 +58,11 @@ extern "C" {
                                        fourteenth round wrote it);
                                    12: formula grams weighed down between
                                        texts that share little (the
-                                       across-series gate) */
+                                       across-series gate);
+                                   13: under that gate a link needs the
+                                       clause's own text shared, its
+                                       confidence lowered by how little
+                                       (across19) */
 /* Fingerprints per clause: the smallest 32-bit hashes of its key's
  * trigrams (a bottom-k sketch; shared values estimate resemblance). */
 #define RESDIFF_INDEX_SKETCH 8
