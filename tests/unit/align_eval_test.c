@@ -69,7 +69,8 @@ typedef struct {
 	                        "second": the five hard English pairs added after it;
 	                        "kind": the tenth round's constructed kind changes (training);
 	                        "held": the held-out set (third round on), never fitted on;
-	                        "held2": the fifteenth round's held-out set, the same, reported apart */
+	                        "held2": the fifteenth round's held-out set, the same, reported apart;
+	                        "train19": round across19's training pairs (reported, not fitted) */
 	const char *shape;   /* same (series), across (series), restructured, draft */
 	double floor;        /* pair-link F1 when left out (protocol pair) must stay
 	                        at or above (measured, docs/DIFF.md, less about a link);
@@ -138,8 +139,9 @@ static const gold_pair PAIRS[] = {
 #define T19(a, b, floor) { "en train19 " a " -> " b, "tests/data/en_train19/A_C.1_80_" a ".txt", \
 	  "tests/data/en_train19/A_C.1_80_" b ".txt", "en", \
 	  "tests/golden/align/A_C.1_80_" a "__A_C.1_80_" b ".gold", "en", "train19", "across", floor }
-	T19("L.1", "L.2", 0), T19("L.6", "L.7", 0), T19("L.7", "L.8", 0), T19("L.6", "L.8", 0),
-	T19("L.1", "L.7", 0),
+	/* floors: protocol pair F1 measured (0.400, 0, 0, 1, 1), less a link */
+	T19("L.1", "L.2", 0.3), T19("L.6", "L.7", 0), T19("L.7", "L.8", 0), T19("L.6", "L.8", 0.5),
+	T19("L.1", "L.7", 0.5),
 #undef T19
 	/* The held-out set of the third round (tests/data/align_heldout): never
 	 * fitted on, in no protocol; scored with the shipped constants only. */
