@@ -1308,27 +1308,17 @@ done:
 
 /* ---- confidence --------------------------------------------------------- */
 
-/* A group's own-text factor: each member's best own_factor with a
- * partner of the group (a split part need not own much of the clause it
- * came from, only of one partner), the least of those. */
-static double group_own_factor(const aligner *a, const align_group *g)
+/* The least, over the members of one side of group g (the old side when
+ * `old`), of each member's best own_factor with a partner of the group. */
+static double side_own_factor(const aligner *a, const align_group *g, bool old)
 {
+	size_t n = old ? g->nold : g->nnew, m = old ? g->nnew : g->nold, i, j;
 	double least = 1;
-	size_t i, j;
-	for (i = 0; i < g->nold; i++) {
+	for (i = 0; i < n; i++) {
 		double best = 0;
-		for (j = 0; j < g->nnew; j++) {
-			double f = own_factor(a, g->old[i], g->new[j]);
-			if (f > best)
-				best = f;
-		}
-		if (best < least)
-			least = best;
-	}
-	for (j = 0; j < g->nnew; j++) {
-		double best = 0;
-		for (i = 0; i < g->nold; i++) {
-			double f = own_factor(a, g->old[i], g->new[j]);
+		for (j = 0; j < m; j++) {
+			double f = old ? own_factor(a, g->old[i], g->new[j]) :
+				own_factor(a, g->old[j], g->new[i]);
 			if (f > best)
 				best = f;
 		}
@@ -1336,6 +1326,15 @@ static double group_own_factor(const aligner *a, const align_group *g)
 			least = best;
 	}
 	return least;
+}
+
+/* A group's own-text factor: each member's best own_factor with a
+ * partner of the group (a split part need not own much of the clause it
+ * came from, only of one partner), the least of those. */
+static double group_own_factor(const aligner *a, const align_group *g)
+{
+	double o = side_own_factor(a, g, true), n = side_own_factor(a, g, false);
+	return o < n ? o : n;
 }
 
 /* A one-to-one change's confidence is its pair's probability; a split or
