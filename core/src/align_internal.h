@@ -156,6 +156,10 @@ int align_candidate_add(aligner *a, size_t o, size_t n);
 /* The similarity shown for the pair (o, n): rolling words at full weight. */
 double align_pair_similarity(const aligner *a, size_t o, size_t n);
 
+/* The share of the lighter clause that is shared text of its own (not
+ * formula, not rolling), formula grams counted at full weight. */
+double align_pair_own(const aligner *a, size_t o, size_t n);
+
 /* The overlap of a group's old and new units, with one more unit on
  * either side (NONE: none); `plain` weighs rolling words like the others
  * (what is shown as the similarity), else as the model does. */

@@ -921,22 +921,26 @@ static double common_weight(const aligner *a, size_t o, size_t n)
 	return w;
 }
 
-/* The similarity shown for one pair: Dice of the two gram sets with
- * rolling grams at full weight (their idf, undoing the model's factor). */
-double align_pair_similarity(const aligner *a, size_t o, size_t n)
+/* The weights of pair (o, n) with each gram's weight divided by
+ * undo[its MARK_* bits]: the two clauses' sums, the shared weight (the
+ * lighter of the two), and the shared weight, as weighed, of the grams
+ * neither formula nor rolling on either side. */
+typedef struct {
+	double sx, sy, common, own;
+} pair_sums;
+
+static pair_sums pair_sums_of(const aligner *a, size_t o, size_t n, const double *undo)
 {
 	const uint32_t *x = GRAMS(&a->o, o), *y = GRAMS(&a->n, n);
 	const float *wx = WEIGHTS(&a->o, o), *wy = WEIGHTS(&a->n, n);
 	const uint8_t *rx = a->o.rolling + a->o.off[o], *ry = a->n.rolling + a->n.off[n];
-	size_t i = 0, j = 0, nx = NGRAMS(&a->o, o), ny = NGRAMS(&a->n, n);
-	double undo[4], sx = 0, sy = 0, common = 0;
+	size_t i, j, nx = NGRAMS(&a->o, o), ny = NGRAMS(&a->n, n);
+	pair_sums p = { 0, 0, 0, 0 };
 
-	for (i = 0; i < 4; i++)
-		undo[i] = mark_factor(a, (unsigned)i);
 	for (i = 0; i < nx; i++)
-		sx += wx[i] / undo[rx[i]];
+		p.sx += wx[i] / undo[rx[i]];
 	for (j = 0; j < ny; j++)
-		sy += wy[j] / undo[ry[j]];
+		p.sy += wy[j] / undo[ry[j]];
 	for (i = 0, j = 0; i < nx && j < ny;) {
 		if (x[i] < y[j]) {
 			i++;
@@ -944,11 +948,44 @@ double align_pair_similarity(const aligner *a, size_t o, size_t n)
 			j++;
 		} else {
 			double ex = wx[i] / undo[rx[i]], ey = wy[j] / undo[ry[j]];
-			common += ex < ey ? ex : ey;
+			p.common += ex < ey ? ex : ey;
+			if (!rx[i] && !ry[j])
+				p.own += wx[i] < wy[j] ? wx[i] : wy[j];
 			i++, j++;
 		}
 	}
-	return sx + sy > 0 ? 2.0 * common / (sx + sy) : 1.0;
+	return p;
+}
+
+/* The similarity shown for one pair: Dice of the two gram sets with
+ * rolling grams at full weight (their idf, undoing the model's factor). */
+double align_pair_similarity(const aligner *a, size_t o, size_t n)
+{
+	double undo[4];
+	pair_sums p;
+	unsigned i;
+
+	for (i = 0; i < 4; i++)
+		undo[i] = mark_factor(a, i);
+	p = pair_sums_of(a, o, n, undo);
+	return p.sx + p.sy > 0 ? 2.0 * p.common / (p.sx + p.sy) : 1.0;
+}
+
+/* The clause's own text shared (docs/DIFF.md, "Across-series precision
+ * (across19)"): the weight of the grams the pair shares that are neither
+ * formula nor rolling, over the whole weight of the lighter clause with
+ * its formula grams at full weight (rolling grams at the model's factor).
+ * What two clauses share when they share only a formula, a subject's
+ * name or a list of dates is then a small part of either. */
+double align_pair_own(const aligner *a, size_t o, size_t n)
+{
+	double undo[4] = { 1, 1, 1, 1 }, lighter;
+	pair_sums p;
+
+	undo[MARK_FORMULA] = a->formula;
+	p = pair_sums_of(a, o, n, undo);
+	lighter = p.sx < p.sy ? p.sx : p.sy;
+	return lighter > 0 ? p.own / lighter : 0;
 }
 
 typedef struct {

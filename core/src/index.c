@@ -407,10 +407,12 @@ done:
 /* ---- the index commit ----------------------------------------------------- */
 
 /* The index commit's tree when it is a well-formed index of this format
- * or of the one before (the same files, no catalogue: *format says which);
- * its Record trailer in *built_from. */
+ * or of the one before whose links are still the aligner's (the same
+ * files, no catalogue: *format says which); its Record trailer in
+ * *built_from. An index of another format gives no tree; *stated (may be
+ * NULL) is the format its commit names, 0 when there is none. */
 static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built_from,
-		int *format, resdiff_store *s)
+		int *format, int *stated, resdiff_store *s)
 {
 	git_commit *commit = NULL;
 	git_message_trailer_array tr = { NULL, 0, NULL };
@@ -420,6 +422,8 @@ static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built
 
 	*tree = NULL;
 	*format = 0;
+	if (stated)
+		*stated = 0;
 	memset(built_from, 0, sizeof(git_oid));
 	memset(commit_id, 0, sizeof(git_oid));
 	if (git_reference_name_to_id(commit_id, s->repo, store_index_ref(s)) < 0 ||
@@ -430,8 +434,12 @@ static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built
 	rec = store_trailer(&tr, "Record");
 	sk = store_trailer(&tr, "Sketch");
 	lang = store_trailer(&tr, "Lang");
+	if (fmt && stated)
+		*stated = atoi(fmt);
 	snprintf(want, sizeof(want), "%d", RESDIFF_INDEX_FORMAT);
-	snprintf(prev, sizeof(prev), "%d", RESDIFF_INDEX_FORMAT - 1);
+	/* the format before, when its links are today's (else it is recomputed) */
+	snprintf(prev, sizeof(prev), "%d", RESDIFF_INDEX_FORMAT - 1 >= RESDIFF_INDEX_LINKS_FORMAT ?
+		RESDIFF_INDEX_FORMAT - 1 : RESDIFF_INDEX_FORMAT);
 	if (!fmt || (strcmp(fmt, want) && strcmp(fmt, prev)) || !rec || git_oid_fromstr(built_from, rec) < 0)
 		goto done;
 	this_format = !strcmp(fmt, want);
@@ -467,7 +475,7 @@ int index_fresh_tree(git_tree **tree, git_oid *record, resdiff_store *s)
 		return 0;
 	}
 	/* the previous format's files are this one's: readers take either */
-	index_commit_tree(tree, &commit_id, &built_from, &format, s);
+	index_commit_tree(tree, &commit_id, &built_from, &format, NULL, s);
 	if (*tree && !git_oid_equal(&built_from, record)) {
 		git_tree_free(*tree);
 		*tree = NULL;
@@ -2223,7 +2231,7 @@ int index_mem_build(index_mem **out, git_oid *record, resdiff_store *s, bool ful
 		goto done;  /* empty record: an empty index */
 	}
 	/* incrementally from the last stored index, whatever record it names */
-	index_commit_tree(&old_tree, &old_commit, &built_from, &format, s);
+	index_commit_tree(&old_tree, &old_commit, &built_from, &format, NULL, s);
 	GIT_TRY(git_commit_lookup(&rec_commit, s->repo, record), "record");
 	GIT_TRY(git_commit_tree(&root, rec_commit), "record");
 	if ((error = build(&m->c, &st, root, old_tree, NULL, full)) < 0)
@@ -2287,7 +2295,7 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 		git_error_clear();
 		goto done;  /* empty record: nothing to index */
 	}
-	index_commit_tree(&old_tree, &old_commit, &built_from, &format, s);
+	index_commit_tree(&old_tree, &old_commit, &built_from, &format, NULL, s);
 	/* an index of the previous format (no catalogues) is not fresh: its
 	 * files are read, and written again with them */
 	if (old_tree && !full && git_oid_equal(&built_from, &record) && format == RESDIFF_INDEX_FORMAT) {
@@ -2400,15 +2408,18 @@ int index_upgrade(resdiff_index_status *status, bool *converted, resdiff_store *
 {
 	git_tree *tree = NULL;
 	git_oid commit_id, built_from;
-	int format;
+	int format, stated;
 
 	*converted = false;
 	if (status)
 		memset(status, 0, sizeof(*status));
-	index_commit_tree(&tree, &commit_id, &built_from, &format, s);
+	index_commit_tree(&tree, &commit_id, &built_from, &format, &stated, s);
 	git_tree_free(tree);
-	if (format != RESDIFF_INDEX_FORMAT - 1)
-		return 0;  /* none, or of this format */
+	/* none, or of this format; one of a format before it is brought to
+	 * this one: from its files when its links are today's (no catalogue
+	 * yet), else recomputed, as the next update would */
+	if (!stated || stated >= RESDIFF_INDEX_FORMAT)
+		return 0;
 	*converted = true;
 	return index_update(status, s, false);
 }

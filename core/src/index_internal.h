@@ -68,10 +68,11 @@ int index_entry_parse_links(index_entry *e, resdiff_arena *arena);
  * this format); *tree NULL when stale, lost or unreadable. *record gets
  * the record tip (zero when the record is empty). */
 int index_fresh_tree(git_tree **tree, git_oid *record, resdiff_store *s);
-/* Bring a stored index of the previous index format (RESDIFF_INDEX_FORMAT
- * - 1: the same files, no catalogue) to this one, and up to date; nothing
- * when there is none or it is of this format (*converted false). A
- * writer: resdiff upgrade. */
+/* Bring a stored index of an older index format to this one, and up to
+ * date: from its files when its links are today's (RESDIFF_INDEX_LINKS_
+ * FORMAT or later: only the catalogue is missing), else recomputed;
+ * nothing when there is none or it is of this format (*converted false).
+ * A writer: resdiff upgrade. */
 int index_upgrade(resdiff_index_status *status, bool *converted, resdiff_store *s);
 /* Update the stored index (a writer: takes the lock), rebuilding every
  * entry when `full`. */

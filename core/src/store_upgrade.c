@@ -395,8 +395,9 @@ int resdiff_store_upgrade(resdiff_buf *report, resdiff_store *s)
 	int error = 0, from = s->format;
 
 	if (s->format == RESDIFF_STORE_FORMAT) {
-		/* the clause index of the previous index format (no catalogues)
-		 * brought to this one: its files are kept, not recomputed */
+		/* a clause index of an older index format brought to this one:
+		 * its files kept when only the catalogue is missing, else
+		 * recomputed (RESDIFF_INDEX_LINKS_FORMAT) */
 		resdiff_index_status st;
 		bool converted;
 		if ((error = index_upgrade(&st, &converted, s)) < 0)

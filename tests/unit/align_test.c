@@ -789,6 +789,56 @@ static void test_align__title_shared(void **state)
 	resdiff_doc_free(y);
 }
 
+/* Across series the clause text itself must be shared (round across19,
+ * docs/DIFF.md "Across-series precision (across19)"; training texts of
+ * tests/data/en_train19, gold in tests/golden/align). Between two First
+ * Committee drafts under the across-series gate a reporting request
+ * that is all formula (L.6 OP8 / L.8 OP3, probability 0.95 before) and
+ * two recitals listing the series' own resolutions (L.7 PP1 / L.8 PP1,
+ * 0.99: dates and numbers) are no match; the recital of L.2 that restates
+ * L.1's first operative paragraph still is, with its confidence. Without
+ * the formula model (factor 1, the rule off) the reporting requests
+ * link, which shows that the rule decides. */
+static void test_align__own_text_across(void **state)
+{
+	resdiff_align_model m = *resdiff_align_model_default();
+	resdiff_align_options opts;
+	resdiff_doc *l1 = test_parse_source("tests/data/en_train19/A_C.1_80_L.1.txt", "en");
+	resdiff_doc *l2 = test_parse_source("tests/data/en_train19/A_C.1_80_L.2.txt", "en");
+	resdiff_doc *l6 = test_parse_source("tests/data/en_train19/A_C.1_80_L.6.txt", "en");
+	resdiff_doc *l7 = test_parse_source("tests/data/en_train19/A_C.1_80_L.7.txt", "en");
+	resdiff_doc *l8 = test_parse_source("tests/data/en_train19/A_C.1_80_L.8.txt", "en");
+	resdiff_alignment *al = align_of(l6, l8, NULL);
+	const resdiff_change *c;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < al->change_count; i++)   /* the gold links nothing */
+		assert_true(al->changes[i].relation == RESDIFF_REL_ADDED ||
+			    al->changes[i].relation == RESDIFF_REL_DROPPED);
+	resdiff_alignment_free(al);
+	al = align_of(l7, l8, NULL);
+	assert_int_equal(change_of_old(al, "PP1")->relation, RESDIFF_REL_DROPPED);
+	resdiff_alignment_free(al);
+	al = align_of(l1, l2, NULL);
+	assert_int_equal(change_of_old(al, "OP11")->relation, RESDIFF_REL_DROPPED);
+	c = change_of_old(al, "OP1");
+	assert_true(c == change_of_new(al, "PP15"));
+	assert_true(c->confidence > 0.9);
+	resdiff_alignment_free(al);
+	memset(&opts, 0, sizeof(opts));
+	opts.model = &m;
+	m.formula = 0;
+	al = align_of(l6, l8, &opts);
+	assert_true(change_of_old(al, "OP8") == change_of_new(al, "OP3"));
+	resdiff_alignment_free(al);
+	resdiff_doc_free(l1);
+	resdiff_doc_free(l2);
+	resdiff_doc_free(l6);
+	resdiff_doc_free(l7);
+	resdiff_doc_free(l8);
+}
+
 /* The tenth round's constructed training pairs (tests/data/align_kind):
  * whole real texts (A/RES/78/166, A/RES/65/141) with seven paragraphs each
  * recast from one kind to the other, some also trimmed; every link of the
@@ -1465,6 +1515,7 @@ int main(void)
 		cmocka_unit_test(test_align__class_cases),
 		cmocka_unit_test(test_align__merge_part_contested),
 		cmocka_unit_test(test_align__title_shared),
+		cmocka_unit_test(test_align__own_text_across),
 		cmocka_unit_test(test_align__kind_change_pairs),
 		cmocka_unit_test(test_align__stale_gold_is_named),
 		cmocka_unit_test(test_align__far_split_takes_a_weaker_match),

@@ -309,13 +309,14 @@ static void test_provenance__stale_lost_and_lying_index(void **state)
 	assert_int_equal(resdiff_index_update(&st, s), 0);
 	assert_int_equal(st.computed, 3);
 	assert_true(index_matches_record(dir));
-	/* of the previous format (its links came from an older aligner): not
-	 * trusted, computed in memory, and the update recomputes every file */
+	/* of a format before RESDIFF_INDEX_LINKS_FORMAT (its links came from
+	 * an older aligner): not trusted, computed in memory, and the update
+	 * recomputes every file */
 	snprintf(cmd, sizeof(cmd),
 		"cd '%s' && c=$(git log -1 --format=%%B refs/heads/resdiff/index | "
 		"sed 's/^Index-Format: .*/Index-Format: %d/' | "
 		"git commit-tree refs/heads/resdiff/index^{tree}) && git update-ref refs/heads/resdiff/index $c",
-		dir, RESDIFF_INDEX_FORMAT - 2);
+		dir, RESDIFF_INDEX_LINKS_FORMAT - 1);
 	assert_int_equal(test_system("%s", cmd), 0);
 	before = repo_snapshot(dir);
 	assert_blame_op21_in(s, 1);

@@ -40,7 +40,7 @@ extern "C" {
 
 #define RESDIFF_INDEX_REF "refs/heads/resdiff/index"
 #define RESDIFF_INDEX_REF_V2 "refs/resdiff/index"   /* formats 1 and 2 */
-#define RESDIFF_INDEX_FORMAT 13  /* 3: links of the aligner with confidence (issue 10);
+#define RESDIFF_INDEX_FORMAT 14  /* 3: links of the aligner with confidence (issue 10);
                                     4: its second round (splits, merges, refit);
                                     5: its third round (residual joins);
                                     6: no link between clauses citing different
@@ -61,9 +61,20 @@ extern "C" {
                                        across-series gate);
                                    13: a catalogue and the postings of each
                                        language beside its files (the files
-                                       unchanged: RESDIFF_INDEX_FILE_FORMAT) */
-/* The grammar of one document's index file ("resdiff-index 12"): format 13
- * of the index changed its tree, not its files. */
+                                       unchanged: RESDIFF_INDEX_FILE_FORMAT);
+                                   14: under the across-series gate a link
+                                       needs the clause's own text shared,
+                                       its confidence lowered by how little
+                                       (across19) */
+/* The oldest index format whose links are the ones today's aligner
+ * writes. An index of an older format is not read: it is recomputed
+ * (by the next update, or by `resdiff upgrade`). One of an older format
+ * at or above this one only lacks the catalogue and is brought to this
+ * format from its files. */
+#define RESDIFF_INDEX_LINKS_FORMAT 14
+/* The grammar of one document's index file ("resdiff-index 12"): formats
+ * 13 and 14 of the index changed its tree and its links, not the files'
+ * grammar. */
 #define RESDIFF_INDEX_FILE_FORMAT 12
 /* Fingerprints per clause: the smallest 32-bit hashes of its key's
  * trigrams (a bottom-k sketch; shared values estimate resemblance). */
