@@ -2346,8 +2346,10 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 	}
 	if (error < 0)
 		goto done;
+	/* through the store's layer, as an import: a write then does not
+	 * re-read objects/pack (store_pack.c) */
 	if (st.computed >= INDEX_PACK_MIN && !s->txn) {
-		if ((error = store_txn_new(&s->txn, s->odb)) < 0)
+		if ((error = store_txn_begin(s)) < 0)
 			goto done;
 		pack = true;
 	}

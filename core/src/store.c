@@ -665,7 +665,7 @@ void resdiff_store_notes_clear(resdiff_store *s)
 
 /* ---- objects: one pack per large transaction ------------------------ */
 
-static int txn_begin(resdiff_store *s)
+int store_txn_begin(resdiff_store *s)
 {
 	git_odb *odb;
 	int error;
@@ -1902,7 +1902,7 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 	int error = 0;
 
 	memset(&views, 0, sizeof(views));
-	if ((count >= RESDIFF_STORE_PACK_MIN_DOCS && (error = txn_begin(s)) < 0) ||
+	if ((count >= RESDIFF_STORE_PACK_MIN_DOCS && (error = store_txn_begin(s)) < 0) ||
 	    (error = ref_id(&tip, s, RESDIFF_STORE_RECORD_REF, &has_tip)) < 0 ||
 	    (error = ref_id(&views_at, s, store_views_ref(s), &has_views_at)) < 0 ||
 	    (error = store_record_signature(&sig, s)) < 0)

@@ -67,6 +67,11 @@ struct resdiff_store {
  * lets it be opened (an absolute path, as git wants), and returns
  * RESDIFF_ENOTFOUND; otherwise returns 0 and sets nothing. */
 int store_refuse_foreign_owner(const char *path);
+/* Begin a bulk transaction when none is open: the repository's objects
+ * behind the store's own layer (store_odb_layer, which s->odb becomes)
+ * and an in-memory backend in front, whose objects a later
+ * store_txn_write_pack(s->txn, s->odb, ...) writes as one pack. */
+int store_txn_begin(resdiff_store *s);
 /* Take the writer lock (a kernel lock on <gitdir>/resdiff.lock, so it
  * dies with its process), waiting up to RESDIFF_STORE_LOCK_TIMEOUT_MS;
  * then remove git lock files a killed writer left (a note says which). */

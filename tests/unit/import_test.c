@@ -730,6 +730,39 @@ static void test_import__writes_do_not_rescan_the_packs(void **state)
 	free(dir);
 }
 
+/* The same for the clause index: `index --full` of 60 documents (a pack
+ * of their index files) in a repository of 41 packs goes through the
+ * store's layer too (it re-read objects/pack once per object before). */
+static void test_import__index_writes_do_not_rescan_the_packs(void **state)
+{
+	char *dir = test_tmpdir(), *out;
+	int status;
+	size_t n;
+
+	(void)state;
+	if (test_system("strace -qq -o /dev/null -e trace=openat true >/dev/null 2>&1") != 0) {
+		test_system("rm -rf '%s'", dir);
+		free(dir);
+		skip();
+	}
+	assert_int_equal(test_system("cd '%s' && mkdir t && awk -v n=60 -v dir=t -f '%s/bench/gen-resolutions.awk' && "
+		"%s init r.git >/dev/null && %s -C r.git import -q --no-index --manifest t/bench.manifest >/dev/null && "
+		"cd r.git/objects/pack && p=$(ls *.pack | head -1) && for i in $(seq 1 40); do "
+		"h=$(printf '%%040x' $i); cp $p pack-$h.pack; cp ${p%%.pack}.idx pack-$h.idx; done",
+		dir, RESDIFF_SOURCE_DIR, RESDIFF_BINARY, RESDIFF_BINARY), 0);
+	out = test_capture(&status, "cd '%s' && ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=openat -o trace.txt "
+		"%s -C r.git index --full >/dev/null 2>&1 && "
+		"{ grep -c 'objects/pack/multi-pack-index' trace.txt || true; }", dir, RESDIFF_BINARY);
+	assert_int_equal(status, 0);
+	n = (size_t)strtoul(out, NULL, 10);
+	assert_true(n <= 8);
+	assert_int_equal(test_system("git -C '%s/r.git' fsck --strict >/dev/null 2>&1", dir), 0);
+	assert_int_equal(test_system("git -C '%s/r.git' cat-file -e resdiff/index", dir), 0);
+	test_system("rm -rf '%s'", dir);
+	free(out);
+	free(dir);
+}
+
 /* The stored withdrawals list names the record's tip and holds what a
  * walk of the record's first parents finds (git as the oracle):
  * "<lang>\t<symbol>\t<the commit before>" lines, newest first. */
@@ -858,6 +891,7 @@ int main(void)
 		cmocka_unit_test(test_import__one_member_reads_its_series),
 		cmocka_unit_test(test_import__appending_reads_the_last_member_only),
 		cmocka_unit_test(test_import__writes_do_not_rescan_the_packs),
+		cmocka_unit_test(test_import__index_writes_do_not_rescan_the_packs),
 		cmocka_unit_test(test_import__withdrawals_from_the_stored_list),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
