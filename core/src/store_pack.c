@@ -210,13 +210,11 @@ typedef struct {
 	git_odb *disk;     /* owned */
 } disk_backend;
 
-static int disk_read(void **out, size_t *len, git_object_t *type, git_odb_backend *b,
-		const git_oid *id)
+/* The object's bytes copied into a buffer of the backend's (the ODB
+ * frees it), its size and type out; `o` freed either way. */
+static int disk_copy_out(void **out, size_t *len, git_object_t *type, git_odb_backend *b,
+		git_odb_object *o)
 {
-	git_odb_object *o = NULL;
-	int error;
-	if ((error = git_odb_read(&o, ((disk_backend *)b)->disk, id)) < 0)
-		return error;
 	*len = git_odb_object_size(o);
 	*type = git_odb_object_type(o);
 	if (!(*out = git_odb_backend_data_alloc(b, *len + 1))) {
@@ -228,6 +226,16 @@ static int disk_read(void **out, size_t *len, git_object_t *type, git_odb_backen
 	return 0;
 }
 
+static int disk_read(void **out, size_t *len, git_object_t *type, git_odb_backend *b,
+		const git_oid *id)
+{
+	git_odb_object *o = NULL;
+	int error;
+	if ((error = git_odb_read(&o, ((disk_backend *)b)->disk, id)) < 0)
+		return error;
+	return disk_copy_out(out, len, type, b, o);
+}
+
 static int disk_read_prefix(git_oid *out_id, void **out, size_t *len, git_object_t *type,
 		git_odb_backend *b, const git_oid *short_id, size_t n)
 {
@@ -236,15 +244,7 @@ static int disk_read_prefix(git_oid *out_id, void **out, size_t *len, git_object
 	if ((error = git_odb_read_prefix(&o, ((disk_backend *)b)->disk, short_id, n)) < 0)
 		return error;
 	git_oid_cpy(out_id, git_odb_object_id(o));
-	*len = git_odb_object_size(o);
-	*type = git_odb_object_type(o);
-	if (!(*out = git_odb_backend_data_alloc(b, *len + 1))) {
-		git_odb_object_free(o);
-		return -1;
-	}
-	memcpy(*out, git_odb_object_data(o), *len);
-	git_odb_object_free(o);
-	return 0;
+	return disk_copy_out(out, len, type, b, o);
 }
 
 static int disk_read_header(size_t *len, git_object_t *type, git_odb_backend *b, const git_oid *id)
