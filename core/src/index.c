@@ -1026,6 +1026,8 @@ static int load_catalogues(build_ctx *c, git_tree *tree)
 			error = NOMEM();
 			goto done;
 		}
+		git_odb_object_free(obj);  /* copied: the next language reads again */
+		obj = NULL;
 	}
 done:
 	git_odb_object_free(obj);
