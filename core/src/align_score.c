@@ -267,12 +267,6 @@ static uint32_t formula_gram_hash(const uint64_t *wordhash)
 	return mix(x);
 }
 
-static int cmp_u32(const void *x, const void *y)
-{
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-	return a < b ? -1 : a > b;
-}
-
 static void formula_set_dispose(formula_set *f)
 {
 	free(f->gram);
@@ -327,7 +321,7 @@ static int formula_set_load(formula_set *f, const char *code)
 		}
 		p = end + 1;
 	}
-	qsort(f->gram, f->n, sizeof(*f->gram), cmp_u32);
+	qsort(f->gram, f->n, sizeof(*f->gram), sort_cmp_u32);
 	for (i = 0, p = 0; i < f->n; i++)
 		if (p == 0 || f->gram[p - 1] != f->gram[i])
 			f->gram[p++] = f->gram[i];

@@ -3,6 +3,7 @@
  * with the aligner and keeps them, with the fingerprints, in git. */
 #include "git_error.h"
 #include "index_internal.h"
+#include "sort.h"
 #include "store_pack.h"
 #include "resdiff/canon.h"
 #include "resdiff/compare.h"
@@ -609,12 +610,6 @@ static int put_number(resdiff_buf *out, size_t v, char after)
 	return resdiff_buf_put(out, q, (size_t)(num + sizeof(num) - q));
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 /* The postings of one language (documents from `base` on) as its
  * postings file: fingerprints in order; each with its clauses
  * ("<place>.<clause>", places in the catalogue) in adoption order, or
@@ -635,7 +630,7 @@ static int postings_write(resdiff_buf *out, const postings *ps, size_t base)
 		if (ps->keys[i])
 			fps[n++] = ps->keys[i];
 	if (n > 1)
-		qsort(fps, n, sizeof(*fps), cmp_u32);
+		qsort(fps, n, sizeof(*fps), sort_cmp_u32);
 	if ((error = resdiff_buf_puts(out, POSTINGS_MAGIC "\n")) < 0)
 		goto done;
 	for (i = 0; i < n; i++) {

@@ -120,9 +120,10 @@ int resdiff_render_provenance_text(resdiff_buf *out, const resdiff_provenance *p
 		return error;
 	for (i = 0; i < p->count && !error; i++) {
 		const resdiff_lineage *l = &p->lineages[i];
+		bool alone = only_itself(l);
 		if ((error = put(out, l->clause.unit)) < 0 || (error = resdiff_buf_putc(out, '\t')) < 0)
 			break;
-		if (only_itself(l)) {
+		if (alone) {
 			/* no step, or only weak ones across series (not followed) */
 			error = p->forwards ? resdiff_buf_puts(out, "not carried further")
 				: resdiff_buf_puts(out, "first seen here");
@@ -132,12 +133,12 @@ int resdiff_render_provenance_text(resdiff_buf *out, const resdiff_provenance *p
 		} else {
 			error = resdiff_buf_puts(out, "earliest: ");
 		}
-		for (k = 0; k < l->end_count && !error && !only_itself(l); k++) {
+		for (k = 0; k < l->end_count && !error && !alone; k++) {
 			if (k && (error = resdiff_buf_puts(out, "; ")) < 0)
 				break;
 			error = put_ref(out, &l->ends[k], false);
 		}
-		if (!error && !p->forwards && !only_itself(l))
+		if (!error && !p->forwards && !alone)
 			error = resdiff_buf_printf(out, ", %zu step%s", l->step_count,
 				l->step_count == 1 ? "" : "s");
 		/* "; possibly from E/RES/2009/7 OP4 (2009-07-24, ecosoc-wsis), low confidence" */

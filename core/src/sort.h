@@ -9,6 +9,14 @@
 #include <stdint.h>
 #include <string.h>
 
+/* qsort's comparison of two uint32_t, for the callers that keep qsort
+ * (its O(n log n) bound on arrays of any size). */
+static inline int sort_cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
 /* Shell sort (Ciura gaps, extended): small and medium arrays. */
 static inline void sort_u32(uint32_t *a, size_t n)
 {
