@@ -7,6 +7,7 @@
 #include "git_error.h"
 #include "store_internal.h"
 #include "resdiff/name.h"
+#include "resdiff/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -180,33 +181,6 @@ done:
 	return error;
 }
 
-/* Natural order of symbols: digit runs compared as numbers. */
-static int symbol_cmp(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			const char *x = a, *y = b;
-			while (*x == '0') x++;
-			while (*y == '0') y++;
-			a = x;
-			b = y;
-			while (*x >= '0' && *x <= '9') x++;
-			while (*y >= '0' && *y <= '9') y++;
-			if (x - a != y - b)
-				return (x - a) < (y - b) ? -1 : 1;
-			for (; a < x; a++, b++)
-				if (*a != *b)
-					return *a < *b ? -1 : 1;
-			continue;
-		}
-		if (*a != *b)
-			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-		a++;
-		b++;
-	}
-	return *a ? 1 : *b ? -1 : 0;
-}
-
 /* Members before the resolution: by base draft, then revision. */
 typedef struct {
 	const char *base;       /* arena string */
@@ -216,7 +190,7 @@ typedef struct {
 static int item_cmp(const void *pa, const void *pb)
 {
 	const chain_item *a = pa, *b = pb;
-	int c = symbol_cmp(a->base, b->base);
+	int c = resdiff_text_natural_cmp(a->base, b->base);
 	if (c)
 		return c;
 	return a->m.revision < b->m.revision ? -1 : a->m.revision > b->m.revision;
