@@ -92,16 +92,19 @@ void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_l
 	int32_t cp;
 
 	memset(lab, 0, sizeof(*lab));
-	/* "12." / "12.text" / Arabic "12 - text"; the digits in any digit set
-	 * ("١٢ -"), the label and number in ASCII */
+	/* "12." / "12.text" / Arabic "12 - text" / Chinese "12．text" (the
+	 * full-width full stop); the digits in any digit set ("١٢ -", "１２．"),
+	 * the label and number in ASCII */
 	i = resdiff_digits_read(s, len, PARSE_NUMBER_DIGITS + 1, num);
 	digits = strlen(num);
 	if (digits > 0 && digits <= PARSE_NUMBER_DIGITS) {
-		if (i < len && s[i] == '.' && resdiff_digit_at(s + i + 1, len - i - 1, &adv) < 0) {
+		size_t stop = i < len && s[i] == '.' ? 1 :
+			      i + 3 <= len && !strncmp(s + i, "．", 3) ? 3 : 0;
+		if (stop && resdiff_digit_at(s + i + stop, len - i - stop, &adv) < 0) {
 			lab->kind = LABEL_NUMBER;
 			lab->number = atoi(num);
 			snprintf(lab->text, sizeof(lab->text), "%s.", num);
-			lab->len = skip_spaces(s, len, i + 1);
+			lab->len = skip_spaces(s, len, i + stop);
 			return;
 		}
 		j = skip_spaces(s, len, i);

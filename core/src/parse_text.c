@@ -326,9 +326,10 @@ bool parse_find_date(const char *s, size_t len, char out[11])
 		mm = resdiff_lang_phrase(l, RESDIFF_SECTION_NUMERIC_DATE, "month");
 		dm = resdiff_lang_phrase(l, RESDIFF_SECTION_NUMERIC_DATE, "day");
 		for (i = 0; ym && i + 4 <= len; i++) {
-			size_t j = i;
+			size_t j = i, adv;
 			int y, m, d;
-			if (s[i] < '0' || s[i] > '9' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') ||
+			/* the year's first digit, in any digit set ("２００９年") */
+			if (resdiff_digit_at(s + i, len - i, &adv) < 0 || resdiff_digit_before(s, i, &adv) >= 0 ||
 			    !numeric_part(s, len, &j, 4, 4, &y, ym) ||
 			    !numeric_part(s, len, &j, 1, 2, &m, mm) || !numeric_part(s, len, &j, 1, 2, &d, dm))
 				continue;

@@ -3261,6 +3261,67 @@ static void test_parse__arabic_indic_digits_read_as_ascii(void **state)
 	}
 }
 
+/* A Chinese text whose paragraph numbers are printed with the full-width
+ * full stop ("1．确认") or in full-width digits too ("１．确认"), and its
+ * dates in full-width digits ("２０２１ 年 １２ 月 １７ 日"), reads as the
+ * same text in ASCII (found in review: "1．" and "１．" numbered nothing,
+ * every operative paragraph was read as a recital, and the date was not
+ * found). Footnote markers stay ASCII: full-width ones are not read. */
+static void test_parse__fullwidth_numbers_read_as_ascii(void **state)
+{
+	size_t len, i;
+	char *text = test_read_source("tests/data/pdf/zh.txt", &len);
+	resdiff_doc *ascii = test_parse_string(text, "zh");
+	int wide;
+	(void)state;
+	assert_non_null(resdiff_doc_unit_by_id(ascii, "OP5"));
+	assert_non_null(ascii->meta.date);
+	for (wide = 0; wide < 2; wide++) {
+		char *out = malloc(len * 3 + 1), *o = out;
+		resdiff_doc *doc;
+		assert_non_null(out);
+		for (i = 0; i < len; i++) {
+			size_t k = i;
+			bool date_line = !strncmp(text + i, "2021 年 12 月 17 日大会决议", 34);
+			if (i > 0 && text[i - 1] != '\n')
+				goto copy;
+			while (k < len && text[k] >= '0' && text[k] <= '9')
+				k++;
+			if (date_line) {
+				/* the date line in full-width digits */
+				for (; i < len && text[i] != '\n'; i++)
+					if (text[i] >= '0' && text[i] <= '9')
+						o += resdiff_utf8_encode(o, 0xFF10 + (uint32_t)(text[i] - '0'));
+					else
+						*o++ = text[i];
+				i--;
+				continue;
+			}
+			if (k > i && k + 1 < len && text[k] == '.' && text[k + 1] == ' ') {
+				for (; i < k; i++)
+					if (wide)
+						o += resdiff_utf8_encode(o, 0xFF10 + (uint32_t)(text[i] - '0'));
+					else
+						*o++ = text[i];
+				memcpy(o, "．", 3);
+				o += 3;
+				i = k + 1;
+				continue;
+			}
+		copy:
+			*o++ = text[i];
+		}
+		*o = '\0';
+		doc = test_parse_string(out, "zh");
+		assert_same_reading(ascii, doc);
+		assert_string_equal(resdiff_doc_unit_by_id(doc, "OP1")->label, "1.");
+		resdiff_doc_free(doc);
+		free(out);
+	}
+	resdiff_doc_free(ascii);
+	free(text);
+}
+
 /* "١- ", "١." and "١ -" number paragraphs; "(١)" marks a footnote whose
  * body is "(١) …"; the paragraph's text keeps its own digits. */
 static void test_parse__arabic_indic_labels_and_markers(void **state)
@@ -3418,6 +3479,7 @@ int main(void)
 		cmocka_unit_test(test_parse__bracketed_number_after_a_number_is_a_reference),
 		cmocka_unit_test(test_parse__recital_across_a_comma_ended_running_title),
 		cmocka_unit_test(test_parse__arabic_indic_digits_read_as_ascii),
+		cmocka_unit_test(test_parse__fullwidth_numbers_read_as_ascii),
 		cmocka_unit_test(test_parse__arabic_indic_labels_and_markers),
 		cmocka_unit_test(test_parse__arabic_indic_reference_number_stays),
 	};

@@ -92,11 +92,12 @@ static inline size_t resdiff_utf8_encode(char out[4], uint32_t cp)
 size_t resdiff_utf8_count(const char *s, size_t len);
 
 /* The value (0-9) of the decimal digit at s, in any of the digit sets the
- * six languages print numbers in: ASCII, Arabic-Indic (U+0660-U+0669) and
- * Extended Arabic-Indic (U+06F0-U+06F9); -1 for anything else. Stores the
- * digit's length in bytes in *adv (1 or 2; 0 when no digit). The parser
- * reads structure (labels, footnote markers, dates) through it, so that
- * "١ -" is paragraph 1 as "1 -" is. */
+ * six languages print numbers in: ASCII, Arabic-Indic (U+0660-U+0669),
+ * Extended Arabic-Indic (U+06F0-U+06F9) and the full-width digits of CJK
+ * text (U+FF10-U+FF19, "１２"); -1 for anything else. Stores the digit's
+ * length in bytes in *adv (1, 2 or 3; 0 when no digit). The parser reads
+ * structure (labels, footnote markers, dates) through it, so that "١ -"
+ * and "１．" are paragraph 1 as "1 -" and "1." are. */
 static inline int resdiff_digit_at(const char *s, size_t len, size_t *adv)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -110,6 +111,10 @@ static inline int resdiff_digit_at(const char *s, size_t len, size_t *adv)
 		*adv = 2;
 		return p[1] & 0x0F;
 	}
+	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+		*adv = 3;
+		return p[2] - 0x90;
+	}
 	return -1;
 }
 
@@ -118,6 +123,8 @@ static inline int resdiff_digit_at(const char *s, size_t len, size_t *adv)
 static inline int resdiff_digit_before(const char *s, size_t i, size_t *adv)
 {
 	int d;
+	if (i >= 3 && (d = resdiff_digit_at(s + i - 3, 3, adv)) >= 0 && *adv == 3)
+		return d;
 	if (i >= 2 && (d = resdiff_digit_at(s + i - 2, 2, adv)) >= 0 && *adv == 2)
 		return d;
 	if (i >= 1 && (d = resdiff_digit_at(s + i - 1, 1, adv)) >= 0)
