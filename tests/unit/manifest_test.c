@@ -392,6 +392,21 @@ static void test_manifest__own_reader_agrees_with_libgit2(void **state)
 		unlink(path);
 		free(path);
 	}
+	/* every byte the own reader refuses in a value, at every place of an
+	 * eight-byte word (it checks eight bytes at a time) */
+	for (i = 0; i < 7 * 20; i++) {
+		static const char specials[] = "\"#;\\\t\x01\x7f";
+		char title[40] = "Title with words and more words", text[200];
+		size_t at = i % 20 + 1;   /* a tab first would be space around the value */
+		title[at] = specials[i / 20];
+		snprintf(text, sizeof(text), "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n"
+			"\ttitle = %s\n\tsource = a.txt\n", title);
+		path = write_manifest(dir, text);
+		if (readers_agree(path))
+			fail_msg("'%c' at %zu: own reader used", specials[i / 20], at);
+		unlink(path);
+		free(path);
+	}
 	assert_int_equal(readers_agree(RESDIFF_SOURCE_DIR "/corpus/corpus.manifest"), 1);
 	assert_non_null(d = opendir(seeds));
 	while ((de = readdir(d)))
