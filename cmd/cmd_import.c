@@ -362,7 +362,11 @@ int cmd_import(int argc, char **argv)
 		rc = cmd_fail("invalid date '%s' (want YYYY-MM-DD)", o.date);
 		goto done;
 	}
-	if (mpath && resdiff_manifest_load(&manifest, mpath) < 0) {
+	/* with files named, their sections only (the rest of a corpus's
+	 * manifest was most of importing one more document into it) */
+	if (mpath && (args.nargs ? resdiff_manifest_load_sources(&manifest, mpath,
+			args.args, (size_t)args.nargs) :
+			resdiff_manifest_load(&manifest, mpath)) < 0) {
 		rc = cmd_fail_last();
 		goto done;
 	}

@@ -47,14 +47,31 @@ int32_t resdiff_utf8_decode_full(const char *s, size_t len, size_t *adv)
 
 int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset)
 {
-	size_t i, adv;
+	size_t i = 0, adv;
 
-	for (i = 0; i < len; i += adv)
+	while (i < len) {
+		/* ASCII eight bytes at a time (most of a manifest, of an English
+		 * or French text): 11 instructions a byte were 12 % of importing
+		 * one document with a manifest of 10 001 sections */
+		if ((unsigned char)s[i] < 0x80) {
+			uint64_t w;
+			while (len - i >= 8) {
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
+			while (i < len && (unsigned char)s[i] < 0x80)
+				i++;
+			continue;
+		}
 		if (resdiff_utf8_decode(s + i, len - i, &adv) < 0) {
 			if (bad_offset)
 				*bad_offset = i;
 			return RESDIFF_EINVALID;
 		}
+		i += adv;
+	}
 	return 0;
 }
 

@@ -197,6 +197,99 @@ static void test_manifest__section_again_among_many(void **state)
 	free(dir);
 }
 
+static void expect_same_entry(const resdiff_manifest_entry *x, const resdiff_manifest_entry *y)
+{
+	const char *fx[] = { x->name, x->symbol, x->language, x->date, x->source, x->path, x->title };
+	const char *fy[] = { y->name, y->symbol, y->language, y->date, y->source, y->path, y->title };
+	size_t k;
+	for (k = 0; k < sizeof(fx) / sizeof(fx[0]); k++)
+		if ((fx[k] == NULL) != (fy[k] == NULL) || (fx[k] && strcmp(fx[k], fy[k])))
+			fail_msg("field %zu: '%s' vs '%s'", k, fx[k] ? fx[k] : "(null)", fy[k] ? fy[k] : "(null)");
+}
+
+/* import FILE --manifest M takes M's sections of FILE only: as many
+ * entries for one file in a manifest of 2 000 sections as in one of 1
+ * (the count, not the time, so that a growth with the manifest is caught
+ * without timing), the same entry the whole load gives, by base name or by
+ * path, with the keys of a section given again further on; the others'
+ * syntax is still checked, a file not of the plain form is read whole. */
+static void test_manifest__sources_only(void **state)
+{
+	resdiff_buf text = RESDIFF_BUF_INIT;
+	resdiff_manifest *all = NULL, *m = NULL;
+	char *dir = test_tmpdir(), *path, file[600];
+	const char *files[2];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2000; i++)
+		assert_int_equal(resdiff_buf_printf(&text, "[document \"d%zu\"]\n\tsymbol = A/RES/70/%zu\n"
+			"\tlanguage = en\n\tsource = A_RES_70_%zu.en.txt\n\ttitle = T %zu\n", i, i + 1, i + 1,
+			i), 0);
+	assert_int_equal(resdiff_buf_puts(&text, "[document \"d1234\"]\n\tdate = 2015-12-01\n"), 0);
+	path = write_manifest(dir, text.ptr);
+	assert_int_equal(resdiff_manifest_load(&all, path), 0);
+	assert_int_equal(all->count, 2000);
+
+	files[0] = "elsewhere/A_RES_70_1235.en.txt";   /* by base name */
+	if (resdiff_manifest_load_sources(&m, path, files, 1) < 0)
+		fail_msg("load: %s", resdiff_error_last());
+	assert_int_equal(m->count, 1);
+	expect_same_entry(&m->entries[0], resdiff_manifest_find(all, "A/RES/70/1235", "en"));
+	assert_string_equal(m->entries[0].date, "2015-12-01");
+	resdiff_manifest_free(m);
+
+	snprintf(file, sizeof(file), "%s/A_RES_70_7.en.txt", dir);   /* by path */
+	files[0] = file;
+	files[1] = "A_RES_70_2000.en.txt";
+	assert_int_equal(resdiff_manifest_load_sources(&m, path, files, 2), 0);
+	assert_int_equal(m->count, 2);
+	expect_same_entry(&m->entries[0], resdiff_manifest_find(all, "A/RES/70/7", "en"));
+	expect_same_entry(&m->entries[1], resdiff_manifest_find(all, "A/RES/70/2000", "en"));
+	resdiff_manifest_free(m);
+
+	files[0] = "no_such.en.txt";   /* no section: no entry, no error */
+	assert_int_equal(resdiff_manifest_load_sources(&m, path, files, 1), 0);
+	assert_int_equal(m->count, 0);
+	resdiff_manifest_free(m);
+	resdiff_manifest_free(all);
+	free(path);
+
+	/* the file's section is validated; another's values are not read */
+	resdiff_buf_clear(&text);
+	assert_int_equal(resdiff_buf_puts(&text, "[document \"a\"]\n\tsymbol = A/RES/1/1\n"
+		"\tlanguage = en\n\tsource = a.txt\n\tdate = 2001-02-30\n"
+		"[document \"b\"]\n\tsymbol = A/RES/1/2\n\tlanguage = en\n\tsource = b.txt\n"), 0);
+	path = write_manifest(dir, text.ptr);
+	files[0] = "b.txt";
+	assert_int_equal(resdiff_manifest_load_sources(&m, path, files, 1), 0);
+	assert_int_equal(m->count, 1);
+	resdiff_manifest_free(m);
+	files[0] = "a.txt";
+	assert_true(resdiff_manifest_load_sources(&m, path, files, 1) < 0);
+	assert_non_null(strstr(resdiff_error_last(), "invalid date"));
+	free(path);
+
+	/* every line's syntax: a line of no section refuses it, as before */
+	path = write_manifest(dir, "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n"
+		"\tsource = a.txt\n[document \"b\"]\n\tnot a key line\n");
+	files[0] = "a.txt";
+	assert_true(resdiff_manifest_load_sources(&m, path, files, 1) < 0);
+	free(path);
+
+	/* not of the plain form (a quoted value elsewhere): read whole */
+	path = write_manifest(dir, "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n"
+		"\tsource = a.txt\n[document \"b\"]\n\tsymbol = \"A/RES/1/2\"\n\tlanguage = en\n"
+		"\tsource = b.txt\n");
+	assert_int_equal(resdiff_manifest_load_sources(&m, path, files, 1), 0);
+	assert_int_equal(m->count, 2);
+	resdiff_manifest_free(m);
+	free(path);
+	resdiff_buf_dispose(&text);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 static int same_str(const char *a, const char *b)
 {
 	return (!a && !b) || (a && b && !strcmp(a, b));
@@ -296,6 +389,21 @@ static void test_manifest__own_reader_agrees_with_libgit2(void **state)
 		path = write_manifest(dir, cases[i].text);
 		if (readers_agree(path) != cases[i].own)
 			fail_msg("case %zu: own reader %s", i, cases[i].own ? "not used" : "used");
+		unlink(path);
+		free(path);
+	}
+	/* every byte the own reader refuses in a value, at every place of an
+	 * eight-byte word (it checks eight bytes at a time) */
+	for (i = 0; i < 7 * 20; i++) {
+		static const char specials[] = "\"#;\\\t\x01\x7f";
+		char title[40] = "Title with words and more words", text[200];
+		size_t at = i % 20 + 1;   /* a tab first would be space around the value */
+		title[at] = specials[i / 20];
+		snprintf(text, sizeof(text), "[document \"a\"]\n\tsymbol = A/RES/1/1\n\tlanguage = en\n"
+			"\ttitle = %s\n\tsource = a.txt\n", title);
+		path = write_manifest(dir, text);
+		if (readers_agree(path))
+			fail_msg("'%c' at %zu: own reader used", specials[i / 20], at);
 		unlink(path);
 		free(path);
 	}
@@ -437,6 +545,7 @@ int main(void)
 		cmocka_unit_test(test_manifest__includes_are_refused),
 		cmocka_unit_test(test_manifest__dates),
 		cmocka_unit_test(test_manifest__section_again_among_many),
+		cmocka_unit_test(test_manifest__sources_only),
 		cmocka_unit_test(test_manifest__own_reader_agrees_with_libgit2),
 		cmocka_unit_test(test_manifest__syntax_errors_name_the_line),
 		cmocka_unit_test(test_manifest__syntax_errors_in_our_words),
