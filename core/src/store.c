@@ -674,6 +674,13 @@ int store_txn_begin(resdiff_store *s)
 	/* the objects on disk behind one backend, the transaction's in front */
 	if ((error = store_odb_layer(&odb, s->repo)) < 0)
 		return error;
+	/* trees up to RESDIFF_STORE_TREE_CACHE_MAX bytes kept parsed in
+	 * libgit2's object cache (its default keeps none over 4 KiB): a
+	 * transaction walks the same record directories (a session's, ~12 KB
+	 * at 250 documents) for every document, and read them again, inflated
+	 * and hash-checked, each time */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+		(size_t)RESDIFF_STORE_TREE_CACHE_MAX);
 	git_odb_free(s->odb);
 	s->odb = odb;
 	return store_txn_new(&s->txn, s->odb);
@@ -735,26 +742,22 @@ static const char *info_str(resdiff_store *s, const char *v)
 	return v ? resdiff_arena_strdup(s->info_arena, v) : NULL;
 }
 
-int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob_id,
-		bool write_view)
+/* The info of record blob `blob_id` whose bytes are data[0..len): made
+ * and cached when not there; with write_view, its view blob (the reading
+ * part) written when the document is a series member (writers only).
+ * `fresh`: the blob was just written by this transaction, so its view
+ * blob is new too and is written without looking for it first (one hash,
+ * libgit2's; a look first hashes it twice). */
+static int info_from_data(store_doc_info **out, resdiff_store *s, const git_oid *blob_id,
+		const char *data, size_t len, bool write_view, bool fresh)
 {
-	git_blob *blob = NULL;
 	resdiff_doc *doc = NULL;
 	store_doc_info *info;
-	const char *data;
-	size_t len;
 	int error = 0;
 
 	if ((error = info_grow(s)) < 0)
 		return error;
 	info = *info_slot(s, blob_id);
-	if (info && (!write_view || info->view_written || !info->series || !info->date)) {
-		*out = info;
-		return 0;
-	}
-	GIT_TRY(git_blob_lookup(&blob, s->repo, blob_id), "cannot read a stored document");
-	data = git_blob_rawcontent(blob);
-	len = (size_t)git_blob_rawsize(blob);
 	if (!info) {
 		if (!(info = resdiff_arena_alloc(s->info_arena, sizeof(*info)))) {
 			error = resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
@@ -783,11 +786,11 @@ int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob_i
 		s->info_count++;
 	}
 	/* a series member's view blob (its reading part): writers only */
-	if (write_view && info->series && info->date) {
+	if (write_view && !info->view_written && info->series && info->date) {
 		/* every member of a series it rewrites: nearly all are there
 		 * already (a write would open a temporary file per member) */
 		size_t rl = resdiff_canon_reading_len(data, len);
-		if (git_odb_hash(&info->view_blob, data, rl, GIT_OBJECT_BLOB) < 0 ||
+		if (fresh || git_odb_hash(&info->view_blob, data, rl, GIT_OBJECT_BLOB) < 0 ||
 		    !git_odb_exists(s->odb, &info->view_blob))
 			GIT_TRY(git_blob_create_from_buffer(&info->view_blob, s->repo, data, rl),
 				"cannot write a view");
@@ -796,6 +799,28 @@ int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob_i
 	*out = info;
 done:
 	resdiff_doc_free(doc);
+	return error;
+}
+
+int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob_id,
+		bool write_view)
+{
+	git_blob *blob = NULL;
+	store_doc_info *info;
+	int error = 0;
+
+	if ((error = info_grow(s)) < 0)
+		return error;
+	info = *info_slot(s, blob_id);
+	if (info && (!write_view || info->view_written || !info->series || !info->date)) {
+		*out = info;
+		return 0;
+	}
+	s->info_blobs_read++;
+	GIT_TRY(git_blob_lookup(&blob, s->repo, blob_id), "cannot read a stored document");
+	error = info_from_data(out, s, blob_id, git_blob_rawcontent(blob),
+		(size_t)git_blob_rawsize(blob), write_view, false);
+done:
 	git_blob_free(blob);
 	return error;
 }
@@ -1289,6 +1314,39 @@ static int cmp_info_ptr(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+/* The info of record blob `blob_id`, with its view blob written when it
+ * is a member of series `slug`: the blob read once (store_info_get read
+ * it for the info, then again for the view). */
+static int info_of_member(store_doc_info **out, resdiff_store *s, const git_oid *blob_id,
+		const char *slug)
+{
+	git_blob *blob = NULL;
+	store_doc_info *info;
+	const char *data;
+	size_t len;
+	int error = 0;
+
+	*out = NULL;
+	if ((error = info_grow(s)) < 0)
+		return error;
+	info = *info_slot(s, blob_id);
+	if (info && (info->view_written || !info->series || !info->date ||
+	             strcmp(info->series, slug)))
+		return *out = info, 0;
+	s->info_blobs_read++;
+	GIT_TRY(git_blob_lookup(&blob, s->repo, blob_id), "cannot read a stored document");
+	data = git_blob_rawcontent(blob);
+	len = (size_t)git_blob_rawsize(blob);
+	if ((error = info_from_data(&info, s, blob_id, data, len, false, false)) < 0)
+		goto done;
+	if (info->series && info->date && !strcmp(info->series, slug))
+		error = info_from_data(&info, s, blob_id, data, len, true, false);
+	*out = info;
+done:
+	git_blob_free(blob);
+	return error;
+}
+
 /* The document of `root` stored under symbol `sym` in `lang`, when it is
  * a member of series `slug` now: added to out. 1 when `sym` names no
  * record path (not a symbol: the view is not one resdiff wrote). */
@@ -1297,7 +1355,7 @@ static int candidate_add(member_list *out, resdiff_store *s, git_tree *root, con
 {
 	resdiff_buf path = RESDIFF_BUF_INIT;
 	git_tree_entry *e = NULL;
-	store_doc_info *info;
+	store_doc_info *info = NULL;
 	int error = 0, gerr;
 
 	if (store_doc_path(&path, sym, lang) < 0) {
@@ -1311,11 +1369,10 @@ static int candidate_add(member_list *out, resdiff_store *s, git_tree *root, con
 	GIT_TRY(gerr, path.ptr);
 	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
 		goto done;
-	if ((error = store_info_get(&info, s, git_tree_entry_id(e), false)) < 0)
+	if ((error = info_of_member(&info, s, git_tree_entry_id(e), slug)) < 0)
 		goto done;
 	if (info->series && info->date && !strcmp(info->series, slug) &&
-	    ((error = store_info_get(&info, s, git_tree_entry_id(e), true)) < 0 ||
-	     (error = members_add(out, info)) < 0))
+	    (error = members_add(out, info)) < 0)
 		goto done;
 done:
 	git_tree_entry_free(e);
@@ -1885,6 +1942,26 @@ static void forced_add(resdiff_store_item *item, const char *reason)
 		snprintf(item->forced + n, sizeof(item->forced) - n, "%s%s", n ? "; " : "", reason);
 }
 
+/* Write record blob `id`, already hashed from data[0..len): into the
+ * transaction's objects directly when one is open and the object is not
+ * stored already (libgit2's write would hash it a second time), else
+ * through libgit2. */
+static int blob_write_hashed(resdiff_store *s, const git_oid *id, const char *data, size_t len)
+{
+	git_oid written;
+	int error = 0;
+
+	if (s->txn) {
+		if (git_odb_exists_ext(s->odb, id, GIT_ODB_LOOKUP_NO_REFRESH))
+			return 0;
+		s->blobs_put++;
+		return store_txn_put(s->txn, id, data, len, GIT_OBJECT_BLOB);
+	}
+	GIT_TRY(git_blob_create_from_buffer(&written, s->repo, data, len), "cannot write a document");
+done:
+	return error;
+}
+
 static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count,
 		resdiff_buf *canon, resdiff_buf *paths, bool all_views)
 {
@@ -1990,9 +2067,15 @@ static int import_once(resdiff_store *s, resdiff_store_item *items, size_t count
 		resdiff_store_check_text(doc, true, why, sizeof(why));
 		forced_add(&items[i], why);
 		forced_add(&items[i], items[i].force_reason);
-		GIT_TRY(git_blob_create_from_buffer(&blob_id, s->repo, canon[i].ptr, canon[i].size),
-			"cannot write a document");
+		if ((error = blob_write_hashed(s, &blob_id, canon[i].ptr, canon[i].size)) < 0)
+			goto done;
 		if (doc->meta.series && doc->meta.date && !resdiff_store_doc_is_draft(doc)) {
+			store_doc_info *info;
+			/* its info and view blob now, from the bytes in hand: the
+			 * views are planned without reading it back */
+			if ((error = info_from_data(&info, s, &blob_id, canon[i].ptr, canon[i].size,
+					true, true)) < 0)
+				goto done;
 			if ((error = view_set_touch(&views, doc->meta.language, doc->meta.series,
 					doc->meta.symbol)) < 0)
 				goto done;

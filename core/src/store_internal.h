@@ -54,6 +54,10 @@ struct resdiff_store {
 	 * (plan_views: a view appended to looks up its last member and the
 	 * new ones, not every member): tests count them */
 	size_t view_members_read;
+	/* record blobs read back to learn their metadata (store_info_get), and
+	 * record blobs put in the transaction already hashed (import_once):
+	 * tests count them */
+	size_t info_blobs_read, blobs_put;
 	/* cache of store_doc_info (arena-allocated, so pointers stay valid),
 	 * open addressing on the blob id */
 	store_doc_info **infos;

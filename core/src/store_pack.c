@@ -139,6 +139,15 @@ static int txn_write(git_odb_backend *b, const git_oid *id, const void *data, si
 	return 0;
 }
 
+int store_txn_put(store_txn *t, const git_oid *id, const void *data, size_t len,
+		git_object_t type)
+{
+	if (txn_write(&t->parent, id, data, len, type) < 0)
+		return resdiff_error_set(RESDIFF_ENOMEM, "cannot keep an object: %s",
+			git_error_last() ? git_error_last()->message : "out of memory");
+	return 0;
+}
+
 void store_txn_reset(store_txn *t)
 {
 	txn_object *o, *next;

@@ -14,6 +14,12 @@ typedef struct store_txn store_txn;
  * new objects of the repository are kept in memory until written. */
 int store_txn_new(store_txn **out, git_odb *odb);
 size_t store_txn_count(const store_txn *t);
+/* Keep object `id` (the caller hashed data[0..len) as a `type` object:
+ * the id is trusted, not checked) in the transaction, copied; nothing
+ * when it is kept already. RESDIFF_ENOMEM when it cannot be kept (out
+ * of memory, or over RESDIFF_STORE_OBJECT_MAX, which callers check). */
+int store_txn_put(store_txn *t, const git_oid *id, const void *data, size_t len,
+		git_object_t type);
 /* Put the repository's object database behind one backend that never
  * re-reads objects/pack when an object about to be written is missing
  * (store_pack.c says why), and make that the repository's: *out gets a

@@ -675,6 +675,53 @@ static void test_import__appending_reads_the_last_member_only(void **state)
 	free(dir);
 }
 
+/* A transaction's documents are not read back to plan the views: their
+ * headers and view blobs come from the bytes being imported, and each
+ * record blob, hashed once to compare it with the stored one, is put in
+ * the transaction as it is (libgit2's write would hash it again). An old
+ * member is read once for its header and its view blob (it was read twice).
+ * info_blobs_read counts the record blobs read back, blobs_put the record
+ * blobs put without a second hash; main read 20 back and put none. */
+static void test_import__new_documents_not_read_back(void **state)
+{
+	resdiff_store *s = NULL;
+	resdiff_store_item items[2 * RESDIFF_STORE_PACK_MIN_DOCS];
+	resdiff_doc *docs[2 * RESDIFF_STORE_PACK_MIN_DOCS];
+	char *dir = test_tmpdir(), sym[32], date[16];
+	size_t i, n = 2 * RESDIFF_STORE_PACK_MIN_DOCS;
+	bool created;
+
+	(void)state;
+	assert_int_equal(resdiff_store_init(&s, &created, dir), 0);
+	memset(items, 0, sizeof(items));
+	for (i = 0; i < n; i++) {
+		snprintf(sym, sizeof(sym), "A/RES/%zu/1", 40 + i);
+		snprintf(date, sizeof(date), "%zu-10-01", 1980 + i);
+		items[i].doc = docs[i] = test_make_doc(sym, "en", i % 2 ? "alpha" : "beta", date, 4,
+			(unsigned)i + 1);
+	}
+	/* a bulk transaction (a pack): nothing read back, every blob put */
+	if (resdiff_store_import(s, items, n) < 0)
+		fail_msg("import: %s", resdiff_error_last());
+	for (i = 0; i < n; i++)
+		resdiff_doc_free(docs[i]);
+	assert_int_equal(s->info_blobs_read, 0);
+	assert_int_equal(s->blobs_put, n);
+	assert_views_rebuilt_alike(s, dir);
+
+	/* a store opened afresh, one more member (loose objects, written by
+	 * libgit2): the view's last member read once, the new one not at all */
+	s = reopen(s, dir);
+	import_one(s, test_make_doc("A/RES/80/1", "en", "alpha", "2020-10-01", 4, 99));
+	assert_int_equal(s->info_blobs_read, 1);
+	assert_int_equal(s->blobs_put, 0);
+	assert_views_rebuilt_alike(s, dir);
+
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
 /* Every object a transaction writes is new, and libgit2 looks for it
  * before writing it; on a miss its object database re-read objects/pack
  * (and compared each pack found with each loaded): a bulk import's cost
@@ -890,6 +937,7 @@ int main(void)
 		cmocka_unit_test(test_import__sigint_and_sigterm),
 		cmocka_unit_test(test_import__one_member_reads_its_series),
 		cmocka_unit_test(test_import__appending_reads_the_last_member_only),
+		cmocka_unit_test(test_import__new_documents_not_read_back),
 		cmocka_unit_test(test_import__writes_do_not_rescan_the_packs),
 		cmocka_unit_test(test_import__index_writes_do_not_rescan_the_packs),
 		cmocka_unit_test(test_import__withdrawals_from_the_stored_list),

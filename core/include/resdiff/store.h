@@ -98,6 +98,10 @@ extern "C" {
 /* Transactions of at least this many documents write one pack; smaller
  * ones write loose objects (many small packs would slow every lookup). */
 #define RESDIFF_STORE_PACK_MIN_DOCS 16
+/* Largest tree a bulk transaction keeps parsed in libgit2's object cache
+ * (libgit2 keeps none over 4 KiB): a record directory of a session, read
+ * for every document imported into it, is ~12 KB at 250 documents. */
+#define RESDIFF_STORE_TREE_CACHE_MAX (256u * 1024)
 /* The environment variable naming the repository. */
 #define RESDIFF_STORE_ENV "RESDIFF_REPO"
 
