@@ -81,7 +81,7 @@ static int run(int argc, char **argv, bool forwards)
 		fprintf(stderr, "resdiff: note: the stored clause index %s; computed in memory "
 			"('resdiff index%s' stores it)\n",
 			prov->index_disagrees ? "disagrees with the record" :
-			"is stale, lost or of another format",
+			prov->index_why ? prov->index_why : "is stale, lost or of another format",
 			prov->index_disagrees ? " --full" : "");
 	error = format->render.provenance(&out, prov);
 	rc = error < 0 ? cmd_fail_last() : cmd_write(&out);

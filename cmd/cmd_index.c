@@ -14,7 +14,7 @@ int cmd_index(int argc, char **argv)
 	int rc, r;
 
 	r = cmd_args_parse(&args, index_opts, argc, argv, "resdiff index [--full]",
-		"Bring the clause index (refs/resdiff/index, docs/PROVENANCE.md) up to date\n"
+		"Bring the clause index (refs/heads/resdiff/index, docs/PROVENANCE.md) up to date\n"
 		"with the record. import does this after storing; blame and trace never\n"
 		"write: on a stale or lost index they compute what they need in memory.");
 	if (r)
@@ -35,8 +35,10 @@ int cmd_index(int argc, char **argv)
 	else if (!st.commit[0])
 		printf("the record is empty: nothing to index\n");
 	else
-		printf("index %.12s: %zu documents, %zu computed, %zu reused\n", st.commit,
-			st.documents, st.computed, st.reused);
+		printf("index %.12s: %zu documents, %zu computed, %zu reused%s%s%s\n", st.commit,
+			st.documents, st.computed, st.reused,
+			st.untrusted ? "; the stored index " : "", st.untrusted ? st.untrusted : "",
+			st.untrusted ? " (kept as the new one's parent)" : "");
 done:
 	cmd_store_close(store);
 	cmd_args_dispose(&args);

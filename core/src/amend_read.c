@@ -1732,10 +1732,14 @@ int resdiff_amendments_read(resdiff_amendments **out, const char *text, size_t l
 	if (!error && !best)
 		error = resdiff_error_set(RESDIFF_EINVALID,
 			"%s: no language has amendment phrases to read it with", source);
-	if (!error && !best_read && !best->none)
-		error = resdiff_error_set(RESDIFF_EINVALID,
-			"%s: nothing in it reads as an amendment (docs/AMEND.md lists the phrasings)",
-			source);
+	if (!error && !best_read && !best->none) {
+		char blank[128];
+		error = resdiff_text_describe_blank(blank, sizeof(blank), text, len)
+			? resdiff_error_set(RESDIFF_EINVALID, "%s: no amendment (%s)",
+				source, blank)
+			: resdiff_error_set(RESDIFF_EINVALID, "%s: nothing in it reads as an amendment "
+				"(docs/AMEND.md lists the phrasings)", source);
+	}
 	if (!error) {
 		*out = best;
 		best = NULL;

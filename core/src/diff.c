@@ -3,6 +3,7 @@
 #include "diff_notes.h"
 #include "diff_signals.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -119,6 +120,57 @@ bool resdiff_diff_has_changes(const resdiff_diff *diff, const resdiff_diff_rende
 			return true;
 	}
 	return false;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+bool resdiff_diff_identical(const resdiff_diff *diff, bool *exact)
+{
+	const resdiff_alignment *al = diff->alignment;
+	const resdiff_doc *o = al->old_doc, *n = al->new_doc;
+	size_t i;
+	bool same = true;
+
+	if (exact)
+		*exact = false;
+	if (resdiff_diff_has_changes(diff, NULL) || o->unit_count != n->unit_count)
+		return false;
+	for (i = 0; i < al->change_count && same; i++) {
+		const resdiff_change *c = &al->changes[i];
+		const resdiff_unit *uo = &o->units[c->old_units[0]], *un = &n->units[c->new_units[0]];
+		same = same_text(uo->text, un->text) && same_text(uo->id, un->id) &&
+			same_text(uo->label, un->label);
+	}
+	same = same && o->footnote_count == n->footnote_count;
+	for (i = 0; i < o->footnote_count && same; i++)
+		same = same_text(o->footnotes[i].label, n->footnotes[i].label) &&
+			same_text(o->footnotes[i].text, n->footnotes[i].text);
+	if (exact)
+		*exact = same;
+	return true;
+}
+
+int resdiff_diff_identical_say(resdiff_buf *out, const resdiff_diff *diff)
+{
+	const resdiff_doc *doc = diff->alignment->new_doc;
+	bool exact;
+	char notes[64] = "";
+
+	if (!resdiff_diff_identical(diff, &exact))
+		return 0;
+	if (doc->footnote_count)
+		snprintf(notes, sizeof(notes), ", %zu footnote%s", doc->footnote_count,
+			doc->footnote_count == 1 ? "" : "s");
+	return exact
+		? resdiff_buf_printf(out, "The texts are identical: %zu clause%s%s, none changed.",
+			doc->unit_count, doc->unit_count == 1 ? "" : "s", notes)
+		: resdiff_buf_printf(out, "The texts are identical clause for clause: %zu clause%s%s, "
+			"none changed; some characters differ only in width or as quote or dash variants, "
+			"which the comparison treats as one (docs/DIFF.md, Comparison keys).",
+			doc->unit_count, doc->unit_count == 1 ? "" : "s", notes);
 }
 
 /* A change that is only a rolling update, in place: --ignore-rolling

@@ -424,14 +424,33 @@ done:
 
 /* ---- the index commit ----------------------------------------------------- */
 
+/* Why a stored index is not trusted, as the rest of "the stored clause
+ * index ..." (readers' note, `resdiff index`). */
+#define WHY_MISSING "is missing or unreadable"
+#define WHY_FORMAT "is of another index format"
+#define WHY_SKETCH "was computed with another sketch size"
+#define WHY_LANG "was computed with other language data, by a resdiff with other language files"
+#define WHY_STALE "describes an earlier record"
+
 /* The index commit's tree when it is a well-formed index of this format
  * or of the one before whose links are still the aligner's (the same
  * files, no catalogue: *format says which); its Record trailer in
  * *built_from. An index of another format gives no tree; *stated (may be
- * NULL) is the format its commit names, 0 when there is none. */
+ * NULL) is the format its commit names, 0 when there is none; *why (may
+ * be NULL) why there is no tree (WHY_*), NULL when there is one. */
+static int index_commit_tree_why(git_tree **tree, git_oid *commit_id, git_oid *built_from,
+		int *format, int *stated, const char **why, resdiff_store *s);
+
 static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built_from,
 		int *format, int *stated, resdiff_store *s)
 {
+	return index_commit_tree_why(tree, commit_id, built_from, format, stated, NULL, s);
+}
+
+static int index_commit_tree_why(git_tree **tree, git_oid *commit_id, git_oid *built_from,
+		int *format, int *stated, const char **why, resdiff_store *s)
+{
+	const char *reason = WHY_MISSING;
 	git_commit *commit = NULL;
 	git_message_trailer_array tr = { NULL, 0, NULL };
 	const char *fmt, *rec, *sk, *lang;
@@ -458,34 +477,42 @@ static int index_commit_tree(git_tree **tree, git_oid *commit_id, git_oid *built
 	/* the format before, when its links are today's (else it is recomputed) */
 	snprintf(prev, sizeof(prev), "%d", RESDIFF_INDEX_FORMAT - 1 >= RESDIFF_INDEX_LINKS_FORMAT ?
 		RESDIFF_INDEX_FORMAT - 1 : RESDIFF_INDEX_FORMAT);
+	reason = WHY_FORMAT;
 	if (!fmt || (strcmp(fmt, want) && strcmp(fmt, prev)) || !rec || git_oid_fromstr(built_from, rec) < 0)
 		goto done;
 	this_format = !strcmp(fmt, want);
 	snprintf(want, sizeof(want), "%d", RESDIFF_INDEX_SKETCH);
+	reason = WHY_SKETCH;
 	if (!sk || strcmp(sk, want))
 		goto done;
 	/* computed with other language data (a verb, a recast, a fold):
 	 * its links may not be the aligner's any more */
 	snprintf(want, sizeof(want), "%016" PRIx64, resdiff_lang_fingerprint());
+	reason = WHY_LANG;
 	if (!lang || strcmp(lang, want))
 		goto done;
+	reason = WHY_MISSING;
 	if (git_commit_tree(tree, commit) < 0)
 		*tree = NULL;
 	else
 		*format = this_format ? RESDIFF_INDEX_FORMAT : RESDIFF_INDEX_FORMAT - 1;
 done:
+	if (why)
+		*why = *tree ? NULL : reason;
 	git_error_clear();
 	git_message_trailer_array_free(&tr);
 	git_commit_free(commit);
 	return 0;
 }
 
-int index_fresh_tree(git_tree **tree, git_oid *record, resdiff_store *s)
+int index_fresh_tree(git_tree **tree, const char **why, git_oid *record, resdiff_store *s)
 {
 	git_oid built_from, commit_id;
 	int format;
 
 	*tree = NULL;
+	if (why)
+		*why = WHY_MISSING;
 	memset(record, 0, sizeof(git_oid));
 	if (git_reference_name_to_id(record, s->repo, s->record_ref) < 0) {
 		git_error_clear();
@@ -493,10 +520,12 @@ int index_fresh_tree(git_tree **tree, git_oid *record, resdiff_store *s)
 		return 0;
 	}
 	/* the previous format's files are this one's: readers take either */
-	index_commit_tree(tree, &commit_id, &built_from, &format, NULL, s);
+	index_commit_tree_why(tree, &commit_id, &built_from, &format, NULL, why, s);
 	if (*tree && !git_oid_equal(&built_from, record)) {
 		git_tree_free(*tree);
 		*tree = NULL;
+		if (why)
+			*why = WHY_STALE;
 	}
 	return 0;
 }
@@ -2310,7 +2339,9 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 		git_error_clear();
 		goto done;  /* empty record: nothing to index */
 	}
-	index_commit_tree(&old_tree, &old_commit, &built_from, &format, NULL, s);
+	index_commit_tree_why(&old_tree, &old_commit, &built_from, &format, NULL, &st.untrusted, s);
+	if (git_oid_is_zero(&old_commit))
+		st.untrusted = NULL;  /* there was none: nothing to report */
 	/* an index of the previous format (no catalogues) is not fresh: its
 	 * files are read, and written again with them */
 	if (old_tree && !full && git_oid_equal(&built_from, &record) && format == RESDIFF_INDEX_FORMAT) {
@@ -2383,10 +2414,14 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 				resdiff_lang_fingerprint(), hex)) < 0)
 			goto done;
 	}
-	/* the previous index of this format is the parent: replaced indexes
-	 * stay reachable, so an import leaves no dangling commit behind */
-	if (old_tree)
-		GIT_TRY(git_commit_lookup(&parent, s->repo, &old_commit), store_index_ref(s));
+	/* the index the ref named is the parent, of this format or not (one
+	 * computed with other language data, of another format): replaced
+	 * indexes stay reachable, so an update leaves no dangling commit
+	 * behind, and a push of it is a fast-forward */
+	if (!git_oid_is_zero(&old_commit) && git_commit_lookup(&parent, s->repo, &old_commit) < 0) {
+		git_error_clear();
+		parent = NULL;
+	}
 	GIT_TRY(git_commit_create(&commit_id, s->repo, NULL, sig, sig, NULL, msg.ptr, tree,
 		parent ? 1 : 0, (const git_commit **)&parent), "index commit");
 	if (pack) {

@@ -65,9 +65,11 @@ int index_entry_parse_head(index_entry *e, resdiff_arena *arena, const char *dat
 int index_entry_parse_links(index_entry *e, resdiff_arena *arena);
 
 /* The index commit's tree if it is fresh (built from the record's tip in
- * this format); *tree NULL when stale, lost or unreadable. *record gets
- * the record tip (zero when the record is empty). */
-int index_fresh_tree(git_tree **tree, git_oid *record, resdiff_store *s);
+ * this format); *tree NULL when stale, lost or unreadable, and *why (may
+ * be NULL) then says which, as the rest of "the stored clause index ..."
+ * ("is missing", "was computed with other language data"; static).
+ * *record gets the record tip (zero when the record is empty). */
+int index_fresh_tree(git_tree **tree, const char **why, git_oid *record, resdiff_store *s);
 /* Bring a stored index of an older index format to this one, and up to
  * date: from its files when its links are today's (RESDIFF_INDEX_LINKS_
  * FORMAT or later: only the catalogue is missing), else recomputed;

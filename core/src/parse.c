@@ -191,8 +191,12 @@ int resdiff_parse_traced(resdiff_doc **out, resdiff_parse_trace **trace, const c
 	    (error = parse_footnotes_emit(&st)) < 0)
 		goto done;
 	if (st.doc->unit_count == 0) {
-		error = resdiff_error_set(RESDIFF_EINVALID, "%s: no recognisable paragraphs%s",
-			st.source, len == 0 ? " (empty input)" : "");
+		/* a file of no text says what it holds ("only a UTF-8
+		 * byte-order mark, bytes 0-2: no text"), not just that no paragraph was found */
+		char blank[128];
+		bool is_blank = resdiff_text_describe_blank(blank, sizeof(blank), text, len);
+		error = resdiff_error_set(RESDIFF_EINVALID, "%s: no recognisable paragraphs%s%s%s",
+			st.source, is_blank ? " (" : "", is_blank ? blank : "", is_blank ? ")" : "");
 		goto done;
 	}
 	if ((error = check_unit_sizes(&st)) < 0 ||

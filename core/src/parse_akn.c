@@ -1176,6 +1176,13 @@ int resdiff_akn_parse(resdiff_doc **out, const char *data, size_t len,
 		if (!declares_other_encoding(data, len) &&
 		    (error = resdiff_text_check_encoding(source, data, len)) < 0)
 			goto done;
+		/* nothing but a byte-order mark or white space: say so, not
+		 * libxml2's "Start tag expected" */
+		if (resdiff_text_describe_blank(msg, sizeof(msg), data, len)) {
+			error = resdiff_error_set(RESDIFF_EINVALID, "%s: not Akoma Ntoso (%s)",
+				source, msg);
+			goto done;
+		}
 		for (k = strlen(msg); k > 0 && (msg[k - 1] == '\n' || msg[k - 1] == ' '); k--)
 			msg[k - 1] = '\0';
 		/* libxml2 breaks some messages over lines: one line for the user */

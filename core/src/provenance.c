@@ -469,13 +469,15 @@ static int run(prov_ctx *c, bool forwards, const char *symbol, const char *unit)
 	if (!(c->prov = calloc(1, sizeof(*c->prov))) || !(c->prov->arena = resdiff_arena_new()))
 		return NOMEM();
 	c->prov->forwards = forwards;
-	if (!c->full && (error = index_fresh_tree(&c->index, &record, c->s)) < 0)
+	if (!c->full && (error = index_fresh_tree(&c->index, &c->prov->index_why, &record, c->s)) < 0)
 		goto done;
 	if (!c->index) {
 		/* stale, lost or wrong: readers never write, so compute it here */
 		if ((error = index_mem_build(&c->mem, &record, c->s, c->full)) < 0)
 			goto done;
 		c->prov->index_in_memory = true;
+	} else {
+		c->prov->index_why = NULL;
 	}
 	if (git_commit_lookup(&rc, c->s->repo, &record) < 0 || git_commit_tree(&c->record, rc) < 0) {
 		error = resdiff_error_set(RESDIFF_EIO, "cannot read the record");

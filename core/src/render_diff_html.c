@@ -370,7 +370,13 @@ int resdiff_render_diff_html(resdiff_buf *out, const resdiff_diff *diff,
 	    (counts.rolling_hidden && (error = resdiff_buf_printf(out,
 			"<tr class=\"hidden\"><th>rolling update only, hidden</th><td>%zu</td></tr>\n",
 			counts.rolling_hidden)) < 0) ||
-	    (error = resdiff_buf_printf(out, "</table>\n"
+	    (error = resdiff_buf_puts(out, "</table>\n")) < 0 ||
+	    (resdiff_diff_identical(diff, NULL) &&
+	     ((error = resdiff_buf_printf(out, "<p class=\"identical\" id=\"%sidentical\">",
+			pfx(opts))) < 0 ||
+	      (error = resdiff_diff_identical_say(out, diff)) < 0 ||
+	      (error = resdiff_buf_puts(out, "</p>\n")) < 0)) ||
+	    (error = resdiff_buf_printf(out,
 			"<table class=\"diff\" id=\"%stable\">\n<tr><th class=\"id\">old</th><th>",
 			pfx(opts))) < 0 ||
 	    (error = put_title(out, al->old_doc, al->new_doc, opts->old_source)) < 0 ||

@@ -143,6 +143,8 @@ int resdiff_diff_json_write(resdiff_json *w, const resdiff_diff *diff,
 	resdiff_json_key_uint(w, "strengthened", counts.strengthened);
 	resdiff_json_key_uint(w, "weakened", counts.weakened);
 	resdiff_json_object_close(w);
+	/* the texts read the same (the options hide nothing from it) */
+	resdiff_json_key_bool(w, "identical", resdiff_diff_identical(diff, NULL));
 	return resdiff_json_object_close(w);
 }
 

@@ -191,6 +191,10 @@ int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 			"| rolling update only, hidden | %zu |\n", counts.rolling_hidden)) < 0) ||
 	    (error = resdiff_buf_puts(out, "\n")) < 0)
 		return error;
+	if (resdiff_diff_identical(diff, NULL) &&
+	    ((error = resdiff_diff_identical_say(out, diff)) < 0 ||
+	     (error = resdiff_buf_puts(out, "\n\n")) < 0))
+		return error;
 	for (i = 0; i < al->change_count; i++) {
 		const resdiff_change *c = &al->changes[i];
 		if (!resdiff_diff_change_shown(diff, i, opts) ||

@@ -245,6 +245,16 @@ int resdiff_render_diff_text(resdiff_buf *out, const resdiff_diff *diff,
 				counts.rolling_hidden == 1 ? "" : "s")) < 0)
 			return error;
 	}
+	/* two headers and nothing under them read as a failure: say it */
+	if (resdiff_diff_identical(diff, NULL)) {
+		if ((error = resdiff_diff_identical_say(out, diff)) < 0 ||
+		    (error = resdiff_buf_putc(out, '\n')) < 0)
+			return error;
+	} else if (opts->only_operative && !resdiff_diff_has_changes(diff, opts) &&
+		   (error = resdiff_buf_puts(out, "(no operative clause changed; the changes to "
+			   "other clauses are not shown: --only=operative)\n")) < 0) {
+		return error;
+	}
 	for (i = 0; i < al->change_count; i++) {
 		const resdiff_change *c = &al->changes[i];
 		if (!resdiff_diff_change_shown(diff, i, opts))

@@ -2506,11 +2506,19 @@ static int resolve_at(char **symbol_out, char **lang_out, resdiff_store *s,
 		}
 	}
 	if (nfound == 0) {
-		/* at an earlier state, the document may have come later */
-		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document '%s'%s%s%s in the record%s%s%s",
+		/* at an earlier state, the document may have come later; the
+		 * names nearest it, and how to list them all */
+		resdiff_buf hint = RESDIFF_BUF_INIT;
+		if (store_suggest_symbols(&hint, s, query, language_filter) < 0) {
+			resdiff_buf_clear(&hint);
+			resdiff_error_clear();
+		}
+		error = resdiff_error_set(RESDIFF_ENOTFOUND, "no document '%s'%s%s%s in the record%s%s%s%s",
 			query, language_filter ? " (" : "", language_filter ? language_filter : "",
 			language_filter ? ")" : "", rev && rev[0] ? " as it was at " : "",
-			rev && rev[0] ? rev : "", rev && rev[0] ? " (imported after it?)" : "");
+			rev && rev[0] ? rev : "", rev && rev[0] ? " (imported after it?)" : "",
+			hint.ptr ? hint.ptr : "");
+		resdiff_buf_dispose(&hint);
 		goto done;
 	}
 	{

@@ -116,6 +116,13 @@ int store_views_repair(resdiff_store *s);
  * NUL-terminated there)? Equal, or a tail of it after a '/': "65/141"
  * names A/RES/65/141, "5/141" does not. */
 bool store_symbol_matches(const char *symbol, size_t sl, const char *query);
+/* Append to out what helps a user find a document the query named
+ * and the record (at its tip) does not hold: the nearest stored symbols
+ * by edit distance, the languages it is stored in when `language` (or
+ * NULL) is not one, and "'resdiff ls' lists every stored text"; each
+ * part after "; " (store_suggest.c). */
+int store_suggest_symbols(resdiff_buf *out, resdiff_store *s, const char *query,
+		const char *language);
 /* The newest withdrawal of a document the query names (its symbol, or a
  * tail of it after a '/': "65/141" for A/RES/65/141), in `language` or
  * any language when NULL: its symbol into sym (symsz bytes) and the

@@ -2,6 +2,7 @@
 #include "resdiff/text.h"
 #include "resdiff/lang.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -149,6 +150,28 @@ int resdiff_text_check_encoding(const char *source, const char *text, size_t len
 			"%s: invalid UTF-8 at byte offset %zu (line %zu)", source, bad,
 			line_of(text, bad));
 	return 0;
+}
+
+bool resdiff_text_describe_blank(char *reason, size_t size, const char *text, size_t len)
+{
+	size_t bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0, i, adv;
+	int32_t cp;
+
+	for (i = bom; i < len; i += adv) {
+		cp = resdiff_utf8_decode(text + i, len - i, &adv);
+		if (cp < 0 || !resdiff_text_is_space((uint32_t)cp))
+			return false;
+	}
+	if (len == 0)
+		snprintf(reason, size, "empty input");
+	else if (bom && len == bom)
+		snprintf(reason, size, "only a UTF-8 byte-order mark, bytes 0-2: no text");
+	else if (bom)
+		snprintf(reason, size, "only white space after a UTF-8 byte-order mark, "
+			"bytes 3-%zu: no text", len - 1);
+	else
+		snprintf(reason, size, "only white space, bytes 0-%zu: no text", len - 1);
+	return true;
 }
 
 size_t resdiff_utf8_count(const char *s, size_t len)

@@ -24,7 +24,12 @@ errs = []
 def E(m): errs.append(m)
 def isnum(x): return isinstance(x,(int,float)) and not isinstance(x,bool)
 def check(d, pold=None, pnew=None, only=False):
-    if set(d) != {"schema","old","new","changes","stats"}: E("top keys %s" % sorted(d))
+    if set(d) != {"schema","old","new","changes","stats","identical"}: E("top keys %s" % sorted(d))
+    # identical: every clause unchanged, in place, same id, same footnotes (options aside)
+    if not only and not isinstance(d.get("identical"), bool): E("identical %r" % d.get("identical"))
+    if not only and d.get("identical") != all(c["relation"] == "unchanged" and not c["moved"] and not c["renumbered"]
+            and c["footnotes"] is None and c["old"] == c["new"] for c in d["changes"]):
+        E("identical %r but the changes say otherwise" % d.get("identical"))
     if d.get("schema") != 1: E("schema %r" % d.get("schema"))
     for s in ("old","new"):
         m = d[s]
@@ -149,6 +154,7 @@ PAIRS = [
     (["--pin", "OP1=OP1", "--pin", "OP2=OP1"], "tests/golden/inputs/substance_75.en.txt", "tests/golden/inputs/rolling_74.en.txt"),
     (["--concordance", "tests/golden/align/E_RES_2009_7__E_RES_2017_21.gold"], "corpus/E_RES_2009_7.zh.txt", "corpus/E_RES_2017_21.zh.txt"),
     (["--min-confidence=0.9"], "corpus/E_RES_2009_7.zh.txt", "corpus/E_RES_2017_21.zh.txt"),
+    ([], "tests/data/en/A_RES_74_197.txt", "tests/data/pdf/A_RES_74_197.en.pdf"),
 ]
 
 def main():
@@ -163,6 +169,7 @@ def main():
         check(d, units(bin, src, old), units(bin, src, new), False)
         if "--min-confidence=0.9" in opts and any(c["confidence"] is not None and c["confidence"] < 0.9 for c in d["changes"]):
             E("--min-confidence=0.9 kept a match under 0.9")
+        if d["identical"]: seen.add("identical")
         for c in d["changes"]:
             seen.add(c["relation"])
             if c["pinned"]: seen.add("pinned")
@@ -173,7 +180,7 @@ def main():
     lines = run([bin, "diff", "--manifest", "corpus/corpus.manifest", "--series", "ecosoc-wsis", "--format=json"], src).splitlines()
     for l in lines:
         check(json.loads(l), None, None, False)
-    for want in ("unchanged", "reworded", "merged", "added", "dropped", "pinned", "verb", "low confidence"):
+    for want in ("unchanged", "reworded", "merged", "added", "dropped", "pinned", "verb", "low confidence", "identical"):
         if want not in seen:
             E("no pair shows %s: the test lost its coverage" % want)
     for m in errs[:40]:

@@ -400,7 +400,13 @@ static void test_akn__hostile_xml_is_refused(void **state)
 		{ "empty-root.xml", AKN_OPEN "\n</akomaNtoso>", "empty-root.xml: line 1: <akomaNtoso> holds no document" },
 		{ "broken.xml", "<?xml version=\"1.0\"?>\n" AKN_OPEN "\n<statement>\n<meta></statement>",
 		  "broken.xml: line 4: not well-formed XML: " },
-		{ "empty.xml", "", "empty.xml: line 1: not well-formed XML: Document is empty" },
+		/* no text at all: said so, not libxml2's "Document is empty" or
+		 * "Start tag expected" (a byte-order mark alone said the latter) */
+		{ "empty.xml", "", "empty.xml: not Akoma Ntoso (empty input)" },
+		{ "bom.xml", "\xef\xbb\xbf", "bom.xml: not Akoma Ntoso (only a UTF-8 byte-order mark, "
+		  "bytes 0-2: no text)" },
+		{ "bomws.xml", "\xef\xbb\xbf \n\t\n", "bomws.xml: not Akoma Ntoso (only white space "
+		  "after a UTF-8 byte-order mark, bytes 3-6: no text)" },
 		{ "text.xml", "1. Decides to remain seized of the matter.\n", "text.xml: line 1: not well-formed XML: " },
 		{ "nul.xml", "<a>\xff\xfe</a>", "nul.xml: invalid UTF-8 at byte offset 3 (line 1)" },
 		/* not UTF-8 in a UTF-8 document: the byte offset and line, in one

@@ -351,6 +351,181 @@ static void test_cli__diff_error_names_the_failing_input(void **state)
 	free(off);
 }
 
+/* A file of no text (a UTF-8 byte-order mark alone, or with white space
+ * after it) says what it holds, with byte offsets, in every command that
+ * reads it, exit 2; an import of it writes nothing. It said "no
+ * recognisable paragraphs" (parse, diff, import), "nothing in it reads as
+ * an amendment" (amend), "Start tag expected" (import --format=akn). */
+static void test_cli__blank_input_says_what_it_holds(void **state)
+{
+	static const struct {
+		const char *bytes, *says;
+	} files[] = {
+		{ "\\357\\273\\277", "(only a UTF-8 byte-order mark, bytes 0-2: no text)" },
+		{ "\\357\\273\\277 \\n\\t\\n\\n", "(only white space after a UTF-8 byte-order mark, bytes 3-7: "
+		  "no text)" },
+		{ "  \\n", "(only white space, bytes 0-2: no text)" },
+	};
+	static const char *const readers[] = {
+		"parse F", "diff " A " F", "diff F " A, "-C R import F", "-C R import --lang en F",
+		"amend --diff " A " F", "-C R import --format=akn F", "check F",
+	};
+	size_t i, k;
+	char *before, *after;
+	int status;
+
+	(void)state;
+	before = test_capture(&status, "git -C '%s/r' for-each-ref", dir);
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		assert_int_equal(test_system("printf '%s' > '%s/blank.txt'", files[i].bytes, dir), 0);
+		for (k = 0; k < sizeof(readers) / sizeof(readers[0]); k++) {
+			char *cmd = expand(readers[k], k), *err, *f;
+			resdiff_buf line = RESDIFF_BUF_INIT;
+			/* F: the blank file */
+			for (f = cmd; *f; f++)
+				if (*f == 'F' && (!f[1] || f[1] == ' ') && f[-1] == ' ')
+					resdiff_buf_printf(&line, "'%s/blank.txt'", dir);
+				else
+					resdiff_buf_putc(&line, *f);
+			/* check reports on standard output, the others on stderr */
+			err = test_capture(&status, "cd '%s' && '%s' %s 2>&1", RESDIFF_SOURCE_DIR,
+				RESDIFF_BINARY, line.ptr);
+			if (status != (strncmp(readers[k], "check", 5) ? 2 : 1) || !strstr(err, files[i].says) ||
+			    !strstr(err, "blank.txt"))
+				fail_msg("resdiff %s: exit %d, stderr '%s'", line.ptr, status, err);
+			free(err);
+			free(cmd);
+			resdiff_buf_dispose(&line);
+		}
+	}
+	after = test_capture(&status, "git -C '%s/r' for-each-ref", dir);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+/* "no document X" names the stored symbols nearest X and how to list
+ * them all; a text stored in another language than the one asked for
+ * says which. It said only "no document '2009/8' in the record". */
+static void test_cli__no_document_suggests_names(void **state)
+{
+	static const struct {
+		const char *args, *says;
+	} cases[] = {
+		{ "show 2009/8", "no document '2009/8' in the record; the nearest stored: E/RES/2009/7; "
+		  "'resdiff ls' lists every stored text" },
+		{ "diff 2009/7 2017/22", "the nearest stored: E/RES/2017/21;" },
+		{ "blame 65/14:OP1", "the nearest stored: A/RES/65/141;" },
+		{ "trace E_RES_2009_8:OP6", "the nearest stored: E/RES/2009/7;" },
+		{ "export 2009/77", "the nearest stored: E/RES/2009/7;" },
+		{ "show --lang en 2009/7", "no document '2009/7' (en) in the record; stored in other "
+		  "languages only: E/RES/2009/7 zh;" },
+		{ "show zzzz", "no document 'zzzz' in the record; 'resdiff ls' lists every stored text" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int status;
+		char *err = test_capture(&status, "'%s' -C '%s/r' %s 2>&1 >/dev/null", RESDIFF_BINARY, dir,
+			cases[i].args);
+		if (status != 2 || !strstr(err, cases[i].says))
+			fail_msg("resdiff %s: exit %d, stderr '%s'", cases[i].args, status, err);
+		free(err);
+	}
+}
+
+/* Two identical texts: one plain sentence under the two headers (text,
+ * Markdown, HTML), "identical": true in JSON; exit 0, and 0 with
+ * --exit-code. A copy differing only in a character width the comparison
+ * folds says so. Before, the text format printed the two headers and
+ * nothing under them. */
+static void test_cli__identical_texts_say_so(void **state)
+{
+	static const struct {
+		const char *format, *says;
+	} cases[] = {
+		{ "", "+++ " A " (E/RES/2009/7, 2009-07-24)\nThe texts are identical: 62 clauses, 6 "
+		  "footnotes, none changed.\n" },
+		{ "--exit-code", "The texts are identical: 62 clauses" },
+		{ "--format=markdown", "\n\nThe texts are identical: 62 clauses, 6 footnotes, none changed.\n" },
+		{ "--format=html", "<p class=\"identical\" id=\"identical\">The texts are identical: 62 "
+		  "clauses, 6 footnotes, none changed.</p>" },
+		{ "--format=json", ",\"identical\":true}\n" },
+	};
+	size_t i;
+	int status;
+	char *out;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		out = test_capture(&status, "cd '%s' && '%s' diff --no-pager %s %s %s", RESDIFF_SOURCE_DIR,
+			RESDIFF_BINARY, cases[i].format, A, A);
+		if (status != 0 || !strstr(out, cases[i].says))
+			fail_msg("diff %s: exit %d, stdout '%.400s'", cases[i].format, status, out);
+		free(out);
+	}
+	/* different texts: no such sentence, "identical": false */
+	out = test_capture(&status, "cd '%s' && '%s' diff --no-pager %s %s", RESDIFF_SOURCE_DIR,
+		RESDIFF_BINARY, A, B);
+	assert_null(strstr(out, "identical"));
+	free(out);
+	out = test_capture(&status, "cd '%s' && '%s' diff --format=json %s %s", RESDIFF_SOURCE_DIR,
+		RESDIFF_BINARY, A, B);
+	assert_non_null(strstr(out, ",\"identical\":false}\n"));
+	free(out);
+	/* the same stored text against itself */
+	out = test_capture(&status, "'%s' -C '%s/r' diff --no-pager 2009/7 2009/7", RESDIFF_BINARY, dir);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "The texts are identical: 62 clauses"));
+	free(out);
+	/* a year in full-width digits: the same once folded, not byte for byte */
+	assert_int_equal(test_system("cd '%s' && w=$(printf '\\357\\274\\222\\357\\274\\220"
+		"\\357\\274\\220\\357\\274\\226') && sed \"0,/2006/s//$w/\" %s > '%s/wide.txt'",
+		RESDIFF_SOURCE_DIR, A, dir), 0);
+	out = test_capture(&status, "cd '%s' && '%s' diff --no-pager %s '%s/wide.txt'",
+		RESDIFF_SOURCE_DIR, RESDIFF_BINARY, A, dir);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "The texts are identical clause for clause: 62 clauses, 6 "
+		"footnotes, none changed; some characters differ only in width"));
+	free(out);
+}
+
+/* An index computed with other language data (its Lang: trailer another
+ * resdiff's) is named as such by blame's note and by `resdiff index`,
+ * which recomputes it and keeps it as the new index's parent: nothing
+ * dangles (it started a new chain, leaving the old index unreachable). */
+static void test_cli__index_of_other_language_data(void **state)
+{
+	int status;
+	char *out;
+
+	(void)state;
+	assert_int_equal(test_system("cd '%s/r' && old=$(git rev-parse resdiff/index) && "
+		"msg=$(git log -1 --format=%%B $old | sed 's/^Lang: .*/Lang: 0123456789abcdef/') && "
+		"new=$(GIT_AUTHOR_NAME=resdiff GIT_AUTHOR_EMAIL=r@localhost GIT_COMMITTER_NAME=resdiff "
+		"GIT_COMMITTER_EMAIL=r@localhost git commit-tree $old^{tree} -p $old -m \"$msg\") && "
+		"git update-ref refs/heads/resdiff/index $new && echo $new > ../forged", dir), 0);
+	out = test_capture(&status, "'%s' -C '%s/r' blame 2017/21:OP21 2>&1 >/dev/null",
+		RESDIFF_BINARY, dir);
+	assert_int_equal(status, 0);
+	assert_string_equal(out, "resdiff: note: the stored clause index was computed with other "
+		"language data, by a resdiff with other language files; computed in memory "
+		"('resdiff index' stores it)\n");
+	free(out);
+	out = test_capture(&status, "'%s' -C '%s/r' index", RESDIFF_BINARY, dir);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "5 computed, 0 reused; the stored index was computed with other "
+		"language data"));
+	free(out);
+	/* the forged index is the new one's parent: reachable, nothing dangling */
+	assert_int_equal(test_system("cd '%s/r' && test \"$(git rev-parse resdiff/index^)\" = "
+		"\"$(cat ../forged)\" && ! git fsck --no-reflogs 2>&1 | grep -q 'dangling commit'", dir), 0);
+	out = test_capture(&status, "'%s' -C '%s/r' blame 2017/21:OP21 2>&1 >/dev/null",
+		RESDIFF_BINARY, dir);
+	assert_string_equal(out, "");
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +537,10 @@ int main(void)
 		cmocka_unit_test(test_cli__repository_given_as_a_file),
 		cmocka_unit_test(test_cli__malformed_manifest_writes_nothing),
 		cmocka_unit_test(test_cli__wrong_arity_points_to_help),
+		cmocka_unit_test(test_cli__blank_input_says_what_it_holds),
+		cmocka_unit_test(test_cli__no_document_suggests_names),
+		cmocka_unit_test(test_cli__identical_texts_say_so),
+		cmocka_unit_test(test_cli__index_of_other_language_data),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

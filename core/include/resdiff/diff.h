@@ -130,6 +130,21 @@ typedef struct {
  * `resdiff diff --exit-code`. */
 bool resdiff_diff_has_changes(const resdiff_diff *diff, const resdiff_diff_render_options *opts);
 
+/* Do the two texts read the same: every clause unchanged, in place, under
+ * the same id and with the same footnotes, whatever the options hide?
+ * *exact (may be NULL) says whether their clauses and footnotes are
+ * besides the same byte for byte (else they differ only in characters
+ * the comparison key folds: widths, quote and dash variants, docs/DIFF.md
+ * "Comparison keys"). */
+bool resdiff_diff_identical(const resdiff_diff *diff, bool *exact);
+
+/* When the texts are identical (resdiff_diff_identical), append one
+ * plain sentence saying so, counts included, no newline, no markup
+ * ("The texts are identical: 62 clauses, 6 footnotes, none changed."):
+ * the text, Markdown and HTML formats print it rather than nothing.
+ * Appends nothing otherwise. */
+int resdiff_diff_identical_say(resdiff_buf *out, const resdiff_diff *diff);
+
 /* Is this change shown under the options (--only=operative,
  * --ignore-rolling)? */
 bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,

@@ -123,6 +123,10 @@ typedef struct {
 	                          it takes part in (the work of an update) */
 	bool written;          /* a new index commit was made */
 	char commit[41];       /* the index commit ("" when the record is empty) */
+	const char *untrusted; /* why the stored index could not be reused
+	                          file by file ("was computed with other
+	                          language data"; static), NULL when it could
+	                          or there was none */
 } resdiff_index_status;
 
 /* Bring the stored index up to date with the record: a writer, it takes
@@ -187,6 +191,10 @@ typedef struct {
 	bool index_disagrees;            /* ... because a stored file disagreed
 	                                    with the record (index_in_memory is
 	                                    set too; resdiff_index_rebuild fixes) */
+	const char *index_why;           /* ... why, as the rest of "the stored
+	                                    clause index ..." ("was computed with
+	                                    other language data"; static), NULL
+	                                    when not in memory */
 	resdiff_lineage *lineages;       /* one per clause asked about */
 	size_t count;
 	bool drafts;                     /* resdiff_provenance_drafts() ran */

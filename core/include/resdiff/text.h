@@ -60,6 +60,17 @@ int resdiff_utf8_validate(const char *s, size_t len, size_t *bad_offset);
  * set. The parser and the amendment reader check their input with it. */
 int resdiff_text_check_encoding(const char *source, const char *text, size_t len);
 
+/* When text[0..len) holds no text at all (nothing; a UTF-8 byte-order
+ * mark; white space; a byte-order mark and white space), write what it
+ * holds into reason (NUL-terminated, cut to size), with the byte offsets
+ * a user can check with a hex dump ("only a UTF-8 byte-order mark, bytes
+ * 0-2: no text", "only white space after a UTF-8 byte-order mark, bytes
+ * 3-9: no text", "empty input"),
+ * and return true; else (or for input that is not UTF-8) return false.
+ * The parser, the amendment reader and the AKN reader say it instead of a
+ * reason that does not name the cause. */
+bool resdiff_text_describe_blank(char *reason, size_t size, const char *text, size_t len);
+
 /* Encode cp into out (4 bytes room); returns the byte length (0 if bad).
  * Inline: the comparison keys encode every character. */
 static inline size_t resdiff_utf8_encode(char out[4], uint32_t cp)
