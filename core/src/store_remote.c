@@ -19,6 +19,7 @@
 #include <dirent.h>
 #include <ftw.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,6 +266,44 @@ static int tls_setup(const char *url)
 	return 0;
 }
 
+/* A remote URL that is a relative path (not absolute, no scheme, not
+ * host:path) means a path from the repository's directory, as git reads
+ * it in `git -C REPO push`; libgit2 would read it from this process's
+ * working directory. Sets this remote instance's URL (the stored
+ * configuration is left as it is). */
+static bool relative_path_url(const char *url)
+{
+	const char *colon, *slash;
+	if (!url || !url[0] || url[0] == '/' || url[0] == '~' || strstr(url, "://"))
+		return false;
+	colon = strchr(url, ':');
+	slash = strchr(url, '/');
+	return !colon || (slash && slash < colon);
+}
+
+static int remote_resolve_relative(git_remote *remote, resdiff_store *s)
+{
+	const char *dir = git_repository_is_bare(s->repo) ? git_repository_path(s->repo)
+		: git_repository_workdir(s->repo);
+	const char *urls[2] = { git_remote_url(remote), git_remote_pushurl(remote) };
+	resdiff_buf b = RESDIFF_BUF_INIT;
+	int k, error = 0;
+
+	for (k = 0; k < 2 && !error; k++) {
+		if (!dir || !relative_path_url(urls[k]))
+			continue;
+		resdiff_buf_clear(&b);
+		if ((error = resdiff_buf_printf(&b, "%s%s%s", dir,
+				dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/", urls[k])) < 0)
+			break;
+		if ((k ? git_remote_set_instance_pushurl(remote, b.ptr)
+		       : git_remote_set_instance_url(remote, b.ptr)) < 0)
+			error = resdiff_git_fail(-1, git_remote_name(remote));
+	}
+	resdiff_buf_dispose(&b);
+	return error;
+}
+
 static int remote_open(git_remote **out, resdiff_store *s, const char *name)
 {
 	git_strarray names = { NULL, 0 };
@@ -272,7 +311,8 @@ static int remote_open(git_remote **out, resdiff_store *s, const char *name)
 	size_t i;
 	int gerr = git_remote_lookup(out, s->repo, name), error;
 
-	if (gerr == 0 && (error = tls_setup(git_remote_url(*out))) < 0) {
+	if (gerr == 0 && ((error = remote_resolve_relative(*out, s)) < 0 ||
+	    (error = tls_setup(git_remote_url(*out))) < 0)) {
 		git_remote_free(*out);
 		*out = NULL;
 		return error;
@@ -874,6 +914,8 @@ int resdiff_remote_clone(resdiff_pull_result *res, resdiff_buf *report, const ch
 	resdiff_store *s = NULL;
 	git_remote *remote = NULL;
 	resdiff_buf pulled = RESDIFF_BUF_INIT;
+	char source[PATH_MAX];
+	const char *stored = url;
 	bool created = false, existed;
 	struct stat st;
 	int error = 0;
@@ -907,7 +949,11 @@ int resdiff_remote_clone(resdiff_pull_result *res, resdiff_buf *report, const ch
 			"'resdiff pull' brings it up to date", path);
 		goto done;
 	}
-	if (git_remote_create(&remote, s->repo, RESDIFF_REMOTE_DEFAULT, url) < 0) {
+	/* a relative source path is stored absolute, as git clone stores it:
+	 * the clone's remote is then read from wherever it runs */
+	if (relative_path_url(url) && realpath(url, source))
+		stored = source;
+	if (git_remote_create(&remote, s->repo, RESDIFF_REMOTE_DEFAULT, stored) < 0) {
 		error = resdiff_git_fail(-1, url);
 		goto done;
 	}

@@ -147,4 +147,16 @@ R -C b push >/dev/null 2>&1 || fail "push b after the second withdrawal conflict
 R -C a pull >/dev/null 2>&1 || fail "pull a after both"
 [ "$(git -C a rev-parse record)" = "$(git -C "$hub" rev-parse record)" ] || fail "a and the hub differ"
 say "a withdrawal against a correction: pull says which side withdrew and repeats it until resolved; resolve settles it on either side"
+# 3. A remote named by a relative path is read from the repository's
+#    directory, as git reads it (git -C REPO push), not from the working
+#    directory resdiff runs in.
+mkdir -p rel && git init -q --bare rel/hub.git && R init rel/a.git >/dev/null ||
+  fail "the relative-remote repositories"
+git -C rel/a.git remote add origin ../hub.git || fail "remote add ../hub.git"
+R -C rel/a.git import -q --manifest "$src/corpus/corpus.manifest" >/dev/null || fail "import in rel/a.git"
+R -C rel/a.git push >"$work/out" 2>"$work/err" || fail "push to ../hub.git from $work: $(cat "$work/err")"
+[ "$(git -C rel/a.git rev-parse record)" = "$(git -C rel/hub.git rev-parse record)" ] ||
+  fail "push to ../hub.git did not reach rel/hub.git"
+R -C rel/a.git pull >/dev/null 2>&1 || fail "pull from ../hub.git"
+say "a remote given as a relative path is read from the repository, as git reads it"
 say "all passed"
