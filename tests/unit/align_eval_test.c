@@ -73,7 +73,8 @@ typedef struct {
 	                        "held": the held-out set (third round on), never fitted on;
 	                        "held2", "held3", "held4": the fifteenth to seventeenth
 	                        rounds' held-out sets, the same, each reported apart;
-	                        "train19": round across19's training pairs (reported, not fitted) */
+	                        "train19", "train20": rounds across19 and across20's
+	                        training pairs (reported, not fitted) */
 	const char *shape;   /* same (series), across (series), restructured, draft */
 	double floor;        /* pair-link F1 when left out (protocol pair) must stay
 	                        at or above (measured, docs/DIFF.md, less about a link);
@@ -146,6 +147,18 @@ static const gold_pair PAIRS[] = {
 	T19("L.1", "L.2", 0.3), T19("L.6", "L.7", 0), T19("L.7", "L.8", 0), T19("L.6", "L.8", 0.5),
 	T19("L.1", "L.7", 0.5),
 #undef T19
+	/* Training pairs of round across20 (tests/data/en_train20): Second and
+	 * Fifth Committee drafts of different series that share only standard
+	 * sentences (no gold link), committed before any aligner run; set
+	 * "train20", reported in every protocol and fitted on by none, like
+	 * "train19". */
+#define T20(a, b) { "en train20 " a " -> " b, "tests/data/en_train20/A_" a ".txt", \
+	  "tests/data/en_train20/A_" b ".txt", "en", \
+	  "tests/golden/align/A_" a "__A_" b ".gold", "en", "train20", "across", 0 }
+	T20("C.5_80_L.20", "C.5_80_L.21"), T20("C.5_80_L.20", "C.5_80_L.17"),
+	T20("C.5_80_L.21", "C.5_80_L.17"), T20("C.2_80_L.9", "C.5_80_L.20"),
+	T20("C.2_80_L.9", "C.5_80_L.17"),
+#undef T20
 	/* The held-out set of the third round (tests/data/align_heldout): never
 	 * fitted on, in no protocol; scored with the shipped constants only. */
 	{ "en held sport", "tests/data/align_heldout/sport.old.txt",
@@ -756,7 +769,7 @@ static bool is_skipped(size_t p)
 static bool is_unfitted(size_t p)
 {
 	return (!strcmp(PAIRS[p].set, "weak") && !getenv("RESDIFF_EVAL_FIT_WEAK")) ||
-	       !strcmp(PAIRS[p].set, "train19");
+	       !strcmp(PAIRS[p].set, "train19") || !strcmp(PAIRS[p].set, "train20");
 }
 
 /* The fold pair p is reported in; NULL: not reported. */
@@ -766,7 +779,8 @@ static const char *fold_of(protocol pr, size_t p)
 		return NULL;
 	switch (pr) {
 	case PROTOCOL_SECOND:
-		return strcmp(PAIRS[p].set, "second") && strcmp(PAIRS[p].set, "train19") ? NULL : "second";
+		return strcmp(PAIRS[p].set, "second") && strcmp(PAIRS[p].set, "train19") &&
+		       strcmp(PAIRS[p].set, "train20") ? NULL : "second";
 	case PROTOCOL_LANGUAGE:
 		return PAIRS[p].fold;
 	default:
