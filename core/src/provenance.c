@@ -186,6 +186,56 @@ static size_t unit_index(const pentry *p, const char *id)
 	return SIZE_MAX;
 }
 
+/* The length of an id's kind prefix ("OP" of "OP12"), or 0 when the id
+ * is not a prefix and a plain number ("OP3(a)", "OP3~2", "H1.2"). */
+static size_t plain_prefix(const char *id)
+{
+	size_t k = 0;
+	while (id[k] >= 'A' && id[k] <= 'Z')
+		k++;
+	if (!k || !id[k])
+		return 0;
+	return id[k + strspn(id + k, "0123456789")] ? 0 : k;
+}
+
+#define CLAUSE_RUNS_MAX 6  /* runs of clause ids named when one is not found */
+
+/* "PP1-PP14, OP1-OP28": the document's top-level clause ids, each run of
+ * one kind as its first and last (headings inside a run left out), for the
+ * "has no clause" message. */
+static int clause_runs(resdiff_buf *out, const pentry *p)
+{
+	size_t u = 0, runs = 0, k;
+	int error = 0;
+	while (u < p->e.unit_count && !error) {
+		size_t first = u, last, len = plain_prefix(p->e.unit_ids[u]);
+		if (!len) {
+			u++;
+			continue;
+		}
+		for (last = u, k = u + 1; k < p->e.unit_count; k++) {
+			size_t l = plain_prefix(p->e.unit_ids[k]);
+			/* sub-clauses, and headings between clauses of one kind
+			 * (H1, H2: docs/PARSE.md), do not end a run */
+			if (!l || (l == 1 && p->e.unit_ids[k][0] == 'H' && len > 1))
+				continue;
+			if (l != len || strncmp(p->e.unit_ids[k], p->e.unit_ids[first], len))
+				break;
+			last = k;
+		}
+		u = k;
+		if (runs++ == CLAUSE_RUNS_MAX) {
+			error = resdiff_buf_puts(out, ", ...");
+			break;
+		}
+		error = first == last ? resdiff_buf_printf(out, "%s%s", runs > 1 ? ", " : "",
+				p->e.unit_ids[first])
+			: resdiff_buf_printf(out, "%s%s-%s", runs > 1 ? ", " : "", p->e.unit_ids[first],
+				p->e.unit_ids[last]);
+	}
+	return error;
+}
+
 static void clause_ref(resdiff_clause_ref *r, const pentry *p, size_t unit)
 {
 	r->symbol = p->e.symbol;
@@ -486,8 +536,15 @@ static int run(prov_ctx *c, bool forwards, const char *symbol, const char *unit)
 	if ((error = get_entry(&start, c, symbol)) != 0)
 		goto done;
 	if (unit && (u = unit_index(start, unit)) == SIZE_MAX) {
-		error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s (%s) has no clause %s", symbol,
-			c->language, unit);
+		resdiff_buf runs = RESDIFF_BUF_INIT;
+		if (clause_runs(&runs, start) == 0 && runs.size)
+			error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s (%s) has no clause %s; its "
+				"clauses: %s ('resdiff show %s' prints them)", symbol, c->language, unit,
+				runs.ptr, symbol);
+		else
+			error = resdiff_error_set(RESDIFF_ENOTFOUND, "%s (%s) has no clause %s", symbol,
+				c->language, unit);
+		resdiff_buf_dispose(&runs);
 		goto done;
 	}
 	if ((error = resdiff_store_read(&doc, NULL, c->s, symbol, c->language, NULL)) < 0)

@@ -146,6 +146,8 @@ static void test_provenance__blame_and_trace_fork(void **state)
 	/* errors name what is missing */
 	assert_int_equal(resdiff_provenance_blame(&p, s, "2009/7", NULL, "OP99"), RESDIFF_ENOTFOUND);
 	assert_non_null(strstr(resdiff_error_last(), "OP99"));
+	/* ... and which clauses there are: runs of one kind, headings left out */
+	assert_non_null(strstr(resdiff_error_last(), "its clauses: PP1-PP11, OP1-OP49 "));
 	assert_int_equal(resdiff_provenance_trace(&p, s, "2009/7", NULL, NULL), RESDIFF_EINVALID);
 	/* "2009/7:" names no clause: said so, not "has no clause " */
 	assert_int_equal(resdiff_provenance_blame(&p, s, "2009/7", NULL, ""), RESDIFF_EINVALID);
