@@ -202,15 +202,21 @@ def expect(name, markers=(), joins=(), drop=(), unnumbered_ops=(), headings=(), 
         print(name, i, x[:50], '…', x[-40:])
 
 
-def expect_amendment(name, stop, markers=()):
+def amendment_lines(name):
+    """An amendment's lines (stripped) after the draft's title under the
+    "…: amendment to draft resolution" line."""
     raw = [r.strip() for r in open(name + '.txt', encoding='utf-8').read().split('\n')]
     i = next(i for i, s in enumerate(raw) if 'amendment to draft resolution' in s) + 1
     while raw[i] == '':
         i += 1
     while raw[i] != '':      # the draft's title
         i += 1
+    return raw[i:]
+
+
+def expect_amendment(name, stop, markers=()):
     blocks, cur = [], []
-    for s in raw[i:]:
+    for s in amendment_lines(name):
         if s.startswith(stop):
             break
         if s == '':

@@ -31,20 +31,14 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-from heldout_expected import _write, expect, expect_amendment  # noqa: E402
+from heldout_expected import _write, amendment_lines, expect, expect_amendment  # noqa: E402
 
 
 def expect_numbered_amendment(name, stop):
     """Numbered instructions after the draft's title under the amendment
     line: a line opening with "<n>." starts P<n>; lines join with one space."""
-    raw = [r.strip() for r in open(name + '.txt', encoding='utf-8').read().split('\n')]
-    i = next(i for i, s in enumerate(raw) if 'amendment to draft resolution' in s) + 1
-    while raw[i] == '':
-        i += 1
-    while raw[i] != '':      # the draft's title
-        i += 1
     units, cur = [], None
-    for s in raw[i:]:
+    for s in amendment_lines(name):
         if s.startswith(stop):
             break
         m = re.match(r'(\d+)\.(?:\s+(.*)|$)', s)
