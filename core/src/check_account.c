@@ -302,6 +302,63 @@ done:
 	return error;
 }
 
+/* Page furniture, footnotes and separators lie between two halves of a
+ * paragraph that runs across a page break; the nearest line on each side
+ * that is none of these. */
+static bool furniture(resdiff_line_role r)
+{
+	return r == RESDIFF_LINE_BLANK || r == RESDIFF_LINE_DEBRIS || r == RESDIFF_LINE_FOOTNOTE ||
+	       r == RESDIFF_LINE_SEPARATOR || r == RESDIFF_LINE_MARKER;
+}
+
+static bool running_guess(const resdiff_line_trace *l)
+{
+	return l->role == RESDIFF_LINE_DEBRIS && l->reason && !strncmp(l->reason, "running title (", 15);
+}
+
+/* Words silently taken out of the body as page furniture: a line of text
+ * taken as a running title that does not recur (a guess: "a piece of the
+ * title", "between page debris"), opening with a small letter (a running
+ * title opens with a capital; its second line, right under its first, is
+ * left alone), while the unit on both sides of it is the same one: the
+ * sentence ran on through the line and lost its words. A recurring
+ * running title is left alone (it is furniture on every page).
+ * Linear: each line is looked at from at most two such lines' sides, and
+ * the search stops at the first line that is not furniture. */
+static int audit_dropped_lines(resdiff_findings *f, const char *file, const char *const *accept,
+		const resdiff_doc *doc, const resdiff_parse_trace *t)
+{
+	size_t i, a, b;
+	int error;
+	for (i = 0; i < t->line_count; i++) {
+		const resdiff_line_trace *l = &t->lines[i];
+		size_t adv, up;
+		if (!running_guess(l) || !countable_len(l->text) ||
+		    !u_islower((UChar32)resdiff_utf8_decode(l->text, strlen(l->text), &adv)))
+			continue;
+		for (up = i; up > 0 && t->lines[up - 1].role == RESDIFF_LINE_BLANK; up--)
+			;
+		if (up > 0 && t->lines[up - 1].role == RESDIFF_LINE_DEBRIS && t->lines[up - 1].reason &&
+		    !strncmp(t->lines[up - 1].reason, "running title", 13))
+			continue; /* the second line of a running title wrapped over two */
+		for (a = i; a > 0 && furniture(t->lines[a - 1].role); a--)
+			;
+		for (b = i + 1; b < t->line_count && furniture(t->lines[b].role); b++)
+			;
+		if (a == 0 || b == t->line_count || t->lines[a - 1].role != RESDIFF_LINE_UNIT ||
+		    t->lines[b].role != RESDIFF_LINE_UNIT || t->lines[a - 1].index != t->lines[b].index ||
+		    t->lines[b].index >= doc->unit_count)
+			continue;
+		error = resdiff_check_add(f, file, i + 1, "loss", accept,
+			"%zu letters and digits taken out of %s as a %s (\"%.60s\"): the paragraph runs "
+			"on through the line", countable_len(l->text), doc->units[t->lines[b].index].id,
+			l->reason, l->text);
+		if (error < 0)
+			return error;
+	}
+	return 0;
+}
+
 int resdiff_check_account(resdiff_findings *f, const resdiff_doc *doc,
 		const resdiff_parse_trace *t, const char *file, const char *const *accept)
 {
@@ -319,6 +376,7 @@ int resdiff_check_account(resdiff_findings *f, const resdiff_doc *doc,
 				"the line went into no unit and no footnote: \"%.60s\"", t->lines[i].text)) < 0)
 			goto done;
 	if ((error = audit_order(f, file, accept, doc)) < 0 ||
+	    (error = audit_dropped_lines(f, file, accept, doc, t)) < 0 ||
 	    (error = group(&ustart, &ulines, t, RESDIFF_LINE_UNIT, doc->unit_count)) < 0 ||
 	    (error = group(&fstart, &flines, t, RESDIFF_LINE_FOOTNOTE, doc->footnote_count)) < 0)
 		goto done;

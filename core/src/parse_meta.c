@@ -14,6 +14,7 @@
 #define END_LINE_MAX_CHARS 48  /* "54th plenary meeting", "第 36 次全体会议" */
 #define TITLE_LINE_MIN_CHARS 8 /* shorter pieces of the title are not taken for headers */
 #define TITLE_WINDOW 4         /* non-blank lines around debris searched */
+#define PAGE_BACK_LINES 40     /* non-blank lines looked back over page furniture */
 
 /* Is the line a piece of the title (norm is scratch space)? */
 static int title_piece(bool *out, resdiff_buf *norm, const parse_line *l, const char *title)
@@ -30,10 +31,48 @@ static int title_piece(bool *out, resdiff_buf *norm, const parse_line *l, const 
 	return 0;
 }
 
+/* The last text line before line i across the page furniture between
+ * them (blank lines, page debris, and a footnote zone: the lines under a
+ * "____" rule, still text when this runs), or NULL when the line right
+ * above i (blank lines aside) is a piece of the title already taken out
+ * (a running title wrapped over two lines) or no text line is near. */
+static const parse_line *text_before_page(const parse_state *st, size_t i)
+{
+	size_t k = i, j, seen = 0;
+	/* the page head and foot */
+	while (k > st->body_start && seen < PAGE_BACK_LINES) {
+		const parse_line *b = &st->lines[k - 1];
+		if (b->cls != LINE_BLANK) {
+			if (!seen++ && b->cls == LINE_DEBRIS && b->why && strstr(b->why, "piece of the title"))
+				return NULL;
+			if (b->cls != LINE_DEBRIS)
+				break;
+		}
+		k--;
+	}
+	/* a footnote zone: text and blank lines up to a rule */
+	for (j = k; j > st->body_start && seen < PAGE_BACK_LINES; j--) {
+		const parse_line *b = &st->lines[j - 1];
+		if (b->cls == LINE_SEPARATOR) {
+			k = j - 1;
+			break;
+		}
+		if (b->cls != LINE_TEXT && b->cls != LINE_BLANK)
+			break;
+		seen += b->cls != LINE_BLANK;
+	}
+	while (k > st->body_start && st->lines[k - 1].cls == LINE_BLANK)
+		k--;
+	return k > st->body_start && st->lines[k - 1].cls == LINE_TEXT ? &st->lines[k - 1] : NULL;
+}
+
 /* Mark line i when it is a piece of the title, unless it carries on the
  * line right above it, a wrapped line of text that ends no clause and is
  * no piece of the title ("…the Convention on the\nProhibition of the Use,
- * …" at the foot of a page is text). */
+ * …" at the foot of a page is text), or it opens with a small letter and
+ * carries on such a line across a page break ("…the presence and
+ * activities" / page furniture / "of the United Nations, other …" at the
+ * head of the next page is text: a running title opens with a capital). */
 static int mark_if_title(resdiff_buf *norm, parse_state *st, size_t i, const char *title)
 {
 	parse_line *l = &st->lines[i];
@@ -42,6 +81,8 @@ static int mark_if_title(resdiff_buf *norm, parse_state *st, size_t i, const cha
 	int error;
 	if ((error = title_piece(&piece, norm, l, title)) < 0 || !piece)
 		return error;
+	if (above && above->cls != LINE_TEXT && u_islower((UChar32)parse_first_cp(l->text, l->len)))
+		above = text_before_page(st, i);
 	if (above && above->cls == LINE_TEXT && !parse_ends_clause(above->text, above->len)) {
 		if ((error = title_piece(&piece, norm, above, title)) < 0 || !piece)
 			return error;

@@ -10,7 +10,9 @@ its own texts need, and passes per text what only a reader can know: the
 footnote markers to take out (`markers`), the page breaks that fall inside a
 paragraph (`joins`), lines to drop (`drop`), headings with no label
 (`headings`), a resolution's one unnumbered operative paragraph
-(`unnumbered_ops`).
+(`unnumbered_ops`), recitals ending in a colon whose lettered list below
+is theirs (`recital_lists`: "(a)" then opens PP<n>(a), "(i)" PP<n>(a)(i),
+docs/PARSE.md's `PP<n>(a)` row).
 
 Reading (docs/PARSE.md's id contract):
 - the front matter goes up to the chapeau "The General Assembly," (with or
@@ -127,7 +129,7 @@ def join_lines(p):
     return re.sub(r'\s+', ' ', j).strip()
 
 
-def expect(name, markers=(), joins=(), drop=(), unnumbered_ops=(), headings=()):
+def expect(name, markers=(), joins=(), drop=(), unnumbered_ops=(), headings=(), recital_lists=()):
     raw = open(name + '.txt', encoding='utf-8').read().split('\n')
     text = '\n'.join(_body(name, raw, drop))
     for a, b in markers:
@@ -143,6 +145,7 @@ def expect(name, markers=(), joins=(), drop=(), unnumbered_ops=(), headings=()):
     letter = None
     h, section = 0, False   # section: a roman numeral alone was just read
     annex, in_annex = 0, 0   # in_annex: 1 = the title comes next, 2 = the table
+    in_list = False   # a recital named in `recital_lists` holds the lettered list below it
     for p in _paragraphs(text):
         j = join_lines(p)
         if re.fullmatch(r'[IVX]+', j):   # "II" alone: the label of the heading below
@@ -182,29 +185,38 @@ def expect(name, markers=(), joins=(), drop=(), unnumbered_ops=(), headings=()):
         m = re.match(r'\(([a-z]+)\)(?: (.*)|$)', j)
         if m:
             lab = m.group(1)
+            base = op or ('PP%d' % pp if in_list else 'OP0')
             if lab in ROMAN and letter is not None and letter != 'h':
-                out.append(['%s(%s)(%s)' % (op or 'OP0', letter, lab), m.group(2)])
+                out.append(['%s(%s)(%s)' % (base, letter, lab), m.group(2)])
             else:
                 letter = lab
-                out.append(['%s(%s)' % (op or 'OP0', lab), m.group(2)])
+                out.append(['%s(%s)' % (base, lab), m.group(2)])
             continue
         assert op is None, (name, j[:40])
         pp += 1
+        letter = None
+        in_list = j.endswith(':') and any(j.startswith(r) for r in recital_lists)
         out.append(['PP%d' % pp, j])
     _write(name, out)
     for i, x in out:
         print(name, i, x[:50], '…', x[-40:])
 
 
-def expect_amendment(name, stop, markers=()):
+def amendment_lines(name):
+    """An amendment's lines (stripped) after the draft's title under the
+    "…: amendment to draft resolution" line."""
     raw = [r.strip() for r in open(name + '.txt', encoding='utf-8').read().split('\n')]
     i = next(i for i, s in enumerate(raw) if 'amendment to draft resolution' in s) + 1
     while raw[i] == '':
         i += 1
     while raw[i] != '':      # the draft's title
         i += 1
+    return raw[i:]
+
+
+def expect_amendment(name, stop, markers=()):
     blocks, cur = [], []
-    for s in raw[i:]:
+    for s in amendment_lines(name):
         if s.startswith(stop):
             break
         if s == '':

@@ -470,6 +470,60 @@ static void test_check__implausible_shapes(void **state)
 	}
 }
 
+/* Words taken out of the body as a running title that does not recur
+ * while the paragraph runs on through them are a "loss" (issue 10: the
+ * words of a paragraph went into page furniture with no diagnostic). A
+ * running title in the page head, its second line opening with a small
+ * letter, is not. */
+static void test_check__words_lost_as_a_running_title(void **state)
+{
+	static const char text[] = "The General Assembly,\n\n"
+		"1. Welcomes the report on the presence and activities\n\n"
+		"A/99/L.8\n"
+		"of the agencies and bodies concerned\n"
+		"30-00008\n"
+		"2/2\n\n"
+		"in constructed territories;\n\n"
+		"2. Decides to remain seized of the matter.\n";
+	resdiff_parse_options opts = RESDIFF_PARSE_OPTIONS_INIT;
+	resdiff_findings *f = NULL;
+	resdiff_doc *doc = NULL;
+	resdiff_parse_trace *t = NULL;
+	(void)state;
+
+	/* the parser keeps the title's piece at the head of a page in its
+	 * paragraph; the wrapped running title on page 3 is furniture */
+	parse_traced_file(&doc, &t, "tests/data/parse-classes/title_piece_after_a_page_break.en.txt");
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_account(f, doc, t, "x.txt", NULL), 0);
+	assert_int_equal(f->count, 0);
+	assert_int_equal(t->lines[43].role, RESDIFF_LINE_DEBRIS);   /* line 44, page 3's head */
+	/* a parser that dropped line 36 as a piece of the title */
+	assert_int_equal(t->lines[35].role, RESDIFF_LINE_UNIT);
+	t->lines[35].role = RESDIFF_LINE_DEBRIS;
+	t->lines[35].reason = "running title (a piece of the title)";
+	assert_int_equal(resdiff_check_account(f, doc, t, "x.txt", NULL), 0);
+	assert_finding(f, "loss", 36, "letters and digits taken out of OP1 as a running title (a piece of "
+		"the title) (\"of the United Nations, other international organizations and\"): the "
+		"paragraph runs on through the line");
+	/* (the unit's text, unchanged, now also reads as holding words its lines lack) */
+	resdiff_findings_free(f);
+	resdiff_parse_trace_free(t);
+	resdiff_doc_free(doc);
+
+	/* a line of text between the lines of a page head: the parser still
+	 * takes it for a running title, the check says what was lost */
+	assert_int_equal(resdiff_parse_traced(&doc, &t, text, strlen(text), &opts), 0);
+	assert_int_equal(resdiff_findings_new(&f), 0);
+	assert_int_equal(resdiff_check_account(f, doc, t, "x.txt", NULL), 0);
+	assert_finding(f, "loss", 6, "31 letters and digits taken out of OP1 as a running title (between "
+		"page debris) (\"of the agencies and bodies concerned\")");
+	assert_int_equal(f->count, 1);
+	resdiff_findings_free(f);
+	resdiff_parse_trace_free(t);
+	resdiff_doc_free(doc);
+}
+
 static void test_check__every_word_is_accounted_for(void **state)
 {
 	static const char *const dirs[] = { "corpus", "tests/data/en", "tests/data/synthetic",
@@ -575,6 +629,7 @@ int main(void)
 		cmocka_unit_test(test_check__implausible_shapes),
 		cmocka_unit_test(test_check__amendment_needs_no_operative_part),
 		cmocka_unit_test(test_check__every_word_is_accounted_for),
+		cmocka_unit_test(test_check__words_lost_as_a_running_title),
 		cmocka_unit_test_setup_teardown(test_check__cli_exit_codes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check__directory_in_name_order, setup, teardown),
 	};

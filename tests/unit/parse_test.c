@@ -2164,6 +2164,25 @@ static void test_parse__date_at_line_start_is_text(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A line at the head of a page that carries on the paragraph across the
+ * page break (the line before the break ends no clause, a footnote zone
+ * between) and opens with a small letter stays in the paragraph though it
+ * is a piece of the title; a running title wrapped over two lines in a
+ * page head, its second line opening with a small letter, is still
+ * furniture (found on unseen text: A/80/L.26 OP1 lost a line). */
+static void test_parse__title_piece_after_a_page_break_is_text(void **state)
+{
+	resdiff_doc *doc = test_parse_source("tests/data/parse-classes/title_piece_after_a_page_break.en.txt", NULL);
+	(void)state;
+	test_assert_unit_text(doc, "OP1", "Welcomes the report of the Secretary-General on the presence "
+		"and activities of the United Nations, other international organizations and third States "
+		"in constructed territories, and takes note of its recommendations;");
+	test_assert_unit_text(doc, "OP2", "Requests the Secretary-General to report on the obligations "
+		"of States in relation to the presence of the United Nations at its hundredth session.");
+	assert_int_equal(doc->diag_count, 0);
+	resdiff_doc_free(doc);
+}
+
 /* When wrapped lines that start with numbers are still read as footnotes
  * (they carry on the numbering), the diagnostics say which lines left the
  * paragraphs; a gap before the first footnote names no footnote 0. */
@@ -3453,6 +3472,7 @@ int main(void)
 		cmocka_unit_test(test_parse__number_that_is_not_the_marker_stays),
 		cmocka_unit_test(test_parse__footnote_wraps_onto_a_sales_number),
 		cmocka_unit_test(test_parse__date_at_line_start_is_text),
+		cmocka_unit_test(test_parse__title_piece_after_a_page_break_is_text),
 		cmocka_unit_test(test_parse__text_read_as_footnote_is_reported),
 		cmocka_unit_test(test_parse__symbol_keeps_its_digits),
 		cmocka_unit_test(test_parse__marker_cited_twice_is_reported),
