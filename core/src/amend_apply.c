@@ -19,6 +19,7 @@
  * 4. Number: the result numbered as it would be printed (PP1.., OP1..,
  *    OP1(a).., H1..), labels to match, footnote markers carried to where
  *    their words went. */
+#include "amend_space.h"
 #include "resdiff/amend.h"
 #include "resdiff/lang.h"
 #include "resdiff/text.h"
@@ -28,7 +29,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
 
 #define ID_MAX 96
 /* How many times a quoted text is counted in a clause before "many". */
@@ -271,28 +271,11 @@ static int find_once(applier *ap, size_t i, const resdiff_unit *u, const char *q
 	return 0;
 }
 
-/* The last code point of s[0..len), 0 when there is none or it is not
- * UTF-8: step back from the last byte over continuation bytes to the
- * lead byte. */
-static uint32_t last_cp(const char *s, size_t len)
+/* A quote without a space at its ends is applied by the tidy rule
+ * (amend_space.h). */
+static bool tidy_quote(const char *s)
 {
-	size_t i, adv;
-	int32_t cp;
-	if (!len)
-		return 0;
-	i = len - 1;
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	cp = resdiff_utf8_decode(s + i, len - i, &adv);
-	return cp < 0 ? 0 : (uint32_t)cp;
-}
-
-static bool has_edge_space(const char *s)
-{
-	size_t len = strlen(s), adv;
-	int32_t first = len ? resdiff_utf8_decode(s, len, &adv) : 0;
-	return len && (resdiff_text_is_space((uint32_t)first) ||
-		resdiff_text_is_space(last_cp(s, len)));
+	return resdiff_amend_space_tidy(s, strlen(s));
 }
 
 static int add_claim(applier *ap, size_t unit, int what, size_t start, size_t end, bool whole,
@@ -379,7 +362,7 @@ static int resolve_edits(applier *ap, size_t i, const resdiff_amend_op *op, size
 			start = end = len;
 			break;
 		}
-		if ((error = add_edit(ap, unit, start, end, text, !has_edge_space(*text ? text :
+		if ((error = add_edit(ap, unit, start, end, text, tidy_quote(*text ? text :
 				e->old ? e->old : ""), i, (*order)++)) < 0)
 			return error;
 	}
@@ -697,24 +680,12 @@ static int check_dependencies(applier *ap)
 
 /* ---- pass 3: place -------------------------------------------------------------- */
 
-static bool word_cp(uint32_t cp)
-{
-	return u_isalnum((UChar32)cp) && !resdiff_text_is_cjk(cp);
-}
-
-
-static uint32_t first_cp(const char *s, size_t len)
-{
-	size_t adv;
-	int32_t cp = len ? resdiff_utf8_decode(s, len, &adv) : 0;
-	return cp < 0 ? 0 : (uint32_t)cp;
-}
-
 /* The clause's tabled text with its applied edits (sorted, no overlap),
  * into ap->scratch; each edit learns where it went. Hand-written edits
- * (tidy) keep one space between words: "delete “grave”" takes a space
- * with the word, "after “the” insert “new”" and "after “regard,” insert
- * “with regret”" put one in. */
+ * (tidy) keep one space between words by the rule of amend_space.h,
+ * which the writer shares: "delete “grave”" takes a space with the word,
+ * "after “the” insert “new”" and "after “regard,” insert “with regret”"
+ * put one in. */
 static int edited_text(applier *ap, const char *t, span_edit *e, size_t n)
 {
 	resdiff_buf *out = &ap->scratch;
@@ -725,31 +696,8 @@ static int edited_text(applier *ap, const char *t, span_edit *e, size_t n)
 	if ((error = resdiff_buf_puts(out, "")) < 0)
 		return error;
 	for (k = 0; k < n && !error; k++) {
-		size_t tl = strlen(e[k].text);
-		if ((error = resdiff_buf_put(out, t + pos, e[k].start - pos)) < 0)
-			break;
-		pos = e[k].end;
-		e[k].out_start = out->size;
-		if (e[k].tidy && tl && (word_cp(last_cp(out->ptr, out->size)) ||
-		    (out->size && strchr(",;:.)", out->ptr[out->size - 1]))) &&
-		    word_cp(first_cp(e[k].text, tl)))
-			error = resdiff_buf_putc(out, ' ');
-		if (!error)
-			error = resdiff_buf_put(out, e[k].text, tl);
-		if (!error && e[k].tidy && tl && word_cp(last_cp(e[k].text, tl)) &&
-		    word_cp(first_cp(t + pos, len - pos)))
-			error = resdiff_buf_putc(out, ' ');
-		if (!error && e[k].tidy && !tl && e[k].end > e[k].start) {
-			/* a word deleted: one space, none before punctuation */
-			bool space_before = out->size && out->ptr[out->size - 1] == ' ';
-			char next = t[pos];
-			if ((space_before || !out->size) && next == ' ')
-				pos++;
-			else if (space_before && (!next || strchr(",.;:)", next))) {
-				out->size--;
-				out->ptr[out->size] = '\0';
-			}
-		}
+		error = resdiff_amend_space_splice(out, t, len, &pos, e[k].start, e[k].end, e[k].text,
+			strlen(e[k].text), e[k].tidy, &e[k].out_start);
 		e[k].out_end = out->size;
 	}
 	if (!error)

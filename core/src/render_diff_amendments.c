@@ -1,6 +1,7 @@
 /* render_diff_amendments.c: the changes as formal amendment instructions
  * citing the old numbering, in a language's [amendment-phrases]
  * (core/lang/<code>.txt; English's when it lacks one). */
+#include "amend_space.h"
 #include "resdiff/diff.h"
 #include "resdiff/lang.h"
 #include "resdiff/text.h"
@@ -27,6 +28,7 @@ typedef struct {
 	                                    * the later parts of a split whose parts are
 	                                    * apart or of other kinds */
 	size_t insert_item;                /* ... and its amendment number (0: none) */
+	bool script_spaced;                /* the texts' script spaces its words */
 } amender;
 
 /* The values of one phrase: each {name} it holds is written from these. */
@@ -282,30 +284,114 @@ static int window_new(resdiff_buf *b, const char *old, const hunk *h, size_t fro
 	return error;
 }
 
-/* Write the hunks from..to, whose windows were merged into h[from]'s. */
-static int put_window(amender *m, const char *old, const hunk *h, size_t from, size_t to,
-		resdiff_buf *scratch)
-{
-	resdiff_edit eo = { RESDIFF_EDIT_DELETE, old + h[from].cs, h[to].ce - h[from].cs, false };
-	resdiff_edit en = { RESDIFF_EDIT_INSERT, NULL, 0, false };
-	phrase_values v = { .old = &eo, .new = &en };
-	int error;
+/* One amendment edit as written: "at the start insert N", "after Q insert
+ * N" or "replace Q with N" / "delete Q" (N empty); Q is old[qs, qe), N is
+ * news[ns, ne) of the clause's buffer of new texts. */
+typedef enum { QUOTE_START, QUOTE_AFTER, QUOTE_REPLACE } quote_how;
 
-	if (from == to && h[from].s == h[from].e) {
-		en.text = h[from].new_text;
-		en.len = h[from].new_len;
-		if (h[from].cs == h[from].s && h[from].s == 0)
-			return say(m, "edit-insert-start", &v);
-		if (h[from].ce == h[from].e) {
-			v.context = old + h[from].cs;
-			v.context_len = h[from].s - h[from].cs;
-			return say(m, "edit-insert-after", &v);
-		}
+typedef struct {
+	quote_how how;
+	size_t qs, qe, ns, ne;
+} quote_form;
+
+/* The exact form of the hunks from..to, whose windows were merged into
+ * h[from]'s: its quotes hold their edge spaces. Its new text is appended
+ * to news. */
+static int exact_form(quote_form *f, resdiff_buf *news, const char *old, const hunk *h,
+		size_t from, size_t to, resdiff_buf *scratch)
+{
+	int error;
+	f->qs = h[from].cs;
+	f->qe = h[to].ce;
+	f->how = QUOTE_REPLACE;
+	f->ns = news->size;
+	if (from == to && h[from].s == h[from].e &&
+	    ((h[from].cs == h[from].s && h[from].s == 0) || h[from].ce == h[from].e)) {
+		f->how = h[from].s == 0 && h[from].cs == 0 ? QUOTE_START : QUOTE_AFTER;
+		f->qe = h[from].s;
+		error = resdiff_buf_put(news, h[from].new_text, h[from].new_len);
+	} else if ((error = window_new(scratch, old, h, from, to)) >= 0) {
+		error = resdiff_buf_put(news, scratch->ptr ? scratch->ptr : "", scratch->size);
 	}
-	if ((error = window_new(scratch, old, h, from, to)) < 0)
+	f->ne = news->size;
+	return error;
+}
+
+/* The tidy form of f (its quotes without edge spaces), or false when
+ * there is none other than f: a quote or an insertion that is all space. */
+static bool tidy_form(const quote_form *f, const char *old, const char *news, quote_form *t)
+{
+	size_t a, b;
+	*t = *f;
+	if (f->how != QUOTE_START) {
+		resdiff_amend_space_trim(old + f->qs, f->qe - f->qs, &a, &b);
+		if (a == b)
+			return false;
+		t->qs = f->qs + a;
+		t->qe = f->qs + b;
+	}
+	resdiff_amend_space_trim(news + f->ns, f->ne - f->ns, &a, &b);
+	if (a == b && (f->how != QUOTE_REPLACE || f->ne > f->ns))
+		return false;
+	t->ns = f->ns + a;
+	t->ne = f->ns + b;
+	return t->qs != f->qs || t->qe != f->qe || t->ns != f->ns || t->ne != f->ne;
+}
+
+/* Whether the reader (amend_apply.c) applying the forms f[0..n) to the
+ * old clause gets back exactly `want`: each quote found in the clause
+ * once, the edits in order and apart, spaced by the shared rule of
+ * amend_space.h. */
+static int forms_apply(const quote_form *f, size_t n, const char *old, size_t olen,
+		const char *news, const char *want, size_t wlen, resdiff_buf *out, bool *same)
+{
+	size_t k, pos = 0, last_end = 0, at = 0, out_start;
+	int error = 0;
+
+	*same = false;
+	resdiff_buf_clear(out);
+	for (k = 0; k < n; k++) {
+		size_t ql = f[k].qe - f[k].qs, nl = f[k].ne - f[k].ns, start = 0, end = 0;
+		const char *q = old + f[k].qs, *p;
+		if (f[k].how != QUOTE_START) {
+			if (occurrences(old, olen, q, ql) != 1)
+				return 0;
+			for (p = old; memcmp(p, q, ql); p++)
+				;
+			at = (size_t)(p - old);
+			start = f[k].how == QUOTE_AFTER ? at + ql : at;
+			end = at + ql;
+		}
+		if (start < last_end || start < pos)
+			return 0;
+		/* the reader judges a quote tidy by its new text, or by its old
+		 * one when it inserts nothing */
+		if ((error = resdiff_amend_space_splice(out, old, olen, &pos, start, end,
+				news + f[k].ns, nl, resdiff_amend_space_tidy(nl ? news + f[k].ns : q,
+				nl ? nl : ql), &out_start)) < 0)
+			return error;
+		last_end = end;
+	}
+	if ((error = resdiff_buf_put(out, old + pos, olen - pos)) < 0)
 		return error;
-	en.text = scratch->ptr ? scratch->ptr : "";
-	en.len = scratch->size;
+	*same = out->size == wlen && (!wlen || !memcmp(out->ptr, want, wlen));
+	return 0;
+}
+
+/* Write one form. */
+static int put_form(amender *m, const char *old, const char *news, const quote_form *f)
+{
+	resdiff_edit eo = { RESDIFF_EDIT_DELETE, old + f->qs, f->qe - f->qs, false };
+	resdiff_edit en = { RESDIFF_EDIT_INSERT, news + f->ns, f->ne - f->ns, false };
+	phrase_values v = { .old = &eo, .new = &en };
+
+	if (f->how == QUOTE_START)
+		return say(m, "edit-insert-start", &v);
+	if (f->how == QUOTE_AFTER) {
+		v.context = eo.text;
+		v.context_len = eo.len;
+		return say(m, "edit-insert-after", &v);
+	}
 	return say(m, en.len ? "edit-replace" : "edit-delete", &v);
 }
 
@@ -323,20 +409,39 @@ static bool edits_cover(const resdiff_edit *e, size_t n, const char *old, size_t
 	return at == olen;
 }
 
+/* The new clause: what the edits keep and insert. */
+static int new_text(resdiff_buf *b, const resdiff_edit *e, size_t n)
+{
+	size_t i;
+	int error = resdiff_buf_puts(b, "");
+	for (i = 0; i < n && error >= 0; i++)
+		if (e[i].op != RESDIFF_EDIT_DELETE)
+			error = resdiff_buf_put(b, e[i].text, e[i].len);
+	return error < 0 ? error : 0;
+}
+
 /* The edits of one clause, each quoting enough to be found once. */
 static int put_edits(amender *m, const resdiff_unit *u, const resdiff_edit *e, size_t n)
 {
 	const char *old = u->text;
 	size_t olen = strlen(old), i, at = 0, nh = 0, from;
+	size_t nf = 0;
 	bool words = spaced(old, olen);
-	resdiff_buf scratch = RESDIFF_BUF_INIT;
+	resdiff_buf scratch = RESDIFF_BUF_INIT, news = RESDIFF_BUF_INIT, want = RESDIFF_BUF_INIT;
 	hunk *h = NULL;
+	quote_form *f = NULL;
 	int error = 0;
 
 	if (!edits_cover(e, n, old, olen))
 		return resdiff_error_set(RESDIFF_EINVALID, "%s: word edits do not cover its text", u->id);
-	if (n && !(h = calloc(n, sizeof(*h))))
+	if (n && (!(h = calloc(n, sizeof(*h))) || !(f = calloc(n, sizeof(*f))))) {
+		free(h);
 		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
+	}
+	/* tidy quotes only in scripts that space their words */
+	words = words && m->script_spaced;
+	if ((error = resdiff_buf_puts(&news, "")) < 0)
+		goto done;
 	for (i = 0; i < n; i++) {
 		hunk *x = &h[nh];
 		if (e[i].op == RESDIFF_EDIT_EQUAL) {
@@ -375,13 +480,31 @@ static int put_edits(amender *m, const resdiff_unit *u, const resdiff_edit *e, s
 				h[i + 1].ce = h[i].ce;
 			continue;
 		}
-		if (from && (error = say(m, "separator", NULL)) < 0)
-			break;
-		error = put_window(m, old, h, from, i, &scratch);
+		error = exact_form(&f[nf++], &news, old, h, from, i, &scratch);
 		from = i + 1;
 	}
+	/* UN amendments quote words without their edge spaces ("delete
+	 * “strongly”"): each form is made tidy where the reader then gives
+	 * back exactly the new clause, else it keeps its spaces */
+	if (!error && words && (error = new_text(&want, e, n)) >= 0)
+		for (i = 0; i < nf && !error; i++) {
+			quote_form keep = f[i];
+			bool same = false;
+			if (!tidy_form(&keep, old, news.ptr, &f[i]))
+				continue;
+			if ((error = forms_apply(f, nf, old, olen, news.ptr, want.ptr, want.size,
+					&scratch, &same)) >= 0 && !same)
+				f[i] = keep;
+		}
+	for (i = 0; i < nf && !error; i++)
+		if ((!i || (error = say(m, "separator", NULL)) >= 0))
+			error = put_form(m, old, news.ptr, &f[i]);
+done:
 	free(h);
+	free(f);
 	resdiff_buf_dispose(&scratch);
+	resdiff_buf_dispose(&news);
+	resdiff_buf_dispose(&want);
 	return error;
 }
 
@@ -596,6 +719,10 @@ int resdiff_render_diff_amendments(resdiff_buf *out, const resdiff_diff *diff,
 	m.diff = diff;
 	/* a language without every amendment phrase gets English's */
 	m.lang = resdiff_lang_get(resdiff_amendments_lang(lang, NULL));
+	{
+		const resdiff_lang *text_lang = resdiff_lang_get(al->new_doc->meta.language);
+		m.script_spaced = !text_lang->script || text_lang->script->spaced;
+	}
 	if (!(m.part = calloc(al->new_doc->unit_count + 1, sizeof(*m.part))))
 		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 	for (i = 0; i < al->change_count; i++)

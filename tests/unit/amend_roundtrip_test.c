@@ -52,12 +52,12 @@ static const char *first_difference(char *buf, size_t size, const resdiff_doc *g
 	return NULL;
 }
 
-/* One pair in one language of amendments: NULL when it round-trips, else
- * why not (in buf). */
-static const char *round_trip(char *buf, size_t size, const char *old_path, const char *new_path,
-		const char *amend_lang)
+/* One pair of documents (freed here) in one language of amendments: NULL
+ * when it round-trips, else why not (in buf); the amendments written are
+ * copied to written[0..written_size) when it is not NULL. */
+static const char *round_trip_docs(char *buf, size_t size, resdiff_doc *a, resdiff_doc *b,
+		const char *amend_lang, char *written, size_t written_size)
 {
-	resdiff_doc *a = test_parse_source(old_path, NULL), *b = test_parse_source(new_path, NULL);
 	resdiff_diff *diff = NULL;
 	resdiff_diff_render_options ropts;
 	resdiff_amend_read_options aopts = RESDIFF_AMEND_READ_OPTIONS_INIT;
@@ -72,6 +72,8 @@ static const char *round_trip(char *buf, size_t size, const char *old_path, cons
 	aopts.language = amend_lang;
 	assert_int_equal(resdiff_diff_docs(&diff, a, b, NULL), 0);
 	assert_int_equal(resdiff_render_diff_amendments(&out, diff, &ropts), 0);
+	if (written)
+		snprintf(written, written_size, "%s", out.ptr);
 	if (resdiff_amendments_read(&am, out.ptr, out.size, &aopts) < 0) {
 		snprintf(buf, size, "read: %s", resdiff_error_last());
 		why = buf;
@@ -96,6 +98,14 @@ done:
 	resdiff_doc_free(a);
 	resdiff_doc_free(b);
 	return why;
+}
+
+/* One pair of files in one language of amendments. */
+static const char *round_trip(char *buf, size_t size, const char *old_path, const char *new_path,
+		const char *amend_lang)
+{
+	return round_trip_docs(buf, size, test_parse_source(old_path, NULL),
+		test_parse_source(new_path, NULL), amend_lang, NULL, 0);
 }
 
 typedef struct {
@@ -364,6 +374,62 @@ static void test_amend_roundtrip__four_languages_typography(void **state)
 	}
 }
 
+/* UN amendments quote words without their edge spaces: "delete
+ * “strongly”", "after “Secretary-General to” insert “submit a”". The
+ * writer quotes so wherever the reader's spacing rule (amend_space.h)
+ * gives back exactly the new text, and keeps the spaces where the trimmed
+ * words would be found more than once. Each case round-trips. */
+static void test_amend_roundtrip__tidy_quotes(void **state)
+{
+	static const struct {
+		const char *old, *new, *want;
+	} cases[] = {
+		{ "Encourages strongly Member States to act;",
+		  "Encourages Member States to act;",
+		  "1. In operative paragraph 1, delete \u201cstrongly\u201d.\n" },
+		{ "Requests the Secretary-General to report to it at its eightieth session;",
+		  "Requests the Secretary-General to submit a report to it at its eighty-first session;",
+		  "1. In operative paragraph 1, after \u201cSecretary-General to\u201d insert "
+		  "\u201csubmit a\u201d; replace \u201ceightieth\u201d with \u201ceighty-first\u201d.\n" },
+		{ "Decides to remain seized of the matter.",
+		  "Decides to remain actively seized of the matter.",
+		  "1. In operative paragraph 1, after \u201cDecides to remain\u201d insert "
+		  "\u201cactively\u201d.\n" },
+		/* a word deleted before punctuation takes the space before it */
+		{ "Decides to act strongly, without delay;",
+		  "Decides to act, without delay;",
+		  "1. In operative paragraph 1, delete \u201cstrongly\u201d.\n" },
+		{ "Decides to act strongly; and to report",
+		  "Decides to act; and to report",
+		  "1. In operative paragraph 1, delete \u201cstrongly\u201d.\n" },
+		/* an insertion at the clause's end */
+		{ "Takes note of the report of the Secretary-General on the implementation of the "
+		  "present resolution",
+		  "Takes note of the report of the Secretary-General on the implementation of the "
+		  "present resolution with appreciation",
+		  "1. In operative paragraph 1, after \u201cpresent resolution\u201d insert "
+		  "\u201cwith appreciation\u201d.\n" },
+		/* "an" is in "analysis" and "plan" too: the exact quote is kept */
+		{ "Requests an analysis of the plan",
+		  "Requests analysis of the plan",
+		  "1. In operative paragraph 1, delete \u201can \u201d.\n" },
+	};
+	char old_text[512], new_text[512], written[2048], why[600];
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *r, *body;
+		snprintf(old_text, sizeof(old_text), "The General Assembly,\n\n1. %s\n", cases[i].old);
+		snprintf(new_text, sizeof(new_text), "The General Assembly,\n\n1. %s\n", cases[i].new);
+		r = round_trip_docs(why, sizeof(why), test_parse_string(old_text, "en"),
+			test_parse_string(new_text, "en"), "en", written, sizeof(written));
+		if (r)
+			fail_msg("case %zu: %s", i, r);
+		assert_non_null(body = strstr(written, "\n\n"));
+		assert_string_equal(body + 2, cases[i].want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -373,6 +439,7 @@ int main(void)
 		cmocka_unit_test(test_amend_roundtrip__incomplete_language_writes_english),
 		cmocka_unit_test(test_amend_roundtrip__four_languages),
 		cmocka_unit_test(test_amend_roundtrip__four_languages_typography),
+		cmocka_unit_test(test_amend_roundtrip__tidy_quotes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

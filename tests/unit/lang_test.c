@@ -517,7 +517,7 @@ static void test_lang__amendment_phrases_are_consulted(void **state)
 	assert_int_equal(resdiff_render_diff_amendments(&out, diff, &ropts), 0);
 	assert_string_equal(out.ptr, "Änderungen an old.txt\n\n"
 		"1. In operative paragraph 1: nach “Decides to meet” "
-		"einfügen “ again”!\n");
+		"einfügen “again”!\n");
 	/* a phrase with a value the writer does not have is an error */
 	resdiff_diff_free(diff);
 	resdiff_buf_clear(&out);

@@ -321,7 +321,7 @@ static void test_render_diff__amendments_apply_in_order(void **state)
 	a = doc2("Decides to participate in person in the relevant meetings at the United Nations", NULL);
 	b = doc2("Decides to participate in person in the relevant meetings at the meetings of the United Nations", NULL);
 	t = render(resdiff_render_diff_amendments, a, b, false);
-	assert_non_null(strstr(t, "after “meetings at the ” insert “meetings of the ”"));
+	assert_non_null(strstr(t, "after “meetings at the” insert “meetings of the”"));
 	free(t);
 	resdiff_doc_free(a);
 	resdiff_doc_free(b);
