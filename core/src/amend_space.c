@@ -62,8 +62,19 @@ int resdiff_amend_space_splice(resdiff_buf *out, const char *t, size_t len, size
 	size_t adv, at;
 	int error;
 
+	/* a tidy deletion before took the space this edit starts on
+	 * ("delete “act”; replace “ now” with …"): the edit starts after it */
+	bool taken = start < *pos;
+	if (taken)
+		start = *pos;
+	if (end < start)
+		end = start;
 	if ((error = resdiff_buf_put(out, t + *pos, start - *pos)) < 0)
 		return error;
+	if (taken && tl && text[0] == ' ' && out->size && out->ptr[out->size - 1] == ' ') {
+		text++;  /* the space is written once */
+		tl--;
+	}
 	*pos = end;
 	*out_start = out->size;
 	if (tidy && tl && (word_cp(last_cp(out->ptr, out->size, &at)) ||

@@ -29,7 +29,8 @@ bool resdiff_amend_space_tidy(const char *s, size_t len);
  * the word, "after “the” insert “new”" and "after “regard,” insert
  * “with regret”" put one in. *out_start: where the edit's text begins in
  * out. Edits are applied in order of start, none overlapping; the caller
- * appends t[*pos, len) after the last. */
+ * appends t[*pos, len) after the last. An edit starting on the space a
+ * tidy deletion before it took starts after that space. */
 int resdiff_amend_space_splice(resdiff_buf *out, const char *t, size_t len, size_t *pos,
 		size_t start, size_t end, const char *text, size_t tl, bool tidy, size_t *out_start);
 

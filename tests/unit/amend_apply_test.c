@@ -194,6 +194,19 @@ static void test_amend_apply__insertions_keep_spaces_on_both_sides(void **state)
 	dispose(&a);
 }
 
+/* A tidy deletion takes the space after its word; an edit quoted from
+ * that space on ("delete “remain”; replace “ seized” with …") made the
+ * reader copy a span of negative length (out of memory, exit 2). */
+static void test_amend_apply__edit_on_a_space_a_deletion_took(void **state)
+{
+	applied a;
+	(void)state;
+	apply(&a, "1. In operative paragraph 3, delete \"remain\"; replace \" seized\" with \" kept\".\n");
+	assert_int_equal(a.res->applied, 1);
+	test_assert_unit_text(a.res->doc, "OP3", "Decides to kept of the matter.");
+	dispose(&a);
+}
+
 /* A declaration keeps its articles: amending a recital of the UDHR left
  * every article heading a "B<n>" block and every article paragraph an
  * operative paragraph (ART13.2 became OP17), so the amended text no longer
@@ -237,6 +250,7 @@ int main(void)
 		cmocka_unit_test(test_amend_apply__unread_amendment_is_not_applied),
 		cmocka_unit_test(test_amend_apply__insertions_keep_spaces_on_both_sides),
 		cmocka_unit_test(test_amend_apply__articles_keep_their_ids),
+		cmocka_unit_test(test_amend_apply__edit_on_a_space_a_deletion_took),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
