@@ -5,24 +5,6 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
-/* The last code point of s[0..len), 0 when there is none or it is not
- * UTF-8: step back from the last byte over continuation bytes to the
- * lead byte. */
-static uint32_t last_cp(const char *s, size_t len, size_t *at)
-{
-	size_t i, adv;
-	int32_t cp;
-	*at = len;
-	if (!len)
-		return 0;
-	i = len - 1;
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	*at = i;
-	cp = resdiff_utf8_decode(s + i, len - i, &adv);
-	return cp < 0 ? 0 : (uint32_t)cp;
-}
-
 static uint32_t first_cp(const char *s, size_t len, size_t *adv)
 {
 	int32_t cp;
@@ -43,7 +25,7 @@ void resdiff_amend_space_trim(const char *s, size_t len, size_t *start, size_t *
 	size_t a = 0, b = len, adv, at;
 	while (a < b && resdiff_text_is_space(first_cp(s + a, b - a, &adv)))
 		a += adv;
-	while (b > a && resdiff_text_is_space(last_cp(s + a, b - a, &at)))
+	while (b > a && resdiff_text_is_space(resdiff_utf8_last(s + a, b - a, &at)))
 		b = a + at;
 	*start = a;
 	*end = b;
@@ -77,13 +59,13 @@ int resdiff_amend_space_splice(resdiff_buf *out, const char *t, size_t len, size
 	}
 	*pos = end;
 	*out_start = out->size;
-	if (tidy && tl && (word_cp(last_cp(out->ptr, out->size, &at)) ||
+	if (tidy && tl && (word_cp(resdiff_utf8_last(out->ptr, out->size, &at)) ||
 	    (out->size && strchr(",;:.)", out->ptr[out->size - 1]))) &&
 	    word_cp(first_cp(text, tl, &adv)) && (error = resdiff_buf_putc(out, ' ')) < 0)
 		return error;
 	if ((error = resdiff_buf_put(out, text, tl)) < 0)
 		return error;
-	if (tidy && tl && word_cp(last_cp(text, tl, &at)) &&
+	if (tidy && tl && word_cp(resdiff_utf8_last(text, tl, &at)) &&
 	    word_cp(first_cp(t + *pos, len - *pos, &adv)) && (error = resdiff_buf_putc(out, ' ')) < 0)
 		return error;
 	if (tidy && !tl && end > start) {

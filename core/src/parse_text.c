@@ -12,15 +12,8 @@
 
 uint32_t parse_last_cp(const char *s, size_t len)
 {
-	size_t k, adv;
-	int32_t cp;
-	if (!len)
-		return 0;
-	k = len - 1;
-	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
-		k--;
-	cp = resdiff_utf8_decode(s + k, len - k, &adv);
-	return cp < 0 ? 0 : (uint32_t)cp;
+	size_t at;
+	return resdiff_utf8_last(s, len, &at);
 }
 
 uint32_t parse_first_cp(const char *s, size_t len)

@@ -46,6 +46,24 @@ static inline int32_t resdiff_utf8_decode(const char *s, size_t len, size_t *adv
 	return resdiff_utf8_decode_full(s, len, adv);
 }
 
+/* The last code point of s[0..len): back from the last byte over
+ * continuation bytes to the lead byte; 0 when len is 0 or the sequence is
+ * not UTF-8. *at gets the byte offset where it starts (len when len is 0). */
+static inline uint32_t resdiff_utf8_last(const char *s, size_t len, size_t *at)
+{
+	size_t i, adv;
+	int32_t cp;
+	*at = len;
+	if (!len)
+		return 0;
+	i = len - 1;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	*at = i;
+	cp = resdiff_utf8_decode(s + i, len - i, &adv);
+	return cp < 0 ? 0 : (uint32_t)cp;
+}
+
 /* Check that s[0..len) is well-formed UTF-8 (by resdiff_utf8_decode). On
  * failure returns RESDIFF_EINVALID and stores the offset of the first bad
  * byte in *bad_offset (may be NULL). */
