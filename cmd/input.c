@@ -55,8 +55,12 @@ static int load_stored(resdiff_doc **out, cmd_input *in, const char *arg, const 
 		return resdiff_error_set(RESDIFF_ENOMEM, "out of memory");
 	if ((at = strrchr(query, '@')) != NULL)
 		*at++ = '\0';
-	if ((error = cmd_input_store(in)) < 0)
+	if ((error = cmd_input_store(in)) < 0) {
+		/* say why a repository was wanted: the argument names no file */
+		fprintf(stderr, "resdiff: no file '%s' here, so it was read as the symbol of a "
+			"stored document\n", arg);
 		goto done;
+	}
 	if ((error = resdiff_store_resolve(&symbol, &language, in->store, query, lang,
 			at && *at ? at : NULL)) < 0 ||
 	    (error = resdiff_store_read(out, NULL, in->store, symbol, language,

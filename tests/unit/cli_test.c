@@ -244,6 +244,25 @@ static void test_cli__repository_given_as_a_file(void **state)
 	free(out);
 }
 
+/* Two symbols diffed where there is no repository: the error said only
+ * "not a resdiff repository", not that the arguments were read as stored
+ * symbols because no such files exist. */
+static void test_cli__symbols_outside_a_repository_say_why(void **state)
+{
+	int status;
+	char *out;
+
+	(void)state;
+	assert_int_equal(test_system("mkdir -p '%s/no-repo'", dir), 0);
+	out = test_capture(&status, "cd '%s/no-repo' && env -u RESDIFF_REPO '%s' diff 2009/7 2017/21 2>&1",
+		dir, RESDIFF_BINARY);
+	assert_int_equal(status, 2);
+	if (!strstr(out, "not a resdiff repository") ||
+	    !strstr(out, "no file '2009/7' here, so it was read as the symbol of a stored document"))
+		fail_msg("diff 2009/7 2017/21 outside a repository: '%s'", out);
+	free(out);
+}
+
 /* A manifest libgit2's parser refuses: exit 2, the file and line in
  * resdiff's words (it printed "failed to parse config file: invalid
  * configuration key (in PATH:3)"), and the repository as it was. */
@@ -535,6 +554,7 @@ int main(void)
 		cmocka_unit_test(test_cli__empty_listings_say_why),
 		cmocka_unit_test(test_cli__standard_input_named),
 		cmocka_unit_test(test_cli__repository_given_as_a_file),
+		cmocka_unit_test(test_cli__symbols_outside_a_repository_say_why),
 		cmocka_unit_test(test_cli__malformed_manifest_writes_nothing),
 		cmocka_unit_test(test_cli__wrong_arity_points_to_help),
 		cmocka_unit_test(test_cli__blank_input_says_what_it_holds),
