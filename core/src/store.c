@@ -802,27 +802,44 @@ done:
 	return error;
 }
 
-int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob_id,
-		bool write_view)
+/* The info of record blob `blob_id`, cached or read once; with
+ * write_view, its view blob written when the document is a member of a
+ * series, of series `slug` only when slug is not NULL (one read serves
+ * both: the info first, then the view when it is a member). */
+static int info_read(store_doc_info **out, resdiff_store *s, const git_oid *blob_id,
+		bool write_view, const char *slug)
 {
 	git_blob *blob = NULL;
 	store_doc_info *info;
+	const char *data;
+	size_t len;
 	int error = 0;
 
+	*out = NULL;
 	if ((error = info_grow(s)) < 0)
 		return error;
 	info = *info_slot(s, blob_id);
-	if (info && (!write_view || info->view_written || !info->series || !info->date)) {
-		*out = info;
-		return 0;
-	}
+	if (info && (!write_view || info->view_written || !info->series || !info->date ||
+	             (slug && strcmp(info->series, slug))))
+		return *out = info, 0;
 	s->info_blobs_read++;
 	GIT_TRY(git_blob_lookup(&blob, s->repo, blob_id), "cannot read a stored document");
-	error = info_from_data(out, s, blob_id, git_blob_rawcontent(blob),
-		(size_t)git_blob_rawsize(blob), write_view, false);
+	data = git_blob_rawcontent(blob);
+	len = (size_t)git_blob_rawsize(blob);
+	if ((error = info_from_data(&info, s, blob_id, data, len, false, false)) < 0)
+		goto done;
+	if (write_view && info->series && info->date && (!slug || !strcmp(info->series, slug)))
+		error = info_from_data(&info, s, blob_id, data, len, true, false);
+	*out = info;
 done:
 	git_blob_free(blob);
 	return error;
+}
+
+int store_info_get(store_doc_info **out, resdiff_store *s, const git_oid *blob_id,
+		bool write_view)
+{
+	return info_read(out, s, blob_id, write_view, NULL);
 }
 
 /* ---- ref updates ----------------------------------------------------- */
@@ -1314,39 +1331,6 @@ static int cmp_info_ptr(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-/* The info of record blob `blob_id`, with its view blob written when it
- * is a member of series `slug`: the blob read once (store_info_get read
- * it for the info, then again for the view). */
-static int info_of_member(store_doc_info **out, resdiff_store *s, const git_oid *blob_id,
-		const char *slug)
-{
-	git_blob *blob = NULL;
-	store_doc_info *info;
-	const char *data;
-	size_t len;
-	int error = 0;
-
-	*out = NULL;
-	if ((error = info_grow(s)) < 0)
-		return error;
-	info = *info_slot(s, blob_id);
-	if (info && (info->view_written || !info->series || !info->date ||
-	             strcmp(info->series, slug)))
-		return *out = info, 0;
-	s->info_blobs_read++;
-	GIT_TRY(git_blob_lookup(&blob, s->repo, blob_id), "cannot read a stored document");
-	data = git_blob_rawcontent(blob);
-	len = (size_t)git_blob_rawsize(blob);
-	if ((error = info_from_data(&info, s, blob_id, data, len, false, false)) < 0)
-		goto done;
-	if (info->series && info->date && !strcmp(info->series, slug))
-		error = info_from_data(&info, s, blob_id, data, len, true, false);
-	*out = info;
-done:
-	git_blob_free(blob);
-	return error;
-}
-
 /* The document of `root` stored under symbol `sym` in `lang`, when it is
  * a member of series `slug` now: added to out. 1 when `sym` names no
  * record path (not a symbol: the view is not one resdiff wrote). */
@@ -1369,7 +1353,7 @@ static int candidate_add(member_list *out, resdiff_store *s, git_tree *root, con
 	GIT_TRY(gerr, path.ptr);
 	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
 		goto done;
-	if ((error = info_of_member(&info, s, git_tree_entry_id(e), slug)) < 0)
+	if ((error = info_read(&info, s, git_tree_entry_id(e), true, slug)) < 0)
 		goto done;
 	if (info->series && info->date && !strcmp(info->series, slug) &&
 	    (error = members_add(out, info)) < 0)
