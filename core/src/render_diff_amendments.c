@@ -173,8 +173,11 @@ static int put_insert_place(amender *m, size_t new_unit)
 	return error;
 }
 
-/* The last AMEND_CONTEXT characters of an equal run. */
-static void tail_of(const char *s, size_t len, const char **start, size_t *n)
+/* The last AMEND_CONTEXT characters of an equal run; in scripts that
+ * space their words (`words`), from a word's start: "meetings at the",
+ * not "ment at the", and "representatives", not "resentatives" (a word
+ * longer than the context is quoted whole). */
+static void tail_of(const char *s, size_t len, bool words, const char **start, size_t *n)
 {
 	size_t i = len, chars = 0;
 	while (i > 0 && chars < AMEND_CONTEXT) {
@@ -182,14 +185,18 @@ static void tail_of(const char *s, size_t len, const char **start, size_t *n)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			chars++;
 	}
-	/* in spaced scripts, start at a word: "meetings at the", not "ment at
-	 * the" (back to the word's start, within AMEND_CONTEXT_WORD bytes) */
-	if (i > 0 && s[i - 1] != ' ' && memchr(s + i, ' ', len - i)) {
+	if (words && i > 0 && s[i - 1] != ' ') {
 		size_t k = i;
+		/* back to the word's start, within AMEND_CONTEXT_WORD bytes */
 		while (k > 0 && s[k - 1] != ' ' && i - k < AMEND_CONTEXT_WORD)
 			k--;
 		if (k == 0 || s[k - 1] == ' ')
 			i = k;
+		else if (memchr(s + i, ' ', len - i))
+			i = (size_t)((const char *)memchr(s + i, ' ', len - i) - s) + 1;
+		else  /* one word longer than AMEND_CONTEXT_WORD: quoted whole */
+			while (i > 0 && s[i - 1] != ' ')
+				i--;
 	}
 	*start = s + i;
 	*n = len - i;
@@ -464,7 +471,7 @@ static int put_edits(amender *m, const resdiff_unit *u, const resdiff_edit *e, s
 			/* an insertion follows a few words of context */
 			const char *ctx;
 			size_t clen;
-			tail_of(old, x->s, &ctx, &clen);
+			tail_of(old, x->s, words, &ctx, &clen);
 			x->cs = (size_t)(ctx - old);
 		}
 		if (x->s != x->e || x->s > 0)

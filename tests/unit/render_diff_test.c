@@ -327,6 +327,31 @@ static void test_render_diff__amendments_apply_in_order(void **state)
 	resdiff_doc_free(b);
 }
 
+/* Found in review: a word of AMEND_CONTEXT characters or more before an
+ * insertion was quoted from its middle ("after “resentatives” insert",
+ * Russian "после «основенность»"): the context starts at a word. */
+static void test_render_diff__amendments_context_whole_words(void **state)
+{
+	resdiff_doc *a = doc2("Elects freely chosen representatives.", NULL);
+	resdiff_doc *b = doc2("Elects freely chosen representatives in all circumstances.", NULL);
+	char *t = render(resdiff_render_diff_amendments, a, b, false);
+	(void)state;
+	assert_non_null(strstr(t, "after “representatives” insert “in all circumstances”"));
+	free(t);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+
+	a = doc2("Имеет право на личную неприкосновенность.", NULL);
+	b = doc2("Имеет право на личную неприкосновенность и достоинство.", NULL);
+	t = render(resdiff_render_diff_amendments, a, b, false);
+	assert_null(strstr(t, "«основенность»"));
+	assert_null(strstr(t, "“основенность”"));
+	assert_non_null(strstr(t, "неприкосновенность"));
+	free(t);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 /* Issue 19: amendments read back by `resdiff amend` must find each quote
  * once. "replace “the” with “an”" was written for a clause holding "the"
  * twice; a clause made another kind said nothing of it. */
@@ -582,6 +607,7 @@ int main(void)
 		cmocka_unit_test(test_render_diff__amendments_apply_in_order),
 		cmocka_unit_test(test_render_diff__amendments_name_a_section),
 		cmocka_unit_test(test_render_diff__amendments_in_both_languages),
+		cmocka_unit_test(test_render_diff__amendments_context_whole_words),
 		cmocka_unit_test(test_render_diff__amendments_quote_once_and_say_kinds),
 		cmocka_unit_test(test_render_diff__footnote_changes_are_shown),
 		cmocka_unit_test(test_render_diff__signals_in_every_format),
