@@ -16,17 +16,17 @@ failed=0; checked=0
 
 # text_of SYMBOL: the text a gold file name refers to (Chinese corpus or English samples)
 text_of() {
-  for f in "corpus/$1.zh.txt" "tests/data/en/$1.txt" "tests/data/en_heldout/$1.txt" "tests/data/en_heldout2/$1.txt" "tests/data/en_heldout3/$1.txt" "tests/data/en_heldout4/$1.txt" "tests/data/en_heldout5/$1.txt" "tests/data/en_heldout6/$1.txt" "tests/data/en_heldout7/$1.txt" "tests/data/en_heldout8/$1.txt" "tests/data/en_heldout10a/$1.txt" "tests/data/en_heldout11/$1.txt" "tests/data/en_heldout18/$1.txt" "tests/data/en_heldout19/$1.txt" "tests/data/en_heldout21/$1.txt" "tests/data/en_train19/$1.txt" "tests/data/en_train20/$1.txt"; do
+  for f in "corpus/$1.zh.txt" "tests/data/en/$1.txt" "tests/data/en_heldout/$1.txt" "tests/data/en_heldout2/$1.txt" "tests/data/en_heldout3/$1.txt" "tests/data/en_heldout4/$1.txt" "tests/data/en_heldout5/$1.txt" "tests/data/en_heldout6/$1.txt" "tests/data/en_heldout7/$1.txt" "tests/data/en_heldout8/$1.txt" "tests/data/en_heldout10a/$1.txt" "tests/data/en_heldout11/$1.txt" "tests/data/en_heldout18/$1.txt" "tests/data/en_heldout19/$1.txt" "tests/data/en_heldout21/$1.txt" "tests/data/en_heldout23/$1.txt" "tests/data/en_train19/$1.txt" "tests/data/en_train20/$1.txt"; do
     [ -f "$f" ] && { echo "$f"; return 0; }
   done
   return 1
 }
 
-for gold in tests/golden/align/*.gold tests/data/align_classes/*/*.gold tests/data/align_kind/*/*.gold tests/data/align_heldout/*.gold tests/data/align_heldout2/*.gold tests/data/align_heldout3/*.gold tests/data/align_heldout4/*.gold; do
+for gold in tests/golden/align/*.gold tests/data/align_classes/*/*.gold tests/data/align_kind/*/*.gold tests/data/align_heldout/*.gold tests/data/align_heldout2/*.gold tests/data/align_heldout3/*.gold tests/data/align_heldout4/*.gold tests/data/align_heldout5/*.gold; do
   [ -e "$gold" ] || continue
   base=$(basename "$gold" .gold)
   case $gold in
-  tests/data/align_classes/*|tests/data/align_kind/*|tests/data/align_heldout/*|tests/data/align_heldout2/*|tests/data/align_heldout3/*|tests/data/align_heldout4/*)
+  tests/data/align_classes/*|tests/data/align_kind/*|tests/data/align_heldout/*|tests/data/align_heldout2/*|tests/data/align_heldout3/*|tests/data/align_heldout4/*|tests/data/align_heldout5/*)
     dir=$(dirname "$gold"); old="$dir/$base.old.txt"; new="$dir/$base.new.txt"
     if [ ! -f "$old" ]; then   # a real pair of the held-out set: SYMBOL__SYMBOL
       old=$(text_of "${base%%__*}") || old=""; new=$(text_of "${base#*__}") || new=""
