@@ -1,5 +1,5 @@
 /* parse_labels.c: the label a line starts with: a paragraph number "12.",
- * a sub-paragraph letter "(a)" "(iv)" "б)" "(ب)", or a heading label "一."
+ * a sub-paragraph letter "(a)" "(iv)" "б)" "(ب)" ")ب(" "’1‘", or a heading label "一."
  * "(二)" "IV." "A.". docs/PARSE.md, "Units and ids". */
 #include "parse_state.h"
 #include "resdiff/text.h"
@@ -75,6 +75,69 @@ static size_t sub_letter(const char *s, size_t len, char latin[8])
 	return 0;
 }
 
+/* U+2018 or U+2019, the single quotation marks Arabic numbered items are
+ * printed between: 3 bytes, or 0. */
+static size_t item_mark(const char *s, size_t len)
+{
+	return len >= 3 && (!strncmp(s, "‘", 3) || !strncmp(s, "’", 3)) ? 3 : 0;
+}
+
+/* Arabic's numbered items, the level English letters "(i)", "(ii)": the
+ * number between single quotation marks, "’1‘" as UN Arabic texts store it
+ * (shown right to left, it reads ‘1’), "‘1’" as a layout that reversed it
+ * gives, the digits in either digit set ("’١‘", label "’1‘"), a space or
+ * the line's end after it. The id is the roman numeral of the number, so
+ * that the Arabic and English versions share ids ("OP1(b)(ii)"). Returns
+ * true when found. */
+static bool numbered_item(label_t *lab, const char *s, size_t len)
+{
+	char num[PARSE_NUMBER_DIGITS + 2];
+	size_t open = item_mark(s, len), i, close;
+	int n;
+	if (!open)
+		return false;
+	/* two digits at most: PARSE_NUMBERED_ITEM_MAX has two */
+	i = open + resdiff_digits_read(s + open, len - open, 2, num);
+	n = atoi(num);
+	if (i == open || n < 1 || n > PARSE_NUMBERED_ITEM_MAX ||
+	    !(close = item_mark(s + i, len - i)) ||
+	    (i + close < len && skip_spaces(s, len, i + close) == i + close))
+		return false;
+	{
+		static const char *const units[] = { "", "i", "ii", "iii", "iv", "v", "vi", "vii",
+			"viii", "ix" };
+		snprintf(lab->sub, sizeof(lab->sub), "%s%s", n >= 10 ? (n == 20 ? "xx" : "x") : "",
+			units[n % 10]);
+	}
+	lab->kind = LABEL_SUB;
+	lab->numbered = true;
+	/* the marks as printed, the number in ASCII (as "١ -" is "1 -") */
+	snprintf(lab->text, sizeof(lab->text), "%.3s%s%.3s", s, num, s + i);
+	lab->len = skip_spaces(s, len, i + close);
+	return true;
+}
+
+/* ")ب(": a letter between parentheses stored mirrored, as older UN Arabic
+ * texts have them (")ب( تتاح لجميع رؤساء الوفود …", in the UN's own
+ * sentence pairs). Only a letter of a language's sub-letters that is not
+ * ASCII: ")a(" is no label. The label is written the right way round,
+ * "(ب)", as "（a）" is written "(a)". Returns true when found. */
+static bool mirrored_sub(label_t *lab, const char *s, size_t len)
+{
+	size_t n;
+	if (len < 3 || s[0] != ')' || (unsigned char)s[1] < 0x80)
+		return false;
+	n = sub_letter(s + 1, len - 1, lab->sub);
+	if (!n || 1 + n >= len || s[1 + n] != '(') {
+		memset(lab->sub, 0, sizeof(lab->sub));
+		return false;
+	}
+	lab->kind = LABEL_SUB;
+	snprintf(lab->text, sizeof(lab->text), "(%.*s)", (int)n, s + 1);
+	lab->len = skip_spaces(s, len, 2 + n);
+	return true;
+}
+
 int parse_label_numeral(uint32_t c)
 {
 	const resdiff_lang_list *l = resdiff_lang_all(RESDIFF_SECTION_LABEL_NUMERALS);
@@ -92,6 +155,8 @@ void parse_label_detect(label_t *lab, const char *s, size_t len, const resdiff_l
 	int32_t cp;
 
 	memset(lab, 0, sizeof(*lab));
+	if (numbered_item(lab, s, len) || mirrored_sub(lab, s, len))
+		return;
 	/* "12." / "12.text" / Arabic "12 - text" / Chinese "12．text" (the
 	 * full-width full stop); the digits in any digit set ("١٢ -", "１２．"),
 	 * the label and number in ASCII */

@@ -127,6 +127,9 @@ typedef struct {
 	label_kind kind;
 	int number;           /* LABEL_NUMBER; LABEL_ARTICLE: the article's number */
 	char sub[8];          /* LABEL_SUB: "a", "iv" */
+	bool numbered;        /* LABEL_SUB printed as a number, Arabic's "’1‘" for "(i)":
+	                       * sub is its roman numeral, always the level under
+	                       * the letters */
 	char text[LABEL_MAX]; /* as printed: "1.", "(a)", "一." */
 	size_t len;           /* bytes of the label and following spaces */
 	bool in_sequence_only; /* "12 - " outside Arabic: a label only as the next number */
@@ -281,5 +284,8 @@ bool parse_find_date(const char *s, size_t len, char out[11]);
 /* "12 - text" outside Arabic: a number of at most this many digits (a year
  * that wraps to a line start, "2014 - 2015", is none) */
 #define PARSE_DASH_NUMBER_DIGITS 3
+/* Arabic's numbered items "’1‘" (the level of "(i)"): at most this number,
+ * the last roman numeral parse_units.c reads as that level */
+#define PARSE_NUMBERED_ITEM_MAX 20
 
 #endif

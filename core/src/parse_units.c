@@ -452,8 +452,11 @@ static int sub_paragraph(builder *ub, block *b, size_t line)
 			"sub-paragraph (%s) without a numbered paragraph", s);
 		snprintf(nb->parent, sizeof(nb->parent), "%s%s0", nb->prefix, nb->resolution ? "OP" : "P");
 	}
-	/* letter level or roman level? */
-	if (strlen(s) == 1 && (nb->sublevel == 0 || (nb->sublevel >= 1 && next_letter(nb->subs[0]) == s[0])) &&
+	/* letter level or roman level? A numbered item ("’1‘") is never a
+	 * letter */
+	if (b->label.numbered)
+		level = nb->sublevel >= 1 ? 2 : 1;
+	else if (strlen(s) == 1 && (nb->sublevel == 0 || (nb->sublevel >= 1 && next_letter(nb->subs[0]) == s[0])) &&
 	    !(nb->sublevel >= 1 && roman_value(s) && next_letter(nb->subs[0]) != s[0]))
 		level = 1;
 	else if (roman_value(s) && nb->sublevel >= 1)

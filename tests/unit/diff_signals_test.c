@@ -175,6 +175,26 @@ static void test_diff_signals__udhr_openers_stay_unranked(void **state)
 	assert_int_equal(checked, 5 * 8 + 7);
 }
 
+/* Verbs a real UN text shows in the language, ranked as their English
+ * counterparts (docs/LANGUAGES.md, "Verb ladders", names each source):
+ * Arabic ترحب (welcomes), تشجع (encourages), تهيب (calls upon), تقرر
+ * (decides); Russian "отмечая с серьезной обеспокоенностью" (noting with
+ * serious concern), printed with "ё" or not. Before, each was unranked. */
+static void test_diff_signals__arabic_and_russian_verbs_from_un_texts(void **state)
+{
+	(void)state;
+	assert_verb("ar", "ترحب بالتقرير؛", "تشجع الدول على دعم البرنامج؛", "ترحب", "تشجع", true, 2);
+	assert_verb("ar", "تهيب بالدول دعم البرنامج؛", "تقرر دعم البرنامج؛", "تهيب", "تقرر", true, 4);
+	assert_verb("ar", "تقرر دعم البرنامج؛", "ترحب بالبرنامج؛", "تقرر", "ترحب", true, -7);
+	assert_verb("ar", "تناشد الدول دعم البرنامج؛", "تهيب بالدول دعم البرنامج؛", "تناشد", "تهيب",
+		true, 0);
+	assert_verb_kind(RESDIFF_UNIT_PREAMBLE, "ru", "ссылаясь на свою резолюцию 70/1,",
+		"отмечая с серьезной обеспокоенностью доклад,", "ссылаясь",
+		"отмечая с серьезной обеспокоенностью", true, 4);
+	assert_verb_kind(RESDIFF_UNIT_PREAMBLE, "ru", "Отмечая с серьёзной обеспокоенностью доклад,",
+		"Приветствуя доклад,", "отмечая с серьезной обеспокоенностью", "приветствуя", true, -3);
+}
+
 /* The same verb: no verb change. */
 static void test_diff_signals__same_verb_is_no_signal(void **state)
 {
@@ -341,6 +361,7 @@ int main(void)
 		cmocka_unit_test(test_diff_signals__unranked_verb_has_no_shift),
 		cmocka_unit_test(test_diff_signals__udhr_openers_stay_unranked),
 		cmocka_unit_test(test_diff_signals__preambular_disapproval),
+		cmocka_unit_test(test_diff_signals__arabic_and_russian_verbs_from_un_texts),
 		cmocka_unit_test(test_diff_signals__same_verb_is_no_signal),
 		cmocka_unit_test(test_diff_signals__adverb_or_particle_is_not_the_verb),
 		cmocka_unit_test(test_diff_signals__rolling_updates),

@@ -3380,6 +3380,78 @@ static void test_parse__arabic_indic_labels_and_markers(void **state)
 	}
 }
 
+/* Arabic numbers the items under a lettered sub-paragraph between single
+ * quotation marks, "’1‘", where English has "(i)": they are sub-paragraphs
+ * with the roman ids of English, "OP1(h)(i)", in ASCII or Arabic-Indic
+ * digits and with the marks either way round (a reversed layout), even
+ * after "(ح)", the eighth letter, whose next letter has id "i". Found in
+ * review: "’1‘" was no label and every item was joined to the letter
+ * above it. A number between the marks that is not one ("‘2020’") stays
+ * text. */
+static void test_parse__arabic_numbered_items(void **state)
+{
+	static const char *const forms[][3] = {
+		{ "’1‘", "’2‘", "’3‘" }, { "’١‘", "’٢‘", "’٣‘" }, { "‘1’", "‘2’", "‘3’" },
+	};
+	size_t k;
+	(void)state;
+	for (k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
+		char text[4096];
+		resdiff_doc *doc;
+		const resdiff_unit *u;
+		snprintf(text, sizeof(text),
+			"إن الجمعية العامة،\n\n"
+			"إذ تشير إلى قراراتها السابقة،\n\n"
+			"1 - تطلب إلى الأمين العام ما يلي:\n"
+			"(أ) أن يقدم تقريرا؛\n(ب) أن يتشاور؛\n(ج) أن يجمع؛\n(د) أن ينشر؛\n"
+			"(هـ) أن يقيم؛\n(و) أن يدعم؛\n(ز) أن يشجع؛\n"
+			"(ح) أن يتخذ التدابير التالية:\n"
+			"%s جمع البيانات؛\n"
+			"%s نشر النتائج؛\n"
+			"%s تقييم الأثر؛\n"
+			"(ط) أن يبلغ الجمعية العامة؛\n"
+			"2 - تقرر أن تبقي المسألة قيد نظرها حتى عام\n"
+			"‘2020’ وما بعده.\n", forms[k][0], forms[k][1], forms[k][2]);
+		doc = test_parse_string(text, "ar");
+		test_assert_unit_text(doc, "OP1(h)", "أن يتخذ التدابير التالية:");
+		assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1(h)(i)"));
+		/* the label in ASCII digits, as "١ -" is "1 -" */
+		assert_string_equal(u->label, k == 2 ? "‘1’" : "’1‘");
+		assert_string_equal(u->text, "جمع البيانات؛");
+		test_assert_unit_text(doc, "OP1(h)(ii)", "نشر النتائج؛");
+		test_assert_unit_text(doc, "OP1(h)(iii)", "تقييم الأثر؛");
+		test_assert_unit_text(doc, "OP1(i)", "أن يبلغ الجمعية العامة؛");
+		test_assert_unit_text(doc, "OP2", "تقرر أن تبقي المسألة قيد نظرها حتى عام ‘2020’ وما بعده.");
+		resdiff_doc_free(doc);
+	}
+}
+
+/* Older UN Arabic texts store a letter's parentheses mirrored, ")ب(" (the
+ * UN's own sentence pairs quote ")ب( تتاح لجميع رؤساء الوفود …"): a
+ * sub-paragraph labelled "(ب)", as "(ب)" is. A Latin letter so printed,
+ * ")a(", is text. Found in review: the letters were joined to the
+ * paragraph above them. */
+static void test_parse__arabic_mirrored_letter_parentheses(void **state)
+{
+	resdiff_doc *doc = test_parse_string("إن الجمعية العامة،\n\n"
+		"إذ تشير إلى قراراتها السابقة،\n\n"
+		"١ - تطلب إلى الأمين العام ما يلي:\n"
+		")أ( أن يقدم تقريرا؛\n"
+		")ب( أن يتشاور؛\n"
+		"٢ - تقرر أن تبقي المسألة قيد نظرها؛\n"
+		")a( text\n", "ar");
+	const resdiff_unit *u;
+	(void)state;
+	test_assert_unit_text(doc, "OP1", "تطلب إلى الأمين العام ما يلي:");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1(a)"));
+	assert_string_equal(u->label, "(أ)");
+	assert_string_equal(u->text, "أن يقدم تقريرا؛");
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "OP1(b)"));
+	assert_string_equal(u->label, "(ب)");
+	assert_null(resdiff_doc_unit_by_id(doc, "OP2(a)"));
+	resdiff_doc_free(doc);
+}
+
 /* "المادة ٥(١)": a bracketed number after a number in Arabic-Indic digits
  * is a reference's sub-number, as "article 12(3)" is; the marker after
  * it is read. */
@@ -3501,6 +3573,8 @@ int main(void)
 		cmocka_unit_test(test_parse__arabic_indic_digits_read_as_ascii),
 		cmocka_unit_test(test_parse__fullwidth_numbers_read_as_ascii),
 		cmocka_unit_test(test_parse__arabic_indic_labels_and_markers),
+		cmocka_unit_test(test_parse__arabic_numbered_items),
+		cmocka_unit_test(test_parse__arabic_mirrored_letter_parentheses),
 		cmocka_unit_test(test_parse__arabic_indic_reference_number_stays),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
