@@ -173,6 +173,48 @@ int resdiff_diff_identical_say(resdiff_buf *out, const resdiff_diff *diff)
 			doc->unit_count, doc->unit_count == 1 ? "" : "s", notes);
 }
 
+/* Renumbered and nothing else: what resdiff_diff_renumbered_say lists. */
+static bool renumbered_only(const resdiff_diff *diff, size_t i,
+		const resdiff_diff_render_options *opts)
+{
+	const resdiff_change *c = &diff->alignment->changes[i];
+	return c->relation == RESDIFF_REL_UNCHANGED && c->renumbered && !c->moved &&
+	       !c->footnotes && c->old_count == 1 && c->new_count == 1 &&
+	       resdiff_diff_change_shown(diff, i, opts);
+}
+
+int resdiff_diff_renumbered_say(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts)
+{
+	const resdiff_alignment *al = diff->alignment;
+	size_t i, n = 0;
+	int error = 0;
+
+	for (i = 0; i < al->change_count && error >= 0; i++) {
+		const resdiff_change *c = &al->changes[i], *last = c;
+		size_t j = i;
+		if (!renumbered_only(diff, i, opts))
+			continue;
+		/* a run: the next one's old and new units follow this one's */
+		while (j + 1 < al->change_count && renumbered_only(diff, j + 1, opts) &&
+		       al->changes[j + 1].old_units[0] == last->old_units[0] + 1 &&
+		       al->changes[j + 1].new_units[0] == last->new_units[0] + 1)
+			last = &al->changes[++j];
+		error = resdiff_buf_printf(out, "%s%s", n++ ? ", " : "Renumbered, text unchanged: ",
+			al->old_doc->units[c->old_units[0]].id);
+		if (error >= 0 && last != c)
+			error = resdiff_buf_printf(out, "\xe2\x80\x93%s", al->old_doc->units[last->old_units[0]].id);
+		if (error >= 0)
+			error = resdiff_buf_printf(out, " \xe2\x86\x92 %s", al->new_doc->units[c->new_units[0]].id);
+		if (error >= 0 && last != c)
+			error = resdiff_buf_printf(out, "\xe2\x80\x93%s", al->new_doc->units[last->new_units[0]].id);
+		i = j;
+	}
+	if (error >= 0 && n)
+		error = resdiff_buf_putc(out, '.');
+	return error < 0 ? error : 0;
+}
+
 /* A change that is only a rolling update, in place: --ignore-rolling
  * hides it. */
 static bool rolling_only(const resdiff_diff *diff, size_t change)

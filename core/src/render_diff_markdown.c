@@ -195,6 +195,12 @@ int resdiff_render_diff_markdown(resdiff_buf *out, const resdiff_diff *diff,
 	    ((error = resdiff_diff_identical_say(out, diff)) < 0 ||
 	     (error = resdiff_buf_puts(out, "\n\n")) < 0))
 		return error;
+	{	/* unchanged clauses are not listed: those only renumbered are named */
+		size_t at = out->size;
+		if ((error = resdiff_diff_renumbered_say(out, diff, opts)) < 0 ||
+		    (out->size > at && (error = resdiff_buf_puts(out, "\n\n")) < 0))
+			return error;
+	}
 	for (i = 0; i < al->change_count; i++) {
 		const resdiff_change *c = &al->changes[i];
 		if (!resdiff_diff_change_shown(diff, i, opts) ||

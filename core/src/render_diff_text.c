@@ -245,6 +245,13 @@ int resdiff_render_diff_text(resdiff_buf *out, const resdiff_diff *diff,
 				counts.rolling_hidden == 1 ? "" : "s")) < 0)
 			return error;
 	}
+	/* unchanged clauses are not shown: those only renumbered are named */
+	{
+		size_t at = out->size;
+		if ((error = resdiff_diff_renumbered_say(out, diff, opts)) < 0 ||
+		    (out->size > at && (error = resdiff_buf_putc(out, '\n')) < 0))
+			return error;
+	}
 	/* two headers and nothing under them read as a failure: say it */
 	if (resdiff_diff_identical(diff, NULL)) {
 		if ((error = resdiff_diff_identical_say(out, diff)) < 0 ||

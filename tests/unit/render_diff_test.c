@@ -352,6 +352,43 @@ static void test_render_diff__amendments_context_whole_words(void **state)
 	resdiff_doc_free(b);
 }
 
+/* Found in review: a diff whose only change is a paragraph's number
+ * printed its two headers and nothing else in text and Markdown, though
+ * --stat said "1 renumbered" and --exit-code said changed. Runs of them
+ * are named in one range. */
+static void test_render_diff__renumbered_only_is_named(void **state)
+{
+	static const char *texts[] = { "Decides to act;", "Requests a report;",
+		"Invites Member States to contribute;", "Calls upon all parties to cooperate;",
+		"Decides to remain seized of the matter." };
+	resdiff_doc *a = NULL, *b = NULL;
+	char id[8], label[8], *t;
+	size_t i;
+	(void)state;
+	assert_int_equal(resdiff_doc_new(&a), 0);
+	assert_int_equal(resdiff_doc_new(&b), 0);
+	for (i = 0; i < 5; i++) {
+		/* old: 1, 2, 3, 4, 5; new: 1, 3, 4, 5, 6 (number 2 skipped) */
+		snprintf(id, sizeof(id), "OP%zu", i + 1);
+		snprintf(label, sizeof(label), "%zu.", i + 1);
+		assert_int_equal(resdiff_doc_add_unit(NULL, a, id, RESDIFF_UNIT_OPERATIVE, label, texts[i], (int)i + 1), 0);
+		snprintf(id, sizeof(id), "OP%zu", i ? i + 2 : 1);
+		snprintf(label, sizeof(label), "%zu.", i ? i + 2 : 1);
+		assert_int_equal(resdiff_doc_add_unit(NULL, b, id, RESDIFF_UNIT_OPERATIVE, label, texts[i], (int)i + 1), 0);
+	}
+	t = render(resdiff_render_diff_text, a, b, false);
+	assert_non_null(strstr(t, "Renumbered, text unchanged: OP2\xe2\x80\x93OP5 \xe2\x86\x92 OP3\xe2\x80\x93OP6."));
+	free(t);
+	t = render(resdiff_render_diff_markdown, a, b, false);
+	assert_non_null(strstr(t, "Renumbered, text unchanged: OP2\xe2\x80\x93OP5 \xe2\x86\x92 OP3\xe2\x80\x93OP6."));
+	free(t);
+	t = render(resdiff_render_diff_text, a, a, false);
+	assert_null(strstr(t, "Renumbered"));
+	free(t);
+	resdiff_doc_free(a);
+	resdiff_doc_free(b);
+}
+
 /* Issue 19: amendments read back by `resdiff amend` must find each quote
  * once. "replace “the” with “an”" was written for a clause holding "the"
  * twice; a clause made another kind said nothing of it. */
@@ -608,6 +645,7 @@ int main(void)
 		cmocka_unit_test(test_render_diff__amendments_name_a_section),
 		cmocka_unit_test(test_render_diff__amendments_in_both_languages),
 		cmocka_unit_test(test_render_diff__amendments_context_whole_words),
+		cmocka_unit_test(test_render_diff__renumbered_only_is_named),
 		cmocka_unit_test(test_render_diff__amendments_quote_once_and_say_kinds),
 		cmocka_unit_test(test_render_diff__footnote_changes_are_shown),
 		cmocka_unit_test(test_render_diff__signals_in_every_format),

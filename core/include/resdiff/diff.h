@@ -145,6 +145,16 @@ bool resdiff_diff_identical(const resdiff_diff *diff, bool *exact);
  * Appends nothing otherwise. */
 int resdiff_diff_identical_say(resdiff_buf *out, const resdiff_diff *diff);
 
+/* The clauses renumbered and otherwise unchanged (not moved, same text
+ * and footnotes) among the changes shown under the options, appended as
+ * one plain sentence in runs, no newline, no markup ("Renumbered, text
+ * unchanged: OP3 → OP4, OP6–OP9 → OP8–OP11."): the text and Markdown
+ * formats, which show no unchanged clause, print it so that a diff whose
+ * only change is a number does not look empty. Appends nothing when
+ * there are none. */
+int resdiff_diff_renumbered_say(resdiff_buf *out, const resdiff_diff *diff,
+		const resdiff_diff_render_options *opts);
+
 /* Is this change shown under the options (--only=operative,
  * --ignore-rolling)? */
 bool resdiff_diff_change_shown(const resdiff_diff *diff, size_t change,
