@@ -2572,6 +2572,24 @@ void index_mem_free(index_mem *m)
 	free(m);
 }
 
+/* The update's build started again, after one that could not use the old
+ * index as it meant to (a damaged file, a catalogue that cannot serve):
+ * from the old files, parsed up to their links when `lazy`, else whole. */
+static int build_again(build_ctx *c, resdiff_index_status *st, resdiff_store *s, bool lazy,
+		git_tree *root, git_tree *old_tree, git_tree *old_root, bool full)
+{
+	int error;
+
+	resdiff_error_clear();
+	ctx_dispose(c);
+	memset(st, 0, sizeof(*st));
+	if ((error = ctx_init(c, s)) < 0)
+		return error;
+	c->lazy = lazy;
+	c->write_catalogue = true;
+	return build(c, st, root, old_tree, old_root, full);
+}
+
 int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 {
 	build_ctx c;
@@ -2628,22 +2646,9 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 	c.write_catalogue = true;
 	if ((error = build(&c, &st, root, old_tree, old_root, full)) < 0 && (c.damaged || c.fallback)) {
 		damaged = c.damaged;
-		resdiff_error_clear();
-		ctx_dispose(&c);
-		memset(&st, 0, sizeof(st));
-		if ((error = ctx_init(&c, s)) < 0)
-			goto done;
-		c.lazy = !damaged;
-		c.write_catalogue = true;
-		if ((error = build(&c, &st, root, old_tree, old_root, full)) < 0 && c.damaged && c.lazy) {
-			resdiff_error_clear();
-			ctx_dispose(&c);
-			memset(&st, 0, sizeof(st));
-			if ((error = ctx_init(&c, s)) < 0)
-				goto done;
-			c.write_catalogue = true;
-			error = build(&c, &st, root, old_tree, old_root, full);
-		}
+		if ((error = build_again(&c, &st, s, !damaged, root, old_tree, old_root, full)) < 0 &&
+		    c.damaged && c.lazy)
+			error = build_again(&c, &st, s, false, root, old_tree, old_root, full);
 	}
 	if (error < 0)
 		goto done;
@@ -2656,18 +2661,9 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 	}
 	/* a directory's catalogue that cannot serve (missing, malformed) may
 	 * show only when its directory is written: again, reading every file */
-	if ((error = write_tree(&tree_id, &c)) < 0 && c.fallback) {
-		resdiff_error_clear();
-		ctx_dispose(&c);
-		memset(&st, 0, sizeof(st));
-		if ((error = ctx_init(&c, s)) < 0)
-			goto done;
-		c.lazy = true;
-		c.write_catalogue = true;
-		if ((error = build(&c, &st, root, old_tree, old_root, full)) < 0)
-			goto done;
+	if ((error = write_tree(&tree_id, &c)) < 0 && c.fallback &&
+	    (error = build_again(&c, &st, s, true, root, old_tree, old_root, full)) == 0)
 		error = write_tree(&tree_id, &c);
-	}
 	if (error < 0)
 		goto done;
 	GIT_TRY(git_tree_lookup(&tree, s->repo, &tree_id), "index tree");

@@ -678,6 +678,19 @@ static char *index_tree(const char *dir)
 	return out;
 }
 
+/* The stored index tree (just updated) is the one a rebuild writes. */
+static void assert_update_is_rebuild(resdiff_store *s, const char *dir)
+{
+	resdiff_index_status st;
+	char *updated = index_tree(dir), *rebuilt;
+
+	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
+	rebuilt = index_tree(dir);
+	assert_string_equal(updated, rebuilt);
+	free(updated);
+	free(rebuilt);
+}
+
 /* A document that is a candidate across series for several later ones is
  * read and prepared once while it stays in the cache of candidates
  * (RESDIFF_INDEX_CACHE_MAX): 60/1 and 60/2 each serve 62/1 and 62/2. With
@@ -799,12 +812,7 @@ static void test_provenance__update_reads_one_language(void **state)
 	assert_int_equal(st.carried, 4);
 	assert_int_equal(st.read, 10);
 	assert_int_equal(st.computed, 4);  /* zh: all three from 2008 on; fr: one */
-	updated = index_tree(dir);
-	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
-	rebuilt = index_tree(dir);
-	assert_string_equal(updated, rebuilt);
-	free(updated);
-	free(rebuilt);
+	assert_update_is_rebuild(s, dir);
 	/* and the answers come from it: 62/1 OP1 was 61/1's and 60/1's */
 	if (resdiff_provenance_blame(&p, s, "A/RES/62/1", NULL, "OP1") < 0)
 		fail_msg("blame: %s", resdiff_error_last());
@@ -894,12 +902,7 @@ static void test_provenance__update_parses_the_links_it_needs(void **state)
 	import_doc(s, clause_doc("A/RES/59/1", "alpha", "2004-10-01", a0, 6));
 	assert_int_equal(resdiff_index_update(&st, s), 0);
 	assert_int_equal(st.computed, 8);
-	updated = index_tree(dir);
-	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
-	rebuilt = index_tree(dir);
-	assert_string_equal(updated, rebuilt);
-	free(updated);
-	free(rebuilt);
+	assert_update_is_rebuild(s, dir);
 
 	/* a damaged file the update needs (the new member's previous one):
 	 * its links do not parse, so every file is parsed whole and it is
@@ -915,12 +918,7 @@ static void test_provenance__update_parses_the_links_it_needs(void **state)
 	out = git_out(dir, "show refs/heads/resdiff/index:en/A_RES_62/A_RES_62_1.txt");
 	assert_null(strstr(out, "bogus"));
 	free(out);
-	updated = index_tree(dir);
-	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
-	rebuilt = index_tree(dir);
-	assert_string_equal(updated, rebuilt);
-	free(updated);
-	free(rebuilt);
+	assert_update_is_rebuild(s, dir);
 	test_assert_fsck(dir);
 	resdiff_store_free(s);
 	test_system("rm -rf '%s'", dir);
@@ -951,7 +949,7 @@ static void test_provenance__damaged_catalogue_read_again(void **state)
 	};
 	static const unsigned *const next[] = { a3, a4, a5 };
 	resdiff_index_status st;
-	char *dir, *updated, *rebuilt, symbol[32], date[16];
+	char *dir, symbol[32], date[16];
 	resdiff_store *s = new_store(&dir);
 	size_t i;
 
@@ -974,12 +972,7 @@ static void test_provenance__damaged_catalogue_read_again(void **state)
 		import_doc(s, clause_doc(symbol, "alpha", date, next[i], 6));
 		assert_int_equal(resdiff_index_update(&st, s), 0);
 		assert_int_equal(st.computed, 1);
-		updated = index_tree(dir);
-		assert_int_equal(resdiff_index_rebuild(&st, s), 0);
-		rebuilt = index_tree(dir);
-		assert_string_equal(updated, rebuilt);
-		free(updated);
-		free(rebuilt);
+		assert_update_is_rebuild(s, dir);
 		out = git_out(dir, "ls-tree -r --name-only refs/heads/resdiff/index");
 		assert_non_null(strstr(out, "en/@summary\n"));
 		free(out);
@@ -997,7 +990,7 @@ static void test_provenance__damaged_catalogue_read_again(void **state)
 static size_t one_more_reads(size_t n)
 {
 	resdiff_index_status st;
-	char *dir, *updated, *rebuilt, symbol[32], series[16], date[16];
+	char *dir, symbol[32], series[16], date[16];
 	resdiff_store *s = new_store(&dir);
 	size_t k, u, reads;
 
@@ -1016,12 +1009,7 @@ static size_t one_more_reads(size_t n)
 	assert_int_equal(st.computed, 1);
 	assert_int_equal(st.documents, n + 1);
 	reads = st.read;
-	updated = index_tree(dir);
-	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
-	rebuilt = index_tree(dir);
-	assert_string_equal(updated, rebuilt);
-	free(updated);
-	free(rebuilt);
+	assert_update_is_rebuild(s, dir);
 	resdiff_store_free(s);
 	test_system("rm -rf '%s'", dir);
 	free(dir);

@@ -530,6 +530,62 @@ static void assert_index_split(const char *repo)
 	free(type);
 }
 
+/* `resdiff upgrade` brings the stored clause index to this index format
+ * (of 9 documents, `computed` of them recomputed): the same files
+ * (`files`, ls-tree of them before), the '@' entries of format 15, and
+ * each of the n commands answering as it did (before[i], freed); run
+ * again, it has nothing to do. */
+static void assert_index_upgraded(const char *repo, int computed, const char *files,
+		const char *const *clauses, char **before, size_t n)
+{
+	char msg[128], *out;
+	size_t i;
+	int status;
+
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	snprintf(msg, sizeof(msg), "brought the clause index to index format %d (9 documents, %d computed)",
+		RESDIFF_INDEX_FORMAT, computed);
+	assert_non_null(strstr(out, msg));
+	free(out);
+	out = git(repo, "log -1 --format=%B refs/heads/resdiff/index");
+	snprintf(msg, sizeof(msg), "Index-Format: %d\n", RESDIFF_INDEX_FORMAT);
+	assert_non_null(strstr(out, msg));
+	free(out);
+	/* the same files, a catalogue, a summary and postings beside each
+	 * language's */
+	out = git(repo, "ls-tree -r refs/heads/resdiff/index | grep -v /@");
+	assert_string_equal(files, out);
+	free(out);
+	assert_index_split(repo);
+	for (i = 0; i < n; i++) {
+		out = run(&status, repo, clauses[i]);
+		assert_int_equal(status, 0);
+		assert_string_equal(before[i], out);
+		free(out);
+		free(before[i]);
+	}
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_null(strstr(out, "brought the clause index"));
+	free(out);
+}
+
+/* The stored index tree is the one `resdiff index --full` writes. */
+static void assert_index_is_rebuild(const char *repo)
+{
+	char *before = git(repo, "rev-parse refs/heads/resdiff/index^{tree}"), *out, *after;
+	int status;
+
+	out = run(&status, repo, "index --full");
+	assert_int_equal(status, 0);
+	free(out);
+	after = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
 /* The clause index of index format 12 (tests/data/index12, written by
  * 7a5dedc: one file per document, no catalogue, links of the aligner
  * before across19) is brought to this format by `resdiff upgrade` in a
@@ -547,8 +603,8 @@ static void test_upgrade__index12_catalogued(void **state)
 		"trace --lang en A/RES/74/197:OP1", "trace --lang en A/RES/75/202:PP3",
 		"blame --lang en A/RES/76/189:PP2", "blame --format=json --lang en A/RES/78/132:OP3",
 	};
-	char *tmp, *repo = fixture_copy(&tmp, "index12", "index12.git"), *out, *files, *after, *want;
-	char *before[sizeof(clauses) / sizeof(clauses[0])], msg[128];
+	char *tmp, *repo = fixture_copy(&tmp, "index12", "index12.git"), *out, *files;
+	char *before[sizeof(clauses) / sizeof(clauses[0])];
 	size_t i;
 	int status;
 
@@ -570,47 +626,13 @@ static void test_upgrade__index12_catalogued(void **state)
 		assert_non_null(note);
 		memmove(before[i], note + 1, strlen(note + 1) + 1);
 	}
-	out = run(&status, repo, "upgrade");
-	assert_int_equal(status, 0);
-	snprintf(msg, sizeof(msg), "brought the clause index to index format %d (9 documents, 9 computed)",
-		RESDIFF_INDEX_FORMAT);
-	assert_non_null(strstr(out, msg));
-	free(out);
-	out = git(repo, "log -1 --format=%B refs/heads/resdiff/index");
-	snprintf(msg, sizeof(msg), "Index-Format: %d\n", RESDIFF_INDEX_FORMAT);
-	assert_non_null(strstr(out, msg));
-	free(out);
-	/* the same files, a catalogue, a summary and postings beside each
-	 * language's */
-	after = git(repo, "ls-tree -r refs/heads/resdiff/index | grep -v /@");
-	assert_string_equal(files, after);
-	free(after);
-	assert_index_split(repo);
-	for (i = 0; i < sizeof(clauses) / sizeof(clauses[0]); i++) {
-		out = run(&status, repo, clauses[i]);
-		assert_int_equal(status, 0);
-		assert_string_equal(before[i], out);
-		free(out);
-		free(before[i]);
-	}
-	/* again: nothing to do */
-	out = run(&status, repo, "upgrade");
-	assert_int_equal(status, 0);
-	assert_null(strstr(out, "brought the clause index"));
-	free(out);
+	assert_index_upgraded(repo, 9, files, clauses, before, sizeof(clauses) / sizeof(clauses[0]));
 	/* one more member, through the catalogue: the rebuild's tree */
 	out = test_capture(&status, "%s -C '%s' import -q --lang en --series ga-ict4sd --date 2025-12-15 "
 		"%s/tests/data/en/A_RES_80_151.txt 2>&1", RESDIFF_BINARY, repo, RESDIFF_SOURCE_DIR);
 	assert_int_equal(status, 0);
 	free(out);
-	after = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
-	out = run(&status, repo, "index --full");
-	assert_int_equal(status, 0);
-	free(out);
-	want = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
-	assert_string_equal(after, want);
-	free(want);
-	free(after);
+	assert_index_is_rebuild(repo);
 	test_assert_fsck(repo);
 	free(files);
 	test_system("rm -rf '%s'", tmp);
@@ -634,7 +656,7 @@ static void test_upgrade__index14_split(void **state)
 		"blame --lang en A/RES/78/132:OP1", "trace --lang en A/RES/74/197:OP1",
 		"trace --lang en A/RES/75/202:PP3", "blame --format=json --lang en A/RES/78/132:OP3",
 	};
-	char *tmp, *repo = fixture_copy(&tmp, "index14", "index14.git"), *out, *files, *after, *want, *old;
+	char *tmp, *repo = fixture_copy(&tmp, "index14", "index14.git"), *out, *files, *old;
 	char *before[sizeof(clauses) / sizeof(clauses[0])], msg[128];
 	size_t i;
 	int status;
@@ -654,41 +676,9 @@ static void test_upgrade__index14_split(void **state)
 		assert_int_equal(status, 0);
 		assert_null(strstr(before[i], "resdiff: note:"));
 	}
-	out = run(&status, repo, "upgrade");
-	assert_int_equal(status, 0);
-	snprintf(msg, sizeof(msg), "brought the clause index to index format %d (9 documents, 0 computed)",
-		RESDIFF_INDEX_FORMAT);
-	assert_non_null(strstr(out, msg));
-	free(out);
-	out = git(repo, "log -1 --format=%B refs/heads/resdiff/index");
-	snprintf(msg, sizeof(msg), "Index-Format: %d\n", RESDIFF_INDEX_FORMAT);
-	assert_non_null(strstr(out, msg));
-	free(out);
-	after = git(repo, "ls-tree -r refs/heads/resdiff/index | grep -v /@");
-	assert_string_equal(files, after);
-	free(after);
-	assert_index_split(repo);
-	for (i = 0; i < sizeof(clauses) / sizeof(clauses[0]); i++) {
-		out = run(&status, repo, clauses[i]);
-		assert_int_equal(status, 0);
-		assert_string_equal(before[i], out);
-		free(out);
-		free(before[i]);
-	}
+	assert_index_upgraded(repo, 0, files, clauses, before, sizeof(clauses) / sizeof(clauses[0]));
 	/* the upgraded tree is a fresh build's */
-	after = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
-	out = run(&status, repo, "index --full");
-	assert_int_equal(status, 0);
-	free(out);
-	want = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
-	assert_string_equal(after, want);
-	free(want);
-	free(after);
-	/* again: nothing to do */
-	out = run(&status, repo, "upgrade");
-	assert_int_equal(status, 0);
-	assert_null(strstr(out, "brought the clause index"));
-	free(out);
+	assert_index_is_rebuild(repo);
 	/* one more member (a new directory): its catalogue and its previous
 	 * member's (which gains "to" lines) written, en's other directories'
 	 * and every zh one kept */
@@ -704,14 +694,7 @@ static void test_upgrade__index14_split(void **state)
 		"en/@summary\nen/A_RES_78/A_RES_78_132.txt\nen/A_RES_80/A_RES_80_151.txt\n");
 	free(out);
 	assert_index_split(repo);
-	after = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
-	out = run(&status, repo, "index --full");
-	assert_int_equal(status, 0);
-	free(out);
-	want = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
-	assert_string_equal(after, want);
-	free(want);
-	free(after);
+	assert_index_is_rebuild(repo);
 	test_assert_fsck(repo);
 	free(old);
 	free(files);
