@@ -590,8 +590,8 @@ static void assert_index_is_rebuild(const char *repo)
  * 7a5dedc: one file per document, no catalogue, links of the aligner
  * before across19) is brought to this format by `resdiff upgrade` in a
  * repository of the current storage format: older than
- * RESDIFF_INDEX_LINKS_FORMAT, so every file is recomputed, a catalogue
- * and postings written beside them; on these texts (within series, and
+ * RESDIFF_INDEX_LINKS_FORMAT, so every file is recomputed, a summary,
+ * the catalogues and postings written beside them; on these texts (within series, and
  * Chinese, where the across-series rule does not act) the files come out
  * the same and blame and trace answer as before; the next import updates
  * it through the catalogue to the tree a rebuild writes. */
