@@ -23,16 +23,24 @@
 
 #define NOMEM() resdiff_error_set(RESDIFF_ENOMEM, "out of memory")
 
-/* Format 13: beside its files, each language tree of the index holds its
- * catalogue (one line per document, in adoption order) and its postings
- * (each fingerprint's first RESDIFF_INDEX_POSTING_MAX clauses in adoption
- * order, or the place of the document that filled them), so that an
- * update reads these two and the few files it needs rather than every
- * file of the language. '@' is never in a mapped name (docs/NAMES.md):
- * no directory of documents can be called so. */
+/* Format 15: beside its files, each language tree of the index holds its
+ * summary (one line per document, in adoption order: what an update needs
+ * of every document), its catalogue split by directory (a tree, one blob
+ * per directory of documents: each document's record blob and index
+ * file) and its postings (each fingerprint's first
+ * RESDIFF_INDEX_POSTING_MAX clauses in adoption order, or the place of
+ * the document that filled them), so that an update reads the summary,
+ * the postings, the catalogues of the directories that changed and the
+ * few files it needs rather than every file of the language, and writes
+ * the summary, the postings and the changed directories' catalogues.
+ * (Format 13 held one catalogue of the language, @catalogue as a blob.)
+ * '@' is never in a mapped name (docs/NAMES.md): no directory of documents
+ * can be called so. */
 #define INDEX_CATALOGUE "@catalogue"
+#define INDEX_SUMMARY "@summary"
 #define INDEX_POSTINGS "@postings"
-#define CATALOGUE_MAGIC "resdiff-catalogue 1"
+#define CATALOGUE_MAGIC "resdiff-catalogue 2"
+#define SUMMARY_MAGIC "resdiff-summary 1"
 #define POSTINGS_MAGIC "resdiff-postings 1"
 
 
@@ -541,6 +549,7 @@ typedef struct {
 	                            document links (or linked) into it */
 	size_t prev;             /* participant index of the previous member */
 	bool is_prev;            /* the previous member of a document to compute */
+	bool dir_same;           /* its record directory is the old index's */
 	bool kept;               /* doc and side kept for that member */
 	bool cached;             /* doc and side kept after serving as a
 	                            candidate (build_ctx.cache) */
@@ -710,6 +719,8 @@ done:
 typedef struct {
 	const char *name;
 	char *old;                  /* the old postings file (old arena), or NULL */
+	git_tree *cat;              /* the old index's catalogue tree of the
+	                               language (one blob a directory), or NULL */
 	resdiff_buf text;           /* the new postings file */
 	bool done;                  /* text made */
 } lang_postings;
@@ -754,9 +765,32 @@ typedef struct {
 	bool fallback;
 	bool write_catalogue;       /* make each language's postings file */
 	git_tree *old_tree;         /* the old index tree (borrowed) */
+	/* format 15: the record tree the old index was built from (borrowed,
+	 * NULL when unknown); while the record is walked, dir_same says the
+	 * current directory's record tree is the one there (its documents'
+	 * blobs are the summary's) */
+	git_tree *old_root;
+	bool record_walk, dir_same;
 	lang_postings *lp;
 	size_t lp_count, lp_alloc;
 } build_ctx;
+
+/* A series' last member so far, by series name (open addressing). */
+typedef struct {
+	const char *series;
+	size_t doc;
+} series_last;
+
+static size_t series_slot(const series_last *t, size_t mask, const char *series)
+{
+	size_t h = 1469598103934665603ull, k;
+	const char *p;
+	for (p = series; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	for (k = h & mask; t[k].series && strcmp(t[k].series, series); k = (k + 1) & mask)
+		;
+	return k;
+}
 
 static int load_doc(resdiff_doc **out, build_ctx *c, const git_oid *blob_id,
 		resdiff_canon_mode mode, const char *path)
@@ -866,20 +900,32 @@ typedef int (*file_fn)(build_ctx *c, const char *lang, const char *path,
 static int walk_files(build_ctx *c, git_tree *root, const char *what, file_fn fn)
 {
 	size_t i, j, k;
-	git_tree *lt = NULL, *dt = NULL;
+	git_tree *lt = NULL, *dt = NULL, *old_lt = NULL;
 	int error = 0;
 
 	for (i = 0; i < git_tree_entrycount(root) && !error; i++) {
-		const git_tree_entry *le = git_tree_entry_byindex(root, i);
+		const git_tree_entry *le = git_tree_entry_byindex(root, i), *ole;
 		if (git_tree_entry_type(le) != GIT_OBJECT_TREE || lang_carried(c, git_tree_entry_name(le)))
 			continue;
 		git_tree_free(lt);
-		lt = NULL;
+		git_tree_free(old_lt);
+		lt = old_lt = NULL;
 		GIT_TRY(git_tree_lookup(&lt, c->s->repo, git_tree_entry_id(le)), what);
+		/* the record's language tree the old index was built from */
+		if (c->record_walk && c->old_root &&
+		    (ole = git_tree_entry_byname(c->old_root, git_tree_entry_name(le))) &&
+		    git_tree_entry_type(ole) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&old_lt, c->s->repo, git_tree_entry_id(ole)) < 0) {
+			git_error_clear();
+			old_lt = NULL;
+		}
 		for (j = 0; j < git_tree_entrycount(lt) && !error; j++) {
-			const git_tree_entry *de = git_tree_entry_byindex(lt, j);
-			if (git_tree_entry_type(de) != GIT_OBJECT_TREE)
+			const git_tree_entry *de = git_tree_entry_byindex(lt, j), *ode;
+			/* '@': the index's catalogue, not a directory of documents */
+			if (git_tree_entry_type(de) != GIT_OBJECT_TREE || git_tree_entry_name(de)[0] == '@')
 				continue;
+			c->dir_same = old_lt && (ode = git_tree_entry_byname(old_lt, git_tree_entry_name(de))) &&
+				git_oid_equal(git_tree_entry_id(ode), git_tree_entry_id(de));
 			git_tree_free(dt);
 			dt = NULL;
 			GIT_TRY(git_tree_lookup(&dt, c->s->repo, git_tree_entry_id(de)), what);
@@ -895,8 +941,10 @@ static int walk_files(build_ctx *c, git_tree *root, const char *what, file_fn fn
 		}
 	}
 done:
+	c->dir_same = false;
 	git_tree_free(dt);
 	git_tree_free(lt);
+	git_tree_free(old_lt);
 	return error;
 }
 
@@ -981,28 +1029,29 @@ static bool catalogue_opt(const char **out, char *f)
 	return *f == '+';
 }
 
-/* A language's catalogue into old entries (header only, head_only), one
- * line each: "<dir>/<file> symbol date series blob previous previous-blob
- * index-file clauses", optional fields as catalogue_opt. */
-static int catalogue_parse(build_ctx *c, const char *lang, const char *data, size_t len)
+/* A language's summary into old entries (header only, head_only, and
+ * summary_only: no blob nor index file yet), one line each in adoption
+ * order: "<dir>/<file> symbol date series clauses", optional fields as
+ * catalogue_opt. */
+static int summary_parse(build_ctx *c, const char *lang, const char *data, size_t len)
 {
-	char *copy = resdiff_arena_strndup(c->old_arena, data, len), *p, *nl, *f[9] = { NULL };
+	char *copy = resdiff_arena_strndup(c->old_arena, data, len), *p, *nl, *f[5] = { NULL };
 	const char *lname = resdiff_arena_strdup(c->old_arena, lang);
 	size_t pos = 0, ll = strlen(lang);
 	int error;
 
 	if (!copy || !lname)
 		return NOMEM();
-	if (strncmp(copy, CATALOGUE_MAGIC "\n", sizeof(CATALOGUE_MAGIC)))
-		return catalogue_unusable(c, lang, "not a catalogue of this format");
-	for (p = copy + sizeof(CATALOGUE_MAGIC); *p; p = nl + 1, pos++) {
+	if (strncmp(copy, SUMMARY_MAGIC "\n", sizeof(SUMMARY_MAGIC)))
+		return catalogue_unusable(c, lang, "not a summary of this format");
+	for (p = copy + sizeof(SUMMARY_MAGIC); *p; p = nl + 1, pos++) {
 		index_entry *e;
 		char *path, *end;
 		if (!(nl = strchr(p, '\n')))
-			return catalogue_unusable(c, lang, "no line end");
+			return catalogue_unusable(c, lang, "summary: no line end");
 		*nl = '\0';
-		if (split_tabs(f, 9, p) != 9)
-			return catalogue_unusable(c, lang, "not nine fields");
+		if (split_tabs(f, 5, p) != 5 || !strchr(f[0], '/'))
+			return catalogue_unusable(c, lang, "summary: not five fields");
 		if ((error = old_grow(c)) < 0)
 			return error;
 		e = &c->old[c->old_count];
@@ -1016,23 +1065,22 @@ static int catalogue_parse(build_ctx *c, const char *lang, const char *data, siz
 		e->symbol = f[1];
 		e->language = lname;
 		if (!*f[1] || !catalogue_opt(&e->date, f[2]) || !catalogue_opt(&e->series, f[3]) ||
-		    git_oid_fromstr(&e->blob, f[4]) < 0 || !catalogue_opt(&e->prev_symbol, f[5]) ||
-		    git_oid_fromstr(&e->file, f[7]) < 0 || f[8][0] < '0' || f[8][0] > '9')
-			return catalogue_unusable(c, lang, "a malformed line");
-		if ((e->has_prev = e->prev_symbol != NULL) && git_oid_fromstr(&e->prev_blob, f[6]) < 0)
-			return catalogue_unusable(c, lang, "a malformed line");
-		e->unit_count = (size_t)strtoul(f[8], &end, 10);
+		    f[4][0] < '0' || f[4][0] > '9')
+			return catalogue_unusable(c, lang, "summary: a malformed line");
+		e->unit_count = (size_t)strtoul(f[4], &end, 10);
 		if (*end)
-			return catalogue_unusable(c, lang, "a malformed line");
+			return catalogue_unusable(c, lang, "summary: a malformed line");
 		e->head_only = true;
+		e->summary_only = true;
 		e->pos = pos;
 		c->old_count++;
 	}
 	return 0;
 }
 
-/* The old index of the languages to recompute from their catalogues and
- * postings (format 13): two objects a language. */
+/* The old index of the languages to recompute from their summaries and
+ * postings (format 15): two objects a language, and the catalogue trees
+ * (their directories' blobs read when needed, old_detail). */
 static int load_catalogues(build_ctx *c, git_tree *tree)
 {
 	git_tree *lt = NULL;
@@ -1041,7 +1089,7 @@ static int load_catalogues(build_ctx *c, git_tree *tree)
 	int error = 0;
 
 	for (i = 0; i < git_tree_entrycount(tree) && !error; i++) {
-		const git_tree_entry *le = git_tree_entry_byindex(tree, i), *ce, *pe;
+		const git_tree_entry *le = git_tree_entry_byindex(tree, i), *ce, *se, *pe;
 		const char *lang = git_tree_entry_name(le);
 		lang_postings *l;
 		if (git_tree_entry_type(le) != GIT_OBJECT_TREE || lang_carried(c, lang))
@@ -1049,21 +1097,26 @@ static int load_catalogues(build_ctx *c, git_tree *tree)
 		git_tree_free(lt);
 		lt = NULL;
 		GIT_TRY(git_tree_lookup(&lt, c->s->repo, git_tree_entry_id(le)), "index");
-		if (!(ce = git_tree_entry_byname(lt, INDEX_CATALOGUE)) || !(pe = git_tree_entry_byname(lt, INDEX_POSTINGS))) {
+		if (!(ce = git_tree_entry_byname(lt, INDEX_CATALOGUE)) || git_tree_entry_type(ce) != GIT_OBJECT_TREE ||
+		    !(se = git_tree_entry_byname(lt, INDEX_SUMMARY)) || !(pe = git_tree_entry_byname(lt, INDEX_POSTINGS))) {
 			error = catalogue_unusable(c, lang, "missing");
 			goto done;
 		}
-		GIT_TRY(git_odb_read(&obj, c->s->odb, git_tree_entry_id(ce)), lang);
+		if (!(l = lp_find(c, lang, true))) {
+			error = NOMEM();
+			goto done;
+		}
+		GIT_TRY(git_tree_lookup(&l->cat, c->s->repo, git_tree_entry_id(ce)), lang);
+		GIT_TRY(git_odb_read(&obj, c->s->odb, git_tree_entry_id(se)), lang);
 		c->read++;
-		error = catalogue_parse(c, lang, git_odb_object_data(obj), git_odb_object_size(obj));
+		error = summary_parse(c, lang, git_odb_object_data(obj), git_odb_object_size(obj));
 		git_odb_object_free(obj);
 		obj = NULL;
 		if (error < 0)
 			goto done;
 		GIT_TRY(git_odb_read(&obj, c->s->odb, git_tree_entry_id(pe)), lang);
 		c->read++;
-		if (!(l = lp_find(c, lang, true)) ||
-		    !(l->old = resdiff_arena_strndup(c->old_arena, git_odb_object_data(obj),
+		if (!(l->old = resdiff_arena_strndup(c->old_arena, git_odb_object_data(obj),
 				git_odb_object_size(obj)))) {
 			error = NOMEM();
 			goto done;
@@ -1074,6 +1127,130 @@ static int load_catalogues(build_ctx *c, git_tree *tree)
 done:
 	git_odb_object_free(obj);
 	git_tree_free(lt);
+	return error;
+}
+
+/* The previous member of each summary's entry, from the summary's order
+ * (as build() finds them: the last earlier dated member of its series);
+ * c->old sorted by path. */
+static int summary_prevs(build_ctx *c)
+{
+	index_entry **order = NULL;
+	series_last *last = NULL;
+	size_t i, j, n, mask, cap;
+	int error = 0;
+
+	if (!c->old_count)
+		return 0;
+	for (cap = 2; cap < 2 * c->old_count; cap *= 2)
+		;
+	if (!(order = calloc(c->old_count, sizeof(*order))) || !(last = malloc(cap * sizeof(*last)))) {
+		error = NOMEM();
+		goto done;
+	}
+	for (i = 0; i < c->lp_count; i++) {
+		const char *lang = c->lp[i].name;
+		memset(order, 0, c->old_count * sizeof(*order));
+		for (j = n = 0; j < c->old_count; j++)
+			if (!strcmp(c->old[j].language, lang) && c->old[j].pos < c->old_count) {
+				if (order[c->old[j].pos]) {
+					error = catalogue_unusable(c, lang, "summary: a place twice");
+					goto done;
+				}
+				order[c->old[j].pos] = &c->old[j];
+				n++;
+			}
+		for (mask = 1; mask + 1 < 2 * n; mask = mask * 2 + 1)
+			;
+		memset(last, 0, (mask + 1) * sizeof(*last));
+		for (j = 0; j < n; j++) {
+			index_entry *e = order[j];
+			size_t slot;
+			if (!e) {
+				error = catalogue_unusable(c, lang, "summary: a place missing");
+				goto done;
+			}
+			if (!e->date || !e->series)
+				continue;
+			slot = series_slot(last, mask, e->series);
+			if (last[slot].series) {
+				e->has_prev = true;
+				e->prev_symbol = order[last[slot].doc]->symbol;
+				e->prev_path = order[last[slot].doc]->path;
+			}
+			last[slot].series = e->series;
+			last[slot].doc = j;
+		}
+	}
+done:
+	free(order);
+	free(last);
+	return error;
+}
+
+/* The record blob and index file of a summary's entry (and of every other
+ * entry of its directory), from its directory's catalogue:
+ * "<file> blob index-file" a line, in the order of the directory's tree. */
+static int old_detail(build_ctx *c, index_entry *o)
+{
+	lang_postings *l;
+	const git_tree_entry *de;
+	git_odb_object *obj = NULL;
+	char dir[256], *copy = NULL, *p, *nl, *f[3];
+	size_t ll, dl;
+	int error = 0;
+
+	if (!o->summary_only)
+		return 0;
+	ll = strlen(o->language);
+	if (!(l = lp_find(c, o->language, false)) || !l->cat ||
+	    (dl = strcspn(o->path + ll + 1, "/")) >= sizeof(dir))
+		return catalogue_unusable(c, o->language, "no catalogue");
+	memcpy(dir, o->path + ll + 1, dl);
+	dir[dl] = '\0';
+	if (!(de = git_tree_entry_byname(l->cat, dir)) || git_tree_entry_type(de) != GIT_OBJECT_BLOB)
+		return catalogue_unusable(c, o->language, "a directory without its catalogue");
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	error = git_odb_read(&obj, c->s->odb, git_tree_entry_id(de));
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	if (error < 0) {
+		c->fallback = true;
+		return resdiff_git_fail(error, dir);
+	}
+	c->read++;
+	if (!(copy = strndup(git_odb_object_data(obj), git_odb_object_size(obj)))) {
+		error = NOMEM();
+		goto done;
+	}
+	if (strncmp(copy, CATALOGUE_MAGIC "\n", sizeof(CATALOGUE_MAGIC))) {
+		error = catalogue_unusable(c, o->language, "not a catalogue of this format");
+		goto done;
+	}
+	for (p = copy + sizeof(CATALOGUE_MAGIC); *p; p = nl + 1) {
+		char path[1024];
+		index_entry *e;
+		if (!(nl = strchr(p, '\n')) || (*nl = '\0', split_tabs(f, 3, p)) != 3 ||
+		    (size_t)snprintf(path, sizeof(path), "%s/%s/%s", o->language, dir, f[0]) >= sizeof(path)) {
+			error = catalogue_unusable(c, o->language, "a malformed directory catalogue");
+			goto done;
+		}
+		if (!(e = (index_entry *)old_find(c, path)) || strcmp(e->language, o->language)) {
+			error = catalogue_unusable(c, o->language, "a document of a directory not in the summary");
+			goto done;
+		}
+		if (!e->summary_only)
+			continue;
+		if (git_oid_fromstr(&e->blob, f[1]) < 0 || git_oid_fromstr(&e->file, f[2]) < 0) {
+			error = catalogue_unusable(c, o->language, "a malformed directory catalogue");
+			goto done;
+		}
+		e->summary_only = false;
+	}
+	if (o->summary_only)
+		error = catalogue_unusable(c, o->language, "a document of the summary not in its directory's");
+done:
+	free(copy);
+	git_odb_object_free(obj);
 	return error;
 }
 
@@ -1090,6 +1267,8 @@ static int old_load(build_ctx *c, index_entry *o)
 
 	if (!o->head_only)
 		return 0;
+	if ((error = old_detail(c, o)) < 0)
+		return error;
 	/* the tree names the file the catalogue does: else the tree was
 	 * changed behind it (a damaged file), and every file is read */
 	same = c->old_tree && git_tree_entry_bypath(&te, c->old_tree, o->path) == 0 &&
@@ -1138,6 +1317,8 @@ static int load_old(build_ctx *c, git_tree *tree)
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
 	if (!error && c->old_count)
 		qsort(c->old, c->old_count, sizeof(*c->old), cmp_old_path);
+	if (!error && c->catalogued)
+		error = summary_prevs(c);
 	return error;
 }
 
@@ -1151,7 +1332,7 @@ static int count_files(size_t *count, build_ctx *c, const git_oid *lang_tree, co
 	GIT_TRY(git_tree_lookup(&lt, c->s->repo, lang_tree), lang);
 	for (j = 0; j < git_tree_entrycount(lt); j++) {
 		const git_tree_entry *de = git_tree_entry_byindex(lt, j);
-		if (git_tree_entry_type(de) != GIT_OBJECT_TREE)
+		if (git_tree_entry_type(de) != GIT_OBJECT_TREE || git_tree_entry_name(de)[0] == '@')
 			continue;
 		git_tree_free(dt);
 		dt = NULL;
@@ -1234,6 +1415,16 @@ static int scan_record_file(build_ctx *c, const char *lang, const char *path,
 	if (!(b->e.path = resdiff_arena_strdup(c->arena, path)))
 		return NOMEM();
 	b->old = old_find(c, path);
+	b->dir_same = c->dir_same;
+	/* a summary's entry: in a directory of the record that did not
+	 * change, its blob is this one; else its directory's catalogue says */
+	if (b->old && b->old->summary_only) {
+		index_entry *o = &c->old[b->old - c->old];
+		if (b->dir_same)
+			git_oid_cpy(&o->blob, &b->e.blob);
+		else if ((error = old_detail(c, o)) < 0)
+			return error;
+	}
 	if (b->old && git_oid_equal(&b->old->blob, &b->e.blob)) {
 		b->e.symbol = b->old->symbol;
 		b->e.language = b->old->language;
@@ -1257,7 +1448,11 @@ static int scan_record_file(build_ctx *c, const char *lang, const char *path,
 /* Every document of the record, with its metadata. */
 static int scan_record(build_ctx *c, git_tree *root)
 {
-	return walk_files(c, root, "record", scan_record_file);
+	int error;
+	c->record_walk = true;
+	error = walk_files(c, root, "record", scan_record_file);
+	c->record_walk = false;
+	return error;
 }
 
 /* Language, then adoption order (date, then symbol as the views order
@@ -1727,12 +1922,11 @@ static int catalogue_put_opt(resdiff_buf *out, const char *s)
 	return resdiff_buf_putc(out, '\t');
 }
 
-/* The catalogue of docs[i..end) (one language, in adoption order), their
- * files written (e.file). */
-static int catalogue_write(resdiff_buf *out, const build_ctx *c, size_t i, size_t end)
+/* The summary of docs[i..end) (one language, in adoption order): what an
+ * update needs of every document (summary_parse). */
+static int summary_write(resdiff_buf *out, const build_ctx *c, size_t i, size_t end)
 {
-	char hex[GIT_OID_HEXSZ + 1];
-	int error = resdiff_buf_puts(out, CATALOGUE_MAGIC "\n");
+	int error = resdiff_buf_puts(out, SUMMARY_MAGIC "\n");
 
 	for (; i < end && !error; i++) {
 		const index_entry *e = &c->docs[i].e;
@@ -1742,29 +1936,39 @@ static int catalogue_write(resdiff_buf *out, const build_ctx *c, size_t i, size_
 		    (error = resdiff_buf_putc(out, '\t')) < 0 || (error = catalogue_put_opt(out, e->date)) < 0 ||
 		    (error = catalogue_put_opt(out, e->series)) < 0)
 			return error;
-		git_oid_tostr(hex, sizeof(hex), &e->blob);
-		if ((error = resdiff_buf_puts(out, hex)) < 0 || (error = resdiff_buf_putc(out, '\t')) < 0 ||
-		    (error = catalogue_put_opt(out, e->has_prev ? e->prev_symbol : NULL)) < 0)
-			return error;
-		if (e->has_prev) {
-			git_oid_tostr(hex, sizeof(hex), &e->prev_blob);
-			if ((error = resdiff_buf_puts(out, hex)) < 0)
-				return error;
-		}
-		git_oid_tostr(hex, sizeof(hex), &e->file);
-		if ((error = resdiff_buf_putc(out, '\t')) < 0 || (error = resdiff_buf_puts(out, hex)) < 0 ||
-		    (error = resdiff_buf_putc(out, '\t')) < 0)
-			return error;
 		error = put_number(out, e->unit_count, '\n');
 	}
 	return error;
 }
 
-/* A language's catalogue and postings into its tree (writers of format
- * 13; docs[i] is the language's first document). */
-static int lang_meta_insert(git_treebuilder *lang, build_ctx *c, const char *lname)
+/* One directory's catalogue: "<file> record-blob index-file" for
+ * byp[j..k) (its documents, by path), their files written (e.file). */
+static int catalogue_dir_write(resdiff_buf *out, build_doc *const *byp, size_t j, size_t k)
 {
-	resdiff_buf cat = RESDIFF_BUF_INIT;
+	char hex[GIT_OID_HEXSZ + 1];
+	int error = resdiff_buf_puts(out, CATALOGUE_MAGIC "\n");
+
+	for (; j < k && !error; j++) {
+		const index_entry *e = &byp[j]->e;
+		const char *file = strrchr(e->path, '/');
+		git_oid_tostr(hex, sizeof(hex), &e->blob);
+		if ((error = put_field(out, file ? file + 1 : e->path)) < 0 ||
+		    (error = resdiff_buf_putc(out, '\t')) < 0 || (error = resdiff_buf_puts(out, hex)) < 0 ||
+		    (error = resdiff_buf_putc(out, '\t')) < 0)
+			return error;
+		git_oid_tostr(hex, sizeof(hex), &e->file);
+		if ((error = resdiff_buf_puts(out, hex)) < 0)
+			return error;
+		error = resdiff_buf_putc(out, '\n');
+	}
+	return error;
+}
+
+/* A language's summary, catalogue tree (cat: its directories' blobs) and
+ * postings into its tree (writers of format 15). */
+static int lang_meta_insert(git_treebuilder *lang, git_treebuilder *cat, build_ctx *c, const char *lname)
+{
+	resdiff_buf sum = RESDIFF_BUF_INIT;
 	lang_postings *l = lp_find(c, lname, false);
 	git_oid id;
 	size_t i, end;
@@ -1780,15 +1984,47 @@ static int lang_meta_insert(git_treebuilder *lang, build_ctx *c, const char *lna
 		error = resdiff_error_set(RESDIFF_ERROR, "internal: no postings of %s", lname);
 		goto done;
 	}
-	if ((error = catalogue_write(&cat, c, i, end)) < 0)
+	if ((error = summary_write(&sum, c, i, end)) < 0)
 		goto done;
-	GIT_TRY(git_blob_create_from_buffer(&id, c->s->repo, cat.ptr, cat.size), INDEX_CATALOGUE);
-	GIT_TRY(git_treebuilder_insert(NULL, lang, INDEX_CATALOGUE, &id, GIT_FILEMODE_BLOB), lname);
+	GIT_TRY(git_blob_create_from_buffer(&id, c->s->repo, sum.ptr, sum.size), INDEX_SUMMARY);
+	GIT_TRY(git_treebuilder_insert(NULL, lang, INDEX_SUMMARY, &id, GIT_FILEMODE_BLOB), lname);
+	GIT_TRY(git_treebuilder_write(&id, cat), INDEX_CATALOGUE);
+	GIT_TRY(git_treebuilder_insert(NULL, lang, INDEX_CATALOGUE, &id, GIT_FILEMODE_TREE), lname);
 	GIT_TRY(git_blob_create_from_buffer(&id, c->s->repo, l->text.ptr, l->text.size), INDEX_POSTINGS);
 	GIT_TRY(git_treebuilder_insert(NULL, lang, INDEX_POSTINGS, &id, GIT_FILEMODE_BLOB), lname);
 done:
-	resdiff_buf_dispose(&cat);
+	resdiff_buf_dispose(&sum);
 	return error;
+}
+
+/* A directory of the old index (format 15) that an update keeps as it
+ * is, with its catalogue: its record directory unchanged and none of its
+ * documents written again. *tree and *cat are the old ones. */
+static bool dir_clean(git_oid *tree, git_oid *cat, build_ctx *c, build_doc *const *byp, size_t j,
+		size_t k, const char *lname, const char *dname)
+{
+	lang_postings *l;
+	git_tree_entry *te = NULL;
+	const git_tree_entry *ce;
+	char path[600];
+	bool ok;
+
+	if (!c->catalogued || !c->old_tree || !(l = lp_find(c, lname, false)) || !l->cat)
+		return false;
+	for (; j < k; j++)
+		if (!byp[j]->dir_same || byp[j]->compute || byp[j]->touched || !byp[j]->old)
+			return false;
+	if (!(ce = git_tree_entry_byname(l->cat, dname)) || git_tree_entry_type(ce) != GIT_OBJECT_BLOB)
+		return false;
+	snprintf(path, sizeof(path), "%s/%s", lname, dname);
+	ok = git_tree_entry_bypath(&te, c->old_tree, path) == 0 && git_tree_entry_type(te) == GIT_OBJECT_TREE;
+	if (ok) {
+		git_oid_cpy(tree, git_tree_entry_id(te));
+		git_oid_cpy(cat, git_tree_entry_id(ce));
+	}
+	git_tree_entry_free(te);
+	git_error_clear();
+	return ok;
 }
 
 /* The index tree: one file per document at its record path, and the
@@ -1797,12 +2033,12 @@ done:
  * hold. */
 static int write_tree(git_oid *out, build_ctx *c)
 {
-	git_treebuilder *root = NULL, *lang = NULL, *dir = NULL;
+	git_treebuilder *root = NULL, *lang = NULL, *dir = NULL, *cat = NULL;
 	build_doc **byp = NULL;
 	resdiff_buf file = RESDIFF_BUF_INIT;
 	char lname[256], dname[256], fname[256], next[256];
-	git_oid id;
-	size_t i, j, k;
+	git_oid id, cat_id;
+	size_t i, j, k, m;
 	int error = 0;
 
 	if (c->count && !(byp = malloc(c->count * sizeof(*byp)))) {
@@ -1814,7 +2050,9 @@ static int write_tree(git_oid *out, build_ctx *c)
 		git_oid same;
 		byp[i] = b;
 		if (!b->compute && !b->touched) {
-			git_oid_cpy(&b->e.file, &b->old->file);
+			/* a summary's entry: when its directory is written */
+			if (!b->old->summary_only)
+				git_oid_cpy(&b->e.file, &b->old->file);
 			continue;
 		}
 		/* a reused document's file changes when later links into it do */
@@ -1838,6 +2076,7 @@ static int write_tree(git_oid *out, build_ctx *c)
 			goto done;
 		}
 		GIT_TRY(git_treebuilder_new(&lang, c->s->repo, NULL), lname);
+		GIT_TRY(git_treebuilder_new(&cat, c->s->repo, NULL), lname);
 		for (j = i; j < c->count && path_part(next, sizeof(next), byp[j]->e.path, 0) != SIZE_MAX &&
 				!strcmp(next, lname); j = k) {
 			if (path_part(dname, sizeof(dname), byp[j]->e.path, 1) == SIZE_MAX) {
@@ -1845,25 +2084,49 @@ static int write_tree(git_oid *out, build_ctx *c)
 					byp[j]->e.path);
 				goto done;
 			}
-			GIT_TRY(git_treebuilder_new(&dir, c->s->repo, NULL), dname);
 			for (k = j; k < c->count && path_part(next, sizeof(next), byp[k]->e.path, 0) != SIZE_MAX &&
 					!strcmp(next, lname) && path_part(next, sizeof(next), byp[k]->e.path, 1) != SIZE_MAX &&
-					!strcmp(next, dname); k++) {
-				if (path_part(fname, sizeof(fname), byp[k]->e.path, 2) == SIZE_MAX) {
+					!strcmp(next, dname); k++)
+				;
+			/* a directory no document of which changed: its tree and
+			 * catalogue as they were, unread */
+			if (dir_clean(&id, &cat_id, c, byp, j, k, lname, dname)) {
+				GIT_TRY(git_treebuilder_insert(NULL, lang, dname, &id, GIT_FILEMODE_TREE), dname);
+				GIT_TRY(git_treebuilder_insert(NULL, cat, dname, &cat_id, GIT_FILEMODE_BLOB), dname);
+				continue;
+			}
+			GIT_TRY(git_treebuilder_new(&dir, c->s->repo, NULL), dname);
+			for (m = j; m < k; m++) {
+				build_doc *b = byp[m];
+				if (path_part(fname, sizeof(fname), b->e.path, 2) == SIZE_MAX) {
 					error = resdiff_error_set(RESDIFF_EINVALID, "%s: not <language>/<dir>/<file>",
-						byp[k]->e.path);
+						b->e.path);
 					goto done;
 				}
-				GIT_TRY(git_treebuilder_insert(NULL, dir, fname, &byp[k]->e.file, GIT_FILEMODE_BLOB),
-					byp[k]->e.path);
+				if (!b->compute && !b->touched && b->old->summary_only) {
+					if ((error = old_detail(c, &c->old[b->old - c->old])) < 0)
+						goto done;
+					git_oid_cpy(&b->e.file, &b->old->file);
+				}
+				GIT_TRY(git_treebuilder_insert(NULL, dir, fname, &b->e.file, GIT_FILEMODE_BLOB),
+					b->e.path);
 			}
 			GIT_TRY(git_treebuilder_write(&id, dir), dname);
 			git_treebuilder_free(dir);
 			dir = NULL;
 			GIT_TRY(git_treebuilder_insert(NULL, lang, dname, &id, GIT_FILEMODE_TREE), dname);
+			if (c->write_catalogue) {
+				resdiff_buf_clear(&file);
+				if ((error = catalogue_dir_write(&file, byp, j, k)) < 0)
+					goto done;
+				GIT_TRY(git_blob_create_from_buffer(&cat_id, c->s->repo, file.ptr, file.size), dname);
+				GIT_TRY(git_treebuilder_insert(NULL, cat, dname, &cat_id, GIT_FILEMODE_BLOB), dname);
+			}
 		}
-		if ((error = lang_meta_insert(lang, c, lname)) < 0)
+		if ((error = lang_meta_insert(lang, cat, c, lname)) < 0)
 			goto done;
+		git_treebuilder_free(cat);
+		cat = NULL;
 		GIT_TRY(git_treebuilder_write(&id, lang), lname);
 		git_treebuilder_free(lang);
 		lang = NULL;
@@ -1876,28 +2139,12 @@ static int write_tree(git_oid *out, build_ctx *c)
 	GIT_TRY(git_treebuilder_write(out, root), "index tree");
 done:
 	git_treebuilder_free(dir);
+	git_treebuilder_free(cat);
 	git_treebuilder_free(lang);
 	git_treebuilder_free(root);
 	resdiff_buf_dispose(&file);
 	free(byp);
 	return error;
-}
-
-/* A series' last member so far, by series name (open addressing). */
-typedef struct {
-	const char *series;
-	size_t doc;
-} series_last;
-
-static size_t series_slot(const series_last *t, size_t mask, const char *series)
-{
-	size_t h = 1469598103934665603ull, k;
-	const char *p;
-	for (p = series; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ull;
-	for (k = h & mask; t[k].series && strcmp(t[k].series, series); k = (k + 1) & mask)
-		;
-	return k;
 }
 
 /* The postings of docs[i..end) (one language) from its stored postings:
@@ -2037,6 +2284,7 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 	if (old_tree && old_root && !full && (error = carry_find(c, root, old_root, old_tree)) < 0)
 		goto done;
 	c->old_tree = old_tree;
+	c->old_root = c->catalogued ? old_root : NULL;
 	if (old_tree && !full && (error = load_old(c, old_tree)) < 0)
 		goto done;
 	if ((error = scan_record(c, root)) < 0)
@@ -2099,9 +2347,14 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 		}
 		for (j = i; j < end; j++) {
 			build_doc *b = &c->docs[j];
+			/* a summary's entry names its previous member by path: were
+			 * that member's text changed, min_changed is on or before
+			 * this document's date */
 			bool same = b->old && git_oid_equal(&b->old->blob, &b->e.blob) &&
 				b->old->has_prev == b->e.has_prev &&
-				(!b->e.has_prev || git_oid_equal(&b->old->prev_blob, &b->e.prev_blob)) &&
+				(!b->e.has_prev || (b->old->prev_path ?
+					!strcmp(b->old->prev_path, c->docs[b->prev].e.path) :
+					git_oid_equal(&b->old->prev_blob, &b->e.prev_blob))) &&
 				(!b->e.date || !min_changed || strcmp(b->e.date, min_changed) < 0);
 			b->compute = full || !same;
 			if (b->compute && b->prev != SIZE_MAX)
@@ -2217,8 +2470,10 @@ static void ctx_dispose(build_ctx *c)
 	free(c->docs);
 	free(c->old);
 	free(c->carry);
-	for (i = 0; i < c->lp_count; i++)
+	for (i = 0; i < c->lp_count; i++) {
 		resdiff_buf_dispose(&c->lp[i].text);
+		git_tree_free(c->lp[i].cat);
+	}
 	free(c->lp);
 	resdiff_arena_free(c->arena);
 	resdiff_arena_free(c->old_arena);
@@ -2317,6 +2572,24 @@ void index_mem_free(index_mem *m)
 	free(m);
 }
 
+/* The update's build started again, after one that could not use the old
+ * index as it meant to (a damaged file, a catalogue that cannot serve):
+ * from the old files, parsed up to their links when `lazy`, else whole. */
+static int build_again(build_ctx *c, resdiff_index_status *st, resdiff_store *s, bool lazy,
+		git_tree *root, git_tree *old_tree, git_tree *old_root, bool full)
+{
+	int error;
+
+	resdiff_error_clear();
+	ctx_dispose(c);
+	memset(st, 0, sizeof(*st));
+	if ((error = ctx_init(c, s)) < 0)
+		return error;
+	c->lazy = lazy;
+	c->write_catalogue = true;
+	return build(c, st, root, old_tree, old_root, full);
+}
+
 int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 {
 	build_ctx c;
@@ -2373,22 +2646,9 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 	c.write_catalogue = true;
 	if ((error = build(&c, &st, root, old_tree, old_root, full)) < 0 && (c.damaged || c.fallback)) {
 		damaged = c.damaged;
-		resdiff_error_clear();
-		ctx_dispose(&c);
-		memset(&st, 0, sizeof(st));
-		if ((error = ctx_init(&c, s)) < 0)
-			goto done;
-		c.lazy = !damaged;
-		c.write_catalogue = true;
-		if ((error = build(&c, &st, root, old_tree, old_root, full)) < 0 && c.damaged && c.lazy) {
-			resdiff_error_clear();
-			ctx_dispose(&c);
-			memset(&st, 0, sizeof(st));
-			if ((error = ctx_init(&c, s)) < 0)
-				goto done;
-			c.write_catalogue = true;
-			error = build(&c, &st, root, old_tree, old_root, full);
-		}
+		if ((error = build_again(&c, &st, s, !damaged, root, old_tree, old_root, full)) < 0 &&
+		    c.damaged && c.lazy)
+			error = build_again(&c, &st, s, false, root, old_tree, old_root, full);
 	}
 	if (error < 0)
 		goto done;
@@ -2399,7 +2659,12 @@ int index_update(resdiff_index_status *status, resdiff_store *s, bool full)
 			goto done;
 		pack = true;
 	}
-	if ((error = write_tree(&tree_id, &c)) < 0)
+	/* a directory's catalogue that cannot serve (missing, malformed) may
+	 * show only when its directory is written: again, reading every file */
+	if ((error = write_tree(&tree_id, &c)) < 0 && c.fallback &&
+	    (error = build_again(&c, &st, s, true, root, old_tree, old_root, full)) == 0)
+		error = write_tree(&tree_id, &c);
+	if (error < 0)
 		goto done;
 	GIT_TRY(git_tree_lookup(&tree, s->repo, &tree_id), "index tree");
 	GIT_TRY(git_signature_new(&sig, "resdiff", "resdiff@localhost",

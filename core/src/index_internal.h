@@ -46,6 +46,14 @@ typedef struct {
 	 * is read (index.c old_load); pos is its place in the catalogue */
 	bool head_only;
 	size_t pos;
+	/* an update's old entry taken from its language's summary (format
+	 * 15): its record blob and index file are not known until its
+	 * directory's catalogue is read (index.c old_detail), or its blob
+	 * from the record when the record's directory did not change;
+	 * prev_path is its previous member's path, derived from the
+	 * summary's order (NULL: none, or an entry not from a summary) */
+	bool summary_only;
+	const char *prev_path;
 } index_entry;
 
 /* Parse an index file into e (strings in arena). RESDIFF_EINVALID when it

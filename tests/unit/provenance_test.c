@@ -678,6 +678,19 @@ static char *index_tree(const char *dir)
 	return out;
 }
 
+/* The stored index tree (just updated) is the one a rebuild writes. */
+static void assert_update_is_rebuild(resdiff_store *s, const char *dir)
+{
+	resdiff_index_status st;
+	char *updated = index_tree(dir), *rebuilt;
+
+	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
+	rebuilt = index_tree(dir);
+	assert_string_equal(updated, rebuilt);
+	free(updated);
+	free(rebuilt);
+}
+
 /* A document that is a candidate across series for several later ones is
  * read and prepared once while it stays in the cache of candidates
  * (RESDIFF_INDEX_CACHE_MAX): 60/1 and 60/2 each serve 62/1 and 62/2. With
@@ -759,16 +772,16 @@ static void test_provenance__update_reads_one_language(void **state)
 	assert_int_equal(st.read, 0);
 	assert_int_equal(st.carried, 0);
 
-	/* one more English member: zh and fr carried unread, en's catalogue
-	 * and postings read and its previous member's file (it gains "to"
-	 * lines), the new one computed */
+	/* one more English member: zh and fr carried unread, en's summary
+	 * and postings read, its previous member's file (it gains "to" lines)
+	 * and that file's directory's catalogue, the new one computed */
 	import_doc(s, clause_doc("A/RES/62/1", "alpha", "2007-10-01", a3, 7));
 	assert_int_equal(resdiff_index_update(&st, s), 0);
 	assert_true(st.written);
 	assert_int_equal(st.documents, 7);
 	assert_int_equal(st.computed, 1);
 	assert_int_equal(st.reused, 6);
-	assert_int_equal(st.read, 3);
+	assert_int_equal(st.read, 4);
 	assert_int_equal(st.carried, 3);
 	assert_true(index_matches_record(dir));
 	{
@@ -789,21 +802,17 @@ static void test_provenance__update_reads_one_language(void **state)
 	free(rebuilt);
 
 	/* an earlier zh member and a new text of the fr one: en carried, the
-	 * two others' catalogues and postings read, and the old files of the
-	 * documents recomputed (zh 2, fr 1); still the rebuild's tree */
+	 * two others' summaries and postings read, the old files of the
+	 * documents recomputed (zh 2, fr 1) and their directories' catalogues
+	 * (zh 2, fr 1); still the rebuild's tree */
 	import_doc(s, test_make_doc("E/RES/2008/1", "zh", "ecosoc-wsis", "2008-07-20", 5, 3));
 	import_doc(s, test_make_doc("E/RES/2009/7", "fr", "ecosoc-wsis", "2009-07-24", 5, 4));
 	assert_int_equal(resdiff_index_update(&st, s), 0);
 	assert_int_equal(st.documents, 8);
 	assert_int_equal(st.carried, 4);
-	assert_int_equal(st.read, 7);
+	assert_int_equal(st.read, 10);
 	assert_int_equal(st.computed, 4);  /* zh: all three from 2008 on; fr: one */
-	updated = index_tree(dir);
-	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
-	rebuilt = index_tree(dir);
-	assert_string_equal(updated, rebuilt);
-	free(updated);
-	free(rebuilt);
+	assert_update_is_rebuild(s, dir);
 	/* and the answers come from it: 62/1 OP1 was 61/1's and 60/1's */
 	if (resdiff_provenance_blame(&p, s, "A/RES/62/1", NULL, "OP1") < 0)
 		fail_msg("blame: %s", resdiff_error_last());
@@ -865,8 +874,9 @@ static void test_provenance__update_parses_the_links_it_needs(void **state)
 	assert_int_equal(st.computed, 6);
 	assert_int_equal(st.links_read, 0);
 
-	/* a new last member of alpha: the catalogue, the postings and its
-	 * previous member's file read (not the six files), the links of that
+	/* a new last member of alpha: the summary, the postings, its
+	 * previous member's file and that file's directory's catalogue read
+	 * (not the six files), the links of that
 	 * member (which gains "to" lines) and of the documents it links into
 	 * across series only */
 	import_doc(s, clause_doc("A/RES/62/1", "alpha", "2007-10-01", a3, 7));
@@ -892,12 +902,7 @@ static void test_provenance__update_parses_the_links_it_needs(void **state)
 	import_doc(s, clause_doc("A/RES/59/1", "alpha", "2004-10-01", a0, 6));
 	assert_int_equal(resdiff_index_update(&st, s), 0);
 	assert_int_equal(st.computed, 8);
-	updated = index_tree(dir);
-	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
-	rebuilt = index_tree(dir);
-	assert_string_equal(updated, rebuilt);
-	free(updated);
-	free(rebuilt);
+	assert_update_is_rebuild(s, dir);
 
 	/* a damaged file the update needs (the new member's previous one):
 	 * its links do not parse, so every file is parsed whole and it is
@@ -913,12 +918,65 @@ static void test_provenance__update_parses_the_links_it_needs(void **state)
 	out = git_out(dir, "show refs/heads/resdiff/index:en/A_RES_62/A_RES_62_1.txt");
 	assert_null(strstr(out, "bogus"));
 	free(out);
-	updated = index_tree(dir);
-	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
-	rebuilt = index_tree(dir);
-	assert_string_equal(updated, rebuilt);
-	free(updated);
-	free(rebuilt);
+	assert_update_is_rebuild(s, dir);
+	test_assert_fsck(dir);
+	resdiff_store_free(s);
+	test_system("rm -rf '%s'", dir);
+	free(dir);
+}
+
+/* A directory's catalogue or a summary that cannot serve (malformed, or
+ * naming another file than the tree's) sends the update back to reading
+ * every file: the tree is still the rebuild's, and the next update reads
+ * the catalogues again. */
+static void test_provenance__damaged_catalogue_read_again(void **state)
+{
+	static const unsigned a1[] = { 400, 401, 402, 403, 404, 405 };
+	static const unsigned a2[] = { 400, 401, 402, 403, 404, 406 };
+	static const unsigned a3[] = { 400, 401, 402, 403, 407, 406 };
+	static const unsigned a4[] = { 400, 401, 408, 403, 407, 406 };
+	static const unsigned a5[] = { 409, 401, 408, 403, 407, 406 };
+	static const unsigned b1[] = { 410, 411, 412, 413, 414, 415 };
+	static const struct {
+		const char *path, *sed;
+	} damage[] = {
+		/* a line of the previous member's directory with a bad blob */
+		{ "en/@catalogue/A_RES_62", "2s/\\t[0-9a-f]*\\t/\\tnot-hex\\t/" },
+		/* another index file named than the tree holds */
+		{ "en/@catalogue/A_RES_63", "2s/\\t[0-9a-f]*$/\\t0123456789012345678901234567890123456789/" },
+		/* a summary line cut short */
+		{ "en/@summary", "3s/\\t[^\\t]*$//" },
+	};
+	static const unsigned *const next[] = { a3, a4, a5 };
+	resdiff_index_status st;
+	char *dir, symbol[32], date[16];
+	resdiff_store *s = new_store(&dir);
+	size_t i;
+
+	(void)state;
+	import_doc(s, clause_doc("A/RES/60/1", "alpha", "2005-10-01", a1, 6));
+	import_doc(s, clause_doc("A/RES/60/2", "beta", "2005-10-02", b1, 6));
+	import_doc(s, clause_doc("A/RES/62/1", "alpha", "2007-10-01", a2, 6));
+	assert_int_equal(resdiff_index_update(&st, s), 0);
+	for (i = 0; i < sizeof(damage) / sizeof(damage[0]); i++) {
+		char *out, *was, cmd[256];
+		snprintf(cmd, sizeof(cmd), "show refs/heads/resdiff/index:%s", damage[i].path);
+		was = git_out(dir, cmd);
+		damage_index_file(dir, damage[i].path, damage[i].sed);
+		out = git_out(dir, cmd);
+		assert_string_not_equal(was, out);
+		free(was);
+		free(out);
+		snprintf(symbol, sizeof(symbol), "A/RES/%zu/1", 63 + i);
+		snprintf(date, sizeof(date), "%zu-10-01", 2008 + i);
+		import_doc(s, clause_doc(symbol, "alpha", date, next[i], 6));
+		assert_int_equal(resdiff_index_update(&st, s), 0);
+		assert_int_equal(st.computed, 1);
+		assert_update_is_rebuild(s, dir);
+		out = git_out(dir, "ls-tree -r --name-only refs/heads/resdiff/index");
+		assert_non_null(strstr(out, "en/@summary\n"));
+		free(out);
+	}
 	test_assert_fsck(dir);
 	resdiff_store_free(s);
 	test_system("rm -rf '%s'", dir);
@@ -932,7 +990,7 @@ static void test_provenance__update_parses_the_links_it_needs(void **state)
 static size_t one_more_reads(size_t n)
 {
 	resdiff_index_status st;
-	char *dir, *updated, *rebuilt, symbol[32], series[16], date[16];
+	char *dir, symbol[32], series[16], date[16];
 	resdiff_store *s = new_store(&dir);
 	size_t k, u, reads;
 
@@ -951,12 +1009,7 @@ static size_t one_more_reads(size_t n)
 	assert_int_equal(st.computed, 1);
 	assert_int_equal(st.documents, n + 1);
 	reads = st.read;
-	updated = index_tree(dir);
-	assert_int_equal(resdiff_index_rebuild(&st, s), 0);
-	rebuilt = index_tree(dir);
-	assert_string_equal(updated, rebuilt);
-	free(updated);
-	free(rebuilt);
+	assert_update_is_rebuild(s, dir);
 	resdiff_store_free(s);
 	test_system("rm -rf '%s'", dir);
 	free(dir);
@@ -964,7 +1017,8 @@ static size_t one_more_reads(size_t n)
 }
 
 /* One more document reads what it needs of the previous index (its
- * language's catalogue and postings, the files its links reach), however
+ * language's summary and postings, the files its links reach and their
+ * directories' catalogues), however
  * many documents are stored: the same count at 8 and at 40 documents
  * (every file of the language, 8 and 40, before index format 13). */
 static void test_provenance__one_more_reads_do_not_grow(void **state)
@@ -1049,6 +1103,7 @@ int main(void)
 		cmocka_unit_test(test_provenance__steps_in_no_series),
 		cmocka_unit_test(test_provenance__update_reads_one_language),
 		cmocka_unit_test(test_provenance__update_parses_the_links_it_needs),
+		cmocka_unit_test(test_provenance__damaged_catalogue_read_again),
 		cmocka_unit_test(test_provenance__one_more_reads_do_not_grow),
 		cmocka_unit_test(test_provenance__index_numbers_as_libc),
 	};

@@ -506,12 +506,92 @@ static void test_upgrade__format4_withdrawals_listed(void **state)
 	free(tmp);
 }
 
+/* The '@' entries of the stored index are those of index format 15: of
+ * each language, a summary, postings and a catalogue tree holding one blob
+ * for each directory of its files, named as the directory. */
+static void assert_index_split(const char *repo)
+{
+	char *meta = git(repo, "ls-tree -r --name-only refs/heads/resdiff/index | grep /@ | "
+		"grep -v /@catalogue/");
+	char *langs = git(repo, "ls-tree -d --name-only refs/heads/resdiff/index | "
+		"sed 's,$,/@postings,;p;s,@postings,@summary,'");
+	char *cats = git(repo, "ls-tree -r --name-only refs/heads/resdiff/index | grep /@catalogue/");
+	char *dirs = git(repo, "ls-tree -r --name-only refs/heads/resdiff/index | grep -v /@ | "
+		"sed 's,/[^/]*$,,' | uniq | sed 's,/,/@catalogue/,'");
+	char *type = git(repo, "cat-file -t refs/heads/resdiff/index:en/@catalogue");
+
+	assert_string_equal(meta, langs);
+	assert_string_equal(cats, dirs);
+	assert_string_equal(type, "tree\n");
+	free(meta);
+	free(langs);
+	free(cats);
+	free(dirs);
+	free(type);
+}
+
+/* `resdiff upgrade` brings the stored clause index to this index format
+ * (of 9 documents, `computed` of them recomputed): the same files
+ * (`files`, ls-tree of them before), the '@' entries of format 15, and
+ * each of the n commands answering as it did (before[i], freed); run
+ * again, it has nothing to do. */
+static void assert_index_upgraded(const char *repo, int computed, const char *files,
+		const char *const *clauses, char **before, size_t n)
+{
+	char msg[128], *out;
+	size_t i;
+	int status;
+
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	snprintf(msg, sizeof(msg), "brought the clause index to index format %d (9 documents, %d computed)",
+		RESDIFF_INDEX_FORMAT, computed);
+	assert_non_null(strstr(out, msg));
+	free(out);
+	out = git(repo, "log -1 --format=%B refs/heads/resdiff/index");
+	snprintf(msg, sizeof(msg), "Index-Format: %d\n", RESDIFF_INDEX_FORMAT);
+	assert_non_null(strstr(out, msg));
+	free(out);
+	/* the same files, a catalogue, a summary and postings beside each
+	 * language's */
+	out = git(repo, "ls-tree -r refs/heads/resdiff/index | grep -v /@");
+	assert_string_equal(files, out);
+	free(out);
+	assert_index_split(repo);
+	for (i = 0; i < n; i++) {
+		out = run(&status, repo, clauses[i]);
+		assert_int_equal(status, 0);
+		assert_string_equal(before[i], out);
+		free(out);
+		free(before[i]);
+	}
+	out = run(&status, repo, "upgrade");
+	assert_int_equal(status, 0);
+	assert_null(strstr(out, "brought the clause index"));
+	free(out);
+}
+
+/* The stored index tree is the one `resdiff index --full` writes. */
+static void assert_index_is_rebuild(const char *repo)
+{
+	char *before = git(repo, "rev-parse refs/heads/resdiff/index^{tree}"), *out, *after;
+	int status;
+
+	out = run(&status, repo, "index --full");
+	assert_int_equal(status, 0);
+	free(out);
+	after = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
 /* The clause index of index format 12 (tests/data/index12, written by
  * 7a5dedc: one file per document, no catalogue, links of the aligner
  * before across19) is brought to this format by `resdiff upgrade` in a
  * repository of the current storage format: older than
- * RESDIFF_INDEX_LINKS_FORMAT, so every file is recomputed, a catalogue
- * and postings written beside them; on these texts (within series, and
+ * RESDIFF_INDEX_LINKS_FORMAT, so every file is recomputed, a summary,
+ * the catalogues and postings written beside them; on these texts (within series, and
  * Chinese, where the across-series rule does not act) the files come out
  * the same and blame and trace answer as before; the next import updates
  * it through the catalogue to the tree a rebuild writes. */
@@ -523,7 +603,7 @@ static void test_upgrade__index12_catalogued(void **state)
 		"trace --lang en A/RES/74/197:OP1", "trace --lang en A/RES/75/202:PP3",
 		"blame --lang en A/RES/76/189:PP2", "blame --format=json --lang en A/RES/78/132:OP3",
 	};
-	char *tmp, *repo = fixture_copy(&tmp, "index12", "index12.git"), *out, *files, *after, *want;
+	char *tmp, *repo = fixture_copy(&tmp, "index12", "index12.git"), *out, *files;
 	char *before[sizeof(clauses) / sizeof(clauses[0])];
 	size_t i;
 	int status;
@@ -546,46 +626,77 @@ static void test_upgrade__index12_catalogued(void **state)
 		assert_non_null(note);
 		memmove(before[i], note + 1, strlen(note + 1) + 1);
 	}
-	out = run(&status, repo, "upgrade");
-	assert_int_equal(status, 0);
-	assert_non_null(strstr(out, "brought the clause index to index format 14 (9 documents, 9 computed)"));
-	free(out);
-	out = git(repo, "log -1 --format=%B refs/heads/resdiff/index");
-	assert_non_null(strstr(out, "Index-Format: 14\n"));
-	free(out);
-	/* the same files, a catalogue and postings beside each language's */
-	after = git(repo, "ls-tree -r refs/heads/resdiff/index | grep -v /@");
-	assert_string_equal(files, after);
-	free(after);
-	after = git(repo, "ls-tree --name-only -r refs/heads/resdiff/index | grep /@");
-	assert_string_equal(after, "en/@catalogue\nen/@postings\nzh/@catalogue\nzh/@postings\n");
-	free(after);
-	for (i = 0; i < sizeof(clauses) / sizeof(clauses[0]); i++) {
-		out = run(&status, repo, clauses[i]);
-		assert_int_equal(status, 0);
-		assert_string_equal(before[i], out);
-		free(out);
-		free(before[i]);
-	}
-	/* again: nothing to do */
-	out = run(&status, repo, "upgrade");
-	assert_int_equal(status, 0);
-	assert_null(strstr(out, "brought the clause index"));
-	free(out);
+	assert_index_upgraded(repo, 9, files, clauses, before, sizeof(clauses) / sizeof(clauses[0]));
 	/* one more member, through the catalogue: the rebuild's tree */
 	out = test_capture(&status, "%s -C '%s' import -q --lang en --series ga-ict4sd --date 2025-12-15 "
 		"%s/tests/data/en/A_RES_80_151.txt 2>&1", RESDIFF_BINARY, repo, RESDIFF_SOURCE_DIR);
 	assert_int_equal(status, 0);
 	free(out);
-	after = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
-	out = run(&status, repo, "index --full");
+	assert_index_is_rebuild(repo);
+	test_assert_fsck(repo);
+	free(files);
+	test_system("rm -rf '%s'", tmp);
+	free(repo);
+	free(tmp);
+}
+
+/* The clause index of index format 14 (tests/data/index14, written by
+ * ee78c1c: one catalogue blob a language) is brought to format 15 by
+ * `resdiff upgrade` from its files, nothing recomputed (its links are
+ * today's): the same files, the catalogue split by directory and a
+ * summary beside it, the tree `resdiff index --full` writes from nothing;
+ * readers answer the same before and after. One more document then
+ * writes the catalogues of the directories whose files it writes (its
+ * own and its previous member's), the others kept as they were, and the
+ * tree is again the rebuild's. */
+static void test_upgrade__index14_split(void **state)
+{
+	static const char *const clauses[] = {
+		"blame --lang zh E/RES/2017/21:OP21", "trace --lang zh E/RES/2009/7:OP6",
+		"blame --lang en A/RES/78/132:OP1", "trace --lang en A/RES/74/197:OP1",
+		"trace --lang en A/RES/75/202:PP3", "blame --format=json --lang en A/RES/78/132:OP3",
+	};
+	char *tmp, *repo = fixture_copy(&tmp, "index14", "index14.git"), *out, *files, *old;
+	char *before[sizeof(clauses) / sizeof(clauses[0])], msg[128];
+	size_t i;
+	int status;
+
+	(void)state;
+	out = git(repo, "log -1 --format=%B refs/heads/resdiff/index");
+	assert_non_null(strstr(out, "Index-Format: 14\n"));
+	free(out);
+	out = git(repo, "cat-file -t refs/heads/resdiff/index:en/@catalogue");
+	assert_string_equal(out, "blob\n");
+	free(out);
+	files = git(repo, "ls-tree -r refs/heads/resdiff/index | grep -v /@");
+	/* readers take an index of format 14 as it is (they never read the
+	 * catalogue): no note */
+	for (i = 0; i < sizeof(clauses) / sizeof(clauses[0]); i++) {
+		before[i] = run(&status, repo, clauses[i]);
+		assert_int_equal(status, 0);
+		assert_null(strstr(before[i], "resdiff: note:"));
+	}
+	assert_index_upgraded(repo, 0, files, clauses, before, sizeof(clauses) / sizeof(clauses[0]));
+	/* the upgraded tree is a fresh build's */
+	assert_index_is_rebuild(repo);
+	/* one more member (a new directory): its catalogue and its previous
+	 * member's (which gains "to" lines) written, en's other directories'
+	 * and every zh one kept */
+	old = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
+	out = test_capture(&status, "%s -C '%s' import -q --lang en --series ga-ict4sd --date 2025-12-15 "
+		"%s/tests/data/en/A_RES_80_151.txt 2>&1", RESDIFF_BINARY, repo, RESDIFF_SOURCE_DIR);
 	assert_int_equal(status, 0);
 	free(out);
-	want = git(repo, "rev-parse refs/heads/resdiff/index^{tree}");
-	assert_string_equal(after, want);
-	free(want);
-	free(after);
+	old[strcspn(old, "\n")] = '\0';
+	snprintf(msg, sizeof(msg), "diff-tree -r --name-only %s refs/heads/resdiff/index", old);
+	out = git(repo, msg);
+	assert_string_equal(out, "en/@catalogue/A_RES_78\nen/@catalogue/A_RES_80\nen/@postings\n"
+		"en/@summary\nen/A_RES_78/A_RES_78_132.txt\nen/A_RES_80/A_RES_80_151.txt\n");
+	free(out);
+	assert_index_split(repo);
+	assert_index_is_rebuild(repo);
 	test_assert_fsck(repo);
+	free(old);
 	free(files);
 	test_system("rm -rf '%s'", tmp);
 	free(repo);
@@ -603,6 +714,7 @@ int main(void)
 		cmocka_unit_test(test_upgrade__format2_repository),
 		cmocka_unit_test(test_upgrade__format4_withdrawals_listed),
 		cmocka_unit_test(test_upgrade__index12_catalogued),
+		cmocka_unit_test(test_upgrade__index14_split),
 	};
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);

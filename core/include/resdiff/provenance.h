@@ -40,7 +40,7 @@ extern "C" {
 
 #define RESDIFF_INDEX_REF "refs/heads/resdiff/index"
 #define RESDIFF_INDEX_REF_V2 "refs/resdiff/index"   /* formats 1 and 2 */
-#define RESDIFF_INDEX_FORMAT 14  /* 3: links of the aligner with confidence (issue 10);
+#define RESDIFF_INDEX_FORMAT 15  /* 3: links of the aligner with confidence (issue 10);
                                     4: its second round (splits, merges, refit);
                                     5: its third round (residual joins);
                                     6: no link between clauses citing different
@@ -65,7 +65,10 @@ extern "C" {
                                    14: under the across-series gate a link
                                        needs the clause's own text shared,
                                        its confidence lowered by how little
-                                       (across19) */
+                                       (across19);
+                                   15: the catalogue split by directory, a
+                                       summary of the language beside it
+                                       (catalog21; files and links as 14) */
 /* The oldest index format whose links are the ones today's aligner
  * writes. An index of an older format is not read: it is recomputed
  * (by the next update, or by `resdiff upgrade`). One of an older format
@@ -73,7 +76,7 @@ extern "C" {
  * format from its files. */
 #define RESDIFF_INDEX_LINKS_FORMAT 14
 /* The grammar of one document's index file ("resdiff-index 12"): formats
- * 13 and 14 of the index changed its tree and its links, not the files'
+ * 13 to 15 of the index changed its tree and its links, not the files'
  * grammar. */
 #define RESDIFF_INDEX_FILE_FORMAT 12
 /* Fingerprints per clause: the smallest 32-bit hashes of its key's
