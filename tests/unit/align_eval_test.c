@@ -74,8 +74,9 @@ typedef struct {
 	                        "held": the held-out set (third round on), never fitted on;
 	                        "held2" to "held5": the fifteenth to eighteenth
 	                        rounds' held-out sets, the same, each reported apart;
-	                        "train19", "train20": rounds across19 and across20's
-	                        training pairs (reported, not fitted) */
+	                        "train19", "train20", "train21": rounds across19,
+	                        across20 and merge21's training pairs (reported,
+	                        not fitted) */
 	const char *shape;   /* same (series), across (series), restructured, draft */
 	double floor;        /* pair-link F1 when left out (protocol pair) must stay
 	                        at or above (measured, docs/DIFF.md, less about a link);
@@ -160,6 +161,15 @@ static const gold_pair PAIRS[] = {
 	T20("C.5_80_L.21", "C.5_80_L.17"), T20("C.2_80_L.9", "C.5_80_L.20"),
 	T20("C.2_80_L.9", "C.5_80_L.17"),
 #undef T20
+	/* Training pairs of round merge21 (tests/data/en_train21): two First
+	 * Committee resolutions of 2024 against the next year's draft of their
+	 * series, committed before any aligner run; set "train21", reported in
+	 * every protocol and fitted on by none, like "train19". */
+#define T21(a, b) { "en train21 " a " -> " b, "tests/data/en_train21/A_" a ".txt", \
+	  "tests/data/en_train21/A_" b ".txt", "en", \
+	  "tests/golden/align/A_" a "__A_" b ".gold", "en", "train21", "same", 0 }
+	T21("RES_79_54", "C.1_80_L.19"), T21("RES_79_38", "C.1_80_L.18"),
+#undef T21
 	/* The held-out set of the third round (tests/data/align_heldout): never
 	 * fitted on, in no protocol; scored with the shipped constants only. */
 	{ "en held sport", "tests/data/align_heldout/sport.old.txt",
@@ -802,7 +812,8 @@ static bool is_skipped(size_t p)
 static bool is_unfitted(size_t p)
 {
 	return (!strcmp(PAIRS[p].set, "weak") && !getenv("RESDIFF_EVAL_FIT_WEAK")) ||
-	       !strcmp(PAIRS[p].set, "train19") || !strcmp(PAIRS[p].set, "train20");
+	       !strcmp(PAIRS[p].set, "train19") || !strcmp(PAIRS[p].set, "train20") ||
+	       !strcmp(PAIRS[p].set, "train21");
 }
 
 /* The fold pair p is reported in; NULL: not reported. */
@@ -813,7 +824,8 @@ static const char *fold_of(protocol pr, size_t p)
 	switch (pr) {
 	case PROTOCOL_SECOND:
 		return strcmp(PAIRS[p].set, "second") && strcmp(PAIRS[p].set, "train19") &&
-		       strcmp(PAIRS[p].set, "train20") ? NULL : "second";
+		       strcmp(PAIRS[p].set, "train20") && strcmp(PAIRS[p].set, "train21") ? NULL :
+		       "second";
 	case PROTOCOL_LANGUAGE:
 		return PAIRS[p].fold;
 	default:

@@ -16,7 +16,7 @@ failed=0; checked=0
 
 # text_of SYMBOL: the text a gold file name refers to (Chinese corpus or English samples)
 text_of() {
-  for f in "corpus/$1.zh.txt" "tests/data/en/$1.txt" "tests/data/en_heldout/$1.txt" "tests/data/en_heldout2/$1.txt" "tests/data/en_heldout3/$1.txt" "tests/data/en_heldout4/$1.txt" "tests/data/en_heldout5/$1.txt" "tests/data/en_heldout6/$1.txt" "tests/data/en_heldout7/$1.txt" "tests/data/en_heldout8/$1.txt" "tests/data/en_heldout10a/$1.txt" "tests/data/en_heldout11/$1.txt" "tests/data/en_heldout18/$1.txt" "tests/data/en_heldout19/$1.txt" "tests/data/en_heldout21/$1.txt" "tests/data/en_heldout23/$1.txt" "tests/data/en_train19/$1.txt" "tests/data/en_train20/$1.txt"; do
+  for f in "corpus/$1.zh.txt" "tests/data/en/$1.txt" "tests/data/en_heldout/$1.txt" "tests/data/en_heldout2/$1.txt" "tests/data/en_heldout3/$1.txt" "tests/data/en_heldout4/$1.txt" "tests/data/en_heldout5/$1.txt" "tests/data/en_heldout6/$1.txt" "tests/data/en_heldout7/$1.txt" "tests/data/en_heldout8/$1.txt" "tests/data/en_heldout10a/$1.txt" "tests/data/en_heldout11/$1.txt" "tests/data/en_heldout18/$1.txt" "tests/data/en_heldout19/$1.txt" "tests/data/en_heldout21/$1.txt" "tests/data/en_heldout23/$1.txt" "tests/data/en_train19/$1.txt" "tests/data/en_train20/$1.txt" "tests/data/en_train21/$1.txt"; do
     [ -f "$f" ] && { echo "$f"; return 0; }
   done
   return 1
