@@ -447,13 +447,17 @@ static int build(resdiff_alignment *al, aligner *a)
 }
 
 /* Matched changes under the user's floors (--min-confidence,
- * --threshold) become dropped + added; pins stay. */
+ * --threshold) become dropped + added; pins stay, and so does a clause
+ * found again with the same text (one to one, similarity 1): its
+ * confidence is just under 1, and `--min-confidence 1` turned every
+ * identical clause into dropped + added (found in review). */
 static void apply_floors(aligner *a, const resdiff_align_options *opts)
 {
 	size_t i, k;
 	for (i = 0; i < a->ngroups; i++) {
 		align_group *g = &a->groups[i];
-		if (g->pinned || !g->nold || !g->nnew)
+		if (g->pinned || !g->nold || !g->nnew ||
+		    (g->nold == 1 && g->nnew == 1 && g->similarity >= 1.0))
 			continue;
 		if (!(opts->min_confidence > 0 && g->confidence < opts->min_confidence) &&
 		    !(opts->threshold > 0 && g->similarity < opts->threshold))

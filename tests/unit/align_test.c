@@ -1189,6 +1189,12 @@ static void test_align__floors(void **state)
 	assert_int_equal(change_of_new(al, "OP1")->relation, RESDIFF_REL_ADDED);
 	assert_int_equal(change_of_old(al, "PP1")->relation, RESDIFF_REL_UNCHANGED);
 	resdiff_alignment_free(al);
+	/* found in review: 1 made every identical clause dropped + added */
+	opts.min_confidence = 1.0;
+	al = align_of(a, b, &opts);
+	assert_int_equal(change_of_old(al, "PP1")->relation, RESDIFF_REL_UNCHANGED);
+	assert_int_equal(change_of_old(al, "OP3")->relation, RESDIFF_REL_DROPPED);
+	resdiff_alignment_free(al);
 	opts.min_confidence = 0;
 	opts.threshold = sim + 0.01;
 	al = align_of(a, b, &opts);
