@@ -1397,11 +1397,9 @@ static int prep_job(void *ctx, size_t k)
 	return error;
 }
 
-/* The queued documents read and prepared, on the pool; their blobs
- * released here. */
-static int prep_run(build_ctx *c)
+/* The queue of documents to prepare emptied, their blobs released. */
+static void prep_clear(build_ctx *c)
 {
-	int error = resdiff_pool_run(c->pool, c->nprep, prep_job, c);
 	size_t k;
 
 	for (k = 0; k < c->nprep; k++) {
@@ -1411,6 +1409,14 @@ static int prep_run(build_ctx *c)
 		b->fetching = false;
 	}
 	c->nprep = 0;
+}
+
+/* The queued documents read and prepared, on the pool. */
+static int prep_run(build_ctx *c)
+{
+	int error = resdiff_pool_run(c->pool, c->nprep, prep_job, c);
+
+	prep_clear(c);
 	return error;
 }
 
@@ -1421,6 +1427,22 @@ static int align_job_run(void *ctx, size_t k)
 	const align_job *j = &c->jobs[k];
 
 	return resdiff_align_prepared_run(j->out, c->docs[j->old].side, c->docs[j->new_doc].side, NULL);
+}
+
+static void job_add(build_ctx *c, size_t old, size_t new_doc, resdiff_alignment **out)
+{
+	c->jobs[c->njobs].old = old;
+	c->jobs[c->njobs].new_doc = new_doc;
+	c->jobs[c->njobs++].out = out;
+}
+
+/* The queued pairs aligned, on the pool. */
+static int jobs_run(build_ctx *c)
+{
+	int error = resdiff_pool_run(c->pool, c->njobs, align_job_run, c);
+
+	c->njobs = 0;
+	return error;
 }
 
 static void doc_pin(build_ctx *c, size_t i)
@@ -1649,17 +1671,10 @@ static int window_run(build_ctx *c, postings *ps, size_t *added, size_t *score, 
 	}
 	if ((error = prep_run(c)) < 0)
 		goto done;
-	c->njobs = 0;
-	for (i = 0; i < n; i++) {
-		window_item *w = &c->win[i];
-		build_doc *b = &c->docs[w->doc];
-		if (b->prev == SIZE_MAX)
-			continue;
-		c->jobs[c->njobs].old = b->prev;
-		c->jobs[c->njobs].new_doc = w->doc;
-		c->jobs[c->njobs++].out = &w->al;
-	}
-	if ((error = resdiff_pool_run(c->pool, c->njobs, align_job_run, c)) < 0)
+	for (i = 0; i < n; i++)
+		if (c->docs[c->win[i].doc].prev != SIZE_MAX)
+			job_add(c, c->docs[c->win[i].doc].prev, c->win[i].doc, &c->win[i].al);
+	if ((error = jobs_run(c)) < 0)
 		goto done;
 	/* in order: the postings as at each document's date, its clauses with
 	 * no source in its previous member, its candidates across series */
@@ -1688,16 +1703,10 @@ static int window_run(build_ctx *c, postings *ps, size_t *added, size_t *score, 
 	}
 	if ((error = prep_run(c)) < 0)
 		goto done;
-	c->njobs = 0;
-	for (i = 0; i < n; i++) {
-		window_item *w = &c->win[i];
-		for (k = 0; k < w->ncand; k++) {
-			c->jobs[c->njobs].old = w->cand[k];
-			c->jobs[c->njobs].new_doc = w->doc;
-			c->jobs[c->njobs++].out = &w->cal[k];
-		}
-	}
-	if ((error = resdiff_pool_run(c->pool, c->njobs, align_job_run, c)) < 0)
+	for (i = 0; i < n; i++)
+		for (k = 0; k < c->win[i].ncand; k++)
+			job_add(c, c->win[i].cand[k], c->win[i].doc, &c->win[i].cal[k]);
+	if ((error = jobs_run(c)) < 0)
 		goto done;
 	for (i = 0; i < n; i++) {
 		if ((error = window_links(c, &c->win[i])) < 0)
@@ -1705,13 +1714,7 @@ static int window_run(build_ctx *c, postings *ps, size_t *added, size_t *score, 
 		window_item_dispose(c, &c->win[i]);
 	}
 done:
-	for (i = 0; i < c->nprep; i++) {
-		build_doc *b = &c->docs[c->prep[i]];
-		git_blob_free(b->blob);
-		b->blob = NULL;
-		b->fetching = false;
-	}
-	c->nprep = 0;
+	prep_clear(c);
 	for (i = 0; i < n; i++)
 		window_item_dispose(c, &c->win[i]);
 	c->nwin = 0;
