@@ -3,6 +3,7 @@
  * with the aligner and keeps them, with the fingerprints, in git. */
 #include "git_error.h"
 #include "index_internal.h"
+#include "pool.h"
 #include "sort.h"
 #include "store_pack.h"
 #include "resdiff/canon.h"
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "resdiff/text.h"
 
 #define INDEX_MAGIC "resdiff-index"
@@ -557,6 +559,10 @@ typedef struct {
 	resdiff_doc *doc;        /* loaded while computing, and kept after for
 	                            the next member when is_prev */
 	resdiff_align_prepared *side;  /* doc prepared for the aligner, once */
+	git_blob *blob;          /* looked up, to be read by a job (doc_fetch) */
+	bool fetching;           /* queued to be read and prepared */
+	unsigned pins;           /* uses by the window's documents */
+	bool drop;               /* released while pinned: done at the last unpin */
 } build_doc;
 
 typedef struct {
@@ -714,6 +720,29 @@ done:
 	return error;
 }
 
+/* A fingerprint's hit: a clause of an earlier document. */
+typedef struct {
+	uint32_t doc, unit;
+} pair;
+
+/* A document computed in a window (window_run). */
+typedef struct {
+	size_t doc;                 /* docs[] */
+	bool *root;                 /* per clause: no source in the previous member */
+	size_t nroot;
+	resdiff_alignment *al;      /* with the previous member */
+	size_t cand[RESDIFF_INDEX_CROSS_DOCS], ncand;
+	bool cloaded[RESDIFF_INDEX_CROSS_DOCS];  /* read for this document */
+	resdiff_alignment *cal[RESDIFF_INDEX_CROSS_DOCS];
+	bool pinned, prev_pinned;   /* its documents pinned (doc_pin) */
+} window_item;
+
+/* One pair to align on the pool: docs[old] against docs[new_doc]. */
+typedef struct {
+	size_t old, new_doc;
+	resdiff_alignment **out;
+} align_job;
+
 /* One recomputed language's postings: the previous index's (its file,
  * read) and the new one's (to write). */
 typedef struct {
@@ -773,6 +802,20 @@ typedef struct {
 	bool record_walk, dir_same;
 	lang_postings *lp;
 	size_t lp_count, lp_alloc;
+	/* the documents computed together (one when there is one thread):
+	 * their alignments run as batches on the pool */
+	resdiff_pool *pool;
+	size_t threads;             /* RESDIFF_INDEX_THREADS_MAX, the online
+	                               processors or RESDIFF_INDEX_THREADS_ENV */
+	size_t window;              /* 1, or RESDIFF_INDEX_WINDOW */
+	window_item win[RESDIFF_INDEX_WINDOW];
+	size_t nwin;
+	size_t prep[(2 + RESDIFF_INDEX_CROSS_DOCS) * RESDIFF_INDEX_WINDOW];
+	size_t nprep;               /* documents to read and prepare (doc_fetch) */
+	align_job jobs[(1 + RESDIFF_INDEX_CROSS_DOCS) * RESDIFF_INDEX_WINDOW];
+	size_t njobs;
+	pair *hits;                 /* candidates_find's */
+	size_t hits_alloc;
 } build_ctx;
 
 /* A series' last member so far, by series name (open addressing). */
@@ -808,26 +851,6 @@ done:
 	return error;
 }
 
-/* docs[i] loaded and prepared for the aligner (once: both are kept in
- * docs[i] until doc_release) */
-static int doc_side(const resdiff_align_prepared **out, build_ctx *c, size_t i)
-{
-	build_doc *b = &c->docs[i];
-	int error;
-
-	if (!b->doc && (error = load_doc(&b->doc, c, &b->e.blob, RESDIFF_CANON_FULL, b->e.path)) < 0)
-		return error;
-	if (!b->side) {
-		if ((error = resdiff_align_prepare(&b->side, b->doc, NULL)) < 0) {
-			resdiff_error_prefix(b->e.path);
-			return error;
-		}
-		c->prepared++;
-	}
-	*out = b->side;
-	return 0;
-}
-
 static void doc_release(build_ctx *c, size_t i)
 {
 	build_doc *b = &c->docs[i];
@@ -842,6 +865,10 @@ static void doc_release(build_ctx *c, size_t i)
 			;
 		c->cache[k] = c->cache[--c->cached];
 		b->cached = false;
+	}
+	if (b->pins) {
+		b->drop = true;  /* still in use by the window: freed at the last unpin */
+		return;
 	}
 	resdiff_align_prepared_free(b->side);
 	resdiff_doc_free(b->doc);
@@ -1501,10 +1528,6 @@ static bool matched(const resdiff_change *ch)
 	return ch->relation != RESDIFF_REL_ADDED && ch->relation != RESDIFF_REL_DROPPED;
 }
 
-typedef struct {
-	uint32_t doc, unit;
-} pair;
-
 static int cmp_pair(const void *a, const void *b)
 {
 	const pair *x = a, *y = b;
@@ -1513,61 +1536,145 @@ static int cmp_pair(const void *a, const void *b)
 	return x->unit < y->unit ? -1 : x->unit > y->unit;
 }
 
-/* Compute the links of docs[i]: its previous member in full, then the
- * best earlier documents for the clauses new in its series. */
-static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *score, size_t *touched)
+/* The postings of the documents dated before docs[j] (and before it in
+ * order) added, from docs[*added] on. */
+static int postings_advance(build_ctx *c, postings *ps, size_t *added, size_t j)
 {
-	build_doc *b = &c->docs[i];
-	index_entry *e = &b->e;
-	resdiff_alignment *al = NULL;
-	const resdiff_align_prepared *side = NULL, *other;
-	bool *root = NULL;
-	pair *hits = NULL;
-	size_t *best_doc = NULL, link_alloc = 0, u, k, nt = 0, nhits, hits_alloc = 0;
-	double *best_sim = NULL;
-	size_t cand[RESDIFF_INDEX_CROSS_DOCS], ncand = 0, nroot = 0, j;
-	resdiff_alignment *cal[RESDIFF_INDEX_CROSS_DOCS] = { NULL };
-	bool cloaded[RESDIFF_INDEX_CROSS_DOCS] = { false };
 	int error = 0;
 
-	if (!(root = calloc(e->unit_count + 1, sizeof(*root))) ||
-	    !(best_doc = malloc((e->unit_count + 1) * sizeof(*best_doc))) ||
-	    !(best_sim = malloc((e->unit_count + 1) * sizeof(*best_sim)))) {
-		error = NOMEM();
-		goto done;
+	while (*added < j && strcmp(c->docs[*added].e.date, c->docs[j].e.date) < 0) {
+		build_doc *a = &c->docs[*added];
+		size_t u, k;
+		for (u = 0; u < a->e.unit_count && !error; u++)
+			for (k = 0; k < RESDIFF_INDEX_SKETCH && a->e.sketch[u * RESDIFF_INDEX_SKETCH + k] && !error; k++)
+				error = postings_add(ps, a->e.sketch[u * RESDIFF_INDEX_SKETCH + k],
+					(uint32_t)*added, (uint32_t)u);
+		if (error < 0)
+			return error;
+		(*added)++;
 	}
-	for (u = 0; u < e->unit_count; u++) {
-		root[u] = true;
-		best_doc[u] = SIZE_MAX;
-		best_sim[u] = -1;
+	return 0;
+}
+
+/* docs[i] to be loaded and prepared by the next batch of preparations:
+ * its blob looked up here (libgit2 stays on this thread), read and
+ * prepared by a job (prep_job). Nothing when it is prepared or queued. */
+static int doc_fetch(build_ctx *c, size_t i)
+{
+	build_doc *b = &c->docs[i];
+	int error = 0;
+
+	if (b->side || b->fetching)
+		return 0;
+	if (!b->doc)
+		GIT_TRY(git_blob_lookup(&b->blob, c->s->repo, &b->e.blob), b->e.path);
+	b->fetching = true;
+	c->prep[c->nprep++] = i;
+	c->prepared++;
+done:
+	return error;
+}
+
+/* A job: a fetched document read and prepared for the aligner. */
+static int prep_job(void *ctx, size_t k)
+{
+	build_ctx *c = ctx;
+	build_doc *b = &c->docs[c->prep[k]];
+	int error;
+
+	if (!b->doc && (error = resdiff_canon_read(&b->doc, NULL, git_blob_rawcontent(b->blob),
+			(size_t)git_blob_rawsize(b->blob), RESDIFF_CANON_FULL)) < 0) {
+		resdiff_error_prefix(b->e.path);
+		return error;
 	}
-	if (b->prev != SIZE_MAX) {
-		build_doc *p = &c->docs[b->prev];
-		if ((error = doc_side(&side, c, i)) < 0 ||
-		    (error = doc_side(&other, c, b->prev)) < 0 ||
-		    (error = resdiff_align_prepared_run(&al, other, side, NULL)) < 0)
-			goto done;
-		for (u = 0; u < e->unit_count; u++) {
-			const resdiff_change *ch = &al->changes[al->new_change[u]];
-			if (!matched(ch))
-				continue;
-			root[u] = false;
-			for (k = 0; k < ch->old_count; k++)
-				if ((error = add_link(c, e, &link_alloc, u, p->e.symbol,
-						p->doc->units[ch->old_units[k]].id, ch, false)) < 0)
-					goto done;
-		}
-		resdiff_alignment_free(al);
-		al = NULL;
-		doc_release(c, b->prev);  /* its one next member is done */
+	if ((error = resdiff_align_prepare(&b->side, b->doc, NULL)) < 0)
+		resdiff_error_prefix(b->e.path);
+	return error;
+}
+
+/* The queue of documents to prepare emptied, their blobs released. */
+static void prep_clear(build_ctx *c)
+{
+	size_t k;
+
+	for (k = 0; k < c->nprep; k++) {
+		build_doc *b = &c->docs[c->prep[k]];
+		git_blob_free(b->blob);
+		b->blob = NULL;
+		b->fetching = false;
 	}
-	/* candidates across series: clauses sharing fingerprints */
+	c->nprep = 0;
+}
+
+/* The queued documents read and prepared, on the pool. */
+static int prep_run(build_ctx *c)
+{
+	int error = resdiff_pool_run(c->pool, c->nprep, prep_job, c);
+
+	prep_clear(c);
+	return error;
+}
+
+/* A job: one pair aligned, old side against new side, both prepared. */
+static int align_job_run(void *ctx, size_t k)
+{
+	build_ctx *c = ctx;
+	const align_job *j = &c->jobs[k];
+
+	return resdiff_align_prepared_run(j->out, c->docs[j->old].side, c->docs[j->new_doc].side, NULL);
+}
+
+static void job_add(build_ctx *c, size_t old, size_t new_doc, resdiff_alignment **out)
+{
+	c->jobs[c->njobs].old = old;
+	c->jobs[c->njobs].new_doc = new_doc;
+	c->jobs[c->njobs++].out = out;
+}
+
+/* The queued pairs aligned, on the pool. */
+static int jobs_run(build_ctx *c)
+{
+	int error = resdiff_pool_run(c->pool, c->njobs, align_job_run, c);
+
+	c->njobs = 0;
+	return error;
+}
+
+static void doc_pin(build_ctx *c, size_t i)
+{
+	c->docs[i].pins++;
+}
+
+/* One use of docs[i] by a window's document done: a release asked for
+ * while it was in use happens now. */
+static void doc_unpin(build_ctx *c, size_t i)
+{
+	build_doc *b = &c->docs[i];
+
+	if (--b->pins == 0 && b->drop) {
+		b->drop = false;
+		doc_release(c, i);
+	}
+}
+
+/* The best RESDIFF_INDEX_CROSS_DOCS earlier documents for the clauses of
+ * w's document with no source in its previous member (w->root), by
+ * fingerprints shared; ties go to the later document. */
+static int candidates_find(build_ctx *c, window_item *w, const postings *ps, size_t *score,
+		size_t *touched)
+{
+	build_doc *b = &c->docs[w->doc];
+	const index_entry *e = &b->e;
+	size_t u, k, j, nt = 0, nhits;
+
+	w->ncand = 0;
+	w->nroot = 0;
 	for (u = 0; u < e->unit_count; u++) {
 		const uint32_t *sk = &e->sketch[u * RESDIFF_INDEX_SKETCH];
 		size_t nsk = 0, run;
-		if (!root[u])
+		if (!w->root[u])
 			continue;
-		nroot++;
+		w->nroot++;
 		nhits = 0;
 		for (k = 0; k < RESDIFF_INDEX_SKETCH && sk[k]; k++) {
 			size_t slot = postings_slot(ps, sk[k]);
@@ -1578,100 +1685,234 @@ static int compute_links(build_ctx *c, size_t i, const postings *ps, size_t *sco
 			for (pi = ps->heads[slot]; pi != UINT32_MAX; pi = ps->p[pi].next) {
 				if (ps->p[pi].doc == b->prev)
 					continue;
-				if (nhits == hits_alloc) {
-					size_t na = hits_alloc ? hits_alloc * 2 : 256;
-					pair *h = realloc(hits, na * sizeof(*h));
-					if (!h) {
-						error = NOMEM();
-						goto done;
-					}
-					hits = h;
-					hits_alloc = na;
+				if (nhits == c->hits_alloc) {
+					size_t na = c->hits_alloc ? c->hits_alloc * 2 : 256;
+					pair *h = realloc(c->hits, na * sizeof(*h));
+					if (!h)
+						return NOMEM();
+					c->hits = h;
+					c->hits_alloc = na;
 				}
-				hits[nhits].doc = ps->p[pi].doc;
-				hits[nhits++].unit = ps->p[pi].unit;
+				c->hits[nhits].doc = ps->p[pi].doc;
+				c->hits[nhits++].unit = ps->p[pi].unit;
 			}
 		}
 		if (nhits > 1)
-			qsort(hits, nhits, sizeof(*hits), cmp_pair);
+			qsort(c->hits, nhits, sizeof(*c->hits), cmp_pair);
 		for (k = 0; k < nhits; k += run) {
-			for (run = 1; k + run < nhits && !cmp_pair(&hits[k], &hits[k + run]); run++)
+			for (run = 1; k + run < nhits && !cmp_pair(&c->hits[k], &c->hits[k + run]); run++)
 				;
 			if (run >= (nsk < RESDIFF_INDEX_MIN_HITS ? nsk : RESDIFF_INDEX_MIN_HITS)) {
-				if (!score[hits[k].doc])
-					touched[nt++] = hits[k].doc;
-				score[hits[k].doc] += run;
+				if (!score[c->hits[k].doc])
+					touched[nt++] = c->hits[k].doc;
+				score[c->hits[k].doc] += run;
 			}
 		}
 	}
-	/* the best RESDIFF_INDEX_CROSS_DOCS documents by shared fingerprints;
-	 * ties go to the later document */
 	for (k = 0; k < nt; k++) {
 		size_t d = touched[k];
-		for (j = 0; j < ncand; j++)
-			if (score[d] > score[cand[j]] || (score[d] == score[cand[j]] && d > cand[j]))
+		for (j = 0; j < w->ncand; j++)
+			if (score[d] > score[w->cand[j]] || (score[d] == score[w->cand[j]] && d > w->cand[j]))
 				break;
 		if (j < RESDIFF_INDEX_CROSS_DOCS) {
-			size_t m = ncand < RESDIFF_INDEX_CROSS_DOCS ? ncand : RESDIFF_INDEX_CROSS_DOCS - 1;
-			memmove(&cand[j + 1], &cand[j], (m - j) * sizeof(size_t));
-			cand[j] = d;
-			if (ncand < RESDIFF_INDEX_CROSS_DOCS)
-				ncand++;
+			size_t m = w->ncand < RESDIFF_INDEX_CROSS_DOCS ? w->ncand : RESDIFF_INDEX_CROSS_DOCS - 1;
+			memmove(&w->cand[j + 1], &w->cand[j], (m - j) * sizeof(size_t));
+			w->cand[j] = d;
+			if (w->ncand < RESDIFF_INDEX_CROSS_DOCS)
+				w->ncand++;
 		}
 	}
 	for (k = 0; k < nt; k++)
 		score[touched[k]] = 0;
-	/* align with each candidate in full; each new clause takes its most
-	 * confident match (ties: the later document) */
-	for (k = 0; k < ncand && nroot; k++) {
-		const resdiff_align_prepared *cs;
-		/* a candidate kept for its next member or cached is lent, else
-		 * loaded here */
-		cloaded[k] = !c->docs[cand[k]].doc;
-		c->docs[cand[k]].used = ++c->tick;
-		if ((!side && (error = doc_side(&side, c, i)) < 0) ||
-		    (error = doc_side(&cs, c, cand[k])) < 0 ||
-		    (error = resdiff_align_prepared_run(&cal[k], cs, side, NULL)) < 0)
-			goto done;
+	return 0;
+}
+
+/* w's links: its previous member's first, then for each clause new in
+ * its series the most confident match among the candidates (ties: the
+ * later document); then what w's documents no longer need is released,
+ * kept or cached as when computed one at a time. */
+static int window_links(build_ctx *c, window_item *w)
+{
+	build_doc *b = &c->docs[w->doc];
+	index_entry *e = &b->e;
+	size_t *best_doc = NULL, link_alloc = 0, u, k, j;
+	double *best_sim = NULL;
+	int error = 0;
+
+	if (w->al) {
+		build_doc *p = &c->docs[b->prev];
 		for (u = 0; u < e->unit_count; u++) {
-			const resdiff_change *ch = &cal[k]->changes[cal[k]->new_change[u]];
-			double sim;
-			if (!root[u] || !matched(ch))
+			const resdiff_change *ch = &w->al->changes[w->al->new_change[u]];
+			if (!matched(ch))
 				continue;
-			sim = ch->confidence;
-			if (sim > best_sim[u] || (sim == best_sim[u] && cand[k] > cand[best_doc[u]])) {
-				best_sim[u] = sim;
-				best_doc[u] = k;
+			for (k = 0; k < ch->old_count; k++)
+				if ((error = add_link(c, e, &link_alloc, u, p->e.symbol,
+						p->doc->units[ch->old_units[k]].id, ch, false)) < 0)
+					goto done;
+		}
+	}
+	if (w->ncand) {
+		if (!(best_doc = malloc((e->unit_count + 1) * sizeof(*best_doc))) ||
+		    !(best_sim = malloc((e->unit_count + 1) * sizeof(*best_sim)))) {
+			error = NOMEM();
+			goto done;
+		}
+		for (u = 0; u < e->unit_count; u++) {
+			best_doc[u] = SIZE_MAX;
+			best_sim[u] = -1;
+		}
+		for (k = 0; k < w->ncand; k++) {
+			for (u = 0; u < e->unit_count; u++) {
+				const resdiff_change *ch = &w->cal[k]->changes[w->cal[k]->new_change[u]];
+				double sim;
+				if (!w->root[u] || !matched(ch))
+					continue;
+				sim = ch->confidence;
+				if (sim > best_sim[u] || (sim == best_sim[u] && w->cand[k] > w->cand[best_doc[u]])) {
+					best_sim[u] = sim;
+					best_doc[u] = k;
+				}
+			}
+		}
+		for (u = 0; u < e->unit_count; u++) {
+			const resdiff_change *ch;
+			if (!w->root[u] || best_doc[u] == SIZE_MAX)
+				continue;
+			k = best_doc[u];
+			ch = &w->cal[k]->changes[w->cal[k]->new_change[u]];
+			for (j = 0; j < ch->old_count; j++)
+				if ((error = add_link(c, e, &link_alloc, u, c->docs[w->cand[k]].e.symbol,
+						c->docs[w->cand[k]].doc->units[ch->old_units[j]].id, ch, true)) < 0)
+					goto done;
+		}
+	}
+	/* its uses done: the previous member has had its one next member, the
+	 * candidates read for it are cached, and it is kept, prepared, for its
+	 * own next member (a bounded number of them: the series open at this
+	 * date) */
+	doc_unpin(c, w->doc);
+	if (b->prev != SIZE_MAX) {
+		doc_unpin(c, b->prev);
+		doc_release(c, b->prev);
+	}
+	for (k = 0; k < w->ncand; k++) {
+		doc_unpin(c, w->cand[k]);
+		if (w->cloaded[k] && c->docs[w->cand[k]].doc)
+			doc_cache(c, w->cand[k]);
+	}
+	w->pinned = false;
+	if (b->is_prev && c->kept < RESDIFF_INDEX_KEEP_MAX) {
+		b->kept = true;
+		c->kept++;
+	} else
+		doc_release(c, w->doc);
+done:
+	free(best_doc);
+	free(best_sim);
+	return error;
+}
+
+/* A window item's memory, and its pins when its links were not made (a
+ * failure). */
+static void window_item_dispose(build_ctx *c, window_item *w)
+{
+	size_t k;
+
+	if (w->pinned) {
+		doc_unpin(c, w->doc);
+		if (c->docs[w->doc].prev != SIZE_MAX && w->prev_pinned)
+			doc_unpin(c, c->docs[w->doc].prev);
+		for (k = 0; k < w->ncand; k++)
+			doc_unpin(c, w->cand[k]);
+		w->pinned = false;
+	}
+	resdiff_alignment_free(w->al);
+	for (k = 0; k < RESDIFF_INDEX_CROSS_DOCS; k++)
+		resdiff_alignment_free(w->cal[k]);
+	free(w->root);
+	memset(w, 0, sizeof(*w));
+}
+
+/* Compute the links of the window's documents (c->win, in adoption
+ * order): each with its previous member in full, then with the best
+ * earlier documents for the clauses new in its series. The alignments are
+ * independent of each other and run as batches on the pool; everything
+ * else (libgit2, postings, links, the documents kept) runs here in order,
+ * so the links are the same whatever the number of threads. A window of
+ * one document is the computation one document at a time. */
+static int window_run(build_ctx *c, postings *ps, size_t *added, size_t *score, size_t *touched)
+{
+	size_t n = c->nwin, i, k, u;
+	int error = 0;
+
+	/* each document and its previous member, read and prepared; aligned */
+	for (i = 0; i < n; i++) {
+		window_item *w = &c->win[i];
+		build_doc *b = &c->docs[w->doc];
+		if (!(w->root = malloc((b->e.unit_count + 1) * sizeof(*w->root)))) {
+			error = NOMEM();
+			goto done;
+		}
+		for (u = 0; u < b->e.unit_count; u++)
+			w->root[u] = true;
+		doc_pin(c, w->doc);
+		w->pinned = true;
+		if (b->prev != SIZE_MAX) {
+			doc_pin(c, b->prev);
+			w->prev_pinned = true;
+			if ((error = doc_fetch(c, w->doc)) < 0 || (error = doc_fetch(c, b->prev)) < 0)
+				goto done;
+		}
+	}
+	if ((error = prep_run(c)) < 0)
+		goto done;
+	for (i = 0; i < n; i++)
+		if (c->docs[c->win[i].doc].prev != SIZE_MAX)
+			job_add(c, c->docs[c->win[i].doc].prev, c->win[i].doc, &c->win[i].al);
+	if ((error = jobs_run(c)) < 0)
+		goto done;
+	/* in order: the postings as at each document's date, its clauses with
+	 * no source in its previous member, its candidates across series */
+	for (i = 0; i < n; i++) {
+		window_item *w = &c->win[i];
+		build_doc *b = &c->docs[w->doc];
+		if ((error = postings_advance(c, ps, added, w->doc)) < 0)
+			goto done;
+		for (u = 0; w->al && u < b->e.unit_count; u++)
+			if (matched(&w->al->changes[w->al->new_change[u]]))
+				w->root[u] = false;
+		if ((error = candidates_find(c, w, ps, score, touched)) < 0)
+			goto done;
+		for (k = 0; k < w->ncand; k++) {
+			build_doc *cb = &c->docs[w->cand[k]];
+			/* a candidate kept for its next member or cached is lent,
+			 * else read here */
+			w->cloaded[k] = !cb->doc && !cb->fetching;
+			cb->used = ++c->tick;
+			doc_pin(c, w->cand[k]);
+			if ((error = doc_fetch(c, w->doc)) < 0 || (error = doc_fetch(c, w->cand[k])) < 0) {
+				w->ncand = k + 1;
+				goto done;
 			}
 		}
 	}
-	for (u = 0; u < e->unit_count; u++) {
-		const resdiff_change *ch;
-		if (!root[u] || best_doc[u] == SIZE_MAX)
-			continue;
-		k = best_doc[u];
-		ch = &cal[k]->changes[cal[k]->new_change[u]];
-		for (j = 0; j < ch->old_count; j++)
-			if ((error = add_link(c, e, &link_alloc, u, c->docs[cand[k]].e.symbol,
-					c->docs[cand[k]].doc->units[ch->old_units[j]].id, ch, true)) < 0)
-				goto done;
+	if ((error = prep_run(c)) < 0)
+		goto done;
+	for (i = 0; i < n; i++)
+		for (k = 0; k < c->win[i].ncand; k++)
+			job_add(c, c->win[i].cand[k], c->win[i].doc, &c->win[i].cal[k]);
+	if ((error = jobs_run(c)) < 0)
+		goto done;
+	for (i = 0; i < n; i++) {
+		if ((error = window_links(c, &c->win[i])) < 0)
+			goto done;
+		window_item_dispose(c, &c->win[i]);
 	}
 done:
-	for (k = 0; k < RESDIFF_INDEX_CROSS_DOCS; k++)
-		resdiff_alignment_free(cal[k]);
-	for (k = 0; k < RESDIFF_INDEX_CROSS_DOCS; k++) {
-		if (cloaded[k] && c->docs[cand[k]].doc) {
-			if (error < 0)
-				doc_release(c, cand[k]);
-			else
-				doc_cache(c, cand[k]);
-		}
-	}
-	resdiff_alignment_free(al);
-	free(hits);
-	free(root);
-	free(best_doc);
-	free(best_sim);
+	prep_clear(c);
+	for (i = 0; i < n; i++)
+		window_item_dispose(c, &c->win[i]);
+	c->nwin = 0;
 	return error;
 }
 
@@ -2387,9 +2628,18 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 			error = NOMEM();
 			goto done;
 		}
+		/* threads for the alignments when there is more than one
+		 * document's worth of them */
+		c->window = 1;
+		if (c->threads > 1 && ncompute > 1) {
+			if ((error = resdiff_pool_new(&c->pool, c->threads)) < 0)
+				goto done;
+			if (resdiff_pool_threads(c->pool) > 1)
+				c->window = RESDIFF_INDEX_WINDOW;
+		}
 		for (i = 0; i < c->count; ) {
 			const char *lang = c->docs[i].e.language;
-			size_t end, added = i, lang_units = 0;
+			size_t end, added = i, lang_units = 0, dated = SIZE_MAX;
 			bool any = false;
 			for (end = i; end < c->count && !strcmp(c->docs[end].e.language, lang); end++) {
 				lang_units += c->docs[end].e.unit_count;
@@ -2414,31 +2664,22 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 				build_doc *b = &c->docs[j];
 				if (!b->e.date)
 					break;  /* undated: no lineage */
-				while (added < j && strcmp(c->docs[added].e.date, b->e.date) < 0) {
-					build_doc *a = &c->docs[added];
-					size_t u, k;
-					for (u = 0; u < a->e.unit_count && !error; u++)
-						for (k = 0; k < RESDIFF_INDEX_SKETCH && a->e.sketch[u * RESDIFF_INDEX_SKETCH + k] && !error; k++)
-							error = postings_add(&ps, a->e.sketch[u * RESDIFF_INDEX_SKETCH + k],
-								(uint32_t)added, (uint32_t)u);
-					if (error < 0)
-						goto done;
-					added++;
-				}
+				dated = j;
 				if (!b->compute)
 					continue;
 				b->e.links = NULL;
 				b->e.link_count = 0;
-				if ((error = compute_links(c, j, &ps, score, touched)) < 0)
+				c->win[c->nwin++].doc = j;
+				if (c->nwin == c->window &&
+				    (error = window_run(c, &ps, &added, score, touched)) < 0)
 					goto done;
-				/* kept, prepared, for its next member (a bounded number
-				 * of them: the series open at this date) */
-				if (b->is_prev && c->kept < RESDIFF_INDEX_KEEP_MAX) {
-					b->kept = true;
-					c->kept++;
-				} else
-					doc_release(c, j);
 			}
+			if (c->nwin && (error = window_run(c, &ps, &added, score, touched)) < 0)
+				goto done;
+			/* the postings of every dated document, as one at a time left
+			 * them, for the catalogue */
+			if (dated != SIZE_MAX && (error = postings_advance(c, &ps, &added, dated)) < 0)
+				goto done;
 			for (j = i; j < end; j++)
 				doc_release(c, j);
 			if (c->write_catalogue && (error = lang_postings_make(c, &ps, i, end, added)) < 0)
@@ -2448,10 +2689,14 @@ static int build(build_ctx *c, resdiff_index_status *st, git_tree *root, git_tre
 		}
 	}
 	st->prepared = c->prepared;
+	resdiff_pool_free(c->pool);
+	c->pool = NULL;
 	error = reverse_links(c);
 	st->read = c->read;  /* with the files a catalogue's update needed */
 	st->links_read = c->lazy ? c->links_read : c->read;
 done:
+	resdiff_pool_free(c->pool);
+	c->pool = NULL;
 	for (i = 0; i < c->count; i++)
 		doc_release(c, i);
 	free(old_used);
@@ -2475,6 +2720,7 @@ static void ctx_dispose(build_ctx *c)
 		git_tree_free(c->lp[i].cat);
 	}
 	free(c->lp);
+	free(c->hits);
 	resdiff_arena_free(c->arena);
 	resdiff_arena_free(c->old_arena);
 	memset(c, 0, sizeof(*c));
@@ -2483,12 +2729,19 @@ static void ctx_dispose(build_ctx *c)
 static int ctx_init(build_ctx *c, resdiff_store *s)
 {
 	const char *env = getenv(RESDIFF_INDEX_CACHE_ENV);
+	long online;
 
 	memset(c, 0, sizeof(*c));
 	c->s = s;
 	c->cache_max = RESDIFF_INDEX_CACHE_MAX;
 	if (env && env[0] >= '0' && env[0] <= '9' && strtoul(env, NULL, 10) < RESDIFF_INDEX_CACHE_MAX)
 		c->cache_max = (size_t)strtoul(env, NULL, 10);
+	online = sysconf(_SC_NPROCESSORS_ONLN);
+	c->threads = online < 1 ? 1 : online > RESDIFF_INDEX_THREADS_MAX ?
+		RESDIFF_INDEX_THREADS_MAX : (size_t)online;
+	env = getenv(RESDIFF_INDEX_THREADS_ENV);
+	if (env && env[0] >= '1' && env[0] <= '9' && strtoul(env, NULL, 10) <= RESDIFF_INDEX_THREADS_MAX)
+		c->threads = (size_t)strtoul(env, NULL, 10);
 	if (!(c->arena = resdiff_arena_new()) || !(c->old_arena = resdiff_arena_new()))
 		return NOMEM();
 	return 0;

@@ -100,6 +100,18 @@ extern "C" {
 /* A smaller cache for tests and measurements ("0": none, every candidate
  * read and prepared again, as before the cache). */
 #define RESDIFF_INDEX_CACHE_ENV "RESDIFF_INDEX_CACHE"
+/* Threads that align the index's pairs, the caller's included: the online
+ * processors, at most this many (pool.h's RESDIFF_POOL_THREADS_MAX or
+ * fewer). RESDIFF_INDEX_THREADS_ENV ("1" .. this) sets the count; "1" runs
+ * every pair in turn on the caller. The index is the same tree whatever
+ * the count. */
+#define RESDIFF_INDEX_THREADS_MAX 8
+#define RESDIFF_INDEX_THREADS_ENV "RESDIFF_INDEX_THREADS"
+/* Documents computed together when there are threads: their previous
+ * members' alignments are one batch for the threads, their candidates'
+ * another. Memory: up to (2 + RESDIFF_INDEX_CROSS_DOCS) prepared
+ * documents for each, beside the kept and cached ones. */
+#define RESDIFF_INDEX_WINDOW 32
 /* Steps followed by one blame or trace (RESDIFF_ETOOBIG beyond). */
 #define RESDIFF_PROVENANCE_MAX_STEPS 1000000
 #define RESDIFF_PROVENANCE_JSON_SCHEMA 1
