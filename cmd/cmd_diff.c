@@ -2,6 +2,7 @@
 #include "cmd.h"
 
 #include <signal.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -85,18 +86,30 @@ static FILE *pager_open(void)
 	return popen(pager, "w");
 }
 
+/* The shell's exit statuses for a command it could not find or run. */
+#define SHELL_NOT_FOUND 127
+#define SHELL_NOT_RUN 126
+
 static int write_out(const resdiff_buf *buf, bool page)
 {
 	FILE *pager = page ? pager_open() : NULL;
-	int rc = CMD_EXIT_OK;
+	int status;
 
 	if (!pager)
 		return cmd_write(buf);
 	signal(SIGPIPE, SIG_IGN);  /* quitting the pager early is not an error */
 	if (buf->size)
 		(void)fwrite(buf->ptr, 1, buf->size, pager);
-	pclose(pager);
-	return rc;
+	status = pclose(pager);
+	/* a pager that could not start took the output with it: written
+	 * to the terminal instead, as git does */
+	if (status != -1 && WIFEXITED(status) &&
+	    (WEXITSTATUS(status) == SHELL_NOT_FOUND || WEXITSTATUS(status) == SHELL_NOT_RUN)) {
+		fprintf(stderr, "resdiff: the pager could not be run (RESDIFF_PAGER, PAGER); "
+			"the diff is written without it\n");
+		return cmd_write(buf);
+	}
+	return CMD_EXIT_OK;
 }
 
 typedef struct {

@@ -458,6 +458,25 @@ static void test_cli__no_document_suggests_names(void **state)
  * --exit-code. A copy differing only in a character width the comparison
  * folds says so. Before, the text format printed the two headers and
  * nothing under them. */
+/* Found in review: a pager that could not start (PAGER=nonexistent) took
+ * the whole diff with it, exit 0: the diff is then written without it.
+ * The pager runs only on a terminal: `script` gives the diff one. */
+static void test_cli__pager_that_cannot_run(void **state)
+{
+	int status;
+	char *out;
+
+	(void)state;
+	if (system("command -v script >/dev/null 2>&1") != 0)
+		skip();
+	out = test_capture(&status, "cd '%s' && RESDIFF_PAGER=resdiff-no-such-pager script -qec "
+		"\"'%s' diff corpus/E_RES_2009_7.zh.txt corpus/E_RES_2017_21.zh.txt\" /dev/null 2>&1",
+		RESDIFF_SOURCE_DIR, RESDIFF_BINARY);
+	assert_non_null(strstr(out, "the pager could not be run"));
+	assert_non_null(strstr(out, "@@ "));
+	free(out);
+}
+
 static void test_cli__identical_texts_say_so(void **state)
 {
 	static const struct {
@@ -559,6 +578,7 @@ int main(void)
 		cmocka_unit_test(test_cli__wrong_arity_points_to_help),
 		cmocka_unit_test(test_cli__blank_input_says_what_it_holds),
 		cmocka_unit_test(test_cli__no_document_suggests_names),
+		cmocka_unit_test(test_cli__pager_that_cannot_run),
 		cmocka_unit_test(test_cli__identical_texts_say_so),
 		cmocka_unit_test(test_cli__index_of_other_language_data),
 	};
