@@ -9,7 +9,7 @@ static const cmd_opt amend_opts[] = {
 	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
 	{ "diff", 0, OPT_FLAG, NULL, "print the diff of draft -> amended text; --format is then one of diff's" },
 	{ "lang", 0, OPT_VALUE, "LANG", "the draft's language (ar, zh, en, fr, ru, es); default: detect" },
-	{ "amend-lang", 0, OPT_VALUE, "LANG", "the amendments' language: one with amendment phrases, en or zh; default: the one that reads most" },
+	{ "amend-lang", 0, OPT_VALUE, "LANG", "the amendments' language: ar, en, es, fr, ru or zh; default: the one that reads most" },
 	{ "strict", 0, OPT_FLAG, NULL, "print nothing when any amendment does not apply" },
 	{ "quiet", 'q', OPT_FLAG, NULL, "do not list the amendments that did not apply" },
 	{ NULL, 0, 0, NULL, NULL }
@@ -54,12 +54,12 @@ int cmd_amend(int argc, char **argv)
 	int rc = CMD_EXIT_OK, r;
 
 	r = cmd_args_parse(&args, amend_opts, argc, argv,
-		"resdiff amend [--format=FORMAT] [--diff] [--lang=LANG] [--amend-lang=LANG] DRAFT AMENDMENTS",
+		"resdiff amend [--format=FORMAT] [--diff] [--strict] [-q] [--lang=LANG] [--amend-lang=LANG] DRAFT AMENDMENTS",
 		"Apply amendments tabled to a draft and print the amended text, or with --diff\n"
 		"the clause-level diff of draft -> amended text in any format of 'resdiff diff'.\n"
 		"DRAFT is a file or a stored document (as for 'resdiff diff'); AMENDMENTS is a\n"
 		"text file ('-' is standard input) in the wording of 'resdiff diff\n"
-		"--format=amendments' or the usual UN phrasings, in English or Chinese\n"
+		"--format=amendments' or the usual UN phrasings, in any of the six languages\n"
 		"(docs/AMEND.md). Every number cites the draft as tabled. An amendment that\n"
 		"cannot apply (words not found or found twice, no such paragraph, two\n"
 		"amendments touching the same words) is listed with its number and line on\n"

@@ -10,7 +10,7 @@
 
 static const cmd_opt diff_opts[] = {
 	{ "format", 0, OPT_VALUE, "FORMAT", NULL },
-	{ "amend-lang", 0, OPT_VALUE, "LANG", "language of --format=amendments: one with amendment phrases, en or zh (default: the new text's; English when it has none, said on standard error)" },
+	{ "amend-lang", 0, OPT_VALUE, "LANG", "language of --format=amendments: ar, en, es, fr, ru or zh (default: the new text's; English when it has none, said on standard error)" },
 	{ "lang", 0, OPT_VALUE, "LANG", "the inputs' language (ar, zh, en, fr, ru, es); default: detect" },
 	{ "color", 0, OPT_VALUE, "WHEN", "colour the text format: auto (default), always, never" },
 	{ "stat", 0, OPT_FLAG, NULL, "print only the counts per relation" },
@@ -341,7 +341,8 @@ int cmd_diff(int argc, char **argv)
 
 	r = cmd_args_parse(&args, diff_opts, argc, argv,
 		"resdiff diff [--format=FORMAT] [--stat | --signals] [--ignore-rolling] [--only=operative] "
-		"[--pin OLD=NEW]... [--unpin OLD=NEW]... [--concordance FILE] [--exit-code] OLD NEW\n"
+		"[--min-confidence X] [--lang LANG] [--no-pager] [--pin OLD=NEW]... [--unpin OLD=NEW]... "
+		"[--concordance FILE] [--exit-code] OLD NEW\n"
 		"       resdiff diff [--manifest FILE] --series SLUG [options]\n"
 		"       resdiff diff --chain SYMBOL [options]",
 		"Align two texts clause by clause and show what was added, reworded, dropped,\n"

@@ -310,7 +310,8 @@ int cmd_import(int argc, char **argv)
 
 	r = cmd_args_parse(&args, import_opts, argc, argv,
 		"resdiff import [--manifest FILE] [--series SLUG] [--symbol S] [--date YYYY-MM-DD] "
-		"[--draft-of SYMBOL] [--lang LANG] [--format text|akn] [-q | -v] [FILE...]",
+		"[--draft-of SYMBOL] [--lang LANG] [--format text|akn] [--force] [--batch] [--no-index] "
+		"[--no-fsync] [-q | -v] [FILE...]",
 		"Parse documents and store them: one record commit per new or changed text,\n"
 		"then the series histories they belong to. Re-importing an identical text does\n"
 		"nothing; a changed text of the same symbol and language is a correction.\n"
