@@ -227,6 +227,11 @@ typedef struct {
 
 int cmd_input_load(resdiff_doc **out, cmd_input *in, const char *arg, const char *lang,
 		const struct resdiff_manifest *manifest);
+/* Say on standard error, as "ARG: warning: WHY; THEN", when doc's text
+ * contradicts the language (or date) it was read under
+ * (resdiff_store_check_text); nothing otherwise. cmd_input_load says it
+ * of every file read under --lang or a manifest's entry. */
+void cmd_input_warn_language(const resdiff_doc *doc, const char *arg, const char *then);
 /* OLD and NEW of a diff, as cmd_input_load each. Two files (neither a
  * stored symbol, each a regular file of 256 KiB or more) are read and
  * parsed at once, NEW on a thread of its own, when the load average

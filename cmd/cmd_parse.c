@@ -51,13 +51,7 @@ static int parse_one(resdiff_buf *out, const char *path, const cmd_format *forma
 	    !(doc->text_script && doc->meta.language &&
 	      resdiff_lang_get(doc->meta.language)->code[0] &&
 	      strcmp(doc->text_script, resdiff_lang_get(doc->meta.language)->script->name))) {
-		char why[256];
-		resdiff_buf msg = RESDIFF_BUF_INIT;
-		if ((error = resdiff_store_check_text(doc, true, why, sizeof(why))) == 0 && why[0] &&
-		    (error = resdiff_buf_printf(&msg, "%s: warning: %s; 'resdiff import' refuses it "
-				"without --force", path, why)) == 0)
-			cmd_message(msg.ptr);
-		resdiff_buf_dispose(&msg);
+		cmd_input_warn_language(doc, path, "'resdiff import' refuses it without --force");
 	}
 done:
 	resdiff_doc_free(doc);

@@ -158,6 +158,25 @@ done:
 	return error;
 }
 
+void cmd_input_warn_language(const resdiff_doc *doc, const char *arg, const char *then)
+{
+	char why[256];
+	resdiff_buf msg = RESDIFF_BUF_INIT;
+	if (resdiff_store_check_text(doc, true, why, sizeof(why)) == 0 && why[0] &&
+	    resdiff_buf_printf(&msg, "%s: warning: %s; %s", cmd_input_name(arg), why, then) == 0)
+		cmd_message(msg.ptr);
+	resdiff_buf_dispose(&msg);
+}
+
+/* A file read under --lang that its text contradicts: said, since its
+ * keys, verbs and amendment phrases then follow the language told. */
+static void warn_told(const resdiff_doc *doc, const char *arg, const char *lang,
+		const resdiff_manifest_entry *entry)
+{
+	if (doc && (lang || entry))
+		cmd_input_warn_language(doc, arg, "it is read as told");
+}
+
 int cmd_input_load(resdiff_doc **out, cmd_input *in, const char *arg, const char *lang,
 		const resdiff_manifest *manifest)
 {
@@ -171,7 +190,9 @@ int cmd_input_load(resdiff_doc **out, cmd_input *in, const char *arg, const char
 		in->parse_seconds += now() - t0;
 		return error;
 	}
-	return load_file(out, &in->read_seconds, &in->parse_seconds, arg, lang, entry);
+	if ((error = load_file(out, &in->read_seconds, &in->parse_seconds, arg, lang, entry)) == 0)
+		warn_told(*out, arg, lang, entry);
+	return error;
 }
 
 /* Two files are parsed side by side when each is at least this long: below,
@@ -254,6 +275,8 @@ int cmd_input_load_pair(resdiff_doc **old_doc, resdiff_doc **new_doc, cmd_input 
 	}
 	error = load_file(old_doc, &read_seconds, &parse_seconds, old_arg, lang, old_entry);
 	pthread_join(thread, NULL);
+	warn_told(*old_doc, old_arg, lang, old_entry);
+	warn_told(helper.doc, new_arg, lang, helper.entry);
 #ifdef __GLIBC__
 	/* glibc gave the thread a malloc arena of its own, where the parse's
 	 * freed scratch stays out of the aligner's reach (+5 MB, 9.4x -> 10.2x

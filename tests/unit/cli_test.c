@@ -477,6 +477,30 @@ static void test_cli__pager_that_cannot_run(void **state)
 	free(out);
 }
 
+/* Found in review: diff and amend took --lang ru for an English text in
+ * silence (its verbs then read as Russian: "0 weakened" where there were
+ * two); parse warned. Every file read under a language it contradicts is
+ * now said. */
+static void test_cli__language_told_contradicted(void **state)
+{
+	int status;
+	char *out;
+
+	(void)state;
+	out = test_capture(&status, "cd '%s' && '%s' diff --no-pager --lang=ru --signals "
+		"tests/data/en/A_80_L.2.txt tests/data/en/A_RES_80_1.txt 2>&1 >/dev/null",
+		RESDIFF_SOURCE_DIR, RESDIFF_BINARY);
+	assert_non_null(strstr(out, "tests/data/en/A_80_L.2.txt: warning: the text is written in Latin "
+		"script, not in the Cyrillic script of Russian; it is read as told"));
+	assert_non_null(strstr(out, "A_RES_80_1.txt: warning:"));
+	free(out);
+	out = test_capture(&status, "cd '%s' && '%s' diff --no-pager --lang=en --signals "
+		"tests/data/en/A_80_L.2.txt tests/data/en/A_RES_80_1.txt 2>&1 >/dev/null",
+		RESDIFF_SOURCE_DIR, RESDIFF_BINARY);
+	assert_null(strstr(out, "warning"));
+	free(out);
+}
+
 static void test_cli__identical_texts_say_so(void **state)
 {
 	static const struct {
@@ -579,6 +603,7 @@ int main(void)
 		cmocka_unit_test(test_cli__blank_input_says_what_it_holds),
 		cmocka_unit_test(test_cli__no_document_suggests_names),
 		cmocka_unit_test(test_cli__pager_that_cannot_run),
+		cmocka_unit_test(test_cli__language_told_contradicted),
 		cmocka_unit_test(test_cli__identical_texts_say_so),
 		cmocka_unit_test(test_cli__index_of_other_language_data),
 	};
