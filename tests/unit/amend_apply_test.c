@@ -207,6 +207,23 @@ static void test_amend_apply__edit_on_a_space_a_deletion_took(void **state)
 	dispose(&a);
 }
 
+/* Found in review: "at the end, add" put its words after the closing full
+ * stop ("… matter., and …"); they go before it, unless they end a sentence
+ * of their own. */
+static void test_amend_apply__at_the_end_before_the_full_stop(void **state)
+{
+	applied a;
+	(void)state;
+	apply(&a, "1. In operative paragraph 3, at the end, add \", as a priority\".\n");
+	assert_int_equal(a.res->applied, 1);
+	test_assert_unit_text(a.res->doc, "OP3", "Decides to remain seized of the matter, as a priority.");
+	dispose(&a);
+	apply(&a, "1. In operative paragraph 3, at the end, add \"It will review it.\".\n");
+	assert_int_equal(a.res->applied, 1);
+	test_assert_unit_text(a.res->doc, "OP3", "Decides to remain seized of the matter. It will review it.");
+	dispose(&a);
+}
+
 /* A declaration keeps its articles: amending a recital of the UDHR left
  * every article heading a "B<n>" block and every article paragraph an
  * operative paragraph (ART13.2 became OP17), so the amended text no longer
@@ -251,6 +268,7 @@ int main(void)
 		cmocka_unit_test(test_amend_apply__insertions_keep_spaces_on_both_sides),
 		cmocka_unit_test(test_amend_apply__articles_keep_their_ids),
 		cmocka_unit_test(test_amend_apply__edit_on_a_space_a_deletion_took),
+		cmocka_unit_test(test_amend_apply__at_the_end_before_the_full_stop),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
