@@ -1618,19 +1618,10 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			    cited_by_front(st, label) || !body_in_next_zone(st, cs, li, label))
 				n = 0;
 		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9') &&
-			   (n = year_range_marker(st, cs, li, s, len, i, label)) > 0) {
-			/* the year stays, the marker after it goes */
-			if ((error = resdiff_buf_put(&out, s + from, i + n - from)) < 0 ||
-			    (error = add_marker(st, l, &out, i + n, label, "glued")) < 0)
-				goto done;
-			cite(st, cs, label, li);
-			i += n + strlen(label);
-			from = i;
-			prev = '0';
-			continue;
-		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9') &&
-			   (n = number_run_marker(st, cs, li, s, len, i, prev, label)) > 0) {
-			/* the number stays, the marker glued after it goes */
+			   ((n = year_range_marker(st, cs, li, s, len, i, label)) > 0 ||
+			    (n = number_run_marker(st, cs, li, s, len, i, prev, label)) > 0)) {
+			/* the year ("20243") or the number ("78/22127") stays, the
+			 * marker glued after it goes */
 			if ((error = resdiff_buf_put(&out, s + from, i + n - from)) < 0 ||
 			    (error = add_marker(st, l, &out, i + n, label, "glued")) < 0)
 				goto done;
