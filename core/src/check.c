@@ -155,6 +155,29 @@ done:
 	return error;
 }
 
+/* "Reaffirms its resolution 80/___ of ______________ 2025;": a draft's
+ * blank to be filled in, not a footnote separator: the underscores stand
+ * between words of the sentence and a year or a closing mark follows. */
+static bool fill_in_blank(const char *t, size_t len, size_t i)
+{
+	size_t k = i, d = 0;
+	while (i > 0 && t[i - 1] == '_')
+		i--; /* from the start of the run */
+	while (k < len && t[k] == '_')
+		k++;
+	if (i == 0 || (t[i - 1] != ' ' && t[i - 1] != '/'))
+		return false;
+	if (k < len && (t[k] == ',' || t[k] == ';' || t[k] == '.' || t[k] == ')'))
+		return true;
+	if (k >= len || t[k] != ' ')
+		return false;
+	k++;
+	while (k + d < len && t[k + d] >= '0' && t[k + d] <= '9')
+		d++;
+	return d == 4 && (t[k] == '1' || t[k] == '2') && (k + d == len || t[k + d] == ';' ||
+		t[k + d] == ',' || t[k + d] == '.' || t[k + d] == ' ');
+}
+
 static const char *debris_in(const char *t, size_t *at)
 {
 	size_t len = strlen(t), i, adv;
@@ -172,7 +195,7 @@ static const char *debris_in(const char *t, size_t *at)
 			return "a space next to a CJK character";
 		if (cp == ']' && i + 3 < len && !strncmp(t + i, "](#)", 4))
 			return "a Markdown link remnant";
-		if (cp == '_' && i + 4 < len && !strncmp(t + i, "_____", 5))
+		if (cp == '_' && i + 4 < len && !strncmp(t + i, "_____", 5) && !fill_in_blank(t, len, i))
 			return "a footnote separator";
 		if (cp >= '0' && cp <= '9' && !(prev >= '0' && prev <= '9') && i + 8 <= len) {
 			size_t k = i;

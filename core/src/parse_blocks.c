@@ -279,6 +279,19 @@ static bool layout_breaks(joiner *j, size_t i)
 	/* "Noting that … a better" / page debris / "flow of information …":
 	 * a one-line clause cut by a page break is no heading when it opens
 	 * with a clause opener and the next page goes on in lower case */
+	/* "Part I" / "Overall policymaking, direction and coordination", a
+	 * blank line, "Section 1" / "…": an unlabelled heading wrapped over
+	 * two or three lines ends at a blank line when a heading-shaped line
+	 * follows; two headings stand apart */
+	bool wrapped_unlabelled = !ends && cur->label.kind == LABEL_NONE && cur->nlines > 1 &&
+		cur->nlines <= HEADING_WRAP_LINES_MAX && !st->double_spaced && j->blanks > 0 &&
+		!j->page_break && cur_heading_shaped(j) &&
+		u_isupper((UChar32)parse_first_cp(cur->raw.ptr, cur->raw.size)) &&
+		u_isupper((UChar32)parse_first_cp(l->text, l->len)) &&
+		parse_heading_shaped(l->text, l->len);
+
+	if (wrapped_unlabelled)
+		return true;
 	if (!ends && heading_block && j->page_break && cur->label.kind == LABEL_NONE &&
 	    u_islower((UChar32)parse_first_cp(l->text, l->len)) &&
 	    parse_opens_with(cur->raw.ptr, cur->raw.size, RESDIFF_SECTION_LEADING_WORDS))

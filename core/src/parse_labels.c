@@ -48,6 +48,16 @@ static int roman_value(const char *s, size_t n)
  * is the Latin letter of the same rank so that parallel texts share ids.
  * Writes the Latin id form to latin[8] and returns the bytes read (0 if
  * none). */
+/* One letter repeated: "aa", "bb". */
+static bool doubled(const char *s)
+{
+	size_t k;
+	for (k = 1; s[k]; k++)
+		if (s[k] != s[0])
+			return false;
+	return k > 1;
+}
+
 static size_t sub_letter(const char *s, size_t len, char latin[8])
 {
 	size_t k = 0, i, n;
@@ -55,7 +65,8 @@ static size_t sub_letter(const char *s, size_t len, char latin[8])
 		k++;
 	if (k > 0) {
 		snprintf(latin, 8, "%.*s", (int)k, s);
-		if (k == 1 || is_roman(latin))
+		/* "(aa)", "(bb)": past (z) UN texts double the letter */
+		if (k == 1 || is_roman(latin) || (k <= SUB_LETTER_REPEAT_MAX && doubled(latin)))
 			return k;
 		latin[0] = '\0';
 		return 0;

@@ -36,6 +36,8 @@
 #define ZONE_GAP_REPORT_MAX 20 /* missing footnote numbers reported per gap */
 #define TITLE_LINK_MAX 3      /* letters of "of", "for" inside a title */
 #define DOUBT_CONTEXT_MAX 40  /* bytes of text quoted before a doubtful marker */
+#define CARRY_LINES_MAX 4     /* lines of a footnote carried over under the next page's rule */
+#define ROMAN_CHAPTER_MAX 6   /* letters of a roman chapter number before "." ("VIII.20") */
 #define PARAGRAPH_NUMBER_MAX 1000 /* "2015." at a line start is a wrapped year, not paragraph 2015 */
 
 enum { ZONE_CLUSTER = 1, ZONE_STRONG = 1000 };
@@ -593,6 +595,46 @@ static bool drop_stray_clusters(parse_state *st, zone *zones, size_t nz)
 	return dropped;
 }
 
+/* "__________________" / "corrigendum (E/2005/27 …), chap. I, sect. D." /
+ * "43 Ibid., …": the first lines under a rule carry on the last footnote
+ * of the page before (its body broke across the page), and the next
+ * footnote's label follows. Those lines join that footnote's body; returns
+ * how many lines were taken (0: none, the rule opens no such zone). */
+static int carried_over(parse_state *st, size_t i)
+{
+	parse_note *last = &st->notes[st->note_count - 1];
+	char label[16];
+	size_t k, bl, off, seen = 0, m;
+	bool sup;
+	int error;
+
+	if (!last->in_zone)
+		return 0;
+	for (k = i; k < st->count && seen < CARRY_LINES_MAX; k++) {
+		if (st->lines[k].cls == LINE_BLANK)
+			continue;
+		if (st->lines[k].cls != LINE_TEXT)
+			return 0;
+		if (candidate_at(st, k, label, &bl, &off, &sup))
+			break;
+		seen++;
+	}
+	if (k >= st->count || seen == 0 || seen >= CARRY_LINES_MAX ||
+	    !candidate_at(st, k, label, &bl, &off, &sup) || !label_follows(last->label, label))
+		return 0;
+	for (m = i; m < k; m++) {
+		parse_line *l = &st->lines[m];
+		if (l->cls != LINE_TEXT)
+			continue;
+		if ((error = note_append(last, l->text, l->len)) < 0)
+			return error;
+		l->cls = LINE_NOTE;
+		l->note = st->note_count - 1;
+		last->last = m;
+	}
+	return (int)(k - i);
+}
+
 static int find_zones(parse_state *st, zone **out, size_t *nout)
 {
 	zone *zones = NULL;
@@ -618,6 +660,17 @@ static int find_zones(parse_state *st, zone **out, size_t *nout)
 			after_sep = false;
 			i++;
 			continue;
+		}
+		if (after_sep && st->note_count > 0 && !candidate_at(st, i, label, &bl, &off, &sup)) {
+			int taken = carried_over(st, i);
+			if (taken < 0) {
+				error = taken;
+				goto done;
+			}
+			if (taken > 0) {
+				i += (size_t)taken; /* the zone goes on with the next label */
+				continue;
+			}
 		}
 		if (candidate_at(st, i, label, &bl, &off, &sup)) {
 			if (after_sep || sup)
@@ -822,13 +875,17 @@ static bool list_punct(uint32_t c)
 	       c == ':' || c == 0x060C || c == 0x061B;
 }
 
-/* Does a number that a reference numbers stand right before s[i]: one to
- * three digits ("rule 5(1)", "article 12(3)"), not a year ("2015(1)"),
- * nor the end of a symbol ("70/1(1)"), after which a bracketed number is
- * a footnote's marker? */
+/* Does a number that a reference numbers stand right before s[i], or
+ * one space before it: one to three digits ("rule 5(1)", "article
+ * 12(3)", "Article 2 (4) of the Charter"), not a year ("2015(1)"), nor
+ * the end of a symbol ("70/1(1)"), after which a bracketed number is a
+ * footnote's marker? */
 static bool reference_number_before(const char *s, size_t i)
 {
-	size_t k = i, n = 0, adv;
+	size_t k, n = 0, adv;
+	if (i > 1 && s[i - 1] == ' ')
+		i--;
+	k = i;
 	while (resdiff_digit_before(s, k, &adv) >= 0) {
 		k -= adv;
 		n++;
@@ -873,12 +930,25 @@ static bool sentence_ends_after(const parse_state *st, size_t li, const char *s,
 	return !(c > 0 && u_islower((UChar32)c));
 }
 
-/* Does the number at s[.. j) go on the dotted number before it ("5.4.1,
- * and"): glued after a digit and a full stop where no sentence ends? */
-static bool number_goes_on(const parse_state *st, size_t li, const char *s, size_t len,
-		size_t j, uint32_t prev, uint32_t prev2)
+/* Is s[.. d) a roman numeral in capitals standing as a word ("IV",
+ * "VIII", "XII"), the chapter of a report's paragraph number ("paragraph
+ * VIII.20")? */
+static bool roman_word_before(const char *s, size_t d)
 {
-	return prev == '.' && prev2 >= '0' && prev2 <= '9' && !sentence_ends_after(st, li, s, len, j);
+	size_t k = d;
+	while (k > 0 && d - k < ROMAN_CHAPTER_MAX && s[k - 1] && strchr("IVXLC", s[k - 1]))
+		k--;
+	return k < d && (k == 0 || s[k - 1] == ' ' || s[k - 1] == '(');
+}
+
+/* Does the number at s[i .. j) go on the dotted number before it ("5.4.1,
+ * and", "paragraph IV.15 of"): glued after a digit, or a roman chapter
+ * number, and a full stop where no sentence ends? */
+static bool number_goes_on(const parse_state *st, size_t li, const char *s, size_t len,
+		size_t i, size_t j, uint32_t prev, uint32_t prev2)
+{
+	return prev == '.' && ((prev2 >= '0' && prev2 <= '9') || (i > 0 && roman_word_before(s, i - 1))) &&
+	       !sentence_ends_after(st, li, s, len, j);
 }
 
 /* One pass over the main text for the strong spots (see strong_spots). */
@@ -918,7 +988,7 @@ static int find_strong_spots(parse_state *st, strong_spots *ss)
 				    (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9'))) {
 					n = parse_note_label(s + i, len - i, label, &sup);
 					if (n && !sup && (!glued_shape(s, len, i, n, prev) ||
-							  number_goes_on(st, li, s, len, i + n, prev, prev2)))
+							  number_goes_on(st, li, s, len, i, i + n, prev, prev2)))
 						n = 0;
 					if (n && label[0] != '*' && defined(st, label) &&
 					    (v = (size_t)atoi(label)) < SPOT_LABELS) {
@@ -1146,7 +1216,7 @@ static bool year_after_word(const parse_state *st, size_t li, const char *s, siz
  * letters, then a number) is an item of a list of numbers, never a
  * marker, whatever footnotes exist. Byte j is just after the number. */
 #define LIST_JOINER_MAX 3
-static bool list_item(const char *s, size_t len, size_t j)
+static bool list_item(const char *s, size_t len, size_t j, bool after_symbol)
 {
 	size_t k = j, w;
 	if (k < len && (s[k] == ',' || s[k] == ';'))
@@ -1165,7 +1235,17 @@ static bool list_item(const char *s, size_t len, size_t j)
 		return false;
 	while (k < len && s[k] == ' ')
 		k++;
-	return k < len && s[k] >= '0' && s[k] <= '9';
+	if (k >= len || s[k] < '0' || s[k] > '9')
+		return false;
+	/* "71/205 20 and 72/190": after a resolution's number the list goes on
+	 * with symbols; a bare number between them is no item of it */
+	if (after_symbol) {
+		while (k < len && s[k] >= '0' && s[k] <= '9')
+			k++;
+		if (k < len && s[k] == '/')
+			return false;
+	}
+	return true;
 }
 
 /* "dated 20 October 2025 6 and", "on Their Destruction of 1972 1 and": a
@@ -1182,6 +1262,29 @@ static bool date_before(const parse_state *st, size_t li, const char *s, size_t 
 	return month_before(st, li, s, k - 4) || year_after_word(st, li, s, len, k - 4, k);
 }
 
+/* Does a resolution's symbol end right before s[i] ("71/205 20 and"): a
+ * session number of one or two digits, a slash and one to three digits,
+ * then one space? */
+static bool resolution_number_before(const char *s, size_t i)
+{
+	size_t k = i, n = 0, m = 0;
+	if (k == 0 || s[k - 1] != ' ')
+		return false;
+	k--;
+	while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9' && n <= 3) {
+		k--;
+		n++;
+	}
+	if (n == 0 || n > 3 || k == 0 || s[k - 1] != '/')
+		return false;
+	k--;
+	while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9' && m <= 2) {
+		k--;
+		m++;
+	}
+	return m >= 1 && m <= 2 && (k == 0 || s[k - 1] == ' ' || s[k - 1] == '(');
+}
+
 /* "Development 10 and": a number set off by spaces is a marker only when
  * everything fits: it follows a name (a capitalised or a longer word, or
  * a closing mark) and no word that says what the number counts ("paragraph
@@ -1196,10 +1299,11 @@ static bool spaced_marker(parse_state *st, cite_state *cs, size_t li, const char
 	const char *w;
 	bool attached, plural = false, sole = false;
 	size_t wl = word_before(s, i, &w, &attached);
-	if (label[0] == '*' || list_item(s, len, i + n) ||
+	if (label[0] == '*' || list_item(s, len, i + n, resolution_number_before(s, i)) ||
 	    !plausible(st, cs, label, false) || !body_in_next_zone(st, cs, li, label))
 		return false;
-	if (!(marker_word_before(s, i) || closing_punct(prev2) || date_before(st, li, s, len, i)) &&
+	if (!(marker_word_before(s, i) || closing_punct(prev2) || date_before(st, li, s, len, i) ||
+	      resolution_number_before(s, i)) &&
 	    !(sole = sole_after_short_word(st, cs, li, s, len, i, n, label)))
 		return false;
 	if (strong_later(cs, li, i, label))
@@ -1404,6 +1508,34 @@ static size_t year_range_marker(parse_state *st, const cite_state *cs, size_t li
 	return 4;
 }
 
+/* "78/22127 and", "paragraphs VIII.7441 and": the next footnote's label
+ * glued to the number that ends a resolution's symbol (one to three
+ * digits after "78/") or a report's paragraph after a roman chapter
+ * ("VIII.74"): the run is four or five digits, too long for that number,
+ * and its last one or two digits are the next label, whose body stands
+ * in the next footnote zone. Returns the number's length, or 0. */
+static size_t number_run_marker(parse_state *st, const cite_state *cs, size_t li,
+		const char *s, size_t len, size_t i, uint32_t prev, char label[16])
+{
+	size_t e = i, keep;
+	bool symbol = prev == '/' && i >= 2 && s[i - 2] >= '0' && s[i - 2] <= '9';
+	if (!symbol && !(prev == '.' && i > 0 && roman_word_before(s, i - 1)))
+		return 0;
+	while (e < len && s[e] >= '0' && s[e] <= '9')
+		e++;
+	if (e - i < 4 || e - i > 5 || !right_ok(s, len, e) || (e < len && (s[e] == '/' || s[e] == '.')))
+		return 0;
+	for (keep = e - i - 2; keep < e - i; keep++) {
+		if (keep < 1 || keep > 3)
+			continue;
+		snprintf(label, 16, "%.*s", (int)(e - i - keep), s + i + keep);
+		if (label[0] != '0' && atoi(label) == cs->max_cited + 1 &&
+		    body_in_next_zone(st, cs, li, label))
+			return keep;
+	}
+	return 0;
+}
+
 /* Does the front matter cite the label ("Iraq:* draft resolution")? */
 static bool cited_by_front(const parse_state *st, const char *label)
 {
@@ -1463,7 +1595,7 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			if (n && reference_number_before(s, i)) {
 				/* "rule 5(1)", "article 12(3)": the sub-number of a
 				 * reference; it stays, and a note says so */
-				size_t k = i;
+				size_t k = i > 1 && s[i - 1] == ' ' ? i - 1 : i;
 				while (resdiff_digit_before(s, k, &adv2) >= 0)
 					k -= adv2;
 				resdiff_doc_add_note(st->doc, li + 1,
@@ -1486,8 +1618,10 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 			    cited_by_front(st, label) || !body_in_next_zone(st, cs, li, label))
 				n = 0;
 		} else if (cp >= '1' && cp <= '9' && !(prev >= '0' && prev <= '9') &&
-			   (n = year_range_marker(st, cs, li, s, len, i, label)) > 0) {
-			/* the year stays, the marker after it goes */
+			   ((n = year_range_marker(st, cs, li, s, len, i, label)) > 0 ||
+			    (n = number_run_marker(st, cs, li, s, len, i, prev, label)) > 0)) {
+			/* the year ("20243") or the number ("78/22127") stays, the
+			 * marker glued after it goes */
 			if ((error = resdiff_buf_put(&out, s + from, i + n - from)) < 0 ||
 			    (error = add_marker(st, l, &out, i + n, label, "glued")) < 0)
 				goto done;
@@ -1503,12 +1637,14 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 				n = 0;
 			if (n && prev != 0 && (u_islower((UChar32)prev) || closing_punct(prev))) {
 				/* glued: "Goals17", "issue,1", "文件，1"; after a number
-				 * ("2016,3") only the next label whose body follows */
+				 * ("2016,3") only the next label whose body follows, or one
+				 * a missed marker or two before left in order ("78/22127 and
+				 * 79/184,28": 27 missed, 28 the next one found) */
 				bool after_number = closing_punct(prev) && prev2 >= '0' && prev2 <= '9';
 				form = "glued";
 				if (!glued_shape(s, len, i, n, prev)) {
 					n = 0;
-				} else if (number_goes_on(st, li, s, len, i + n, prev, prev2)) {
+				} else if (number_goes_on(st, li, s, len, i, i + n, prev, prev2)) {
 					/* "indicator 5.4.1, and": the number goes on */
 					if (atoi(label) == cs->max_cited + 1 &&
 					    body_in_next_zone(st, cs, li, label))
@@ -1517,7 +1653,8 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 							"before it (the sentence does not end there), it is not the "
 							"marker of footnote %s", (char)prev2, label, label, label);
 					n = 0;
-				} else if (after_number ? !(atoi(label) == cs->max_cited + 1 &&
+				} else if (after_number ? !((atoi(label) == cs->max_cited + 1 ||
+							     plausible(st, cs, label, false)) &&
 							    body_in_next_zone(st, cs, li, label)) :
 							  !plausible(st, cs, label, true)) {
 					if (after_number)
@@ -1525,7 +1662,8 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 					n = 0;
 				}
 			} else if (n && prev == ' ' && prev2 != 0 &&
-				   (!(prev2 >= '0' && prev2 <= '9') || date_before(st, li, s, len, i)) &&
+				   (!(prev2 >= '0' && prev2 <= '9') || date_before(st, li, s, len, i) ||
+				    resolution_number_before(s, i)) &&
 				   !resdiff_text_is_cjk(prev2)) {
 				/* spaced: "Development 10 and", "report 11 and", "2005, 6
 				 * and"; not "that 2 regional commissions", "from 17 to",
@@ -1564,6 +1702,46 @@ static int scan_line(parse_state *st, cite_state *cs, size_t li)
 done:
 	resdiff_buf_dispose(&out);
 	return error;
+}
+
+/* Is line l a table cell that holds only a number or a dash ("39",
+ * "1 573", "–")? */
+static bool number_cell(const parse_line *l)
+{
+	size_t k = 0, digits = 0;
+	bool dash = false;
+	while (k < l->len && l->text[k] == ' ')
+		k++;
+	if (l->len - k >= 3 && (!strncmp(l->text + k, "–", 3) || !strncmp(l->text + k, "—", 3))) {
+		k += 3;
+		dash = true;
+	} else if (k < l->len && l->text[k] == '-') {
+		k++;
+		dash = true;
+	} else {
+		while (k < l->len && ((l->text[k] >= '0' && l->text[k] <= '9') || l->text[k] == ' ')) {
+			digits += l->text[k] != ' ';
+			k++;
+		}
+	}
+	while (k < l->len && l->text[k] == ' ')
+		k++;
+	return k == l->len && (dash || digits > 0);
+}
+
+/* A number alone on line i with a number or a dash alone on the line
+ * before or after it: a table printed one cell per line ("Deputy
+ * Secretary-General" / "1" / "–" / "1"), not a footnote marker. */
+static bool table_cell(const parse_state *st, size_t i)
+{
+	size_t k;
+	for (k = i; k-- > st->body_start && st->lines[k].cls == LINE_BLANK;)
+		;
+	if (k < i && k >= st->body_start && st->lines[k].cls == LINE_TEXT && number_cell(&st->lines[k]))
+		return true;
+	for (k = i + 1; k < st->count && st->lines[k].cls == LINE_BLANK; k++)
+		;
+	return k < st->count && st->lines[k].cls == LINE_TEXT && number_cell(&st->lines[k]);
 }
 
 /* A line that starts with an undefined label cited before: a lone body. */
@@ -1635,7 +1813,9 @@ int parse_footnotes(parse_state *st)
 			continue;
 		if (is_numbered_start(l->text, l->len) && atoi(l->text) < PARAGRAPH_NUMBER_MAX)
 			last_paragraph = atoi(l->text);
-		if (label_only(l, label, &sup)) {
+		if (label_only(l, label, &sup) && !sup && table_cell(st, i)) {
+			continue; /* "Under-Secretary-General" / "39" / "17" / "56": a table's cells */
+		} else if (label_only(l, label, &sup)) {
 			int n;
 			if (number_opens_paragraph(st, i, label, sup, last_paragraph)) {
 				last_paragraph++;

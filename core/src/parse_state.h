@@ -279,6 +279,8 @@ bool parse_find_date(const char *s, size_t len, char out[11]);
 #define HEADING_MAX_CJK 40    /* a heading is at most this many characters ... */
 #define HEADING_MAX_LATIN 120 /* ... or, without CJK, this many */
 #define HEADING_MAX_BYTES 2048 /* ... and at most this many bytes, spaces included */
+#define HEADING_WRAP_LINES_MAX 3 /* an unlabelled heading wraps over at most this many lines */
+#define SUB_LETTER_REPEAT_MAX 3 /* "(aa)", "(aaa)": a letter doubled past (z), at most this often */
 #define CLOSERS_MAX RESDIFF_TEXT_CLOSERS_MAX
 #define PARSE_NUMBER_DIGITS 5 /* paragraph numbers longer than this are not labels */
 /* "12 - text" outside Arabic: a number of at most this many digits (a year

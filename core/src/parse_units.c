@@ -317,9 +317,11 @@ static bool is_heading(const builder *ub, const block *b, const block *next)
 	    parse_opens_with(b->raw.ptr ? b->raw.ptr : "", b->raw.size,
 		    RESDIFF_SECTION_PREAMBLE_OPENERS))
 		return false;
+	/* "Annex" / "Staffing table for 2026" opens an annex whatever follows
+	 * it (a table printed one cell per line makes a long block) */
 	return parse_heading_shaped(b->raw.ptr ? b->raw.ptr : "", b->raw.size) &&
 		(b->label.kind != LABEL_NONE || !next || next->label.kind != LABEL_NONE ||
-		 annex_title(ub) ||
+		 annex_title(ub) || annex_block(ub->st, b) ||
 		 parse_heading_shaped(next->raw.ptr ? next->raw.ptr : "", next->raw.size) ||
 		 (ub->nb.resolution && opens_clause(next) && !opens_clause(b)) ||
 		 (!ub->nb.resolution && ub->nb.last_number == 0) || /* "摘要" before a summary */
@@ -459,6 +461,9 @@ static int sub_paragraph(builder *ub, block *b, size_t line)
 	else if (strlen(s) == 1 && (nb->sublevel == 0 || (nb->sublevel >= 1 && next_letter(nb->subs[0]) == s[0])) &&
 	    !(nb->sublevel >= 1 && roman_value(s) && next_letter(nb->subs[0]) != s[0]))
 		level = 1;
+	else if (strlen(s) > 1 && nb->sublevel >= 1 && letter_follows(nb->subs[0], s) &&
+		 !(nb->sublevel == 2 && roman_value(s) == roman_value(nb->subs[1]) + 1))
+		level = 1; /* "(aa)" after "(z)", "(ii)" after "(hh)" */
 	else if (roman_value(s) && nb->sublevel >= 1)
 		level = 2;
 	else

@@ -35,11 +35,16 @@ Reading (docs/PARSE.md's id contract):
 - "1." alone on its line or at the start of one opens OP<n>; a number seen
   again (a section numbering from 1 again) is OP<n>~<m>; "(a)" opens
   OP<n>(a) under the numbered paragraph above it, or OP0(a) with none above
-  it (a decision's lettered paragraphs); "(i)" … "(x)" right under a letter
-  other than (h) open OP<n>(b)(i) …; a roman numeral alone on its line ("II")
-  is the label of the heading on the next line, H<n>, and a section's
+  it (a decision's lettered paragraphs); "(i)" right under a letter other
+  than (h) opens OP<n>(b)(i), and the roman numerals that follow it in
+  order ("(ii)" … "(xii)") are its siblings, while a letter that merely
+  looks roman ("(v)" after "(u)", "(x)" after "(w)") stays a letter; a
+  roman numeral alone on its line ("II") is the label of the heading on
+  the next line (after a blank line or not), H<n>, and a section's
   recitals come after its heading; a block named in `headings` is H<n>;
   "Annex I" alone is ANNEX<k>, the block after it ANNEX<k>-H1, and what
+  follows (a table) is not counted; "Annex" alone on a line with its title
+  on the next (no blank line between) is ANNEX<k> as one block, and what
   follows (a table) is not counted; every other block before paragraph 1 is
   a recital PP<n>;
 - wrapped lines join with one space, except that a line ending in
@@ -59,7 +64,7 @@ PLENARY = re.compile(r'\d+(st|nd|rd|th) plenary meeting$')
 JOB = re.compile(r'\d\d-\d{5}$')
 PAGE = re.compile(r'\d+/\d+$')
 NUMBERED = re.compile(r'\d+\.(?:\s|$)')
-ROMAN = {'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'}
+ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv']
 
 
 def _write(name, out):
@@ -142,7 +147,7 @@ def expect(name, markers=(), joins=(), drop=(), unnumbered_ops=(), headings=(), 
     text = text.replace('<PAGE>', '')
     out, pp, op = [], 0, None
     used = {}
-    letter = None
+    letter = roman = None
     h, section = 0, False   # section: a roman numeral alone was just read
     annex, in_annex = 0, 0   # in_annex: 1 = the title comes next, 2 = the table
     in_list = False   # a recital named in `recital_lists` holds the lettered list below it
@@ -151,6 +156,8 @@ def expect(name, markers=(), joins=(), drop=(), unnumbered_ops=(), headings=(), 
         if re.fullmatch(r'[IVX]+', j):   # "II" alone: the label of the heading below
             section = True
             continue
+        if re.fullmatch(r'[IVX]+', p[0]) and len(p) > 1:   # "II" with its heading on the next line
+            j, section = join_lines(p[1:]), True
         if section or j in headings:
             h += 1
             out.append(['H%d' % h, j])
@@ -161,6 +168,11 @@ def expect(name, markers=(), joins=(), drop=(), unnumbered_ops=(), headings=(), 
         if re.fullmatch(r'Annex [IVX]+', j):
             annex += 1
             in_annex = 1
+            out.append(['ANNEX%d' % annex, j])
+            continue
+        if p[0] == 'Annex' and len(p) > 1:   # "Annex" with its title under it, no blank line
+            annex += 1
+            in_annex = 2
             out.append(['ANNEX%d' % annex, j])
             continue
         if in_annex == 1:
@@ -186,10 +198,15 @@ def expect(name, markers=(), joins=(), drop=(), unnumbered_ops=(), headings=(), 
         if m:
             lab = m.group(1)
             base = op or ('PP%d' % pp if in_list else 'OP0')
-            if lab in ROMAN and letter is not None and letter != 'h':
+            # "(i)" under a letter other than (h) opens a roman list; a roman
+            # numeral continues it only as the next one ("(iv)" after "(iii)"),
+            # so "(v)" after "(u)" and "(x)" after "(w)" stay letters
+            nxt = ROMAN[ROMAN.index(roman) + 1] if roman in ROMAN[:-1] else None
+            if letter is not None and ((lab == 'i' and letter != 'h') or lab == nxt):
+                roman = lab
                 out.append(['%s(%s)(%s)' % (base, letter, lab), m.group(2)])
             else:
-                letter = lab
+                letter, roman = lab, None
                 out.append(['%s(%s)' % (base, lab), m.group(2)])
             continue
         assert op is None, (name, j[:40])

@@ -203,13 +203,20 @@ static void test_check__debris_in_a_paragraph(void **state)
 	 * next to a number is */
 	resdiff_doc_add_unit(NULL, doc, "OP2", RESDIFF_UNIT_OPERATIVE, "2.", "发展数字强化的社会 and 知识经济，方针 C7 和 A/60/687。", 11);
 	resdiff_doc_add_unit(NULL, doc, "OP3", RESDIFF_UNIT_OPERATIVE, "3.", "注意到 2008年", 13);
+	/* A/C.5/80/L.4 (tests/data/en_heldout24): a draft's blank to fill in
+	 * is no footnote separator; a separator left in a paragraph is */
+	resdiff_doc_add_unit(NULL, doc, "OP4", RESDIFF_UNIT_OPERATIVE, "4.",
+		"Reaffirms its resolution 80/___ of ______________ 2025;", 15);
+	resdiff_doc_add_unit(NULL, doc, "OP5", RESDIFF_UNIT_OPERATIVE, "5.",
+		"Invites States, __________________ 27 A/79/160. to contribute;", 17);
 	assert_int_equal(resdiff_findings_new(&f), 0);
 	assert_int_equal(resdiff_check_doc(f, doc, "x.txt", accept), 0);
 	assert_finding(f, "debris", 3, "PP1 contains a space next to a CJK character");
 	assert_finding(f, "debris", 5, "PP2 contains a job number");
 	assert_finding(f, "debris", 9, "OP1 contains a superscript footnote marker");
 	assert_finding(f, "debris", 13, "OP3 contains a space next to a CJK character");
-	assert_int_equal(f->count, 4);
+	assert_finding(f, "debris", 17, "OP5 contains a footnote separator");
+	assert_int_equal(f->count, 5);
 	assert_int_equal(f->accepted, 1);
 	resdiff_findings_free(f);
 	resdiff_doc_free(doc);

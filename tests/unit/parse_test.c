@@ -3471,6 +3471,230 @@ static void test_parse__arabic_indic_reference_number_stays(void **state)
 	resdiff_doc_free(doc);
 }
 
+/* A/C.5/80/L.4 (tests/data/en_heldout24): "Part I" / "Overall …" and
+ * "Section 1" / "…" are two headings, each wrapped over two lines, a
+ * blank line between them; they stood as one heading. */
+static void test_parse__wrapped_headings_stand_apart(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Reaffirming its resolutions 41/213 of 19 December 1986,\n\n"
+		"46. Recalls paragraph 29 of its resolution 79/257 and decides to further reduce \n"
+		"the recosting amount by $8,400,000; \n \n"
+		"Part I \nOverall policymaking, direction and coordination \n \n"
+		"Section 1 \nOverall policymaking, direction and coordination \n \n \n"
+		"47. Requests the Secretary-General to explore synergies among entities under \n"
+		"section 1 to enhance efficiencies; \n \n"
+		"Part II \nPolitical affairs \n \nSection 3 \nPolitical affairs \n \n \n"
+		"56. Recalls its resolution 78/257; \n", "en");
+	(void)state;
+	test_assert_unit_text(doc, "H1", "Part I Overall policymaking, direction and coordination");
+	test_assert_unit_text(doc, "H2", "Section 1 Overall policymaking, direction and coordination");
+	test_assert_unit_text(doc, "H3", "Part II Political affairs");
+	test_assert_unit_text(doc, "H4", "Section 3 Political affairs");
+	test_assert_unit_text(doc, "OP47", "Requests the Secretary-General to explore synergies among "
+		"entities under section 1 to enhance efficiencies;");
+	resdiff_doc_free(doc);
+}
+
+/* A/C.5/80/L.4: "paragraph IV.15 of the report", "paragraphs VIII.20 and
+ * VIII.21": the number after a roman chapter and its full stop goes on
+ * the paragraph number; it was taken for a footnote marker. The marker
+ * after the comma still goes. */
+static void test_parse__roman_chapter_paragraph_number_stays(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Having considered the report of the Advisory Committee,\n\n"
+		"65. Recalls paragraph IV.15 of the report of the Advisory Committee, 1 and \n"
+		"further decides not to approve the proposed abolishment of three P-2/1 posts (vacant); \n \n"
+		"85. Takes note of paragraphs VIII.20 and VIII.21 of the report of the Advisory \n"
+		"Committee,2 and decides to approve the proposed redeployments to Bonn; \n"
+		"__________________ \n \n1 A/80/7/Add.9. \n \n2 Ibid. \n", "en");
+	(void)state;
+	test_assert_unit_text(doc, "OP65", "Recalls paragraph IV.15 of the report of the Advisory "
+		"Committee, and further decides not to approve the proposed abolishment of three P-2/1 "
+		"posts (vacant);");
+	test_assert_unit_text(doc, "OP85", "Takes note of paragraphs VIII.20 and VIII.21 of the report "
+		"of the Advisory Committee, and decides to approve the proposed redeployments to Bonn;");
+	resdiff_doc_free(doc);
+}
+
+/* A/C.5/80/L.4: "Annex" / "Staffing table for 2026" then a table printed
+ * one cell per line (a long block, no heading): the annex opens all the
+ * same; the table was joined to the last operative paragraph. */
+static void test_parse__annex_before_a_table(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Reaffirming its resolutions 41/213 of 19 December 1986,\n\n"
+		"101. Notes with concern the significant variance between the general income; \n \n"
+		"102. Decides to increase the interest income under income section 2 by \n"
+		"3,000,000 dollars. \n \nAnnex \nStaffing table for 2026 \n \n \nCategory \n"
+		"Number of posts (excluding \nspecial political missions)\nNumber of posts (special \n"
+		"political missions)a\nTotal\nExpenditure sections \n \n \n \nProfessional and higher \n"
+		" \n \n \nDeputy Secretary-General \n1 \n\xe2\x80\x93 \n1 \nUnder-Secretary-General \n39 \n"
+		"17 \n56 \n", "en");
+	(void)state;
+	test_assert_unit_text(doc, "OP102", "Decides to increase the interest income under income "
+		"section 2 by 3,000,000 dollars.");
+	test_assert_unit_text(doc, "ANNEX1", "Annex Staffing table for 2026");
+	resdiff_doc_free(doc);
+}
+
+/* A/C.3/80/L.33 (tests/data/en_heldout24): "Article 2 (4) of the
+ * Charter": a bracketed number one space after a reference's number is
+ * the reference's, not the marker of footnote 4; it was taken out. */
+static void test_parse__spaced_bracket_after_a_reference_number_stays(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Recalling the International Covenant on Civil and Political Rights,1 the Convention "
+		"against Torture 2  and the Optional Protocol thereto, 3  the Convention on the Rights "
+		"of the Child4 and its Protocol,\n\n"
+		"Condemning also the war of aggression against Ukraine by the Russian \n"
+		"Federation in violation of Article 2 (4) of the Charter, and the use of Crimea for this \n"
+		"and to support the attempted illegal annexation,\n\n"
+		"1. Condemns the war;\n__________________ \n \n1 A. \n \n2 B. \n \n3 C. \n \n4 D. \n", "en");
+	(void)state;
+	test_assert_unit_text(doc, "PP2", "Condemning also the war of aggression against Ukraine by the "
+		"Russian Federation in violation of Article 2 (4) of the Charter, and the use of Crimea "
+		"for this and to support the attempted illegal annexation,");
+	resdiff_doc_free(doc);
+}
+
+/* A/C.3/80/L.33: in a run of markers after resolution numbers and dates,
+ * "78/22127" (27 glued to the symbol 78/221) is missed; the markers after
+ * it ("79/184,28", "2022,29", …) were then all left in the text, each
+ * waiting for 27 (here 1 to 11, "UNHCR6" missed: a label glued to a capital
+ * is none). The next label found, a missed one or two before,
+ * takes up the order again. */
+static void test_parse__marker_order_resumes_after_a_missed_one(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Welcoming also the reports of the Secretary-General submitted pursuant to resolutions "
+		"73/263, 1 74/168, 2 75/192, 3 \n"
+		"76/179,4 77/229,5 and of UNHCR6 and 79/184,7 and recalling with deep concern the reports \n"
+		"of the Independent International Commission of Inquiry on Ukraine of 18 October \n"
+		"2022,8 15 March 2023,9 19 October 2023,10 18 March 2024,11 pursuant to Human Rights \n"
+		"Council resolutions 49/1 and 52/32,\n\n"
+		"1. Condemns the war;\n__________________ \n \n1 A/74/276. \n \n2 A/75/334. \n \n"
+		"3 A/76/260. \n \n4 A/77/220. \n \n5 A/78/340. \n \n6 A/79/258. \n \n7 A/80/315. \n \n"
+		"8 A/77/533. \n \n9 A/HRC/52/62. \n \n10  A/78/540. \n \n11  A/HRC/55/66. \n", "en");
+	const resdiff_unit *u;
+	(void)state;
+	assert_non_null(u = resdiff_doc_unit_by_id(doc, "PP1"));
+	assert_non_null(strstr(u->text, "73/263, 74/168, 75/192, 76/179, 77/229, and of UNHCR6"));
+	assert_non_null(strstr(u->text, "and 79/184, and recalling with deep concern the reports of the "
+		"Independent International Commission of Inquiry on Ukraine of 18 October 2022, 15 March "
+		"2023, 19 October 2023, 18 March 2024, pursuant to Human Rights Council resolutions 49/1 "
+		"and 52/32,"));
+	resdiff_doc_free(doc);
+}
+
+/* A/C.3/80/L.17: a footnote's body broke across a page, so the rule of
+ * the next page opens with its last line ("corrigendum (E/2005/27 …),
+ * chap. I, sect. D.") before footnote 43 (here 1 and 2): the zone was not seen and both
+ * footnotes were joined to paragraph 42. */
+static void test_parse__footnote_carried_over_under_the_next_rule(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Recalling its resolution 79/159,\n\n"
+		"34. Encourages States to consider the resolutions 49/7 of \n"
+		"11 March 2005, entitled \xe2\x80\x9cIndigenous women\xe2\x80\x9d,1 and 56/4 of 9 March 2012, entitled \n"
+		"__________________ \n \n"
+		"1 See Official Records of the Economic and Social Council, 2005, Supplement No. 7 and \n"
+		"\nA/C.3/80/L.17 \n \n25-16913\n12/15 \n \n"
+		"\xe2\x80\x9cIndigenous women: key actors in poverty and hunger eradication\xe2\x80\x9d, 2 as well as to \n"
+		"consider general recommendation No. 39 (2022); \n \n"
+		"42. Invites Member States to support Indigenous Peoples, as custodians of their own "
+		"languages, to initiate and develop \n"
+		"__________________ \n"
+		"corrigendum (E/2005/27 and E/2005/27/Corr.1), chap. I, sect. D. \n \n"
+		"2 Ibid., 2012, Supplement No. 7 and corrigendum (E/2012/27 and E/2012/27/Corr.1), chap. I, \n"
+		"sect. D. \n\nA/C.3/80/L.17\n \n13/15\n25-16913 \n \n"
+		"appropriate measures for the implementation of the International Decade; \n", "en");
+	(void)state;
+	test_assert_unit_text(doc, "OP42", "Invites Member States to support Indigenous Peoples, as "
+		"custodians of their own languages, to initiate and develop appropriate measures for the "
+		"implementation of the International Decade;");
+	test_assert_unit_text(doc, "OP34", "Encourages States to consider the resolutions 49/7 of "
+		"11 March 2005, entitled \xe2\x80\x9cIndigenous women\xe2\x80\x9d, and 56/4 of 9 March 2012, "
+		"entitled \xe2\x80\x9cIndigenous women: key actors in poverty and hunger eradication\xe2\x80\x9d, "
+		"as well as to consider general recommendation No. 39 (2022);");
+	resdiff_doc_free(doc);
+}
+
+/* A/C.3/80/L.33 (tests/data/en_heldout24): paragraph 7 lists (a) to (z),
+ * then (aa) to (dd); "(aa)", "(bb)", "(dd)" were no labels and their
+ * text was joined to (z) or (cc). */
+static void test_parse__doubled_letters_after_z(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Recalling its resolution 68/262,\n\n"
+		"7. \nUrges the Russian Federation: \n \n"
+		"(y) \nTo provide full information on the current whereabouts of all Ukrainian children; \n \n"
+		"(z) \nTo cease forcible transfers or deportation of Ukraine\xe2\x80\x99s children; \n \n"
+		"(aa) To cooperate fully and immediately with the Office of the United Nations \n"
+		"High Commissioner for Human Rights; \n \n"
+		"(bb) To create the conditions for the return of all internally \n"
+		"displaced persons and refugees; \n \n"
+		"(cc) To secure appropriate conditions for the detention of Ukrainian prisoners \n"
+		"of war; \n \n"
+		"(dd) To ensure compliance with obligations under international law; \n \n"
+		"8. \nCalls upon the Russian Federation to address the concerns; \n", "en");
+	(void)state;
+	test_assert_unit_text(doc, "OP7(z)", "To cease forcible transfers or deportation of "
+		"Ukraine\xe2\x80\x99s children;");
+	test_assert_unit_text(doc, "OP7(aa)", "To cooperate fully and immediately with the Office of "
+		"the United Nations High Commissioner for Human Rights;");
+	test_assert_unit_text(doc, "OP7(bb)", "To create the conditions for the return of all "
+		"internally displaced persons and refugees;");
+	test_assert_unit_text(doc, "OP7(cc)", "To secure appropriate conditions for the detention of "
+		"Ukrainian prisoners of war;");
+	test_assert_unit_text(doc, "OP7(dd)", "To ensure compliance with obligations under "
+		"international law;");
+	assert_false(has_diag(doc, "follows (z)"));
+	assert_false(has_diag(doc, "joined to OP7"));
+	resdiff_doc_free(doc);
+}
+
+/* A/C.3/80/L.33 and A/C.5/80/L.4 (tests/data/en_heldout24): the next
+ * label glued to a resolution's number ("78/22127": 78/221 and 27) or to
+ * a report's paragraph after a roman chapter ("VIII.7441": VIII.74 and
+ * 41), and a label set off after a resolution's symbol ("71/205 20  and
+ * 72/190"), were left in the text. */
+static void test_parse__markers_after_symbols_and_chapter_paragraphs(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Welcoming also the reports submitted pursuant to resolutions 71/205 1  and 72/190, 2  and "
+		"the reports of the \nSecretary-General submitted pursuant to resolutions 77/229,3 78/2214 "
+		"and 79/184,5 and recalling the reports,\n\n"
+		"89. Recalls paragraphs VIII.1746 and VIII.1967 of the reports of the Advisory \n"
+		"Committee, and requests the Secretary-General to enhance functional reporting; \n"
+		"__________________ \n \n1 See A/72/498. \n \n2 See A/73/404. \n \n3 A/78/340. \n \n"
+		"4 A/79/258. \n \n5 A/80/315. \n \n6 A/80/7. \n \n7 A/80/7/Add.9. \n", "en");
+	(void)state;
+	test_assert_unit_text(doc, "PP1", "Welcoming also the reports submitted pursuant to resolutions "
+		"71/205 and 72/190, and the reports of the Secretary-General submitted pursuant to "
+		"resolutions 77/229, 78/221 and 79/184, and recalling the reports,");
+	test_assert_unit_text(doc, "OP89", "Recalls paragraphs VIII.174 and VIII.196 of the reports of "
+		"the Advisory Committee, and requests the Secretary-General to enhance functional reporting;");
+	resdiff_doc_free(doc);
+}
+
+/* A/C.5/80/L.4: the annex's staffing table, one cell a line ("Under-
+ * Secretary-General" / "39" / "17" / "56"): its numbers were read as
+ * markers of footnotes with no text, forty findings of `check`. */
+static void test_parse__table_cells_are_no_markers(void **state)
+{
+	resdiff_doc *doc = test_parse_string("The General Assembly,\n\n"
+		"Reaffirming its resolutions 41/213 of 19 December 1986,\n\n"
+		"1. Decides to increase the interest income by \n3,000,000 dollars. \n \n"
+		"Annex \nStaffing table for 2026 \n \n \nCategory \nTotal\nExpenditure sections \n \n"
+		"Deputy Secretary-General \n1 \n\xe2\x80\x93 \n1 \nUnder-Secretary-General \n39 \n17 \n56 \n"
+		"Assistant Secretary-General \n34 \n14 \n48 \n", "en");
+	(void)state;
+	assert_false(has_diag(doc, "has no footnote text"));
+	resdiff_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3576,6 +3800,15 @@ int main(void)
 		cmocka_unit_test(test_parse__arabic_numbered_items),
 		cmocka_unit_test(test_parse__arabic_mirrored_letter_parentheses),
 		cmocka_unit_test(test_parse__arabic_indic_reference_number_stays),
+		cmocka_unit_test(test_parse__wrapped_headings_stand_apart),
+		cmocka_unit_test(test_parse__roman_chapter_paragraph_number_stays),
+		cmocka_unit_test(test_parse__annex_before_a_table),
+		cmocka_unit_test(test_parse__spaced_bracket_after_a_reference_number_stays),
+		cmocka_unit_test(test_parse__marker_order_resumes_after_a_missed_one),
+		cmocka_unit_test(test_parse__footnote_carried_over_under_the_next_rule),
+		cmocka_unit_test(test_parse__doubled_letters_after_z),
+		cmocka_unit_test(test_parse__markers_after_symbols_and_chapter_paragraphs),
+		cmocka_unit_test(test_parse__table_cells_are_no_markers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

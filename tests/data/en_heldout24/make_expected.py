@@ -1,0 +1,310 @@
+#!/usr/bin/env python3
+"""Write expected/<NAME>.json for the held-out set of long English drafts
+(docs/HELDOUT.md, "A held-out set of long drafts"): six drafts of the
+Third and Fifth Committees, each over 35 000 characters. The reading is
+../heldout_expected.py's (docs/PARSE.md's id contract); what these texts
+need of their own:
+
+- footnote markers in every form the extraction gives: glued to a word
+  ("Office1 and"), to a year ("20251 and", "202310 and", "194912 and"),
+  to a resolution number ("78/22127 and") or to a report paragraph
+  ("VIII.7441 and VIII.9642"), after a comma with one or two blanks, at a
+  line end, and runs of them in one recital (A/C.3/80/L.33: 36 markers,
+  sixteen in two lines); each is taken out by hand below, at the place
+  the source has it;
+- page breaks inside a paragraph are joined by hand (`joins`); the others
+  start a new paragraph;
+- A/C.5/80/L.4 heads its sections "Part I" / "Overall policymaking, …"
+  and "Section 1" / "…" (label and title on two lines, no blank line
+  between): each such block is a heading H<n>, named in `headings`; its
+  "Annex" / "Staffing table for 2026" is ANNEX1 as one block and the table
+  after it is not counted;
+- A/C.5/80/L.19's sections are headed by a roman numeral alone ("I",
+  "Calendar of conferences and meetings"), paragraph numbers running on;
+  its paragraph 69 lists (a)–(c) and goes on after (c) with no blank line
+  ("and its request that all documents …"): read, as the blocks are
+  printed, as part of OP69(c);
+- A/C.3/80/L.29's OP2(a) holds (i)–(xii); A/C.3/80/L.33's OP7 runs (a)–(z)
+  then (aa)–(dd), where "(i)", "(v)" and "(x)" are letters (after (h), (u)
+  and (w)): ../heldout_expected.py reads a roman numeral as a sub-item
+  only as "(i)" under a letter other than (h) or as the next numeral of a
+  roman list already open;
+- A/C.3/80/L.23's OP2 opens with a participle ("Alarmed by the sharp
+  reductions …, calls upon …") and is OP2 all the same.
+
+usage: cd tests/data/en_heldout24 && python3 make_expected.py
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from heldout_expected import expect  # noqa: E402
+
+HEADINGS_L4 = (
+    'Part I Overall policymaking, direction and coordination',
+    'Section 1 Overall policymaking, direction and coordination',
+    'Section 2 General Assembly and Economic and Social Council affairs and conference management',
+    'Part II Political affairs',
+    'Section 3 Political affairs',
+    'Section 4 Disarmament',
+    'Section 5 Peacekeeping operations',
+    'Section 6 Peaceful uses of outer space',
+    'Part IV International cooperation for development',
+    'Section 9 Economic and social affairs',
+    'Section 11 United Nations system support for the African Union’s Agenda 2063: The Africa We Want',
+    'Section 14 Environment',
+    'Section 16 International drug control, crime and terrorism prevention and criminal justice',
+    'Section 17 UN-Women',
+    'Part V Regional cooperation for development',
+    'Section 18 Economic and social development in Africa',
+    'Section 19 Economic and social development in Asia and the Pacific',
+    'Section 21 Economic and social development in Latin America and the Caribbean',
+    'Section 23 Regular programme of technical cooperation',
+    'Part VII Global communications',
+    'Section 28 Global communications',
+    'Part VIII Common support services',
+    'Section 29A Department of Management Strategy, Policy and Compliance',
+    'Section 29B Department of Operational Support',
+    'Section 29C Office of Information and Communications Technology',
+    'Section 29D Administration, Nairobi',
+    'Part X Jointly financed administrative activities and special expenses',
+    'Section 32 Special expenses',
+    'Part XI Capital expenditures',
+    'Section 33 Construction, alteration, improvement and major maintenance',
+    'Part XII Safety and security',
+    'Section 34 Safety and security',
+    'Part XIII Development Account',
+    'Section 35 Development account',
+    'Part XIV Staff assessment',
+    'Income section 2 General income',
+)
+
+if __name__ == '__main__':
+    expect('A_C.3_80_L.17', [
+        ('tember 2014,1 30/4 ', 'tember 2014, 30/4 '),
+        ('ctober 2015,2 33/12', 'ctober 2015, 33/12'),
+        ('tember 2016,3 36/14', 'tember 2016, 36/14'),
+        ('tember 2017,4 39/13', 'tember 2017, 39/13'),
+        ('tember 2018,5\n42/19', 'tember 2018,\n42/19'),
+        ('tember 2019,6 45/12', 'tember 2019, 45/12'),
+        ('ctober 2020,7 48/11', 'ctober 2020, 48/11'),
+        ('ctober 2022,9 54/12', 'ctober 2022, 54/12'),
+        ('October 202310 and 5', 'October 2023 and 5'),
+        ('ctober 2024,11\nand 6', 'ctober 2024,\nand 6'),
+        ('ous\nPeoples,12 which', 'ous\nPeoples, which'),
+        ('tember 2014,13 in wh', 'tember 2014, in wh'),
+        ('evelopment, 14 and s', 'evelopment,  and s'),
+        ('enerations, 15\n\nNoti', 'enerations, \n\nNoti'),
+        ('ar Migration16 for M', 'ar Migration for M'),
+        ('ganization, 17\n\nReca', 'ganization, \n\nReca'),
+        ('us of Women,18 in wh', 'us of Women, in wh'),
+        ('and girls”, 19 which', 'and girls”,  which'),
+        ('en and girls20 of th', 'en and girls of th'),
+        ('ainst Women,21\n\nStre', 'ainst Women,\n\nStre'),
+        ('us Peoples”,22 in wh', 'us Peoples”, in wh'),
+        ('”\nFramework,23\n\nTaki', '”\nFramework,\n\nTaki'),
+        ('nd lessons”,24 and\nc', 'nd lessons”, and\nc'),
+        ('ommissioner,25\n\nTaki', 'ommissioner,\n\nTaki'),
+        ('enous women,26\n\nReco', 'enous women,\n\nReco'),
+        ('\nRapporteur,27 and e', '\nRapporteur, and e'),
+        ('us Peoples, 28  the ', 'us Peoples,   the '),
+        ('nd lessons”,29 and t', 'nd lessons”, and t'),
+        ('ggregation”,30 and i', 'ggregation”, and i'),
+        ('us Peoples; 31\n\n3.\nU', 'us Peoples; \n\n3.\nU'),
+        (' practices, 32  incl', ' practices,   incl'),
+        ('us Peoples, 33  enco', 'us Peoples,   enco'),
+        ('al Heritage;34\n\n15. ', 'al Heritage;\n\n15. '),
+        ('mate\nChange,35 the P', 'mate\nChange, the P'),
+        ('is Agreement36 and t', 'is Agreement and t'),
+        (' Agreement, 37 and t', ' Agreement,  and t'),
+        ('y\nFramework 38 under', 'y\nFramework  under'),
+        (' Diversity, 39 the\nU', ' Diversity,  the\nU'),
+        (' in Africa, 40 and t', ' in Africa,  and t'),
+        ('l Heritage; 41\n\n19. ', 'l Heritage; \n\n19. '),
+        ('for Action”,42 and 5', 'for Action”, and 5'),
+        ('adication”, 43 as we', 'adication”,  as we'),
+        ('ecting them,44 and r', 'ecting them, and r'),
+        ('October 2021,8\n', 'October 2021,\n'),
+    ], [
+        ('especially women and girls,', 'particularly in their he'),
+        ('cultural, social, economic,', 'political and environmen'),
+        ('titutions, where they exist,', 'civil society, including'),
+        ('rocesses relating to climate', 'change on issues affecti'),
+        ('/4 of 9 March 2012, entitled', '“Indigenous women: key a'),
+        ('ges, to initiate and develop', 'appropriate measures for'),
+        ('over such cultural heritage,', 'traditional knowledge an'),
+        ('ation of Indigenous Peoples’', 'representatives and inst'),
+    ])
+    expect('A_C.3_80_L.23', [
+        ('f his Office1 and t', 'f his Office and t'),
+        ('ixth session2 and t', 'ixth session and t'),
+        ('of Refugees 3 and t', 'of Refugees  and t'),
+        ('col thereto 4  as t', 'col thereto   as t'),
+        ('less Persons5 and t', 'less Persons and t'),
+        ('telessness, 6\nnotes', 'telessness, \nnotes'),
+        ('and\nMigrants7 at th', 'and\nMigrants at th'),
+        ('on Refugees,8 affir', 'on Refugees, affir'),
+        ('cember\n2018,9 and c', 'cember\n2018, and c'),
+        ('nd\nrefugees,10 and u', 'nd\nrefugees, and u'),
+        ('or Refugees;11\n\n68. ', 'or Refugees;\n\n68. '),
+    ], [
+        ('itarian funding continues to', 'grow, and recalling in t'),
+        ('ity, in line with applicable', 'international law, and t'),
+        ('responsibility-sharing, and', 'in accordance with the g'),
+        ('g as part of broader efforts', 'towards generating syste'),
+        ('tices of denial of access to', 'asylum, and calls upon a'),
+        ('d well-being of refugees and', 'hosting communities glob'),
+        ('ters affecting them, as well', 'as women’s full and equa'),
+        ('otection, and also notes the', 'readiness of the High Co'),
+        ('ner that does not negatively', 'impact or reduce support'),
+    ])
+    expect('A_C.3_80_L.29', [
+        (' April\n2025,1 and m', ' April\n2025, and m'),
+        ('ic of Korea,2 and r', 'ic of Korea, and r'),
+        ('since 2014, 3\n\nReca', 'since 2014, \n\nReca'),
+        ('c of Korea, 4 regre', 'c of Korea,  regre'),
+        ('tion 79/181,5\n\nMind', 'tion 79/181,\n\nMind'),
+        ('cal Rights, 6 the I', 'cal Rights,  the I'),
+        ('ural Rights,7 the C', 'ural Rights, the C'),
+        (' the Child, 8\nthe C', ' the Child, \nthe C'),
+        ('ainst Women 9\nand t', 'ainst Women \nand t'),
+        ('sabilities, 10  and ', 'sabilities,   and '),
+        ('ten replies 11 to\nth', 'ten replies  to\nth'),
+        ('sabilities, 12\nand t', 'sabilities, \nand t'),
+        ('opment Goals13 and i', 'opment Goals and i'),
+        ('ugust 1949, 14  and ', 'ugust 1949,   and '),
+        (' March 2013,15 and t', ' March 2013, and t'),
+        ('ic of Korea,16 estab', 'ic of Korea, estab'),
+        (' March\n2016,17 and b', ' March\n2016, and b'),
+        ('of Refugees 18 and t', 'of Refugees  and t'),
+        ('ocol\nthereto19 in re', 'ocol\nthereto in re'),
+        ('r Punishment20 and t', 'r Punishment and t'),
+        ('ized Crime; 21\n\n(vi)', 'ized Crime; \n\n(vi)'),
+        ('ced\nlabour, 22  whic', 'ced\nlabour,   whic'),
+        ('its first, 23\nsecond24, third25 and fourth26 unive', 'its first,\nsecond, third and fourth unive'),
+        ('ic of\nKorea;27\n\n7.\nR', 'ic of\nKorea;\n\n7.\nR'),
+        ('ic of Korea,28 estab', 'ic of Korea, estab'),
+        ('Human Rights29 on st', 'Human Rights on st'),
+        (' March 2017,30 40/20', ' March 2017, 40/20'),
+        ('2 March 201931 and 4', '2 March 2019 and 4'),
+        (' March\n2021,32 and a', ' March\n2021, and a'),
+        ('April 2023, 33 55/21', 'April 2023,  55/21'),
+        ('4 April 202434 and 5', '4 April 2024 and 5'),
+        ('ela Rules), 35 and t', 'ela Rules),  and t'),
+        ('r Relations,36 to wh', 'r Relations, to wh'),
+    ], [
+        ('s in the Democratic People’s', 'Republic of Korea, and'),
+        ('nouncement of the Democratic', 'People’s Republic of Kor'),
+        ('ed to deplorable conditions,', 'including forced labour,'),
+        ('nishment, or imprisonment of', 'individuals exercising t'),
+        ('ces that may be inconsistent', 'with international human'),
+        ('g that the body of testimony', 'gathered and the informa'),
+        ('High Commissioner for Human', 'Rights can function with'),
+        (', torture and ill-treatment,', 'sexual and gender-based'),
+        ('ons country team members and', 'humanitarian agencies, i'),
+    ])
+    expect('A_C.3_80_L.33', [
+        ('man Rights, 1 inter', 'man Rights,  inter'),
+        ('of 1977,13 as', 'of 1977, as'),
+        ('crimination,2 the C', 'crimination, the C'),
+        (' Punishment 3  and ', ' Punishment   and '),
+        ('ol thereto, 4  the\n', 'ol thereto,   the\n'),
+        ('ical Rights,5 the I', 'ical Rights, the I'),
+        ('ural Rights,6 the C', 'ural Rights, the C'),
+        ('of the Child7 and\ni', 'of the Child and\ni'),
+        ('d conflict, 8 the C', 'd conflict,  the C'),
+        ('Disabilities9 and t', 'Disabilities and t'),
+        ('appearance, 10 as we', 'appearance,  as we'),
+        ('us Peoples, 11\n\nReca', 'us Peoples, \n\nReca'),
+        ('12 August 194912 and', '12 August 1949 and'),
+        ('Crime of Genocide, 14 and', 'Crime of Genocide, and'),
+        ('2022,15 52/32 of 4 April 2023,16 55/23 of 4 April 202417 and 58/24 of 4 April 202518\n', '2022, 52/32 of 4 April 2023, 55/23 of 4 April 2024 and 58/24 of 4 April 2025\n'),
+        ('Russian aggression,19\n', 'Russian aggression,\n'),
+        ('71/205 20  and 72/190, 21  and', '71/205 and 72/190, and'),
+        ('73/263, 22 74/168, 23 75/192, 24\n76/179,25 77/229,26 78/22127 and 79/184,28 and', '73/263, 74/168, 75/192,\n76/179, 77/229, 78/221 and 79/184, and'),
+        ('18 October\n2022,29 15 March 2023,30 19 October 2023,31 18 March 2024,32 25 October 2024,33\n28 May 2025, 21 October 202534 and 28 October 202535 pursuant', '18 October\n2022, 15 March 2023, 19 October 2023, 18 March 2024, 25 October 2024,\n28 May 2025, 21 October 2025 and 28 October 2025 pursuant'),
+        ('Federation),36\n\nReca', 'Federation),\n\nReca'),
+        ('Federation),37\n\nReca', 'Federation),\n\nReca'),
+        ('ed conflict,38 speci', 'ed conflict, speci'),
+        ('ual\nviolence39 in th', 'ual\nviolence in th'),
+        ('dela Rules) 40 and t', 'dela Rules)  and t'),
+        ('gkok Rules);41\n\n(k)\n', 'gkok Rules);\n\n(k)\n'),
+        ('August 1949,42 inclu', 'August 1949, inclu'),
+        ('d Conflict, 43  rega', 'd Conflict,   rega'),
+        ('8 July 2025;44\n\n21. ', '8 July 2025;\n\n21. '),
+    ], [
+        ('rnational Convention for the', 'Protection of All Person'),
+        ('rts of the Black Sea and the', 'Sea of Azov, and its res'),
+        ('ine, of the Commissioner for', 'Human Rights of the Coun'),
+        ('Federation against Ukraine,', 'including Emir-Usein Kuk'),
+        ('judges, the transparency of', 'court proceedings, the p'),
+        ('n authorities, pursuant to a', 'coordinated State policy'),
+        ('luding the Convention on the', 'Rights of the Child, and'),
+        ('ll as using propaganda, also', 'targeted at children and'),
+    ])
+    expect('A_C.5_80_L.4', [
+        ('t for 2026, 1  on t', 't for 2026,   on t'),
+        ('5/26 period,2 on th', '5/26 period, on th'),
+        ('ress report,3 on st', 'ress report, on st'),
+        ('ent Account 4  and ', 'ent Account   and '),
+        ('cooperation,5 the r', 'cooperation, the r'),
+        ('5/26 period 6 and t', '5/26 period  and t'),
+        (' Questions, 7\n\nHavi', ' Questions, \n\nHavi'),
+        ('ection Unit,8 as we', 'ection Unit, as we'),
+        ('on thereon, 9\n\n1.\nR', 'on thereon, \n\n1.\nR'),
+        (' Evaluation;10\n\n3.\nF', ' Evaluation;\n\n3.\nF'),
+        ('ted\nNations;11\n\n4.\nR', 'ted\nNations;\n\n4.\nR'),
+        (' Committee, 12\nstres', ' Committee, \nstres'),
+        (' Committee, 13\nempha', ' Committee, \nempha'),
+        (' Committee, 14\nreaff', ' Committee, \nreaff'),
+        ('y Committee,15 encou', 'y Committee, encou'),
+        ('y Committee,16 and r', 'y Committee, and r'),
+        ('y Committee,17 notes', 'y Committee, notes'),
+        (' Committee, 18\nfurth', ' Committee, \nfurth'),
+        (' Committee, 19\nand r', ' Committee, \nand r'),
+        (' Committee, 20 notes', ' Committee,  notes'),
+        ('y Committee,21 notes', 'y Committee, notes'),
+        (' Committee, 22  and\n', ' Committee,   and\n'),
+        (' Committee, 23 and\nr', ' Committee,  and\nr'),
+        (' Committee, 24\nand d', ' Committee, \nand d'),
+        ('\nCommittee, 25  deci', '\nCommittee,   deci'),
+        (' Committee, 26\nand a', ' Committee, \nand a'),
+        (' Committee, 27\ndecid', ' Committee, \ndecid'),
+        (' Committee, 28 and\nf', ' Committee,  and\nf'),
+        (' Committee, 29\nand d', ' Committee, \nand d'),
+        (' Committee, 30 and\nd', ' Committee,  and\nd'),
+        ('y\nCommittee,31 and d', 'y\nCommittee, and d'),
+        ('y\nCommittee;32\n\nPart', 'y\nCommittee;\n\nPart'),
+        ('y Committee,33 and r', 'y Committee, and r'),
+        (' Committee, 34\nand l', ' Committee, \nand l'),
+        (' Committee, 35\nand a', ' Committee, \nand a'),
+        (' Committee, 36 and\nf', ' Committee,  and\nf'),
+        ('y\nCommittee,37 and d', 'y\nCommittee, and d'),
+        (' Committee, 38 and\nr', ' Committee,  and\nr'),
+        (' Committee, 39\nand r', ' Committee, \nand r'),
+        (' Committee, 40\ndecid', ' Committee, \ndecid'),
+        (' Committee, 43\nreaff', ' Committee, \nreaff'),
+        ('y\nCommittee,44 reite', 'y\nCommittee, reite'),
+        (' Committee, 45 and\ns', ' Committee,  and\ns'),
+        ('y\nCommittee;46\n\nPart', 'y\nCommittee;\n\nPart'),
+        ('VIII.7441 and VIII.9642', 'VIII.74 and VIII.96'),
+    ], [
+        ('effectiveness and impact of', 'the Development Account'),
+        ('accountable, transparent and', 'integrated reform proces'),
+        ('and fundamental value of the', 'Organization, and emphas'),
+        ('General Assembly in order to', 'enhance transparency and'),
+    ], headings=HEADINGS_L4)
+    expect('A_C.5_80_L.19', [
+        ('ary-General,2\n\nReaf', 'ary-General,\n\nReaf'),
+        ('onferences, 3  taki', 'onferences,   taki'),
+        ('nd exhibits;4\n\n17. ', 'nd exhibits;\n\n17. '),
+        ('onferences, 5  also', 'onferences,   also'),
+        ('for 20251 and', 'for 2025 and'),
+    ], [
+        ('h the Department for General', 'Assembly and Conference'),
+        ('asures, without compromising', 'quality or affecting the'),
+        ('on equally in any of the six', 'official languages of th'),
+        ('formally introduced for the', 'consideration of Member'),
+        ('osts in the Content Services', 'Unit of the Meetings and'),
+        ('more cost-effective strategy', 'for the in-house process'),
+    ])
