@@ -321,25 +321,15 @@ static int cmp_edit(const void *x, const void *y)
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
-/* Is cp a clause's closing punctuation: a full stop, semicolon, colon or
- * comma, in the scripts of the six languages (ASCII, CJK full width,
- * ideographic, Arabic)? */
-static bool closing_punct(uint32_t cp)
-{
-	return cp == '.' || cp == ';' || cp == ':' || cp == ',' ||
-	       cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF0C ||  /* 。；：， */
-	       cp == 0xFF0E || cp == 0x061B || cp == 0x060C;                    /* ．؛، */
-}
-
 /* Where "at the end, add X" inserts in a clause of len bytes: before its
  * closing punctuation ("… session" + ", and requests a review" + "."), as
  * UN amendments mean it, unless X ends with punctuation of its own (a
  * sentence added after the last: then after it). */
 static size_t end_place(const char *clause, size_t len, const char *text)
 {
-	size_t at, tat;
-	if (closing_punct(resdiff_utf8_last(clause, len, &at)) &&
-	    !closing_punct(resdiff_utf8_last(text, strlen(text), &tat)))
+	size_t at;
+	if (resdiff_text_clause_punct(resdiff_utf8_last(clause, len, &at)) &&
+	    !resdiff_text_ends_clause(text, strlen(text)))
 		return at;
 	return len;
 }

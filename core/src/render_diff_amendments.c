@@ -187,13 +187,14 @@ static void tail_of(const char *s, size_t len, bool words, const char **start, s
 	}
 	if (words && i > 0 && s[i - 1] != ' ') {
 		size_t k = i;
+		const char *space;
 		/* back to the word's start, within AMEND_CONTEXT_WORD bytes */
 		while (k > 0 && s[k - 1] != ' ' && i - k < AMEND_CONTEXT_WORD)
 			k--;
 		if (k == 0 || s[k - 1] == ' ')
 			i = k;
-		else if (memchr(s + i, ' ', len - i))
-			i = (size_t)((const char *)memchr(s + i, ' ', len - i) - s) + 1;
+		else if ((space = memchr(s + i, ' ', len - i)) != NULL)
+			i = (size_t)(space - s) + 1;  /* the next word's start */
 		else  /* one word longer than AMEND_CONTEXT_WORD: quoted whole */
 			while (i > 0 && s[i - 1] != ' ')
 				i--;

@@ -388,24 +388,26 @@ static bool closer(uint32_t c)
 	       c == 0xFF09 || c == 0x300B || c == 0x300D || c == 0x300F || c == 0x00BB;
 }
 
+bool resdiff_text_clause_punct(uint32_t c)
+{
+	return c == ',' || c == ';' || c == '.' || c == ':' || c == '!' || c == '?' ||
+	       c == 0xFF0C || c == 0xFF1B || c == 0x3002 || c == 0xFF1A || c == 0xFF01 ||
+	       c == 0xFF1F || c == 0xFF0E || c == 0x060C || c == 0x061B || c == 0x06D4;
+}
+
 bool resdiff_text_ends_clause(const char *s, size_t len)
 {
 	size_t closers = 0;
 	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
 	while (len) {
-		size_t k = len - 1, adv;
-		int32_t c;
-		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
-			k--;
-		c = resdiff_utf8_decode(s + k, len - k, &adv);
-		if (c > 0 && closer((uint32_t)c) && closers++ < RESDIFF_TEXT_CLOSERS_MAX) {
+		size_t k;
+		uint32_t c = resdiff_utf8_last(s, len, &k);
+		if (c && closer(c) && closers++ < RESDIFF_TEXT_CLOSERS_MAX) {
 			len = k;
 			continue;
 		}
-		return c == ',' || c == ';' || c == '.' || c == ':' || c == '!' || c == '?' ||
-		       c == 0xFF0C || c == 0xFF1B || c == 0x3002 || c == 0xFF1A || c == 0xFF01 ||
-		       c == 0xFF1F || c == 0xFF0E || c == 0x060C || c == 0x061B || c == 0x06D4;
+		return resdiff_text_clause_punct(c);
 	}
 	return false;
 }

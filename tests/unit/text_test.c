@@ -328,6 +328,11 @@ static void test_text__ends_clause(void **state)
 		assert_true(resdiff_text_ends_clause(ends[i], strlen(ends[i])));
 	for (i = 0; open[i]; i++)
 		assert_false(resdiff_text_ends_clause(open[i], strlen(open[i])));
+	/* the code points it looks for, one by one (amend's "at the end" too) */
+	assert_true(resdiff_text_clause_punct('.') && resdiff_text_clause_punct(0x3002) &&
+		    resdiff_text_clause_punct(0x061B) && resdiff_text_clause_punct('?'));
+	assert_false(resdiff_text_clause_punct('a') || resdiff_text_clause_punct(0x201D) ||
+		     resdiff_text_clause_punct(0));
 }
 
 /* The three digit sets read alike, in ASCII; a cut or foreign sequence

@@ -233,6 +233,10 @@ static inline bool resdiff_text_is_space(uint32_t cp)
  * brackets? The parser's paragraph ends, and `resdiff check`'s. */
 #define RESDIFF_TEXT_CLOSERS_MAX 8
 bool resdiff_text_ends_clause(const char *s, size_t len);
+/* Is c punctuation that closes a clause (what resdiff_text_ends_clause
+ * looks for): full stop, comma, semicolon, colon, ! and ?, in their ASCII,
+ * full-width, ideographic and Arabic forms? */
+bool resdiff_text_clause_punct(uint32_t c);
 
 /* Does the word that ends with the full stop s[i - 1] read as a part of a
  * document symbol, so that a number glued after it is part of the symbol
